@@ -1,0 +1,151 @@
+/**
+ * The normalised view of a source text, with an offset map back to the original.
+ *
+ * Extractors read the normalised text (NFKC, plus the folds that PDF extraction calls for) and report spans
+ * in it; `toOriginal` turns those spans into spans of the original text, which is what leaves the core.
+ *
+ * Unit of normalisation: a base code point with the combining marks that follow it (a "group"). Each group
+ * is normalised alone, so every derived code unit maps back to exactly one original group. That loses the
+ * rare NFKC compositions that cross groups, and keeps the map exact and cheap.
+ */
+import type { Span } from './span.ts';
+
+/**
+ * CJK Radicals Supplement (U+2E80–U+2EFF) to the unified ideograph each stands for (after Unicode's
+ * EquivalentUnifiedIdeograph.txt). NFKC folds the Kangxi radicals (U+2F00–U+2FD5) but only two of these.
+ */
+const RADICALS_SUPPLEMENT: Record<string, string> = {
+  '⺁': '厂', '⺄': '乙', '⺅': '亻', '⺆': '冂', '⺇': '几', '⺈': '刀', '⺉': '刂', '⺊': '卜', '⺋': '㔾',
+  '⺌': '小', '⺍': '小', '⺎': '兀', '⺏': '尣', '⺐': '尢', '⺑': '尢', '⺒': '巳', '⺓': '幺', '⺔': '彑',
+  '⺕': '彐', '⺖': '忄', '⺗': '心', '⺘': '扌', '⺙': '攵', '⺛': '旡', '⺜': '日', '⺝': '月', '⺞': '歺',
+  '⺟': '母', '⺠': '民', '⺡': '氵', '⺢': '氺', '⺣': '灬', '⺤': '爫', '⺥': '爫', '⺦': '丬', '⺧': '牛',
+  '⺨': '犭', '⺩': '王', '⺪': '疋', '⺫': '目', '⺬': '示', '⺭': '礻', '⺮': '竹', '⺯': '糸', '⺰': '纟',
+  '⺱': '罓', '⺲': '罒', '⺳': '罓', '⺴': '罓', '⺵': '罓', '⺶': '羊', '⺷': '羊', '⺸': '羋', '⺹': '耂',
+  '⺺': '肀', '⺻': '聿', '⺼': '月', '⺽': '臼', '⺾': '艹', '⺿': '艹', '⻀': '艹', '⻁': '虎', '⻂': '衤',
+  '⻃': '覀', '⻄': '西', '⻅': '见', '⻆': '角', '⻇': '角', '⻈': '讠', '⻉': '贝', '⻊': '足', '⻋': '车',
+  '⻌': '辶', '⻍': '辶', '⻎': '辶', '⻏': '阝', '⻐': '钅', '⻑': '長', '⻒': '镸', '⻓': '长', '⻔': '门',
+  '⻕': '阝', '⻖': '阝', '⻗': '雨', '⻘': '青', '⻙': '韦', '⻚': '页', '⻛': '风', '⻜': '飞', '⻝': '食',
+  '⻟': '飠', '⻠': '饣', '⻢': '马', '⻣': '骨', '⻤': '鬼', '⻥': '鱼', '⻦': '鸟', '⻧': '卤', '⻨': '麦',
+  '⻩': '黄', '⻪': '黾', '⻫': '斉', '⻬': '齐', '⻭': '歯', '⻮': '齿', '⻯': '竜', '⻰': '龙', '⻱': '龜',
+  '⻲': '亀', '⻳': '龟',
+};
+
+/** Dots that stand for the katakana middle dot in extracted text (‧ U+2027, · U+00B7, ∙ U+2219, ⋅ U+22C5). */
+const DOTS: Record<string, string> = { '\u2027': '・', '\u00B7': '・', '\u2219': '・', '\u22C5': '・', '\u0387': '・' };
+
+function foldChar(ch: string): string {
+  return RADICALS_SUPPLEMENT[ch] ?? DOTS[ch] ?? ch;
+}
+
+const MARK = /[\p{M}\uFF9E\uFF9F]/u;
+
+/** 1 where a BMP code unit is left as it is by normalisation and is no combining mark. Built on first use. */
+let stable: Uint8Array | undefined;
+function stableTable(): Uint8Array {
+  if (stable) return stable;
+  stable = new Uint8Array(0x10000);
+  for (let c = 0; c < 0x10000; c++) {
+    if (c >= 0xd800 && c <= 0xdfff) continue;
+    const ch = String.fromCharCode(c);
+    if (ch.normalize('NFKC') === ch && foldChar(ch) === ch && !MARK.test(ch)) stable[c] = 1;
+  }
+  return stable;
+}
+
+export interface NormalizedText {
+  /** The normalised text the passes read. */
+  readonly text: string;
+  /** The original text every reported span points into. */
+  readonly original: string;
+  /** Maps a span of `text` to the span of `original` it was made from. */
+  toOriginal(span: Span): Span;
+  /** Maps an index of `text` to the index of `original` where its group starts. */
+  toOriginalIndex(index: number): number;
+}
+
+/** Normalises `original` (NFKC, radicals, dots) and keeps the map back. */
+export function normalizeText(original: string): NormalizedText {
+  const table = stableTable();
+  const n = original.length;
+  let allStable = true;
+  for (let i = 0; i < n; i++) {
+    if (!table[original.charCodeAt(i)]) { allStable = false; break; }
+  }
+  if (allStable) return identity(original);
+
+  // groupStart[k] / groupEnd[k]: the original range the k-th derived code unit came from.
+  const parts: string[] = [];
+  const starts: number[] = [];
+  const ends: number[] = [];
+  let i = 0;
+  while (i < n) {
+    const c = original.charCodeAt(i);
+    const nextStable = i + 1 >= n || table[original.charCodeAt(i + 1)];
+    if (table[c] && nextStable) {
+      // Fast path: a run of stable code units maps one to one.
+      let j = i + 1;
+      while (j < n && table[original.charCodeAt(j)]) j++;
+      // Leave the last unit of the run to the slow path when a mark follows it.
+      if (j < n && j - 1 > i && MARK.test(String.fromCodePoint(original.codePointAt(j)!))) j--;
+      parts.push(original.slice(i, j));
+      for (let k = i; k < j; k++) { starts.push(k); ends.push(k + 1); }
+      i = j;
+      continue;
+    }
+    // Slow path: one group, a code point and the marks after it.
+    const cp = original.codePointAt(i)!;
+    let j = i + (cp > 0xffff ? 2 : 1);
+    while (j < n) {
+      const m = original.codePointAt(j)!;
+      if (!MARK.test(String.fromCodePoint(m))) break;
+      j += m > 0xffff ? 2 : 1;
+    }
+    let out = original.slice(i, j).normalize('NFKC');
+    let folded = '';
+    for (const ch of out) folded += foldChar(ch);
+    out = folded;
+    parts.push(out);
+    for (let k = 0; k < out.length; k++) { starts.push(i); ends.push(j); }
+    i = j;
+  }
+  const text = parts.join('');
+  const startMap = Int32Array.from(starts);
+  const endMap = Int32Array.from(ends);
+  const m = text.length;
+  const toOriginalIndex = (index: number): number => (index >= m ? n : startMap[index]!);
+  return {
+    text,
+    original,
+    toOriginalIndex,
+    toOriginal(span: Span): Span {
+      if (span.start < 0 || span.end < span.start || span.end > m) {
+        throw new RangeError(`span [${span.start}, ${span.end}) is outside the normalised text (length ${m})`);
+      }
+      const start = toOriginalIndex(span.start);
+      const end = span.end === span.start ? start : endMap[span.end - 1]!;
+      return { start, end: Math.max(start, end) };
+    },
+  };
+}
+
+function identity(original: string): NormalizedText {
+  const n = original.length;
+  return {
+    text: original,
+    original,
+    toOriginalIndex: (index) => Math.min(index, n),
+    toOriginal(span) {
+      if (span.start < 0 || span.end < span.start || span.end > n) {
+        throw new RangeError(`span [${span.start}, ${span.end}) is outside the text (length ${n})`);
+      }
+      return { start: span.start, end: span.end };
+    },
+  };
+}
+
+/** Normalises a short string the same way (for comparing names and terms), without a map. */
+export function normalizeString(s: string): string {
+  let out = '';
+  for (const ch of s.normalize('NFKC')) out += foldChar(ch);
+  return out;
+}
