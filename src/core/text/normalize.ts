@@ -61,6 +61,8 @@ export interface NormalizedText {
   toOriginal(span: Span): Span;
   /** Maps an index of `text` to the index of `original` where its group starts. */
   toOriginalIndex(index: number): number;
+  /** Maps a span of `original` (e.g. an adapter's hint) to the span of `text` made from it. */
+  toDerived(span: Span): Span;
 }
 
 /** Normalises `original` (NFKC, radicals, dots) and keeps the map back. */
@@ -113,10 +115,25 @@ export function normalizeText(original: string): NormalizedText {
   const endMap = Int32Array.from(ends);
   const m = text.length;
   const toOriginalIndex = (index: number): number => (index >= m ? n : startMap[index]!);
+  // First derived index whose group starts at or after an original index (startMap is non-decreasing).
+  const derivedIndex = (orig: number): number => {
+    let lo = 0;
+    let hi = m;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (startMap[mid]! < orig) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
   return {
     text,
     original,
     toOriginalIndex,
+    toDerived(span: Span): Span {
+      const start = derivedIndex(span.start);
+      return { start, end: Math.max(start, derivedIndex(span.end)) };
+    },
     toOriginal(span: Span): Span {
       if (span.start < 0 || span.end < span.start || span.end > m) {
         throw new RangeError(`span [${span.start}, ${span.end}) is outside the normalised text (length ${m})`);
@@ -134,6 +151,7 @@ function identity(original: string): NormalizedText {
     text: original,
     original,
     toOriginalIndex: (index) => Math.min(index, n),
+    toDerived: (span) => ({ start: span.start, end: span.end }),
     toOriginal(span) {
       if (span.start < 0 || span.end < span.start || span.end > n) {
         throw new RangeError(`span [${span.start}, ${span.end}) is outside the text (length ${n})`);

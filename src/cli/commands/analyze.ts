@@ -1,0 +1,41 @@
+/** `mikata analyze FILE`: the anatomy and the who-said-what of one document. */
+import type { Command } from 'commander';
+import { Option } from 'commander';
+import { analyze } from '../../core/analyze.ts';
+import { exporters, exportFormats, type ExportFormat } from '../../export/index.ts';
+import { readSourceFile } from '../../ingest/read-source.ts';
+import { isIngestError } from '../../ingest/errors.ts';
+import { CLIError } from '../errors.ts';
+import type { CommandIO } from '../io.ts';
+
+export interface AnalyzeCommandOptions {
+  format?: ExportFormat;
+  encoding?: string;
+  inputFormat?: 'text' | 'markdown' | 'html' | 'pdf' | 'docx';
+  language?: 'ja' | 'en';
+}
+
+export async function runAnalyze(file: string, options: AnalyzeCommandOptions, io: CommandIO): Promise<void> {
+  let source;
+  try {
+    source = await readSourceFile(file, { encoding: options.encoding, format: options.inputFormat });
+  } catch (e) {
+    if (isIngestError(e)) throw new CLIError('E_INPUT', e.message, { cause: e });
+    throw e;
+  }
+  const analysis = analyze(source, { language: options.language });
+  const format = options.format ?? (io.isTTY ? 'text' : 'json');
+  io.stdout(exporters[format].render(analysis, { text: source.text, color: io.isTTY && format === 'text' }));
+}
+
+export function registerAnalyze(program: Command, io: CommandIO): void {
+  program
+    .command('analyze')
+    .description('analyse one commentary: metadata, outline, footnote markers, people, who said what, dates, glossary')
+    .argument('<file>', 'a text, Markdown, HTML, PDF or Word file; - reads standard input')
+    .addOption(new Option('-f, --format <format>', `output format: ${exportFormats.map((f) => `${f} (${exporters[f].description})`).join('; ')}`).choices(exportFormats))
+    .option('-e, --encoding <name>', 'decode the input with this encoding instead of detecting it (utf-8, utf-16le, shift_jis, euc-jp …)')
+    .addOption(new Option('--input-format <format>', 'read the input as this format instead of guessing it from the name and content').choices(['text', 'markdown', 'html', 'pdf', 'docx']))
+    .addOption(new Option('--language <lang>', 'the document language, instead of detecting it').choices(['ja', 'en']))
+    .action(async (file: string, options: AnalyzeCommandOptions) => runAnalyze(file, options, io));
+}

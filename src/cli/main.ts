@@ -1,0 +1,45 @@
+/**
+ * The mikata command line: a thin shell over the programmatic API. Commands are registered from
+ * src/cli/commands; this file alone turns errors into exit codes.
+ */
+import { Command, CommanderError } from 'commander';
+import { registerAnalyze } from './commands/analyze.ts';
+import { CLIError } from './errors.ts';
+import { processIO, type CommandIO } from './io.ts';
+
+export function createProgram(io: CommandIO): Command {
+  const program = new Command('mikata')
+    .description('mikata (見方): turns policy commentary into an auditable map of who said what')
+    .version('0.1.0')
+    .showHelpAfterError()
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
+    .exitOverride();
+  registerAnalyze(program, io);
+  return program;
+}
+
+/** Runs the CLI and resolves to the exit code (so tests can call it without a process). */
+export async function runCli(argv: string[], io: CommandIO = processIO()): Promise<number> {
+  const program = createProgram(io);
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return 0;
+  } catch (e) {
+    if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
+    if (e instanceof CLIError) {
+      io.stderr(`mikata: ${e.message}\n`);
+      return e.exitCode;
+    }
+    const err = e as NodeJS.ErrnoException;
+    if (err?.code === 'EPIPE') return 0;
+    io.stderr(`mikata: internal error: ${err?.message ?? String(e)}\n`);
+    if (io.env.MIKATA_DEBUG) io.stderr(`${err?.stack ?? ''}\n`);
+    return 1;
+  }
+}
+
+const isMain = import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith('/src/cli/main.ts');
+if (isMain) {
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => { if (e.code === 'EPIPE') process.exit(0); });
+  runCli(process.argv.slice(2)).then((code) => { process.exitCode = code; });
+}

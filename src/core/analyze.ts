@@ -1,0 +1,152 @@
+/**
+ * analyze(source, options): Analysis — the pure core.
+ *
+ * No file system, database, clock or network: a function of the text and the options. Small passes run in
+ * order on the normalised text (blocks → sentences → footnote markers → people → attributions → dates →
+ * glossary); every span they report is mapped back to the original text in one place, `rebase` below.
+ * Problems in the document become messages; they do not throw.
+ */
+import { normalizeText, type NormalizedText } from './text/normalize.ts';
+import type { SourceText } from './text/source-text.ts';
+import type { Span } from './text/span.ts';
+import { detectLanguage } from './text/chars.ts';
+import { splitBlocks, splitLines } from './segment/01-split-blocks.ts';
+import { classifyBlocks } from './segment/02-classify-blocks.ts';
+import { splitSentences } from './segment/03-split-sentences.ts';
+import { findFootnotes } from './extract/04-find-footnotes.ts';
+import { findPeople } from './extract/05-find-people.ts';
+import type { PeopleRegistry } from './extract/people-registry.ts';
+import { findAttributions } from './extract/06-find-attributions.ts';
+import { findDates } from './extract/07-find-dates.ts';
+import { findGlossary } from './extract/08-find-glossary.ts';
+import { SCHEMA_VERSION, type Analysis, type Message, type SourceFormat } from './model/schema.ts';
+
+export interface AnalyzeOptions {
+  /** The format the text came in, when a plain string is passed (default 'text'). */
+  format?: SourceFormat;
+  /** Force the language instead of detecting it. */
+  language?: 'ja' | 'en';
+}
+
+/**
+ * @example
+ * const analysis = analyze('NIDSコメンタリー 第1号 2025年1月1日 題名\n…');
+ * analysis.footnotes[0]; // { n: 1, start: …, end: …, … }
+ */
+export function analyze(source: SourceText | string, options: AnalyzeOptions = {}): Analysis {
+  const src: SourceText = typeof source === 'string' ? { text: source, format: options.format ?? 'text' } : source;
+  const messages: Message[] = [];
+  const norm = normalizeText(src.text);
+  const text = norm.text;
+  const language = options.language ?? detectLanguage(text);
+
+  const lines = splitLines(text);
+  const raw = splitBlocks(text, lines);
+  const blockHints = (src.hints?.blocks ?? []).map((h) => ({ ...h, ...norm.toDerived(h) }));
+  const { blocks, sections, document } = classifyBlocks(text, raw, language, blockHints);
+  const sentences = splitSentences(text, blocks);
+  const footnotes = src.hints?.footnotes?.length
+    ? footnotesFromHints(src, norm, sentences)
+    : findFootnotes(text, src.text, norm.toOriginalIndex, blocks, sentences);
+  if (text.trim().length === 0) messages.push({ reason: 'the document has no text', ruleId: 'empty', fatal: false });
+  const registry = findPeople({ text, language, blocks, sentences, document });
+  const { attributions, unattributed } = findAttributions({ text, language, blocks, sentences, footnotes, registry });
+  const people = finishPeople(registry, attributions);
+  const dates = findDates(text);
+  const glossary = findGlossary(text);
+
+  return rebase(norm, {
+    schemaVersion: SCHEMA_VERSION,
+    source: { length: src.text.length, format: src.format },
+    document: {
+      title: document.title,
+      subtitle: document.subtitle,
+      series: document.series,
+      number: document.number,
+      date: document.date,
+      language,
+      authors: document.authors.map(({ name, organization, title }) => ({ name, organization, title })),
+    },
+    blocks: blocks.map((b) => ({ start: b.start, end: b.end, kind: b.kind, section: b.section })),
+    sections,
+    sentences,
+    footnotes: footnotes.map((f) => ({ ...f, note: f.note ? { ...f.note, text: '' } : null })),
+    people,
+    attributions,
+    unattributed,
+    dates: dates.map((d) => ({ ...d, text: '' })),
+    glossary,
+    messages,
+  });
+}
+
+/** The people list: every individual, and every collective voice that speaks; roles from what they do. */
+function finishPeople(registry: PeopleRegistry, attributions: Analysis['attributions']): Analysis['people'] {
+  const speaking = new Set<string>();
+  for (const a of attributions) for (const id of [...a.speakers, ...a.via]) speaking.add(id);
+  return registry.people
+    .filter((p) => p.type === 'person' || speaking.has(p.id))
+    .map((p) => ({
+      id: p.id,
+      type: p.type,
+      role: p.role === 'author' ? 'author' : speaking.has(p.id) ? 'speaker' : 'mentioned',
+      name: p.name,
+      aliases: [...p.aliases].filter((a) => a !== p.name),
+      latin: p.latin,
+      organization: p.organization,
+      title: p.title,
+      mentions: p.mentions.map((m) => ({ ...m, text: '' })).sort((a, b) => a.start - b.start),
+    }));
+}
+
+function footnotesFromHints(src: SourceText, norm: NormalizedText, sentences: ReturnType<typeof splitSentences>) {
+  return (src.hints?.footnotes ?? []).map((h) => {
+    const span = norm.toDerived(h);
+    const at = sentences.findIndex((s) => s.start <= span.start && span.start <= s.end);
+    return {
+      n: h.n,
+      start: span.start,
+      end: span.end,
+      style: 'superscript' as const,
+      sentence: at >= 0 ? at : null,
+      note: h.note ? norm.toDerived(h.note) : null,
+    };
+  });
+}
+
+/**
+ * Relative in, absolute out, in one place: maps every span of a draft made on the normalised text to the
+ * original text and fills each quote from the original, so that `original.slice(start, end) === text`.
+ */
+function rebase(norm: NormalizedText, a: Analysis): Analysis {
+  const o = norm.original;
+  const map = (s: Span) => norm.toOriginal(s);
+  const quote = <T extends Span & { text?: string }>(s: T): T => {
+    const r = map(s);
+    return { ...s, start: r.start, end: r.end, text: o.slice(r.start, r.end) };
+  };
+  const span = <T extends Span>(s: T): T => ({ ...s, ...map(s) });
+  return {
+    ...a,
+    blocks: a.blocks.map(span),
+    sections: a.sections.map((s) => {
+      const h = map({ start: s.start, end: s.headingEnd });
+      const e = map({ start: s.start, end: s.end });
+      return { ...s, start: h.start, headingEnd: h.end, end: e.end, heading: o.slice(h.start, h.end).replace(/^#{1,6}\s+/, '').trim() };
+    }),
+    sentences: a.sentences.map(span),
+    footnotes: a.footnotes.map((f) => ({ ...span(f), note: f.note ? quote(f.note) : null })),
+    people: a.people.map((p) => ({ ...p, mentions: p.mentions.map(quote) })),
+    attributions: a.attributions.map((x) => ({
+      ...x,
+      cue: x.cue ? quote(x.cue) : null,
+      content: quote(x.content),
+      source: x.source ? quote(x.source) : null,
+      evidence: x.evidence.map((e) => (e.span ? { ...e, span: map(e.span) } : e)),
+    })),
+    unattributed: a.unattributed.map((u) => ({ ...u, content: quote(u.content), cue: u.cue ? quote(u.cue) : null })),
+    dates: a.dates.map(quote),
+    glossary: a.glossary.map((g) => ({ ...g, termSpan: map(g.termSpan), glossSpan: map(g.glossSpan) })),
+    messages: a.messages.map((m) => (m.place ? { ...m, place: map(m.place) } : m)),
+  };
+}

@@ -1,0 +1,197 @@
+/**
+ * Pass 4: footnote markers.
+ *
+ * PDF extraction leaves superscript markers as bare digits glued to the text (…試みである1。 合意3は). A
+ * document's markers run 1, 2, 3 … in reading order, and that is what tells them from every other number
+ * (dates, counts, section numbers): we take every digit run that could be a marker and decode the longest
+ * increasing chain 1, 2, 3 … through them, by dynamic programming. How a number is written (followed by a
+ * counter such as 年 or %, preceded by 第, inside "(1)") only breaks ties between chains of equal length.
+ *
+ * Explicit markers ([1], (注1), ※1, [^1], superscripts) join the same chain with a bonus. A notes list at the
+ * end (注 / Notes followed by numbered lines) is linked to its markers. An adapter that saw the markers as
+ * glyphs (PDF, Word) passes them as hints, and then those are taken as they are.
+ */
+import type { Span } from '../text/span.ts';
+import type { ClassifiedBlock } from '../segment/02-classify-blocks.ts';
+import type { DraftSentence } from '../segment/03-split-sentences.ts';
+import type { Footnote } from '../model/schema.ts';
+
+export interface DraftFootnote {
+  n: number;
+  start: number;
+  end: number;
+  style: Footnote['style'];
+  sentence: number | null;
+  note: Span | null;
+}
+
+interface Candidate {
+  n: number;
+  start: number; // of the digits
+  end: number;
+  markStart: number; // of the whole marker ([1] → the '[')
+  markEnd: number;
+  style: Footnote['style'];
+  prior: number; // how much the writing looks like a marker, about -1 … 1
+}
+
+const SUPERSCRIPTS = '⁰¹²³⁴⁵⁶⁷⁸⁹';
+const MARKER_BEARING = new Set(['paragraph', 'list-item', 'heading']);
+/** Characters after which a number is a quantity, not a marker (a tie-breaker only, see above). */
+const COUNTER_AFTER = /^[年月日時分秒%％つ個人件回位倍歳度号条章節頁円ドル万億千百名機隻両発基国社校週世代期号線km]/;
+const MAX_GAP = 3;
+
+export function findFootnotes(
+  text: string,
+  original: string,
+  toOriginalIndex: (i: number) => number,
+  blocks: readonly ClassifiedBlock[],
+  sentences: readonly DraftSentence[],
+): DraftFootnote[] {
+  const candidates: Candidate[] = [];
+  for (const b of blocks) if (MARKER_BEARING.has(b.kind)) collectCandidates(text, original, toOriginalIndex, b, candidates);
+  const chain = decodeChain(candidates);
+  const notes = findNotes(text, blocks);
+  return chain.map((c) => ({
+    n: c.n,
+    start: c.style === 'bare' || c.style === 'superscript' ? c.start : c.markStart,
+    end: c.style === 'bare' || c.style === 'superscript' ? c.end : c.markEnd,
+    style: c.style,
+    sentence: sentenceOf(text, sentences, c.markStart),
+    note: notes.get(c.n) ?? null,
+  }));
+}
+
+function collectCandidates(
+  text: string,
+  original: string,
+  toOriginalIndex: (i: number) => number,
+  block: ClassifiedBlock,
+  out: Candidate[],
+): void {
+  const s = block.contentStart;
+  const e = block.end;
+  const re = /\[\^(\d{1,3})\]|\[(\d{1,3})\]|[(（]注\s*(\d{1,3})[)）]|※\s*(\d{1,3})|(\d+)/g;
+  re.lastIndex = s;
+  const segment = text.slice(0, e);
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(segment)) && m.index < e) {
+    const at = m.index;
+    if (m[1] || m[2] || m[3] || m[4]) {
+      const digits = (m[1] ?? m[2] ?? m[3] ?? m[4])!;
+      const dStart = at + m[0].lastIndexOf(digits);
+      out.push({
+        n: Number(digits), start: dStart, end: dStart + digits.length, markStart: at, markEnd: at + m[0].length,
+        style: m[1] ? 'markdown' : m[2] ? 'bracket' : m[3] ? 'note-word' : 'asterisk', prior: m[2] ? 0.4 : 1,
+      });
+      continue;
+    }
+    const digits = m[5]!;
+    if (digits.length > 3) continue;
+    const start = at;
+    const end = at + digits.length;
+    const before = text[start - 1];
+    const after = text[end];
+    // Digits that continue a number, a code or a ratio are never markers.
+    if (before !== undefined && start > s && /[0-9\-/:#$¥€£+±×^_]/.test(before)) continue;
+    if (after === '.' && /\d/.test(text[end + 1] ?? '')) continue;
+    if (after === ',' && /\d{3}/.test(text.slice(end + 1, end + 4))) continue;
+    if (before === '.' && /\d/.test(text[start - 2] ?? '')) continue;
+    const n = Number(digits);
+    if (n === 0) continue;
+    const superscript = isSuperscript(original, toOriginalIndex, start, end);
+    out.push({ n, start, end, markStart: start, markEnd: end, style: superscript ? 'superscript' : 'bare', prior: superscript ? 1 : prior(text, start, end, s, e) });
+  }
+}
+
+function isSuperscript(original: string, toOriginalIndex: (i: number) => number, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (!SUPERSCRIPTS.includes(original[toOriginalIndex(i)] ?? '')) return false;
+  return true;
+}
+
+/** How much the way a bare number is written looks like a marker. */
+function prior(text: string, start: number, end: number, blockStart: number, blockEnd: number): number {
+  let p = 0;
+  const before = text[start - 1] ?? '';
+  const after = text.slice(end, end + 2);
+  if (start === blockStart) p -= 0.6;
+  if (before === '第' || before === '(' || before === '（' || before === '約' || before === '計') p -= 0.6;
+  if (COUNTER_AFTER.test(after)) p -= 0.6;
+  if (/^[。、，,.」』)\]]/.test(after) || end === blockEnd) p += 0.3;
+  if (/[」』)\]。]/.test(before)) p += 0.3;
+  if (/\s/.test(before)) p -= 0.3;
+  return p;
+}
+
+/**
+ * The best chain n1 < n2 < … in text order, starting near 1 and rising by small steps, by dynamic programming
+ * over candidates in text order. best[v] holds the best chain so far that ends with number v.
+ */
+function decodeChain(candidates: Candidate[]): Candidate[] {
+  candidates.sort((a, b) => a.start - b.start);
+  const score = new Float64Array(candidates.length);
+  const prev = new Int32Array(candidates.length).fill(-1);
+  const bestByValue = new Map<number, number>(); // value -> candidate index with the best chain ending there
+  let bestEnd = -1;
+  candidates.forEach((c, i) => {
+    let s = -Infinity;
+    let from = -1;
+    if (c.n <= MAX_GAP) s = 1 + 0.4 * c.prior - 0.8 * (c.n - 1); // a chain may start here
+    for (let d = 1; d <= MAX_GAP; d++) {
+      const j = bestByValue.get(c.n - d);
+      if (j === undefined) continue;
+      const t = score[j]! + 1 + 0.4 * c.prior - 0.8 * (d - 1);
+      if (t > s) { s = t; from = j; }
+    }
+    score[i] = s;
+    prev[i] = from;
+    const held = bestByValue.get(c.n);
+    if (held === undefined || score[held]! < s) bestByValue.set(c.n, i);
+    if (bestEnd < 0 || s > score[bestEnd]!) bestEnd = i;
+  });
+  if (bestEnd < 0) return [];
+  const chain: Candidate[] = [];
+  for (let i = bestEnd; i >= 0; i = prev[i]!) chain.push(candidates[i]!);
+  chain.reverse();
+  // A lone bare "1" is a number, not a footnote; explicit markers stand alone.
+  const explicit = chain.some((c) => c.style !== 'bare');
+  if (!explicit && chain.length < 2) return [];
+  return chain;
+}
+
+/** The notes list: numbered lines in a notes trailer (注 / Notes), number → span of the note text. */
+function findNotes(text: string, blocks: readonly ClassifiedBlock[]): Map<number, Span> {
+  const notes = new Map<number, Span>();
+  let last: { n: number; block: ClassifiedBlock; start: number } | null = null;
+  for (const b of blocks) {
+    if (b.kind !== 'note') continue;
+    const m = /^(?:\[(\d{1,3})\]|(\d{1,3})[.)．:]?|[(（]?注\s*(\d{1,3})[)）]?|※(\d{1,3})|\^(\d{1,3}))\s*/.exec(text.slice(b.start, b.end));
+    if (m) {
+      const n = Number(m[1] ?? m[2] ?? m[3] ?? m[4] ?? m[5]);
+      if (!notes.has(n)) notes.set(n, { start: b.start + m[0].length, end: b.end });
+      last = { n, block: b, start: b.start + m[0].length };
+    } else if (last) {
+      // A note that runs over several lines.
+      notes.set(last.n, { start: last.start, end: b.end });
+    }
+  }
+  return notes;
+}
+
+function sentenceOf(text: string, sentences: readonly DraftSentence[], at: number): number | null {
+  let lo = 0;
+  let hi = sentences.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (sentences[mid]!.start <= at) { found = mid; lo = mid + 1; } else hi = mid - 1;
+  }
+  if (found < 0) return null;
+  const s = sentences[found]!;
+  // A marker standing right at the start of a sentence closes the one before it in the same block.
+  if (at === s.start && found > 0 && sentences[found - 1]!.block === s.block) return found - 1;
+  if (at >= s.end && !(found + 1 < sentences.length && sentences[found + 1]!.start <= at)) {
+    return /^\s*$/.test(text.slice(s.end, at)) ? found : null;
+  }
+  return found;
+}

@@ -1,0 +1,244 @@
+/**
+ * Pass 5: the people of a document — experts, officials, the authors — with their organisation and post.
+ *
+ * Japanese commentary writes a foreign expert as katakana parts joined by ・, often with a Latin middle
+ * initial (…・L・…), right after a descriptor that holds the organisation and the post with no separator
+ * (…研究所朝鮮・モンゴル部長アレクサンダー・…). Later mentions use the surname alone (ルーキンは). Korean,
+ * Chinese and Japanese people are written in kanji, usually with a post or honorific after the name
+ * (尹前韓国大統領, 山田氏). English text writes "First Last" with a descriptor around it.
+ *
+ * The pass finds full-name mentions, splits the descriptor before them into organisation and post
+ * (`splitPost`), then finds every later short form (surname, surname + post, 同氏) and links it to the
+ * person it refers to: the most recent full mention with that surname.
+ *
+ * Groups, governments and media are found by the attribution pass when they act as speakers (see
+ * `people-registry.ts`); this pass only records the individuals and the authors.
+ */
+import type { DraftDocument } from '../segment/02-classify-blocks.ts';
+import type { ClassifiedBlock } from '../segment/02-classify-blocks.ts';
+import type { DraftSentence } from '../segment/03-split-sentences.ts';
+import type { Span } from '../text/span.ts';
+import { isKatakana } from '../text/chars.ts';
+import { HONORIFICS, ORG_SUFFIXES, POST_WORD_RE, splitPost } from './vocabulary.ts';
+import { KATAKANA_PLACES, isPlaceName } from './places.ts';
+import { PeopleRegistry, type DraftPerson } from './people-registry.ts';
+
+export interface PeopleInput {
+  text: string;
+  language: 'ja' | 'en';
+  blocks: readonly ClassifiedBlock[];
+  sentences: readonly DraftSentence[];
+  document: DraftDocument;
+}
+
+const KATA = '\\u30A1-\\u30FA\\u30FC';
+/** Katakana name parts joined by ・ or ＝/=, with optional Latin initials: アルチョム・L・ルーキン. */
+const KATAKANA_NAME = new RegExp(`[${KATA}]{2,}(?:[・=＝](?:[A-Z]\\.?|[${KATA}]{2,}))+`, 'g');
+/** English: "First M. Last" with capitalised parts. */
+const LATIN_NAME = /\b(?:(?:Dr|Prof|Mr|Ms|Mrs|Gen|Adm|Amb)\.?\s+)?\p{Lu}[\p{Ll}'’-]+(?:\s+\p{Lu}\.)*(?:\s+(?:van|von|de|der|al|bin|el)\s+)?(?:\s+\p{Lu}[\p{Ll}'’-]+){1,2}\b/gu;
+
+export function findPeople(input: PeopleInput, registry = new PeopleRegistry(input.text)): PeopleRegistry {
+  const { text, blocks, document } = input;
+  // Authors first: they are people of the document too.
+  for (const a of document.authors) {
+    const p = registry.addPerson({ name: a.name, organization: a.organization, title: a.title, role: 'author' });
+    if (a.nameSpan) registry.addMention(p, a.nameSpan);
+  }
+  const bodyKinds = new Set(['paragraph', 'list-item', 'heading']);
+  for (const b of blocks) {
+    if (!bodyKinds.has(b.kind)) continue;
+    findKatakanaNames(text, b, registry);
+    findKanjiNames(text, b, registry);
+    if (input.language === 'en') findLatinNames(text, b, registry);
+  }
+  // Short forms: surnames and pronouns, in text order, each linked to the latest full mention before it.
+  for (const b of blocks) if (bodyKinds.has(b.kind)) findShortForms(text, b, registry);
+  return registry;
+}
+
+function findKatakanaNames(text: string, block: ClassifiedBlock, registry: PeopleRegistry): void {
+  KATAKANA_NAME.lastIndex = block.contentStart;
+  let m: RegExpExecArray | null;
+  while ((m = KATAKANA_NAME.exec(text)) && m.index < block.end) {
+    let start = m.index;
+    let end = Math.min(m.index + m[0].length, block.end);
+    let parts = text.slice(start, end).split(/[・=＝]/);
+    let trailingPost: string | null = null;
+    // "Name・Post": a last part that runs on into kanji is a post (ワシリー・ネベンジ・ロシア国連大使).
+    const after = /^[\u4e00-\u9fff々・]+/.exec(text.slice(end, Math.min(block.end, end + 20)))?.[0] ?? '';
+    if (parts.length >= 3 && after && POST_WORD_RE.test(parts[parts.length - 1] + after)) {
+      const postMatch = new RegExp(`^.*?${POST_WORD_RE.source}`).exec(parts[parts.length - 1] + after);
+      if (postMatch) {
+        trailingPost = postMatch[0];
+        end = end - parts[parts.length - 1]!.length - 1;
+        parts = parts.slice(0, -1);
+      }
+    }
+    // Place names joined by ・ (ロシア・ウクライナ) are not people; nor is a katakana word glued to kanji before.
+    const places = parts.filter((p) => isPlaceName(p)).length;
+    if (places > 0 && places >= parts.length - 1) continue;
+    if (parts.every((p) => KATAKANA_PLACES.has(p) || /^[A-Z]\.?$/.test(p))) continue;
+    const hasInitial = parts.some((p) => /^[A-Z]\.?$/.test(p));
+    const before = descriptorBefore(text, start, block.contentStart);
+    const follow = text.slice(end, end + 8);
+    const personContext = hasInitial || !!before.descriptor || trailingPost !== null
+      || /^(?:氏|教授|博士|大統領|首相|外相|大使|記者|さん|は|が|によ|の(?:解釈|見解|分析|見方|指摘|主張|論文|著書|記事)|も|ら|と|\()/.test(follow);
+    if (!personContext) continue;
+    // A word glued to kanji on its left (…国防省アナトリー) keeps its descriptor; one glued to katakana does not parse.
+    if (start > block.contentStart && isKatakana(text[start - 1])) continue;
+    const post = before.descriptor ? splitPost(before.descriptor) : { organization: null, title: null };
+    const name = text.slice(start, end);
+    const latin = latinGloss(text, end);
+    const person = registry.addPerson({
+      name,
+      organization: post.organization,
+      title: trailingPost ?? post.title,
+      latin,
+      surname: parts[parts.length - 1]!,
+    });
+    registry.addMention(person, { start, end }, before.descriptor ? { start: before.start, end: start } : undefined);
+    KATAKANA_NAME.lastIndex = end;
+    void start;
+    start = end;
+  }
+}
+
+/** The organisation-and-post descriptor written right before a name, back to a clause boundary. */
+function descriptorBefore(text: string, nameStart: number, floor: number): { descriptor: string | null; start: number } {
+  let i = nameStart;
+  let depth = 0;
+  while (i > floor) {
+    const ch = text[i - 1]!;
+    if (ch === '」' || ch === '』') depth++;
+    else if (ch === '「' || ch === '『') { if (depth === 0) break; depth--; }
+    else if (depth === 0) {
+      if (/[、。,，\s(（)）:：]/.test(ch)) break;
+      // Hiragana ends the descriptor, except the の inside one (…誌「X」の記者).
+      if (/[\u3041-\u3096]/.test(ch) && !(ch === 'の' && i < nameStart && POST_WORD_RE.test(text.slice(i, nameStart)))) break;
+    }
+    i--;
+    if (nameStart - i > 60) return { descriptor: null, start: nameStart };
+  }
+  // Drop connectives and conjunctions at the front (また, および) — they are hiragana and stop the scan anyway.
+  const descriptor = text.slice(i, nameStart);
+  if (!descriptor) return { descriptor: null, start: nameStart };
+  // A descriptor must look like an organisation or a post, not any noun (…の結果アンドレイ).
+  if (!ORG_SUFFIXES.some((s) => descriptor.includes(s)) && !POST_WORD_RE.test(descriptor)) return { descriptor: null, start: nameStart };
+  return { descriptor, start: i };
+}
+
+/** "(Kenneth Waltz)" right after a name gives its Latin form. */
+function latinGloss(text: string, end: number): string | null {
+  const m = /^\(([A-Z][A-Za-z.'’ -]{2,60})\)/.exec(text.slice(end, end + 64));
+  return m && /\s/.test(m[1]!.trim()) ? m[1]!.trim() : null;
+}
+
+const KANJI_POSTS = '大統領|副大統領|首相|国家主席|総書記|国務委員長|外相|国防相|外務大臣|国防大臣|長官|大使|議員|教授|氏|委員長|主席|総統|書記長|報道官|次官';
+const SINGLE_KANJI_PLACES = '米|露|中|韓|朝|日|英|仏|独|豪|印|台|欧';
+const KANJI_RUN = /[\u4e00-\u9fff々]+/g;
+/** Kanji words that stand where a name would but are none (同大統領, 歴代首相, 国連大使). */
+const NOT_A_NAME = /^(?:同|両|各|前|元|現|新|旧|副|故|歴代|次期|初代|当時|同国|自国|他国|両国|各国|外国|国連|政府|国防|外務|国家|当局|安保理|首脳|閣僚|高官|駐日|駐韓|駐米|駐露|在日|在韓)$/;
+
+function findKanjiNames(text: string, block: ClassifiedBlock, registry: PeopleRegistry): void {
+  const tail = new RegExp(`^(前|元|現)?((?:${SINGLE_KANJI_PLACES})|[\\u4e00-\\u9fff]{2,4}?)?(${KANJI_POSTS})$`);
+  KANJI_RUN.lastIndex = block.contentStart;
+  let m: RegExpExecArray | null;
+  while ((m = KANJI_RUN.exec(text)) && m.index < block.end) {
+    const run = m[0];
+    const start = m.index;
+    // Part of a longer name or title (ロシア国連大使, ・の後): not a name of its own.
+    const before = text[start - 1];
+    if (before && (isKatakana(before) || before === '・')) continue;
+    for (let k = 1; k <= Math.min(4, run.length - 1); k++) {
+      const name = run.slice(0, k);
+      const post = tail.exec(run.slice(k));
+      if (!post) continue;
+      // The middle part must be a place (韓国 in 尹前韓国大統領), not more of the name.
+      if (post[2] && post[2].length > 1 && !isPlaceName(post[2])) continue;
+      if (NOT_A_NAME.test(name) || isPlaceName(name) || ORG_SUFFIXES.some((s) => name.endsWith(s))) break;
+      const title = post[3] === '氏' ? null : `${post[1] ?? ''}${post[2] ?? ''}${post[3]}`;
+      const existing = registry.findBySurname(name);
+      const person = existing ?? registry.addPerson({ name, organization: null, title, surname: name });
+      // The fullest post seen wins (前韓国大統領 over 前大統領).
+      if (title && (!person.title || title.length > person.title.length)) person.title = title;
+      registry.addMention(person, { start, end: start + k });
+      if (post[3] !== '氏') registry.addAlias(person, run);
+      break;
+    }
+  }
+}
+
+function findLatinNames(text: string, block: ClassifiedBlock, registry: PeopleRegistry): void {
+  LATIN_NAME.lastIndex = block.contentStart;
+  let m: RegExpExecArray | null;
+  while ((m = LATIN_NAME.exec(text)) && m.index < block.end) {
+    let raw = m[0];
+    let start = m.index;
+    const honor = /^(?:Dr|Prof|Mr|Ms|Mrs|Gen|Adm|Amb)\.?\s+/.exec(raw);
+    if (honor) { start += honor[0].length; raw = raw.slice(honor[0].length); }
+    const words = raw.split(/\s+/);
+    if (words.some((w) => LATIN_STOP.has(w.replace(/[’']s$/, '')))) continue;
+    if (words.every((w) => isPlaceName(w))) continue;
+    const end = start + raw.length;
+    const follow = text.slice(end, end + 40);
+    const precede = text.slice(Math.max(block.contentStart, start - 40), start);
+    const personContext = !!honor
+      || /^,?\s+(?:a|an|the)?\s*(?:senior|junior|visiting|research|former|deputy|chief|associate|assistant)?\s*(?:fellow|professor|researcher|director|analyst|scholar|expert|editor|correspondent|ambassador|minister|president|spokesperson|head|chair)/i.test(follow)
+      || /^\s+(?:said|says|argued|argues|noted|notes|wrote|writes|told|warned|warns|believes|believed|suggested|suggests|claimed|claims|added|stressed|explained|observed|insisted|pointed out)\b/.test(follow)
+      || /(?:according to|professor|analyst|researcher|fellow|director|scholar|expert|ambassador|minister|president|spokesperson|journalist|correspondent)\s*$/i.test(precede);
+    if (!personContext) continue;
+    const descriptor = /^,\s+(?:a|an|the)?\s*([^,]{3,80}?),/.exec(follow)?.[1] ?? null;
+    const post = descriptor ? splitPost(descriptor) : { organization: null, title: null };
+    const surname = words[words.length - 1]!;
+    const person = registry.addPerson({ name: raw, organization: post.organization, title: post.title, latin: raw, surname });
+    registry.addMention(person, { start, end });
+    LATIN_NAME.lastIndex = end;
+  }
+}
+
+const LATIN_STOP = new Set([
+  'The', 'This', 'That', 'These', 'Those', 'In', 'On', 'At', 'For', 'But', 'And', 'However', 'According', 'North', 'South', 'East', 'West',
+  'United', 'States', 'Nations', 'Council', 'Ministry', 'University', 'Institute', 'Center', 'Centre', 'Academy', 'Security', 'Defense',
+  'Defence', 'Foreign', 'Affairs', 'Korea', 'Korean', 'Russia', 'Russian', 'China', 'Chinese', 'Japan', 'Japanese', 'Ukraine', 'War', 'Army',
+  'Navy', 'Air', 'Force', 'Forces', 'Strategic', 'Military', 'National', 'International', 'Federal', 'State', 'Department', 'Office',
+  'January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December', 'Commentary',
+  'Notes', 'References', 'Profile', 'Introduction', 'Conclusion', 'Moscow', 'Pyongyang', 'Seoul', 'Tokyo', 'Washington', 'Beijing', 'Kyiv',
+]);
+
+/** Surnames, surname + honorific or post, and 同氏/両氏, linked to the latest full mention of that person. */
+function findShortForms(text: string, block: ClassifiedBlock, registry: PeopleRegistry): void {
+  const surnames = registry.surnames();
+  if (!surnames.length) return;
+  const escaped = surnames.map((s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).sort((a, b) => b.length - a.length);
+  const re = new RegExp(`(?:${escaped.join('|')})|同氏|両氏`, 'g');
+  re.lastIndex = block.contentStart;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) && m.index < block.end) {
+    const start = m.index;
+    const end = start + m[0].length;
+    if (registry.isInsideMention(start)) continue;
+    // Whole words only: not inside a longer katakana or Latin word.
+    const prev = text[start - 1];
+    const next = text[end];
+    if (/^[\u30A1-\u30FA\u30FC]/.test(m[0]) && (isKatakana(prev) || isKatakana(next))) continue;
+    if (/^[A-Za-z]/.test(m[0]) && (/[A-Za-z]/.test(prev ?? '') || /[A-Za-z]/.test(next ?? ''))) continue;
+    if (m[0] === '同氏' || m[0] === '両氏') {
+      const last = registry.lastMentionBefore(start, m[0] === '両氏' ? 2 : 1);
+      for (const p of last) registry.addMention(p, { start, end }, undefined, m[0]);
+      continue;
+    }
+    const person = registry.latestWithSurname(m[0], start);
+    if (!person) continue;
+    // A kanji surname counts only with a post or honorific after it (尹前大統領, 山田氏): 金 alone is gold.
+    if (/^[\u4e00-\u9fff]/.test(m[0]) && !new RegExp(`^(?:前|元|現)?[\\u4e00-\\u9fff]{0,4}?(?:${HONORIFICS.join('|')})`).test(text.slice(end, end + 10))) continue;
+    registry.addMention(person, { start, end });
+    if (/^[\u4e00-\u9fff]/.test(m[0])) {
+      const post = new RegExp(`^(?:前|元|現)?[\\u4e00-\\u9fff]{0,4}?(?:${HONORIFICS.join('|')})`).exec(text.slice(end, end + 10));
+      if (post && post[0] !== '氏') registry.addAlias(person, m[0] + post[0]);
+    } else if (m[0] !== person.name) {
+      registry.addAlias(person, m[0]);
+    }
+  }
+}
+
+export type { DraftPerson, Span };

@@ -1,0 +1,92 @@
+/**
+ * General vocabulary of the genre: organisation suffixes, posts, honorifics, collective voices, media.
+ * These are dictionaries of the language of policy commentary, not of any one document's names.
+ */
+
+/** Endings of organisation names (longest first where one contains another). */
+export const ORG_SUFFIXES = [
+  '大学校', '大学院', '大学', '研究所', '研究院', '研究センター', 'センター', '研究部', '研究室', '研究会', '研究機構', '機構',
+  'アカデミー', '財団', '協会', '学会', '委員会', '評議会', '省', '庁', '局', '軍', '司令部', '大使館', '領事館', '通信社', '通信',
+  '新聞社', '新聞', '放送', 'テレビ', '社', '党', '銀行', '公社', '基金', 'フォーラム', 'クラブ', 'シンクタンク', '学院', '議会',
+  '政府', '事務所', '部',
+].sort((a, b) => b.length - a.length);
+
+/** Nouns of office and rank; a descriptor ending in one of them names a post. */
+const POST_WORDS = [
+  '主任研究員', '上級研究員', '客員研究員', '特任研究員', '首席研究員', '研究員', '名誉教授', '准教授', '客員教授', '特任教授', '教授', '助教', '講師',
+  '部長', '室長', '課長', '局長', '所長', 'センター長', '院長', '学長', '総長', '理事長', '理事', '会長', '社長', '議長', '委員長',
+  '副所長', '副部長', '副局長', '副会長', '主任', '代表', '事務局長', '編集長', '記者', '論説委員', '解説委員', '特派員', 'コラムニスト', '編集者',
+  '大使', '公使', '総領事', '領事', '大統領', '副大統領', '首相', '副首相', '外相', '国防相', '外務大臣', '国防大臣', '大臣', '長官', '次官', '次官補',
+  '補佐官', '報道官', '顧問', '議員', '委員', '研究者', 'アナリスト', 'フェロー', 'ディレクター', '司令官', '参謀長', '将軍', '国家主席', '総書記', '書記',
+  '元帥', '大将', '中将', '少将', '大佐', '中佐', '少佐', '博士', '専門家',
+].sort((a, b) => b.length - a.length);
+
+const POST_RE = new RegExp(`(?:${POST_WORDS.join('|')})$`);
+export const POST_WORD_RE = new RegExp(`(?:${POST_WORDS.join('|')})`);
+
+/** English posts for bylines and descriptors. */
+const EN_POST = /\b(?:(?:senior|junior|visiting|non-?resident|research|associate|assistant|distinguished|principal|chief|deputy|executive|managing|founding|former)\s+)*(?:fellow|professor|lecturer|researcher|director|analyst|editor|correspondent|reporter|journalist|ambassador|minister|president|chairman|chair|head|dean|scholar|expert|spokesperson|spokesman|adviser|advisor|officer|commander|general|admiral)\b(?:\s+(?:of|for)\s+[\p{L} -]+?)?/iu;
+
+export function isPost(s: string): boolean {
+  const t = s.trim();
+  return t.length > 0 && (POST_RE.test(t) || EN_POST.test(t) && t.split(/\s+/).length <= 6);
+}
+
+/**
+ * Splits a descriptor written before (or after) a name into organisation and post:
+ * 「…東洋学研究所朝鮮・モンゴル部長」 → organisation …東洋学研究所, post 朝鮮・モンゴル部長;
+ * 「政策研究部 軍事戦略研究室長」 → 政策研究部 | 軍事戦略研究室長; 「…誌「X」の記者」 → …誌「X」 | 記者;
+ * 「Senior Fellow, Carnegie Endowment」 → Carnegie Endowment | Senior Fellow.
+ */
+export function splitPost(descriptor: string): { organization: string | null; title: string | null } {
+  const d = descriptor.trim().replace(/[のの]$/, '');
+  if (!d) return { organization: null, title: null };
+
+  // English: "Post, Organisation", "Post at Organisation", "Organisation Post"
+  if (/^[\x20-\x7e\u00c0-\u024f’]+$/.test(d)) {
+    const at = /^(.+?)\s+(?:at|of|with)\s+(?:the\s+)?(.+)$/i.exec(d);
+    const comma = d.split(/\s*,\s*/);
+    if (comma.length >= 2) {
+      if (isPost(comma[0]!)) return { title: comma[0]!, organization: comma.slice(1).join(', ') };
+      if (isPost(comma[comma.length - 1]!)) return { title: comma[comma.length - 1]!, organization: comma.slice(0, -1).join(', ') };
+    }
+    if (at && isPost(at[1]!)) return { title: at[1]!, organization: at[2]! };
+    if (isPost(d)) return { title: d, organization: null };
+    return { organization: d, title: null };
+  }
+
+  // 「X の 記者」: the particle の separates the organisation from the post.
+  const no = /^(.+)の([^の]{1,12})$/.exec(d);
+  if (no && POST_RE.test(no[2]!) && !/[のが]/.test(no[2]!)) return { organization: no[1]!, title: no[2]! };
+
+  // Space-separated: organisation, then post.
+  const sp = /^(.+?)[ \u3000]+(\S+)$/.exec(d);
+  if (sp && isPost(sp[2]!)) return { organization: sp[1]!.trim(), title: sp[2]! };
+
+  // Run together: split after the last organisation suffix whose remainder is a post.
+  if (!POST_RE.test(d)) return { organization: d, title: null };
+  let best = -1;
+  for (const suffix of ORG_SUFFIXES) {
+    let from = 0;
+    for (;;) {
+      const k = d.indexOf(suffix, from);
+      if (k < 0) break;
+      const end = k + suffix.length;
+      from = k + 1;
+      if (end >= d.length) continue;
+      const rest = d.slice(end);
+      // The remainder must be a post and no part of a longer suffix (大学 inside 大学校).
+      if (POST_RE.test(rest) && !ORG_SUFFIXES.some((s) => s.length > suffix.length && d.startsWith(s, k) )
+        && !ORG_SUFFIXES.some((s) => rest.includes(s) && !POST_WORDS.some((p) => p.includes(s) && rest.endsWith(p) && rest.indexOf(s) >= rest.length - p.length))) {
+        if (end > best) best = end;
+      }
+    }
+  }
+  if (best > 0) return { organization: d.slice(0, best), title: d.slice(best) };
+  // A post alone (前韓国大統領, 主任研究員) or an organisation we cannot split.
+  if (!ORG_SUFFIXES.some((s) => d.includes(s)) || POST_WORDS.includes(d)) return { organization: null, title: d };
+  return { organization: null, title: d };
+}
+
+/** Honorifics and titles written after a name: 氏, 教授, 大統領 … */
+export const HONORIFICS = ['氏', '様', 'さん', '教授', '博士', '大統領', '首相', '外相', '大使', '長官', '議員', '委員長', '総書記', '国務委員長', '主席', '将軍', '記者'];

@@ -1,0 +1,122 @@
+/**
+ * Pass 3: split the text-bearing blocks into sentences.
+ *
+ * Ends: 。！？ and . ! ? (for '.', not after an abbreviation, an initial or inside a number). A terminator
+ * inside matched brackets (「…。」, (…. …)) does not end the sentence; an opener with no closer in the
+ * block is ignored so that one stray bracket cannot swallow a paragraph.
+ *
+ * The sentences of a block tile it: each starts where the previous ended (white space between them belongs to
+ * the earlier one's trailing gap, trimmed off its span) — see `splitSentences` for the exact rule.
+ */
+import type { Span } from '../text/span.ts';
+import type { ClassifiedBlock } from './02-classify-blocks.ts';
+
+export interface DraftSentence extends Span {
+  block: number;
+}
+
+const OPEN = '「『(（[【〈《〔“';
+const CLOSE_OF: Record<string, string> = { '「': '」', '『': '』', '(': ')', '（': '）', '[': ']', '【': '】', '〈': '〉', '《': '》', '〔': '〕', '“': '”' };
+const TRAILING_CLOSERS = /[」』)）\]】〉》〕”’"']/;
+const ABBREVIATIONS = new Set([
+  'mr', 'mrs', 'ms', 'dr', 'prof', 'st', 'jr', 'sr', 'vs', 'etc', 'e.g', 'i.e', 'cf', 'al', 'no', 'nos', 'vol', 'pp', 'p', 'fig', 'ed', 'eds',
+  'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'gen', 'col', 'lt', 'maj', 'capt', 'adm', 'gov', 'sen',
+  'rep', 'u.s', 'u.k', 'u.n', 'inc', 'ltd', 'co', 'corp', 'dept', 'univ', 'approx', 'est', 'ca', 'op', 'cit', 'ibid', 'amb', 'pres',
+]);
+
+const TEXT_KINDS = new Set(['paragraph', 'list-item', 'trailer', 'note']);
+
+export function splitSentences(text: string, blocks: readonly ClassifiedBlock[]): DraftSentence[] {
+  const out: DraftSentence[] = [];
+  blocks.forEach((block, index) => {
+    if (!TEXT_KINDS.has(block.kind)) return;
+    for (const s of splitBlock(text, block.contentStart, block.end)) out.push({ ...s, block: index });
+  });
+  return out;
+}
+
+/** Sentences of text[start, end), trimmed of white space. */
+export function splitBlock(text: string, start: number, end: number): Span[] {
+  const closers = matchBrackets(text, start, end);
+  const spans: Span[] = [];
+  let depth = 0;
+  const expect: number[] = [];
+  let sentenceStart = start;
+  const push = (e: number) => {
+    let s = sentenceStart;
+    while (s < e && /\s/.test(text[s]!)) s++;
+    let t = e;
+    while (t > s && /\s/.test(text[t - 1]!)) t--;
+    if (t > s) spans.push({ start: s, end: t });
+    sentenceStart = e;
+  };
+  for (let i = start; i < end; i++) {
+    const ch = text[i]!;
+    if (OPEN.includes(ch) && closers.has(i)) {
+      depth++;
+      expect.push(closers.get(i)!);
+      continue;
+    }
+    if (depth > 0 && i === expect[expect.length - 1]) {
+      depth--;
+      expect.pop();
+      // English: a quoted sentence that ends inside its quotes ends the sentence too (“It failed.” He left.)
+      if (depth === 0 && /[”"’]/.test(ch) && /[.!?]/.test(text[i - 1] ?? '') && /^\s+[A-Z]/.test(text.slice(i + 1, i + 4))) push(i + 1);
+      continue;
+    }
+    if (depth > 0) continue;
+    if (ch === '。' || ch === '！' || ch === '？' || ch === '!' || ch === '?' || (ch === '.' && isFullStop(text, i, start, end))) {
+      let j = i + 1;
+      while (j < end && (text[j] === '。' || text[j] === '.' || text[j] === '!' || text[j] === '?' || text[j] === '！' || text[j] === '？')) j++;
+      // Closing quotes right after the terminator belong to the sentence (only unmatched ones reach here).
+      while (j < end && TRAILING_CLOSERS.test(text[j]!)) j++;
+      push(j);
+      i = j - 1;
+    }
+  }
+  push(end);
+  return spans;
+}
+
+function matchBrackets(text: string, start: number, end: number): Map<number, number> {
+  const result = new Map<number, number>();
+  const stack: number[] = [];
+  for (let i = start; i < end; i++) {
+    const ch = text[i]!;
+    if (OPEN.includes(ch)) {
+      // '(' after a digit or Latin letter in "(1)" still pairs; that is fine.
+      stack.push(i);
+    } else {
+      for (let k = stack.length - 1; k >= 0; k--) {
+        if (CLOSE_OF[text[stack[k]!]!] === ch) {
+          result.set(stack[k]!, i);
+          stack.length = k;
+          break;
+        }
+      }
+    }
+  }
+  return result;
+}
+
+function isFullStop(text: string, i: number, start: number, end: number): boolean {
+  const next = text[i + 1];
+  const prev = text[i - 1];
+  // Inside a number (3.5) or a domain (example.org): no end.
+  if (next !== undefined && i + 1 < end && !/[\s"'”’)\]」』]/.test(next) && !/[\u3040-\u30ff\u4e00-\u9fff]/.test(next)) return false;
+  if (prev === undefined || i === start) return false;
+  // The word before the dot.
+  let w = i;
+  while (w > start && /[A-Za-z.]/.test(text[w - 1]!)) w--;
+  const word = text.slice(w, i).toLowerCase();
+  if (ABBREVIATIONS.has(word)) return false;
+  // A single capital initial (A. Lukin) is no end, unless the next word is lower-case-free end of block.
+  if (/^[a-z]$/.test(word) && /[A-Z]/.test(text[w]!)) {
+    const after = text.slice(i + 1, i + 3).trim();
+    if (after && /^[A-Z]/.test(after)) return false;
+  }
+  // Lower-case next word: no new sentence (ellipsis-like or abbreviation we do not know).
+  const rest = /^\s+([a-z])/.exec(text.slice(i + 1, Math.min(end, i + 4)));
+  if (rest) return false;
+  return true;
+}

@@ -1,0 +1,30 @@
+/**
+ * The exporters of one analysis: each a pure (analysis, source text) → string. The CLI's `--format` choices
+ * come from this registry.
+ */
+import { analysisSchema, type Analysis } from '../core/model/schema.ts';
+import { renderReport } from './report.ts';
+
+export interface ExportContext {
+  /** The source text the analysis' offsets point into. */
+  text: string;
+  /** Whether the output goes to a terminal (ANSI emphasis allowed). */
+  color?: boolean;
+}
+
+export interface Exporter {
+  readonly description: string;
+  render(analysis: Analysis, context: ExportContext): string;
+}
+
+export const exporters = {
+  text: { description: 'a readable report for the terminal (default on a terminal)', render: (a, c) => renderReport(a, c.text, { markdown: false, color: c.color }) },
+  md: { description: 'the report as Markdown: outline, who said what, footnotes, dates, glossary', render: (a, c) => renderReport(a, c.text, { markdown: true }) },
+  json: {
+    description: 'the whole analysis as JSON, validated against the versioned schema (default when piped)',
+    render: (a) => `${JSON.stringify(analysisSchema.parse(a), null, 1)}\n`,
+  },
+} satisfies Record<string, Exporter>;
+
+export type ExportFormat = keyof typeof exporters;
+export const exportFormats = Object.keys(exporters) as ExportFormat[];
