@@ -72,6 +72,8 @@ export class PeopleRegistry {
     if (span.start < 0 || span.end > this.text.length || span.end < span.start) {
       throw new RangeError(`mention [${span.start}, ${span.end}) is outside the text`);
     }
+    const same = this.mentionList.find((x) => x.person === person && x.start === span.start && x.end === span.end);
+    if (same) return same;
     const m: Mention = { start: span.start, end: span.end, person, descriptor, pronoun };
     person.mentions.push({ start: span.start, end: span.end });
     const last = this.mentionList[this.mentionList.length - 1];

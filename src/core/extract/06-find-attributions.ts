@@ -1,0 +1,675 @@
+/**
+ * Pass 6: who said what. Every attributed claim with its speakers, cue, content, footnotes, how the speaker
+ * is given, hedges, a confidence and the evidence (which rule fired on which span).
+ *
+ * Works sentence by sentence inside a paragraph, on a "mask" of the sentence in which the inside of every
+ * top-level quotation 「…」 is blanked out and footnote digits are replaced by '#', so that cue patterns only
+ * match the author's own text, never words inside a quotation. Rules, in order:
+ *
+ *  A. a cue before the content: Xによれば / Xによると / Xの解釈によれば / Xが指摘するように / Xからは;
+ *  B. the speaker after the content: …と X は 指摘する;
+ *  C. a topic speaker: X は … と指摘する / を示唆している / との認識を示す (and mid-sentence quote cues
+ *     such as 「…」としながら);
+ *  D. an opinion noun: …という X の意見もある, 「…」とする X の見方がある;
+ *  E. an elided subject: (さらに)「…」と指摘する, with the speaker carried from earlier in the paragraph;
+ *  F. carried-over claims: later sentences of the paragraph that cite a footnote (or quote with one) keep
+ *     the last speaker until another source or the author's own voice (…と捉えることができる, …が窺える)
+ *     takes over.
+ * Nested speech (a speaker quoting or reporting another) is found inside the content of A–D and gets `via`.
+ * Passive and generic sources (…と考えられている, ある世論調査では) become unattributed statements; a
+ * generic source is never replaced by a named person.
+ */
+import type { Attribution, Unattributed } from '../model/schema.ts';
+import type { Span } from '../text/span.ts';
+import type { ClassifiedBlock } from '../segment/02-classify-blocks.ts';
+import type { DraftSentence } from '../segment/03-split-sentences.ts';
+import type { DraftFootnote } from './04-find-footnotes.ts';
+import type { DraftPerson, PeopleRegistry } from './people-registry.ts';
+import { speakerEndingAt, type SpeakerPhrase } from './speakers.ts';
+import {
+  EN_AUTHOR_VOICE, EN_PASSIVE, EN_VERBS, HEDGES, JA_AUTHOR_VOICE, JA_BEFORE_CUE, JA_CITING_ACTION, JA_CONNECTIVE, JA_FINAL_VERB,
+  JA_GENERIC_SOURCE, JA_HEARSAY, JA_OPINION_NOUN, JA_PASSIVE, JA_SOURCE_FRAME,
+} from './cues.ts';
+
+export interface AttributionInput {
+  text: string;
+  language: 'ja' | 'en';
+  blocks: readonly ClassifiedBlock[];
+  sentences: readonly DraftSentence[];
+  footnotes: readonly DraftFootnote[];
+  registry: PeopleRegistry;
+}
+
+type Kind = Attribution['kind'];
+type MentionHow = Attribution['mention'];
+
+interface Draft {
+  speakers: DraftPerson[];
+  via: DraftPerson[];
+  kind: Kind;
+  cue: Span | null;
+  content: Span;
+  source: Span | null;
+  mention: MentionHow;
+  /** Footnote markers that stand right after the cue (…と指摘する6。) and so source this claim. */
+  cueMarkers?: number[];
+  evidence: { rule: string; span?: Span; note?: string }[];
+}
+
+interface View {
+  start: number;
+  end: number;
+  /** The sentence with top-level quotation contents blanked ('＿') and footnote digits as '#'. */
+  mask: string;
+  /** Top-level quotations: the opening and closing bracket positions. */
+  quotes: { open: number; close: number }[];
+  markers: DraftFootnote[];
+  /** End of the sentence's text before its final 。 and footnote digits. */
+  coreEnd: number;
+}
+
+const QUOTE_PAIRS: Record<string, string> = { '「': '」', '『': '』', '“': '”' };
+const BLANK = '＿';
+
+export function findAttributions(input: AttributionInput): { attributions: Attribution[]; unattributed: Unattributed[] } {
+  const { text, blocks, sentences, footnotes, registry } = input;
+  const drafts: Draft[] = [];
+  const unattributed: { content: Span; cue: Span | null; footnotes: number[]; reason: string }[] = [];
+  const byBlock = new Map<number, DraftSentence[]>();
+  for (const s of sentences) {
+    const list = byBlock.get(s.block) ?? [];
+    list.push(s);
+    byBlock.set(s.block, list);
+  }
+  const markersIn = (s: number, e: number) => footnotes.filter((f) => f.start >= s && f.start < e);
+  for (const [blockIndex, list] of byBlock) {
+    const block = blocks[blockIndex]!;
+    if (block.kind !== 'paragraph' && block.kind !== 'list-item') continue;
+    let current: SpeakerPhrase | null = null;
+    for (const s of list) {
+      const view = makeView(text, s, markersIn(s.start, s.end));
+      const ctx: SentenceContext = { text, view, registry, floor: block.contentStart, current };
+      const result = input.language === 'ja' ? analyzeJapanese(ctx) : analyzeEnglish(ctx);
+      drafts.push(...result.drafts);
+      for (const u of result.unattributed) unattributed.push({ ...u, footnotes: markersIn(u.content.start, Math.min(s.end, u.content.end + 4)).map((f) => f.n) });
+      if (result.next !== undefined) current = result.next;
+    }
+  }
+  return { attributions: drafts.map((d, i) => finish(text, footnotes, d, i)), unattributed: unattributed.map((u) => ({ ...u, content: { ...u.content, text: '' }, cue: u.cue ? { ...u.cue, text: '' } : null })) };
+}
+
+interface SentenceContext {
+  text: string;
+  view: View;
+  registry: PeopleRegistry;
+  floor: number;
+  current: SpeakerPhrase | null;
+}
+
+interface SentenceResult {
+  drafts: Draft[];
+  unattributed: { content: Span; cue: Span | null; reason: string }[];
+  /** The speaker later sentences carry over: a phrase, null to stop carrying, undefined to leave as is. */
+  next: SpeakerPhrase | null | undefined;
+}
+
+function makeView(text: string, s: DraftSentence, markers: DraftFootnote[]): View {
+  const chars = text.slice(s.start, s.end).split('');
+  const quotes: View['quotes'] = [];
+  // Top-level quotations, matched with a stack so an unmatched bracket blanks nothing.
+  const stack: number[] = [];
+  for (let i = 0; i < chars.length; i++) {
+    const ch = chars[i]!;
+    if (QUOTE_PAIRS[ch]) stack.push(i);
+    else if (stack.length && QUOTE_PAIRS[chars[stack[stack.length - 1]!]!] === ch) {
+      const open = stack.pop()!;
+      if (stack.length === 0) quotes.push({ open: s.start + open, close: s.start + i });
+    }
+  }
+  for (const q of quotes) for (let i = q.open + 1; i < q.close; i++) chars[i - s.start] = BLANK;
+  for (const m of markers) for (let i = m.start; i < m.end; i++) if (i >= s.start && i < s.end) chars[i - s.start] = '#';
+  const mask = chars.join('');
+  let coreEnd = s.end;
+  for (;;) {
+    const ch = mask[coreEnd - 1 - s.start];
+    if (coreEnd > s.start && ch !== undefined && /[。．.!！?？\s#]/.test(ch)) coreEnd--;
+    else break;
+  }
+  return { start: s.start, end: s.end, mask, quotes, markers, coreEnd };
+}
+
+// ------------------------------------------------------------------------------------------- Japanese
+
+const at = (v: View, abs: number) => v.mask[abs - v.start] ?? '';
+const maskSlice = (v: View, s: number, e: number) => v.mask.slice(s - v.start, e - v.start);
+
+function analyzeJapanese(ctx: SentenceContext): SentenceResult {
+  const { text, view: v } = ctx;
+  const out: SentenceResult = { drafts: [], unattributed: [], next: undefined };
+  const core = maskSlice(v, v.start, v.coreEnd);
+  const authorVoice = JA_AUTHOR_VOICE.test(core);
+  const final = findFinalCue(ctx);
+
+  // A. Cues before the content; the first with a speaker is the outer one.
+  const before = findBeforeCues(ctx);
+  if (before.length) {
+    const outer = before[0]!;
+    if (outer.cueText.startsWith('からは')) return fromKaraWa(ctx, outer);
+    let contentEnd = v.coreEnd;
+    let agreeing: SpeakerPhrase | null = null;
+    let finalCue: Span | null = null;
+    if (final && final.speaker && !final.afterTo) {
+      // …、この件についてはXも同様に指摘する: another voice agrees; the content ends before its clause.
+      const comma = v.mask.lastIndexOf('、', final.speaker.start - v.start);
+      if (comma > outer.cueEnd - v.start) { contentEnd = v.start + comma; agreeing = final.speaker; }
+    } else if (final && final.speaker && final.afterTo) {
+      finalCue = final.cue;
+    } else if (final) {
+      contentEnd = final.cue.start;
+      finalCue = final.cue;
+    }
+    const content = contentSpan(text, v, outer.cueEnd, contentEnd);
+    if (content) {
+      const d = draft(outer.speaker, content.span, content.quote ? 'quote' : 'according_to', outer.cue, 'explicit', 'before-cue', finalCue && !final?.speaker ? final!.markers : undefined);
+      out.drafts.push(d);
+      // Nested: another before-cue inside the content (Xによれば、…Yによると、…).
+      for (const inner of before.slice(1)) {
+        if (inner.cueEnd > content.span.end) continue;
+        const c = contentSpan(text, v, inner.cueEnd, content.span.end);
+        if (c) out.drafts.push({ ...draft(inner.speaker, c.span, c.quote ? 'quote' : 'according_to', inner.cue, 'explicit', 'nested-before-cue', d.cueMarkers), via: outer.speaker.people });
+      }
+      if (final?.speaker && final.afterTo) {
+        const c = contentSpan(text, v, content.span.start, final.cue.start);
+        if (c) out.drafts.push({ ...draft(final.speaker, c.span, 'reported', final.cue, 'explicit', 'nested-speaker-after', final.markers), via: outer.speaker.people });
+      }
+      out.drafts.push(...nestedQuotes(ctx, content.span, outer.speaker.people));
+      if (agreeing) {
+        const lastComma = v.mask.lastIndexOf('、', content.span.end - v.start - 1);
+        const c = contentSpan(text, v, lastComma > content.span.start - v.start ? v.start + lastComma + 1 : content.span.start, content.span.end);
+        if (c) out.drafts.push(draft(agreeing, c.span, 'reported', final!.cue, 'explicit', 'agreeing-voice'));
+      }
+    }
+    out.next = agreeing ?? outer.speaker;
+    return out;
+  }
+
+  // D. Opinion nouns: …という X の意見もある / 「…」とする X の見方がある.
+  const opinion = findOpinion(ctx);
+  if (opinion) {
+    const start = clauseStart(text, v, v.start);
+    const c = contentSpan(text, v, start, opinion.contentEnd);
+    if (c) out.drafts.push(draft(opinion.speaker, c.span, c.quote ? 'quote' : 'reported', opinion.cue, 'explicit', 'opinion-noun'));
+    // The author goes on after it (…見方があるが、…は不明である): do not carry it.
+    out.next = opinion.cue.end >= v.coreEnd - 1 ? opinion.speaker : null;
+    return out;
+  }
+
+  const topic = findTopic(ctx);
+  if (final) {
+    // B. Speaker after the content.
+    if (final.speaker && final.afterTo) {
+      const start = clauseStart(text, v, v.start);
+      const c = contentSpan(text, v, start, final.cue.start);
+      if (c) {
+        const d = draft(final.speaker, c.span, c.quote ? 'quote' : 'reported', final.cue, 'explicit', 'speaker-after', final.markers);
+        out.drafts.push(d, ...nestedQuotes(ctx, c.span, final.speaker.people));
+      }
+      out.next = final.speaker;
+      return out;
+    }
+    // C. Topic speaker, or E. elided subject carried from earlier.
+    const speaker = topic ?? (final.speaker ? null : ctx.current);
+    if (speaker) {
+      let start = topic ? topic.end : clauseStart(text, v, v.start);
+      start = skipFrames(text, v, start);
+      const region = { start, end: final.cue.start };
+      // A citation before the speaker's own point (…を引用し、): the point starts after it.
+      let cite: RegExpExecArray | null = null;
+      const re = new RegExp(JA_CITING_ACTION.source, 'g');
+      for (let m: RegExpExecArray | null; (m = re.exec(maskSlice(v, region.start, region.end)));) cite = m;
+      const pointStart = cite ? region.start + cite.index + cite[0].length : region.start;
+      const c = contentSpan(text, v, pointStart, region.end);
+      const how: MentionHow = topic ? 'explicit' : 'elided';
+      if (c) {
+        out.drafts.push(draft(speaker, c.span, c.quote ? 'quote' : 'reported', final.cue, how, topic ? 'topic-speaker' : 'elided-subject', final.markers));
+        out.drafts.push(...nestedQuotes(ctx, { start: region.start, end: region.end }, speaker.people, c.span));
+      }
+      out.drafts.push(...quoteCues(ctx, speaker, { start: region.start, end: c ? c.span.start : region.end }, how));
+      out.next = speaker;
+      return out;
+    }
+  }
+
+  // Mid-sentence quote cues with a topic (Xは、「…」としながら、…).
+  if (topic) {
+    const q = quoteCues(ctx, topic, { start: topic.end, end: v.coreEnd }, 'explicit');
+    if (q.length) {
+      out.drafts.push(...q);
+      out.next = topic;
+      return out;
+    }
+  }
+
+  // Passive and generic sources: unattributed, and they end any carried speaker.
+  const passive = JA_PASSIVE.exec(core);
+  const generic = JA_GENERIC_SOURCE.exec(v.mask);
+  if (passive || generic) {
+    const start = generic ? v.start + generic.index + generic[0].length : clauseStart(text, v, v.start);
+    const end = passive ? v.start + passive.index : v.coreEnd;
+    const c = contentSpan(text, v, start, end);
+    if (c) out.unattributed.push({ content: c.span, cue: passive ? { start: v.start + passive.index, end: v.start + passive.index + passive[0].length } : generic ? { start: v.start + generic.index, end: v.start + generic.index + generic[0].length } : null, reason: passive ? 'passive: names no source' : 'generic source' });
+    out.next = null;
+    return out;
+  }
+
+  // F. Carried over from earlier in the paragraph.
+  const speech = v.quotes.filter((q) => isSpeech(text, q) && followedByMarker(v, q.close + 1));
+  if (ctx.current) {
+    if (speech.length) {
+      for (const q of speech) {
+        out.drafts.push(draft(ctx.current, { start: q.open + 1, end: q.close }, 'quote', null, 'context', 'carried-quote', undefined, 0.6));
+      }
+      if (authorVoice) out.next = null;
+      return out;
+    }
+    if (v.markers.length && !authorVoice) {
+      const start = clauseStart(text, v, v.start, true);
+      const hearsay = JA_HEARSAY.exec(core);
+      const end = hearsay ? v.start + hearsay.index : v.coreEnd;
+      const longQuotes = v.quotes.filter((q) => isSpeech(text, q) && q.close - q.open > 12);
+      if (longQuotes.length === 1 && !hearsay) {
+        const q = longQuotes[0]!;
+        out.drafts.push(draft(ctx.current, { start: q.open + 1, end: q.close }, 'quote', null, 'context', 'carried-quote', undefined, 0.6));
+      } else {
+        const c = contentSpan(text, v, start, end);
+        if (c) out.drafts.push(draft(ctx.current, c.span, 'reported', hearsay ? { start: end, end: end + hearsay[0].length } : null, 'context', hearsay ? 'hearsay-ending' : 'carried-footnote', undefined, 0.55));
+      }
+      return out;
+    }
+    if (authorVoice) out.next = null;
+  }
+  // A sentence that cites a footnote but names no source.
+  if (v.markers.length && !ctx.current) {
+    const c = contentSpan(text, v, clauseStart(text, v, v.start), v.coreEnd);
+    if (c) out.unattributed.push({ content: c.span, cue: null, reason: authorVoice ? "the author's inference, citing a source" : 'cites a source but names none' });
+  }
+  return out;
+}
+
+/** Xからは、「…」…への言及や47、また…とする見解もある48: each claim of the sentence to X. */
+function fromKaraWa(ctx: SentenceContext, outer: BeforeCue): SentenceResult {
+  const { text, view: v } = ctx;
+  const out: SentenceResult = { drafts: [], unattributed: [], next: outer.speaker };
+  for (const q of v.quotes) {
+    if (q.open < outer.cueEnd || !isSpeech(text, q)) continue;
+    out.drafts.push(draft(outer.speaker, { start: q.open + 1, end: q.close }, 'quote', outer.cue, 'explicit', 'kara-wa-quote'));
+  }
+  const re = /(?:と|という|とする|との)(?:見解|意見|声|見方|指摘|主張|分析)(?:も|が)(?:ある|あった|出ている|聞かれる|示されている)/g;
+  for (let m: RegExpExecArray | null; (m = re.exec(maskSlice(v, outer.cueEnd, v.coreEnd)));) {
+    const cueStart = outer.cueEnd + m.index;
+    // The claim starts after the previous one ended (a footnote followed by 、) or after the cue.
+    const region = maskSlice(v, outer.cueEnd, cueStart);
+    const boundary = Math.max(region.lastIndexOf('#、'), region.lastIndexOf('#,'));
+    const start = boundary >= 0 ? outer.cueEnd + boundary + 2 : outer.cueEnd;
+    const c = contentSpan(text, v, clauseStart(text, v, start), cueStart);
+    if (c) out.drafts.push(draft(outer.speaker, c.span, 'reported', { start: cueStart, end: cueStart + m[0].length }, 'explicit', 'kara-wa-opinion'));
+  }
+  if (!out.drafts.length) {
+    const c = contentSpan(text, v, outer.cueEnd, v.coreEnd);
+    if (c) out.drafts.push(draft(outer.speaker, c.span, c.quote ? 'quote' : 'reported', outer.cue, 'explicit', 'kara-wa'));
+  }
+  return out;
+}
+
+interface BeforeCue {
+  speaker: SpeakerPhrase;
+  cue: Span;
+  cueText: string;
+  cueEnd: number;
+}
+
+function findBeforeCues(ctx: SentenceContext): BeforeCue[] {
+  const { text, view: v, registry } = ctx;
+  const found: BeforeCue[] = [];
+  const re = new RegExp(JA_BEFORE_CUE.source, 'g');
+  for (let m: RegExpExecArray | null; (m = re.exec(v.mask));) {
+    const cueStart = v.start + m.index;
+    const speaker = speakerEndingAt(text, cueStart, Math.max(ctx.floor, v.start), registry);
+    if (!speaker) continue;
+    // からは only introduces a speaker at the start of the sentence (not …北朝鮮からは…).
+    if (m[0].startsWith('からは') && !/^\s*$/.test(maskSlice(v, clauseStart(text, v, v.start), speaker.start))) continue;
+    found.push({ speaker, cue: { start: cueStart, end: cueStart + m[0].replace(/[、,]$/, '').length }, cueText: m[0], cueEnd: cueStart + m[0].length });
+  }
+  return found;
+}
+
+interface FinalCue {
+  cue: Span;
+  /** The speaker named right before the verb (…とXは指摘する, Xも同様に指摘する). */
+  speaker: SpeakerPhrase | null;
+  /** Whether the speaker stands between と and the verb (…とXは指摘する). */
+  afterTo: boolean;
+  markers: number[];
+}
+
+const FINAL_RE = new RegExp(`(${JA_FINAL_VERB.source})(?:のである|のだ|という)?$`);
+
+function findFinalCue(ctx: SentenceContext): FinalCue | null {
+  const { text, view: v, registry } = ctx;
+  const core = maskSlice(v, v.start, v.coreEnd);
+  const m = FINAL_RE.exec(core);
+  if (!m) return null;
+  const verbStart = v.start + m.index;
+  const markers = v.markers.filter((f) => f.start >= v.coreEnd).map((f) => f.n);
+  // …とXは指摘する / Xも同様に指摘する
+  const particle = /(は|も|が)[、,]?$/.exec(maskSlice(v, Math.max(v.start, verbStart - 3), verbStart));
+  if (particle) {
+    const pAt = verbStart - particle[0].length;
+    const speaker = speakerEndingAt(text, pAt, Math.max(ctx.floor, v.start), registry);
+    if (speaker) {
+      const before = maskSlice(v, Math.max(v.start, speaker.start - 4), speaker.start);
+      const to = /(?:と|との|という|とする)[、,]?$/.exec(before);
+      if (to) return { cue: { start: speaker.start - to[0].length, end: v.coreEnd }, speaker, afterTo: true, markers };
+      return { cue: { start: verbStart, end: v.coreEnd }, speaker, afterTo: false, markers };
+    }
+  }
+  const lead = /(?:との|という|とする|と|を)[、,]?$/.exec(maskSlice(v, Math.max(v.start, verbStart - 4), verbStart));
+  if (!lead) return null;
+  return { cue: { start: verbStart - lead[0].length, end: v.coreEnd }, speaker: null, afterTo: false, markers };
+}
+
+/** X は (、) at the start of the sentence: the speaker of a later cue. */
+function findTopic(ctx: SentenceContext): (SpeakerPhrase & { end: number }) | null {
+  const { text, view: v, registry } = ctx;
+  const re = /(?:は|も)[、,]?/g;
+  for (let m: RegExpExecArray | null; (m = re.exec(v.mask));) {
+    const pAt = v.start + m.index;
+    if (pAt - v.start > 90) break;
+    const speaker = speakerEndingAt(text, pAt, Math.max(ctx.floor, v.start), registry);
+    if (!speaker) {
+      if (m[0].startsWith('は')) {
+        // Another topic stands first (北朝鮮は…): no speaker topic in this sentence.
+        const prev = v.mask[m.index - 1] ?? '';
+        if (/[\u4e00-\u9fff\u30a0-\u30ff」』]/.test(prev)) return null;
+      }
+      continue;
+    }
+    const prefix = maskSlice(v, v.start, speaker.start);
+    if (prefix.length > 40 || /は/.test(prefix.replace(/では|には|とは/g, ''))) return null;
+    return { ...speaker, end: pAt + m[0].length };
+  }
+  return null;
+}
+
+/** …という X の 意見もある / 「…」とする X の 見方がある (anywhere in the sentence, outside quotations). */
+function findOpinion(ctx: SentenceContext): { speaker: SpeakerPhrase; cue: Span; contentEnd: number } | null {
+  const { text, view: v, registry } = ctx;
+  const re = new RegExp(`(という|とする|との)([^、。]{1,30}?)の${JA_OPINION_NOUN.source}(?:も|が|は)?(?:ある|あった|出ている|聞かれる|示されている|根強い|多い|存在する)`, 'g');
+  for (let m: RegExpExecArray | null; (m = re.exec(v.mask));) {
+    const nameEnd = v.start + m.index + m[1]!.length + m[2]!.length;
+    const speaker = speakerEndingAt(text, nameEnd, v.start + m.index + m[1]!.length, registry);
+    if (!speaker || speaker.start !== v.start + m.index + m[1]!.length) continue;
+    const cueStart = v.start + m.index;
+    return { speaker, cue: { start: cueStart, end: cueStart + m[0].length }, contentEnd: cueStart };
+  }
+  return null;
+}
+
+/** Quotes inside a region followed by a cue of their own: 「…」としながら / 「…」と述べ、. */
+function quoteCues(ctx: SentenceContext, speaker: SpeakerPhrase, region: Span, how: MentionHow): Draft[] {
+  const { text, view: v } = ctx;
+  const out: Draft[] = [];
+  for (const q of v.quotes) {
+    if (q.open < region.start || q.close >= region.end || !isSpeech(text, q)) continue;
+    const after = maskSlice(v, q.close + 1, Math.min(v.end, q.close + 16));
+    const m = /^#*(と(?:しながら|しつつ|した上で|しながらも|述べ(?:つつ|ながら|て|、)|指摘し(?:つつ|ながら|て|、)|言及する(?:とともに|一方)|強調し(?:つつ|て)|主張し(?:つつ|て)|語り|する一方))/.exec(after);
+    if (!m) continue;
+    const cueStart = q.close + 1 + m[0].length - m[1]!.length;
+    out.push(draft(speaker, { start: q.open + 1, end: q.close }, 'quote', { start: cueStart, end: cueStart + m[1]!.length }, how, 'quote-cue'));
+  }
+  return out;
+}
+
+/** Nested speech inside a speaker's content: Yは、「…」と言及する / 「…」という Y の …. */
+function nestedQuotes(ctx: SentenceContext, region: Span, via: DraftPerson[], exclude?: Span): Draft[] {
+  const { text, view: v, registry } = ctx;
+  const out: Draft[] = [];
+  for (const q of v.quotes) {
+    if (q.open < region.start || q.close > region.end) continue;
+    if (exclude && q.open + 1 === exclude.start && q.close === exclude.end) continue;
+    const after = maskSlice(v, q.close + 1, Math.min(v.end, q.close + 40));
+    // 「…」という Y の
+    const toiu = /^#*という/.exec(after);
+    if (toiu) {
+      const nameStart = q.close + 1 + toiu[0].length;
+      const no = maskSlice(v, nameStart, Math.min(v.end, nameStart + 30)).search(/の|\(/);
+      if (no > 0) {
+        const sp = speakerEndingAt(text, nameStart + no, nameStart, registry, false);
+        if (sp && sp.start === nameStart && !sp.people.some((p) => via.includes(p))) {
+          out.push({ ...draft(sp, { start: q.open + 1, end: q.close }, 'quote', { start: q.close + 1 + toiu[0].length - 3, end: q.close + 1 + toiu[0].length }, 'explicit', 'nested-quote-toiu'), via });
+          continue;
+        }
+      }
+    }
+    // Yは、「…」と VERB
+    const cue = new RegExp(`^#*と(${JA_FINAL_VERB.source})`).exec(after);
+    if (!cue) continue;
+    const topic = /(?:は|が)[、,]?$/.exec(maskSlice(v, Math.max(region.start, q.open - 3), q.open));
+    if (!topic) continue;
+    const sp = speakerEndingAt(text, q.open - topic[0].length, region.start, registry);
+    if (!sp || sp.people.some((p) => via.includes(p))) continue;
+    const cueStart = q.close + 1 + cue[0].length - cue[1]!.length - 1;
+    out.push({ ...draft(sp, { start: q.open + 1, end: q.close }, 'quote', { start: cueStart, end: q.close + 1 + cue[0].length }, 'explicit', 'nested-quote-topic'), via });
+  }
+  return out;
+}
+
+/** Where a clause's content starts: after leading connectives and a topic frame (…については、). */
+function clauseStart(text: string, v: View, start: number, keepConnective = false): number {
+  let s = start;
+  while (s < v.coreEnd && /[\s、,]/.test(text[s]!)) s++;
+  if (!keepConnective) {
+    const c = JA_CONNECTIVE.exec(maskSlice(v, s, v.coreEnd));
+    if (c) s += c[0].length;
+    const frame = /^[^、。「」]{0,30}?(?:については|に関しては|をめぐっては)[、,]/.exec(maskSlice(v, s, v.coreEnd));
+    if (frame) s += frame[0].length;
+  }
+  return s;
+}
+
+function skipFrames(text: string, v: View, start: number): number {
+  let s = start;
+  while (s < v.coreEnd && /[\s、,]/.test(text[s]!)) s++;
+  const frame = JA_SOURCE_FRAME.exec(text.slice(s, v.coreEnd));
+  if (frame) s += frame[0].length;
+  return s;
+}
+
+/**
+ * The content between two positions, trimmed of white space, commas, the final 。 and footnote digits; a
+ * content that is one quotation becomes the inside of the quotation (kind quote).
+ */
+function contentSpan(text: string, v: View, start: number, end: number): { span: Span; quote: boolean } | null {
+  let s = start;
+  let e = Math.min(end, v.end);
+  while (s < e && /[\s、,]/.test(text[s]!)) s++;
+  for (;;) {
+    if (e <= s) break;
+    const ch = at(v, e - 1);
+    if (/[\s、,。．#]/.test(ch)) e--;
+    else break;
+  }
+  if (e - s < 2) return null;
+  const q = v.quotes.find((x) => x.close === e - 1 && x.open >= s);
+  if (q && (q.open === s || (q.close - q.open > 0.5 * (e - s) && isSpeech(text, q)))) {
+    // Leading modifiers before a quotation (…を背景とする「…」) are the author's framing.
+    return { span: { start: q.open + 1, end: q.close }, quote: true };
+  }
+  return { span: { start: s, end: e }, quote: false };
+}
+
+/** A quotation of speech rather than a quoted term: a clause, not a noun. */
+function isSpeech(text: string, q: { open: number; close: number }): boolean {
+  const inner = text.slice(q.open + 1, q.close);
+  if (inner.length < 12) return false;
+  return /[、。,]/.test(inner) || /[\u3041-\u3096]$/.test(inner);
+}
+
+function followedByMarker(v: View, pos: number): boolean {
+  return at(v, pos) === '#';
+}
+
+function draft(
+  speaker: SpeakerPhrase,
+  content: Span,
+  kind: Kind,
+  cue: Span | null,
+  mention: MentionHow,
+  rule: string,
+  cueMarkers?: number[],
+  confidence?: number,
+): Draft & { confidence?: number } {
+  return {
+    speakers: speaker.people,
+    via: [],
+    kind,
+    cue,
+    content,
+    source: mention === 'explicit' ? speaker.source : null,
+    mention,
+    cueMarkers,
+    evidence: [{ rule, span: cue ?? undefined }, ...(mention === 'explicit' ? [{ rule: 'speaker-mention', span: speaker.source }] : [])],
+    ...(confidence !== undefined ? { confidence } : {}),
+  };
+}
+
+function finish(text: string, footnotes: readonly DraftFootnote[], d: Draft & { confidence?: number }, i: number): Attribution {
+  // Footnotes: markers inside the content, right after it (past closing brackets), and right after the cue.
+  const ns = new Set<number>();
+  for (const f of footnotes) if (f.start >= d.content.start && f.start < d.content.end) ns.add(f.n);
+  let j = d.content.end;
+  while (j < text.length && /[」』”)\s]/.test(text[j]!)) j++;
+  for (const f of footnotes) if (f.start === j) ns.add(f.n);
+  for (const n of d.cueMarkers ?? []) ns.add(n);
+  // Right after the cue (「…」としながら23、 / …とする見解もある48).
+  if (d.cue) {
+    let k = d.cue.end;
+    while (k < text.length && /[」』”)\s]/.test(text[k]!)) k++;
+    for (const f of footnotes) if (f.start === k) ns.add(f.n);
+  }
+  // A quotation closed by a short tail before its marker (「…」可能性がある15).
+  if (ns.size === 0) {
+    const tail = /^[^、。,「」『』#\d]{0,12}/.exec(text.slice(j, j + 13))?.[0] ?? '';
+    for (const f of footnotes) if (f.start === j + tail.length) ns.add(f.n);
+  }
+  const hedges = [...new Set((text.slice(d.content.start, d.content.end).match(HEDGES) ?? []))];
+  const base = d.mention === 'explicit' ? 0.9 : d.mention === 'elided' ? 0.75 : 0.6;
+  const groupPenalty = d.speakers.some((p) => p.type !== 'person') ? 0.05 : 0;
+  return {
+    id: `a${i + 1}`,
+    speakers: d.speakers.map((p) => p.id),
+    via: d.via.map((p) => p.id),
+    kind: d.kind,
+    cue: d.cue ? { ...d.cue, text: '' } : null,
+    content: { ...d.content, text: '' },
+    source: d.source ? { ...d.source, text: '' } : null,
+    footnotes: [...ns].sort((a, b) => a - b),
+    mention: d.mention,
+    hedges,
+    confidence: Math.round(((d.confidence ?? base) - groupPenalty) * 100) / 100,
+    evidence: d.evidence,
+    provenance: 'machine',
+  };
+}
+
+// -------------------------------------------------------------------------------------------- English
+
+const EN_ACCORDING_BEFORE = /\baccording to\s+$/i;
+
+function analyzeEnglish(ctx: SentenceContext): SentenceResult {
+  const { text, view: v, registry } = ctx;
+  const out: SentenceResult = { drafts: [], unattributed: [], next: undefined };
+  const core = maskSlice(v, v.start, v.coreEnd);
+  // According to X, CONTENT.  /  CONTENT, according to X.
+  const acc = /\b[Aa]ccording to\s+/g;
+  for (let m: RegExpExecArray | null; (m = acc.exec(core));) {
+    const nameStart = v.start + m.index + m[0].length;
+    const mentions = registry.mentionsIn(nameStart, nameStart + 60).filter((x) => x.start === nameStart || /^(?:the\s+)?$/i.test(text.slice(nameStart, x.start)));
+    const group = !mentions.length ? /^(?:some\s+|many\s+|several\s+|other\s+)?(?:\w+\s+)?(?:analysts|experts|officials|observers|scholars|sources|diplomats|researchers)\b/i.exec(text.slice(nameStart, v.coreEnd)) : null;
+    let speaker: SpeakerPhrase | null = null;
+    let nameEnd = nameStart;
+    if (mentions.length) {
+      const mm = mentions[0]!;
+      speaker = { people: [mm.person], start: mm.start, source: { start: mm.start, end: mm.end } };
+      nameEnd = mm.end;
+    } else if (group) {
+      const p = registry.addCollective('group', group[0].toLowerCase().replace(/^(some|many|several|other)\s+/, ''), { start: nameStart, end: nameStart + group[0].length });
+      speaker = { people: [p], start: nameStart, source: { start: nameStart, end: nameStart + group[0].length } };
+      nameEnd = nameStart + group[0].length;
+    }
+    if (!speaker) continue;
+    const cue = { start: v.start + m.index, end: v.start + m.index + m[0].trimEnd().length };
+    // Which side is the content: after ", " following the name, or before ", according to".
+    const afterName = text.slice(nameEnd, v.coreEnd);
+    const comma = /^[^,]{0,60}?,\s*/.exec(afterName);
+    const content = m.index === 0 || /^\s*$/.test(core.slice(0, m.index))
+      ? contentSpan(text, v, nameEnd + (comma ? comma[0].length : 0), v.coreEnd)
+      : contentSpan(text, v, v.start, v.start + m.index);
+    if (content) out.drafts.push(draft(speaker, content.span, 'according_to', cue, 'explicit', 'en-according-to'));
+    out.next = speaker;
+    return out;
+  }
+  // “QUOTE,” X said.  /  “QUOTE,” said X.
+  for (const q of v.quotes) {
+    const after = text.slice(q.close + 1, Math.min(v.end, q.close + 80));
+    const m = new RegExp(`^#*\\s*,?\\s*(?:(said|says|added|argued|noted|wrote|warned)\\s+)?`).exec(after);
+    const rest = after.slice(m ? m[0].length : 0);
+    const who = registry.mentionsIn(q.close + 1 + (m ? m[0].length : 0), q.close + 1 + (m ? m[0].length : 0) + 40)[0];
+    if (!who || who.start !== q.close + 1 + (m ? m[0].length : 0)) continue;
+    if (!m?.[1] && !new RegExp(`^[^.]{0,40}?\\s${EN_VERBS}\\b`).test(rest)) continue;
+    const speaker: SpeakerPhrase = { people: [who.person], start: who.start, source: { start: who.start, end: who.end } };
+    out.drafts.push(draft(speaker, { start: q.open + 1, end: q.close }, 'quote', null, 'explicit', 'en-quote-speaker'));
+    out.next = speaker;
+  }
+  if (out.drafts.length) return out;
+  // X said (that) CONTENT.
+  const verb = new RegExp(`^(.{0,120}?)\\s+(?:has\\s+|had\\s+|have\\s+)?${EN_VERBS}\\s+(?:that\\s+)?`).exec(core);
+  if (verb) {
+    const subjectEnd = v.start + verb[1]!.length;
+    const mentions = registry.mentionsIn(v.start, subjectEnd + 1);
+    let speaker: SpeakerPhrase | null = null;
+    if (mentions.length) {
+      const mm = mentions[mentions.length - 1]!;
+      const between = text.slice(mm.end, subjectEnd);
+      if (/^(?:,[^,]{0,80},)?\s*$/.test(between) || /^\s*(?:also|further)?\s*$/.test(between)) speaker = { people: [mm.person], start: mm.start, source: { start: mm.start, end: mm.end } };
+    } else {
+      const g = /(?:^|\b)((?:many|some|several|other|most)\s+)?(?:\w+\s+)?(analysts|experts|officials|observers|scholars|diplomats|researchers)$/i.exec(text.slice(v.start, subjectEnd));
+      if (g) {
+        const span = { start: v.start + g.index, end: subjectEnd };
+        const p = registry.addCollective('group', g[0].toLowerCase().replace(/^(many|some|several|other|most)\s+/, '').trim(), span);
+        speaker = { people: [p], start: span.start, source: span };
+      }
+      if (/^\s*(?:he|she|they)\s*$/i.test(text.slice(v.start, subjectEnd)) && ctx.current) speaker = ctx.current;
+    }
+    if (speaker) {
+      const c = contentSpan(text, v, v.start + verb[0].length, v.coreEnd);
+      if (c) out.drafts.push(draft(speaker, c.span, c.quote ? 'quote' : 'reported', { start: subjectEnd, end: v.start + verb[0].length }, speaker === ctx.current ? 'elided' : 'explicit', 'en-subject-verb'));
+      out.next = speaker;
+      return out;
+    }
+  }
+  if (EN_PASSIVE.test(core)) {
+    const c = contentSpan(text, v, v.start, v.coreEnd);
+    if (c) out.unattributed.push({ content: c.span, cue: null, reason: 'passive: names no source' });
+    out.next = null;
+    return out;
+  }
+  if (ctx.current && v.markers.length && !EN_AUTHOR_VOICE.test(core)) {
+    const c = contentSpan(text, v, v.start, v.coreEnd);
+    if (c) out.drafts.push(draft(ctx.current, c.span, c.quote ? 'quote' : 'reported', null, 'context', 'carried-footnote', undefined, 0.55));
+    return out;
+  }
+  if (EN_AUTHOR_VOICE.test(core)) out.next = null;
+  void EN_ACCORDING_BEFORE;
+  return out;
+}
