@@ -49,6 +49,7 @@ export function findPeople(input: PeopleInput, registry = new PeopleRegistry(inp
     if (!bodyKinds.has(b.kind)) continue;
     findKatakanaNames(text, b, registry);
     findKanjiNames(text, b, registry);
+    findKanjiNamesAfterPost(text, b, registry);
     if (input.language === 'en') findLatinNames(text, b, registry);
   }
   // Short forms: surnames and pronouns, in text order, each linked to the latest full mention before it.
@@ -168,6 +169,27 @@ function findKanjiNames(text: string, block: ClassifiedBlock, registry: PeopleRe
   }
 }
 
+/**
+ * Japanese and Korean names written after a descriptor that ends in a post, with or without a space:
+ * …研究院研究委員朴 成民は, …大学教授山田太郎氏は.
+ */
+function findKanjiNamesAfterPost(text: string, block: ClassifiedBlock, registry: PeopleRegistry): void {
+  const re = new RegExp(`(?:${POST_WORD_RE.source})(?:の)?([\\u4e00-\\u9fff々]{1,2}[ \\u3000][\\u4e00-\\u9fff々]{1,3}|[\\u4e00-\\u9fff々]{2,4}(?=氏|は|が))(?=氏|は|が|によ|の(?:見解|分析|指摘|主張)|も|、|ら)`, 'g');
+  re.lastIndex = block.contentStart;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) && m.index < block.end) {
+    const name = m[1]!;
+    const start = m.index + m[0].length - name.length;
+    if (registry.isInsideMention(start)) continue;
+    if (!/\s/.test(name) && (/[会議室部省局課班的性化制度法国軍側]$/.test(name) || NOT_A_NAME.test(name) || isPlaceName(name))) continue;
+    const before = descriptorBefore(text, start, block.contentStart);
+    if (!before.descriptor) continue;
+    const post = splitPost(before.descriptor);
+    const person = registry.addPerson({ name, organization: post.organization, title: post.title });
+    registry.addMention(person, { start, end: start + name.length }, { start: before.start, end: start });
+  }
+}
+
 function findLatinNames(text: string, block: ClassifiedBlock, registry: PeopleRegistry): void {
   LATIN_NAME.lastIndex = block.contentStart;
   let m: RegExpExecArray | null;
@@ -230,10 +252,11 @@ function findShortForms(text: string, block: ClassifiedBlock, registry: PeopleRe
     const person = registry.latestWithSurname(m[0], start);
     if (!person) continue;
     // A kanji surname counts only with a post or honorific after it (尹前大統領, 山田氏): 金 alone is gold.
-    if (/^[\u4e00-\u9fff]/.test(m[0]) && !new RegExp(`^(?:前|元|現)?[\\u4e00-\\u9fff]{0,4}?(?:${HONORIFICS.join('|')})`).test(text.slice(end, end + 10))) continue;
+    const kanjiPost = new RegExp(`^(?:前|元|現)?[\\u4e00-\\u9fff]{0,4}?(?:${HONORIFICS.join('|')}|${POST_WORD_RE.source})`);
+    if (/^[\u4e00-\u9fff]/.test(m[0]) && !kanjiPost.test(text.slice(end, end + 10))) continue;
     registry.addMention(person, { start, end });
     if (/^[\u4e00-\u9fff]/.test(m[0])) {
-      const post = new RegExp(`^(?:前|元|現)?[\\u4e00-\\u9fff]{0,4}?(?:${HONORIFICS.join('|')})`).exec(text.slice(end, end + 10));
+      const post = kanjiPost.exec(text.slice(end, end + 10));
       if (post && post[0] !== '氏') registry.addAlias(person, m[0] + post[0]);
     } else if (m[0] !== person.name) {
       registry.addAlias(person, m[0]);

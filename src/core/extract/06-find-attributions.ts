@@ -91,7 +91,7 @@ export function findAttributions(input: AttributionInput): { attributions: Attri
       const ctx: SentenceContext = { text, view, registry, floor: block.contentStart, current };
       const result = input.language === 'ja' ? analyzeJapanese(ctx) : analyzeEnglish(ctx);
       drafts.push(...result.drafts);
-      for (const u of result.unattributed) unattributed.push({ ...u, footnotes: markersIn(u.content.start, Math.min(s.end, u.content.end + 4)).map((f) => f.n) });
+      for (const u of result.unattributed) unattributed.push({ ...u, footnotes: markersIn(u.content.start, s.end).map((f) => f.n) });
       if (result.next !== undefined) current = result.next;
     }
   }

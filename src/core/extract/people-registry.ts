@@ -54,7 +54,7 @@ export class PeopleRegistry {
       latin: p.latin ?? null,
       organization: p.organization,
       title: p.title,
-      surname: p.surname ?? p.name.split(/[・\s]/).pop() ?? p.name,
+      surname: p.surname ?? defaultSurname(p.name),
       mentions: [],
     };
     if (person.type === 'person' && /[・]/.test(p.name)) person.aliases.add(person.surname);
@@ -148,4 +148,11 @@ export class PeopleRegistry {
     this.addMention(p, span);
     return p;
   }
+}
+
+/** The part of a name that later short forms use: the last katakana or Latin part, the first kanji part. */
+export function defaultSurname(name: string): string {
+  const kanji = /^([\u4e00-\u9fff々]{1,3})[ \u3000]+[\u4e00-\u9fff々]{1,3}$/.exec(name);
+  if (kanji) return kanji[1]!;
+  return name.split(/[・\s]/).pop() ?? name;
 }

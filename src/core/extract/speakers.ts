@@ -85,13 +85,16 @@ function oneSpeakerEndingAt(text: string, at: number, floor: number, registry: P
  */
 function candidateEnds(text: string, end: number, floor: number): number[] {
   const ends = [end];
+  // A Latin gloss between the name and the particle: マリーナ・V・オルロワ(Marina V. Orlova)は
+  const gloss = /\([A-Za-z][A-Za-z.'’ -]{1,60}\)$/.exec(text.slice(Math.max(floor, end - 64), end));
+  if (gloss) ends.push(end - gloss[0].length);
   for (let k = 1; k <= 14 && end - k > floor; k++) {
     if (TAIL.test(text.slice(end - k, end))) ends.push(end - k);
   }
   return ends;
 }
 
-const TAIL = /^(?:氏|教授|博士|さん|ら|両氏|・?(?:[\u30A1-\u30FA\u30FC]{2,})?(?:前|元|現)?[\u4e00-\u9fff]{0,6}?(?:大統領|首相|外相|国防相|大使|長官|主席|総書記|委員長|議員|報道官|次官|司令官|教授|記者|研究員))$/;
+const TAIL = /^(?:氏|教授|博士|さん|ら|の?両氏|の?両名|の?二人|の?3氏|の?三氏|・?(?:[\u30A1-\u30FA\u30FC]{2,})?(?:前|元|現)?[\u4e00-\u9fff]{0,6}?(?:大統領|首相|外相|国防相|大使|長官|主席|総書記|委員長|議員|報道官|次官|司令官|教授|記者|研究員|研究委員|所長|部長|室長|准教授|博士))$/;
 
 function collective(registry: PeopleRegistry, type: PersonType, name: string, span: { start: number; end: number }, alias?: string): SpeakerPhrase {
   const p = registry.addCollective(type, name, span, alias);
