@@ -91,7 +91,7 @@ function finishPeople(registry: PeopleRegistry, attributions: Analysis['attribut
       type: p.type,
       role: p.role === 'author' ? 'author' : speaking.has(p.id) ? 'speaker' : 'mentioned',
       name: p.name,
-      aliases: [...p.aliases].filter((a) => a !== p.name),
+      aliases: [...p.aliases].filter((a) => a !== p.name && a !== p.latin),
       latin: p.latin,
       organization: p.organization,
       title: p.title,

@@ -43,7 +43,7 @@ export function renderReport(analysis: Analysis, text: string, options: ReportOp
     h(2, 'People');
     if (md) out.push('| name | type | role | organisation | post | also written |', '| --- | --- | --- | --- | --- | --- |');
     for (const p of analysis.people) {
-      const also = [...p.aliases, ...(p.latin ? [p.latin] : [])].join(', ');
+      const also = [...p.aliases, ...(p.latin && p.latin !== p.name ? [p.latin] : [])].join(', ');
       out.push(md
         ? `| ${esc(p.name)} | ${p.type} | ${p.role} | ${esc(p.organization ?? '')} | ${esc(p.title ?? '')} | ${esc(also)} |`
         : `  ${p.name}  (${p.type}, ${p.role})${p.organization ? `  org: ${p.organization}` : ''}${p.title ? `  post: ${p.title}` : ''}${also ? `  also: ${also}` : ''}`);

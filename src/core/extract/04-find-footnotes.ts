@@ -96,11 +96,13 @@ function collectCandidates(
     if (before !== undefined && start > s && /[0-9\-/:#$¥€£+±×^_]/.test(before)) continue;
     if (after === '.' && /\d/.test(text[end + 1] ?? '')) continue;
     if (after === ',' && /\d{3}/.test(text.slice(end + 1, end + 4))) continue;
-    if (before === '.' && /\d/.test(text[start - 2] ?? '')) continue;
+    // "in 2028.3 He…": a marker after a number's full stop only when a new sentence follows.
+    const afterNumberStop = before === '.' && /\d/.test(text[start - 2] ?? '');
+    if (afterNumberStop && !/^(?:\s+[A-Z“"]|\s*$)/.test(text.slice(end, end + 3))) continue;
     const n = Number(digits);
     if (n === 0) continue;
     const superscript = isSuperscript(original, toOriginalIndex, start, end);
-    out.push({ n, start, end, markStart: start, markEnd: end, style: superscript ? 'superscript' : 'bare', prior: superscript ? 1 : prior(text, start, end, s, e) });
+    out.push({ n, start, end, markStart: start, markEnd: end, style: superscript ? 'superscript' : 'bare', prior: superscript ? 1 : prior(text, start, end, s, e) - (afterNumberStop ? 0.3 : 0) });
   }
 }
 

@@ -209,7 +209,7 @@ function findLatinNames(text: string, block: ClassifiedBlock, registry: PeopleRe
       || /^\s+(?:said|says|argued|argues|noted|notes|wrote|writes|told|warned|warns|believes|believed|suggested|suggests|claimed|claims|added|stressed|explained|observed|insisted|pointed out)\b/.test(follow)
       || /(?:according to|professor|analyst|researcher|fellow|director|scholar|expert|ambassador|minister|president|spokesperson|journalist|correspondent)\s*$/i.test(precede);
     if (!personContext) continue;
-    const descriptor = /^,\s+(?:a|an|the)?\s*([^,]{3,80}?),/.exec(follow)?.[1] ?? null;
+    const descriptor = /^,\s+(?:a|an|the)?\s*([^,]{3,100}?)[,.]/.exec(text.slice(end, end + 120))?.[1] ?? null;
     const post = descriptor ? splitPost(descriptor) : { organization: null, title: null };
     const surname = words[words.length - 1]!;
     const person = registry.addPerson({ name: raw, organization: post.organization, title: post.title, latin: raw, surname });

@@ -611,7 +611,8 @@ function analyzeEnglish(ctx: SentenceContext): SentenceResult {
     const cue = { start: v.start + m.index, end: v.start + m.index + m[0].trimEnd().length };
     // Which side is the content: after ", " following the name, or before ", according to".
     const afterName = text.slice(nameEnd, v.coreEnd);
-    const comma = /^[^,]{0,60}?,\s*/.exec(afterName);
+    // Skip an appositive (", a senior fellow at X,") and the comma before the content.
+    const comma = /^\s*,\s*(?:(?:a|an|the|who|whose)\s[^,]{0,100},\s*)?/.exec(afterName) ?? /^[^,]{0,60}?,\s*/.exec(afterName);
     const content = m.index === 0 || /^\s*$/.test(core.slice(0, m.index))
       ? contentSpan(text, v, nameEnd + (comma ? comma[0].length : 0), v.coreEnd)
       : contentSpan(text, v, v.start, v.start + m.index);
@@ -626,14 +627,17 @@ function analyzeEnglish(ctx: SentenceContext): SentenceResult {
     const rest = after.slice(m ? m[0].length : 0);
     const who = registry.mentionsIn(q.close + 1 + (m ? m[0].length : 0), q.close + 1 + (m ? m[0].length : 0) + 40)[0];
     if (!who || who.start !== q.close + 1 + (m ? m[0].length : 0)) continue;
-    if (!m?.[1] && !new RegExp(`^[^.]{0,40}?\\s${EN_VERBS}\\b`).test(rest)) continue;
+    if (!m?.[1] && !new RegExp(`^[^.]{0,120}?\\s${EN_VERBS}\\b`).test(rest)) continue;
     const speaker: SpeakerPhrase = { people: [who.person], start: who.start, source: { start: who.start, end: who.end } };
-    out.drafts.push(draft(speaker, { start: q.open + 1, end: q.close }, 'quote', null, 'explicit', 'en-quote-speaker'));
+    let qe = q.close;
+    while (qe > q.open + 1 && /[,.\s]/.test(text[qe - 1]!)) qe--;
+    out.drafts.push(draft(speaker, { start: q.open + 1, end: qe }, 'quote', null, 'explicit', 'en-quote-speaker', v.markers.filter((f) => f.start >= v.coreEnd).map((f) => f.n)));
     out.next = speaker;
   }
   if (out.drafts.length) return out;
   // X said (that) CONTENT.
-  const verb = new RegExp(`^(.{0,120}?)\\s+(?:has\\s+|had\\s+|have\\s+)?${EN_VERBS}\\s+(?:that\\s+)?`).exec(core);
+  // The reporting verb must introduce a clause: "that", a colon or a comma (not "what analysts say about").
+  const verb = new RegExp(`^(.{0,120}?)\\s+(?:has\\s+|had\\s+|have\\s+)?${EN_VERBS}(?:\\s+that\\s+|\\s*[:,]\\s+)`).exec(core);
   if (verb) {
     const subjectEnd = v.start + verb[1]!.length;
     const mentions = registry.mentionsIn(v.start, subjectEnd + 1);

@@ -58,7 +58,7 @@ export class PeopleRegistry {
       mentions: [],
     };
     if (person.type === 'person' && /[・]/.test(p.name)) person.aliases.add(person.surname);
-    if (/\s/.test(p.name)) person.aliases.add(p.name.replace(/\s+/g, ''));
+    if (/\s/.test(p.name) && /[\u3040-\u9fff]/.test(p.name)) person.aliases.add(p.name.replace(/\s+/g, ''));
     this.people.push(person);
     this.byKey.set(key, person);
     return person;

@@ -11,7 +11,7 @@ import type { Span } from '../text/span.ts';
 import type { Author, BlockKind } from '../model/schema.ts';
 import type { RawBlock } from './01-split-blocks.ts';
 import { findDates } from '../extract/07-find-dates.ts';
-import { splitPost } from '../extract/vocabulary.ts';
+import { isPost, splitPost } from '../extract/vocabulary.ts';
 
 export interface ClassifiedBlock extends Span {
   kind: BlockKind;
@@ -272,7 +272,7 @@ function readAuthors(lines: { span: Span; text: string }[]): DraftDocument['auth
   for (const line of lines) {
     // "Name, Post, Organisation" (English) or "Post Name" on one line.
     const parts = line.text.split(/\s*[,，、]\s*/);
-    if (looksLikeName(parts[0]!)) {
+    if (looksLikeName(parts[0]!) && !isPost(parts[0]!)) {
       const post = parts.length > 1 ? splitPost(parts.slice(1).join(' ')) : null;
       const nameStart = line.span.start + (line.text.length - line.text.trimStart().length);
       authors.push({

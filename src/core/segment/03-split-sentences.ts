@@ -70,6 +70,9 @@ export function splitBlock(text: string, start: number, end: number): Span[] {
       while (j < end && (text[j] === '。' || text[j] === '.' || text[j] === '!' || text[j] === '?' || text[j] === '！' || text[j] === '？')) j++;
       // Closing quotes right after the terminator belong to the sentence (only unmatched ones reach here).
       while (j < end && TRAILING_CLOSERS.test(text[j]!)) j++;
+      // So does a footnote marker left as digits after the stop (…the western front.12 The next …).
+      const digits = /^\d{1,3}(?=\s|$)/.exec(text.slice(j, Math.min(end, j + 4)));
+      if (digits && ch === '.' || digits && /[!?]/.test(ch)) j += digits![0].length;
       push(j);
       i = j - 1;
     }
@@ -102,6 +105,8 @@ function matchBrackets(text: string, start: number, end: number): Map<number, nu
 function isFullStop(text: string, i: number, start: number, end: number): boolean {
   const next = text[i + 1];
   const prev = text[i - 1];
+  // A footnote marker glued after the stop (front.12 The): an end.
+  if (next !== undefined && /\d/.test(next) && /^\d{1,3}(?:\s+[A-Z“"]|\s*$)/.test(text.slice(i + 1, Math.min(end, i + 7))) && /[A-Za-z0-9)”"’]/.test(prev ?? '')) return true;
   // Inside a number (3.5) or a domain (example.org): no end.
   if (next !== undefined && i + 1 < end && !/[\s"'”’)\]」』]/.test(next) && !/[\u3040-\u30ff\u4e00-\u9fff]/.test(next)) return false;
   if (prev === undefined || i === start) return false;
