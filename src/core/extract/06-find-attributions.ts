@@ -81,7 +81,7 @@ export function findAttributions(input: AttributionInput): { attributions: Attri
     list.push(s);
     byBlock.set(s.block, list);
   }
-  const markersIn = (s: number, e: number) => footnotes.filter((f) => f.start >= s && f.start < e);
+  const markersIn = (s: number, e: number) => footnotesIn(footnotes, s, e);
   for (const [blockIndex, list] of byBlock) {
     const block = blocks[blockIndex]!;
     if (block.kind !== 'paragraph' && block.kind !== 'list-item') continue;
@@ -95,7 +95,8 @@ export function findAttributions(input: AttributionInput): { attributions: Attri
       if (result.next !== undefined) current = result.next;
     }
   }
-  return { attributions: drafts.map((d, i) => finish(text, footnotes, d, i)), unattributed: unattributed.map((u) => ({ ...u, content: { ...u.content, text: '' }, cue: u.cue ? { ...u.cue, text: '' } : null })) };
+  const byStart = new Map(footnotes.map((f) => [f.start, f]));
+  return { attributions: drafts.map((d, i) => finish(text, footnotes, byStart, d, i)), unattributed: unattributed.map((u) => ({ ...u, content: { ...u.content, text: '' }, cue: u.cue ? { ...u.cue, text: '' } : null })) };
 }
 
 interface SentenceContext {
@@ -114,21 +115,34 @@ interface SentenceResult {
 }
 
 function makeView(text: string, s: DraftSentence, markers: DraftFootnote[]): View {
-  const chars = text.slice(s.start, s.end).split('');
+  const body = text.slice(s.start, s.end);
   const quotes: View['quotes'] = [];
   // Top-level quotations, matched with a stack so an unmatched bracket blanks nothing.
   const stack: number[] = [];
-  for (let i = 0; i < chars.length; i++) {
-    const ch = chars[i]!;
+  for (let i = 0; i < body.length; i++) {
+    const c = body.charCodeAt(i);
+    // 「 」 『 』 “ ” only: skip everything else fast.
+    if (c !== 0x300c && c !== 0x300d && c !== 0x300e && c !== 0x300f && c !== 0x201c && c !== 0x201d) continue;
+    const ch = body[i]!;
     if (QUOTE_PAIRS[ch]) stack.push(i);
-    else if (stack.length && QUOTE_PAIRS[chars[stack[stack.length - 1]!]!] === ch) {
+    else if (stack.length && QUOTE_PAIRS[body[stack[stack.length - 1]!]!] === ch) {
       const open = stack.pop()!;
       if (stack.length === 0) quotes.push({ open: s.start + open, close: s.start + i });
     }
   }
-  for (const q of quotes) for (let i = q.open + 1; i < q.close; i++) chars[i - s.start] = BLANK;
-  for (const m of markers) for (let i = m.start; i < m.end; i++) if (i >= s.start && i < s.end) chars[i - s.start] = '#';
-  const mask = chars.join('');
+  // Replace quotation insides and marker digits, left to right, by slices.
+  const cuts: { start: number; end: number; ch: string }[] = [
+    ...quotes.map((q) => ({ start: q.open + 1 - s.start, end: q.close - s.start, ch: BLANK })),
+    ...markers.filter((m) => m.start >= s.start && m.end <= s.end).map((m) => ({ start: m.start - s.start, end: m.end - s.start, ch: '#' })),
+  ].sort((a, b) => a.start - b.start);
+  let mask = '';
+  let from = 0;
+  for (const c of cuts) {
+    if (c.start < from) continue;
+    mask += body.slice(from, c.start) + c.ch.repeat(c.end - c.start);
+    from = c.end;
+  }
+  mask += body.slice(from);
   let coreEnd = s.end;
   for (;;) {
     const ch = mask[coreEnd - 1 - s.start];
@@ -140,6 +154,19 @@ function makeView(text: string, s: DraftSentence, markers: DraftFootnote[]): Vie
 
 // ------------------------------------------------------------------------------------------- Japanese
 
+/**
+ * End-anchored patterns only need the end of a sentence; V8 would otherwise try them at every position.
+ * 64 code units hold the longest cue with its speaker (…とロシア科学アカデミーの識者は指摘する).
+ */
+const TAIL = 64;
+const tailOf = (s: string) => (s.length > TAIL ? s.slice(-TAIL) : s);
+function execTail(re: RegExp, s: string): RegExpExecArray | null {
+  const t = tailOf(s);
+  const m = re.exec(t);
+  if (m) m.index += s.length - t.length;
+  return m;
+}
+
 const at = (v: View, abs: number) => v.mask[abs - v.start] ?? '';
 const maskSlice = (v: View, s: number, e: number) => v.mask.slice(s - v.start, e - v.start);
 
@@ -147,7 +174,7 @@ function analyzeJapanese(ctx: SentenceContext): SentenceResult {
   const { text, view: v } = ctx;
   const out: SentenceResult = { drafts: [], unattributed: [], next: undefined };
   const core = maskSlice(v, v.start, v.coreEnd);
-  const authorVoice = JA_AUTHOR_VOICE.test(core);
+  const authorVoice = JA_AUTHOR_VOICE.test(tailOf(core));
   const final = findFinalCue(ctx);
 
   // A. Cues before the content; the first with a speaker is the outer one.
@@ -251,7 +278,7 @@ function analyzeJapanese(ctx: SentenceContext): SentenceResult {
   }
 
   // Passive and generic sources: unattributed, and they end any carried speaker.
-  const passive = JA_PASSIVE.exec(core);
+  const passive = execTail(JA_PASSIVE, core);
   const generic = JA_GENERIC_SOURCE.exec(v.mask);
   if (passive || generic) {
     const start = generic ? v.start + generic.index + generic[0].length : clauseStart(text, v, v.start);
@@ -274,7 +301,7 @@ function analyzeJapanese(ctx: SentenceContext): SentenceResult {
     }
     if (v.markers.length && !authorVoice) {
       const start = clauseStart(text, v, v.start, true);
-      const hearsay = JA_HEARSAY.exec(core);
+      const hearsay = execTail(JA_HEARSAY, core);
       const end = hearsay ? v.start + hearsay.index : v.coreEnd;
       const longQuotes = v.quotes.filter((q) => isSpeech(text, q) && q.close - q.open > 12);
       if (longQuotes.length === 1 && !hearsay) {
@@ -357,7 +384,7 @@ const FINAL_RE = new RegExp(`(${JA_FINAL_VERB.source})(?:のである|のだ|と
 function findFinalCue(ctx: SentenceContext): FinalCue | null {
   const { text, view: v, registry } = ctx;
   const core = maskSlice(v, v.start, v.coreEnd);
-  const m = FINAL_RE.exec(core);
+  const m = execTail(FINAL_RE, core);
   if (!m) return null;
   const verbStart = v.start + m.index;
   const markers = v.markers.filter((f) => f.start >= v.coreEnd).map((f) => f.n);
@@ -543,24 +570,39 @@ function draft(
   };
 }
 
-function finish(text: string, footnotes: readonly DraftFootnote[], d: Draft & { confidence?: number }, i: number): Attribution {
+/** Footnotes (sorted by start) that start in [s, e), by binary search. */
+function footnotesIn(footnotes: readonly DraftFootnote[], s: number, e: number): DraftFootnote[] {
+  let lo = 0;
+  let hi = footnotes.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (footnotes[mid]!.start < s) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: DraftFootnote[] = [];
+  for (let i = lo; i < footnotes.length && footnotes[i]!.start < e; i++) out.push(footnotes[i]!);
+  return out;
+}
+
+function finish(text: string, footnotes: readonly DraftFootnote[], byStart: Map<number, DraftFootnote>, d: Draft & { confidence?: number }, i: number): Attribution {
   // Footnotes: markers inside the content, right after it (past closing brackets), and right after the cue.
   const ns = new Set<number>();
-  for (const f of footnotes) if (f.start >= d.content.start && f.start < d.content.end) ns.add(f.n);
+  for (const f of footnotesIn(footnotes, d.content.start, d.content.end)) ns.add(f.n);
   let j = d.content.end;
   while (j < text.length && /[」』”)\s]/.test(text[j]!)) j++;
-  for (const f of footnotes) if (f.start === j) ns.add(f.n);
+  if (byStart.has(j)) ns.add(byStart.get(j)!.n);
   for (const n of d.cueMarkers ?? []) ns.add(n);
   // Right after the cue (「…」としながら23、 / …とする見解もある48).
   if (d.cue) {
     let k = d.cue.end;
     while (k < text.length && /[」』”)\s]/.test(text[k]!)) k++;
-    for (const f of footnotes) if (f.start === k) ns.add(f.n);
+    if (byStart.has(k)) ns.add(byStart.get(k)!.n);
   }
   // A quotation closed by a short tail before its marker (「…」可能性がある15).
   if (ns.size === 0) {
     const tail = /^[^、。,「」『』#\d]{0,12}/.exec(text.slice(j, j + 13))?.[0] ?? '';
-    for (const f of footnotes) if (f.start === j + tail.length) ns.add(f.n);
+    const f = byStart.get(j + tail.length);
+    if (f) ns.add(f.n);
   }
   const hedges = [...new Set((text.slice(d.content.start, d.content.end).match(HEDGES) ?? []))];
   const base = d.mention === 'explicit' ? 0.9 : d.mention === 'elided' ? 0.75 : 0.6;

@@ -236,8 +236,12 @@ const MONTHS: Record<string, number> = {
 /** Capitalised month names only: "may" and "march" in lower case are verbs. */
 const MONTH_NAME =
   '(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\\.?(?![A-Za-z])';
-/** A year, not followed by what makes it part of another figure (2019.5, 2000-year, 2025-09-09). */
-const YEAR_EN = '(?:19|20)\\d\\d(?!\\d|[.,/]\\d|-[A-Za-z]|-\\d{1,2}-)';
+/**
+ * A year, not followed by what makes it part of another figure (2,0000, 2025/26, 2000-year, 2025-09-09,
+ * 2025.9.9). A full stop and one to three digits may follow: that is a footnote marker after the sentence
+ * (…before 2028.3 He added); a decimal quantity (2000.5 km) is caught by COUNT_AFTER.
+ */
+const YEAR_EN = '(?:19|20)\\d\\d(?!\\d|[,/]\\d|\\.\\d{1,3}[.\\-/]\\d|\\.\\d{4}|-[A-Za-z]|-\\d{1,2}-)';
 const DAY_EN = '\\d{1,2}(?:st|nd|rd|th)?';
 const DAY_RANGE = ' ?[-–—] ?';
 /** Words that make a month or a year fuzzy; they belong to the span. */
@@ -271,7 +275,7 @@ const EN_DATE = new RegExp(
 
 /** A number after which the "year" is a count: of 2000 troops, in 2000 km. General vocabulary of the genre. */
 const COUNT_AFTER =
-  /^ *(?:%|percent|per\b|km\b|kilomet|kg\b|t\b|tons?\b|tonnes?\b|miles?\b|met(?:er|re)s?\b|feet\b|troops|soldiers|servicemen|people|persons|personnel|men\b|women\b|units?\b|times\b|rounds\b|shells\b|missiles\b|tanks\b|aircraft\b|vessels\b|ships\b|dollars|yen\b|rubles?\b|roubles?\b|won\b|euros?\b)/;
+  /^(?:\.\d+)? *(?:%|percent|per\b|km\b|kilomet|kg\b|t\b|tons?\b|tonnes?\b|miles?\b|met(?:er|re)s?\b|feet\b|troops|soldiers|servicemen|people|persons|personnel|men\b|women\b|units?\b|times\b|rounds\b|shells\b|missiles\b|tanks\b|aircraft\b|vessels\b|ships\b|dollars|yen\b|rubles?\b|roubles?\b|won\b|euros?\b)/;
 
 /** 2019 to 2022, 2019–2022, 2019 and 2020: a second bare year after one already found. */
 const EN_CONTINUATION = new RegExp(` *(?:-|–|—|to|and|or|through|until) *(?<year>${YEAR_EN})(?![A-Za-z])`, 'y');
@@ -299,7 +303,7 @@ function scanEnglish(text: string, out: FoundDate[]): void {
         // A day range: the first date is its day alone, the second carries the month and the year with it.
         const day2 = parseInt(day2Text, 10);
         const firstEnd = g.mdyDay ? text.indexOf(dayText!, start + g.mdyMonth!.length) + dayText!.length : start + dayText!.length;
-        const secondStart = g.mdyDay ? text.indexOf(day2Text, firstEnd) : firstEnd + text.slice(firstEnd).search(/\d/);
+        const secondStart = g.mdyDay ? text.indexOf(day2Text, firstEnd) : firstEnd + text.slice(firstEnd, end).search(/\d/);
         out.push({ start, end: firstEnd, value: `${ym}-${pad2(day)}`, approx: false });
         out.push({ start: secondStart, end, value: `${ym}-${pad2(day2)}`, approx: false });
       } else if (dayText && !day2Text && isDay(day)) {

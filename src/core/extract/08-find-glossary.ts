@@ -11,7 +11,7 @@
  *
  * Most parentheses are no gloss: numbering (1), years (2023), footnote references (注3), asides (笑), (略),
  * (以下、…と記す), clarifications such as 同盟(プラス日本). A pair is kept only when the two sides are a
- * rendering of each other, which is judged by script: Japanese against Latin or Cyrillic; Latin against an
+ * rendering of each other, which is judged by script: Japanese against Latin, Cyrillic or Hangul; Latin against an
  * acronym that its initials spell; Japanese against Japanese only when the two share a suffix and the parts
  * before it are katakana on one side and kanji on the other (a transliteration against a translation).
  *
@@ -45,7 +45,7 @@ const MAX_LATIN_RUN = 200;
 /** Words in a Latin gloss: more is a clause. Acronym expansions may be longer (C4ISR spells five words and more). */
 const MAX_GLOSS_WORDS = 8;
 const MAX_EXPANSION_WORDS = 12;
-/** Characters in a Japanese gloss or term: more is a clause. */
+/** Characters in a Japanese gloss: more is a clause. */
 const MAX_JA_GLOSS = 25;
 
 // ---------------------------------------------------------------------------------------------------------
@@ -132,12 +132,15 @@ const wordCount = (s: string): number => s.split(/\s+/).filter(Boolean).length;
 // ---------------------------------------------------------------------------------------------------------
 // Acronyms
 
-/** RMA, C4ISR, A2/AD, ICBMs, U.S.: at least two capitals, no spaces. */
+/** RMA, C4ISR, A2/AD, ICBMs, U.S., C3: a capital, then at least one more capital or digit, no spaces. */
 function isAcronym(s: string): boolean {
   if (!/^[A-Z][A-Za-z0-9&/\-.]{1,11}$/.test(s)) return false;
-  let capitals = 0;
-  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) >= 0x41 && s.charCodeAt(i) <= 0x5a) capitals++;
-  return capitals >= 2;
+  let strong = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if ((c >= 0x41 && c <= 0x5a) || isDigitCode(c)) strong++;
+  }
+  return strong >= 2;
 }
 
 const isAlnumCode = (c: number): boolean => isLatinLetterCode(c) || isDigitCode(c);
@@ -259,18 +262,40 @@ function bracketedBefore(text: string, end: number): Range | null {
 
 const COUNTERS = '年月日次回期号条代世度';
 
+/**
+ * An initial between middle dots belongs to a katakana name (マリア・K・イワノワ, ジョン・F.・ケネディ): when
+ * `k` starts "・…" and "カナ・K" or "カナ・K." ends before it, the length of "・K" / "・K."; else 0.
+ */
+function initialBefore(text: string, k: number): number {
+  if (text[k] !== '・') return 0;
+  const m = /・[A-Z]\.?$/.exec(text.slice(Math.max(0, k - 3), k));
+  if (!m) return 0;
+  const before = text.charCodeAt(k - m[0].length - 1);
+  return isKatakanaCode(before) && before !== 0x30fb ? m[0].length : 0;
+}
+
 /** The katakana/kanji/・ run that ends at `end`; empty when it is longer than any term (and the scan stops there). */
 function japaneseRunBefore(text: string, end: number): Range {
   let k = end;
   const limit = end - MAX_BRACKET_TERM;
-  while (k > 0 && isJapaneseTermCode(text.charCodeAt(k - 1))) {
-    if (--k < limit) return { start: end, end };
+  for (;;) {
+    while (k > 0 && isJapaneseTermCode(text.charCodeAt(k - 1))) {
+      if (--k < limit) return { start: end, end };
+    }
+    const initial = initialBefore(text, k);
+    if (!initial) break;
+    k -= initial;
   }
-  // A middle dot or a long-vowel mark cannot open a term; nor can the counter of a number before it
-  // (2023年国防報告書 → 国防報告書, 第2次政権 → 政権).
-  while (k < end && (text[k] === '・' || text[k] === 'ー')) k++;
-  if (k < end && isDigitCode(text.charCodeAt(k - 1)) && COUNTERS.includes(text[k]!)) k++;
-  return { start: k, end };
+  // The low half of a pair whose high half is no ideograph (an emoji) is not part of the run.
+  const c = text.charCodeAt(k);
+  if (c >= 0xdc00 && c <= 0xdfff) k++;
+  // A middle dot or a long-vowel mark cannot open a term, nor a middle dot end one (A・B・(…) is an open
+  // series); nor can the counter of a number before it open one (2023年国防報告書 → 国防報告書, 第2次政権 → 政権).
+  let e = end;
+  while (e > k && text[e - 1] === '・') e--;
+  while (k < e && (text[k] === '・' || text[k] === 'ー')) k++;
+  if (k < e && isDigitCode(text.charCodeAt(k - 1)) && COUNTERS.includes(text[k]!)) k++;
+  return { start: k, end: e };
 }
 
 /** The Latin (or Cyrillic) run that ends at `end`: words, digits, spaces, name punctuation, commas. */
@@ -360,7 +385,12 @@ const POST_BEFORE_NAME = /(?:相|長官|大使|教授|大統領|首相|議員|�
  */
 function trimToKatakanaName(text: string, term: Range, gloss: string): Range {
   let k = term.end;
-  while (k > term.start && isKatakanaCode(text.charCodeAt(k - 1))) k--;
+  for (;;) {
+    while (k > term.start && isKatakanaCode(text.charCodeAt(k - 1))) k--;
+    const initial = initialBefore(text, k);
+    if (!initial || k - initial <= term.start) break;
+    k -= initial;
+  }
   while (k < term.end && (text[k] === '・' || text[k] === 'ー')) k++;
   if (k === term.start || k === term.end || !isKanjiCode(text.charCodeAt(k - 1)) || !isProperName(gloss)) return term;
   const name = text.slice(k, term.end);
@@ -433,9 +463,11 @@ function pairsAt(text: string, open: number, close: number): Pair[] {
 
   let term = bracketTermBefore(text, open, close) ?? bracketedBefore(text, termEnd);
   const bracketed = term !== null;
+  let japaneseRun = false;
   if (!term) {
     const c = text.charCodeAt(termEnd - 1);
-    if (isJapaneseTermCode(c)) term = japaneseRunBefore(text, termEnd);
+    japaneseRun = isJapaneseTermCode(c);
+    if (japaneseRun) term = japaneseRunBefore(text, termEnd);
     else if (isAlnumCode(c)) term = latinRunBefore(text, termEnd);
     else return [];
   }
@@ -456,7 +488,8 @@ function pairsAt(text: string, open: number, close: number): Pair[] {
     }
   }
 
-  let termScript = scriptOf(text.slice(term.start, term.end));
+  // A katakana/kanji run is Japanese even with a Latin initial inside (マリア・K・イワノワ).
+  let termScript = japaneseRun ? 'ja' : scriptOf(text.slice(term.start, term.end));
   if (termScript === 'mixed' && !bracketed) return [];
   if (termScript === 'mixed') termScript = 'ja'; // 「NATOの東方拡大(…)」: a Japanese phrase
 
@@ -473,8 +506,9 @@ function pairsAt(text: string, open: number, close: number): Pair[] {
       return [{ term: { start, end: term.end }, gloss }];
     }
     // Otherwise all of the run inside Japanese prose, its capitalised tail in English prose; a comma ends it.
-    const lastComma = text.lastIndexOf(',', term.end - 1);
-    if (lastComma >= term.start) term = trimRange(text, lastComma + 1, term.end);
+    // (A bounded scan: lastIndexOf would run back through the whole text when the run has no comma.)
+    const comma = text.lastIndexOf(',', term.end - 1);
+    if (comma >= term.start) term = trimRange(text, comma + 1, term.end);
     if (!isEmbedded(text, term)) {
       const tail = titleCaseTail(text, term);
       if (!tail) return [];

@@ -91,7 +91,17 @@ export class PeopleRegistry {
   }
 
   isInsideMention(at: number): boolean {
-    return this.mentions().some((m) => m.start <= at && at < m.end);
+    // Mentions are short and sorted by start: look back from the last one that starts at or before `at`.
+    const ms = this.mentions();
+    let lo = 0;
+    let hi = ms.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (ms[mid]!.start <= at) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo - 1; i >= 0 && at - ms[i]!.start < 200; i--) if (at < ms[i]!.end) return true;
+    return false;
   }
 
   /** Mentions that start inside [start, end), in text order. */
@@ -103,8 +113,25 @@ export class PeopleRegistry {
   mentionEndingAt(at: number): Mention | undefined {
     let i = at;
     while (i > 0 && /\s/.test(this.text[i - 1]!)) i--;
-    return this.mentions().find((m) => m.end === i);
+    return this.mentionsEndingAt(i)[0];
   }
+
+  /** Every mention that ends exactly at `at` (a pronoun such as 両氏 stands for several people). */
+  mentionsEndingAt(at: number): Mention[] {
+    if (!this.byEnd || this.byEndSize !== this.mentionList.length) {
+      this.byEnd = new Map();
+      for (const m of this.mentionList) {
+        const list = this.byEnd.get(m.end) ?? [];
+        list.push(m);
+        this.byEnd.set(m.end, list);
+      }
+      this.byEndSize = this.mentionList.length;
+    }
+    return this.byEnd.get(at) ?? [];
+  }
+
+  private byEnd: Map<number, Mention[]> | undefined;
+  private byEndSize = -1;
 
   surnames(): string[] {
     const out = new Set<string>();

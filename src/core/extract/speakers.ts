@@ -48,7 +48,7 @@ function oneSpeakerEndingAt(text: string, at: number, floor: number, registry: P
   while (end > floor && /[\s、,]/.test(text[end - 1]!) && end > at - 1) end--;
   // Individuals: a mention ending here, or ending before an honorific or post (尹前大統領, ルーキン氏).
   for (const tryEnd of candidateEnds(text, end, floor)) {
-    const ms = registry.mentions().filter((m) => m.end === tryEnd);
+    const ms = registry.mentionsEndingAt(tryEnd);
     if (ms.length) {
       const people = [...new Set(ms.map((m) => m.person))];
       const start = Math.min(...ms.map((m) => m.descriptor?.start ?? m.start));

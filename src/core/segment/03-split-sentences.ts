@@ -17,6 +17,7 @@ export interface DraftSentence extends Span {
 
 const OPEN = '「『(（[【〈《〔“';
 const CLOSE_OF: Record<string, string> = { '「': '」', '『': '』', '(': ')', '（': '）', '[': ']', '【': '】', '〈': '〉', '《': '》', '〔': '〕', '“': '”' };
+const BRACKET_CHARS = new Set([...OPEN, ...Object.values(CLOSE_OF)]);
 const TRAILING_CLOSERS = /[」』)）\]】〉》〕”’"']/;
 const ABBREVIATIONS = new Set([
   'mr', 'mrs', 'ms', 'dr', 'prof', 'st', 'jr', 'sr', 'vs', 'etc', 'e.g', 'i.e', 'cf', 'al', 'no', 'nos', 'vol', 'pp', 'p', 'fig', 'ed', 'eds',
@@ -51,8 +52,12 @@ export function splitBlock(text: string, start: number, end: number): Span[] {
     sentenceStart = e;
   };
   for (let i = start; i < end; i++) {
+    const code = text.charCodeAt(i);
+    // Most characters are neither a terminator nor a bracket: skip them without building strings.
+    if (!INTERESTING[code] && depth === 0) continue;
+    if (depth > 0 && i !== expect[expect.length - 1] && !closers.has(i)) continue;
     const ch = text[i]!;
-    if (OPEN.includes(ch) && closers.has(i)) {
+    if (closers.has(i)) {
       depth++;
       expect.push(closers.get(i)!);
       continue;
@@ -81,11 +86,16 @@ export function splitBlock(text: string, start: number, end: number): Span[] {
   return spans;
 }
 
+/** Terminators and brackets, by code unit (BMP only: none of them is astral). */
+const INTERESTING = new Uint8Array(0x10000);
+for (const ch of '。！？!?.' + OPEN + Object.values(CLOSE_OF).join('')) INTERESTING[ch.charCodeAt(0)] = 1;
+
 function matchBrackets(text: string, start: number, end: number): Map<number, number> {
   const result = new Map<number, number>();
   const stack: number[] = [];
   for (let i = start; i < end; i++) {
     const ch = text[i]!;
+    if (!BRACKET_CHARS.has(ch)) continue;
     if (OPEN.includes(ch)) {
       // '(' after a digit or Latin letter in "(1)" still pairs; that is fine.
       stack.push(i);
