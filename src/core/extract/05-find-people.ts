@@ -48,6 +48,7 @@ export function findPeople(input: PeopleInput, registry = new PeopleRegistry(inp
   for (const b of blocks) {
     if (!bodyKinds.has(b.kind)) continue;
     findKatakanaNames(text, b, registry);
+    findKatakanaSurnamesWithPost(text, b, registry);
     findKanjiNames(text, b, registry);
     findKanjiNamesAfterPost(text, b, registry);
     if (input.language === 'en') findLatinNames(text, b, registry);
@@ -104,6 +105,32 @@ function findKatakanaNames(text: string, block: ClassifiedBlock, registry: Peopl
     start = end;
   }
 }
+
+const SINGLE_KATAKANA_WITH_POST = new RegExp(`(?<![${KATA}・])([${KATA}]{2,})(?=(?:前|元|現)?(氏|大統領|副大統領|首相|副首相|外相|国防相|外務大臣|国防大臣|報道官|大使|長官|議長|総書記|書記|司令官|教授|博士|次官|特使|代表|局長|所長|部長|議員|委員長|首席|主席|国務長官|補佐官))`, 'g');
+
+/**
+ * A katakana surname with a post or honorific after it: プーチン大統領, ザハロワ報道官, ソコロフ氏. The
+ * organisation may stand before it with の (ロシア外務省のザハロワ報道官).
+ */
+function findKatakanaSurnamesWithPost(text: string, block: ClassifiedBlock, registry: PeopleRegistry): void {
+  SINGLE_KATAKANA_WITH_POST.lastIndex = block.contentStart;
+  let m: RegExpExecArray | null;
+  while ((m = SINGLE_KATAKANA_WITH_POST.exec(text)) && m.index < block.end) {
+    const name = m[1]!;
+    const start = m.index;
+    if (isPlaceName(name) || registry.isInsideMention(start) || COMMON_KATAKANA.has(name)) continue;
+    if (registry.findBySurname(name)) continue; // a short form of someone already named in full
+    const post = /^(?:前|元|現)?[^\s、。]*?(?:氏|大統領|副大統領|首相|副首相|外相|国防相|外務大臣|国防大臣|報道官|大使|長官|議長|総書記|書記|司令官|教授|博士|次官|特使|代表|局長|所長|部長|議員|委員長|首席|主席|国務長官|補佐官)/.exec(text.slice(start + name.length, start + name.length + 10))![0];
+    const org = /([\u4e00-\u9fff\u30A1-\u30FA\u30FC・]{2,24})の$/.exec(text.slice(Math.max(block.contentStart, start - 25), start))?.[1] ?? null;
+    const organization = org && (ORG_SUFFIXES.some((x) => org.endsWith(x)) || isPlaceName(org)) ? org : null;
+    const person = registry.addPerson({ name, organization: organization && !isPlaceName(organization) ? organization : null, title: post === '氏' ? null : post, surname: name });
+    registry.addMention(person, { start, end: start + name.length });
+    if (post !== '氏') registry.addAlias(person, name + post);
+  }
+}
+
+/** Katakana words that take a post-like word after them but name no one (ミサイル部長 does not occur; these do). */
+const COMMON_KATAKANA = new Set(['センター', 'アカデミー', 'グループ', 'チーム', 'プロジェクト', 'プログラム', 'メディア', 'ニュース', 'ロシア', 'アメリカ']);
 
 /** The organisation-and-post descriptor written right before a name, back to a clause boundary. */
 function descriptorBefore(text: string, nameStart: number, floor: number): { descriptor: string | null; start: number } {

@@ -86,6 +86,15 @@ export function findAttributions(input: AttributionInput): { attributions: Attri
     const block = blocks[blockIndex]!;
     if (block.kind !== 'paragraph' && block.kind !== 'list-item') continue;
     let current: SpeakerPhrase | null = null;
+    // An interview's speaker label (ソコロフ: …, Sokolov: …): the whole answer is the speaker's.
+    const label = speakerLabel(text, block, registry);
+    if (label) {
+      const body = { start: label.contentStart, end: block.end };
+      const c = { start: body.start, end: body.end };
+      while (c.end > c.start && /[\s。.]/.test(text[c.end - 1]!)) c.end--;
+      if (c.end - c.start >= 2) drafts.push(draft(label.speaker, c, 'quote', label.cue, 'explicit', 'interview-label'));
+      continue;
+    }
     for (const s of list) {
       const view = makeView(text, s, markersIn(s.start, s.end));
       const ctx: SentenceContext = { text, view, registry, floor: block.contentStart, current };
@@ -97,6 +106,16 @@ export function findAttributions(input: AttributionInput): { attributions: Attri
   }
   const byStart = new Map(footnotes.map((f) => [f.start, f]));
   return { attributions: drafts.map((d, i) => finish(text, footnotes, byStart, d, i)), unattributed: unattributed.map((u) => ({ ...u, content: { ...u.content, text: '' }, cue: u.cue ? { ...u.cue, text: '' } : null })) };
+}
+
+/** "Name: answer" at the start of a paragraph, where Name is someone the document names. */
+function speakerLabel(text: string, block: ClassifiedBlock, registry: PeopleRegistry): { speaker: SpeakerPhrase; cue: Span; contentStart: number } | null {
+  const m = /^([^:：\s、。]{1,40}?)\s*[:：]\s*/.exec(text.slice(block.contentStart, Math.min(block.end, block.contentStart + 48)));
+  if (!m || block.contentStart + m[0].length >= block.end) return null;
+  const nameEnd = block.contentStart + m[1]!.length;
+  const speaker = speakerEndingAt(text, nameEnd, block.contentStart, registry, false);
+  if (!speaker || speaker.start !== block.contentStart) return null;
+  return { speaker, cue: { start: nameEnd, end: block.contentStart + m[0].trimEnd().length }, contentStart: block.contentStart + m[0].length };
 }
 
 interface SentenceContext {

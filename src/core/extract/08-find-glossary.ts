@@ -507,7 +507,8 @@ function pairsAt(text: string, open: number, close: number): Pair[] {
     }
     // Otherwise all of the run inside Japanese prose, its capitalised tail in English prose; a comma ends it.
     // (A bounded scan: lastIndexOf would run back through the whole text when the run has no comma.)
-    const comma = text.lastIndexOf(',', term.end - 1);
+    let comma = term.end - 1;
+    while (comma >= term.start && text[comma] !== ',') comma--;
     if (comma >= term.start) term = trimRange(text, comma + 1, term.end);
     if (!isEmbedded(text, term)) {
       const tail = titleCaseTail(text, term);
