@@ -155,9 +155,10 @@ function decodeChain(candidates: Candidate[]): Candidate[] {
   const chain: Candidate[] = [];
   for (let i = bestEnd; i >= 0; i = prev[i]!) chain.push(candidates[i]!);
   chain.reverse();
-  // A lone bare "1" is a number, not a footnote; explicit markers stand alone.
+  // A lone bare "1" is a number unless it is written like a marker (glued to the text before 。 or 」);
+  // explicit markers stand alone.
   const explicit = chain.some((c) => c.style !== 'bare');
-  if (!explicit && chain.length < 2) return [];
+  if (!explicit && chain.length < 2 && !(chain.length === 1 && chain[0]!.prior >= 0.3)) return [];
   return chain;
 }
 

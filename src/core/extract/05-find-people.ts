@@ -32,6 +32,8 @@ export interface PeopleInput {
 }
 
 const KATA = '\\u30A1-\\u30FA\\u30FC';
+/** Katakana words that end organisation names and may stand glued before a name. */
+const KATAKANA_ORG_HEAD = /^(?:センター|アカデミー|フォーラム|クラブ|シンクタンク|グループ|ユニット|ラボ|プログラム|プロジェクト|イニシアチブ|カウンシル|スクール|カレッジ|インスティテュート|ファウンデーション|ソサエティ)(?=[\u30A1-\u30FA\u30FC]{2})/;
 /** Katakana name parts joined by ・ or ＝/=, with optional Latin initials: アルチョム・L・ルーキン. */
 const KATAKANA_NAME = new RegExp(`[${KATA}]{2,}(?:[・=＝](?:[A-Z]\\.?|[${KATA}]{2,}))+`, 'g');
 /** English: "First M. Last" with capitalised parts. */
@@ -65,6 +67,9 @@ function findKatakanaNames(text: string, block: ClassifiedBlock, registry: Peopl
   while ((m = KATAKANA_NAME.exec(text)) && m.index < block.end) {
     let start = m.index;
     let end = Math.min(m.index + m[0].length, block.end);
+    // A katakana organisation word glued before the name (…研究センターニコライ・…) belongs to the descriptor.
+    const glued = KATAKANA_ORG_HEAD.exec(text.slice(start, end));
+    if (glued && glued[0].length < end - start) start += glued[0].length;
     let parts = text.slice(start, end).split(/[・=＝]/);
     let trailingPost: string | null = null;
     // "Name・Post": a last part that runs on into kanji is a post (ワシリー・ネベンジ・ロシア国連大使).
@@ -88,7 +93,7 @@ function findKatakanaNames(text: string, block: ClassifiedBlock, registry: Peopl
       || /^(?:氏|教授|博士|大統領|首相|外相|大使|記者|さん|は|が|によ|の(?:解釈|見解|分析|見方|指摘|主張|論文|著書|記事)|も|ら|と|\()/.test(follow);
     if (!personContext) continue;
     // A word glued to kanji on its left (…国防省アナトリー) keeps its descriptor; one glued to katakana does not parse.
-    if (start > block.contentStart && isKatakana(text[start - 1])) continue;
+    if (start > block.contentStart && isKatakana(text[start - 1]) && !glued) continue;
     const post = before.descriptor ? splitPost(before.descriptor) : { organization: null, title: null };
     const name = text.slice(start, end);
     const latin = latinGloss(text, end);
@@ -164,6 +169,7 @@ function latinGloss(text: string, end: number): string | null {
 
 const KANJI_POSTS = '大統領|副大統領|首相|国家主席|総書記|国務委員長|外相|国防相|外務大臣|国防大臣|長官|大使|議員|教授|氏|委員長|主席|総統|書記長|報道官|次官';
 const SINGLE_KANJI_PLACES = '米|露|中|韓|朝|日|英|仏|独|豪|印|台|欧';
+const FORMER_POST = new RegExp(`^(前|元|現)([\\u4e00-\\u9fff]{0,6}?)(?:${KANJI_POSTS})$`);
 const KANJI_RUN = /[\u4e00-\u9fff々]+/g;
 /** Kanji words that stand where a name would but are none (同大統領, 歴代首相, 国連大使). */
 const NOT_A_NAME = /^(?:同|両|各|前|元|現|新|旧|副|故|歴代|次期|初代|当時|同国|自国|他国|両国|各国|外国|国連|政府|国防|外務|国家|当局|安保理|首脳|閣僚|高官|駐日|駐韓|駐米|駐露|在日|在韓)$/;
@@ -180,10 +186,13 @@ function findKanjiNames(text: string, block: ClassifiedBlock, registry: PeopleRe
     if (before && (isKatakana(before) || before === '・')) continue;
     for (let k = 1; k <= Math.min(4, run.length - 1); k++) {
       const name = run.slice(0, k);
-      const post = tail.exec(run.slice(k));
+      const rest = run.slice(k);
+      // 前/元/現 after the name ends it (朴前国防長官): what follows is the post, whatever its middle.
+      const former = FORMER_POST.exec(rest);
+      const post = former ? [rest, former[1], former[2], rest.slice(former[1]!.length + former[2]!.length)] as unknown as RegExpExecArray : tail.exec(rest);
       if (!post) continue;
       // The middle part must be a place (韓国 in 尹前韓国大統領), not more of the name.
-      if (post[2] && post[2].length > 1 && !isPlaceName(post[2])) continue;
+      if (!former && post[2] && post[2].length > 1 && !isPlaceName(post[2])) continue;
       if (NOT_A_NAME.test(name) || isPlaceName(name) || ORG_SUFFIXES.some((s) => name.endsWith(s))) break;
       const title = post[3] === '氏' ? null : `${post[1] ?? ''}${post[2] ?? ''}${post[3]}`;
       const existing = registry.findBySurname(name);

@@ -6,6 +6,7 @@
  */
 import type { PersonType } from '../model/schema.ts';
 import type { DraftPerson, PeopleRegistry } from './people-registry.ts';
+import { isPlaceName } from './places.ts';
 
 export interface SpeakerPhrase {
   people: DraftPerson[];
@@ -19,6 +20,9 @@ const GROUP = /(?:(多くの|一部の|複数の|大半の|少なからぬ|他�
 const GOVERNMENT = /((?:[\u30A1-\u30FA\u30FC]{2,}|[\u4e00-\u9fff]{1,6})?(?:政府|国防省|外務省|国務省|国防総省|国防部|外交部|統一部|大統領府|首相府|官邸|当局|議会|軍)|ロシア|米国|アメリカ|中国|韓国|北朝鮮|日本|ウクライナ|モスクワ|ワシントン|北京|平壌|ソウル|東京|キーウ|クレムリン|ホワイトハウス)(側)?$/;
 const MEDIA = /((?:[\u30A1-\u30FA\u30FCA-Za-z]{2,}|[\u4e00-\u9fff]{1,6})(?:通信社?|新聞|テレビ|放送|日報|タイムズ|ポスト|ジャーナル|ニュース)|(?:海外|国営|国内|外国|西側|欧米|主要|現地|韓国|ロシア|米国|米|中国|北朝鮮|一部の?)?メディア|報道機関)$/;
 const ORGANIZATION = /([\u4e00-\u9fff\u30A1-\u30FA\u30FC・]{2,24}(?:研究所|研究センター|シンクタンク|委員会|財団|研究院|機構))(?:の(?:報告書|報告|レポート|分析|調査|論文))?$/;
+
+/** Katakana words that stand before a cue but are no one's name (systems, media forms, concepts). */
+const NOT_PEOPLE_KATAKANA = /(?:メディア|ニュース|テレビ|ラジオ|レポート|データ|システム|ミサイル|センター|アカデミー|グループ|チーム|プロジェクト|プログラム|シナリオ|モデル|ロジック|ルール|プロパガンダ|インタビュー|コメント|アンケート|サーベイ|ポスト|タイムズ|ジャーナル|エコノミスト)$/;
 
 /** Capitals and "X側" stand for their country's government. */
 const CAPITAL_OF: Record<string, string> = {
@@ -57,6 +61,14 @@ function oneSpeakerEndingAt(text: string, at: number, floor: number, registry: P
   }
   if (!allowCollective) return null;
   const window = text.slice(Math.max(floor, end - 40), end);
+  // A katakana surname the document never introduced in full (ミロノフによれば): a person all the same.
+  const bare = /(?<![\u30A1-\u30FA\u30FC・])[\u30A1-\u30FA\u30FC]{3,}$/.exec(window);
+  if (bare && !isPlaceName(bare[0]) && !NOT_PEOPLE_KATAKANA.test(bare[0])) {
+    const span = { start: end - bare[0].length, end };
+    const p = registry.findBySurname(bare[0]) ?? registry.addPerson({ name: bare[0], organization: null, title: null, surname: bare[0] });
+    registry.addMention(p, span);
+    return { people: [p], start: span.start, source: span };
+  }
   const offset = end - window.length;
   const hit = (re: RegExp): RegExpExecArray | null => re.exec(window);
   let m: RegExpExecArray | null;

@@ -13,7 +13,7 @@ export const ORG_SUFFIXES = [
 
 /** Nouns of office and rank; a descriptor ending in one of them names a post. */
 const POST_WORDS = [
-  '主任研究員', '上級研究員', '客員研究員', '特任研究員', '首席研究員', '研究員', '名誉教授', '准教授', '客員教授', '特任教授', '教授', '助教', '講師',
+  '主任研究員', '上級研究員', '主任研究官', '研究官', '研究主幹', '主幹', '研究委員', '政策委員', '室長補佐', '副室長', '調査官', '分析官', '参事官', '審議官', '書記官', '客員研究員', '特任研究員', '首席研究員', '研究員', '名誉教授', '准教授', '客員教授', '特任教授', '教授', '助教', '講師',
   '部長', '室長', '課長', '局長', '所長', 'センター長', '院長', '学長', '総長', '理事長', '理事', '会長', '社長', '議長', '委員長',
   '副所長', '副部長', '副局長', '副会長', '主任', '代表', '事務局長', '編集長', '記者', '論説委員', '解説委員', '特派員', 'コラムニスト', '編集者',
   '大使', '公使', '総領事', '領事', '大統領', '副大統領', '首相', '副首相', '外相', '国防相', '外務大臣', '国防大臣', '大臣', '長官', '次官', '次官補',
@@ -61,7 +61,7 @@ export function splitPost(descriptor: string): { organization: string | null; ti
 
   // Space-separated: organisation, then post.
   const sp = /^(.+?)[ \u3000]+(\S+)$/.exec(d);
-  if (sp && isPost(sp[2]!)) return { organization: sp[1]!.trim(), title: sp[2]! };
+  if (sp && (isPost(sp[2]!) || (ORG_SUFFIXES.some((x) => sp[1]!.trim().endsWith(x)) && /[長官員授者]$/.test(sp[2]!)))) return { organization: sp[1]!.trim(), title: sp[2]! };
 
   // Run together: split after the last organisation suffix whose remainder is a post.
   if (!POST_RE.test(d)) return { organization: d, title: null };

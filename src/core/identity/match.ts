@@ -38,6 +38,8 @@ export const MAYBE_THRESHOLD = 0.45;
 /** Two 'same' records closer than this are both demoted to 'maybe'. */
 const AMBIGUITY_MARGIN = 0.05;
 const SURNAME_MIN_SIMILARITY = 0.65;
+/** Below this the surnames are only alike (Song, Sung): enough for 'maybe', never for 'same'. */
+const SURNAME_STRONG_SIMILARITY = 0.85;
 const ORGANIZATION_BONUS = 0.06;
 /** Penalty for reading a name in its less likely order (ソン・キム with Song as the surname). */
 const ALTERNATIVE_PENALTY = 0.03;
@@ -69,7 +71,12 @@ interface PreparedName {
   readonly alternative: PreparedName | null;
 }
 
-const isKana = (p: PreparedPart): boolean => p.script === 'katakana' || p.script === 'mixed';
+/**
+ * Lenient vowel costs apply across scripts: katakana and Cyrillic both transcribe a foreign name by its
+ * sound (Michael = マイケル = Майкл), so their vowels follow pronunciation, not the Latin spelling.
+ */
+const lenient = (a: PreparedPart, b: PreparedPart): boolean =>
+  a.script !== b.script || a.script === 'katakana' || a.script === 'mixed';
 
 function plainLatin(s: string): string {
   return s.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^a-z]/g, '');
@@ -214,7 +221,7 @@ const UNRELATED = (evidence: string): PairComparison => ({ score: 0, status: 'un
 
 /** Best similarity of two parts whose keys share a skeleton (the surname test), or null if none do. */
 function surnameSimilarity(a: PreparedPart, b: PreparedPart): number | null {
-  const kana = isKana(a) || isKana(b);
+  const kana = lenient(a, b);
   let best: number | null = null;
   const [small, large] = a.bySkeleton.size <= b.bySkeleton.size ? [a, b] : [b, a];
   for (const [skeleton, keysA] of small.bySkeleton) {
@@ -233,7 +240,7 @@ function surnameSimilarity(a: PreparedPart, b: PreparedPart): number | null {
 
 /** Best similarity of two full forenames, skeleton or not, and whether some keys share a skeleton. */
 function forenameSimilarity(a: PreparedPart, b: PreparedPart): { sim: number; skeleton: boolean } {
-  const kana = isKana(a) || isKana(b);
+  const kana = lenient(a, b);
   for (const k of a.keys) if (b.keySet.has(k)) return { sim: 1, skeleton: true };
   let best = 0;
   let skeleton = false;
@@ -264,7 +271,7 @@ function compareForenames(a: PreparedPart, b: PreparedPart): { status: ForenameS
   }
   const { sim, skeleton } = forenameSimilarity(a, b);
   if ((skeleton && sim >= 0.8) || sim >= 0.92) return { status: 'agree', sim };
-  if (sim >= 0.7) return { status: 'close', sim };
+  if (sim >= 0.75) return { status: 'close', sim };
   return { status: 'conflict', sim };
 }
 
@@ -317,6 +324,11 @@ function compareOne(a: PreparedName, b: PreparedName): PairComparison {
       score = 0.15 * sS;
       status = 'conflict';
       evidence.push(`forenames differ: ${show(fa)} ≠ ${show(fb)}`);
+  }
+  if (sS < SURNAME_STRONG_SIMILARITY && (status === 'agree' || status === 'initial')) {
+    score = Math.min(score, 0.5 + 0.1 * sS);
+    status = 'close';
+    evidence.push('surnames only alike');
   }
   if (status !== 'conflict') {
     const shared = Math.min(a.forenames.length, b.forenames.length);

@@ -20,7 +20,8 @@ import {
   PATRONYMIC_LATIN,
   SURNAME_PARTICLES,
 } from './name-vocabulary.ts';
-import { cyrillicToLatin, hiraganaToKatakana, katakanaToLatinKeys, latinToKey } from './transliterate.ts';
+import { keySimilarity } from './key-similarity.ts';
+import { cyrillicToLatin, hiraganaToKatakana, katakanaToLatinKeys, latinToKey, skeletonOf } from './transliterate.ts';
 
 export type Script = 'katakana' | 'latin' | 'cyrillic' | 'kanji' | 'hangul' | 'mixed';
 
@@ -172,13 +173,26 @@ function looksEastAsianGiven(t: Token): boolean {
   return latin.split('-').every((part) => EAST_ASIAN_GIVEN.test(part));
 }
 
-const FORENAME_KEYS = new Set(COMMON_FORENAMES.map(latinToKey));
+/** Keys of the common forenames, by skeleton: a word is a forename if a key of it is close to one. */
+const FORENAME_KEYS = new Map<string, string[]>();
+for (const name of COMMON_FORENAMES) {
+  const key = latinToKey(name);
+  const list = FORENAME_KEYS.get(skeletonOf(key));
+  if (list) list.push(key);
+  else FORENAME_KEYS.set(skeletonOf(key), [key]);
+}
 
 /** Phonetic keys of a name word, whatever its script. */
 export function tokenKeys(text: string, script: Script): string[] {
   if (script === 'katakana') return katakanaToLatinKeys(text);
   if (script === 'cyrillic') return [latinToKey(cyrillicToLatin(text))];
-  if (script === 'latin') return [latinToKey(text)];
+  if (script === 'latin') {
+    // English g before e, i, y may be soft (Angela = アンジェラ = Анджела): a second key for that reading.
+    const key = latinToKey(text);
+    if (!/g[eiy]/i.test(text)) return [key];
+    const soft = latinToKey(text.replace(/g(?=[eiy])/g, 'dzh').replace(/G(?=[eiy])/g, 'Dzh'));
+    return soft === key ? [key] : [key, soft];
+  }
   if (script === 'mixed') {
     // A word of mixed script is rare (a typo, or ルーキンA); key each run and join.
     const runs = text.match(/[\u30A1-\u30FC]+|\p{Script=Cyrillic}+|\p{Script=Latin}+/gu) ?? [];
@@ -194,7 +208,10 @@ export function tokenKeys(text: string, script: Script): string[] {
 }
 
 function isCommonForename(t: Token): boolean {
-  return !t.initial && tokenKeys(t.text, t.script).some((k) => FORENAME_KEYS.has(k));
+  if (t.initial) return false;
+  const kana = t.script === 'katakana';
+  return tokenKeys(t.text, t.script).some((k) =>
+    (FORENAME_KEYS.get(skeletonOf(k)) ?? []).some((f) => keySimilarity(k, f, kana) >= 0.9));
 }
 
 function isPatronymic(t: Token): boolean {

@@ -1,0 +1,207 @@
+/**
+ * Who said what: table-driven cases per attribution rule, on texts written for these tests.
+ * Each case lists the claims expected as [speaker names joined by +, content, mention?]; `absent` lists
+ * contents that must get no speaker.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { analyze } from '../../src/core/analyze.ts';
+import type { Analysis } from '../../src/core/model/schema.ts';
+
+interface Case {
+  name: string;
+  text: string;
+  claims: [speakers: string, content: string, mention?: 'explicit' | 'elided' | 'context'][];
+  absent?: string[];
+  via?: [speaker: string, via: string][];
+  footnotes?: [content: string, footnotes: number[]][];
+}
+
+const head = '研究コメンタリー 第5号 2025年2月1日 テスト用の論考\n- 研究部 主任研究官\n- 川口 直樹\nはじめに\n';
+
+const cases: Case[] = [
+  {
+    name: 'cue before the content: によれば, with a descriptor split into organisation and post',
+    text: `${head}極東国立工科大学准教授イーゴリ・N・ソコロフによれば、太平洋艦隊の近代化は予算不足で遅れている1。\n`,
+    claims: [['イーゴリ・N・ソコロフ', '太平洋艦隊の近代化は予算不足で遅れている', 'explicit']],
+    footnotes: [['太平洋艦隊の近代化は予算不足で遅れている', [1]]],
+  },
+  {
+    name: 'topic speaker with と分析している, then a short form with と強調した',
+    text: `${head}モスクワ国際関係大学エレーナ・K・ベロワは、制裁の影響は軍需産業で最も大きいと分析している1。ベロワは、部品の輸入が止まれば生産が滞ると強調した2。\n`,
+    claims: [
+      ['エレーナ・K・ベロワ', '制裁の影響は軍需産業で最も大きい', 'explicit'],
+      ['エレーナ・K・ベロワ', '部品の輸入が止まれば生産が滞る', 'explicit'],
+    ],
+  },
+  {
+    name: 'speaker after the content: …とXは指摘する',
+    text: `${head}北方艦隊の再建には少なくとも10年を要するとグレブ・A・ミロノフは指摘する。\n`,
+    claims: [['グレブ・A・ミロノフ', '北方艦隊の再建には少なくとも10年を要する', 'explicit']],
+  },
+  {
+    name: 'a quote tied to the speaker, an elided subject, then the author takes over',
+    text: `${head}世界経済国際関係研究所オレグ・P・ザハロフは、「極東の兵力は明らかに手薄になっている」と語った1。さらに「演習は宣伝の色彩が強く、実戦能力を映していない」と述べた2。つまり、演習の規模だけで能力を判断することはできないと言えよう。\n`,
+    claims: [
+      ['オレグ・P・ザハロフ', '極東の兵力は明らかに手薄になっている', 'explicit'],
+      ['オレグ・P・ザハロフ', '演習は宣伝の色彩が強く、実戦能力を映していない', 'elided'],
+    ],
+    absent: ['演習の規模だけで能力を判断することはできない'],
+  },
+  {
+    name: 'claims carried over within a paragraph while they cite footnotes',
+    text: `${head}ミロノフによれば、北方艦隊の潜水艦は老朽化が進んでいる1。これは、予算が地上軍に優先配分されているためである2。また、造船所の人手不足も深刻である3。\n次の段落は筆者の整理であり、特定の論者の見方ではない4。\n`,
+    claims: [
+      ['ミロノフ', '北方艦隊の潜水艦は老朽化が進んでいる', 'explicit'],
+      ['ミロノフ', 'これは、予算が地上軍に優先配分されているためである', 'context'],
+      ['ミロノフ', 'また、造船所の人手不足も深刻である', 'context'],
+    ],
+    absent: ['次の段落は筆者の整理であり、特定の論者の見方ではない'],
+  },
+  {
+    name: 'several speakers at once, and a quoted theorist nested with via',
+    text: `${head}高等経済学院ユーリー・S・ポポフおよび太平洋地域研究所タチアナ・V・ノヴィコワは、「同盟は脅威に対して結ばれる。」1というスティーブン・ウォルト(Stephen Walt)の議論を引用し、両国の接近は共通の脅威への対応であると指摘する2。\n`,
+    claims: [
+      ['ユーリー・S・ポポフ+タチアナ・V・ノヴィコワ', '両国の接近は共通の脅威への対応である', 'explicit'],
+      ['スティーブン・ウォルト', '同盟は脅威に対して結ばれる。', 'explicit'],
+    ],
+    via: [['スティーブン・ウォルト', 'ユーリー・S・ポポフ']],
+  },
+  {
+    name: 'nested reported speech: X によれば … Y によると …',
+    text: `${head}ミハイル・R・クズネツォフによれば、噂は海外メディアで広まったが、ワシリー・ペトロフ・ロシア国連次席大使によると、報道はいずれも確認されていないと言及する1。\n`,
+    claims: [
+      ['ミハイル・R・クズネツォフ', '噂は海外メディアで広まったが、ワシリー・ペトロフ・ロシア国連次席大使によると、報道はいずれも確認されていない', 'explicit'],
+      ['ワシリー・ペトロフ', '報道はいずれも確認されていない', 'explicit'],
+    ],
+    via: [['ワシリー・ペトロフ', 'ミハイル・R・クズネツォフ']],
+  },
+  {
+    name: 'groups, media and governments as speakers',
+    text: `${head}多くのロシア人専門家は、協力は一時的なものにとどまるとみている1。タス通信は、新たな演習が始まったと報じた2。ロシア国防省は、演習は防御的なものだと主張した3。関係者によると、艦艇20隻が参加した4。\n`,
+    claims: [
+      ['ロシア人専門家', '協力は一時的なものにとどまる', 'explicit'],
+      ['タス通信', '新たな演習が始まった', 'explicit'],
+      ['ロシア国防省', '演習は防御的なものだ', 'explicit'],
+      ['関係者', '艦艇20隻が参加した', 'explicit'],
+    ],
+  },
+  {
+    name: 'pronouns: 同氏 and 両氏',
+    text: `${head}国立研究大学アジア研究センターニコライ・B・オルロフは、協力の拡大を予測した1。同氏によれば、「技術移転はすでに始まっている」2。研究所所長ボリス・D・ゼムツォフも同様の見方をしている。オルロフとゼムツォフの両氏は、制裁は効果を失いつつあるとの認識で一致している3。\n`,
+    claims: [
+      ['ニコライ・B・オルロフ', '技術移転はすでに始まっている', 'explicit'],
+      ['ニコライ・B・オルロフ+ボリス・D・ゼムツォフ', '制裁は効果を失いつつある', 'explicit'],
+    ],
+  },
+  {
+    name: 'Japanese and Korean names in kanji with a post',
+    text: `${head}2023年5月、朴前国防長官は、独自の抑止力を持つ必要があると述べた1。韓国国防研究院研究委員李 相勲は、同盟の信頼性が揺らいでいるとの見方を示した2。\n`,
+    claims: [
+      ['朴', '独自の抑止力を持つ必要がある', 'explicit'],
+      ['李 相勲', '同盟の信頼性が揺らいでいる', 'explicit'],
+    ],
+  },
+  {
+    name: 'passive and generic sources get no speaker, and a generic source never becomes a named person',
+    text: `${head}ソコロフ氏は、制裁の効果は限定的だと述べた1。一方、北朝鮮の弾薬供給はすでに数百万発に達したと考えられている2。ある世論調査では、回答者の6割が協力に反対しているとの結果が出た3。\n`,
+    claims: [['ソコロフ', '制裁の効果は限定的だ', 'explicit']],
+    absent: ['北朝鮮の弾薬供給はすでに数百万発に達した', '回答者の6割が協力に反対している'],
+  },
+  {
+    name: 'opinion nouns: …というXの意見もある, 「…」とするXの見方がある',
+    text: `${head}軍事協力については、ロシアは核技術を移転しないという多くの識者の意見もある1。また、「地域の安定こそが最優先である」とするロシア人研究者の見方があるが、その根拠は明らかではない。\n`,
+    claims: [
+      ['識者', 'ロシアは核技術を移転しない', 'explicit'],
+      ['ロシア人研究者', '地域の安定こそが最優先である', 'explicit'],
+    ],
+    absent: ['その根拠は明らかではない'],
+  },
+  {
+    name: 'interview speaker labels',
+    text: `${head}ドミトリー・E・スミルノフは極東研究所の所長である。\n――協力の狙いは何か。\nスミルノフ:西側の注意を分散させ、極東での存在感を示すことだ。\n`,
+    claims: [['ドミトリー・E・スミルノフ', '西側の注意を分散させ、極東での存在感を示すことだ', 'explicit']],
+  },
+  {
+    name: 'English: according to, said that, quotes with a speaker, a pronoun carried over',
+    text: 'Security Note No. 3 | 4 April 2025 | Fleet Trends\n\nIntroduction\n\nAccording to Pavel Grishin, a senior fellow at the Pacific Policy Institute, the fleet is shrinking.1 Grishin argued that new frigates would arrive late.2 He added that submarines remain the core of the fleet.3\n\n“The drills are for television,” Olga Ryabova, a researcher at the Institute of World Economy, said in an interview.4 It is widely believed that transfers have begun.5\n',
+    claims: [
+      ['Pavel Grishin', 'the fleet is shrinking', 'explicit'],
+      ['Pavel Grishin', 'new frigates would arrive late', 'explicit'],
+      ['Pavel Grishin', 'submarines remain the core of the fleet', 'elided'],
+      ['Olga Ryabova', 'The drills are for television', 'explicit'],
+    ],
+    absent: ['transfers have begun'],
+  },
+];
+
+function claims(a: Analysis): { speakers: string; content: string; mention: string; via: string; footnotes: number[] }[] {
+  const name = (id: string) => a.people.find((p) => p.id === id)?.name ?? id;
+  return a.attributions.map((x) => ({
+    speakers: x.speakers.map(name).join('+'),
+    content: x.content.text,
+    mention: x.mention,
+    via: x.via.map(name).join('+'),
+    footnotes: x.footnotes,
+  }));
+}
+
+for (const c of cases) {
+  test(`attributions: ${c.name}`, () => {
+    const a = analyze(c.text);
+    const got = claims(a);
+    for (const [speakers, content, mention] of c.claims) {
+      const hit = got.find((g) => g.content === content && g.speakers === speakers);
+      assert.ok(hit, `expected ${speakers}: 「${content}」\ngot:\n${got.map((g) => `  ${g.speakers}: 「${g.content}」 (${g.mention})`).join('\n')}`);
+      if (mention) assert.equal(hit.mention, mention, `mention of 「${content}」`);
+    }
+    for (const content of c.absent ?? []) {
+      const bad = got.find((g) => g.content.includes(content));
+      assert.equal(bad, undefined, `「${content}」 must get no speaker, got ${bad?.speakers}`);
+    }
+    for (const [speaker, via] of c.via ?? []) {
+      assert.ok(got.some((g) => g.speakers === speaker && g.via.includes(via)), `${speaker} via ${via}`);
+    }
+    for (const [content, fns] of c.footnotes ?? []) {
+      assert.deepEqual(got.find((g) => g.content === content)?.footnotes, fns);
+    }
+    // Every span is a valid range whose text is the quote.
+    for (const x of a.attributions) {
+      for (const s of [x.content, x.cue, x.source]) {
+        if (!s) continue;
+        assert.ok(s.start >= 0 && s.start <= s.end && s.end <= c.text.length);
+        assert.equal(c.text.slice(s.start, s.end), s.text);
+      }
+    }
+  });
+}
+
+test('attributions: hedges are recorded and carried-over claims have lower confidence', () => {
+  const a = analyze(`${head}ミロノフによれば、協力は拡大する可能性がある1。これは、制裁が緩む公算が高いためである2。\n`);
+  const [first, second] = a.attributions;
+  assert.ok(first && second);
+  assert.ok(first.hedges.includes('可能性がある'));
+  assert.ok(second.confidence < first.confidence);
+  assert.ok(first.evidence.length > 0 && first.evidence.every((e) => typeof e.rule === 'string'));
+});
+
+test('people: descriptors split into organisation and post; short forms resolve to one person', () => {
+  const a = analyze(`${head}ロシア科学アカデミー極東研究所朝鮮・日本部長アンナ・S・ヴォルコワによれば、協力は進んでいる1。ヴォルコワは、技術移転には慎重だと述べた2。ロシア国防省刊行誌「赤い星」の記者セルゲイ・T・レベデフは、演習の規模を強調した3。\n`);
+  const volkova = a.people.filter((p) => p.name.includes('ヴォルコワ'));
+  assert.equal(volkova.length, 1, 'one person per individual');
+  assert.equal(volkova[0]!.organization, 'ロシア科学アカデミー極東研究所');
+  assert.equal(volkova[0]!.title, '朝鮮・日本部長');
+  assert.ok(volkova[0]!.aliases.includes('ヴォルコワ'));
+  assert.equal(volkova[0]!.mentions.length, 2);
+  const lebedev = a.people.find((p) => p.name === 'セルゲイ・T・レベデフ');
+  assert.equal(lebedev?.organization, 'ロシア国防省刊行誌「赤い星」');
+  assert.equal(lebedev?.title, '記者');
+  const author = a.people.find((p) => p.role === 'author');
+  assert.equal(author?.name, '川口 直樹');
+  assert.equal(author?.organization, '研究部');
+});
+
+test('people: place names are never people', () => {
+  const a = analyze(`${head}ロシア・ウクライナ戦争とアジア・太平洋の情勢について、モスクワ・ワシントン間の対話が続いている。\n`);
+  assert.deepEqual(a.people.filter((p) => p.role !== 'author').map((p) => p.name), []);
+});
