@@ -120,12 +120,12 @@ function footnotesFromHints(src: SourceText, norm: NormalizedText, sentences: Re
  */
 function rebase(norm: NormalizedText, a: Analysis): Analysis {
   const o = norm.original;
-  const map = (s: Span) => norm.toOriginal(s);
+  const map = norm.identity ? (s: Span): Span => s : (s: Span) => norm.toOriginal(s);
   const quote = <T extends Span & { text?: string }>(s: T): T => {
     const r = map(s);
     return { ...s, start: r.start, end: r.end, text: o.slice(r.start, r.end) };
   };
-  const span = <T extends Span>(s: T): T => ({ ...s, ...map(s) });
+  const span = norm.identity ? <T extends Span>(s: T): T => s : <T extends Span>(s: T): T => ({ ...s, ...map(s) });
   return {
     ...a,
     blocks: a.blocks.map(span),

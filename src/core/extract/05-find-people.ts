@@ -111,7 +111,8 @@ function findKatakanaNames(text: string, block: ClassifiedBlock, registry: Peopl
   }
 }
 
-const SINGLE_KATAKANA_WITH_POST = new RegExp(`(?<![${KATA}・])([${KATA}]{2,})(?=(?:前|元|現)?(氏|大統領|副大統領|首相|副首相|外相|国防相|外務大臣|国防大臣|報道官|大使|長官|議長|総書記|書記|司令官|教授|博士|次官|特使|代表|局長|所長|部長|議員|委員長|首席|主席|国務長官|補佐官))`, 'g');
+const SINGLE_KATAKANA_WITH_POST = new RegExp(`(?<![${KATA}・])[${KATA}]{2,}(?![${KATA}・])`, 'g');
+const POST_AFTER_KATAKANA = /^(?:前|元|現)?(?:氏|大統領|副大統領|首相|副首相|外相|国防相|外務大臣|国防大臣|報道官|大使|長官|議長|総書記|書記|司令官|教授|博士|次官|特使|代表|局長|所長|部長|議員|委員長|首席|主席|国務長官|補佐官)/;
 
 /**
  * A katakana surname with a post or honorific after it: プーチン大統領, ザハロワ報道官, ソコロフ氏. The
@@ -121,8 +122,10 @@ function findKatakanaSurnamesWithPost(text: string, block: ClassifiedBlock, regi
   SINGLE_KATAKANA_WITH_POST.lastIndex = block.contentStart;
   let m: RegExpExecArray | null;
   while ((m = SINGLE_KATAKANA_WITH_POST.exec(text)) && m.index < block.end) {
-    const name = m[1]!;
+    const name = m[0];
     const start = m.index;
+    // A maximal katakana run, then the post right after it (one scan, no backtracking over run lengths).
+    if (!POST_AFTER_KATAKANA.test(text.slice(start + name.length, start + name.length + 6))) continue;
     if (isPlaceName(name) || registry.isInsideMention(start) || COMMON_KATAKANA.has(name)) continue;
     if (registry.findBySurname(name)) continue; // a short form of someone already named in full
     const post = /^(?:前|元|現)?[^\s、。]*?(?:氏|大統領|副大統領|首相|副首相|外相|国防相|外務大臣|国防大臣|報道官|大使|長官|議長|総書記|書記|司令官|教授|博士|次官|特使|代表|局長|所長|部長|議員|委員長|首席|主席|国務長官|補佐官)/.exec(text.slice(start + name.length, start + name.length + 10))![0];

@@ -17,7 +17,6 @@ export interface DraftSentence extends Span {
 
 const OPEN = '「『(（[【〈《〔“';
 const CLOSE_OF: Record<string, string> = { '「': '」', '『': '』', '(': ')', '（': '）', '[': ']', '【': '】', '〈': '〉', '《': '》', '〔': '〕', '“': '”' };
-const BRACKET_CHARS = new Set([...OPEN, ...Object.values(CLOSE_OF)]);
 const TRAILING_CLOSERS = /[」』)）\]】〉》〕”’"']/;
 const ABBREVIATIONS = new Set([
   'mr', 'mrs', 'ms', 'dr', 'prof', 'st', 'jr', 'sr', 'vs', 'etc', 'e.g', 'i.e', 'cf', 'al', 'no', 'nos', 'vol', 'pp', 'p', 'fig', 'ed', 'eds',
@@ -90,12 +89,15 @@ export function splitBlock(text: string, start: number, end: number): Span[] {
 const INTERESTING = new Uint8Array(0x10000);
 for (const ch of '。！？!?.' + OPEN + Object.values(CLOSE_OF).join('')) INTERESTING[ch.charCodeAt(0)] = 1;
 
+const BRACKET_RE = /[「『(（[【〈《〔“」』)）\]】〉》〕”]/g;
+
 function matchBrackets(text: string, start: number, end: number): Map<number, number> {
   const result = new Map<number, number>();
   const stack: number[] = [];
-  for (let i = start; i < end; i++) {
-    const ch = text[i]!;
-    if (!BRACKET_CHARS.has(ch)) continue;
+  BRACKET_RE.lastIndex = start;
+  for (let m: RegExpExecArray | null; (m = BRACKET_RE.exec(text)) && m.index < end;) {
+    const i = m.index;
+    const ch = m[0];
     if (OPEN.includes(ch)) {
       // '(' after a digit or Latin letter in "(1)" still pairs; that is fine.
       stack.push(i);

@@ -57,6 +57,8 @@ export interface NormalizedText {
   readonly text: string;
   /** The original text every reported span points into. */
   readonly original: string;
+  /** True when normalisation changed nothing, so spans map to themselves. */
+  readonly identity: boolean;
   /** Maps a span of `text` to the span of `original` it was made from. */
   toOriginal(span: Span): Span;
   /** Maps an index of `text` to the index of `original` where its group starts. */
@@ -129,6 +131,7 @@ export function normalizeText(original: string): NormalizedText {
   return {
     text,
     original,
+    identity: false,
     toOriginalIndex,
     toDerived(span: Span): Span {
       const start = derivedIndex(span.start);
@@ -150,6 +153,7 @@ function identity(original: string): NormalizedText {
   return {
     text: original,
     original,
+    identity: true,
     toOriginalIndex: (index) => Math.min(index, n),
     toDerived: (span) => ({ start: span.start, end: span.end }),
     toOriginal(span) {
