@@ -133,6 +133,26 @@ const cases: Case[] = [
     ],
     absent: ['transfers have begun'],
   },
+  {
+    name: 'English news: titles before names, adverbials before that, he said after a quote',
+    text: 'Moscow and Pyongyang\n\nIntroduction\n\nRussian President Boris Orlov said on Wednesday that the treaty would strengthen stability. Foreign Minister Gleb Sorin told reporters that sanctions had failed.\n\n“We will not abandon our partners,” Sorin said. “The West has only itself to blame,” he added.\n\nMany analysts say that the cooperation will not last.\n',
+    claims: [
+      ['Boris Orlov', 'the treaty would strengthen stability', 'explicit'],
+      ['Gleb Sorin', 'sanctions had failed', 'explicit'],
+      ['Gleb Sorin', 'We will not abandon our partners', 'explicit'],
+      ['Gleb Sorin', 'The West has only itself to blame', 'elided'],
+      ['analysts', 'the cooperation will not last', 'explicit'],
+    ],
+  },
+  {
+    name: 'Japanese news: a katakana surname with a post, an organisation with の, media relaying',
+    text: '首脳会談の余波\nロシアのミロノフ大統領は会談後、両国関係は新たな段階に入ったと述べた。ロシア外務省のベロワ報道官は、西側の批判は根拠がないと反発した。\nインタファクス通信によると、会談では弾薬の追加供給も話し合われた。\n',
+    claims: [
+      ['ミロノフ', '会談後、両国関係は新たな段階に入った', 'explicit'],
+      ['ベロワ', '西側の批判は根拠がない', 'explicit'],
+      ['インタファクス通信', '会談では弾薬の追加供給も話し合われた', 'explicit'],
+    ],
+  },
 ];
 
 function claims(a: Analysis): { speakers: string; content: string; mention: string; via: string; footnotes: number[] }[] {

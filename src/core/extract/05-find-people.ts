@@ -241,33 +241,53 @@ function findKanjiNamesAfterPost(text: string, block: ClassifiedBlock, registry:
 const NAME_BEFORE_PARTICLE = /[\u4e00-\u9fff々]{1,6}(?:[ \u3000][\u4e00-\u9fff々]{1,3})?(?=氏|は|が|によ|の(?:見解|分析|指摘|主張)|も|、|ら)/g;
 const POST_AT_END = new RegExp(`(?:${POST_WORD_RE.source})$`);
 
+/** Words of office written before an English name: President Vladimir Putin, Foreign Minister Sergei Lavrov. */
+const LATIN_TITLE_WORDS = new Set([
+  'President', 'Vice', 'Prime', 'Minister', 'Foreign', 'Defense', 'Defence', 'Secretary', 'General', 'Ambassador', 'Professor', 'Prof', 'Prof.',
+  'Dr', 'Dr.', 'Mr', 'Mr.', 'Ms', 'Ms.', 'Mrs', 'Mrs.', 'Senator', 'Deputy', 'Chief', 'Director', 'Chairman', 'Chair', 'Spokesperson', 'Spokesman',
+  'Spokeswoman', 'Leader', 'Supreme', 'Admiral', 'Adm.', 'Gen.', 'Colonel', 'Col.', 'Lieutenant', 'Lt.', 'Commander', 'Envoy', 'Special',
+  'Representative', 'Rep.', 'Sen.', 'Gov.', 'Governor', 'Chancellor', 'King', 'Premier', 'State', 'Councillor', 'Analyst', 'Researcher',
+]);
+const LATIN_RUN = /\p{Lu}[\p{L}'’.-]*(?:\s+(?:\p{Lu}[\p{L}'’.-]*|van|von|de|der|al|bin|el))+/gu;
+
 function findLatinNames(text: string, block: ClassifiedBlock, registry: PeopleRegistry): void {
-  LATIN_NAME.lastIndex = block.contentStart;
+  LATIN_RUN.lastIndex = block.contentStart;
   let m: RegExpExecArray | null;
-  while ((m = LATIN_NAME.exec(text)) && m.index < block.end) {
-    let raw = m[0];
-    let start = m.index;
-    const honor = /^(?:Dr|Prof|Mr|Ms|Mrs|Gen|Adm|Amb)\.?\s+/.exec(raw);
-    if (honor) { start += honor[0].length; raw = raw.slice(honor[0].length); }
-    const words = raw.split(/\s+/);
-    if (words.some((w) => LATIN_STOP.has(w.replace(/[’']s$/, '')))) continue;
-    if (words.every((w) => isPlaceName(w))) continue;
+  while ((m = LATIN_RUN.exec(text)) && m.index < block.end) {
+    // Split the run into words with offsets; drop titles and stop words at the front, stop words at the end.
+    const words: { w: string; start: number }[] = [];
+    for (const w of m[0].matchAll(/\S+/g)) words.push({ w: w[0], start: m.index + w.index! });
+    const titles: string[] = [];
+    while (words.length && (LATIN_TITLE_WORDS.has(words[0]!.w) || LATIN_STOP.has(words[0]!.w.replace(/[’']s$/, '')) || isPlaceName(words[0]!.w) || /^(?:Russian|Korean|Chinese|American|Japanese|Ukrainian|South|North|U\.S\.)$/.test(words[0]!.w))) {
+      titles.push(words.shift()!.w);
+    }
+    while (words.length && (LATIN_STOP.has(words[words.length - 1]!.w.replace(/[’'],?$|[’']s$|[.,]$/g, '')) || isPlaceName(words[words.length - 1]!.w))) words.pop();
+    if (words.length < 2 || words.length > 4) continue;
+    if (words.some((x) => LATIN_STOP.has(x.w.replace(/[’']s$|[.,]$/g, '')) || LATIN_TITLE_WORDS.has(x.w))) continue;
+    const start = words[0]!.start;
+    const lastWord = words[words.length - 1]!;
+    const raw = text.slice(start, lastWord.start + lastWord.w.replace(/[’']s$|[.,:;]$/g, '').length);
     const end = start + raw.length;
+    if (!/^\p{Lu}[\p{Ll}’'-]+$/u.test(raw.split(/\s+/).pop()!)) continue;
     const follow = text.slice(end, end + 40);
     const precede = text.slice(Math.max(block.contentStart, start - 40), start);
-    const personContext = !!honor
+    const titled = titles.some((t) => LATIN_TITLE_WORDS.has(t) && !/^(?:The|In|On|At)$/.test(t));
+    const personContext = titled
       || /^,?\s+(?:a|an|the)?\s*(?:senior|junior|visiting|research|former|deputy|chief|associate|assistant)?\s*(?:fellow|professor|researcher|director|analyst|scholar|expert|editor|correspondent|ambassador|minister|president|spokesperson|head|chair)/i.test(follow)
-      || /^\s+(?:said|says|argued|argues|noted|notes|wrote|writes|told|warned|warns|believes|believed|suggested|suggests|claimed|claims|added|stressed|explained|observed|insisted|pointed out)\b/.test(follow)
-      || /(?:according to|professor|analyst|researcher|fellow|director|scholar|expert|ambassador|minister|president|spokesperson|journalist|correspondent)\s*$/i.test(precede);
+      || new RegExp(`^\\s+(?:${EN_VERB_WORDS})\\b`).test(follow)
+      || /(?:according to|professor|analyst|researcher|fellow|director|scholar|expert|ambassador|minister|president|spokesperson|journalist|correspondent)\s*$/i.test(precede)
+      || registry.findBySurname(raw.split(/\s+/).pop()!) !== undefined;
     if (!personContext) continue;
     const descriptor = /^,\s+(?:a|an|the)?\s*([^,]{3,100}?)[,.]/.exec(text.slice(end, end + 120))?.[1] ?? null;
     const post = descriptor ? splitPost(descriptor) : { organization: null, title: null };
-    const surname = words[words.length - 1]!;
-    const person = registry.addPerson({ name: raw, organization: post.organization, title: post.title, latin: raw, surname });
+    const officeTitle = titles.filter((t) => LATIN_TITLE_WORDS.has(t) || /^(?:Russian|Korean|Chinese|American|Japanese|Ukrainian)$/.test(t)).join(' ') || null;
+    const surname = raw.split(/\s+/).pop()!;
+    const person = registry.addPerson({ name: raw, organization: post.organization, title: post.title ?? officeTitle, latin: raw, surname });
     registry.addMention(person, { start, end });
-    LATIN_NAME.lastIndex = end;
   }
 }
+
+const EN_VERB_WORDS = 'said|says|argued|argues|noted|notes|wrote|writes|told|warned|warns|believes|believed|suggested|suggests|claimed|claims|added|stressed|explained|observed|insisted|pointed out|contends|contended|maintains|maintained';
 
 const LATIN_STOP = new Set([
   'The', 'This', 'That', 'These', 'Those', 'In', 'On', 'At', 'For', 'But', 'And', 'However', 'According', 'North', 'South', 'East', 'West',

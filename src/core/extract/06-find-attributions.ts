@@ -686,8 +686,16 @@ function analyzeEnglish(ctx: SentenceContext): SentenceResult {
     const after = text.slice(q.close + 1, Math.min(v.end, q.close + 80));
     const m = new RegExp(`^#*\\s*,?\\s*(?:(said|says|added|argued|noted|wrote|warned)\\s+)?`).exec(after);
     const rest = after.slice(m ? m[0].length : 0);
-    const who = registry.mentionsIn(q.close + 1 + (m ? m[0].length : 0), q.close + 1 + (m ? m[0].length : 0) + 40)[0];
-    if (!who || who.start !== q.close + 1 + (m ? m[0].length : 0)) continue;
+    const whoAt = q.close + 1 + (m ? m[0].length : 0);
+    // “…,” he said: a pronoun stands for the speaker already in play.
+    if (ctx.current && /^(?:he|she|they)\s+(?:said|says|added|argued|noted|wrote|warned|explained|told)\b/i.test(text.slice(whoAt, whoAt + 20)) || (ctx.current && m?.[1] && /^(?:he|she|they)\b/i.test(text.slice(whoAt, whoAt + 5)))) {
+      let qe = q.close;
+      while (qe > q.open + 1 && /[,.\s]/.test(text[qe - 1]!)) qe--;
+      out.drafts.push(draft(ctx.current!, { start: q.open + 1, end: qe }, 'quote', null, 'elided', 'en-quote-pronoun', v.markers.filter((f) => f.start >= v.coreEnd).map((f) => f.n)));
+      continue;
+    }
+    const who = registry.mentionsIn(whoAt, whoAt + 40)[0];
+    if (!who || who.start !== whoAt) continue;
     if (!m?.[1] && !new RegExp(`^[^.]{0,120}?\\s${EN_VERBS}\\b`).test(rest)) continue;
     const speaker: SpeakerPhrase = { people: [who.person], start: who.start, source: { start: who.start, end: who.end } };
     let qe = q.close;
@@ -698,7 +706,7 @@ function analyzeEnglish(ctx: SentenceContext): SentenceResult {
   if (out.drafts.length) return out;
   // X said (that) CONTENT.
   // The reporting verb must introduce a clause: "that", a colon or a comma (not "what analysts say about").
-  const verb = new RegExp(`^(.{0,120}?)\\s+(?:has\\s+|had\\s+|have\\s+)?${EN_VERBS}(?:\\s+that\\s+|\\s*[:,]\\s+)`).exec(core);
+  const verb = new RegExp(`^(.{0,120}?)\\s+(?:has\\s+|had\\s+|have\\s+)?${EN_VERBS}(?:\\s+(?:on|in|at|during|last|this|earlier|in an|in a)\\s+[^,.]{1,30}?)?(?:\\s+that\\s+|\\s*[:,]\\s+)`).exec(core);
   if (verb) {
     const subjectEnd = v.start + verb[1]!.length;
     const mentions = registry.mentionsIn(v.start, subjectEnd + 1);

@@ -9,6 +9,7 @@ const JA_VERB_STEMS = [
   '指摘', '言及', '主張', '強調', '分析', '示唆', '説明', '警告', '批判', '予測', '予想', '評価', '確信', '懸念', '表明', '断言', '反論',
   '回答', '明言', '提言', '結論づけ', '結論付け', '推測', '推察', '解説', '報告', '証言', '発言', '言明', '論評', '総括', '同意', '否定',
   '疑問視', '楽観視', '悲観視', '重視', '問題視', '警鐘を鳴ら', '記述', '紹介', '喝破', '力説', '公言', '明記', '提起', '補足', '予見',
+  '非難', '反発', '歓迎', '批評', '抗議', '要求', '要請', '提案', '示唆', '発表', '言明', '確認', '強弁', '吐露', '表明', '明か', '解釈', '推定', '判断', '想定', '結論', '警戒', 'コメント',
 ];
 const SURU = '(?:する|した|している|していた|してい(?:る|た)|しており|します|しました|しています|し(?=[、,]))';
 const JA_VERBS_OTHER = [
@@ -17,7 +18,8 @@ const JA_VERBS_OTHER = [
   '伝え(?:る|た|ている)', '報じ(?:る|た|ている)', '答え(?:る|た|ている)', '付け加え(?:る|た|ている)', '結ん(?:だ|でいる)', '明らかにし(?:た|ている)',
   '疑問を呈(?:す|する|した|している|し)', '認識を示(?:す|した|している|し)', '見方を示(?:す|した|している|し)', '見解を示(?:す|した|している|し)',
   '考えを示(?:す|した|している|し)', '立場を示(?:す|した|している|し)', '懸念を示(?:す|した|している|し)', '見通しを示(?:す|した|している|し)',
-  '認識を持(?:つ|っている)', '(?:認識|見方|見解|意見|考え)で一致(?:する|した|している|していた)', '見方をし(?:ている|た)', '強く主張(?:する|した|している)', '繰り返(?:す|した|している)', '示し(?:た|ている)',
+  '認識を持(?:つ|っている)', '(?<=と)し(?:た|ている|ていた)', '話(?:す|した|している|していた)', '明か(?:す|した|している)', '呼びかけ(?:る|た|ている)',
+  '(?:期待|意欲|不満|懸念|理解|自信|見通し|方針|意向|警戒感|危機感|不快感|疑念)を(?:示|表明し|にじませ|表し)(?:す|した|している|た)?', '見込(?:む|んだ|んでいる)', '(?:認識|見方|見解|意見|考え)で一致(?:する|した|している|していた)', '見方をし(?:ている|た)', '強く主張(?:する|した|している)', '繰り返(?:す|した|している)', '示し(?:た|ている)',
 ];
 const ADVERB = '(?:公に|強く|繰り返し|改めて|明確に|はっきりと|一貫して|厳しく|率直に|冷静に|同様に|かねて|しばしば|重ねて)?';
 
@@ -54,6 +56,6 @@ export const JA_CONNECTIVE = /^(?:(?:また|さらに|更に|一方で?|他方�
 
 // ------------------------------------------------------------------ English
 
-export const EN_VERBS = '(?:said|says|say|argued|argues|argue|noted|notes|note|wrote|writes|write|told|tells|warned|warns|warn|believes|believed|believe|suggested|suggests|suggest|claimed|claims|claim|added|adds|stressed|stresses|explained|explains|observed|observes|insisted|insists|pointed out|points out|contended|contends|maintained|maintains|asserted|asserts|concluded|concludes|acknowledged|acknowledges|emphasized|emphasizes|emphasised|emphasises|predicted|predicts|estimated|estimates|cautioned|cautions|remarked|remarks|thinks|thought|added|agreed|agrees|doubted|doubts|questioned|questions|countered|counters|reported|reports|stated|states|observed)';
+export const EN_VERBS = '(?:told [^,.]{1,30}?|assured [^,.]{1,30}?|warned [^,.]{1,30}?|said|says|say|argued|argues|argue|noted|notes|note|wrote|writes|write|told|tells|warned|warns|warn|believes|believed|believe|suggested|suggests|suggest|claimed|claims|claim|added|adds|stressed|stresses|explained|explains|observed|observes|insisted|insists|pointed out|points out|contended|contends|maintained|maintains|asserted|asserts|concluded|concludes|acknowledged|acknowledges|emphasized|emphasizes|emphasised|emphasises|predicted|predicts|estimated|estimates|cautioned|cautions|remarked|remarks|thinks|thought|added|agreed|agrees|doubted|doubts|questioned|questions|countered|counters|reported|reports|stated|states|observed)';
 export const EN_AUTHOR_VOICE = /\b(?:we (?:can|may|should|must) (?:conclude|say|see|infer)|this (?:paper|commentary|article) (?:argues|suggests|concludes)|in (?:my|our) view|it (?:seems|appears) (?:to us|that))\b/i;
 export const EN_PASSIVE = /\b(?:it is (?:believed|thought|said|reported|understood|assumed|widely believed|estimated)|(?:is|are|was|were) (?:believed|thought|said|reported|understood|estimated) to|reportedly|according to (?:some|a (?:recent )?(?:poll|survey|report))|(?:a|one) (?:recent )?(?:poll|survey) (?:found|showed|suggested))\b/i;

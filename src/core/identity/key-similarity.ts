@@ -10,10 +10,12 @@
  */
 import { isKeyVowel } from './transliterate.ts';
 
-/** Costs per edit, for keys compared across katakana (kana) or between Latin-based keys. */
+/** Costs per edit, for keys compared across scripts (kana: katakana, or Cyrillic against Latin) or within one. */
 const COST = {
   kana: { vowelSub: 0.4, vowelIndel: 0.3 },
-  latin: { vowelSub: 0.7, vowelIndel: 0.5 },
+  // Latin spellings of one name differ in y/i, yo/e, doubled letters: all folded into the key already.
+  // A vowel that still differs (Shirokov, Shirikov) is as telling as a consonant.
+  latin: { vowelSub: 1, vowelIndel: 0.5 },
 } as const;
 
 // Consonant pairs one script or romanisation cannot tell apart: half a substitution, or less.

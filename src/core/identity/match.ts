@@ -16,8 +16,9 @@
  *    An ambiguous match is proposed, not merged.
  */
 import { keySimilarity } from './key-similarity.ts';
+import { KOREAN_SURNAME_VARIANTS } from './name-vocabulary.ts';
 import { parseName, tokenKeys, type Forename, type ParsedName, type Script } from './names.ts';
-import { cyrillicToLatin, skeletonOf } from './transliterate.ts';
+import { cyrillicToLatin, katakanaInitialLetters, skeletonOf } from './transliterate.ts';
 
 export interface IdentityRecord {
   id: string;
@@ -39,7 +40,7 @@ export const MAYBE_THRESHOLD = 0.45;
 const AMBIGUITY_MARGIN = 0.05;
 const SURNAME_MIN_SIMILARITY = 0.65;
 /** Below this the surnames are only alike (Song, Sung): enough for 'maybe', never for 'same'. */
-const SURNAME_STRONG_SIMILARITY = 0.85;
+const SURNAME_STRONG_SIMILARITY = 0.9;
 const ORGANIZATION_BONUS = 0.06;
 /** Penalty for reading a name in its less likely order (ソン・キム with Song as the surname). */
 const ALTERNATIVE_PENALTY = 0.03;
@@ -135,6 +136,27 @@ function initialFormsOfKey(key: string): Set<string> {
   return out;
 }
 
+/** Group keys ('#0', '#4', …) of a Korean surname spelling; they are their own skeleton. */
+const KOREAN_GROUPS = new Map<string, string[]>();
+KOREAN_SURNAME_VARIANTS.forEach((group, i) => {
+  for (const spelling of group) {
+    const list = KOREAN_GROUPS.get(spelling);
+    if (list) list.push(`#${i}`);
+    else KOREAN_GROUPS.set(spelling, [`#${i}`]);
+  }
+});
+
+function koreanSurnameKeys(text: string, script: Script): string[] {
+  const spelling = script === 'cyrillic' ? plainLatin(cyrillicToLatin(text)) : script === 'latin' ? plainLatin(text) : text;
+  return KOREAN_GROUPS.get(spelling) ?? [];
+}
+
+function prepareSurname(text: string, script: Script): PreparedPart {
+  const part = preparePart({ text, script, initial: false });
+  const groups = koreanSurnameKeys(text, script);
+  return groups.length === 0 ? part : freezePart({ text, script, initial: false }, [...part.keys, ...groups], new Set(part.initialForms));
+}
+
 function preparePart(f: Pick<Forename, 'text' | 'script' | 'initial'>): PreparedPart {
   if (f.initial) {
     const latin = f.script === 'cyrillic' ? cyrillicToLatin(f.text) : f.text;
@@ -145,6 +167,7 @@ function preparePart(f: Pick<Forename, 'text' | 'script' | 'initial'>): Prepared
   let forms: Set<string>;
   if (f.script === 'latin') forms = initialFormsOfLatin(f.text);
   else if (f.script === 'cyrillic') forms = initialFormsOfLatin(cyrillicToLatin(f.text));
+  else if (f.script === 'katakana') forms = new Set(katakanaInitialLetters(f.text));
   else {
     forms = new Set();
     for (const k of keys) for (const x of initialFormsOfKey(k)) forms.add(x);
@@ -163,7 +186,7 @@ function sameInitials(letters: string): string[] {
 function freezePart(f: Pick<Forename, 'text' | 'script' | 'initial'>, keys: string[], forms: Set<string>): PreparedPart {
   const bySkeleton = new Map<string, string[]>();
   for (const k of keys) {
-    const s = skeletonOf(k);
+    const s = k.startsWith('#') ? k : skeletonOf(k);
     const list = bySkeleton.get(s);
     if (list) list.push(k);
     else bySkeleton.set(s, [k]);
@@ -181,9 +204,7 @@ function prepareParsed(parsed: ParsedName): PreparedName {
       surname: null, forenames: [], alternative: null,
     };
   }
-  const surname = parsed.surname
-    ? preparePart({ text: parsed.surname, script: scriptOfWord(parsed.surname, parsed.script), initial: false })
-    : null;
+  const surname = parsed.surname ? prepareSurname(parsed.surname, scriptOfWord(parsed.surname, parsed.script)) : null;
   return {
     raw: parsed.raw,
     parsed,
@@ -218,6 +239,25 @@ interface PairComparison {
 }
 
 const UNRELATED = (evidence: string): PairComparison => ({ score: 0, status: 'unrelated', evidence: [evidence] });
+
+/**
+ * True when the two parts are the masculine and feminine form of one name (Ivanov/Ivanova, Aleksandr/
+ * Aleksandra, Yuri/Yulia, Zelensky/Zelenskaya): some key of one is a key of the other plus a final -a,
+ * and no keys are equal. Katakana never adds a final a, so the test holds across scripts.
+ */
+function isGenderedPair(a: PreparedPart, b: PreparedPart): boolean {
+  for (const k of a.keys) if (b.keySet.has(k)) return false;
+  const feminineOf = (fem: string, masc: string): boolean => {
+    if (fem.length < 3 || !fem.endsWith('a') || masc.endsWith('a')) return false;
+    const stem = fem.slice(0, -1);
+    return stem === masc || stem.replace(/y$/, 'i') === masc || `${stem}i` === masc;
+  };
+  for (const ka of a.keys) {
+    if (ka.startsWith('#')) continue;
+    for (const kb of b.keys) if (!kb.startsWith('#') && (feminineOf(ka, kb) || feminineOf(kb, ka))) return true;
+  }
+  return false;
+}
 
 /** Best similarity of two parts whose keys share a skeleton (the surname test), or null if none do. */
 function surnameSimilarity(a: PreparedPart, b: PreparedPart): number | null {
@@ -270,6 +310,7 @@ function compareForenames(a: PreparedPart, b: PreparedPart): { status: ForenameS
     return { status: 'conflict', sim: 0 };
   }
   const { sim, skeleton } = forenameSimilarity(a, b);
+  if (sim < 1 && isGenderedPair(a, b)) return { status: 'conflict', sim };
   if ((skeleton && sim >= 0.8) || sim >= 0.92) return { status: 'agree', sim };
   if (sim >= 0.75) return { status: 'close', sim };
   return { status: 'conflict', sim };
@@ -329,6 +370,11 @@ function compareOne(a: PreparedName, b: PreparedName): PairComparison {
     score = Math.min(score, 0.5 + 0.1 * sS);
     status = 'close';
     evidence.push('surnames only alike');
+  } else if ((status === 'agree' || status === 'initial') && sS < 1 && isGenderedPair(a.surname, b.surname)) {
+    // Ivanov and Ivanova are two people, or one name in a Russian case form: an analyst decides.
+    score = Math.min(score, 0.6);
+    status = 'close';
+    evidence.push('masculine and feminine forms of the surname');
   }
   if (status !== 'conflict') {
     const shared = Math.min(a.forenames.length, b.forenames.length);

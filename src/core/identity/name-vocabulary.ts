@@ -15,7 +15,7 @@ export const EAST_ASIAN_SURNAMES_LATIN: readonly string[] = [
   'chon', 'ko', 'koh', 'moon', 'mun', 'yang', 'son', 'sohn', 'bae', 'pae', 'baek', 'paek', 'heo', 'hur',
   'nam', 'sim', 'shim', 'noh', 'roh', 'ha', 'kwak', 'sung', 'seong', 'cha', 'joo', 'ju', 'woo', 'koo',
   'min', 'na', 'ra', 'jin', 'eom', 'um', 'chae', 'won', 'bang', 'pyo', 'hyun', 'hyon', 'ham', 'byun',
-  'pyon', 'yeom', 'seok', 'wang', 'li', 'zhang', 'liu', 'chen', 'zhao', 'huang', 'zhou', 'wu', 'xu',
+  'pyon', 'yeom', 'seok', 'ban', 'wang', 'li', 'zhang', 'liu', 'chen', 'zhao', 'huang', 'zhou', 'wu', 'xu',
   'sun', 'hu', 'zhu', 'gao', 'lin', 'he', 'guo', 'ma', 'luo', 'liang', 'zheng', 'xie', 'tang', 'feng',
   'dong', 'xiao', 'cheng', 'cao', 'yuan', 'deng', 'fu', 'shen', 'zeng', 'peng', 'lu', 'su', 'jiang',
   'cai', 'jia', 'ding', 'wei', 'xue', 'ye', 'yan', 'pan', 'du', 'dai', 'xia', 'zhong', 'tian', 'ren',
@@ -83,4 +83,42 @@ export const JAPANESE_NAME_SUFFIXES: readonly string[] = [
   '名誉教授', '准教授', '教授', '博士', '氏', 'さん', '様', '副所長', '所長', '上級研究員', '主任研究員', '研究員',
   '外務大臣', '外務次官', '外相', '国防相', '国防大臣', '大統領', '首相', '議長', '委員長', '報道官', '次官',
   '長官', '司令官', '大使', '副部長', '部長', '代表', '元帥', '大将', '将軍',
+];
+
+/**
+ * Romanisations of one Korean surname that no sound rule links (李 is Lee, Yi, Rhee, Ri, and イ or リ in
+ * katakana; 朴 is Park, Pak, Bak, パク). A surname in a group also matches the group's other spellings.
+ * A spelling may sit in two groups (チョン is 정 Jung and 전 Jeon).
+ */
+export const KOREAN_SURNAME_VARIANTS: readonly (readonly string[])[] = [
+  ['lee', 'yi', 'rhee', 'ri', 'i', 'イ', 'リ'],
+  ['park', 'pak', 'bak', 'パク'],
+  ['choi', 'choe', 'chwe', 'チェ'],
+  ['jung', 'jeong', 'chung', 'chong', 'チョン'],
+  ['jeon', 'chun', 'jun', 'chon', 'チョン'],
+  ['kang', 'gang', 'カン'],
+  ['cho', 'jo', 'joe', 'チョ'],
+  ['yoon', 'yun', 'ユン'],
+  ['jang', 'chang', 'チャン'],
+  ['lim', 'im', 'rim', 'イム'],
+  ['oh', 'o', 'オ'],
+  ['seo', 'suh', 'so', 'ソ'],
+  ['shin', 'sin', 'シン'],
+  ['kwon', 'gwon', 'クォン'],
+  ['ahn', 'an', 'アン'],
+  ['yoo', 'yu', 'ryu', 'ユ', 'リュ'],
+  ['ko', 'koh', 'go', 'コ'],
+  ['moon', 'mun', 'ムン'],
+  ['son', 'sohn', 'ソン'],
+  ['song', 'ソン'],
+  ['sung', 'seong', 'ソン'],
+  ['bae', 'pae', 'ペ'],
+  ['baek', 'paek', 'ペク'],
+  ['heo', 'hur', 'huh', 'ホ'],
+  ['noh', 'roh', 'no', 'ノ'],
+  ['woo', 'u', 'ウ'],
+  ['koo', 'ku', 'gu', 'ク'],
+  ['hyun', 'hyon', 'ヒョン'],
+  ['byun', 'pyon', 'ピョン'],
+  ['ban', 'pan', 'パン'],
 ];

@@ -32,6 +32,8 @@ const LATIN_SPECIAL: Record<string, string> = {
 function segmentKey(segment: string): string {
   let s = segment;
   if (s === '') return s;
+  // English silent h (John, Sarah), before any h is made from kh; kept in Oleh and Bohdan.
+  s = s.replace(/(?<=[aeiou])h(?=[nmr])/g, '').replace(/(?<=a)h$/, '');
   // Multi-letter spellings of one sound, longest first.
   s = s
     .replace(/shch/g, 'SC')
@@ -188,13 +190,13 @@ row('ヤ_ユ_ヨ', ['y']);
 row('ラリルレロ', ['r']);
 row('ワヰ_ヱヲ', ['w']);
 // シ is shi or si, チ chi or ti (Konstantin = コンスタンチン), ジ zhi, zi or di (Vladimir = ウラジーミル),
-// ツ tsu, フ fu or hu (Khrushchev = フルシチョフ), ヅ zu.
+// ツ tsu, フ fu or khu (Khrushchev = フルシチョフ), ヅ zu.
 KANA['シ'] = [['sh', 's'], 'i'];
 KANA['ジ'] = [['zh', 'z', 'd'], 'i'];
 KANA['チ'] = [['ch', 't'], 'i'];
 KANA['ヂ'] = [['zh'], 'i'];
 KANA['ツ'] = [['ts'], 'u'];
-KANA['フ'] = [['f', 'h'], 'u'];
+KANA['フ'] = [['f', 'kh'], 'u'];
 KANA['ヅ'] = [['z'], 'u'];
 KANA['ヴ'] = [['v'], 'u'];
 KANA['ヵ'] = [['k'], 'a'];
@@ -321,6 +323,38 @@ function romajiReadings(kana: string): string[] | null {
     readings = grown;
   }
   return readings;
+}
+
+/**
+ * The Latin letters (one or two) a katakana forename may be abbreviated to: ワシリー to V or W, フョードル
+ * to F, ユーリー to Yu, Iu or Y. Taken from the first kana, where b, f, v and w are still apart.
+ */
+export function katakanaInitialLetters(s: string): string[] {
+  const kana = hiraganaToKatakana(s.normalize('NFKC')).replace(/[^\u30A1-\u30FA\u30FC]/g, '');
+  const first = parseMorae(kana)?.[0];
+  if (!first) return [];
+  const out = new Set<string>();
+  const add = (...xs: string[]): void => xs.forEach((x) => out.add(x));
+  for (const reading of first.options) {
+    const r = reading.replace(/^zh/, 'j');
+    add(r[0]!, r.slice(0, 2));
+    if (/^[bvw]/.test(r)) add('v', 'w', 'b');
+    if (r.startsWith('f')) add('f', 'ph');
+    if (r.startsWith('kh')) add('kh', 'h', 'k');
+    if (r.startsWith('h')) add('h', 'kh', 'g');
+    if (r.startsWith('g')) add('g', 'h');
+    if (r.startsWith('k')) add('k', 'c');
+    if (r.startsWith('r')) add('r', 'l');
+    if (r.startsWith('s')) add('s', 'sh');
+    if (r.startsWith('ch') || r.startsWith('t')) add('c', 'ch', 't');
+    if (r.startsWith('ts')) add('ts', 'c', 't');
+    if (/^[jzd]/.test(r)) add('j', 'z', 'zh', 'd');
+    if (/^y[aeiou]/.test(r)) add('y', 'i', 'j', r.slice(0, 2), `i${r[1]}`, `j${r[1]}`);
+    if (r.startsWith('e') || r.startsWith('ye')) add('e', 'y', 'ye');
+    if (r.startsWith('i')) add('i', 'y');
+    if (r.startsWith('u') && kana[0] === 'ウ') add('u', 'v', 'w');
+  }
+  return [...out];
 }
 
 /** Hiragana to katakana (names are sometimes written in hiragana in reading aids). */

@@ -185,6 +185,8 @@ function readFrontMatter(
   while (i < blocks.length && i < 3) {
     const s = slice(blocks[i]!);
     if (BULLET.test(s) || /[。]$/.test(s) || (i > 0 && isBodyHeading(s, blocks, i, text))) break;
+    // A sentence of prose is body text, not a title line.
+    if (/[.!?]["”’)]?\d{0,3}$/.test(s) && s.length > 60) break;
     if (/^By\s+\p{Lu}/u.test(s)) break;
     if (s.length > 200) break;
     titleBlocks.push(blocks[i]!);
@@ -254,7 +256,9 @@ function stripMeta(s: string): string {
 function isBodyHeading(s: string, blocks: ClassifiedBlock[], i: number, text: string): boolean {
   // A short line followed by a paragraph after something that already looks like a title is a heading.
   const next = blocks[i + 1];
-  return !!next && s.length <= 20 && /[。]/.test(text.slice(next.start, next.end)) && !NUMBER.test(s);
+  if (!next || NUMBER.test(s)) return false;
+  const body = text.slice(next.start, next.end);
+  return (s.length <= 20 && /[。]/.test(body)) || (s.length <= 60 && !/[.!?。]$/.test(s) && /[.!?]["”’)]?\d{0,3}$/.test(body) && body.length > 60);
 }
 
 /** Whether a byline line is a person's name rather than a post or an organisation. */
