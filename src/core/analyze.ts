@@ -121,9 +121,10 @@ function footnotesFromHints(src: SourceText, norm: NormalizedText, sentences: Re
 function rebase(norm: NormalizedText, a: Analysis): Analysis {
   const o = norm.original;
   const map = norm.identity ? (s: Span): Span => s : (s: Span) => norm.toOriginal(s);
-  const quote = <T extends Span & { text?: string }>(s: T): T => {
+  // Quoted spans hold exactly start, end and text: build them directly (object spread is slow in bulk).
+  const quote = (s: Span): { start: number; end: number; text: string } => {
     const r = map(s);
-    return { ...s, start: r.start, end: r.end, text: o.slice(r.start, r.end) };
+    return { start: r.start, end: r.end, text: o.slice(r.start, r.end) };
   };
   const span = norm.identity ? <T extends Span>(s: T): T => s : <T extends Span>(s: T): T => ({ ...s, ...map(s) });
   return {
@@ -145,7 +146,7 @@ function rebase(norm: NormalizedText, a: Analysis): Analysis {
       evidence: x.evidence.map((e) => (e.span ? { ...e, span: map(e.span) } : e)),
     })),
     unattributed: a.unattributed.map((u) => ({ ...u, content: quote(u.content), cue: u.cue ? quote(u.cue) : null })),
-    dates: a.dates.map(quote),
+    dates: a.dates.map((d) => ({ ...quote(d), value: d.value, approx: d.approx })),
     glossary: a.glossary.map((g) => ({ ...g, termSpan: map(g.termSpan), glossSpan: map(g.glossSpan) })),
     messages: a.messages.map((m) => (m.place ? { ...m, place: map(m.place) } : m)),
   };
