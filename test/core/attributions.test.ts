@@ -153,6 +153,16 @@ const cases: Case[] = [
       ['インタファクス通信', '会談では弾薬の追加供給も話し合われた', 'explicit'],
     ],
   },
+  {
+    name: 'think tanks and their reports, a post after a katakana name, an organisation with の, (注n) markers',
+    text: '対露政策の論点\nはじめに\n北東アジア安全保障研究所(NASI)の報告書は、弾薬供給が継戦能力を支えていると分析している(注1)。太平洋政策研究所のマーク・ホルト上級研究員は、見返りは宇宙技術だと指摘した(注2)。欧亜問題財団のユーリー・ガラノフ氏は筆者のインタビューに対し、「北朝鮮は便利な倉庫にすぎない」と語った(注3)。\n注\n(注1) 報告書、2024年。\n(注2) 論評、2024年。\n(注3) インタビュー、2025年。\n',
+    claims: [
+      ['北東アジア安全保障研究所', '弾薬供給が継戦能力を支えている', 'explicit'],
+      ['マーク・ホルト', '見返りは宇宙技術だ', 'explicit'],
+      ['ユーリー・ガラノフ', '北朝鮮は便利な倉庫にすぎない', 'explicit'],
+    ],
+    footnotes: [['北朝鮮は便利な倉庫にすぎない', [3]]],
+  },
 ];
 
 function claims(a: Analysis): { speakers: string; content: string; mention: string; via: string; footnotes: number[] }[] {

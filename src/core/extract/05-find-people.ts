@@ -89,12 +89,15 @@ function findKatakanaNames(text: string, block: ClassifiedBlock, registry: Peopl
     const hasInitial = parts.some((p) => /^[A-Z]\.?$/.test(p));
     const before = descriptorBefore(text, start, block.contentStart);
     const follow = text.slice(end, end + 8);
-    const personContext = hasInitial || !!before.descriptor || trailingPost !== null
+    // A post right after the name (…ブルース・ベネット上級研究員は).
+    const postAfter = new RegExp(`^(?:${POST_WORD_RE.source})`).exec(text.slice(end, Math.min(block.end, end + 10)))?.[0] ?? null;
+    const personContext = hasInitial || !!before.descriptor || trailingPost !== null || postAfter !== null
       || /^(?:氏|教授|博士|大統領|首相|外相|大使|記者|さん|は|が|によ|の(?:解釈|見解|分析|見方|指摘|主張|論文|著書|記事)|も|ら|と|\()/.test(follow);
     if (!personContext) continue;
     // A word glued to kanji on its left (…国防省アナトリー) keeps its descriptor; one glued to katakana does not parse.
     if (start > block.contentStart && isKatakana(text[start - 1]) && !glued) continue;
-    const post = before.descriptor ? splitPost(before.descriptor) : { organization: null, title: null };
+    const post = before.descriptor ? splitPost(before.descriptor) : { organization: orgWithNo(text, start, block.contentStart), title: null };
+    if (!before.descriptor && postAfter && !trailingPost) post.title = postAfter;
     const name = text.slice(start, end);
     const latin = latinGloss(text, end);
     const person = registry.addPerson({
@@ -162,6 +165,14 @@ function descriptorBefore(text: string, nameStart: number, floor: number): { des
   // A descriptor must look like an organisation or a post, not any noun (…の結果アンドレイ).
   if (!ORG_SUFFIXES.some((s) => descriptor.includes(s)) && !POST_WORD_RE.test(descriptor)) return { descriptor: null, start: nameStart };
   return { descriptor, start: i };
+}
+
+/** An organisation written before a name with の: カーネギー国際平和財団のアレクサンドル・… */
+function orgWithNo(text: string, nameStart: number, floor: number): string | null {
+  const m = /([\u4e00-\u9fff\u30A1-\u30FA\u30FC・A-Za-z]{2,30}(?:\([A-Za-z]{2,12}\))?)の$/.exec(text.slice(Math.max(floor, nameStart - 40), nameStart));
+  if (!m) return null;
+  const org = m[1]!.replace(/\([A-Za-z]{2,12}\)$/, '');
+  return ORG_SUFFIXES.some((s) => org.endsWith(s)) && !isPlaceName(org) ? org : null;
 }
 
 /** "(Kenneth Waltz)" right after a name gives its Latin form. */

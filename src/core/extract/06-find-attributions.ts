@@ -266,7 +266,7 @@ function analyzeJapanese(ctx: SentenceContext): SentenceResult {
     // C. Topic speaker, or E. elided subject carried from earlier.
     const speaker = topic ?? (final.speaker ? null : ctx.current);
     if (speaker) {
-      let start = topic ? topic.end : clauseStart(text, v, v.start);
+      let start = topic ? clauseStart(text, v, topic.end) : clauseStart(text, v, v.start);
       start = skipFrames(text, v, start);
       const region = { start, end: final.cue.start };
       // A citation before the speaker's own point (…を引用し、): the point starts after it.
