@@ -163,6 +163,14 @@ const cases: Case[] = [
     ],
     footnotes: [['北朝鮮は便利な倉庫にすぎない', [3]]],
   },
+  {
+    name: 'kanji names with posts and their later short forms; a clause modifying the cue noun',
+    text: '会談\n山川一郎首相は会談で、対話の重要性を強調した。山川首相はまた、拉致問題の解決を求めたと述べた。林国平国家主席は、協力を深める考えを示した。\n',
+    claims: [
+      ['山川一郎', '拉致問題の解決を求めた', 'explicit'],
+      ['林国平', '協力を深める', 'explicit'],
+    ],
+  },
 ];
 
 function claims(a: Analysis): { speakers: string; content: string; mention: string; via: string; footnotes: number[] }[] {

@@ -189,7 +189,7 @@ const KANJI_RUN = /[\u4e00-\u9fff々]+/g;
 const NOT_A_NAME = /^(?:同|両|各|前|元|現|新|旧|副|故|歴代|次期|初代|当時|同国|自国|他国|両国|各国|外国|国連|政府|国防|外務|国家|当局|安保理|首脳|閣僚|高官|駐日|駐韓|駐米|駐露|在日|在韓)$/;
 
 function findKanjiNames(text: string, block: ClassifiedBlock, registry: PeopleRegistry): void {
-  const tail = new RegExp(`^(前|元|現)?((?:${SINGLE_KANJI_PLACES})|[\\u4e00-\\u9fff]{2,4}?)?(${KANJI_POSTS})$`);
+  const tail = new RegExp(`^(前|元|現)?((?:${SINGLE_KANJI_PLACES})|[\\u4e00-\\u9fff]{2,4}?)??(${KANJI_POSTS})$`);
   KANJI_RUN.lastIndex = block.contentStart;
   let m: RegExpExecArray | null;
   while ((m = KANJI_RUN.exec(text)) && m.index < block.end) {
@@ -209,7 +209,9 @@ function findKanjiNames(text: string, block: ClassifiedBlock, registry: PeopleRe
       if (!former && post[2] && post[2].length > 1 && !isPlaceName(post[2])) continue;
       if (NOT_A_NAME.test(name) || isPlaceName(name) || ORG_SUFFIXES.some((s) => name.endsWith(s))) break;
       const title = post[3] === '氏' ? null : `${post[1] ?? ''}${post[2] ?? ''}${post[3]}`;
-      const existing = registry.findBySurname(name);
+      // A later surname-only form (岸田首相 after 岸田文雄首相) refers to the person named in full.
+      const existing = registry.findBySurname(name)
+        ?? (name.length >= 2 ? registry.people.find((p) => p.type === 'person' && /^[\u4e00-\u9fff々]+$/.test(p.name) && p.name.length > name.length && p.name.startsWith(name)) : undefined);
       const person = existing ?? registry.addPerson({ name, organization: null, title, surname: name });
       // The fullest post seen wins (前韓国大統領 over 前大統領).
       if (title && (!person.title || title.length > person.title.length)) person.title = title;

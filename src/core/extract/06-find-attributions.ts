@@ -420,7 +420,13 @@ function findFinalCue(ctx: SentenceContext): FinalCue | null {
     }
   }
   const lead = /(?:との|という|とする|と|を)[、,]?$/.exec(maskSlice(v, Math.max(v.start, verbStart - 4), verbStart));
-  if (!lead) return null;
+  if (!lead) {
+    // A clause modifying the noun of the cue: …協力を深める考えを示した, …撤退する方針を明らかにした.
+    if (/^(?:考え|意向|方針|見方|認識|見解|立場|懸念|期待|意欲|見通し)を/.test(m[1]!) && /[\u3041-\u3096]$/.test(maskSlice(v, verbStart - 1, verbStart))) {
+      return { cue: { start: verbStart, end: v.coreEnd }, speaker: null, afterTo: false, markers };
+    }
+    return null;
+  }
   return { cue: { start: verbStart - lead[0].length, end: v.coreEnd }, speaker: null, afterTo: false, markers };
 }
 
