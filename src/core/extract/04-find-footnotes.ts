@@ -121,6 +121,8 @@ function prior(text: string, start: number, end: number, blockStart: number, blo
   if (COUNTER_AFTER.test(after)) p -= 0.6;
   if (/^[。、，,.」』)\]]/.test(after) || end === blockEnd) p += 0.3;
   if (/[」』)\]。]/.test(before)) p += 0.3;
+  // English puts the marker after the punctuation: "…stretched.1 Its", "…ports,2 and", "…failed.”3".
+  if (/[.,;:”"’]/.test(before) && /[\p{L}.”"’)]/u.test(text[start - 2] ?? '')) p += 0.3;
   if (/\s/.test(before)) p -= 0.3;
   return p;
 }
@@ -159,6 +161,10 @@ function decodeChain(candidates: Candidate[]): Candidate[] {
   // explicit markers stand alone.
   const explicit = chain.some((c) => c.style !== 'bare');
   if (!explicit && chain.length < 2 && !(chain.length === 1 && chain[0]!.prior >= 0.3)) return [];
+  // A text with only numbers still holds short rising runs (第1段階は2週間, Phase 1 … 2 weeks). Markers show
+  // themselves somewhere by standing where a marker stands (glued before 。、 or after 」); a bare chain
+  // where not one number does is counts and ordinals, not footnotes.
+  if (!explicit && !chain.some((c) => c.prior >= 0.3)) return [];
   return chain;
 }
 
@@ -168,7 +174,7 @@ function findNotes(text: string, blocks: readonly ClassifiedBlock[]): Map<number
   let last: { n: number; block: ClassifiedBlock; start: number } | null = null;
   for (const b of blocks) {
     if (b.kind !== 'note') continue;
-    const m = /^(?:\[(\d{1,3})\]|(\d{1,3})[.)．:]?|[(（]?注\s*(\d{1,3})[)）]?|※(\d{1,3})|\^(\d{1,3}))\s*/.exec(text.slice(b.start, b.end));
+    const m = /^(?:\[\^?(\d{1,3})\]:?|(\d{1,3})[.)．:]?|[(（]?注\s*(\d{1,3})[)）]?|※(\d{1,3})|\^(\d{1,3}))\s*/.exec(text.slice(b.start, b.end));
     if (m) {
       const n = Number(m[1] ?? m[2] ?? m[3] ?? m[4] ?? m[5]);
       if (!notes.has(n)) notes.set(n, { start: b.start + m[0].length, end: b.end });

@@ -145,7 +145,10 @@ const COMMON_KATAKANA = new Set(['センター', 'アカデミー', 'グルー�
 
 /** The organisation-and-post descriptor written right before a name, back to a clause boundary. */
 function descriptorBefore(text: string, nameStart: number, floor: number): { descriptor: string | null; start: number } {
-  let i = nameStart;
+  // "…上席研究員のインゲリド・…": a descriptor joined to the name by の.
+  const joinedByNo = text[nameStart - 1] === 'の' && nameStart - 1 > floor && /[\u4e00-\u9fff\u30A1-\u30FA\u30FC」』)]/.test(text[nameStart - 2] ?? '');
+  const end = joinedByNo ? nameStart - 1 : nameStart;
+  let i = end;
   let depth = 0;
   while (i > floor) {
     const ch = text[i - 1]!;
@@ -154,13 +157,13 @@ function descriptorBefore(text: string, nameStart: number, floor: number): { des
     else if (depth === 0) {
       if (/[、。,，\s(（)）:：]/.test(ch)) break;
       // Hiragana ends the descriptor, except the の inside one (…誌「X」の記者).
-      if (/[\u3041-\u3096]/.test(ch) && !(ch === 'の' && i < nameStart && POST_WORD_RE.test(text.slice(i, nameStart)))) break;
+      if (/[\u3041-\u3096]/.test(ch) && !(ch === 'の' && i < end && POST_WORD_RE.test(text.slice(i, end)))) break;
     }
     i--;
     if (nameStart - i > 60) return { descriptor: null, start: nameStart };
   }
   // Drop connectives and conjunctions at the front (また, および) — they are hiragana and stop the scan anyway.
-  const descriptor = text.slice(i, nameStart);
+  const descriptor = text.slice(i, end);
   if (!descriptor) return { descriptor: null, start: nameStart };
   // A descriptor must look like an organisation or a post, not any noun (…の結果アンドレイ).
   if (!ORG_SUFFIXES.some((s) => descriptor.includes(s)) && !POST_WORD_RE.test(descriptor)) return { descriptor: null, start: nameStart };

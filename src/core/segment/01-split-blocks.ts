@@ -45,7 +45,7 @@ export function splitLines(text: string): Line[] {
   return lines;
 }
 
-const STARTS_BLOCK = /^(#{1,6}\s|[-*+•]\s|\d{1,3}[.)．]\s|[(（]\d{1,2}[)）]|■|□|◆|●|第\d+[章節])/;
+const STARTS_BLOCK = /^(#{1,6}\s|[-*+•]\s|\d{1,3}[.)．]\s|[(（]\d{1,2}[)）]|■|□|◆|●|第\d+[章節]|\[\^\d{1,3}\]:)/;
 
 export function splitBlocks(text: string, lines: Line[] = splitLines(text)): RawBlock[] {
   const withBlank = lines.filter((l, i) => i > 0 && l.blankBefore).length;

@@ -46,7 +46,11 @@ export interface DraftDocument {
 const TRAILER = /^(profile|プロフィール|著者略歴|著者紹介|執筆者紹介|執筆者略歴|注|註|脚注|注釈|後注|参考文献|引用文献|参考資料|文献|notes?|endnotes|footnotes|references|bibliography|sources|about the authors?)\s*[:：]?$/i;
 const NOTES_HEADING = /^(注|註|脚注|注釈|後注|notes?|endnotes|footnotes)\s*[:：]?$/i;
 const BULLET = /^(?:[-*+•・●◦▪]\s*|\d{1,3}[.)]\s+)/;
+/** Bullets that mark list items even when the line is short like a heading (■ and ◆ mark headings). */
+const LIST_BULLET = /^[-*+•・●◦▪]\s*/;
 const MD_HEADING = /^(#{1,6})\s+/;
+/** A Markdown footnote definition, `[^3]: the note`: a note wherever it stands. */
+const MD_FOOTNOTE_DEFINITION = /^\[\^\d{1,3}\]:/;
 const NUMBERED_HEADING = /^(?:\(\d{1,2}\)|\d{1,2}[.．]\s*(?!\d)|第\s*\d+\s*[章節部]|[■□◆◇●○▼▽]|[IVX]{1,4}\.\s|[A-H]\.\s)/;
 const SENTENCE_END = /[。．.!！?？:：、,，;；]$/;
 
@@ -73,14 +77,21 @@ export function classifyBlocks(
   let inTrailer = false;
   let inNotes = false;
   let hasPlainHeading = false;
+  /** Headings whose level a Markdown mark or an adapter's hint gave (h2, ##), rather than their shape. */
+  const marked = new Set<ClassifiedBlock>();
   for (let i = front.bodyStart; i < blocks.length; i++) {
     const b = blocks[i]!;
     const s = slice(b);
     const hint = hintAt.get(b.start);
     const md = MD_HEADING.exec(s);
+    if (MD_FOOTNOTE_DEFINITION.test(s)) {
+      b.kind = 'note';
+      continue;
+    }
     if (TRAILER.test(s.replace(MD_HEADING, '').trim())) {
       b.kind = 'trailer-heading';
-      b.level = md ? md[1]!.length : 1;
+      b.level = md ? md[1]!.length : hint?.kind === 'heading' ? hint.level ?? 1 : 1;
+      if (md || hint?.kind === 'heading') marked.add(b);
       b.contentStart = b.start + (md ? md[0].length : 0);
       inTrailer = true;
       inNotes = NOTES_HEADING.test(s.replace(MD_HEADING, '').trim());
@@ -93,11 +104,12 @@ export function classifyBlocks(
     if (md || hint?.kind === 'heading') {
       b.kind = 'heading';
       b.level = md ? md[1]!.length : hint?.level ?? 1;
+      marked.add(b);
       b.contentStart = b.start + (md ? md[0].length : 0);
       continue;
     }
     const bullet = BULLET.exec(s);
-    if (hint?.kind === 'list-item' || (bullet && !NUMBERED_HEADING.test(s))) {
+    if (hint?.kind === 'list-item' || (bullet && (!NUMBERED_HEADING.test(s) || LIST_BULLET.test(s)))) {
       b.kind = 'list-item';
       b.contentStart = b.start + (bullet ? bullet[0].length : 0);
       continue;
@@ -110,13 +122,19 @@ export function classifyBlocks(
   }
   // Numbered headings sit under plain ones; in a document with numbered headings only, they are the top level.
   if (!hasPlainHeading) for (const b of blocks) if (b.kind === 'heading' && b.level === 2 && hints.length === 0 && !MD_HEADING.test(slice(b))) b.level = 1;
+  // Level 1 is the top of the body: when the title took the only # (or <h1>), the ## headings are the top.
+  const top = Math.min(...[...marked].map((b) => b.level ?? 1));
+  if (top > 1 && top < Infinity) for (const b of marked) b.level = (b.level ?? 1) - (top - 1);
 
   const sections = buildSections(text, blocks);
   return { blocks, sections, document: front.document };
 }
 
 function isHeadingShape(s: string, language: 'ja' | 'en'): boolean {
-  if (SENTENCE_END.test(s) || /[。]/.test(s)) return false;
+  // A footnote marker after the stop (…are old.2) still ends a sentence.
+  if (SENTENCE_END.test(s) || SENTENCE_END.test(s.replace(/(?<=[.!?”"’])\d{1,3}$/, '')) || /[。]/.test(s)) return false;
+  // Two sentences in one line (…thin.1 Its bases…) are prose; "U.S. Policy" and "Gen. Park" are not.
+  if (/\b[a-z]{2,}[.!?]["”’)]?\d{0,3}\s+[A-Z]/.test(s)) return false;
   if (language === 'ja') {
     if (s.length > 50) return false;
     // A heading does not end in a footnote marker glued to Japanese text.
@@ -185,28 +203,37 @@ function readFrontMatter(
   while (i < blocks.length && i < 3) {
     const s = slice(blocks[i]!);
     if (BULLET.test(s) || /[。]$/.test(s) || (i > 0 && isBodyHeading(s, blocks, i, text))) break;
+    // A 。 that ends a sentence inside the line (not one quoted in 「…」) makes it prose too.
+    if (/。/.test(s.replace(/「[^」]*」|『[^』]*』/g, ''))) break;
     // A sentence of prose is body text, not a title line.
     if (/[.!?]["”’)]?\d{0,3}$/.test(s) && s.length > 60) break;
     if (/^By\s+\p{Lu}/u.test(s)) break;
+    // A byline line (a name, or an organisation with a post) ends the title block.
+    if (i > 0 && titleBlocks.length > 0 && (looksLikeName(s) || isPost(s.split(/[ \u3000]/).pop() ?? ''))) break;
     if (s.length > 200) break;
     titleBlocks.push(blocks[i]!);
     i++;
-    // One line that carries series, number and date and more is the whole title block.
-    if (i === 1 && NUMBER.test(s) && stripMeta(s).length > 4) break;
+    // One line that carries series, number and date and the title is the whole title block.
+    if (i === 1 && NUMBER.test(s) && titleRemainder(s).length > 4) break;
   }
   if (titleBlocks.length === 0) return { bodyStart: 0, document };
   // With no byline and no metadata the first line alone is the title (it may be a heading otherwise).
   for (const b of titleBlocks) b.kind = 'title';
 
   const titleParts: string[] = [];
-  for (const b of titleBlocks) {
-    const s = slice(b);
+  titleBlocks.forEach((b, k) => {
+    // A Markdown title (# Title) reads without its marks.
+    const marks = MD_HEADING.exec(slice(b))?.[0].length ?? 0;
+    b.contentStart = b.start + marks;
+    const s = text.slice(b.contentStart, b.end);
     const number = NUMBER.exec(s);
     let rest = s;
     if (number && document.number === null) {
       document.number = number[1] ?? number[2] ?? number[3] ?? null;
       const before = s.slice(0, number.index).trim();
       if (before && !findDates(before).length) document.series = before.replace(TITLE_SEPARATOR, ' ').trim();
+      // The series on a line of its own, the number on the next and the title after them.
+      if (!before && k === 1 && titleParts.length === 1 && titleBlocks.length > 2) document.series = titleParts.pop()!;
       rest = s.slice(0, number.index).replace(document.series ?? '', '') + ' ' + s.slice(number.index + number[0].length);
     }
     const dates = findDates(rest);
@@ -215,16 +242,17 @@ function readFrontMatter(
       const d = dates[0]!;
       document.date = d.value;
       const abs = dateInBlock.find((x) => x.value === d.value);
-      if (abs) document.dateSpan = { start: b.start + abs.start, end: b.start + abs.end };
+      if (abs) document.dateSpan = { start: b.contentStart + abs.start, end: b.contentStart + abs.end };
       rest = rest.slice(0, d.start) + ' ' + rest.slice(d.end);
     }
     rest = rest.replace(TITLE_SEPARATOR, ' ').trim();
     if (rest) titleParts.push(rest);
-  }
+  });
   if (titleParts.length) {
     const title = titleParts.join(' ');
     document.title = title;
-    const dash = /\s*(?:——|──|—|―|--|:|：)\s*/.exec(title);
+    // ——, ―― (U+2015, which NFKC keeps), ──, a single dash, or a colon.
+    const dash = /\s*(?:[—―─]{1,2}|--|:|：)\s*/.exec(title);
     if (dash && dash.index > 0) document.subtitle = title.slice(dash.index + dash[0].length).trim() || null;
   }
 
@@ -236,8 +264,13 @@ function readFrontMatter(
     const s = slice(b);
     const bullet = BULLET.exec(s);
     const body = bullet ? s.slice(bullet[0].length) : s.replace(/^By\s+/, '');
-    if (!bullet && !/^By\s+/.test(s) && !(bylineLines.length === 0 && looksLikeName(body) && s.length < 40)) break;
+    // Unbulleted byline lines: a name, or a post (organisation and title), short and with no sentence end.
+    const plainByline = !bullet && s.length < 50 && !/[。.]$/.test(s) && (looksLikeName(body) || (isPost(body.split(/[ \u3000]/).pop() ?? '') && bylineLines.length < 3))
+      && !(blocks[j + 1] && /[。]/.test(text.slice(blocks[j + 1]!.start, blocks[j + 1]!.end)) && !looksLikeName(body) && !blocks[j + 2]);
+    if (!bullet && !/^By\s+/.test(s) && !plainByline) break;
     if (/[。]$/.test(body) || body.length > 80) break;
+    // Two or four kanji with no space and prose after them are a heading (概要, 分析結果), not a name.
+    if (!bullet && !/^By\s+/.test(s) && !/[ \u3000・]/.test(body) && isBodyHeading(s, blocks, j, text)) break;
     if (hintAt.get(b.start)?.kind === 'heading') break;
     b.kind = 'byline';
     const offset = s.length - body.length;
@@ -249,8 +282,13 @@ function readFrontMatter(
   return { bodyStart: j, document };
 }
 
-function stripMeta(s: string): string {
-  return s.replace(NUMBER, '').replace(/\d{4}年\d{1,2}月\d{1,2}日|\d{4}年\d{1,2}月/, '').trim();
+/** What a title line holds after its series (before the number), number and date. */
+function titleRemainder(s: string): string {
+  const n = NUMBER.exec(s);
+  const after = n ? s.slice(n.index + n[0].length) : s;
+  let rest = after;
+  for (const d of findDates(after).reverse()) rest = rest.slice(0, d.start) + rest.slice(d.end);
+  return rest.replace(/[\s|｜/]+/g, '');
 }
 
 function isBodyHeading(s: string, blocks: ClassifiedBlock[], i: number, text: string): boolean {
@@ -277,7 +315,9 @@ function readAuthors(lines: { span: Span; text: string }[]): DraftDocument['auth
     // "Name, Post, Organisation" (English) or "Post Name" on one line.
     const parts = line.text.split(/\s*[,，、]\s*/);
     if (looksLikeName(parts[0]!) && !isPost(parts[0]!)) {
-      const post = parts.length > 1 ? splitPost(parts.slice(1).join(' ')) : null;
+      // The descriptor keeps its own separators: splitPost reads "Post, Organisation" by its comma.
+      const descriptor = line.text.trimStart().slice(parts[0]!.trimStart().length).replace(/^\s*[,，、]\s*/, '');
+      const post = parts.length > 1 ? splitPost(descriptor) : null;
       const nameStart = line.span.start + (line.text.length - line.text.trimStart().length);
       authors.push({
         name: parts[0]!.trim(),

@@ -41,6 +41,7 @@ export function splitBlock(text: string, start: number, end: number): Span[] {
   const spans: Span[] = [];
   let depth = 0;
   const expect: number[] = [];
+  const openedAt: number[] = [];
   let sentenceStart = start;
   const push = (e: number) => {
     let s = sentenceStart;
@@ -59,13 +60,25 @@ export function splitBlock(text: string, start: number, end: number): Span[] {
     if (closers.has(i)) {
       depth++;
       expect.push(closers.get(i)!);
+      openedAt.push(i);
       continue;
     }
     if (depth > 0 && i === expect[expect.length - 1]) {
       depth--;
       expect.pop();
+      const opener = openedAt.pop()!;
+      // Japanese: a quotation that is a sentence of its own (「撤退はない。」次の文。) ends there, unless a
+      // particle or a verb carries on after it (「…。」と述べた, 「…。」という).
+      if (depth === 0 && /[」』]/.test(ch) && /[。！？!?]/.test(text[i - 1] ?? '') && /^\s*$/.test(text.slice(sentenceStart, opener))) {
+        const after = /^(\d{0,3})[^\s\u3041-\u3096、，,。．.!?！？)）」』\d]/.exec(text.slice(i + 1, Math.min(end, i + 6)));
+        if (after) push(i + 1 + after[1]!.length);
+      }
       // English: a quoted sentence that ends inside its quotes ends the sentence too (“It failed.” He left.)
-      if (depth === 0 && /[”"’]/.test(ch) && /[.!?]/.test(text[i - 1] ?? '') && /^\s+[A-Z]/.test(text.slice(i + 1, i + 4))) push(i + 1);
+      // A footnote marker glued after the quote stays with it (…“It failed.”3 He left.).
+      if (depth === 0 && /[”"’]/.test(ch) && /[.!?]/.test(text[i - 1] ?? '')) {
+        const after = /^(\d{0,3})\s+[A-Z“"]/.exec(text.slice(i + 1, Math.min(end, i + 8)));
+        if (after) push(i + 1 + after[1]!.length);
+      }
       continue;
     }
     if (depth > 0) continue;
@@ -122,6 +135,8 @@ function isFullStop(text: string, i: number, start: number, end: number): boolea
   // Inside a number (3.5) or a domain (example.org): no end.
   if (next !== undefined && i + 1 < end && !/[\s"'”’)\]」』]/.test(next) && !/[\u3040-\u30ff\u4e00-\u9fff]/.test(next)) return false;
   if (prev === undefined || i === start) return false;
+  // The number of a list or notes line ("1. Kowalski, interview, 2024.") opens it; it ends nothing.
+  if (/^\s*\d{1,3}$/.test(text.slice(start, i))) return false;
   // The word before the dot.
   let w = i;
   while (w > start && /[A-Za-z.]/.test(text[w - 1]!)) w--;
