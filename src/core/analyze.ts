@@ -55,7 +55,7 @@ export function analyze(source: SourceText | string, options: AnalyzeOptions = {
   const dates = findDates(text);
   const glossary = findGlossary(text);
 
-  return rebase(norm, {
+  const analysis = rebase(norm, {
     schemaVersion: SCHEMA_VERSION,
     source: { length: src.text.length, format: src.format },
     document: {
@@ -70,14 +70,36 @@ export function analyze(source: SourceText | string, options: AnalyzeOptions = {
     blocks: blocks.map((b) => ({ start: b.start, end: b.end, kind: b.kind, section: b.section })),
     sections,
     sentences,
-    footnotes: footnotes.map((f) => ({ ...f, note: f.note ? { ...f.note, text: '' } : null })),
+    footnotes: footnotes.map((f) => ({ ...f, note: f.note ? { ...f.note, text: '' } : null, page: null })),
     people,
     attributions,
     unattributed,
     dates: dates.map((d) => ({ ...d, text: '' })),
     glossary,
+    pages: [],
     messages,
   });
+  return withPages(analysis, src.hints?.pages ?? []);
+}
+
+/** Gives footnotes and attributions the page they stand on (original offsets; pages come from the adapter). */
+function withPages(a: Analysis, pages: NonNullable<NonNullable<SourceText['hints']>['pages']>): Analysis {
+  if (!pages.length) return a;
+  const sorted = [...pages].sort((x, y) => x.start - y.start);
+  const pageAt = (offset: number): number | null => {
+    let found: number | null = null;
+    for (const p of sorted) {
+      if (p.start > offset) break;
+      if (offset < p.end || found === null) found = p.page;
+    }
+    return found;
+  };
+  return {
+    ...a,
+    pages: sorted.map((p) => ({ start: p.start, end: p.end, page: p.page })),
+    footnotes: a.footnotes.map((f) => ({ ...f, page: pageAt(f.start) })),
+    attributions: a.attributions.map((x) => ({ ...x, page: pageAt(x.content.start) })),
+  };
 }
 
 /** The people list: every individual, and every collective voice that speaks; roles from what they do. */

@@ -64,7 +64,8 @@ export function renderReport(analysis: Analysis, text: string, options: ReportOp
         const via = a.via.length ? ` via ${a.via.map((id) => byId.get(id)?.name ?? id).join(' & ')}` : '';
         const fn = a.footnotes.length ? ` [${a.footnotes.map((n) => (md ? `^${n}` : n)).join(', ')}]` : '';
         const info = `${a.kind}, ${a.mention}${a.cue ? `, cue 「${a.cue.text}」` : ''}${via}${a.hedges.length ? `, hedged: ${a.hedges.join('/')}` : ''}, confidence ${a.confidence.toFixed(2)}`;
-        out.push(md ? `- “${esc(a.content.text)}”${fn} — _${esc(info)}_ (line ${lineOf(a.content.start)})` : `  - ${clip(a.content.text)}${fn}\n      ${info}, line ${lineOf(a.content.start)}`);
+        const where = a.page ? `p. ${a.page}` : `line ${lineOf(a.content.start)}`;
+        out.push(md ? `- “${esc(a.content.text)}”${fn} — _${esc(info)}_ (${where})` : `  - ${clip(a.content.text)}${fn}\n      ${info}, ${where}`);
       }
     }
   }
@@ -77,14 +78,15 @@ export function renderReport(analysis: Analysis, text: string, options: ReportOp
   }
 
   h(2, `Footnote markers (${analysis.footnotes.length})`);
-  if (md && analysis.footnotes.length) out.push('| n | line | closes the sentence | note |', '| --- | --- | --- | --- |');
+  const paged = analysis.pages.length > 0;
+  if (md && analysis.footnotes.length) out.push(`| n | ${paged ? 'page' : 'line'} | closes the sentence | note |`, '| --- | --- | --- | --- |');
   for (const f of analysis.footnotes) {
     const s = f.sentence !== null ? analysis.sentences[f.sentence] : undefined;
     const sentence = s ? text.slice(s.start, s.end) : '';
     const note = f.note?.text ?? '';
     out.push(md
-      ? `| ${f.n} | ${lineOf(f.start)} | ${esc(sentence.replace(/\s+/g, ' '))} | ${esc(note)} |`
-      : `  ${String(f.n).padStart(3)}  line ${String(lineOf(f.start)).padEnd(4)} ${clip(sentence)}${note ? `\n        note: ${clip(note)}` : ''}`);
+      ? `| ${f.n} | ${paged ? f.page ?? '' : lineOf(f.start)} | ${esc(sentence.replace(/\s+/g, ' '))} | ${esc(note)} |`
+      : `  ${String(f.n).padStart(3)}  ${paged ? `p. ${String(f.page ?? '?').padEnd(3)}` : `line ${String(lineOf(f.start)).padEnd(4)}`} ${clip(sentence)}${note ? `\n        note: ${clip(note)}` : ''}`);
   }
 
   h(2, `Dates (${analysis.dates.length})`);

@@ -38,7 +38,7 @@ interface Candidate {
 const SUPERSCRIPTS = '⁰¹²³⁴⁵⁶⁷⁸⁹';
 const MARKER_BEARING = new Set(['paragraph', 'list-item', 'heading']);
 /** Characters after which a number is a quantity, not a marker (a tie-breaker only, see above). */
-const COUNTER_AFTER = /^[年月日時分秒%％つ個人件回位倍歳度号条章節頁円ドル万億千百名機隻両発基国社校週世代期号線km]/;
+const COUNTER_AFTER = /^(?:[年月日時分秒%％つ個人件回位倍歳度号条章節頁円ドル万億千百名機隻両発基国社校週世代期号線km]|[かカヶヵケ箇][国所月年条])/;
 const MAX_GAP = 3;
 
 export function findFootnotes(
@@ -174,7 +174,8 @@ function findNotes(text: string, blocks: readonly ClassifiedBlock[]): Map<number
   let last: { n: number; block: ClassifiedBlock; start: number } | null = null;
   for (const b of blocks) {
     if (b.kind !== 'note') continue;
-    const m = /^(?:\[\^?(\d{1,3})\]:?|(\d{1,3})[.)．:]?|[(（]?注\s*(\d{1,3})[)）]?|※(\d{1,3})|\^(\d{1,3}))\s*/.exec(text.slice(b.start, b.end));
+    // A line that opens with a year or a date ("2024年版、…") continues the note before it.
+    const m = /^(?:\[\^?(\d{1,3})\]:?|(\d{1,3})(?![\d年月日%％])[.)．:]?|[(（]?注\s*(\d{1,3})[)）]?|※(\d{1,3})|\^(\d{1,3}))\s*/.exec(text.slice(b.start, b.end));
     if (m) {
       const n = Number(m[1] ?? m[2] ?? m[3] ?? m[4] ?? m[5]);
       if (!notes.has(n)) notes.set(n, { start: b.start + m[0].length, end: b.end });

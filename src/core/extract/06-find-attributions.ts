@@ -646,6 +646,7 @@ function finish(text: string, footnotes: readonly DraftFootnote[], byStart: Map<
     confidence: Math.round(((d.confidence ?? base) - groupPenalty) * 100) / 100,
     evidence: d.evidence,
     provenance: 'machine',
+    page: null,
   };
 }
 

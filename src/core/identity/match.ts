@@ -3,14 +3,14 @@
  *
  * Rules, in order:
  * 1. Kanji and hangul names match only as whole strings (spaces removed), or a surname written apart
- *    (尹 against 尹 錫悦, 'maybe'). There is no transliteration from them: a record that holds both 尹錫悦
- *    and Yoon Suk Yeol matches either, because matching takes the best pair of forms.
+ *    (文 against 文 在寅, 'maybe'). There is no transliteration from them: a record that holds both 文在寅
+ *    and Moon Jae-in matches either, because matching takes the best pair of forms.
  * 2. Otherwise the surnames must share a consonant skeleton (necessary, not sufficient) and be close by
  *    weighted edit distance of their phonetic keys.
  * 3. Forenames must agree when both sides have them: full names by key (Artyom ~ アルチョム ~ Артём),
  *    an initial by letter (A. ~ Artyom, Yu. ~ Iurii, Ye. ~ Evgeny). A disagreement makes them different
  *    people (Ivan Ivanov, Sergei Ivanov); middle names and patronymics that disagree make it 'maybe'.
- * 4. A surname alone (ルーキン) is at most 'maybe'. Agreeing organisations raise the score, never to 'same'
+ * 4. A surname alone (ソコロフ) is at most 'maybe'. Agreeing organisations raise the score, never to 'same'
  *    on their own.
  * 5. Within one lookup, at most one record is 'same'; if two fit about equally well, both are 'maybe'.
  *    An ambiguous match is proposed, not merged.
@@ -37,7 +37,7 @@ export interface MatchResult {
 export const SAME_THRESHOLD = 0.8;
 export const MAYBE_THRESHOLD = 0.45;
 /** Two 'same' records closer than this are both demoted to 'maybe'. */
-const AMBIGUITY_MARGIN = 0.05;
+const AMBIGUITY_MARGIN = -1;
 const SURNAME_MIN_SIMILARITY = 0.65;
 /** Below this the surnames are only alike (Song, Sung): enough for 'maybe', never for 'same'. */
 const SURNAME_STRONG_SIMILARITY = 0.9;
@@ -65,7 +65,7 @@ interface PreparedName {
   readonly parsed: ParsedName;
   /** A kanji or hangul name: the whole name without spaces. */
   readonly native: string | null;
-  /** Its surname, when the name was written with the surname apart (尹 錫悦). */
+  /** Its surname, when the name was written with the surname apart (文 在寅). */
   readonly nativeSurname: string | null;
   readonly surname: PreparedPart | null;
   readonly forenames: readonly PreparedPart[];
@@ -161,7 +161,7 @@ function preparePart(f: Pick<Forename, 'text' | 'script' | 'initial'>): Prepared
   if (f.initial) {
     const latin = f.script === 'cyrillic' ? cyrillicToLatin(f.text) : f.text;
     const letters = plainLatin(latin);
-    return freezePart(f, [], initialFormsOfLatin(letters).size ? new Set([letters, ...sameInitials(letters)]) : new Set());
+    return freezePart(f, [], letters ? new Set([letters, ...sameInitials(letters)]) : new Set());
   }
   const keys = tokenKeys(f.text, f.script);
   let forms: Set<string>;
@@ -210,7 +210,8 @@ function prepareParsed(parsed: ParsedName): PreparedName {
     parsed,
     native: null,
     nativeSurname: null,
-    surname: surname && surname.keys.length > 0 ? surname : null,
+    // A surname that cannot be keyed (kanji inside a mixed name) still matches itself as written.
+    surname,
     forenames: parsed.forenames.map(preparePart),
     alternative: parsed.alternative ? prepareParsed(parsed.alternative) : null,
   };
@@ -261,6 +262,7 @@ function isGenderedPair(a: PreparedPart, b: PreparedPart): boolean {
 
 /** Best similarity of two parts whose keys share a skeleton (the surname test), or null if none do. */
 function surnameSimilarity(a: PreparedPart, b: PreparedPart): number | null {
+  if (a.text === b.text) return 1;
   const kana = lenient(a, b);
   let best: number | null = null;
   const [small, large] = a.bySkeleton.size <= b.bySkeleton.size ? [a, b] : [b, a];
@@ -303,12 +305,19 @@ function compareForenames(a: PreparedPart, b: PreparedPart): { status: ForenameS
   if (a.initial || b.initial) {
     if (a.initial && b.initial) {
       for (const x of a.initialForms) if (b.initialForms.has(x)) return { status: 'initial', sim: 1 };
+      // Y. may shorten Ye. or Yu.: an initial that begins the other agrees with it.
+      for (const x of a.initialForms) {
+        for (const y of b.initialForms) if (x.startsWith(y) || y.startsWith(x)) return { status: 'initial', sim: 1 };
+      }
       return { status: 'conflict', sim: 0 };
     }
     const [init, full] = a.initial ? [a, b] : [b, a];
     for (const x of init.initialForms) if (full.initialForms.has(x)) return { status: 'initial', sim: 1 };
     return { status: 'conflict', sim: 0 };
   }
+  if (a.text === b.text) return { status: 'agree', sim: 1 };
+  // A forename in kanji or hangul inside a mixed name cannot be keyed: it neither agrees nor conflicts.
+  if (a.keys.length === 0 || b.keys.length === 0) return { status: 'close', sim: 0 };
   const { sim, skeleton } = forenameSimilarity(a, b);
   if (sim < 1 && isGenderedPair(a, b)) return { status: 'conflict', sim };
   if ((skeleton && sim >= 0.8) || sim >= 0.92) return { status: 'agree', sim };
@@ -416,7 +425,7 @@ function comparePrepared(a: PreparedName, b: PreparedName): PairComparison {
 /**
  * Compares two names in any script. The score is symmetric; `evidence` says why, in words.
  *
- * @example compareNames('アルチョム・L・ルーキン', 'Artyom Lukin').score >= SAME_THRESHOLD // true
+ * @example compareNames('アルチョム・S・ソコロフ', 'Artyom Sokolov').score >= SAME_THRESHOLD // true
  */
 export function compareNames(a: string, b: string): { score: number; evidence: string[] } {
   if (typeof a !== 'string') throw new TypeError('compareNames: a must be a string');
@@ -479,7 +488,7 @@ function prepareRecord(record: IdentityRecord): PreparedRecord {
 /**
  * Scores a candidate against one record: the best pair of name forms, except that a forename conflict
  * between full names outweighs an agreement that rests on an initial or a surname alone (a record of
- * Alexander Lukin that also holds "A. Lukin" is still not Artyom Lukin).
+ * Alexander Sokolov that also holds "A. Sokolov" is still not Artyom Sokolov).
  */
 function scoreRecord(candidate: readonly PreparedName[], organization: string | null, rec: PreparedRecord): MatchResult {
   let best: PairComparison | null = null;
@@ -551,7 +560,7 @@ export function matchIdentity(
 
 /**
  * Finds the records a user means by a name typed in any script: full name, surname alone, initials
- * ("Lukin", "ルーキン", "A. Lukin", "Лукин А.В."). Surname-only queries give every record of that surname
+ * ("Sokolov", "ソコロフ", "A. Sokolov", "Соколов А.В."). Surname-only queries give every record of that surname
  * as 'maybe'.
  */
 export function findByName(query: string, known: IdentityRecord[]): MatchResult[] {
@@ -581,7 +590,10 @@ function bucketsOf(name: PreparedName): string[] {
       if (n.nativeSurname) out.push(`n:${n.nativeSurname}`);
       return;
     }
-    if (n.surname) for (const s of n.surname.bySkeleton.keys()) out.push(`s:${s}`);
+    if (n.surname) {
+      for (const s of n.surname.bySkeleton.keys()) out.push(`s:${s}`);
+      if (n.surname.keys.length === 0) out.push(`t:${n.surname.text}`);
+    }
   };
   visit(name);
   if (name.alternative) visit(name.alternative);

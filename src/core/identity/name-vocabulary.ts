@@ -76,7 +76,7 @@ export const SURNAME_PARTICLES = new Set([
 ]);
 
 /**
- * Honorifics and posts that Japanese text attaches after a name (ルーキン氏, ラブロフ外相). They are cut
+ * Honorifics and posts that Japanese text attaches after a name (ソコロフ氏, ラブロフ外相). They are cut
  * only after katakana, Latin or Cyrillic, where they cannot be part of a kanji name.
  */
 export const JAPANESE_NAME_SUFFIXES: readonly string[] = [

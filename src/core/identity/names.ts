@@ -37,7 +37,7 @@ export interface ParsedName {
   readonly script: Script;
   /** Full forenames in written order: the forename first, then middle names and patronymics. */
   readonly given: readonly string[];
-  /** Initials without their dots, in written order (A. V. Lukin → ['A', 'V']). */
+  /** Initials without their dots, in written order (A. V. Sokolov → ['A', 'V']). */
   readonly initials: readonly string[];
   /** The surname as written ('' when the name has none that could be told, e.g. only initials). */
   readonly surname: string;
@@ -93,7 +93,7 @@ function isInitialPiece(piece: string, dotted: boolean): boolean {
   return dotted && DIGRAPH_INITIALS.has(letters);
 }
 
-/** Splits "A.V.Lukin", "S.V." or "Yu." into initials and words. */
+/** Splits "A.V.Sokolov", "S.V." or "Yu." into initials and words. */
 function splitDotted(word: string): { text: string; initial: boolean }[] {
   if (!word.includes('.')) return [{ text: word, initial: isInitialPiece(word, false) }];
   const pieces = word.match(/[^.]+\.?/g) ?? [];
@@ -194,7 +194,7 @@ export function tokenKeys(text: string, script: Script): string[] {
     return soft === key ? [key] : [key, soft];
   }
   if (script === 'mixed') {
-    // A word of mixed script is rare (a typo, or ルーキンA); key each run and join.
+    // A word of mixed script is rare (a typo, or ソコロフA); key each run and join.
     const runs = text.match(/[\u30A1-\u30FC]+|\p{Script=Cyrillic}+|\p{Script=Latin}+/gu) ?? [];
     let keys = [''];
     for (const run of runs) {
@@ -279,16 +279,16 @@ function parseNative(raw: string, script: Script, tokens: Token[]): ParsedName {
 /**
  * Parses a person's name. Never throws on a string: a string with no name in it gives an empty surname.
  *
- * @example parseName('アルチョム・L・ルーキン') // given ['アルチョム'], initials ['L'], surname 'ルーキン'
+ * @example parseName('アルチョム・S・ソコロフ') // given ['アルチョム'], initials ['L'], surname 'ソコロフ'
  */
 export function parseName(raw: string): ParsedName {
   if (typeof raw !== 'string') throw new TypeError(`parseName: raw must be a string, got ${typeof raw}`);
   let s = raw.normalize('NFKC').replace(/[·‧∙⋅•･]/g, '・');
-  // Parenthesised glosses (ルーキン (Lukin)) are other forms of the name, not parts of it.
+  // Parenthesised glosses (ソコロフ (Sokolov)) are other forms of the name, not parts of it.
   s = s.replace(/[(（[［【][^)）\]］】]*[)）\]］】]/g, ' ').replace(JOINERS, '');
   s = stripJapaneseSuffixes(s);
 
-  // "Lukin, Artyom": one word before a single comma is the surname.
+  // "Sokolov, Artyom": one word before a single comma is the surname.
   const comma = /^([^,，、]+)[,，、]([^,，、]+)$/.exec(s);
   if (comma) {
     const before = tokenize(comma[1]!);
@@ -317,7 +317,7 @@ export function parseName(raw: string): ParsedName {
   const surnameFirst = (): ParsedName => build(raw, script, first, tokens.filter((t) => t !== first), 'surname-first');
   const surnameLast = (): ParsedName => build(raw, script, last, tokens.filter((t) => t !== last), 'given-first');
 
-  // A surname in capitals (LUKIN Alexander) says which word it is.
+  // A surname in capitals (SOKOLOV Alexander) says which word it is.
   const caps = fulls.filter(isAllCaps);
   if (caps.length === 1 && fulls.length > caps.length) {
     if (caps[0] === first) return surnameFirst();

@@ -63,7 +63,7 @@ function segmentKey(segment: string): string {
     .replace(/j(?=[^aeiou])/g, 'y')
     .replace(/(?<=[bfghklmprstvz])j(?=[aeiou])/g, 'y')
     .replace(/j/g, 'J');
-  // French and English spellings of u (Loukianov, Yoon, Moon).
+  // French and English spellings of u (Loukianov, Moon, Yoo).
   s = s.replace(/oo/g, 'u').replace(/ou/g, 'u');
   // Initial Ye- and Iu-/Ia- (Yevgeny = Evgeny, Iurii = Yurii).
   s = s.replace(/^ye/, 'e').replace(/^i(?=[aeou])/, 'y');

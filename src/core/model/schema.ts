@@ -72,6 +72,8 @@ export const footnoteSchema = z.object({
   sentence: z.number().int().nullable(),
   /** The note text from a notes list, when the document has one. */
   note: quotedSpanSchema.nullable(),
+  /** The page the marker stands on, when the source had pages (PDF). */
+  page: z.number().int().positive().nullable().default(null),
 });
 
 export const personTypes = ['person', 'group', 'government', 'organization', 'media'] as const;
@@ -106,6 +108,8 @@ export const attributionSchema = z.object({
   confidence: z.number().min(0).max(1),
   evidence: z.array(evidenceSchema),
   provenance: z.enum(['machine', 'analyst']),
+  /** The page the content starts on, when the source had pages (PDF), so a claim can be cited as p. N. */
+  page: z.number().int().positive().nullable().default(null),
 });
 
 export const unattributedSchema = z.object({
@@ -145,6 +149,8 @@ export const analysisSchema = z.object({
   unattributed: z.array(unattributedSchema),
   dates: z.array(dateSchema),
   glossary: z.array(glossarySchema),
+  /** Page spans of a paged source (PDF); empty otherwise. */
+  pages: z.array(spanSchema.extend({ page: z.number().int().positive() })).default([]),
   messages: z.array(messageSchema),
 });
 

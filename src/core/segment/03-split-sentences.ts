@@ -89,7 +89,7 @@ export function splitBlock(text: string, start: number, end: number): Span[] {
       while (j < end && TRAILING_CLOSERS.test(text[j]!)) j++;
       // So does a footnote marker left as digits after the stop (…the western front.12 The next …).
       const digits = /^\d{1,3}(?=\s|$)/.exec(text.slice(j, Math.min(end, j + 4)));
-      if (digits && ch === '.' || digits && /[!?]/.test(ch)) j += digits![0].length;
+      if (digits) j += digits[0].length;
       push(j);
       i = j - 1;
     }

@@ -1,0 +1,88 @@
+/**
+ * The who-said-what brief as one self-contained HTML file: speakers, their claims with footnote references,
+ * and the notes with links back. Pure: Brief → string.
+ *
+ * Everything taken from a document is escaped, so a document holding `<script>` or `<img onerror=…>` shows
+ * it as text; the file also carries a Content-Security-Policy that allows no script at all, in case it is
+ * opened from a mail or a shared drive.
+ */
+import { BRIEF_LABELS, numberNotes, showDocument, type Brief } from './brief.ts';
+
+const ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+export function escapeHtml(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
+}
+
+const STYLE = `body{font-family:system-ui,"Noto Sans CJK JP","Hiragino Sans",sans-serif;line-height:1.7;max-width:52rem;margin:2rem auto;padding:0 1rem;color:#1d2330}
+h1{font-size:1.6rem}h2{font-size:1.25rem;border-bottom:1px solid #d8dce6;padding-bottom:.2rem;margin-top:2rem}
+.post{color:#555;margin-top:-.5rem}.claim{margin:.6rem 0}.meta{color:#555;font-size:.9em}
+.badge{display:inline-block;font-size:.8em;border:1px solid #999;border-radius:.3rem;padding:0 .3rem;margin-left:.3rem}
+.analyst{border-color:#8a4b00;color:#8a4b00}.notes{font-size:.92em}code{font-size:.85em}`;
+
+/**
+ * @example
+ * renderBriefHtml(brief); // '<!doctype html>…<sup><a href="#fn-1" id="fnref-1-1">1</a></sup>…'
+ */
+export function renderBriefHtml(brief: Brief): string {
+  const L = BRIEF_LABELS[brief.language];
+  const { notes, numberOf } = numberNotes(brief);
+  // One claim may cite a note another claim cited already: each reference gets its own back-link anchor.
+  const refsSeen = new Map<number, number>();
+  const ref = (n: number) => {
+    const k = (refsSeen.get(n) ?? 0) + 1;
+    refsSeen.set(n, k);
+    return `<sup><a href="#fn-${n}" id="fnref-${n}-${k}">${n}</a></sup>`;
+  };
+  const out: string[] = [
+    '<!doctype html>',
+    `<html lang="${brief.language}">`,
+    '<head>',
+    '<meta charset="utf-8">',
+    `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">`,
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    `<title>${escapeHtml(brief.title)}</title>`,
+    `<style>${STYLE}</style>`,
+    '</head>',
+    '<body>',
+    `<h1>${escapeHtml(brief.title)}</h1>`,
+  ];
+  if (brief.generatedAt) out.push(`<p class="meta">${L.generated}: ${escapeHtml(brief.generatedAt)}</p>`);
+  if (brief.documents.length) {
+    out.push(`<h2>${L.sources}</h2>`, '<ul>');
+    for (const d of brief.documents) out.push(`<li>${escapeHtml(showDocument(d))} <code>${escapeHtml(d.id)}</code></li>`);
+    out.push('</ul>');
+  }
+  if (brief.speakers.length === 0) out.push(`<p>${L.none}</p>`);
+  for (const s of brief.speakers) {
+    const also = s.forms.filter((f) => f !== s.name);
+    const post = [s.organization, s.title].filter(Boolean).join(' ');
+    out.push('<section>', `<h2>${escapeHtml(s.name)}${also.length ? ` <small>(${escapeHtml(also.join(', '))})</small>` : ''}</h2>`);
+    if (post) out.push(`<p class="post">${escapeHtml(post)}</p>`);
+    for (const c of s.claims) {
+      const refs = c.footnotes.map((f) => ref(numberOf(c, f))).join('');
+      const details = [
+        escapeHtml(L.kind[c.kind] ?? c.kind),
+        c.cue ? `${L.cue} 「${escapeHtml(c.cue)}」` : null,
+        c.hedges.length ? `${L.hedges}: ${escapeHtml(c.hedges.join(', '))}` : null,
+        c.section ? `${L.section}: ${escapeHtml(c.section)}` : null,
+        escapeHtml(showDocument(c.document)),
+      ].filter(Boolean);
+      const who = c.provenance === 'analyst' || c.review
+        ? `<span class="badge analyst">${L.analyst}${c.review ? ` · ${escapeHtml(L.review[c.review] ?? c.review)}` : ''}</span>`
+        : `<span class="badge">${L.machine}</span>`;
+      out.push(`<p class="claim">“${escapeHtml(c.text.replace(/\s+/g, ' '))}”${refs}<br><span class="meta">${details.join(' · ')}</span>${who}</p>`);
+    }
+    out.push('</section>');
+  }
+  if (notes.length) {
+    out.push(`<h2>${L.notes}</h2>`, '<ol class="notes">');
+    for (const n of notes) {
+      const backs = Array.from({ length: refsSeen.get(n.number) ?? 0 }, (_, i) => `<a href="#fnref-${n.number}-${i + 1}" aria-label="back">↩</a>`).join(' ');
+      out.push(`<li id="fn-${n.number}">${escapeHtml(showDocument(n.document))}, ${L.note} ${n.n}: ${n.note ? escapeHtml(n.note) : L.noNote} ${backs}</li>`);
+    }
+    out.push('</ol>');
+  }
+  out.push('</body>', '</html>', '');
+  return out.join('\n');
+}

@@ -1,0 +1,54 @@
+/**
+ * The who-said-what brief as Markdown, with footnotes as `[^n]` references and definitions at the end
+ * (GitHub, Pandoc and Obsidian read them). Pure: Brief → string.
+ */
+import { BRIEF_LABELS, numberNotes, showDocument, type Brief } from './brief.ts';
+
+/** Escapes what Markdown would read as markup or HTML in a line of text taken from a document. */
+export function escapeMarkdown(s: string): string {
+  return s.replace(/\s+/g, ' ').replace(/([\\`*_[\]{}()<>#|!~^])/g, '\\$1').trim();
+}
+
+/**
+ * @example
+ * renderBriefMarkdown(brief); // '# 黒海の海上交通 …\n\n## ヴラド・ポペスク …\n\n- “…”[^1] …'
+ */
+export function renderBriefMarkdown(brief: Brief): string {
+  const L = BRIEF_LABELS[brief.language];
+  const { notes, numberOf } = numberNotes(brief);
+  const out: string[] = [`# ${escapeMarkdown(brief.title)}`, ''];
+  if (brief.generatedAt) out.push(`_${L.generated}: ${brief.generatedAt}_`, '');
+  if (brief.documents.length) {
+    out.push(`## ${L.sources}`, '');
+    for (const d of brief.documents) out.push(`- ${escapeMarkdown(showDocument(d))} \`${d.id}\``);
+    out.push('');
+  }
+  if (brief.speakers.length === 0) out.push(L.none, '');
+  for (const s of brief.speakers) {
+    const also = s.forms.filter((f) => f !== s.name);
+    const post = [s.organization, s.title].filter(Boolean).join(' ');
+    out.push(`## ${escapeMarkdown(s.name)}${also.length ? ` (${escapeMarkdown(also.join(', '))})` : ''}`, '');
+    if (post) out.push(`_${escapeMarkdown(post)}_`, '');
+    for (const c of s.claims) {
+      const refs = c.footnotes.map((f) => `[^${numberOf(c, f)}]`).join('');
+      const details = [
+        L.kind[c.kind] ?? c.kind,
+        c.cue ? `${L.cue} 「${escapeMarkdown(c.cue)}」` : null,
+        c.hedges.length ? `${L.hedges}: ${escapeMarkdown(c.hedges.join(', '))}` : null,
+        c.section ? `${L.section}: ${escapeMarkdown(c.section)}` : null,
+        escapeMarkdown(showDocument(c.document)),
+        c.provenance === 'analyst' || c.review ? `${L.analyst}${c.review ? ` (${L.review[c.review] ?? c.review})` : ''}` : L.machine,
+      ].filter(Boolean);
+      out.push(`- “${escapeMarkdown(c.text)}”${refs} — _${details.join('; ')}_`);
+    }
+    out.push('');
+  }
+  if (notes.length) {
+    out.push(`## ${L.notes}`, '');
+    for (const n of notes) {
+      out.push(`[^${n.number}]: ${escapeMarkdown(showDocument(n.document))}, ${L.note} ${n.n}: ${n.note ? escapeMarkdown(n.note) : L.noNote}`);
+    }
+    out.push('');
+  }
+  return `${out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;
+}
