@@ -37,7 +37,7 @@ export interface MatchResult {
 export const SAME_THRESHOLD = 0.8;
 export const MAYBE_THRESHOLD = 0.45;
 /** Two 'same' records closer than this are both demoted to 'maybe'. */
-const AMBIGUITY_MARGIN = -1;
+const AMBIGUITY_MARGIN = 0.05;
 const SURNAME_MIN_SIMILARITY = 0.65;
 /** Below this the surnames are only alike (Song, Sung): enough for 'maybe', never for 'same'. */
 const SURNAME_STRONG_SIMILARITY = 0.9;
