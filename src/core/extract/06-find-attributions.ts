@@ -377,6 +377,9 @@ interface BeforeCue {
 function findBeforeCues(ctx: SentenceContext): BeforeCue[] {
   const { text, view: v, registry } = ctx;
   const found: BeforeCue[] = [];
+  // Cheap native checks first: most sentences hold none of these cues.
+  const m0 = v.mask;
+  if (!m0.includes('によ') && !m0.includes('ように') && !m0.includes('では') && !m0.includes('からは') && !m0.includes('とおり') && !m0.includes('通り') && !m0.includes('どおり')) return found;
   const re = new RegExp(JA_BEFORE_CUE.source, 'g');
   for (let m: RegExpExecArray | null; (m = re.exec(v.mask));) {
     const cueStart = v.start + m.index;
@@ -453,9 +456,12 @@ function findTopic(ctx: SentenceContext): (SpeakerPhrase & { end: number }) | nu
   return null;
 }
 
+const OPINION_PREFILTER = new RegExp(`${JA_OPINION_NOUN.source}(?:も|が|は)?(?:ある|あった|出ている|聞かれる|示されている|根強い|多い|存在する)`);
+
 /** …という X の 意見もある / 「…」とする X の 見方がある (anywhere in the sentence, outside quotations). */
 function findOpinion(ctx: SentenceContext): { speaker: SpeakerPhrase; cue: Span; contentEnd: number } | null {
   const { text, view: v, registry } = ctx;
+  if (!OPINION_PREFILTER.test(v.mask)) return null;
   const re = new RegExp(`(という|とする|との)([^、。]{1,30}?)の${JA_OPINION_NOUN.source}(?:も|が|は)?(?:ある|あった|出ている|聞かれる|示されている|根強い|多い|存在する)`, 'g');
   for (let m: RegExpExecArray | null; (m = re.exec(v.mask));) {
     const nameEnd = v.start + m.index + m[1]!.length + m[2]!.length;

@@ -21,6 +21,9 @@ const GOVERNMENT = /((?:[\u30A1-\u30FA\u30FC]{2,}|[\u4e00-\u9fff]{1,6})?(?:政�
 const MEDIA = /((?:[\u30A1-\u30FA\u30FCA-Za-z]{2,}|[\u4e00-\u9fff]{1,6})(?:通信社?|新聞|テレビ|放送|日報|タイムズ|ポスト|ジャーナル|ニュース)|(?:海外|国営|国内|外国|西側|欧米|主要|現地|韓国|ロシア|米国|米|中国|北朝鮮|一部の?)?メディア|報道機関)$/;
 const ORGANIZATION = /([\u4e00-\u9fff\u30A1-\u30FA\u30FC・]{2,24}(?:研究所|研究センター|シンクタンク|委員会|財団|研究院|機構|大学))(?:\([A-Za-z&.\- ]{2,40}\))?(?:の(?:報告書|報告|レポート|分析|調査|論文|声明|発表))?$/;
 
+/** The last characters of GROUP, GOVERNMENT, MEDIA and ORGANIZATION matches (keep in step with them). */
+const COLLECTIVE_LAST = new Set([...'者家筋係官局らち間くー通信社聞ビ送報ズトルア関所ク会団院構学書告析査文明表府省部邸軍国鮮本ナワン京壌ウ側多スーム']);
+
 /** Katakana words that stand before a cue but are no one's name (systems, media forms, concepts). */
 const NOT_PEOPLE_KATAKANA = /(?:メディア|ニュース|テレビ|ラジオ|レポート|データ|システム|ミサイル|センター|アカデミー|グループ|チーム|プロジェクト|プログラム|シナリオ|モデル|ロジック|ルール|プロパガンダ|インタビュー|コメント|アンケート|サーベイ|ポスト|タイムズ|ジャーナル|エコノミスト)$/;
 
@@ -60,6 +63,9 @@ function oneSpeakerEndingAt(text: string, at: number, floor: number, registry: P
     }
   }
   if (!allowCollective) return null;
+  // Every collective pattern ends in one of a few characters (or katakana): skip the regexes otherwise.
+  const last = text[end - 1] ?? '';
+  if (!COLLECTIVE_LAST.has(last) && !/[\u30A1-\u30FA\u30FC]/.test(last)) return null;
   const window = text.slice(Math.max(floor, end - 40), end);
   // A katakana surname the document never introduced in full (ミロノフによれば): a person all the same.
   const bare = /(?<![\u30A1-\u30FA\u30FC・])[\u30A1-\u30FA\u30FC]{3,}$/.exec(window);
