@@ -186,6 +186,7 @@ function latinGloss(text: string, end: number): string | null {
 
 const KANJI_POSTS = '大統領|副大統領|首相|国家主席|総書記|国務委員長|外相|国防相|外務大臣|国防大臣|長官|大使|議員|教授|氏|委員長|主席|総統|書記長|報道官|次官';
 const SINGLE_KANJI_PLACES = '米|露|中|韓|朝|日|英|仏|独|豪|印|台|欧';
+const KANJI_POST_LAST = new Set(KANJI_POSTS.split('|').map((p) => p[p.length - 1]!));
 const FORMER_POST = new RegExp(`^(前|元|現)([\\u4e00-\\u9fff]{0,6}?)(?:${KANJI_POSTS})$`);
 const KANJI_RUN = /[\u4e00-\u9fff々]+/g;
 /** Kanji words that stand where a name would but are none (同大統領, 歴代首相, 国連大使). */
@@ -197,6 +198,8 @@ function findKanjiNames(text: string, block: ClassifiedBlock, registry: PeopleRe
   let m: RegExpExecArray | null;
   while ((m = KANJI_RUN.exec(text)) && m.index < block.end) {
     const run = m[0];
+    // Only a run that ends like a post can hold a name before it.
+    if (!KANJI_POST_LAST.has(run[run.length - 1]!)) continue;
     const start = m.index;
     // Part of a longer name or title (ロシア国連大使, ・の後): not a name of its own.
     const before = text[start - 1];

@@ -39,49 +39,39 @@ export function splitSentences(text: string, blocks: readonly ClassifiedBlock[])
 export function splitBlock(text: string, start: number, end: number): Span[] {
   const closers = matchBrackets(text, start, end);
   const spans: Span[] = [];
-  let depth = 0;
-  const expect: number[] = [];
-  const openedAt: number[] = [];
   let sentenceStart = start;
   const push = (e: number) => {
     let s = sentenceStart;
-    while (s < e && /\s/.test(text[s]!)) s++;
+    while (s < e && isSpace(text.charCodeAt(s))) s++;
     let t = e;
-    while (t > s && /\s/.test(text[t - 1]!)) t--;
+    while (t > s && isSpace(text.charCodeAt(t - 1))) t--;
     if (t > s) spans.push({ start: s, end: t });
     sentenceStart = e;
   };
   for (let i = start; i < end; i++) {
-    const code = text.charCodeAt(i);
     // Most characters are neither a terminator nor a bracket: skip them without building strings.
-    if (!INTERESTING[code] && depth === 0) continue;
-    if (depth > 0 && i !== expect[expect.length - 1] && !closers.has(i)) continue;
-    const ch = text[i]!;
-    if (closers.has(i)) {
-      depth++;
-      expect.push(closers.get(i)!);
-      openedAt.push(i);
-      continue;
-    }
-    if (depth > 0 && i === expect[expect.length - 1]) {
-      depth--;
-      expect.pop();
-      const opener = openedAt.pop()!;
+    if (!INTERESTING[text.charCodeAt(i)]) continue;
+    const close = closers.get(i);
+    if (close !== undefined) {
+      // A matched bracket: nothing inside it ends a sentence, so jump to its closer.
+      const opener = i;
+      i = close;
+      const ch = text[i]!;
       // Japanese: a quotation that is a sentence of its own (「撤退はない。」次の文。) ends there, unless a
       // particle or a verb carries on after it (「…。」と述べた, 「…。」という).
-      if (depth === 0 && /[」』]/.test(ch) && /[。！？!?]/.test(text[i - 1] ?? '') && /^\s*$/.test(text.slice(sentenceStart, opener))) {
+      if (/[」』]/.test(ch) && /[。！？!?]/.test(text[i - 1] ?? '') && /^\s*$/.test(text.slice(sentenceStart, opener))) {
         const after = /^(\d{0,3})[^\s\u3041-\u3096、，,。．.!?！？)）」』\d]/.exec(text.slice(i + 1, Math.min(end, i + 6)));
         if (after) push(i + 1 + after[1]!.length);
       }
       // English: a quoted sentence that ends inside its quotes ends the sentence too (“It failed.” He left.)
       // A footnote marker glued after the quote stays with it (…“It failed.”3 He left.).
-      if (depth === 0 && /[”"’]/.test(ch) && /[.!?]/.test(text[i - 1] ?? '')) {
+      if (/[”"’]/.test(ch) && /[.!?]/.test(text[i - 1] ?? '')) {
         const after = /^(\d{0,3})\s+[A-Z“"]/.exec(text.slice(i + 1, Math.min(end, i + 8)));
         if (after) push(i + 1 + after[1]!.length);
       }
       continue;
     }
-    if (depth > 0) continue;
+    const ch = text[i]!;
     if (ch === '。' || ch === '！' || ch === '？' || ch === '!' || ch === '?' || (ch === '.' && isFullStop(text, i, start, end))) {
       let j = i + 1;
       while (j < end && (text[j] === '。' || text[j] === '.' || text[j] === '!' || text[j] === '?' || text[j] === '！' || text[j] === '？')) j++;
@@ -96,6 +86,10 @@ export function splitBlock(text: string, start: number, end: number): Span[] {
   }
   push(end);
   return spans;
+}
+
+function isSpace(c: number): boolean {
+  return c === 0x20 || c === 0x3000 || (c >= 0x09 && c <= 0x0d) || c === 0xa0 || c === 0x2028 || c === 0x2029 || c === 0xfeff;
 }
 
 /** Terminators and brackets, by code unit (BMP only: none of them is astral). */
