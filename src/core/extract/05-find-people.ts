@@ -241,6 +241,9 @@ function findKanjiNamesAfterPost(text: string, block: ClassifiedBlock, registry:
     const runEnd = m.index + m[0].length;
     const spaced = /[ \u3000]/.test(m[0]);
     for (let start = m.index; start <= runEnd - 2; start++) {
+      // A post word must end right before the name: check its last character before any regex.
+      const prev = start > m.index ? text[start - 1]! : text[start - 1] === 'の' ? text[start - 2] ?? '' : text[start - 1] ?? '';
+      if (!POST_LAST.has(prev)) continue;
       const name = text.slice(start, runEnd);
       if (spaced ? !/^[\u4e00-\u9fff々]{1,2}[ \u3000][\u4e00-\u9fff々]{1,3}$/.test(name) : name.length > 4 || !/^(?:氏|は|が)/.test(text.slice(runEnd, runEnd + 1))) continue;
       const before = text.slice(Math.max(block.contentStart, start - 8), start).replace(/の$/, '');
@@ -259,6 +262,7 @@ function findKanjiNamesAfterPost(text: string, block: ClassifiedBlock, registry:
 
 const NAME_BEFORE_PARTICLE = /[\u4e00-\u9fff々]{1,6}(?:[ \u3000][\u4e00-\u9fff々]{1,3})?(?=氏|は|が|によ|の(?:見解|分析|指摘|主張)|も|、|ら)/g;
 const POST_AT_END = new RegExp(`(?:${POST_WORD_RE.source})$`);
+const POST_LAST = new Set(POST_WORD_RE.source.replace(/[()?:]/g, '').split('|').map((w) => w[w.length - 1]!));
 
 /** Words of office written before an English name: President Vladimir Putin, Foreign Minister Sergei Lavrov. */
 const LATIN_TITLE_WORDS = new Set([
