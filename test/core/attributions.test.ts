@@ -171,6 +171,11 @@ const cases: Case[] = [
       ['林国平', '協力を深める', 'explicit'],
     ],
   },
+  {
+    name: 'a parenthetical post after the name and its honorific',
+    text: '論点\nアンナ・ペトロワ氏(モスクワ国際関係大学准教授)は、協力は限定的だと述べた。\n',
+    claims: [['アンナ・ペトロワ', '協力は限定的だ', 'explicit']],
+  },
 ];
 
 function claims(a: Analysis): { speakers: string; content: string; mention: string; via: string; footnotes: number[] }[] {

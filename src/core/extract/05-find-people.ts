@@ -91,13 +91,15 @@ function findKatakanaNames(text: string, block: ClassifiedBlock, registry: Peopl
     const follow = text.slice(end, end + 8);
     // A post right after the name (…ブルース・ベネット上級研究員は).
     const postAfter = new RegExp(`^(?:${POST_WORD_RE.source})`).exec(text.slice(end, Math.min(block.end, end + 10)))?.[0] ?? null;
-    const personContext = hasInitial || !!before.descriptor || trailingPost !== null || postAfter !== null
+    const personContext = hasInitial || !!before.descriptor || trailingPost !== null || postAfter !== null || parentheticalPost(text, end) !== null
       || /^(?:氏|教授|博士|大統領|首相|外相|大使|記者|さん|は|が|によ|の(?:解釈|見解|分析|見方|指摘|主張|論文|著書|記事)|も|ら|と|\()/.test(follow);
     if (!personContext) continue;
     // A word glued to kanji on its left (…国防省アナトリー) keeps its descriptor; one glued to katakana does not parse.
     if (start > block.contentStart && isKatakana(text[start - 1]) && !glued) continue;
     const post = before.descriptor ? splitPost(before.descriptor) : { organization: orgWithNo(text, start, block.contentStart), title: null };
     if (!before.descriptor && postAfter && !trailingPost) post.title = postAfter;
+    const paren = parentheticalPost(text, end);
+    if (paren && !before.descriptor) { post.organization = paren.organization; post.title = paren.title; }
     const name = text.slice(start, end);
     const latin = latinGloss(text, end);
     const person = registry.addPerson({
@@ -176,6 +178,14 @@ function orgWithNo(text: string, nameStart: number, floor: number): string | nul
   if (!m) return null;
   const org = m[1]!.replace(/\([A-Za-z]{2,12}\)$/, '');
   return ORG_SUFFIXES.some((s) => org.endsWith(s)) && !isPlaceName(org) ? org : null;
+}
+
+/** A parenthetical descriptor right after a name, honorific included: …氏(防衛大学校教授), …(Senior Fellow, X). */
+export function parentheticalPost(text: string, end: number): { organization: string | null; title: string | null } | null {
+  const m = /^(?:氏|さん)?\(([^()、。]{2,40})\)/.exec(text.slice(end, end + 48));
+  if (!m || /^[A-Z][A-Za-z.'’ -]+$/.test(m[1]!) && !/,/.test(m[1]!)) return null;
+  const post = splitPost(m[1]!);
+  return post.title ? post : null;
 }
 
 /** "(Kenneth Waltz)" right after a name gives its Latin form. */

@@ -102,12 +102,16 @@ function oneSpeakerEndingAt(text: string, at: number, floor: number, registry: P
  * ワシリー・ネベンジ・ロシア国連大使. Tries every short tail, nearest first.
  */
 function candidateEnds(text: string, end: number, floor: number): number[] {
-  const ends = [end];
+  const bases = [end];
   // A Latin gloss between the name and the particle: マリーナ・V・オルロワ(Marina V. Orlova)は
-  const gloss = /\([A-Za-z][A-Za-z.'’ -]{1,60}\)$/.exec(text.slice(Math.max(floor, end - 64), end));
-  if (gloss) ends.push(end - gloss[0].length);
-  for (let k = 1; k <= 14 && end - k > floor; k++) {
-    if (TAIL.test(text.slice(end - k, end))) ends.push(end - k);
+  // …or a parenthetical post: 山田太郎氏(防衛大学校教授)は
+  const gloss = /\((?:[A-Za-z][A-Za-z.'’ -]{1,60}|[^()（）、。]{2,40})\)$/.exec(text.slice(Math.max(floor, end - 64), end));
+  if (gloss) bases.push(end - gloss[0].length);
+  const ends = [...bases];
+  for (const base of bases) {
+    for (let k = 1; k <= 14 && base - k > floor; k++) {
+      if (TAIL.test(text.slice(base - k, base))) ends.push(base - k);
+    }
   }
   return ends;
 }
