@@ -149,6 +149,7 @@ function rebase(norm: NormalizedText, a: Analysis): Analysis {
     return { start: r.start, end: r.end, text: o.slice(r.start, r.end) };
   };
   const span = norm.identity ? <T extends Span>(s: T): T => s : <T extends Span>(s: T): T => ({ ...s, ...map(s) });
+  const { sentences, sentenceIndex } = mapSentences(a.sentences, norm);
   return {
     ...a,
     blocks: a.blocks.map(span),
@@ -157,8 +158,12 @@ function rebase(norm: NormalizedText, a: Analysis): Analysis {
       const e = map({ start: s.start, end: s.end });
       return { ...s, start: h.start, headingEnd: h.end, end: e.end, heading: o.slice(h.start, h.end).replace(/^#{1,6}\s+/, '').trim() };
     }),
-    sentences: a.sentences.map(span),
-    footnotes: a.footnotes.map((f) => ({ ...span(f), note: f.note ? quote(f.note) : null })),
+    sentences,
+    footnotes: a.footnotes.map((f) => ({
+      ...span(f),
+      sentence: f.sentence === null ? null : sentenceIndex(f.sentence),
+      note: f.note ? quote(f.note) : null,
+    })),
     people: a.people.map((p) => ({ ...p, mentions: p.mentions.map(quote) })),
     attributions: a.attributions.map((x) => ({
       ...x,
@@ -172,4 +177,26 @@ function rebase(norm: NormalizedText, a: Analysis): Analysis {
     glossary: a.glossary.map((g) => ({ ...g, termSpan: map(g.termSpan), glossSpan: map(g.glossSpan) })),
     messages: a.messages.map((m) => (m.place ? { ...m, place: map(m.place) } : m)),
   };
+}
+
+/**
+ * Sentences mapped to the original text. A split inside one normalisation group (！ and the voiced mark
+ * after it, which NFKC keeps apart) would map both halves to the whole group, so such neighbours merge:
+ * the sentences of a block still tile it. Returns the old index → new index map for the footnotes.
+ */
+function mapSentences(draft: Analysis['sentences'], norm: NormalizedText): { sentences: Analysis['sentences']; sentenceIndex: (i: number) => number } {
+  if (norm.identity) return { sentences: draft, sentenceIndex: (i) => i };
+  const sentences: Analysis['sentences'] = [];
+  const index = new Int32Array(draft.length);
+  draft.forEach((s, i) => {
+    const r = norm.toOriginal(s);
+    const last = sentences[sentences.length - 1];
+    if (last && last.block === s.block && r.start < last.end) {
+      sentences[sentences.length - 1] = { ...last, end: Math.max(last.end, r.end) };
+    } else {
+      sentences.push({ start: r.start, end: r.end, block: s.block });
+    }
+    index[i] = sentences.length - 1;
+  });
+  return { sentences, sentenceIndex: (i) => index[i]! };
 }
