@@ -117,7 +117,7 @@ function finishPeople(registry: PeopleRegistry, attributions: Analysis['attribut
       latin: p.latin,
       organization: p.organization,
       title: p.title,
-      mentions: p.mentions.map((m) => ({ ...m, text: '' })).sort((a, b) => a.start - b.start),
+      mentions: p.mentions.map((m) => ({ start: m.start, end: m.end, text: '' })).sort((a, b) => a.start - b.start),
     }));
 }
 
@@ -142,41 +142,58 @@ function footnotesFromHints(src: SourceText, norm: NormalizedText, sentences: Re
  */
 function rebase(norm: NormalizedText, a: Analysis): Analysis {
   const o = norm.original;
-  const map = norm.identity ? (s: Span): Span => s : (s: Span) => norm.toOriginal(s);
-  // Quoted spans hold exactly start, end and text: build them directly (object spread is slow in bulk).
-  const quote = (s: Span): { start: number; end: number; text: string } => {
-    const r = map(s);
-    return { start: r.start, end: r.end, text: o.slice(r.start, r.end) };
+  // The draft's objects are fresh and owned here, so they are mapped in place: a large document's analysis
+  // is not built twice. A span object may be shared (a cue is also its evidence span): map each once.
+  const done = new WeakSet<object>();
+  const place = <T extends Span>(s: T): T => {
+    if (done.has(s)) return s;
+    done.add(s);
+    if (!norm.identity) {
+      const r = norm.toOriginal(s);
+      (s as { start: number }).start = r.start;
+      (s as { end: number }).end = r.end;
+    }
+    return s;
   };
-  const span = norm.identity ? <T extends Span>(s: T): T => s : <T extends Span>(s: T): T => ({ ...s, ...map(s) });
+  const quote = <T extends Span & { text: string }>(s: T): T => {
+    if (done.has(s)) return s;
+    place(s);
+    s.text = o.slice(s.start, s.end);
+    return s;
+  };
   const { sentences, sentenceIndex } = mapSentences(a.sentences, norm);
-  return {
-    ...a,
-    blocks: a.blocks.map(span),
-    sections: a.sections.map((s) => {
-      const h = map({ start: s.start, end: s.headingEnd });
-      const e = map({ start: s.start, end: s.end });
-      return { ...s, start: h.start, headingEnd: h.end, end: e.end, heading: o.slice(h.start, h.end).replace(/^#{1,6}\s+/, '').trim() };
-    }),
-    sentences,
-    footnotes: a.footnotes.map((f) => ({
-      ...span(f),
-      sentence: f.sentence === null ? null : sentenceIndex(f.sentence),
-      note: f.note ? quote(f.note) : null,
-    })),
-    people: a.people.map((p) => ({ ...p, mentions: p.mentions.map(quote) })),
-    attributions: a.attributions.map((x) => ({
-      ...x,
-      cue: x.cue ? quote(x.cue) : null,
-      content: quote(x.content),
-      source: x.source ? quote(x.source) : null,
-      evidence: x.evidence.map((e) => (e.span ? { ...e, span: map(e.span) } : e)),
-    })),
-    unattributed: a.unattributed.map((u) => ({ ...u, content: quote(u.content), cue: u.cue ? quote(u.cue) : null })),
-    dates: a.dates.map((d) => ({ ...quote(d), value: d.value, approx: d.approx })),
-    glossary: a.glossary.map((g) => ({ ...g, termSpan: map(g.termSpan), glossSpan: map(g.glossSpan) })),
-    messages: a.messages.map((m) => (m.place ? { ...m, place: map(m.place) } : m)),
-  };
+  for (const b of a.blocks) place(b);
+  for (const s of a.sections) {
+    const h = norm.identity ? { start: s.start, end: s.headingEnd } : norm.toOriginal({ start: s.start, end: s.headingEnd });
+    const e = norm.identity ? { start: s.start, end: s.end } : norm.toOriginal({ start: s.start, end: s.end });
+    s.start = h.start;
+    s.headingEnd = h.end;
+    s.end = e.end;
+    s.heading = o.slice(h.start, h.end).replace(/^#{1,6}\s+/, '').trim();
+  }
+  for (const f of a.footnotes) {
+    place(f);
+    f.sentence = f.sentence === null ? null : sentenceIndex(f.sentence);
+    if (f.note) quote(f.note);
+  }
+  for (const p of a.people) for (const m of p.mentions) quote(m);
+  for (const x of a.attributions) {
+    if (x.cue) quote(x.cue);
+    quote(x.content);
+    if (x.source) quote(x.source);
+    for (const e of x.evidence) if (e.span) place(e.span);
+  }
+  for (const u of a.unattributed) {
+    quote(u.content);
+    if (u.cue) quote(u.cue);
+  }
+  for (const d of a.dates) quote(d);
+  for (const g of a.glossary) {
+    place(g.termSpan);
+    place(g.glossSpan);
+  }
+  for (const m of a.messages) if (m.place) place(m.place);
+  return { ...a, sentences };
 }
 
 /**

@@ -4,9 +4,13 @@
  */
 import { BRIEF_LABELS, numberNotes, showDocument, type Brief } from './brief.ts';
 
-/** Escapes what Markdown would read as markup or HTML in a line of text taken from a document. */
+/**
+ * Escapes what Markdown would read as markup or raw HTML in text taken from a document (emphasis, links,
+ * code, tables, footnote references, tags). Parentheses and # are left alone: they act only after a `]`
+ * (escaped here) or at the start of a line (never, in a brief's list items).
+ */
 export function escapeMarkdown(s: string): string {
-  return s.replace(/\s+/g, ' ').replace(/([\\`*_[\]{}()<>#|!~^])/g, '\\$1').trim();
+  return s.replace(/\s+/g, ' ').replace(/([\\`*_[\]<>|~^])/g, '\\$1').trim();
 }
 
 /**

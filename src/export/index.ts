@@ -2,7 +2,8 @@
  * The exporters of one analysis: each a pure (analysis, source text) → string. The CLI's `--format` choices
  * come from this registry.
  */
-import { analysisSchema, type Analysis } from '../core/model/schema.ts';
+import type { Analysis } from '../core/model/schema.ts';
+import { analysisJsonChunks, renderAnalysisJson } from './analysis-json.ts';
 import { renderReport } from './report.ts';
 
 export interface ExportContext {
@@ -15,6 +16,8 @@ export interface ExportContext {
 export interface Exporter {
   readonly description: string;
   render(analysis: Analysis, context: ExportContext): string;
+  /** The same output in chunks, for outputs too large for one string. */
+  chunks?(analysis: Analysis, context: ExportContext): Iterable<string>;
 }
 
 export const exporters = {
@@ -22,7 +25,8 @@ export const exporters = {
   md: { description: 'the report as Markdown: outline, who said what, footnotes, dates, glossary', render: (a, c) => renderReport(a, c.text, { markdown: true }) },
   json: {
     description: 'the whole analysis as JSON, validated against the versioned schema (default when piped)',
-    render: (a) => `${JSON.stringify(analysisSchema.parse(a), null, 1)}\n`,
+    render: (a) => renderAnalysisJson(a),
+    chunks: (a) => analysisJsonChunks(a),
   },
 } satisfies Record<string, Exporter>;
 

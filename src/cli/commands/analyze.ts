@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import { Option } from 'commander';
 import { analyze } from '../../core/analyze.ts';
-import { exporters, exportFormats, type ExportFormat } from '../../export/index.ts';
+import { exporters, exportFormats, type Exporter, type ExportFormat } from '../../export/index.ts';
 import { readSourceFile } from '../../ingest/read-source.ts';
 import { isIngestError } from '../../ingest/errors.ts';
 import { CLIError } from '../errors.ts';
@@ -25,7 +25,22 @@ export async function runAnalyze(file: string, options: AnalyzeCommandOptions, i
   }
   const analysis = analyze(source, { language: options.language });
   const format = options.format ?? (io.isTTY ? 'text' : 'json');
-  io.stdout(exporters[format].render(analysis, { text: source.text, color: io.isTTY && format === 'text' }));
+  const exporter = exporters[format] as Exporter;
+  const context = { text: source.text, color: io.isTTY && format === 'text' };
+  if (!exporter.chunks) {
+    io.stdout(exporter.render(analysis, context));
+    return;
+  }
+  // Large analyses go out in chunks of about 1 MB, waiting for the pipe when it is full.
+  let buffer = '';
+  for (const chunk of exporter.chunks(analysis, context)) {
+    buffer += chunk;
+    if (buffer.length >= 1 << 20) {
+      if (io.stdout(buffer) === false && io.drain) await io.drain();
+      buffer = '';
+    }
+  }
+  if (buffer) io.stdout(buffer);
 }
 
 export function registerAnalyze(program: Command, io: CommandIO): void {

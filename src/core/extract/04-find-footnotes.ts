@@ -48,9 +48,9 @@ export function findFootnotes(
   blocks: readonly ClassifiedBlock[],
   sentences: readonly DraftSentence[],
 ): DraftFootnote[] {
-  const candidates: Candidate[] = [];
-  for (const b of blocks) if (MARKER_BEARING.has(b.kind)) collectCandidates(text, original, toOriginalIndex, b, candidates);
-  const chain = decodeChain(candidates);
+  const decoder = createChainDecoder();
+  for (const b of blocks) if (MARKER_BEARING.has(b.kind)) collectCandidates(text, original, toOriginalIndex, b, decoder.push);
+  const chain = decoder.finish();
   const notes = findNotes(text, blocks);
   return chain.map((c) => ({
     n: c.n,
@@ -67,8 +67,9 @@ function collectCandidates(
   original: string,
   toOriginalIndex: (i: number) => number,
   block: ClassifiedBlock,
-  out: Candidate[],
+  out: { push(c: Candidate): void } | ((c: Candidate) => void),
 ): void {
+  const push = typeof out === 'function' ? out : (c: Candidate) => out.push(c);
   const s = block.contentStart;
   const e = block.end;
   const re = /\[\^(\d{1,3})\]|\[(\d{1,3})\]|[(（]注\s*(\d{1,3})[)）]|※\s*(\d{1,3})|(\d+)/g;
@@ -80,7 +81,7 @@ function collectCandidates(
     if (m[1] || m[2] || m[3] || m[4]) {
       const digits = (m[1] ?? m[2] ?? m[3] ?? m[4])!;
       const dStart = at + m[0].lastIndexOf(digits);
-      out.push({
+      push({
         n: Number(digits), start: dStart, end: dStart + digits.length, markStart: at, markEnd: at + m[0].length,
         style: m[1] ? 'markdown' : m[2] ? 'bracket' : m[3] ? 'note-word' : 'asterisk', prior: m[2] ? 0.4 : 1,
       });
@@ -102,7 +103,7 @@ function collectCandidates(
     const n = Number(digits);
     if (n === 0) continue;
     const superscript = isSuperscript(original, toOriginalIndex, start, end);
-    out.push({ n, start, end, markStart: start, markEnd: end, style: superscript ? 'superscript' : 'bare', prior: superscript ? 1 : prior(text, start, end, s, e) - (afterNumberStop ? 0.3 : 0) });
+    push({ n, start, end, markStart: start, markEnd: end, style: superscript ? 'superscript' : 'bare', prior: superscript ? 1 : prior(text, start, end, s, e) - (afterNumberStop ? 0.3 : 0) });
   }
 }
 
@@ -129,43 +130,53 @@ function prior(text: string, start: number, end: number, blockStart: number, blo
 
 /**
  * The best chain n1 < n2 < … in text order, starting near 1 and rising by small steps, by dynamic programming
- * over candidates in text order. best[v] holds the best chain so far that ends with number v.
+ * over candidates as they come (in text order). `best` holds, for each number v, the best chain so far that
+ * ends with v, as a linked list through `prev`; a candidate no chain can use is dropped at once, so memory
+ * stays proportional to the chains, not to every number in a long document.
  */
-function decodeChain(candidates: Candidate[]): Candidate[] {
-  candidates.sort((a, b) => a.start - b.start);
-  const score = new Float64Array(candidates.length);
-  const prev = new Int32Array(candidates.length).fill(-1);
-  const bestByValue = new Map<number, number>(); // value -> candidate index with the best chain ending there
-  let bestEnd = -1;
-  candidates.forEach((c, i) => {
+interface ChainNode {
+  c: Candidate;
+  score: number;
+  prev: ChainNode | null;
+}
+
+function createChainDecoder(): { push: (c: Candidate) => void; finish: () => Candidate[] } {
+  const best = new Map<number, ChainNode>();
+  let bestEnd: ChainNode | null = null;
+  const push = (c: Candidate): void => {
     let s = -Infinity;
-    let from = -1;
+    let from: ChainNode | null = null;
     if (c.n <= MAX_GAP) s = 1 + 0.4 * c.prior - 0.8 * (c.n - 1); // a chain may start here
     for (let d = 1; d <= MAX_GAP; d++) {
-      const j = bestByValue.get(c.n - d);
-      if (j === undefined) continue;
-      const t = score[j]! + 1 + 0.4 * c.prior - 0.8 * (d - 1);
+      const j = best.get(c.n - d);
+      if (!j) continue;
+      const t = j.score + 1 + 0.4 * c.prior - 0.8 * (d - 1);
       if (t > s) { s = t; from = j; }
     }
-    score[i] = s;
-    prev[i] = from;
-    const held = bestByValue.get(c.n);
-    if (held === undefined || score[held]! < s) bestByValue.set(c.n, i);
-    if (bestEnd < 0 || s > score[bestEnd]!) bestEnd = i;
-  });
-  if (bestEnd < 0) return [];
-  const chain: Candidate[] = [];
-  for (let i = bestEnd; i >= 0; i = prev[i]!) chain.push(candidates[i]!);
-  chain.reverse();
-  // A lone bare "1" is a number unless it is written like a marker (glued to the text before 。 or 」);
-  // explicit markers stand alone.
-  const explicit = chain.some((c) => c.style !== 'bare');
-  if (!explicit && chain.length < 2 && !(chain.length === 1 && chain[0]!.prior >= 0.3)) return [];
-  // A text with only numbers still holds short rising runs (第1段階は2週間, Phase 1 … 2 weeks). Markers show
-  // themselves somewhere by standing where a marker stands (glued before 。、 or after 」); a bare chain
-  // where not one number does is counts and ordinals, not footnotes.
-  if (!explicit && !chain.some((c) => c.prior >= 0.3)) return [];
-  return chain;
+    if (s === -Infinity) {
+      // No chain reaches this number and none can start here: forget it.
+      return;
+    }
+    const node: ChainNode = { c, score: s, prev: from };
+    const held = best.get(c.n);
+    if (!held || held.score < s) best.set(c.n, node);
+    if (!bestEnd || s > bestEnd.score) bestEnd = node;
+  };
+  const finish = (): Candidate[] => {
+    const chain: Candidate[] = [];
+    for (let n: ChainNode | null = bestEnd; n; n = n.prev) chain.push(n.c);
+    chain.reverse();
+    // A lone bare "1" is a number unless it is written like a marker (glued to the text before 。 or 」);
+    // explicit markers stand alone.
+    const explicit = chain.some((c) => c.style !== 'bare');
+    if (!explicit && chain.length < 2 && !(chain.length === 1 && chain[0]!.prior >= 0.3)) return [];
+    // A text with only numbers still holds short rising runs (第1段階は2週間, Phase 1 … 2 weeks). Markers show
+    // themselves somewhere by standing where a marker stands (glued before 。、 or after 」); a bare chain
+    // where not one number does is counts and ordinals, not footnotes.
+    if (!explicit && !chain.some((c) => c.prior >= 0.3)) return [];
+    return chain;
+  };
+  return { push, finish };
 }
 
 /** The notes list: numbered lines in a notes trailer (注 / Notes), number → span of the note text. */

@@ -57,7 +57,15 @@ export function findPeople(input: PeopleInput, registry = new PeopleRegistry(inp
   }
   // Short forms: surnames and pronouns, in text order, each linked to the latest full mention before it.
   const shortForms = shortFormPattern(registry);
-  for (const b of blocks) if (bodyKinds.has(b.kind)) findShortForms(text, b, registry, shortForms);
+  const pronouns: { start: number; end: number; word: string }[] = [];
+  registry.batch(() => {
+    for (const b of blocks) if (bodyKinds.has(b.kind)) findShortForms(text, b, registry, shortForms, pronouns);
+  });
+  // 同氏 and 両氏 refer to whoever was named last, short forms included: resolve them once those are in.
+  for (const p of pronouns) {
+    const last = registry.lastMentionBefore(p.start, p.word === '両氏' ? 2 : 1);
+    for (const person of last) registry.addMention(person, { start: p.start, end: p.end }, undefined, p.word);
+  }
   return registry;
 }
 
@@ -253,11 +261,22 @@ function findKanjiNamesAfterPost(text: string, block: ClassifiedBlock, registry:
     for (let start = m.index; start <= runEnd - 2; start++) {
       // A post word must end right before the name: check its last character before any regex.
       const prev = start > m.index ? text[start - 1]! : text[start - 1] === 'の' ? text[start - 2] ?? '' : text[start - 1] ?? '';
-      if (!POST_LAST.has(prev)) continue;
       const name = text.slice(start, runEnd);
+      const postBefore = POST_LAST.has(prev) && POST_AT_END.test(text.slice(Math.max(block.contentStart, start - 8), start).replace(/の$/, ''));
+      if (!postBefore) {
+        // A family and a given name with a space between, after an organisation with の or at a clause start:
+        // …センターの佐藤 健一は (the space is how Japanese commentary writes a person's name).
+        if (spaced && start === m.index && /^[\u4e00-\u9fff々]{1,2}[ \u3000][\u4e00-\u9fff々]{1,3}$/.test(name) && /^(?:氏|は|が|によ)/.test(text.slice(runEnd, runEnd + 2))) {
+          const org = orgWithNo(text, start, block.contentStart);
+          const atClauseStart = start === block.contentStart || /[、。\s]/.test(text[start - 1] ?? '');
+          if ((org || atClauseStart) && !registry.isInsideMention(start) && !NOT_A_NAME.test(name.split(/[ \u3000]/)[0]!)) {
+            const person = registry.addPerson({ name, organization: org, title: null });
+            registry.addMention(person, { start, end: runEnd });
+          }
+        }
+        continue;
+      }
       if (spaced ? !/^[\u4e00-\u9fff々]{1,2}[ \u3000][\u4e00-\u9fff々]{1,3}$/.test(name) : name.length > 4 || !/^(?:氏|は|が)/.test(text.slice(runEnd, runEnd + 1))) continue;
-      const before = text.slice(Math.max(block.contentStart, start - 8), start).replace(/の$/, '');
-      if (!POST_AT_END.test(before)) continue;
       if (registry.isInsideMention(start)) break;
       if (!spaced && (/[会議室部省局課班的性化制度法国軍側]$/.test(name) || NOT_A_NAME.test(name) || isPlaceName(name))) break;
       const descriptor = descriptorBefore(text, start, block.contentStart);
@@ -339,7 +358,9 @@ function shortFormPattern(registry: PeopleRegistry): RegExp | null {
   return new RegExp(`(?:${escaped.join('|')})|同氏|両氏`, 'g');
 }
 
-function findShortForms(text: string, block: ClassifiedBlock, registry: PeopleRegistry, re: RegExp | null): void {
+const KANJI_POST_AFTER = new RegExp(`^(?:前|元|現)?[\\u4e00-\\u9fff]{0,4}?(?:${HONORIFICS.join('|')}|${POST_WORD_RE.source})`);
+
+function findShortForms(text: string, block: ClassifiedBlock, registry: PeopleRegistry, re: RegExp | null, pronouns: { start: number; end: number; word: string }[]): void {
   if (!re) return;
   re.lastIndex = block.contentStart;
   let m: RegExpExecArray | null;
@@ -353,15 +374,16 @@ function findShortForms(text: string, block: ClassifiedBlock, registry: PeopleRe
     if (/^[\u30A1-\u30FA\u30FC]/.test(m[0]) && (isKatakana(prev) || isKatakana(next))) continue;
     if (/^[A-Za-z]/.test(m[0]) && (/[A-Za-z]/.test(prev ?? '') || /[A-Za-z]/.test(next ?? ''))) continue;
     if (m[0] === '同氏' || m[0] === '両氏') {
-      const last = registry.lastMentionBefore(start, m[0] === '両氏' ? 2 : 1);
-      for (const p of last) registry.addMention(p, { start, end }, undefined, m[0]);
+      pronouns.push({ start, end, word: m[0] });
       continue;
     }
     const person = registry.latestWithSurname(m[0], start);
     if (!person) continue;
-    // A kanji surname counts only with a post or honorific after it (尹前大統領, 山田氏): 金 alone is gold.
-    const kanjiPost = new RegExp(`^(?:前|元|現)?[\\u4e00-\\u9fff]{0,4}?(?:${HONORIFICS.join('|')}|${POST_WORD_RE.source})`);
-    if (/^[\u4e00-\u9fff]/.test(m[0]) && !kanjiPost.test(text.slice(end, end + 10))) continue;
+    const kanjiPost = KANJI_POST_AFTER;
+    // A kanji surname counts with a post or honorific after it (尹前大統領, 山田氏), or, when it has two
+    // characters or more, right before a cue (佐藤によれば, 佐藤は、): 金 alone is gold.
+    if (/^[\u4e00-\u9fff]/.test(m[0]) && !kanjiPost.test(text.slice(end, end + 10))
+      && !(m[0].length >= 2 && /^(?:によ|は、|の(?:解釈|見解|分析|指摘|主張))/.test(text.slice(end, end + 4)))) continue;
     registry.addMention(person, { start, end });
     if (/^[\u4e00-\u9fff]/.test(m[0])) {
       const post = kanjiPost.exec(text.slice(end, end + 10));

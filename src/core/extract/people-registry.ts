@@ -30,7 +30,6 @@ export interface Mention extends Span {
 export class PeopleRegistry {
   readonly people: DraftPerson[] = [];
   private readonly mentionList: Mention[] = [];
-  private sorted = true;
   private readonly byKey = new Map<string, DraftPerson>();
 
   constructor(readonly text: string) {}
@@ -72,22 +71,95 @@ export class PeopleRegistry {
     if (span.start < 0 || span.end > this.text.length || span.end < span.start) {
       throw new RangeError(`mention [${span.start}, ${span.end}) is outside the text`);
     }
-    const same = this.mentionList.find((x) => x.person === person && x.start === span.start && x.end === span.end);
-    if (same) return same;
+    if (this.pending) {
+      // In a batch: collect, and merge once at the end (see `batch`).
+      const m: Mention = { start: span.start, end: span.end, person, descriptor, pronoun };
+      this.pending.push(m);
+      return m;
+    }
+    // Mentions stay sorted by start: insert in place (almost always at the end, as passes go in text order).
+    let at = this.mentionList.length;
+    if (at > 0 && this.mentionList[at - 1]!.start > span.start) {
+      // Upper bound of span.start by binary search.
+      let lo = 0;
+      let hi = at;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (this.mentionList[mid]!.start <= span.start) lo = mid + 1;
+        else hi = mid;
+      }
+      at = lo;
+    }
+    for (let k = at - 1; k >= 0 && this.mentionList[k]!.start === span.start; k--) {
+      const x = this.mentionList[k]!;
+      if (x.person === person && x.end === span.end) return x;
+    }
     const m: Mention = { start: span.start, end: span.end, person, descriptor, pronoun };
     person.mentions.push({ start: span.start, end: span.end });
-    const last = this.mentionList[this.mentionList.length - 1];
-    if (last && last.start > span.start) this.sorted = false;
-    this.mentionList.push(m);
+    if (at === this.mentionList.length) this.mentionList.push(m);
+    else this.mentionList.splice(at, 0, m);
+    const list = this.byEnd?.get(m.end);
+    if (this.byEnd) {
+      if (list) list.push(m);
+      else this.byEnd.set(m.end, [m]);
+      this.byEndSize = this.mentionList.length;
+    }
     return m;
   }
 
-  mentions(): Mention[] {
-    if (!this.sorted) {
-      this.mentionList.sort((a, b) => a.start - b.start);
-      this.sorted = true;
+  /**
+   * Runs `fn` with mention additions deferred, then merges them in one sorted pass. For passes that add many
+   * mentions in text order between existing ones (short forms): inserting each in place would be quadratic.
+   * Queries inside the batch see the mentions from before it.
+   */
+  batch<T>(fn: () => T): T {
+    this.pending = [];
+    try {
+      return fn();
+    } finally {
+      const added = this.pending;
+      this.pending = null;
+      this.merge(added);
     }
+  }
+
+  private pending: Mention[] | null = null;
+
+  private merge(added: Mention[]): void {
+    if (!added.length) return;
+    added.sort((a, b) => a.start - b.start);
+    for (const m of added) m.person.mentions.push({ start: m.start, end: m.end });
+    const old = this.mentionList;
+    const merged: Mention[] = new Array(old.length + added.length);
+    let i = 0;
+    let j = 0;
+    let k = 0;
+    while (i < old.length || j < added.length) {
+      if (j >= added.length || (i < old.length && old[i]!.start <= added[j]!.start)) merged[k++] = old[i++]!;
+      else merged[k++] = added[j++]!;
+    }
+    this.mentionList.length = 0;
+    for (const m of merged) this.mentionList.push(m);
+    this.byEnd = undefined;
+    this.byEndSize = -1;
+  }
+
+  /** Every mention, sorted by start. */
+  mentions(): Mention[] {
     return this.mentionList;
+  }
+
+  /** Index of the first mention that starts at or after `at`. */
+  private lowerBound(at: number): number {
+    const ms = this.mentionList;
+    let lo = 0;
+    let hi = ms.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (ms[mid]!.start < at) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
   }
 
   isInsideMention(at: number): boolean {
@@ -106,7 +178,9 @@ export class PeopleRegistry {
 
   /** Mentions that start inside [start, end), in text order. */
   mentionsIn(start: number, end: number): Mention[] {
-    return this.mentions().filter((m) => m.start >= start && m.start < end);
+    const out: Mention[] = [];
+    for (let i = this.lowerBound(start); i < this.mentionList.length && this.mentionList[i]!.start < end; i++) out.push(this.mentionList[i]!);
+    return out;
   }
 
   /** The mention that ends exactly at `at` (ignoring white space), if any. */
@@ -147,23 +221,41 @@ export class PeopleRegistry {
   latestWithSurname(surname: string, at: number): DraftPerson | undefined {
     let best: DraftPerson | undefined;
     let bestAt = -1;
-    for (const p of this.people) {
-      if (p.type !== 'person' || p.surname !== surname) continue;
-      const before = p.mentions.filter((m) => m.start < at).map((m) => m.start);
-      const last = before.length ? Math.max(...before) : -1;
+    const candidates = this.people.filter((p) => p.type === 'person' && p.surname === surname);
+    for (const p of candidates) {
+      const starts = this.sortedStarts(p);
+      // The last mention that starts before `at`, by binary search.
+      let lo = 0;
+      let hi = starts.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (starts[mid]! < at) lo = mid + 1;
+        else hi = mid;
+      }
+      const last = lo > 0 ? starts[lo - 1]! : -1;
       if (last > bestAt) { bestAt = last; best = p; }
     }
     // A short form before any full mention still refers to the only person with that surname.
-    return best ?? this.people.find((p) => p.type === 'person' && p.surname === surname);
+    return best ?? candidates[0];
+  }
+
+  private readonly startsCache = new Map<DraftPerson, { n: number; starts: Int32Array }>();
+
+  private sortedStarts(p: DraftPerson): Int32Array {
+    const held = this.startsCache.get(p);
+    if (held && held.n === p.mentions.length) return held.starts;
+    const starts = Int32Array.from(p.mentions, (m) => m.start).sort();
+    this.startsCache.set(p, { n: p.mentions.length, starts });
+    return starts;
   }
 
   /** The last `count` distinct individuals mentioned before `at` (for 同氏 and 両氏). */
   lastMentionBefore(at: number, count: number): DraftPerson[] {
     const out: DraftPerson[] = [];
-    const ms = this.mentions();
-    for (let i = ms.length - 1; i >= 0 && out.length < count; i--) {
+    const ms = this.mentionList;
+    for (let i = this.lowerBound(at) - 1; i >= 0 && out.length < count; i--) {
       const m = ms[i]!;
-      if (m.start < at && m.person.type === 'person' && m.person.role !== 'author' && !out.includes(m.person)) out.push(m.person);
+      if (m.person.type === 'person' && m.person.role !== 'author' && !out.includes(m.person)) out.push(m.person);
     }
     return out.reverse();
   }
