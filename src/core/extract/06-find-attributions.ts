@@ -68,6 +68,9 @@ interface View {
   coreEnd: number;
 }
 
+/** The author's framing at the start of a sentence: what follows is the author's, whatever the verb. */
+const AUTHOR_FRAME = /^(?:[^、。]{0,6})(?:本稿では|本稿は|本論では|筆者は|筆者としては|以下では|以下、|ここでは)/;
+
 const QUOTE_PAIRS: Record<string, string> = { '「': '」', '『': '』', '“': '”' };
 const BLANK = '＿';
 
@@ -193,7 +196,7 @@ function analyzeJapanese(ctx: SentenceContext): SentenceResult {
   const { text, view: v } = ctx;
   const out: SentenceResult = { drafts: [], unattributed: [], next: undefined };
   const core = maskSlice(v, v.start, v.coreEnd);
-  const authorVoice = JA_AUTHOR_VOICE.test(tailOf(core));
+  const authorVoice = JA_AUTHOR_VOICE.test(tailOf(core)) || AUTHOR_FRAME.test(v.mask);
   const final = findFinalCue(ctx);
 
   // A. Cues before the content; the first with a speaker is the outer one.
@@ -263,8 +266,10 @@ function analyzeJapanese(ctx: SentenceContext): SentenceResult {
       out.next = final.speaker;
       return out;
     }
-    // C. Topic speaker, or E. elided subject carried from earlier.
-    const speaker = topic ?? (final.speaker ? null : ctx.current);
+    // C. Topic speaker, or E. elided subject carried from earlier: only a quotative cue (…と指摘する, not
+    // …を考える) carries a speaker over, and never in the author's framing (本稿では…).
+    const quotative = /^(?:と|との|という|とする)/.test(text.slice(final.cue.start, final.cue.start + 3));
+    const speaker = topic ?? (final.speaker || !quotative || AUTHOR_FRAME.test(v.mask) ? null : ctx.current);
     if (speaker) {
       let start = topic ? clauseStart(text, v, topic.end) : clauseStart(text, v, v.start);
       start = skipFrames(text, v, start);
@@ -425,7 +430,8 @@ function findFinalCue(ctx: SentenceContext): FinalCue | null {
   const lead = /(?:との|という|とする|と|を)[、,]?$/.exec(maskSlice(v, Math.max(v.start, verbStart - 4), verbStart));
   if (!lead) {
     // A clause modifying the noun of the cue: …協力を深める考えを示した, …撤退する方針を明らかにした.
-    if (/^(?:考え|意向|方針|見方|認識|見解|立場|懸念|期待|意欲|見通し)を/.test(m[1]!) && /[\u3041-\u3096]$/.test(maskSlice(v, verbStart - 1, verbStart))) {
+    // The clause must end like a verb or a copula (…深める, …しない), not an adjective (強い懸念を表明した).
+    if (/^(?:考え|意向|方針|見方|認識|見解|立場|懸念|期待|意欲|見通し)を/.test(m[1]!) && /(?:[るたうだ]|ない)$/.test(maskSlice(v, verbStart - 2, verbStart))) {
       return { cue: { start: verbStart, end: v.coreEnd }, speaker: null, afterTo: false, markers };
     }
     return null;
@@ -727,7 +733,7 @@ function analyzeEnglish(ctx: SentenceContext): SentenceResult {
     if (mentions.length) {
       const mm = mentions[mentions.length - 1]!;
       const between = text.slice(mm.end, subjectEnd);
-      if (/^(?:,[^,]{0,80},)?\s*$/.test(between) || /^\s*(?:also|further)?\s*$/.test(between)) speaker = { people: [mm.person], start: mm.start, source: { start: mm.start, end: mm.end } };
+      if (/^(?:,[^,]{0,80},)?\s*$/.test(between) || /^\s*(?:also|further)?\s*$/.test(between) || /^\s+(?:of|at|from|with)\s+(?:the\s+)?[A-Z][^,]{0,80}$/.test(between)) speaker = { people: [mm.person], start: mm.start, source: { start: mm.start, end: mm.end } };
     } else {
       const g = /(?:^|\b)((?:many|some|several|other|most)\s+)?(?:\w+\s+)?(analysts|experts|officials|observers|scholars|diplomats|researchers)$/i.exec(text.slice(v.start, subjectEnd));
       if (g) {
@@ -738,7 +744,10 @@ function analyzeEnglish(ctx: SentenceContext): SentenceResult {
       if (/^\s*(?:he|she|they)\s*$/i.test(text.slice(v.start, subjectEnd)) && ctx.current) speaker = ctx.current;
     }
     if (speaker) {
-      const c = contentSpan(text, v, v.start + verb[0].length, v.coreEnd);
+      // "…notes that X, and warns against Y": the content ends where the next reporting verb begins.
+      const next = new RegExp(`,?\\s+and\\s+(?:also\\s+)?${EN_VERBS}\\b`).exec(text.slice(v.start + verb[0].length, v.coreEnd));
+      const contentEnd = next ? v.start + verb[0].length + next.index : v.coreEnd;
+      const c = contentSpan(text, v, v.start + verb[0].length, contentEnd);
       if (c) out.drafts.push(draft(speaker, c.span, c.quote ? 'quote' : 'reported', { start: subjectEnd, end: v.start + verb[0].length }, speaker === ctx.current ? 'elided' : 'explicit', 'en-subject-verb'));
       out.next = speaker;
       return out;

@@ -79,10 +79,14 @@ function oneSpeakerEndingAt(text: string, at: number, floor: number, registry: P
   const hit = (re: RegExp): RegExpExecArray | null => re.exec(window);
   let m: RegExpExecArray | null;
   if ((m = hit(GROUP))) {
-    const base = `${m[2] ?? ''}${m[3]}`.replace(/^(.*)の$/, '$1');
-    const name = `${m[2] ?? ''}${m[3]}`;
+    // A qualifier is a nationality or a place (ロシア人, 米国の); an organisation word (センターの) is not one.
+    const qualifier = m[2] ?? '';
+    const bare = qualifier.replace(/(?:人|系|側の|の)$/, '');
+    const keep = !qualifier || /人$/.test(qualifier) || isPlaceName(bare) || /^[\u4e00-\u9fff]{1,3}$/.test(bare) && !/(?:所|部|省|庁|局|会|院|社)$/.test(bare);
+    const name = `${keep ? qualifier : ''}${m[3]}`;
+    if (!keep) return collective(registry, 'group', name, { start: end - m[3]!.length - (m[4]?.length ?? 0), end });
     const span = { start: offset + m.index, end };
-    return collective(registry, 'group', name === base ? name : name, span, m[0] !== name ? m[0] : undefined);
+    return collective(registry, 'group', name, span, m[0] !== name ? m[0] : undefined);
   }
   if ((m = hit(MEDIA))) return collective(registry, 'media', m[0], { start: offset + m.index, end });
   if ((m = hit(ORGANIZATION))) return collective(registry, 'organization', m[1]!, { start: offset + m.index, end }, m[0] !== m[1] ? m[0] : undefined);

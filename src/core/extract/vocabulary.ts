@@ -25,7 +25,7 @@ const POST_RE = new RegExp(`(?:${POST_WORDS.join('|')})$`);
 export const POST_WORD_RE = new RegExp(`(?:${POST_WORDS.join('|')})`);
 
 /** English posts for bylines and descriptors. */
-const EN_POST = /\b(?:(?:senior|junior|visiting|non-?resident|research|associate|assistant|distinguished|principal|chief|deputy|executive|managing|founding|former)\s+)*(?:fellow|professor|lecturer|researcher|director|analyst|editor|correspondent|reporter|journalist|ambassador|minister|president|chairman|chair|head|dean|scholar|expert|spokesperson|spokesman|adviser|advisor|officer|commander|general|admiral)\b(?:\s+(?:of|for)\s+[\p{L} -]+?)?/iu;
+const EN_POST = /\b(?:(?:senior|junior|visiting|non-?resident|research|associate|assistant|distinguished|principal|chief|deputy|executive|managing|founding|former)\s+)*(?:fellow|professor|lecturer|researcher|director|analyst|editor|correspondent|reporter|journalist|ambassador|minister|president|chairman|chair|head|dean|scholar|expert|spokesperson|spokesman|adviser|advisor|officer|commander|general|admiral|historian|economist|scientist|strategist|diplomat|commentator|columnist|writer|author|specialist|observer|veteran)\b(?:\s+(?:of|for)\s+[\p{L} -]+?)?/iu;
 
 export function isPost(s: string): boolean {
   const t = s.trim();
