@@ -176,6 +176,15 @@ const cases: Case[] = [
     text: '論点\nアンナ・ペトロワ氏(モスクワ国際関係大学准教授)は、協力は限定的だと述べた。\n',
     claims: [['アンナ・ペトロワ', '協力は限定的だ', 'explicit']],
   },
+  {
+    name: 'news: a katakana surname with a compound post, a quotation with its own cue before the final one, press-conference frames, institutes',
+    text: '派遣をめぐる応酬\n韓国の国家情報院の報告によれば、派遣された兵士の一部はすでに前線に投入されている。ロシアのソロキン大統領報道官は記者団に対し「そのような情報はない」と述べ、派遣を否定した。米国務省のハーパー報道官も同日の記者会見で、前線投入は事態の拡大だと批判した。\n',
+    claims: [
+      ['国家情報院', '派遣された兵士の一部はすでに前線に投入されている', 'explicit'],
+      ['ソロキン', 'そのような情報はない', 'explicit'],
+      ['ハーパー', '前線投入は事態の拡大だ', 'explicit'],
+    ],
+  },
 ];
 
 function claims(a: Analysis): { speakers: string; content: string; mention: string; via: string; footnotes: number[] }[] {

@@ -125,7 +125,8 @@ function findKatakanaNames(text: string, block: ClassifiedBlock, registry: Peopl
 }
 
 const SINGLE_KATAKANA_WITH_POST = new RegExp(`(?<![${KATA}・])[${KATA}]{2,}(?![${KATA}・])`, 'g');
-const POST_AFTER_KATAKANA = /^(?:前|元|現)?(?:氏|大統領|副大統領|首相|副首相|外相|国防相|外務大臣|国防大臣|報道官|大使|長官|議長|総書記|書記|司令官|教授|博士|次官|特使|代表|局長|所長|部長|議員|委員長|首席|主席|国務長官|補佐官)/;
+const KATAKANA_POSTS = '氏|大統領|副大統領|首相|副首相|外相|国防相|外務大臣|国防大臣|報道官|大使|長官|議長|総書記|書記|司令官|教授|博士|次官|特使|代表|局長|所長|部長|議員|委員長|首席|主席|国務長官|補佐官';
+const POST_AFTER_KATAKANA = new RegExp(`^(?:前|元|現)?(?:${KATAKANA_POSTS})`);
 
 /**
  * A katakana surname with a post or honorific after it: プーチン大統領, ザハロワ報道官, ソコロフ氏. The
@@ -141,7 +142,7 @@ function findKatakanaSurnamesWithPost(text: string, block: ClassifiedBlock, regi
     if (!POST_AFTER_KATAKANA.test(text.slice(start + name.length, start + name.length + 6))) continue;
     if (isPlaceName(name) || registry.isInsideMention(start) || COMMON_KATAKANA.has(name)) continue;
     if (registry.findBySurname(name)) continue; // a short form of someone already named in full
-    const post = /^(?:前|元|現)?[^\s、。]*?(?:氏|大統領|副大統領|首相|副首相|外相|国防相|外務大臣|国防大臣|報道官|大使|長官|議長|総書記|書記|司令官|教授|博士|次官|特使|代表|局長|所長|部長|議員|委員長|首席|主席|国務長官|補佐官)/.exec(text.slice(start + name.length, start + name.length + 10))![0];
+    const post = new RegExp(`^(?:前|元|現)?(?:${KATAKANA_POSTS})(?:(?!氏)(?:${KATAKANA_POSTS}))*`).exec(text.slice(start + name.length, start + name.length + 12))![0];
     const org = /([\u4e00-\u9fff\u30A1-\u30FA\u30FC・]{2,24})の$/.exec(text.slice(Math.max(block.contentStart, start - 25), start))?.[1] ?? null;
     const organization = org && (ORG_SUFFIXES.some((x) => org.endsWith(x)) || isPlaceName(org)) ? org : null;
     const person = registry.addPerson({ name, organization: organization && !isPlaceName(organization) ? organization : null, title: post === '氏' ? null : post, surname: name });
@@ -236,7 +237,7 @@ function findKanjiNames(text: string, block: ClassifiedBlock, registry: PeopleRe
       // A later surname-only form (岸田首相 after 岸田文雄首相) refers to the person named in full.
       const existing = registry.findBySurname(name)
         ?? (name.length >= 2 ? registry.people.find((p) => p.type === 'person' && /^[\u4e00-\u9fff々]+$/.test(p.name) && p.name.length > name.length && p.name.startsWith(name)) : undefined);
-      const person = existing ?? registry.addPerson({ name, organization: null, title, surname: name });
+      const person = existing ?? registry.addPerson({ name, organization: orgWithNo(text, start, block.contentStart), title, surname: name });
       // The fullest post seen wins (前韓国大統領 over 前大統領).
       if (title && (!person.title || title.length > person.title.length)) person.title = title;
       registry.addMention(person, { start, end: start + k });
@@ -278,7 +279,7 @@ function findKanjiNamesAfterPost(text: string, block: ClassifiedBlock, registry:
       }
       if (spaced ? !/^[\u4e00-\u9fff々]{1,2}[ \u3000][\u4e00-\u9fff々]{1,3}$/.test(name) : name.length > 4 || !/^(?:氏|は|が)/.test(text.slice(runEnd, runEnd + 1))) continue;
       if (registry.isInsideMention(start)) break;
-      if (!spaced && (/[会議室部省局課班的性化制度法国軍側]$/.test(name) || NOT_A_NAME.test(name) || isPlaceName(name))) break;
+      if (!spaced && (/[会議室部省局課班的性化制度法国軍側]$/.test(name) || NOT_A_NAME.test(name) || isPlaceName(name) || POST_AT_END.test(name))) break;
       const descriptor = descriptorBefore(text, start, block.contentStart);
       if (!descriptor.descriptor) break;
       const post = splitPost(descriptor.descriptor);

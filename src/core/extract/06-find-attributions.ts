@@ -278,14 +278,18 @@ function analyzeJapanese(ctx: SentenceContext): SentenceResult {
       let cite: RegExpExecArray | null = null;
       const re = new RegExp(JA_CITING_ACTION.source, 'g');
       for (let m: RegExpExecArray | null; (m = re.exec(maskSlice(v, region.start, region.end)));) cite = m;
-      const pointStart = cite ? region.start + cite.index + cite[0].length : region.start;
+      // A quotation with a cue of its own before the final one (「…」と述べ、派遣を否定した): the final
+      // cue's content starts after it.
+      const earlier = quoteCues(ctx, speaker, region, topic ? 'explicit' : 'elided');
+      const lastEarlier = earlier.length ? earlier[earlier.length - 1]!.cue!.end : -1;
+      const pointStart = Math.max(cite ? region.start + cite.index + cite[0].length : region.start, lastEarlier);
       const c = contentSpan(text, v, pointStart, region.end);
       const how: MentionHow = topic ? 'explicit' : 'elided';
       if (c) {
         out.drafts.push(draft(speaker, c.span, c.quote ? 'quote' : 'reported', final.cue, how, topic ? 'topic-speaker' : 'elided-subject', final.markers));
         out.drafts.push(...nestedQuotes(ctx, { start: region.start, end: region.end }, speaker.people, c.span));
       }
-      out.drafts.push(...quoteCues(ctx, speaker, { start: region.start, end: c ? c.span.start : region.end }, how));
+      out.drafts.push(...earlier);
       out.next = speaker;
       return out;
     }
@@ -488,10 +492,17 @@ function quoteCues(ctx: SentenceContext, speaker: SpeakerPhrase, region: Span, h
   const { text, view: v } = ctx;
   const out: Draft[] = [];
   for (const q of v.quotes) {
-    if (q.open < region.start || q.close >= region.end || !isSpeech(text, q)) continue;
+    // A quotation followed by a reporting cue of its own is speech, however short.
+    if (q.open < region.start || q.close >= region.end || q.close - q.open - 1 < 4) continue;
     const after = maskSlice(v, q.close + 1, Math.min(v.end, q.close + 16));
     const m = /^#*(と(?:しながら|しつつ|した上で|しながらも|述べ(?:つつ|ながら|て|、)|指摘し(?:つつ|ながら|て|、)|言及する(?:とともに|一方)|強調し(?:つつ|て)|主張し(?:つつ|て)|語り|する一方))/.exec(after);
     if (!m) continue;
+    // A quotation with a subject of its own (…尹前大統領は、「…」と言及するとともに) is that subject's: nested.
+    const own = /(?:は|が)[、,]?$/.exec(maskSlice(v, Math.max(region.start, q.open - 3), q.open));
+    if (own) {
+      const sp = speakerEndingAt(text, q.open - own[0].length, region.start, ctx.registry, false);
+      if (sp && !sp.people.every((p) => speaker.people.includes(p))) continue;
+    }
     const cueStart = q.close + 1 + m[0].length - m[1]!.length;
     out.push(draft(speaker, { start: q.open + 1, end: q.close }, 'quote', { start: cueStart, end: cueStart + m[1]!.length }, how, 'quote-cue'));
   }
@@ -560,7 +571,8 @@ function skipFrames(text: string, v: View, start: number): number {
 function contentSpan(text: string, v: View, start: number, end: number): { span: Span; quote: boolean } | null {
   let s = start;
   let e = Math.min(end, v.end);
-  while (s < e && /[\s、,]/.test(text[s]!)) s++;
+  // Leading white space, commas and footnote digits left from the clause before.
+  while (s < e && /[\s、,#]/.test(at(v, s) || text[s]!)) s++;
   for (;;) {
     if (e <= s) break;
     const ch = at(v, e - 1);
