@@ -46,6 +46,24 @@ function expertName(r: () => number): { full: string; surname: string } {
   return { full: `${pick(r, GIVEN)}${initial}・${surname}`, surname };
 }
 
+/**
+ * The experts a corpus keeps meeting: a fixed pool, each with one organisation and post, as in a real field
+ * where a few hundred scholars write on one subject. Documents draw from it, so identities recur.
+ */
+const POOL_SIZE = 400;
+const EXPERT_POOL: { full: string; surname: string; org: string; post: string }[] = (() => {
+  const r = createRandom(20251127);
+  const seen = new Set<string>();
+  const pool: { full: string; surname: string; org: string; post: string }[] = [];
+  while (pool.length < POOL_SIZE) {
+    const e = expertName(r);
+    if (seen.has(e.full)) continue;
+    seen.add(e.full);
+    pool.push({ ...e, org: pick(r, ORGS), post: pick(r, POSTS) });
+  }
+  return pool;
+})();
+
 /** One commentary of roughly `targetChars` characters (about 7,000 by default). */
 export function generateCommentary(seed: number, targetChars = 7000): GeneratedDocument {
   const r = createRandom(seed);
@@ -67,10 +85,8 @@ export function generateCommentary(seed: number, targetChars = 7000): GeneratedD
     section++;
     lines.push(section % 3 === 1 ? `${pick(r, TOPICS)}に関する評価` : `(${section % 3})${pick(r, TOPICS)}の論点`);
     for (let p = 0; p < 3; p++) {
-      const { full, surname } = expertName(r);
+      const { full, surname, org, post } = pick(r, EXPERT_POOL);
       experts.push(full);
-      const org = pick(r, ORGS);
-      const post = pick(r, POSTS);
       const topic = pick(r, TOPICS);
       const [term, gloss] = pick(r, GLOSSES);
       const sentences = [
