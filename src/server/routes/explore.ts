@@ -1,0 +1,42 @@
+/** The corpus views: search with snippets, the timeline, the expert × theme matrix and the network. */
+import type { Hono } from 'hono';
+import { z } from 'zod';
+import type { ServerContext } from '../context.ts';
+import { dateParam, intParam, optionalText, parseQuery, sendJson } from './_parse.ts';
+
+const filters = {
+  speaker: optionalText(200),
+  document: optionalText(200),
+  from: dateParam,
+  to: dateParam,
+};
+
+export function exploreRoutes(app: Hono, ctx: ServerContext): void {
+  const { workbench, cache } = ctx;
+
+  app.get('/api/search', async (c) => {
+    const q = parseQuery(c, z.object({ q: z.string().trim().min(1, 'give a search query').max(500), ...filters, limit: intParam(1, 100, 20), offset: intParam(0, 10_000, 0) }));
+    return sendJson(c, await cache.json(`search ${JSON.stringify(q)}`, () => workbench.corpus.search(q.q, q)));
+  });
+
+  app.get('/api/timeline', async (c) => {
+    const q = parseQuery(c, z.object({ ...filters, limit: intParam(1, 5000, 1000) }));
+    return sendJson(c, await cache.json(`timeline ${JSON.stringify(q)}`, () => workbench.corpus.timeline(q)));
+  });
+
+  app.get('/api/matrix', async (c) => {
+    const q = parseQuery(c, z.object({ experts: intParam(1, 200, 40), themes: intParam(1, 100, 30) }));
+    return sendJson(c, await cache.json(`matrix ${q.experts} ${q.themes}`, () => workbench.matrix(q)));
+  });
+
+  app.get('/api/matrix/claims', async (c) => {
+    // An empty theme is the column of claims outside any section.
+    const q = parseQuery(c, z.object({ expert: z.string().trim().min(1, 'give an expert').max(200), theme: z.string().max(500).default('') }));
+    return sendJson(c, await cache.json(`cell ${JSON.stringify(q)}`, () => workbench.matrixClaims(q.expert, q.theme)));
+  });
+
+  app.get('/api/network', async (c) => {
+    const q = parseQuery(c, z.object({ experts: intParam(1, 300, 60) }));
+    return sendJson(c, await cache.json(`network ${q.experts}`, () => workbench.network(q)));
+  });
+}

@@ -1,0 +1,119 @@
+/**
+ * The browser side of the HTTP API: JSON calls with the token (when the server asks for one), uploads with
+ * progress (XMLHttpRequest: fetch reports no upload progress), and downloads of exports.
+ */
+
+export class ApiError extends Error {
+  readonly status: number;
+  readonly code: string;
+  readonly candidates: readonly { id: string; label: string }[];
+  constructor(status: number, code: string, message: string, candidates: readonly { id: string; label: string }[] = []) {
+    super(message);
+    this.name = 'ApiError';
+    this.status = status;
+    this.code = code;
+    this.candidates = candidates;
+  }
+}
+
+const TOKEN_KEY = 'mikata.token';
+
+export function getToken(): string | null {
+  return sessionStorage.getItem(TOKEN_KEY);
+}
+
+export function setToken(token: string | null): void {
+  if (token) sessionStorage.setItem(TOKEN_KEY, token);
+  else sessionStorage.removeItem(TOKEN_KEY);
+}
+
+/** Listeners told when the server answers 401 (the app then asks for a token). */
+const unauthorized = new Set<() => void>();
+export function onUnauthorized(fn: () => void): () => void {
+  unauthorized.add(fn);
+  return () => unauthorized.delete(fn);
+}
+
+function headers(extra: Record<string, string> = {}): Record<string, string> {
+  const token = getToken();
+  return token ? { ...extra, authorization: `Bearer ${token}` } : extra;
+}
+
+async function fail(res: Response): Promise<never> {
+  let body: { error?: { code?: string; message?: string; candidates?: { id: string; label: string }[] } } = {};
+  try {
+    body = await res.json();
+  } catch {
+    // Not JSON (a proxy's page): the status says enough.
+  }
+  if (res.status === 401) for (const fn of unauthorized) fn();
+  throw new ApiError(res.status, body.error?.code ?? `HTTP_${res.status}`, body.error?.message ?? res.statusText, body.error?.candidates ?? []);
+}
+
+export async function getJson<T>(path: string, params: Record<string, string | number | undefined> = {}): Promise<T> {
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== '') q.set(k, String(v));
+  const url = q.size ? `${path}?${q}` : path;
+  const res = await fetch(url, { headers: headers() });
+  if (!res.ok) return fail(res);
+  return (await res.json()) as T;
+}
+
+export async function postJson<T>(path: string, body: unknown): Promise<T> {
+  const res = await fetch(path, { method: 'POST', headers: headers({ 'content-type': 'application/json' }), body: JSON.stringify(body) });
+  if (!res.ok) return fail(res);
+  return (await res.json()) as T;
+}
+
+export interface UploadResult {
+  name: string;
+  status: 'added' | 'unchanged' | 'failed';
+  document?: { id: string; title: string | null; date: string | null; name: string | null };
+  code?: string;
+  reason?: string;
+}
+
+/**
+ * Uploads one file; `onProgress` gets the fraction sent (0–1). Resolves to the server's result for the file,
+ * also when the server refused it (the result says why).
+ */
+export function uploadFile(file: File, onProgress: (fraction: number) => void): Promise<UploadResult> {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', '/api/documents');
+    for (const [k, v] of Object.entries(headers())) xhr.setRequestHeader(k, v);
+    xhr.upload.onprogress = (e) => { if (e.lengthComputable) onProgress(e.loaded / e.total); };
+    xhr.onerror = () => reject(new ApiError(0, 'E_NETWORK', 'the server could not be reached'));
+    xhr.onload = () => {
+      let body: { results?: UploadResult[]; error?: { code: string; message: string } } = {};
+      try {
+        body = JSON.parse(xhr.responseText);
+      } catch {
+        // handled below
+      }
+      if (xhr.status === 401) for (const fn of unauthorized) fn();
+      const result = body.results?.[0];
+      if (result) resolve(result);
+      else resolve({ name: file.name, status: 'failed', code: body.error?.code ?? `HTTP_${xhr.status}`, reason: body.error?.message ?? xhr.statusText });
+    };
+    const form = new FormData();
+    form.append('file', file, file.name);
+    xhr.send(form);
+  });
+}
+
+/** Fetches an export with the token and hands it to the browser as a download. */
+export async function download(path: string, params: Record<string, string>): Promise<void> {
+  const q = new URLSearchParams(params);
+  const res = await fetch(`${path}?${q}`, { headers: headers() });
+  if (!res.ok) return fail(res);
+  const name = /filename="([^"]+)"/.exec(res.headers.get('content-disposition') ?? '')?.[1] ?? 'mikata-export';
+  const url = URL.createObjectURL(await res.blob());
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}

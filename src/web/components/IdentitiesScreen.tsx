@@ -1,0 +1,95 @@
+/**
+ * Identity decisions: proposed matches to confirm (merge) or refuse (keep apart), a form to merge any two
+ * people, and the record of every decision with who made it.
+ */
+import { useState } from 'preact/hooks';
+import type { PersonSummaryLite, ProposalView } from '../../store/corpus.ts';
+import type { DecisionRecord } from '../../store/store.ts';
+import { getJson, postJson } from '../api.ts';
+import { useAsync } from '../hooks.ts';
+import { useI18n } from '../i18n.ts';
+import { href } from '../router.ts';
+import { useWorkspace } from '../workspace.ts';
+import { ErrorBox, Loading } from './Widgets.tsx';
+
+export function IdentitiesScreen() {
+  const { t } = useI18n();
+  const workspace = useWorkspace();
+  const proposals = useAsync(() => getJson<ProposalView[]>('/api/identities/proposals'), [workspace.version]);
+  const decisions = useAsync(() => getJson<DecisionRecord[]>('/api/identities/decisions'), [workspace.version]);
+  const [keep, setKeep] = useState('');
+  const [fold, setFold] = useState('');
+  const [error, setError] = useState<string | null>(null);
+
+  async function merge(a: PersonSummaryLite | string, b: PersonSummaryLite | string) {
+    setError(null);
+    try {
+      const aRef = typeof a === 'string' ? a : a.id;
+      const bRef = typeof b === 'string' ? b : b.id;
+      const folded = typeof b === 'string' ? null : b;
+      const kept = await postJson<PersonSummaryLite>('/api/identities/merge', { keep: aRef, fold: bRef, by: workspace.user });
+      if (folded) {
+        workspace.pushUndo({
+          label: t('merged', { a: kept.name, b: folded.name }),
+          undo: async () => { await postJson('/api/identities/split', { identity: kept.id, forms: folded.forms, by: workspace.user, why: 'undo merge' }); },
+        });
+      }
+      workspace.changed();
+      workspace.notify(t('merged', { a: kept.name, b: folded?.name ?? bRef }));
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  }
+
+  async function dismiss(p: ProposalView) {
+    setError(null);
+    try {
+      await postJson('/api/identities/dismiss', { a: p.a.id, b: p.b.id, by: workspace.user });
+      workspace.changed();
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  }
+
+  return (
+    <section class="screen identities" aria-labelledby="identities-title">
+      <h1 id="identities-title">{t('identitiesTitle')}</h1>
+      {error && <p class="error-inline" role="alert">{error}</p>}
+      <h2>{t('proposals')}</h2>
+      {proposals.error && <ErrorBox error={proposals.error} onRetry={proposals.reload} />}
+      {!proposals.data && !proposals.error && <Loading />}
+      {proposals.data?.length === 0 && <p>{t('noProposals')}</p>}
+      <ul class="proposals">
+        {proposals.data?.map((p) => (
+          <li key={`${p.a.id}-${p.b.id}`}>
+            <a href={href('expert', p.a.id)}>{p.a.name}</a> ({p.a.forms.join(', ')}) ⇄ <a href={href('expert', p.b.id)}>{p.b.name}</a> ({p.b.forms.join(', ')})
+            <span class="muted"> — {t('score', { s: p.score.toFixed(2) })}; {p.evidence.join('; ')}</span>
+            <div class="buttons">
+              <button type="button" class="small" onClick={() => void merge(p.a, p.b)}>{t('merge')}</button>
+              <button type="button" class="small" onClick={() => void dismiss(p)}>{t('keepApart')}</button>
+            </div>
+          </li>
+        ))}
+      </ul>
+
+      <h2>{t('mergeTwo')}</h2>
+      <form class="filters" onSubmit={(e) => { e.preventDefault(); void merge(keep.trim(), fold.trim()); }}>
+        <label>{t('keepField')} <input value={keep} placeholder={t('mergePlaceholder')} onInput={(e) => setKeep((e.target as HTMLInputElement).value)} /></label>
+        <label>{t('foldField')} <input value={fold} placeholder={t('mergePlaceholder')} onInput={(e) => setFold((e.target as HTMLInputElement).value)} /></label>
+        <button type="submit" disabled={!keep.trim() || !fold.trim()}>{t('merge')}</button>
+      </form>
+
+      <h2>{t('decisions')}</h2>
+      {decisions.data && (
+        <ol class="decisions">
+          {[...decisions.data].reverse().map((d) => (
+            <li key={d.id}>
+              <strong>{d.kind}</strong> {d.a}{d.b ? ` / ${d.b}` : ''}{d.forms.length ? ` (${d.forms.join(', ')})` : ''}
+              <span class="muted"> — {t('correctionBy', { by: d.by, at: d.at.slice(0, 16).replace('T', ' ') })}{d.why ? `: ${d.why}` : ''}</span>
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}

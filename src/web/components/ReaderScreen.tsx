@@ -1,0 +1,136 @@
+/**
+ * The reader: outline, the text with its highlights, and the claims beside it, with corrections in place.
+ * Every correction is sent with the analyst's name and goes on the undo stack.
+ */
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { CorrectionView } from '../../store/corpus.ts';
+import type { ReaderView } from '../../server/workbench.ts';
+import { getJson, postJson } from '../api.ts';
+import { assignColours } from '../colors.ts';
+import { useAsync } from '../hooks.ts';
+import { useI18n } from '../i18n.ts';
+import { useWorkspace } from '../workspace.ts';
+import { ClaimsPanel, type CorrectionRequest } from './ClaimsPanel.tsx';
+import { ReaderText, scrollToSpan, speakerKey } from './ReaderText.tsx';
+import { ErrorBox, ExportButtons, Loading, docTitle } from './Widgets.tsx';
+
+/** In a narrow window the outline starts folded, so the text comes first. */
+const narrowWindow = () => typeof matchMedia === 'function' && matchMedia('(max-width: 800px)').matches;
+
+export function ReaderScreen({ id, at, claim }: { id: string; at: number | null; claim: string | null }) {
+  const { t } = useI18n();
+  const workspace = useWorkspace();
+  const view = useAsync(() => getJson<ReaderView>(`/api/documents/${encodeURIComponent(id)}`), [id, workspace.version]);
+  const [selected, setSelected] = useState<string | null>(claim);
+  const [speaker, setSpeaker] = useState('');
+  const [showRejected, setShowRejected] = useState(false);
+  const [selection, setSelection] = useState<{ start: number; end: number } | null>(null);
+  const textBox = useRef<HTMLDivElement>(null);
+  const v = view.data;
+
+  const colours = useMemo(() => assignColours(v ? v.attributions.map(speakerKey) : []), [v]);
+  const shown = useMemo(
+    () => (v ? v.attributions.filter((a) => (showRejected || a.review !== 'rejected') && (!speaker || speakerKey(a) === speaker)) : []),
+    [v, speaker, showRejected],
+  );
+
+  // A link with ?at= or ?claim= scrolls there once the text is in.
+  const scrolled = useRef<string | null>(null);
+  useEffect(() => {
+    if (!v) return;
+    const key = `${id}|${at}|${claim}`;
+    if (scrolled.current === key) return;
+    scrolled.current = key;
+    const target = claim ? v.attributions.find((a) => a.id === claim)?.content : at !== null ? { start: at, end: Math.min(at + 1, v.text.length) } : null;
+    if (target) {
+      scrollToSpan(textBox.current?.querySelector('.doc-text') as HTMLElement | null, target);
+      if (claim) (textBox.current?.querySelector(`mark[data-claim="${CSS.escape(claim)}"]`) as HTMLElement | null)?.focus({ preventScroll: true });
+    }
+  }, [v, id, at, claim]);
+
+  const onSelectText = useCallback((span: { start: number; end: number } | null) => setSelection(span), []);
+
+  async function correct(request: CorrectionRequest): Promise<boolean> {
+    try {
+      const r = await postJson<{ correction: CorrectionView; attribution: { id: string } | null }>(
+        `/api/documents/${encodeURIComponent(id)}/corrections`,
+        { ...request, by: workspace.user },
+      );
+      const ref = r.correction.id;
+      workspace.pushUndo({
+        label: `${t(request.action === 'add' ? 'addClaim' : request.action)} ${request.attribution ?? r.attribution?.id ?? ''}`.trim(),
+        undo: async () => { await postJson(`/api/corrections/${ref}/withdraw`, { by: workspace.user }); },
+      });
+      if (r.attribution) setSelected(r.attribution.id);
+      workspace.changed();
+      workspace.notify(t('saved'));
+      return true;
+    } catch (e) {
+      workspace.notify((e as Error).message);
+      return false;
+    }
+  }
+
+  async function withdraw(ref: string) {
+    try {
+      await postJson(`/api/corrections/${ref}/withdraw`, { by: workspace.user });
+      workspace.changed();
+      workspace.notify(t('undone'));
+    } catch (e) {
+      workspace.notify((e as Error).message);
+    }
+  }
+
+  if (view.error) return <ErrorBox error={view.error} onRetry={view.reload} />;
+  if (!v) return <Loading />;
+  const d = v.document;
+  return (
+    <article class="screen reader" aria-labelledby="doc-title">
+      <header class="doc-head">
+        <h1 id="doc-title">{docTitle(d, t('untitled'))}</h1>
+        <p class="muted">
+          {[d.series, d.number && `No. ${d.number}`, d.date, d.name, d.id].filter(Boolean).join(' · ')}
+          {d.authors.length > 0 && ` · ${d.authors.map((a) => [a.name, a.organization, a.title].filter(Boolean).join(' ')).join(', ')}`}
+        </p>
+        <ExportButtons target={{ document: d.id }} />
+      </header>
+      <div class="reader-grid">
+        <nav class="outline" aria-label={t('outline')}>
+          <details open={!narrowWindow()}>
+            <summary>{t('outline')}</summary>
+            <ol>
+              {v.outline.map((s) => (
+                <li key={s.start} class={`level-${s.level}`}>
+                  <button type="button" class="link" onClick={() => scrollToSpan(textBox.current?.querySelector('.doc-text') as HTMLElement | null, { start: s.start, end: s.headingEnd })}>
+                    {s.heading}
+                  </button>
+                </li>
+              ))}
+            </ol>
+          </details>
+        </nav>
+        <div class="reader-main" ref={textBox}>
+          <ReaderText view={v} shown={shown} colours={colours} selected={selected} onSelectClaim={setSelected} onSelectText={onSelectText} />
+        </div>
+        <ClaimsPanel
+          view={v}
+          shown={shown}
+          colours={colours}
+          selected={selected}
+          onSelect={(claimId) => {
+            setSelected(claimId);
+            const a = v.attributions.find((x) => x.id === claimId);
+            if (a) scrollToSpan(textBox.current?.querySelector('.doc-text') as HTMLElement | null, a.content);
+          }}
+          speaker={speaker}
+          onSpeaker={setSpeaker}
+          showRejected={showRejected}
+          onShowRejected={setShowRejected}
+          selection={selection}
+          onCorrect={correct}
+          onWithdraw={withdraw}
+        />
+      </div>
+    </article>
+  );
+}
