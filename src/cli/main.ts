@@ -4,6 +4,19 @@
  */
 import { Command, CommanderError } from 'commander';
 import { registerAnalyze } from './commands/analyze.ts';
+import { registerIngest } from './commands/ingest.ts';
+import { registerExperts } from './commands/experts.ts';
+import { registerExpert } from './commands/expert.ts';
+import { registerSearch } from './commands/search.ts';
+import { registerTimeline } from './commands/timeline.ts';
+import { registerIdentities } from './commands/identities.ts';
+import { registerMerge } from './commands/merge.ts';
+import { registerSplit } from './commands/split.ts';
+import { registerCorrect } from './commands/correct.ts';
+import { registerReanalyze } from './commands/reanalyze.ts';
+import { registerExportCorpus } from './commands/export-corpus.ts';
+import { registerImportCorpus } from './commands/import-corpus.ts';
+import { registerServe } from './commands/serve.ts';
 import { CLIError } from './errors.ts';
 import { processIO, type CommandIO } from './io.ts';
 
@@ -15,6 +28,19 @@ export function createProgram(io: CommandIO): Command {
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
     .exitOverride();
   registerAnalyze(program, io);
+  registerIngest(program, io);
+  registerExperts(program, io);
+  registerExpert(program, io);
+  registerSearch(program, io);
+  registerTimeline(program, io);
+  registerIdentities(program, io);
+  registerMerge(program, io);
+  registerSplit(program, io);
+  registerCorrect(program, io);
+  registerReanalyze(program, io);
+  registerExportCorpus(program, io);
+  registerImportCorpus(program, io);
+  registerServe(program, io);
   return program;
 }
 

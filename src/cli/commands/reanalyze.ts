@@ -1,0 +1,39 @@
+/** `mikata reanalyze`: analyse every stored document again and re-apply every correction. */
+import type { Command } from 'commander';
+import cliProgress from 'cli-progress';
+import type { CommandIO } from '../io.ts';
+import { addCorpusOptions, clip, withCorpus, writeJson, type CorpusCommandOptions } from './_corpus.ts';
+
+export async function runReanalyze(options: CorpusCommandOptions, io: CommandIO): Promise<void> {
+  await withCorpus(options, io, {}, async (corpus) => {
+    const bar = io.isTTY && process.stderr.isTTY
+      ? new cliProgress.SingleBar({ format: 'reanalysing [{bar}] {value}/{total}', barsize: 30, clearOnComplete: true, stream: process.stderr }, cliProgress.Presets.shades_classic)
+      : null;
+    let started = false;
+    let summary;
+    try {
+      summary = await corpus.reanalyze({
+        onProgress: (done, total) => {
+          if (!started) { bar?.start(total, 0); started = true; }
+          bar?.update(done);
+        },
+      });
+    } finally {
+      bar?.stop();
+    }
+    if (options.format === 'json') return writeJson(io, summary);
+    io.stdout(`reanalysed ${summary.documents} document${summary.documents === 1 ? '' : 's'}; ${summary.corrections} active correction${summary.corrections === 1 ? '' : 's'} re-applied, ${summary.unanchored.length} no longer anchor${summary.failed.length ? `; ${summary.failed.length} failed` : ''}\n`);
+    for (const f of summary.failed) io.stdout(`failed: ${f.document.id} ${f.document.name ?? ''}: ${f.reason}\n`);
+    if (summary.unanchored.length) {
+      io.stdout('corrections that no longer anchor (kept; fix or withdraw them with mikata correct):\n');
+      for (const c of summary.unanchored) io.stdout(`  ${c.id} ${c.action} in ${c.document} by ${c.by}: ${c.problem ?? ''} «${clip(c.quote, 50)}»\n`);
+    }
+  });
+}
+
+export function registerReanalyze(program: Command, io: CommandIO): void {
+  const command = program
+    .command('reanalyze')
+    .description('analyse every stored document again (after mikata improved), keep identities, re-apply corrections and list those that no longer anchor');
+  addCorpusOptions(command).action(async (options: CorpusCommandOptions) => runReanalyze(options, io));
+}

@@ -1,0 +1,1166 @@
+/**
+ * The corpus: the programmatic API that the CLI, the HTTP server and the web workbench call. It adds the
+ * pure core (analyze, identity matching, correction anchoring) to a Store, and answers in plain data.
+ *
+ * Failures a user can cause (an unknown document, a name that fits several people, a bad date) are
+ * CorpusErrors with one line and, for ambiguity, the candidates.
+ */
+import { createHash } from 'node:crypto';
+import { analyze, type AnalyzeOptions } from '../core/analyze.ts';
+import type { Analysis, PersonType } from '../core/model/schema.ts';
+import type { SourceText } from '../core/text/source-text.ts';
+import { applyCorrections, toSelector, type AttributionKind, type CorrectionChange, type CorrectionTarget, type EffectiveAttribution, type SpeakerRef, type SpeakerResolver, type SpeakerView } from './corrections.ts';
+import { createIdentity, formsOfPerson, IdentityCache, isFullName, linkPerson, nameKey, previousLinks, type LinkContext } from './identities.ts';
+import { claimRows, dateRows } from './index-rows.ts';
+import { openStore, type StoreLocationOptions } from './open-store.ts';
+import { findMatches, makeTerm, needsExactCheck, parseQuery, searchView, type QueryTerm } from './search-text.ts';
+import { dateBounds } from './sql-store.ts';
+import { StoreError } from './store.ts';
+import { TRANSFER_FORMAT, TRANSFER_VERSION, TransferError, type DocumentLine, type Located, type TransferRecord } from './transfer.ts';
+import type {
+  ClaimRow, CorrectionRecord, DocumentSummary, IdentityRecord, NameScript, OutlineEntry, PersonRow, Store, StoreReader, StoreWriter,
+  StoredDocument,
+} from './store.ts';
+
+export type CorpusErrorCode = 'E_NOT_FOUND' | 'E_AMBIGUOUS' | 'E_INVALID' | 'E_CONFLICT';
+
+export class CorpusError extends Error {
+  readonly code: CorpusErrorCode;
+  /** For E_AMBIGUOUS: what the query could mean. */
+  readonly candidates: readonly { id: string; label: string }[];
+  constructor(code: CorpusErrorCode, message: string, candidates: readonly { id: string; label: string }[] = []) {
+    super(message);
+    this.name = 'CorpusError';
+    this.code = code;
+    this.candidates = candidates;
+  }
+}
+
+export const isCorpusError = (e: unknown): e is CorpusError => e instanceof CorpusError || (e instanceof Error && e.name === 'CorpusError');
+
+// ---------------------------------------------------------------------------------------------------------
+// Views: what the API returns
+
+export interface DocumentRef {
+  readonly id: string;
+  readonly title: string | null;
+  readonly date: string | null;
+  readonly name: string | null;
+}
+
+export interface PersonSummary {
+  readonly id: string;
+  readonly name: string;
+  readonly type: PersonType;
+  readonly organization: string | null;
+  /** Every name form seen, by script. */
+  readonly forms: Partial<Record<NameScript, string[]>>;
+  readonly claims: number;
+  readonly documents: number;
+  readonly first: string | null;
+  readonly last: string | null;
+}
+
+export interface ClaimView {
+  readonly document: DocumentRef;
+  readonly id: string;
+  /** Whether the person speaks, or relays someone else's words. */
+  readonly role: 'speaker' | 'via';
+  readonly kind: string;
+  readonly text: string;
+  readonly start: number;
+  readonly end: number;
+  readonly cue: string | null;
+  readonly section: string | null;
+  readonly footnotes: readonly { n: number; note: string | null }[];
+  readonly hedges: readonly string[];
+  readonly speakers: readonly { name: string; id: string | null }[];
+  readonly via: readonly { name: string; id: string | null }[];
+  readonly provenance: 'machine' | 'analyst';
+  readonly review: ClaimRow['review'];
+  readonly confidence: number;
+}
+
+export interface ExpertPage {
+  readonly person: PersonSummary;
+  readonly claims: ClaimView[];
+}
+
+export interface SearchOptions {
+  /** A person, in any spelling, or an identity ref: only passages where they speak. */
+  readonly speaker?: string;
+  readonly document?: string;
+  /** YYYY, YYYY-MM or YYYY-MM-DD, inclusive (publication date). */
+  readonly from?: string;
+  readonly to?: string;
+  readonly limit?: number;
+  readonly offset?: number;
+}
+
+export interface Snippet {
+  readonly text: string;
+  /** Ranges of `text` to highlight. */
+  readonly highlights: readonly { start: number; end: number }[];
+  /** Where the snippet is in the document. */
+  readonly start: number;
+  readonly end: number;
+  readonly section: string | null;
+  /** Who says it, when the passage lies in an attribution. */
+  readonly speakers: readonly string[];
+}
+
+export interface SearchHit {
+  readonly document: DocumentRef;
+  readonly score: number;
+  /** How many places match. */
+  readonly matches: number;
+  readonly snippets: Snippet[];
+}
+
+export interface SearchResult {
+  readonly query: string;
+  readonly terms: readonly QueryTerm[];
+  /** Documents that match; an upper bound when `estimated` (exact phrase or speaker checks on top). */
+  readonly total: number;
+  readonly estimated: boolean;
+  /** When more documents matched than are ranked (RANK_CAP), how many of the most recently added were. */
+  readonly rankedWithin: number | null;
+  readonly hits: SearchHit[];
+}
+
+export interface TimelineEntry {
+  readonly date: string;
+  readonly approx: boolean;
+  readonly text: string;
+  readonly context: string;
+  readonly start: number;
+  readonly end: number;
+  readonly document: DocumentRef;
+}
+
+export interface IngestItem {
+  readonly source: SourceText;
+  /** What to call it (a path); defaults to source.name. */
+  readonly name?: string | null;
+  /** An analysis made already (an import, a test); otherwise the corpus analyses the source. */
+  readonly analysis?: Analysis;
+}
+
+export interface IngestOutcome {
+  readonly name: string | null;
+  readonly status: 'added' | 'unchanged' | 'failed';
+  readonly document?: DocumentRef;
+  readonly reason?: string;
+}
+
+export interface ProposalView {
+  readonly a: PersonSummaryLite;
+  readonly b: PersonSummaryLite;
+  readonly status: 'pending' | 'merged' | 'dismissed';
+  readonly score: number;
+  readonly evidence: readonly string[];
+  readonly createdAt: string;
+}
+
+export interface PersonSummaryLite {
+  readonly id: string;
+  readonly name: string;
+  readonly organization: string | null;
+  readonly forms: readonly string[];
+}
+
+export interface CorrectionView {
+  readonly id: string;
+  readonly document: string;
+  readonly action: CorrectionRecord['action'];
+  readonly status: CorrectionRecord['status'];
+  readonly anchored: boolean | null;
+  readonly problem: string | null;
+  readonly by: string;
+  readonly why: string | null;
+  readonly at: string;
+  /** The quote the correction points at (its target, or the content it adds). */
+  readonly quote: string;
+  readonly change: CorrectionChange;
+}
+
+export interface CorrectInput {
+  /** A document ref (or a unique prefix of it) or the name it was ingested under. */
+  readonly document: string;
+  readonly action: 'accept' | 'reject' | 'edit' | 'add';
+  /** accept / reject / edit: the attribution id as `attributions()` shows it (a3, xc2) … */
+  readonly attribution?: string;
+  /** … or a piece of its content. */
+  readonly quote?: string;
+  /** edit / add: the speakers, by name in any spelling or by identity ref. */
+  readonly speakers?: readonly string[];
+  /** edit / add: the content, as a span of the text … */
+  readonly span?: { start: number; end: number };
+  /** … or as a quote of it (the `occurrence`-th, 1-based, when it occurs more than once). */
+  readonly contentQuote?: string;
+  readonly occurrence?: number;
+  readonly kind?: AttributionKind;
+  readonly by: string;
+  readonly why?: string | null;
+}
+
+export interface ReanalyzeSummary {
+  readonly documents: number;
+  readonly failed: { document: DocumentRef; reason: string }[];
+  readonly corrections: number;
+  /** Corrections that no longer anchor: kept, flagged, listed for the analyst. */
+  readonly unanchored: CorrectionView[];
+}
+
+export interface ImportSummary {
+  readonly documents: number;
+  readonly identities: number;
+  readonly corrections: number;
+}
+
+export interface CorpusOptions {
+  /** ISO time for records (tests pass a fixed clock). */
+  now?: () => string;
+  analyzeOptions?: AnalyzeOptions;
+  /** The analysis to run (default: the core's `analyze`); tests pass a stand-in to play an improved extractor. */
+  analyzer?: (source: SourceText) => Analysis;
+}
+
+/** The order name forms are listed in: the scripts of the commentary first. */
+const SCRIPT_ORDER: readonly NameScript[] = ['katakana', 'latin', 'cyrillic', 'kanji', 'hiragana', 'other'];
+const DEFAULT_TYPES: readonly PersonType[] = ['person'];
+const ALL_TYPES: readonly PersonType[] = ['person', 'group', 'government', 'organization', 'media'];
+
+export function contentHash(text: string): string {
+  return createHash('sha256').update(text, 'utf8').digest('hex');
+}
+
+/** A document's ref: the start of its content hash, like a short git commit id. */
+export const refOfHash = (hash: string) => hash.slice(0, 12);
+
+function checkDate(value: string | undefined, what: string): string | undefined {
+  if (value === undefined || value === '') return undefined;
+  if (!/^\d{4}(-\d{2}(-\d{2})?)?$/.test(value)) throw new CorpusError('E_INVALID', `${what}: ${JSON.stringify(value)} is not a date (YYYY, YYYY-MM or YYYY-MM-DD)`);
+  return value;
+}
+
+/**
+ * @example
+ * const corpus = await Corpus.open({ db: 'mikata.db', create: true });
+ * await corpus.addSources([{ source: { text, format: 'text' }, name: 'note.txt' }]);
+ * const page = await corpus.expert('Artyom Lukin'); // { person, claims: [{ document, text, … }] }
+ */
+export class Corpus {
+  readonly store: Store;
+  private readonly now: () => string;
+  private readonly analyzer: (source: SourceText) => Analysis;
+  private cache: IdentityCache | null = null;
+
+  constructor(store: Store, options: CorpusOptions = {}) {
+    this.store = store;
+    this.now = options.now ?? (() => new Date().toISOString());
+    const analyzeOptions = options.analyzeOptions ?? {};
+    this.analyzer = options.analyzer ?? ((source) => analyze(source, analyzeOptions));
+  }
+
+  static async open(options: StoreLocationOptions & CorpusOptions & { create?: boolean } = {}): Promise<Corpus> {
+    return new Corpus(await openStore(options), options);
+  }
+
+  async close(): Promise<void> {
+    await this.store.close();
+  }
+
+  /** The identity cache, loaded on first use and reloaded when another writer changed identities. */
+  private async identities(reader: StoreReader = this.store): Promise<IdentityCache> {
+    if (!this.cache) this.cache = await IdentityCache.load(reader);
+    else await this.cache.refresh(reader);
+    return this.cache;
+  }
+
+  /** A write transaction; on failure the identity cache is dropped, since it may hold rolled-back rows. */
+  private async write<T>(fn: (w: StoreWriter, cache: IdentityCache) => Promise<T>): Promise<T> {
+    try {
+      return await this.store.write(async (w) => fn(w, await this.identities(w)));
+    } catch (e) {
+      this.cache = null;
+      throw e;
+    }
+  }
+
+  // -------------------------------------------------------------------------------------------------------
+  // Documents
+
+  async documents(): Promise<DocumentSummary[]> {
+    return this.store.listDocuments();
+  }
+
+  /** A document by ref (or a prefix of four or more characters) or by the name it was ingested under. */
+  async resolveDocument(query: string): Promise<DocumentSummary> {
+    const found = await this.store.findDocuments(query);
+    if (found.length === 1) return found[0]!;
+    if (found.length === 0) throw new CorpusError('E_NOT_FOUND', `no document ${JSON.stringify(query)} in the corpus (give its id, as mikata ingest printed it, or its file name)`);
+    throw new CorpusError(
+      'E_AMBIGUOUS',
+      `${JSON.stringify(query)} fits ${found.length} documents; give more of the id`,
+      found.map((d) => ({ id: d.ref, label: `${d.title ?? '(untitled)'}${d.date ? `, ${d.date}` : ''}${d.name ? ` — ${d.name}` : ''}` })),
+    );
+  }
+
+  async document(query: string): Promise<StoredDocument> {
+    const summary = await this.resolveDocument(query);
+    const doc = await this.store.getDocument(summary.id);
+    if (!doc) throw new CorpusError('E_NOT_FOUND', `document ${summary.ref} vanished`);
+    return doc;
+  }
+
+  // -------------------------------------------------------------------------------------------------------
+  // Ingest
+
+  /**
+   * Adds documents. A document whose text is already stored (same hash) is reported unchanged; one that
+   * cannot be analysed is reported failed; neither stops the others. One transaction for the batch, a
+   * savepoint per document.
+   */
+  async addSources(items: readonly IngestItem[]): Promise<IngestOutcome[]> {
+    const outcomes: (IngestOutcome | null)[] = items.map(() => null);
+    const hashes = items.map((it) => contentHash(it.source.text));
+    const existing = await this.store.documentsByHash(hashes);
+    const fresh: { index: number; hash: string; analysis: Analysis }[] = [];
+    const seen = new Map<string, number>();
+    for (const [i, it] of items.entries()) {
+      const name = it.name ?? it.source.name ?? null;
+      const hash = hashes[i]!;
+      const stored = existing.get(hash);
+      if (stored) { outcomes[i] = { name, status: 'unchanged', document: { id: stored.ref, title: null, date: null, name: null } }; continue; }
+      const twin = seen.get(hash);
+      if (twin !== undefined) { outcomes[i] = { name, status: 'unchanged', reason: `same text as ${items[twin]!.name ?? items[twin]!.source.name ?? 'another input'}` }; continue; }
+      seen.set(hash, i);
+      try {
+        fresh.push({ index: i, hash, analysis: it.analysis ?? this.analyzer(it.source) });
+      } catch (e) {
+        outcomes[i] = { name, status: 'failed', reason: `could not analyse it: ${(e as Error).message}` };
+      }
+    }
+    if (fresh.length > 0) {
+      await this.write(async (w, cache) => {
+        for (const f of fresh) {
+          const it = items[f.index]!;
+          const name = it.name ?? it.source.name ?? null;
+          try {
+            outcomes[f.index] = await w.isolate(async () => {
+              const now = this.now();
+              const id = await w.insertDocument({
+                ref: refOfHash(f.hash), hash: f.hash, name, format: it.source.format, encoding: it.source.encoding ?? null,
+                hints: it.source.hints ?? null, text: it.source.text, analysis: f.analysis, addedAt: now, analyzedAt: now,
+              });
+              // Another process stored the same text a moment ago.
+              if (id === null) return { name, status: 'unchanged', document: { id: refOfHash(f.hash), title: null, date: null, name: null } } as IngestOutcome;
+              await this.index(w, cache, id, f.hash, it.source.text, f.analysis, {});
+              return { name, status: 'added', document: { id: refOfHash(f.hash), title: f.analysis.document.title, date: f.analysis.document.date, name } } as IngestOutcome;
+            });
+          } catch (e) {
+            // The savepoint undid this document's rows; identities it made in memory are stale.
+            await cache.reload(w);
+            outcomes[f.index] = { name, status: 'failed', reason: `could not store it: ${(e as Error).message}` };
+          }
+        }
+      });
+    }
+    return outcomes as IngestOutcome[];
+  }
+
+  /**
+   * Derives and stores everything the commands read for one document: links its people to identities,
+   * applies its corrections, writes people, claims and dates, and records which corrections anchored.
+   */
+  private async index(
+    w: StoreWriter, cache: IdentityCache, docId: number, hash: string, text: string, analysis: Analysis,
+    links: Pick<LinkContext, 'previous' | 'given'>,
+  ): Promise<{ unanchored: string[] }> {
+    const before = cache.changes;
+    const ctx: LinkContext = { writer: w, cache, now: this.now(), ...links };
+    const people: PersonRow[] = [];
+    for (const p of analysis.people) {
+      const link = await linkPerson(ctx, p, formsOfPerson(p));
+      people.push({
+        localId: p.id, identity: link.identity.id, type: p.type, role: p.role, name: p.name, latin: p.latin,
+        organization: p.organization, title: p.title, aliases: p.aliases, mentions: p.mentions.length,
+      });
+    }
+    const corrections = await w.corrections(hash);
+    const { attributions, outcomes } = applyCorrections(text, analysis, corrections, this.resolver(cache, people));
+    const claims = claimRows(analysis, attributions, (ref) => cache.byReference(ref)?.id ?? null);
+    await w.replaceIndex(docId, { people, claims, dates: dateRows(text, analysis) });
+    const unanchored: string[] = [];
+    for (const c of corrections) {
+      const o = outcomes.get(c.ref);
+      if (!o) continue;
+      if (!o.anchored) unanchored.push(c.ref);
+      if (o.anchored !== c.anchored || o.problem !== c.problem) await w.updateCorrection(c.id, { anchored: o.anchored, problem: o.problem });
+    }
+    if (cache.changes !== before) await cache.touch(w);
+    return { unanchored };
+  }
+
+  private resolver(cache: IdentityCache, people: readonly PersonRow[]): SpeakerResolver {
+    const byLocal = new Map(people.map((p) => [p.localId, p]));
+    return {
+      person: (localId) => {
+        const p = byLocal.get(localId);
+        if (!p) return { person: localId, identity: null, name: localId };
+        const identity = p.identity === null ? undefined : cache.current(p.identity);
+        return { person: localId, identity: identity?.ref ?? null, name: p.name };
+      },
+      identity: (ref: SpeakerRef) => {
+        const identity = ref.identity ? cache.byReference(ref.identity) : undefined;
+        if (!identity) return { person: null, identity: null, name: ref.name };
+        const local = people.find((p) => p.identity !== null && cache.current(p.identity)?.id === identity.id);
+        return { person: local?.localId ?? null, identity: identity.ref, name: ref.name };
+      },
+    };
+  }
+
+  /**
+   * Analyses every stored document again (after the extractor improved), keeps every identity link whose
+   * name is still there, re-applies every correction and lists those that no longer anchor.
+   */
+  async reanalyze(options: { onProgress?: (done: number, total: number) => void; batchSize?: number } = {}): Promise<ReanalyzeSummary> {
+    const ids = await this.store.documentIds();
+    const batchSize = options.batchSize ?? 32;
+    const failed: ReanalyzeSummary['failed'] = [];
+    const unanchored = new Set<string>();
+    let corrections = 0;
+    let done = 0;
+    for (let i = 0; i < ids.length; i += batchSize) {
+      const batch = ids.slice(i, i + batchSize);
+      const work: { doc: StoredDocument; analysis: Analysis }[] = [];
+      for (const id of batch) {
+        const doc = await this.store.getDocument(id);
+        if (!doc) continue;
+        const source: SourceText = { text: doc.text, format: doc.format, encoding: doc.encoding ?? undefined, name: doc.name ?? undefined, hints: doc.hints ?? undefined };
+        try {
+          work.push({ doc, analysis: this.analyzer(source) });
+        } catch (e) {
+          failed.push({ document: docRef(doc), reason: `could not analyse it: ${(e as Error).message}` });
+        }
+      }
+      await this.write(async (w, cache) => {
+        for (const { doc, analysis } of work) {
+          try {
+            await w.isolate(async () => {
+              const previous = previousLinks(await w.people(doc.id));
+              await w.updateAnalysis(doc.id, analysis, this.now());
+              const r = await this.index(w, cache, doc.id, doc.hash, doc.text, analysis, { previous });
+              for (const ref of r.unanchored) unanchored.add(ref);
+            });
+          } catch (e) {
+            await cache.reload(w);
+            failed.push({ document: docRef(doc), reason: `could not store the new analysis: ${(e as Error).message}` });
+          }
+        }
+      });
+      done += batch.length;
+      options.onProgress?.(done, ids.length);
+    }
+    const all = await this.store.corrections();
+    corrections = all.filter((c) => c.status === 'active').length;
+    const views = await this.correctionViews(all.filter((c) => unanchored.has(c.ref)));
+    return { documents: ids.length, failed, corrections, unanchored: views };
+  }
+
+  // -------------------------------------------------------------------------------------------------------
+  // People
+
+  private summaryLite(r: IdentityRecord): PersonSummaryLite {
+    return { id: r.ref, name: r.name, organization: r.organization, forms: r.forms.map((f) => f.form) };
+  }
+
+  private formsByScript(r: IdentityRecord): PersonSummary['forms'] {
+    const out: Partial<Record<NameScript, string[]>> = {};
+    for (const script of SCRIPT_ORDER) {
+      const forms = r.forms.filter((f) => f.script === script).map((f) => f.form);
+      if (forms.length) out[script] = forms;
+    }
+    return out;
+  }
+
+  /** Everyone the corpus knows, most claims first; `all` adds groups, governments and organisations. */
+  async experts(options: { all?: boolean } = {}): Promise<PersonSummary[]> {
+    const cache = await this.identities();
+    const rows = await this.store.experts({ types: options.all ? ALL_TYPES : DEFAULT_TYPES });
+    const out: PersonSummary[] = [];
+    for (const r of rows) {
+      const identity = cache.get(r.id);
+      if (!identity) continue;
+      out.push({
+        id: identity.ref, name: identity.name, type: identity.type, organization: identity.organization, forms: this.formsByScript(identity),
+        claims: r.claims, documents: r.documents, first: r.first, last: r.last,
+      });
+    }
+    return out.sort((a, b) => b.claims - a.claims || b.documents - a.documents || a.name.localeCompare(b.name));
+  }
+
+  /**
+   * The identities a name (any spelling, any script) or ref may mean: one when it is clear, several when
+   * it is not. Only identities that appear somewhere count.
+   */
+  async findPeople(query: string): Promise<{ identity: IdentityRecord; evidence: string[]; exact: boolean }[]> {
+    const q = query.trim();
+    if (!q) return [];
+    const cache = await this.identities();
+    const byRef = /^e\d+$/i.test(q) ? cache.byReference(q.toLowerCase()) : undefined;
+    if (byRef) return [{ identity: byRef, evidence: ['identity id'], exact: true }];
+    const candidates = new Map<number, { identity: IdentityRecord; evidence: string[]; exact: boolean; same: boolean }>();
+    for (const identity of cache.withKey(nameKey(q))) candidates.set(identity.id, { identity, evidence: [`name form ${q}`], exact: true, same: false });
+    for (const r of cache.find(q)) {
+      const identity = cache.byReference(r.id);
+      if (!identity) continue;
+      const known = candidates.get(identity.id);
+      candidates.set(identity.id, { identity, evidence: known ? [...known.evidence, ...r.evidence] : r.evidence, exact: known?.exact ?? false, same: r.decision === 'same' });
+    }
+    const live = await this.store.appearing([...candidates.keys()]);
+    let list = [...candidates.values()].filter((c) => live.has(c.identity.id));
+    if (list.some((c) => c.identity.type === 'person')) list = list.filter((c) => c.identity.type === 'person' || c.exact);
+    // A full name written exactly as a document wrote it, or the matcher's one 'same', settles it.
+    const exactFull = isFullName(q) ? list.filter((c) => c.exact) : [];
+    const settled = exactFull.length === 1 ? exactFull : list.filter((c) => c.same).length === 1 ? list.filter((c) => c.same) : list.length === 1 ? list : null;
+    if (settled) return settled.map((c) => ({ identity: c.identity, evidence: c.evidence, exact: true }));
+    return list.sort((a, b) => a.identity.id - b.identity.id).map((c) => ({ identity: c.identity, evidence: c.evidence, exact: false }));
+  }
+
+  /** The one identity a name means, or a CorpusError listing the candidates. */
+  async resolvePerson(query: string): Promise<IdentityRecord> {
+    const found = await this.findPeople(query);
+    if (found.length === 1) return found[0]!.identity;
+    if (found.length === 0) throw new CorpusError('E_NOT_FOUND', `no one called ${JSON.stringify(query)} in the corpus (see mikata experts)`);
+    throw new CorpusError(
+      'E_AMBIGUOUS',
+      `${JSON.stringify(query)} fits ${found.length} people; name one by its id or a fuller name`,
+      found.map((f) => ({ id: f.identity.ref, label: `${f.identity.name}${f.identity.organization ? ` (${f.identity.organization})` : ''} — ${f.identity.forms.map((x) => x.form).join(', ')}` })),
+    );
+  }
+
+  /**
+   * Every claim of one person across the corpus, by document date (a page of them with `limit` and
+   * `offset`; `person.claims` counts them all).
+   */
+  async expert(query: string, page: { limit?: number; offset?: number } = {}): Promise<ExpertPage> {
+    const identity = await this.resolvePerson(query);
+    const cache = await this.identities();
+    const [summary, rows] = await Promise.all([this.store.expertSummary(identity.id), this.store.expertClaims(identity.id, page)]);
+    const ref = (id: number | null) => (id === null ? null : cache.current(id)?.ref ?? null);
+    const claims: ClaimView[] = rows.map((r) => ({
+      document: { id: r.document.ref, title: r.document.title, date: r.document.date, name: r.document.name },
+      id: r.localId, role: r.role, kind: r.kind, text: r.content, start: r.start, end: r.end, cue: r.cue, section: r.section,
+      footnotes: r.footnotes, hedges: r.hedges,
+      speakers: r.speakers.filter((s) => s.role === 'speaker').map((s) => ({ name: s.name, id: ref(s.identity) })),
+      via: r.speakers.filter((s) => s.role === 'via').map((s) => ({ name: s.name, id: ref(s.identity) })),
+      provenance: r.provenance, review: r.review, confidence: r.confidence,
+    }));
+    return {
+      person: {
+        id: identity.ref, name: identity.name, type: identity.type, organization: identity.organization, forms: this.formsByScript(identity),
+        claims: summary.claims, documents: summary.documents, first: summary.first, last: summary.last,
+      },
+      claims,
+    };
+  }
+
+  // -------------------------------------------------------------------------------------------------------
+  // Search and timeline
+
+  /** Turns query words into terms, adding the other spellings of a person the words name. */
+  private async expandTerms(query: string): Promise<QueryTerm[]> {
+    const words = parseQuery(query);
+    // Every person the words may name, all their spellings: search wants recall, and nothing is merged.
+    const namesOf = async (q: string): Promise<string[] | null> => {
+      if (!/\p{L}/u.test(q)) return null;
+      const found = await this.findPeople(q);
+      if (found.length === 0 || found.length > 5) return null;
+      const forms = found.flatMap((f) => f.identity.forms.map((x) => x.form)).filter((f) => nameKey(f).length >= 2);
+      return [q, ...forms];
+    };
+    if (words.length > 1) {
+      const whole = await namesOf(words.join(' '));
+      if (whole) return [makeTerm(words.join(' '), whole)];
+    }
+    const terms: QueryTerm[] = [];
+    for (const w of words) terms.push(makeTerm(w, (await namesOf(w)) ?? [w]));
+    return terms;
+  }
+
+  /**
+   * Full-text search in Japanese and English, ranked, with highlighted snippets.
+   *
+   * @example
+   * const r = await corpus.search('非核化', { from: '2024' });
+   * r.hits[0].snippets[0]; // { text: '…朝鮮半島の⾮核化は…', highlights: [{ start: 7, end: 10 }], … }
+   */
+  async search(query: string, options: SearchOptions = {}): Promise<SearchResult> {
+    const terms = (await this.expandTerms(query)).filter((t) => t.alternatives.length > 0);
+    if (terms.length === 0) throw new CorpusError('E_INVALID', 'the query has no words to search for');
+    const limit = Math.max(1, Math.min(options.limit ?? 20, 500));
+    const offset = Math.max(0, options.offset ?? 0);
+    const from = checkDate(options.from, '--from');
+    const to = checkDate(options.to, '--to');
+    const speaker = options.speaker ? await this.resolvePerson(options.speaker) : undefined;
+    const document = options.document ? await this.resolveDocument(options.document) : undefined;
+    const filters = {
+      from: from ? dateBounds(from).lo! : undefined,
+      to: to ? dateBounds(to).hi! : undefined,
+      documents: document ? [document.id] : undefined,
+      speaker: speaker?.id,
+    };
+    const checked = needsExactCheck(terms) || speaker !== undefined;
+    // With checks on top of the index, ask for more and cut after checking.
+    const candidates = checked
+      ? await this.store.searchDocuments(terms, filters, (offset + limit) * 3 + 20, 0)
+      : await this.store.searchDocuments(terms, filters, limit, offset);
+    const docIds = candidates.hits.map((h) => h.doc);
+    const [texts, summaries, claims, spans] = await Promise.all([
+      this.store.documentTexts(docIds),
+      this.store.documentSummaries(docIds),
+      this.store.claimsOf(docIds),
+      speaker ? this.store.speakerSpans(speaker.id, docIds) : Promise.resolve(null),
+    ]);
+    const hits: SearchHit[] = [];
+    for (const h of candidates.hits) {
+      const doc = texts.get(h.doc);
+      const summary = summaries.get(h.doc);
+      if (!doc || !summary) continue;
+      const view = searchView(doc.text);
+      let matches: { start: number; end: number }[] = [];
+      let all = true;
+      for (const t of terms) {
+        const found = findMatches(view.text, t).map((s) => view.toOriginal(s));
+        if (found.length === 0) all = false;
+        matches.push(...found);
+      }
+      if (!all) continue;
+      if (spans) {
+        const mine = spans.get(h.doc) ?? [];
+        matches = matches.filter((m) => mine.some((s) => s.start <= m.start && m.end <= s.end));
+        if (matches.length === 0) continue;
+      }
+      matches.sort((a, b) => a.start - b.start);
+      hits.push({ document: docRef(summary), score: round(h.score), matches: matches.length, snippets: makeSnippets(doc.text, doc.outline, matches, claims.get(h.doc) ?? []) });
+    }
+    const page = checked ? hits.slice(offset, offset + limit) : hits;
+    return {
+      query, terms, total: checked ? Math.max(candidates.total - (candidates.hits.length - hits.length), hits.length) : candidates.total, estimated: checked,
+      rankedWithin: candidates.rankedWithin ?? null, hits: page,
+    };
+  }
+
+  /** Dated mentions in order of the date they name. */
+  async timeline(options: Omit<SearchOptions, 'offset'> = {}): Promise<TimelineEntry[]> {
+    const from = checkDate(options.from, '--from');
+    const to = checkDate(options.to, '--to');
+    const speaker = options.speaker ? await this.resolvePerson(options.speaker) : undefined;
+    const document = options.document ? await this.resolveDocument(options.document) : undefined;
+    const rows = await this.store.timeline({
+      from: from ? dateBounds(from).lo! : undefined,
+      to: to ? dateBounds(to).hi! : undefined,
+      documents: document ? [document.id] : undefined,
+      speaker: speaker?.id,
+      limit: options.limit ?? 1000,
+    });
+    const docs = await this.store.documentSummaries(rows.map((r) => r.doc));
+    return rows.map((r) => ({ date: r.value, approx: r.approx, text: r.text, context: r.context, start: r.start, end: r.end, document: docRef(docs.get(r.doc)!) }));
+  }
+
+  // -------------------------------------------------------------------------------------------------------
+  // Identities: proposals, merge, split
+
+  async proposals(status: 'pending' | 'merged' | 'dismissed' | 'all' = 'pending'): Promise<ProposalView[]> {
+    const cache = await this.identities();
+    const rows = await this.store.proposals(status === 'all' ? undefined : status);
+    const live = await this.store.appearing(rows.flatMap((r) => [r.a, r.b]));
+    const out: ProposalView[] = [];
+    for (const r of rows) {
+      const a = cache.get(r.a);
+      const b = cache.get(r.b);
+      if (!a || !b) continue;
+      if (r.status === 'pending' && (!live.has(a.id) || !live.has(b.id) || a.mergedInto !== null || b.mergedInto !== null)) continue;
+      out.push({ a: this.summaryLite(a), b: this.summaryLite(b), status: r.status, score: r.score, evidence: r.evidence, createdAt: r.createdAt });
+    }
+    return out;
+  }
+
+  /** Folds identity `b` into `a` (all its names, documents and claims); recorded with who and why. */
+  async merge(a: string, b: string, who: { by: string; why?: string | null }): Promise<PersonSummaryLite> {
+    const keep = await this.resolvePerson(a);
+    const fold = await this.resolvePerson(b);
+    if (keep.id === fold.id) throw new CorpusError('E_INVALID', `${a} and ${b} are already one identity (${keep.ref})`);
+    return this.write(async (w, cache) => {
+      const now = this.now();
+      await w.decideProposal(keep.id, fold.id, 'merged', who.by, who.why ?? null, now);
+      await w.repointIdentity(fold.id, keep.id);
+      await w.updateIdentity(fold.id, { mergedInto: keep.id });
+      await w.repointProposals(fold.id, keep.id);
+      const organization = keep.organization ?? fold.organization;
+      if (organization !== keep.organization) await w.updateIdentity(keep.id, { organization });
+      await w.insertDecision({ kind: 'merge', a: keep.ref, b: fold.ref, forms: fold.forms.map((f) => f.form), by: who.by, why: who.why ?? null, at: now });
+      await cache.reload(w);
+      await cache.touch(w);
+      return this.summaryLite(cache.get(keep.id)!);
+    });
+  }
+
+  /**
+   * Takes the given name forms out of an identity into a new one, with the document people who go by
+   * them; the two are then kept apart. Recorded with who and why.
+   */
+  async split(identityRef: string, forms: readonly string[], who: { by: string; why?: string | null }): Promise<{ kept: PersonSummaryLite; split: PersonSummaryLite }> {
+    const source = await this.resolvePerson(identityRef);
+    const keys = new Set(forms.map(nameKey).filter(Boolean));
+    if (keys.size === 0) throw new CorpusError('E_INVALID', 'name the forms to split off');
+    const known = new Map(source.forms.map((f) => [f.key, f]));
+    const unknown = forms.filter((f) => !known.has(nameKey(f)));
+    if (unknown.length) {
+      throw new CorpusError('E_INVALID', `${source.ref} (${source.name}) has no name form ${unknown.map((f) => JSON.stringify(f)).join(', ')}; its forms are: ${source.forms.map((f) => f.form).join(', ')}`);
+    }
+    if (keys.size >= known.size) throw new CorpusError('E_INVALID', `that would take every name of ${source.ref}; leave at least one`);
+    return this.write(async (w, cache) => {
+      const now = this.now();
+      const moving = [...keys].map((k) => known.get(k)!);
+      const created = await createIdentity({ writer: w, cache, now }, {
+        name: moving[0]!.form, type: source.type, organization: null, origin: 'analyst', forms: moving.map((f) => f.form),
+      });
+      await w.removeForms(source.id, [...keys]);
+      for (const p of await w.identityPeople(source.id)) {
+        const own = [p.name, p.latin].filter((x): x is string => !!x).map(nameKey);
+        if (own.some((k) => keys.has(k))) {
+          await w.setPersonIdentity(p.doc, p.localId, created.id);
+          if (!created.organization && p.organization) await w.updateIdentity(created.id, { organization: p.organization });
+        }
+      }
+      await w.decideProposal(source.id, created.id, 'dismissed', who.by, who.why ?? null, now);
+      await w.insertDecision({ kind: 'split', a: source.ref, b: created.ref, forms: moving.map((f) => f.form), by: who.by, why: who.why ?? null, at: now });
+      await cache.reload(w);
+      await cache.touch(w);
+      return { kept: this.summaryLite(cache.get(source.id)!), split: this.summaryLite(cache.get(created.id)!) };
+    });
+  }
+
+  /** Records that two identities are different people: their proposal is closed and not made again. */
+  async dismiss(a: string, b: string, who: { by: string; why?: string | null }): Promise<void> {
+    const x = await this.resolvePerson(a);
+    const y = await this.resolvePerson(b);
+    if (x.id === y.id) throw new CorpusError('E_INVALID', `${a} and ${b} are one identity (${x.ref})`);
+    await this.write(async (w) => {
+      const now = this.now();
+      await w.decideProposal(x.id, y.id, 'dismissed', who.by, who.why ?? null, now);
+      await w.insertDecision({ kind: 'dismiss', a: x.ref, b: y.ref, forms: [], by: who.by, why: who.why ?? null, at: now });
+    });
+  }
+
+  /** The log of merges, splits, dismissals and withdrawals. */
+  async decisions() {
+    return this.store.decisions();
+  }
+
+  // -------------------------------------------------------------------------------------------------------
+  // Corrections
+
+  /** A document's attributions: machine output with corrections applied, each marked machine or analyst. */
+  async attributions(documentQuery: string, options: { includeRejected?: boolean } = {}): Promise<EffectiveAttribution[]> {
+    const doc = await this.document(documentQuery);
+    const { attributions } = await this.effective(doc);
+    return options.includeRejected ? attributions : attributions.filter((a) => a.review !== 'rejected');
+  }
+
+  private async effective(doc: StoredDocument, extra: CorrectionRecord[] = []) {
+    const cache = await this.identities();
+    const people = await this.store.people(doc.id);
+    const corrections = [...(await this.store.corrections(doc.hash)), ...extra];
+    return { ...applyCorrections(doc.text, doc.analysis, corrections, this.resolver(cache, people)), people, cache };
+  }
+
+  async corrections(documentQuery?: string): Promise<CorrectionView[]> {
+    const hash = documentQuery ? (await this.resolveDocument(documentQuery)).hash : undefined;
+    return this.correctionViews(await this.store.corrections(hash));
+  }
+
+  private async correctionViews(list: readonly CorrectionRecord[]): Promise<CorrectionView[]> {
+    const docs = await this.store.documentsByHash([...new Set(list.map((c) => c.docHash))]);
+    return list.map((c) => {
+      const target = c.target as CorrectionTarget | null;
+      const change = (c.change ?? {}) as CorrectionChange;
+      return {
+        id: c.ref, document: docs.get(c.docHash)?.ref ?? refOfHash(c.docHash), action: c.action, status: c.status, anchored: c.anchored, problem: c.problem,
+        by: c.by, why: c.why, at: c.at, quote: target?.content.exact ?? change.content?.exact ?? '', change,
+      };
+    });
+  }
+
+  /**
+   * Records a correction and applies it at once.
+   *
+   * @example
+   * await corpus.correct({ document: '3f2a9c', action: 'edit', attribution: 'a4', speakers: ['Artyom Lukin'], by: 'kato', why: 'the footnote names him' });
+   */
+  async correct(input: CorrectInput): Promise<{ correction: CorrectionView; attribution: EffectiveAttribution | null }> {
+    if (!input.by?.trim()) throw new CorpusError('E_INVALID', 'say who makes the correction (--by NAME, or set MIKATA_USER)');
+    const doc = await this.document(input.document);
+    const { attributions, people, cache } = await this.effective(doc);
+
+    let target: CorrectionTarget | null = null;
+    let picked: EffectiveAttribution | undefined;
+    if (input.action !== 'add') {
+      picked = pickAttribution(attributions, input);
+      target = {
+        content: toSelector(doc.text, picked.content),
+        cue: picked.cue ? toSelector(doc.text, picked.cue) : null,
+        speakers: picked.speakers.map((s) => s.name),
+      };
+    }
+
+    const change: { -readonly [K in keyof CorrectionChange]: CorrectionChange[K] } = {};
+    if (input.action === 'edit' || input.action === 'add') {
+      const span = contentSpan(doc.text, input);
+      if (span) change.content = toSelector(doc.text, span);
+      if (input.kind) change.kind = input.kind;
+      if (input.action === 'add') {
+        if (!change.content) throw new CorpusError('E_INVALID', 'an added attribution needs its content (--span START:END or --quote TEXT)');
+        if (!input.speakers?.length) throw new CorpusError('E_INVALID', 'an added attribution needs at least one speaker (--speaker NAME)');
+        change.kind = input.kind ?? 'reported';
+      }
+      if (input.action === 'edit' && !span && !input.kind && !input.speakers?.length) {
+        throw new CorpusError('E_INVALID', 'an edit must change something: --speaker, --span/--quote or --kind');
+      }
+    }
+    const wanted = input.speakers?.length && (input.action === 'edit' || input.action === 'add') ? input.speakers : null;
+    const speakerPlan = wanted ? await Promise.all(wanted.map((name) => this.planSpeaker(name, people, cache))) : null;
+
+    const record = await this.write(async (w, wcache) => {
+      if (speakerPlan) {
+        const refs: SpeakerRef[] = [];
+        for (const plan of speakerPlan) {
+          if (plan.identity) { refs.push({ name: plan.name, identity: plan.identity }); continue; }
+          const made = await createIdentity({ writer: w, cache: wcache, now: this.now() }, { name: plan.name, type: 'person', organization: null, origin: 'analyst', forms: [plan.name] });
+          await wcache.touch(w);
+          refs.push({ name: plan.name, identity: made.ref });
+        }
+        change.speakers = refs;
+      }
+      const n = await w.nextCounter('next_correction');
+      const rec = await w.insertCorrection({
+        ref: `c${n}`, docHash: doc.hash, action: input.action, target, change, by: input.by.trim(), why: input.why?.trim() || null, at: this.now(),
+        status: 'active', anchored: null, problem: null,
+      });
+      await this.reindexClaims(w, wcache, doc);
+      return (await w.correctionByRef(rec.ref))!;
+    });
+    const [view] = await this.correctionViews([record]);
+    const after = (await this.effective(doc)).attributions;
+    const attribution = after.find((a) => a.corrections.includes(record.ref)) ?? null;
+    return { correction: view!, attribution };
+  }
+
+  /** Withdraws a correction (kept in the record, no longer applied). */
+  async withdraw(ref: string, who: { by: string; why?: string | null }): Promise<CorrectionView> {
+    const rec = await this.store.correctionByRef(ref);
+    if (!rec) throw new CorpusError('E_NOT_FOUND', `no correction ${ref}`);
+    const summary = (await this.store.documentsByHash([rec.docHash])).get(rec.docHash);
+    await this.write(async (w, cache) => {
+      await w.updateCorrection(rec.id, { status: 'withdrawn' });
+      await w.insertDecision({ kind: 'withdraw', a: rec.ref, b: null, forms: [], by: who.by, why: who.why ?? null, at: this.now() });
+      if (summary) {
+        const doc = await w.getDocument(summary.id);
+        if (doc) await this.reindexClaims(w, cache, doc);
+      }
+    });
+    return (await this.correctionViews([(await this.store.correctionByRef(ref))!]))[0]!;
+  }
+
+  private async reindexClaims(w: StoreWriter, cache: IdentityCache, doc: StoredDocument): Promise<void> {
+    const people = await w.people(doc.id);
+    const corrections = await w.corrections(doc.hash);
+    const { attributions, outcomes } = applyCorrections(doc.text, doc.analysis, corrections, this.resolver(cache, people));
+    await w.replaceClaims(doc.id, claimRows(doc.analysis, attributions, (ref) => cache.byReference(ref)?.id ?? null));
+    for (const c of corrections) {
+      const o = outcomes.get(c.ref);
+      if (o && (o.anchored !== c.anchored || o.problem !== c.problem)) await w.updateCorrection(c.id, { anchored: o.anchored, problem: o.problem });
+    }
+  }
+
+  // -------------------------------------------------------------------------------------------------------
+  // Export and import (format: transfer.ts)
+
+  /** Writes the whole corpus as records, in streaming order (see transfer.ts). */
+  async export(emit: (record: TransferRecord) => void | Promise<void>): Promise<void> {
+    const identities = await this.store.loadIdentities();
+    const refOf = new Map(identities.map((r) => [r.id, r.ref]));
+    const ids = await this.store.documentIds();
+    const corrections = await this.store.corrections();
+    await emit({
+      record: 'header', format: TRANSFER_FORMAT, version: TRANSFER_VERSION, exportedAt: this.now(),
+      counts: { documents: ids.length, identities: identities.length, corrections: corrections.length },
+    });
+    await emit({
+      record: 'counters',
+      nextIdentity: Number((await this.store.getMeta('next_identity')) ?? '1'),
+      nextCorrection: Number((await this.store.getMeta('next_correction')) ?? '1'),
+    });
+    for (const r of identities) {
+      await emit({
+        record: 'identity', ref: r.ref, name: r.name, type: r.type, organization: r.organization, origin: r.origin, createdAt: r.createdAt,
+        mergedInto: r.mergedInto === null ? null : refOf.get(r.mergedInto) ?? null, forms: r.forms.map((f) => ({ form: f.form, key: f.key, script: f.script })),
+      });
+    }
+    for (const p of await this.store.proposals()) {
+      await emit({
+        record: 'proposal', a: refOf.get(p.a)!, b: refOf.get(p.b)!, status: p.status, score: p.score, evidence: [...p.evidence], createdAt: p.createdAt,
+        decidedAt: p.decidedAt, decidedBy: p.decidedBy, why: p.why,
+      });
+    }
+    for (const d of await this.store.decisions()) {
+      await emit({ record: 'decision', kind: d.kind, a: d.a, b: d.b, forms: [...d.forms], by: d.by, why: d.why, at: d.at });
+    }
+    for (const c of corrections) {
+      await emit({
+        record: 'correction', ref: c.ref, docHash: c.docHash, action: c.action, target: c.target, change: c.change, by: c.by, why: c.why, at: c.at,
+        status: c.status, anchored: c.anchored, problem: c.problem,
+      });
+    }
+    for (const id of ids) {
+      const d = await this.store.getDocument(id);
+      if (!d) continue;
+      const links: Record<string, string> = {};
+      for (const p of await this.store.people(id)) if (p.identity !== null && refOf.has(p.identity)) links[p.localId] = refOf.get(p.identity)!;
+      await emit({
+        record: 'document', ref: d.ref, hash: d.hash, name: d.name, format: d.format, encoding: d.encoding, hints: d.hints, text: d.text,
+        analysis: d.analysis, addedAt: d.addedAt, analyzedAt: d.analyzedAt, links,
+      });
+    }
+  }
+
+  /**
+   * Reads an export into this corpus, which must hold nothing yet. Documents are stored with their
+   * analysis as exported (not analysed again) and linked to identities as the export says.
+   */
+  async import(records: AsyncIterable<Located> | Iterable<Located>, options: { onProgress?: (documents: number) => void; batchSize?: number } = {}): Promise<ImportSummary> {
+    if ((await this.store.countDocuments()) > 0 || (await this.store.loadIdentities()).length > 0) {
+      throw new StoreError('E_NOT_EMPTY', `${this.store.info.location}: the corpus is not empty; import into a new database (--db NEW.db)`);
+    }
+    const idOf = new Map<string, number>();
+    const batchSize = options.batchSize ?? 64;
+    let header = false;
+    let counters: { nextIdentity: number; nextCorrection: number } | null = null;
+    const pendingMerges: [string, string][] = [];
+    let batch: DocumentLine[] = [];
+    let documents = 0;
+    let identities = 0;
+    let corrections = 0;
+    const resolve = (ref: string, where: string) => {
+      const id = idOf.get(ref);
+      if (id === undefined) throw new TransferError(`${where}: refers to identity ${ref}, which the file does not define before it`);
+      return id;
+    };
+    const flushMerges = async (w: StoreWriter) => {
+      for (const [ref, into] of pendingMerges) await w.updateIdentity(resolve(ref, 'identity'), { mergedInto: resolve(into, `identity ${ref}`) });
+      pendingMerges.length = 0;
+    };
+    const flushDocuments = async () => {
+      if (batch.length === 0) return;
+      const list = batch;
+      batch = [];
+      await this.write(async (w, cache) => {
+        await flushMerges(w);
+        for (const d of list) {
+          const id = await w.insertDocument({
+            ref: d.ref, hash: d.hash, name: d.name, format: d.format, encoding: d.encoding, hints: (d.hints ?? null) as StoredDocument['hints'],
+            text: d.text, analysis: d.analysis, addedAt: d.addedAt, analyzedAt: d.analyzedAt,
+          });
+          if (id === null) continue;
+          const given = new Map<string, number>();
+          for (const [local, ref] of Object.entries(d.links)) given.set(local, resolve(ref, `document ${d.ref}`));
+          await this.index(w, cache, id, d.hash, d.text, d.analysis, { given });
+          documents++;
+        }
+      });
+      options.onProgress?.(documents);
+    };
+    const setCounters = async (w: StoreWriter) => {
+      if (!counters) return;
+      await w.setMeta('next_identity', String(counters.nextIdentity));
+      await w.setMeta('next_correction', String(counters.nextCorrection));
+    };
+    let small: Located[] = [];
+    const flushSmall = async () => {
+      if (small.length === 0) return;
+      const list = small;
+      small = [];
+      await this.write(async (w, cache) => {
+        for (const { record: r, where } of list) {
+          if (r.record === 'identity') {
+            const made = await w.createIdentity({ ref: r.ref, name: r.name, type: r.type, organization: r.organization, origin: r.origin, createdAt: r.createdAt, forms: r.forms });
+            idOf.set(r.ref, made.id);
+            if (r.mergedInto) pendingMerges.push([r.ref, r.mergedInto]);
+            identities++;
+          } else if (r.record === 'proposal') {
+            const a = resolve(r.a, where);
+            const b = resolve(r.b, where);
+            await w.upsertProposal({ a, b, status: 'pending', score: r.score, evidence: r.evidence, createdAt: r.createdAt });
+            if (r.status !== 'pending') await w.decideProposal(a, b, r.status, r.decidedBy ?? '', r.why, r.decidedAt ?? r.createdAt);
+          } else if (r.record === 'decision') {
+            await w.insertDecision({ kind: r.kind, a: r.a, b: r.b, forms: r.forms, by: r.by, why: r.why, at: r.at });
+          } else if (r.record === 'correction') {
+            await w.insertCorrection({
+              ref: r.ref, docHash: r.docHash, action: r.action, target: r.target ?? null, change: r.change ?? {}, by: r.by, why: r.why, at: r.at,
+              status: r.status, anchored: r.anchored, problem: r.problem,
+            });
+            corrections++;
+          }
+        }
+        await flushMerges(w);
+        await setCounters(w);
+        // The identities went in behind the cache's back.
+        await cache.reload(w);
+        await cache.touch(w);
+      });
+    };
+    for await (const item of records) {
+      const r = item.record;
+      if (!header) {
+        if (r.record !== 'header') throw new TransferError(`${item.where}: the file does not start with a mikata corpus header`);
+        if (r.version > TRANSFER_VERSION) throw new TransferError(`${item.where}: exported by a newer mikata (format version ${r.version}; this one reads up to ${TRANSFER_VERSION})`);
+        header = true;
+        continue;
+      }
+      if (r.record === 'header') throw new TransferError(`${item.where}: a second header`);
+      if (r.record === 'counters') {
+        counters = { nextIdentity: r.nextIdentity, nextCorrection: r.nextCorrection };
+        small.push(item);
+        continue;
+      }
+      if (r.record === 'document') {
+        await flushSmall();
+        batch.push(r);
+        if (batch.length >= batchSize) await flushDocuments();
+        continue;
+      }
+      if (batch.length) await flushDocuments();
+      small.push(item);
+      if (small.length >= 500) await flushSmall();
+    }
+    if (!header) throw new TransferError('the file is empty: no mikata corpus header');
+    await flushSmall();
+    await flushDocuments();
+    await this.write(async (w, cache) => {
+      await flushMerges(w);
+      await setCounters(w);
+      await cache.reload(w);
+      await cache.touch(w);
+    });
+    return { documents, identities, corrections };
+  }
+
+  /** Who a speaker name means: someone in this document, else in the corpus, else someone new. */
+  private async planSpeaker(name: string, people: readonly PersonRow[], cache: IdentityCache): Promise<{ name: string; identity: string | null }> {
+    const q = name.trim();
+    if (!q) throw new CorpusError('E_INVALID', 'an empty speaker name');
+    if (/^e\d+$/i.test(q)) {
+      const r = cache.byReference(q.toLowerCase());
+      if (!r) throw new CorpusError('E_NOT_FOUND', `no identity ${q}`);
+      return { name: r.name, identity: r.ref };
+    }
+    const key = nameKey(q);
+    const local = people.filter((p) => formsOfPerson(p).some((f) => nameKey(f) === key));
+    if (local.length === 1 && local[0]!.identity !== null) return { name: q, identity: cache.current(local[0]!.identity)?.ref ?? null };
+    const found = await this.findPeople(q);
+    if (found.length === 1) return { name: q, identity: found[0]!.identity.ref };
+    if (found.length > 1) {
+      throw new CorpusError(
+        'E_AMBIGUOUS',
+        `speaker ${JSON.stringify(q)} fits ${found.length} people; give an identity id`,
+        found.map((f) => ({ id: f.identity.ref, label: `${f.identity.name} — ${f.identity.forms.map((x) => x.form).join(', ')}` })),
+      );
+    }
+    return { name: q, identity: null };
+  }
+}
+
+
+function pickAttribution(list: readonly EffectiveAttribution[], input: CorrectInput): EffectiveAttribution {
+  if (input.attribution) {
+    const a = list.find((x) => x.id === input.attribution);
+    if (!a) throw new CorpusError('E_NOT_FOUND', `no attribution ${input.attribution} in this document (see mikata correct list)`);
+    return a;
+  }
+  if (input.quote) {
+    const hits = list.filter((x) => x.content.text.includes(input.quote!));
+    if (hits.length === 1) return hits[0]!;
+    if (hits.length === 0) throw new CorpusError('E_NOT_FOUND', `no attribution contains ${JSON.stringify(input.quote)}`);
+    throw new CorpusError('E_AMBIGUOUS', `${hits.length} attributions contain ${JSON.stringify(input.quote)}; give the attribution id`, hits.map((h) => ({ id: h.id, label: h.content.text.slice(0, 60) })));
+  }
+  throw new CorpusError('E_INVALID', 'say which attribution (its id, or --quote with a piece of its content)');
+}
+
+function contentSpan(text: string, input: CorrectInput): { start: number; end: number } | null {
+  if (input.span) {
+    const { start, end } = input.span;
+    if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end <= start || end > text.length) {
+      throw new CorpusError('E_INVALID', `span ${start}:${end} is not a range of this document (0 to ${text.length}, start before end)`);
+    }
+    return { start, end };
+  }
+  if (input.contentQuote) {
+    const positions: number[] = [];
+    for (let at = text.indexOf(input.contentQuote); at >= 0; at = text.indexOf(input.contentQuote, at + 1)) positions.push(at);
+    if (positions.length === 0) throw new CorpusError('E_NOT_FOUND', `the document does not contain ${JSON.stringify(input.contentQuote)}`);
+    const n = input.occurrence ?? 1;
+    if (positions.length > 1 && input.occurrence === undefined) {
+      throw new CorpusError('E_AMBIGUOUS', `${JSON.stringify(input.contentQuote)} occurs ${positions.length} times; say which (--occurrence N) or give --span`);
+    }
+    const at = positions[n - 1];
+    if (at === undefined) throw new CorpusError('E_INVALID', `there is no occurrence ${n} (it occurs ${positions.length} times)`);
+    return { start: at, end: at + input.contentQuote.length };
+  }
+  return null;
+}
+
+export function docRef(d: Pick<DocumentSummary, 'ref' | 'title' | 'date' | 'name'>): DocumentRef {
+  return { id: d.ref, title: d.title, date: d.date, name: d.name };
+}
+
+const round = (x: number) => Math.round(x * 1000) / 1000;
+
+const SENTENCE_END = /[。！？!?\n]/;
+
+/**
+ * Up to three snippets: each a sentence (or 160 characters of it) around a match, with every match inside
+ * highlighted, the section it stands in, and who says it when it lies in an attribution.
+ */
+function makeSnippets(text: string, outline: readonly OutlineEntry[], matches: readonly { start: number; end: number }[], claims: readonly ClaimRow[]): Snippet[] {
+  const out: Snippet[] = [];
+  const MAX = 160;
+  let coveredTo = -1;
+  for (const m of matches) {
+    if (out.length >= 3) break;
+    if (m.start < coveredTo) continue;
+    let start = m.start;
+    while (start > 0 && !SENTENCE_END.test(text[start - 1]!) && m.start - start < MAX) start--;
+    let end = m.end;
+    while (end < text.length && !SENTENCE_END.test(text[end - 1] ?? '') && end - start < MAX) end++;
+    if (end - start > MAX) start = Math.max(start, m.start - Math.floor((MAX - (m.end - m.start)) / 2));
+    while (start < m.start && /\s/.test(text[start]!)) start++;
+    while (end > m.end && /\s/.test(text[end - 1]!)) end--;
+    const inside = matches.filter((x) => x.start >= start && x.end <= end);
+    const section = [...outline].filter((s) => s.start <= m.start && m.start < s.end).sort((a, b) => b.level - a.level)[0]?.heading ?? null;
+    const speakers = new Set<string>();
+    for (const c of claims) if (c.start <= m.start && m.end <= c.end) for (const s of c.speakers) if (s.role === 'speaker') speakers.add(s.name);
+    out.push({
+      text: text.slice(start, end),
+      highlights: inside.map((x) => ({ start: x.start - start, end: x.end - start })),
+      start,
+      end,
+      section,
+      speakers: [...speakers],
+    });
+    coveredTo = end;
+  }
+  return out;
+}

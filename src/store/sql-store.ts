@@ -1,0 +1,768 @@
+/**
+ * The store over SQL, shared by SQLite and PostgreSQL. Each database supplies a driver (how to run a
+ * statement, how to hold a write transaction) and its search index; everything else is one set of
+ * statements written in the SQL both understand (`?` placeholders, which the PostgreSQL driver numbers,
+ * `ON CONFLICT`, `RETURNING`), so the two cannot drift apart.
+ */
+import { deflateRawSync, inflateRawSync } from 'node:zlib';
+import type { Analysis, PersonType } from '../core/model/schema.ts';
+import type { Dialect } from './migrations.ts';
+import type { QueryTerm } from './search-text.ts';
+import type {
+  ClaimRow, CorrectionRecord, DecisionRecord, DocumentIndex, DocumentInput, DocumentSummary, ExpertClaimRow, ExpertRow,
+  IdentityRecord, NameForm, OutlineEntry, PersonRow, ProposalRecord, SearchCandidates, SearchFilters, Store, StoreInfo,
+  StoreWriter, StoredDocument, TimelineFilters, TimelineRow,
+} from './store.ts';
+
+export type Row = Record<string, unknown>;
+
+export interface SqlDriver {
+  readonly dialect: Dialect;
+  all<T = Row>(sql: string, params?: readonly unknown[]): Promise<T[]>;
+  get<T = Row>(sql: string, params?: readonly unknown[]): Promise<T | undefined>;
+  /** Runs a statement; resolves to the number of rows it changed. */
+  run(sql: string, params?: readonly unknown[]): Promise<number>;
+  /** Inserts many rows into one table (a loop over a prepared statement, or multi-row VALUES). */
+  insertMany(table: string, columns: readonly string[], rows: readonly (readonly unknown[])[]): Promise<void>;
+}
+
+export interface SqlConnection extends SqlDriver {
+  /** Runs `fn` in one write transaction, serialised with other writers (also in other processes). */
+  write<T>(fn: (tx: SqlDriver) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+/** What differs between the databases beyond statements: the search index. */
+export interface SearchIndex {
+  /** Indexes a new document's text. */
+  add(tx: SqlDriver, doc: number, text: string): Promise<void>;
+  search(db: SqlDriver, terms: readonly QueryTerm[], filters: SearchFilters, limit: number, offset: number): Promise<SearchCandidates>;
+}
+
+const json = (v: unknown) => JSON.stringify(v);
+const parse = <T>(v: unknown, fallback: T): T => (typeof v === 'string' && v !== '' ? (JSON.parse(v) as T) : fallback);
+const str = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
+const num = (v: unknown): number => (typeof v === 'number' ? v : Number(v));
+
+/**
+ * Analyses are stored deflated (the fast level): their JSON is four times the size of the text it
+ * describes and would otherwise be most of the database.
+ */
+export function packJson(value: unknown): Buffer {
+  return deflateRawSync(Buffer.from(JSON.stringify(value), 'utf8'), { level: 1 });
+}
+
+export function unpackJson<T>(stored: unknown): T {
+  if (typeof stored === 'string') return JSON.parse(stored) as T;
+  return JSON.parse(inflateRawSync(stored as Uint8Array).toString('utf8')) as T;
+}
+
+/** `?, ?, ?` for n values. */
+export const marks = (n: number) => Array.from({ length: n }, () => '?').join(', ');
+
+/** YYYY / YYYY-MM / YYYY-MM-DD → the first and last day it can mean, for range filters. */
+export function dateBounds(value: string | null | undefined): { lo: string | null; hi: string | null } {
+  if (!value) return { lo: null, hi: null };
+  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?/.exec(value);
+  if (!m) return { lo: null, hi: null };
+  const [, y, mo, d] = m;
+  return { lo: `${y}-${mo ?? '01'}-${d ?? '01'}`, hi: `${y}-${mo ?? '12'}-${d ?? '31'}` };
+}
+
+export function outlineOf(analysis: Analysis): OutlineEntry[] {
+  return analysis.sections.map((s) => ({ heading: s.heading, level: s.level, start: s.start, end: s.end }));
+}
+
+const DOC_SUMMARY_COLUMNS = 'id, ref, hash, name, format, language, title, date, length, added_at, analyzed_at';
+
+function toSummary(r: Row): DocumentSummary {
+  return {
+    id: num(r.id),
+    ref: String(r.ref),
+    hash: String(r.hash),
+    name: str(r.name),
+    format: String(r.format) as DocumentSummary['format'],
+    language: str(r.language),
+    title: str(r.title),
+    date: str(r.date),
+    length: num(r.length),
+    addedAt: String(r.added_at),
+    analyzedAt: String(r.analyzed_at),
+  };
+}
+
+function toPerson(r: Row): PersonRow {
+  return {
+    localId: String(r.local_id),
+    identity: r.identity === null || r.identity === undefined ? null : num(r.identity),
+    type: String(r.type) as PersonType,
+    role: String(r.role),
+    name: String(r.name),
+    latin: str(r.latin),
+    organization: str(r.organization),
+    title: str(r.title),
+    aliases: parse<string[]>(r.aliases, []),
+    mentions: num(r.mentions),
+  };
+}
+
+function toClaim(r: Row, speakers: ClaimRow['speakers']): ClaimRow {
+  return {
+    localId: String(r.local_id),
+    provenance: String(r.provenance) as ClaimRow['provenance'],
+    review: (str(r.review) as ClaimRow['review']) ?? null,
+    kind: String(r.kind),
+    start: num(r.span_start),
+    end: num(r.span_end),
+    content: String(r.content),
+    cue: str(r.cue),
+    section: str(r.section),
+    footnotes: parse(r.footnotes, []),
+    hedges: parse(r.hedges, []),
+    confidence: num(r.confidence),
+    corrections: parse(r.corrections, []),
+    speakers,
+  };
+}
+
+function toSpeaker(r: Row): ClaimRow['speakers'][number] {
+  return {
+    role: String(r.role) as 'speaker' | 'via',
+    identity: r.identity === null || r.identity === undefined ? null : num(r.identity),
+    person: str(r.person),
+    name: String(r.name),
+  };
+}
+
+function toCorrection(r: Row): CorrectionRecord {
+  return {
+    id: num(r.id),
+    ref: String(r.ref),
+    docHash: String(r.doc_hash),
+    action: String(r.action) as CorrectionRecord['action'],
+    target: parse(r.target, null),
+    change: parse(r.change, {}),
+    by: String(r.by_whom),
+    why: str(r.why),
+    at: String(r.at),
+    status: String(r.status) as CorrectionRecord['status'],
+    anchored: r.anchored === null || r.anchored === undefined ? null : num(r.anchored) === 1,
+    problem: str(r.problem),
+  };
+}
+
+function toProposal(r: Row): ProposalRecord {
+  return {
+    a: num(r.a),
+    b: num(r.b),
+    status: String(r.status) as ProposalRecord['status'],
+    score: num(r.score),
+    evidence: parse(r.evidence, []),
+    createdAt: String(r.created_at),
+    decidedAt: str(r.decided_at),
+    decidedBy: str(r.decided_by),
+    why: str(r.why),
+  };
+}
+
+const CLAIM_COLUMNS = 'doc, local_id, provenance, review, kind, span_start, span_end, content, cue, section, footnotes, hedges, confidence, corrections';
+const SPEAKER_COLUMNS = 'doc, claim, role, position, identity, person, name';
+
+/** Splits a list for IN (…) lists, which both databases cap (SQLite at 32766 parameters). */
+function chunks<T>(items: readonly T[], size = 500): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+/**
+ * The store over one driver. `write` hands the callback another SqlStore bound to the transaction's driver,
+ * so reads inside a write see the transaction's own rows.
+ */
+export class SqlStore implements Store, StoreWriter {
+  readonly info: StoreInfo;
+  private readonly db: SqlDriver;
+  private readonly connection: SqlConnection | null;
+  private readonly index: SearchIndex;
+  private savepoints = 0;
+
+  constructor(db: SqlDriver, index: SearchIndex, info: StoreInfo, connection: SqlConnection | null) {
+    this.db = db;
+    this.index = index;
+    this.info = info;
+    this.connection = connection;
+  }
+
+  async write<T>(fn: (w: StoreWriter) => Promise<T>): Promise<T> {
+    if (!this.connection) throw new Error('write() inside a write transaction: use the writer you were given');
+    return this.connection.write((tx) => fn(new SqlStore(tx, this.index, this.info, null)));
+  }
+
+  async close(): Promise<void> {
+    await this.connection?.close();
+  }
+
+  async isolate<T>(fn: () => Promise<T>): Promise<T> {
+    const name = `sp${++this.savepoints}`;
+    await this.db.run(`SAVEPOINT ${name}`);
+    try {
+      const result = await fn();
+      await this.db.run(`RELEASE SAVEPOINT ${name}`);
+      return result;
+    } catch (e) {
+      await this.db.run(`ROLLBACK TO SAVEPOINT ${name}`);
+      await this.db.run(`RELEASE SAVEPOINT ${name}`);
+      throw e;
+    }
+  }
+
+  // -------------------------------------------------------------------------------------------------------
+  // Documents
+
+  async countDocuments(): Promise<number> {
+    const r = await this.db.get<Row>('SELECT count(*) AS n FROM documents');
+    return num(r?.n ?? 0);
+  }
+
+  async documentsByHash(hashes: readonly string[]): Promise<Map<string, { id: number; ref: string }>> {
+    const out = new Map<string, { id: number; ref: string }>();
+    for (const part of chunks(hashes)) {
+      const rows = await this.db.all<Row>(`SELECT id, ref, hash FROM documents WHERE hash IN (${marks(part.length)})`, part);
+      for (const r of rows) out.set(String(r.hash), { id: num(r.id), ref: String(r.ref) });
+    }
+    return out;
+  }
+
+  async findDocuments(query: string): Promise<DocumentSummary[]> {
+    const q = query.trim();
+    if (!q) return [];
+    const byRef = /^[0-9a-f]{4,64}$/i.test(q)
+      ? await this.db.all<Row>(`SELECT ${DOC_SUMMARY_COLUMNS} FROM documents WHERE ref LIKE ? OR hash LIKE ? ORDER BY id`, [`${q.toLowerCase()}%`, `${q.toLowerCase()}%`])
+      : [];
+    if (byRef.length > 0) return byRef.map(toSummary);
+    // A name as it was ingested (a path), or its last component.
+    const rows = await this.db.all<Row>(
+      `SELECT ${DOC_SUMMARY_COLUMNS} FROM documents WHERE name = ? OR name LIKE ? ESCAPE '\\' ORDER BY id`,
+      [q, `%/${q.replace(/[\\%_]/g, (c) => `\\${c}`)}`],
+    );
+    return rows.map(toSummary);
+  }
+
+  async listDocuments(): Promise<DocumentSummary[]> {
+    return (await this.db.all<Row>(`SELECT ${DOC_SUMMARY_COLUMNS} FROM documents ORDER BY id`)).map(toSummary);
+  }
+
+  async documentSummaries(ids: readonly number[]): Promise<Map<number, DocumentSummary>> {
+    const out = new Map<number, DocumentSummary>();
+    for (const part of chunks([...new Set(ids)])) {
+      const rows = await this.db.all<Row>(`SELECT ${DOC_SUMMARY_COLUMNS} FROM documents WHERE id IN (${marks(part.length)})`, part);
+      for (const r of rows) out.set(num(r.id), toSummary(r));
+    }
+    return out;
+  }
+
+  async getDocument(id: number): Promise<StoredDocument | undefined> {
+    const r = await this.db.get<Row>(`SELECT ${DOC_SUMMARY_COLUMNS}, encoding, b.hints AS hints, b.text AS text, b.analysis AS analysis, b.outline AS outline FROM documents JOIN document_bodies b ON b.doc = documents.id WHERE id = ?`, [id]);
+    if (!r) return undefined;
+    return {
+      ...toSummary(r),
+      encoding: str(r.encoding),
+      hints: parse(r.hints, null),
+      text: String(r.text),
+      analysis: unpackJson<Analysis>(r.analysis),
+      outline: parse(r.outline, []),
+    };
+  }
+
+  async documentTexts(ids: readonly number[]): Promise<Map<number, { text: string; outline: OutlineEntry[] }>> {
+    const out = new Map<number, { text: string; outline: OutlineEntry[] }>();
+    for (const part of chunks([...new Set(ids)])) {
+      const rows = await this.db.all<Row>(`SELECT doc AS id, text, outline FROM document_bodies WHERE doc IN (${marks(part.length)})`, part);
+      for (const r of rows) out.set(num(r.id), { text: String(r.text), outline: parse(r.outline, []) });
+    }
+    return out;
+  }
+
+  async documentIds(): Promise<number[]> {
+    return (await this.db.all<Row>('SELECT id FROM documents ORDER BY id')).map((r) => num(r.id));
+  }
+
+  async getMeta(key: string): Promise<string | undefined> {
+    const r = await this.db.get<Row>('SELECT value FROM mikata_meta WHERE key = ?', [key]);
+    return r ? String(r.value) : undefined;
+  }
+
+  async setMeta(key: string, value: string): Promise<void> {
+    await this.db.run('INSERT INTO mikata_meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value', [key, value]);
+  }
+
+  async insertDocument(doc: DocumentInput): Promise<number | null> {
+    const { lo, hi } = dateBounds(doc.analysis.document.date);
+    const r = await this.db.get<Row>(
+      `INSERT INTO documents (ref, hash, name, format, encoding, language, title, date, date_lo, date_hi, length, added_at, analyzed_at)
+       VALUES (${marks(13)}) ON CONFLICT DO NOTHING RETURNING id`,
+      [
+        doc.ref, doc.hash, doc.name, doc.format, doc.encoding, doc.analysis.document.language, doc.analysis.document.title,
+        doc.analysis.document.date, lo, hi, doc.text.length, doc.addedAt, doc.analyzedAt,
+      ],
+    );
+    if (!r) {
+      const existing = await this.db.get<Row>('SELECT hash FROM documents WHERE hash = ? OR ref = ?', [doc.hash, doc.ref]);
+      if (existing && existing.hash !== doc.hash) throw new Error(`document ref ${doc.ref} collides with another document's; this should not happen`);
+      return null;
+    }
+    const id = num(r.id);
+    await this.db.run('INSERT INTO document_bodies (doc, text, hints, analysis, outline) VALUES (?, ?, ?, ?, ?)', [
+      id, doc.text, doc.hints ? json(doc.hints) : null, packJson(doc.analysis), json(outlineOf(doc.analysis)),
+    ]);
+    await this.index.add(this.db, id, doc.text);
+    return id;
+  }
+
+  async updateAnalysis(id: number, analysis: Analysis, analyzedAt: string): Promise<void> {
+    const { lo, hi } = dateBounds(analysis.document.date);
+    await this.db.run(
+      'UPDATE documents SET language = ?, title = ?, date = ?, date_lo = ?, date_hi = ?, analyzed_at = ? WHERE id = ?',
+      [analysis.document.language, analysis.document.title, analysis.document.date, lo, hi, analyzedAt, id],
+    );
+    await this.db.run('UPDATE document_bodies SET analysis = ?, outline = ? WHERE doc = ?', [packJson(analysis), json(outlineOf(analysis)), id]);
+  }
+
+  async replaceIndex(id: number, index: DocumentIndex): Promise<void> {
+    await this.db.run('DELETE FROM claim_speakers WHERE doc = ?', [id]);
+    await this.db.run('DELETE FROM claims WHERE doc = ?', [id]);
+    await this.db.run('DELETE FROM people WHERE doc = ?', [id]);
+    await this.db.run('DELETE FROM date_mentions WHERE doc = ?', [id]);
+    await this.db.insertMany(
+      'people',
+      ['doc', 'local_id', 'identity', 'type', 'role', 'name', 'latin', 'organization', 'title', 'aliases', 'mentions'],
+      index.people.map((p) => [id, p.localId, p.identity, p.type, p.role, p.name, p.latin, p.organization, p.title, json(p.aliases), p.mentions]),
+    );
+    await this.insertClaims(id, index.claims);
+    await this.db.insertMany(
+      'date_mentions',
+      ['doc', 'span_start', 'span_end', 'value', 'lo', 'hi', 'approx', 'text', 'context'],
+      index.dates.map((d) => [id, d.start, d.end, d.value, d.lo, d.hi, d.approx ? 1 : 0, d.text, d.context]),
+    );
+  }
+
+  async replaceClaims(id: number, claims: readonly ClaimRow[]): Promise<void> {
+    await this.db.run('DELETE FROM claim_speakers WHERE doc = ?', [id]);
+    await this.db.run('DELETE FROM claims WHERE doc = ?', [id]);
+    await this.insertClaims(id, claims);
+  }
+
+  private async insertClaims(id: number, claims: readonly ClaimRow[]): Promise<void> {
+    await this.db.insertMany(
+      'claims',
+      CLAIM_COLUMNS.split(', '),
+      claims.map((c) => [
+        id, c.localId, c.provenance, c.review, c.kind, c.start, c.end, c.content, c.cue, c.section, json(c.footnotes), json(c.hedges),
+        c.confidence, json(c.corrections),
+      ]),
+    );
+    const speakers: unknown[][] = [];
+    for (const c of claims) {
+      let position = 0;
+      for (const s of c.speakers) speakers.push([id, c.localId, s.role, position++, s.identity, s.person, s.name, c.start]);
+    }
+    await this.db.insertMany('claim_speakers', [...SPEAKER_COLUMNS.split(', '), 'span_start'], speakers);
+  }
+
+  async setPersonIdentity(doc: number, localId: string, identity: number | null): Promise<void> {
+    await this.db.run('UPDATE people SET identity = ? WHERE doc = ? AND local_id = ?', [identity, doc, localId]);
+    await this.db.run('UPDATE claim_speakers SET identity = ? WHERE doc = ? AND person = ?', [identity, doc, localId]);
+  }
+
+  // -------------------------------------------------------------------------------------------------------
+  // People and claims
+
+  async people(doc: number): Promise<PersonRow[]> {
+    return (await this.db.all<Row>('SELECT * FROM people WHERE doc = ?', [doc])).map(toPerson).sort((a, b) => byLocalId(a.localId, b.localId));
+  }
+
+  async identityPeople(identity: number): Promise<(PersonRow & { doc: number })[]> {
+    const rows = await this.db.all<Row>('SELECT * FROM people WHERE identity = ?', [identity]);
+    return rows.map((r) => ({ ...toPerson(r), doc: num(r.doc) })).sort((a, b) => a.doc - b.doc || byLocalId(a.localId, b.localId));
+  }
+
+  async claims(doc: number): Promise<ClaimRow[]> {
+    return (await this.claimsOf([doc])).get(doc) ?? [];
+  }
+
+  async claimsOf(docs: readonly number[]): Promise<Map<number, ClaimRow[]>> {
+    const out = new Map<number, ClaimRow[]>();
+    for (const part of chunks([...new Set(docs)])) {
+      const inList = marks(part.length);
+      const speakers = await this.db.all<Row>(`SELECT ${SPEAKER_COLUMNS} FROM claim_speakers WHERE doc IN (${inList}) ORDER BY doc, claim, role DESC, position`, part);
+      const byClaim = new Map<string, ClaimRow['speakers'][number][]>();
+      for (const s of speakers) {
+        const key = `${s.doc}\u0000${s.claim}`;
+        let list = byClaim.get(key);
+        if (!list) byClaim.set(key, (list = []));
+        list.push(toSpeaker(s));
+      }
+      const rows = await this.db.all<Row>(`SELECT ${CLAIM_COLUMNS} FROM claims WHERE doc IN (${inList}) ORDER BY doc, span_start, local_id`, part);
+      for (const r of rows) {
+        const doc = num(r.doc);
+        let list = out.get(doc);
+        if (!list) out.set(doc, (list = []));
+        list.push(toClaim(r, byClaim.get(`${doc}\u0000${r.local_id}`) ?? []));
+      }
+    }
+    return out;
+  }
+
+  async experts(options: { types: readonly PersonType[] }): Promise<ExpertRow[]> {
+    const rows = await this.db.all<Row>(
+      `WITH appearances AS (
+         SELECT identity, doc FROM people WHERE identity IS NOT NULL
+         UNION
+         SELECT identity, doc FROM claim_speakers WHERE identity IS NOT NULL
+       ), claimed AS (
+         SELECT identity, count(*) AS n FROM (SELECT DISTINCT identity, doc, claim FROM claim_speakers WHERE role = 'speaker' AND identity IS NOT NULL) x GROUP BY identity
+       )
+       SELECT i.id AS id, count(*) AS documents, min(d.date_lo) AS first, max(d.date_lo) AS last, coalesce(max(c.n), 0) AS claims
+       FROM appearances a
+       JOIN identities i ON i.id = a.identity
+       JOIN documents d ON d.id = a.doc
+       LEFT JOIN claimed c ON c.identity = a.identity
+       WHERE i.merged_into IS NULL AND i.type IN (${marks(options.types.length)})
+       GROUP BY i.id`,
+      [...options.types],
+    );
+    return rows.map((r) => ({ id: num(r.id), documents: num(r.documents), claims: num(r.claims), first: str(r.first), last: str(r.last) }));
+  }
+
+  async expertSummary(identity: number): Promise<ExpertRow> {
+    const r = await this.db.get<Row>(
+      `WITH appearances AS (SELECT doc FROM people WHERE identity = ? UNION SELECT doc FROM claim_speakers WHERE identity = ?)
+       SELECT count(*) AS documents, min(d.date_lo) AS first, max(d.date_lo) AS last,
+              (SELECT count(*) FROM (SELECT DISTINCT doc, claim FROM claim_speakers WHERE identity = ? AND role = 'speaker') x) AS claims
+       FROM appearances a JOIN documents d ON d.id = a.doc`,
+      [identity, identity, identity],
+    );
+    return { id: identity, documents: num(r?.documents ?? 0), claims: num(r?.claims ?? 0), first: str(r?.first), last: str(r?.last) };
+  }
+
+  async expertClaims(identity: number, page: { limit?: number; offset?: number } = {}): Promise<ExpertClaimRow[]> {
+    // One row per claim even when the person is in it twice (as two of the document's people, or as
+    // speaker and relay); 'speaker' sorts before 'via', so a claim the person speaks counts as spoken.
+    const pageCte = `WITH mine AS (SELECT doc, claim, min(role) AS role, min(span_start) AS span_start FROM claim_speakers WHERE identity = ? GROUP BY doc, claim),
+      page AS (SELECT m.doc AS doc, m.claim AS claim, m.role AS role FROM mine m JOIN documents d ON d.id = m.doc
+               ORDER BY d.date_lo IS NULL, d.date_lo, m.doc, m.span_start, m.claim LIMIT ? OFFSET ?)`;
+    const params = [identity, page.limit ?? 2_147_483_647, page.offset ?? 0];
+    const rows = await this.db.all<Row>(
+      `${pageCte}
+       SELECT c.doc AS doc, c.local_id AS local_id, c.provenance AS provenance, c.review AS review, c.kind AS kind, c.span_start AS span_start,
+              c.span_end AS span_end, c.content AS content, c.cue AS cue, c.section AS section, c.footnotes AS footnotes, c.hedges AS hedges,
+              c.confidence AS confidence, c.corrections AS corrections, p.role AS role,
+              d.ref AS d_ref, d.title AS d_title, d.date AS d_date, d.name AS d_name
+       FROM page p JOIN claims c ON c.doc = p.doc AND c.local_id = p.claim JOIN documents d ON d.id = p.doc
+       ORDER BY d.date_lo IS NULL, d.date_lo, p.doc, c.span_start, c.local_id`,
+      params,
+    );
+    if (rows.length === 0) return [];
+    const speakers = await this.db.all<Row>(
+      `${pageCte}
+       SELECT o.doc AS doc, o.claim AS claim, o.role AS role, o.position AS position, o.identity AS identity, o.person AS person, o.name AS name
+       FROM page p JOIN claim_speakers o ON o.doc = p.doc AND o.claim = p.claim
+       ORDER BY o.doc, o.claim, o.role DESC, o.position`,
+      params,
+    );
+    const byClaim = new Map<string, ClaimRow['speakers'][number][]>();
+    for (const s of speakers) {
+      const key = `${s.doc}\u0000${s.claim}`;
+      let list = byClaim.get(key);
+      if (!list) byClaim.set(key, (list = []));
+      list.push(toSpeaker(s));
+    }
+    return rows.map((r) => ({
+      ...toClaim(r, byClaim.get(`${r.doc}\u0000${r.local_id}`) ?? []),
+      doc: num(r.doc),
+      role: String(r.role) as 'speaker' | 'via',
+      document: { ref: String(r.d_ref), title: str(r.d_title), date: str(r.d_date), name: str(r.d_name) },
+    }));
+  }
+
+  async speakerSpans(identity: number, docs: readonly number[]): Promise<Map<number, { start: number; end: number }[]>> {
+    const out = new Map<number, { start: number; end: number }[]>();
+    for (const part of chunks([...new Set(docs)])) {
+      const rows = await this.db.all<Row>(
+        `SELECT c.doc AS doc, c.span_start AS s, c.span_end AS e FROM claim_speakers sp JOIN claims c ON c.doc = sp.doc AND c.local_id = sp.claim
+         WHERE sp.identity = ? AND sp.role = 'speaker' AND sp.doc IN (${marks(part.length)})`,
+        [identity, ...part],
+      );
+      for (const r of rows) {
+        const doc = num(r.doc);
+        let list = out.get(doc);
+        if (!list) out.set(doc, (list = []));
+        list.push({ start: num(r.s), end: num(r.e) });
+      }
+    }
+    return out;
+  }
+
+  async searchDocuments(terms: readonly QueryTerm[], filters: SearchFilters, limit: number, offset: number): Promise<SearchCandidates> {
+    return this.index.search(this.db, terms, filters, limit, offset);
+  }
+
+  async timeline(filters: TimelineFilters): Promise<TimelineRow[]> {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    if (filters.from) { where.push('m.hi >= ?'); params.push(filters.from); }
+    if (filters.to) { where.push('m.lo <= ?'); params.push(filters.to); }
+    if (filters.documents) {
+      where.push(`m.doc IN (${marks(filters.documents.length || 1)})`);
+      params.push(...(filters.documents.length ? filters.documents : [-1]));
+    }
+    if (filters.speaker !== undefined) {
+      where.push(`EXISTS (SELECT 1 FROM claim_speakers s JOIN claims c ON c.doc = s.doc AND c.local_id = s.claim
+                  WHERE s.identity = ? AND s.role = 'speaker' AND c.doc = m.doc AND c.span_start <= m.span_start AND m.span_end <= c.span_end)`);
+      params.push(filters.speaker);
+    }
+    const limit = filters.limit ?? 1000;
+    const rows = await this.db.all<Row>(
+      `SELECT m.doc AS doc, m.span_start AS span_start, m.span_end AS span_end, m.value AS value, m.lo AS lo, m.hi AS hi, m.approx AS approx,
+              m.text AS text, m.context AS context
+       FROM date_mentions m ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+       ORDER BY m.lo, m.hi, m.doc, m.span_start LIMIT ?`,
+      [...params, limit],
+    );
+    return rows.map((r) => ({
+      doc: num(r.doc), start: num(r.span_start), end: num(r.span_end), value: String(r.value), lo: String(r.lo), hi: String(r.hi),
+      approx: num(r.approx) === 1, text: String(r.text), context: String(r.context),
+    }));
+  }
+
+  // -------------------------------------------------------------------------------------------------------
+  // Identities
+
+  async loadIdentities(): Promise<IdentityRecord[]> {
+    const rows = await this.db.all<Row>('SELECT * FROM identities ORDER BY id');
+    const forms = await this.db.all<Row>('SELECT identity, key, form, script FROM identity_forms');
+    return this.assembleIdentities(rows, forms);
+  }
+
+  async identitiesByRef(refs: readonly string[]): Promise<IdentityRecord[]> {
+    if (refs.length === 0) return [];
+    const rows = await this.db.all<Row>(`SELECT * FROM identities WHERE ref IN (${marks(refs.length)}) ORDER BY id`, refs);
+    if (rows.length === 0) return [];
+    const ids = rows.map((r) => num(r.id));
+    const forms = await this.db.all<Row>(`SELECT identity, key, form, script FROM identity_forms WHERE identity IN (${marks(ids.length)})`, ids);
+    return this.assembleIdentities(rows, forms);
+  }
+
+  private assembleIdentities(rows: Row[], forms: Row[]): IdentityRecord[] {
+    const byId = new Map<number, NameForm[]>();
+    for (const f of forms) {
+      const id = num(f.identity);
+      let list = byId.get(id);
+      if (!list) byId.set(id, (list = []));
+      list.push({ key: String(f.key), form: String(f.form), script: String(f.script) as NameForm['script'] });
+    }
+    for (const list of byId.values()) list.sort(byForm);
+    return rows.map((r) => ({
+      id: num(r.id),
+      ref: String(r.ref),
+      name: String(r.name),
+      type: String(r.type) as PersonType,
+      organization: str(r.organization),
+      mergedInto: r.merged_into === null || r.merged_into === undefined ? null : num(r.merged_into),
+      origin: String(r.origin) as IdentityRecord['origin'],
+      createdAt: String(r.created_at),
+      forms: byId.get(num(r.id)) ?? [],
+    }));
+  }
+
+  async identityIdsByFormKey(key: string): Promise<number[]> {
+    const rows = await this.db.all<Row>(
+      'SELECT f.identity AS id FROM identity_forms f JOIN identities i ON i.id = f.identity WHERE f.key = ? AND i.merged_into IS NULL ORDER BY f.identity',
+      [key],
+    );
+    return rows.map((r) => num(r.id));
+  }
+
+  async appearing(identities: readonly number[]): Promise<Set<number>> {
+    const out = new Set<number>();
+    for (const part of chunks([...new Set(identities)])) {
+      const m = marks(part.length);
+      const rows = await this.db.all<Row>(
+        `SELECT DISTINCT identity FROM people WHERE identity IN (${m}) UNION SELECT DISTINCT identity FROM claim_speakers WHERE identity IN (${m})`,
+        [...part, ...part],
+      );
+      for (const r of rows) out.add(num(r.identity));
+    }
+    return out;
+  }
+
+  async nextCounter(key: 'next_identity' | 'next_correction'): Promise<number> {
+    const r = await this.db.get<Row>('UPDATE mikata_meta SET value = CAST(CAST(value AS INTEGER) + 1 AS TEXT) WHERE key = ? RETURNING value', [key]);
+    if (!r) throw new Error(`meta counter ${key} is missing`);
+    return num(r.value) - 1;
+  }
+
+  async createIdentity(input: Omit<IdentityRecord, 'id' | 'forms' | 'mergedInto'> & { forms: readonly NameForm[] }): Promise<IdentityRecord> {
+    const r = await this.db.get<Row>(
+      'INSERT INTO identities (ref, name, type, organization, origin, created_at) VALUES (?, ?, ?, ?, ?, ?) RETURNING id',
+      [input.ref, input.name, input.type, input.organization, input.origin, input.createdAt],
+    );
+    const id = num(r!.id);
+    await this.addForms(id, input.forms);
+    return { ...input, id, mergedInto: null, forms: dedupeForms(input.forms).sort(byForm) };
+  }
+
+  async addForms(identity: number, forms: readonly NameForm[]): Promise<void> {
+    const unique = dedupeForms(forms);
+    if (unique.length === 0) return;
+    for (const part of chunks(unique, 200)) {
+      await this.db.run(
+        `INSERT INTO identity_forms (identity, key, form, script) VALUES ${part.map(() => '(?, ?, ?, ?)').join(', ')} ON CONFLICT DO NOTHING`,
+        part.flatMap((f) => [identity, f.key, f.form, f.script]),
+      );
+    }
+  }
+
+  async removeForms(identity: number, keys: readonly string[]): Promise<void> {
+    if (keys.length === 0) return;
+    await this.db.run(`DELETE FROM identity_forms WHERE identity = ? AND key IN (${marks(keys.length)})`, [identity, ...keys]);
+  }
+
+  async updateIdentity(identity: number, fields: { name?: string; organization?: string | null; mergedInto?: number | null }): Promise<void> {
+    const sets: string[] = [];
+    const params: unknown[] = [];
+    if (fields.name !== undefined) { sets.push('name = ?'); params.push(fields.name); }
+    if (fields.organization !== undefined) { sets.push('organization = ?'); params.push(fields.organization); }
+    if (fields.mergedInto !== undefined) { sets.push('merged_into = ?'); params.push(fields.mergedInto); }
+    if (sets.length === 0) return;
+    await this.db.run(`UPDATE identities SET ${sets.join(', ')} WHERE id = ?`, [...params, identity]);
+  }
+
+  async repointIdentity(from: number, to: number): Promise<void> {
+    await this.db.run('UPDATE people SET identity = ? WHERE identity = ?', [to, from]);
+    await this.db.run('UPDATE claim_speakers SET identity = ? WHERE identity = ?', [to, from]);
+    await this.db.run(
+      `INSERT INTO identity_forms (identity, key, form, script) SELECT ?, key, form, script FROM identity_forms WHERE identity = ? ON CONFLICT DO NOTHING`,
+      [to, from],
+    );
+    await this.db.run('DELETE FROM identity_forms WHERE identity = ?', [from]);
+    await this.db.run('UPDATE identities SET merged_into = ? WHERE merged_into = ?', [to, from]);
+  }
+
+  // -------------------------------------------------------------------------------------------------------
+  // Proposals, decisions
+
+  async proposals(status?: ProposalRecord['status']): Promise<ProposalRecord[]> {
+    const rows = status
+      ? await this.db.all<Row>('SELECT * FROM proposals WHERE status = ? ORDER BY created_at, a, b', [status])
+      : await this.db.all<Row>('SELECT * FROM proposals ORDER BY created_at, a, b');
+    return rows.map(toProposal);
+  }
+
+  async upsertProposal(p: Omit<ProposalRecord, 'decidedAt' | 'decidedBy' | 'why'>): Promise<void> {
+    const [a, b] = p.a < p.b ? [p.a, p.b] : [p.b, p.a];
+    // A decided proposal stays decided: the analyst's word outlives re-analysis.
+    await this.db.run(
+      `INSERT INTO proposals (a, b, status, score, evidence, created_at) VALUES (?, ?, ?, ?, ?, ?)
+       ON CONFLICT (a, b) DO UPDATE SET score = excluded.score, evidence = excluded.evidence WHERE proposals.status = 'pending'`,
+      [a, b, p.status, p.score, json(p.evidence), p.createdAt],
+    );
+  }
+
+  async decideProposal(a: number, b: number, status: 'merged' | 'dismissed', by: string, why: string | null, at: string): Promise<void> {
+    const [x, y] = a < b ? [a, b] : [b, a];
+    await this.db.run(
+      `INSERT INTO proposals (a, b, status, score, evidence, created_at, decided_at, decided_by, why) VALUES (?, ?, ?, 0, '[]', ?, ?, ?, ?)
+       ON CONFLICT (a, b) DO UPDATE SET status = excluded.status, decided_at = excluded.decided_at, decided_by = excluded.decided_by, why = excluded.why`,
+      [x, y, status, at, at, by, why],
+    );
+  }
+
+  async repointProposals(from: number, to: number): Promise<void> {
+    const rows = await this.db.all<Row>('SELECT * FROM proposals WHERE a = ? OR b = ?', [from, from]);
+    await this.db.run('DELETE FROM proposals WHERE a = ? OR b = ?', [from, from]);
+    for (const r of rows.map(toProposal)) {
+      const a = r.a === from ? to : r.a;
+      const b = r.b === from ? to : r.b;
+      if (a === b) continue;
+      const [x, y] = a < b ? [a, b] : [b, a];
+      await this.db.run(
+        `INSERT INTO proposals (a, b, status, score, evidence, created_at, decided_at, decided_by, why) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (a, b) DO NOTHING`,
+        [x, y, r.status, r.score, json(r.evidence), r.createdAt, r.decidedAt, r.decidedBy, r.why],
+      );
+    }
+  }
+
+  async decisions(): Promise<DecisionRecord[]> {
+    const rows = await this.db.all<Row>('SELECT * FROM decisions ORDER BY id');
+    return rows.map((r) => ({
+      id: num(r.id),
+      kind: String(r.kind) as DecisionRecord['kind'],
+      a: String(r.a),
+      b: str(r.b),
+      forms: parse(r.forms, []),
+      by: String(r.by_whom),
+      why: str(r.why),
+      at: String(r.at),
+    }));
+  }
+
+  async insertDecision(d: Omit<DecisionRecord, 'id'>): Promise<void> {
+    await this.db.run('INSERT INTO decisions (kind, a, b, forms, by_whom, why, at) VALUES (?, ?, ?, ?, ?, ?, ?)', [d.kind, d.a, d.b, json(d.forms), d.by, d.why, d.at]);
+  }
+
+  // -------------------------------------------------------------------------------------------------------
+  // Corrections
+
+  async corrections(docHash?: string): Promise<CorrectionRecord[]> {
+    const rows = docHash
+      ? await this.db.all<Row>('SELECT * FROM corrections WHERE doc_hash = ? ORDER BY id', [docHash])
+      : await this.db.all<Row>('SELECT * FROM corrections ORDER BY id');
+    return rows.map(toCorrection);
+  }
+
+  async correctionByRef(ref: string): Promise<CorrectionRecord | undefined> {
+    const r = await this.db.get<Row>('SELECT * FROM corrections WHERE ref = ?', [ref]);
+    return r ? toCorrection(r) : undefined;
+  }
+
+  async insertCorrection(c: Omit<CorrectionRecord, 'id'>): Promise<CorrectionRecord> {
+    const r = await this.db.get<Row>(
+      `INSERT INTO corrections (ref, doc_hash, action, target, change, by_whom, why, at, status, anchored, problem)
+       VALUES (${marks(11)}) RETURNING id`,
+      [c.ref, c.docHash, c.action, c.target === null ? null : json(c.target), json(c.change), c.by, c.why, c.at, c.status,
+        c.anchored === null ? null : c.anchored ? 1 : 0, c.problem],
+    );
+    return { ...c, id: num(r!.id) };
+  }
+
+  async updateCorrection(id: number, fields: { status?: CorrectionRecord['status']; anchored?: boolean | null; problem?: string | null }): Promise<void> {
+    const sets: string[] = [];
+    const params: unknown[] = [];
+    if (fields.status !== undefined) { sets.push('status = ?'); params.push(fields.status); }
+    if (fields.anchored !== undefined) { sets.push('anchored = ?'); params.push(fields.anchored === null ? null : fields.anchored ? 1 : 0); }
+    if (fields.problem !== undefined) { sets.push('problem = ?'); params.push(fields.problem); }
+    if (sets.length === 0) return;
+    await this.db.run(`UPDATE corrections SET ${sets.join(', ')} WHERE id = ?`, [...params, id]);
+  }
+}
+
+/**
+ * Orders are made here rather than with ORDER BY on text, which follows the database's collation and would
+ * differ between SQLite and a PostgreSQL in another locale.
+ */
+export const byForm = (a: NameForm, b: NameForm) => (a.form < b.form ? -1 : a.form > b.form ? 1 : 0);
+
+/** p2 before p10. */
+export function byLocalId(a: string, b: string): number {
+  const na = /^(\D*)(\d+)$/.exec(a);
+  const nb = /^(\D*)(\d+)$/.exec(b);
+  if (na && nb && na[1] === nb[1]) return Number(na[2]) - Number(nb[2]);
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function dedupeForms(forms: readonly NameForm[]): NameForm[] {
+  const seen = new Map<string, NameForm>();
+  for (const f of forms) if (f.key && !seen.has(f.key)) seen.set(f.key, f);
+  return [...seen.values()];
+}

@@ -1,0 +1,356 @@
+/**
+ * The store port: what the corpus needs from a database, implemented once over SQL for SQLite
+ * (sqlite/sqlite-store.ts, the default) and PostgreSQL (postgres/postgres-store.ts), and held to one
+ * contract suite (test/store/contract.test.ts).
+ *
+ * Rows carry internal integer ids (`id`); what users see are refs: a document's is the start of its
+ * content hash, an identity's `e<n>`, a correction's `c<n>`. Refs survive export and import; ids do not.
+ *
+ * Every write goes through `write(fn)`: one transaction, serialised with every other writer, also those of
+ * other processes (SQLite: BEGIN IMMEDIATE and a busy timeout; PostgreSQL: an advisory lock), so a killed
+ * process leaves either all of a batch or none of it.
+ */
+import type { Analysis, PersonType } from '../core/model/schema.ts';
+import type { SourceText } from '../core/text/source-text.ts';
+import type { QueryTerm } from './search-text.ts';
+
+export type StoreKind = 'sqlite' | 'postgres';
+
+/** A failure at the storage boundary, with one line for the user (which database, what is wrong). */
+export class StoreError extends Error {
+  readonly code: StoreErrorCode;
+  constructor(code: StoreErrorCode, message: string, options?: { cause?: unknown }) {
+    super(message.replace(/\s*[\r\n]+\s*/g, ' '), options);
+    this.name = 'StoreError';
+    this.code = code;
+  }
+}
+
+export type StoreErrorCode =
+  | 'E_NO_STORE' // no corpus there (and not asked to create one)
+  | 'E_NOT_A_STORE' // a file or database that is not a mikata corpus (corrupt, foreign)
+  | 'E_NEWER_STORE' // written by a newer mikata
+  | 'E_CORRUPT' // the database reports damage
+  | 'E_CONNECT' // PostgreSQL unreachable or refused
+  | 'E_NOT_EMPTY' // import into a corpus that already holds documents
+  | 'E_STORE'; // anything else the database reports
+
+export const isStoreError = (e: unknown): e is StoreError => e instanceof StoreError || (e instanceof Error && e.name === 'StoreError' && 'code' in e);
+
+// ---------------------------------------------------------------------------------------------------------
+// Rows
+
+export interface DocumentInput {
+  readonly ref: string;
+  readonly hash: string;
+  readonly name: string | null;
+  readonly format: SourceText['format'];
+  readonly encoding: string | null;
+  readonly hints: SourceText['hints'] | null;
+  readonly text: string;
+  readonly analysis: Analysis;
+  readonly addedAt: string;
+  readonly analyzedAt: string;
+}
+
+export interface OutlineEntry {
+  readonly heading: string;
+  readonly level: number;
+  readonly start: number;
+  readonly end: number;
+}
+
+export interface DocumentSummary {
+  readonly id: number;
+  readonly ref: string;
+  readonly hash: string;
+  readonly name: string | null;
+  readonly format: SourceText['format'];
+  readonly language: string | null;
+  readonly title: string | null;
+  readonly date: string | null;
+  readonly length: number;
+  readonly addedAt: string;
+  readonly analyzedAt: string;
+}
+
+export interface StoredDocument extends DocumentSummary {
+  readonly encoding: string | null;
+  readonly hints: SourceText['hints'] | null;
+  readonly text: string;
+  readonly analysis: Analysis;
+  readonly outline: readonly OutlineEntry[];
+}
+
+/** A person as one document names them, linked (or not yet) to a corpus identity. */
+export interface PersonRow {
+  readonly localId: string;
+  readonly identity: number | null;
+  readonly type: PersonType;
+  readonly role: string;
+  readonly name: string;
+  readonly latin: string | null;
+  readonly organization: string | null;
+  readonly title: string | null;
+  readonly aliases: readonly string[];
+  readonly mentions: number;
+}
+
+export interface ClaimSpeaker {
+  readonly role: 'speaker' | 'via';
+  readonly identity: number | null;
+  /** The document's own person id (p3), when the speaker is one of the document's people. */
+  readonly person: string | null;
+  readonly name: string;
+}
+
+export interface FootnoteRef {
+  readonly n: number;
+  readonly note: string | null;
+}
+
+/** An attribution as the corpus holds it: machine output with the corrections applied. */
+export interface ClaimRow {
+  readonly localId: string;
+  readonly provenance: 'machine' | 'analyst';
+  /** What the analyst did with it: accepted, edited, added; null while unreviewed. */
+  readonly review: 'accepted' | 'edited' | 'added' | null;
+  readonly kind: string;
+  readonly start: number;
+  readonly end: number;
+  readonly content: string;
+  readonly cue: string | null;
+  readonly section: string | null;
+  readonly footnotes: readonly FootnoteRef[];
+  readonly hedges: readonly string[];
+  readonly confidence: number;
+  /** Refs of the corrections that made it what it is. */
+  readonly corrections: readonly string[];
+  readonly speakers: readonly ClaimSpeaker[];
+}
+
+export interface DateRow {
+  readonly start: number;
+  readonly end: number;
+  readonly value: string;
+  readonly lo: string;
+  readonly hi: string;
+  readonly approx: boolean;
+  readonly text: string;
+  /** The sentence around the date, for a timeline line. */
+  readonly context: string;
+}
+
+/** Everything derived from one document's analysis (and its corrections) that the commands read. */
+export interface DocumentIndex {
+  readonly people: readonly PersonRow[];
+  readonly claims: readonly ClaimRow[];
+  readonly dates: readonly DateRow[];
+}
+
+export type NameScript = 'katakana' | 'latin' | 'cyrillic' | 'kanji' | 'hiragana' | 'other';
+
+export interface NameForm {
+  readonly form: string;
+  /** The form reduced for exact lookup (normalised, case-folded, without spaces and dots). */
+  readonly key: string;
+  readonly script: NameScript;
+}
+
+export interface IdentityRecord {
+  readonly id: number;
+  readonly ref: string;
+  readonly name: string;
+  readonly type: PersonType;
+  readonly organization: string | null;
+  readonly mergedInto: number | null;
+  readonly origin: 'machine' | 'analyst';
+  readonly createdAt: string;
+  readonly forms: readonly NameForm[];
+}
+
+export interface ProposalRecord {
+  readonly a: number;
+  readonly b: number;
+  readonly status: 'pending' | 'merged' | 'dismissed';
+  readonly score: number;
+  readonly evidence: readonly string[];
+  readonly createdAt: string;
+  readonly decidedAt: string | null;
+  readonly decidedBy: string | null;
+  readonly why: string | null;
+}
+
+export interface DecisionRecord {
+  readonly id: number;
+  readonly kind: 'merge' | 'split' | 'dismiss' | 'withdraw';
+  /**
+   * Identity refs: merge keeps `a` and folds `b` into it; split moves `forms` of `a` into the new `b`;
+   * dismiss keeps `a` and `b` apart. For withdraw, `a` is the correction ref.
+   */
+  readonly a: string;
+  readonly b: string | null;
+  readonly forms: readonly string[];
+  readonly by: string;
+  readonly why: string | null;
+  readonly at: string;
+}
+
+export interface CorrectionRecord {
+  readonly id: number;
+  readonly ref: string;
+  readonly docHash: string;
+  readonly action: 'accept' | 'reject' | 'edit' | 'add';
+  /** JSON: what the correction points at (see corrections.ts); null for `add`. */
+  readonly target: unknown;
+  /** JSON: what it changes (see corrections.ts). */
+  readonly change: unknown;
+  readonly by: string;
+  readonly why: string | null;
+  readonly at: string;
+  readonly status: 'active' | 'withdrawn';
+  /** Whether it anchored the last time it was applied (null: not applied yet). */
+  readonly anchored: boolean | null;
+  readonly problem: string | null;
+}
+
+export interface ExpertRow {
+  readonly id: number;
+  readonly claims: number;
+  readonly documents: number;
+  readonly first: string | null;
+  readonly last: string | null;
+}
+
+export interface ExpertClaimRow extends ClaimRow {
+  readonly doc: number;
+  readonly role: 'speaker' | 'via';
+  readonly document: { readonly ref: string; readonly title: string | null; readonly date: string | null; readonly name: string | null };
+}
+
+export interface SearchFilters {
+  readonly documents?: readonly number[];
+  /** Only documents where this identity speaks (the corpus checks the spans). */
+  readonly speaker?: number;
+  /** Inclusive bounds, YYYY-MM-DD. */
+  readonly from?: string;
+  readonly to?: string;
+}
+
+export interface SearchCandidates {
+  readonly total: number;
+  /** Best first. */
+  readonly hits: readonly { readonly doc: number; readonly score: number }[];
+  /** Set when more documents matched than are ranked: only the `rankedWithin` most recently added were. */
+  readonly rankedWithin?: number;
+}
+
+/**
+ * How many matching documents a search ranks at most, when no filter narrows it: a word found in every
+ * document of a large corpus would otherwise cost a ranking of the whole corpus on every query. The most
+ * recently added are ranked; the total still counts them all.
+ */
+export const RANK_CAP = 2000;
+
+export interface TimelineFilters extends SearchFilters {
+  readonly limit?: number;
+}
+
+export interface TimelineRow extends DateRow {
+  readonly doc: number;
+}
+
+export interface StoreInfo {
+  readonly kind: StoreKind;
+  /** A path, or a URL without its password. */
+  readonly location: string;
+  readonly schemaVersion: number;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// The port
+
+export interface StoreReader {
+  readonly info: StoreInfo;
+
+  countDocuments(): Promise<number>;
+  /** The documents among these hashes that are already stored. */
+  documentsByHash(hashes: readonly string[]): Promise<Map<string, { id: number; ref: string }>>;
+  /** Documents whose ref starts with `query` (at least four characters), or whose name or file name equals it. */
+  findDocuments(query: string): Promise<DocumentSummary[]>;
+  listDocuments(): Promise<DocumentSummary[]>;
+  documentSummaries(ids: readonly number[]): Promise<Map<number, DocumentSummary>>;
+  getDocument(id: number): Promise<StoredDocument | undefined>;
+  /** Text and outline only, for snippets. */
+  documentTexts(ids: readonly number[]): Promise<Map<number, { text: string; outline: OutlineEntry[] }>>;
+  /** Every document id, oldest first. */
+  documentIds(): Promise<number[]>;
+  getMeta(key: string): Promise<string | undefined>;
+
+  loadIdentities(): Promise<IdentityRecord[]>;
+  identitiesByRef(refs: readonly string[]): Promise<IdentityRecord[]>;
+  identityIdsByFormKey(key: string): Promise<number[]>;
+  /** Those of these identities that some document names or some claim has as speaker. */
+  appearing(identities: readonly number[]): Promise<Set<number>>;
+  people(doc: number): Promise<PersonRow[]>;
+  /** Every document person linked to this identity. */
+  identityPeople(identity: number): Promise<(PersonRow & { doc: number })[]>;
+
+  claims(doc: number): Promise<ClaimRow[]>;
+  experts(options: { types: readonly PersonType[] }): Promise<ExpertRow[]>;
+  /** Claims, documents, first and last date of one identity. */
+  expertSummary(identity: number): Promise<ExpertRow>;
+  /** One identity's claims, by document date, then document, then position; a page of them when asked. */
+  expertClaims(identity: number, page?: { limit?: number; offset?: number }): Promise<ExpertClaimRow[]>;
+  /** Claim spans per document for these identities as speakers (for the speaker filter of search). */
+  speakerSpans(identity: number, docs: readonly number[]): Promise<Map<number, { start: number; end: number }[]>>;
+  /** Claims of these documents with their speakers (for snippets). */
+  claimsOf(docs: readonly number[]): Promise<Map<number, ClaimRow[]>>;
+
+  searchDocuments(terms: readonly QueryTerm[], filters: SearchFilters, limit: number, offset: number): Promise<SearchCandidates>;
+  timeline(filters: TimelineFilters): Promise<TimelineRow[]>;
+
+  proposals(status?: ProposalRecord['status']): Promise<ProposalRecord[]>;
+  decisions(): Promise<DecisionRecord[]>;
+  corrections(docHash?: string): Promise<CorrectionRecord[]>;
+  correctionByRef(ref: string): Promise<CorrectionRecord | undefined>;
+}
+
+export interface StoreWriter extends StoreReader {
+  /** Inserts a document unless one with the same hash exists; returns its id, or null when it existed. */
+  insertDocument(doc: DocumentInput): Promise<number | null>;
+  updateAnalysis(id: number, analysis: Analysis, analyzedAt: string): Promise<void>;
+  /** Replaces everything derived from a document: people, claims, dates and its search text. */
+  replaceIndex(id: number, index: DocumentIndex): Promise<void>;
+  /** Replaces only the claims (after a correction). */
+  replaceClaims(id: number, claims: readonly ClaimRow[]): Promise<void>;
+  setPersonIdentity(doc: number, localId: string, identity: number | null): Promise<void>;
+
+  /** Takes the next value of a counter in the meta table (identity and correction refs). */
+  nextCounter(key: 'next_identity' | 'next_correction'): Promise<number>;
+  setMeta(key: string, value: string): Promise<void>;
+  createIdentity(input: Omit<IdentityRecord, 'id' | 'forms' | 'mergedInto'> & { forms: readonly NameForm[] }): Promise<IdentityRecord>;
+  addForms(identity: number, forms: readonly NameForm[]): Promise<void>;
+  removeForms(identity: number, keys: readonly string[]): Promise<void>;
+  updateIdentity(identity: number, fields: { name?: string; organization?: string | null; mergedInto?: number | null }): Promise<void>;
+  /** Moves every person, claim speaker and form of `from` to `to`. */
+  repointIdentity(from: number, to: number): Promise<void>;
+
+  upsertProposal(p: Omit<ProposalRecord, 'decidedAt' | 'decidedBy' | 'why'>): Promise<void>;
+  decideProposal(a: number, b: number, status: 'merged' | 'dismissed', by: string, why: string | null, at: string): Promise<void>;
+  /** Rewrites proposals that name `from` to name `to` (after a merge), dropping those that become self-pairs. */
+  repointProposals(from: number, to: number): Promise<void>;
+  insertDecision(d: Omit<DecisionRecord, 'id'>): Promise<void>;
+
+  insertCorrection(c: Omit<CorrectionRecord, 'id'>): Promise<CorrectionRecord>;
+  updateCorrection(id: number, fields: { status?: CorrectionRecord['status']; anchored?: boolean | null; problem?: string | null }): Promise<void>;
+
+  /** Runs `fn` so that a failure undoes only its own writes (a savepoint inside the transaction). */
+  isolate<T>(fn: () => Promise<T>): Promise<T>;
+}
+
+export interface Store extends StoreReader {
+  /** One transaction, serialised with every other writer, in this process and in others. */
+  write<T>(fn: (w: StoreWriter) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,192 @@
+/**
+ * The corpus exchange format: everything a corpus holds that is not derived (documents with their text and
+ * analysis, identities with every name form, which document person is which identity, proposals, the
+ * decision log, corrections, the ref counters), so that a corpus moves between SQLite and PostgreSQL
+ * without loss. Derived rows (claims, dates, search index) are rebuilt on import.
+ *
+ * JSON lines, one record a line, in an order an importer can stream: header, counters, identities,
+ * proposals, decisions, corrections, then documents (which refer to all of the above). A file ending in
+ * .json holds the same records as one object instead: { header, counters, identities: […], … }.
+ */
+import { z } from 'zod';
+import { analysisSchema } from '../core/model/schema.ts';
+
+export const TRANSFER_FORMAT = 'mikata-corpus';
+export const TRANSFER_VERSION = 1;
+
+const formSchema = z.object({ form: z.string(), key: z.string(), script: z.enum(['katakana', 'latin', 'cyrillic', 'kanji', 'hiragana', 'other']) });
+
+export const headerRecord = z.object({
+  record: z.literal('header'),
+  format: z.literal(TRANSFER_FORMAT),
+  version: z.number().int(),
+  exportedAt: z.string(),
+  counts: z.object({ documents: z.number().int(), identities: z.number().int(), corrections: z.number().int() }),
+});
+
+export const countersRecord = z.object({ record: z.literal('counters'), nextIdentity: z.number().int(), nextCorrection: z.number().int() });
+
+export const identityRecord = z.object({
+  record: z.literal('identity'),
+  ref: z.string(),
+  name: z.string(),
+  type: z.enum(['person', 'group', 'government', 'organization', 'media']),
+  organization: z.string().nullable(),
+  origin: z.enum(['machine', 'analyst']),
+  createdAt: z.string(),
+  mergedInto: z.string().nullable(),
+  forms: z.array(formSchema),
+});
+
+export const proposalRecord = z.object({
+  record: z.literal('proposal'),
+  a: z.string(),
+  b: z.string(),
+  status: z.enum(['pending', 'merged', 'dismissed']),
+  score: z.number(),
+  evidence: z.array(z.string()),
+  createdAt: z.string(),
+  decidedAt: z.string().nullable(),
+  decidedBy: z.string().nullable(),
+  why: z.string().nullable(),
+});
+
+export const decisionRecord = z.object({
+  record: z.literal('decision'),
+  kind: z.enum(['merge', 'split', 'dismiss', 'withdraw']),
+  a: z.string(),
+  b: z.string().nullable(),
+  forms: z.array(z.string()),
+  by: z.string(),
+  why: z.string().nullable(),
+  at: z.string(),
+});
+
+export const correctionRecord = z.object({
+  record: z.literal('correction'),
+  ref: z.string(),
+  docHash: z.string(),
+  action: z.enum(['accept', 'reject', 'edit', 'add']),
+  target: z.unknown(),
+  change: z.unknown(),
+  by: z.string(),
+  why: z.string().nullable(),
+  at: z.string(),
+  status: z.enum(['active', 'withdrawn']),
+  anchored: z.boolean().nullable(),
+  problem: z.string().nullable(),
+});
+
+export const documentRecord = z.object({
+  record: z.literal('document'),
+  ref: z.string(),
+  hash: z.string(),
+  name: z.string().nullable(),
+  format: z.enum(['text', 'markdown', 'html', 'pdf', 'docx']),
+  encoding: z.string().nullable(),
+  hints: z.unknown(),
+  text: z.string(),
+  analysis: analysisSchema,
+  addedAt: z.string(),
+  analyzedAt: z.string(),
+  /** Document person id → identity ref. */
+  links: z.record(z.string(), z.string()),
+});
+
+export const transferRecord = z.discriminatedUnion('record', [
+  headerRecord, countersRecord, identityRecord, proposalRecord, decisionRecord, correctionRecord, documentRecord,
+]);
+
+export type TransferRecord = z.infer<typeof transferRecord>;
+export type IdentityLine = z.infer<typeof identityRecord>;
+export type DocumentLine = z.infer<typeof documentRecord>;
+
+/** Where a record came from, for error messages. */
+export interface Located {
+  readonly record: TransferRecord;
+  readonly where: string;
+}
+
+/** Problems in an export file: which line (or which entry), what is wrong. */
+export class TransferError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'TransferError';
+  }
+}
+
+/** Validates one parsed record, naming where it came from when it is wrong. */
+export function checkRecord(value: unknown, where: string): TransferRecord {
+  const r = transferRecord.safeParse(value);
+  if (!r.success) {
+    const issue = r.error.issues[0];
+    const path = issue?.path.length ? ` at ${issue.path.join('.')}` : '';
+    throw new TransferError(`${where}: not a mikata corpus record${path}: ${issue?.message ?? 'invalid'}`);
+  }
+  return r.data;
+}
+
+/** Reads JSON lines from chunks of text (a file stream), yielding checked records. */
+export async function* readJsonLines(chunks: AsyncIterable<string | Buffer>, name: string): AsyncGenerator<Located> {
+  let rest = '';
+  let line = 0;
+  const parseLine = (text: string): Located | null => {
+    line++;
+    if (!text.trim()) return null;
+    let value: unknown;
+    try {
+      value = JSON.parse(text);
+    } catch (e) {
+      throw new TransferError(`${name}:${line}: not JSON (${(e as Error).message})`);
+    }
+    return { record: checkRecord(value, `${name}:${line}`), where: `${name}:${line}` };
+  };
+  for await (const chunk of chunks) {
+    rest += typeof chunk === 'string' ? chunk : chunk.toString('utf8');
+    let nl = rest.indexOf('\n');
+    while (nl >= 0) {
+      const r = parseLine(rest.slice(0, nl));
+      if (r) yield r;
+      rest = rest.slice(nl + 1);
+      nl = rest.indexOf('\n');
+    }
+  }
+  const r = parseLine(rest);
+  if (r) yield r;
+}
+
+const SECTIONS = [
+  ['identities', 'identity'],
+  ['proposals', 'proposal'],
+  ['decisions', 'decision'],
+  ['corrections', 'correction'],
+  ['documents', 'document'],
+] as const;
+
+/** The records of a one-object export, in streaming order. */
+export function* fromSingleJson(value: unknown, name: string): Generator<Located> {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) throw new TransferError(`${name}: not a mikata corpus export (expected an object)`);
+  const o = value as Record<string, unknown>;
+  yield { record: checkRecord({ ...(o.header as object), record: 'header' }, `${name}: header`), where: `${name}: header` };
+  if (o.counters) yield { record: checkRecord({ ...(o.counters as object), record: 'counters' }, `${name}: counters`), where: `${name}: counters` };
+  for (const [key, record] of SECTIONS) {
+    const list = o[key] ?? [];
+    if (!Array.isArray(list)) throw new TransferError(`${name}: ${key} must be a list`);
+    for (const [i, item] of list.entries()) {
+      const where = `${name}: ${key}[${i}]`;
+      yield { record: checkRecord({ ...(item as object), record }, where), where };
+    }
+  }
+}
+
+/** Groups records into the one-object form (for writing .json). */
+export function toSingleJson(records: readonly TransferRecord[]): Record<string, unknown> {
+  const lists: Record<string, unknown[]> = { identities: [], proposals: [], decisions: [], corrections: [], documents: [] };
+  const out: Record<string, unknown> = {};
+  for (const r of records) {
+    const { record, ...rest } = r;
+    if (record === 'header' || record === 'counters') out[record] = rest;
+    else lists[SECTIONS.find(([, x]) => x === record)![0]]!.push(rest);
+  }
+  return { ...out, ...lists };
+}
