@@ -98,7 +98,7 @@ async function runOne(label: string, db: string, sizeOf: () => Promise<number>):
   console.log(`${label}`);
   console.log(`  ingest                ${added.toLocaleString('en')} documents, ${(bytes / 1e6).toFixed(1)} MB in ${(ingestMs / 1000).toFixed(1)} s: ${(added / (ingestMs / 1000)).toFixed(0)} documents/s, ${(bytes / 1e6 / (ingestMs / 1000)).toFixed(2)} MB/s  (target: 10,000 in ≤ 120 s on SQLite)`);
   console.log(`  search (200 queries)  p50 ${fmt(percentile(searchTimes, 50))}  p95 ${fmt(percentile(searchTimes, 95))}  p99 ${fmt(percentile(searchTimes, 99))}  (${hits} hits shown; target p95 ≤ 30 ms)`);
-  console.log(`  expert page (100, 50 claims)p50 ${fmt(percentile(expertTimes, 50))}  p95 ${fmt(percentile(expertTimes, 95))}  p99 ${fmt(percentile(expertTimes, 99))}  (target p95 ≤ 20 ms)`);
+  console.log(`  expert page (100, 50 claims)  p50 ${fmt(percentile(expertTimes, 50))}  p95 ${fmt(percentile(expertTimes, 95))}  p99 ${fmt(percentile(expertTimes, 99))}  (target p95 ≤ 20 ms)`);
   console.log(`  peak memory (RSS)     ${Math.round(peak / 1e6)} MB  (target ≤ 1 GB)`);
   console.log(`  database size         ${(size / 1e6).toFixed(1)} MB`);
 }

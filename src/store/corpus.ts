@@ -250,6 +250,9 @@ function checkDate(value: string | undefined, what: string): string | undefined 
  * await corpus.addSources([{ source: { text, format: 'text' }, name: 'note.txt' }]);
  * const page = await corpus.expert('Artyom Lukin'); // { person, claims: [{ document, text, … }] }
  */
+/** How many candidate documents a checked search reads at a time. */
+const SEARCH_CHECK_BATCH = 24;
+
 export class Corpus {
   readonly store: Store;
   private readonly now: () => string;
@@ -618,37 +621,51 @@ export class Corpus {
       ? await this.store.searchDocuments(terms, filters, (offset + limit) * 3 + 20, 0)
       : await this.store.searchDocuments(terms, filters, limit, offset);
     const docIds = candidates.hits.map((h) => h.doc);
-    const [texts, summaries, claims, spans] = await Promise.all([
-      this.store.documentTexts(docIds),
-      this.store.documentSummaries(docIds),
-      this.store.claimsOf(docIds),
-      speaker ? this.store.speakerSpans(speaker.id, docIds) : Promise.resolve(null),
-    ]);
-    const hits: SearchHit[] = [];
-    for (const h of candidates.hits) {
-      const doc = texts.get(h.doc);
-      const summary = summaries.get(h.doc);
-      if (!doc || !summary) continue;
-      const view = searchView(doc.text);
-      let matches: { start: number; end: number }[] = [];
-      let all = true;
-      for (const t of terms) {
-        const found = findMatches(view.text, t).map((s) => view.toOriginal(s));
-        if (found.length === 0) all = false;
-        matches.push(...found);
+    const spans = speaker ? await this.store.speakerSpans(speaker.id, docIds) : null;
+    const wanted = checked ? offset + limit : candidates.hits.length;
+    // Check candidates in small batches and stop once the page is full: texts are read only as needed, and
+    // summaries and claims only for the documents shown.
+    const passing: { h: (typeof candidates.hits)[number]; text: string; outline: OutlineEntry[]; matches: { start: number; end: number }[] }[] = [];
+    let examined = 0;
+    for (let at = 0; at < candidates.hits.length && passing.length < wanted; at += SEARCH_CHECK_BATCH) {
+      const batch = candidates.hits.slice(at, at + SEARCH_CHECK_BATCH);
+      const texts = await this.store.documentTexts(batch.map((h) => h.doc));
+      for (const h of batch) {
+        if (passing.length >= wanted) break;
+        examined++;
+        const doc = texts.get(h.doc);
+        if (!doc) continue;
+        const view = searchView(doc.text);
+        let matches: { start: number; end: number }[] = [];
+        let all = true;
+        for (const t of terms) {
+          const found = findMatches(view.text, t).map((x) => view.toOriginal(x));
+          if (found.length === 0) all = false;
+          matches.push(...found);
+        }
+        if (!all) continue;
+        if (spans) {
+          const mine = spans.get(h.doc) ?? [];
+          matches = matches.filter((m) => mine.some((x) => x.start <= m.start && m.end <= x.end));
+          if (matches.length === 0) continue;
+        }
+        matches.sort((a, b) => a.start - b.start);
+        passing.push({ h, text: doc.text, outline: doc.outline, matches });
       }
-      if (!all) continue;
-      if (spans) {
-        const mine = spans.get(h.doc) ?? [];
-        matches = matches.filter((m) => mine.some((s) => s.start <= m.start && m.end <= s.end));
-        if (matches.length === 0) continue;
-      }
-      matches.sort((a, b) => a.start - b.start);
-      hits.push({ document: docRef(summary), score: round(h.score), matches: matches.length, snippets: makeSnippets(doc.text, doc.outline, matches, claims.get(h.doc) ?? []) });
     }
-    const page = checked ? hits.slice(offset, offset + limit) : hits;
+    const shown = checked ? passing.slice(offset, offset + limit) : passing;
+    const shownIds = shown.map((x) => x.h.doc);
+    const [summaries, claims] = await Promise.all([this.store.documentSummaries(shownIds), this.store.claimsOf(shownIds)]);
+    const page: SearchHit[] = [];
+    for (const x of shown) {
+      const summary = summaries.get(x.h.doc);
+      if (!summary) continue;
+      page.push({ document: docRef(summary), score: round(x.h.score), matches: x.matches.length, snippets: makeSnippets(x.text, x.outline, x.matches, claims.get(x.h.doc) ?? []) });
+    }
+    // Candidates that failed the exact check lower the index's count; those not examined are still counted.
+    const rejected = examined - passing.length;
     return {
-      query, terms, total: checked ? Math.max(candidates.total - (candidates.hits.length - hits.length), hits.length) : candidates.total, estimated: checked,
+      query, terms, total: checked ? Math.max(candidates.total - rejected, passing.length) : candidates.total, estimated: checked,
       rankedWithin: candidates.rankedWithin ?? null, hits: page,
     };
   }
