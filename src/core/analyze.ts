@@ -144,19 +144,18 @@ function rebase(norm: NormalizedText, a: Analysis): Analysis {
   const o = norm.original;
   // The draft's objects are fresh and owned here, so they are mapped in place: a large document's analysis
   // is not built twice. A span object may be shared (a cue is also its evidence span): map each once.
-  const done = new WeakSet<object>();
+  // When normalisation changed nothing, spans stay as they are and quotes only need their text.
+  const done = norm.identity ? null : new WeakSet<object>();
   const place = <T extends Span>(s: T): T => {
-    if (done.has(s)) return s;
+    if (!done || done.has(s)) return s;
     done.add(s);
-    if (!norm.identity) {
-      const r = norm.toOriginal(s);
-      (s as { start: number }).start = r.start;
-      (s as { end: number }).end = r.end;
-    }
+    const r = norm.toOriginal(s);
+    (s as { start: number }).start = r.start;
+    (s as { end: number }).end = r.end;
     return s;
   };
   const quote = <T extends Span & { text: string }>(s: T): T => {
-    if (done.has(s)) return s;
+    if (done?.has(s)) return s;
     place(s);
     s.text = o.slice(s.start, s.end);
     return s;

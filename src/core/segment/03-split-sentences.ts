@@ -17,7 +17,6 @@ export interface DraftSentence extends Span {
 
 const OPEN = '「『(（[【〈《〔“';
 const CLOSE_OF: Record<string, string> = { '「': '」', '『': '』', '(': ')', '（': '）', '[': ']', '【': '】', '〈': '〉', '《': '》', '〔': '〕', '“': '”' };
-const TRAILING_CLOSERS = /[」』)）\]】〉》〕”’"']/;
 const ABBREVIATIONS = new Set([
   'mr', 'mrs', 'ms', 'dr', 'prof', 'st', 'jr', 'sr', 'vs', 'etc', 'e.g', 'i.e', 'cf', 'al', 'no', 'nos', 'vol', 'pp', 'p', 'fig', 'ed', 'eds',
   'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'gen', 'col', 'lt', 'maj', 'capt', 'adm', 'gov', 'sen',
@@ -30,7 +29,7 @@ export function splitSentences(text: string, blocks: readonly ClassifiedBlock[])
   const out: DraftSentence[] = [];
   blocks.forEach((block, index) => {
     if (!TEXT_KINDS.has(block.kind)) return;
-    for (const s of splitBlock(text, block.contentStart, block.end)) out.push({ ...s, block: index });
+    for (const s of splitBlock(text, block.contentStart, block.end)) out.push({ start: s.start, end: s.end, block: index });
   });
   return out;
 }
@@ -74,18 +73,28 @@ export function splitBlock(text: string, start: number, end: number): Span[] {
     const ch = text[i]!;
     if (ch === '。' || ch === '！' || ch === '？' || ch === '!' || ch === '?' || (ch === '.' && isFullStop(text, i, start, end))) {
       let j = i + 1;
-      while (j < end && (text[j] === '。' || text[j] === '.' || text[j] === '!' || text[j] === '?' || text[j] === '！' || text[j] === '？')) j++;
+      while (j < end && TERMINATOR[text.charCodeAt(j)]) j++;
       // Closing quotes right after the terminator belong to the sentence (only unmatched ones reach here).
-      while (j < end && TRAILING_CLOSERS.test(text[j]!)) j++;
+      while (j < end && CLOSER[text.charCodeAt(j)]) j++;
       // So does a footnote marker left as digits after the stop (…the western front.12 The next …).
-      const digits = /^\d{1,3}(?=\s|$)/.exec(text.slice(j, Math.min(end, j + 4)));
-      if (digits) j += digits[0].length;
+      let d = j;
+      while (d < end && d - j < 4 && isAsciiDigit(text.charCodeAt(d))) d++;
+      if (d > j && d - j <= 3 && (d === end || isSpace(text.charCodeAt(d)))) j = d;
       push(j);
       i = j - 1;
     }
   }
   push(end);
   return spans;
+}
+
+const TERMINATOR = new Uint8Array(0x10000);
+for (const ch of '。.!?！？') TERMINATOR[ch.charCodeAt(0)] = 1;
+const CLOSER = new Uint8Array(0x10000);
+for (const ch of '」』)）]】〉》〕”’"\'') CLOSER[ch.charCodeAt(0)] = 1;
+
+function isAsciiDigit(c: number): boolean {
+  return c >= 0x30 && c <= 0x39;
 }
 
 function isSpace(c: number): boolean {
