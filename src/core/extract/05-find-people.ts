@@ -98,7 +98,7 @@ function findKatakanaNames(text: string, block: ClassifiedBlock, registry: Peopl
     const before = descriptorBefore(text, start, block.contentStart);
     const follow = text.slice(end, end + 8);
     // A post right after the name (…ブルース・ベネット上級研究員は).
-    const postAfter = new RegExp(`^(?:${POST_WORD_RE.source})`).exec(text.slice(end, Math.min(block.end, end + 10)))?.[0] ?? null;
+    const postAfter = POST_AT_START.exec(text.slice(end, Math.min(block.end, end + 10)))?.[0] ?? null;
     const personContext = hasInitial || !!before.descriptor || trailingPost !== null || postAfter !== null || parentheticalPost(text, end) !== null
       || /^(?:氏|教授|博士|大統領|首相|外相|大使|記者|さん|は|が|によ|の(?:解釈|見解|分析|見方|指摘|主張|論文|著書|記事)|も|ら|と|\()/.test(follow);
     if (!personContext) continue;
@@ -126,6 +126,7 @@ function findKatakanaNames(text: string, block: ClassifiedBlock, registry: Peopl
 
 const SINGLE_KATAKANA_WITH_POST = new RegExp(`(?<![${KATA}・])[${KATA}]{2,}(?![${KATA}・])`, 'g');
 const KATAKANA_POSTS = '氏|大統領|副大統領|首相|副首相|外相|国防相|外務大臣|国防大臣|報道官|大使|長官|議長|総書記|書記|司令官|教授|博士|次官|特使|代表|局長|所長|部長|議員|委員長|首席|主席|国務長官|補佐官';
+const KATAKANA_POST_RUN = new RegExp(`^(?:前|元|現)?(?:${KATAKANA_POSTS})(?:(?!氏)(?:${KATAKANA_POSTS}))*`);
 const POST_AFTER_KATAKANA = new RegExp(`^(?:前|元|現)?(?:${KATAKANA_POSTS})`);
 
 /**
@@ -142,7 +143,7 @@ function findKatakanaSurnamesWithPost(text: string, block: ClassifiedBlock, regi
     if (!POST_AFTER_KATAKANA.test(text.slice(start + name.length, start + name.length + 6))) continue;
     if (isPlaceName(name) || registry.isInsideMention(start) || COMMON_KATAKANA.has(name)) continue;
     if (registry.findBySurname(name)) continue; // a short form of someone already named in full
-    const post = new RegExp(`^(?:前|元|現)?(?:${KATAKANA_POSTS})(?:(?!氏)(?:${KATAKANA_POSTS}))*`).exec(text.slice(start + name.length, start + name.length + 12))![0];
+    const post = KATAKANA_POST_RUN.exec(text.slice(start + name.length, start + name.length + 12))![0];
     const org = /([\u4e00-\u9fff\u30A1-\u30FA\u30FC・]{2,24})の$/.exec(text.slice(Math.max(block.contentStart, start - 25), start))?.[1] ?? null;
     const organization = org && (ORG_SUFFIXES.some((x) => org.endsWith(x)) || isPlaceName(org)) ? org : null;
     const person = registry.addPerson({ name, organization: organization && !isPlaceName(organization) ? organization : null, title: post === '氏' ? null : post, surname: name });
@@ -206,13 +207,14 @@ function latinGloss(text: string, end: number): string | null {
 const KANJI_POSTS = '大統領|副大統領|首相|国家主席|総書記|国務委員長|外相|国防相|外務大臣|国防大臣|長官|大使|議員|教授|氏|委員長|主席|総統|書記長|報道官|次官';
 const SINGLE_KANJI_PLACES = '米|露|中|韓|朝|日|英|仏|独|豪|印|台|欧';
 const KANJI_POST_LAST = new Set(KANJI_POSTS.split('|').map((p) => p[p.length - 1]!));
+const KANJI_NAME_TAIL = new RegExp(`^(前|元|現)?((?:${SINGLE_KANJI_PLACES})|[\\u4e00-\\u9fff]{2,4}?)??(${KANJI_POSTS})$`);
 const FORMER_POST = new RegExp(`^(前|元|現)([\\u4e00-\\u9fff]{0,6}?)(?:${KANJI_POSTS})$`);
 const KANJI_RUN = /[\u4e00-\u9fff々]+/g;
 /** Kanji words that stand where a name would but are none (同大統領, 歴代首相, 国連大使). */
 const NOT_A_NAME = /^(?:同|両|各|前|元|現|新|旧|副|故|歴代|次期|初代|当時|同国|自国|他国|両国|各国|外国|国連|政府|国防|外務|国家|当局|安保理|首脳|閣僚|高官|駐日|駐韓|駐米|駐露|在日|在韓)$/;
 
 function findKanjiNames(text: string, block: ClassifiedBlock, registry: PeopleRegistry): void {
-  const tail = new RegExp(`^(前|元|現)?((?:${SINGLE_KANJI_PLACES})|[\\u4e00-\\u9fff]{2,4}?)??(${KANJI_POSTS})$`);
+  const tail = KANJI_NAME_TAIL;
   KANJI_RUN.lastIndex = block.contentStart;
   let m: RegExpExecArray | null;
   while ((m = KANJI_RUN.exec(text)) && m.index < block.end) {
@@ -327,7 +329,7 @@ function findLatinNames(text: string, block: ClassifiedBlock, registry: PeopleRe
     const titled = titles.some((t) => LATIN_TITLE_WORDS.has(t) && !/^(?:The|In|On|At)$/.test(t));
     const personContext = titled
       || /^,?\s+(?:a|an|the)?\s*(?:senior|junior|visiting|research|former|deputy|chief|associate|assistant)?\s*(?:fellow|professor|researcher|director|analyst|scholar|expert|editor|correspondent|ambassador|minister|president|spokesperson|head|chair)/i.test(follow)
-      || new RegExp(`^\\s+(?:${EN_VERB_WORDS})\\b`).test(follow)
+      || EN_VERB_AFTER.test(follow)
       || /(?:according to|professor|analyst|researcher|fellow|director|scholar|expert|ambassador|minister|president|spokesperson|journalist|correspondent)\s*$/i.test(precede)
       || registry.findBySurname(raw.split(/\s+/).pop()!) !== undefined;
     if (!personContext) continue;
@@ -341,6 +343,8 @@ function findLatinNames(text: string, block: ClassifiedBlock, registry: PeopleRe
 }
 
 const EN_VERB_WORDS = 'said|says|argued|argues|noted|notes|wrote|writes|told|warned|warns|believes|believed|suggested|suggests|claimed|claims|added|stressed|explained|observed|insisted|pointed out|contends|contended|maintains|maintained';
+const EN_VERB_AFTER = new RegExp(`^\\s+(?:${EN_VERB_WORDS})\\b`);
+const POST_AT_START = new RegExp(`^(?:${POST_WORD_RE.source})`);
 
 const LATIN_STOP = new Set([
   'The', 'This', 'That', 'These', 'Those', 'In', 'On', 'At', 'For', 'But', 'And', 'However', 'According', 'North', 'South', 'East', 'West',

@@ -470,13 +470,16 @@ function findTopic(ctx: SentenceContext): (SpeakerPhrase & { end: number }) | nu
   return null;
 }
 
+const OPINION_RE = new RegExp(`(という|とする|との)([^、。]{1,30}?)の${JA_OPINION_NOUN.source}(?:も|が|は)?(?:ある|あった|出ている|聞かれる|示されている|根強い|多い|存在する)`, 'g');
+const NESTED_CUE = new RegExp(`^#*と(${JA_FINAL_VERB.source})`);
 const OPINION_PREFILTER = new RegExp(`${JA_OPINION_NOUN.source}(?:も|が|は)?(?:ある|あった|出ている|聞かれる|示されている|根強い|多い|存在する)`);
 
 /** …という X の 意見もある / 「…」とする X の 見方がある (anywhere in the sentence, outside quotations). */
 function findOpinion(ctx: SentenceContext): { speaker: SpeakerPhrase; cue: Span; contentEnd: number } | null {
   const { text, view: v, registry } = ctx;
   if (!OPINION_PREFILTER.test(v.mask)) return null;
-  const re = new RegExp(`(という|とする|との)([^、。]{1,30}?)の${JA_OPINION_NOUN.source}(?:も|が|は)?(?:ある|あった|出ている|聞かれる|示されている|根強い|多い|存在する)`, 'g');
+  const re = OPINION_RE;
+  re.lastIndex = 0;
   for (let m: RegExpExecArray | null; (m = re.exec(v.mask));) {
     const nameEnd = v.start + m.index + m[1]!.length + m[2]!.length;
     const speaker = speakerEndingAt(text, nameEnd, v.start + m.index + m[1]!.length, registry);
@@ -531,7 +534,7 @@ function nestedQuotes(ctx: SentenceContext, region: Span, via: DraftPerson[], ex
       }
     }
     // Yは、「…」と VERB
-    const cue = new RegExp(`^#*と(${JA_FINAL_VERB.source})`).exec(after);
+    const cue = NESTED_CUE.exec(after);
     if (!cue) continue;
     const topic = /(?:は|が)[、,]?$/.exec(maskSlice(v, Math.max(region.start, q.open - 3), q.open));
     if (!topic) continue;
@@ -681,6 +684,10 @@ function finish(text: string, footnotes: readonly DraftFootnote[], byStart: Map<
 // -------------------------------------------------------------------------------------------- English
 
 const EN_ACCORDING_BEFORE = /\baccording to\s+$/i;
+const EN_AFTER_QUOTE = /^#*\s*,?\s*(?:(said|says|added|argued|noted|wrote|warned)\s+)?/;
+const EN_VERB_SOON = new RegExp(`^[^.]{0,120}?\\s${EN_VERBS}\\b`);
+const EN_SUBJECT_VERB = new RegExp(`^(.{0,120}?)\\s+(?:has\\s+|had\\s+|have\\s+)?${EN_VERBS}(?:\\s+(?:on|in|at|during|last|this|earlier|in an|in a)\\s+[^,.]{1,30}?)?(?:\\s+that\\s+|\\s*[:,]\\s+)`);
+const EN_AND_VERB = new RegExp(`,?\\s+and\\s+(?:also\\s+)?${EN_VERBS}\\b`);
 
 function analyzeEnglish(ctx: SentenceContext): SentenceResult {
   const { text, view: v, registry } = ctx;
@@ -719,7 +726,7 @@ function analyzeEnglish(ctx: SentenceContext): SentenceResult {
   // “QUOTE,” X said.  /  “QUOTE,” said X.
   for (const q of v.quotes) {
     const after = text.slice(q.close + 1, Math.min(v.end, q.close + 80));
-    const m = new RegExp(`^#*\\s*,?\\s*(?:(said|says|added|argued|noted|wrote|warned)\\s+)?`).exec(after);
+    const m = EN_AFTER_QUOTE.exec(after);
     const rest = after.slice(m ? m[0].length : 0);
     const whoAt = q.close + 1 + (m ? m[0].length : 0);
     // “…,” he said: a pronoun stands for the speaker already in play.
@@ -731,7 +738,7 @@ function analyzeEnglish(ctx: SentenceContext): SentenceResult {
     }
     const who = registry.mentionsIn(whoAt, whoAt + 40)[0];
     if (!who || who.start !== whoAt) continue;
-    if (!m?.[1] && !new RegExp(`^[^.]{0,120}?\\s${EN_VERBS}\\b`).test(rest)) continue;
+    if (!m?.[1] && !EN_VERB_SOON.test(rest)) continue;
     const speaker: SpeakerPhrase = { people: [who.person], start: who.start, source: { start: who.start, end: who.end } };
     let qe = q.close;
     while (qe > q.open + 1 && /[,.\s]/.test(text[qe - 1]!)) qe--;
@@ -741,7 +748,7 @@ function analyzeEnglish(ctx: SentenceContext): SentenceResult {
   if (out.drafts.length) return out;
   // X said (that) CONTENT.
   // The reporting verb must introduce a clause: "that", a colon or a comma (not "what analysts say about").
-  const verb = new RegExp(`^(.{0,120}?)\\s+(?:has\\s+|had\\s+|have\\s+)?${EN_VERBS}(?:\\s+(?:on|in|at|during|last|this|earlier|in an|in a)\\s+[^,.]{1,30}?)?(?:\\s+that\\s+|\\s*[:,]\\s+)`).exec(core);
+  const verb = EN_SUBJECT_VERB.exec(core);
   if (verb) {
     const subjectEnd = v.start + verb[1]!.length;
     const mentions = registry.mentionsIn(v.start, subjectEnd + 1);
@@ -761,7 +768,7 @@ function analyzeEnglish(ctx: SentenceContext): SentenceResult {
     }
     if (speaker) {
       // "…notes that X, and warns against Y": the content ends where the next reporting verb begins.
-      const next = new RegExp(`,?\\s+and\\s+(?:also\\s+)?${EN_VERBS}\\b`).exec(text.slice(v.start + verb[0].length, v.coreEnd));
+      const next = EN_AND_VERB.exec(text.slice(v.start + verb[0].length, v.coreEnd));
       const contentEnd = next ? v.start + verb[0].length + next.index : v.coreEnd;
       const c = contentSpan(text, v, v.start + verb[0].length, contentEnd);
       if (c) out.drafts.push(draft(speaker, c.span, c.quote ? 'quote' : 'reported', { start: subjectEnd, end: v.start + verb[0].length }, speaker === ctx.current ? 'elided' : 'explicit', 'en-subject-verb'));
