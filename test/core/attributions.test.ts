@@ -185,6 +185,14 @@ const cases: Case[] = [
       ['ハーパー', '前線投入は事態の拡大だ', 'explicit'],
     ],
   },
+  {
+    name: 'news organisations written in katakana are media, never people',
+    text: '報道\nロイターによれば、協議は来月も続く。ウォール・ストリート・ジャーナルによると、制裁の対象は拡大される見通しだ。\n',
+    claims: [
+      ['ロイター', '協議は来月も続く', 'explicit'],
+      ['ウォール・ストリート・ジャーナル', '制裁の対象は拡大される見通しだ', 'explicit'],
+    ],
+  },
 ];
 
 function claims(a: Analysis): { speakers: string; content: string; mention: string; via: string; footnotes: number[] }[] {
@@ -251,6 +259,12 @@ test('people: descriptors split into organisation and post; short forms resolve 
   const author = a.people.find((p) => p.role === 'author');
   assert.equal(author?.name, '川口 直樹');
   assert.equal(author?.organization, '研究部');
+});
+
+test('people: news organisations in katakana are media, not people', () => {
+  const a = analyze('報道\nロイターによれば、協議は続く。ウォール・ストリート・ジャーナルによると、制裁は拡大される。\n');
+  assert.deepEqual(a.people.filter((p) => p.type === 'person').map((p) => p.name), []);
+  assert.deepEqual(a.people.map((p) => p.type).sort(), ['media', 'media']);
 });
 
 test('people: place names are never people', () => {

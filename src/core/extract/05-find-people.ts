@@ -22,6 +22,7 @@ import { isKatakana } from '../text/chars.ts';
 import { HONORIFICS, ORG_SUFFIXES, POST_WORD_RE, splitPost } from './vocabulary.ts';
 import { KATAKANA_PLACES, isPlaceName } from './places.ts';
 import { PeopleRegistry, type DraftPerson } from './people-registry.ts';
+import { NOT_PEOPLE_KATAKANA } from './speakers.ts';
 
 export interface PeopleInput {
   text: string;
@@ -90,6 +91,8 @@ function findKatakanaNames(text: string, block: ClassifiedBlock, registry: Peopl
         parts = parts.slice(0, -1);
       }
     }
+    // A newspaper or an institution written in katakana (ウォール・ストリート・ジャーナル) is no person.
+    if (NOT_PEOPLE_KATAKANA.test(parts[parts.length - 1]!)) continue;
     // Place names joined by ・ (ロシア・ウクライナ) are not people; nor is a katakana word glued to kanji before.
     const places = parts.filter((p) => isPlaceName(p)).length;
     if (places > 0 && places >= parts.length - 1) continue;

@@ -18,14 +18,17 @@ export interface SpeakerPhrase {
 
 const GROUP = /(?:(多くの|一部の|複数の|大半の|少なからぬ|他の|ほかの|別の|ある|一部|数多くの|主要な)\s*)?((?:[\u30A1-\u30FA\u30FC]{2,}|[\u4e00-\u9fff]{1,4})(?:人|系|側の|の)?)?(有識者|識者|専門家|研究者|アナリスト|政府関係者|軍関係者|関係者|当局者|外交筋|消息筋|観測筋|軍事評論家|評論家|政治学者|学者|軍事専門家|政府高官|軍高官|高官|消息通|オブザーバー|議員|外交官|当局|市民|住民)(ら|たち|の間|の多く)?$/;
 const GOVERNMENT = /((?:[\u30A1-\u30FA\u30FC]{2,}|[\u4e00-\u9fff]{1,6})?(?:政府|国防省|外務省|国務省|国防総省|国防部|外交部|統一部|大統領府|首相府|官邸|当局|議会|軍)|ロシア|米国|アメリカ|中国|韓国|北朝鮮|日本|ウクライナ|モスクワ|ワシントン|北京|平壌|ソウル|東京|キーウ|クレムリン|ホワイトハウス)(側)?$/;
-const MEDIA = /((?:[\u30A1-\u30FA\u30FCA-Za-z]{2,}|[\u4e00-\u9fff]{1,6})(?:通信社?|新聞|テレビ|放送|日報|タイムズ|ポスト|ジャーナル|ニュース)|(?:海外|国営|国内|外国|西側|欧米|主要|現地|韓国|ロシア|米国|米|中国|北朝鮮|一部の?)?メディア|報道機関)$/;
+const MEDIA = /((?:[\u30A1-\u30FA\u30FCA-Za-z・]{2,}|[\u4e00-\u9fff]{1,6})(?:通信社?|新聞|テレビ|放送|日報|タイムズ|ポスト|ジャーナル|ニュース)|(?:海外|国営|国内|外国|西側|欧米|主要|現地|韓国|ロシア|米国|米|中国|北朝鮮|一部の?)?メディア|報道機関)$/;
 const ORGANIZATION = /([\u4e00-\u9fff\u30A1-\u30FA\u30FC・]{2,24}(?:研究所|研究センター|シンクタンク|委員会|財団|研究院|情報院|機構|大学|院))(?:\([A-Za-z&.\- ]{2,40}\))?(?:の(?:報告書|報告|レポート|分析|調査|論文|声明|発表))?$/;
 
 /** The last characters of GROUP, GOVERNMENT, MEDIA and ORGANIZATION matches (keep in step with them). */
 const COLLECTIVE_LAST = new Set([...'者家筋係官局らち間くー通信社聞ビ送報ズトルア関所ク会団院構学書告析査文明表府省部邸軍国鮮本ナワン京壌ウ側多スーム員民']);
 
 /** Katakana words that stand before a cue but are no one's name (systems, media forms, concepts). */
-const NOT_PEOPLE_KATAKANA = /(?:メディア|ニュース|テレビ|ラジオ|レポート|データ|システム|ミサイル|センター|アカデミー|グループ|チーム|プロジェクト|プログラム|シナリオ|モデル|ロジック|ルール|プロパガンダ|インタビュー|コメント|アンケート|サーベイ|ポスト|タイムズ|ジャーナル|エコノミスト)$/;
+export const NOT_PEOPLE_KATAKANA = /(?:メディア|ニュース|テレビ|ラジオ|レポート|データ|システム|ミサイル|センター|アカデミー|グループ|チーム|プロジェクト|プログラム|シナリオ|モデル|ロジック|ルール|プロパガンダ|インタビュー|コメント|アンケート|サーベイ|ポスト|タイムズ|ジャーナル|エコノミスト|ガーディアン|トリビューン|ヘラルド|クロニクル|ウィーク|ディプロマット)$/;
+
+/** News organisations often named in katakana alone (ロイターによれば): media, never people. */
+export const KATAKANA_MEDIA = /^(?:ロイター|ブルームバーグ|タス|インタファクス|スプートニク|ノーボスチ|コメルサント|イズベスチヤ|ヴェドモスチ|ガーディアン|ポリティコ|アクシオス|ニューズウィーク|アルジャジーラ|ヤフー|ディプロマット|ハンギョレ|聯合|新華社)$/;
 
 /** Capitals and "X側" stand for their country's government. */
 const CAPITAL_OF: Record<string, string> = {
@@ -68,8 +71,9 @@ function oneSpeakerEndingAt(text: string, at: number, floor: number, registry: P
   if (!COLLECTIVE_LAST.has(last) && !/[\u30A1-\u30FA\u30FC]/.test(last)) return null;
   const window = text.slice(Math.max(floor, end - 40), end);
   // A katakana surname the document never introduced in full (ミロノフによれば): a person all the same.
-  const bare = /(?<![\u30A1-\u30FA\u30FC・])[\u30A1-\u30FA\u30FC]{3,}$/.exec(window);
-  if (bare && !isPlaceName(bare[0]) && !NOT_PEOPLE_KATAKANA.test(bare[0])) {
+  const bare = /(?<![\u30A1-\u30FA\u30FC・])[\u30A1-\u30FA\u30FC]{2,}$/.exec(window);
+  if (bare && KATAKANA_MEDIA.test(bare[0])) return collective(registry, 'media', bare[0], { start: end - bare[0].length, end });
+  if (bare && bare[0].length >= 3 && !isPlaceName(bare[0]) && !NOT_PEOPLE_KATAKANA.test(bare[0])) {
     const span = { start: end - bare[0].length, end };
     const p = registry.findBySurname(bare[0]) ?? registry.addPerson({ name: bare[0], organization: null, title: null, surname: bare[0] });
     registry.addMention(p, span);
