@@ -193,6 +193,16 @@ const cases: Case[] = [
       ['ウォール・ストリート・ジャーナル', '制裁の対象は拡大される見通しだ', 'explicit'],
     ],
   },
+  {
+    name: 'English Markdown: markers after the stop, said without that, a relative clause after the name',
+    text: '# The Fleet Under Strain\n\n*Policy Brief No. 14 · 12 May 2025*\n\n## Introduction\n\nThe fleet has lost its freedom of action.[^1] This brief reviews the change.\n\n## Views\n\nAccording to Dmitri Orekhov, a senior researcher at the Institute of Naval Studies, the fleet is cornered.[^2] Orekhov also argued that the exclave will need more air defence.[^3]\n\nOlga Sergeyeva, who writes for a defence weekly, said the new posture is defensive by necessity.[^4]\n\n[^1]: Note one.\n[^2]: Note two.\n[^3]: Ibid.\n[^4]: Interview, 2025.\n',
+    claims: [
+      ['Dmitri Orekhov', 'the fleet is cornered', 'explicit'],
+      ['Dmitri Orekhov', 'the exclave will need more air defence', 'explicit'],
+      ['Olga Sergeyeva', 'the new posture is defensive by necessity', 'explicit'],
+    ],
+    footnotes: [['the exclave will need more air defence', [3]], ['the new posture is defensive by necessity', [4]]],
+  },
 ];
 
 function claims(a: Analysis): { speakers: string; content: string; mention: string; via: string; footnotes: number[] }[] {

@@ -333,10 +333,11 @@ function findLatinNames(text: string, block: ClassifiedBlock, registry: PeopleRe
     const personContext = titled
       || /^,?\s+(?:a|an|the)?\s*(?:senior|junior|visiting|research|former|deputy|chief|associate|assistant)?\s*(?:fellow|professor|researcher|director|analyst|scholar|expert|editor|correspondent|ambassador|minister|president|spokesperson|head|chair)/i.test(follow)
       || EN_VERB_AFTER.test(follow)
+      || /^,\s+who\s/.test(follow)
       || /(?:according to|professor|analyst|researcher|fellow|director|scholar|expert|ambassador|minister|president|spokesperson|journalist|correspondent)\s*$/i.test(precede)
       || registry.findBySurname(raw.split(/\s+/).pop()!) !== undefined;
     if (!personContext) continue;
-    const descriptor = /^,\s+(?:a|an|the)?\s*([^,]{3,100}?)[,.]/.exec(text.slice(end, end + 120))?.[1] ?? null;
+    const descriptor = /^,\s+(?!who\b|which\b|whose\b)(?:a|an|the)?\s*([^,]{3,100}?)[,.]/.exec(text.slice(end, end + 120))?.[1] ?? null;
     const post = descriptor ? splitPost(descriptor) : { organization: null, title: null };
     const officeTitle = titles.filter((t) => LATIN_TITLE_WORDS.has(t) || /^(?:Russian|Korean|Chinese|American|Japanese|Ukrainian)$/.test(t)).join(' ') || null;
     const surname = raw.split(/\s+/).pop()!;

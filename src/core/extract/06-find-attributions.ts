@@ -645,7 +645,7 @@ function finish(text: string, footnotes: readonly DraftFootnote[], byStart: Map<
   const ns = new Set<number>();
   for (const f of footnotesIn(footnotes, d.content.start, d.content.end)) ns.add(f.n);
   let j = d.content.end;
-  while (j < text.length && /[」』”)\s]/.test(text[j]!)) j++;
+  while (j < text.length && /[」』”")\s.]/.test(text[j]!)) j++;
   if (byStart.has(j)) ns.add(byStart.get(j)!.n);
   for (const n of d.cueMarkers ?? []) ns.add(n);
   // Right after the cue (「…」としながら23、 / …とする見解もある48).
@@ -687,6 +687,7 @@ const EN_ACCORDING_BEFORE = /\baccording to\s+$/i;
 const EN_AFTER_QUOTE = /^#*\s*,?\s*(?:(said|says|added|argued|noted|wrote|warned)\s+)?/;
 const EN_VERB_SOON = new RegExp(`^[^.]{0,120}?\\s${EN_VERBS}\\b`);
 const EN_SUBJECT_VERB = new RegExp(`^(.{0,120}?)\\s+(?:has\\s+|had\\s+|have\\s+)?${EN_VERBS}(?:\\s+(?:on|in|at|during|last|this|earlier|in an|in a)\\s+[^,.]{1,30}?)?(?:\\s+that\\s+|\\s*[:,]\\s+)`);
+const EN_SUBJECT_SAID = /^(.{0,160}?)\s+(said|argued|noted|wrote|warned|added|stressed|insisted|claimed|suggested|explained|observed)\s+(?!that\b|on\b|in\b|at\b|to\b|by\b|it\b|so\b)(?=[a-z“"])/;
 const EN_AND_VERB = new RegExp(`,?\\s+and\\s+(?:also\\s+)?${EN_VERBS}\\b`);
 
 function analyzeEnglish(ctx: SentenceContext): SentenceResult {
@@ -706,7 +707,7 @@ function analyzeEnglish(ctx: SentenceContext): SentenceResult {
       speaker = { people: [mm.person], start: mm.start, source: { start: mm.start, end: mm.end } };
       nameEnd = mm.end;
     } else if (group) {
-      const p = registry.addCollective('group', group[0].toLowerCase().replace(/^(some|many|several|other)\s+/, ''), { start: nameStart, end: nameStart + group[0].length });
+      const p = registry.addCollective('group', group[0].replace(/^(some|many|several|other)\s+/i, ''), { start: nameStart, end: nameStart + group[0].length });
       speaker = { people: [p], start: nameStart, source: { start: nameStart, end: nameStart + group[0].length } };
       nameEnd = nameStart + group[0].length;
     }
@@ -748,7 +749,8 @@ function analyzeEnglish(ctx: SentenceContext): SentenceResult {
   if (out.drafts.length) return out;
   // X said (that) CONTENT.
   // The reporting verb must introduce a clause: "that", a colon or a comma (not "what analysts say about").
-  const verb = EN_SUBJECT_VERB.exec(core);
+  // A past-tense reporting verb after a named person takes its clause without "that" (Sorin said the talks…).
+  const verb = EN_SUBJECT_VERB.exec(core) ?? EN_SUBJECT_SAID.exec(core);
   if (verb) {
     const subjectEnd = v.start + verb[1]!.length;
     const mentions = registry.mentionsIn(v.start, subjectEnd + 1);
@@ -761,7 +763,7 @@ function analyzeEnglish(ctx: SentenceContext): SentenceResult {
       const g = /(?:^|\b)((?:many|some|several|other|most)\s+)?(?:\w+\s+)?(analysts|experts|officials|observers|scholars|diplomats|researchers)$/i.exec(text.slice(v.start, subjectEnd));
       if (g) {
         const span = { start: v.start + g.index, end: subjectEnd };
-        const p = registry.addCollective('group', g[0].toLowerCase().replace(/^(many|some|several|other|most)\s+/, '').trim(), span);
+        const p = registry.addCollective('group', g[0].replace(/^(many|some|several|other|most)\s+/i, '').trim(), span);
         speaker = { people: [p], start: span.start, source: span };
       }
       if (/^\s*(?:he|she|they)\s*$/i.test(text.slice(v.start, subjectEnd)) && ctx.current) speaker = ctx.current;

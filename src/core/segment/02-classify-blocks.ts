@@ -45,9 +45,10 @@ export interface DraftDocument {
 
 const TRAILER = /^(profile|プロフィール|著者略歴|著者紹介|執筆者紹介|執筆者略歴|注|註|脚注|注釈|後注|参考文献|引用文献|参考資料|文献|notes?|endnotes|footnotes|references|bibliography|sources|about the authors?)\s*[:：]?$/i;
 const NOTES_HEADING = /^(注|註|脚注|注釈|後注|notes?|endnotes|footnotes)\s*[:：]?$/i;
-const BULLET = /^(?:[-*+•・●◦▪]\s*|\d{1,3}[.)]\s+)/;
+/** A list bullet: -, * and + need a space after them (Markdown emphasis *…* is no bullet); •・● need none. */
+const BULLET = /^(?:[-*+]\s+|[•・●◦▪]\s*|\d{1,3}[.)]\s+)/;
 /** Bullets that mark list items even when the line is short like a heading (■ and ◆ mark headings). */
-const LIST_BULLET = /^[-*+•・●◦▪]\s*/;
+const LIST_BULLET = /^(?:[-*+]\s+|[•・●◦▪]\s*)/;
 const MD_HEADING = /^(#{1,6})\s+/;
 /** A Markdown footnote definition, `[^3]: the note`: a note wherever it stands. */
 const MD_FOOTNOTE_DEFINITION = /^\[\^\d{1,3}\]:/;
@@ -183,7 +184,7 @@ function buildSections(text: string, blocks: ClassifiedBlock[]): DraftSection[] 
 // ---------------------------------------------------------------- front matter
 
 const NUMBER = /第\s*(\d+)\s*号|\b(?:No|Number|Issue)\.?\s*(\d+)|\bVol\.\s*\d+,?\s*No\.\s*(\d+)/i;
-const TITLE_SEPARATOR = /\s*[|｜/]\s*/g;
+const TITLE_SEPARATOR = /\s*[|｜/]\s*|\s+[·・•]\s+|\s+[·・•]$|^[·・•]\s+/g;
 
 function readFrontMatter(
   text: string,
@@ -225,7 +226,8 @@ function readFrontMatter(
     // A Markdown title (# Title) reads without its marks.
     const marks = MD_HEADING.exec(slice(b))?.[0].length ?? 0;
     b.contentStart = b.start + marks;
-    const s = text.slice(b.contentStart, b.end);
+    // Emphasis around a whole title line (*…*, **…**, _…_) is Markdown, not part of it.
+    const s = text.slice(b.contentStart, b.end).replace(/^([*_]{1,2})(.+)\1$/, '$2');
     const number = NUMBER.exec(s);
     let rest = s;
     if (number && document.number === null) {

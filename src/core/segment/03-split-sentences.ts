@@ -76,7 +76,10 @@ export function splitBlock(text: string, start: number, end: number): Span[] {
       while (j < end && TERMINATOR[text.charCodeAt(j)]) j++;
       // Closing quotes right after the terminator belong to the sentence (only unmatched ones reach here).
       while (j < end && CLOSER[text.charCodeAt(j)]) j++;
-      // So does a footnote marker left as digits after the stop (…the western front.12 The next …).
+      // So does a marker in brackets (…NATO.[^1] / …NATO.[3]) and one left as digits after the stop
+      // (…the western front.12 The next …).
+      const bracket = text.charCodeAt(j) === 0x5b ? /^\[\^?\d{1,3}\]/.exec(text.slice(j, Math.min(end, j + 8))) : null;
+      if (bracket) j += bracket[0].length;
       let d = j;
       while (d < end && d - j < 4 && isAsciiDigit(text.charCodeAt(d))) d++;
       if (d > j && d - j <= 3 && (d === end || isSpace(text.charCodeAt(d)))) j = d;
@@ -135,6 +138,8 @@ function isFullStop(text: string, i: number, start: number, end: number): boolea
   const prev = text[i - 1];
   // A footnote marker glued after the stop (front.12 The): an end.
   if (next !== undefined && /\d/.test(next) && /^\d{1,3}(?:\s+[A-Z“"]|\s*$)/.test(text.slice(i + 1, Math.min(end, i + 7))) && /[A-Za-z0-9)”"’]/.test(prev ?? '')) return true;
+  // A bracketed or Markdown marker after the stop (NATO.[^1] This, NATO.[3] This): an end.
+  if (next === '[' && /^\[\^?\d{1,3}\](?:\s|$)/.test(text.slice(i + 1, Math.min(end, i + 9)))) return true;
   // Inside a number (3.5) or a domain (example.org): no end.
   if (next !== undefined && i + 1 < end && !/[\s"'”’)\]」』]/.test(next) && !/[\u3040-\u30ff\u4e00-\u9fff]/.test(next)) return false;
   if (prev === undefined || i === start) return false;
