@@ -11,11 +11,11 @@ import type { SourceText } from './text/source-text.ts';
 import type { Span } from './text/span.ts';
 import { detectLanguage } from './text/chars.ts';
 import { splitBlocks, splitLines } from './segment/01-split-blocks.ts';
-import { classifyBlocks } from './segment/02-classify-blocks.ts';
+import { classifyBlocks, type DraftDocument } from './segment/02-classify-blocks.ts';
 import { splitSentences } from './segment/03-split-sentences.ts';
 import { findFootnotes } from './extract/04-find-footnotes.ts';
 import { findPeople } from './extract/05-find-people.ts';
-import type { PeopleRegistry } from './extract/people-registry.ts';
+import { PeopleRegistry } from './extract/people-registry.ts';
 import { findAttributions } from './extract/06-find-attributions.ts';
 import { findDates } from './extract/07-find-dates.ts';
 import { findGlossary } from './extract/08-find-glossary.ts';
@@ -26,6 +26,11 @@ export interface AnalyzeOptions {
   format?: SourceFormat;
   /** Force the language instead of detecting it. */
   language?: 'ja' | 'en';
+  /**
+   * Find people and attributed claims (default true). False gives the anatomy alone — metadata, outline,
+   * sentences, footnote markers, dates, glossary — at several times the speed, for a quick outline.
+   */
+  claims?: boolean;
 }
 
 /**
@@ -49,8 +54,11 @@ export function analyze(source: SourceText | string, options: AnalyzeOptions = {
     ? footnotesFromHints(src, norm, sentences)
     : findFootnotes(text, src.text, norm.toOriginalIndex, blocks, sentences);
   if (text.trim().length === 0) messages.push({ reason: 'the document has no text', ruleId: 'empty', fatal: false });
-  const registry = findPeople({ text, language, blocks, sentences, document });
-  const { attributions, unattributed } = findAttributions({ text, language, blocks, sentences, footnotes, registry });
+  const withClaims = options.claims !== false;
+  const registry = withClaims ? findPeople({ text, language, blocks, sentences, document }) : authorsOnly(text, document);
+  const { attributions, unattributed } = withClaims
+    ? findAttributions({ text, language, blocks, sentences, footnotes, registry })
+    : { attributions: [], unattributed: [] };
   const people = finishPeople(registry, attributions);
   const dates = findDates(text);
   const glossary = findGlossary(text);
@@ -100,6 +108,16 @@ function withPages(a: Analysis, pages: NonNullable<NonNullable<SourceText['hints
     footnotes: a.footnotes.map((f) => ({ ...f, page: pageAt(f.start) })),
     attributions: a.attributions.map((x) => ({ ...x, page: pageAt(x.content.start) })),
   };
+}
+
+/** Without the claims passes the people of a document are its authors. */
+function authorsOnly(text: string, document: DraftDocument): PeopleRegistry {
+  const registry = new PeopleRegistry(text);
+  for (const a of document.authors) {
+    const p = registry.addPerson({ name: a.name, organization: a.organization, title: a.title, role: 'author' });
+    if (a.nameSpan) registry.addMention(p, a.nameSpan);
+  }
+  return registry;
 }
 
 /** The people list: every individual, and every collective voice that speaks; roles from what they do. */

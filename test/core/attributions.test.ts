@@ -281,3 +281,14 @@ test('people: place names are never people', () => {
   const a = analyze(`${head}ロシア・ウクライナ戦争とアジア・太平洋の情勢について、モスクワ・ワシントン間の対話が続いている。\n`);
   assert.deepEqual(a.people.filter((p) => p.role !== 'author').map((p) => p.name), []);
 });
+
+test('claims: false gives the anatomy alone, with the same markers and outline', () => {
+  const text = `${head}ミロノフによれば、協力は拡大する可能性がある1。これは、制裁が緩む公算が高いためである2。\n`;
+  const full = analyze(text);
+  const anatomy = analyze(text, { claims: false });
+  assert.ok(full.attributions.length > 0, 'the full analysis finds claims');
+  assert.deepEqual(anatomy.attributions, []);
+  assert.deepEqual(anatomy.people.map((p) => p.role), ['author']);
+  assert.deepEqual(anatomy.footnotes.map((f) => f.n), full.footnotes.map((f) => f.n));
+  assert.deepEqual(anatomy.sections, full.sections);
+});

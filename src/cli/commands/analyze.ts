@@ -13,6 +13,7 @@ export interface AnalyzeCommandOptions {
   encoding?: string;
   inputFormat?: 'text' | 'markdown' | 'html' | 'pdf' | 'docx';
   language?: 'ja' | 'en';
+  claims?: boolean;
 }
 
 export async function runAnalyze(file: string, options: AnalyzeCommandOptions, io: CommandIO): Promise<void> {
@@ -23,7 +24,7 @@ export async function runAnalyze(file: string, options: AnalyzeCommandOptions, i
     if (isIngestError(e)) throw new CLIError('E_INPUT', e.message, { cause: e });
     throw e;
   }
-  const analysis = analyze(source, { language: options.language });
+  const analysis = analyze(source, { language: options.language, claims: options.claims });
   const format = options.format ?? (io.isTTY ? 'text' : 'json');
   const exporter = exporters[format] as Exporter;
   const context = { text: source.text, color: io.isTTY && format === 'text' };
@@ -52,5 +53,6 @@ export function registerAnalyze(program: Command, io: CommandIO): void {
     .option('-e, --encoding <name>', 'decode the input with this encoding instead of detecting it (utf-8, utf-16le, shift_jis, euc-jp …)')
     .addOption(new Option('--input-format <format>', 'read the input as this format instead of guessing it from the name and content').choices(['text', 'markdown', 'html', 'pdf', 'docx']))
     .addOption(new Option('--language <lang>', 'the document language, instead of detecting it').choices(['ja', 'en']))
+    .option('--no-claims', 'the anatomy alone (metadata, outline, footnote markers, dates, glossary), without people and claims: faster')
     .action(async (file: string, options: AnalyzeCommandOptions) => runAnalyze(file, options, io));
 }
