@@ -203,6 +203,17 @@ const cases: Case[] = [
     ],
     footnotes: [['the exclave will need more air defence', [3]], ['the new posture is defensive by necessity', [4]]],
   },
+  {
+    name: 'Chinese names in kanji: ranks between name and post, short forms with one character, no name after 専門家の',
+    text: '中国の見方\nはじめに\n中国の専門家の見方は一様ではない1。\n見方\n東方大学国際関係学院の林志遠教授は、接近は中国の影響力を下げるとの懸念を示している2。林教授によれば、「北朝鮮が傾斜するほど仲介役の価値は下がる」3。海浜大学戦略研究センターの鄭海上級大佐(退役)は、協力は短期的なものにとどまるとみている4。鄭氏は、弾薬の供給能力には限界があると分析する5。南湖大学の蘇暁紅研究員は、中国は関心を分散させられると主張した6。\n',
+    claims: [
+      ['林志遠', '接近は中国の影響力を下げる', 'explicit'],
+      ['林志遠', '北朝鮮が傾斜するほど仲介役の価値は下がる', 'explicit'],
+      ['鄭海', '協力は短期的なものにとどまる', 'explicit'],
+      ['鄭海', '弾薬の供給能力には限界がある', 'explicit'],
+      ['蘇暁紅', '中国は関心を分散させられる', 'explicit'],
+    ],
+  },
 ];
 
 function claims(a: Analysis): { speakers: string; content: string; mention: string; via: string; footnotes: number[] }[] {
@@ -275,6 +286,12 @@ test('people: news organisations in katakana are media, not people', () => {
   const a = analyze('報道\nロイターによれば、協議は続く。ウォール・ストリート・ジャーナルによると、制裁は拡大される。\n');
   assert.deepEqual(a.people.filter((p) => p.type === 'person').map((p) => p.name), []);
   assert.deepEqual(a.people.map((p) => p.type).sort(), ['media', 'media']);
+});
+
+test('people: no person is made of a noun after 専門家の, and a one-character short form joins the full name', () => {
+  const a = analyze('論点\n中国の専門家の見方は一様ではない。東方大学の林志遠教授は、協力は続くと述べた。林教授は、制裁は効かないとみている。\n');
+  assert.deepEqual(a.people.map((p) => p.name), ['林志遠']);
+  assert.ok(a.people[0]!.aliases.includes('林教授'));
 });
 
 test('people: place names are never people', () => {

@@ -52,8 +52,9 @@ export function findPeople(input: PeopleInput, registry = new PeopleRegistry(inp
     if (!bodyKinds.has(b.kind)) continue;
     findKatakanaNames(text, b, registry);
     findKatakanaSurnamesWithPost(text, b, registry);
-    findKanjiNames(text, b, registry);
+    // Full names after a post first (…研究委員朴 成民), so that a later 朴研究委員 is their short form.
     findKanjiNamesAfterPost(text, b, registry);
+    findKanjiNames(text, b, registry);
     if (input.language === 'en') findLatinNames(text, b, registry);
   }
   // Short forms: surnames and pronouns, in text order, each linked to the latest full mention before it.
@@ -207,11 +208,25 @@ function latinGloss(text: string, end: number): string | null {
   return m && /\s/.test(m[1]!.trim()) ? m[1]!.trim() : null;
 }
 
-const KANJI_POSTS = '大統領|副大統領|首相|国家主席|総書記|国務委員長|外相|国防相|外務大臣|国防大臣|長官|大使|議員|教授|氏|委員長|主席|総統|書記長|報道官|次官';
+const KANJI_POSTS = '大統領|副大統領|首相|国家主席|総書記|国務委員長|外相|国防相|外務大臣|国防大臣|長官|大使|議員|教授|准教授|氏|委員長|主席|総統|書記長|報道官|次官|主任研究員|上級研究員|研究員|研究委員|所長|院長|部長|記者|大将|中将|少将|大佐|中佐|少佐';
+/** Words of rank that stand between a name and its post (周海上級大佐, 李主任研究員). */
+const POST_MODIFIER = /^(?:上級|主任|首席|特任|客員|名誉|退役|副|陸軍|海軍|空軍|元|前)$/;
 const SINGLE_KANJI_PLACES = '米|露|中|韓|朝|日|英|仏|独|豪|印|台|欧';
 const KANJI_POST_LAST = new Set(KANJI_POSTS.split('|').map((p) => p[p.length - 1]!));
 const KANJI_NAME_TAIL = new RegExp(`^(前|元|現)?((?:${SINGLE_KANJI_PLACES})|[\\u4e00-\\u9fff]{2,4}?)??(${KANJI_POSTS})$`);
 const FORMER_POST = new RegExp(`^(前|元|現)([\\u4e00-\\u9fff]{0,6}?)(?:${KANJI_POSTS})$`);
+/**
+ * The one person whose kanji name starts with `surname` (王教授 after 王義明教授, 周氏 after 周海…): a
+ * later short form. Two or more such people: no guess.
+ */
+function uniqueKanjiFullName(registry: PeopleRegistry, surname: string): DraftPerson | undefined {
+  const fits = registry.people.filter((p) => {
+    const name = p.name.replace(/[ \u3000]/g, '');
+    return p.type === 'person' && /^[\u4e00-\u9fff々]+$/.test(name) && name.length > surname.length && name.startsWith(surname);
+  });
+  return fits.length === 1 ? fits[0] : undefined;
+}
+
 const KANJI_RUN = /[\u4e00-\u9fff々]+/g;
 /** Kanji words that stand where a name would but are none (同大統領, 歴代首相, 国連大使). */
 const NOT_A_NAME = /^(?:同|両|各|前|元|現|新|旧|副|故|歴代|次期|初代|当時|同国|自国|他国|両国|各国|外国|国連|政府|国防|外務|国家|当局|安保理|首脳|閣僚|高官|駐日|駐韓|駐米|駐露|在日|在韓)$/;
@@ -236,12 +251,12 @@ function findKanjiNames(text: string, block: ClassifiedBlock, registry: PeopleRe
       const post = former ? [rest, former[1], former[2], rest.slice(former[1]!.length + former[2]!.length)] as unknown as RegExpExecArray : tail.exec(rest);
       if (!post) continue;
       // The middle part must be a place (韓国 in 尹前韓国大統領), not more of the name.
-      if (!former && post[2] && post[2].length > 1 && !isPlaceName(post[2])) continue;
+      if (!former && post[2] && post[2].length > 1 && !isPlaceName(post[2]) && !POST_MODIFIER.test(post[2])) continue;
       if (NOT_A_NAME.test(name) || isPlaceName(name) || ORG_SUFFIXES.some((s) => name.endsWith(s))) break;
       const title = post[3] === '氏' ? null : `${post[1] ?? ''}${post[2] ?? ''}${post[3]}`;
       // A later surname-only form (岸田首相 after 岸田文雄首相) refers to the person named in full.
       const existing = registry.findBySurname(name)
-        ?? (name.length >= 2 ? registry.people.find((p) => p.type === 'person' && /^[\u4e00-\u9fff々]+$/.test(p.name) && p.name.length > name.length && p.name.startsWith(name)) : undefined);
+        ?? uniqueKanjiFullName(registry, name);
       const person = existing ?? registry.addPerson({ name, organization: orgWithNo(text, start, block.contentStart), title, surname: name });
       // The fullest post seen wins (前韓国大統領 over 前大統領).
       if (title && (!person.title || title.length > person.title.length)) person.title = title;
@@ -268,7 +283,10 @@ function findKanjiNamesAfterPost(text: string, block: ClassifiedBlock, registry:
       // A post word must end right before the name: check its last character before any regex.
       const prev = start > m.index ? text[start - 1]! : text[start - 1] === 'の' ? text[start - 2] ?? '' : text[start - 1] ?? '';
       const name = text.slice(start, runEnd);
-      const postBefore = POST_LAST.has(prev) && POST_AT_END.test(text.slice(Math.max(block.contentStart, start - 8), start).replace(/の$/, ''));
+      // A name without a space follows its post directly (研究委員朴成民); with の between (専門家の見方) it is
+      // any noun, unless the name has the space of a person's name (…教授の佐藤 健一).
+      const joined = text[start - 1] === 'の';
+      const postBefore = (!joined || spaced) && POST_LAST.has(prev) && POST_AT_END.test(text.slice(Math.max(block.contentStart, start - 8), start).replace(/の$/, ''));
       if (!postBefore) {
         // A family and a given name with a space between, after an organisation with の or at a clause start:
         // …センターの佐藤 健一は (the space is how Japanese commentary writes a person's name).
