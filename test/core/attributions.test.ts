@@ -214,6 +214,16 @@ const cases: Case[] = [
       ['蘇暁紅', '中国は関心を分散させられる', 'explicit'],
     ],
   },
+  {
+    name: 'one-character middle parts of katakana names, 断じた, 結論付けている, の見立てでは',
+    text: '論点\nはじめに\n国際問題評議会のイワン・ティモシェンコ氏は、協力は長期化すると論じる1。同氏の見立てでは、協力は経済へ広がる2。太平洋研究所のスー・ミ・ハリス氏は、「北朝鮮は最大の受益者だ」と断じた3。ハリス氏はさらに、対応が遅れていると結論付けている4。\n',
+    claims: [
+      ['イワン・ティモシェンコ', '協力は長期化する', 'explicit'],
+      ['イワン・ティモシェンコ', '協力は経済へ広がる', 'explicit'],
+      ['スー・ミ・ハリス', '北朝鮮は最大の受益者だ', 'explicit'],
+      ['スー・ミ・ハリス', '対応が遅れている', 'explicit'],
+    ],
+  },
 ];
 
 function claims(a: Analysis): { speakers: string; content: string; mention: string; via: string; footnotes: number[] }[] {

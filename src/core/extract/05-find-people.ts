@@ -36,7 +36,8 @@ const KATA = '\\u30A1-\\u30FA\\u30FC';
 /** Katakana words that end organisation names and may stand glued before a name. */
 const KATAKANA_ORG_HEAD = /^(?:センター|アカデミー|フォーラム|クラブ|シンクタンク|グループ|ユニット|ラボ|プログラム|プロジェクト|イニシアチブ|カウンシル|スクール|カレッジ|インスティテュート|ファウンデーション|ソサエティ)(?=[\u30A1-\u30FA\u30FC]{2})/;
 /** Katakana name parts joined by ・ or ＝/=, with optional Latin initials: アルチョム・L・ルーキン. */
-const KATAKANA_NAME = new RegExp(`(?<![${KATA}])[${KATA}]{2,}(?:[・=＝](?:[A-Z]\\.?|[${KATA}]{2,}))+`, 'g');
+// Middle parts may be one character (スー・ミ・テリー); the first and the last have two or more.
+const KATAKANA_NAME = new RegExp(`(?<![${KATA}])[${KATA}]{2,}(?:[・=＝](?:[A-Z]\\.?|[${KATA}]{1,}(?=[・=＝])))*[・=＝](?:[A-Z]\\.?|[${KATA}]{2,})`, 'g');
 /** English: "First M. Last" with capitalised parts. */
 const LATIN_NAME = /\b(?:(?:Dr|Prof|Mr|Ms|Mrs|Gen|Adm|Amb)\.?\s+)?\p{Lu}[\p{Ll}'’-]+(?:\s+\p{Lu}\.)*(?:\s+(?:van|von|de|der|al|bin|el)\s+)?(?:\s+\p{Lu}[\p{Ll}'’-]+){1,2}\b/gu;
 
