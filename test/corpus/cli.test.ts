@@ -311,3 +311,19 @@ describe('export-corpus and import-corpus', () => {
     copyFileSync(file, join(dir, 'keep.jsonl'));
   });
 });
+
+describe('ingest from standard input', () => {
+  it('takes one document from `-`, and a blank one fails with a reason and exit 2', async () => {
+    const { spawnSync } = await import('node:child_process');
+    const db = join(dir, `stdin-${++n}.db`);
+    const cli = (input: string) => spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'ingest', '-', '--db', db], { input, encoding: 'utf8', cwd: process.cwd() });
+    const ok = cli(readFileSync('examples/sample-commentary.txt', 'utf8'));
+    assert.equal(ok.status, 0, ok.stderr);
+    assert.match(ok.stdout, /^added 1, unchanged 0, failed 0/);
+    const again = cli(readFileSync('examples/sample-commentary.txt', 'utf8'));
+    assert.match(again.stdout, /^added 0, unchanged 1, failed 0/, 'the same text is not added twice');
+    const blank = cli('   \n');
+    assert.equal(blank.status, 2);
+    assert.match(blank.stdout, /-: the file holds only white space/);
+  });
+});

@@ -6,6 +6,8 @@ import type { IngestOutcome } from '../../store/corpus.ts';
 import { collectFiles, ingestFiles } from '../../store/ingest-files.ts';
 import { storeLocation } from '../../store/open-store.ts';
 import { CLIError } from '../errors.ts';
+import { readSourceFile } from '../../ingest/read-source.ts';
+import { isIngestError } from '../../ingest/errors.ts';
 import type { CommandIO } from '../io.ts';
 import { addCorpusOptions, withCorpus, writeJson, type CorpusCommandOptions } from './_corpus.ts';
 
@@ -22,7 +24,9 @@ export async function runIngest(paths: string[], options: IngestCommandOptions, 
   const location = storeLocation({ db: options.db, env: io.env, cwd: io.cwd });
   // Never ingest the corpus file itself (or its WAL) when a folder holding it is named.
   const exclude = location.kind === 'sqlite' ? [location.path, `${location.path}-wal`, `${location.path}-shm`, `${location.path}-journal`] : [];
-  const collected = await collectFiles(paths, { exclude });
+  // `-` reads one document from standard input; the other paths are files and folders.
+  const fromStdin = paths.includes('-');
+  const collected = await collectFiles(paths.filter((p) => p !== '-'), { exclude });
 
   await withCorpus(options, io, { create: true }, async (corpus) => {
     const bar = io.isTTY && process.stderr.isTTY && collected.files.length > 1
@@ -44,6 +48,15 @@ export async function runIngest(paths: string[], options: IngestCommandOptions, 
       });
     } finally {
       bar?.stop();
+    }
+    if (fromStdin) {
+      try {
+        const source = await readSourceFile('-', { encoding: options.encoding });
+        outcomes.push(...(await corpus.addSources([{ source, name: '-' }])));
+      } catch (e) {
+        if (!isIngestError(e)) throw e;
+        outcomes.push({ name: '-', status: 'failed', reason: e.problem });
+      }
     }
     const failed = [
       ...collected.problems.map((p) => ({ name: p.path, status: 'failed' as const, reason: p.reason })),
@@ -82,7 +95,7 @@ export function registerIngest(program: Command, io: CommandIO): void {
   const command = program
     .command('ingest')
     .description('add files and folders (recursively) to the corpus; documents already there (same text) are not added twice')
-    .argument('<paths...>', 'files and folders: text, Markdown, HTML, PDF, Word')
+    .argument('<paths...>', 'files and folders: text, Markdown, HTML, PDF, Word; - reads one document from standard input')
     .option('-e, --encoding <name>', 'decode text files with this encoding instead of detecting it')
     .option('-v, --verbose', 'list every file, not only the failures')
     .option('--batch <n>', 'documents per transaction (default 64)');
