@@ -38,8 +38,6 @@ const KATAKANA_ORG_HEAD = /^(?:センター|アカデミー|フォーラム|ク�
 /** Katakana name parts joined by ・ or ＝/=, with optional Latin initials: アルチョム・L・ルーキン. */
 // Middle parts may be one character (スー・ミ・テリー); the first and the last have two or more.
 const KATAKANA_NAME = new RegExp(`(?<![${KATA}])[${KATA}]{2,}(?:[・=＝](?:[A-Z]\\.?|[${KATA}]{1,}(?=[・=＝])))*[・=＝](?:[A-Z]\\.?|[${KATA}]{2,})`, 'g');
-/** English: "First M. Last" with capitalised parts. */
-const LATIN_NAME = /\b(?:(?:Dr|Prof|Mr|Ms|Mrs|Gen|Adm|Amb)\.?\s+)?\p{Lu}[\p{Ll}'’-]+(?:\s+\p{Lu}\.)*(?:\s+(?:van|von|de|der|al|bin|el)\s+)?(?:\s+\p{Lu}[\p{Ll}'’-]+){1,2}\b/gu;
 
 export function findPeople(input: PeopleInput, registry = new PeopleRegistry(input.text)): PeopleRegistry {
   const { text, blocks, document } = input;
@@ -124,8 +122,6 @@ function findKatakanaNames(text: string, block: ClassifiedBlock, registry: Peopl
     });
     registry.addMention(person, { start, end }, before.descriptor ? { start: before.start, end: start } : undefined);
     KATAKANA_NAME.lastIndex = end;
-    void start;
-    start = end;
   }
 }
 

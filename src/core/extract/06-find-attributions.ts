@@ -683,7 +683,6 @@ function finish(text: string, footnotes: readonly DraftFootnote[], byStart: Map<
 
 // -------------------------------------------------------------------------------------------- English
 
-const EN_ACCORDING_BEFORE = /\baccording to\s+$/i;
 const EN_AFTER_QUOTE = /^#*\s*,?\s*(?:(said|says|added|argued|noted|wrote|warned)\s+)?/;
 const EN_VERB_SOON = new RegExp(`^[^.]{0,120}?\\s${EN_VERBS}\\b`);
 const EN_SUBJECT_VERB = new RegExp(`^(.{0,120}?)\\s+(?:has\\s+|had\\s+|have\\s+)?${EN_VERBS}(?:\\s+(?:on|in|at|during|last|this|earlier|in an|in a)\\s+[^,.]{1,30}?)?(?:\\s+that\\s+|\\s*[:,]\\s+)`);
@@ -790,6 +789,5 @@ function analyzeEnglish(ctx: SentenceContext): SentenceResult {
     return out;
   }
   if (EN_AUTHOR_VOICE.test(core)) out.next = null;
-  void EN_ACCORDING_BEFORE;
   return out;
 }

@@ -169,15 +169,13 @@ function buildSections(text: string, blocks: ClassifiedBlock[]): DraftSection[] 
     }
     b.section = open.length ? open[open.length - 1]! : null;
   });
-  let lastEnd = text.length;
-  for (const i of open.reverse()) sections[i]!.end = lastEnd;
+  for (const i of open.reverse()) sections[i]!.end = text.length;
   // Sections that were closed keep the end set above; trim trailing white space from every end.
   for (const s of sections) {
     let e = s.end;
     while (e > s.headingEnd && /\s/.test(text[e - 1]!)) e--;
     s.end = e;
   }
-  void lastEnd;
   return sections;
 }
 
