@@ -281,3 +281,8 @@ test('an empty text has no blocks and says so', () => {
   assert.deepEqual(a.blocks, []);
   assert.equal(a.messages[0]?.ruleId, 'empty');
 });
+
+test('numbered headings only: the numbering style met first is the top level, the next one below it', () => {
+  const a = analyze('研究ノート 第3号 2025年1月1日 題名\n1．はじめに\n本文である。\n2．論点\n(1)第一の論点\n本文である。\n(2)第二の論点\n本文である。\n3．おわりに\n本文である。\n');
+  assert.deepEqual(a.sections.map((s) => [s.heading, s.level]), [['1．はじめに', 1], ['2．論点', 1], ['(1)第一の論点', 2], ['(2)第二の論点', 2], ['3．おわりに', 1]]);
+});

@@ -122,13 +122,33 @@ export function classifyBlocks(
     }
   }
   // Numbered headings sit under plain ones; in a document with numbered headings only, they are the top level.
-  if (!hasPlainHeading) for (const b of blocks) if (b.kind === 'heading' && b.level === 2 && hints.length === 0 && !MD_HEADING.test(slice(b))) b.level = 1;
+  // With several numbering styles (1． then (1)), the style met first is the top and the next one below it.
+  if (!hasPlainHeading) {
+    const styles: string[] = [];
+    for (const b of blocks) {
+      if (b.kind !== 'heading' || b.level !== 2 || hints.length !== 0 || MD_HEADING.test(slice(b))) continue;
+      const style = numberingStyle(slice(b));
+      if (!styles.includes(style)) styles.push(style);
+      b.level = Math.min(3, styles.indexOf(style) + 1);
+    }
+  }
   // Level 1 is the top of the body: when the title took the only # (or <h1>), the ## headings are the top.
   const top = Math.min(...[...marked].map((b) => b.level ?? 1));
   if (top > 1 && top < Infinity) for (const b of marked) b.level = (b.level ?? 1) - (top - 1);
 
   const sections = buildSections(text, blocks);
   return { blocks, sections, document: front.document };
+}
+
+/** The kind of numbering a heading uses: (1), 1., 第1章, ■ … */
+function numberingStyle(s: string): string {
+  if (/^\(\d/.test(s)) return 'paren';
+  if (/^\d{1,2}[.．]/.test(s)) return 'dot';
+  if (/^第\s*\d+\s*章/.test(s)) return 'chapter';
+  if (/^第\s*\d+\s*[節部]/.test(s)) return 'section';
+  if (/^[IVX]{1,4}\./.test(s)) return 'roman';
+  if (/^[A-H]\./.test(s)) return 'letter';
+  return `mark:${s[0]}`;
 }
 
 function isHeadingShape(s: string, language: 'ja' | 'en'): boolean {
