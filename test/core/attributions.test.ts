@@ -224,6 +224,18 @@ const cases: Case[] = [
       ['スー・ミ・ハリス', '対応が遅れている', 'explicit'],
     ],
   },
+  {
+    name: 'English think-tank prose: appositives, "of the X Institute", straight quotes with he said, In his view, according to an institution',
+    text: 'Battlefield Lessons\n\nIntroduction\n\nTroops have fought in the region for months.1 What they learn may change the balance.\n\nViews\n\nBrian Kessler, a former intelligence analyst now at the Liberty Foundation, warned that combat experience would make the army more dangerous.2 "They are learning drone warfare in real time," he said.3\n\nAnton Lebedev of Hanseong University is more skeptical. In his view, the numbers are too small to transform the army.4 Lebedev noted that most troops will rotate home.5\n\nSouth Korean officials told reporters that more troops may come.6 According to the National Intelligence Service, about 3,000 soldiers have been wounded.7\n',
+    claims: [
+      ['Brian Kessler', 'combat experience would make the army more dangerous', 'explicit'],
+      ['Brian Kessler', 'They are learning drone warfare in real time', 'elided'],
+      ['Anton Lebedev', 'the numbers are too small to transform the army', 'elided'],
+      ['Anton Lebedev', 'most troops will rotate home', 'explicit'],
+      ['South Korean officials', 'more troops may come', 'explicit'],
+      ['National Intelligence Service', 'about 3,000 soldiers have been wounded', 'explicit'],
+    ],
+  },
 ];
 
 function claims(a: Analysis): { speakers: string; content: string; mention: string; via: string; footnotes: number[] }[] {

@@ -321,7 +321,10 @@ const LATIN_TITLE_WORDS = new Set([
   'Spokeswoman', 'Leader', 'Supreme', 'Admiral', 'Adm.', 'Gen.', 'Colonel', 'Col.', 'Lieutenant', 'Lt.', 'Commander', 'Envoy', 'Special',
   'Representative', 'Rep.', 'Sen.', 'Gov.', 'Governor', 'Chancellor', 'King', 'Premier', 'State', 'Councillor', 'Analyst', 'Researcher',
 ]);
-const LATIN_RUN = /\p{Lu}[\p{L}'’.-]*(?:\s+(?:\p{Lu}[\p{L}'’.-]*|van|von|de|der|al|bin|el))+/gu;
+// Words on one line only (a heading or a paragraph break ends a name); a word ending in a full stop ends the run
+// unless it is an initial (A. Lukin).
+const LATIN_WORD = String.raw`(?:(?:Dr|Mr|Ms|Mrs|Prof|Gen|Adm|Col|Lt|Sen|Rep|Gov|Amb|St)\.|\p{Lu}\.|\p{Lu}[\p{L}'’-]*)`;
+const LATIN_RUN = new RegExp(`${LATIN_WORD}(?:[ \\t]+(?:${LATIN_WORD}|van|von|de|der|al|bin|el))+`, 'gu');
 
 function findLatinNames(text: string, block: ClassifiedBlock, registry: PeopleRegistry): void {
   LATIN_RUN.lastIndex = block.contentStart;
@@ -345,15 +348,19 @@ function findLatinNames(text: string, block: ClassifiedBlock, registry: PeopleRe
     const follow = text.slice(end, end + 40);
     const precede = text.slice(Math.max(block.contentStart, start - 40), start);
     const titled = titles.some((t) => LATIN_TITLE_WORDS.has(t) && !/^(?:The|In|On|At)$/.test(t));
+    const follow120 = text.slice(end, end + 120);
     const personContext = titled
       || /^,?\s+(?:a|an|the)?\s*(?:senior|junior|visiting|research|former|deputy|chief|associate|assistant)?\s*(?:fellow|professor|researcher|director|analyst|scholar|expert|editor|correspondent|ambassador|minister|president|spokesperson|head|chair)/i.test(follow)
+      || /^,\s+(?:a|an|the)\s+[^,.]{0,60}?\b(?:fellow|professor|researcher|director|analyst|scholar|expert|editor|correspondent|reporter|ambassador|minister|president|spokesperson|spokesman|head|chair|historian|economist|officer|general|admiral|adviser|advisor|diplomat|lecturer|strategist)\b/i.test(follow120)
+      || /^\s+(?:of|at|from)\s+(?:the\s+)?(?:\p{Lu}[\p{L}'’-]*\s+){0,5}(?:University|Institute|Center|Centre|Foundation|College|School|Council|Academy|Ministry|Agency|Service|Forum|Endowment|Corporation|Times|Post|Journal|Review|Program|Programme)\b/u.test(follow120)
       || EN_VERB_AFTER.test(follow)
       || /^,\s+who\s/.test(follow)
       || /(?:according to|professor|analyst|researcher|fellow|director|scholar|expert|ambassador|minister|president|spokesperson|journalist|correspondent)\s*$/i.test(precede)
       || registry.findBySurname(raw.split(/\s+/).pop()!) !== undefined;
     if (!personContext) continue;
-    const descriptor = /^,\s+(?!who\b|which\b|whose\b)(?:a|an|the)?\s*([^,]{3,100}?)[,.]/.exec(text.slice(end, end + 120))?.[1] ?? null;
-    const post = descriptor ? splitPost(descriptor) : { organization: null, title: null };
+    const descriptor = /^,\s+(?!who\b|which\b|whose\b)(?:a|an|the)?\s*([^,]{3,100}?)[,.]/.exec(follow120)?.[1] ?? null;
+    const ofOrg = /^\s+(?:of|at|from)\s+(?:the\s+)?((?:\p{Lu}[\p{L}'’-]*\s+(?:of\s+|for\s+|and\s+)?){0,5}(?:University|Institute|Center|Centre|Foundation|College|School|Council|Academy|Ministry|Agency|Service|Forum|Endowment|Corporation|Times|Post|Journal|Review|Program|Programme)(?:\s+(?:of|for|on)\s+(?:the\s+)?\p{Lu}[\p{L}'’-]*(?:\s+(?:and\s+)?\p{Lu}[\p{L}'’-]*){0,4})?)\b/u.exec(follow120)?.[1] ?? null;
+    const post = descriptor ? splitPost(descriptor) : { organization: ofOrg, title: null };
     const officeTitle = titles.filter((t) => LATIN_TITLE_WORDS.has(t) || /^(?:Russian|Korean|Chinese|American|Japanese|Ukrainian)$/.test(t)).join(' ') || null;
     const surname = raw.split(/\s+/).pop()!;
     const person = registry.addPerson({ name: raw, organization: post.organization, title: post.title ?? officeTitle, latin: raw, surname });

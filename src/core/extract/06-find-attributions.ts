@@ -143,9 +143,17 @@ function makeView(text: string, s: DraftSentence, markers: DraftFootnote[]): Vie
   const stack: number[] = [];
   for (let i = 0; i < body.length; i++) {
     const c = body.charCodeAt(i);
-    // 「 」 『 』 “ ” only: skip everything else fast.
-    if (c !== 0x300c && c !== 0x300d && c !== 0x300e && c !== 0x300f && c !== 0x201c && c !== 0x201d) continue;
+    // 「 」 『 』 “ ” and straight " only: skip everything else fast.
+    if (c !== 0x300c && c !== 0x300d && c !== 0x300e && c !== 0x300f && c !== 0x201c && c !== 0x201d && c !== 0x22) continue;
     const ch = body[i]!;
+    if (ch === '"') {
+      // A straight quote closes the one open at the top of the stack, or opens one.
+      if (stack.length && body[stack[stack.length - 1]!] === '"') {
+        const open = stack.pop()!;
+        if (stack.length === 0) quotes.push({ open: s.start + open, close: s.start + i });
+      } else stack.push(i);
+      continue;
+    }
     if (QUOTE_PAIRS[ch]) stack.push(i);
     else if (stack.length && QUOTE_PAIRS[body[stack[stack.length - 1]!]!] === ch) {
       const open = stack.pop()!;
@@ -689,6 +697,12 @@ const EN_SUBJECT_VERB = new RegExp(`^(.{0,120}?)\\s+(?:has\\s+|had\\s+|have\\s+)
 const EN_SUBJECT_SAID = /^(.{0,160}?)\s+(said|argued|noted|wrote|warned|added|stressed|insisted|claimed|suggested|explained|observed)\s+(?!that\b|on\b|in\b|at\b|to\b|by\b|it\b|so\b)(?=[a-z“"])/;
 const EN_AND_VERB = new RegExp(`,?\\s+and\\s+(?:also\\s+)?${EN_VERBS}\\b`);
 
+function lastNamedInParagraph(ctx: SentenceContext): SpeakerPhrase | null {
+  const ms = ctx.registry.mentionsIn(ctx.floor, ctx.view.start).filter((m) => m.person.type === 'person');
+  const m = ms[ms.length - 1];
+  return m ? { people: [m.person], start: m.start, source: { start: m.start, end: m.end } } : null;
+}
+
 function analyzeEnglish(ctx: SentenceContext): SentenceResult {
   const { text, view: v, registry } = ctx;
   const out: SentenceResult = { drafts: [], unattributed: [], next: undefined };
@@ -710,6 +724,16 @@ function analyzeEnglish(ctx: SentenceContext): SentenceResult {
       speaker = { people: [p], start: nameStart, source: { start: nameStart, end: nameStart + group[0].length } };
       nameEnd = nameStart + group[0].length;
     }
+    if (!speaker) {
+      // According to the National Intelligence Service, …: an institution speaks.
+      const org = /^(?:the\s+)?((?:\p{Lu}[\p{L}'’&-]*)(?:\s+(?:of|for|and|on|the)?\s*\p{Lu}[\p{L}'’&-]*){0,6})(?=\s*,)/u.exec(text.slice(nameStart, v.coreEnd));
+      if (org && !registry.mentionsIn(nameStart, nameStart + org[0].length).length) {
+        const span = { start: nameStart + org[0].length - org[1]!.length, end: nameStart + org[0].length };
+        const p = registry.addCollective(/\b(?:Times|Post|Journal|News|Agency|Press|Television|TV|Radio)\b/.test(org[1]!) ? 'media' : 'organization', org[1]!, span);
+        speaker = { people: [p], start: span.start, source: span };
+        nameEnd = span.end;
+      }
+    }
     if (!speaker) continue;
     const cue = { start: v.start + m.index, end: v.start + m.index + m[0].trimEnd().length };
     // Which side is the content: after ", " following the name, or before ", according to".
@@ -721,6 +745,16 @@ function analyzeEnglish(ctx: SentenceContext): SentenceResult {
       : contentSpan(text, v, v.start, v.start + m.index);
     if (content) out.drafts.push(draft(speaker, content.span, 'according_to', cue, 'explicit', 'en-according-to'));
     out.next = speaker;
+    return out;
+  }
+  // In his view, …: the speaker in play.
+  const view = /^(?:In|To)\s+(?:his|her|their)\s+(?:view|opinion|assessment|reading|mind),\s*/.exec(core);
+  // "his" is the speaker in play, or else the person named last in the paragraph.
+  const whose = view ? ctx.current ?? lastNamedInParagraph(ctx) : null;
+  if (view && whose) {
+    const c = contentSpan(text, v, v.start + view[0].length, v.coreEnd);
+    if (c) out.drafts.push(draft(whose, c.span, 'according_to', { start: v.start, end: v.start + view[0].trimEnd().length }, 'elided', 'en-in-his-view'));
+    out.next = whose;
     return out;
   }
   // “QUOTE,” X said.  /  “QUOTE,” said X.
@@ -759,7 +793,7 @@ function analyzeEnglish(ctx: SentenceContext): SentenceResult {
       const between = text.slice(mm.end, subjectEnd);
       if (/^(?:,[^,]{0,80},)?\s*$/.test(between) || /^\s*(?:also|further)?\s*$/.test(between) || /^\s+(?:of|at|from|with)\s+(?:the\s+)?[A-Z][^,]{0,80}$/.test(between)) speaker = { people: [mm.person], start: mm.start, source: { start: mm.start, end: mm.end } };
     } else {
-      const g = /(?:^|\b)((?:many|some|several|other|most)\s+)?(?:\w+\s+)?(analysts|experts|officials|observers|scholars|diplomats|researchers)$/i.exec(text.slice(v.start, subjectEnd));
+      const g = /(?:^|\b)((?:many|some|several|other|most)\s+)?(?:[\w-]+\s+){0,2}(analysts|experts|officials|observers|scholars|diplomats|researchers)$/i.exec(text.slice(v.start, subjectEnd));
       if (g) {
         const span = { start: v.start + g.index, end: subjectEnd };
         const p = registry.addCollective('group', g[0].replace(/^(many|some|several|other|most)\s+/i, '').trim(), span);

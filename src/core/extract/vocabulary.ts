@@ -44,7 +44,7 @@ export function splitPost(descriptor: string): { organization: string | null; ti
 
   // English: "Post, Organisation", "Post at Organisation", "Organisation Post"
   if (/^[\x20-\x7e\u00c0-\u024f’]+$/.test(d)) {
-    const at = /^(.+?)\s+(?:at|of|with)\s+(?:the\s+)?(.+)$/i.exec(d);
+    const at = /^(.+?)\s+(?:now\s+)?(?:at|of|with)\s+(?:the\s+)?(.+)$/i.exec(d);
     const comma = d.split(/\s*,\s*/);
     if (comma.length >= 2) {
       if (isPost(comma[0]!)) return { title: comma[0]!, organization: comma.slice(1).join(', ') };
