@@ -236,6 +236,15 @@ const cases: Case[] = [
       ['National Intelligence Service', 'about 3,000 soldiers have been wounded', 'explicit'],
     ],
   },
+  {
+    name: 'Xの論文によると; two claims chained in one sentence (…と述べ、…と付け加えた)',
+    text: '論点\nはじめに\nアンナ・ソコロワの論文によると、制裁は効いていない1。ボリス・ペトロフ氏は、協力は限定的だと述べ、長続きしないと付け加えた2。\n',
+    claims: [
+      ['アンナ・ソコロワ', '制裁は効いていない', 'explicit'],
+      ['ボリス・ペトロフ', '協力は限定的だ', 'explicit'],
+      ['ボリス・ペトロフ', '長続きしない', 'explicit'],
+    ],
+  },
 ];
 
 function claims(a: Analysis): { speakers: string; content: string; mention: string; via: string; footnotes: number[] }[] {

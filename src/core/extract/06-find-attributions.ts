@@ -290,7 +290,15 @@ function analyzeJapanese(ctx: SentenceContext): SentenceResult {
       // cue's content starts after it.
       const earlier = quoteCues(ctx, speaker, region, topic ? 'explicit' : 'elided');
       const lastEarlier = earlier.length ? earlier[earlier.length - 1]!.cue!.end : -1;
-      const pointStart = Math.max(cite ? region.start + cite.index + cite[0].length : region.start, lastEarlier);
+      let pointStart = Math.max(cite ? region.start + cite.index + cite[0].length : region.start, lastEarlier);
+      // Two claims in one sentence: Xは、Aと述べ、Bと付け加えた. The first ends at its own cue.
+      const chained = [...maskSlice(v, pointStart, region.end).matchAll(CHAINED_CUE)].pop();
+      if (chained && chained.index! > 1) {
+        const cueStart = pointStart + chained.index!;
+        const first = contentSpan(text, v, pointStart, cueStart);
+        if (first) earlier.push(draft(speaker, first.span, first.quote ? 'quote' : 'reported', { start: cueStart, end: cueStart + chained[0].replace(/[、,]$/, '').length }, topic ? 'explicit' : 'elided', 'chained-cue'));
+        pointStart = cueStart + chained[0].length;
+      }
       const c = contentSpan(text, v, pointStart, region.end);
       const how: MentionHow = topic ? 'explicit' : 'elided';
       if (c) {
@@ -478,6 +486,8 @@ function findTopic(ctx: SentenceContext): (SpeakerPhrase & { end: number }) | nu
   return null;
 }
 
+/** A clause's own reporting cue before the sentence goes on to another claim: …と述べ、 …と指摘し、 */
+const CHAINED_CUE = /と(?:述べ|指摘し|強調し|語り|主張し|分析し|説明し|言及し|批判し)(?:て|つつ)?[、,]/g;
 const OPINION_RE = new RegExp(`(という|とする|との)([^、。]{1,30}?)の${JA_OPINION_NOUN.source}(?:も|が|は)?(?:ある|あった|出ている|聞かれる|示されている|根強い|多い|存在する)`, 'g');
 const NESTED_CUE = new RegExp(`^#*と(${JA_FINAL_VERB.source})`);
 const OPINION_PREFILTER = new RegExp(`${JA_OPINION_NOUN.source}(?:も|が|は)?(?:ある|あった|出ている|聞かれる|示されている|根強い|多い|存在する)`);
