@@ -245,6 +245,14 @@ const cases: Case[] = [
       ['ボリス・ペトロフ', '長続きしない', 'explicit'],
     ],
   },
+  {
+    name: 'pronouns with a post (同教授) and 両者',
+    text: '論点\nはじめに\n東方大学教授イワン・ソコロフは、協力は続くとみている1。同教授によれば、「制裁は効かない」2。ソコロフとアンナ・ベロワの両者は、対話が必要だとの認識で一致している3。\n',
+    claims: [
+      ['イワン・ソコロフ', '制裁は効かない', 'explicit'],
+      ['イワン・ソコロフ+アンナ・ベロワ', '対話が必要だ', 'explicit'],
+    ],
+  },
 ];
 
 function claims(a: Analysis): { speakers: string; content: string; mention: string; via: string; footnotes: number[] }[] {

@@ -64,7 +64,7 @@ export function findPeople(input: PeopleInput, registry = new PeopleRegistry(inp
   });
   // 同氏 and 両氏 refer to whoever was named last, short forms included: resolve them once those are in.
   for (const p of pronouns) {
-    const last = registry.lastMentionBefore(p.start, p.word === '両氏' ? 2 : 1);
+    const last = registry.lastMentionBefore(p.start, /^両/.test(p.word) ? 2 : 1);
     for (const person of last) registry.addMention(person, { start: p.start, end: p.end }, undefined, p.word);
   }
   return registry;
@@ -103,7 +103,7 @@ function findKatakanaNames(text: string, block: ClassifiedBlock, registry: Peopl
     // A post right after the name (…ブルース・ベネット上級研究員は).
     const postAfter = POST_AT_START.exec(text.slice(end, Math.min(block.end, end + 10)))?.[0] ?? null;
     const personContext = hasInitial || !!before.descriptor || trailingPost !== null || postAfter !== null || parentheticalPost(text, end) !== null
-      || /^(?:氏|教授|博士|大統領|首相|外相|大使|記者|さん|は|が|によ|の(?:解釈|見解|分析|見方|指摘|主張|論文|著書|記事)|も|ら|と|\()/.test(follow);
+      || /^(?:氏|教授|博士|大統領|首相|外相|大使|記者|さん|は|が|によ|の(?:解釈|見解|分析|見方|指摘|主張|論文|著書|記事|両氏|両者|両名|二人)|も|ら|と|\()/.test(follow);
     if (!personContext) continue;
     // A word glued to kanji on its left (…国防省アナトリー) keeps its descriptor; one glued to katakana does not parse.
     if (start > block.contentStart && isKatakana(text[start - 1]) && !glued) continue;
@@ -382,11 +382,15 @@ const LATIN_STOP = new Set([
 ]);
 
 /** Surnames, surname + honorific or post, and 同氏/両氏, linked to the latest full mention of that person. */
+/** Pronouns for people named before: 同氏, 同教授, 同大使 (the last one named), 両氏, 両者 (the last two). */
+const PRONOUN = /同(?:氏|教授|准教授|研究員|主任研究員|上級研究員|大使|大統領|首相|外相|国防相|長官|所長|記者|報道官|議員|委員長)|両氏|両者|両教授/;
+const PRONOUN_WHOLE = new RegExp(`^(?:${PRONOUN.source})$`);
+
 function shortFormPattern(registry: PeopleRegistry): RegExp | null {
   const surnames = registry.surnames();
   if (!surnames.length) return null;
   const escaped = surnames.map((s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).sort((a, b) => b.length - a.length);
-  return new RegExp(`(?:${escaped.join('|')})|同氏|両氏`, 'g');
+  return new RegExp(`(?:${escaped.join('|')})|${PRONOUN.source}`, 'g');
 }
 
 const KANJI_POST_AFTER = new RegExp(`^(?:前|元|現)?[\\u4e00-\\u9fff]{0,4}?(?:${HONORIFICS.join('|')}|${POST_WORD_RE.source})`);
@@ -404,7 +408,7 @@ function findShortForms(text: string, block: ClassifiedBlock, registry: PeopleRe
     const next = text[end];
     if (/^[\u30A1-\u30FA\u30FC]/.test(m[0]) && (isKatakana(prev) || isKatakana(next))) continue;
     if (/^[A-Za-z]/.test(m[0]) && (/[A-Za-z]/.test(prev ?? '') || /[A-Za-z]/.test(next ?? ''))) continue;
-    if (m[0] === '同氏' || m[0] === '両氏') {
+    if (PRONOUN_WHOLE.test(m[0])) {
       pronouns.push({ start, end, word: m[0] });
       continue;
     }
