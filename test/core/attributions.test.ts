@@ -253,6 +253,14 @@ const cases: Case[] = [
       ['イワン・ソコロフ+アンナ・ベロワ', '対話が必要だ', 'explicit'],
     ],
   },
+  {
+    name: 'Xの話では / Xの話によると',
+    text: '論点\nはじめに\n外交筋の話では、協議は来月再開される。イワン・ソコロフ氏の話によると、制裁は効いていない。\n',
+    claims: [
+      ['外交筋', '協議は来月再開される', 'explicit'],
+      ['イワン・ソコロフ', '制裁は効いていない', 'explicit'],
+    ],
+  },
 ];
 
 function claims(a: Analysis): { speakers: string; content: string; mention: string; via: string; footnotes: number[] }[] {
