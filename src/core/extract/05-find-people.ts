@@ -108,7 +108,7 @@ function findKatakanaNames(text: string, block: ClassifiedBlock, registry: Peopl
     // A word glued to kanji on its left (…国防省アナトリー) keeps its descriptor; one glued to katakana does not parse.
     if (start > block.contentStart && isKatakana(text[start - 1]) && !glued) continue;
     const post = before.descriptor ? splitPost(before.descriptor) : { organization: orgWithNo(text, start, block.contentStart), title: null };
-    if (!before.descriptor && postAfter && !trailingPost) post.title = postAfter;
+    if (!post.title && postAfter && !trailingPost) post.title = postAfter;
     const paren = parentheticalPost(text, end);
     if (paren && !before.descriptor) { post.organization = paren.organization; post.title = paren.title; }
     const name = text.slice(start, end);

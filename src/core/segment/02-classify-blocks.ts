@@ -266,6 +266,11 @@ function readFrontMatter(
       rest = rest.slice(0, d.start) + ' ' + rest.slice(d.end);
     }
     rest = rest.replace(TITLE_SEPARATOR, ' ').trim();
+    // A later line that held the date and little else names the series (国際情報ネットワーク分析 IINA 2025年3月4日).
+    if (rest && k > 0 && dates.length && !number && document.series === null && rest.length <= 40) {
+      document.series = rest;
+      rest = '';
+    }
     if (rest) titleParts.push(rest);
   });
   if (titleParts.length) {
