@@ -356,3 +356,18 @@ test('claims: false gives the anatomy alone, with the same markers and outline',
   assert.deepEqual(anatomy.footnotes.map((f) => f.n), full.footnotes.map((f) => f.n));
   assert.deepEqual(anatomy.sections, full.sections);
 });
+
+test('an HTML commentary: title, series line, byline, numbered headings, markers in <sup>, speakers', async () => {
+  const { htmlToSource } = await import('../../src/ingest/html.ts');
+  const html = '<!doctype html><html><head><title>北極圏の協力</title><script>alert(1)</script></head><body><h1>北極圏の協力</h1><p>国際情報分析 2025年3月4日</p><p>東洋研究所 主任研究員<br>西山 明</p><h2>1．はじめに</h2><p>中露は航路の開発を進めている<sup>1</sup>。北欧国際問題研究所のアルネ・ハルセン上級研究員は、関与は主に経済的なものだと分析している<sup>2</sup>。</p><h2>2．論点</h2><p>国際問題評議会のエレナ・コズロワ氏によれば、ロシアは主導権を譲らない<sup>3</sup>。</p></body></html>';
+  const a = analyze(htmlToSource(html, 'note.html'));
+  assert.equal(a.document.title, '北極圏の協力');
+  assert.equal(a.document.series, '国際情報分析');
+  assert.equal(a.document.date, '2025-03-04');
+  assert.deepEqual(a.document.authors, [{ name: '西山 明', organization: '東洋研究所', title: '主任研究員' }]);
+  assert.deepEqual(a.footnotes.map((f) => f.n), [1, 2, 3]);
+  const halsen = a.people.find((p) => p.name === 'アルネ・ハルセン');
+  assert.equal(halsen?.organization, '北欧国際問題研究所');
+  assert.equal(halsen?.title, '上級研究員');
+  assert.deepEqual(a.attributions.map((x) => x.content.text), ['関与は主に経済的なものだ', 'ロシアは主導権を譲らない']);
+});
