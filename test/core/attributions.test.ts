@@ -261,6 +261,11 @@ const cases: Case[] = [
       ['イワン・ソコロフ', '制裁は効いていない', 'explicit'],
     ],
   },
+  {
+    name: 'Xに言わせれば',
+    text: '論点\nはじめに\nイワン・ソコロフ氏に言わせれば、制裁はすでに形骸化している。\n',
+    claims: [['イワン・ソコロフ', '制裁はすでに形骸化している', 'explicit']],
+  },
 ];
 
 function claims(a: Analysis): { speakers: string; content: string; mention: string; via: string; footnotes: number[] }[] {

@@ -404,7 +404,7 @@ function findBeforeCues(ctx: SentenceContext): BeforeCue[] {
   const found: BeforeCue[] = [];
   // Cheap native checks first: most sentences hold none of these cues.
   const m0 = v.mask;
-  if (!m0.includes('によ') && !m0.includes('ように') && !m0.includes('では') && !m0.includes('からは') && !m0.includes('とおり') && !m0.includes('通り') && !m0.includes('どおり')) return found;
+  if (!m0.includes('によ') && !m0.includes('ように') && !m0.includes('では') && !m0.includes('からは') && !m0.includes('とおり') && !m0.includes('通り') && !m0.includes('どおり') && !m0.includes('言わせ') && !m0.includes('曰く') && !m0.includes('いわく')) return found;
   const re = new RegExp(JA_BEFORE_CUE.source, 'g');
   for (let m: RegExpExecArray | null; (m = re.exec(v.mask));) {
     const cueStart = v.start + m.index;
