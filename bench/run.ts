@@ -67,6 +67,16 @@ function benchAnalyze(): void {
   console.log(`one commentary        ${one.length.toLocaleString('en')} characters: ${oneMs.toFixed(2)} ms median after warm-up  (target < 10 ms)`);
   console.log(`peak memory (RSS)     ${peakMemoryMB()} MB  (target ≤ 600 MB)`);
   console.log('dictionary load       none: the analysis uses no morphological dictionary');
+  // Shapes that once were quadratic: many tiny blocks, long unclosed brackets, long runs of one script.
+  const shapes: [string, string][] = [
+    ['300,000 one-character lines', 'あ\n'.repeat(300_000)],
+    ['200,000 unclosed 「', `${'「'.repeat(200_000)}終わり。`],
+    ['300,000-character katakana run', `${'ア'.repeat(300_000)}は、と指摘する。`],
+  ];
+  for (const [label, text] of shapes) {
+    const ms = time(() => analyze(text));
+    console.log(`${label.padEnd(32)} ${(ms / 1000).toFixed(2)} s (${Math.round(text.length / (ms / 1000)).toLocaleString('en')} characters/s)`);
+  }
 }
 
 const sections: Record<string, () => Promise<void> | void> = { analyze: benchAnalyze };

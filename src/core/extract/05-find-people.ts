@@ -73,7 +73,10 @@ export function findPeople(input: PeopleInput, registry = new PeopleRegistry(inp
 function findKatakanaNames(text: string, block: ClassifiedBlock, registry: PeopleRegistry): void {
   KATAKANA_NAME.lastIndex = block.contentStart;
   let m: RegExpExecArray | null;
-  while ((m = KATAKANA_NAME.exec(text)) && m.index < block.end) {
+  // Scan the block only: on the whole text a block without a match would run the pattern to the end of the
+  // document (quadratic in the number of blocks). A slice up to the block's end is cheap and keeps offsets.
+  const upto = text.slice(0, block.end);
+  while ((m = KATAKANA_NAME.exec(upto)) && m.index < block.end) {
     let start = m.index;
     let end = Math.min(m.index + m[0].length, block.end);
     // A katakana organisation word glued before the name (…研究センターニコライ・…) belongs to the descriptor.
@@ -137,7 +140,10 @@ const POST_AFTER_KATAKANA = new RegExp(`^(?:前|元|現)?(?:${KATAKANA_POSTS})`)
 function findKatakanaSurnamesWithPost(text: string, block: ClassifiedBlock, registry: PeopleRegistry): void {
   SINGLE_KATAKANA_WITH_POST.lastIndex = block.contentStart;
   let m: RegExpExecArray | null;
-  while ((m = SINGLE_KATAKANA_WITH_POST.exec(text)) && m.index < block.end) {
+  // Scan the block only: on the whole text a block without a match would run the pattern to the end of the
+  // document (quadratic in the number of blocks). A slice up to the block's end is cheap and keeps offsets.
+  const upto = text.slice(0, block.end);
+  while ((m = SINGLE_KATAKANA_WITH_POST.exec(upto)) && m.index < block.end) {
     const name = m[0];
     const start = m.index;
     // A maximal katakana run, then the post right after it (one scan, no backtracking over run lengths).
@@ -232,7 +238,10 @@ function findKanjiNames(text: string, block: ClassifiedBlock, registry: PeopleRe
   const tail = KANJI_NAME_TAIL;
   KANJI_RUN.lastIndex = block.contentStart;
   let m: RegExpExecArray | null;
-  while ((m = KANJI_RUN.exec(text)) && m.index < block.end) {
+  // Scan the block only: on the whole text a block without a match would run the pattern to the end of the
+  // document (quadratic in the number of blocks). A slice up to the block's end is cheap and keeps offsets.
+  const upto = text.slice(0, block.end);
+  while ((m = KANJI_RUN.exec(upto)) && m.index < block.end) {
     const run = m[0];
     // Only a run that ends like a post can hold a name before it.
     if (!KANJI_POST_LAST.has(run[run.length - 1]!)) continue;
@@ -273,7 +282,10 @@ function findKanjiNamesAfterPost(text: string, block: ClassifiedBlock, registry:
   // one pass over the block instead of trying the whole post alternation at every position.
   NAME_BEFORE_PARTICLE.lastIndex = block.contentStart;
   let m: RegExpExecArray | null;
-  while ((m = NAME_BEFORE_PARTICLE.exec(text)) && m.index < block.end) {
+  // Scan the block only: on the whole text a block without a match would run the pattern to the end of the
+  // document (quadratic in the number of blocks). A slice up to the block's end is cheap and keeps offsets.
+  const upto = text.slice(0, block.end);
+  while ((m = NAME_BEFORE_PARTICLE.exec(upto)) && m.index < block.end) {
     const runEnd = m.index + m[0].length;
     const spaced = /[ \u3000]/.test(m[0]);
     for (let start = m.index; start <= runEnd - 2; start++) {
@@ -329,7 +341,10 @@ const LATIN_RUN = new RegExp(`${LATIN_WORD}(?:[ \\t]+(?:${LATIN_WORD}|van|von|de
 function findLatinNames(text: string, block: ClassifiedBlock, registry: PeopleRegistry): void {
   LATIN_RUN.lastIndex = block.contentStart;
   let m: RegExpExecArray | null;
-  while ((m = LATIN_RUN.exec(text)) && m.index < block.end) {
+  // Scan the block only: on the whole text a block without a match would run the pattern to the end of the
+  // document (quadratic in the number of blocks). A slice up to the block's end is cheap and keeps offsets.
+  const upto = text.slice(0, block.end);
+  while ((m = LATIN_RUN.exec(upto)) && m.index < block.end) {
     // Split the run into words with offsets; drop titles and stop words at the front, stop words at the end.
     const words: { w: string; start: number }[] = [];
     for (const w of m[0].matchAll(/\S+/g)) words.push({ w: w[0], start: m.index + w.index! });
@@ -399,7 +414,10 @@ function findShortForms(text: string, block: ClassifiedBlock, registry: PeopleRe
   if (!re) return;
   re.lastIndex = block.contentStart;
   let m: RegExpExecArray | null;
-  while ((m = re.exec(text)) && m.index < block.end) {
+  // Scan the block only: on the whole text a block without a match would run the pattern to the end of the
+  // document (quadratic in the number of blocks). A slice up to the block's end is cheap and keeps offsets.
+  const upto = text.slice(0, block.end);
+  while ((m = re.exec(upto)) && m.index < block.end) {
     const start = m.index;
     const end = start + m[0].length;
     if (registry.isInsideMention(start)) continue;
