@@ -70,6 +70,7 @@ function benchAnalyze(): void {
   // Shapes that once were quadratic: many tiny blocks, long unclosed brackets, long runs of one script.
   const shapes: [string, string][] = [
     ['300,000 one-character lines', 'あ\n'.repeat(300_000)],
+    ['50,000 Markdown sections', '## Heading\n\nText here.\n\n'.repeat(50_000)],
     ['200,000 unclosed 「', `${'「'.repeat(200_000)}終わり。`],
     ['300,000-character katakana run', `${'ア'.repeat(300_000)}は、と指摘する。`],
   ];

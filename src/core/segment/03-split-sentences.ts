@@ -114,7 +114,9 @@ function matchBrackets(text: string, start: number, end: number): Map<number, nu
   const result = new Map<number, number>();
   const stack: number[] = [];
   BRACKET_RE.lastIndex = start;
-  for (let m: RegExpExecArray | null; (m = BRACKET_RE.exec(text)) && m.index < end;) {
+  // Only up to the block's end: on the whole text a block without brackets would scan the rest of the document.
+  const upto = text.slice(0, end);
+  for (let m: RegExpExecArray | null; (m = BRACKET_RE.exec(upto)) && m.index < end;) {
     const i = m.index;
     const ch = m[0];
     if (OPEN.includes(ch)) {
