@@ -266,6 +266,14 @@ const cases: Case[] = [
     text: '論点\nはじめに\nイワン・ソコロフ氏に言わせれば、制裁はすでに形骸化している。\n',
     claims: [['イワン・ソコロフ', '制裁はすでに形骸化している', 'explicit']],
   },
+  {
+    name: 'two speakers in one sentence: Aは…と指摘する一方、Bは…と反論する',
+    text: '論点\nはじめに\nイワン・ソコロフ氏は、制裁は効いていないと指摘する一方、アンナ・ベロワ氏は、制裁は長期的には効くと反論する。\n',
+    claims: [
+      ['イワン・ソコロフ', '制裁は効いていない', 'explicit'],
+      ['アンナ・ベロワ', '制裁は長期的には効く', 'explicit'],
+    ],
+  },
 ];
 
 function claims(a: Analysis): { speakers: string; content: string; mention: string; via: string; footnotes: number[] }[] {

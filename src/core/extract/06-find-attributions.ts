@@ -98,13 +98,16 @@ export function findAttributions(input: AttributionInput): { attributions: Attri
       if (c.end - c.start >= 2) drafts.push(draft(label.speaker, c, 'quote', label.cue, 'explicit', 'interview-label'));
       continue;
     }
-    for (const s of list) {
-      const view = makeView(text, s, markersIn(s.start, s.end));
-      const ctx: SentenceContext = { text, view, registry, floor: block.contentStart, current };
-      const result = input.language === 'ja' ? analyzeJapanese(ctx) : analyzeEnglish(ctx);
-      drafts.push(...result.drafts);
-      for (const u of result.unattributed) unattributed.push({ ...u, footnotes: markersIn(u.content.start, s.end).map((f) => f.n) });
-      if (result.next !== undefined) current = result.next;
+    for (const sentence of list) {
+      // Two speakers in one sentence (Aは…と指摘する一方、Bは…と反論する): each clause on its own.
+      for (const s of input.language === 'ja' ? splitContrastingClauses(text, sentence, markersIn(sentence.start, sentence.end), registry) : [sentence]) {
+        const view = makeView(text, s, markersIn(s.start, s.end));
+        const ctx: SentenceContext = { text, view, registry, floor: block.contentStart, current };
+        const result = input.language === 'ja' ? analyzeJapanese(ctx) : analyzeEnglish(ctx);
+        drafts.push(...result.drafts);
+        for (const u of result.unattributed) unattributed.push({ ...u, footnotes: markersIn(u.content.start, s.end).map((f) => f.n) });
+        if (result.next !== undefined) current = result.next;
+      }
     }
   }
   const byStart = new Map(footnotes.map((f) => [f.start, f]));
@@ -119,6 +122,32 @@ function speakerLabel(text: string, block: ClassifiedBlock, registry: PeopleRegi
   const speaker = speakerEndingAt(text, nameEnd, block.contentStart, registry, false);
   if (!speaker || speaker.start !== block.contentStart) return null;
   return { speaker, cue: { start: nameEnd, end: block.contentStart + m[0].trimEnd().length }, contentStart: block.contentStart + m[0].length };
+}
+
+/** …と指摘する一方(で)、 / …と述べたが、 followed by another speaker's topic: where the second clause begins. */
+const CONTRAST = /と(?:[^、。]{0,12}?)(?:する|した|している|していた|述べる|述べた|語る|語った|みる|みている|見る|見ている)((?:一方(?:で)?|が|のに対し(?:て)?)[、,])/g;
+
+function splitContrastingClauses(text: string, s: DraftSentence, markers: DraftFootnote[], registry: PeopleRegistry): DraftSentence[] {
+  const raw = text.slice(s.start, s.end);
+  if (!raw.includes('一方') && !raw.includes('が、') && !raw.includes('に対し')) return [s];
+  const view = makeView(text, s, markers);
+  const parts: DraftSentence[] = [];
+  let from = s.start;
+  CONTRAST.lastIndex = 0;
+  for (let m: RegExpExecArray | null; (m = CONTRAST.exec(view.mask));) {
+    const cut = s.start + m.index + m[0].length;
+    // Only when the next clause opens with a speaker of its own (…、Bは); otherwise it is one claim.
+    const topic = /^[^、。「」]{1,40}?(?:は|も)[、,]?/.exec(view.mask.slice(cut - s.start));
+    if (!topic) continue;
+    const at = cut + topic[0].replace(/[、,]$/, '').length - 1;
+    if (!speakerEndingAt(text, at, cut, registry)) continue;
+    // The first clause ends before its connector (…と指摘する|一方、), so its cue stands at its end.
+    parts.push({ start: from, end: cut - m[1]!.length, block: s.block });
+    from = cut;
+  }
+  if (!parts.length) return [s];
+  parts.push({ start: from, end: s.end, block: s.block });
+  return parts;
 }
 
 interface SentenceContext {
