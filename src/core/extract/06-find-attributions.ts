@@ -130,6 +130,8 @@ const CONTRAST = /と(?:[^、。]{0,12}?)(?:する|した|している|してい
 function splitContrastingClauses(text: string, s: DraftSentence, markers: DraftFootnote[], registry: PeopleRegistry): DraftSentence[] {
   const raw = text.slice(s.start, s.end);
   if (!raw.includes('一方') && !raw.includes('が、') && !raw.includes('に対し')) return [s];
+  CONTRAST.lastIndex = 0;
+  if (!CONTRAST.test(raw)) return [s];
   const view = makeView(text, s, markers);
   const parts: DraftSentence[] = [];
   let from = s.start;
