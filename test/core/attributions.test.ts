@@ -274,6 +274,16 @@ const cases: Case[] = [
       ['アンナ・ベロワ', '制裁は長期的には効く', 'explicit'],
     ],
   },
+  {
+    name: 'an organisation in parentheses, 同氏 after the content, …との報告書を公表した, と述べている after a quote',
+    text: '論点\nはじめに\nワシリー・カーシン氏(高等経済学院)は、演習は政治的なシグナルにすぎないと言う1。「相互運用性は限られている」と同氏は語る2。一方、米国防総省は、軍事協力が深化しているとの報告書を公表した3。研究所のボニー・リー上級研究員は「両国は背中を預け合う関係になった」と述べている4。\n',
+    claims: [
+      ['ワシリー・カーシン', '演習は政治的なシグナルにすぎない', 'explicit'],
+      ['ワシリー・カーシン', '相互運用性は限られている', 'explicit'],
+      ['米国防総省', '軍事協力が深化している', 'explicit'],
+      ['ボニー・リー', '両国は背中を預け合う関係になった', 'explicit'],
+    ],
+  },
 ];
 
 function claims(a: Analysis): { speakers: string; content: string; mention: string; via: string; footnotes: number[] }[] {

@@ -113,7 +113,7 @@ function findKatakanaNames(text: string, block: ClassifiedBlock, registry: Peopl
     const post = before.descriptor ? splitPost(before.descriptor) : { organization: orgWithNo(text, start, block.contentStart), title: null };
     if (!post.title && postAfter && !trailingPost) post.title = postAfter;
     const paren = parentheticalPost(text, end);
-    if (paren && !before.descriptor) { post.organization = paren.organization; post.title = paren.title; }
+    if (paren && !before.descriptor) { post.organization = paren.organization ?? post.organization; post.title = paren.title ?? post.title; }
     const name = text.slice(start, end);
     const latin = latinGloss(text, end);
     const person = registry.addPerson({
@@ -202,7 +202,9 @@ export function parentheticalPost(text: string, end: number): { organization: st
   const m = /^(?:氏|さん)?\(([^()、。]{2,40})\)/.exec(text.slice(end, end + 48));
   if (!m || /^[A-Z][A-Za-z.'’ -]+$/.test(m[1]!) && !/,/.test(m[1]!)) return null;
   const post = splitPost(m[1]!);
-  return post.title ? post : null;
+  if (post.title) return post;
+  // An organisation alone in the parentheses: カシン氏(高等経済学院).
+  return ORG_SUFFIXES.some((x) => m[1]!.endsWith(x)) ? { organization: m[1]!, title: null } : null;
 }
 
 /** "(Kenneth Waltz)" right after a name gives its Latin form. */

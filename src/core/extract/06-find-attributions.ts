@@ -313,6 +313,9 @@ function analyzeJapanese(ctx: SentenceContext): SentenceResult {
       let start = topic ? clauseStart(text, v, topic.end) : clauseStart(text, v, v.start);
       start = skipFrames(text, v, start);
       const region = { start, end: final.cue.start };
+      // …との報告書を公表した: the content is what the report says, before との.
+      const framed = /との(?:報告書|報告|声明|見解|分析|見方|立場|結論|文書|談話)$/.exec(maskSlice(v, start, region.end));
+      if (framed) region.end -= framed[0].length;
       // A citation before the speaker's own point (…を引用し、): the point starts after it.
       let cite: RegExpExecArray | null = null;
       const re = new RegExp(JA_CITING_ACTION.source, 'g');
@@ -547,7 +550,8 @@ function quoteCues(ctx: SentenceContext, speaker: SpeakerPhrase, region: Span, h
     // A quotation followed by a reporting cue of its own is speech, however short.
     if (q.open < region.start || q.close >= region.end || q.close - q.open - 1 < 4) continue;
     const after = maskSlice(v, q.close + 1, Math.min(v.end, q.close + 16));
-    const m = /^#*(と(?:しながら|しつつ|した上で|しながらも|述べ(?:つつ|ながら|て|、)|指摘し(?:つつ|ながら|て|、)|言及する(?:とともに|一方)|強調し(?:つつ|て)|主張し(?:つつ|て)|語り|する一方))/.exec(after);
+    // A te-form joins a next clause (と述べて、), not a progressive (と述べている: the final cue).
+    const m = /^#*(と(?:しながら|しつつ|した上で|しながらも|述べ(?:つつ|ながら|て(?![いおき])|、)|指摘し(?:つつ|ながら|て(?![いおき])|、)|言及する(?:とともに|一方)|強調し(?:つつ|て(?![いおき]))|主張し(?:つつ|て(?![いおき]))|語り|する一方))/.exec(after);
     if (!m) continue;
     // A quotation with a subject of its own (…尹前大統領は、「…」と言及するとともに) is that subject's: nested.
     const own = /(?:は|が)[、,]?$/.exec(maskSlice(v, Math.max(region.start, q.open - 3), q.open));
