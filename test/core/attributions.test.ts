@@ -284,6 +284,11 @@ const cases: Case[] = [
       ['ボニー・リー', '両国は背中を預け合う関係になった', 'explicit'],
     ],
   },
+  {
+    name: 'English: As X has noted, …',
+    text: 'Fleet Notes\n\nIntroduction\n\nAs Michael Corvin has noted, the fleet cannot protect both coasts at once.1 The navy has few options.\n',
+    claims: [['Michael Corvin', 'the fleet cannot protect both coasts at once', 'explicit']],
+  },
 ];
 
 function claims(a: Analysis): { speakers: string; content: string; mention: string; via: string; footnotes: number[] }[] {

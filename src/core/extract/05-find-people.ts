@@ -373,6 +373,7 @@ function findLatinNames(text: string, block: ClassifiedBlock, registry: PeopleRe
       || EN_VERB_AFTER.test(follow)
       || /^,\s+who\s/.test(follow)
       || /(?:according to|professor|analyst|researcher|fellow|director|scholar|expert|ambassador|minister|president|spokesperson|journalist|correspondent)\s*$/i.test(precede)
+      || (/(?:^|[.!?]\s+)As\s+$/.test(precede) && /^\s+(?:has\s+|have\s+|had\s+)?(?:noted|argued|observed|pointed out|written|put it|suggested|warned|explained|shown|stressed)\b/.test(follow))
       || registry.findBySurname(raw.split(/\s+/).pop()!) !== undefined;
     if (!personContext) continue;
     const descriptor = /^,\s+(?!who\b|which\b|whose\b)(?:a|an|the)?\s*([^,]{3,100}?)[,.]/.exec(follow120)?.[1] ?? null;
@@ -391,6 +392,7 @@ const POST_AT_START = new RegExp(`^(?:${POST_WORD_RE.source})`);
 
 const LATIN_STOP = new Set([
   'The', 'This', 'That', 'These', 'Those', 'In', 'On', 'At', 'For', 'But', 'And', 'However', 'According', 'North', 'South', 'East', 'West',
+  'As', 'If', 'When', 'While', 'Although', 'Though', 'Since', 'After', 'Before', 'Yet', 'So', 'Still', 'Even', 'Both', 'Neither', 'Nor', 'Like', 'Unlike',
   'United', 'States', 'Nations', 'Council', 'Ministry', 'University', 'Institute', 'Center', 'Centre', 'Academy', 'Security', 'Defense',
   'Defence', 'Foreign', 'Affairs', 'Korea', 'Korean', 'Russia', 'Russian', 'China', 'Chinese', 'Japan', 'Japanese', 'Ukraine', 'War', 'Army',
   'Navy', 'Air', 'Force', 'Forces', 'Strategic', 'Military', 'National', 'International', 'Federal', 'State', 'Department', 'Office',

@@ -792,6 +792,20 @@ function analyzeEnglish(ctx: SentenceContext): SentenceResult {
     out.next = speaker;
     return out;
   }
+  // As X has noted, …: the speaker named in the clause before the content.
+  const as = /^As\s+(.{2,80}?)\s+(?:has\s+|have\s+|had\s+)?(?:noted|argued|observed|pointed out|written|put it|suggested|warned|explained|shown|stressed),\s*/.exec(core);
+  if (as) {
+    const nameStart = v.start + 3;
+    const mm = registry.mentionsIn(nameStart, nameStart + as[1]!.length).filter((x) => x.person.type === 'person');
+    if (mm.length) {
+      const m0 = mm[mm.length - 1]!;
+      const speaker: SpeakerPhrase = { people: [m0.person], start: m0.start, source: { start: m0.start, end: m0.end } };
+      const c = contentSpan(text, v, v.start + as[0].length, v.coreEnd);
+      if (c) out.drafts.push(draft(speaker, c.span, 'reported', { start: v.start, end: v.start + as[0].trimEnd().length }, 'explicit', 'en-as-x-noted'));
+      out.next = speaker;
+      return out;
+    }
+  }
   // In his view, …: the speaker in play.
   const view = /^(?:In|To)\s+(?:his|her|their)\s+(?:view|opinion|assessment|reading|mind),\s*/.exec(core);
   // "his" is the speaker in play, or else the person named last in the paragraph.
