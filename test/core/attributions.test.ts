@@ -289,6 +289,11 @@ const cases: Case[] = [
     text: 'Fleet Notes\n\nIntroduction\n\nAs Michael Corvin has noted, the fleet cannot protect both coasts at once.1 The navy has few options.\n',
     claims: [['Michael Corvin', 'the fleet cannot protect both coasts at once', 'explicit']],
   },
+  {
+    name: 'a Korean name in katakana with 前 before its post',
+    text: '論点\nはじめに\n韓国のユン・ソンミン前大統領は、独自の核武装も選択肢だと述べた。\n',
+    claims: [['ユン・ソンミン', '独自の核武装も選択肢だ', 'explicit']],
+  },
 ];
 
 function claims(a: Analysis): { speakers: string; content: string; mention: string; via: string; footnotes: number[] }[] {

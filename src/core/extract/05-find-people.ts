@@ -388,7 +388,7 @@ function findLatinNames(text: string, block: ClassifiedBlock, registry: PeopleRe
 
 const EN_VERB_WORDS = 'said|says|argued|argues|noted|notes|wrote|writes|told|warned|warns|believes|believed|suggested|suggests|claimed|claims|added|stressed|explained|observed|insisted|pointed out|contends|contended|maintains|maintained';
 const EN_VERB_AFTER = new RegExp(`^\\s+(?:${EN_VERB_WORDS})\\b`);
-const POST_AT_START = new RegExp(`^(?:${POST_WORD_RE.source})`);
+const POST_AT_START = new RegExp(`^(?:前|元|現|新)?(?:${POST_WORD_RE.source})`);
 
 const LATIN_STOP = new Set([
   'The', 'This', 'That', 'These', 'Those', 'In', 'On', 'At', 'For', 'But', 'And', 'However', 'According', 'North', 'South', 'East', 'West',
