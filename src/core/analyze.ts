@@ -10,7 +10,7 @@ import { normalizeText, type NormalizedText } from './text/normalize.ts';
 import type { SourceText } from './text/source-text.ts';
 import type { Span } from './text/span.ts';
 import { detectLanguage } from './text/chars.ts';
-import { splitBlocks, splitLines } from './segment/01-split-blocks.ts';
+import { hardWrapJoins, splitBlocks, splitLines } from './segment/01-split-blocks.ts';
 import { classifyBlocks, type DraftDocument } from './segment/02-classify-blocks.ts';
 import { splitSentences } from './segment/03-split-sentences.ts';
 import { findFootnotes } from './extract/04-find-footnotes.ts';
@@ -41,7 +41,8 @@ export interface AnalyzeOptions {
 export function analyze(source: SourceText | string, options: AnalyzeOptions = {}): Analysis {
   const src: SourceText = typeof source === 'string' ? { text: source, format: options.format ?? 'text' } : source;
   const messages: Message[] = [];
-  const norm = normalizeText(src.text);
+  // Hard-wrapped paragraphs (lines cut mid-sentence at a fixed width) are read as one line each.
+  const norm = normalizeText(src.text, src.format === 'text' ? hardWrapJoins(src.text) : undefined);
   const text = norm.text;
   const language = options.language ?? detectLanguage(text);
 

@@ -286,3 +286,25 @@ test('numbered headings only: the numbering style met first is the top level, th
   const a = analyze('研究ノート 第3号 2025年1月1日 題名\n1．はじめに\n本文である。\n2．論点\n(1)第一の論点\n本文である。\n(2)第二の論点\n本文である。\n3．おわりに\n本文である。\n');
   assert.deepEqual(a.sections.map((s) => [s.heading, s.level]), [['1．はじめに', 1], ['2．論点', 1], ['(1)第一の論点', 2], ['(2)第二の論点', 2], ['3．おわりに', 1]]);
 });
+
+test('hard-wrapped text (lines cut mid-sentence at a fixed width) reads like the same text with a paragraph per line', () => {
+  const paragraphs = [
+    '研究ノート 第8号 2025年6月1日 北方の演習 —— 研究者の評価',
+    'はじめに',
+    '極東の演習は年々規模を拡大しており、周辺国の警戒を招いている1。本稿では、研究者による評価を手がかりに、その狙いと限界について考察していく。',
+    '評価',
+    '極東国立大学イーゴリ・N・ソロキンは、太平洋艦隊の近代化は予算の制約により大幅に遅れていると分析している2。同氏によれば、「新型艦の就役は早くても数年先であり、主力は当面旧式艦のままである」3。',
+    '国際問題評議会上級研究員マリーナ・V・オルロフスカヤは、極東の兵力は西部への転用によって明らかに手薄になっていると強調した4。さらに、演習の規模は過去十年で最小であると語った5。',
+  ];
+  const flat = `${paragraphs.join('\n')}\n`;
+  // The same text, each long paragraph cut every 30 characters.
+  const wrapped = `${paragraphs.map((p) => (p.length > 40 ? p.match(/.{1,30}/gu)!.join('\n') : p)).join('\n')}\n`;
+  const a = analyze(flat);
+  const b = analyze(wrapped);
+  checkAnalysis(b, wrapped);
+  assert.deepEqual(b.sections.map((s) => s.heading), a.sections.map((s) => s.heading));
+  assert.deepEqual(b.footnotes.map((f) => f.n), a.footnotes.map((f) => f.n));
+  const claims = (x: Analysis) => x.attributions.map((t) => `${x.people.find((p) => p.id === t.speakers[0])?.name}: ${t.content.text.replace(/\n/g, '')}`);
+  assert.deepEqual(claims(b), claims(a));
+  assert.ok(claims(a).length >= 4, 'the flat text has claims to compare');
+});

@@ -63,6 +63,57 @@ export function splitBlocks(text: string, lines: Line[] = splitLines(text)): Raw
   return blocks;
 }
 
+/** A line that ends a sentence or a quotation (a footnote marker may follow). */
+const TERMINAL = /[。．.！？!?」』)）:：]\d{0,3}$/;
+
+/**
+ * The width text was hard-wrapped at, or 0. Text extracted from some PDFs and e-mails cuts every line at about
+ * the same width, mid-sentence. Found when most long lines have about the same length and do not end a
+ * sentence; text with a paragraph per line (line lengths all different, ending in 。) gives 0.
+ */
+function hardWrapWidth(text: string, lines: Line[]): number {
+  if (lines.length < 8) return 0;
+  const lengths = lines.map((l) => l.end - l.start).sort((a, b) => a - b);
+  const width = lengths[Math.floor(lengths.length * 0.9)]!;
+  if (width < 20 || width > 200) return 0;
+  let full = 0;
+  let fullOpen = 0;
+  for (const l of lines) {
+    const n = l.end - l.start;
+    if (n < width * 0.85 || n > width * 1.1) continue;
+    full++;
+    if (!TERMINAL.test(text.slice(Math.max(l.start, l.end - 4), l.end))) fullOpen++;
+  }
+  const substantial = lines.filter((l) => l.end - l.start >= 15).length;
+  return full >= 6 && full >= substantial * 0.4 && fullOpen >= full * 0.6 ? width : 0;
+}
+
+/**
+ * The line breaks of hard-wrapped paragraphs, to be folded away in the normalised view: a full line that ends
+ * mid-sentence runs on into the next. Between Japanese characters the break disappears; elsewhere it becomes
+ * one space. Empty for text with a paragraph per line or with blank lines between paragraphs.
+ */
+export function hardWrapJoins(text: string, lines: Line[] = splitLines(text)): Map<number, { end: number; with: string }> {
+  const joins = new Map<number, { end: number; with: string }>();
+  const withBlank = lines.filter((l, i) => i > 0 && l.blankBefore).length;
+  if (lines.length > 2 && withBlank >= (lines.length - 1) * 0.25) return joins;
+  const wrapAt = hardWrapWidth(text, lines);
+  if (!wrapAt) return joins;
+  for (let i = 1; i < lines.length; i++) {
+    const prev = lines[i - 1]!;
+    const line = lines[i]!;
+    if (line.blankBefore || STARTS_BLOCK.test(text.slice(line.start, Math.min(line.end, line.start + 8)))) continue;
+    // Only a full line (cut at the width, not longer like a title) ending mid-sentence runs on.
+    const width = prev.end - prev.start;
+    if (width < wrapAt * 0.85 || width > wrapAt * 1.1 || TERMINAL.test(text.slice(Math.max(prev.start, prev.end - 4), prev.end))) continue;
+    const before = text[prev.end - 1] ?? '';
+    const after = text[line.start] ?? '';
+    const cjk = /[\u3000-\u30ff\u4e00-\u9fff\uff00-\uffef]/;
+    joins.set(prev.end, { end: line.start, with: cjk.test(before) && cjk.test(after) ? '' : ' ' });
+  }
+  return joins;
+}
+
 /** A Markdown heading line never takes the next line into its block. */
 function endsHeadingLike(text: string, block: Span): boolean {
   return /^#{1,6}\s/.test(text.slice(block.start, block.start + 7));

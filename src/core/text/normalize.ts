@@ -67,12 +67,21 @@ export interface NormalizedText {
   toDerived(span: Span): Span;
 }
 
-/** Normalises `original` (NFKC, radicals, dots) and keeps the map back. */
-export function normalizeText(original: string): NormalizedText {
+/** A stretch of the original to replace in the normalised view (a hard-wrap line break: '' or ' '). */
+export interface Join {
+  readonly end: number;
+  readonly with: string;
+}
+
+/**
+ * Normalises `original` (NFKC, radicals, dots) and keeps the map back. `joins`, by original start index, are
+ * stretches replaced as a whole (line breaks of hard-wrapped paragraphs, so that passes see one line).
+ */
+export function normalizeText(original: string, joins?: ReadonlyMap<number, Join>): NormalizedText {
   const table = stableTable();
   const n = original.length;
-  let allStable = true;
-  for (let i = 0; i < n; i++) {
+  let allStable = !joins || joins.size === 0;
+  for (let i = 0; allStable && i < n; i++) {
     if (!table[original.charCodeAt(i)]) { allStable = false; break; }
   }
   if (allStable) return identity(original);
@@ -83,12 +92,20 @@ export function normalizeText(original: string): NormalizedText {
   const ends: number[] = [];
   let i = 0;
   while (i < n) {
+    const join = joins?.get(i);
+    if (join) {
+      // The whole stretch becomes `with` (possibly nothing): each derived unit maps back to all of it.
+      parts.push(join.with);
+      for (let k = 0; k < join.with.length; k++) { starts.push(i); ends.push(join.end); }
+      i = join.end;
+      continue;
+    }
     const c = original.charCodeAt(i);
     const nextStable = i + 1 >= n || table[original.charCodeAt(i + 1)];
     if (table[c] && nextStable) {
-      // Fast path: a run of stable code units maps one to one.
+      // Fast path: a run of stable code units maps one to one (up to the next join).
       let j = i + 1;
-      while (j < n && table[original.charCodeAt(j)]) j++;
+      while (j < n && table[original.charCodeAt(j)] && !joins?.has(j)) j++;
       // Leave the last unit of the run to the slow path when a mark follows it.
       if (j < n && j - 1 > i && MARK.test(String.fromCodePoint(original.codePointAt(j)!))) j--;
       parts.push(original.slice(i, j));
