@@ -105,7 +105,11 @@ export function hardWrapJoins(text: string, lines: Line[] = splitLines(text)): M
     if (line.blankBefore || STARTS_BLOCK.test(text.slice(line.start, Math.min(line.end, line.start + 8)))) continue;
     // Only a full line (cut at the width, not longer like a title) ending mid-sentence runs on.
     const width = prev.end - prev.start;
-    if (width < wrapAt * 0.85 || width > wrapAt * 1.1 || TERMINAL.test(text.slice(Math.max(prev.start, prev.end - 4), prev.end))) continue;
+    if (width < wrapAt * 0.85 || width > wrapAt * 1.1) continue;
+    // A closing bracket ends the paragraph unless the next line carries on its sentence (」3。 cut after 」).
+    const tail = text.slice(Math.max(prev.start, prev.end - 4), prev.end);
+    const carriesOn = /^[\d。、，,.)）]/.test(text.slice(line.start, line.start + 1));
+    if (/[。．.！？!?:：]\d{0,3}$/.test(tail) || (TERMINAL.test(tail) && !carriesOn)) continue;
     const before = text[prev.end - 1] ?? '';
     const after = text[line.start] ?? '';
     const cjk = /[\u3000-\u30ff\u4e00-\u9fff\uff00-\uffef]/;
