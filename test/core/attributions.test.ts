@@ -294,6 +294,15 @@ const cases: Case[] = [
     text: '論点\nはじめに\n韓国のユン・ソンミン前大統領は、独自の核武装も選択肢だと述べた。\n',
     claims: [['ユン・ソンミン', '独自の核武装も選択肢だ', 'explicit']],
   },
+  {
+    name: 'academic style: a year after the name, ほか for et al., an author-year citation closing the sentence',
+    text: '論点\nはじめに\nアルトゥール・ボロディン(2024)は、制裁は効いていないと論じている。ボロディンほか(2023)は、協力は続くと指摘した。また、支援は限定的だとボロディンは述べている(Borodin 2024, p. 12)。\n',
+    claims: [
+      ['アルトゥール・ボロディン', '制裁は効いていない', 'explicit'],
+      ['アルトゥール・ボロディン', '協力は続く', 'explicit'],
+      ['アルトゥール・ボロディン', '支援は限定的だ', 'explicit'],
+    ],
+  },
 ];
 
 function claims(a: Analysis): { speakers: string; content: string; mention: string; via: string; footnotes: number[] }[] {

@@ -205,10 +205,16 @@ function makeView(text: string, s: DraftSentence, markers: DraftFootnote[]): Vie
   }
   mask += body.slice(from);
   let coreEnd = s.end;
-  for (;;) {
-    const ch = mask[coreEnd - 1 - s.start];
-    if (coreEnd > s.start && ch !== undefined && /[。．.!！?？\s#]/.test(ch)) coreEnd--;
-    else break;
+  for (let pass = 0; pass < 2; pass++) {
+    for (;;) {
+      const ch = mask[coreEnd - 1 - s.start];
+      if (coreEnd > s.start && ch !== undefined && /[。．.!！?？\s#]/.test(ch)) coreEnd--;
+      else break;
+    }
+    // An author-year citation closing the sentence ((Borodin 2024, p. 12), (2023)) stands apart, like a marker.
+    const cite = /[(（][^()（）]{0,60}\d{4}[^()（）]{0,30}[)）]$/.exec(mask.slice(0, coreEnd - s.start));
+    if (!cite) break;
+    coreEnd = s.start + cite.index;
   }
   return { start: s.start, end: s.end, mask, quotes, markers, coreEnd };
 }

@@ -124,7 +124,7 @@ function candidateEnds(text: string, end: number, floor: number): number[] {
   return ends;
 }
 
-const TAIL = /^(?:氏|教授|博士|さん|ら|の?両氏|の?両者|の?両名|の?二人|の?3氏|の?三氏|・?(?:[\u30A1-\u30FA\u30FC]{2,})?(?:前|元|現)?[\u4e00-\u9fff]{0,6}?(?:大統領|首相|外相|国防相|大使|長官|主席|総書記|委員長|議員|報道官|次官|司令官|教授|記者|研究員|研究委員|所長|部長|室長|准教授|博士|大将|中将|少将|大佐|中佐|少佐))$/;
+const TAIL = /^(?:氏|教授|博士|さん|ら|ほか|他|の?両氏|の?両者|の?両名|の?二人|の?3氏|の?三氏|・?(?:[\u30A1-\u30FA\u30FC]{2,})?(?:前|元|現)?[\u4e00-\u9fff]{0,6}?(?:大統領|首相|外相|国防相|大使|長官|主席|総書記|委員長|議員|報道官|次官|司令官|教授|記者|研究員|研究委員|所長|部長|室長|准教授|博士|大将|中将|少将|大佐|中佐|少佐))$/;
 
 function collective(registry: PeopleRegistry, type: PersonType, name: string, span: { start: number; end: number }, alias?: string): SpeakerPhrase {
   const p = registry.addCollective(type, name, span, alias);
