@@ -14,6 +14,7 @@
  * Importing this module has no side effects: the tests read the texts (COMMENTARY_JA, BRIEF_EN) and the
  * benchmark calls makeBenchPdf().
  */
+import { toRoman } from '../src/ingest/_roman.ts';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync, copyFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -139,17 +140,7 @@ export function notesOf(doc: DocModel): RenderedNote[] {
 /** How a note's number is printed: 1, 2, 3 for footnotes; Word numbers end notes i, ii, iii. */
 export type NoteLabel = (n: number) => string;
 
-export const romanLabel: NoteLabel = (n) => {
-  const table: [number, string][] = [[100, 'c'], [90, 'xc'], [50, 'l'], [40, 'xl'], [10, 'x'], [9, 'ix'], [5, 'v'], [4, 'iv'], [1, 'i']];
-  let out = '';
-  for (const [value, letters] of table) {
-    while (n >= value) {
-      out += letters;
-      n -= value;
-    }
-  }
-  return out;
-};
+export const romanLabel: NoteLabel = (n) => toRoman(n);
 
 /** A block's text as a reader sees it, the note markers as their numbers. */
 export function blockText(block: DocBlock, firstNote: number, label: NoteLabel = String): string {

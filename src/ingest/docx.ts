@@ -10,6 +10,7 @@
  * XML parts with a DTD or entity declarations are refused outright: Word never writes them, and expanding them is
  * how XXE and billion-laughs attacks work.
  */
+import { toRoman } from './_roman.ts';
 import { Inflate } from 'fflate';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import type { SourceText, BlockHint, FootnoteHint } from '../core/text/source-text.ts';
@@ -493,9 +494,9 @@ function formatNumber(n: number, format: string): string {
     case 'none':
       return '';
     case 'lowerRoman':
-      return toRoman(n).toLowerCase();
-    case 'upperRoman':
       return toRoman(n);
+    case 'upperRoman':
+      return toRoman(n).toUpperCase();
     case 'lowerLetter':
       return toLetters(n).toLowerCase();
     case 'upperLetter':
@@ -523,18 +524,6 @@ function formatNumber(n: number, format: string): string {
   }
 }
 
-function toRoman(n: number): string {
-  if (n <= 0 || n >= 4000) return String(n);
-  const table: [number, string][] = [[1000, 'M'], [900, 'CM'], [500, 'D'], [400, 'CD'], [100, 'C'], [90, 'XC'], [50, 'L'], [40, 'XL'], [10, 'X'], [9, 'IX'], [5, 'V'], [4, 'IV'], [1, 'I']];
-  let out = '';
-  for (const [value, letters] of table) {
-    while (n >= value) {
-      out += letters;
-      n -= value;
-    }
-  }
-  return out;
-}
 
 function toLetters(n: number): string {
   // Word repeats the letter: a … z, aa … zz.

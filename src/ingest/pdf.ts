@@ -14,6 +14,7 @@
  * Coordinates are pdf.js viewport units at scale 1 (PDF points, 1/72 in), origin top-left, y growing downwards;
  * an item's `y` is its baseline.
  */
+import { toRoman } from './_roman.ts';
 import { Worker } from 'node:worker_threads';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -761,17 +762,6 @@ function romanValue(s: string): number {
   return total;
 }
 
-function toRoman(n: number): string {
-  const table: [number, string][] = [[100, 'c'], [90, 'xc'], [50, 'l'], [40, 'xl'], [10, 'x'], [9, 'ix'], [5, 'v'], [4, 'iv'], [1, 'i']];
-  let out = '';
-  for (const [value, letters] of table) {
-    while (n >= value) {
-      out += letters;
-      n -= value;
-    }
-  }
-  return out;
-}
 
 const LEADING_NUMBER = /^(?:注\s*)?[(（[［]?(\d{1,4})(?:[)）\]］.．]\s*|\s+)(?=\S)/;
 
