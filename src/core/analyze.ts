@@ -11,10 +11,10 @@ import type { SourceText } from './text/source-text.ts';
 import type { Span } from './text/span.ts';
 import { detectLanguage } from './text/chars.ts';
 import { hardWrapJoins, splitBlocks, splitLines } from './segment/01-split-blocks.ts';
-import { classifyBlocks, type DraftDocument } from './segment/02-classify-blocks.ts';
+import { classifyBlocks } from './segment/02-classify-blocks.ts';
 import { splitSentences } from './segment/03-split-sentences.ts';
 import { findFootnotes } from './extract/04-find-footnotes.ts';
-import { findPeople } from './extract/05-find-people.ts';
+import { addAuthors, findPeople } from './extract/05-find-people.ts';
 import { PeopleRegistry } from './extract/people-registry.ts';
 import { findAttributions } from './extract/06-find-attributions.ts';
 import { findDates } from './extract/07-find-dates.ts';
@@ -56,7 +56,7 @@ export function analyze(source: SourceText | string, options: AnalyzeOptions = {
     : findFootnotes(text, src.text, norm.toOriginalIndex, blocks, sentences);
   if (text.trim().length === 0) messages.push({ reason: 'the document has no text', ruleId: 'empty', fatal: false });
   const withClaims = options.claims !== false;
-  const registry = withClaims ? findPeople({ text, language, blocks, sentences, document }) : authorsOnly(text, document);
+  const registry = withClaims ? findPeople({ text, language, blocks, sentences, document }) : addAuthors(new PeopleRegistry(text), document);
   const { attributions, unattributed } = withClaims
     ? findAttributions({ text, language, blocks, sentences, footnotes, registry })
     : { attributions: [], unattributed: [] };
@@ -111,15 +111,6 @@ function withPages(a: Analysis, pages: NonNullable<NonNullable<SourceText['hints
   };
 }
 
-/** Without the claims passes the people of a document are its authors. */
-function authorsOnly(text: string, document: DraftDocument): PeopleRegistry {
-  const registry = new PeopleRegistry(text);
-  for (const a of document.authors) {
-    const p = registry.addPerson({ name: a.name, organization: a.organization, title: a.title, role: 'author' });
-    if (a.nameSpan) registry.addMention(p, a.nameSpan);
-  }
-  return registry;
-}
 
 /** The people list: every individual, and every collective voice that speaks; roles from what they do. */
 function finishPeople(registry: PeopleRegistry, attributions: Analysis['attributions']): Analysis['people'] {

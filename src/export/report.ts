@@ -2,7 +2,7 @@
  * The readable report of one analysis: for a terminal (plain text, aligned) and as Markdown.
  * Pure: (analysis, source text, options) → string.
  */
-import type { Analysis, Attribution, Person } from '../core/model/schema.ts';
+import type { Analysis, Attribution } from '../core/model/schema.ts';
 
 export interface ReportOptions {
   markdown: boolean;
@@ -130,4 +130,3 @@ export function lineIndex(text: string): (offset: number) => number {
   };
 }
 
-export type { Person };

@@ -39,13 +39,19 @@ const KATAKANA_ORG_HEAD = /^(?:センター|アカデミー|フォーラム|ク�
 // Middle parts may be one character (スー・ミ・テリー); the first and the last have two or more.
 const KATAKANA_NAME = new RegExp(`(?<![${KATA}])[${KATA}]{2,}(?:[・=＝](?:[A-Z]\\.?|[${KATA}]{1,}(?=[・=＝])))*[・=＝](?:[A-Z]\\.?|[${KATA}]{2,})`, 'g');
 
-export function findPeople(input: PeopleInput, registry = new PeopleRegistry(input.text)): PeopleRegistry {
-  const { text, blocks, document } = input;
-  // Authors first: they are people of the document too.
+/** The document's authors, as people with role author (their byline name is their mention). */
+export function addAuthors(registry: PeopleRegistry, document: DraftDocument): PeopleRegistry {
   for (const a of document.authors) {
     const p = registry.addPerson({ name: a.name, organization: a.organization, title: a.title, role: 'author' });
     if (a.nameSpan) registry.addMention(p, a.nameSpan);
   }
+  return registry;
+}
+
+export function findPeople(input: PeopleInput, registry = new PeopleRegistry(input.text)): PeopleRegistry {
+  const { text, blocks, document } = input;
+  // Authors first: they are people of the document too.
+  addAuthors(registry, document);
   const bodyKinds = new Set(['paragraph', 'list-item', 'heading']);
   for (const b of blocks) {
     if (!bodyKinds.has(b.kind)) continue;
