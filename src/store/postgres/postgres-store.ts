@@ -190,13 +190,17 @@ class PostgresConnection extends PostgresDriver implements SqlConnection {
     this.pool = pool;
   }
 
-  async write<T>(fn: (tx: SqlDriver) => Promise<T>): Promise<T> {
-    let client: pg.PoolClient;
+  /** A pooled connection; a failure to connect becomes the store's one-line error. */
+  private async connect(): Promise<pg.PoolClient> {
     try {
-      client = await this.pool.connect();
+      return await this.pool.connect();
     } catch (e) {
       throw translate(e, this.shown);
     }
+  }
+
+  async write<T>(fn: (tx: SqlDriver) => Promise<T>): Promise<T> {
+    const client = await this.connect();
     const tx = new PostgresDriver(client, this.shown);
     try {
       await tx.run('BEGIN');
@@ -219,12 +223,7 @@ class PostgresConnection extends PostgresDriver implements SqlConnection {
    * For schema changes.
    */
   async exclusive<T>(fn: (tx: SqlDriver) => Promise<T>): Promise<T> {
-    let client: pg.PoolClient;
-    try {
-      client = await this.pool.connect();
-    } catch (e) {
-      throw translate(e, this.shown);
-    }
+    const client = await this.connect();
     const tx = new PostgresDriver(client, this.shown);
     const key = "hashtext('mikata-schema:' || current_schema())";
     try {
