@@ -42,11 +42,14 @@ export function analyze(source: SourceText | string, options: AnalyzeOptions = {
   const src: SourceText = typeof source === 'string' ? { text: source, format: options.format ?? 'text' } : source;
   const messages: Message[] = [];
   // Hard-wrapped paragraphs (lines cut mid-sentence at a fixed width) are read as one line each.
-  const norm = normalizeText(src.text, src.format === 'text' ? hardWrapJoins(src.text) : undefined);
+  const originalLines = splitLines(src.text);
+  const joins = src.format === 'text' ? hardWrapJoins(src.text, originalLines) : undefined;
+  const norm = normalizeText(src.text, joins);
   const text = norm.text;
   const language = options.language ?? detectLanguage(text);
 
-  const lines = splitLines(text);
+  // Normalisation keeps line breaks unless it folded hard-wrapped ones: reuse the lines when the text is the same.
+  const lines = text === src.text ? originalLines : splitLines(text);
   const raw = splitBlocks(text, lines);
   const blockHints = (src.hints?.blocks ?? []).map((h) => ({ ...h, ...norm.toDerived(h) }));
   const { blocks, sections, document } = classifyBlocks(text, raw, language, blockHints);
