@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import { analyze, type AnalyzeOptions } from '../core/analyze.ts';
 import type { Analysis, PersonType } from '../core/model/schema.ts';
 import type { SourceText } from '../core/text/source-text.ts';
-import { applyCorrections, toSelector, type AttributionKind, type CorrectionChange, type CorrectionTarget, type EffectiveAttribution, type SpeakerRef, type SpeakerResolver, type SpeakerView } from './corrections.ts';
+import { applyCorrections, toSelector, type AttributionKind, type CorrectionChange, type CorrectionTarget, type EffectiveAttribution, type SpeakerRef, type SpeakerResolver } from './corrections.ts';
 import { createIdentity, formsOfPerson, IdentityCache, isFullName, linkPerson, nameKey, previousLinks, type LinkContext } from './identities.ts';
 import { claimRows, dateRows } from './index-rows.ts';
 import { openStore, type StoreLocationOptions } from './open-store.ts';

@@ -183,13 +183,6 @@ export class PeopleRegistry {
     return out;
   }
 
-  /** The mention that ends exactly at `at` (ignoring white space), if any. */
-  mentionEndingAt(at: number): Mention | undefined {
-    let i = at;
-    while (i > 0 && /\s/.test(this.text[i - 1]!)) i--;
-    return this.mentionsEndingAt(i)[0];
-  }
-
   /** Every mention that ends exactly at `at` (a pronoun such as 両氏 stands for several people). */
   mentionsEndingAt(at: number): Mention[] {
     if (!this.byEnd || this.byEndSize !== this.mentionList.length) {
