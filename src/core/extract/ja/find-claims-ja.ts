@@ -1,0 +1,1104 @@
+/**
+ * Who said what in Japanese, cue first: every reporting construction is found by grammar over the tokens of a
+ * sentence, then the span it governs, then the speaker slot it leaves (topic or subject, the frame's noun
+ * phrase, a label, an anaphor, or the zero subject carried from before), and only then the person.
+ *
+ * Constructions (each one row of `CONSTRUCTIONS`, with the evidence rule it writes):
+ *   quotative    …と/って + a reporting predicate in any form (と述べた, と分析をしています, と指摘。, とした上で)
+ *   view         …と/との/という + a view noun + を + a showing verb (との見方を示した, という考えを強調しました)
+ *   toshite      …として / …とし / …としている (stated grounds and positions)
+ *   koto         …ことを + an announcing verb (ことを明らかにした)
+ *   you          …よう(に) + a verb of request (よう呼びかけた)
+ *   object-quote 「…」を + a reporting predicate (「…」を警告した)
+ *   frame        Xによると / Xによれば / Xの話では / Xの報道では … (according_to)
+ *   relay        X が伝えた / X が報じた after the sentence it relays (via for what it contains)
+ *   kou          X はこう語った / そう批判する + the quotation before or after
+ *   label        turns and headlines: X:…, 【X】…, X)…, ○X …, X 「…」, 「…」(X), …=X
+ *   hearsay      …という / …ということです closing a sentence, with the speaker carried from before
+ *
+ * Work is bounded by the input: a sentence is tokenised once, each cue scans a bounded window, and no span
+ * runs past its paragraph or MAX_CONTENT code units.
+ */
+import type { Attribution, Unattributed } from '../../model/schema.ts';
+import type { JaToken, JaTokenizer } from '../../morph/tokens.ts';
+import type { Span } from '../../text/span.ts';
+import type { ClassifiedBlock } from '../../segment/02-classify-blocks.ts';
+import type { DraftSentence } from '../../segment/03-split-sentences.ts';
+import type { DraftFootnote } from '../04-find-footnotes.ts';
+import type { DraftPerson, PeopleRegistry } from '../people-registry.ts';
+import { HEDGES } from '../cues.ts';
+import { classifySpeaker, isNominal, nounPhraseEndingAt, type SpeakerPhrase } from './speaker-phrase.ts';
+import {
+  ANNOUNCE_PREDICATES, CONNECTIVES, PERSON_POSTS, REQUEST_VERBS, SHOW_PREDICATES, SPEECH_NOUNS, SPEECH_VERBS, VENUE_NOUNS, VIEW_NOUNS,
+} from './vocabulary-ja.ts';
+
+export interface JaClaimsInput {
+  text: string;
+  blocks: readonly ClassifiedBlock[];
+  sentences: readonly DraftSentence[];
+  footnotes: readonly DraftFootnote[];
+  registry: PeopleRegistry;
+  tokenizer: JaTokenizer;
+}
+
+/** The longest content an attribution may have: a claim never runs past its paragraph, nor past this. */
+export const MAX_CONTENT = 2000;
+/** Sentences longer than this are cut at clause boundaries before tokenising. */
+const MAX_SENTENCE = 1500;
+
+type Kind = Attribution['kind'];
+
+interface Speaker {
+  people: DraftPerson[];
+  source: Span | null;
+}
+
+interface Draft {
+  speaker: Speaker;
+  via: DraftPerson[];
+  kind: Kind;
+  cue: Span | null;
+  content: Span;
+  mention: Attribution['mention'];
+  rule: string;
+  tokens: string;
+}
+
+interface Cue {
+  rule: string;
+  kind: Kind;
+  /** Token index where the cue starts (the quotative と, the frame's に) and one past its last token. */
+  from: number;
+  to: number;
+  /** Token index one past the end of the complement (usually === from). */
+  complementEnd: number;
+  /** A speaker written after the complement (「…」と X は述べた). */
+  after?: SpeakerPhrase;
+  /** A frame's own noun phrase (X によると). */
+  frame?: SpeakerPhrase;
+  /** Whether the cue's predicate chains on (…と述べ、…) rather than ending the sentence. */
+  thought?: boolean;
+}
+
+const QUOTE_OPEN = new Set(['「', '『', '“']);
+const QUOTE_CLOSE = new Set(['」', '』', '”']);
+
+export function findClaimsJa(input: JaClaimsInput): { attributions: Attribution[]; unattributed: Unattributed[] } {
+  const { text, blocks, sentences, footnotes, registry, tokenizer } = input;
+  const drafts: Draft[] = [];
+  const unattributed: Unattributed[] = [];
+  const markerAt = new Map<number, DraftFootnote>();
+  for (const f of footnotes) for (let k = f.start; k < f.end; k++) markerAt.set(k, f);
+  const people = new SpeakerBook(registry);
+  let current: Speaker | null = null;
+
+  const bySentenceBlock = new Map<number, DraftSentence[]>();
+  for (const s of sentences) {
+    const list = bySentenceBlock.get(s.block);
+    if (list) list.push(s);
+    else bySentenceBlock.set(s.block, [s]);
+  }
+
+  blocks.forEach((block, b) => {
+    if (block.kind === 'heading') { current = null; }
+    if (block.kind !== 'paragraph' && block.kind !== 'list-item' && block.kind !== 'title' && block.kind !== 'heading') return;
+    const labelled = findLabels(text, block, tokenizer, people);
+    for (const l of labelled) {
+      drafts.push(l);
+      current = l.speaker;
+    }
+    if (labelled.length && labelled[0]!.rule.startsWith('label-turn')) return;
+    if (block.kind === 'title' || block.kind === 'heading') return;
+    const list = bySentenceBlock.get(b) ?? [];
+    let previous: { span: Span; drafts: Draft[] } | null = null;
+    for (const sentence of list) {
+      for (const piece of cutLong(text, sentence)) {
+        const sd = new SentenceView(text, piece, tokenizer, markerAt, block.contentStart);
+        const result = analyzeSentence(sd, people, current, previous);
+        drafts.push(...result.drafts);
+        unattributed.push(...result.unattributed);
+        if (result.current) current = result.current;
+        previous = { span: piece, drafts: result.drafts };
+      }
+    }
+  });
+
+  const byStart = new Map(footnotes.map((f) => [f.start, f]));
+  const seen = new Set<string>();
+  const out: Attribution[] = [];
+  for (const d of drafts) {
+    const key = `${d.content.start}:${d.content.end}:${d.speaker.people.map((p) => p.id).join(',')}`;
+    if (seen.has(key) || d.content.end <= d.content.start) continue;
+    seen.add(key);
+    for (const p of d.speaker.people) if (p.role === 'mentioned') p.role = 'speaker';
+    out.push(finish(text, footnotes, byStart, d, out.length));
+  }
+  return { attributions: out, unattributed };
+}
+
+// ------------------------------------------------------------------------------------------ sentence view
+
+/** One sentence, tokenised, with its quotation brackets matched and footnote markers known. */
+class SentenceView {
+  readonly toks: JaToken[];
+  /** Bracket depth of each token (inside 「…」 > 0). */
+  readonly depth: Int16Array;
+  /** Matching closer for each opening bracket token, and back. */
+  readonly match = new Map<number, number>();
+  readonly marker: Uint8Array;
+
+  constructor(readonly text: string, readonly span: Span, tokenizer: JaTokenizer, markerAt: Map<number, DraftFootnote>, readonly floor: number) {
+    const raw = tokenizer.tokenize(text.slice(span.start, span.end));
+    this.toks = raw.map((t) => ({ ...t, start: t.start + span.start, end: t.end + span.start }));
+    const n = this.toks.length;
+    this.depth = new Int16Array(n);
+    this.marker = new Uint8Array(n);
+    const stack: number[] = [];
+    for (let i = 0; i < n; i++) {
+      const t = this.toks[i]!;
+      if (markerAt.has(t.start) && /^[\d０-９]+$/.test(t.surface)) this.marker[i] = 1;
+      if (QUOTE_OPEN.has(t.surface)) {
+        this.depth[i] = stack.length;
+        stack.push(i);
+        continue;
+      }
+      if (QUOTE_CLOSE.has(t.surface) && stack.length) {
+        const open = stack.pop()!;
+        this.match.set(open, i);
+        this.match.set(i, open);
+        this.depth[i] = stack.length;
+        continue;
+      }
+      this.depth[i] = stack.length;
+    }
+    // An opener never closed in the sentence: its tokens are not inside a quotation after all.
+    for (const open of stack) for (let k = open; k < n; k++) this.depth[k] = Math.max(0, this.depth[k]! - 1);
+  }
+
+  /** Previous token index skipping footnote markers and spaces, or -1. */
+  prev(i: number, floor = 0): number {
+    let k = i - 1;
+    while (k >= floor && (this.marker[k] || /^\s+$/.test(this.toks[k]!.surface))) k--;
+    return k >= floor ? k : -1;
+  }
+
+  next(i: number): number {
+    let k = i + 1;
+    while (k < this.toks.length && (this.marker[k] || /^\s+$/.test(this.toks[k]!.surface))) k++;
+    return k;
+  }
+}
+
+// ------------------------------------------------------------------------------------------ cues
+
+function isQuotativeTo(v: SentenceView, i: number): boolean {
+  const t = v.toks[i]!;
+  if (t.pos !== '助詞') return false;
+  if (t.surface === 'って' && (t.pos2 === '引用' || t.pos1 === '格助詞' || t.pos1 === '副助詞')) return true;
+  if (t.surface !== 'と') return false;
+  if (t.pos2 === '引用') return true;
+  const p = v.prev(i);
+  return p >= 0 && QUOTE_CLOSE.has(v.toks[p]!.surface);
+}
+
+/** Whether the words before a quotative と make a clause (or a quotation) rather than a noun (日本と中国). */
+function clauseBefore(v: SentenceView, i: number): 'quote' | 'clause' | 'noun' | null {
+  let p = v.prev(i);
+  if (p >= 0 && v.toks[p]!.surface === 'など') p = v.prev(p);
+  if (p < 0) return null;
+  const t = v.toks[p]!;
+  if (QUOTE_CLOSE.has(t.surface)) return 'quote';
+  if (t.pos === '動詞' || t.pos === '助動詞' || t.pos === '形容詞' || t.pos === '感動詞') return 'clause';
+  if (t.pos === '助詞' && (t.pos1 === '終助詞' || t.pos1 === '副助詞／並立助詞／終助詞' || t.surface === 'か')) return 'clause';
+  if (t.surface === '?' || t.surface === '？' || t.surface === '!' || t.surface === '！') return 'clause';
+  if (t.pos === '名詞' || t.pos === '記号') return 'noun';
+  return null;
+}
+
+function isVerbLike(t: JaToken): boolean {
+  return t.pos === '動詞' || t.pos === '助動詞' || (t.pos === '助詞' && (t.pos1 === '接続助詞' || t.surface === 'て' || t.surface === 'で'));
+}
+
+/** Extends a predicate over its auxiliaries and endings (述べ|て|い|まし|た), stopping before 、。 */
+function predicateEnd(v: SentenceView, k: number): number {
+  let e = k + 1;
+  while (e < v.toks.length) {
+    const t = v.toks[e]!;
+    if (t.pos === '助動詞' || (t.pos === '動詞' && (t.pos1 === '非自立' || t.pos1 === '接尾')) || (t.pos === '助詞' && /^(?:て|で|ながら|つつ|た)$/.test(t.surface))) { e++; continue; }
+    if (t.pos === '動詞' && t.base === 'する' && v.toks[e - 1]!.pos === '名詞') { e++; continue; }
+    if (t.pos === '名詞' && t.pos1 === '接尾' && /^(?:上|うえ)$/.test(t.surface)) { e++; continue; }
+    if ((t.surface === '上' || t.surface === 'うえ') && v.toks[e - 1]!.surface === 'た') { e++; continue; }
+    break;
+  }
+  // …た上で, …たうえで: the で belongs to the cue.
+  if (e < v.toks.length && v.toks[e]!.surface === 'で' && /^(?:上|うえ)$/.test(v.toks[e - 1]!.surface)) e++;
+  return e;
+}
+
+/** A passive or potential ending (と考えられる, とされる, と指摘されている): no one is named as the holder. */
+function isPassive(v: SentenceView, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) {
+    const t = v.toks[k]!;
+    if (t.pos === '動詞' && (t.base === 'れる' || t.base === 'られる') && t.pos1 === '接尾') return true;
+    if (t.pos === '助動詞' && (t.base === 'れる' || t.base === 'られる')) return true;
+  }
+  return false;
+}
+
+function isSpeechPredicate(t: JaToken): boolean {
+  if (t.pos === '動詞' && t.pos1 === '自立' && SPEECH_VERBS.has(t.base)) return true;
+  if (t.pos === '名詞' && SPEECH_NOUNS.has(t.surface)) return true;
+  return false;
+}
+
+function isThought(t: JaToken): boolean {
+  return /^(?:見る|みる|見込む|考える|思う|信じる|感じる|判断|予想|期待|予測)$/.test(t.base);
+}
+
+/** Cues of a sentence, in text order, all outside quotations. */
+function findCues(v: SentenceView): Cue[] {
+  const cues: Cue[] = [];
+  const { toks } = v;
+  const n = toks.length;
+  for (let i = 0; i < n; i++) {
+    if (v.depth[i]! > 0 || v.marker[i]) continue;
+    const t = toks[i]!;
+
+    // Frames: Xによると / Xによれば / Xによりますと / Xの話では …
+    if (t.surface === 'に' && t.pos === '助詞' && toks[i + 1]?.base === 'よる' && toks[i + 1]!.pos === '動詞') {
+      let e = i + 2;
+      while (e < n && (toks[e]!.pos === '助動詞')) e++;
+      if (e < n && /^(?:と|ば)$/.test(toks[e]!.surface)) {
+        const np = nounPhraseEndingAt(v.text, toks, i - 1, 0);
+        const frame = np ? classifySpeaker(np, toks) : null;
+        if (frame) cues.push({ rule: 'frame', kind: 'according_to', from: i, to: e + 1, complementEnd: e + 1, frame });
+        i = e;
+        continue;
+      }
+    }
+    if (t.surface === 'の' && t.pos === '助詞' && i + 3 < n && /^(?:話|調べ|報道|発表|分析|見方|考え|説明|見立て|集計|調査|推計|試算|まとめ)$/.test(toks[i + 1]!.surface) && toks[i + 2]!.surface === 'で' && toks[i + 3]!.surface === 'は') {
+      const np = nounPhraseEndingAt(v.text, toks, i - 1, 0);
+      const frame = np ? classifySpeaker(np, toks) : null;
+      if (frame) cues.push({ rule: 'frame', kind: 'according_to', from: i, to: i + 4, complementEnd: i + 4, frame });
+      continue;
+    }
+
+    // 「…」を警告した: a quotation as the object of a reporting predicate.
+    if (t.surface === 'を' && t.pos === '助詞') {
+      const p = v.prev(i);
+      const q = v.next(i);
+      if (p >= 0 && QUOTE_CLOSE.has(toks[p]!.surface) && q < n && isSpeechPredicate(toks[q]!) && !isPassive(v, q, predicateEnd(v, q))) {
+        cues.push({ rule: 'object-quote', kind: 'quote', from: i, to: predicateEnd(v, q), complementEnd: i });
+        continue;
+      }
+    }
+
+    // …ことを明らかにした / …よう呼びかけた
+    if ((t.surface === 'こと' && t.pos === '名詞') || ((t.surface === 'よう' || t.surface === 'ように') && t.pos !== '動詞')) {
+      const isKoto = t.surface === 'こと';
+      let k = i + 1;
+      if (k < n && toks[k]!.surface === 'に' && !isKoto) k++;
+      if (isKoto && k < n && /^(?:を|に|も)$/.test(toks[k]!.surface)) k++;
+      else if (isKoto && k < n && toks[k]!.surface === 'など' && /^(?:を|に)$/.test(toks[k + 1]?.surface ?? '')) k += 2;
+      else if (isKoto) continue;
+      const q = k < n ? toks[k]! : null;
+      if (!q) continue;
+      let predicate = q.pos === '名詞' || q.pos === '動詞' ? q.base : '';
+      if (q.surface === '明らか' && toks[k + 1]?.surface === 'に') predicate = '明らかにする';
+      const set = isKoto ? ANNOUNCE_PREDICATES : REQUEST_VERBS;
+      const prevTok = toks[v.prev(i)];
+      if (set.has(predicate) && prevTok && (prevTok.pos === '動詞' || prevTok.pos === '助動詞' || prevTok.pos === '形容詞')) {
+        let pe = predicate === '明らかにする' ? k + 2 : k;
+        const end = predicateEnd(v, pe);
+        if (!isPassive(v, k, end)) cues.push({ rule: isKoto ? 'koto' : 'you', kind: 'reported', from: i, to: end, complementEnd: i });
+        i = end - 1;
+      }
+      continue;
+    }
+
+    // Quotatives: と / って / という / との / として
+    if (t.surface === 'として' && t.pos === '助詞') {
+      const c = clauseBefore(v, i);
+      if (c === 'quote' || c === 'clause') cues.push({ rule: 'toshite', kind: 'reported', from: i, to: i + 1, complementEnd: i });
+      continue;
+    }
+    if (t.surface === 'という' && t.pos === '助詞') {
+      const c = clauseBefore(v, i);
+      if (!c || c === 'noun' && !QUOTE_CLOSE.has(toks[v.prev(i)]?.surface ?? '')) continue;
+      const view = viewChain(v, i + 1);
+      if (view) { cues.push({ rule: 'view', kind: 'reported', from: i, to: view, complementEnd: i }); i = view - 1; continue; }
+      // …という。 closing the sentence: hearsay, speaker carried from before.
+      let k = v.next(i);
+      while (k < n && (toks[k]!.pos === '助動詞' || toks[k]!.surface === 'こと' || toks[k]!.surface === 'の')) k++;
+      if (k >= n || toks[k]!.pos === '記号' && /^[。．.]$/.test(toks[k]!.surface)) cues.push({ rule: 'hearsay', kind: 'reported', from: i, to: Math.min(k, n), complementEnd: i });
+      continue;
+    }
+    if (!isQuotativeTo(v, i)) continue;
+    const c = clauseBefore(v, i);
+    if (!c) continue;
+    let k = i + 1;
+    // との + view noun
+    if (toks[k]?.surface === 'の') {
+      const view = viewChain(v, k + 1);
+      if (view && c !== 'noun') { cues.push({ rule: 'view', kind: 'reported', from: i, to: view, complementEnd: i }); i = view - 1; }
+      continue;
+    }
+    while (k < n && (toks[k]!.surface === 'も' || toks[k]!.surface === 'は' || v.marker[k])) k++;
+    const head = toks[k];
+    if (!head) continue;
+    // とする / とし / とした上で / としている
+    if (head.pos === '動詞' && head.base === 'する') {
+      if (c === 'noun') continue;
+      const end = predicateEnd(v, k);
+      // とすると / とすれば: a condition, not a claim.
+      if (toks[end]?.surface === 'と' && toks[end]!.pos1 === '接続助詞' || toks[end]?.surface === 'ば' || toks[end]?.surface === 'れ' || toks[k]!.conj === '仮定形') continue;
+      if (isPassive(v, k, end)) continue;
+      cues.push({ rule: 'toshite', kind: 'reported', from: i, to: end, complementEnd: i });
+      i = end - 1;
+      continue;
+    }
+    // と + reporting predicate, perhaps after a view noun or a speaker (と、X氏は…に答えた).
+    const found = predicateAfter(v, k);
+    if (!found) continue;
+    const { at, after } = found;
+    const pt = toks[at]!;
+    // A noun before と takes only a strong reporting predicate (…を最大の目標と強調し), not a thought.
+    if (c === 'noun' && (isThought(pt) || pt.base === '示す' || pt.base === '見る' || pt.base === 'みる')) continue;
+    const end = predicateEnd(v, at);
+    if (isPassive(v, at, end)) continue;
+    if (!after && at === i + 1 && /^(?:言う|いう)$/.test(pt.base) && pt.conj === '基本形' && endsSentence(v, end)) {
+      cues.push({ rule: 'hearsay', kind: 'reported', from: i, to: end, complementEnd: i });
+      i = end - 1;
+      continue;
+    }
+    cues.push({ rule: after ? 'quotative-speaker-after' : 'quotative', kind: 'reported', from: i, to: end, complementEnd: i, after: after ?? undefined, thought: isThought(pt) });
+    i = end - 1;
+  }
+  return cues;
+}
+
+/** Whether only a hearsay ending (こと, です, だ) and 。 follow. */
+function endsSentence(v: SentenceView, k: number): boolean {
+  const { toks } = v;
+  while (k < toks.length && (toks[k]!.pos === '助動詞' || toks[k]!.surface === 'こと' || toks[k]!.surface === 'の' || v.marker[k] || /^\s+$/.test(toks[k]!.surface))) k++;
+  return k >= toks.length || /^[。．.]$/.test(toks[k]!.surface);
+}
+
+/** A view noun phrase and the verb that shows it (見方を示した, 考えを強調しました); returns the token after it. */
+function viewChain(v: SentenceView, k: number): number | null {
+  const { toks } = v;
+  let j = k;
+  let sawView = false;
+  // up to four nouns: 従来の見方, 現状認識, 説明責任を果たす決意 (the last via the general path)
+  for (let step = 0; step < 5 && j < toks.length; step++) {
+    const t = toks[j]!;
+    if (t.pos === '名詞' && VIEW_NOUNS.has(t.surface)) { sawView = true; j++; continue; }
+    if (t.pos === '名詞' || t.surface === 'の' || t.pos === '接頭詞') { j++; continue; }
+    break;
+  }
+  if (!sawView || j >= toks.length) return null;
+  if (!/^(?:を|も|は)$/.test(toks[j]!.surface)) {
+    // 体言止め: との見方。
+    return null;
+  }
+  j++;
+  // adverbs and 改めて between
+  while (j < toks.length && (toks[j]!.pos === '副詞' || /^(?:改めて|重ねて|強く|明確に|繰り返し)$/.test(toks[j]!.surface) || toks[j]!.surface === '改め' || toks[j]!.surface === 'て' && toks[j - 1]!.surface === '改め')) j++;
+  const p = toks[j];
+  if (!p) return null;
+  let base = p.base;
+  if (p.surface === '明らか' && toks[j + 1]?.surface === 'に') base = '明らかにする';
+  if (!(SHOW_PREDICATES.has(base) || SPEECH_VERBS.has(base) && p.pos === '動詞' || SPEECH_NOUNS.has(p.surface))) return null;
+  const end = predicateEnd(v, base === '明らかにする' ? j + 1 : j);
+  if (isPassive(v, j, end)) return null;
+  return end;
+}
+
+/**
+ * The reporting predicate after a quotative, within a short window of nouns and particles: と述べた,
+ * と、X氏は…インタビューに答えた, と今後の見通しを予測, と理由を説明した. Returns its token and any speaker
+ * written in between.
+ */
+function predicateAfter(v: SentenceView, k: number): { at: number; after: SpeakerPhrase | null } | null {
+  const { toks } = v;
+  let after: SpeakerPhrase | null = null;
+  const limit = Math.min(toks.length, k + 16);
+  for (let j = k; j < limit; j++) {
+    const t = toks[j]!;
+    if (v.depth[j]! > 0) return null;
+    if (t.surface === '。' || t.surface === '「') return null;
+    if (isSpeechPredicate(t)) {
+      // A sa-hen noun used as a noun (…の説明は): only with する or ending the clause.
+      if (t.pos === '名詞') {
+        const nx = toks[j + 1];
+        const doing = nx?.surface === 'を' && /^(?:する|行う|おこなう)$/.test(toks[j + 2]?.base ?? '');
+        if (doing) return { at: j, after };
+        if (nx && !(nx.pos === '動詞' && nx.base === 'する') && !/^(?:、|。|$)/.test(nx.surface) && !(nx.pos === '助詞' && nx.surface === 'し')) {
+          if (!(nx.pos === '名詞' && nx.pos1 === '接尾')) continue;
+        }
+      }
+      if (t.surface === '明らか' || t.base === '明らか') continue;
+      return { at: j, after };
+    }
+    if (t.surface === '明らか' && toks[j + 1]?.surface === 'に' && toks[j + 2]?.base === 'する') return { at: j, after };
+    if ((t.surface === 'は' || t.surface === 'が') && t.pos === '助詞') {
+      const np = nounPhraseEndingAt(v.text, toks, j - 1, k);
+      const sp = np ? classifySpeaker(np, toks) : null;
+      if (sp) { after = sp; continue; }
+      return null;
+    }
+    if (t.pos === '名詞' || t.pos === '接頭詞' || t.pos === '副詞' || t.surface === '、' || t.pos === '記号' && t.pos1 !== '句点' || t.pos === '連体詞') continue;
+    if (t.pos === '助詞' && /^(?:の|を|に|で|へ|から|も|と|や|など|について|に対し|に対して)$/.test(t.surface)) {
+      if (t.surface === 'と' && t.pos2 === '引用') return null;
+      continue;
+    }
+    if (t.pos === '動詞' && /^(?:改める|重ねる|繰り返す|強める|込める|交える|通じる|対する|応じる|受ける)$/.test(t.base)) continue;
+    if (t.pos === '形容詞' && t.conj.startsWith('連用')) continue;
+    if (t.pos === '動詞' && (t.base === '果たす' || t.base === 'する') && toks[j + 1]?.pos === '名詞') continue;
+    return null;
+  }
+  return null;
+}
+
+// ------------------------------------------------------------------------------------------ sentences
+
+interface SentenceResult {
+  drafts: Draft[];
+  unattributed: Unattributed[];
+  current: Speaker | null;
+}
+
+function analyzeSentence(v: SentenceView, book: SpeakerBook, carried: Speaker | null, previous: { span: Span; drafts: Draft[] } | null): SentenceResult {
+  const cues = findCues(v);
+  const drafts: Draft[] = [];
+  const unattributed: Unattributed[] = [];
+  let current = carried;
+  const { toks, text } = v;
+  if (!toks.length) return { drafts, unattributed, current: null };
+
+  // A relay closing on its own: 「…」と指摘した。5日付自由時報が伝えた。
+  if (!cues.some((c) => c.rule !== 'hearsay')) {
+    const relay = relaySentence(v);
+    if (relay && previous && previous.span.end > previous.span.start) {
+      const who = book.resolve(relay.speaker, v, null);
+      if (who) {
+        const content = trimSpan(text, previous.span);
+        drafts.push({ speaker: who, via: [], kind: 'reported', cue: relay.cue, content, mention: 'explicit', rule: 'relay', tokens: text.slice(relay.cue.start, relay.cue.end) });
+        for (const d of previous.drafts) if (!d.via.length && d.speaker.people.every((p) => !who.people.includes(p))) d.via = who.people;
+        return { drafts, unattributed, current };
+      }
+    }
+  }
+
+  // Where the first complement may start: after connectives, a topic speaker and its adverbials.
+  const opening = sentenceOpening(v);
+  let topic: Speaker | null = null;
+  // さらに、日本は…と強調した after a person's claim: the person goes on; 日本は is what they said.
+  const continues = carried?.people.some((p) => p.type === 'person') && opening.topic && opening.topic.type === 'government' && opening.continuation;
+  if (continues) opening.contentFrom = opening.topicFrom;
+  else if (opening.topic) topic = book.resolve(opening.topic, v, current);
+  let clauseStart = opening.contentFrom;
+  let lastSpeaker: Speaker | null = topic;
+  let frameSeen = false;
+
+  cues.forEach((cue, ci) => {
+    const next = cues[ci + 1];
+    // A cue whose predicate runs straight into another quotative is reported by the next one (relay).
+    const nested = next && next.rule !== 'frame' && next.from - cue.to <= 1 && next.from >= cue.to;
+    let speaker: Speaker | null = null;
+    let mention: Attribution['mention'] = 'explicit';
+    let contentFrom = clauseStart;
+
+    if (cue.rule === 'frame') {
+      speaker = book.resolve(cue.frame!, v, current);
+      if (!speaker) return;
+      // The proposition runs from after the frame to the end of the sentence, without evidential tails.
+      let from = cue.to;
+      while (from < toks.length && (toks[from]!.surface === '、' || /^\s+$/.test(toks[from]!.surface))) from++;
+      const endTok = evidentialEnd(v, from);
+      let content = spanOf(v, from, endTok);
+      if (content && QUOTE_OPEN.has(text[content.start]!) && QUOTE_CLOSE.has(text[content.end - 1]!) && v.match.get(toks.findIndex((t) => t.start === content!.start)) === toks.findIndex((t) => t.end === content!.end)) {
+        content = { start: content.start + 1, end: content.end - 1 };
+      }
+      frameSeen = true;
+      if (content && content.end > content.start) {
+        const frameStart = cue.frame!.start;
+        drafts.push(mk(speaker, cue, v, content, 'according_to', 'explicit', { start: frameStart, end: toks[cue.to - 1]!.end }));
+        // What the frame contains is said through it.
+        for (const inner of cues.slice(ci + 1)) inner.rule !== 'frame' && ((inner as Cue & { via?: DraftPerson[] }).via = speaker.people);
+      }
+      lastSpeaker = speaker;
+      clauseStart = endTok < toks.length ? afterTail(v, endTok) : from;
+      return;
+    }
+    if (cue.rule === 'hearsay' && frameSeen) return;
+    if (cue.rule === 'hearsay') {
+      // …という。 with a speaker carried from before: that speaker's report; with none, unattributed.
+      const from = skipAdverbials(v, clauseStart);
+      const content = spanOf(v, from, cue.from);
+      if (!content) return;
+      const who = topic ?? lastSpeaker ?? carried;
+      if (who && drafts.length === 0 && cues.length === 1) {
+        drafts.push(mk(who, cue, v, content, 'reported', topic ? 'explicit' : 'elided'));
+      } else if (!who) {
+        unattributed.push({ content: { ...content, text: '' }, cue: { start: toks[cue.from]!.start, end: toks[cue.to - 1]!.end, text: '' }, footnotes: [], reason: 'hearsay with no named source (…という)' });
+      }
+      return;
+    }
+
+    if (cue.after) {
+      speaker = book.resolve(cue.after, v, current);
+    } else if (nested && ci === 0 && !topic) {
+      speaker = null;
+    } else if (nested) {
+      // The inner speaker: the first subject after the outer topic (ロイター通信は、X首相が…と述べたと報じた).
+      const inner = subjectAfter(v, clauseStart, cue.from, false);
+      if (inner) {
+        speaker = book.resolve(inner.phrase, v, current);
+        contentFrom = inner.contentFrom;
+      }
+    } else if (topic && ci === firstOwnCue(cues)) {
+      speaker = topic;
+    } else {
+      // A subject of this clause (…によると、X政府は…と分析; …と述べ、Bは…と反論した), else the same speaker goes on.
+      const later = ci > firstOwnCue(cues) && !frameSeen;
+      const inner = continues ? null : subjectAfter(v, clauseStart, cue.from, later);
+      if (inner) {
+        speaker = book.resolve(inner.phrase, v, current);
+        contentFrom = inner.contentFrom;
+      } else if (lastSpeaker ?? topic) {
+        speaker = lastSpeaker ?? topic;
+        mention = 'elided';
+      }
+    }
+    if (!speaker && carried) {
+      speaker = carried;
+      mention = 'elided';
+    }
+    if (!speaker) {
+      const content = complementSpan(v, cue, contentFrom);
+      if (content) unattributed.push({ content: { ...content.span, text: '' }, cue: { start: toks[cue.from]!.start, end: toks[cue.to - 1]!.end, text: '' }, footnotes: [], reason: 'no speaker before the cue' });
+      clauseStart = afterCue(v, cue);
+      return;
+    }
+    const content = complementSpan(v, cue, contentFrom);
+    if (content) {
+      const d = mk(speaker, cue, v, content.span, content.kind, mention, speaker.source ?? undefined);
+      const via = (cue as Cue & { via?: DraftPerson[] }).via;
+      if (via) d.via = via.filter((p) => !speaker!.people.includes(p));
+      drafts.push(d);
+      if (nested && next) (next as Cue & { nestedInner?: Draft }).nestedInner = d;
+      const inner = (cue as Cue & { nestedInner?: Draft }).nestedInner;
+      if (inner && !inner.via.length) inner.via = speaker.people.filter((p) => !inner.speaker.people.includes(p));
+      if (!nested) lastSpeaker = speaker;
+    }
+    // The next cue's complement starts after this one's predicate (…と述べ、…と強調した), unless nested.
+    if (!nested) clauseStart = afterCue(v, cue);
+  });
+
+  if (lastSpeaker) current = lastSpeaker;
+  else if (topic) current = topic;
+  // こう語った / そう批判する: the quotation next to it.
+  const kou = kouSentence(v, book, current);
+  if (kou) { drafts.push(kou); current = kou.speaker; }
+  return { drafts, unattributed, current };
+}
+
+/** After an evidential tail (ということですが、): where the next clause starts. */
+function afterTail(v: SentenceView, k: number): number {
+  const { toks } = v;
+  while (k < toks.length && toks[k]!.surface !== '、' && toks[k]!.surface !== '。' && k < toks.length) k++;
+  return k + 1;
+}
+
+function firstOwnCue(cues: Cue[]): number {
+  return cues.findIndex((c) => c.rule !== 'frame');
+}
+
+function afterCue(v: SentenceView, cue: Cue): number {
+  let k = cue.to;
+  while (k < v.toks.length && (v.toks[k]!.surface === '、' || /^\s+$/.test(v.toks[k]!.surface) || v.marker[k] || v.toks[k]!.pos === '助詞' && /^(?:が|も|ながら|つつ|けれども|けど)$/.test(v.toks[k]!.surface))) k++;
+  return k;
+}
+
+function mk(speaker: Speaker, cue: Cue, v: SentenceView, content: Span, kind: Kind, mention: Attribution['mention'], source?: Span): Draft {
+  const toks = v.toks;
+  const cueSpan = { start: toks[cue.from]!.start, end: toks[Math.max(cue.from, cue.to - 1)]!.end };
+  return {
+    speaker: source ? { ...speaker, source } : speaker,
+    via: [],
+    kind,
+    cue: cueSpan,
+    content: boundContent(content),
+    mention,
+    rule: cue.rule,
+    tokens: toks.slice(cue.from, cue.to).map((t) => t.surface).join('|'),
+  };
+}
+
+function boundContent(s: Span): Span {
+  return s.end - s.start > MAX_CONTENT ? { start: s.end - MAX_CONTENT, end: s.end } : s;
+}
+
+/**
+ * The sentence's opening: connectives, then perhaps a topic speaker (Xは / Xが / Xも) with its adverbials
+ * (4日、記者会見で、…について), after which the first complement starts.
+ */
+function sentenceOpening(v: SentenceView): { topic: SpeakerPhrase | null; contentFrom: number; topicFrom: number; continuation: boolean } {
+  const { toks } = v;
+  let k = skipConnectives(v, 0);
+  const continuation = k > 0 && toks.slice(0, k).some((t) => /^(?:さらに|更に|また|加えて|その上で|そのうえで|一方|ただ|ただし|その後|同時に)$/.test(t.surface));
+  const topicFrom = k;
+  // A topic within the first stretch of the sentence, outside quotations.
+  for (let j = k; j < toks.length && j < k + 24; j++) {
+    const t = toks[j]!;
+    if (v.depth[j]! > 0) break;
+    if (t.pos === '動詞' && t.pos1 === '自立' && !(t.surface === 'よる' || t.base === 'よる')) break;
+    if (t.surface === '「' || t.surface === '。') break;
+    if ((t.surface === 'は' || t.surface === 'が' || t.surface === 'も') && t.pos === '助詞') {
+      const np = nounPhraseEndingAt(v.text, toks, j - 1, k);
+      const sp = np ? classifySpeaker(np, toks) : null;
+      if (sp) return { topic: sp, contentFrom: skipAdverbials(v, j + 1), topicFrom, continuation };
+      // では / には: a frame or place, keep looking; otherwise the topic is not a speaker.
+      if (toks[j - 1]?.surface === 'で' || toks[j - 1]?.surface === 'に') continue;
+      break;
+    }
+  }
+  return { topic: null, contentFrom: skipAdverbials(v, k), topicFrom, continuation };
+}
+
+function skipConnectives(v: SentenceView, k: number): number {
+  const { toks } = v;
+  for (;;) {
+    const t = toks[k];
+    if (!t) return k;
+    if (/^\s+$/.test(t.surface) || t.surface === '、' || t.surface === '・' && k === 0) { k++; continue; }
+    if (CONNECTIVES.has(t.surface) || (t.pos === '接続詞')) { k++; continue; }
+    if (t.surface === 'これ' && toks[k + 1]?.surface === 'に' && /^対し/.test(toks[k + 2]?.surface ?? '')) { k += 3; continue; }
+    return k;
+  }
+}
+
+/**
+ * Adverbials before a complement: dates (3日、), venues (記者会見で、ロイター通信のインタビューで), addressees
+ * (記者団に対し), topics (…について、). Each must end with 、 or stand before a quotation to be skipped.
+ */
+function skipAdverbials(v: SentenceView, k: number): number {
+  const { toks } = v;
+  for (let guard = 0; guard < 6; guard++) {
+    k = skipConnectives(v, k);
+    const start = k;
+    let j = k;
+    // a run of nominals and の
+    while (j < toks.length && j < start + 14 && v.depth[j] === 0 && (isNominal(toks[j]!) || toks[j]!.surface === 'の' || /^[()（）]$/.test(toks[j]!.surface) || toks[j]!.surface === 'との' || toks[j]!.pos === '接頭詞')) j++;
+    if (j === start) return k;
+    const t = toks[j];
+    const nounText = v.text.slice(toks[start]!.start, toks[j - 1]!.end);
+    const isDate = /^(?:[\d０-９一二三四五六七八九十同今先昨前翌]+(?:日|月|年|週|日夜|日朝|日午前|日午後|時)(?:夜|朝|午前|午後)?|同日|当日|今月|先月|今週|先週|昨年|今年|きょう|きのう|昨日|この日)$/.test(nounText);
+    if (isDate && t && (t.surface === '、' || t.surface === 'に' && toks[j + 1]?.surface === '、')) { k = j + (t.surface === 'に' ? 2 : 1); continue; }
+    if (isDate && t && t.surface === 'の' === false && QUOTE_OPEN.has(t.surface)) { k = j; continue; }
+    if (!t) return k;
+    // venue: …で、 / …での / …に対し、 / …に、 (記者団に)
+    if ((t.surface === 'で' || t.surface === 'では' || t.surface === 'に対し' || t.surface === 'に対して') && VENUE_NOUNS.test(nounText)) {
+      let e = j + 1;
+      if (toks[e]?.surface === 'は') e++;
+      if (toks[e]?.surface === '、') e++;
+      k = e;
+      continue;
+    }
+    if (t.surface === 'に' && /(?:記者団|記者|取材|インタビュー|質問)$/.test(nounText)) {
+      let e = j + 1;
+      if (/^対し/.test(toks[e]?.surface ?? '')) e++;
+      if (toks[e]?.surface === 'て') e++;
+      if (toks[e]?.surface === '、') e++;
+      k = e;
+      continue;
+    }
+    // topics with a comma: …について、 / …については、 / …をめぐり、
+    if ((t.surface === 'について' || t.surface === 'に関して' || t.surface === 'に関し') || (t.surface === 'を' && /^めぐ/.test(toks[j + 1]?.surface ?? ''))) {
+      let e = j + 1;
+      if (t.surface === 'を') { e++; if (toks[e]?.surface === 'て') e++; }
+      if (toks[e]?.surface === 'は') e++;
+      if (toks[e]?.surface === '、') { k = e + 1; continue; }
+      if (toks[e] && QUOTE_OPEN.has(toks[e]!.surface)) { k = e; continue; }
+      return k;
+    }
+    return k;
+  }
+  return k;
+}
+
+/** The first subject (Xは / Xが) between `from` and `to` that names a speaker, with where its complement starts. */
+function subjectAfter(v: SentenceView, from: number, to: number, topicOnly: boolean): { phrase: SpeakerPhrase; contentFrom: number } | null {
+  const { toks } = v;
+  for (let j = from; j < to && j < from + 30; j++) {
+    if (v.depth[j]! > 0) continue;
+    const t = toks[j]!;
+    if ((t.surface === 'は' || t.surface === 'が' && !topicOnly) && t.pos === '助詞') {
+      const np = nounPhraseEndingAt(v.text, toks, j - 1, from);
+      const sp = np ? classifySpeaker(np, toks) : null;
+      if (sp && sp.type !== 'group' || sp && j - from < 8) return { phrase: sp!, contentFrom: skipAdverbials(v, j + 1) };
+    }
+  }
+  return null;
+}
+
+/** The complement of a cue: the quotation before it, or the clause from `from` to the cue. */
+function complementSpan(v: SentenceView, cue: Cue, from: number): { span: Span; kind: Kind } | null {
+  const { toks, text } = v;
+  let end = cue.complementEnd;
+  // など before と, だ before と after a quotation: not part of what was said.
+  let p = v.prev(end);
+  if (p >= 0 && toks[p]!.surface === 'など') { end = p; p = v.prev(end); }
+  if (p >= 0 && toks[p]!.surface === 'だ' && QUOTE_CLOSE.has(toks[v.prev(p)]?.surface ?? '')) { end = p; p = v.prev(end); }
+  if (p < 0 || p < from) return null;
+  if (QUOTE_CLOSE.has(toks[p]!.surface) && v.depth[p] === 0) {
+    let open = v.match.get(p);
+    if (open !== undefined) {
+      // Adjacent quotations before one cue give one claim spanning both.
+      for (;;) {
+        const q = v.prev(open);
+        if (q >= from && QUOTE_CLOSE.has(toks[q]!.surface) && v.match.has(q)) { open = v.match.get(q)!; continue; }
+        break;
+      }
+      const before = v.prev(open);
+      const glued = before >= from && toks[before]!.pos === '助詞' && /^(?:は|が|を|も|に|の|へ|と)$/.test(toks[before]!.surface);
+      const nounGlued = before >= from && toks[before]!.pos === '名詞' && toks[before]!.end === toks[open]!.start && !/(?:日|について)$/.test(toks[before]!.surface) && before > from;
+      if (!glued && !nounGlued || open <= from) {
+        const span = { start: toks[open]!.end, end: toks[p]!.start };
+        return span.end > span.start ? { span: boundContent(span), kind: 'quote' } : null;
+      }
+    }
+  }
+  if (from >= end) return null;
+  const span = spanOf(v, from, end);
+  return span ? { span: boundContent(span), kind: 'reported' } : null;
+}
+
+/** The text of tokens [from, to), trimmed of spaces, commas and footnote markers at either end. */
+function spanOf(v: SentenceView, from: number, to: number): Span | null {
+  const { toks } = v;
+  while (from < to && (v.marker[from] || /^[\s、,]+$/.test(toks[from]!.surface))) from++;
+  while (to > from && (v.marker[to - 1] || /^[\s、,。]+$/.test(toks[to - 1]!.surface))) to--;
+  if (to <= from) return null;
+  return { start: toks[from]!.start, end: toks[to - 1]!.end };
+}
+
+function trimSpan(text: string, s: Span): Span {
+  let { start, end } = s;
+  while (start < end && /\s/.test(text[start]!)) start++;
+  while (end > start && /[\s。]/.test(text[end - 1]!)) end--;
+  return boundContent({ start, end });
+}
+
+/**
+ * Where an according-to proposition ends: at the first evidential tail outside quotations (という,
+ * ということです, とのことです), else at the sentence's end.
+ */
+function evidentialEnd(v: SentenceView, from: number): number {
+  const { toks } = v;
+  for (let k = from; k < toks.length; k++) {
+    if (v.depth[k]! > 0) continue;
+    const t = toks[k]!;
+    if (t.surface === 'という' && t.pos === '助詞' || t.surface === 'とのこと') return k;
+    if (t.surface === 'と' && t.pos2 === '引用' && /^(?:いう|言う)$/.test(toks[k + 1]?.base ?? '') && (toks[k + 2] === undefined || /^(?:こと|。|です|の|が|、)$/.test(toks[k + 2]!.surface) || toks[k + 2]!.pos === '助動詞')) return k;
+    if (t.surface === 'と' && t.pos2 === '引用' && toks[k + 1]?.surface === 'の' && toks[k + 2]?.surface === 'こと') return k;
+  }
+  let end = toks.length;
+  while (end > from && (v.marker[end - 1] || /^[\s。．.]+$/.test(toks[end - 1]!.surface))) end--;
+  return end;
+}
+
+/** 中国新聞網が伝えた。 / 同紙が報じた。: a relay standing alone after what it relays. */
+function relaySentence(v: SentenceView): { speaker: SpeakerPhrase; cue: Span } | null {
+  const { toks } = v;
+  let k = skipConnectives(v, 0);
+  for (let j = k; j < Math.min(toks.length, k + 16); j++) {
+    const t = toks[j]!;
+    if ((t.surface === 'が' || t.surface === 'は') && t.pos === '助詞') {
+      const np = nounPhraseEndingAt(v.text, toks, j - 1, k);
+      const sp = np ? classifySpeaker(np, toks) : null;
+      if (!sp) return null;
+      let q = j + 1;
+      while (q < toks.length && (toks[q]!.pos === '名詞' && /^(?:\d+|[０-９]+)$/.test(toks[q]!.surface) || toks[q]!.pos1 === '接尾' || toks[q]!.pos1 === '数')) q++;
+      const p = toks[q];
+      if (p && p.pos === '動詞' && /^(?:伝える|報じる|報ずる|報道)$/.test(p.base) || p && p.surface === '報道' ) {
+        const end = predicateEnd(v, q);
+        const rest = toks.slice(end).every((t2) => /^[\s。．.]*$/.test(t2.surface) || v.marker[toks.indexOf(t2)]);
+        if (rest) return { speaker: sp, cue: { start: t.start, end: toks[end - 1]!.end } };
+      }
+      return null;
+    }
+  }
+  return null;
+}
+
+/** X氏はこう語った(。「…」) / 「…」。X氏はそう批判する: the quotation in the same sentence before the cue. */
+function kouSentence(v: SentenceView, book: SpeakerBook, current: Speaker | null): Draft | null {
+  const { toks, text } = v;
+  for (let j = 0; j < toks.length; j++) {
+    const t = toks[j]!;
+    if (v.depth[j]! > 0) continue;
+    if (!/^(?:こう|そう|次のように)$/.test(t.surface)) continue;
+    const p = toks[j + 1];
+    if (!p || !isSpeechPredicate(p) && !(p.pos === '動詞' && /^(?:述べる|語る|話す|言う|迫る|批判|訴える|指摘|強調|説明|答える|明かす)$/.test(p.base))) continue;
+    // Speaker: a topic before こう in this sentence.
+    let speaker: Speaker | null = null;
+    for (let k = j - 1; k >= 0; k--) {
+      if ((toks[k]!.surface === 'は' || toks[k]!.surface === 'が') && toks[k]!.pos === '助詞') {
+        const np = nounPhraseEndingAt(text, toks, k - 1, 0);
+        const sp = np ? classifySpeaker(np, toks) : null;
+        if (sp) speaker = book.resolve(sp, v, current);
+        break;
+      }
+    }
+    // こう述べるのは X氏だ: the speaker after.
+    if (!speaker) {
+      const end = predicateEnd(v, j + 1);
+      if (toks[end]?.surface === 'の' && toks[end + 1]?.surface === 'は') {
+        let e = end + 2;
+        while (e < toks.length && isNominal(toks[e]!)) e++;
+        const np = nounPhraseEndingAt(text, toks, e - 1, end + 2);
+        const sp = np ? classifySpeaker(np, toks) : null;
+        if (sp) speaker = book.resolve(sp, v, current);
+      }
+    }
+    if (!speaker) continue;
+    // The quotation in the same sentence, nearest before the cue.
+    for (let k = j - 1; k >= 0; k--) {
+      if (QUOTE_CLOSE.has(toks[k]!.surface) && v.depth[k] === 0 && v.match.has(k)) {
+        const open = v.match.get(k)!;
+        const content = { start: toks[open]!.end, end: toks[k]!.start };
+        const cueEnd = predicateEnd(v, j + 1);
+        return { speaker, via: [], kind: 'quote', cue: { start: t.start, end: toks[cueEnd - 1]!.end }, content: boundContent(content), mention: 'explicit', rule: 'kou', tokens: toks.slice(j, cueEnd).map((x) => x.surface).join('|') };
+      }
+    }
+  }
+  return null;
+}
+
+/** A very long sentence (a folded block with no 。) is cut at clause boundaries so that no span runs long. */
+function cutLong(text: string, s: Span): Span[] {
+  if (s.end - s.start <= MAX_SENTENCE) return [s];
+  const out: Span[] = [];
+  let start = s.start;
+  while (start < s.end) {
+    let end = Math.min(s.end, start + MAX_SENTENCE);
+    if (end < s.end) {
+      // Prefer a line break, then a clause end (る/た + 、), then any 、 or space.
+      const window = text.slice(start + (MAX_SENTENCE >> 1), end);
+      const nl = window.lastIndexOf('\n');
+      const comma = Math.max(window.lastIndexOf('、'), window.lastIndexOf(' '), window.lastIndexOf('\u3000'));
+      const at = nl >= 0 ? nl : comma;
+      if (at >= 0) end = start + (MAX_SENTENCE >> 1) + at + 1;
+    }
+    out.push({ start, end });
+    start = end;
+  }
+  return out;
+}
+
+// ------------------------------------------------------------------------------------------ labels
+
+const LABEL_PATTERNS: { rule: string; re: RegExp }[] = [
+  // 【記者】… / 【束報道官】…
+  { rule: 'label-turn-bracket', re: /^[ \u3000]*(【([^】\n]{1,30})】)/ },
+  // ○山添拓君 … / ○防衛大臣(木原稔君) …
+  { rule: 'label-turn-minutes', re: /^[ \u3000]*(○([^\s○]{1,40}))[ \u3000]/ },
+  // 藤代:… / ウクライナ、ゼレンスキー大統領: …
+  { rule: 'label-turn-colon', re: /^[ \u3000]*(([^\s:：「」。、?？!！]{1,24}(?:[ \u3000][^\s:：「」。、?？]{1,20})?)[ \u3000]?[:：])/ },
+  // 飯田)… / 青山)…
+  { rule: 'label-turn-paren', re: /^[ \u3000]*(([^\s()（）:：「」。、]{1,8})[)）])/ },
+  // J.K. …
+  { rule: 'label-turn-initials', re: /^[ \u3000]*(([A-Z]\.(?:[A-Z]\.)+))[ \u3000]/ },
+  // 記者(ドワンゴ)… / 首相 …  (a post alone, then the turn)
+  { rule: 'label-turn-post', re: /^[ \u3000]*(((?:記者|首相|総理|大臣|長官|司会|司会者|議長|委員長|会長|社長|知事|市長|大統領|報道官|官房長官)(?:[(（][^)）\n]{1,16}[)）])?))(?=[ \u3000]|(?<=[)）]))/ },
+];
+
+/**
+ * Speaker labels: a turn of an interview or press conference (X: …), a headline or caption that quotes
+ * (X氏「…」, 民主党 ハリス副大統領 「…」), a quotation credited in parentheses after it (「…」(X教授)), and
+ * a headline credited after an equals sign (…=韓国首相). Label turns take the whole block.
+ */
+function findLabels(text: string, block: ClassifiedBlock, tokenizer: JaTokenizer, book: SpeakerBook): Draft[] {
+  const out: Draft[] = [];
+  const start = block.contentStart;
+  const head = text.slice(start, Math.min(block.end, start + 64));
+  for (const { rule, re } of LABEL_PATTERNS) {
+    const m = re.exec(head);
+    if (!m) continue;
+    const labelText = m[2]!.trim();
+    const cueStart = start + m.index + m[0].indexOf(m[1]!);
+    const cue = { start: cueStart, end: cueStart + m[1]!.length };
+    const who = labelSpeaker(labelText, cue, tokenizer, book, rule);
+    if (!who) continue;
+    let cs = cue.end;
+    while (cs < block.end && /[\s:：]/.test(text[cs]!)) cs++;
+    let ce = block.end;
+    while (ce > cs && /\s/.test(text[ce - 1]!)) ce--;
+    // A turn that is one quotation: the inside of it.
+    if (text[cs] === '「' && text[ce - 1] === '」' && text.indexOf('」', cs) === ce - 1) { cs++; ce--; }
+    if (ce - cs < 1) continue;
+    out.push({ speaker: who, via: [], kind: 'quote', cue, content: boundContent({ start: cs, end: ce }), mention: 'explicit', rule, tokens: labelText });
+    return out;
+  }
+  // X「…」 and X 「…」 anywhere in a short block (headlines, captions, debate digests).
+  const body = text.slice(start, block.end);
+  if (body.length <= 400 || block.kind === 'title' || block.kind === 'heading') {
+    const re = /([^\s「」、。:：()（）]{2,30}(?:[(（][^)）]{1,16}[)）])?)[ \u3000]?「([^「」\n]{1,200})」(?![とをのでにがはも]|って|という)/g;
+    for (let m = re.exec(body); m; m = re.exec(body)) {
+      const name = m[1]!;
+      const nameStart = start + m.index;
+      const cue = { start: nameStart, end: nameStart + name.length };
+      const who = labelSpeaker(name, cue, tokenizer, book, 'label-quote');
+      if (!who || who.people.some((p) => p.type !== 'person')) continue;
+      const cs = start + m.index + m[0].indexOf('「') + 1;
+      out.push({ speaker: who, via: [], kind: 'quote', cue, content: { start: cs, end: cs + m[2]!.length }, mention: 'explicit', rule: 'label-quote', tokens: name });
+    }
+  }
+  // 「…」(笠原博幸氏) — a quotation credited in parentheses.
+  const paren = /「([^「」\n]{2,400})」[ \u3000]?([(（]([^)）\n]{2,30})[)）])/g;
+  for (let m = paren.exec(body); m; m = paren.exec(body)) {
+    const inner = m[3]!;
+    const cueStart = start + m.index + m[0].lastIndexOf(m[2]!);
+    const cue = { start: cueStart, end: cueStart + m[2]!.length };
+    const who = labelSpeaker(inner, { start: cueStart + 1, end: cue.end - 1 }, tokenizer, book, 'label-paren');
+    if (!who || who.people.some((p) => p.type !== 'person')) continue;
+    const cs = start + m.index + 1;
+    out.push({ speaker: who, via: [], kind: 'quote', cue, content: { start: cs, end: cs + m[1]!.length }, mention: 'explicit', rule: 'label-paren', tokens: inner });
+  }
+  // …=韓国首相 closing a headline.
+  if (block.kind === 'title' || block.kind === 'heading' || body.length <= 120) {
+    const eq = /^(.{4,120}?)[=＝]([^=＝\s]{2,20})\s*$/.exec(body);
+    if (eq) {
+      const cueStart = start + eq[1]!.length;
+      const who = labelSpeaker(eq[2]!, { start: cueStart + 1, end: cueStart + 1 + eq[2]!.length }, tokenizer, book, 'label-equals');
+      if (who) out.push({ speaker: who, via: [], kind: 'reported', cue: { start: cueStart, end: cueStart + 1 + eq[2]!.length }, content: { start, end: start + eq[1]!.length }, mention: 'explicit', rule: 'label-equals', tokens: eq[2]! });
+    }
+  }
+  return out;
+}
+
+function labelSpeaker(label: string, span: Span, tokenizer: JaTokenizer, book: SpeakerBook, rule: string): Speaker | null {
+  const clean = label.replace(/^[○◯]/, '');
+  if (!clean || /^(?:Q|A|問|答|注|※|写真|出典|資料|図|表|参考|関連|追記|編集|撮影|提供)\d*$/.test(clean)) return null;
+  const offset = span.end - clean.length - (label.length - label.trimEnd().length);
+  const at = label.startsWith('○') ? span.start + 1 : span.start + (span.end - span.start - label.length);
+  const toks = tokenizer.tokenize(clean).map((t) => ({ ...t, start: t.start + Math.max(at, 0), end: t.end + Math.max(at, 0) }));
+  void offset;
+  if (!toks.length) return null;
+  const np = { from: 0, to: toks.length, start: toks[0]!.start, end: toks[toks.length - 1]!.end, text: clean };
+  let sp = classifySpeaker(np, toks);
+  // A short label is a name even when the dictionary does not know it (藤代, 飯田, J.K.).
+  if (!sp && (rule.startsWith('label-turn') || rule === 'label-paren') && clean.length <= 12 && !/[、。]/.test(clean)) {
+    sp = { ...np, type: 'person', core: clean.replace(/(?:君|氏|さん)$/, ''), organization: null, title: null };
+  }
+  if (!sp || sp.type === 'anaphor') return null;
+  if (sp.type === 'person' && /[(（]/.test(clean)) {
+    // 防衛大臣(木原稔君): the name is inside; 記者(ドワンゴ): the organisation is.
+    const m = /^(.*?)[(（]([^)）]+)[)）]$/.exec(clean);
+    if (m) {
+      const inside = m[2]!.replace(/(?:君|氏|さん)$/, '');
+      const insideToks = tokenizer.tokenize(m[2]!);
+      if (insideToks.some((t) => t.pos2 === '人名')) sp = { ...sp, core: inside, title: m[1]! || null };
+      else sp = { ...sp, core: clean, organization: m[2]!, title: m[1]! || null };
+    }
+  }
+  return book.resolve(sp, null, null, span);
+}
+
+// ------------------------------------------------------------------------------------------ people
+
+/** Speaker phrases to people of the registry: one person per name, short forms and anaphors resolved. */
+class SpeakerBook {
+  private last: DraftPerson[] = [];
+  constructor(readonly registry: PeopleRegistry) {}
+
+  resolve(sp: SpeakerPhrase, v: SentenceView | null, current: Speaker | null, at?: Span): Speaker | null {
+    const source = at ?? { start: sp.start, end: sp.end };
+    if (sp.type === 'anaphor') {
+      const want = anaphorType(sp.core);
+      const found = [...this.last].reverse().find((p) => want === null || want.includes(p.type));
+      const fallback = current?.people.find((p) => want === null || want.includes(p.type));
+      const who = found ?? fallback;
+      if (!who) return null;
+      this.registry.addMention(who, source, undefined, sp.core);
+      this.registry.addAlias(who, sp.text);
+      return { people: [who], source };
+    }
+    const person = this.person(sp, source);
+    this.last.push(person);
+    if (this.last.length > 12) this.last.shift();
+    void v;
+    return { people: [person], source };
+  }
+
+  private person(sp: SpeakerPhrase, source: Span): DraftPerson {
+    const reg = this.registry;
+    const core = sp.core.replace(/\s+/g, ' ').trim() || sp.text;
+    // A short form (李氏, 植田総裁, 片山会長) of someone already named: same surname, or a name that starts the same.
+    const existing = reg.people.find((p) => p.type === sp.type && (p.name === core || p.aliases.has(core) || p.aliases.has(sp.text)))
+      ?? (sp.type === 'person' ? reg.people.find((p) => p.type === 'person' && core.length >= 1 && core.length < p.name.length && (p.name.startsWith(core) && core.length >= 2 || p.surname === core)) : undefined)
+      ?? (sp.type !== 'person' ? reg.people.find((p) => p.type === sp.type && core.length >= 2 && (p.name.endsWith(core) || core.endsWith(p.name) && p.name.length >= 2)) : undefined);
+    const person = existing ?? reg.addPerson({ name: core, organization: sp.organization, title: sp.title, type: sp.type === 'anaphor' ? 'person' : sp.type });
+    if (existing) {
+      existing.organization ??= sp.organization;
+      existing.title ??= sp.title;
+    }
+    reg.addAlias(person, sp.text.trim());
+    reg.addAlias(person, sp.text.replace(/[ \u3000]/g, ''));
+    if (core !== person.name) reg.addAlias(person, core);
+    reg.addMention(person, source);
+    return person;
+  }
+}
+
+function anaphorType(s: string): Attribution extends never ? never : ('person' | 'media' | 'organization' | 'government' | 'group')[] | null {
+  if (/^(?:同氏|彼|彼女|両氏|同(?:会長|社長|相|大統領|首相|報道官|教授|院長|所長|議員|知事|長官|大臣|総裁|候補|代表))$/.test(s)) return ['person'];
+  if (/^(?:同紙|同誌|同通信|同局|同メディア|同サイト|新聞|記事|報道)$/.test(s)) return ['media'];
+  if (/^(?:同省|同政府|同軍|同国)$/.test(s)) return ['government'];
+  if (/^(?:同社|同党|同機構|同研究所|同委員会)$/.test(s)) return ['organization'];
+  return null;
+}
+
+// ------------------------------------------------------------------------------------------ output
+
+function finish(text: string, footnotes: readonly DraftFootnote[], byStart: Map<number, DraftFootnote>, d: Draft, i: number): Attribution {
+  const ns = new Set<number>();
+  for (const f of footnotes) if (f.start >= d.content.start && f.start < d.content.end) ns.add(f.n);
+  let j = d.content.end;
+  while (j < text.length && /[」』”")\s.]/.test(text[j]!)) j++;
+  if (byStart.has(j)) ns.add(byStart.get(j)!.n);
+  if (d.cue) {
+    let k = d.cue.end;
+    while (k < text.length && /[」』”)\s]/.test(text[k]!)) k++;
+    if (byStart.has(k)) ns.add(byStart.get(k)!.n);
+  }
+  const hedges = [...new Set(text.slice(d.content.start, d.content.end).match(HEDGES) ?? [])];
+  const base = d.mention === 'explicit' ? 0.9 : d.mention === 'elided' ? 0.75 : 0.6;
+  const groupPenalty = d.speaker.people.some((p) => p.type === 'group') ? 0.1 : 0;
+  assertSpan(text, d.content, 'content');
+  if (d.cue) assertSpan(text, d.cue, 'cue');
+  return {
+    id: `a${i + 1}`,
+    speakers: d.speaker.people.map((p) => p.id),
+    via: d.via.map((p) => p.id),
+    kind: d.kind,
+    cue: d.cue ? { ...d.cue, text: '' } : null,
+    content: { ...d.content, text: '' },
+    source: d.speaker.source && d.mention === 'explicit' ? { ...d.speaker.source, text: '' } : null,
+    footnotes: [...ns].sort((a, b) => a - b),
+    mention: d.mention,
+    hedges,
+    confidence: Math.round((base - groupPenalty) * 100) / 100,
+    evidence: [{ rule: `ja:${d.rule}`, span: d.cue ?? undefined, note: d.tokens }],
+    provenance: 'machine',
+    page: null,
+  };
+}
+
+function assertSpan(text: string, s: Span, what: string): void {
+  if (!(s.start >= 0 && s.end <= text.length && s.start <= s.end)) throw new RangeError(`${what} span [${s.start}, ${s.end}) is outside the text`);
+}
+
+export { PERSON_POSTS };

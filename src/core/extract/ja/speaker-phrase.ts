@@ -1,0 +1,213 @@
+/**
+ * Speaker phrases over tokens: the noun phrase that ends right before a particle (…総裁は, …通信によると), its
+ * type (person, government, organisation, media, group) and the name forms an analyst would look it up by.
+ */
+import type { PersonType } from '../../model/schema.ts';
+import type { JaToken } from '../../morph/tokens.ts';
+import {
+  ANAPHOR, GENERIC_SOURCE, GOV_TAILS, KATAKANA_MEDIA, MEDIA_TAILS, ORG_TAILS, PERSON_POSTS, STATE_NAMES,
+} from './vocabulary-ja.ts';
+
+export interface NounPhrase {
+  /** Token indices, inclusive start, exclusive end. */
+  from: number;
+  to: number;
+  start: number;
+  end: number;
+  text: string;
+}
+
+export type SpeakerType = PersonType | 'anaphor';
+
+export interface SpeakerPhrase extends NounPhrase {
+  type: SpeakerType;
+  /** The name without post or honorific (李振広院長 → 李振広), when the phrase names an individual. */
+  core: string;
+  organization: string | null;
+  title: string | null;
+}
+
+const MAX_NP_CHARS = 48;
+const JOINERS = new Set(['・', '＆', '&', '-', '－', '‐', '.', '･', '=', '＝']);
+const OPEN_PAREN = new Set(['(', '（']);
+const CLOSE_PAREN = new Set([')', '）']);
+/** Nouns that may follow の inside one speaker phrase (フィリピン政府の国家安全保障会議, 東京新聞の記者). */
+const HEAD_AFTER_NO = new RegExp(`(?:${[...PERSON_POSTS, '学者', '専門家', '当局者', '高官', '関係者', '会議', '委員会', '研究所', '報道官', '代表', '政府', '軍', '省', '庁', '局', '紙', '電子版', '報道', '記事', '論文', '発表', '声明', '調査', 'データ', 'コメント', '見解', '談話', '報告書', '報告', '社説', '世論調査'].join('|')})$`);
+
+export function isNominal(t: JaToken): boolean {
+  if (t.pos === '名詞') return t.pos1 !== '非自立' && t.pos1 !== '代名詞' || /^(?:彼|彼女|彼ら)$/.test(t.surface);
+  if (t.pos === '接頭詞') return true;
+  if (t.pos === '記号') return t.pos1 === 'アルファベット' || JOINERS.has(t.surface);
+  return false;
+}
+
+/**
+ * The noun phrase whose last token is `last` (inclusive), not reaching before token `floor`. Takes in
+ * parentheses after a name (李振広(リー・ジェングアン)院長), a bracketed title after a media noun (米紙「…」),
+ * spaces between an organisation and a post (日本銀行 植田総裁), and の between an organisation and its
+ * post or body (フィリピン政府の国家安全保障会議).
+ */
+export function nounPhraseEndingAt(text: string, toks: readonly JaToken[], last: number, floor: number): NounPhrase | null {
+  let i = last;
+  // Skip white space right before the particle.
+  while (i >= floor && /^\s+$/.test(toks[i]!.surface)) i--;
+  if (i < floor) return null;
+  const end = toks[i]!.end;
+  let from = i + 1;
+  let sawNominal = false;
+  while (i >= floor) {
+    const t = toks[i]!;
+    if (end - t.start > MAX_NP_CHARS) break;
+    if (CLOSE_PAREN.has(t.surface)) {
+      const open = matchBack(toks, i, floor, OPEN_PAREN, CLOSE_PAREN);
+      if (open < 0 || !sawNominal && i === last && false) break;
+      // A parenthesis belongs to the phrase when a noun stands before it.
+      if (open > floor && isNominal(toks[open - 1]!)) { i = open - 1; from = open; continue; }
+      break;
+    }
+    if ((t.surface === '」' || t.surface === '』') && i > floor) {
+      const open = matchBack(toks, i, floor, new Set(['「', '『']), new Set(['」', '』']));
+      if (open > floor && /(?:紙|誌|メディア|サイト|番組|通信|局|テレビ|新聞|ラジオ)$/.test(toks[open - 1]!.surface) && t.end - toks[open]!.start <= 24) {
+        i = open - 1;
+        from = open;
+        continue;
+      }
+      break;
+    }
+    if (isNominal(t)) {
+      sawNominal = true;
+      from = i;
+      i--;
+      continue;
+    }
+    // Space between two nominal chunks: an organisation, then a post and name.
+    if (/^[ \u3000]+$/.test(t.surface) && i > floor && sawNominal && isNominal(toks[i - 1]!) && /(?:[行所党局省庁部会社軍院学]|リサーチ|コンサルティング|研究所|大学|銀行|政府|証券|新聞)$/.test(toks[i - 1]!.surface)) {
+      from = i;
+      i--;
+      continue;
+    }
+    // の between an organisation or place and the head noun after it.
+    if (t.surface === 'の' && t.pos === '助詞' && i > floor && sawNominal && isNominal(toks[i - 1]!) && !/^\d+$/.test(toks[i - 1]!.surface)) {
+      const head = text.slice(toks[i + 1]!.start, end);
+      if (HEAD_AFTER_NO.test(head) && !/の/.test(head)) {
+        from = i;
+        i--;
+        continue;
+      }
+    }
+    break;
+  }
+  if (!sawNominal || from > last) return null;
+  // Leading joiners and dates are not part of the name.
+  while (from < i + 1 && from <= last && JOINERS.has(toks[from]!.surface)) from++;
+  if (from > last) return null;
+  const start = toks[from]!.start;
+  return { from, to: last + 1, start, end, text: text.slice(start, end) };
+}
+
+function matchBack(toks: readonly JaToken[], close: number, floor: number, opens: Set<string>, closes: Set<string>): number {
+  let depth = 0;
+  for (let k = close; k >= floor; k--) {
+    const s = toks[k]!.surface;
+    if (closes.has(s)) depth++;
+    else if (opens.has(s) && --depth === 0) return k;
+  }
+  return -1;
+}
+
+/** Leading dates and times (5日付, 12日の, 4日、) are dropped from a speaker phrase. */
+const DATE_PREFIX = /^(?:(?:\d{1,4}|[一二三四五六七八九十]+)(?:年|月|日)(?:付|付け)?(?:の)?|今月|先月|昨年|今年|同日|最近の|きょう|昨日)+/;
+
+/**
+ * What a phrase is: null when it names no one (これ, 問題, 政策). Types follow the real-text key: named
+ * officials are persons; ministries and role-only officials governments; think tanks organisations; outlets media.
+ */
+export function classifySpeaker(np: NounPhrase, toks: readonly JaToken[]): SpeakerPhrase | null {
+  let text = np.text.replace(DATE_PREFIX, '');
+  if (!text) return null;
+  const hasPersonName = toks.slice(np.from, np.to).some((t) => t.pos2 === '人名' || t.pos3 === '姓' || t.pos3 === '名');
+  const lastTok = toks[np.to - 1]!;
+  const bare = text.replace(/[ \u3000]/g, '');
+  const base = { ...np, text, organization: null as string | null, title: null as string | null };
+  if (ANAPHOR.test(bare)) return { ...base, type: 'anaphor', core: bare };
+  if (/^(?:これ|それ|あれ|この|その|我々|私|僕|自分|ここ|今回|同様|一方|他方|ほか|他|こと|もの|ため|問題|点)$/.test(bare)) return null;
+  if (GENERIC_SOURCE.test(bare) && !hasPersonName) return { ...base, type: 'group', core: bare };
+  if (KATAKANA_MEDIA.test(bare) || MEDIA_TAILS.test(bare) && !/(?:局長|部長)$/.test(bare)) {
+    const core = mediaCore(bare);
+    return { ...base, type: 'media', core };
+  }
+  const post = PERSON_POSTS.find((p) => bare.endsWith(p) && bare.length > p.length || bare === p);
+  if (hasPersonName || post || isKatakanaFullName(bare) || /^[A-Z][A-Za-z.'-]+(?: [A-Z][A-Za-z.'-]+)*(?:氏|さん)$/.test(bare)) {
+    if (/(?:高官|当局者)$/.test(bare)) return { ...base, type: 'government', core: bare };
+    const split = splitNameAndPost(text, post ?? null, toks, np);
+    return { ...base, type: 'person', core: split.name, organization: split.organization, title: split.title };
+  }
+  if (STATE_NAMES.test(bare) || GOV_TAILS.test(bare) || lastTok.pos2 === '地域' && lastTok.pos3 === '国') return { ...base, type: 'government', core: bare };
+  if (ORG_TAILS.test(bare) || lastTok.pos2 === '組織') return { ...base, type: 'organization', core: bare };
+  if (lastTok.pos1 === '固有名詞') return { ...base, type: lastTok.pos2 === '地域' ? 'government' : 'organization', core: bare };
+  return null;
+}
+
+function isKatakanaFullName(s: string): boolean {
+  return /^[\u30A1-\u30FA\u30FC]{2,}(?:[・=＝][\u30A1-\u30FA\u30FC]{1,}){1,3}$/.test(s);
+}
+
+/** 米紙ニューヨーク・タイムズ(電子版) → ニューヨーク・タイムズ; 香港メディア・香港01 → 香港01. */
+function mediaCore(s: string): string {
+  let c = s.replace(/[(（](?:電子版|ウェブ版|オンライン版)[)）]$/, '');
+  const bracket = /「([^」]+)」$/.exec(c);
+  if (bracket) return bracket[1]!;
+  c = c.replace(/^(?:米|英|仏|独|中国|韓国|ロシア|台湾|香港|日本|米国|英国)?(?:紙|誌|ニュースサイト|メディア|テレビ|通信社?|放送局?)[・\s]?/, '');
+  c = c.replace(/^.*?メディア[・\s]/, '');
+  c = c.replace(/紙$/, '');
+  return c || s;
+}
+
+/**
+ * 李振広(リー・ジェングアン)院長 → 李振広 | 院長; 七十七リサーチ&コンサルティング 田口庸友首席エコノミスト →
+ * 田口庸友 | 七十七リサーチ&コンサルティング | 首席エコノミスト; 野口悠紀雄・一橋大名誉教授 → 野口悠紀雄 | 一橋大 | 名誉教授.
+ */
+function splitNameAndPost(text: string, post: string | null, toks: readonly JaToken[], np: NounPhrase): { name: string; organization: string | null; title: string | null } {
+  let s = text.replace(/[(（][^)）]*[)）]/g, '').trim();
+  // Name・Organisation Post (野口悠紀雄・一橋大名誉教授): the name comes first.
+  const dot = /^([\u4e00-\u9fff々]{2,5})・(.+)$/.exec(s);
+  if (dot && post && dot[2]!.endsWith(post)) {
+    const org = dot[2]!.slice(0, -post.length) || null;
+    return { name: dot[1]!, organization: org, title: post };
+  }
+  let title: string | null = null;
+  if (post && s.endsWith(post) && s.length > post.length) {
+    s = s.slice(0, -post.length);
+    title = post;
+    // Rank words before a post belong to it (首席エコノミスト, 名誉教授, 前大統領).
+    const rank = /(?:首席|上級|主任|名誉|前|元|現|副|次期|特別|筆頭|代表|総|主席|最高|国務|常任|事務|次席)$/.exec(s);
+    if (rank && s.length > rank[0].length) { s = s.slice(0, -rank[0].length); title = rank[0] + title; }
+  }
+  // The person's name: the last run of name tokens (人名, katakana with ・, Latin).
+  const personToks = toks.slice(np.from, np.to).filter((t) => t.pos2 === '人名');
+  let name = s;
+  let organization: string | null = null;
+  const sp = /^(.*?)[ \u3000・の]([^ \u3000・の]+(?:・[^ \u3000・の]+)*)$/.exec(s);
+  if (personToks.length) {
+    const first = personToks[0]!;
+    const at = s.indexOf(first.surface);
+    if (at > 0) {
+      organization = s.slice(0, at).replace(/[ \u3000・の]+$/, '') || null;
+      name = s.slice(at);
+    }
+  } else if (sp && sp[1] && (isKatakanaFullName(sp[2]!) || /[A-Za-z]/.test(sp[2]!))) {
+    organization = sp[1].replace(/[ \u3000・の]+$/, '') || null;
+    name = sp[2]!;
+  } else if (!title && !post) {
+    name = s;
+  }
+  // A post with no name (首相, 商務省高官, 同国の外相): the phrase itself is how the speaker is known.
+  if (!personToks.length && !/^[\u30A1-\u30FA\u30FC・=＝]{2,}$/.test(name) && !/[A-Za-z]/.test(name)) {
+    return { name: text.trim(), organization: null, title: post && post.length > 1 ? post : null };
+  }
+  if (!name) name = text;
+  if (title === null && post) title = post;
+  // 氏, さん, 君 are honorifics, not posts.
+  if (title && /^(?:氏|さん|君|様|殿|女史)$/.test(title)) title = null;
+  return { name: name.trim(), organization, title };
+}
