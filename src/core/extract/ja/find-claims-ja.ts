@@ -945,15 +945,26 @@ function findLabels(text: string, block: ClassifiedBlock, tokenizer: JaTokenizer
   // X「…」 and X 「…」 anywhere in a short block (headlines, captions, debate digests).
   const body = text.slice(start, block.end);
   if (body.length <= 400 || block.kind === 'title' || block.kind === 'heading') {
-    const re = /([^\s「」、。:：()（）]{2,30}(?:[(（][^)）]{1,16}[)）])?)[ \u3000]?「([^「」\n]{1,200})」(?![とをのでにがはも]|って|という)/g;
+    const re = /「([^「」\n]{1,200})」(?![とをのでにがはもへ]|って|という|など)/g;
     for (let m = re.exec(body); m; m = re.exec(body)) {
-      const name = m[1]!;
-      const nameStart = start + m.index;
-      const cue = { start: nameStart, end: nameStart + name.length };
-      const who = labelSpeaker(name, cue, tokenizer, book, 'label-quote');
-      if (!who || who.people.some((p) => p.type !== 'person')) continue;
-      const cs = start + m.index + m[0].indexOf('「') + 1;
-      out.push({ speaker: who, via: [], kind: 'quote', cue, content: { start: cs, end: cs + m[2]!.length }, mention: 'explicit', rule: 'label-quote', tokens: name });
+      const open = start + m.index;
+      // The speaker: a noun phrase ending right before the bracket (spaces allowed), at a line or phrase start.
+      let e = open;
+      while (e > start && /[ \u3000]/.test(text[e - 1]!)) e--;
+      const from = Math.max(start, e - 30);
+      const before = text.slice(from, e);
+      if (!before) continue;
+      const toks = tokenizer.tokenize(before).map((t) => ({ ...t, start: t.start + from, end: t.end + from }));
+      const np = nounPhraseEndingAt(text, toks, toks.length - 1, 0);
+      if (!np) continue;
+      const lead = text[np.start - 1];
+      if (np.start > start && lead !== undefined && !/[\s」、。】:：]/.test(lead)) continue;
+      const sp = classifySpeaker(np, toks);
+      if (!sp || sp.type !== 'person' || !sp.title && !toks.slice(np.from, np.to).some((t) => t.pos2 === '人名') && !/(?:氏|さん)$/.test(np.text)) continue;
+      const who = book.resolve(sp, null, null, { start: np.start, end: np.end });
+      if (!who) continue;
+      const cs = open + 1;
+      out.push({ speaker: who, via: [], kind: 'quote', cue: { start: np.start, end: np.end }, content: { start: cs, end: cs + m[1]!.length }, mention: 'explicit', rule: 'label-quote', tokens: np.text });
     }
   }
   // 「…」(笠原博幸氏) — a quotation credited in parentheses.
@@ -973,10 +984,15 @@ function findLabels(text: string, block: ClassifiedBlock, tokenizer: JaTokenizer
     if (eq) {
       const cueStart = start + eq[1]!.length;
       const who = labelSpeaker(eq[2]!, { start: cueStart + 1, end: cueStart + 1 + eq[2]!.length }, tokenizer, book, 'label-equals');
-      if (who) out.push({ speaker: who, via: [], kind: 'reported', cue: { start: cueStart, end: cueStart + 1 + eq[2]!.length }, content: { start, end: start + eq[1]!.length }, mention: 'explicit', rule: 'label-equals', tokens: eq[2]! });
+      if (who && who.people.every((p) => p.type === 'person' && p.title)) out.push({ speaker: who, via: [], kind: 'reported', cue: { start: cueStart, end: cueStart + 1 + eq[2]!.length }, content: { start, end: start + eq[1]!.length }, mention: 'explicit', rule: 'label-equals', tokens: eq[2]! });
     }
   }
   return out;
+}
+
+/** A bare label that can only be a name: kanji or katakana without digits, or Latin initials (J.K.). */
+function isNameLike(s: string): boolean {
+  return /^(?:[\u4e00-\u9fff々]{1,4}|[\u30A1-\u30FA\u30FC・]{2,12}|[A-Z]\.(?:[A-Z]\.)+|[A-Z][a-z]+)(?:君|氏|さん)?$/.test(s);
 }
 
 function labelSpeaker(label: string, span: Span, tokenizer: JaTokenizer, book: SpeakerBook, rule: string): Speaker | null {
@@ -990,7 +1006,7 @@ function labelSpeaker(label: string, span: Span, tokenizer: JaTokenizer, book: S
   const np = { from: 0, to: toks.length, start: toks[0]!.start, end: toks[toks.length - 1]!.end, text: clean };
   let sp = classifySpeaker(np, toks);
   // A short label is a name even when the dictionary does not know it (藤代, 飯田, J.K.).
-  if (!sp && (rule.startsWith('label-turn') || rule === 'label-paren') && clean.length <= 12 && !/[、。]/.test(clean)) {
+  if (!sp && (rule.startsWith('label-turn') || rule === 'label-paren') && clean.length <= 8 && isNameLike(clean)) {
     sp = { ...np, type: 'person', core: clean.replace(/(?:君|氏|さん)$/, ''), organization: null, title: null };
   }
   if (!sp || sp.type === 'anaphor') return null;

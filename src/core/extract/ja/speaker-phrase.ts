@@ -37,6 +37,8 @@ const HEAD_AFTER_NO = new RegExp(`(?:${[...PERSON_POSTS, '学者', '専門家', 
 export function isNominal(t: JaToken): boolean {
   if (t.pos === '名詞') return t.pos1 !== '非自立' && t.pos1 !== '代名詞' || /^(?:彼|彼女|彼ら)$/.test(t.surface);
   if (t.pos === '接頭詞') return true;
+  // A lone kanji read as a verb stem inside a name (李振広 → 李|振|広): no verb is written without kana.
+  if (t.pos === '動詞' && /^[\u4e00-\u9fff]+$/.test(t.surface) && t.surface !== t.base) return true;
   if (t.pos === '記号') return t.pos1 === 'アルファベット' || JOINERS.has(t.surface);
   return false;
 }
@@ -180,34 +182,33 @@ function splitNameAndPost(text: string, post: string | null, toks: readonly JaTo
     s = s.slice(0, -post.length);
     title = post;
     // Rank words before a post belong to it (首席エコノミスト, 名誉教授, 前大統領).
-    const rank = /(?:首席|上級|主任|名誉|前|元|現|副|次期|特別|筆頭|代表|総|主席|最高|国務|常任|事務|次席)$/.exec(s);
+    const rank = /(?:首席|上級|主任|名誉|前|元|現|副|次期|特別|筆頭|総|主席|最高|国務|常任|事務|次席)$/.exec(s);
     if (rank && s.length > rank[0].length) { s = s.slice(0, -rank[0].length); title = rank[0] + title; }
   }
-  // The person's name: the last run of name tokens (人名, katakana with ・, Latin).
-  const personToks = toks.slice(np.from, np.to).filter((t) => t.pos2 === '人名');
-  let name = s;
-  let organization: string | null = null;
-  const sp = /^(.*?)[ \u3000・の]([^ \u3000・の]+(?:・[^ \u3000・の]+)*)$/.exec(s);
-  if (personToks.length) {
-    const first = personToks[0]!;
-    const at = s.indexOf(first.surface);
-    if (at > 0) {
-      organization = s.slice(0, at).replace(/[ \u3000・の]+$/, '') || null;
-      name = s.slice(at);
-    }
-  } else if (sp && sp[1] && (isKatakanaFullName(sp[2]!) || /[A-Za-z]/.test(sp[2]!))) {
-    organization = sp[1].replace(/[ \u3000・の]+$/, '') || null;
-    name = sp[2]!;
-  } else if (!title && !post) {
-    name = s;
-  }
-  // A post with no name (首相, 商務省高官, 同国の外相): the phrase itself is how the speaker is known.
-  if (!personToks.length && !/^[\u30A1-\u30FA\u30FC・=＝]{2,}$/.test(name) && !/[A-Za-z]/.test(name)) {
-    return { name: text.trim(), organization: null, title: post && post.length > 1 ? post : null };
-  }
-  if (!name) name = text;
-  if (title === null && post) title = post;
-  // 氏, さん, 君 are honorifics, not posts.
   if (title && /^(?:氏|さん|君|様|殿|女史)$/.test(title)) title = null;
-  return { name: name.trim(), organization, title };
+  s = s.replace(/[・\s]+$/, '');
+  // The name is the last segment after の or a space (日銀の黒田, 日本銀行 植田); a dot separates an
+  // organisation from a name only when the two are not both katakana (ドナルド・トランプ is one name).
+  let organization: string | null = null;
+  let name = s;
+  const cut = Math.max(s.lastIndexOf('の'), s.lastIndexOf(' '), s.lastIndexOf('\u3000'));
+  if (cut > 0) {
+    organization = s.slice(0, cut).trim() || null;
+    name = s.slice(cut + 1).trim();
+  }
+  const dotCut = name.lastIndexOf('・');
+  if (dotCut > 0) {
+    const left = name.slice(0, dotCut);
+    const right = name.slice(dotCut + 1);
+    const kata = /^[\u30A1-\u30FA\u30FC=＝]+$/;
+    if (!(kata.test(right) && kata.test(left.split('・').pop() ?? ''))) {
+      organization = [organization, left].filter(Boolean).join('の') || null;
+      name = right;
+    }
+  }
+  const isName = name.length >= 1 && name.length <= 16 && !PERSON_POSTS.some((p) => name.endsWith(p) && p.length >= 2)
+    && (/^[\u30A1-\u30FA\u30FC・=＝]{2,}$/.test(name) || /^[A-Za-z][A-Za-z. '-]*$/.test(name) || /^[\u4e00-\u9fff々]{1,5}$/.test(name) && (title !== null || toks.slice(np.from, np.to).some((t) => t.pos2 === '人名') || /(?:氏|さん|君)$/.test(text)));
+  if (!isName) return { name: text.replace(/[(（][^)）]*[)）]/g, '').trim(), organization: null, title: post && post.length > 1 ? post : null };
+  void np;
+  return { name, organization, title };
 }
