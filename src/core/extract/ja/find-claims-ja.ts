@@ -149,7 +149,18 @@ class SentenceView {
 
   constructor(readonly text: string, readonly span: Span, tokenizer: JaTokenizer, markerAt: Map<number, DraftFootnote>, readonly floor: number) {
     const raw = tokenizer.tokenize(text.slice(span.start, span.end));
-    this.toks = raw.map((t) => ({ ...t, start: t.start + span.start, end: t.end + span.start }));
+    // The analyser groups runs of symbols (「( or 」、): brackets and marks are one token each here.
+    this.toks = [];
+    for (const t of raw) {
+      if (t.surface.length > 1 && (t.pos === '記号' || /[「」『』()（）【】]/.test(t.surface) && !/[\p{L}\p{N}]/u.test(t.surface))) {
+        for (let k = 0; k < t.surface.length; k++) {
+          const ch = t.surface[k]!;
+          this.toks.push({ ...t, surface: ch, base: ch, start: t.start + k + span.start, end: t.start + k + 1 + span.start, pos: '記号', pos1: /[「『(（【]/.test(ch) ? '括弧開' : /[」』)）】]/.test(ch) ? '括弧閉' : t.pos1 });
+        }
+      } else {
+        this.toks.push({ ...t, start: t.start + span.start, end: t.end + span.start });
+      }
+    }
     const n = this.toks.length;
     this.depth = new Int16Array(n);
     this.marker = new Uint8Array(n);
@@ -1054,7 +1065,7 @@ class SpeakerBook {
     const core = sp.core.replace(/\s+/g, ' ').trim() || sp.text;
     // A short form (李氏, 植田総裁, 片山会長) of someone already named: same surname, or a name that starts the same.
     const existing = reg.people.find((p) => p.type === sp.type && (p.name === core || p.aliases.has(core) || p.aliases.has(sp.text)))
-      ?? (sp.type === 'person' ? reg.people.find((p) => p.type === 'person' && core.length >= 1 && core.length < p.name.length && (p.name.startsWith(core) && core.length >= 2 || p.surname === core)) : undefined)
+      ?? (sp.type === 'person' ? reg.people.find((p) => p.type === 'person' && core.length >= 1 && core.length < p.name.length && !/[\s\u3000]/.test(p.name) && (p.name.startsWith(core) && core.length >= 2 || p.surname === core)) : undefined)
       ?? (sp.type !== 'person' ? reg.people.find((p) => p.type === sp.type && core.length >= 2 && (p.name.endsWith(core) || core.endsWith(p.name) && p.name.length >= 2)) : undefined);
     const person = existing ?? reg.addPerson({ name: core, organization: sp.organization, title: sp.title, type: sp.type === 'anaphor' ? 'person' : sp.type });
     if (existing) {

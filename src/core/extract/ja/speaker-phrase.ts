@@ -37,8 +37,9 @@ const HEAD_AFTER_NO = new RegExp(`(?:${[...PERSON_POSTS, '学者', '専門家', 
 export function isNominal(t: JaToken): boolean {
   if (t.pos === '名詞') return t.pos1 !== '非自立' && t.pos1 !== '代名詞' || /^(?:彼|彼女|彼ら)$/.test(t.surface);
   if (t.pos === '接頭詞') return true;
-  // A lone kanji read as a verb stem inside a name (李振広 → 李|振|広): no verb is written without kana.
-  if (t.pos === '動詞' && /^[\u4e00-\u9fff]+$/.test(t.surface) && t.surface !== t.base) return true;
+  // Kanji alone, whatever the analyser guessed (李振広 → 李|振|広, 菅義偉 → 菅|義|偉): a verb or adjective is
+  // not written without kana, so such a token is part of a name.
+  if ((t.pos === '動詞' || t.pos === '形容詞' || t.pos === '副詞' || t.pos === '連体詞') && /^[\u4e00-\u9fff々]+$/.test(t.surface) && t.surface !== t.base) return true;
   if (t.pos === '記号') return t.pos1 === 'アルファベット' || JOINERS.has(t.surface);
   return false;
 }
