@@ -522,6 +522,7 @@ export class Corpus {
         analysis = this.analyzeWithin(sourceOf(source)).analysis;
         await w.updateAnalysis(older.id, analysis, this.now());
       }
+      await w.indexText(older.id, source.text);
       await this.index(w, cache, older.id, older.hash, source.text, analysis, { previous });
       return { document: docRef(doc), removed, restored: docRef(older), corrections };
     });
@@ -1188,7 +1189,11 @@ export class Corpus {
           if (id === null) continue;
           documents++;
           // A superseded version is stored but not indexed, as in the corpus it came from.
-          if (d.supersededBy) { versions.push([d.ref, d.supersededBy]); continue; }
+          if (d.supersededBy) {
+            versions.push([d.ref, d.supersededBy]);
+            await w.clearIndex(id);
+            continue;
+          }
           const given = new Map<string, number>();
           for (const [local, ref] of Object.entries(d.links)) given.set(local, resolve(ref, `document ${d.ref}`));
           await this.index(w, cache, id, d.hash, d.text, d.analysis, { given });

@@ -406,6 +406,11 @@ export class SqlStore implements Store, StoreWriter {
     await this.db.run('UPDATE claim_speakers SET identity = ? WHERE doc = ? AND person = ?', [identity, doc, localId]);
   }
 
+  async indexText(id: number, text: string): Promise<void> {
+    await this.index.remove(this.db, id);
+    await this.index.add(this.db, id, text);
+  }
+
   async clearIndex(id: number): Promise<RemovedRows> {
     await this.db.run('DELETE FROM claim_speakers WHERE doc = ?', [id]);
     const claims = await this.db.run('DELETE FROM claims WHERE doc = ?', [id]);

@@ -355,6 +355,8 @@ export interface StoreWriter extends StoreReader {
   /** Replaces only the claims (after a correction). */
   replaceClaims(id: number, claims: readonly ClaimRow[]): Promise<void>;
   setPersonIdentity(doc: number, localId: string, identity: number | null): Promise<void>;
+  /** Indexes a stored document's text for search again (a version that is current again). */
+  indexText(id: number, text: string): Promise<void>;
   /** Removes everything derived from a document (people, claims, dates, search rows), keeping the document. */
   clearIndex(id: number): Promise<RemovedRows>;
   /** Marks a document as superseded by a newer version (or current again, with null). */
