@@ -15,7 +15,7 @@
  * corpus of an older schema then asks for a write command (`mikata migrate`) instead of being changed.
  */
 import Database from 'better-sqlite3';
-import { closeSync, openSync, readSync, statSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { migrations, SQLITE_APPLICATION_ID, STORE_SCHEMA_VERSION } from '../migrations.ts';
 import { ftsQuery, ftsTokens, searchNormalize, type QueryTerm } from '../search-text.ts';
@@ -130,7 +130,10 @@ function checkFile(path: string, create: boolean): boolean {
   }
   // SQLite would take an empty file for an empty database and make it a corpus; a file someone made (a
   // typo in --db, a failed download) is more likely. Refused, so that it stays as it is.
-  if (size === 0) throw new StoreError('E_NOT_A_STORE', `${path}: not a mikata corpus: the file is empty (0 bytes); it was left unchanged (remove it, or choose another --db)`);
+  if (size === 0) {
+    if (beingCreated(path)) return true;
+    throw new StoreError('E_NOT_A_STORE', `${path}: not a mikata corpus: the file is empty (0 bytes); it was left unchanged (remove it, or choose another --db)`);
+  }
   const header = Buffer.alloc(16);
   const fd = openSync(path, 'r');
   let read = 0;
@@ -143,6 +146,26 @@ function checkFile(path: string, create: boolean): boolean {
     throw new StoreError('E_NOT_A_STORE', `${path}: not a mikata corpus: the file is not an SQLite database (corrupt, or another kind of file); it was left unchanged`);
   }
   return true;
+}
+
+/**
+ * Whether an empty file is a corpus another mikata process is creating right now: its first transaction
+ * goes to the WAL (or the rollback journal) beside it, and the file itself stays empty until a checkpoint.
+ * Waits up to a second for that journal or for the file to grow, since the process may have opened the
+ * file a moment before it started writing.
+ */
+function beingCreated(path: string): boolean {
+  const until = Date.now() + 1000;
+  for (;;) {
+    for (const journal of [`${path}-wal`, `${path}-journal`]) if (existsSync(journal)) return true;
+    try {
+      if (statSync(path).size > 0) return true;
+    } catch {
+      return false;
+    }
+    if (Date.now() > until) return false;
+    sleep(20);
+  }
 }
 
 /** Refuses foreign and newer databases; reads only. */
