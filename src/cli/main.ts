@@ -17,6 +17,8 @@ import { registerReanalyze } from './commands/reanalyze.ts';
 import { registerExportCorpus } from './commands/export-corpus.ts';
 import { registerImportCorpus } from './commands/import-corpus.ts';
 import { registerServe } from './commands/serve.ts';
+import { registerDelete } from './commands/delete.ts';
+import { registerMigrate } from './commands/migrate.ts';
 import { CLIError } from './errors.ts';
 import { processIO, type CommandIO } from './io.ts';
 
@@ -40,6 +42,8 @@ export function createProgram(io: CommandIO): Command {
   registerReanalyze(program, io);
   registerExportCorpus(program, io);
   registerImportCorpus(program, io);
+  registerDelete(program, io);
+  registerMigrate(program, io);
   registerServe(program, io);
   return program;
 }

@@ -13,12 +13,14 @@ import { applyCorrections, toSelector, type AttributionKind, type CorrectionChan
 import { createIdentity, formsOfPerson, IdentityCache, isFullName, linkPerson, nameKey, previousLinks, type LinkContext } from './identities.ts';
 import { claimRows, dateRows } from './index-rows.ts';
 import { openStore, type StoreLocationOptions } from './open-store.ts';
-import { findMatches, makeTerm, needsExactCheck, parseQuery, searchView, type QueryTerm } from './search-text.ts';
+import { findMatches, makeTerm, needsExactCheck, parseQuery, searchNormalize, searchView, type QueryTerm } from './search-text.ts';
+import { checkTextLimit, limitAnalysis, type StoreLimits, STORE_LIMITS } from './limits.ts';
 import { dateBounds } from './sql-store.ts';
-import { StoreError } from './store.ts';
+import { isStoreError, StoreError } from './store.ts';
 import { TRANSFER_FORMAT, TRANSFER_VERSION, TransferError, type DocumentLine, type Located, type TransferRecord } from './transfer.ts';
+import { findPreviousVersion } from './versions.ts';
 import type {
-  ClaimRow, CorrectionRecord, DocumentSummary, IdentityRecord, NameScript, OutlineEntry, PersonRow, Store, StoreReader, StoreWriter,
+  ClaimRow, CorrectionRecord, DocumentSummary, IdentityRecord, NameScript, OutlineEntry, PersonRow, RemovedRows, Store, StoreReader, StoreWriter,
   StoredDocument,
 } from './store.ts';
 
@@ -151,6 +153,32 @@ export interface IngestOutcome {
   readonly status: 'added' | 'unchanged' | 'failed';
   readonly document?: DocumentRef;
   readonly reason?: string;
+  /** Added, but with a part of the analysis left out to stay within the corpus limits (limits.ts). */
+  readonly notice?: string;
+  /** Added as a new version of a document already in the corpus. */
+  readonly version?: VersionOutcome;
+}
+
+/** What happened when a document was recognised as a new version of another. */
+export interface VersionOutcome {
+  /** The version it supersedes: kept (text and analysis) but no longer counted. */
+  readonly supersedes: DocumentRef;
+  /** Why it was taken for a version: the same file name or the same title, and how much text they share. */
+  readonly why: string;
+  /** Corrections carried over from the old version and applied again. */
+  readonly carried: number;
+  /** Those of them that no longer anchor in the new text: kept, flagged, listed. */
+  readonly unanchored: CorrectionView[];
+}
+
+/** What `delete` took away, and what it kept. */
+export interface DeleteOutcome {
+  readonly document: DocumentRef;
+  readonly removed: RemovedRows;
+  /** The older version that is current again (its corrections moved back to it), if there was one. */
+  readonly restored: DocumentRef | null;
+  /** The document's corrections: moved back to the restored version, or kept in the record. */
+  readonly corrections: number;
 }
 
 export interface ProposalView {
@@ -205,7 +233,12 @@ export interface CorrectInput {
 }
 
 export interface ReanalyzeSummary {
+  /** Documents analysed again and stored. */
   readonly documents: number;
+  /** Documents there were to analyse (`documents` plus the failed ones). */
+  readonly total: number;
+  /** Documents whose new analysis lost claims to the corpus limits. */
+  readonly limited: { document: DocumentRef; notice: string }[];
   readonly failed: { document: DocumentRef; reason: string }[];
   readonly corrections: number;
   /** Corrections that no longer anchor: kept, flagged, listed for the analyst. */
@@ -224,6 +257,8 @@ export interface CorpusOptions {
   analyzeOptions?: AnalyzeOptions;
   /** The analysis to run (default: the core's `analyze`); tests pass a stand-in to play an improved extractor. */
   analyzer?: (source: SourceText) => Analysis;
+  /** Per-document limits (default STORE_LIMITS); tests pass small ones. */
+  limits?: StoreLimits;
 }
 
 /** The order name forms are listed in: the scripts of the commentary first. */
@@ -240,9 +275,24 @@ export const refOfHash = (hash: string) => hash.slice(0, 12);
 
 function checkDate(value: string | undefined, what: string): string | undefined {
   if (value === undefined || value === '') return undefined;
-  if (!/^\d{4}(-\d{2}(-\d{2})?)?$/.test(value)) throw new CorpusError('E_INVALID', `${what}: ${JSON.stringify(value)} is not a date (YYYY, YYYY-MM or YYYY-MM-DD)`);
+  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(value);
+  if (!m) throw new CorpusError('E_INVALID', `${what}: ${JSON.stringify(value)} is not a date (YYYY, YYYY-MM or YYYY-MM-DD)`);
+  const [, y, mo, d] = m;
+  if (mo !== undefined && (Number(mo) < 1 || Number(mo) > 12)) throw new CorpusError('E_INVALID', `${what}: ${JSON.stringify(value)} is not a date: there is no month ${mo}`);
+  if (d !== undefined) {
+    // Day 0 of the next month is the last day of this one (Date.UTC counts months from 0).
+    const last = new Date(Date.UTC(Number(y), Number(mo), 0)).getUTCDate();
+    if (Number(d) < 1 || Number(d) > last) throw new CorpusError('E_INVALID', `${what}: ${JSON.stringify(value)} is not a date: ${y}-${mo} has ${last} days`);
+  }
   return value;
 }
+
+/** A query of more words than this is refused: each word costs a pass over every candidate text. */
+export const MAX_QUERY_TERMS = 32;
+/** Longer queries are refused before they are parsed. */
+export const MAX_QUERY_CHARS = 2000;
+/** Only queries of up to this many words are also tried as one person's name. */
+const MAX_NAME_WORDS = 6;
 
 /**
  * @example
@@ -257,6 +307,7 @@ export class Corpus {
   readonly store: Store;
   private readonly now: () => string;
   private readonly analyzer: (source: SourceText) => Analysis;
+  private readonly limits: StoreLimits;
   private cache: IdentityCache | null = null;
 
   constructor(store: Store, options: CorpusOptions = {}) {
@@ -264,6 +315,13 @@ export class Corpus {
     this.now = options.now ?? (() => new Date().toISOString());
     const analyzeOptions = options.analyzeOptions ?? {};
     this.analyzer = options.analyzer ?? ((source) => analyze(source, analyzeOptions));
+    this.limits = options.limits ?? STORE_LIMITS;
+  }
+
+  /** Analyses a source within the corpus limits; throws E_TOO_LARGE for a text over the limit. */
+  private analyzeWithin(source: SourceText, given?: Analysis): { analysis: Analysis; notice: string | null } {
+    checkTextLimit(source.text, this.limits);
+    return limitAnalysis(source.text, given ?? this.analyzer(source), this.limits);
   }
 
   static async open(options: StoreLocationOptions & CorpusOptions & { create?: boolean } = {}): Promise<Corpus> {
@@ -298,9 +356,13 @@ export class Corpus {
     return this.store.listDocuments();
   }
 
-  /** A document by ref (or a prefix of four or more characters) or by the name it was ingested under. */
+  /**
+   * A document by ref (or a prefix of four or more characters) or by the name it was ingested under; a
+   * name that several versions share means the current one.
+   */
   async resolveDocument(query: string): Promise<DocumentSummary> {
-    const found = await this.store.findDocuments(query);
+    let found = await this.store.findDocuments(query);
+    if (found.length > 1 && found.filter((d) => d.supersededBy === null).length === 1) found = found.filter((d) => d.supersededBy === null);
     if (found.length === 1) return found[0]!;
     if (found.length === 0) throw new CorpusError('E_NOT_FOUND', `no document ${JSON.stringify(query)} in the corpus (give its id, as mikata ingest printed it, or its file name)`);
     throw new CorpusError(
@@ -329,7 +391,7 @@ export class Corpus {
     const outcomes: (IngestOutcome | null)[] = items.map(() => null);
     const hashes = items.map((it) => contentHash(it.source.text));
     const existing = await this.store.documentsByHash(hashes);
-    const fresh: { index: number; hash: string; analysis: Analysis }[] = [];
+    const fresh: { index: number; hash: string; analysis: Analysis; notice: string | null }[] = [];
     const seen = new Map<string, number>();
     for (const [i, it] of items.entries()) {
       const name = it.name ?? it.source.name ?? null;
@@ -340,9 +402,9 @@ export class Corpus {
       if (twin !== undefined) { outcomes[i] = { name, status: 'unchanged', reason: `same text as ${items[twin]!.name ?? items[twin]!.source.name ?? 'another input'}` }; continue; }
       seen.set(hash, i);
       try {
-        fresh.push({ index: i, hash, analysis: it.analysis ?? this.analyzer(it.source) });
+        fresh.push({ index: i, hash, ...this.analyzeWithin(it.source, it.analysis) });
       } catch (e) {
-        outcomes[i] = { name, status: 'failed', reason: `could not analyse it: ${(e as Error).message}` };
+        outcomes[i] = { name, status: 'failed', reason: isStoreError(e) && e.code === 'E_TOO_LARGE' ? e.message : `could not analyse it: ${(e as Error).message}` };
       }
     }
     if (fresh.length > 0) {
@@ -359,13 +421,17 @@ export class Corpus {
               });
               // Another process stored the same text a moment ago.
               if (id === null) return { name, status: 'unchanged', document: { id: refOfHash(f.hash), title: null, date: null, name: null } } as IngestOutcome;
-              await this.index(w, cache, id, f.hash, it.source.text, f.analysis, {});
-              return { name, status: 'added', document: { id: refOfHash(f.hash), title: f.analysis.document.title, date: f.analysis.document.date, name } } as IngestOutcome;
+              const version = await this.supersede(w, cache, id, f.hash, name, it.source.text, f.analysis);
+              if (!version) await this.index(w, cache, id, f.hash, it.source.text, f.analysis, {});
+              return {
+                name, status: 'added', document: { id: refOfHash(f.hash), title: f.analysis.document.title, date: f.analysis.document.date, name },
+                ...(f.notice ? { notice: f.notice } : {}), ...(version ? { version } : {}),
+              } as IngestOutcome;
             });
           } catch (e) {
             // The savepoint undid this document's rows; identities it made in memory are stale.
             await cache.reload(w);
-            outcomes[f.index] = { name, status: 'failed', reason: `could not store it: ${(e as Error).message}` };
+            outcomes[f.index] = { name, status: 'failed', reason: isStoreError(e) && e.code === 'E_TOO_LARGE' ? e.message : `could not store it: ${(e as Error).message}` };
           }
         }
       });
@@ -406,6 +472,62 @@ export class Corpus {
     return { unanchored };
   }
 
+  /**
+   * When a new document is a new version of a current one (same file name or title, much of the text in
+   * common: versions.ts), the old version is superseded: its derived rows go (so nothing counts it twice),
+   * its text and analysis stay, its corrections move to the new version and are applied there, anchored by
+   * quote and context as on reanalysis, and its identity links are kept by name as on reanalysis. Null (and
+   * nothing done) when it is not a version of anything.
+   */
+  private async supersede(
+    w: StoreWriter, cache: IdentityCache, id: number, hash: string, name: string | null, text: string, analysis: Analysis,
+  ): Promise<VersionOutcome | null> {
+    const candidates = (await w.versionCandidates(name && name !== '-' ? name : null, analysis.document.title)).filter((d) => d.id !== id);
+    if (candidates.length === 0) return null;
+    const texts = await w.documentTexts(candidates.map((d) => d.id));
+    const found = findPreviousVersion({ name, title: analysis.document.title, text }, candidates.map((d) => ({ ...d, text: texts.get(d.id)?.text ?? '' })));
+    if (!found) return null;
+    const old = candidates.find((d) => d.id === found.document.id)!;
+    const previous = previousLinks(await w.people(old.id));
+    await w.clearIndex(old.id);
+    await w.setSupersededBy(old.id, id);
+    const carried = await w.moveCorrections(old.hash, hash);
+    const r = await this.index(w, cache, id, hash, text, analysis, { previous });
+    const unanchored = r.unanchored.length ? await this.correctionViews((await w.corrections(hash)).filter((c) => r.unanchored.includes(c.ref)), w) : [];
+    return { supersedes: docRef(old), why: found.why, carried, unanchored };
+  }
+
+  /**
+   * Deletes a document: its text, analysis and every row derived from it, search index included. Its
+   * corrections are not dropped: when the document had superseded an older version, that version is
+   * current again and the corrections move back to it; otherwise they stay in the record and apply again
+   * if the same text is added back.
+   */
+  async delete(query: string): Promise<DeleteOutcome> {
+    const doc = await this.resolveDocument(query);
+    return this.write(async (w, cache) => {
+      const older = doc.supersededBy === null ? (await w.listDocuments({ all: true })).find((d) => d.supersededBy === doc.id) ?? null : null;
+      const previous = previousLinks(await w.people(doc.id));
+      const corrections = (await w.corrections(doc.hash)).length;
+      const removed = await w.deleteDocument(doc.id);
+      if (!older) return { document: docRef(doc), removed, restored: null, corrections };
+      await w.moveCorrections(doc.hash, older.hash);
+      // Its stored analysis, or a new one when that cannot be read back.
+      let analysis: Analysis;
+      const source = (await w.getDocumentSource(older.id))!;
+      try {
+        analysis = (await w.getDocument(older.id))!.analysis;
+      } catch (e) {
+        if (!isStoreError(e) || e.code !== 'E_UNREADABLE') throw e;
+        analysis = this.analyzeWithin(sourceOf(source)).analysis;
+        await w.updateAnalysis(older.id, analysis, this.now());
+      }
+      await w.indexText(older.id, source.text);
+      await this.index(w, cache, older.id, older.hash, source.text, analysis, { previous });
+      return { document: docRef(doc), removed, restored: docRef(older), corrections };
+    });
+  }
+
   private resolver(cache: IdentityCache, people: readonly PersonRow[]): SpeakerResolver {
     const byLocal = new Map(people.map((p) => [p.localId, p]));
     return {
@@ -432,44 +554,73 @@ export class Corpus {
     const ids = await this.store.documentIds();
     const batchSize = options.batchSize ?? 32;
     const failed: ReanalyzeSummary['failed'] = [];
+    const limited: ReanalyzeSummary['limited'] = [];
     const unanchored = new Set<string>();
-    let corrections = 0;
+    let stored = 0;
     let done = 0;
     for (let i = 0; i < ids.length; i += batchSize) {
       const batch = ids.slice(i, i + batchSize);
-      const work: { doc: StoredDocument; analysis: Analysis }[] = [];
+      // The source alone: a document whose stored analysis cannot be read back is rebuilt from its text.
+      const work: { doc: DocumentSummary & { text: string }; analysis: Analysis; notice: string | null }[] = [];
       for (const id of batch) {
-        const doc = await this.store.getDocument(id);
-        if (!doc) continue;
-        const source: SourceText = { text: doc.text, format: doc.format, encoding: doc.encoding ?? undefined, name: doc.name ?? undefined, hints: doc.hints ?? undefined };
+        let doc;
         try {
-          work.push({ doc, analysis: this.analyzer(source) });
+          doc = await this.store.getDocumentSource(id);
         } catch (e) {
-          failed.push({ document: docRef(doc), reason: `could not analyse it: ${(e as Error).message}` });
+          if (!isStoreError(e) || e.code === 'E_CONNECT') throw e;
+          const summary = (await this.store.documentSummaries([id])).get(id);
+          failed.push({ document: summary ? docRef(summary) : { id: String(id), title: null, date: null, name: null }, reason: `could not read it: ${e.message}` });
+          continue;
+        }
+        if (!doc) continue;
+        try {
+          work.push({ doc, ...this.analyzeWithin(sourceOf(doc)) });
+        } catch (e) {
+          failed.push({ document: docRef(doc), reason: isStoreError(e) ? e.message : `could not analyse it: ${(e as Error).message}` });
         }
       }
-      await this.write(async (w, cache) => {
-        for (const { doc, analysis } of work) {
-          try {
-            await w.isolate(async () => {
-              const previous = previousLinks(await w.people(doc.id));
-              await w.updateAnalysis(doc.id, analysis, this.now());
-              const r = await this.index(w, cache, doc.id, doc.hash, doc.text, analysis, { previous });
-              for (const ref of r.unanchored) unanchored.add(ref);
-            });
-          } catch (e) {
-            await cache.reload(w);
-            failed.push({ document: docRef(doc), reason: `could not store the new analysis: ${(e as Error).message}` });
+      try {
+        // Counted once the batch is committed: a transaction that fails as a whole stored nothing.
+        const outcome = await this.write(async (w, cache) => {
+          const ok: typeof work = [];
+          const bad: ReanalyzeSummary['failed'] = [];
+          const loose: string[] = [];
+          for (const item of work) {
+            const { doc, analysis } = item;
+            try {
+              await w.isolate(async () => {
+                await w.updateAnalysis(doc.id, analysis, this.now());
+                // A superseded version keeps its analysis up to date but no derived rows.
+                if (doc.supersededBy === null) {
+                  const previous = previousLinks(await w.people(doc.id));
+                  loose.push(...(await this.index(w, cache, doc.id, doc.hash, doc.text, analysis, { previous })).unanchored);
+                }
+              });
+              ok.push(item);
+            } catch (e) {
+              await cache.reload(w);
+              bad.push({ document: docRef(doc), reason: `could not store the new analysis: ${(e as Error).message}` });
+            }
           }
-        }
-      });
+          return { ok, bad, loose };
+        });
+        stored += outcome.ok.length;
+        for (const { doc, notice } of outcome.ok) if (notice) limited.push({ document: docRef(doc), notice });
+        failed.push(...outcome.bad);
+        for (const ref of outcome.loose) unanchored.add(ref);
+      } catch (e) {
+        // The batch as a whole could not be written (a read-only or full disk, a lost connection): every
+        // document of it failed, with the store's reason.
+        if (!isStoreError(e)) throw e;
+        for (const { doc } of work) failed.push({ document: docRef(doc), reason: `could not store the new analysis: ${e.message}` });
+      }
       done += batch.length;
       options.onProgress?.(done, ids.length);
     }
-    const all = await this.store.corrections();
-    corrections = all.filter((c) => c.status === 'active').length;
-    const views = await this.correctionViews(all.filter((c) => unanchored.has(c.ref)));
-    return { documents: ids.length, failed, corrections, unanchored: views };
+    const current = new Set((await this.store.listDocuments()).map((d) => d.hash));
+    const active = (await this.store.corrections()).filter((c) => c.status === 'active' && current.has(c.docHash));
+    const views = await this.correctionViews(active.filter((c) => unanchored.has(c.ref)));
+    return { documents: stored, total: ids.length, limited, failed, corrections: active.length, unanchored: views };
   }
 
   // -------------------------------------------------------------------------------------------------------
@@ -575,7 +726,20 @@ export class Corpus {
 
   /** Turns query words into terms, adding the other spellings of a person the words name. */
   private async expandTerms(query: string): Promise<QueryTerm[]> {
-    const words = parseQuery(query);
+    if (query.length > MAX_QUERY_CHARS) {
+      throw new CorpusError('E_INVALID', `the query is ${query.length.toLocaleString('en')} characters long; at most ${MAX_QUERY_CHARS.toLocaleString('en')} are searched: use fewer words`);
+    }
+    // A word given twice (in any width or case) is one term: all words must occur anyway.
+    const seen = new Set<string>();
+    const words = parseQuery(query).filter((w) => {
+      const key = searchNormalize(w).trim();
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
+    if (words.length > MAX_QUERY_TERMS) {
+      throw new CorpusError('E_INVALID', `the query has ${words.length} different words; at most ${MAX_QUERY_TERMS} are searched at once: leave some out, or "quote" a phrase`);
+    }
     // Every person the words may name, all their spellings: search wants recall, and nothing is merged.
     const namesOf = async (q: string): Promise<string[] | null> => {
       if (!/\p{L}/u.test(q)) return null;
@@ -584,7 +748,7 @@ export class Corpus {
       const forms = found.flatMap((f) => f.identity.forms.map((x) => x.form)).filter((f) => nameKey(f).length >= 2);
       return [q, ...forms];
     };
-    if (words.length > 1) {
+    if (words.length > 1 && words.length <= MAX_NAME_WORDS) {
       const whole = await namesOf(words.join(' '));
       if (whole) return [makeTerm(words.join(' '), whole)];
     }
@@ -800,8 +964,8 @@ export class Corpus {
     return this.correctionViews(await this.store.corrections(hash));
   }
 
-  private async correctionViews(list: readonly CorrectionRecord[]): Promise<CorrectionView[]> {
-    const docs = await this.store.documentsByHash([...new Set(list.map((c) => c.docHash))]);
+  private async correctionViews(list: readonly CorrectionRecord[], reader: StoreReader = this.store): Promise<CorrectionView[]> {
+    const docs = await reader.documentsByHash([...new Set(list.map((c) => c.docHash))]);
     return list.map((c) => {
       const target = c.target as CorrectionTarget | null;
       const change = (c.change ?? {}) as CorrectionChange;
@@ -903,6 +1067,22 @@ export class Corpus {
     }
   }
 
+  /**
+   * Every current document's claims, a batch of documents at a time, so that a listing of the whole
+   * corpus (the claims CSV) can be written as it is read instead of built as one string.
+   */
+  async *claimsByDocument(batchSize = 64): AsyncGenerator<{ document: DocumentSummary; claims: ClaimRow[] }> {
+    const ids = await this.store.documentIds({ current: true });
+    for (let i = 0; i < ids.length; i += batchSize) {
+      const part = ids.slice(i, i + batchSize);
+      const [summaries, claims] = await Promise.all([this.store.documentSummaries(part), this.store.claimsOf(part)]);
+      for (const id of part) {
+        const document = summaries.get(id);
+        if (document) yield { document, claims: claims.get(id) ?? [] };
+      }
+    }
+  }
+
   // -------------------------------------------------------------------------------------------------------
   // Export and import (format: transfer.ts)
 
@@ -942,15 +1122,28 @@ export class Corpus {
         status: c.status, anchored: c.anchored, problem: c.problem,
       });
     }
+    // One document at a time: read, emitted, let go. A superseded version has no people rows of its own;
+    // its links are those it had, which its successor's carry on.
+    const refOfDoc = new Map((await this.store.listDocuments({ all: true })).map((d) => [d.id, d.ref]));
     for (const id of ids) {
       const d = await this.store.getDocument(id);
       if (!d) continue;
       const links: Record<string, string> = {};
       for (const p of await this.store.people(id)) if (p.identity !== null && refOf.has(p.identity)) links[p.localId] = refOf.get(p.identity)!;
-      await emit({
-        record: 'document', ref: d.ref, hash: d.hash, name: d.name, format: d.format, encoding: d.encoding, hints: d.hints, text: d.text,
-        analysis: d.analysis, addedAt: d.addedAt, analyzedAt: d.analyzedAt, links,
-      });
+      try {
+        await emit({
+          record: 'document', ref: d.ref, hash: d.hash, name: d.name, format: d.format, encoding: d.encoding, hints: d.hints, text: d.text,
+          analysis: d.analysis, addedAt: d.addedAt, analyzedAt: d.analyzedAt, links,
+          ...(d.supersededBy !== null && refOfDoc.has(d.supersededBy) ? { supersededBy: refOfDoc.get(d.supersededBy)! } : {}),
+        });
+      } catch (e) {
+        if (!(e instanceof RangeError)) throw e;
+        throw new StoreError(
+          'E_TOO_LARGE',
+          `document ${d.ref}${d.name ? ` (${d.name})` : ''}: too large to export as one record (${d.text.length.toLocaleString('en')} characters of text, ${d.analysis.attributions.length.toLocaleString('en')} claims); run mikata reanalyze to rebuild its analysis within the corpus limits, or remove it with mikata delete ${d.ref}`,
+          { cause: e },
+        );
+      }
     }
   }
 
@@ -959,7 +1152,7 @@ export class Corpus {
    * analysis as exported (not analysed again) and linked to identities as the export says.
    */
   async import(records: AsyncIterable<Located> | Iterable<Located>, options: { onProgress?: (documents: number) => void; batchSize?: number } = {}): Promise<ImportSummary> {
-    if ((await this.store.countDocuments()) > 0 || (await this.store.loadIdentities()).length > 0) {
+    if ((await this.store.countDocuments({ all: true })) > 0 || (await this.store.loadIdentities()).length > 0) {
       throw new StoreError('E_NOT_EMPTY', `${this.store.info.location}: the corpus is not empty; import into a new database (--db NEW.db)`);
     }
     const idOf = new Map<string, number>();
@@ -968,6 +1161,8 @@ export class Corpus {
     let counters: { nextIdentity: number; nextCorrection: number } | null = null;
     const pendingMerges: [string, string][] = [];
     let batch: DocumentLine[] = [];
+    /** Superseded version → its successor, by ref: linked once both are in. */
+    const versions: [string, string][] = [];
     let documents = 0;
     let identities = 0;
     let corrections = 0;
@@ -992,10 +1187,16 @@ export class Corpus {
             text: d.text, analysis: d.analysis, addedAt: d.addedAt, analyzedAt: d.analyzedAt,
           });
           if (id === null) continue;
+          documents++;
+          // A superseded version is stored but not indexed, as in the corpus it came from.
+          if (d.supersededBy) {
+            versions.push([d.ref, d.supersededBy]);
+            await w.clearIndex(id);
+            continue;
+          }
           const given = new Map<string, number>();
           for (const [local, ref] of Object.entries(d.links)) given.set(local, resolve(ref, `document ${d.ref}`));
           await this.index(w, cache, id, d.hash, d.text, d.analysis, { given });
-          documents++;
         }
       });
       options.onProgress?.(documents);
@@ -1054,8 +1255,20 @@ export class Corpus {
         continue;
       }
       if (r.record === 'document') {
+        // The text must be the one the hash names: every correction is keyed by it, and a changed text
+        // would make every stored offset point elsewhere.
+        const label = `${item.where}: document ${r.ref}${r.name ? ` (${r.name})` : ''}`;
+        if (contentHash(r.text) !== r.hash) {
+          throw new TransferError(`${label}: its text does not match its hash (the file was edited or damaged after export); the import stopped there`);
+        }
+        if (!r.hash.startsWith(r.ref)) throw new TransferError(`${label}: its id is not the start of its hash ${r.hash.slice(0, 12)}; the import stopped there`);
+        try {
+          checkTextLimit(r.text, this.limits);
+        } catch (e) {
+          throw new TransferError(`${label}: ${(e as Error).message}; the import stopped there`);
+        }
         await flushSmall();
-        batch.push(r);
+        batch.push({ ...r, analysis: limitAnalysis(r.text, r.analysis, this.limits).analysis });
         if (batch.length >= batchSize) await flushDocuments();
         continue;
       }
@@ -1069,6 +1282,14 @@ export class Corpus {
     await this.write(async (w, cache) => {
       await flushMerges(w);
       await setCounters(w);
+      if (versions.length) {
+        const byRef = new Map((await w.listDocuments({ all: true })).map((d) => [d.ref, d.id]));
+        for (const [old, next] of versions) {
+          const newer = byRef.get(next);
+          if (newer === undefined) throw new TransferError(`document ${old}: superseded by ${next}, which the file does not hold`);
+          await w.setSupersededBy(byRef.get(old)!, newer);
+        }
+      }
       await cache.reload(w);
       await cache.touch(w);
     });
@@ -1137,6 +1358,11 @@ function contentSpan(text: string, input: CorrectInput): { start: number; end: n
     return { start: at, end: at + input.contentQuote.length };
   }
   return null;
+}
+
+/** A stored document's source, to analyse it again. */
+function sourceOf(d: { text: string; format: SourceText['format']; encoding: string | null; name: string | null; hints: SourceText['hints'] | null }): SourceText {
+  return { text: d.text, format: d.format, encoding: d.encoding ?? undefined, name: d.name ?? undefined, hints: d.hints ?? undefined };
 }
 
 export function docRef(d: Pick<DocumentSummary, 'ref' | 'title' | 'date' | 'name'>): DocumentRef {

@@ -15,7 +15,7 @@
 export type Dialect = 'sqlite' | 'postgres';
 
 /** The newest schema version this build reads and writes. */
-export const STORE_SCHEMA_VERSION = 1;
+export const STORE_SCHEMA_VERSION = 2;
 
 /** SQLite `PRAGMA application_id` of a mikata corpus: "mika" in ASCII. */
 export const SQLITE_APPLICATION_ID = 0x6d696b61;
@@ -204,6 +204,16 @@ export const migrations: readonly Migration[] = [
           ]),
 
       `INSERT INTO mikata_meta (key, value) VALUES ('app', 'mikata'), ('next_identity', '1'), ('next_correction', '1'), ('identity_version', '0')`,
+    ],
+  },
+  {
+    version: 2,
+    description: 'versions: a document superseded by a newer version of itself',
+    sql: () => [
+      // The newer version of this document (same source file or title, edited text). A superseded document
+      // keeps its text and analysis but no derived rows, so that nothing counts it twice; null: current.
+      `ALTER TABLE documents ADD COLUMN superseded_by INTEGER REFERENCES documents (id)`,
+      `CREATE INDEX documents_superseded_by ON documents (superseded_by)`,
     ],
   },
 ];

@@ -37,15 +37,16 @@ export function showLocation(location: StoreLocation): string {
   return location.kind === 'sqlite' ? location.path : redactUrl(location.url);
 }
 
-export async function openStoreAt(location: StoreLocation, options: { create?: boolean } = {}): Promise<Store> {
-  if (location.kind === 'sqlite') return openSqliteStore(location.path, { create: options.create });
-  return openPostgresStore(location.url, { create: options.create, schema: location.schema });
+/** `readonly` for reading commands: nothing is created, migrated or written. */
+export async function openStoreAt(location: StoreLocation, options: { create?: boolean; readonly?: boolean } = {}): Promise<Store> {
+  if (location.kind === 'sqlite') return openSqliteStore(location.path, { create: options.create, readonly: options.readonly });
+  return openPostgresStore(location.url, { create: options.create, schema: location.schema, readonly: options.readonly });
 }
 
 /**
  * @example
  * const store = await openStore({ db: 'corpus.db', create: true });
  */
-export async function openStore(options: StoreLocationOptions & { create?: boolean } = {}): Promise<Store> {
-  return openStoreAt(storeLocation(options), { create: options.create });
+export async function openStore(options: StoreLocationOptions & { create?: boolean; readonly?: boolean } = {}): Promise<Store> {
+  return openStoreAt(storeLocation(options), { create: options.create, readonly: options.readonly });
 }

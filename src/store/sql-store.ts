@@ -9,10 +9,11 @@ import type { Analysis, PersonType } from '../core/model/schema.ts';
 import type { Dialect } from './migrations.ts';
 import type { QueryTerm } from './search-text.ts';
 import type {
-  ClaimRow, CorrectionRecord, DecisionRecord, DocumentIndex, DocumentInput, DocumentSummary, ExpertClaimRow, ExpertRow,
-  IdentityRecord, NameForm, OutlineEntry, PersonRow, ProposalRecord, SearchCandidates, SearchFilters, Store, StoreInfo,
+  ClaimRow, CorrectionRecord, DecisionRecord, DocumentIndex, DocumentInput, DocumentSource, DocumentSummary, ExpertClaimRow, ExpertRow,
+  IdentityRecord, NameForm, OutlineEntry, PersonRow, ProposalRecord, RemovedRows, SearchCandidates, SearchFilters, Store, StoreInfo,
   StoreWriter, StoredDocument, TimelineFilters, TimelineRow,
 } from './store.ts';
+import { StoreError } from './store.ts';
 
 export type Row = Record<string, unknown>;
 
@@ -36,6 +37,8 @@ export interface SqlConnection extends SqlDriver {
 export interface SearchIndex {
   /** Indexes a new document's text. */
   add(tx: SqlDriver, doc: number, text: string): Promise<void>;
+  /** Takes a document out of the index; resolves to the number of index rows removed. */
+  remove(tx: SqlDriver, doc: number): Promise<number>;
   search(db: SqlDriver, terms: readonly QueryTerm[], filters: SearchFilters, limit: number, offset: number): Promise<SearchCandidates>;
 }
 
@@ -49,7 +52,15 @@ const num = (v: unknown): number => (typeof v === 'number' ? v : Number(v));
  * describes and would otherwise be most of the database.
  */
 export function packJson(value: unknown): Buffer {
-  return deflateRawSync(Buffer.from(JSON.stringify(value), 'utf8'), { level: 1 });
+  let json: string;
+  try {
+    json = JSON.stringify(value);
+  } catch (e) {
+    // V8 refuses strings over 2^29 - 24 characters: an analysis that large cannot be stored (or read back).
+    if (e instanceof RangeError) throw new StoreError('E_TOO_LARGE', `its analysis is too large to store (over ${2 ** 29 - 24} characters of JSON)`, { cause: e });
+    throw e;
+  }
+  return deflateRawSync(Buffer.from(json, 'utf8'), { level: 1 });
 }
 
 export function unpackJson<T>(stored: unknown): T {
@@ -73,7 +84,7 @@ export function outlineOf(analysis: Analysis): OutlineEntry[] {
   return analysis.sections.map((s) => ({ heading: s.heading, level: s.level, start: s.start, end: s.end }));
 }
 
-const DOC_SUMMARY_COLUMNS = 'id, ref, hash, name, format, language, title, date, length, added_at, analyzed_at';
+const DOC_SUMMARY_COLUMNS = 'id, ref, hash, name, format, language, title, date, length, added_at, analyzed_at, superseded_by';
 
 function toSummary(r: Row): DocumentSummary {
   return {
@@ -88,6 +99,7 @@ function toSummary(r: Row): DocumentSummary {
     length: num(r.length),
     addedAt: String(r.added_at),
     analyzedAt: String(r.analyzed_at),
+    supersededBy: r.superseded_by === null || r.superseded_by === undefined ? null : num(r.superseded_by),
   };
 }
 
@@ -195,6 +207,7 @@ export class SqlStore implements Store, StoreWriter {
 
   async write<T>(fn: (w: StoreWriter) => Promise<T>): Promise<T> {
     if (!this.connection) throw new Error('write() inside a write transaction: use the writer you were given');
+    if (this.info.readonly) throw new StoreError('E_READ_ONLY', `${this.info.location}: the corpus was opened for reading only; this command cannot change it`);
     return this.connection.write((tx) => fn(new SqlStore(tx, this.index, this.info, null)));
   }
 
@@ -219,8 +232,8 @@ export class SqlStore implements Store, StoreWriter {
   // -------------------------------------------------------------------------------------------------------
   // Documents
 
-  async countDocuments(): Promise<number> {
-    const r = await this.db.get<Row>('SELECT count(*) AS n FROM documents');
+  async countDocuments(options: { all?: boolean } = {}): Promise<number> {
+    const r = await this.db.get<Row>(`SELECT count(*) AS n FROM documents${options.all ? '' : ' WHERE superseded_by IS NULL'}`);
     return num(r?.n ?? 0);
   }
 
@@ -248,8 +261,17 @@ export class SqlStore implements Store, StoreWriter {
     return rows.map(toSummary);
   }
 
-  async listDocuments(): Promise<DocumentSummary[]> {
-    return (await this.db.all<Row>(`SELECT ${DOC_SUMMARY_COLUMNS} FROM documents ORDER BY id`)).map(toSummary);
+  async listDocuments(options: { all?: boolean } = {}): Promise<DocumentSummary[]> {
+    return (await this.db.all<Row>(`SELECT ${DOC_SUMMARY_COLUMNS} FROM documents${options.all ? '' : ' WHERE superseded_by IS NULL'} ORDER BY id`)).map(toSummary);
+  }
+
+  async versionCandidates(name: string | null, title: string | null): Promise<DocumentSummary[]> {
+    if (!name && !title) return [];
+    const rows = await this.db.all<Row>(
+      `SELECT ${DOC_SUMMARY_COLUMNS} FROM documents WHERE superseded_by IS NULL AND (name = ? OR title = ?) ORDER BY id`,
+      [name ?? null, title ?? null],
+    );
+    return rows.map(toSummary);
   }
 
   async documentSummaries(ids: readonly number[]): Promise<Map<number, DocumentSummary>> {
@@ -264,14 +286,24 @@ export class SqlStore implements Store, StoreWriter {
   async getDocument(id: number): Promise<StoredDocument | undefined> {
     const r = await this.db.get<Row>(`SELECT ${DOC_SUMMARY_COLUMNS}, encoding, b.hints AS hints, b.text AS text, b.analysis AS analysis, b.outline AS outline FROM documents JOIN document_bodies b ON b.doc = documents.id WHERE id = ?`, [id]);
     if (!r) return undefined;
-    return {
-      ...toSummary(r),
-      encoding: str(r.encoding),
-      hints: parse(r.hints, null),
-      text: String(r.text),
-      analysis: unpackJson<Analysis>(r.analysis),
-      outline: parse(r.outline, []),
-    };
+    let analysis: Analysis;
+    try {
+      analysis = unpackJson<Analysis>(r.analysis);
+    } catch (e) {
+      const size = r.analysis instanceof Uint8Array ? ` (${r.analysis.byteLength} bytes stored)` : '';
+      throw new StoreError(
+        'E_UNREADABLE',
+        `document ${String(r.ref)}${r.name ? ` (${String(r.name)})` : ''}: its stored analysis cannot be read back${size}: ${(e as Error).message}; rebuild it with mikata reanalyze, or remove it with mikata delete ${String(r.ref)}`,
+        { cause: e },
+      );
+    }
+    return { ...toSummary(r), encoding: str(r.encoding), hints: parse(r.hints, null), text: String(r.text), analysis, outline: parse(r.outline, []) };
+  }
+
+  async getDocumentSource(id: number): Promise<DocumentSource | undefined> {
+    const r = await this.db.get<Row>(`SELECT ${DOC_SUMMARY_COLUMNS}, encoding, b.hints AS hints, b.text AS text FROM documents JOIN document_bodies b ON b.doc = documents.id WHERE id = ?`, [id]);
+    if (!r) return undefined;
+    return { ...toSummary(r), encoding: str(r.encoding), hints: parse(r.hints, null), text: String(r.text) };
   }
 
   async documentTexts(ids: readonly number[]): Promise<Map<number, { text: string; outline: OutlineEntry[] }>> {
@@ -283,8 +315,8 @@ export class SqlStore implements Store, StoreWriter {
     return out;
   }
 
-  async documentIds(): Promise<number[]> {
-    return (await this.db.all<Row>('SELECT id FROM documents ORDER BY id')).map((r) => num(r.id));
+  async documentIds(options: { current?: boolean } = {}): Promise<number[]> {
+    return (await this.db.all<Row>(`SELECT id FROM documents${options.current ? ' WHERE superseded_by IS NULL' : ''} ORDER BY id`)).map((r) => num(r.id));
   }
 
   async getMeta(key: string): Promise<string | undefined> {
@@ -372,6 +404,39 @@ export class SqlStore implements Store, StoreWriter {
   async setPersonIdentity(doc: number, localId: string, identity: number | null): Promise<void> {
     await this.db.run('UPDATE people SET identity = ? WHERE doc = ? AND local_id = ?', [identity, doc, localId]);
     await this.db.run('UPDATE claim_speakers SET identity = ? WHERE doc = ? AND person = ?', [identity, doc, localId]);
+  }
+
+  async indexText(id: number, text: string): Promise<void> {
+    await this.index.remove(this.db, id);
+    await this.index.add(this.db, id, text);
+  }
+
+  async clearIndex(id: number): Promise<RemovedRows> {
+    await this.db.run('DELETE FROM claim_speakers WHERE doc = ?', [id]);
+    const claims = await this.db.run('DELETE FROM claims WHERE doc = ?', [id]);
+    const people = await this.db.run('DELETE FROM people WHERE doc = ?', [id]);
+    const dates = await this.db.run('DELETE FROM date_mentions WHERE doc = ?', [id]);
+    const searchRows = await this.index.remove(this.db, id);
+    return { claims, people, dates, searchRows };
+  }
+
+  async setSupersededBy(id: number, by: number | null): Promise<void> {
+    await this.db.run('UPDATE documents SET superseded_by = ? WHERE id = ?', [by, id]);
+  }
+
+  async deleteDocument(id: number): Promise<RemovedRows> {
+    const r = await this.db.get<Row>('SELECT superseded_by FROM documents WHERE id = ?', [id]);
+    if (!r) return { claims: 0, people: 0, dates: 0, searchRows: 0 };
+    // An older version that this one superseded now points past it (or is current again).
+    await this.db.run('UPDATE documents SET superseded_by = ? WHERE superseded_by = ?', [r.superseded_by ?? null, id]);
+    const removed = await this.clearIndex(id);
+    await this.db.run('DELETE FROM document_bodies WHERE doc = ?', [id]);
+    await this.db.run('DELETE FROM documents WHERE id = ?', [id]);
+    return removed;
+  }
+
+  async moveCorrections(fromHash: string, toHash: string): Promise<number> {
+    return this.db.run('UPDATE corrections SET doc_hash = ? WHERE doc_hash = ?', [toHash, fromHash]);
   }
 
   // -------------------------------------------------------------------------------------------------------

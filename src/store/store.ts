@@ -33,6 +33,10 @@ export type StoreErrorCode =
   | 'E_CORRUPT' // the database reports damage
   | 'E_CONNECT' // PostgreSQL unreachable or refused
   | 'E_NOT_EMPTY' // import into a corpus that already holds documents
+  | 'E_NEEDS_MIGRATION' // an older schema, opened read-only: a write command must upgrade it first
+  | 'E_READ_ONLY' // a write through a store opened read-only
+  | 'E_TOO_LARGE' // a document over a per-document limit (limits.ts)
+  | 'E_UNREADABLE' // one stored document cannot be read back (damaged, or too large for this process)
   | 'E_STORE'; // anything else the database reports
 
 export const isStoreError = (e: unknown): e is StoreError => e instanceof StoreError || (e instanceof Error && e.name === 'StoreError' && 'code' in e);
@@ -72,6 +76,23 @@ export interface DocumentSummary {
   readonly length: number;
   readonly addedAt: string;
   readonly analyzedAt: string;
+  /** The id of the newer version of this document; null while it is the current version. */
+  readonly supersededBy: number | null;
+}
+
+/** What reanalysis needs of a stored document: its source, without the stored analysis. */
+export interface DocumentSource extends DocumentSummary {
+  readonly encoding: string | null;
+  readonly hints: SourceText['hints'] | null;
+  readonly text: string;
+}
+
+/** The derived rows a deletion took away with the document. */
+export interface RemovedRows {
+  readonly claims: number;
+  readonly people: number;
+  readonly dates: number;
+  readonly searchRows: number;
 }
 
 export interface StoredDocument extends DocumentSummary {
@@ -265,6 +286,8 @@ export interface StoreInfo {
   /** A path, or a URL without its password. */
   readonly location: string;
   readonly schemaVersion: number;
+  /** Opened for reading only: no migration, no journal switch, and `write` refuses. */
+  readonly readonly: boolean;
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -273,18 +296,25 @@ export interface StoreInfo {
 export interface StoreReader {
   readonly info: StoreInfo;
 
-  countDocuments(): Promise<number>;
+  /** Current documents (not superseded by a newer version); `all` counts every version. */
+  countDocuments(options?: { all?: boolean }): Promise<number>;
   /** The documents among these hashes that are already stored. */
   documentsByHash(hashes: readonly string[]): Promise<Map<string, { id: number; ref: string }>>;
   /** Documents whose ref starts with `query` (at least four characters), or whose name or file name equals it. */
   findDocuments(query: string): Promise<DocumentSummary[]>;
-  listDocuments(): Promise<DocumentSummary[]>;
+  /** Current documents, oldest first; `all` adds the superseded versions. */
+  listDocuments(options?: { all?: boolean }): Promise<DocumentSummary[]>;
   documentSummaries(ids: readonly number[]): Promise<Map<number, DocumentSummary>>;
+  /** Throws a StoreError E_UNREADABLE naming the document when its stored analysis cannot be read back. */
   getDocument(id: number): Promise<StoredDocument | undefined>;
+  /** The text and source fields only (reanalysis rebuilds a document whose stored analysis is unreadable). */
+  getDocumentSource(id: number): Promise<DocumentSource | undefined>;
+  /** Current documents with this file name or this title: the candidates a new version may supersede. */
+  versionCandidates(name: string | null, title: string | null): Promise<DocumentSummary[]>;
   /** Text and outline only, for snippets. */
   documentTexts(ids: readonly number[]): Promise<Map<number, { text: string; outline: OutlineEntry[] }>>;
-  /** Every document id, oldest first. */
-  documentIds(): Promise<number[]>;
+  /** Every document id, oldest first (superseded versions too, unless `current`). */
+  documentIds(options?: { current?: boolean }): Promise<number[]>;
   getMeta(key: string): Promise<string | undefined>;
 
   loadIdentities(): Promise<IdentityRecord[]>;
@@ -325,6 +355,16 @@ export interface StoreWriter extends StoreReader {
   /** Replaces only the claims (after a correction). */
   replaceClaims(id: number, claims: readonly ClaimRow[]): Promise<void>;
   setPersonIdentity(doc: number, localId: string, identity: number | null): Promise<void>;
+  /** Indexes a stored document's text for search again (a version that is current again). */
+  indexText(id: number, text: string): Promise<void>;
+  /** Removes everything derived from a document (people, claims, dates, search rows), keeping the document. */
+  clearIndex(id: number): Promise<RemovedRows>;
+  /** Marks a document as superseded by a newer version (or current again, with null). */
+  setSupersededBy(id: number, by: number | null): Promise<void>;
+  /** Deletes a document with its body and every derived row; versions it links are re-linked around it. */
+  deleteDocument(id: number): Promise<RemovedRows>;
+  /** Points the corrections of one document hash at another (a new version); returns how many moved. */
+  moveCorrections(fromHash: string, toHash: string): Promise<number>;
 
   /** Takes the next value of a counter in the meta table (identity and correction refs). */
   nextCounter(key: 'next_identity' | 'next_correction'): Promise<number>;

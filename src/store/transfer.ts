@@ -12,7 +12,8 @@ import { z } from 'zod';
 import { analysisSchema } from '../core/model/schema.ts';
 
 export const TRANSFER_FORMAT = 'mikata-corpus';
-export const TRANSFER_VERSION = 1;
+/** 2: documents say which newer version supersedes them (`supersededBy`); version 1 files read as before. */
+export const TRANSFER_VERSION = 2;
 
 const formSchema = z.object({ form: z.string(), key: z.string(), script: z.enum(['katakana', 'latin', 'cyrillic', 'kanji', 'hiragana', 'other']) });
 
@@ -91,6 +92,8 @@ export const documentRecord = z.object({
   analyzedAt: z.string(),
   /** Document person id → identity ref. */
   links: z.record(z.string(), z.string()),
+  /** The ref of the newer version of this document (exported after it); null or absent: current. */
+  supersededBy: z.string().nullable().optional(),
 });
 
 export const transferRecord = z.discriminatedUnion('record', [
@@ -177,6 +180,58 @@ export function* fromSingleJson(value: unknown, name: string): Generator<Located
       yield { record: checkRecord({ ...(item as object), record }, where), where };
     }
   }
+}
+
+/**
+ * Writes records in the one-object form as they come, a record at a time: the export of a large corpus is
+ * never one string. Records must come in streaming order (header, counters, then each section in turn),
+ * which is the order `Corpus.export` emits.
+ */
+export function createSingleJsonWriter(write: (chunk: string) => void | Promise<void>) {
+  /** Index into SECTIONS of the list being written; -1 before the first. */
+  let section = -1;
+  let first = true;
+  let opened = false;
+  const put = async (chunk: string) => {
+    if (!opened) { await write('{'); opened = true; }
+    await write(chunk);
+  };
+  const key = async (name: string) => {
+    await put(`${first ? '' : ','}${JSON.stringify(name)}:`);
+    first = false;
+  };
+  /** Closes the open list and writes the empty ones up to (not including) `to`. */
+  const skipTo = async (to: number) => {
+    if (section >= 0) await put(']');
+    for (let i = section + 1; i < to; i++) { await key(SECTIONS[i]![0]); await put('[]'); }
+  };
+  return {
+    async push(r: TransferRecord): Promise<void> {
+      const { record, ...rest } = r;
+      const json = JSON.stringify(rest);
+      if (record === 'header' || record === 'counters') {
+        if (section >= 0) throw new Error(`the ${record} record after the lists`);
+        await key(record);
+        await put(json);
+        return;
+      }
+      const at = SECTIONS.findIndex(([, x]) => x === record);
+      if (at < section) throw new Error(`a ${record} record after the ${SECTIONS[section]![0]} list`);
+      if (at > section) {
+        await skipTo(at);
+        await key(SECTIONS[at]![0]);
+        await put(`[${json}`);
+        section = at;
+        return;
+      }
+      await put(`,${json}`);
+    },
+    async end(): Promise<void> {
+      await skipTo(SECTIONS.length);
+      section = SECTIONS.length;
+      await put('}\n');
+    },
+  };
 }
 
 /** Groups records into the one-object form (for writing .json). */

@@ -8,6 +8,7 @@ import { Corpus, CorpusError } from '../../src/store/corpus.ts';
 import type { Analysis } from '../../src/core/model/schema.ts';
 import type { TransferRecord } from '../../src/store/transfer.ts';
 import type { Store } from '../../src/store/store.ts';
+import { STORE_SCHEMA_VERSION } from '../../src/store/migrations.ts';
 import { backends, postgresRequired, postgresUrl, type Backend } from './_backends.ts';
 import {
   ALL_DOCS, EN_CORRIDOR, fixedClock, fixtureAnalyzer, JA_BLACK_SEA, JA_DRONES, JA_SURNAME_ONLY, makeAnalysis, sourceOf, type DocSpec,
@@ -51,7 +52,7 @@ for (const backend of backends()) {
       await withCorpus([], async (c, store) => {
         assert.equal(await store.countDocuments(), 0);
         assert.equal(store.info.kind, backend.name);
-        assert.equal(store.info.schemaVersion, 1);
+        assert.equal(store.info.schemaVersion, STORE_SCHEMA_VERSION);
         assert.deepEqual(await c.experts(), []);
         assert.deepEqual(await c.proposals(), []);
       });

@@ -49,12 +49,13 @@ describe('opening an SQLite corpus', () => {
     await again.close();
   });
 
-  it('takes an empty file for a new corpus', async () => {
+  it('refuses an empty (0-byte) file as not a corpus, for reading and for writing, and leaves it empty', async () => {
     const path = fresh();
     writeFileSync(path, '');
-    const store = await openSqliteStore(path, { create: false });
-    assert.equal(await store.countDocuments(), 0);
-    await store.close();
+    await refused(path, 'E_NOT_A_STORE', /the file is empty \(0 bytes\)/, true);
+    await refused(path, 'E_NOT_A_STORE', /the file is empty \(0 bytes\)/, false);
+    await assert.rejects(openSqliteStore(path, { readonly: true }), (e: unknown) => e instanceof StoreError && e.code === 'E_NOT_A_STORE');
+    assert.equal(readFileSync(path).length, 0);
   });
 
   it('refuses a missing corpus when not asked to create one, and creates nothing', async () => {
@@ -111,7 +112,7 @@ describe('opening an SQLite corpus', () => {
     db.close();
     rmSync(`${path}-wal`, { force: true });
     rmSync(`${path}-shm`, { force: true });
-    await refused(path, 'E_NEWER_STORE', /newer mikata \(store schema 2; this version reads up to 1\)/);
+    await refused(path, 'E_NEWER_STORE', new RegExp(`newer mikata \\(store schema ${STORE_SCHEMA_VERSION + 1}; this version reads up to ${STORE_SCHEMA_VERSION}\\)`));
   });
 
   it('reports a damaged corpus in one line, without changing it', async () => {

@@ -22,12 +22,15 @@ export function addCorpusOptions(command: Command, options: { format?: boolean }
   return command;
 }
 
-/** Opens the corpus, runs `fn`, closes it; failures become CLIErrors. */
-export async function withCorpus<T>(options: CorpusCommandOptions, io: CommandIO, mode: { create?: boolean }, fn: (corpus: Corpus) => Promise<T>): Promise<T> {
+/**
+ * Opens the corpus, runs `fn`, closes it; failures become CLIErrors. Reading commands pass `readonly`:
+ * the corpus is then neither migrated nor switched to WAL, and cannot be changed by them.
+ */
+export async function withCorpus<T>(options: CorpusCommandOptions, io: CommandIO, mode: { create?: boolean; readonly?: boolean }, fn: (corpus: Corpus) => Promise<T>): Promise<T> {
   const location = storeLocation({ db: options.db, env: io.env, cwd: io.cwd });
   let corpus: Corpus;
   try {
-    corpus = new Corpus(await openStoreAt(location, { create: mode.create }));
+    corpus = new Corpus(await openStoreAt(location, { create: mode.create, readonly: mode.readonly }));
   } catch (e) {
     throw toCLIError(e, io, showLocation(location));
   }
@@ -45,6 +48,8 @@ export function toCLIError(e: unknown, io: CommandIO, where: string): unknown {
   if (isStoreError(e)) {
     if (e.code === 'E_NO_STORE') return new CLIError('E_STORE', e.message, { cause: e });
     if (e.code === 'E_NOT_EMPTY') return new CLIError('E_CONFLICT', e.message, { cause: e });
+    // One document over a limit, or unreadable: the message names it; the rest of the corpus is fine.
+    if (e.code === 'E_TOO_LARGE' || e.code === 'E_UNREADABLE') return new CLIError('E_STORE', e.message, { cause: e });
     return new CLIError('E_STORE', e.message.includes(where) || e.message.startsWith('/') ? e.message : `${where}: ${e.message}`, { cause: e });
   }
   if (isCorpusError(e)) {

@@ -59,7 +59,7 @@ function showCorrection(c: CorrectionView, io: CommandIO): string {
 }
 
 async function runList(doc: string, options: CorrectCommandOptions, io: CommandIO): Promise<void> {
-  await withCorpus(options, io, {}, async (corpus) => {
+  await withCorpus(options, io, { readonly: true }, async (corpus) => {
     const list = await corpus.attributions(doc, { includeRejected: options.rejected });
     if (options.format === 'json') return writeJson(io, { attributions: list });
     if (list.length === 0) io.stdout('no attributions in this document\n');
@@ -94,7 +94,7 @@ async function runCorrection(action: CorrectInput['action'], doc: string, attrib
 }
 
 async function runHistory(doc: string | undefined, options: CorrectCommandOptions, io: CommandIO): Promise<void> {
-  await withCorpus(options, io, {}, async (corpus) => {
+  await withCorpus(options, io, { readonly: true }, async (corpus) => {
     const list = await corpus.corrections(doc);
     if (options.format === 'json') return writeJson(io, { corrections: list });
     if (list.length === 0) io.stdout('no corrections\n');

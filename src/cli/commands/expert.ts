@@ -13,7 +13,7 @@ export interface ExpertCommandOptions extends CorpusCommandOptions {
 export async function runExpert(name: string[], options: ExpertCommandOptions, io: CommandIO): Promise<void> {
   const limit = options.limit === undefined ? undefined : parsePositiveInt(options.limit, '--limit');
   const offset = options.offset === undefined ? undefined : parsePositiveInt(options.offset, '--offset');
-  await withCorpus(options, io, {}, async (corpus) => {
+  await withCorpus(options, io, { readonly: true }, async (corpus) => {
     const page = await corpus.expert(name.join(' '), { limit, offset });
     if (options.format === 'json') return writeJson(io, page);
     io.stdout(showExpertPage(page, io));

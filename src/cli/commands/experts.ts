@@ -23,7 +23,7 @@ export function showSpan(first: string | null, last: string | null): string {
 
 export async function runExperts(options: ExpertsCommandOptions, io: CommandIO): Promise<void> {
   const limit = options.limit === undefined ? undefined : parsePositiveInt(options.limit, '--limit');
-  await withCorpus(options, io, {}, async (corpus) => {
+  await withCorpus(options, io, { readonly: true }, async (corpus) => {
     let people = await corpus.experts({ all: options.all });
     if (limit !== undefined) people = people.slice(0, limit);
     if (options.format === 'json') return writeJson(io, { people });

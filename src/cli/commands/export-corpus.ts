@@ -3,8 +3,8 @@ import type { Command } from 'commander';
 import { createWriteStream, renameSync, rmSync } from 'node:fs';
 import { once } from 'node:events';
 import { resolve } from 'node:path';
-import type { TransferRecord } from '../../store/transfer.ts';
-import { toSingleJson } from '../../store/transfer.ts';
+import { isStoreError } from '../../store/store.ts';
+import { createSingleJsonWriter } from '../../store/transfer.ts';
 import { CLIError } from '../errors.ts';
 import type { CommandIO } from '../io.ts';
 import { addCorpusOptions, withCorpus, type CorpusCommandOptions } from './_corpus.ts';
@@ -15,45 +15,47 @@ export interface ExportCorpusOptions extends Omit<CorpusCommandOptions, 'format'
 
 export async function runExportCorpus(file: string, options: ExportCorpusOptions, io: CommandIO): Promise<void> {
   const single = options.json ?? file.toLowerCase().endsWith('.json');
-  await withCorpus(options, io, {}, async (corpus) => {
-    if (file === '-') {
-      const records: TransferRecord[] = [];
-      await corpus.export((r) => {
-        if (single) records.push(r);
-        else io.stdout(`${JSON.stringify(r)}\n`);
+  // Read-only: a backup must not change what it backs up.
+  await withCorpus(options, io, { readonly: true }, async (corpus) => {
+    // Records are written as they are read, one document at a time (JSON lines, or the one-object form
+    // written piecewise): the export is never one string, whatever the size of the corpus.
+    const emitTo = async (write: (s: string) => Promise<void>): Promise<number> => {
+      let count = 0;
+      const object = single ? createSingleJsonWriter(write) : null;
+      await corpus.export(async (r) => {
+        if (r.record === 'document') count++;
+        if (object) await object.push(r);
+        else await write(`${JSON.stringify(r)}\n`);
       });
-      if (single) io.stdout(`${JSON.stringify(toSingleJson(records))}\n`);
+      await object?.end();
+      return count;
+    };
+    if (file === '-') {
+      await emitTo(async (s) => {
+        if (io.stdout(s) === false) await io.drain?.();
+      });
       return;
     }
     // Written beside the target and renamed at the end, so a failed export never leaves half a file.
     const path = resolve(io.cwd, file);
     const partial = `${path}.partial`;
     const out = createWriteStream(partial);
-    const write = async (s: string) => {
-      if (!out.write(s)) await once(out, 'drain');
-    };
     let count = 0;
     try {
       await new Promise<void>((ok, fail) => { out.once('open', () => ok()); out.once('error', fail); });
-      if (single) {
-        const records: TransferRecord[] = [];
-        await corpus.export((r) => { records.push(r); });
-        count = records.filter((r) => r.record === 'document').length;
-        await write(`${JSON.stringify(toSingleJson(records))}\n`);
-      } else {
-        await corpus.export(async (r) => {
-          if (r.record === 'document') count++;
-          await write(`${JSON.stringify(r)}\n`);
-        });
-      }
+      count = await emitTo(async (s) => {
+        if (!out.write(s)) await once(out, 'drain');
+      });
       out.end();
       await once(out, 'finish');
       renameSync(partial, path);
     } catch (e) {
       out.destroy();
       rmSync(partial, { force: true });
+      // Only a failure of the file system is the file's fault; a document that cannot be exported says so.
       const err = e as NodeJS.ErrnoException;
-      if (err.code) throw new CLIError('E_INPUT', `${file}: cannot write: ${err.message}`, { cause: e });
+      if (err.syscall) throw new CLIError('E_INPUT', `${file}: cannot write: ${err.message}`, { cause: e });
+      if (isStoreError(e)) throw new CLIError('E_STORE', `${e.message}; nothing was written to ${file}`, { cause: e });
       throw e;
     }
     io.stderr(`exported ${count} document${count === 1 ? '' : 's'} to ${file}\n`);

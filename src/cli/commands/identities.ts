@@ -19,7 +19,7 @@ export interface IdentitiesCommandOptions extends CorpusCommandOptions {
 export async function runIdentities(options: IdentitiesCommandOptions, io: CommandIO): Promise<void> {
   const modes = [options.pending, options.log, options.dismiss].filter(Boolean).length;
   if (modes > 1) throw new CLIError('E_USAGE', 'choose one of --pending, --log and --dismiss');
-  await withCorpus(options, io, {}, async (corpus) => {
+  await withCorpus(options, io, { readonly: !options.dismiss }, async (corpus) => {
     const e = emphasis(io);
     if (options.dismiss) {
       if (options.dismiss.length !== 2) throw new CLIError('E_USAGE', '--dismiss takes two identities: --dismiss A B');

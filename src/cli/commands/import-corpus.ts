@@ -1,8 +1,9 @@
 /** `mikata import-corpus FILE`: read an export into an empty corpus (SQLite or PostgreSQL). */
 import type { Command } from 'commander';
-import { createReadStream } from 'node:fs';
+import { createReadStream, existsSync, rmSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import { storeLocation } from '../../store/open-store.ts';
 import { fromSingleJson, readJsonLines, TransferError, type Located } from '../../store/transfer.ts';
 import { CLIError } from '../errors.ts';
 import type { CommandIO } from '../io.ts';
@@ -46,11 +47,23 @@ export async function runImportCorpus(file: string, options: CorpusCommandOption
     const st = await stat(resolve(io.cwd, file)).catch((e: NodeJS.ErrnoException) => e);
     if (st instanceof Error) throw new CLIError('E_INPUT', `${file}: ${st.code === 'ENOENT' ? 'no such file' : `cannot read: ${st.message}`}`);
   }
-  await withCorpus(options, io, { create: true }, async (corpus) => {
-    const summary = await corpus.import(records(file, io.cwd));
-    if (options.format === 'json') return writeJson(io, { corpus: corpus.store.info.location, ...summary });
-    io.stdout(`imported ${summary.documents} documents, ${summary.identities} identities, ${summary.corrections} corrections into ${corpus.store.info.location}\n`);
-  });
+  // A corpus file this import creates goes again when the import fails: a half-imported corpus could
+  // only be refused by the next try (the import wants an empty corpus).
+  const location = storeLocation({ db: options.db, env: io.env, cwd: io.cwd });
+  const created = location.kind === 'sqlite' && !existsSync(location.path) ? location.path : null;
+  try {
+    await withCorpus(options, io, { create: true }, async (corpus) => {
+      const summary = await corpus.import(records(file, io.cwd));
+      if (options.format === 'json') return writeJson(io, { corpus: corpus.store.info.location, ...summary });
+      io.stdout(`imported ${summary.documents} documents, ${summary.identities} identities, ${summary.corrections} corrections into ${corpus.store.info.location}\n`);
+    });
+  } catch (e) {
+    if (created && existsSync(created)) {
+      for (const f of [created, `${created}-wal`, `${created}-shm`, `${created}-journal`]) rmSync(f, { force: true });
+      if (e instanceof CLIError) throw new CLIError(e.code, `${e.message}; nothing was imported (${created} was not kept)`, { cause: e });
+    }
+    throw e;
+  }
 }
 
 export function registerImportCorpus(program: Command, io: CommandIO): void {

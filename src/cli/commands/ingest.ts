@@ -9,7 +9,7 @@ import { CLIError } from '../errors.ts';
 import { readSourceFile } from '../../ingest/read-source.ts';
 import { isIngestError } from '../../ingest/errors.ts';
 import type { CommandIO } from '../io.ts';
-import { addCorpusOptions, withCorpus, writeJson, type CorpusCommandOptions } from './_corpus.ts';
+import { addCorpusOptions, clip, withCorpus, writeJson, type CorpusCommandOptions } from './_corpus.ts';
 
 export interface IngestCommandOptions extends CorpusCommandOptions {
   encoding?: string;
@@ -68,7 +68,10 @@ export async function runIngest(paths: string[], options: IngestCommandOptions, 
     if (options.format === 'json') {
       writeJson(io, {
         corpus: corpus.store.info.location,
-        added: added.map((o) => ({ file: o.name, document: o.document?.id ?? null, title: o.document?.title ?? null, date: o.document?.date ?? null })),
+        added: added.map((o) => ({
+          file: o.name, document: o.document?.id ?? null, title: o.document?.title ?? null, date: o.document?.date ?? null,
+          ...(o.notice ? { notice: o.notice } : {}), ...(o.version ? { version: o.version } : {}),
+        })),
         unchanged: unchanged.map((o) => ({ file: o.name, document: o.document?.id ?? null, reason: o.reason ?? null })),
         failed: failed.map((o) => ({ file: o.name, reason: o.reason ?? null })),
         skipped: collected.skipped,
@@ -80,6 +83,16 @@ export async function runIngest(paths: string[], options: IngestCommandOptions, 
       }
       const skipped = collected.skipped ? `, ${collected.skipped} skipped (not a document type)` : '';
       io.stdout(`added ${added.length}, unchanged ${unchanged.length}, failed ${failed.length}${skipped} — ${corpus.store.info.location}\n`);
+      const versions = added.filter((o) => o.version);
+      if (versions.length) {
+        io.stdout('new versions (the old version is kept but no longer counted; its corrections were carried over):\n');
+        for (const o of versions) {
+          const v = o.version!;
+          io.stdout(`  ${o.name ?? '?'} [${o.document?.id ?? ''}] supersedes ${v.supersedes.id} (${v.why}); ${v.carried} correction${v.carried === 1 ? '' : 's'} carried over, ${v.unanchored.length} no longer anchor\n`);
+          for (const c of v.unanchored) io.stdout(`    ${c.id} ${c.action} by ${c.by}: ${c.problem ?? ''} «${clip(c.quote, 50)}» (kept; fix or withdraw it with mikata correct)\n`);
+        }
+      }
+      for (const o of added.filter((x) => x.notice)) io.stdout(`limited: ${o.name ?? '?'} [${o.document?.id ?? ''}]: ${o.notice}\n`);
       if (failed.length) {
         io.stdout('failed:\n');
         for (const f of failed) io.stdout(`  ${f.name ?? '?'}: ${f.reason ?? 'unknown reason'}\n`);

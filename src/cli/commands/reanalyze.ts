@@ -1,6 +1,7 @@
 /** `mikata reanalyze`: analyse every stored document again and re-apply every correction. */
 import type { Command } from 'commander';
 import cliProgress from 'cli-progress';
+import { CLIError } from '../errors.ts';
 import type { CommandIO } from '../io.ts';
 import { addCorpusOptions, clip, withCorpus, writeJson, type CorpusCommandOptions } from './_corpus.ts';
 
@@ -21,12 +22,20 @@ export async function runReanalyze(options: CorpusCommandOptions, io: CommandIO)
     } finally {
       bar?.stop();
     }
-    if (options.format === 'json') return writeJson(io, summary);
-    io.stdout(`reanalysed ${summary.documents} document${summary.documents === 1 ? '' : 's'}; ${summary.corrections} active correction${summary.corrections === 1 ? '' : 's'} re-applied, ${summary.unanchored.length} no longer anchor${summary.failed.length ? `; ${summary.failed.length} failed` : ''}\n`);
-    for (const f of summary.failed) io.stdout(`failed: ${f.document.id} ${f.document.name ?? ''}: ${f.reason}\n`);
-    if (summary.unanchored.length) {
-      io.stdout('corrections that no longer anchor (kept; fix or withdraw them with mikata correct):\n');
-      for (const c of summary.unanchored) io.stdout(`  ${c.id} ${c.action} in ${c.document} by ${c.by}: ${c.problem ?? ''} «${clip(c.quote, 50)}»\n`);
+    if (options.format === 'json') writeJson(io, summary);
+    else {
+      const { documents, total } = summary;
+      const done = documents === total ? `${documents} document${documents === 1 ? '' : 's'}` : `${documents} of ${total} documents`;
+      io.stdout(`reanalysed ${done}; ${summary.corrections} active correction${summary.corrections === 1 ? '' : 's'} re-applied, ${summary.unanchored.length} no longer anchor${summary.failed.length ? `; ${summary.failed.length} failed` : ''}\n`);
+      for (const f of summary.failed) io.stdout(`failed: ${f.document.id} ${f.document.name ?? ''}: ${f.reason}\n`);
+      for (const l of summary.limited) io.stdout(`limited: ${l.document.id} ${l.document.name ?? ''}: ${l.notice}\n`);
+      if (summary.unanchored.length) {
+        io.stdout('corrections that no longer anchor (kept; fix or withdraw them with mikata correct):\n');
+        for (const c of summary.unanchored) io.stdout(`  ${c.id} ${c.action} in ${c.document} by ${c.by}: ${c.problem ?? ''} «${clip(c.quote, 50)}»\n`);
+      }
+    }
+    if (summary.failed.length) {
+      throw new CLIError('E_PARTIAL', `${summary.failed.length} of ${summary.total} document${summary.total === 1 ? '' : 's'} could not be reanalysed (listed above); the others were`);
     }
   });
 }

@@ -17,7 +17,7 @@ export interface SearchCommandOptions extends FilterOptions {
 }
 
 export async function runSearch(query: string[], options: SearchCommandOptions, io: CommandIO): Promise<void> {
-  await withCorpus(options, io, {}, async (corpus) => {
+  await withCorpus(options, io, { readonly: true }, async (corpus) => {
     const result = await corpus.search(query.join(' '), {
       speaker: options.speaker,
       document: options.document,

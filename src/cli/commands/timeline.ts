@@ -5,7 +5,7 @@ import { addCorpusOptions, docLabel, emphasis, oneLine, parsePositiveInt, withCo
 import { addFilterOptions, type FilterOptions } from './search.ts';
 
 export async function runTimeline(options: FilterOptions, io: CommandIO): Promise<void> {
-  await withCorpus(options, io, {}, async (corpus) => {
+  await withCorpus(options, io, { readonly: true }, async (corpus) => {
     const entries = await corpus.timeline({
       speaker: options.speaker,
       document: options.document,

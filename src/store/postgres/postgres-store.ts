@@ -25,6 +25,8 @@ export interface PostgresStoreOptions {
   max?: number;
   /** How many matching documents a search ranks at most (default RANK_CAP). */
   rankCap?: number;
+  /** For reading commands: no migration, and every transaction read-only on the server. */
+  readonly?: boolean;
 }
 
 /** The URL without its password, for messages. */
@@ -52,22 +54,24 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
     max: options.max ?? 4,
     // count(*) and the like come back as int8; the corpus never holds 2^53 of anything.
     types: { getTypeParser: (oid: number, format?: string) => (oid === 20 ? (v: string) => Number(v) : pg.types.getTypeParser(oid, format as 'text')) } as pg.CustomTypesConfig,
-    ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
+    ...(options.schema || options.readonly
+      ? { options: [options.schema ? `-c search_path=${options.schema}` : '', options.readonly ? '-c default_transaction_read_only=on' : ''].filter(Boolean).join(' ') }
+      : {}),
   });
   // An idle client that loses its server must not crash the process; the next query reports it.
   pool.on('error', () => undefined);
   const connection = new PostgresConnection(pool, shown);
   try {
     await connection.get('SELECT 1 AS one');
-    await inspectAndMigrate(connection, shown, options.create ?? false);
+    await inspectAndMigrate(connection, shown, !options.readonly && (options.create ?? false), options.readonly ?? false);
   } catch (e) {
     await pool.end().catch(() => undefined);
     throw e;
   }
-  return new SqlStore(connection, postgresSearch(options.rankCap ?? RANK_CAP), { kind: 'postgres', location: shown + (options.schema ? ` (schema ${options.schema})` : ''), schemaVersion: STORE_SCHEMA_VERSION }, connection);
+  return new SqlStore(connection, postgresSearch(options.rankCap ?? RANK_CAP), { kind: 'postgres', location: shown + (options.schema ? ` (schema ${options.schema})` : ''), schemaVersion: STORE_SCHEMA_VERSION, readonly: options.readonly ?? false }, connection);
 }
 
-async function inspectAndMigrate(db: PostgresConnection, shown: string, create: boolean): Promise<void> {
+async function inspectAndMigrate(db: PostgresConnection, shown: string, create: boolean, readonly: boolean): Promise<void> {
   const state = async (d: SqlDriver) => {
     const r = await d.get<Row>("SELECT to_regclass('mikata_meta') AS meta, to_regclass('documents') AS documents");
     if (!r?.meta) return { exists: false, foreign: r?.documents !== null && r?.documents !== undefined, version: 0 };
@@ -85,6 +89,12 @@ async function inspectAndMigrate(db: PostgresConnection, shown: string, create: 
   check(first);
   if (first.exists && first.version >= STORE_SCHEMA_VERSION) return;
   if (!first.exists && !create) throw new StoreError('E_NO_STORE', `${shown}: no corpus in this database yet (run mikata ingest first)`);
+  if (readonly) {
+    throw new StoreError(
+      'E_NEEDS_MIGRATION',
+      `${shown}: this corpus was written by an older mikata (store schema ${first.version}; this version reads ${STORE_SCHEMA_VERSION}); upgrade it once with mikata migrate (any command that writes does it too); it was left unchanged`,
+    );
+  }
   await db.exclusive(async (tx) => {
     const now = await state(tx);
     check(now);
@@ -270,6 +280,10 @@ const postgresSearch = (rankCap: number): SearchIndex => ({
   async add(tx: SqlDriver, doc: number, text: string): Promise<void> {
     const chunks = chunkTokens(tokenList(searchNormalize(text)));
     await tx.insertMany('search_chunks', ['doc', 'chunk', 'tsv'], chunks.map((tokens, i) => [doc, i, tsvectorLiteralSkippingBlanks(tokens)]));
+  },
+
+  async remove(tx: SqlDriver, doc: number): Promise<number> {
+    return tx.run('DELETE FROM search_chunks WHERE doc = ?', [doc]);
   },
 
   async search(db: SqlDriver, terms: readonly QueryTerm[], filters: SearchFilters, limit: number, offset: number): Promise<SearchCandidates> {

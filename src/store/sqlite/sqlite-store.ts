@@ -6,11 +6,16 @@
  * - the schema version in `PRAGMA user_version` and the meta table, our `application_id` in the header;
  * - search through FTS5 over the normalised text (see search-text.ts for why bigrams).
  *
- * Before anything is written, the file is checked: a file that is not SQLite, an SQLite database of
- * another application, or a corpus written by a newer mikata is refused with one line, and left as it was.
+ * Before anything is written, the file is checked: an empty file, a file that is not SQLite, an SQLite
+ * database of another application, or a corpus written by a newer mikata is refused with one line, and left
+ * as it was; a corpus opened for writing is first checked for damage (`PRAGMA quick_check`, within a time
+ * budget), so that damage is reported before a write rather than compounded by one.
+ *
+ * Reading commands open the file read-only: no switch to WAL, no migration, no checkpoint on close; a
+ * corpus of an older schema then asks for a write command (`mikata migrate`) instead of being changed.
  */
 import Database from 'better-sqlite3';
-import { closeSync, openSync, readSync, statSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { migrations, SQLITE_APPLICATION_ID, STORE_SCHEMA_VERSION } from '../migrations.ts';
 import { ftsQuery, ftsTokens, searchNormalize, type QueryTerm } from '../search-text.ts';
@@ -24,6 +29,10 @@ export interface SqliteStoreOptions {
   busyTimeoutMs?: number;
   /** How many matching documents a search ranks at most (default RANK_CAP). */
   rankCap?: number;
+  /** Open for reading only (reading commands): nothing in the file changes. */
+  readonly?: boolean;
+  /** How long the damage check on a writable open may take, in ms (default 3000; 0 skips it). */
+  checkBudgetMs?: number;
 }
 
 const MAGIC = 'SQLite format 3\u0000';
@@ -36,19 +45,27 @@ const MAGIC = 'SQLite format 3\u0000';
 export async function openSqliteStore(path: string, options: SqliteStoreOptions = {}): Promise<Store> {
   const memory = path === ':memory:';
   const shown = path;
-  const exists = memory ? false : checkFile(path, options.create ?? false);
+  const readonly = !memory && (options.readonly ?? false);
+  const exists = memory ? false : checkFile(path, !readonly && (options.create ?? false));
   const busyTimeoutMs = options.busyTimeoutMs ?? 60_000;
 
   let db: Database.Database;
   try {
-    db = new Database(path, { fileMustExist: exists, timeout: busyTimeoutMs });
+    db = new Database(path, { fileMustExist: exists, timeout: busyTimeoutMs, readonly });
   } catch (e) {
     throw translate(e, shown, 'cannot open');
   }
   try {
     inspect(db, shown);
-    prepare(db, shown, busyTimeoutMs);
-    migrate(db, shown);
+    if (readonly) {
+      checkCurrent(db, shown);
+      db.pragma('query_only = ON');
+      db.pragma('cache_size = -65536');
+    } else {
+      if (exists) quickCheck(db, shown, options.checkBudgetMs ?? 3000);
+      prepare(db, shown, busyTimeoutMs);
+      migrate(db, shown);
+    }
   } catch (e) {
     db.close();
     throw translate(e, shown, 'cannot open');
@@ -56,8 +73,41 @@ export async function openSqliteStore(path: string, options: SqliteStoreOptions 
   // From here on, waiting for another process is done between tries in `write`, not inside SQLite's busy
   // handler, which would block this thread (and every other task of the process) while it waits.
   db.pragma('busy_timeout = 50');
-  const connection = new SqliteConnection(db, shown, busyTimeoutMs);
-  return new SqlStore(connection, sqliteSearch(options.rankCap ?? RANK_CAP), { kind: 'sqlite', location: memory ? ':memory:' : resolve(path), schemaVersion: STORE_SCHEMA_VERSION }, connection);
+  const connection = new SqliteConnection(db, shown, busyTimeoutMs, readonly);
+  return new SqlStore(
+    connection, sqliteSearch(options.rankCap ?? RANK_CAP),
+    { kind: 'sqlite', location: memory ? ':memory:' : resolve(path), schemaVersion: STORE_SCHEMA_VERSION, readonly }, connection,
+  );
+}
+
+/** A read-only open cannot migrate: an older corpus asks for a write command, an empty database is none. */
+function checkCurrent(db: Database.Database, path: string): void {
+  const version = db.pragma('user_version', { simple: true }) as number;
+  if (version >= STORE_SCHEMA_VERSION) return;
+  if (version === 0) throw new StoreError('E_NO_STORE', `${path}: an empty SQLite database, not a mikata corpus yet (run mikata ingest to make one); it was left unchanged`);
+  throw new StoreError(
+    'E_NEEDS_MIGRATION',
+    `${path}: this corpus was written by an older mikata (store schema ${version}; this version reads ${STORE_SCHEMA_VERSION}); upgrade it once with mikata migrate --db ${path} (any command that writes does it too); it was left unchanged`,
+  );
+}
+
+/**
+ * SQLite's own consistency check (b-tree structure, record formats, index entries), before anything is
+ * written. Table by table, oldest schema object first, until the budget is spent: a large corpus gets a
+ * partial check rather than a slow start. Reports the first problems found as E_CORRUPT.
+ */
+function quickCheck(db: Database.Database, path: string, budgetMs: number): void {
+  if (budgetMs <= 0) return;
+  const until = Date.now() + budgetMs;
+  const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL%' ORDER BY rootpage").all() as { name: string }[];
+  for (const { name } of tables) {
+    if (Date.now() > until) return;
+    const rows = db.pragma(`quick_check("${name.replace(/"/g, '""')}")`) as { quick_check: string }[];
+    const problems = rows.map((r) => r.quick_check).filter((x) => x !== 'ok');
+    if (problems.length) {
+      throw new StoreError('E_CORRUPT', `${path}: the corpus database is damaged (${problems.join('; ')}); nothing was written; restore it from a copy or an export`);
+    }
+  }
 }
 
 /** Whether the file exists; throws when it cannot be a corpus. Reads at most the 16-byte header. */
@@ -78,7 +128,12 @@ function checkFile(path: string, create: boolean): boolean {
     }
     return false;
   }
-  if (size === 0) return true; // SQLite takes an empty file for an empty database.
+  // SQLite would take an empty file for an empty database and make it a corpus; a file someone made (a
+  // typo in --db, a failed download) is more likely. Refused, so that it stays as it is.
+  if (size === 0) {
+    if (beingCreated(path)) return true;
+    throw new StoreError('E_NOT_A_STORE', `${path}: not a mikata corpus: the file is empty (0 bytes); it was left unchanged (remove it, or choose another --db)`);
+  }
   const header = Buffer.alloc(16);
   const fd = openSync(path, 'r');
   let read = 0;
@@ -91,6 +146,26 @@ function checkFile(path: string, create: boolean): boolean {
     throw new StoreError('E_NOT_A_STORE', `${path}: not a mikata corpus: the file is not an SQLite database (corrupt, or another kind of file); it was left unchanged`);
   }
   return true;
+}
+
+/**
+ * Whether an empty file is a corpus another mikata process is creating right now: its first transaction
+ * goes to the WAL (or the rollback journal) beside it, and the file itself stays empty until a checkpoint.
+ * Waits up to a second for that journal or for the file to grow, since the process may have opened the
+ * file a moment before it started writing.
+ */
+function beingCreated(path: string): boolean {
+  const until = Date.now() + 1000;
+  for (;;) {
+    for (const journal of [`${path}-wal`, `${path}-journal`]) if (existsSync(journal)) return true;
+    try {
+      if (statSync(path).size > 0) return true;
+    } catch {
+      return false;
+    }
+    if (Date.now() > until) return false;
+    sleep(20);
+  }
 }
 
 /** Refuses foreign and newer databases; reads only. */
@@ -186,11 +261,13 @@ class SqliteConnection implements SqlConnection {
   private queue: Promise<unknown> = Promise.resolve();
 
   private readonly busyTimeoutMs: number;
+  private readonly readonly: boolean;
 
-  constructor(db: Database.Database, path: string, busyTimeoutMs: number) {
+  constructor(db: Database.Database, path: string, busyTimeoutMs: number, readonly: boolean) {
     this.db = db;
     this.path = path;
     this.busyTimeoutMs = busyTimeoutMs;
+    this.readonly = readonly;
   }
 
   /** BEGIN IMMEDIATE, waiting (without blocking the thread) while another connection writes. */
@@ -267,11 +344,13 @@ class SqliteConnection implements SqlConnection {
   async close(): Promise<void> {
     await this.queue;
     if (this.db.open) {
-      // Fold the WAL back into the file so that a copied corpus is one file.
-      try {
-        this.db.pragma('wal_checkpoint(TRUNCATE)');
-      } catch {
-        // Another process is reading; it will checkpoint later.
+      // Fold the WAL back into the file so that a copied corpus is one file (a reader leaves it alone).
+      if (!this.readonly) {
+        try {
+          this.db.pragma('wal_checkpoint(TRUNCATE)');
+        } catch {
+          // Another process is reading; it will checkpoint later.
+        }
       }
       this.db.close();
     }
@@ -281,6 +360,11 @@ class SqliteConnection implements SqlConnection {
 const sqliteSearch = (rankCap: number): SearchIndex => ({
   async add(tx: SqlDriver, doc: number, text: string): Promise<void> {
     await tx.run('INSERT INTO documents_fts (rowid, tokens) VALUES (?, ?)', [doc, ftsTokens(searchNormalize(text))]);
+  },
+
+  async remove(tx: SqlDriver, doc: number): Promise<number> {
+    // The table is contentless with contentless_delete, so a row goes by its rowid alone.
+    return tx.run('DELETE FROM documents_fts WHERE rowid = ?', [doc]);
   },
 
   async search(db: SqlDriver, terms: readonly QueryTerm[], filters: SearchFilters, limit: number, offset: number): Promise<SearchCandidates> {
