@@ -18,6 +18,7 @@ import { addAuthors, findPeople } from './extract/05-find-people.ts';
 import { PeopleRegistry } from './extract/people-registry.ts';
 import { findAttributions } from './extract/06-find-attributions.ts';
 import { findClaimsJa } from './extract/ja/find-claims-ja.ts';
+import { mergeClaims } from './extract/ja/merge-claims.ts';
 import { defaultJaTokenizer } from './morph/kuromoji.ts';
 import type { JaTokenizer } from './morph/tokens.ts';
 import { findDates } from './extract/07-find-dates.ts';
@@ -72,7 +73,10 @@ export function analyze(source: SourceText | string, options: AnalyzeOptions = {
   const { attributions, unattributed } = !withClaims
     ? { attributions: [], unattributed: [] }
     : language === 'ja'
-      ? findClaimsJa({ text, blocks, sentences, footnotes, registry, tokenizer: options.tokenizer ?? defaultJaTokenizer() })
+      ? mergeClaims(
+        findClaimsJa({ text, blocks, sentences, footnotes, registry, tokenizer: options.tokenizer ?? defaultJaTokenizer() }),
+        findAttributions({ text, language, blocks, sentences, footnotes, registry }),
+      )
       : findAttributions({ text, language, blocks, sentences, footnotes, registry });
   const people = finishPeople(registry, attributions);
   const dates = findDates(text);
