@@ -507,7 +507,11 @@ function analyzeSentence(v: SentenceView, book: SpeakerBook, carried: Speaker | 
   // さらに、日本は…と強調した after a person's claim: the person goes on; 日本は is what they said.
   const continues = carried?.people.some((p) => p.type === 'person') && opening.topic && opening.topic.type === 'government' && opening.continuation;
   if (continues) opening.contentFrom = opening.topicFrom;
-  else if (opening.topic) topic = book.resolve(opening.topic, v, current);
+  else if (opening.topic) {
+    topic = book.resolve(opening.topic, v, current);
+    const co = (opening.coTopics ?? []).map((c) => book.resolve(c, v, current)).filter((x): x is Speaker => x !== null);
+    if (topic && co.length) topic = { people: [...co.flatMap((c) => c.people), ...topic.people], source: { start: co[0]!.source!.start, end: topic.source!.end } };
+  }
   let clauseStart = opening.contentFrom;
   let lastSpeaker: Speaker | null = topic;
   let frameSeen = false;
@@ -573,7 +577,9 @@ function analyzeSentence(v: SentenceView, book: SpeakerBook, carried: Speaker | 
     } else {
       // A subject of this clause (…によると、X政府は…と分析; …と述べ、Bは…と反論した), else the same speaker goes on.
       const later = ci > firstOwnCue(cues) && !frameSeen;
-      const inner = continues ? null : subjectAfter(v, clauseStart, cue.from, later);
+      let inner = continues ? null : subjectAfter(v, clauseStart, cue.from, later);
+      // After a frame, an unnamed subject (メディア報道は, 関係者は) is part of what the frame's source says.
+      if (inner && frameSeen && inner.phrase.type === 'group') inner = null;
       if (inner) {
         speaker = book.resolve(inner.phrase, v, current);
         contentFrom = inner.contentFrom;
@@ -607,6 +613,13 @@ function analyzeSentence(v: SentenceView, book: SpeakerBook, carried: Speaker | 
     if (!nested) clauseStart = afterCue(v, cue);
   });
 
+  // Xによると、…と言及する: one claim, the cue's; the frame's own span would credit the passage twice.
+  for (let i = drafts.length - 1; i >= 0; i--) {
+    const f = drafts[i]!;
+    if (f.rule !== 'frame') continue;
+    const inner = drafts.find((d) => d !== f && d.rule !== 'frame' && d.content.start >= f.content.start && d.content.end <= f.content.end && d.speaker.people.some((p) => f.speaker.people.includes(p)));
+    if (inner) { inner.kind = 'according_to'; drafts.splice(i, 1); }
+  }
   if (lastSpeaker) current = lastSpeaker;
   else if (topic) current = topic;
   // こう語った / そう批判する: the quotation next to it.
@@ -655,7 +668,7 @@ function boundContent(s: Span): Span {
  * The sentence's opening: connectives, then perhaps a topic speaker (Xは / Xが / Xも) with its adverbials
  * (4日、記者会見で、…について), after which the first complement starts.
  */
-function sentenceOpening(v: SentenceView): { topic: SpeakerPhrase | null; contentFrom: number; topicFrom: number; continuation: boolean } {
+function sentenceOpening(v: SentenceView): { topic: SpeakerPhrase | null; coTopics?: SpeakerPhrase[]; contentFrom: number; topicFrom: number; continuation: boolean } {
   const { toks } = v;
   let k = skipConnectives(v, 0);
   const continuation = k > 0 && toks.slice(0, k).some((t) => /^(?:さらに|更に|また|加えて|その上で|そのうえで|一方|ただ|ただし|その後|同時に)$/.test(t.surface));
@@ -669,7 +682,21 @@ function sentenceOpening(v: SentenceView): { topic: SpeakerPhrase | null; conten
     if ((t.surface === 'は' || t.surface === 'が' || t.surface === 'も') && t.pos === '助詞') {
       const np = nounPhraseEndingAt(v.text, toks, j - 1, k);
       const sp = np ? classifySpeaker(np, toks) : null;
-      if (sp) return { topic: sp, contentFrom: skipAdverbials(v, j + 1), topicFrom, continuation };
+      if (sp) {
+        // AおよびBは, AとBは, A、Bは: coordinated speakers speak together.
+        const co: SpeakerPhrase[] = [];
+        let first = np!.from;
+        for (let guard = 0; guard < 3; guard++) {
+          const c = toks[first - 1];
+          if (!c || !/^(?:および|及び|と|や|、|ならびに|並びに)$/.test(c.surface)) break;
+          const prevNp = nounPhraseEndingAt(v.text, toks, first - 2, k);
+          const prevSp = prevNp ? classifySpeaker(prevNp, toks) : null;
+          if (!prevSp || prevSp.type !== sp.type) break;
+          co.unshift(prevSp);
+          first = prevNp!.from;
+        }
+        return { topic: sp, coTopics: co, contentFrom: skipAdverbials(v, j + 1), topicFrom, continuation };
+      }
       // では / には: a frame or place, keep looking; otherwise the topic is not a speaker.
       if (toks[j - 1]?.surface === 'で' || toks[j - 1]?.surface === 'に') continue;
       break;
@@ -811,7 +838,8 @@ function evidentialEnd(v: SentenceView, from: number): number {
   for (let k = from; k < toks.length; k++) {
     if (v.depth[k]! > 0) continue;
     const t = toks[k]!;
-    if (t.surface === 'という' && t.pos === '助詞' || t.surface === 'とのこと') return k;
+    // という before a noun modifies it (…しているというメディア報道は): only a closing one is a tail.
+    if ((t.surface === 'という' && t.pos === '助詞' || t.surface === 'とのこと') && !(toks[k + 1] && toks[k + 1]!.pos === '名詞' && toks[k + 1]!.surface !== 'こと')) return k;
     if (t.surface === 'と' && t.pos2 === '引用' && /^(?:いう|言う)$/.test(toks[k + 1]?.base ?? '') && (toks[k + 2] === undefined || /^(?:こと|。|です|の|が|、)$/.test(toks[k + 2]!.surface) || toks[k + 2]!.pos === '助動詞')) return k;
     if (t.surface === 'と' && t.pos2 === '引用' && toks[k + 1]?.surface === 'の' && toks[k + 2]?.surface === 'こと') return k;
   }

@@ -140,7 +140,7 @@ export function classifySpeaker(np: NounPhrase, toks: readonly JaToken[]): Speak
     return { ...base, type: 'media', core };
   }
   const post = PERSON_POSTS.find((p) => bare.endsWith(p) && bare.length > p.length || bare === p);
-  if (hasPersonName || post || isKatakanaFullName(bare) || /^[A-Z][A-Za-z.'-]+(?: [A-Z][A-Za-z.'-]+)*(?:氏|さん)$/.test(bare)) {
+  if (hasPersonName || post || isKatakanaFullName(bare) || trailingFullName(bare) > 0 && /[\u4e00-\u9fff]$/.test(bare.slice(0, trailingFullName(bare))) || /^[A-Z][A-Za-z.'-]+(?: [A-Z][A-Za-z.'-]+)*(?:氏|さん)$/.test(bare)) {
     if (/(?:高官|当局者)$/.test(bare)) return { ...base, type: 'government', core: bare };
     const split = splitNameAndPost(text, post ?? null, toks, np);
     return { ...base, type: 'person', core: split.name, organization: split.organization, title: split.title };
@@ -152,7 +152,13 @@ export function classifySpeaker(np: NounPhrase, toks: readonly JaToken[]): Speak
 }
 
 function isKatakanaFullName(s: string): boolean {
-  return /^[\u30A1-\u30FA\u30FC]{2,}(?:[・=＝][\u30A1-\u30FA\u30FC]{1,}){1,3}$/.test(s);
+  return /^[\u30A1-\u30FA\u30FC]{2,}(?:[・=＝](?:[\u30A1-\u30FA\u30FC]{1,}|[A-Z]\.?)){1,3}$/.test(s);
+}
+
+/** A katakana full name closing a phrase (極東連邦大学スタニスラフ・D・サルタノフ): where it starts, or -1. */
+export function trailingFullName(s: string): number {
+  const m = /[\u30A1-\u30FA\u30FC]{2,}(?:[・=＝](?:[\u30A1-\u30FA\u30FC]{1,}|[A-Z]\.?)){1,3}$/.exec(s);
+  return m ? m.index : -1;
 }
 
 /** 米紙ニューヨーク・タイムズ(電子版) → ニューヨーク・タイムズ; 香港メディア・香港01 → 香港01. */
@@ -197,8 +203,22 @@ function splitNameAndPost(text: string, post: string | null, toks: readonly JaTo
     organization = s.slice(0, cut).trim() || null;
     name = s.slice(cut + 1).trim();
   }
+  // ワシリー・ネベンジャ・ロシア国連 → the katakana run is the name, the rest the organisation.
+  const segs = name.split('・');
+  const kataSeg = /^(?:[\u30A1-\u30FA\u30FC]{1,}|[A-Z]\.?)$/;
+  if (segs.length >= 3 && kataSeg.test(segs[0]!) && !kataSeg.test(segs[segs.length - 1]!)) {
+    let k = 0;
+    while (k < segs.length && kataSeg.test(segs[k]!)) k++;
+    organization = [organization, segs.slice(k).join('・')].filter(Boolean).join('の') || null;
+    name = segs.slice(0, k).join('・');
+  }
+  const tail = trailingFullName(name);
+  if (tail > 0) {
+    organization = [organization, name.slice(0, tail)].filter(Boolean).join('の') || null;
+    name = name.slice(tail);
+  }
   const dotCut = name.lastIndexOf('・');
-  if (dotCut > 0) {
+  if (dotCut > 0 && !isKatakanaFullName(name)) {
     const left = name.slice(0, dotCut);
     const right = name.slice(dotCut + 1);
     const kata = /^[\u30A1-\u30FA\u30FC=＝]+$/;
@@ -208,7 +228,7 @@ function splitNameAndPost(text: string, post: string | null, toks: readonly JaTo
     }
   }
   const isName = name.length >= 1 && name.length <= 16 && !PERSON_POSTS.some((p) => name.endsWith(p) && p.length >= 2)
-    && (/^[\u30A1-\u30FA\u30FC・=＝]{2,}$/.test(name) || /^[A-Za-z][A-Za-z. '-]*$/.test(name) || /^[\u4e00-\u9fff々]{1,5}$/.test(name) && (title !== null || toks.slice(np.from, np.to).some((t) => t.pos2 === '人名') || /(?:氏|さん|君)$/.test(text)));
+    && (/^[\u30A1-\u30FA\u30FC・=＝]{2,}$/.test(name) || isKatakanaFullName(name) || /^[A-Za-z][A-Za-z. '-]*$/.test(name) || /^[\u4e00-\u9fff々]{1,5}$/.test(name) && (title !== null || toks.slice(np.from, np.to).some((t) => t.pos2 === '人名') || /(?:氏|さん|君)$/.test(text)));
   if (!isName) return { name: text.replace(/[(（][^)）]*[)）]/g, '').trim(), organization: null, title: post && post.length > 1 ? post : null };
   void np;
   return { name, organization, title };
