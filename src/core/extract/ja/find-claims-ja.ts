@@ -80,6 +80,7 @@ interface Cue {
   thought?: boolean;
 }
 
+const MULTI_CONNECTIVE = /^(?:その上で|そのうえで|その一方で|これに対して|これに対し|それに対し|その後|その際|そのため|このため|これを受けて|これを受け|それでも|それに加えて|加えて|さらに言えば|一方で|他方で)、/;
 const QUOTE_OPEN = new Set(['「', '『', '“']);
 const QUOTE_CLOSE = new Set(['」', '』', '”']);
 
@@ -530,7 +531,7 @@ function analyzeSentence(v: SentenceView, book: SpeakerBook, carried: Speaker | 
       // The proposition runs from after the frame to the end of the sentence, without evidential tails.
       let from = cue.to;
       while (from < toks.length && (toks[from]!.surface === '、' || /^\s+$/.test(toks[from]!.surface))) from++;
-      const endTok = evidentialEnd(v, from);
+      const { end: endTok, tail } = evidentialEnd(v, from);
       let content = spanOf(v, from, endTok);
       if (content && QUOTE_OPEN.has(text[content.start]!) && QUOTE_CLOSE.has(text[content.end - 1]!) && v.match.get(toks.findIndex((t) => t.start === content!.start)) === toks.findIndex((t) => t.end === content!.end)) {
         content = { start: content.start + 1, end: content.end - 1 };
@@ -543,7 +544,7 @@ function analyzeSentence(v: SentenceView, book: SpeakerBook, carried: Speaker | 
         for (const inner of cues.slice(ci + 1)) inner.rule !== 'frame' && ((inner as Cue & { via?: DraftPerson[] }).via = speaker.people);
       }
       lastSpeaker = speaker;
-      clauseStart = endTok < toks.length ? afterTail(v, endTok) : from;
+      clauseStart = tail ? afterTail(v, endTok) : from;
       return;
     }
     if (cue.rule === 'hearsay' && frameSeen) return;
@@ -713,6 +714,14 @@ function skipConnectives(v: SentenceView, k: number): number {
     if (/^\s+$/.test(t.surface) || t.surface === '、' || t.surface === '・' && k === 0) { k++; continue; }
     if (CONNECTIVES.has(t.surface) || (t.pos === '接続詞')) { k++; continue; }
     if (t.surface === 'これ' && toks[k + 1]?.surface === 'に' && /^対し/.test(toks[k + 2]?.surface ?? '')) { k += 3; continue; }
+    // A connective the analyser cut into words (その|上|で、): matched on the text, up to its comma.
+    const m = MULTI_CONNECTIVE.exec(v.text.slice(t.start, t.start + 12));
+    if (m) {
+      const end = t.start + m[0].length;
+      let j = k;
+      while (j < toks.length && toks[j]!.end <= end) j++;
+      if (j > k && toks[j - 1]!.end === end) { k = j; continue; }
+    }
     return k;
   }
 }
@@ -833,19 +842,19 @@ function trimSpan(text: string, s: Span): Span {
  * Where an according-to proposition ends: at the first evidential tail outside quotations (という,
  * ということです, とのことです), else at the sentence's end.
  */
-function evidentialEnd(v: SentenceView, from: number): number {
+function evidentialEnd(v: SentenceView, from: number): { end: number; tail: boolean } {
   const { toks } = v;
   for (let k = from; k < toks.length; k++) {
     if (v.depth[k]! > 0) continue;
     const t = toks[k]!;
     // という before a noun modifies it (…しているというメディア報道は): only a closing one is a tail.
-    if ((t.surface === 'という' && t.pos === '助詞' || t.surface === 'とのこと') && !(toks[k + 1] && toks[k + 1]!.pos === '名詞' && toks[k + 1]!.surface !== 'こと')) return k;
-    if (t.surface === 'と' && t.pos2 === '引用' && /^(?:いう|言う)$/.test(toks[k + 1]?.base ?? '') && (toks[k + 2] === undefined || /^(?:こと|。|です|の|が|、)$/.test(toks[k + 2]!.surface) || toks[k + 2]!.pos === '助動詞')) return k;
-    if (t.surface === 'と' && t.pos2 === '引用' && toks[k + 1]?.surface === 'の' && toks[k + 2]?.surface === 'こと') return k;
+    if ((t.surface === 'という' && t.pos === '助詞' || t.surface === 'とのこと') && !(toks[k + 1] && (toks[k + 1]!.pos === '名詞' && toks[k + 1]!.surface !== 'こと' || QUOTE_OPEN.has(toks[k + 1]!.surface)))) return { end: k, tail: true };
+    if (t.surface === 'と' && t.pos2 === '引用' && /^(?:いう|言う)$/.test(toks[k + 1]?.base ?? '') && (toks[k + 2] === undefined || /^(?:こと|。|です|の|が|、)$/.test(toks[k + 2]!.surface) || toks[k + 2]!.pos === '助動詞')) return { end: k, tail: true };
+    if (t.surface === 'と' && t.pos2 === '引用' && toks[k + 1]?.surface === 'の' && toks[k + 2]?.surface === 'こと') return { end: k, tail: true };
   }
   let end = toks.length;
   while (end > from && (v.marker[end - 1] || /^[\s。．.]+$/.test(toks[end - 1]!.surface))) end--;
-  return end;
+  return { end, tail: false };
 }
 
 /** 中国新聞網が伝えた。 / 同紙が報じた。: a relay standing alone after what it relays. */
@@ -1099,6 +1108,11 @@ class SpeakerBook {
     if (existing) {
       existing.organization ??= sp.organization;
       existing.title ??= sp.title;
+      // The people pass may have read a post into the name (北川外務 of 北川外務副大臣): the name tokens know better.
+      if (sp.type === 'person' && existing.type === 'person' && existing.role !== 'author' && !/[・\s]/.test(existing.name) && existing.name !== core && existing.name.startsWith(core) && core.length >= 2) {
+        reg.addAlias(existing, existing.name);
+        existing.name = core;
+      }
     }
     reg.addAlias(person, sp.text.trim());
     reg.addAlias(person, sp.text.replace(/[ \u3000]/g, ''));
