@@ -17,6 +17,7 @@ import { findFootnotes } from './extract/04-find-footnotes.ts';
 import { addAuthors, findPeople } from './extract/05-find-people.ts';
 import { PeopleRegistry } from './extract/people-registry.ts';
 import { findAttributions } from './extract/06-find-attributions.ts';
+import { findEnglishAttributions } from './extract/en/find-attributions.ts';
 import { findDates } from './extract/07-find-dates.ts';
 import { findGlossary } from './extract/08-find-glossary.ts';
 import { SCHEMA_VERSION, type Analysis, type Message, type SourceFormat } from './model/schema.ts';
@@ -59,10 +60,12 @@ export function analyze(source: SourceText | string, options: AnalyzeOptions = {
     : findFootnotes(text, src.text, norm.toOriginalIndex, blocks, sentences);
   if (text.trim().length === 0) messages.push({ reason: 'the document has no text', ruleId: 'empty', fatal: false });
   const withClaims = options.claims !== false;
-  const registry = withClaims ? findPeople({ text, language, blocks, sentences, document }) : addAuthors(new PeopleRegistry(text), document);
-  const { attributions, unattributed } = withClaims
-    ? findAttributions({ text, language, blocks, sentences, footnotes, registry })
-    : { attributions: [], unattributed: [] };
+  // English: cue first, people last (extract/en/); the people come from the speakers the cues find.
+  const english = withClaims && language === 'en';
+  const registry = withClaims && !english ? findPeople({ text, language, blocks, sentences, document }) : addAuthors(new PeopleRegistry(text), document);
+  const { attributions, unattributed } = english
+    ? findEnglishAttributions({ text, blocks, sentences, registry })
+    : withClaims ? findAttributions({ text, language, blocks, sentences, footnotes, registry }) : { attributions: [], unattributed: [] };
   const people = finishPeople(registry, attributions);
   const dates = findDates(text);
   const glossary = findGlossary(text);
@@ -192,6 +195,7 @@ function rebase(norm: NormalizedText, a: Analysis): Analysis {
   for (const x of a.attributions) {
     if (x.cue) quote(x.cue);
     quote(x.content);
+    for (const p of x.parts ?? []) quote(p);
     if (x.source) quote(x.source);
     for (const e of x.evidence) if (e.span) place(e.span);
   }

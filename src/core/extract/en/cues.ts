@@ -1,0 +1,76 @@
+/**
+ * The English cue table: which predicates attribute content to a source, and what they govern. One row per
+ * lemma, so every form and voice of the verb (say, says, said, saying; has said, would say) is the same cue.
+ *
+ * `takes` says what the predicate's content may be: a reported clause (that-clause, bare clause, quotation),
+ * an infinitive (promised to …), or an object (denied the report, called for …). `object` verbs (tell, urge,
+ * ask) put a listener between the cue and its content: told reporters that …
+ */
+
+export type Takes = 'clause' | 'to' | 'object';
+
+export interface CueRow {
+  /** What the content may be, in order of preference. */
+  readonly takes: readonly Takes[];
+  /** The cue governs a listener first (told reporters that …, urged Congress to …). */
+  readonly listener?: boolean;
+  /** Particles that belong to the cue (call for, point out). */
+  readonly particles?: readonly string[];
+  /** A speech verb proper (say, tell, add): may stand after its quotation (“…,” she said). */
+  readonly speech?: boolean;
+}
+
+const SPEECH: CueRow = { takes: ['clause'], speech: true };
+const SPEECH_TO: CueRow = { takes: ['clause', 'to'], speech: true };
+const BELIEF: CueRow = { takes: ['clause'] };
+const INTENT: CueRow = { takes: ['to', 'clause'] };
+const EVALUATE: CueRow = { takes: ['object', 'clause'] };
+
+/** Lemma → row. Lemmas as wink's English model gives them (lower case). */
+export const CUE_VERBS: ReadonlyMap<string, CueRow> = firstWins([
+  // Speech: say, report, and their kin.
+  ...['say', 'add', 'note', 'write', 'argue', 'claim', 'insist', 'suggest', 'report', 'announce', 'acknowledge', 'admit',
+    'declare', 'tweet', 'stress', 'recall', 'reply', 'respond', 'predict', 'concede', 'assert', 'counter', 'contend', 'maintain',
+    'emphasize', 'emphasise', 'complain', 'explain', 'state', 'observe', 'remark', 'confirm', 'reveal', 'disclose', 'allege',
+    'testify', 'speculate', 'boast', 'brag', 'joke', 'quip', 'muse', 'recount', 'conclude', 'reiterate', 'repeat', 'lament',
+    'mention', 'indicate', 'signal', 'hint', 'caution', 'contend', 'agree', 'retort', 'acknowledge', 'posit', 'proclaim',
+    'wonder', 'ask', 'write', 'post', 'answer', 'elaborate', 'clarify', 'estimate', 'project', 'forecast', 'specify']
+    .map((v) => [v, SPEECH] as const),
+  ...['warn', 'promise', 'pledge', 'vow', 'threaten', 'swear', 'guarantee'].map((v) => [v, SPEECH_TO] as const),
+  ['tell', { takes: ['clause', 'to'], speech: true, listener: true }],
+  ['assure', { takes: ['clause'], speech: true, listener: true }],
+  ['remind', { takes: ['clause'], speech: true, listener: true }],
+  ['inform', { takes: ['clause'], speech: true, listener: true }],
+  ['urge', { takes: ['to', 'object'], listener: true }],
+  ['encourage', { takes: ['to', 'object'], listener: true }],
+  ['implore', { takes: ['to'], listener: true }],
+  ['point', { takes: ['clause', 'object'], particles: ['out', 'to'] }],
+  ['call', { takes: ['object', 'to'], particles: ['for', 'on'] }],
+  // Belief and knowledge.
+  ...['believe', 'think', 'feel', 'fear', 'worry', 'hope', 'doubt', 'suspect', 'expect', 'assume', 'know', 'understand',
+    'realize', 'recognize', 'consider', 'figure', 'reckon', 'imagine', 'guess', 'bet', 'insist', 'acknowledge', 'anticipate',
+    'find', 'show', 'suggest', 'conclude', 'determine', 'prove', 'demonstrate', 'imply']
+    .map((v) => [v, BELIEF] as const),
+  // Intention and will.
+  ...['want', 'plan', 'intend', 'refuse', 'decline', 'seek', 'aim', 'hope', 'wish', 'decide', 'propose', 'offer', 'demand',
+    'request', 'agree', 'vow', 'pledge', 'promise', 'threaten', 'prefer', 'push', 'move'].map((v) => [v, INTENT] as const),
+  // Evaluation and stance on an object.
+  ...['deny', 'criticize', 'criticise', 'praise', 'attack', 'condemn', 'blast', 'slam', 'support', 'oppose', 'reject',
+    'dismiss', 'question', 'blame', 'accuse', 'cite', 'describe', 'defend', 'endorse', 'applaud', 'welcome', 'denounce',
+    'dispute', 'challenge', 'mock', 'rebuke', 'decry', 'hail', 'tout', 'laud', 'champion', 'backs', 'favor', 'favour',
+    'support', 'rule', 'characterize', 'label', 'liken', 'compare', 'dub', 'brand', 'accuse', 'credit', 'thank']
+    .map((v) => [v, EVALUATE] as const),
+]);
+
+/** A lemma listed under two rows keeps the first (the more specific: speech before belief before intent). */
+function firstWins(rows: readonly (readonly [string, CueRow])[]): Map<string, CueRow> {
+  const m = new Map<string, CueRow>();
+  for (const [k, v] of rows) if (!m.has(k)) m.set(k, v);
+  return m;
+}
+
+/** Verbs whose every use is reporting in news text: accepted whatever part of speech the tagger gives them. */
+export const ALWAYS_CUES = new Set(['said', 'says', 'say', 'told', 'tells', 'added', 'wrote', 'argued', 'noted', 'tweeted', 'insisted', 'acknowledged']);
+
+/** Cue phrases that are not verbs: according to X. */
+export const ACCORDING_TO = ['according', 'to'] as const;
