@@ -26,6 +26,9 @@ const ABBREVIATIONS = new Set([
 /** English words that open a sentence far more often than they continue a name: after "U.S." they start anew. */
 const SENTENCE_OPENER = /^["“”']?\s+["“']?(?:The|A|An|He|She|It|They|We|I|But|And|In|On|At|This|That|These|Those|There|His|Her|Their|Its|Our|As|If|When|While|After|Before|Yet|So|Still|Now|For|Some|Many|Most|One|No)\b/;
 
+/** After a closing quote: a short subject and a speech verb, or the verb first (“…?” Lee said / said Lee). */
+const SPEAKER_AFTER_QUOTE = /^\s+(?:(?:[A-Z][\w.'’-]*|[a-z]+)\s+){0,5}?(?:said|says|asked|asks|added|adds|told|tells|wrote|writes|continued|recalled|explained|insisted|replied|responded|declared|tweeted|shouted|yelled|argued|noted|warned)\b/;
+
 const TEXT_KINDS = new Set(['paragraph', 'list-item', 'trailer', 'note']);
 
 export function splitSentences(text: string, blocks: readonly ClassifiedBlock[]): DraftSentence[] {
@@ -69,7 +72,8 @@ export function splitBlock(text: string, start: number, end: number): Span[] {
       // A footnote marker glued after the quote stays with it (…“It failed.”3 He left.).
       if (/[”"’]/.test(ch) && /[.!?]/.test(text[i - 1] ?? '')) {
         const after = /^(\d{0,3})\s+[A-Z“"]/.exec(text.slice(i + 1, Math.min(end, i + 8)));
-        if (after) push(i + 1 + after[1]!.length);
+        // …unless its attribution follows (“Who knew?” Lee said. / “It failed!” said Lee.): one sentence.
+        if (after && !SPEAKER_AFTER_QUOTE.test(text.slice(i + 1, Math.min(end, i + 80)))) push(i + 1 + after[1]!.length);
       }
       continue;
     }

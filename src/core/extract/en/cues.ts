@@ -12,16 +12,19 @@ export type Takes = 'clause' | 'to' | 'object';
 export interface CueRow {
   /** What the content may be, in order of preference. */
   readonly takes: readonly Takes[];
-  /** The cue governs a listener first (told reporters that …, urged Congress to …). */
-  readonly listener?: boolean;
+  /**
+   * The cue governs a listener first: 'skip' when the content is what follows it (told reporters that …),
+   * 'keep' when the listener is part of the content (urged Congress to act).
+   */
+  readonly listener?: 'skip' | 'keep';
   /** Particles that belong to the cue (call for, point out). */
   readonly particles?: readonly string[];
   /** A speech verb proper (say, tell, add): may stand after its quotation (“…,” she said). */
   readonly speech?: boolean;
 }
 
-const SPEECH: CueRow = { takes: ['clause'], speech: true };
-const SPEECH_TO: CueRow = { takes: ['clause', 'to'], speech: true };
+const SPEECH: CueRow = { takes: ['clause'], speech: true, particles: ['about', 'against', 'out'] };
+const SPEECH_TO: CueRow = { takes: ['clause', 'to'], speech: true, particles: ['about', 'against'] };
 const BELIEF: CueRow = { takes: ['clause'] };
 const INTENT: CueRow = { takes: ['to', 'clause'] };
 const EVALUATE: CueRow = { takes: ['object', 'clause'] };
@@ -37,15 +40,22 @@ export const CUE_VERBS: ReadonlyMap<string, CueRow> = firstWins([
     'wonder', 'ask', 'write', 'post', 'answer', 'elaborate', 'clarify', 'estimate', 'project', 'forecast', 'specify']
     .map((v) => [v, SPEECH] as const),
   ...['warn', 'promise', 'pledge', 'vow', 'threaten', 'swear', 'guarantee'].map((v) => [v, SPEECH_TO] as const),
-  ['tell', { takes: ['clause', 'to'], speech: true, listener: true }],
-  ['assure', { takes: ['clause'], speech: true, listener: true }],
-  ['remind', { takes: ['clause'], speech: true, listener: true }],
-  ['inform', { takes: ['clause'], speech: true, listener: true }],
-  ['urge', { takes: ['to', 'object'], listener: true }],
-  ['encourage', { takes: ['to', 'object'], listener: true }],
-  ['implore', { takes: ['to'], listener: true }],
+  ['tell', { takes: ['clause', 'to'], speech: true, listener: 'skip' }],
+  ['assure', { takes: ['clause'], speech: true, listener: 'skip' }],
+  ['remind', { takes: ['clause'], speech: true, listener: 'skip' }],
+  ['inform', { takes: ['clause'], speech: true, listener: 'skip' }],
+  ['urge', { takes: ['object'], listener: 'keep' }],
+  ['encourage', { takes: ['object'], listener: 'keep' }],
+  ['implore', { takes: ['object'], listener: 'keep' }],
+  ['persuade', { takes: ['object'], listener: 'keep' }],
+  ['convince', { takes: ['object'], listener: 'keep' }],
   ['point', { takes: ['clause', 'object'], particles: ['out', 'to'] }],
   ['call', { takes: ['object', 'to'], particles: ['for', 'on'] }],
+  // Talk about a topic: the object is the content.
+  ...['talk', 'speak', 'comment', 'complain', 'apologize', 'apologise', 'joke', 'focus', 'harp', 'dwell', 'weigh', 'rail',
+    'lash', 'push', 'advocate', 'campaign', 'argue', 'insist', 'warn', 'caution', 'brag', 'boast', 'raise', 'seize', 'double',
+    'express', 'voice', 'discuss', 'address', 'debate', 'highlight', 'underscore', 'invoke', 'reference', 'blame']
+    .map((v) => [v, { takes: ['clause', 'object'], particles: ['about', 'of', 'on', 'against', 'for', 'out', 'down', 'in', 'up'] }] as const),
   // Belief and knowledge.
   ...['believe', 'think', 'feel', 'fear', 'worry', 'hope', 'doubt', 'suspect', 'expect', 'assume', 'know', 'understand',
     'realize', 'recognize', 'consider', 'figure', 'reckon', 'imagine', 'guess', 'bet', 'insist', 'acknowledge', 'anticipate',

@@ -33,7 +33,7 @@ export interface EnglishInput {
 
 type Construction =
   | 'en-quote-before' | 'en-quote-after' | 'en-quote-split' | 'en-clause' | 'en-infinitive' | 'en-object' | 'en-trailing'
-  | 'en-parenthetical' | 'en-according-to' | 'en-participle';
+  | 'en-parenthetical' | 'en-according-to' | 'en-participle' | 'en-label';
 
 interface Hit {
   /** Cue tokens, inclusive. */
@@ -43,6 +43,8 @@ interface Hit {
   source: [number, number] | null;
   sourceAfter: boolean;
   participle: boolean;
+  /** The cue took a particle (talked about, warned against): its object is the content. */
+  particle: boolean;
   /** Characters the cue and its source cover. */
   clauseStart: number;
   clauseEnd: number;
@@ -66,9 +68,11 @@ interface Paragraph {
 }
 
 const PARAGRAPH_KINDS = new Set(['paragraph', 'list-item']);
+/** Blocks without sentences of their own, read as one sentence: headlines carry attributions too. */
+const LINE_KINDS = new Set(['title', 'heading']);
 const BE = new Set(['is', 'was', 'are', 'were', 'be', 'been', 'being', "'s", '’s', 'am', 'get', 'got', 'gets']);
 const CLAUSE_OPENERS = new Set(['that', 'whether', 'if', 'how', 'why', 'what', 'when', 'where', 'who']);
-const ADJUNCT_PREPS = new Set(['in', 'on', 'at', 'during', 'after', 'before', 'while', 'from', 'with', 'to', 'via', 'through', 'over', 'outside', 'inside', 'last']);
+const ADJUNCT_PREPS = new Set(['of', 'in', 'on', 'at', 'during', 'after', 'before', 'while', 'from', 'with', 'to', 'via', 'through', 'over', 'outside', 'inside', 'last']);
 
 export function findEnglishAttributions(input: EnglishInput): { attributions: Attribution[]; unattributed: Unattributed[] } {
   const { text, blocks, sentences, registry } = input;
@@ -80,9 +84,18 @@ export function findEnglishAttributions(input: EnglishInput): { attributions: At
   }
   const attributions: Attribution[] = [];
   blocks.forEach((block, index) => {
-    const list = byBlock.get(index);
-    if (!PARAGRAPH_KINDS.has(block.kind) || !list?.length) return;
+    let list = byBlock.get(index);
+    if (LINE_KINDS.has(block.kind)) {
+      const s = trimContent(text, block.contentStart, block.end);
+      if (s) list = [{ start: s.start, end: block.end, block: index }];
+    } else if (!PARAGRAPH_KINDS.has(block.kind)) return;
+    if (!list?.length) return;
     const para = makeParagraph(text, block, list);
+    const label = labelOf(para);
+    if (label) {
+      attributions.push(finish(text, para, label, registry, attributions.length));
+      return;
+    }
     for (const f of findInParagraph(para)) attributions.push(finish(text, para, f, registry, attributions.length));
   });
   return { attributions, unattributed: [] };
@@ -136,6 +149,40 @@ function findInParagraph(p: Paragraph): Found[] {
   return found;
 }
 
+/**
+ * A speaker label: "LEE: …" in a transcript, "Lee: …" in a headline, or a quotation signed after a dash
+ * (“…” ― Dana Lee). The label is the cue; the rest of the paragraph is the content.
+ */
+function labelOf(p: Paragraph): Found | null {
+  const { text, toks } = p;
+  if (toks.length < 3) return null;
+  const s0 = p.sentences[0]!;
+  const last = p.sentences[p.sentences.length - 1]!;
+  // NAME: content — up to four capitalised words (or a name in capitals) before a colon.
+  for (let i = 0; i < Math.min(5, toks.length - 1); i++) {
+    const t = toks[i]!;
+    if (t.text === ':') {
+      if (i === 0 || !toks.slice(0, i).every((x) => /^[A-Z]/.test(x.text) || x.text === '.')) break;
+      const content = trimContent(text, t.end, last.end);
+      if (!content) break;
+      const hit = makeHit(toks, [i, i], null, false, [0, i - 1], false, false);
+      return { hit, parts: [content], construction: 'en-label', kind: 'quote' };
+    }
+    if (!/^[A-Z]/.test(t.text) && t.text !== '.') break;
+  }
+  // “…” ― NAME at the end of the paragraph.
+  const dash = toks.findLastIndex((t) => t.text === '―' || t.text === '—' || t.text === '–');
+  if (dash > 0 && dash >= toks.length - 7 && dash < toks.length - 1) {
+    const q = quoteClosingBefore(text, p.quotes, toks[dash]!.start, s0.start);
+    const name = phraseStartingAt(toks, dash + 1, toks.length);
+    if (q && name && q.open === firstNonSpace(text, s0.start) && onlyPunctuationBetween(text, toks[name[1]]!.end, last.end)) {
+      const hit = makeHit(toks, [dash, dash], null, false, name, true, false);
+      return { hit, parts: [quoteSpan(q)], construction: 'en-label', kind: 'quote' };
+    }
+  }
+  return null;
+}
+
 function firstNonSpace(text: string, at: number): number {
   while (at < text.length && /\s/.test(text[at]!)) at++;
   return at;
@@ -154,7 +201,10 @@ function findCues(p: Paragraph, s: Paragraph['sentences'][number]): Hit[] {
     const t = toks[i]!;
     if (quoteAround(quotes, t.start)) continue;
     if (t.lower === 'according' && toks[i + 1]?.lower === 'to' && i + 1 < s.b) {
-      const src = phraseStartingAt(toks, i + 2, s.b);
+      // The source runs to the comma or the end of the sentence: according to exit polls of likely voters,
+      let e = i + 2;
+      while (e < s.b && e - i < 16 && !/^[,;:.!?”"—–(]$/.test(toks[e]!.text)) e++;
+      const src: [number, number] | null = e > i + 2 && (e === s.b || e - i < 16) ? [i + 2, e - 1] : phraseStartingAt(toks, i + 2, s.b);
       hits.push(makeHit(toks, [i, i + 1], null, true, src, true, false));
       i++;
       continue;
@@ -173,20 +223,26 @@ function findCues(p: Paragraph, s: Paragraph['sentences'][number]): Hit[] {
     // A participle after a comma: …, adding that … / …, saying … — its subject is the main clause's.
     const participle = /ing$/.test(t.lower) && left >= s.a && (toks[left]!.text === ',' || toks[left]!.text === '—');
     if (participle) {
-      hits.push(makeHit(toks, [i, j], row, false, mainSubject(toks, s, hits), false, true));
+      hits.push({ ...makeHit(toks, [i, j], row, false, mainSubject(toks, s, hits), false, true), particle: j > i });
       continue;
     }
     if (/ing$/.test(t.lower) && left >= s.a && BE.has(toks[left]!.lower) === false && toks[left]!.pos !== 'PRON' && toks[left]!.pos !== 'PROPN' && toks[left]!.pos !== 'NOUN') continue;
-    let src = subjectEndingAt(toks, left, s.a);
+    // Progressive: is demanding, was also urging — the subject stands before the auxiliary.
+    const subjectAt = /ing$/.test(t.lower) && left >= s.a && BE.has(toks[left]!.lower) ? skipBetweenLeft(toks, left, s.a) : left;
+    let src = subjectEndingAt(toks, subjectAt, s.a);
     let after = false;
-    if (!src || src[1] !== left) src = null;
+    if (!src || src[1] !== subjectAt) src = null;
     if (!src) {
       // Inverted: “…,” said Sen. Lee / …, said Lee, a Democrat.
       const r = phraseStartingAt(toks, j + 1, s.b);
       const quoteOrComma = left < s.a || toks[left]!.text === ',' || /[”"]/.test(toks[left]!.text);
       if (r && quoteOrComma && row.speech) { src = r; after = true; }
     }
-    hits.push(makeHit(toks, [i, j], row, false, src, after, false));
+    // The cue is the whole verb group, as PolNeAR marks it: auxiliaries and adverbs after the subject (has also
+    // said, is demanding, did not deny), and a colon that introduces the content (said:).
+    const from = src && !after ? src[1] + 1 : subjectAt + 1;
+    const to = toks[j + 1]?.text === ':' && j + 1 < s.b ? j + 1 : j;
+    hits.push({ ...makeHit(toks, [Math.max(s.a, Math.min(from, i)), to], row, false, src, after, false), particle: j > i });
   }
   return hits;
 }
@@ -198,7 +254,7 @@ function makeHit(toks: readonly Token[], cue: [number, number], row: CueRow | nu
   const se = source ? toks[source[1]]!.end : ce;
   const next = (sourceAfter || according) && source ? source[1] + 1 : cue[1] + 1;
   return {
-    cue, row, according, source, sourceAfter, participle,
+    cue, row, according, source, sourceAfter, participle, particle: false,
     clauseStart: participle || according ? cs : Math.min(cs, ss),
     clauseEnd: Math.max(ce, se),
     next,
@@ -207,7 +263,16 @@ function makeHit(toks: readonly Token[], cue: [number, number], row: CueRow | nu
 
 /** The subject of a sentence's main clause, for a participle cue: the last hit's source, else the opening phrase. */
 function mainSubject(toks: readonly Token[], s: Paragraph['sentences'][number], hits: readonly Hit[]): [number, number] | null {
+  for (let k = hits.length - 1; k >= 0; k--) if (hits[k]!.source && !hits[k]!.according && !hits[k]!.sourceAfter) return hits[k]!.source;
   for (let k = hits.length - 1; k >= 0; k--) if (hits[k]!.source && !hits[k]!.according) return hits[k]!.source;
+  // The subject of the sentence's first verb.
+  for (let i = s.a; i < s.b; i++) {
+    const t = toks[i]!;
+    if (t.pos !== 'VERB' && t.pos !== 'AUX') continue;
+    const left = skipBetweenLeft(toks, i, s.a);
+    const src = subjectEndingAt(toks, left, s.a);
+    return src && src[1] === left ? src : null;
+  }
   return null;
 }
 
@@ -223,9 +288,9 @@ function contentOf(p: Paragraph, s: Paragraph['sentences'][number], hits: readon
   // Where this hit's own content may end: before the next hit's clause when that one stands apart (", she said").
   const nextHit = hits[hi + 1];
   let limit = s.end;
-  if (nextHit) {
+  if (nextHit && !(hit.according && /^[\s“"‘]*$/.test(text.slice(s.start, hit.clauseStart)))) {
     const c = clauseBreakBefore(text, nextHit.clauseStart, hit.clauseEnd);
-    if (c !== null) limit = c;
+    if (c !== null && (standsApart(p, s, nextHit) || /\b(?:and|but|while|whereas)\s*$/.test(text.slice(c, nextHit.clauseStart)))) limit = c;
   }
   const prevHit = hits[hi - 1];
   const floor = prevHit ? Math.max(s.start, prevHit.clauseEnd) : s.start;
@@ -243,7 +308,7 @@ function contentOf(p: Paragraph, s: Paragraph['sentences'][number], hits: readon
   }
 
   // 1. A quotation right before the cue clause: “…,” she said / “…,” said Lee. A second one after it: split.
-  const qb = quoteClosingBefore(text, quotes, hit.clauseStart, floor);
+  const qb = quoteClosingBefore(text, quotes, hit.clauseStart, prevHit ? prevHit.clauseEnd : p.sentences[0]!.start);
   if (qb && hit.row?.takes.includes('clause') && !hit.participle) {
     const tail = skipAdjuncts(toks, hit.next, s.b);
     const qa = tail < s.b && /^[,:—–]$/.test(toks[tail]!.text) ? quoteOpeningAfter(text, quotes, toks[tail]!.end, s.end + 1) : undefined;
@@ -252,7 +317,7 @@ function contentOf(p: Paragraph, s: Paragraph['sentences'][number], hits: readon
   }
   // 2. A quotation right after it: she said: “…” / she said, “…”
   let k = skipAdjuncts(toks, hit.next, s.b);
-  if (hit.row?.listener) {
+  if (hit.row?.listener === 'skip') {
     const obj = phraseStartingAt(toks, k, s.b);
     if (obj) k = skipAdjuncts(toks, obj[1] + 1, s.b);
   }
@@ -272,15 +337,25 @@ function contentOf(p: Paragraph, s: Paragraph['sentences'][number], hits: readon
     const span = trimContent(text, first.start, limit);
     const end = span ? tokenIndexAt(toks, span.end, k, s.b) : k;
     if (span && hit.row.takes.includes('to') && first.lower === 'to') return found([span], 'en-infinitive', 'reported');
-    if (span && hit.row.takes.includes('clause') && (CLAUSE_OPENERS.has(first.lower) || hasVerb(toks, k, end))) {
+    if (span && hit.row.takes.includes('clause') && (CLAUSE_OPENERS.has(first.lower) || hasVerb(toks, k, end) || (end - k >= 3 && !hit.row.takes.includes('object')))) {
       return found([span], hit.participle ? 'en-participle' : 'en-clause', 'reported');
     }
-    if (span && hit.row.takes.includes('object') && first.text !== ',' && first.text !== '.') return found([span], 'en-object', 'reported');
+    if (span && (hit.row.takes.includes('object') || hit.particle) && first.text !== ',' && first.text !== '.') {
+      // A listener kept with its infinitive (urged Congress to act) or a clause (accused him of lying): to the
+      // clause's end; a plain object (denied the report, attacked Lee in a tweet): the noun phrase alone.
+      const np = phraseStartingAt(toks, k, s.b);
+      if (hit.row.listener === 'keep' || !np) return found([span], 'en-object', 'reported');
+      const npEnd = toks[np[1]]!.end;
+      const to = toks[np[1] + 1];
+      if (to && (to.lower === 'to' || to.lower === 'of' || to.lower === 'as') && toks[np[1] + 2] && toks[np[1] + 2]!.pos !== 'DET') return found([span], 'en-object', 'reported');
+      return found([checkedSpan(text, first.start, Math.min(npEnd, span.end))], 'en-object', 'reported');
+    }
   }
   // 4. A cue after its content: …, officials said. / The plan, she said, will fail.
   const comma = commaBefore(text, hit.clauseStart, floor);
   if (comma !== null && !hit.participle) {
-    const before = trimContent(text, floor, comma);
+    // The clause before a trailing cue is the whole sentence up to it, cues inside it included.
+    const before = trimContent(text, prevHit && commaBefore(text, prevHit.clauseStart, s.start) !== null ? floor : s.start, comma);
     if (!before) return null;
     const endTok = skipAdjuncts(toks, hit.next, s.b);
     if (endTok >= s.b || onlyPunctuationBetween(text, toks[endTok]!.start, s.end)) return found([before], 'en-trailing', 'reported');
@@ -299,6 +374,13 @@ function commaBefore(text: string, at: number, floor: number): number | null {
   return i > floor && (text[i - 1] === ',' || text[i - 1] === '—' || text[i - 1] === '–') ? i - 1 : null;
 }
 
+/** A cue clause that stands apart from the clause before it: …, she said. / …, adding … / …, according to X. */
+function standsApart(p: Paragraph, s: Paragraph['sentences'][number], hit: Hit): boolean {
+  if (hit.participle || hit.according) return true;
+  const k = skipAdjuncts(p.toks, hit.next, s.b);
+  return k >= s.b || /^[,.;:!?—–]$/.test(p.toks[k]!.text) || onlyPunctuationBetween(p.text, p.toks[k]!.start, s.end);
+}
+
 /** Where a clause that runs into another cue's clause ends: before ", she said", ", and Lee argued", "; Lee said". */
 function clauseBreakBefore(text: string, at: number, floor: number): number | null {
   const m = /(?:[,;—–]\s*(?:(?:and|but|while|whereas)\s+)?|\s+(?:and|but|while|whereas)\s+)$/.exec(text.slice(Math.max(floor, at - 12), at));
@@ -309,6 +391,10 @@ function clauseBreakBefore(text: string, at: number, floor: number): number | nu
 function skipAdjuncts(toks: readonly Token[], k: number, limit: number): number {
   for (let guard = 0; guard < 4 && k < limit; guard++) {
     const t = toks[k]!;
+    if (isTimeWord(t) && /^(?:morning|afternoon|evening|night)$/.test(toks[k + 1]?.lower ?? '')) {
+      k += 2;
+      continue;
+    }
     if (isTimeWord(t) || t.lower === 'also' || t.lower === 'repeatedly' || t.lower === 'publicly' || t.lower === 'privately' || t.lower === 'flatly') {
       k++;
       if (k < limit && (toks[k - 1]!.lower === 'last' || toks[k - 1]!.lower === 'this') && toks[k]!.pos === 'NOUN') k++;
@@ -319,7 +405,7 @@ function skipAdjuncts(toks: readonly Token[], k: number, limit: number): number 
       if (!np) break;
       // Only a setting (in an interview with …, on Twitter, at a rally in …), not the content's own words.
       const next = toks[np[1] + 1];
-      if (!next || next.text === ',' || next.text === ':' || next.lower === 'that' || isTimeWord(next) || ADJUNCT_PREPS.has(next.lower) || /^[“"]$/.test(next.text)) {
+      if (!next || next.text === ',' || next.text === ':' || CLAUSE_OPENERS.has(next.lower) || next.lower === 'not' || isTimeWord(next) || ADJUNCT_PREPS.has(next.lower) || /^[“"]$/.test(next.text)) {
         k = np[1] + 1;
         continue;
       }
@@ -376,6 +462,11 @@ function finish(text: string, p: Paragraph, f: Found, registry: PeopleRegistry, 
     provenance: 'machine',
     page: null,
   };
+}
+
+function checkedSpan(text: string, start: number, end: number): Span {
+  assertSpan({ start, end }, text.length, 'English content span');
+  return { start, end };
 }
 
 /** A span with an empty quote (analyze fills it from the original text), checked where it is made. */

@@ -65,7 +65,7 @@ export function speakersOf(text: string, src: SourceTokens, registry: PeopleRegi
       const known = registry.latestWithSurname(name, nameSpan.start);
       if (known) { registry.addMention(known, span); return [known]; }
       // A lone capitalised word opening a sentence (Critics said, Officials said) is a common noun.
-      if (a === src.sentenceFirst && !descriptor && toks[a]!.lemma !== toks[a]!.lower) return [registry.addCollective('group', name, span)];
+      if (a === src.sentenceFirst && !descriptor) return [registry.addCollective('group', name, span)];
     }
     const person = registry.addPerson({ name, organization: null, title: descriptor && descriptor.length < 60 ? descriptor : null, latin: name, surname: name.split(/\s+/).pop() });
     registry.addMention(person, span);

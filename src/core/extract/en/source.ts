@@ -64,6 +64,15 @@ export function subjectEndingAt(toks: readonly Token[], j: number, floor: number
   const t = toks[j]!;
   if (t.pos === 'PRON' && (PERSONAL.has(t.lower) || RELATIVE.has(t.lower))) return [j, j];
   if (t.text === ',') return appositive(toks, j, floor);
+  // A name with its party and state in brackets: Rep. Dana Lee (D-Ore.) said.
+  if (t.text === ')') {
+    for (let o = j - 1; o >= floor && j - o <= 8; o--) {
+      if (toks[o]!.text !== '(') continue;
+      const np = o - 1 >= floor ? subjectEndingAt(toks, o - 1, floor) : null;
+      return np ? [np[0], j] : null;
+    }
+    return null;
+  }
   if (!isHead(t, j === floor)) return null;
   let k = j;
   while (k - 1 >= floor) {
@@ -120,6 +129,11 @@ export function phraseStartingAt(toks: readonly Token[], i: number, limit: numbe
     }
     if (NP_PREP.has(x.lower) && x.lower !== 'to' && x.lower !== 'on' && x.lower !== 'in' && last === k - 1 && k + 1 < limit && isNominal(toks[k + 1]!, false) && !isTimeWord(toks[k + 1]!)) { k++; continue; }
     if ((x.lower === 'and' || x.text === '&') && last === k - 1 && k + 1 < limit && isHead(toks[k + 1]!, false)) { k++; continue; }
+    if (x.text === '(' && last === k - 1) {
+      let c = k + 1;
+      while (c < limit && c - k <= 8 && toks[c]!.text !== ')') c++;
+      if (c < limit && toks[c]!.text === ')') { last = c; k = c + 1; continue; }
+    }
     break;
   }
   return last >= i ? [i, last] : null;
