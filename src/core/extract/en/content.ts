@@ -10,7 +10,7 @@ import type { Token } from './tokens.ts';
 export interface Quote {
   /** The opening mark's index. */
   readonly open: number;
-  /** The closing mark's index (the quote's span is [open, close + 1)). */
+  /** The closing mark's last index (the quote's span is [open, close + 1)). */
   readonly close: number;
 }
 
@@ -30,12 +30,15 @@ export function findQuotes(text: string, start: number, end: number): Quote[] {
         out.push({ open: curly, close: i });
         curly = -1;
       }
-    } else if (c === '"' && depth === 0) {
+    } else if ((c === '"' || (c === "'" && text[i + 1] === "'")) && depth === 0) {
+      // Straight quotes, and the doubled apostrophes some archives use for them (''…''), pair in order.
+      const width = c === '"' ? 1 : 2;
       if (straight < 0) straight = i;
       else {
-        out.push({ open: straight, close: i });
+        out.push({ open: straight, close: i + width - 1 });
         straight = -1;
       }
+      i += width - 1;
     }
   }
   return out;

@@ -37,7 +37,8 @@ export const CUE_VERBS: ReadonlyMap<string, CueRow> = firstWins([
     'emphasize', 'emphasise', 'complain', 'explain', 'state', 'observe', 'remark', 'confirm', 'reveal', 'disclose', 'allege',
     'testify', 'speculate', 'boast', 'brag', 'joke', 'quip', 'muse', 'recount', 'conclude', 'reiterate', 'repeat', 'lament',
     'mention', 'indicate', 'signal', 'hint', 'caution', 'contend', 'agree', 'retort', 'acknowledge', 'posit', 'proclaim',
-    'wonder', 'ask', 'write', 'post', 'answer', 'elaborate', 'clarify', 'estimate', 'project', 'forecast', 'specify']
+    'wonder', 'ask', 'write', 'post', 'answer', 'elaborate', 'clarify', 'estimate', 'project', 'forecast', 'specify',
+    'continue', 'chant', 'sing', 'yell', 'shout', 'scream', 'whisper', 'plead', 'charge', 'counsel', 'advise', 'rule']
     .map((v) => [v, SPEECH] as const),
   ...['warn', 'promise', 'pledge', 'vow', 'threaten', 'swear', 'guarantee'].map((v) => [v, SPEECH_TO] as const),
   ['tell', { takes: ['clause', 'to'], speech: true, listener: 'skip' }],
@@ -59,7 +60,7 @@ export const CUE_VERBS: ReadonlyMap<string, CueRow> = firstWins([
   // Belief and knowledge.
   ...['believe', 'think', 'feel', 'fear', 'worry', 'hope', 'doubt', 'suspect', 'expect', 'assume', 'know', 'understand',
     'realize', 'recognize', 'consider', 'figure', 'reckon', 'imagine', 'guess', 'bet', 'insist', 'acknowledge', 'anticipate',
-    'find', 'show', 'suggest', 'conclude', 'determine', 'prove', 'demonstrate', 'imply']
+    'find', 'show', 'suggest', 'conclude', 'determine', 'prove', 'demonstrate', 'imply', 'see', 'document', 'view', 'regard']
     .map((v) => [v, BELIEF] as const),
   // Intention and will.
   ...['want', 'plan', 'intend', 'refuse', 'decline', 'seek', 'aim', 'hope', 'wish', 'decide', 'propose', 'offer', 'demand',

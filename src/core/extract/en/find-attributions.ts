@@ -43,6 +43,8 @@ interface Hit {
   source: [number, number] | null;
   sourceAfter: boolean;
   participle: boolean;
+  /** The source is the subject of an earlier verb (Lee promised … and said …): the clause is only the cue. */
+  shared?: boolean;
   /** The cue took a particle (talked about, warned against): its object is the content. */
   particle: boolean;
   /** Characters the cue and its source cover. */
@@ -129,7 +131,7 @@ function findInParagraph(p: Paragraph): Found[] {
       const last = f.parts[f.parts.length - 1]!;
       // (Only when the sentence ends with this attribution: no other cue and no other quotation after it.)
       const rest = p.text.slice(Math.max(last.end, hit.clauseEnd), s.end);
-      if (f.kind === 'quote' && hi === hits.length - 1 && !/[“"]/.test(rest) && rest.length < 120) {
+      if (f.kind === 'quote' && hi === hits.length - 1 && !/[“"]|''/.test(rest) && rest.length < 120) {
         let at = si + 1;
         while (at < p.sentences.length) {
           const next = p.sentences[at]!;
@@ -211,7 +213,10 @@ function findCues(p: Paragraph, s: Paragraph['sentences'][number]): Hit[] {
     }
     const row = CUE_VERBS.get(t.lemma);
     if (!row) continue;
-    if (!(t.pos === 'VERB' || ALWAYS_CUES.has(t.lower))) continue;
+    // The tagger reads some present tenses after a name as plural nouns (Lee plans to, Lee notes that).
+    const nounVerb = t.pos === 'NOUN' && /s$/.test(t.lower) && i > s.a && (toks[i - 1]!.pos === 'PROPN' || /^(?:he|she|it)$/.test(toks[i - 1]!.lower))
+      && /^(?:to|that|,|:|“|"|'')$/.test(toks[i + 1]?.lower ?? '');
+    if (!(t.pos === 'VERB' || nounVerb || ALWAYS_CUES.has(t.lower))) continue;
     // An infinitive governed by another verb (declined to say, wants to argue) is that verb's content.
     const before = toks[i - 1];
     if (before && (before.lower === 'to') ) continue;
@@ -223,12 +228,19 @@ function findCues(p: Paragraph, s: Paragraph['sentences'][number]): Hit[] {
     // A participle after a comma: …, adding that … / …, saying … — its subject is the main clause's.
     const participle = /ing$/.test(t.lower) && left >= s.a && (toks[left]!.text === ',' || toks[left]!.text === '—');
     if (participle) {
-      hits.push({ ...makeHit(toks, [i, j], row, false, mainSubject(toks, s, hits), false, true), particle: j > i });
+      hits.push({ ...makeHit(toks, [left + 1, j], row, false, mainSubject(toks, s, hits), false, true), particle: j > i });
       continue;
     }
     if (/ing$/.test(t.lower) && left >= s.a && BE.has(toks[left]!.lower) === false && toks[left]!.pos !== 'PRON' && toks[left]!.pos !== 'PROPN' && toks[left]!.pos !== 'NOUN') continue;
     // Progressive: is demanding, was also urging — the subject stands before the auxiliary.
     const subjectAt = /ing$/.test(t.lower) && left >= s.a && BE.has(toks[left]!.lower) ? skipBetweenLeft(toks, left, s.a) : left;
+    // A second verb of the same subject: Lee promised to act and said she would … — Lee is its source too.
+    if (subjectAt >= s.a && toks[subjectAt]!.lower === 'and' && hits.length && hits[hits.length - 1]!.source && !hits[hits.length - 1]!.according) {
+      const prev = hits[hits.length - 1]!;
+      const h = makeHit(toks, [subjectAt + 1, j], row, false, prev.source, prev.sourceAfter, false);
+      hits.push({ ...h, clauseStart: toks[subjectAt + 1]!.start, clauseEnd: toks[j]!.end, next: j + 1, particle: j > i, shared: true });
+      continue;
+    }
     let src = subjectEndingAt(toks, subjectAt, s.a);
     let after = false;
     if (!src || src[1] !== subjectAt) src = null;
@@ -286,11 +298,15 @@ function contentOf(p: Paragraph, s: Paragraph['sentences'][number], hits: readon
     return ok.length ? { hit, parts: ok, construction, kind } : null;
   };
   // Where this hit's own content may end: before the next hit's clause when that one stands apart (", she said").
-  const nextHit = hits[hi + 1];
   let limit = s.end;
-  if (nextHit && !(hit.according && /^[\s“"‘]*$/.test(text.slice(s.start, hit.clauseStart)))) {
-    const c = clauseBreakBefore(text, nextHit.clauseStart, hit.clauseEnd);
-    if (c !== null && (standsApart(p, s, nextHit) || /\b(?:and|but|while|whereas)\s*$/.test(text.slice(c, nextHit.clauseStart)))) limit = c;
+  if (!(hit.according && /^[\s“"‘]*$/.test(text.slice(s.start, hit.clauseStart)))) {
+    for (const later of hits.slice(hi + 1)) {
+      const c = clauseBreakBefore(text, later.clauseStart, hit.clauseEnd);
+      if (c !== null && (standsApart(p, s, later) || /\b(?:and|but|while|whereas)\s*$/.test(text.slice(c, later.clauseStart)))) {
+        limit = c;
+        break;
+      }
+    }
   }
   const prevHit = hits[hi - 1];
   const floor = prevHit ? Math.max(s.start, prevHit.clauseEnd) : s.start;
@@ -325,7 +341,7 @@ function contentOf(p: Paragraph, s: Paragraph['sentences'][number], hits: readon
     const qa = quoteOpeningAfter(text, quotes, toks[k]!.end, s.end + 1);
     if (qa) return found([quoteSpan(qa)], 'en-quote-after', 'quote');
   }
-  if (k < s.b && /^[“"]$/.test(toks[k]!.text)) {
+  if (k < s.b && quotes.some((q) => q.open === toks[k]!.start)) {
     const qa = quotes.find((q) => q.open === toks[k]!.start);
     if (qa && onlyPunctuationBetween(text, qa.close + 1, limit)) return found([quoteSpan(qa)], 'en-quote-after', 'quote');
   }
@@ -337,7 +353,7 @@ function contentOf(p: Paragraph, s: Paragraph['sentences'][number], hits: readon
     const span = trimContent(text, first.start, limit);
     const end = span ? tokenIndexAt(toks, span.end, k, s.b) : k;
     if (span && hit.row.takes.includes('to') && first.lower === 'to') return found([span], 'en-infinitive', 'reported');
-    if (span && hit.row.takes.includes('clause') && (CLAUSE_OPENERS.has(first.lower) || hasVerb(toks, k, end) || (end - k >= 3 && !hit.row.takes.includes('object')))) {
+    if (span && hit.row.takes.includes('clause') && !(hit.particle && !CLAUSE_OPENERS.has(first.lower)) && (CLAUSE_OPENERS.has(first.lower) || hasVerb(toks, k, end) || (end - k >= 3 && hit.row.takes[0] === 'clause' && !hit.row.takes.includes('object')))) {
       return found([span], hit.participle ? 'en-participle' : 'en-clause', 'reported');
     }
     if (span && (hit.row.takes.includes('object') || hit.particle) && first.text !== ',' && first.text !== '.') {
@@ -405,7 +421,7 @@ function skipAdjuncts(toks: readonly Token[], k: number, limit: number): number 
       if (!np) break;
       // Only a setting (in an interview with …, on Twitter, at a rally in …), not the content's own words.
       const next = toks[np[1] + 1];
-      if (!next || next.text === ',' || next.text === ':' || CLAUSE_OPENERS.has(next.lower) || next.lower === 'not' || isTimeWord(next) || ADJUNCT_PREPS.has(next.lower) || /^[“"]$/.test(next.text)) {
+      if (!next || next.text === ',' || next.text === ':' || CLAUSE_OPENERS.has(next.lower) || next.lower === 'not' || isTimeWord(next) || ADJUNCT_PREPS.has(next.lower) || /^(?:[“"]|'')$/.test(next.text)) {
         k = np[1] + 1;
         continue;
       }
@@ -418,10 +434,16 @@ function skipAdjuncts(toks: readonly Token[], k: number, limit: number): number 
 
 /** "that" within a few tokens after the cue, with only a listener or setting between (told reporters on Friday that). */
 function thatAhead(toks: readonly Token[], k: number, limit: number): number {
-  for (let i = k; i < limit && i - k <= 10; i++) {
+  for (let i = k; i < limit && i - k <= 14; i++) {
     const t = toks[i]!;
     if (t.lower === 'that' && (t.pos === 'SCONJ' || i > k)) return i;
-    if (t.pos === 'VERB' || t.pos === 'AUX' || t.text === '.' || t.text === ';' || /^[“"]$/.test(t.text)) return -1;
+    // A quoted title on the way: told “Morning Report” on Friday that …
+    if (/^(?:[“"]|'')$/.test(t.text) && i > k) {
+      let c = i + 1;
+      while (c < limit && c - i <= 8 && !/^[”"]$/.test(toks[c]!.text)) c++;
+      if (c < limit && c - i <= 8) { i = c; continue; }
+    }
+    if (t.pos === 'VERB' || t.pos === 'AUX' || t.text === '.' || t.text === ';' || /^(?:[“"]|'')$/.test(t.text)) return -1;
   }
   return -1;
 }

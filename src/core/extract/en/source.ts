@@ -123,6 +123,8 @@ export function phraseStartingAt(toks: readonly Token[], i: number, limit: numbe
     const x = toks[k]!;
     if (isTimeWord(x) && k > i) break;
     if (isNominal(x, false)) {
+      // A determiner after the head opens another phrase: his staff | the morning after.
+      if (x.pos === 'DET' && last >= i && last === k - 1) break;
       if (isHead(x, false)) last = k;
       k++;
       continue;
