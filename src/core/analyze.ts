@@ -64,7 +64,7 @@ export function analyze(source: SourceText | string, options: AnalyzeOptions = {
   const english = withClaims && language === 'en';
   const registry = withClaims && !english ? findPeople({ text, language, blocks, sentences, document }) : addAuthors(new PeopleRegistry(text), document);
   const { attributions, unattributed } = english
-    ? findEnglishAttributions({ text, blocks, sentences, registry })
+    ? findEnglishAttributions({ text, blocks, sentences, footnotes, registry })
     : withClaims ? findAttributions({ text, language, blocks, sentences, footnotes, registry }) : { attributions: [], unattributed: [] };
   const people = finishPeople(registry, attributions);
   const dates = findDates(text);

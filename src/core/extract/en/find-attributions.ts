@@ -17,6 +17,7 @@ import { assertSpan, type Span } from '../../text/span.ts';
 import type { ClassifiedBlock } from '../../segment/02-classify-blocks.ts';
 import type { DraftSentence } from '../../segment/03-split-sentences.ts';
 import type { PeopleRegistry } from '../people-registry.ts';
+import type { DraftFootnote } from '../04-find-footnotes.ts';
 import { HEDGES } from '../cues.ts';
 import { ALWAYS_CUES, CUE_VERBS, type CueRow } from './cues.ts';
 import { findQuotes, hasVerb, quoteAround, quoteClosingBefore, quoteOpeningAfter, quoteSpan, trimContent, type Quote } from './content.ts';
@@ -28,12 +29,14 @@ export interface EnglishInput {
   text: string;
   blocks: readonly ClassifiedBlock[];
   sentences: readonly DraftSentence[];
+  /** Footnote markers: those inside or right after a content, or right after its cue, source the claim. */
+  footnotes?: readonly DraftFootnote[];
   registry: PeopleRegistry;
 }
 
 type Construction =
   | 'en-quote-before' | 'en-quote-after' | 'en-quote-split' | 'en-clause' | 'en-infinitive' | 'en-object' | 'en-trailing'
-  | 'en-parenthetical' | 'en-according-to' | 'en-participle' | 'en-label';
+  | 'en-parenthetical' | 'en-according-to' | 'en-participle' | 'en-label' | 'en-as-frame';
 
 interface Hit {
   /** Cue tokens, inclusive. */
@@ -78,6 +81,7 @@ const ADJUNCT_PREPS = new Set(['of', 'in', 'on', 'at', 'during', 'after', 'befor
 
 export function findEnglishAttributions(input: EnglishInput): { attributions: Attribution[]; unattributed: Unattributed[] } {
   const { text, blocks, sentences, registry } = input;
+  const markers = input.footnotes ?? [];
   const byBlock = new Map<number, DraftSentence[]>();
   for (const s of sentences) {
     const list = byBlock.get(s.block) ?? [];
@@ -95,10 +99,10 @@ export function findEnglishAttributions(input: EnglishInput): { attributions: At
     const para = makeParagraph(text, block, list);
     const label = labelOf(para);
     if (label) {
-      attributions.push(finish(text, para, label, registry, attributions.length));
+      attributions.push(finish(text, para, label, registry, attributions.length, markers));
       return;
     }
-    for (const f of findInParagraph(para)) attributions.push(finish(text, para, f, registry, attributions.length));
+    for (const f of findInParagraph(para)) attributions.push(finish(text, para, f, registry, attributions.length, markers));
   });
   return { attributions, unattributed: [] };
 }
@@ -318,11 +322,18 @@ function contentOf(p: Paragraph, s: Paragraph['sentences'][number], hits: readon
       return found([trimContent(text, after, limit)], 'en-according-to', 'according_to');
     }
     const c = commaBefore(text, hit.clauseStart, floor);
-    const first = trimContent(text, floor, c ?? hit.clauseStart);
+    const from = prevHit && commaBefore(text, prevHit.clauseStart, s.start) !== null ? floor : s.start;
+    const first = trimContent(text, from, c ?? hit.clauseStart);
     const rest = /^\s*,/.test(text.slice(after, after + 3)) ? trimContent(text, after, limit) : null;
     return found([first, rest], 'en-according-to', 'according_to');
   }
 
+  // 0. As Lee has noted, CONTENT — the cue clause is a frame before its content.
+  const frame = /^[\s“"]*As\s+$/.exec(text.slice(s.start, hit.clauseStart));
+  if (frame && hit.source && !hit.sourceAfter) {
+    const k0 = skipAdjuncts(toks, hit.next, s.b);
+    if (k0 < s.b && toks[k0]!.text === ',') return found([trimContent(text, toks[k0]!.end, limit)], 'en-as-frame', 'reported');
+  }
   // 1. A quotation right before the cue clause: “…,” she said / “…,” said Lee. A second one after it: split.
   const qb = quoteClosingBefore(text, quotes, hit.clauseStart, prevHit ? prevHit.clauseEnd : p.sentences[0]!.start);
   if (qb && hit.row?.takes.includes('clause') && !hit.participle) {
@@ -456,16 +467,33 @@ function tokenIndexAt(toks: readonly Token[], at: number, from: number, limit: n
 
 // ------------------------------------------------------------------------------------------------------ finish
 
-function finish(text: string, p: Paragraph, f: Found, registry: PeopleRegistry, n: number): Attribution {
+function finish(text: string, p: Paragraph, f: Found, registry: PeopleRegistry, n: number, markers: readonly DraftFootnote[]): Attribution {
   const { toks } = p;
   const hit = f.hit;
   const cue = checked(text, toks[hit.cue[0]]!.start, toks[hit.cue[1]]!.end);
-  const parts = f.parts.map((x) => checked(text, x.start, x.end)).sort((a, b) => a.start - b.start);
+  // A footnote marker left at a part's end (…is shrinking.1) is no part of the content; it sources the claim.
+  const notes = new Set<number>();
+  const parts = f.parts.map((x) => {
+    let end = x.end;
+    for (const m of markers) {
+      if (m.end === end && m.start > x.start) {
+        end = m.start;
+        notes.add(m.n);
+      }
+    }
+    const t = end === x.end ? x : trimContent(text, x.start, end) ?? x;
+    return checked(text, t.start, t.end);
+  }).sort((a, b) => a.start - b.start);
   const content = checked(text, parts[0]!.start, parts[parts.length - 1]!.end);
   const source = hit.source ? checked(text, toks[hit.source[0]]!.start, toks[hit.source[1]]!.end) : null;
   const sentenceFirst = p.sentences.find((s) => s.a <= (hit.source?.[0] ?? -1) && (hit.source?.[0] ?? -1) < s.b)?.a ?? -1;
   const speakers = hit.source ? speakersOf(text, { toks, first: hit.source[0], last: hit.source[1], sentenceFirst }, registry) : [];
   const hedges = [...new Set(text.slice(content.start, content.end).match(HEDGES) ?? [])];
+  for (const m of markers) {
+    // Inside the content, or right after it or the cue (past closing marks and the stop).
+    if (m.start >= content.start && m.end <= content.end) notes.add(m.n);
+    for (const at of [content.end, cue.end]) if (m.start >= at && /^[\s.,”"’')\]]*$/.test(text.slice(at, m.start))) notes.add(m.n);
+  }
   const words = toks.slice(hit.cue[0], hit.cue[1] + 1).map((t) => t.text).join(' ');
   return {
     id: `a${n + 1}`,
@@ -476,7 +504,7 @@ function finish(text: string, p: Paragraph, f: Found, registry: PeopleRegistry, 
     content,
     ...(parts.length > 1 ? { parts } : {}),
     source,
-    footnotes: [],
+    footnotes: [...notes].sort((a, b) => a - b),
     mention: source ? 'explicit' : 'elided',
     hedges,
     confidence: source ? (f.kind === 'quote' ? 0.9 : 0.8) : 0.6,

@@ -72,7 +72,9 @@ export function speakersOf(text: string, src: SourceTokens, registry: PeopleRegi
     return [person];
   }
   const phrase = text.slice(span.start, span.end);
-  const type: PersonType = MEDIA.test(phrase) ? 'media' : ORG.test(phrase) || /^[A-Z]/.test(phrase.replace(/^(?:the|a|an)\s+/i, '')) ? 'organization' : 'group';
+  // A common noun at the head (South Korean officials, the campaign's lawyers) is a group of people.
+  const head = toks[headOf(toks, first, last)]!;
+  const type: PersonType = MEDIA.test(phrase) ? 'media' : ORG.test(phrase) ? 'organization' : /^[a-z]/.test(head.text) ? 'group' : 'organization';
   return [registry.addCollective(type, phrase.replace(/^(?:the|a|an)\s+/i, '').replace(/,$/, ''), span)];
 }
 
