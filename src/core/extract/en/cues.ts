@@ -28,6 +28,8 @@ const SPEECH_TO: CueRow = { takes: ['clause', 'to'], speech: true, particles: ['
 const BELIEF: CueRow = { takes: ['clause'] };
 const INTENT: CueRow = { takes: ['to', 'clause'] };
 const EVALUATE: CueRow = { takes: ['object', 'clause'] };
+/** Talk about a topic: a clause, or (with its particle) an object — spoke about the budget. */
+const TALK: CueRow = { takes: ['clause'], particles: ['about', 'of', 'on', 'against', 'for', 'out', 'down', 'in', 'up'] };
 
 /** Lemma → row. Lemmas as wink's English model gives them (lower case). */
 export const CUE_VERBS: ReadonlyMap<string, CueRow> = firstWins([
@@ -54,9 +56,9 @@ export const CUE_VERBS: ReadonlyMap<string, CueRow> = firstWins([
   ['call', { takes: ['object', 'to'], particles: ['for', 'on'] }],
   // Talk about a topic: the object is the content.
   ...['talk', 'speak', 'comment', 'complain', 'apologize', 'apologise', 'joke', 'focus', 'harp', 'dwell', 'weigh', 'rail',
-    'lash', 'push', 'advocate', 'campaign', 'argue', 'insist', 'warn', 'caution', 'brag', 'boast', 'raise', 'seize', 'double',
+    'lash', 'advocate', 'campaign', 'argue', 'insist', 'warn', 'caution', 'brag', 'boast', 'raise', 'seize', 'double',
     'express', 'voice', 'discuss', 'address', 'debate', 'highlight', 'underscore', 'invoke', 'reference', 'blame']
-    .map((v) => [v, { takes: ['clause', 'object'], particles: ['about', 'of', 'on', 'against', 'for', 'out', 'down', 'in', 'up'] }] as const),
+    .map((v) => [v, TALK] as const),
   // Belief and knowledge.
   ...['believe', 'think', 'feel', 'fear', 'worry', 'hope', 'doubt', 'suspect', 'expect', 'assume', 'know', 'understand',
     'realize', 'recognize', 'consider', 'figure', 'reckon', 'imagine', 'guess', 'bet', 'insist', 'acknowledge', 'anticipate',
@@ -64,7 +66,7 @@ export const CUE_VERBS: ReadonlyMap<string, CueRow> = firstWins([
     .map((v) => [v, BELIEF] as const),
   // Intention and will.
   ...['want', 'plan', 'intend', 'refuse', 'decline', 'seek', 'aim', 'hope', 'wish', 'decide', 'propose', 'offer', 'demand',
-    'request', 'agree', 'vow', 'pledge', 'promise', 'threaten', 'prefer', 'push', 'move'].map((v) => [v, INTENT] as const),
+    'request', 'agree', 'vow', 'pledge', 'promise', 'threaten', 'prefer'].map((v) => [v, INTENT] as const),
   // Evaluation and stance on an object.
   ...['deny', 'criticize', 'criticise', 'praise', 'attack', 'condemn', 'blast', 'slam', 'support', 'oppose', 'reject',
     'dismiss', 'question', 'blame', 'accuse', 'cite', 'describe', 'defend', 'endorse', 'applaud', 'welcome', 'denounce',

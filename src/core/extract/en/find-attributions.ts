@@ -218,7 +218,7 @@ function findCues(p: Paragraph, s: Paragraph['sentences'][number]): Hit[] {
     const row = CUE_VERBS.get(t.lemma);
     if (!row) continue;
     // The tagger reads some present tenses after a name as plural nouns (Lee plans to, Lee notes that).
-    const nounVerb = t.pos === 'NOUN' && /s$/.test(t.lower) && i > s.a && (toks[i - 1]!.pos === 'PROPN' || /^(?:he|she|it)$/.test(toks[i - 1]!.lower))
+    const nounVerb = t.pos === 'NOUN' && /s$/.test(t.lower) && i > s.a && (toks[i - 1]!.pos === 'PROPN' || /^(?:he|she|it|,)$/.test(toks[i - 1]!.lower))
       && /^(?:to|that|,|:|“|"|'')$/.test(toks[i + 1]?.lower ?? '');
     if (!(t.pos === 'VERB' || nounVerb || ALWAYS_CUES.has(t.lower))) continue;
     // An infinitive governed by another verb (declined to say, wants to argue) is that verb's content.
@@ -248,6 +248,8 @@ function findCues(p: Paragraph, s: Paragraph['sentences'][number]): Hit[] {
     let src = subjectEndingAt(toks, subjectAt, s.a);
     let after = false;
     if (!src || src[1] !== subjectAt) src = null;
+    // The author's own voice (This commentary asks …, This brief argues …) is no attribution.
+    if (src && /^(?:commentary|brief|paper|article|essay|chapter|piece|note|column)$/i.test(toks[src[1]]!.lower) && /^this$/i.test(toks[src[1] - 1]?.lower ?? '')) continue;
     if (!src) {
       // Inverted: “…,” said Sen. Lee / …, said Lee, a Democrat.
       const r = phraseStartingAt(toks, j + 1, s.b);

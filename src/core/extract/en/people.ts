@@ -55,7 +55,7 @@ export function speakersOf(text: string, src: SourceTokens, registry: PeopleRegi
   const run = nameRun(toks, first, headEnd, src.sentenceFirst);
   if (run) {
     const [a, b] = run;
-    const name = text.slice(toks[a]!.start, toks[b]!.end);
+    const name = text.slice(toks[a]!.start, toks[b]!.end).replace(/\s+/g, ' ');
     const nameSpan = { start: toks[a]!.start, end: toks[b]!.end };
     const descriptor = a > first ? text.slice(toks[first]!.start, toks[a - 1]!.end) : null;
     const words = b - a + 1;
@@ -67,11 +67,19 @@ export function speakersOf(text: string, src: SourceTokens, registry: PeopleRegi
       // A lone capitalised word opening a sentence (Critics said, Officials said) is a common noun.
       if (a === src.sentenceFirst && !descriptor) return [registry.addCollective('group', name, span)];
     }
-    const person = registry.addPerson({ name, organization: null, title: descriptor && descriptor.length < 60 ? descriptor : null, latin: name, surname: name.split(/\s+/).pop() });
+    // What follows the name says where the person works and as what: "…, a professor at the X School,",
+    // "… of the X Institute".
+    const after = text.slice(nameSpan.end, span.end);
+    const role = /^,\s*(?:an?|the)\s+([a-z][\w -]*?)\s+(?:at|of|with|for)\s+(?:the\s+)?([A-Z][\w.'’&-]*(?:\s+(?:of|for|and|on|the|[A-Z][\w.'’&-]*))*)/.exec(after)
+      ?? /^\s+(?:of|at|from)\s+(?:the\s+)?()([A-Z][\w.'’&-]*(?:\s+(?:of|for|and|on|the|[A-Z][\w.'’&-]*))*)/.exec(after)
+      ?? /^,\s*(?:an?|the)\s+([a-z][\w -]*?)()\s*,?$/.exec(after);
+    const organization = role?.[2] === '' ? null : role?.[2]?.replace(/\s+(?:of|for|and|on|the)$/, '') ?? null;
+    const title = role?.[1] || (descriptor && descriptor.length < 60 ? descriptor : null);
+    const person = registry.addPerson({ name, organization, title, latin: name, surname: name.split(/\s+/).pop() });
     registry.addMention(person, span);
     return [person];
   }
-  const phrase = text.slice(span.start, span.end);
+  const phrase = text.slice(span.start, span.end).replace(/\s+/g, ' ');
   // A common noun at the head (South Korean officials, the campaign's lawyers) is a group of people.
   const head = toks[headOf(toks, first, last)]!;
   const type: PersonType = MEDIA.test(phrase) ? 'media' : ORG.test(phrase) ? 'organization' : /^[a-z]/.test(head.text) ? 'group' : 'organization';
@@ -82,7 +90,7 @@ export function speakersOf(text: string, src: SourceTokens, registry: PeopleRegi
 function headOf(toks: readonly Token[], first: number, last: number): number {
   for (let k = first + 1; k <= last; k++) {
     const t = toks[k]!;
-    if (t.text === ',' || HEAD_ENDS.has(t.lower)) return k - 1;
+    if (t.text === ',' || t.text === '(' || HEAD_ENDS.has(t.lower)) return k - 1;
   }
   return last;
 }
@@ -98,7 +106,12 @@ function nameRun(toks: readonly Token[], first: number, last: number, sentenceFi
   }
   if (b < first) return null;
   let a = b;
-  while (a - 1 >= first && isNameWord(toks[a - 1]!, a - 1 === sentenceFirst)) a--;
+  for (;;) {
+    if (a - 1 >= first && isNameWord(toks[a - 1]!, a - 1 === sentenceFirst)) a--;
+    // Hyphenated names: Self-Defense Force, Smith-Jones.
+    else if (a - 2 >= first && toks[a - 1]!.text === '-' && toks[a - 1]!.start === toks[a - 2]!.end && isNameWord(toks[a - 2]!, a - 2 === sentenceFirst)) a -= 2;
+    else break;
+  }
   return [a, b];
 }
 

@@ -79,6 +79,8 @@ export function subjectEndingAt(toks: readonly Token[], j: number, floor: number
     const p = toks[k - 1]!;
     if (isNominal(p, k - 1 === floor)) { k--; continue; }
     // "of"/"for" inside the phrase: a spokesman for the campaign, the head of the agency.
+    // A hyphen inside a name or compound: Self-Defense Force, Pro-Growth Alliance.
+    if ((p.text === '-' || p.text === '–') && k - 2 >= floor && isNominal(toks[k - 2]!, k - 2 === floor) && p.start === toks[k - 2]!.end && p.end === toks[k]!.start) { k--; continue; }
     if (NP_PREP.has(p.lower) && p.lower !== 'to' && k - 2 >= floor && isHead(toks[k - 2]!, k - 2 === floor)) { k--; continue; }
     // Coordinated names: Smith and Jones said.
     if ((p.lower === 'and' || p.text === '&') && k - 2 >= floor && isHead(toks[k - 2]!, k - 2 === floor) && toks[k]!.pos !== 'DET') { k--; continue; }

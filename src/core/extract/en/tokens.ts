@@ -67,6 +67,8 @@ export function tokenize(text: string, start: number, end: number): Token[] {
   let at = 0;
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;
+    // Line breaks inside a paragraph (hard-wrapped text) come as SPACE tokens: they are no words.
+    if (tags[i] === 'SPACE' || !w.trim()) continue;
     const found = piece.startsWith(w, at) ? at : piece.indexOf(w, at);
     if (found < 0 || found - at > 64) continue;
     const s = start + found;
