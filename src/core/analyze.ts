@@ -21,6 +21,7 @@ import { findClaimsJa } from './extract/ja/find-claims-ja.ts';
 import { mergeClaims } from './extract/ja/merge-claims.ts';
 import { defaultJaTokenizer } from './morph/kuromoji.ts';
 import type { JaTokenizer } from './morph/tokens.ts';
+import { findEnglishAttributions } from './extract/en/find-attributions.ts';
 import { findDates } from './extract/07-find-dates.ts';
 import { findGlossary } from './extract/08-find-glossary.ts';
 import { SCHEMA_VERSION, type Analysis, type Message, type SourceFormat } from './model/schema.ts';
@@ -69,15 +70,18 @@ export function analyze(source: SourceText | string, options: AnalyzeOptions = {
     : findFootnotes(text, src.text, norm.toOriginalIndex, blocks, sentences);
   if (text.trim().length === 0) messages.push({ reason: 'the document has no text', ruleId: 'empty', fatal: false });
   const withClaims = options.claims !== false;
-  const registry = withClaims ? findPeople({ text, language, blocks, sentences, document }) : addAuthors(new PeopleRegistry(text), document);
+  // English: cue first, people last (extract/en/); the people come from the speakers the cues find.
+  // Japanese: cue first over kuromoji's tokens (extract/ja/), with the commentary pass filling what it leaves.
+  const english = withClaims && language === 'en';
+  const registry = withClaims && !english ? findPeople({ text, language, blocks, sentences, document }) : addAuthors(new PeopleRegistry(text), document);
   const { attributions, unattributed } = !withClaims
     ? { attributions: [], unattributed: [] }
-    : language === 'ja'
-      ? mergeClaims(
+    : english
+      ? findEnglishAttributions({ text, blocks, sentences, footnotes, registry })
+      : mergeClaims(
         findClaimsJa({ text, blocks, sentences, footnotes, registry, tokenizer: options.tokenizer ?? defaultJaTokenizer() }),
         findAttributions({ text, language, blocks, sentences, footnotes, registry }),
-      )
-      : findAttributions({ text, language, blocks, sentences, footnotes, registry });
+      );
   const people = finishPeople(registry, attributions);
   const dates = findDates(text);
   const glossary = findGlossary(text);
@@ -207,6 +211,7 @@ function rebase(norm: NormalizedText, a: Analysis): Analysis {
   for (const x of a.attributions) {
     if (x.cue) quote(x.cue);
     quote(x.content);
+    for (const p of x.parts ?? []) quote(p);
     if (x.source) quote(x.source);
     for (const e of x.evidence) if (e.span) place(e.span);
   }

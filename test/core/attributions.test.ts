@@ -123,28 +123,6 @@ const cases: Case[] = [
     claims: [['ドミトリー・E・スミルノフ', '西側の注意を分散させ、極東での存在感を示すことだ', 'explicit']],
   },
   {
-    name: 'English: according to, said that, quotes with a speaker, a pronoun carried over',
-    text: 'Security Note No. 3 | 4 April 2025 | Fleet Trends\n\nIntroduction\n\nAccording to Pavel Grishin, a senior fellow at the Pacific Policy Institute, the fleet is shrinking.1 Grishin argued that new frigates would arrive late.2 He added that submarines remain the core of the fleet.3\n\n“The drills are for television,” Olga Ryabova, a researcher at the Institute of World Economy, said in an interview.4 It is widely believed that transfers have begun.5\n',
-    claims: [
-      ['Pavel Grishin', 'the fleet is shrinking', 'explicit'],
-      ['Pavel Grishin', 'new frigates would arrive late', 'explicit'],
-      ['Pavel Grishin', 'submarines remain the core of the fleet', 'elided'],
-      ['Olga Ryabova', 'The drills are for television', 'explicit'],
-    ],
-    absent: ['transfers have begun'],
-  },
-  {
-    name: 'English news: titles before names, adverbials before that, he said after a quote',
-    text: 'Moscow and Pyongyang\n\nIntroduction\n\nRussian President Boris Orlov said on Wednesday that the treaty would strengthen stability. Foreign Minister Gleb Sorin told reporters that sanctions had failed.\n\n“We will not abandon our partners,” Sorin said. “The West has only itself to blame,” he added.\n\nMany analysts say that the cooperation will not last.\n',
-    claims: [
-      ['Boris Orlov', 'the treaty would strengthen stability', 'explicit'],
-      ['Gleb Sorin', 'sanctions had failed', 'explicit'],
-      ['Gleb Sorin', 'We will not abandon our partners', 'explicit'],
-      ['Gleb Sorin', 'The West has only itself to blame', 'elided'],
-      ['analysts', 'the cooperation will not last', 'explicit'],
-    ],
-  },
-  {
     name: 'Japanese news: a katakana surname with a post, an organisation with の, media relaying',
     text: '首脳会談の余波\nロシアのミロノフ大統領は会談後、両国関係は新たな段階に入ったと述べた。ロシア外務省のベロワ報道官は、西側の批判は根拠がないと反発した。\nインタファクス通信によると、会談では弾薬の追加供給も話し合われた。\n',
     claims: [
@@ -194,16 +172,6 @@ const cases: Case[] = [
     ],
   },
   {
-    name: 'English Markdown: markers after the stop, said without that, a relative clause after the name',
-    text: '# The Fleet Under Strain\n\n*Policy Brief No. 14 · 12 May 2025*\n\n## Introduction\n\nThe fleet has lost its freedom of action.[^1] This brief reviews the change.\n\n## Views\n\nAccording to Dmitri Orekhov, a senior researcher at the Institute of Naval Studies, the fleet is cornered.[^2] Orekhov also argued that the exclave will need more air defence.[^3]\n\nOlga Sergeyeva, who writes for a defence weekly, said the new posture is defensive by necessity.[^4]\n\n[^1]: Note one.\n[^2]: Note two.\n[^3]: Ibid.\n[^4]: Interview, 2025.\n',
-    claims: [
-      ['Dmitri Orekhov', 'the fleet is cornered', 'explicit'],
-      ['Dmitri Orekhov', 'the exclave will need more air defence', 'explicit'],
-      ['Olga Sergeyeva', 'the new posture is defensive by necessity', 'explicit'],
-    ],
-    footnotes: [['the exclave will need more air defence', [3]], ['the new posture is defensive by necessity', [4]]],
-  },
-  {
     name: 'Chinese names in kanji: ranks between name and post, short forms with one character, no name after 専門家の',
     text: '中国の見方\nはじめに\n中国の専門家の見方は一様ではない1。\n見方\n東方大学国際関係学院の林志遠教授は、接近は中国の影響力を下げるとの懸念を示している2。林教授によれば、「北朝鮮が傾斜するほど仲介役の価値は下がる」3。海浜大学戦略研究センターの鄭海上級大佐(退役)は、協力は短期的なものにとどまるとみている4。鄭氏は、弾薬の供給能力には限界があると分析する5。南湖大学の蘇暁紅研究員は、中国は関心を分散させられると主張した6。\n',
     claims: [
@@ -222,18 +190,6 @@ const cases: Case[] = [
       ['イワン・ティモシェンコ', '協力は経済へ広がる', 'explicit'],
       ['スー・ミ・ハリス', '北朝鮮は最大の受益者だ', 'explicit'],
       ['スー・ミ・ハリス', '対応が遅れている', 'explicit'],
-    ],
-  },
-  {
-    name: 'English think-tank prose: appositives, "of the X Institute", straight quotes with he said, In his view, according to an institution',
-    text: 'Battlefield Lessons\n\nIntroduction\n\nTroops have fought in the region for months.1 What they learn may change the balance.\n\nViews\n\nBrian Kessler, a former intelligence analyst now at the Liberty Foundation, warned that combat experience would make the army more dangerous.2 "They are learning drone warfare in real time," he said.3\n\nAnton Lebedev of Hanseong University is more skeptical. In his view, the numbers are too small to transform the army.4 Lebedev noted that most troops will rotate home.5\n\nSouth Korean officials told reporters that more troops may come.6 According to the National Intelligence Service, about 3,000 soldiers have been wounded.7\n',
-    claims: [
-      ['Brian Kessler', 'combat experience would make the army more dangerous', 'explicit'],
-      ['Brian Kessler', 'They are learning drone warfare in real time', 'elided'],
-      ['Anton Lebedev', 'the numbers are too small to transform the army', 'elided'],
-      ['Anton Lebedev', 'most troops will rotate home', 'explicit'],
-      ['South Korean officials', 'more troops may come', 'explicit'],
-      ['National Intelligence Service', 'about 3,000 soldiers have been wounded', 'explicit'],
     ],
   },
   {
@@ -283,11 +239,6 @@ const cases: Case[] = [
       ['米国防総省', '軍事協力が深化している', 'explicit'],
       ['ボニー・リー', '両国は背中を預け合う関係になった', 'explicit'],
     ],
-  },
-  {
-    name: 'English: As X has noted, …',
-    text: 'Fleet Notes\n\nIntroduction\n\nAs Michael Corvin has noted, the fleet cannot protect both coasts at once.1 The navy has few options.\n',
-    claims: [['Michael Corvin', 'the fleet cannot protect both coasts at once', 'explicit']],
   },
   {
     name: 'a Korean name in katakana with 前 before its post',

@@ -47,6 +47,11 @@ const cases: [why: string, block: string, expected: string[]][] = [
   ['a marker after the stop stays with the sentence (.1 and ”3)', 'The navy is stretched.1 Its bases are “crumbling.”2 Phase 1 lasted 2 weeks.', ['The navy is stretched.1', 'Its bases are “crumbling.”2', 'Phase 1 lasted 2 weeks.']],
   ['the number that opens a notes line ends nothing', '1. Kowalski, interview, 2024.', ['1. Kowalski, interview, 2024.']],
   ['p. and No. do not end a sentence', 'See p. 4 and No. 7 of the series. Done.', ['See p. 4 and No. 7 of the series.', 'Done.']],
+  ['a possessive after an acronym with stops does not end a sentence', "The F.B.I.'s review and the U.S.’s reply came late. Then it ended.", ["The F.B.I.'s review and the U.S.’s reply came late.", 'Then it ended.']],
+  ['an acronym before a name or noun goes on; before a sentence opener it ends', 'The U.S. Senate voted in the U.S. The House did not.', ['The U.S. Senate voted in the U.S.', 'The House did not.']],
+  ['Sen., Rep., Gov., Jan. and state abbreviations before a comma do not end a sentence', 'Sen. Lee, D-Ore., and Rep. Hall of N.Y. met Gov. Park on Jan. 5. They agreed.', ['Sen. Lee, D-Ore., and Rep. Hall of N.Y. met Gov. Park on Jan. 5.', 'They agreed.']],
+  ['a quoted question stays with its attribution after it', '“Who would pay for it?” Castell asked. “Not us.” Then he left.', ['“Who would pay for it?” Castell asked.', '“Not us.”', 'Then he left.']],
+  ['a quoted sentence stays with an inverted attribution', '“It failed!” said Sen. Lee. Nobody answered.', ['“It failed!” said Sen. Lee.', 'Nobody answered.']],
   ['white space and line breaks between sentences belong to no sentence', '  First one.\n  Second one.  ', ['First one.', 'Second one.']],
 ];
 

@@ -7,7 +7,7 @@
  */
 import { z } from 'zod';
 
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 const offset = z.number().int().nonnegative();
 export const spanSchema = z.object({ start: offset, end: offset });
@@ -99,6 +99,12 @@ export const attributionSchema = z.object({
   kind: z.enum(['quote', 'reported', 'according_to']),
   cue: quotedSpanSchema.nullable(),
   content: quotedSpanSchema,
+  /**
+   * A content broken by its attribution or carried over sentences (“…,” she said, “…”): each piece, in text
+   * order; `content` is then the outer span from the first piece's start to the last one's end. Absent when the
+   * content is one piece. (Schema version 2.)
+   */
+  parts: z.array(quotedSpanSchema).optional(),
   /** The speaker's mention this attribution rests on (null when the subject is elided or carried over). */
   source: quotedSpanSchema.nullable(),
   footnotes: z.array(z.number().int()),
@@ -133,7 +139,8 @@ export const glossarySchema = z.object({
 });
 
 export const analysisSchema = z.object({
-  schemaVersion: z.literal(SCHEMA_VERSION),
+  /** Version 2 only added optional fields (an attribution's `parts`): a stored version 1 analysis still reads. */
+  schemaVersion: z.union([z.literal(1), z.literal(SCHEMA_VERSION)]),
   source: z.object({
     length: offset,
     /** The input format the text came from. */

@@ -20,8 +20,14 @@ const CLOSE_OF: Record<string, string> = { '「': '」', '『': '』', '(': ')',
 const ABBREVIATIONS = new Set([
   'mr', 'mrs', 'ms', 'dr', 'prof', 'st', 'jr', 'sr', 'vs', 'etc', 'e.g', 'i.e', 'cf', 'al', 'no', 'nos', 'vol', 'pp', 'p', 'fig', 'ed', 'eds',
   'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'gen', 'col', 'lt', 'maj', 'capt', 'adm', 'gov', 'sen',
-  'rep', 'u.s', 'u.k', 'u.n', 'inc', 'ltd', 'co', 'corp', 'dept', 'univ', 'approx', 'est', 'ca', 'op', 'cit', 'ibid', 'amb', 'pres',
+  'rep', 'u.s', 'u.k', 'u.n', 'inc', 'sens', 'reps', 'gens', 'rev', 'hon', 'atty', 'supt', 'messrs', 'mmes', 'msgr', 'ft', 'mt', 'sgt', 'cpl', 'ltd', 'co', 'corp', 'dept', 'univ', 'approx', 'est', 'ca', 'op', 'cit', 'ibid', 'amb', 'pres',
 ]);
+
+/** English words that open a sentence far more often than they continue a name: after "U.S." they start anew. */
+const SENTENCE_OPENER = /^["“”']?\s+["“']?(?:The|A|An|He|She|It|They|We|I|But|And|In|On|At|This|That|These|Those|There|His|Her|Their|Its|Our|As|If|When|While|After|Before|Yet|So|Still|Now|For|Some|Many|Most|One|No)\b/;
+
+/** After a closing quote: a short subject and a speech verb, or the verb first (“…?” Lee said / said Lee). */
+const SPEAKER_AFTER_QUOTE = /^\s+(?:(?:[A-Z][\w.'’-]*|[a-z]+)\s+){0,5}?(?:said|says|asked|asks|added|adds|told|tells|wrote|writes|continued|recalled|explained|insisted|replied|responded|declared|tweeted|shouted|yelled|argued|noted|warned)\b/;
 
 const TEXT_KINDS = new Set(['paragraph', 'list-item', 'trailer', 'note']);
 
@@ -66,7 +72,8 @@ export function splitBlock(text: string, start: number, end: number): Span[] {
       // A footnote marker glued after the quote stays with it (…“It failed.”3 He left.).
       if (/[”"’]/.test(ch) && /[.!?]/.test(text[i - 1] ?? '')) {
         const after = /^(\d{0,3})\s+[A-Z“"]/.exec(text.slice(i + 1, Math.min(end, i + 8)));
-        if (after) push(i + 1 + after[1]!.length);
+        // …unless its attribution follows (“Who knew?” Lee said. / “It failed!” said Lee.): one sentence.
+        if (after && !SPEAKER_AFTER_QUOTE.test(text.slice(i + 1, Math.min(end, i + 80)))) push(i + 1 + after[1]!.length);
       }
       continue;
     }
@@ -142,6 +149,8 @@ function isFullStop(text: string, i: number, start: number, end: number): boolea
   if (next !== undefined && /\d/.test(next) && /^\d{1,3}(?:\s+[A-Z“"]|\s*$)/.test(text.slice(i + 1, Math.min(end, i + 7))) && /[A-Za-z0-9)”"’]/.test(prev ?? '')) return true;
   // A bracketed or Markdown marker after the stop (NATO.[^1] This, NATO.[3] This): an end.
   if (next === '[' && /^\[\^?\d{1,3}\](?:\s|$)/.test(text.slice(i + 1, Math.min(end, i + 9)))) return true;
+  // A possessive after an abbreviation (the F.B.I.'s inquiry, Jr.'s): no end.
+  if ((next === "'" || next === '’') && /^[a-z]/i.test(text[i + 2] ?? '')) return false;
   // Inside a number (3.5) or a domain (example.org): no end.
   if (next !== undefined && i + 1 < end && !/[\s"'”’)\]」』]/.test(next) && !/[\u3040-\u30ff\u4e00-\u9fff]/.test(next)) return false;
   if (prev === undefined || i === start) return false;
@@ -151,6 +160,9 @@ function isFullStop(text: string, i: number, start: number, end: number): boolea
   let w = i;
   while (w > start && /[A-Za-z.]/.test(text[w - 1]!)) w--;
   const word = text.slice(w, i).toLowerCase();
+  // An acronym written with stops (F.B.I., U.S., D.C.): a name or a noun goes on after it (the U.S. Senate);
+  // a sentence ends after it only before a word that opens sentences (… in the U.S. The next day …).
+  if (/^(?:[a-z]\.)+[a-z]$/.test(word)) return SENTENCE_OPENER.test(text.slice(i + 1, Math.min(end, i + 16)));
   if (ABBREVIATIONS.has(word)) return false;
   // A single capital initial (A. Lukin) is no end, unless the next word is lower-case-free end of block.
   if (/^[a-z]$/.test(word) && /[A-Z]/.test(text[w]!)) {

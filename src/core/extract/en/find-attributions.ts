@@ -1,0 +1,529 @@
+/**
+ * English attribution, cue first, source second, people last (DESIGN.md, "The attribution model").
+ *
+ * 1. tokens: each paragraph is tagged once (tokens.ts);
+ * 2. cues: every predicate of the cue table in any form and voice, outside quotations, and "according to";
+ * 3. source: the subject noun phrase before the cue (after adverbs and auxiliaries), a relative pronoun, the
+ *    inverted subject after it (“…,” said X), or the main clause's subject for a participle (…, adding that);
+ * 4. content: the quotation next to the cue (before or after it, broken by it, carried on in the next
+ *    sentences), else the clause or infinitive the cue governs, else the clause before a trailing cue
+ *    (…, officials said) or around a parenthetical one (The plan, she said, will fail);
+ * 5. people: the speakers, from the source phrases (people.ts).
+ *
+ * Every span is checked against the text where it is made (`checked`). Work stays inside its paragraph.
+ */
+import type { Attribution, Unattributed } from '../../model/schema.ts';
+import { assertSpan, type Span } from '../../text/span.ts';
+import type { ClassifiedBlock } from '../../segment/02-classify-blocks.ts';
+import type { DraftSentence } from '../../segment/03-split-sentences.ts';
+import type { PeopleRegistry } from '../people-registry.ts';
+import type { DraftFootnote } from '../04-find-footnotes.ts';
+import { HEDGES } from '../cues.ts';
+import { ALWAYS_CUES, CUE_VERBS, type CueRow } from './cues.ts';
+import { findQuotes, hasVerb, quoteAround, quoteClosingBefore, quoteOpeningAfter, quoteSpan, trimContent, type Quote } from './content.ts';
+import { speakersOf } from './people.ts';
+import { isTimeWord, phraseStartingAt, skipBetweenLeft, subjectEndingAt } from './source.ts';
+import { tokenize, type Token } from './tokens.ts';
+
+export interface EnglishInput {
+  text: string;
+  blocks: readonly ClassifiedBlock[];
+  sentences: readonly DraftSentence[];
+  /** Footnote markers: those inside or right after a content, or right after its cue, source the claim. */
+  footnotes?: readonly DraftFootnote[];
+  registry: PeopleRegistry;
+}
+
+type Construction =
+  | 'en-quote-before' | 'en-quote-after' | 'en-quote-split' | 'en-clause' | 'en-infinitive' | 'en-object' | 'en-trailing'
+  | 'en-parenthetical' | 'en-according-to' | 'en-participle' | 'en-label' | 'en-as-frame';
+
+interface Hit {
+  /** Cue tokens, inclusive. */
+  cue: [number, number];
+  row: CueRow | null;
+  according: boolean;
+  source: [number, number] | null;
+  sourceAfter: boolean;
+  participle: boolean;
+  /** The source is the subject of an earlier verb (Lee promised … and said …): the clause is only the cue. */
+  shared?: boolean;
+  /** The cue took a particle (talked about, warned against): its object is the content. */
+  particle: boolean;
+  /** Characters the cue and its source cover. */
+  clauseStart: number;
+  clauseEnd: number;
+  /** Token index after the cue clause. */
+  next: number;
+}
+
+interface Found {
+  hit: Hit;
+  parts: Span[];
+  construction: Construction;
+  kind: Attribution['kind'];
+}
+
+interface Paragraph {
+  text: string;
+  toks: Token[];
+  quotes: Quote[];
+  /** Sentence token ranges [a, b) and character spans. */
+  sentences: { a: number; b: number; start: number; end: number }[];
+}
+
+const PARAGRAPH_KINDS = new Set(['paragraph', 'list-item']);
+/** Blocks without sentences of their own, read as one sentence: headlines carry attributions too. */
+const LINE_KINDS = new Set(['title', 'heading']);
+const BE = new Set(['is', 'was', 'are', 'were', 'be', 'been', 'being', "'s", '’s', 'am', 'get', 'got', 'gets']);
+const CLAUSE_OPENERS = new Set(['that', 'whether', 'if', 'how', 'why', 'what', 'when', 'where', 'who']);
+const ADJUNCT_PREPS = new Set(['of', 'in', 'on', 'at', 'during', 'after', 'before', 'while', 'from', 'with', 'to', 'via', 'through', 'over', 'outside', 'inside', 'last']);
+
+export function findEnglishAttributions(input: EnglishInput): { attributions: Attribution[]; unattributed: Unattributed[] } {
+  const { text, blocks, sentences, registry } = input;
+  const markers = input.footnotes ?? [];
+  const byBlock = new Map<number, DraftSentence[]>();
+  for (const s of sentences) {
+    const list = byBlock.get(s.block) ?? [];
+    list.push(s);
+    byBlock.set(s.block, list);
+  }
+  const attributions: Attribution[] = [];
+  blocks.forEach((block, index) => {
+    let list = byBlock.get(index);
+    if (LINE_KINDS.has(block.kind)) {
+      const s = trimContent(text, block.contentStart, block.end);
+      if (s) list = [{ start: s.start, end: block.end, block: index }];
+    } else if (!PARAGRAPH_KINDS.has(block.kind)) return;
+    if (!list?.length) return;
+    const para = makeParagraph(text, block, list);
+    const label = labelOf(para);
+    if (label) {
+      attributions.push(finish(text, para, label, registry, attributions.length, markers));
+      return;
+    }
+    for (const f of findInParagraph(para)) attributions.push(finish(text, para, f, registry, attributions.length, markers));
+  });
+  return { attributions, unattributed: [] };
+}
+
+function makeParagraph(text: string, block: ClassifiedBlock, list: readonly DraftSentence[]): Paragraph {
+  const toks = tokenize(text, block.contentStart, block.end);
+  const quotes = findQuotes(text, block.contentStart, block.end);
+  const out: Paragraph['sentences'] = [];
+  let k = 0;
+  for (const s of list) {
+    while (k < toks.length && toks[k]!.end <= s.start) k++;
+    const a = k;
+    while (k < toks.length && toks[k]!.start < s.end) k++;
+    if (k > a) out.push({ a, b: k, start: s.start, end: s.end });
+  }
+  return { text, toks, quotes, sentences: out };
+}
+
+function findInParagraph(p: Paragraph): Found[] {
+  const found: Found[] = [];
+  // Sentences that a quotation carried on from an earlier attribution has used up.
+  let consumedTo = -1;
+  p.sentences.forEach((s, si) => {
+    if (s.end <= consumedTo) return;
+    const hits = findCues(p, s);
+    hits.forEach((hit, hi) => {
+      const f = contentOf(p, s, hits, hi);
+      if (!f) return;
+      // A quotation that ends its sentence may go on in the next ones: “…,” he said. “…”
+      const last = f.parts[f.parts.length - 1]!;
+      // (Only when the sentence ends with this attribution: no other cue and no other quotation after it.)
+      const rest = p.text.slice(Math.max(last.end, hit.clauseEnd), s.end);
+      if (f.kind === 'quote' && hi === hits.length - 1 && !/[“"]|''/.test(rest) && rest.length < 120) {
+        let at = si + 1;
+        while (at < p.sentences.length) {
+          const next = p.sentences[at]!;
+          const q = p.quotes.find((x) => x.open === firstNonSpace(p.text, next.start));
+          if (!q) break;
+          const endSentence = p.sentences.findIndex((x) => x.start <= q.close && q.close < x.end);
+          const tail = endSentence >= 0 ? p.sentences[endSentence]!.end : q.close + 1;
+          if (!onlyPunctuationBetween(p.text, q.close + 1, tail)) break;
+          f.parts.push(quoteSpan(q));
+          consumedTo = Math.max(consumedTo, tail);
+          at = endSentence >= 0 ? endSentence + 1 : at + 1;
+        }
+      }
+      found.push(f);
+    });
+  });
+  return found;
+}
+
+/**
+ * A speaker label: "LEE: …" in a transcript, "Lee: …" in a headline, or a quotation signed after a dash
+ * (“…” ― Dana Lee). The label is the cue; the rest of the paragraph is the content.
+ */
+function labelOf(p: Paragraph): Found | null {
+  const { text, toks } = p;
+  if (toks.length < 3) return null;
+  const s0 = p.sentences[0]!;
+  const last = p.sentences[p.sentences.length - 1]!;
+  // NAME: content — up to four capitalised words (or a name in capitals) before a colon.
+  for (let i = 0; i < Math.min(5, toks.length - 1); i++) {
+    const t = toks[i]!;
+    if (t.text === ':') {
+      if (i === 0 || !toks.slice(0, i).every((x) => /^[A-Z]/.test(x.text) || x.text === '.')) break;
+      const content = trimContent(text, t.end, last.end);
+      if (!content) break;
+      const hit = makeHit(toks, [i, i], null, false, [0, i - 1], false, false);
+      return { hit, parts: [content], construction: 'en-label', kind: 'quote' };
+    }
+    if (!/^[A-Z]/.test(t.text) && t.text !== '.') break;
+  }
+  // “…” ― NAME at the end of the paragraph.
+  const dash = toks.findLastIndex((t) => t.text === '―' || t.text === '—' || t.text === '–');
+  if (dash > 0 && dash >= toks.length - 7 && dash < toks.length - 1) {
+    const q = quoteClosingBefore(text, p.quotes, toks[dash]!.start, s0.start);
+    const name = phraseStartingAt(toks, dash + 1, toks.length);
+    if (q && name && q.open === firstNonSpace(text, s0.start) && onlyPunctuationBetween(text, toks[name[1]]!.end, last.end)) {
+      const hit = makeHit(toks, [dash, dash], null, false, name, true, false);
+      return { hit, parts: [quoteSpan(q)], construction: 'en-label', kind: 'quote' };
+    }
+  }
+  return null;
+}
+
+function firstNonSpace(text: string, at: number): number {
+  while (at < text.length && /\s/.test(text[at]!)) at++;
+  return at;
+}
+
+function onlyPunctuationBetween(text: string, a: number, b: number): boolean {
+  return a >= b || /^[\s.,;:!?”"’')\]—–-]*$/.test(text.slice(a, b));
+}
+
+// ------------------------------------------------------------------------------------------- cues and sources
+
+function findCues(p: Paragraph, s: Paragraph['sentences'][number]): Hit[] {
+  const { toks, quotes } = p;
+  const hits: Hit[] = [];
+  for (let i = s.a; i < s.b; i++) {
+    const t = toks[i]!;
+    if (quoteAround(quotes, t.start)) continue;
+    if (t.lower === 'according' && toks[i + 1]?.lower === 'to' && i + 1 < s.b) {
+      // The source runs to the comma or the end of the sentence: according to exit polls of likely voters,
+      let e = i + 2;
+      while (e < s.b && e - i < 16 && !/^[,;:.!?”"—–(]$/.test(toks[e]!.text)) e++;
+      const src: [number, number] | null = e > i + 2 && (e === s.b || e - i < 16) ? [i + 2, e - 1] : phraseStartingAt(toks, i + 2, s.b);
+      hits.push(makeHit(toks, [i, i + 1], null, true, src, true, false));
+      i++;
+      continue;
+    }
+    const row = CUE_VERBS.get(t.lemma);
+    if (!row) continue;
+    // The tagger reads some present tenses after a name as plural nouns (Lee plans to, Lee notes that).
+    const nounVerb = t.pos === 'NOUN' && /s$/.test(t.lower) && i > s.a && (toks[i - 1]!.pos === 'PROPN' || /^(?:he|she|it|,)$/.test(toks[i - 1]!.lower))
+      && /^(?:to|that|,|:|“|"|'')$/.test(toks[i + 1]?.lower ?? '');
+    if (!(t.pos === 'VERB' || nounVerb || ALWAYS_CUES.has(t.lower))) continue;
+    // An infinitive governed by another verb (declined to say, wants to argue) is that verb's content.
+    const before = toks[i - 1];
+    if (before && (before.lower === 'to') ) continue;
+    let j = i;
+    if (row.particles && toks[i + 1] && row.particles.includes(toks[i + 1]!.lower)) j = i + 1;
+    // Passive (was told, is expected, are believed): the subject is no source.
+    const left = skipBetweenLeft(toks, i, s.a);
+    if (left >= s.a && BE.has(toks[left]!.lower) && /(?:ed|told|said|known|thought|shown|written|seen|found)$/.test(t.lower)) continue;
+    // A participle after a comma: …, adding that … / …, saying … — its subject is the main clause's.
+    const participle = /ing$/.test(t.lower) && left >= s.a && (toks[left]!.text === ',' || toks[left]!.text === '—');
+    if (participle) {
+      hits.push({ ...makeHit(toks, [left + 1, j], row, false, mainSubject(toks, s, hits), false, true), particle: j > i });
+      continue;
+    }
+    if (/ing$/.test(t.lower) && left >= s.a && BE.has(toks[left]!.lower) === false && toks[left]!.pos !== 'PRON' && toks[left]!.pos !== 'PROPN' && toks[left]!.pos !== 'NOUN') continue;
+    // Progressive: is demanding, was also urging — the subject stands before the auxiliary.
+    const subjectAt = /ing$/.test(t.lower) && left >= s.a && BE.has(toks[left]!.lower) ? skipBetweenLeft(toks, left, s.a) : left;
+    // A second verb of the same subject: Lee promised to act and said she would … — Lee is its source too.
+    if (subjectAt >= s.a && toks[subjectAt]!.lower === 'and' && hits.length && hits[hits.length - 1]!.source && !hits[hits.length - 1]!.according) {
+      const prev = hits[hits.length - 1]!;
+      const h = makeHit(toks, [subjectAt + 1, j], row, false, prev.source, prev.sourceAfter, false);
+      hits.push({ ...h, clauseStart: toks[subjectAt + 1]!.start, clauseEnd: toks[j]!.end, next: j + 1, particle: j > i, shared: true });
+      continue;
+    }
+    let src = subjectEndingAt(toks, subjectAt, s.a);
+    let after = false;
+    if (!src || src[1] !== subjectAt) src = null;
+    // The author's own voice (This commentary asks …, This brief argues …) is no attribution.
+    if (src && /^(?:commentary|brief|paper|article|essay|chapter|piece|note|column)$/i.test(toks[src[1]]!.lower) && /^this$/i.test(toks[src[1] - 1]?.lower ?? '')) continue;
+    if (!src) {
+      // Inverted: “…,” said Sen. Lee / …, said Lee, a Democrat.
+      const r = phraseStartingAt(toks, j + 1, s.b);
+      const quoteOrComma = left < s.a || toks[left]!.text === ',' || /[”"]/.test(toks[left]!.text);
+      if (r && quoteOrComma && row.speech) { src = r; after = true; }
+    }
+    // The cue is the whole verb group, as PolNeAR marks it: auxiliaries and adverbs after the subject (has also
+    // said, is demanding, did not deny), and a colon that introduces the content (said:).
+    const from = src && !after ? src[1] + 1 : subjectAt + 1;
+    const to = toks[j + 1]?.text === ':' && j + 1 < s.b ? j + 1 : j;
+    hits.push({ ...makeHit(toks, [Math.max(s.a, Math.min(from, i)), to], row, false, src, after, false), particle: j > i });
+  }
+  return hits;
+}
+
+function makeHit(toks: readonly Token[], cue: [number, number], row: CueRow | null, according: boolean, source: [number, number] | null, sourceAfter: boolean, participle: boolean): Hit {
+  const cs = toks[cue[0]]!.start;
+  const ce = toks[cue[1]]!.end;
+  const ss = source ? toks[source[0]]!.start : cs;
+  const se = source ? toks[source[1]]!.end : ce;
+  const next = (sourceAfter || according) && source ? source[1] + 1 : cue[1] + 1;
+  return {
+    cue, row, according, source, sourceAfter, participle, particle: false,
+    clauseStart: participle || according ? cs : Math.min(cs, ss),
+    clauseEnd: Math.max(ce, se),
+    next,
+  };
+}
+
+/** The subject of a sentence's main clause, for a participle cue: the last hit's source, else the opening phrase. */
+function mainSubject(toks: readonly Token[], s: Paragraph['sentences'][number], hits: readonly Hit[]): [number, number] | null {
+  for (let k = hits.length - 1; k >= 0; k--) if (hits[k]!.source && !hits[k]!.according && !hits[k]!.sourceAfter) return hits[k]!.source;
+  for (let k = hits.length - 1; k >= 0; k--) if (hits[k]!.source && !hits[k]!.according) return hits[k]!.source;
+  // The subject of the sentence's first verb.
+  for (let i = s.a; i < s.b; i++) {
+    const t = toks[i]!;
+    if (t.pos !== 'VERB' && t.pos !== 'AUX') continue;
+    const left = skipBetweenLeft(toks, i, s.a);
+    const src = subjectEndingAt(toks, left, s.a);
+    return src && src[1] === left ? src : null;
+  }
+  return null;
+}
+
+// ----------------------------------------------------------------------------------------------------- content
+
+function contentOf(p: Paragraph, s: Paragraph['sentences'][number], hits: readonly Hit[], hi: number): Found | null {
+  const { text, toks, quotes } = p;
+  const hit = hits[hi]!;
+  const found = (parts: (Span | null)[], construction: Construction, kind: Attribution['kind']): Found | null => {
+    const ok = parts.filter((x): x is Span => x !== null && x.end > x.start);
+    return ok.length ? { hit, parts: ok, construction, kind } : null;
+  };
+  // Where this hit's own content may end: before the next hit's clause when that one stands apart (", she said").
+  let limit = s.end;
+  if (!(hit.according && /^[\s“"‘]*$/.test(text.slice(s.start, hit.clauseStart)))) {
+    for (const later of hits.slice(hi + 1)) {
+      const c = clauseBreakBefore(text, later.clauseStart, hit.clauseEnd);
+      if (c !== null && (standsApart(p, s, later) || /\b(?:and|but|while|whereas)\s*$/.test(text.slice(c, later.clauseStart)))) {
+        limit = c;
+        break;
+      }
+    }
+  }
+  const prevHit = hits[hi - 1];
+  const floor = prevHit ? Math.max(s.start, prevHit.clauseEnd) : s.start;
+
+  if (hit.according) {
+    const after = hit.source ? toks[hit.source[1]]!.end : toks[hit.cue[1]]!.end;
+    const lead = text.slice(s.start, hit.clauseStart);
+    if (/^[\s“"‘]*(?:(?:But|And|Yet|So|Also|Still|Now|However),?\s+)?$/.test(lead)) {
+      return found([trimContent(text, after, limit)], 'en-according-to', 'according_to');
+    }
+    const c = commaBefore(text, hit.clauseStart, floor);
+    const from = prevHit && commaBefore(text, prevHit.clauseStart, s.start) !== null ? floor : s.start;
+    const first = trimContent(text, from, c ?? hit.clauseStart);
+    const rest = /^\s*,/.test(text.slice(after, after + 3)) ? trimContent(text, after, limit) : null;
+    return found([first, rest], 'en-according-to', 'according_to');
+  }
+
+  // 0. As Lee has noted, CONTENT — the cue clause is a frame before its content.
+  const frame = /^[\s“"]*As\s+$/.exec(text.slice(s.start, hit.clauseStart));
+  if (frame && hit.source && !hit.sourceAfter) {
+    const k0 = skipAdjuncts(toks, hit.next, s.b);
+    if (k0 < s.b && toks[k0]!.text === ',') return found([trimContent(text, toks[k0]!.end, limit)], 'en-as-frame', 'reported');
+  }
+  // 1. A quotation right before the cue clause: “…,” she said / “…,” said Lee. A second one after it: split.
+  const qb = quoteClosingBefore(text, quotes, hit.clauseStart, prevHit ? prevHit.clauseEnd : p.sentences[0]!.start);
+  if (qb && hit.row?.takes.includes('clause') && !hit.participle) {
+    const tail = skipAdjuncts(toks, hit.next, s.b);
+    const qa = tail < s.b && /^[,:—–]$/.test(toks[tail]!.text) ? quoteOpeningAfter(text, quotes, toks[tail]!.end, s.end + 1) : undefined;
+    if (qa) return found([quoteSpan(qb), quoteSpan(qa)], 'en-quote-split', 'quote');
+    return found([quoteSpan(qb)], 'en-quote-before', 'quote');
+  }
+  // 2. A quotation right after it: she said: “…” / she said, “…”
+  let k = skipAdjuncts(toks, hit.next, s.b);
+  if (hit.row?.listener === 'skip') {
+    const obj = phraseStartingAt(toks, k, s.b);
+    if (obj) k = skipAdjuncts(toks, obj[1] + 1, s.b);
+  }
+  if (k < s.b && /^[,:—–]$/.test(toks[k]!.text)) {
+    const qa = quoteOpeningAfter(text, quotes, toks[k]!.end, s.end + 1);
+    if (qa) return found([quoteSpan(qa)], 'en-quote-after', 'quote');
+  }
+  if (k < s.b && quotes.some((q) => q.open === toks[k]!.start)) {
+    const qa = quotes.find((q) => q.open === toks[k]!.start);
+    if (qa && onlyPunctuationBetween(text, qa.close + 1, limit)) return found([quoteSpan(qa)], 'en-quote-after', 'quote');
+  }
+  // 3. The clause or infinitive the cue governs: said (that) …, promised to …, denied the report.
+  const that = thatAhead(toks, k, s.b);
+  if (that >= 0) k = that;
+  if (k < s.b && toks[k]!.start < limit && hit.row && toks[k]!.text !== ',') {
+    const first = toks[k]!;
+    const span = trimContent(text, first.start, limit);
+    const end = span ? tokenIndexAt(toks, span.end, k, s.b) : k;
+    if (span && hit.row.takes.includes('to') && first.lower === 'to') return found([span], 'en-infinitive', 'reported');
+    if (span && hit.row.takes.includes('clause') && !(hit.particle && !CLAUSE_OPENERS.has(first.lower)) && (CLAUSE_OPENERS.has(first.lower) || hasVerb(toks, k, end) || (end - k >= 3 && hit.row.takes[0] === 'clause' && !hit.row.takes.includes('object')))) {
+      return found([span], hit.participle ? 'en-participle' : 'en-clause', 'reported');
+    }
+    if (span && (hit.row.takes.includes('object') || hit.particle) && first.text !== ',' && first.text !== '.') {
+      // A listener kept with its infinitive (urged Congress to act) or a clause (accused him of lying): to the
+      // clause's end; a plain object (denied the report, attacked Lee in a tweet): the noun phrase alone.
+      const np = phraseStartingAt(toks, k, s.b);
+      if (hit.row.listener === 'keep' || !np) return found([span], 'en-object', 'reported');
+      const npEnd = toks[np[1]]!.end;
+      const to = toks[np[1] + 1];
+      if (to && (to.lower === 'to' || to.lower === 'of' || to.lower === 'as') && toks[np[1] + 2] && toks[np[1] + 2]!.pos !== 'DET') return found([span], 'en-object', 'reported');
+      return found([checkedSpan(text, first.start, Math.min(npEnd, span.end))], 'en-object', 'reported');
+    }
+  }
+  // 4. A cue after its content: …, officials said. / The plan, she said, will fail.
+  const comma = commaBefore(text, hit.clauseStart, floor);
+  if (comma !== null && !hit.participle) {
+    // The clause before a trailing cue is the whole sentence up to it, cues inside it included.
+    const before = trimContent(text, prevHit && commaBefore(text, prevHit.clauseStart, s.start) !== null ? floor : s.start, comma);
+    if (!before) return null;
+    const endTok = skipAdjuncts(toks, hit.next, s.b);
+    if (endTok >= s.b || onlyPunctuationBetween(text, toks[endTok]!.start, s.end)) return found([before], 'en-trailing', 'reported');
+    if (toks[endTok]!.text === ',') {
+      const rest = trimContent(text, toks[endTok]!.end, limit);
+      if (rest) return found([before, rest], 'en-parenthetical', 'reported');
+    }
+  }
+  return null;
+}
+
+/** The position of the comma that ends right before `at` (white space between), or null. */
+function commaBefore(text: string, at: number, floor: number): number | null {
+  let i = at;
+  while (i > floor && /\s/.test(text[i - 1]!)) i--;
+  return i > floor && (text[i - 1] === ',' || text[i - 1] === '—' || text[i - 1] === '–') ? i - 1 : null;
+}
+
+/** A cue clause that stands apart from the clause before it: …, she said. / …, adding … / …, according to X. */
+function standsApart(p: Paragraph, s: Paragraph['sentences'][number], hit: Hit): boolean {
+  if (hit.participle || hit.according) return true;
+  const k = skipAdjuncts(p.toks, hit.next, s.b);
+  return k >= s.b || /^[,.;:!?—–]$/.test(p.toks[k]!.text) || onlyPunctuationBetween(p.text, p.toks[k]!.start, s.end);
+}
+
+/** Where a clause that runs into another cue's clause ends: before ", she said", ", and Lee argued", "; Lee said". */
+function clauseBreakBefore(text: string, at: number, floor: number): number | null {
+  const m = /(?:[,;—–]\s*(?:(?:and|but|while|whereas)\s+)?|\s+(?:and|but|while|whereas)\s+)$/.exec(text.slice(Math.max(floor, at - 12), at));
+  return m ? at - m[0].length : null;
+}
+
+/** Skips what may stand between a cue and its content: Tuesday, in a statement, on Twitter, last week. */
+function skipAdjuncts(toks: readonly Token[], k: number, limit: number): number {
+  for (let guard = 0; guard < 4 && k < limit; guard++) {
+    const t = toks[k]!;
+    if (isTimeWord(t) && /^(?:morning|afternoon|evening|night)$/.test(toks[k + 1]?.lower ?? '')) {
+      k += 2;
+      continue;
+    }
+    if (isTimeWord(t) || t.lower === 'also' || t.lower === 'repeatedly' || t.lower === 'publicly' || t.lower === 'privately' || t.lower === 'flatly') {
+      k++;
+      if (k < limit && (toks[k - 1]!.lower === 'last' || toks[k - 1]!.lower === 'this') && toks[k]!.pos === 'NOUN') k++;
+      continue;
+    }
+    if (ADJUNCT_PREPS.has(t.lower) && t.pos === 'ADP') {
+      const np = phraseStartingAt(toks, k + 1, limit);
+      if (!np) break;
+      // Only a setting (in an interview with …, on Twitter, at a rally in …), not the content's own words.
+      const next = toks[np[1] + 1];
+      if (!next || next.text === ',' || next.text === ':' || CLAUSE_OPENERS.has(next.lower) || next.lower === 'not' || isTimeWord(next) || ADJUNCT_PREPS.has(next.lower) || /^(?:[“"]|'')$/.test(next.text)) {
+        k = np[1] + 1;
+        continue;
+      }
+      break;
+    }
+    break;
+  }
+  return k;
+}
+
+/** "that" within a few tokens after the cue, with only a listener or setting between (told reporters on Friday that). */
+function thatAhead(toks: readonly Token[], k: number, limit: number): number {
+  for (let i = k; i < limit && i - k <= 14; i++) {
+    const t = toks[i]!;
+    if (t.lower === 'that' && (t.pos === 'SCONJ' || i > k)) return i;
+    // A quoted title on the way: told “Morning Report” on Friday that …
+    if (/^(?:[“"]|'')$/.test(t.text) && i > k) {
+      let c = i + 1;
+      while (c < limit && c - i <= 8 && !/^[”"]$/.test(toks[c]!.text)) c++;
+      if (c < limit && c - i <= 8) { i = c; continue; }
+    }
+    if (t.pos === 'VERB' || t.pos === 'AUX' || t.text === '.' || t.text === ';' || /^(?:[“"]|'')$/.test(t.text)) return -1;
+  }
+  return -1;
+}
+
+function tokenIndexAt(toks: readonly Token[], at: number, from: number, limit: number): number {
+  let i = from;
+  while (i < limit && toks[i]!.start < at) i++;
+  return i;
+}
+
+// ------------------------------------------------------------------------------------------------------ finish
+
+function finish(text: string, p: Paragraph, f: Found, registry: PeopleRegistry, n: number, markers: readonly DraftFootnote[]): Attribution {
+  const { toks } = p;
+  const hit = f.hit;
+  const cue = checked(text, toks[hit.cue[0]]!.start, toks[hit.cue[1]]!.end);
+  // A footnote marker left at a part's end (…is shrinking.1) is no part of the content; it sources the claim.
+  const notes = new Set<number>();
+  const parts = f.parts.map((x) => {
+    let end = x.end;
+    for (const m of markers) {
+      if (m.end === end && m.start > x.start) {
+        end = m.start;
+        notes.add(m.n);
+      }
+    }
+    const t = end === x.end ? x : trimContent(text, x.start, end) ?? x;
+    return checked(text, t.start, t.end);
+  }).sort((a, b) => a.start - b.start);
+  const content = checked(text, parts[0]!.start, parts[parts.length - 1]!.end);
+  const source = hit.source ? checked(text, toks[hit.source[0]]!.start, toks[hit.source[1]]!.end) : null;
+  const sentenceFirst = p.sentences.find((s) => s.a <= (hit.source?.[0] ?? -1) && (hit.source?.[0] ?? -1) < s.b)?.a ?? -1;
+  const speakers = hit.source ? speakersOf(text, { toks, first: hit.source[0], last: hit.source[1], sentenceFirst }, registry) : [];
+  const hedges = [...new Set(text.slice(content.start, content.end).match(HEDGES) ?? [])];
+  for (const m of markers) {
+    // Inside the content, or right after it or the cue (past closing marks and the stop).
+    if (m.start >= content.start && m.end <= content.end) notes.add(m.n);
+    for (const at of [content.end, cue.end]) if (m.start >= at && /^[\s.,”"’')\]]*$/.test(text.slice(at, m.start))) notes.add(m.n);
+  }
+  const words = toks.slice(hit.cue[0], hit.cue[1] + 1).map((t) => t.text).join(' ');
+  return {
+    id: `a${n + 1}`,
+    speakers: speakers.map((x) => x.id),
+    via: [],
+    kind: f.kind,
+    cue,
+    content,
+    ...(parts.length > 1 ? { parts } : {}),
+    source,
+    footnotes: [...notes].sort((a, b) => a - b),
+    mention: source ? 'explicit' : 'elided',
+    hedges,
+    confidence: source ? (f.kind === 'quote' ? 0.9 : 0.8) : 0.6,
+    evidence: [{ rule: f.construction, span: { start: cue.start, end: cue.end }, note: source ? `${words} ← ${text.slice(source.start, source.end)}` : words }],
+    provenance: 'machine',
+    page: null,
+  };
+}
+
+function checkedSpan(text: string, start: number, end: number): Span {
+  assertSpan({ start, end }, text.length, 'English content span');
+  return { start, end };
+}
+
+/** A span with an empty quote (analyze fills it from the original text), checked where it is made. */
+function checked(text: string, start: number, end: number): { start: number; end: number; text: string } {
+  assertSpan({ start, end }, text.length, 'English attribution span');
+  if (end <= start) throw new RangeError(`English attribution span [${start}, ${end}) is empty`);
+  return { start, end, text: '' };
+}

@@ -1,0 +1,153 @@
+/**
+ * English attribution (extract/en/): one table per construction, on political-news and policy-commentary
+ * texts written for these tests. Spans follow PolNeAR's conventions: the cue is the verb group alone (has also
+ * said, according to, said:), the source the whole noun phrase, the content keeps "that" and a quotation's marks
+ * and inner comma, and drops the final stop; a content broken by its attribution has `parts`.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { analyze } from '../../src/core/analyze.ts';
+import type { Analysis } from '../../src/core/model/schema.ts';
+import { checkAnalysis } from '../property/_check-analysis.ts';
+
+/** A row: the sentence(s), then the expected source, cue, and content (parts joined by ' ‖ '); speaker name optional. */
+type Row = [text: string, source: string | null, cue: string, content: string, speaker?: string];
+
+// A short lead paragraph and a title, so that the paragraphs under test are read as body text.
+const lead = 'Budget Talks Stall\n\nThe committee met on Monday to debate the measure, which has divided the caucus for months.\n\n';
+
+function attributions(text: string): { a: Analysis; got: { source: string | null; cue: string; content: string; speakers: string[]; rule: string; kind: string }[] } {
+  const a = analyze(text, { language: 'en' });
+  checkAnalysis(a, text);
+  const name = (id: string) => a.people.find((p) => p.id === id)?.name ?? '?';
+  return {
+    a,
+    got: a.attributions.map((x) => ({
+      source: x.source?.text ?? null,
+      cue: x.cue?.text ?? '',
+      content: (x.parts ?? [x.content]).map((p) => p.text).join(' ‖ '),
+      speakers: x.speakers.map(name),
+      rule: x.evidence[0]?.rule ?? '',
+      kind: x.kind,
+    })),
+  };
+}
+
+function table(title: string, rows: Row[]): void {
+  for (const [body, source, cue, content, speaker] of rows) {
+    test(`en ${title}: ${body.slice(0, 70)}`, () => {
+      const text = lead + body + '\n';
+      const { a, got } = attributions(text);
+      const hit = got.find((g) => g.cue === cue && g.content === content);
+      assert.ok(hit, `expected ${source} | ${cue} | ${content}\ngot:\n${got.map((g) => `  ${g.source} | ${g.cue} | ${g.content} [${g.rule}]`).join('\n')}`);
+      assert.equal(hit.source, source);
+      if (speaker) assert.deepEqual(hit.speakers, [speaker], `speaker of ${content}`);
+      // Parts lie inside the outer content, in order, and each quotes the text.
+      for (const x of a.attributions) {
+        if (!x.parts) continue;
+        assert.equal(x.parts[0]!.start, x.content.start);
+        assert.equal(x.parts[x.parts.length - 1]!.end, x.content.end);
+        for (const p of x.parts) assert.equal(text.slice(p.start, p.end), p.text);
+      }
+    });
+  }
+}
+
+table('reported clause (said that, bare clause, adverbials between)', [
+  ['Sen. Dana Whitfield said Tuesday that the spending plan would leave a gap.', 'Sen. Dana Whitfield', 'said', 'that the spending plan would leave a gap', 'Dana Whitfield'],
+  ['Treasury officials have long argued the program wastes money.', 'Treasury officials', 'have long argued', 'the program wastes money'],
+  ['Governor Ray Castell told reporters on Friday that the deal was dead.', 'Governor Ray Castell', 'told', 'that the deal was dead', 'Ray Castell'],
+  ['The mayor acknowledged in a statement that the audit had found errors.', 'The mayor', 'acknowledged', 'that the audit had found errors'],
+  ['Nadia Brandt, a historian who advised the campaign, believes the party will split.', 'Nadia Brandt, a historian who advised the campaign,', 'believes', 'the party will split', 'Nadia Brandt'],
+  ['Rep. Tom Alvey (R-Kan.) said the vote would be close.', 'Rep. Tom Alvey (R-Kan.)', 'said', 'the vote would be close'],
+]);
+
+table('quotation before the cue, source after or before it', [
+  ['“We are not going to sign a blank check,” Whitfield said.', 'Whitfield', 'said', '“We are not going to sign a blank check,”'],
+  ['“It is a serious proposal,” said Mark Odell, a spokesman for the Lake campaign.', 'Mark Odell', 'said', '“It is a serious proposal,”', 'Mark Odell'],
+  ['“Who would pay for it?” Castell asked, looking at the crowd.', 'Castell', 'asked', '“Who would pay for it?”'],
+  ["''There is a lot of new risk,'' Mr. Odell said.", 'Mr. Odell', 'said', "''There is a lot of new risk,''"],
+]);
+
+table('quotation after the cue', [
+  ['Castell said, “We have big plans for the final month.”', 'Castell', 'said', '“We have big plans for the final month.”'],
+  ['The senator added: “Nobody in this room believes those numbers.”', 'The senator', 'added:', '“Nobody in this room believes those numbers.”'],
+]);
+
+table('quotation broken by its attribution, or carried on in the next sentence', [
+  ['“This is not a tax cut,” Whitfield said, “it is a giveaway.”', 'Whitfield', 'said', '“This is not a tax cut,” ‖ “it is a giveaway.”'],
+  ['“We will not back down,” Odell told supporters. “Not this year, not ever.”', 'Odell', 'told', '“We will not back down,” ‖ “Not this year, not ever.”'],
+]);
+
+table('trailing and parenthetical cues', [
+  ['The measure will not pass the Senate this year, two aides said.', 'two aides', 'said', 'The measure will not pass the Senate this year'],
+  ['The plan, she said, was written in haste.', 'she', 'said', 'The plan ‖ was written in haste'],
+]);
+
+table('according to, and the As-frame', [
+  ['According to a report by The Harbor Ledger, the review found no wrongdoing.', 'a report by The Harbor Ledger', 'According to', 'the review found no wrongdoing'],
+  ['The review found no wrongdoing, according to two officials.', 'two officials', 'according to', 'The review found no wrongdoing'],
+  ['As Michael Corvin has noted, the fleet cannot protect both coasts at once.', 'Michael Corvin', 'has noted', 'the fleet cannot protect both coasts at once'],
+]);
+
+table('intention, stance and listeners: infinitives and objects', [
+  ['Odell promised to release the tax returns before the debate.', 'Odell', 'promised', 'to release the tax returns before the debate'],
+  ['Officials at the Treasury Department declined to comment.', 'Officials at the Treasury Department', 'declined', 'to comment'],
+  ['Castell urged Congress to pass the bill before the recess.', 'Castell', 'urged', 'Congress to pass the bill before the recess'],
+  ['The governor denied the allegations in a radio interview.', 'The governor', 'denied', 'the allegations'],
+  ['The candidate complained about his microphone after the debate.', 'The candidate', 'complained about', 'his microphone'],
+  ['Whitfield is demanding that the board resign.', 'Whitfield', 'is demanding', 'that the board resign'],
+]);
+
+table('participles and coordinated verbs share the subject', [
+  ['“It is a serious proposal,” said Mark Odell, adding that the governor would respond next week.', 'Mark Odell', 'adding', 'that the governor would respond next week'],
+  ['Lena Marsh promised to keep backing the bill and said she would stand up to the attacks.', 'Lena Marsh', 'said', 'she would stand up to the attacks'],
+]);
+
+table('labels: transcripts, headlines, quotations signed after a dash', [
+  ['HOLLIS: Let me ask you about the budget before we run out of time.', 'HOLLIS', ':', 'Let me ask you about the budget before we run out of time'],
+  ['“I came here because nobody else would listen to us.” ― Rosa Delgado', 'Rosa Delgado', '―', '“I came here because nobody else would listen to us.”'],
+]);
+
+test('en pronouns and surnames resolve to the person last named; who to its antecedent', () => {
+  const text = `${lead}Sen. Dana Whitfield said the plan was rushed. She added that the numbers were wrong. Whitfield, who chairs the panel, wants to cut it.\n`;
+  const { a, got } = attributions(text);
+  const speakers = got.map((g) => g.speakers.join('+'));
+  assert.deepEqual([...new Set(speakers)], ['Dana Whitfield']);
+  const person = a.people.find((p) => p.name === 'Dana Whitfield');
+  assert.equal(person?.title, 'Sen.');
+  assert.equal(person?.role, 'speaker');
+  // Every mention of her is hers: the full name, the pronoun and the surname.
+  assert.deepEqual(person?.mentions.map((m) => m.text), ['Sen. Dana Whitfield', 'She', 'Whitfield, who chairs the panel,']);
+});
+
+test('en collective voices: groups, organisations and media are typed, never people', () => {
+  const text = `${lead}Two aides said the bill was dead. The Treasury Department said the figures were sound. The Harbor Ledger reported that the talks had collapsed.\n`;
+  const { a } = attributions(text);
+  const type = (name: string) => a.people.find((p) => p.name === name)?.type;
+  assert.equal(type('Two aides'), 'group');
+  assert.equal(type('Treasury Department'), 'organization');
+  assert.equal(type('Harbor Ledger'), 'media');
+  assert.ok(a.people.every((p) => p.type !== 'person'), 'no one here is a person');
+});
+
+test('en evidence names the construction and the words it matched', () => {
+  const { a } = attributions(`${lead}“The plan is dead,” Whitfield said.\n`);
+  const [x] = a.attributions;
+  assert.equal(x?.evidence[0]?.rule, 'en-quote-before');
+  assert.equal(x?.evidence[0]?.note, 'said ← Whitfield');
+  assert.equal(x?.kind, 'quote');
+});
+
+test('en footnote markers after a content source it and stay out of it', () => {
+  const text = `${lead}Brian Kessler warned that combat experience would make the army more dangerous.2 Kessler noted that most troops will rotate home.3\n`;
+  const { a } = attributions(text);
+  const got = a.attributions.map((x) => [x.content.text, x.footnotes]);
+  assert.deepEqual(got, [['that combat experience would make the army more dangerous', [2]], ['that most troops will rotate home', [3]]]);
+});
+
+test('en words inside a quotation are no cues; passives and infinitives under another verb are not either', () => {
+  const text = `${lead}“They said it would never work,” Odell said. The bill was said to be dead. Castell refused to say when the vote would be held.\n`;
+  const { got } = attributions(text);
+  assert.deepEqual(got.map((g) => g.cue), ['said', 'refused']);
+});

@@ -1,0 +1,186 @@
+/**
+ * The cue-first Japanese extractor, one table per construction. Every text here is written for the project
+ * (invented outlets, people and events in the genre of news and policy commentary).
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { analyze } from '../../src/core/analyze.ts';
+import type { Analysis } from '../../src/core/model/schema.ts';
+
+interface Case {
+  text: string;
+  /** Expected claims: speaker name (or one of its aliases), cue text, content text, kind. */
+  want: { speaker: string; cue?: string; content: string; kind?: Analysis['attributions'][number]['kind']; via?: string; rule?: string }[];
+  /** Contents that must get no speaker. */
+  none?: string[];
+}
+
+function claimsOf(text: string) {
+  const a = analyze(text);
+  const byId = new Map(a.people.map((p) => [p.id, p]));
+  for (const x of a.attributions) {
+    // The span invariant, checked on every claim the extractor makes.
+    assert.equal(text.slice(x.content.start, x.content.end), x.content.text);
+    if (x.cue) assert.equal(text.slice(x.cue.start, x.cue.end), x.cue.text);
+    if (x.source) assert.equal(text.slice(x.source.start, x.source.end), x.source.text);
+  }
+  return a.attributions.map((x) => ({
+    names: x.speakers.flatMap((id) => { const p = byId.get(id)!; return [p.name, ...p.aliases]; }),
+    via: x.via.flatMap((id) => { const p = byId.get(id)!; return [p.name, ...p.aliases]; }),
+    cue: x.cue?.text ?? null,
+    content: x.content.text,
+    kind: x.kind,
+    rule: x.evidence[0]?.rule ?? '',
+  }));
+}
+
+function run(table: Record<string, Case>): void {
+  for (const [name, c] of Object.entries(table)) {
+    test(name, () => {
+      const got = claimsOf(c.text);
+      for (const w of c.want) {
+        const hit = got.find((g) => g.content === w.content && g.names.includes(w.speaker));
+        assert.ok(hit, `no claim by ${w.speaker} over 「${w.content}」; got ${JSON.stringify(got, null, 1)}`);
+        if (w.cue) assert.equal(hit.cue, w.cue);
+        if (w.kind) assert.equal(hit.kind, w.kind);
+        if (w.via) assert.ok(hit.via.includes(w.via), `via ${w.via}: ${JSON.stringify(hit.via)}`);
+        if (w.rule) assert.equal(hit.rule, w.rule);
+      }
+      for (const n of c.none ?? []) assert.ok(!got.some((g) => g.content.includes(n)), `「${n}」 got a speaker: ${JSON.stringify(got)}`);
+    });
+  }
+}
+
+run({
+  'quotative: a quotation and a reporting verb in the polite past': {
+    text: '北川外務副大臣は「対話の扉は閉ざさない」と述べました。',
+    want: [{ speaker: '北川', cue: 'と述べました', content: '対話の扉は閉ざさない', kind: 'quote', rule: 'ja:quotative' }],
+  },
+  'quotative: reported speech with a date and a venue skipped': {
+    text: '港湾庁は5日、記者会見で、沿岸の警備船が追跡を受けたと発表した。',
+    want: [{ speaker: '港湾庁', cue: 'と発表した', content: '沿岸の警備船が追跡を受けた', kind: 'reported' }],
+  },
+  'quotative: a sa-hen noun closing the clause (体言止め)': {
+    text: '高森氏は、交渉は来月にも再開されると指摘。',
+    want: [{ speaker: '高森', cue: 'と指摘', content: '交渉は来月にも再開される' }],
+  },
+  'quotative: noun + を + する (と分析をしています)': {
+    text: 'カナダ政府は、制裁の効果が薄れていると分析をしています。',
+    want: [{ speaker: 'カナダ政府', content: '制裁の効果が薄れている' }],
+  },
+  'quotative: two cues chained in one sentence share the subject': {
+    text: '村瀬教授は「同盟の負担は増す」と述べ、日本も防衛費を見直す必要があると強調した。',
+    want: [
+      { speaker: '村瀬', cue: 'と述べ', content: '同盟の負担は増す', kind: 'quote' },
+      { speaker: '村瀬', cue: 'と強調した', content: '日本も防衛費を見直す必要がある', kind: 'reported' },
+    ],
+  },
+  'quotative: the speaker written after the quotation': {
+    text: '「輸出規制は続ける」と、シモン・ラクロワ経済相は地元紙のインタビューに答えた。',
+    want: [{ speaker: 'シモン・ラクロワ', content: '輸出規制は続ける', kind: 'quote' }],
+  },
+  'view: との見方を示した and という考えを強調した': {
+    text: '大野総裁は、物価は年内に落ち着くとの見方を示した。その上で、当面は金利を据え置くという考えを強調しました。',
+    want: [
+      { speaker: '大野', cue: 'との見方を示した', content: '物価は年内に落ち着く', rule: 'ja:view' },
+      { speaker: '大野', content: '当面は金利を据え置く' },
+    ],
+  },
+  'toshite: としたうえで and として': {
+    text: '漁業組合は、操業海域の安全が確保されていないとしたうえで、補償を求める方針を示した。',
+    want: [{ speaker: '漁業組合', content: '操業海域の安全が確保されていない', rule: 'ja:toshite' }],
+  },
+  'koto: ことを明らかにした': {
+    text: '東洋海運は、貨物船2隻が航路を変更したことを明らかにした。',
+    want: [{ speaker: '東洋海運', content: '貨物船2隻が航路を変更した', rule: 'ja:koto' }],
+  },
+  'you: よう呼びかけた': {
+    text: '県の知事は住民に対し、高台へ避難するよう呼びかけた。',
+    want: [{ speaker: '県の知事', content: '住民に対し、高台へ避難する', rule: 'ja:you' }],
+  },
+  'frame: Xによると and Xによりますと with an evidential tail': {
+    text: '北東通信によると、両国の外相は来週にも会談する予定だという。',
+    want: [{ speaker: '北東通信', cue: 'によると', content: '両国の外相は来週にも会談する予定だ', kind: 'according_to' }],
+  },
+  'frame: a quotation inside the frame keeps its own speaker, through the outlet': {
+    text: '中央日報によると、ハン・ソジン報道官は「追加の支援はない」と述べた。',
+    want: [{ speaker: 'ハン・ソジン', content: '追加の支援はない', kind: 'quote', via: '中央日報' }],
+  },
+  'relay: an outlet closing the paragraph relays the sentence before it': {
+    text: '林総統は3日、「防衛の自立は揺るがない」と語った。東海日報が伝えた。',
+    want: [
+      { speaker: '林', content: '防衛の自立は揺るがない', via: '東海日報' },
+      { speaker: '東海日報', content: '林総統は3日、「防衛の自立は揺るがない」と語った', rule: 'ja:relay' },
+    ],
+  },
+  'elided: a later sentence keeps the speaker': {
+    text: '坂口会長は「賃上げは続く」と述べた。\n中小企業への支援も欠かせないと付け加えた。',
+    want: [{ speaker: '坂口', content: '中小企業への支援も欠かせない' }],
+  },
+  'anaphor: 同氏 and 同紙 resolve to who was named before': {
+    text: 'ミハイル・ソロキン研究員は、制裁は長期化すると予測した。同氏は、輸出の減少は避けられないと述べた。',
+    want: [{ speaker: 'ミハイル・ソロキン', content: '輸出の減少は避けられない' }],
+  },
+  'labels: interview turns with a colon': {
+    text: '三宅:今年の景気はどうなりますか?\n\n戸田:年の後半には持ち直すと見ています。\n\n三宅:根拠は何でしょう?\n\n戸田:個人消費が底堅いからです。',
+    want: [
+      { speaker: '戸田', cue: '戸田:', content: '年の後半には持ち直すと見ています。', kind: 'quote' },
+      { speaker: '三宅', content: '根拠は何でしょう?' },
+    ],
+  },
+  'labels: a press-conference turn in brackets': {
+    text: '【記者】新しい関税についての見解は。\n【周報道官】中国は一貫して対話を重視している。',
+    want: [{ speaker: '周', content: '中国は一貫して対話を重視している。' }],
+  },
+  'labels: a headline that quotes, and a quotation credited in parentheses': {
+    text: '佐伯首相「国境の管理を強める」\n\n「景気の底はもう過ぎた」(丸山浩二氏)',
+    want: [
+      { speaker: '佐伯', content: '国境の管理を強める', kind: 'quote' },
+      { speaker: '丸山浩二', content: '景気の底はもう過ぎた', kind: 'quote' },
+    ],
+  },
+  'kou: こう語った with the quotation before it': {
+    text: '「撤退は考えていない」。中野大使はこう語った。',
+    want: [],
+  },
+  'coordinated topic: AおよびBは give one claim with two speakers': {
+    text: '東邦大学の竹内明および北辰大学の小池徹は、同盟は当面維持されると論じた。',
+    want: [],
+  },
+  'unnamed sources are not named speakers; passives get no speaker': {
+    text: '交渉は難航しているとみられる。合意は来年になるとされている。',
+    want: [],
+    none: ['交渉は難航している', '合意は来年になる'],
+  },
+});
+
+test('a passive report and a condition are not claims', () => {
+  const got = claimsOf('2020年を100とすると、指数は118になった。輸出が減ったと報じられている。');
+  assert.deepEqual(got, []);
+});
+
+test('the evidence names the construction and the words it matched', () => {
+  const a = analyze('川端議員は「予算は足りない」と批判した。');
+  assert.equal(a.attributions.length, 1);
+  assert.deepEqual(a.attributions[0]!.evidence[0], { rule: 'ja:quotative', span: { start: a.attributions[0]!.cue!.start, end: a.attributions[0]!.cue!.end }, note: 'と|批判|し|た' });
+});
+
+test('people are built from the speakers: name, organisation and post split', () => {
+  const a = analyze('北海経済研究所の岩崎真一主任研究員は、円高は続かないと述べた。');
+  const p = a.people.find((x) => x.name === '岩崎真一');
+  assert.ok(p, JSON.stringify(a.people));
+  assert.equal(p.organization, '北海経済研究所');
+  assert.equal(p.title, '主任研究員');
+  assert.equal(p.role, 'speaker');
+});
+
+test('content never runs past its paragraph, and long unpunctuated text stays linear', () => {
+  const line = (i: number) => `研究者によれば、協力は${i}段階目に進んでいると指摘する\n`;
+  const small = Array.from({ length: 200 }, (_, i) => line(i)).join('');
+  const big = Array.from({ length: 2000 }, (_, i) => line(i)).join('');
+  const size = (t: string) => JSON.stringify(analyze(t)).length;
+  const ratio = size(big) / size(small);
+  // Ten times the input: about ten times the output, not a hundred.
+  assert.ok(ratio < 14, `output grew ${ratio.toFixed(1)}× for 10× the input`);
+  for (const x of analyze(big).attributions) assert.ok(x.content.end - x.content.start <= 2000);
+});
