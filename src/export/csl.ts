@@ -38,7 +38,7 @@ const MONTH = '(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?
 /** A note that only points back at the note before it. */
 export function isIbid(note: string): boolean {
   // "Ibid., p. 5" and 同上、12頁 still point back; a longer note that merely starts so does not.
-  return /^\s*(ibid(em)?\.?|там же|同上|同右|同前)(?![A-Za-z])/i.test(note) && note.replace(/[\s.。,、]/g, '').length <= 24;
+  return /^\s*(?:ibid(?:em)?\.?|там же\.?|同上|同右|同前)\s*(?:[,、，.。]|$)/i.test(note) && note.replace(/[\s.。,、]/g, '').length <= 24;
 }
 
 const parts = (...xs: (string | undefined)[]): number[] => xs.filter((x): x is string => !!x).map(Number);

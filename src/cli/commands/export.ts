@@ -39,7 +39,7 @@ export async function runExport(options: ExportOptions, io: CommandIO): Promise<
     const data = await collectDataset(corpus, { documents: options.document, people: options.person }, { now, analyst, language: options.lang });
     const bytes = renderExport(options.format, data);
     if (options.out === '-') {
-      io.stdout(new TextDecoder().decode(bytes));
+      io.stdout(new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes));
       return;
     }
     let path = resolve(io.cwd, options.out!);
