@@ -14,8 +14,10 @@ function bytesOf(uuid: string): Buffer {
  * @example
  * uuidv5('stix:identity:e12'); // always the same UUID for the same name
  */
+const OWN = bytesOf(MIKATA_NAMESPACE);
+
 export function uuidv5(name: string, namespace: string = MIKATA_NAMESPACE): string {
-  const hash = createHash('sha1').update(bytesOf(namespace)).update(name, 'utf8').digest();
+  const hash = createHash('sha1').update(namespace === MIKATA_NAMESPACE ? OWN : bytesOf(namespace)).update(name, 'utf8').digest();
   hash[6] = (hash[6]! & 0x0f) | 0x50;
   hash[8] = (hash[8]! & 0x3f) | 0x80;
   const h = hash.subarray(0, 16).toString('hex');

@@ -128,7 +128,11 @@ export interface ExportDataset {
 
 /** Indexes of a dataset's documents, people and corrections by their keys. */
 export function indexDataset(data: ExportDataset) {
+  const claimsOf = new Map<string, ExportClaim[]>(data.documents.map((d) => [d.id, []]));
+  for (const c of data.claims) claimsOf.get(c.document)?.push(c);
   return {
+    /** The claims of each document, in order. */
+    claimsOf: (document: string): readonly ExportClaim[] => claimsOf.get(document) ?? [],
     document: new Map(data.documents.map((d) => [d.id, d])),
     person: new Map(data.people.map((p) => [p.key, p])),
     correction: new Map(data.corrections.map((c) => [c.id, c])),

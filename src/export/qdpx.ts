@@ -95,7 +95,7 @@ export function buildProjectXml(data: ExportDataset): { xml: string; sources: { 
     out.push(`    <TextSource guid="${sg}" name="${xmlEscape(documentLabel(d))}" plainTextPath="internal://${path}" creatingUser="${userGuid(MACHINE)}" creationDateTime="${time(d.addedAt)}">`);
     const about = [d.title, d.date, d.series, d.number, d.authors.map((a) => a.name).join(', '), d.name, `mikata ${d.id}`].filter(Boolean).join('; ');
     out.push(`      <Description>${xmlEscape(about)}</Description>`);
-    for (const c of data.claims.filter((x) => x.document === d.id)) {
+    for (const c of index.claimsOf(d.id)) {
       const review = claimReview(c, index.correction);
       const creator = userGuid(review.by ?? MACHINE);
       const at = time(review.at ?? d.analyzedAt);

@@ -56,10 +56,11 @@ export function renderStix(data: ExportDataset): string {
   const personId = (p: ExportPerson) => stixId('identity', p.identity ? `identity:${p.identity}` : `person:${p.key}`);
 
   for (const d of data.documents) {
-    const claims = data.claims.filter((c) => c.document === d.id);
+    const claims = index.claimsOf(d.id);
     const refs = new Set<string>();
     let modified = d.analyzedAt;
     const report = stixId('report', d.hash);
+    const notes = new Map(d.notes.map((n) => [n.n, n.text]));
     for (const c of claims) {
       const review = claimReview(c, index.correction);
       const claimModified = later(d.analyzedAt, review.at ?? d.analyzedAt);
@@ -90,7 +91,6 @@ export function renderStix(data: ExportDataset): string {
       }
       const name = names.get(c)!;
       const note = stixId('note', name);
-      const notes = new Map(d.notes.map((n) => [n.n, n.text]));
       put({
         type: 'note', id: note, ...common(d.addedAt, claimModified), created_by_ref: mikata, lang: d.language,
         abstract: `${speakers.map((p) => p.name).join(', ') || '—'}: ${c.kind}${c.cue ? ` (${c.cue.text})` : ''}`,
@@ -102,7 +102,11 @@ export function renderStix(data: ExportDataset): string {
         } : {}),
         labels: [c.status],
         confidence: Math.round(c.confidence * 100),
-        x_mikata_claim: { id: c.id, kind: c.kind, start: c.content.start, end: c.content.end, cue: c.cue?.text ?? null, hedges: c.hedges, section: c.section, status: c.status },
+        // STIX leaves a property out rather than set it to null.
+        x_mikata_claim: {
+          id: c.id, kind: c.kind, start: c.content.start, end: c.content.end, status: c.status, hedges: c.hedges,
+          ...(c.cue ? { cue: c.cue.text } : {}), ...(c.section ? { section: c.section } : {}), ...(c.page ? { page: c.page } : {}),
+        },
       });
       refs.add(note);
       if (review.by && review.at && c.status !== 'unreviewed') {

@@ -65,6 +65,7 @@ describe('formats', { skip: schemasMissing }, () => {
       const data = scopes[scope]!;
       assert.equal(bundle.objects.filter((o: any) => o.type === 'note').length, data.claims.length, 'a note per claim');
       assert.equal(bundle.objects.filter((o: any) => o.type === 'report').length, data.documents.length, 'a report per document');
+      assert.doesNotMatch(JSON.stringify(bundle), /:null\b/, 'STIX leaves out a property rather than set it to null');
       const ids = new Set(bundle.objects.map((o: any) => o.id));
       assert.equal(ids.size, bundle.objects.length, 'no id twice');
       for (const o of bundle.objects) for (const ref of [...(o.object_refs ?? []), o.source_ref, o.target_ref, o.created_by_ref].filter(Boolean)) assert.ok(ids.has(ref), `${o.id} → ${ref} resolves`);
