@@ -153,7 +153,8 @@ export async function collectDataset(corpus: Corpus, filter: DatasetFilter, opti
   }
 
   const language = options.language ?? (documents.length && documents.every((d) => d.language === 'en') ? 'en' : 'ja');
-  const title = documents.length === 1 && filter.documents?.length
+  // One document (chosen, or all the corpus holds) is the export's title; else the people chosen; else the corpus.
+  const title = documents.length === 1 && !chosen.length
     ? (documents[0]!.title ?? documents[0]!.name ?? documents[0]!.id)
     : chosen.length
       ? chosen.map((r) => r.name).join(', ')

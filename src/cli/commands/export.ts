@@ -28,7 +28,6 @@ export interface ExportOptions {
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
 export async function runExport(options: ExportOptions, io: CommandIO): Promise<void> {
-  const format = corpusFormats[options.format];
   if (!options.out) throw new CLIError('E_USAGE', 'say where to write the export: --out FILE (or --out DIR/ to name it from the title; - for standard output)');
   if (options.out === '-' && options.format === 'qdpx') throw new CLIError('E_USAGE', 'a .qdpx is a zip archive: give --out FILE, not standard output');
   const now = options.now ?? new Date().toISOString();
@@ -54,7 +53,7 @@ export async function runExport(options: ExportOptions, io: CommandIO): Promise<
       rmSync(partial, { force: true });
       throw new CLIError('E_INPUT', `${path}: could not write the export: ${(e as Error).message}`, { cause: e });
     }
-    io.stderr(`${format.description.split(':')[0]}: ${data.claims.length} claims from ${data.documents.length} document${data.documents.length === 1 ? '' : 's'} → ${path}\n`);
+    io.stderr(`${options.format}: ${data.claims.length} claims from ${data.documents.length} document${data.documents.length === 1 ? '' : 's'} → ${path}\n`);
   });
 }
 
@@ -62,7 +61,7 @@ export function registerExport(program: Command, io: CommandIO): void {
   const command = program
     .command('export')
     .description('the corpus (or some documents or people) as a file another tool opens: REFI-QDA, W3C Web Annotation, STIX 2.1, GraphML, GEXF, CSL-JSON, the audit CSV, or the brief')
-    .addOption(new Option('--format <format>', corpusFormatNames.map((f) => `${f} (${corpusFormats[f].description})`).join('; ')).choices(corpusFormatNames).makeOptionMandatory())
+    .addOption(new Option('--format <format>', 'the format (below)').choices(corpusFormatNames).makeOptionMandatory())
     .option('--out <file>', 'where to write it (a directory: a file named from the title; - : standard output, not for qdpx)')
     .option('--document <id>', 'only this document (its id or file name); repeat for more', collect)
     .option('--person <name>', 'only the claims of this person (any spelling, or an id such as e12); repeat for more', collect)
@@ -70,6 +69,10 @@ export function registerExport(program: Command, io: CommandIO): void {
     .addOption(new Option('--lang <lang>', 'labels in the brief and file name (default: the documents\' language)').choices(['ja', 'en']))
     .addOption(new Option('--now <iso>', 'the export\'s time, for a reproducible file').hideHelp());
   addCorpusOptions(command, { format: false });
-  command.addHelpText('after', '\n--code (claims coded with a codebook code) comes with the codebook; the store has none yet.\n');
+  const width = Math.max(...corpusFormatNames.map((f) => f.length));
+  command.addHelpText('after', [
+    '', 'Formats:', ...corpusFormatNames.map((f) => `  ${f.padEnd(width)}  ${corpusFormats[f].description}`),
+    '', '--code (claims coded with a codebook code) comes with the codebook; the store has none yet.', '',
+  ].join('\n'));
   command.action((options: ExportOptions) => runExport(options, io));
 }
