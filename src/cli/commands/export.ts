@@ -67,7 +67,7 @@ export function registerExport(program: Command, io: CommandIO): void {
     .option('--person <name>', 'only the claims of this person (any spelling, or an id such as e12); repeat for more', collect)
     .option('--by <name>', 'who makes the export, for the brief\'s header (default $MIKATA_USER, then $USER)')
     .addOption(new Option('--lang <lang>', 'labels in the brief and file name (default: the documents\' language)').choices(['ja', 'en']))
-    .addOption(new Option('--now <iso>', 'the export\'s time, for a reproducible file').hideHelp());
+    .option('--now <iso>', 'the export\'s time (default: now), for a reproducible file');
   addCorpusOptions(command, { format: false });
   const width = Math.max(...corpusFormatNames.map((f) => f.length));
   command.addHelpText('after', [
