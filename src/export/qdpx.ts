@@ -53,11 +53,17 @@ export function buildProjectXml(data: ExportDataset): { xml: string; sources: { 
   const users = new Set<string>([MACHINE]);
   if (data.analyst) users.add(data.analyst);
   for (const c of data.corrections) users.add(c.by);
-  const userGuid = (name: string) => guid(`user:${name}`);
+  const userGuids = new Map<string, string>();
+  const userGuid = (name: string) => {
+    let g = userGuids.get(name);
+    if (!g) userGuids.set(name, (g = guid(`user:${name}`)));
+    return g;
+  };
 
   const speakerCodes = new Map<string, string>();
   for (const c of data.claims) for (const k of c.speakers) if (!speakerCodes.has(k)) speakerCodes.set(k, guid(`code:speaker:${k}`));
   const kinds = [...new Set(data.claims.map((c) => c.kind))].sort();
+  const kindCodes = new Map(kinds.map((k) => [k, guid(`code:kind:${k}`)]));
   const rejectedCode = guid('code:review:rejected');
 
   const out: string[] = [
@@ -78,7 +84,7 @@ export function buildProjectXml(data: ExportDataset): { xml: string; sources: { 
   }
   out.push('      </Code>');
   out.push(`      <Code guid="${guid('code:kinds')}" name="Kinds" isCodable="false">`, '        <Description>How the claim is reported: quote, reported speech, according to.</Description>');
-  for (const k of kinds) out.push(`        <Code guid="${guid(`code:kind:${k}`)}" name="${xmlEscape(k)}" isCodable="true" color="${KIND_COLORS[k] ?? '#7F8C8D'}"/>`);
+  for (const k of kinds) out.push(`        <Code guid="${kindCodes.get(k)}" name="${xmlEscape(k)}" isCodable="true" color="${KIND_COLORS[k] ?? '#7F8C8D'}"/>`);
   out.push('      </Code>');
   out.push(`      <Code guid="${rejectedCode}" name="Rejected" isCodable="true" color="#7F8C8D">`, '        <Description>A machine claim an analyst rejected: kept for the record, not coded with its speaker.</Description>', '      </Code>');
   out.push('    </Codes>', '  </CodeBook>');
@@ -107,7 +113,7 @@ export function buildProjectXml(data: ExportDataset): { xml: string; sources: { 
       ].filter(Boolean).join('; ');
       out.push(`      <PlainTextSelection guid="${sel}" name="${xmlEscape(who)}" startPosition="${cp(c.content.start)}" endPosition="${cp(c.content.end)}" creatingUser="${creator}" creationDateTime="${at}">`);
       out.push(`        <Description>${xmlEscape(description)}</Description>`);
-      const codes = c.status === 'rejected' ? [rejectedCode] : [...c.speakers.map((k) => speakerCodes.get(k)!), guid(`code:kind:${c.kind}`)];
+      const codes = c.status === 'rejected' ? [rejectedCode] : [...c.speakers.map((k) => speakerCodes.get(k)!), kindCodes.get(c.kind)!];
       for (const code of codes) {
         out.push(`        <Coding guid="${guid(`coding:${names.get(c)}:${code}`)}" creatingUser="${creator}" creationDateTime="${at}">`, `          <CodeRef targetGUID="${code}"/>`, '        </Coding>');
       }

@@ -17,6 +17,17 @@ type StixObject = Record<string, unknown> & { type: string; id: string };
 
 export const stixId = (type: string, name: string) => `${type}--${uuidv5(`stix:${type}:${name}`)}`;
 
+/** stixId with a memory, for the identities and relationships a render names once per claim. */
+function memoStixId(): (type: string, name: string) => string {
+  const known = new Map<string, string>();
+  return (type, name) => {
+    const key = `${type}\u0000${name}`;
+    let id = known.get(key);
+    if (!id) known.set(key, (id = stixId(type, name)));
+    return id;
+  };
+}
+
 /** A STIX timestamp (RFC 3339, UTC, Z) from an ISO time or a YYYY[-MM[-DD]] date. */
 export function stixTime(value: string): string {
   if (/^\d{4}$/.test(value)) return `${value}-01-01T00:00:00Z`;
@@ -37,29 +48,32 @@ const later = (a: string, b: string) => (a >= b ? a : b);
 export function renderStix(data: ExportDataset): string {
   const index = indexDataset(data);
   const names = claimNames(data);
+  const sid = memoStixId();
   const objects = new Map<string, StixObject>();
+  // An object met again (a person in their next claim) only moves its modified time forward.
   const put = (o: StixObject) => {
     const known = objects.get(o.id);
-    objects.set(o.id, known ? { ...known, ...o, created: known.created, modified: later(known.modified as string, o.modified as string) } : o);
+    if (known) known.modified = later(known.modified as string, o.modified as string);
+    else objects.set(o.id, o);
   };
   const common = (created: string, modified: string) => ({ spec_version: '2.1', created: stixTime(created), modified: stixTime(later(modified, created)) });
   const epoch = data.documents.reduce((min, d) => (d.addedAt < min ? d.addedAt : min), data.generatedAt);
 
-  const mikata = stixId('identity', 'mikata');
+  const mikata = sid('identity', 'mikata');
   put({ type: 'identity', id: mikata, ...common(epoch, epoch), name: 'mikata', identity_class: 'system', description: 'who-said-what extraction from policy commentary' });
 
   const organizationOf = (name: string, at: string) => {
-    const id = stixId('identity', `organization:${organizationKey(name)}`);
+    const id = sid('identity', `organization:${organizationKey(name)}`);
     put({ type: 'identity', id, ...common(at, at), created_by_ref: mikata, name, identity_class: 'organization' });
     return id;
   };
-  const personId = (p: ExportPerson) => stixId('identity', p.identity ? `identity:${p.identity}` : `person:${p.key}`);
+  const personId = (p: ExportPerson) => sid('identity', p.identity ? `identity:${p.identity}` : `person:${p.key}`);
 
   for (const d of data.documents) {
     const claims = index.claimsOf(d.id);
     const refs = new Set<string>();
     let modified = d.analyzedAt;
-    const report = stixId('report', d.hash);
+    const report = sid('report', d.hash);
     const notes = new Map(d.notes.map((n) => [n.n, n.text]));
     for (const c of claims) {
       const review = claimReview(c, index.correction);
@@ -81,16 +95,16 @@ export function renderStix(data: ExportDataset): string {
         if (p.organization) {
           const org = organizationOf(p.organization, d.addedAt);
           refs.add(org);
-          const rel = stixId('relationship', `${id}|affiliated-with|${org}`);
+          const rel = sid('relationship', `${id}|affiliated-with|${org}`);
           put({ type: 'relationship', id: rel, ...common(d.addedAt, d.analyzedAt), created_by_ref: mikata, relationship_type: 'affiliated-with', source_ref: id, target_ref: org });
           refs.add(rel);
         }
-        const quoted = stixId('relationship', `${id}|quoted-in|${report}`);
+        const quoted = sid('relationship', `${id}|quoted-in|${report}`);
         put({ type: 'relationship', id: quoted, ...common(d.addedAt, d.analyzedAt), created_by_ref: mikata, relationship_type: 'quoted-in', source_ref: id, target_ref: report });
         refs.add(quoted);
       }
       const name = names.get(c)!;
-      const note = stixId('note', name);
+      const note = sid('note', name);
       put({
         type: 'note', id: note, ...common(d.addedAt, claimModified), created_by_ref: mikata, lang: d.language,
         abstract: `${speakers.map((p) => p.name).join(', ') || '—'}: ${c.kind}${c.cue ? ` (${c.cue.text})` : ''}`,
@@ -110,7 +124,7 @@ export function renderStix(data: ExportDataset): string {
       });
       refs.add(note);
       if (review.by && review.at && c.status !== 'unreviewed') {
-        const opinion = stixId('opinion', name);
+        const opinion = sid('opinion', name);
         const why = c.corrections.map((r) => index.correction.get(r)?.why).filter(Boolean).join(' | ');
         put({
           type: 'opinion', id: opinion, ...common(review.at, review.at), opinion: c.status === 'rejected' ? 'strongly-disagree' : 'agree',
@@ -128,6 +142,6 @@ export function renderStix(data: ExportDataset): string {
       external_references: [{ source_name: 'mikata', external_id: d.id, ...(d.name ? { description: d.name } : {}), hashes: { 'SHA-256': d.hash } }],
     });
   }
-  const bundle = { type: 'bundle', id: stixId('bundle', `${data.scope.documents.join(',')}|${data.scope.people.join(',')}|${data.generatedAt}`), objects: [...objects.values()] };
+  const bundle = { type: 'bundle', id: sid('bundle', `${data.scope.documents.join(',')}|${data.scope.people.join(',')}|${data.generatedAt}`), objects: [...objects.values()] };
   return `${JSON.stringify(bundle, null, 2)}\n`;
 }
