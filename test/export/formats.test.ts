@@ -143,6 +143,20 @@ describe('formats', { skip: schemasMissing }, () => {
   });
 });
 
+describe('REFI-QDA positions', () => {
+  test('are counted in Unicode characters: one fewer after 𠮷 (two UTF-16 units) than mikata\'s offsets', () => {
+    const data = scopes.ports!;
+    const xml = text(unzipSync(renderExport('qdpx', data))['project.qde']!);
+    const doc = data.documents[0]!;
+    assert.ok(data.claims.length > 0);
+    for (const c of data.claims) {
+      const cp = (o: number) => [...doc.text.slice(0, o)].length;
+      assert.equal(cp(c.content.start), c.content.start - 1, 'the text has one astral character before the claim');
+      assert.match(xml, new RegExp(`startPosition="${cp(c.content.start)}" endPosition="${cp(c.content.end)}"`));
+    }
+  });
+});
+
 describe('STIX ids', () => {
   test('a re-export after a correction keeps every id; the corrected note moves its modified time, not created', async () => {
     const before = json(renderExport('stix', scopes.corpus!));
