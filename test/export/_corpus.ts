@@ -1,7 +1,7 @@
 /**
  * A corpus for the export tests: the workbench's test documents, a commentary of our own with a character
  * outside the BMP (𠮷) before its claims, a footnote marker inside a quote and a notes list in three styles,
- * and corrections by two analysts (a rejection, an accepted claim, an edit).
+ * and corrections by two analysts (a rejection, an accepted claim, an edit, a claim the machine missed).
  */
 import { createTestCorpus, type TestCorpus } from '../server/_corpus.ts';
 import { BLACK_SEA_JA, CONVOYS_EN, HOSTILE_TEXT } from '../server/_texts.ts';
@@ -24,5 +24,6 @@ export async function createExportCorpus(): Promise<TestCorpus> {
   await tc.corpus.correct({ document: black, action: 'reject', quote: '保険料は2022年', by: 'kato', why: 'the number is the insurers\', not hers' });
   await tc.corpus.correct({ document: black, action: 'accept', quote: '掃海の協力', by: 'sato' });
   await tc.corpus.correct({ document: black, action: 'edit', quote: '条約の運用', kind: 'quote', by: 'kato', why: 'a quotation in the source' });
+  await tc.corpus.correct({ document: black, action: 'add', speakers: ['Vlad Popescu'], contentQuote: '沿岸の港湾のうち半数以上が十分な防空手段を持たない', kind: 'reported', by: 'sato', why: 'the survey is his' });
   return tc;
 }

@@ -54,7 +54,7 @@ describe('the brief', () => {
     const md = str(renderExport('md', black));
     assert.doesNotMatch(md, /保険料は2022年の水準/);
     assert.doesNotMatch(md, /\[\^5\]/);
-    assert.match(md, /^作成日: 2025-05-01 · 分析者: tanaka · 訂正: 3件 \(kato, sato\)$/m);
+    assert.match(md, /^作成日: 2025-05-01 · 分析者: tanaka · 訂正: 4件 \(kato, sato\)$/m);
     assert.equal(md.split('\n')[0], '# 黒海の海上交通と沿岸国 —— 東欧の研究者の見方');
   });
 
@@ -137,6 +137,8 @@ describe('the audit CSV', () => {
     assert.equal(r.find((x) => x.status === 'accepted')!.analyst, 'sato');
     const edited = r.find((x) => x.status === 'edited')!;
     assert.equal(edited.kind, 'quote');
+    const added = r.find((x) => x.status === 'added')!;
+    assert.deepEqual([added.provenance, added.analyst, added.why, added.speakers], ['analyst', 'sato', 'the survey is his', 'ヴラド・M・ポペスク']);
     const machine = r.find((x) => x.status === 'unreviewed')!;
     assert.equal(machine.analyst, 'machine');
     assert.equal(machine.provenance, 'machine');

@@ -78,8 +78,12 @@ describe('formats', { skip: schemasMissing }, () => {
       assert.deepEqual(v.page({ '@context': c['@context'], ...c.first }), []);
       const docs = new Map(scopes[scope]!.documents.map((d) => [`urn:x-mikata:document:${d.hash}`, d.text]));
       assert.equal(c.first.items.length, scopes[scope]!.claims.length);
+      const reviewed = new Map(scopes[scope]!.claims.map((x) => [x.content.text, x.status]));
       for (const a of c.first.items) {
         assert.deepEqual(v.annotation(a), [], a.id);
+        const status = reviewed.get(a.target.selector[0].exact);
+        if (status === 'unreviewed') assert.equal(a.creator.type, 'Software');
+        else assert.ok(a.creator.type === 'Person' && ['kato', 'sato'].includes(a.creator.name) && a.modified, `${status}: the analyst is the creator`);
         const [quote, position] = a.target.selector;
         const t = docs.get(a.target.source)!;
         assert.equal(t.slice(position.start, position.end), quote.exact);
