@@ -102,7 +102,7 @@ test('the reader exports its document in every format', async () => {
   checkFiles(files, '黒海の海上交通と沿岸国_——_東欧の研究者の見方', 1);
   const md = files.get('md')!.bytes.toString('utf8');
   assert.match(md, /「沿岸国の海軍による掃海の協力が不可欠である」\[\^3\]/, 'the document\'s own note number, in 「」');
-  assert.match(md, /Corrections: 3 \(kato, sato\)/);
+  assert.match(md, /Corrections: 4 \(kato, sato\)/);
 });
 
 test('an expert page exports the person in every format', async () => {
