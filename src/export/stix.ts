@@ -10,6 +10,7 @@
  * claim hash and offsets), so that importing a re-export updates objects instead of duplicating them;
  * `modified` moves forward when an analyst corrects a claim. Pure: ExportDataset → string.
  */
+import { jsonLines } from './_json.ts';
 import { uuidv5 } from './_uuid.ts';
 import { claimNames, claimReview, documentLabel, indexDataset, organizationKey, type ExportDataset, type ExportPerson } from './dataset.ts';
 
@@ -56,7 +57,19 @@ export function renderStix(data: ExportDataset): string {
     if (known) known.modified = later(known.modified as string, o.modified as string);
     else objects.set(o.id, o);
   };
-  const common = (created: string, modified: string) => ({ spec_version: '2.1', created: stixTime(created), modified: stixTime(later(modified, created)) });
+  const times = new Map<string, string>();
+  const time = (v: string) => {
+    let t = times.get(v);
+    if (t === undefined) times.set(v, (t = stixTime(v)));
+    return t;
+  };
+  const common = (created: string, modified: string) => ({ spec_version: '2.1', created: time(created), modified: time(later(modified, created)) });
+  /** Whether an object is there already: then only its modified time moves (see put), and it is not built again. */
+  const touch = (id: string, modified: string) => {
+    const known = objects.get(id);
+    if (known) known.modified = later(known.modified as string, time(modified));
+    return !!known;
+  };
   const epoch = data.documents.reduce((min, d) => (d.addedAt < min ? d.addedAt : min), data.generatedAt);
 
   const mikata = sid('identity', 'mikata');
@@ -64,7 +77,7 @@ export function renderStix(data: ExportDataset): string {
 
   const organizationOf = (name: string, at: string) => {
     const id = sid('identity', `organization:${organizationKey(name)}`);
-    put({ type: 'identity', id, ...common(at, at), created_by_ref: mikata, name, identity_class: 'organization' });
+    if (!touch(id, at)) put({ type: 'identity', id, ...common(at, at), created_by_ref: mikata, name, identity_class: 'organization' });
     return id;
   };
   const personId = (p: ExportPerson) => sid('identity', p.identity ? `identity:${p.identity}` : `person:${p.key}`);
@@ -85,7 +98,7 @@ export function renderStix(data: ExportDataset): string {
         const id = personId(p);
         speakerIds.push(id);
         refs.add(id);
-        put({
+        if (!touch(id, d.analyzedAt)) put({
           type: 'identity', id, ...common(d.addedAt, d.analyzedAt), created_by_ref: mikata, name: p.name,
           identity_class: IDENTITY_CLASS[p.type] ?? 'unknown', ...(p.post ? { roles: [p.post] } : {}),
           ...(p.forms.length > 1 ? { description: p.forms.map((f) => f.form).join(' / ') } : {}),
@@ -96,11 +109,11 @@ export function renderStix(data: ExportDataset): string {
           const org = organizationOf(p.organization, d.addedAt);
           refs.add(org);
           const rel = sid('relationship', `${id}|affiliated-with|${org}`);
-          put({ type: 'relationship', id: rel, ...common(d.addedAt, d.analyzedAt), created_by_ref: mikata, relationship_type: 'affiliated-with', source_ref: id, target_ref: org });
+          if (!touch(rel, d.analyzedAt)) put({ type: 'relationship', id: rel, ...common(d.addedAt, d.analyzedAt), created_by_ref: mikata, relationship_type: 'affiliated-with', source_ref: id, target_ref: org });
           refs.add(rel);
         }
         const quoted = sid('relationship', `${id}|quoted-in|${report}`);
-        put({ type: 'relationship', id: quoted, ...common(d.addedAt, d.analyzedAt), created_by_ref: mikata, relationship_type: 'quoted-in', source_ref: id, target_ref: report });
+        if (!touch(quoted, d.analyzedAt)) put({ type: 'relationship', id: quoted, ...common(d.addedAt, d.analyzedAt), created_by_ref: mikata, relationship_type: 'quoted-in', source_ref: id, target_ref: report });
         refs.add(quoted);
       }
       const name = names.get(c)!;
@@ -143,5 +156,5 @@ export function renderStix(data: ExportDataset): string {
     });
   }
   const bundle = { type: 'bundle', id: sid('bundle', `${data.scope.documents.join(',')}|${data.scope.people.join(',')}|${data.generatedAt}`), objects: [...objects.values()] };
-  return `${JSON.stringify(bundle, null, 2)}\n`;
+  return jsonLines(bundle, 'objects');
 }
