@@ -14,6 +14,7 @@ import { registerMerge } from './commands/merge.ts';
 import { registerSplit } from './commands/split.ts';
 import { registerCorrect } from './commands/correct.ts';
 import { registerReanalyze } from './commands/reanalyze.ts';
+import { registerExport } from './commands/export.ts';
 import { registerExportCorpus } from './commands/export-corpus.ts';
 import { registerImportCorpus } from './commands/import-corpus.ts';
 import { registerServe } from './commands/serve.ts';
@@ -40,6 +41,7 @@ export function createProgram(io: CommandIO): Command {
   registerSplit(program, io);
   registerCorrect(program, io);
   registerReanalyze(program, io);
+  registerExport(program, io);
   registerExportCorpus(program, io);
   registerImportCorpus(program, io);
   registerDelete(program, io);

@@ -6,7 +6,8 @@
  * it as text; the file also carries a Content-Security-Policy that allows no script at all, in case it is
  * opened from a mail or a shared drive.
  */
-import { BRIEF_LABELS, numberNotes, showDocument, type Brief } from './brief.ts';
+import { describeDocument } from './brief-markdown.ts';
+import { BRIEF_LABELS, numberNotes, quoteClaim, showDocument, type Brief } from './brief.ts';
 
 const ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
@@ -18,7 +19,7 @@ const STYLE = `body{font-family:system-ui,"Noto Sans CJK JP","Hiragino Sans",san
 h1{font-size:1.6rem}h2{font-size:1.25rem;border-bottom:1px solid #d8dce6;padding-bottom:.2rem;margin-top:2rem}
 .post{color:#555;margin-top:-.5rem}.claim{margin:.6rem 0}.meta{color:#555;font-size:.9em}
 .badge{display:inline-block;font-size:.8em;border:1px solid #999;border-radius:.3rem;padding:0 .3rem;margin-left:.3rem}
-.analyst{border-color:#8a4b00;color:#8a4b00}.notes{font-size:.92em}code{font-size:.85em}`;
+.analyst{border-color:#8a4b00;color:#8a4b00}.notes{font-size:.92em;list-style:none;padding-left:0}code{font-size:.85em}`;
 
 /**
  * @example
@@ -26,13 +27,13 @@ h1{font-size:1.6rem}h2{font-size:1.25rem;border-bottom:1px solid #d8dce6;padding
  */
 export function renderBriefHtml(brief: Brief): string {
   const L = BRIEF_LABELS[brief.language];
-  const { notes, numberOf } = numberNotes(brief);
+  const { notes, labelOf } = numberNotes(brief);
   // One claim may cite a note another claim cited already: each reference gets its own back-link anchor.
-  const refsSeen = new Map<number, number>();
-  const ref = (n: number) => {
-    const k = (refsSeen.get(n) ?? 0) + 1;
-    refsSeen.set(n, k);
-    return `<sup><a href="#fn-${n}" id="fnref-${n}-${k}">${n}</a></sup>`;
+  const refsSeen = new Map<string, number>();
+  const ref = (label: string) => {
+    const k = (refsSeen.get(label) ?? 0) + 1;
+    refsSeen.set(label, k);
+    return `<sup><a href="#fn-${label}" id="fnref-${label}-${k}">${label}</a></sup>`;
   };
   const out: string[] = [
     '<!doctype html>',
@@ -47,11 +48,20 @@ export function renderBriefHtml(brief: Brief): string {
     '<body>',
     `<h1>${escapeHtml(brief.title)}</h1>`,
   ];
-  if (brief.generatedAt) out.push(`<p class="meta">${L.generated}: ${escapeHtml(brief.generatedAt)}</p>`);
+  if (brief.header) {
+    const h = brief.header;
+    const who = h.correctedBy.length ? ` (${escapeHtml(h.correctedBy.join(', '))})` : '';
+    out.push(`<p class="meta header">${[
+      `${L.date}: <time>${escapeHtml(h.date)}</time>`,
+      h.analyst ? `${L.analyst}: <span class="analyst-name">${escapeHtml(h.analyst)}</span>` : null,
+      `${L.corrections}: ${L.count(h.corrections)}${who}`,
+    ].filter(Boolean).join(' · ')}</p>`);
+  } else if (brief.generatedAt) out.push(`<p class="meta">${L.generated}: ${escapeHtml(brief.generatedAt)}</p>`);
   if (brief.documents.length) {
-    out.push(`<h2>${L.sources}</h2>`, '<ul>');
-    for (const d of brief.documents) out.push(`<li>${escapeHtml(showDocument(d))} <code>${escapeHtml(d.id)}</code></li>`);
-    out.push('</ul>');
+    const list = brief.documents.length > 1 ? 'ol' : 'ul';
+    out.push(`<h2>${L.sources}</h2>`, `<${list}>`);
+    for (const d of brief.documents) out.push(`<li>${escapeHtml(describeDocument(d))} <code>${escapeHtml(d.id)}</code></li>`);
+    out.push(`</${list}>`);
   }
   if (brief.speakers.length === 0) out.push(`<p>${L.none}</p>`);
   for (const s of brief.speakers) {
@@ -60,7 +70,10 @@ export function renderBriefHtml(brief: Brief): string {
     out.push('<section>', `<h2>${escapeHtml(s.name)}${also.length ? ` <small>(${escapeHtml(also.join(', '))})</small>` : ''}</h2>`);
     if (post) out.push(`<p class="post">${escapeHtml(post)}</p>`);
     for (const c of s.claims) {
-      const refs = c.footnotes.map((f) => ref(numberOf(c, f))).join('');
+      const refs = c.footnotes.map((f) => {
+        const label = labelOf(c, f);
+        return label ? ref(label) : `<sup>${escapeHtml(L.markerRef(f.n))}</sup>`;
+      }).join('');
       const details = [
         escapeHtml(L.kind[c.kind] ?? c.kind),
         c.cue ? `${L.cue} 「${escapeHtml(c.cue)}」` : null,
@@ -71,17 +84,19 @@ export function renderBriefHtml(brief: Brief): string {
       const who = c.provenance === 'analyst' || c.review
         ? `<span class="badge analyst">${L.analyst}${c.review ? ` · ${escapeHtml(L.review[c.review] ?? c.review)}` : ''}</span>`
         : `<span class="badge">${L.machine}</span>`;
-      out.push(`<p class="claim">“${escapeHtml(c.text.replace(/\s+/g, ' '))}”${refs}<br><span class="meta">${details.join(' · ')}</span>${who}</p>`);
+      out.push(`<p class="claim">${escapeHtml(quoteClaim(c, brief.language))}${refs}<br><span class="meta">${details.join(' · ')}</span>${who}</p>`);
     }
     out.push('</section>');
   }
   if (notes.length) {
-    out.push(`<h2>${L.notes}</h2>`, '<ol class="notes">');
+    // A list of labelled items rather than an <ol>, whose numbers would run 1, 2, 3 whatever the notes are.
+    out.push(`<h2>${L.notes}</h2>`, '<ul class="notes">');
     for (const n of notes) {
-      const backs = Array.from({ length: refsSeen.get(n.number) ?? 0 }, (_, i) => `<a href="#fnref-${n.number}-${i + 1}" aria-label="back">↩</a>`).join(' ');
-      out.push(`<li id="fn-${n.number}">${escapeHtml(showDocument(n.document))}, ${L.note} ${n.n}: ${n.note ? escapeHtml(n.note) : L.noNote} ${backs}</li>`);
+      const backs = Array.from({ length: refsSeen.get(n.label) ?? 0 }, (_, i) => `<a href="#fnref-${n.label}-${i + 1}" aria-label="back">↩</a>`).join(' ');
+      const where = brief.documents.length > 1 ? `${escapeHtml(showDocument(n.document))}, ` : '';
+      out.push(`<li id="fn-${n.label}"><b>${n.label}</b> ${where}${L.note} ${n.n}: ${escapeHtml(n.note ?? '')} ${backs}</li>`);
     }
-    out.push('</ol>');
+    out.push('</ul>');
   }
   out.push('</body>', '</html>', '');
   return out.join('\n');

@@ -2,7 +2,7 @@
  * The who-said-what brief as Markdown, with footnotes as `[^n]` references and definitions at the end
  * (GitHub, Pandoc and Obsidian read them). Pure: Brief → string.
  */
-import { BRIEF_LABELS, numberNotes, showDocument, type Brief } from './brief.ts';
+import { BRIEF_LABELS, numberNotes, quoteClaim, showDocument, type Brief, type BriefDocument } from './brief.ts';
 
 /**
  * Escapes what Markdown would read as markup or raw HTML in text taken from a document (emphasis, links,
@@ -19,12 +19,20 @@ export function escapeMarkdown(s: string): string {
  */
 export function renderBriefMarkdown(brief: Brief): string {
   const L = BRIEF_LABELS[brief.language];
-  const { notes, numberOf } = numberNotes(brief);
+  const { notes, labelOf } = numberNotes(brief);
   const out: string[] = [`# ${escapeMarkdown(brief.title)}`, ''];
-  if (brief.generatedAt) out.push(`_${L.generated}: ${brief.generatedAt}_`, '');
+  if (brief.header) {
+    const h = brief.header;
+    const who = h.correctedBy.length ? ` (${escapeMarkdown(h.correctedBy.join(', '))})` : '';
+    out.push([
+      `${L.date}: ${h.date}`,
+      h.analyst ? `${L.analyst}: ${escapeMarkdown(h.analyst)}` : null,
+      `${L.corrections}: ${L.count(h.corrections)}${who}`,
+    ].filter(Boolean).join(' · '), '');
+  } else if (brief.generatedAt) out.push(`_${L.generated}: ${brief.generatedAt}_`, '');
   if (brief.documents.length) {
     out.push(`## ${L.sources}`, '');
-    for (const d of brief.documents) out.push(`- ${escapeMarkdown(showDocument(d))} \`${d.id}\``);
+    brief.documents.forEach((d, i) => out.push(`${brief.documents.length > 1 ? `${i + 1}.` : '-'} ${escapeMarkdown(describeDocument(d))} \`${d.id}\``));
     out.push('');
   }
   if (brief.speakers.length === 0) out.push(L.none, '');
@@ -34,7 +42,10 @@ export function renderBriefMarkdown(brief: Brief): string {
     out.push(`## ${escapeMarkdown(s.name)}${also.length ? ` (${escapeMarkdown(also.join(', '))})` : ''}`, '');
     if (post) out.push(`_${escapeMarkdown(post)}_`, '');
     for (const c of s.claims) {
-      const refs = c.footnotes.map((f) => `[^${numberOf(c, f)}]`).join('');
+      const refs = c.footnotes.map((f) => {
+        const label = labelOf(c, f);
+        return label ? `[^${label}]` : L.markerRef(f.n);
+      }).join('');
       const details = [
         L.kind[c.kind] ?? c.kind,
         c.cue ? `${L.cue} 「${escapeMarkdown(c.cue)}」` : null,
@@ -43,16 +54,22 @@ export function renderBriefMarkdown(brief: Brief): string {
         escapeMarkdown(showDocument(c.document)),
         c.provenance === 'analyst' || c.review ? `${L.analyst}${c.review ? ` (${L.review[c.review] ?? c.review})` : ''}` : L.machine,
       ].filter(Boolean);
-      out.push(`- “${escapeMarkdown(c.text)}”${refs} — _${details.join('; ')}_`);
+      out.push(`- ${escapeMarkdown(quoteClaim(c, brief.language))}${refs} — _${details.join('; ')}_`);
     }
     out.push('');
   }
   if (notes.length) {
     out.push(`## ${L.notes}`, '');
     for (const n of notes) {
-      out.push(`[^${n.number}]: ${escapeMarkdown(showDocument(n.document))}, ${L.note} ${n.n}: ${n.note ? escapeMarkdown(n.note) : L.noNote}`);
+      const where = brief.documents.length > 1 ? `${escapeMarkdown(showDocument(n.document))}, ` : '';
+      out.push(`[^${n.label}]: ${where}${L.note} ${n.n}: ${escapeMarkdown(n.note ?? '')}`);
     }
     out.push('');
   }
   return `${out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;
+}
+
+/** A source as the brief lists it: title (date), series, authors. */
+export function describeDocument(d: BriefDocument): string {
+  return [showDocument(d), d.series, d.authors?.length ? d.authors.join(', ') : null].filter(Boolean).join(' — ');
 }

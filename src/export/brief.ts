@@ -3,8 +3,10 @@
  * with the footnotes it rests on. A plain data model that the corpus (or a single analysis) fills and that
  * pure renderers turn into Markdown (brief-markdown.ts) or HTML (brief-html.ts).
  *
- * Footnotes are numbered afresh in the brief: two documents both have a note 1, so each brief note says
- * which document and which marker it comes from.
+ * Footnotes keep the numbers their document gives them, so that a brief can be checked against the
+ * document and cited: note 31 is [^31]. When a brief draws on several documents, a label also says which
+ * (2-31: note 31 of the second source). A marker whose note has no text stays a plain (注31) in the text,
+ * with no empty note under it.
  */
 
 export type BriefLanguage = 'ja' | 'en';
@@ -14,6 +16,10 @@ export interface BriefDocument {
   readonly title: string | null;
   readonly date: string | null;
   readonly name: string | null;
+  /** The document's language: its claims are quoted in its own quotation marks (「」 or “ ”). */
+  readonly language?: 'ja' | 'en';
+  readonly series?: string | null;
+  readonly authors?: readonly string[];
 }
 
 export interface BriefSource {
@@ -45,18 +51,30 @@ export interface BriefSpeaker {
   readonly claims: readonly BriefClaim[];
 }
 
+/** Who stands behind a brief: printed under its title. */
+export interface BriefHeader {
+  /** The day it was made, YYYY-MM-DD. */
+  readonly date: string;
+  /** Who made it. */
+  readonly analyst: string | null;
+  /** Active corrections behind its claims, and the analysts who made them. */
+  readonly corrections: number;
+  readonly correctedBy: readonly string[];
+}
+
 export interface Brief {
   readonly title: string;
   readonly language: BriefLanguage;
   /** ISO time the brief was made, or null to leave it out (reproducible output). */
   readonly generatedAt: string | null;
+  readonly header?: BriefHeader;
   readonly documents: readonly BriefDocument[];
   readonly speakers: readonly BriefSpeaker[];
 }
 
-/** A footnote of the brief: its new number and where it comes from. */
+/** A footnote of the brief: its label (the note's own number, with the source's index when there are several). */
 export interface BriefNote {
-  readonly number: number;
+  readonly label: string;
   readonly document: BriefDocument;
   readonly n: number;
   readonly note: string | null;
@@ -64,13 +82,15 @@ export interface BriefNote {
 
 export const BRIEF_LABELS = {
   ja: {
-    sources: '出典文書', speakers: '発言者', claims: '件の主張', note: '注', noNote: '(注の本文なし)', generated: '作成',
+    sources: '出典文書', speakers: '発言者', claims: '件の主張', note: '注', generated: '作成',
+    date: '作成日', corrections: '訂正', count: (n: number) => `${n}件`, markerRef: (n: number) => `(注${n})`,
     kind: { quote: '引用', reported: '間接話法', according_to: '伝聞(〜によれば)' } as Record<string, string>,
     cue: '手がかり', hedges: 'ヘッジ', analyst: '分析者', machine: '機械', section: '節', notes: '注', none: '主張はありません。',
     review: { accepted: '承認済み', edited: '修正済み', added: '追加', rejected: '却下' } as Record<string, string>,
   },
   en: {
-    sources: 'Sources', speakers: 'Speakers', claims: 'claims', note: 'note', noNote: '(no note text)', generated: 'Generated',
+    sources: 'Sources', speakers: 'Speakers', claims: 'claims', note: 'note', generated: 'Generated',
+    date: 'Date', corrections: 'Corrections', count: (n: number) => String(n), markerRef: (n: number) => `(note ${n})`,
     kind: { quote: 'quote', reported: 'reported', according_to: 'according to' } as Record<string, string>,
     cue: 'cue', hedges: 'hedges', analyst: 'analyst', machine: 'machine', section: 'section', notes: 'Notes', none: 'No claims.',
     review: { accepted: 'accepted', edited: 'edited', added: 'added', rejected: 'rejected' } as Record<string, string>,
@@ -83,24 +103,37 @@ export function showDocument(d: BriefDocument): string {
   return d.date ? `${label} (${d.date})` : label;
 }
 
+/** A claim's quote in its document's own quotation marks: 「…」 in Japanese, “…” otherwise. */
+export function quoteClaim(claim: Pick<BriefClaim, 'text' | 'document'>, fallback: BriefLanguage): string {
+  const text = claim.text.replace(/\s+/g, ' ').trim();
+  const ja = (claim.document.language ?? fallback) === 'ja';
+  if (ja) return /^「[^「」]*」$/.test(text) ? text : `「${text}」`;
+  return /^“[^“”]*”$/.test(text) ? text : `“${text}”`;
+}
+
 /**
- * Numbers the brief's footnotes in reading order, once per (document, marker): a note cited by two claims
- * keeps one number.
+ * The brief's footnotes with their labels, once per (document, marker), in the documents' order; only those with
+ * note text (a marker without one is written as plain text where it stands). `labelOf` is null for those.
  */
-export function numberNotes(brief: Brief): { notes: BriefNote[]; numberOf: (claim: BriefClaim, source: BriefSource) => number } {
+export function numberNotes(brief: Brief): { notes: BriefNote[]; labelOf: (claim: BriefClaim, source: BriefSource) => string | null } {
   const byKey = new Map<string, BriefNote>();
   const notes: BriefNote[] = [];
   const key = (doc: BriefDocument, n: number) => `${doc.id}\u0000${n}`;
+  const docIndex = new Map(brief.documents.map((d, i) => [d.id, i + 1]));
+  const several = brief.documents.length > 1;
   for (const s of brief.speakers) {
     for (const c of s.claims) {
       for (const f of c.footnotes) {
         const k = key(c.document, f.n);
-        if (byKey.has(k)) continue;
-        const note: BriefNote = { number: notes.length + 1, document: c.document, n: f.n, note: f.note };
+        if (byKey.has(k) || !f.note) continue;
+        const label = several ? `${docIndex.get(c.document.id) ?? '0'}-${f.n}` : String(f.n);
+        const note: BriefNote = { label, document: c.document, n: f.n, note: f.note };
         byKey.set(k, note);
         notes.push(note);
       }
     }
   }
-  return { notes, numberOf: (claim, source) => byKey.get(key(claim.document, source.n))!.number };
+  // Listed by source, then by the note's own number, as the documents print them.
+  notes.sort((a, b) => (docIndex.get(a.document.id) ?? 0) - (docIndex.get(b.document.id) ?? 0) || a.n - b.n);
+  return { notes, labelOf: (claim, source) => byKey.get(key(claim.document, source.n))?.label ?? null };
 }

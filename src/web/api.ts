@@ -107,7 +107,10 @@ export async function download(path: string, params: Record<string, string>): Pr
   const q = new URLSearchParams(params);
   const res = await fetch(`${path}?${q}`, { headers: headers() });
   if (!res.ok) return fail(res);
-  const name = /filename="([^"]+)"/.exec(res.headers.get('content-disposition') ?? '')?.[1] ?? 'mikata-export';
+  const disposition = res.headers.get('content-disposition') ?? '';
+  // The UTF-8 name (filename*, RFC 5987) when the server gives one: titles are often Japanese.
+  const utf8 = /filename\*=UTF-8''([^;]+)/i.exec(disposition)?.[1];
+  const name = (utf8 ? decodeURIComponent(utf8) : /filename="([^"]+)"/.exec(disposition)?.[1]) ?? 'mikata-export';
   const url = URL.createObjectURL(await res.blob());
   const a = document.createElement('a');
   a.href = url;

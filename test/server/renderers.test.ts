@@ -33,9 +33,11 @@ const brief: Brief = {
 };
 
 describe('briefs', () => {
-  test('notes are numbered once per document and marker, in reading order', () => {
+  test('notes keep their own numbers (with the source index when there are several); a note without text is no note', () => {
     const { notes } = numberNotes(brief);
-    assert.deepEqual(notes.map((n) => [n.number, n.document.id, n.n]), [[1, docA.id, 2], [2, docA.id, 3], [3, docB.id, 2]]);
+    assert.deepEqual(notes.map((n) => [n.label, n.document.id, n.n]), [['1-2', docA.id, 2], ['2-2', docB.id, 2]]);
+    const one = numberNotes({ ...brief, documents: [docA], speakers: [{ ...brief.speakers[0]!, claims: brief.speakers[0]!.claims.slice(0, 2) }] });
+    assert.deepEqual(one.notes.map((n) => n.label), ['2'], 'one source: the plain number');
   });
 
   test('Markdown: speakers, claims with footnote references, notes at the end', () => {
@@ -43,17 +45,21 @@ describe('briefs', () => {
     assert.equal(md.split('\n')[0], '# ヴラド・ポペスク');
     assert.match(md, /^## ヴラド・ポペスク \(Vlad Popescu\)$/m);
     assert.match(md, /^_ブカレスト戦略研究所 上級研究員_$/m);
-    assert.match(md, /^- “航路は回復しつつある”\[\^1\] — _according to; cue 「によれば」; section: \(1\)機雷と航路; 黒海の海上交通 \(2024-11-05\); machine_$/m);
-    assert.match(md, /“協力が\\<不可欠\\>である \\\*本当に\\\*”\[\^1\]\[\^2\]/, 'markup in document text is escaped');
+    assert.match(md, /^- “航路は回復しつつある”\[\^1-2\] — _according to; cue 「によれば」; section: \(1\)機雷と航路; 黒海の海上交通 \(2024-11-05\); machine_$/m);
+    assert.match(md, /“協力が\\<不可欠\\>である \\\*本当に\\\*”\[\^1-2\]\(note 3\)/, 'markup in document text is escaped; a note without text stays a plain marker');
     assert.match(md, /analyst \(edited\)/);
-    assert.match(md, /^\[\^1\]: 黒海の海上交通 \(2024-11-05\), note 2: Popescu, "Mines," 2024\.$/m);
-    assert.match(md, /^\[\^2\]: 黒海の海上交通 \(2024-11-05\), note 3: \(no note text\)$/m);
-    assert.match(md, /^\[\^3\]: b\.txt, note 2: Interview\.$/m);
+    assert.match(md, /^\[\^1-2\]: 黒海の海上交通 \(2024-11-05\), note 2: Popescu, "Mines," 2024\.$/m);
+    assert.doesNotMatch(md, /note 3:|no note text/, 'no filler for a note without text');
+    assert.match(md, /^\[\^2-2\]: b\.txt, note 2: Interview\.$/m);
     assert.ok(md.endsWith('\n') && !md.endsWith('\n\n'), 'one final newline');
   });
 
-  test('Japanese labels', () => {
+  test('Japanese labels; a Japanese document quoted in 「」', () => {
     const md = renderBriefMarkdown({ ...brief, language: 'ja' });
+    assert.match(md, /^- 「航路は回復しつつある」\[\^1-2\]/m);
+    assert.match(md, /\[\^1-2\]\(注3\)/);
+    const en = renderBriefMarkdown({ ...brief, speakers: [{ ...brief.speakers[0]!, claims: [{ ...brief.speakers[0]!.claims[0]!, document: { ...docA, language: 'en' } }] }] });
+    assert.match(en, /^- “航路は回復しつつある”/m, 'the document\'s language decides, not the brief\'s');
     assert.match(md, /## 出典文書/);
     assert.match(md, /伝聞\(〜によれば\); 手がかり 「によれば」/);
     assert.match(md, /^## 注$/m);
@@ -72,9 +78,10 @@ describe('briefs', () => {
     assert.match(html, /<title>&lt;script&gt;alert\(1\)&lt;\/script&gt;<\/title>/);
     assert.match(html, /<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">/);
     assert.match(html, /協力が&lt;不可欠&gt;である/);
-    assert.match(html, /<sup><a href="#fn-1" id="fnref-1-1">1<\/a><\/sup>/);
-    assert.match(html, /<sup><a href="#fn-1" id="fnref-1-2">1<\/a><\/sup><sup><a href="#fn-2" id="fnref-2-1">2<\/a><\/sup>/, 'a note cited twice gets a second anchor');
-    assert.match(html, /<li id="fn-1">黒海の海上交通 \(2024-11-05\), note 2: Popescu, &quot;Mines,&quot; 2024\. <a href="#fnref-1-1" aria-label="back">↩<\/a> <a href="#fnref-1-2"/);
+    assert.match(html, /<sup><a href="#fn-1-2" id="fnref-1-2-1">1-2<\/a><\/sup>/);
+    assert.match(html, /<sup><a href="#fn-1-2" id="fnref-1-2-2">1-2<\/a><\/sup><sup>\(note 3\)<\/sup>/, 'a note cited twice gets a second anchor; one without text is a plain marker');
+    assert.match(html, /<li id="fn-1-2"><b>1-2<\/b> 黒海の海上交通 \(2024-11-05\), note 2: Popescu, &quot;Mines,&quot; 2024\. <a href="#fnref-1-2-1" aria-label="back">↩<\/a> <a href="#fnref-1-2-2"/);
+    assert.doesNotMatch(html, /no note text/);
     assert.equal(escapeHtml(`<a href="x" onclick='y'>&`), '&lt;a href=&quot;x&quot; onclick=&#39;y&#39;&gt;&amp;');
   });
 

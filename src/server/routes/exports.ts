@@ -1,65 +1,65 @@
 /**
- * Exports from the workbench: the who-said-what brief of a document or an expert (Markdown, HTML) and the
- * claims as CSV (a document, an expert, or the whole corpus). Rendered by the pure exporters; sent as
- * downloads with a file name made by the server, never taken from the request.
+ * Exports from the workbench, as downloads: `GET /api/export/:format` for every format of the registry
+ * (qdpx, w3c, stix, graphml, gexf, csl, csv, md, html) over the corpus, a document (`?document=`) or a
+ * person (`?person=`, any spelling or an id; `?expert=` is the same), with `?lang=` for labels and `?by=`
+ * for the analyst named in a brief's header. The older paths brief.md, brief.html and claims.csv are the
+ * same exports under their first names. Rendered by the pure exporters; the file name is made from the
+ * export's title by the server, never taken from the request.
  */
 import type { Context, Hono } from 'hono';
 import { z } from 'zod';
-import { renderBriefHtml } from '../../export/brief-html.ts';
-import { renderBriefMarkdown } from '../../export/brief-markdown.ts';
-import type { Brief } from '../../export/brief.ts';
-import { renderClaimsCsv } from '../../export/claims-csv.ts';
+import { collectDataset } from '../../export/collect-dataset.ts';
+import { corpusFormats, exportFileName, isCorpusFormat, renderExport, type CorpusFormatName } from '../../export/formats.ts';
 import type { ServerContext } from '../context.ts';
 import { HttpError } from '../errors.ts';
-import { languageParam, optionalText, parseQuery } from './_parse.ts';
+import { optionalText, parseQuery } from './_parse.ts';
 
-const target = z.object({ document: optionalText(200), expert: optionalText(200), lang: languageParam });
+const target = z.object({
+  document: optionalText(200),
+  person: optionalText(200),
+  expert: optionalText(200),
+  lang: z.enum(['ja', 'en']).optional(),
+  by: optionalText(100),
+});
 
-/** A download name of safe characters only: the document or identity ref the corpus gave. */
-function fileName(stem: string, ext: string): string {
-  return `mikata-${stem.replace(/[^A-Za-z0-9_-]/g, '').slice(0, 40) || 'export'}.${ext}`;
+/**
+ * Content-Disposition for a name that may hold any script (RFC 6266 / 5987): an ASCII stand-in for old
+ * clients and the UTF-8 name for the rest.
+ */
+export function contentDisposition(name: string): string {
+  const ascii = name.replace(/[^\x20-\x7E]/g, '_').replace(/["\\]/g, '_');
+  const encoded = encodeURIComponent(name).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
 }
 
-function download(c: Context, body: string, type: string, name: string, extra: Record<string, string> = {}): Response {
-  return c.body(body, 200, { 'content-type': type, 'content-disposition': `attachment; filename="${name}"`, ...extra });
-}
+const ALIASES: Record<string, CorpusFormatName> = { 'brief.md': 'md', 'brief.html': 'html', 'claims.csv': 'csv' };
 
 export function exportRoutes(app: Hono, ctx: ServerContext): void {
   const { workbench } = ctx;
 
-  async function brief(c: Context): Promise<{ brief: Brief; stem: string }> {
+  async function send(c: Context, format: CorpusFormatName): Promise<Response> {
     const q = parseQuery(c, target);
-    if (q.document && q.expert) throw new HttpError(400, 'E_INVALID', 'give a document or an expert, not both');
-    if (q.document) {
-      const b = await workbench.documentBrief(q.document, q.lang);
-      return { brief: b, stem: b.documents[0]?.id ?? 'brief' };
-    }
-    if (q.expert) {
-      const b = await workbench.expertBrief(q.expert, q.lang);
-      return { brief: b, stem: (await workbench.corpus.resolvePerson(q.expert)).ref };
-    }
-    throw new HttpError(400, 'E_INVALID', 'document or expert: say whose brief to export');
+    const person = q.person ?? q.expert;
+    if (q.person && q.expert && q.person !== q.expert) throw new HttpError(400, 'E_INVALID', 'person and expert name the same thing: give one');
+    const data = await collectDataset(
+      workbench.corpus,
+      { documents: q.document ? [q.document] : [], people: person ? [person] : [] },
+      { now: new Date().toISOString(), analyst: q.by ?? ctx.user, language: q.lang },
+    );
+    const headers: Record<string, string> = {
+      'content-type': corpusFormats[format].mediaType,
+      'content-disposition': contentDisposition(exportFileName(format, data)),
+    };
+    // The brief carries its own style; it has no script, and this policy says so to the browser too.
+    if (format === 'html') headers['content-security-policy'] = "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'";
+    const bytes = renderExport(format, data);
+    return c.body(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer, 200, headers);
   }
 
-  app.get('/api/export/brief.md', async (c) => {
-    const { brief: b, stem } = await brief(c);
-    return download(c, renderBriefMarkdown(b), 'text/markdown; charset=utf-8', fileName(stem, 'md'));
-  });
-
-  app.get('/api/export/brief.html', async (c) => {
-    const { brief: b, stem } = await brief(c);
-    // The brief carries its own style; it has no script, and this policy says so to the browser too.
-    return download(c, renderBriefHtml(b), 'text/html; charset=utf-8', fileName(stem, 'html'), {
-      'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'",
-    });
-  });
-
-  app.get('/api/export/claims.csv', async (c) => {
-    const q = parseQuery(c, target);
-    if (q.document && q.expert) throw new HttpError(400, 'E_INVALID', 'give a document or an expert, not both');
-    const rows = await workbench.claimRows(q);
-    const stem = q.document ? (await workbench.corpus.resolveDocument(q.document)).ref : q.expert ? (await workbench.corpus.resolvePerson(q.expert)).ref : 'claims';
-    // A byte order mark, so that spreadsheet programs read the Japanese as UTF-8.
-    return download(c, `\uFEFF${renderClaimsCsv(rows)}`, 'text/csv; charset=utf-8', fileName(stem, 'csv'));
+  app.get('/api/export/:format', async (c) => {
+    const name = c.req.param('format');
+    const format = ALIASES[name] ?? (isCorpusFormat(name) ? name : null);
+    if (!format) throw new HttpError(404, 'E_NOT_FOUND', `no export format ${JSON.stringify(name)} (${Object.keys(corpusFormats).join(', ')})`);
+    return send(c, format);
   });
 }

@@ -9,7 +9,7 @@ import { useAsync, useDebounced } from '../hooks.ts';
 import { useI18n } from '../i18n.ts';
 import { href } from '../router.ts';
 import { useWorkspace } from '../workspace.ts';
-import { ErrorBox, Loading, docTitle } from './Widgets.tsx';
+import { ErrorBox, ExportButtons, Loading, docTitle } from './Widgets.tsx';
 
 interface Session {
   upload: { maxBytes: number; maxFiles: number; extensions: string[] };
@@ -71,6 +71,7 @@ export function LibraryScreen() {
   return (
     <section class="screen library" aria-labelledby="library-title">
       <h1 id="library-title">{t('libraryTitle')}</h1>
+      <ExportButtons target={{ corpus: true }} label={t('exportCorpus')} />
       <section
         class={`drop ${dragging ? 'dragging' : ''}`}
         aria-labelledby="upload-title"

@@ -4,6 +4,7 @@ import { useState } from 'preact/hooks';
 import { ApiError, download } from '../api.ts';
 import { useI18n, type MessageKey } from '../i18n.ts';
 import { href, withQuery } from '../router.ts';
+import { useWorkspace } from '../workspace.ts';
 
 export function Loading() {
   const { t } = useI18n();
@@ -61,21 +62,43 @@ export function DocLink({ doc, at, claim }: { doc: DocLike; at?: number; claim?:
   );
 }
 
-/** The three exports of a document or an expert, fetched with the token and saved as files. */
-export function ExportButtons({ target }: { target: { document: string } | { expert: string } }) {
+/** The export formats the server offers (src/export/formats.ts), in the order the menu lists them. */
+const EXPORT_FORMATS = ['md', 'html', 'csv', 'qdpx', 'w3c', 'stix', 'graphml', 'gexf', 'csl'] as const;
+type ExportFormat = (typeof EXPORT_FORMATS)[number];
+const FORMAT_KEYS: Record<ExportFormat, MessageKey> = {
+  md: 'exportMarkdown', html: 'exportHtml', csv: 'exportCsv', qdpx: 'exportQdpx', w3c: 'exportW3c', stix: 'exportStix',
+  graphml: 'exportGraphml', gexf: 'exportGexf', csl: 'exportCsl',
+};
+
+/**
+ * The exports of the corpus, a document or an expert, fetched with the token and saved as files: the brief
+ * and the audit CSV as buttons, every other format from a menu.
+ */
+export function ExportButtons({ target, label }: { target: { document: string } | { expert: string } | { corpus: true }; label?: string }) {
   const { t, language } = useI18n();
+  const workspace = useWorkspace();
   const [error, setError] = useState<string | null>(null);
-  const params = { ...target, lang: language } as Record<string, string>;
-  const get = (path: string) => () => {
+  const [format, setFormat] = useState<ExportFormat>('qdpx');
+  const params: Record<string, string> = { lang: language };
+  if ('document' in target) params.document = target.document;
+  if ('expert' in target) params.person = target.expert;
+  if (workspace.user) params.by = workspace.user;
+  const get = (f: ExportFormat) => () => {
     setError(null);
-    download(path, params).catch((e: ApiError) => setError(e.message));
+    download(`/api/export/${f}`, params).catch((e: ApiError) => setError(e.message));
   };
+  const scope = 'document' in target ? 'document' : 'expert' in target ? 'person' : 'corpus';
   return (
-    <div class="exports" role="group" aria-label={t('exportLabel')}>
-      <span class="muted">{t('exportLabel')}:</span>
-      <button type="button" class="small" onClick={get('/api/export/brief.md')}>{t('exportMarkdown')}</button>
-      <button type="button" class="small" onClick={get('/api/export/brief.html')}>{t('exportHtml')}</button>
-      <button type="button" class="small" onClick={get('/api/export/claims.csv')}>{t('exportCsv')}</button>
+    <div class="exports" role="group" aria-label={label ?? t('exportLabel')} data-export-scope={scope}>
+      <span class="muted">{label ?? t('exportLabel')}:</span>
+      {EXPORT_FORMATS.slice(0, 3).map((f) => <button key={f} type="button" class="small" data-format={f} onClick={get(f)}>{t(FORMAT_KEYS[f])}</button>)}
+      <label class="export-more">
+        <span class="visually-hidden">{t('exportFormat')}</span>
+        <select value={format} onChange={(e) => setFormat((e.target as HTMLSelectElement).value as ExportFormat)} data-testid="export-format">
+          {EXPORT_FORMATS.slice(3).map((f) => <option key={f} value={f}>{t(FORMAT_KEYS[f])}</option>)}
+        </select>
+      </label>
+      <button type="button" class="small" data-testid="export-download" onClick={get(format)}>{t('exportDownload')}</button>
       {error && <span class="error-inline" role="alert">{error}</span>}
     </div>
   );

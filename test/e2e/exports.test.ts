@@ -1,0 +1,117 @@
+/**
+ * The workbench's exports in real headless Chromium (Debian's, through playwright-core), over a corpus with
+ * corrections and a server on 127.0.0.1 port 0: every format downloaded for the whole corpus (library), one
+ * document (reader) and one person (expert page), each file named from its title and read back. The
+ * export by code comes with the codebook, which the store does not have yet.
+ */
+import assert from 'node:assert/strict';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { after, before, test } from 'node:test';
+import { chromium, type Browser, type Download, type Page } from 'playwright-core';
+import { readQdpx } from '../../src/export/qdpx-read.ts';
+import { createApp } from '../../src/server/app.ts';
+import { startServer, type RunningServer } from '../../src/server/node.ts';
+import { loadWebAssets } from '../../src/server/web-assets.ts';
+import type { TestCorpus } from '../server/_corpus.ts';
+import { createExportCorpus } from '../export/_corpus.ts';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const ARTIFACTS = join(root, 'test-artifacts');
+const CHROMIUM = process.env.MIKATA_CHROMIUM ?? '/usr/bin/chromium';
+
+let tc: TestCorpus;
+let server: RunningServer;
+let browser: Browser;
+let page: Page;
+const problems: string[] = [];
+
+before(async () => {
+  assert.ok(existsSync(CHROMIUM), `Chromium not found at ${CHROMIUM} (apt-get install chromium, or set MIKATA_CHROMIUM)`);
+  mkdirSync(ARTIFACTS, { recursive: true });
+  tc = await createExportCorpus();
+  await loadWebAssets();
+  server = await startServer(createApp({ corpus: tc.corpus, user: 'e2e' }), { host: '127.0.0.1', port: 0 });
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-US', acceptDownloads: true });
+  page = await context.newPage();
+  page.setDefaultTimeout(10_000);
+  page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+  await tc?.dispose();
+});
+
+async function save(trigger: () => Promise<void>): Promise<{ name: string; bytes: Buffer }> {
+  const [download] = await Promise.all([page.waitForEvent('download') as Promise<Download>, trigger()]);
+  const path = await download.path();
+  return { name: download.suggestedFilename(), bytes: readFileSync(path!) };
+}
+
+/** Every format from one export group: the three buttons, then each format of the menu. */
+async function downloadAll(scope: 'corpus' | 'document' | 'person'): Promise<Map<string, { name: string; bytes: Buffer }>> {
+  const group = page.locator(`.exports[data-export-scope="${scope}"]`);
+  await group.waitFor();
+  const out = new Map<string, { name: string; bytes: Buffer }>();
+  for (const f of ['md', 'html', 'csv']) out.set(f, await save(() => group.locator(`button[data-format="${f}"]`).click()));
+  const options = await group.locator('select[data-testid="export-format"] option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+  assert.deepEqual(options, ['qdpx', 'w3c', 'stix', 'graphml', 'gexf', 'csl']);
+  for (const f of options) {
+    await group.locator('select[data-testid="export-format"]').selectOption(f);
+    out.set(f, await save(() => group.locator('button[data-testid="export-download"]').click()));
+  }
+  return out;
+}
+
+function checkFiles(files: Map<string, { name: string; bytes: Buffer }>, stem: string, documents: number): void {
+  const ext: Record<string, string> = { md: 'md', html: 'html', csv: 'csv', qdpx: 'qdpx', w3c: 'jsonld', stix: 'stix.json', graphml: 'graphml', gexf: 'gexf', csl: 'csl.json' };
+  for (const [f, file] of files) assert.equal(file.name, `${stem}.${ext[f]}`, f);
+  assert.equal(readQdpx(files.get('qdpx')!.bytes).sources.length, documents, 'qdpx sources');
+  const stix = JSON.parse(files.get('stix')!.bytes.toString('utf8'));
+  assert.equal(stix.objects.filter((o: { type: string }) => o.type === 'report').length, documents, 'a STIX report per document');
+  assert.equal(JSON.parse(files.get('w3c')!.bytes.toString('utf8')).type, 'AnnotationCollection');
+  assert.ok(Array.isArray(JSON.parse(files.get('csl')!.bytes.toString('utf8'))));
+  assert.match(files.get('graphml')!.bytes.toString('utf8'), /<graphml /);
+  assert.match(files.get('gexf')!.bytes.toString('utf8'), /<gexf /);
+  assert.match(files.get('md')!.bytes.toString('utf8'), /^Date: \d{4}-\d\d-\d\d · analyst: e2e · Corrections: \d+/m);
+  assert.match(files.get('html')!.bytes.toString('utf8'), /<!doctype html>/);
+  assert.ok(files.get('csv')!.bytes.toString('utf8').startsWith('\uFEFFdocument,'));
+}
+
+test('the library exports the whole corpus in every format', async () => {
+  await page.goto(`${server.url}#/`);
+  await page.getByRole('heading', { level: 1, name: 'Library' }).waitFor();
+  await page.screenshot({ path: join(ARTIFACTS, 'exports-library.png') });
+  const files = await downloadAll('corpus');
+  checkFiles(files, 'mikata_corpus', 4); // the labels follow the UI's language (English here)
+  assert.match(files.get('csv')!.bytes.toString('utf8'), /,rejected,/, 'the audit record keeps the rejected claim');
+});
+
+test('the reader exports its document in every format', async () => {
+  await page.goto(`${server.url}#/doc/${tc.refs['black-sea.txt']}`);
+  await page.locator('.doc-text[data-ready="true"]').waitFor();
+  const files = await downloadAll('document');
+  checkFiles(files, '黒海の海上交通と沿岸国_——_東欧の研究者の見方', 1);
+  const md = files.get('md')!.bytes.toString('utf8');
+  assert.match(md, /「沿岸国の海軍による掃海の協力が不可欠である」\[\^3\]/, 'the document\'s own note number, in 「」');
+  assert.match(md, /Corrections: 4 \(kato, sato\)/);
+});
+
+test('an expert page exports the person in every format', async () => {
+  await page.goto(`${server.url}#/experts`);
+  await page.getByLabel('Find an expert by any spelling').fill('Vlad Popescu');
+  await page.locator('a', { hasText: 'ヴラド・M・ポペスク' }).first().click();
+  await page.locator('.exports[data-export-scope="person"]').waitFor();
+  await page.screenshot({ path: join(ARTIFACTS, 'exports-expert.png') });
+  const files = await downloadAll('person');
+  checkFiles(files, 'ヴラド・M・ポペスク', 2);
+  assert.deepEqual(problems, []);
+});
