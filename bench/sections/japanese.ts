@@ -1,0 +1,83 @@
+/**
+ * Japanese analysis with claims (issue 9 and 14): the analyser's load time and memory, then throughput on
+ * real text (the pulled dev excerpts in ../eval-texts/real and the shared commentary, when they are there; they
+ * are read here, never copied) and on generated text, each against tokenising the same text alone, measured in
+ * one run. Then the pathological shapes that once made output quadratic: time and output size against input
+ * size, which must grow linearly.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { analyze } from '../../src/core/analyze.ts';
+import { defaultJaTokenizer, jaTokenizerLoadMs } from '../../src/core/morph/kuromoji.ts';
+import { generateCorpus } from '../generate.ts';
+
+export const name = 'japanese';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = join(here, '..', '..');
+
+function rssMB(): number {
+  return Math.round(process.memoryUsage().rss / 1e6);
+}
+
+function time(fn: () => void): number {
+  const t = performance.now();
+  fn();
+  return performance.now() - t;
+}
+
+function realTexts(): string[] {
+  const out: string[] = [];
+  const dir = join(root, '..', 'eval-texts', 'real');
+  if (existsSync(dir)) for (const f of readdirSync(dir).filter((x) => x.endsWith('.txt')).sort()) out.push(readFileSync(join(dir, f), 'utf8'));
+  const nids = join(root, '..', 'shared', 'eval', 'nids-commentary-396.txt');
+  if (existsSync(nids)) out.push(readFileSync(nids, 'utf8'));
+  return out;
+}
+
+function measure(label: string, texts: string[], rounds: number): void {
+  const tokenizer = defaultJaTokenizer();
+  const bytes = texts.reduce((s, t) => s + Buffer.byteLength(t), 0);
+  const tokenize = () => { for (const t of texts) for (const line of t.split('\n')) tokenizer.tokenize(line); };
+  const full = () => { for (const t of texts) analyze(t); };
+  tokenize();
+  full();
+  const tok: number[] = [];
+  const all: number[] = [];
+  for (let r = 0; r < rounds; r++) { tok.push(time(tokenize)); all.push(time(full)); }
+  const t = Math.min(...tok);
+  const a = Math.min(...all);
+  console.log(`${label.padEnd(22)} ${texts.length} texts, ${(bytes / 1024).toFixed(0)} KB: analysis ${(bytes / 1024 / (a / 1000)).toFixed(0)} KB/s, tokenising alone ${(bytes / 1024 / (t / 1000)).toFixed(0)} KB/s, ratio ${(a / t).toFixed(2)}×  (targets ≥ 300 KB/s, ≤ 2×)`);
+}
+
+export async function run(): Promise<void> {
+  console.log('== japanese');
+  const before = rssMB();
+  defaultJaTokenizer();
+  console.log(`analyser load          kuromoji + IPADIC ${jaTokenizerLoadMs().toFixed(0)} ms, RSS +${rssMB() - before} MB`);
+  const real = realTexts();
+  if (real.length) measure('real text', real, 3);
+  else console.log('real text              (no pulled excerpts in ../eval-texts/real: see ../shared/eval/real/README.md)');
+  const generated = generateCorpus(1_000_000).map((d) => d.text);
+  measure('generated commentary', generated, 2);
+  console.log(`peak memory (RSS)      ${Math.round(process.resourceUsage().maxRSS / 1024)} MB  (target ≤ 600 MB)`);
+
+  // Pathological shapes: output and time must grow with the input, not its square.
+  const shapes: [string, (n: number) => string][] = [
+    ['cues with no 。, one per line', (n) => Array.from({ length: n }, (_, i) => `研究者によれば、協力は${i}段階目に進んでいると指摘する\n`).join('')],
+    ['one line of cues', (n) => Array.from({ length: n }, (_, i) => `協力は${i}段階目だと指摘し、`).join('')],
+    ['repeated quotations', (n) => Array.from({ length: n }, () => '「撤退はない」「譲歩もない」と述べ、').join('') + '。'],
+    ['deep brackets', (n) => `${'「'.repeat(n)}${'」'.repeat(n)}と述べた。`],
+  ];
+  for (const [label, make] of shapes) {
+    const row: string[] = [];
+    for (const n of [1000, 10_000]) {
+      const text = make(n);
+      let out = 0;
+      const ms = time(() => { out = JSON.stringify(analyze(text)).length; });
+      row.push(`${(text.length / 1000).toFixed(0)}k chars → ${(ms / 1000).toFixed(2)} s, output ${(out / text.length).toFixed(1)}× input`);
+    }
+    console.log(`${label.padEnd(32)} ${row.join('; ')}`);
+  }
+}
