@@ -107,7 +107,8 @@ export class AnalysisPool {
   /** Reads and analyses one file in a worker. Rejects with an IngestError (the file) or a PoolError (the pool). */
   run(job: AnalysisJob): Promise<JobResult> {
     if (this.closed) return Promise.reject(new PoolError('E_CLOSED', 'the server is shutting down'));
-    if (this.queue.length >= this.maxQueue) {
+    const idle = this.slots.size < this.size || [...this.slots].some((s) => !s.job && !s.dead);
+    if (!idle && this.queue.length >= this.maxQueue) {
       return Promise.reject(new PoolError('E_BUSY', `the server is analysing ${this.queue.length + this.slots.size} files already; try again shortly`));
     }
     return new Promise<JobResult>((resolve, reject) => {

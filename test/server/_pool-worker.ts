@@ -1,0 +1,24 @@
+/**
+ * A pool worker for the tests: the real job, except for files whose names ask for a worker that blocks
+ * until the test lets it go (`block…`), spins for ever (`spin…`), eats its heap (`hog…`), or reports how many
+ * jobs this worker has done (`count…`).
+ */
+import { analyseUpload, serveJobs } from '../../src/server/analysis-worker.ts';
+
+serveJobs(async (job, state, data) => {
+  const { gate } = (data ?? {}) as { gate?: SharedArrayBuffer };
+  if (job.name.startsWith('block') && gate) {
+    // Synchronous, like a long analysis: this thread does nothing else until the test stores 1.
+    Atomics.wait(new Int32Array(gate), 0, 0);
+  }
+  if (job.name.startsWith('spin')) for (;;);
+  if (job.name.startsWith('hog')) {
+    const keep: number[][] = [];
+    for (;;) keep.push(new Array(100_000).fill(keep.length));
+  }
+  if (job.name.startsWith('count')) {
+    const text = `jobs before this one: ${state.jobs}`;
+    return { source: { text, format: 'text' }, analysis: null as never };
+  }
+  return analyseUpload(job, state, data);
+});
