@@ -29,6 +29,13 @@ export interface PdfLimits {
   readonly maxPages: number;
   /** Heap of the pdf.js worker; a file that needs more is refused (E_TOO_LARGE). */
   readonly maxMemoryMb: number;
+  /**
+   * Largest buffer pdf.js may make (a decoded stream, a font, an image), in MB. Buffers live outside the heap,
+   * so the heap cap does not bound them: a 1 MB file can hold a stream that inflates to a gigabyte.
+   */
+  readonly maxStreamMb: number;
+  /** All the worker's buffers together, beyond the file itself, in MB. */
+  readonly maxBuffersMb: number;
   /** Wall-clock budget for the whole extraction. */
   readonly timeoutMs: number;
   /** Longest text accepted, in UTF-16 code units. */
@@ -39,6 +46,8 @@ export const DEFAULT_PDF_LIMITS: PdfLimits = {
   maxBytes: 200 * 1024 * 1024,
   maxPages: 3000,
   maxMemoryMb: 1024,
+  maxStreamMb: 64,
+  maxBuffersMb: 256,
   timeoutMs: 120_000,
   maxChars: 20_000_000,
 };
@@ -82,11 +91,47 @@ export interface PdfPage {
 /**
  * The worker's source. It is plain JavaScript run with `eval`, so it needs no loader and no build step, and it
  * imports only pdf.js. pdf.js in Node runs its own "worker" on the thread that loads it, which is this one.
+ *
+ * Buffers: pdf.js decodes a stream into a typed array that it doubles as it grows, and typed arrays live
+ * outside the heap that resourceLimits caps. So before pdf.js loads, the typed-array constructors it reaches
+ * through the global object are wrapped: a buffer of 1 MB or more is checked against the largest one allowed
+ * and against the worker's buffers in all, and refused (with a 'limit' message, on which the caller ends the
+ * worker) before it is allocated. Images are not decoded at all (maxImageSize 0): text needs none.
  */
 const WORKER_SOURCE = String.raw`
 const { parentPort, workerData } = require('node:worker_threads');
 // pdf.js reports recoverable damage through console.log; the caller gets a clean error or a result instead.
 for (const k of ['log', 'info', 'warn', 'error', 'debug']) console[k] = () => {};
+{
+  const { maxStreamBytes, maxBuffersBytes } = workerData;
+  const NativeArrayBuffer = ArrayBuffer;
+  const budget = process.memoryUsage().arrayBuffers + 2 * workerData.bytes.byteLength + maxBuffersBytes;
+  let reported = false;
+  const refuse = (kind, bytes) => {
+    if (!reported) {
+      reported = true;
+      parentPort.postMessage({ type: 'limit', kind, bytes });
+    }
+    throw new RangeError('buffer over the limit');
+  };
+  const check = (bytes) => {
+    if (!(bytes >= 1048576)) return;
+    if (bytes > maxStreamBytes) refuse('stream', bytes);
+    if (process.memoryUsage().arrayBuffers + bytes > budget) refuse('total', bytes);
+  };
+  const guard = (Native) => new Proxy(Native, {
+    construct(target, args, newTarget) {
+      const a = args[0];
+      const unit = target.BYTES_PER_ELEMENT || 1;
+      if (typeof a === 'number') check(a * unit);
+      else if (a && typeof a === 'object' && !(a instanceof NativeArrayBuffer) && !(typeof SharedArrayBuffer === 'function' && a instanceof SharedArrayBuffer) && typeof a.length === 'number') check(a.length * unit);
+      return Reflect.construct(target, args, newTarget);
+    },
+  });
+  for (const name of ['ArrayBuffer', 'Uint8Array', 'Uint8ClampedArray', 'Int8Array', 'Uint16Array', 'Int16Array', 'Uint32Array', 'Int32Array', 'Float32Array', 'Float64Array']) {
+    globalThis[name] = guard(globalThis[name]);
+  }
+}
 (async () => {
   const { bytes, pdfjsUrl, cMapUrl, standardFontDataUrl, maxPages } = workerData;
   const pdfjs = await import(pdfjsUrl);
@@ -95,6 +140,7 @@ for (const k of ['log', 'info', 'warn', 'error', 'debug']) console[k] = () => {}
     doc = await pdfjs.getDocument({
       data: new Uint8Array(bytes), isEvalSupported: false, disableFontFace: true, useSystemFonts: false,
       useWorkerFetch: false, enableXfa: false, verbosity: 0, cMapUrl, cMapPacked: true, standardFontDataUrl,
+      maxImageSize: 0,
     }).promise;
   } catch (e) {
     parentPort.postMessage({ type: 'error', name: e && e.name, message: String(e && e.message || e) });
@@ -144,6 +190,7 @@ for (const k of ['log', 'info', 'warn', 'error', 'debug']) console[k] = () => {}
 
 type WorkerMessage =
   | { type: 'open'; pages: number }
+  | { type: 'limit'; kind: 'stream' | 'total'; bytes: number }
   | { type: 'page'; page: number; width: number; height: number; items: [string, number, number, number, number, string][]; fonts: Record<string, string> }
   | { type: 'error'; page?: number; name?: string; message: string }
   | { type: 'done' };
@@ -176,7 +223,10 @@ export async function extractPdfPages(bytes: Uint8Array, name: string, partial: 
     let settled = false;
     const worker = new Worker(WORKER_SOURCE, {
       eval: true,
-      workerData: { bytes: buffer, maxPages: limits.maxPages, ...pdfjsPaths() },
+      workerData: {
+        bytes: buffer, maxPages: limits.maxPages, ...pdfjsPaths(),
+        maxStreamBytes: limits.maxStreamMb * 1024 * 1024, maxBuffersBytes: limits.maxBuffersMb * 1024 * 1024,
+      },
       transferList: [buffer],
       resourceLimits: { maxOldGenerationSizeMb: limits.maxMemoryMb, maxYoungGenerationSizeMb: 64 },
       stdout: false,
@@ -203,6 +253,11 @@ export async function extractPdfPages(bytes: Uint8Array, name: string, partial: 
           return;
         case 'page':
           pages.push(toPage(message));
+          return;
+        case 'limit':
+          finish(new IngestError('E_TOO_LARGE', name, message.kind === 'stream'
+            ? `a stream in the PDF decodes to more than ${limits.maxStreamMb} MB (a compression bomb?); refused`
+            : `reading the PDF needs more than ${limits.maxBuffersMb} MB of buffers; refused`));
           return;
         case 'error':
           finish(toIngestError(name, message, bytes));
