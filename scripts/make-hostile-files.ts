@@ -44,10 +44,13 @@ export function zlibZeros(megabytes: number): Uint8Array {
 
 /**
  * A one-page PDF with a line of text whose second content stream is a Flate bomb: about 1 MB of file that
- * pdf.js would inflate to `megabytes` MiB.
+ * pdf.js would inflate to `megabytes` MiB. `hex` wraps the compressed bytes in ASCIIHexDecode too, so the
+ * zlib data does not show in the file as it is.
  */
-export function makeFlateBombPdf(megabytes = 1024): Uint8Array {
-  const bomb = zlibZeros(megabytes);
+export function makeFlateBombPdf(megabytes = 1024, options: { hex?: boolean } = {}): Uint8Array {
+  const zipped = zlibZeros(megabytes);
+  const bomb = options.hex ? latin1(`${Buffer.from(zipped).toString('hex')}>`) : zipped;
+  const filter = options.hex ? '/Filter [/ASCIIHexDecode /FlateDecode]' : '/Filter /FlateDecode';
   const text = latin1('BT /F1 12 Tf 72 720 Td (A short brief whose page content hides a compression bomb.) Tj ET');
   const stream = (dict: string, data: Uint8Array) => concat([latin1(`<< ${dict} /Length ${data.length} >>\nstream\n`), data, latin1('\nendstream')]);
   return assemblePdf([
@@ -56,7 +59,7 @@ export function makeFlateBombPdf(megabytes = 1024): Uint8Array {
     '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 4 0 R >> >> /Contents [5 0 R 6 0 R] >>',
     '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>',
     stream('', text),
-    stream('/Filter /FlateDecode', bomb),
+    stream(filter, bomb),
   ]);
 }
 

@@ -132,8 +132,35 @@ for (const k of ['log', 'info', 'warn', 'error', 'debug']) console[k] = () => {}
     globalThis[name] = guard(globalThis[name]);
   }
 }
+// A first look with zlib, which inflates a hundred times faster than pdf.js: a Flate stream that decodes to
+// more than the largest buffer allowed is refused before pdf.js spends seconds on it. (Other filters, and
+// streams this scan misses, meet the buffer guard above.)
+function findFlateBomb(bytes, limit) {
+  const zlib = require('node:zlib');
+  const buf = Buffer.from(bytes);
+  for (let at = buf.indexOf('stream'); at >= 0; at = buf.indexOf('stream', at + 6)) {
+    if (at >= 3 && buf.latin1Slice(at - 3, at) === 'end') continue;
+    let start = at + 6;
+    if (buf[start] === 0x0d) start++;
+    if (buf[start] !== 0x0a) continue;
+    start++;
+    const cmf = buf[start];
+    const flg = buf[start + 1];
+    if ((cmf & 0x0f) !== 8 || ((cmf << 8) | flg) % 31 !== 0) continue;
+    try {
+      zlib.inflateSync(buf.subarray(start), { maxOutputLength: limit, finishFlush: zlib.constants.Z_SYNC_FLUSH, chunkSize: 1 << 20 });
+    } catch (e) {
+      if (e && e.code === 'ERR_BUFFER_TOO_LARGE') return true;
+    }
+  }
+  return false;
+}
 (async () => {
   const { bytes, pdfjsUrl, cMapUrl, standardFontDataUrl, maxPages } = workerData;
+  if (findFlateBomb(bytes, workerData.maxStreamBytes)) {
+    parentPort.postMessage({ type: 'limit', kind: 'stream', bytes: workerData.maxStreamBytes });
+    return;
+  }
   const pdfjs = await import(pdfjsUrl);
   let doc;
   try {

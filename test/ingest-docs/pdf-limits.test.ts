@@ -40,6 +40,10 @@ test('the stream and buffer caps can be set, and a normal PDF reads under the de
   await assert.rejects(pdfToSource(makeFlateBombPdf(32), 'b.pdf', { maxStreamMb: 4 }), {
     code: 'E_TOO_LARGE', message: 'b.pdf: a stream in the PDF decodes to more than 4 MB (a compression bomb?); refused',
   });
+  // Hex-wrapped, the zlib data does not show in the file: pdf.js' own buffer is what gets refused.
+  await assert.rejects(pdfToSource(makeFlateBombPdf(32, { hex: true }), 'h.pdf', { maxStreamMb: 4 }), {
+    code: 'E_TOO_LARGE', message: 'h.pdf: a stream in the PDF decodes to more than 4 MB (a compression bomb?); refused',
+  });
   await assert.rejects(pdfToSource(makeFlateBombPdf(32), 'b.pdf', { maxStreamMb: 64, maxBuffersMb: 4 }), {
     code: 'E_TOO_LARGE', message: 'b.pdf: reading the PDF needs more than 4 MB of buffers; refused',
   });
