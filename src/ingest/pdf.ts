@@ -354,7 +354,8 @@ const HYPHENS = /[-\u00ad\u2010]$/;
 const TERMINAL = /[。．.!?！？」』）)”"：:]$/;
 const BULLET = /^([•・●○■□◆◇▪▫‣⁃∙◦※]|[-–—*](?=\s))/;
 const NUMBERED_ITEM = /^(\d{1,2}[.)．）](?=\s|\D)|[(（]\d{1,2}[)）]|[①-⑳])/;
-const NOTES_HEADING = /^(注|註|脚注|注釈|後注|Notes?|NOTES?|Endnotes|ENDNOTES|Footnotes)$/;
+/** A heading over notes, bracketed or not (注, 【注】, ［註］, (Notes), Notes:). */
+const NOTES_HEADING = /^[【［\[（(〔]?(注|註|脚注|注釈|後注|Notes?|NOTES?|Endnotes|ENDNOTES|Footnotes)[】］\]）)〕]?[:：]?$/;
 const PAGE_NUMBER = /^(?:[-–—‐]\s*)?(?:(?:p\.?|page|ページ)\s*)?(\d{1,4}|[ivxlcdm]{1,7})(?:\s*(?:[/／]|of)\s*\d{1,4})?(?:\s*[-–—‐])?(?:\s*頁)?$/i;
 const BOLD_FONT = /bold|black|heavy|demi|semibold|extrabold|ultrabold|[-_,]w[6-9]\b|\bw[6-9]$|-b$|gothic-?e\b/i;
 
@@ -446,6 +447,11 @@ export function layoutPdf(pages: readonly PdfPage[], name: string, options: Layo
   const blocks: BlockHint[] = [];
   const markers: Marker[] = [];
   const kinds = classify(paragraphs, stats);
+  // The document's own notes heading, when it is the last heading of the body: the notes moved to the end
+  // go under it instead of under a second 注 of our own (the notes' lines left it standing alone, or with
+  // unnumbered remarks under it).
+  const ownNotesHeading = notes.length > 0 ? findOwnNotesHeading(paragraphs, kinds) : -1;
+  if (ownNotesHeading >= 0) kinds[ownNotesHeading] = { kind: 'heading', level: 1 };
   paragraphs.forEach((lines, i) => {
     const start = out.length;
     writeLines(out, lines, words, markers, false, romanMarkers);
@@ -461,10 +467,12 @@ export function layoutPdf(pages: readonly PdfPage[], name: string, options: Layo
   if (notes.length > 0) {
     const language = isMostlyCjk(all) ? 'ja' : 'en';
     const firstPage = notes[0]!.lines[0]!.page;
-    const headingStart = out.length;
-    out.push(language === 'ja' ? '注' : 'Notes', firstPage);
-    blocks.push({ start: headingStart, end: out.length, kind: 'heading', level: 1 });
-    out.push('\n', firstPage);
+    if (ownNotesHeading < 0) {
+      const headingStart = out.length;
+      out.push(language === 'ja' ? '注' : 'Notes', firstPage);
+      blocks.push({ start: headingStart, end: out.length, kind: 'heading', level: 1 });
+      out.push('\n', firstPage);
+    }
     for (const note of notes) {
       const page = note.lines[0]!.page;
       out.push(`${note.label} `, page);
@@ -488,6 +496,17 @@ export function layoutPdf(pages: readonly PdfPage[], name: string, options: Layo
   for (const hint of [...blocks, ...footnotes, ...pageHints]) assertSpan(hint, text.length, 'pdf hint');
   for (const f of footnotes) if (f.note) assertSpan(f.note, text.length, 'pdf note');
   return { text, format: 'pdf', name, hints: { blocks, footnotes, pages: pageHints } };
+}
+
+/** The index of the body's last heading paragraph when it is a notes heading (注, 【注】, Notes), else -1. */
+function findOwnNotesHeading(paragraphs: readonly Line[][], kinds: readonly Kind[]): number {
+  for (let i = paragraphs.length - 1; i >= 0; i--) {
+    const lines = paragraphs[i]!;
+    const isNotes = lines.length === 1 && NOTES_HEADING.test(lineText(lines[0]!).replace(/\s+/g, ''));
+    if (isNotes) return i;
+    if (kinds[i]!.kind === 'heading') return -1;
+  }
+  return -1;
 }
 
 // --- items → lines ---------------------------------------------------------------------------------------------
