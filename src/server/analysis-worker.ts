@@ -11,6 +11,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { analyze, type AnalyzeOptions } from '../core/analyze.ts';
 import type { Analysis } from '../core/model/schema.ts';
 import type { SourceText } from '../core/text/source-text.ts';
+import { IngestError } from '../ingest/errors.ts';
 import { readSourceBytes } from '../ingest/read-source.ts';
 
 export interface JobMessage {
@@ -79,11 +80,39 @@ export function serveJobs(handler: JobHandler): void {
   port.postMessage({ type: 'ready' } satisfies ReplyMessage);
 }
 
+/**
+ * How large an analysis may be against its text, in characters: an ordinary commentary's is about 5 times
+ * its text. Past this, handing the result to the server's thread (and storing it) would cost that thread
+ * seconds: such a document is refused here, in the worker, instead.
+ */
+export const MAX_ANALYSIS_RATIO = 40;
+const ANALYSIS_ALLOWANCE = 1_000_000;
+
+/** The characters of `value`'s strings and about ten per object, counted until `limit` is passed. */
+export function analysisSize(value: unknown, limit: number): number {
+  let size = 0;
+  const stack: unknown[] = [value];
+  while (stack.length > 0 && size <= limit) {
+    const v = stack.pop();
+    if (typeof v === 'string') size += v.length;
+    else if (v !== null && typeof v === 'object') {
+      size += 10;
+      for (const x of Array.isArray(v) ? v : Object.values(v)) stack.push(x);
+    } else size += 4;
+  }
+  return size;
+}
+
 /** The real job: bytes → SourceText → Analysis. */
 export const analyseUpload: JobHandler = async (job, state) => {
   const source = await readSourceBytes(job.bytes, { name: job.name, maxBytes: job.maxBytes });
   state.analyzer ??= (s, options) => analyze(s, options);
-  return { source, analysis: state.analyzer(source, job.analyzeOptions ?? {}) };
+  const analysis = state.analyzer(source, job.analyzeOptions ?? {});
+  const limit = MAX_ANALYSIS_RATIO * source.text.length + ANALYSIS_ALLOWANCE;
+  if (analysisSize(analysis, limit) > limit) {
+    throw new IngestError('E_TOO_LARGE', job.name, `its analysis would be more than ${MAX_ANALYSIS_RATIO} times the size of its text; refused (nothing was stored)`);
+  }
+  return { source, analysis };
 };
 
 // Run as the pool's worker module (not when another worker module imports the handler from here).

@@ -1,8 +1,10 @@
 /**
  * A pool worker for the tests: the real job, except for files whose names ask for a worker that blocks
  * until the test lets it go (`block…`), spins for ever (`spin…`), eats its heap (`hog…`), or reports how many
- * jobs this worker has done (`count…`).
+ * jobs this worker has done (`count…`), or whose analysis is many times its text (`bloat…`, as an extractor with
+ * quadratic output would make).
  */
+import { analyze } from '../../src/core/analyze.ts';
 import { analyseUpload, serveJobs } from '../../src/server/analysis-worker.ts';
 
 serveJobs(async (job, state, data) => {
@@ -19,6 +21,18 @@ serveJobs(async (job, state, data) => {
   if (job.name.startsWith('count')) {
     const text = `jobs before this one: ${state.jobs}`;
     return { source: { text, format: 'text' }, analysis: null as never };
+  }
+  if (job.name.startsWith('bloat')) {
+    const real = state.analyzer;
+    state.analyzer = (source, options) => {
+      const a = analyze(source, options);
+      return { ...a, messages: Array.from({ length: 50 }, () => ({ ...a.messages[0], reason: source.text.repeat(2) }) as never) };
+    };
+    try {
+      return await analyseUpload(job, state, data);
+    } finally {
+      state.analyzer = real;
+    }
   }
   return analyseUpload(job, state, data);
 });

@@ -64,6 +64,17 @@ describe('the pool', () => {
     }
   });
 
+  test('an analysis many times the size of its text is refused in the worker, before it reaches the server', async () => {
+    const pool = new AnalysisPool({ size: 1, module: TEST_WORKER });
+    try {
+      const text = `${BLACK_SEA_JA}\n${'追記。'.repeat(40_000)}`;
+      await rejectsWith(pool.run(job('bloat.txt', text)), 'E_TOO_LARGE', /^bloat\.txt: its analysis would be more than 40 times the size of its text; refused \(nothing was stored\)$/);
+      assert.ok((await pool.run(job('fine.txt', text))).analysis.people.length > 0, 'the same text with an ordinary analysis passes');
+    } finally {
+      await pool.close();
+    }
+  });
+
   test('a job past its deadline fails with E_TIMEOUT, and the next job gets a fresh worker', async () => {
     const pool = new AnalysisPool({ size: 1, module: TEST_WORKER, timeoutMs: 300 });
     try {
