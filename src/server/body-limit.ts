@@ -56,7 +56,14 @@ export async function* countedChunks(body: ReadableStream<Uint8Array> | null, li
   let total = 0;
   try {
     for (;;) {
-      const { done, value } = await reader.read();
+      let next: ReadableStreamReadResult<Uint8Array>;
+      try {
+        next = await reader.read();
+      } catch {
+        // The client went away mid-body (or sent broken chunked framing): its fault, not the server's.
+        throw new HttpError(400, 'E_INVALID', 'the request body could not be read to its end (the connection closed early?)');
+      }
+      const { done, value } = next;
       if (done) return;
       total += value.byteLength;
       if (total > limit) throw tooLarge(limit, what);

@@ -178,6 +178,7 @@ test('raw bytes on a socket: the server survives them and answers the next reque
     }
     const res = await fetch(`${server.url}api/session`);
     assert.equal(res.status, 200);
+    assert.deepEqual(logged.filter((m) => m.startsWith('internal error')), [], 'broken requests are the client\'s fault, not internal errors');
     assert.equal(((await res.json()) as Json).documents >= storedBefore.size, true);
   } finally {
     await server.close();

@@ -143,6 +143,24 @@ describe('uploads', () => {
     assert.ok(pulled() <= 2 * 64 * 1024 + 64 * 1024 + 2 * filler.byteLength, `read ${pulled()} bytes`);
   });
 
+  test('a body whose connection breaks mid-way is a 400, not a server error', async () => {
+    const logged: string[] = [];
+    const quiet = createApp({ corpus: t.corpus, log: (m) => logged.push(m) });
+    let sent = 0;
+    const broken = () => new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (sent++ < 2) controller.enqueue(enc('--b\r\nContent-Disposition: form-data; name="file"; filename="a.txt"\r\n\r\nabc'));
+        else controller.error(new Error('socket hang up'));
+      },
+    }, { highWaterMark: 0 });
+    const up = await quiet.request('/api/documents', { method: 'POST', body: broken(), duplex: 'half', headers: { 'content-type': 'multipart/form-data; boundary=b' } } as RequestInit);
+    assert.equal(up.status, 400);
+    sent = 0;
+    const js = await quiet.request('/api/identities/merge', { method: 'POST', body: broken(), duplex: 'half', headers: { 'content-type': 'application/json' } } as RequestInit);
+    assert.equal(js.status, 400);
+    assert.deepEqual(logged, [], 'nothing for the server log');
+  });
+
   test('a multipart body cut short, or without a boundary, is a 400', async () => {
     const cut = await app.request('/api/documents', { method: 'POST', body: '--zz\r\nContent-Disposition: form-data; name="file"; filename="a.txt"\r\n\r\nabc', headers: { 'content-type': 'multipart/form-data; boundary=zz' } });
     assert.equal(cut.status, 400);
