@@ -98,6 +98,7 @@ export function hostileFiles(): HostileFile[] {
     { name: 'not-a-zip.docx', bytes: () => randomBytes(4096, 11), what: 'noise named .docx' },
     { name: 'truncated.docx', bytes: () => docx().subarray(0, docx().length >> 1), what: 'half a .docx' },
     { name: 'flate-bomb.pdf', bytes: () => makeFlateBombPdf(1024), what: 'a 1 MB PDF whose stream inflates to 1 GB' },
+    { name: 'flate-bomb-hex.pdf', bytes: () => makeFlateBombPdf(1024, { hex: true }), what: 'the same bomb wrapped in ASCIIHexDecode' },
     { name: 'truncated.pdf', bytes: () => pdf().subarray(0, pdf().length >> 1), what: 'half a PDF' },
     { name: 'header-only.pdf', bytes: () => latin1('%PDF-1.7\n%%EOF\n'), what: 'a PDF header and nothing else' },
     { name: 'bad-xref.pdf', bytes: () => concat([pdf().subarray(0, pdf().length - 200), latin1('startxref\n999999999\n%%EOF\n')]), what: 'a PDF whose xref points nowhere' },

@@ -26,15 +26,17 @@ test('the bomb is what it says: about 1 KB per MB of zeros', () => {
   assert.ok(pdf.length > 900 * 1024 && pdf.length < 1200 * 1024, `${pdf.length} bytes`);
 });
 
-test('a 1 MB PDF whose stream inflates to 1 GB is refused, and the process stays under 600 MB', async () => {
-  const { stdout } = await run(process.execPath, ['--import', 'tsx', join(ROOT, 'test', 'ingest-docs', '_read-in-child.ts'), 'flate-bomb.pdf'], {
-    cwd: ROOT, timeout: 180_000, maxBuffer: 1 << 20,
+for (const file of ['flate-bomb.pdf', 'flate-bomb-hex.pdf']) {
+  test(`${file}: a 1 MB PDF whose stream inflates to 1 GB is refused, and the process stays under 600 MB`, async () => {
+    const { stdout } = await run(process.execPath, ['--import', 'tsx', join(ROOT, 'test', 'ingest-docs', '_read-in-child.ts'), file], {
+      cwd: ROOT, timeout: 180_000, maxBuffer: 1 << 20,
+    });
+    const r = JSON.parse(stdout.trim()) as { code: string; message: string; maxRssMb: number };
+    assert.equal(r.code, 'E_TOO_LARGE', r.message);
+    assert.equal(r.message, `${file}: a stream in the PDF decodes to more than 64 MB (a compression bomb?); refused`);
+    assert.ok(r.maxRssMb < 600, `peak resident memory ${r.maxRssMb} MB`);
   });
-  const r = JSON.parse(stdout.trim()) as { code: string; message: string; maxRssMb: number };
-  assert.equal(r.code, 'E_TOO_LARGE', r.message);
-  assert.equal(r.message, 'flate-bomb.pdf: a stream in the PDF decodes to more than 64 MB (a compression bomb?); refused');
-  assert.ok(r.maxRssMb < 600, `peak resident memory ${r.maxRssMb} MB`);
-});
+}
 
 test('the stream and buffer caps can be set, and a normal PDF reads under the defaults', async () => {
   await assert.rejects(pdfToSource(makeFlateBombPdf(32), 'b.pdf', { maxStreamMb: 4 }), {
