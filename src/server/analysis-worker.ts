@@ -42,11 +42,21 @@ export type ReplyMessage =
   | { readonly type: 'done'; readonly id: number; readonly result: JobResult }
   | { readonly type: 'failed'; readonly id: number; readonly error: JobFailure };
 
+export type Analyzer = (source: SourceText, options: AnalyzeOptions) => Analysis;
+
 /** What a worker keeps across jobs. */
 export interface WorkerState {
-  /** The analysis function, made on first use (loading a tokenizer here when analysis needs one). */
-  analyzer?: (source: SourceText, options: AnalyzeOptions) => Analysis;
+  /** The analysis function, made by `createAnalyzer` on the first job and kept for the worker's life. */
+  analyzer?: Promise<Analyzer>;
   jobs: number;
+}
+
+/**
+ * The analysis a worker runs. What it needs loaded (a tokenizer and its dictionary) is loaded here: once per
+ * worker, on its first job, never at start-up and never per upload.
+ */
+export async function createAnalyzer(): Promise<Analyzer> {
+  return (source, options) => analyze(source, options);
 }
 
 export type JobHandler = (job: JobMessage, state: WorkerState, data: unknown) => Promise<JobResult> | JobResult;
@@ -106,8 +116,12 @@ export function analysisSize(value: unknown, limit: number): number {
 /** The real job: bytes → SourceText → Analysis. */
 export const analyseUpload: JobHandler = async (job, state) => {
   const source = await readSourceBytes(job.bytes, { name: job.name, maxBytes: job.maxBytes });
-  state.analyzer ??= (s, options) => analyze(s, options);
-  const analysis = state.analyzer(source, job.analyzeOptions ?? {});
+  state.analyzer ??= createAnalyzer().catch((e: unknown) => {
+    // Loading failed: the next job tries again rather than failing for ever.
+    state.analyzer = undefined;
+    throw e;
+  });
+  const analysis = (await state.analyzer)(source, job.analyzeOptions ?? {});
   const limit = MAX_ANALYSIS_RATIO * source.text.length + ANALYSIS_ALLOWANCE;
   if (analysisSize(analysis, limit) > limit) {
     throw new IngestError('E_TOO_LARGE', job.name, `its analysis would be more than ${MAX_ANALYSIS_RATIO} times the size of its text; refused (nothing was stored)`);

@@ -19,15 +19,16 @@ serveJobs(async (job, state, data) => {
     for (;;) keep.push(new Array(100_000).fill(keep.length));
   }
   if (job.name.startsWith('count')) {
-    const text = `jobs before this one: ${state.jobs}`;
+    // The analyzer made by the first real job is still the same one: a worker's state outlives its jobs.
+    const text = `jobs before this one: ${state.jobs}${state.analyzer ? ', analyzer kept' : ''}`;
     return { source: { text, format: 'text' }, analysis: null as never };
   }
   if (job.name.startsWith('bloat')) {
     const real = state.analyzer;
-    state.analyzer = (source, options) => {
+    state.analyzer = Promise.resolve((source, options) => {
       const a = analyze(source, options);
       return { ...a, messages: Array.from({ length: 50 }, () => ({ ...a.messages[0], reason: source.text.repeat(2) }) as never) };
-    };
+    });
     try {
       return await analyseUpload(job, state, data);
     } finally {
