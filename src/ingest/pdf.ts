@@ -29,6 +29,13 @@ export interface PdfLimits {
   readonly maxPages: number;
   /** Heap of the pdf.js worker; a file that needs more is refused (E_TOO_LARGE). */
   readonly maxMemoryMb: number;
+  /**
+   * Largest buffer pdf.js may make (a decoded stream, a font, an image), in MB. Buffers live outside the heap,
+   * so the heap cap does not bound them: a 1 MB file can hold a stream that inflates to a gigabyte.
+   */
+  readonly maxStreamMb: number;
+  /** All the worker's buffers together, beyond the file itself, in MB. */
+  readonly maxBuffersMb: number;
   /** Wall-clock budget for the whole extraction. */
   readonly timeoutMs: number;
   /** Longest text accepted, in UTF-16 code units. */
@@ -39,6 +46,8 @@ export const DEFAULT_PDF_LIMITS: PdfLimits = {
   maxBytes: 200 * 1024 * 1024,
   maxPages: 3000,
   maxMemoryMb: 1024,
+  maxStreamMb: 64,
+  maxBuffersMb: 256,
   timeoutMs: 120_000,
   maxChars: 20_000_000,
 };
@@ -82,19 +91,83 @@ export interface PdfPage {
 /**
  * The worker's source. It is plain JavaScript run with `eval`, so it needs no loader and no build step, and it
  * imports only pdf.js. pdf.js in Node runs its own "worker" on the thread that loads it, which is this one.
+ *
+ * Buffers: pdf.js decodes a stream into a typed array that it doubles as it grows, and typed arrays live
+ * outside the heap that resourceLimits caps. So before pdf.js loads, the typed-array constructors it reaches
+ * through the global object are wrapped: a buffer of 1 MB or more is checked against the largest one allowed
+ * and against the worker's buffers in all, and refused (with a 'limit' message, on which the caller ends the
+ * worker) before it is allocated. Images are not decoded at all (maxImageSize 0): text needs none.
  */
 const WORKER_SOURCE = String.raw`
 const { parentPort, workerData } = require('node:worker_threads');
 // pdf.js reports recoverable damage through console.log; the caller gets a clean error or a result instead.
 for (const k of ['log', 'info', 'warn', 'error', 'debug']) console[k] = () => {};
+{
+  const { maxStreamBytes, maxBuffersBytes } = workerData;
+  const NativeArrayBuffer = ArrayBuffer;
+  const budget = process.memoryUsage().arrayBuffers + 2 * workerData.bytes.byteLength + maxBuffersBytes;
+  let reported = false;
+  const refuse = (kind, bytes) => {
+    if (!reported) {
+      reported = true;
+      parentPort.postMessage({ type: 'limit', kind, bytes });
+    }
+    throw new RangeError('buffer over the limit');
+  };
+  const check = (bytes) => {
+    if (!(bytes >= 1048576)) return;
+    if (bytes > maxStreamBytes) refuse('stream', bytes);
+    if (process.memoryUsage().arrayBuffers + bytes > budget) refuse('total', bytes);
+  };
+  const guard = (Native) => new Proxy(Native, {
+    construct(target, args, newTarget) {
+      const a = args[0];
+      const unit = target.BYTES_PER_ELEMENT || 1;
+      if (typeof a === 'number') check(a * unit);
+      else if (a && typeof a === 'object' && !(a instanceof NativeArrayBuffer) && !(typeof SharedArrayBuffer === 'function' && a instanceof SharedArrayBuffer) && typeof a.length === 'number') check(a.length * unit);
+      return Reflect.construct(target, args, newTarget);
+    },
+  });
+  for (const name of ['ArrayBuffer', 'Uint8Array', 'Uint8ClampedArray', 'Int8Array', 'Uint16Array', 'Int16Array', 'Uint32Array', 'Int32Array', 'Float32Array', 'Float64Array']) {
+    globalThis[name] = guard(globalThis[name]);
+  }
+}
+// A first look with zlib, which inflates a hundred times faster than pdf.js: a Flate stream that decodes to
+// more than the largest buffer allowed is refused before pdf.js spends seconds on it. (Other filters, and
+// streams this scan misses, meet the buffer guard above.)
+function findFlateBomb(bytes, limit) {
+  const zlib = require('node:zlib');
+  const buf = Buffer.from(bytes);
+  for (let at = buf.indexOf('stream'); at >= 0; at = buf.indexOf('stream', at + 6)) {
+    if (at >= 3 && buf.latin1Slice(at - 3, at) === 'end') continue;
+    let start = at + 6;
+    if (buf[start] === 0x0d) start++;
+    if (buf[start] !== 0x0a) continue;
+    start++;
+    const cmf = buf[start];
+    const flg = buf[start + 1];
+    if ((cmf & 0x0f) !== 8 || ((cmf << 8) | flg) % 31 !== 0) continue;
+    try {
+      zlib.inflateSync(buf.subarray(start), { maxOutputLength: limit, finishFlush: zlib.constants.Z_SYNC_FLUSH, chunkSize: 1 << 20 });
+    } catch (e) {
+      if (e && e.code === 'ERR_BUFFER_TOO_LARGE') return true;
+    }
+  }
+  return false;
+}
 (async () => {
   const { bytes, pdfjsUrl, cMapUrl, standardFontDataUrl, maxPages } = workerData;
+  if (findFlateBomb(bytes, workerData.maxStreamBytes)) {
+    parentPort.postMessage({ type: 'limit', kind: 'stream', bytes: workerData.maxStreamBytes });
+    return;
+  }
   const pdfjs = await import(pdfjsUrl);
   let doc;
   try {
     doc = await pdfjs.getDocument({
       data: new Uint8Array(bytes), isEvalSupported: false, disableFontFace: true, useSystemFonts: false,
       useWorkerFetch: false, enableXfa: false, verbosity: 0, cMapUrl, cMapPacked: true, standardFontDataUrl,
+      maxImageSize: 0,
     }).promise;
   } catch (e) {
     parentPort.postMessage({ type: 'error', name: e && e.name, message: String(e && e.message || e) });
@@ -144,6 +217,7 @@ for (const k of ['log', 'info', 'warn', 'error', 'debug']) console[k] = () => {}
 
 type WorkerMessage =
   | { type: 'open'; pages: number }
+  | { type: 'limit'; kind: 'stream' | 'total'; bytes: number }
   | { type: 'page'; page: number; width: number; height: number; items: [string, number, number, number, number, string][]; fonts: Record<string, string> }
   | { type: 'error'; page?: number; name?: string; message: string }
   | { type: 'done' };
@@ -176,7 +250,10 @@ export async function extractPdfPages(bytes: Uint8Array, name: string, partial: 
     let settled = false;
     const worker = new Worker(WORKER_SOURCE, {
       eval: true,
-      workerData: { bytes: buffer, maxPages: limits.maxPages, ...pdfjsPaths() },
+      workerData: {
+        bytes: buffer, maxPages: limits.maxPages, ...pdfjsPaths(),
+        maxStreamBytes: limits.maxStreamMb * 1024 * 1024, maxBuffersBytes: limits.maxBuffersMb * 1024 * 1024,
+      },
       transferList: [buffer],
       resourceLimits: { maxOldGenerationSizeMb: limits.maxMemoryMb, maxYoungGenerationSizeMb: 64 },
       stdout: false,
@@ -203,6 +280,11 @@ export async function extractPdfPages(bytes: Uint8Array, name: string, partial: 
           return;
         case 'page':
           pages.push(toPage(message));
+          return;
+        case 'limit':
+          finish(new IngestError('E_TOO_LARGE', name, message.kind === 'stream'
+            ? `a stream in the PDF decodes to more than ${limits.maxStreamMb} MB (a compression bomb?); refused`
+            : `reading the PDF needs more than ${limits.maxBuffersMb} MB of buffers; refused`));
           return;
         case 'error':
           finish(toIngestError(name, message, bytes));
@@ -272,7 +354,8 @@ const HYPHENS = /[-\u00ad\u2010]$/;
 const TERMINAL = /[。．.!?！？」』）)”"：:]$/;
 const BULLET = /^([•・●○■□◆◇▪▫‣⁃∙◦※]|[-–—*](?=\s))/;
 const NUMBERED_ITEM = /^(\d{1,2}[.)．）](?=\s|\D)|[(（]\d{1,2}[)）]|[①-⑳])/;
-const NOTES_HEADING = /^(注|註|脚注|注釈|後注|Notes?|NOTES?|Endnotes|ENDNOTES|Footnotes)$/;
+/** A heading over notes, bracketed or not (注, 【注】, ［註］, (Notes), Notes:). */
+const NOTES_HEADING = /^[【［\[（(〔]?(注|註|脚注|注釈|後注|Notes?|NOTES?|Endnotes|ENDNOTES|Footnotes)[】］\]）)〕]?[:：]?$/;
 const PAGE_NUMBER = /^(?:[-–—‐]\s*)?(?:(?:p\.?|page|ページ)\s*)?(\d{1,4}|[ivxlcdm]{1,7})(?:\s*(?:[/／]|of)\s*\d{1,4})?(?:\s*[-–—‐])?(?:\s*頁)?$/i;
 const BOLD_FONT = /bold|black|heavy|demi|semibold|extrabold|ultrabold|[-_,]w[6-9]\b|\bw[6-9]$|-b$|gothic-?e\b/i;
 
@@ -364,6 +447,11 @@ export function layoutPdf(pages: readonly PdfPage[], name: string, options: Layo
   const blocks: BlockHint[] = [];
   const markers: Marker[] = [];
   const kinds = classify(paragraphs, stats);
+  // The document's own notes heading, when it is the last heading of the body: the notes moved to the end
+  // go under it instead of under a second 注 of our own (the notes' lines left it standing alone, or with
+  // unnumbered remarks under it).
+  const ownNotesHeading = notes.length > 0 ? findOwnNotesHeading(paragraphs, kinds) : -1;
+  if (ownNotesHeading >= 0) kinds[ownNotesHeading] = { kind: 'heading', level: 1 };
   paragraphs.forEach((lines, i) => {
     const start = out.length;
     writeLines(out, lines, words, markers, false, romanMarkers);
@@ -379,10 +467,12 @@ export function layoutPdf(pages: readonly PdfPage[], name: string, options: Layo
   if (notes.length > 0) {
     const language = isMostlyCjk(all) ? 'ja' : 'en';
     const firstPage = notes[0]!.lines[0]!.page;
-    const headingStart = out.length;
-    out.push(language === 'ja' ? '注' : 'Notes', firstPage);
-    blocks.push({ start: headingStart, end: out.length, kind: 'heading', level: 1 });
-    out.push('\n', firstPage);
+    if (ownNotesHeading < 0) {
+      const headingStart = out.length;
+      out.push(language === 'ja' ? '注' : 'Notes', firstPage);
+      blocks.push({ start: headingStart, end: out.length, kind: 'heading', level: 1 });
+      out.push('\n', firstPage);
+    }
     for (const note of notes) {
       const page = note.lines[0]!.page;
       out.push(`${note.label} `, page);
@@ -406,6 +496,17 @@ export function layoutPdf(pages: readonly PdfPage[], name: string, options: Layo
   for (const hint of [...blocks, ...footnotes, ...pageHints]) assertSpan(hint, text.length, 'pdf hint');
   for (const f of footnotes) if (f.note) assertSpan(f.note, text.length, 'pdf note');
   return { text, format: 'pdf', name, hints: { blocks, footnotes, pages: pageHints } };
+}
+
+/** The index of the body's last heading paragraph when it is a notes heading (注, 【注】, Notes), else -1. */
+function findOwnNotesHeading(paragraphs: readonly Line[][], kinds: readonly Kind[]): number {
+  for (let i = paragraphs.length - 1; i >= 0; i--) {
+    const lines = paragraphs[i]!;
+    const isNotes = lines.length === 1 && NOTES_HEADING.test(lineText(lines[0]!).replace(/\s+/g, ''));
+    if (isNotes) return i;
+    if (kinds[i]!.kind === 'heading') return -1;
+  }
+  return -1;
 }
 
 // --- items → lines ---------------------------------------------------------------------------------------------

@@ -12,13 +12,16 @@
  */
 import { timingSafeEqual } from 'node:crypto';
 import { Hono, type MiddlewareHandler } from 'hono';
+import { readSourceBytes } from '../ingest/read-source.ts';
+import type { AnalysisPool } from './analysis-pool.ts';
+import { DEFAULT_MAX_JSON_BYTES, limitBodies } from './body-limit.ts';
 import { Corpus, isCorpusError } from '../store/corpus.ts';
 import type { Store } from '../store/store.ts';
 import type { ServerContext } from './context.ts';
 import { HttpError, toErrorResponse } from './errors.ts';
 import { ResponseCache } from './response-cache.ts';
 import { correctionRoutes } from './routes/corrections.ts';
-import { documentRoutes, UPLOAD_EXTENSIONS } from './routes/documents.ts';
+import { documentRoutes, maxUploadBody, UPLOAD_EXTENSIONS } from './routes/documents.ts';
 import { exploreRoutes } from './routes/explore.ts';
 import { exportRoutes } from './routes/exports.ts';
 import { peopleRoutes } from './routes/people.ts';
@@ -37,6 +40,11 @@ export interface AppOptions {
   /** Per file; 20 MiB by default. */
   readonly maxUploadBytes?: number;
   readonly maxUploadFiles?: number;
+  /**
+   * Where uploads are read and analysed. `mikata serve` gives a pool of worker threads; without one (tests of
+   * the API alone) files are read and analysed on the request thread.
+   */
+  readonly pool?: AnalysisPool;
   /**
    * Host names requests may be addressed to. Default: loopback names when there is no token, anything
    * when there is one (the token is the guard then).
@@ -119,6 +127,9 @@ export function createApp(options: AppOptions): Hono {
     user: options.user?.trim() || 'analyst',
     maxUploadBytes: options.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES,
     maxUploadFiles: options.maxUploadFiles ?? 20,
+    prepare: options.pool
+      ? (bytes, name) => options.pool!.run({ bytes, name, maxBytes: options.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES })
+      : async (bytes, name) => ({ source: await readSourceBytes(bytes, { name, maxBytes: options.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES }) }),
     log,
     changed: () => cache.clear(),
   };
@@ -133,6 +144,13 @@ export function createApp(options: AppOptions): Hono {
     if (!ok) throw new HttpError(403, 'E_HOST', `this server answers only requests to ${allowed === null ? 'localhost / 127.0.0.1' : 'its own host names'}`);
     await next();
   });
+
+  // Bodies are refused by their declared size before anything reads them (and counted while read).
+  app.use('/api/*', limitBodies((c) =>
+    c.req.method === 'POST' && c.req.path === '/api/documents'
+      ? { bytes: maxUploadBody(ctx), what: 'upload' }
+      : { bytes: DEFAULT_MAX_JSON_BYTES, what: 'JSON body' },
+  ));
 
   app.use('/api/*', async (c, next) => {
     if (token) {

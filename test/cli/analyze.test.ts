@@ -329,3 +329,25 @@ test('a 50 MB text is analysed within 1 GB of heap (a spawned process with --max
   assert.ok(run.tail.trimEnd().endsWith('}'), 'the JSON is complete');
   assert.ok(run.stdoutBytes > 1_000_000);
 });
+
+test('--with-text puts the decoded text in source.text, by default for PDF and Word, so every span resolves without mikata (issue 14, case 9)', async () => {
+  const docs = join(ROOT, 'test', 'fixtures', 'docs');
+  for (const file of ['commentary-ja.pdf', 'commentary-ja.docx']) {
+    const r = await cli(['analyze', join(docs, file), '--format', 'json']);
+    assert.equal(r.code, 0, r.stderr);
+    const analysis = analysisSchema.parse(JSON.parse(r.stdout));
+    const text = analysis.source.text;
+    assert.equal(typeof text, 'string', `${file}: the text is there by default`);
+    assert.equal(text!.length, analysis.source.length);
+    assert.ok(analysis.attributions.length > 5);
+    for (const a of analysis.attributions) assert.equal(text!.slice(a.content.start, a.content.end), a.content.text);
+    checkAnalysis(analysis, text!);
+
+    const without = await cli(['analyze', join(docs, file), '--format', 'json', '--no-with-text']);
+    assert.equal(JSON.parse(without.stdout).source.text, undefined, `${file}: --no-with-text leaves it out`);
+  }
+  const plain = await cli(['analyze', SAMPLE, '--format', 'json']);
+  assert.equal(JSON.parse(plain.stdout).source.text, undefined, 'a text file is its own text: not repeated by default');
+  const asked = await cli(['analyze', SAMPLE, '--format', 'json', '--with-text']);
+  assert.equal(JSON.parse(asked.stdout).source.text, await readFile(SAMPLE, 'utf8'));
+});

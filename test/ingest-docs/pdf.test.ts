@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import * as pdf from '../../src/ingest/pdf.ts';
 import { layoutPdf, pdfToSource, type PdfPage, type PdfTextItem } from '../../src/ingest/pdf.ts';
 import type { SourceText } from '../../src/core/text/source-text.ts';
+import { analyze } from '../../src/core/analyze.ts';
 import { BRIEF_EN, COMMENTARY_JA, FIXTURE_DIR, makeBenchPdf, notesOf, renderPlainText, romanLabel, type DocModel } from '../../scripts/make-doc-fixtures.ts';
 
 const fixture = (name: string) => new Uint8Array(readFileSync(join(FIXTURE_DIR, name)));
@@ -340,6 +341,44 @@ test('layout rules', async (t) => {
       const source = layoutPdf(c.pages, 'case.pdf');
       assertHints(source);
       c.check(source);
+    });
+  }
+});
+
+test('a document with its own notes heading gets one notes section, not two (issue 14, case 9)', async (t) => {
+  const claim = '北海の研究者ヨナス・ベルクは航路の安全が揺らいでいると指摘する';
+  const body = (marks: number[]) => [
+    item('はじめに', 60, 80, 13, 'Sans-Bold'),
+    item(claim, 60, 100),
+    ...marks.flatMap((n, i) => [item(String(n), 60 + claim.length * 10 + i * 40, 96, 6), item('。', 66 + claim.length * 10 + i * 40, 100)]),
+  ];
+  const cases: [string, PdfPage[], string][] = [
+    ['end notes under the document\'s 注 on a page of their own', [
+      page(body([1, 2])),
+      page([item('注', 60, 80, 13, 'Sans-Bold'), item('1 ベルクの論文による。', 60, 100, 9), item('2 同上。', 60, 114, 9)]),
+    ], '注'],
+    ['foot-of-page notes, and the document\'s 注 with a remark of its own', [
+      page([...body([1]), item('1 ベルクの論文による。', 60, 780, 8)]),
+      page([item('注', 60, 80, 13, 'Sans-Bold'), item('本稿の見解は筆者個人のものである。', 60, 100)]),
+    ], '注'],
+    ['a bracketed heading', [
+      page(body([1, 2])),
+      page([item('【注】', 60, 80, 13, 'Sans-Bold'), item('1 ベルクの論文による。', 60, 100, 9), item('2 同上。', 60, 114, 9)]),
+    ], '【注】'],
+  ];
+  for (const [name, pages, heading] of cases) {
+    await t.test(name, () => {
+      const source = layoutPdf(pages, 'notes.pdf');
+      assertHints(source);
+      const lines = source.text.split('\n');
+      assert.deepEqual(lines.filter((l) => /^[【]?注[】]?$/.test(l)), [heading], source.text);
+      const notesAt = source.text.indexOf(`\n${heading}\n`) + 1;
+      assert.ok(source.hints!.blocks!.some((b) => b.kind === 'heading' && b.start === notesAt), 'the heading is a heading block');
+      for (const f of source.hints!.footnotes!) {
+        assert.ok(f.note && f.note.start > notesAt, `note ${f.n} is linked, under the heading`);
+      }
+      const analysis = analyze(source);
+      assert.equal(analysis.sections.filter((s) => /注/.test(s.heading)).length, 1, analysis.sections.map((s) => s.heading).join(' | '));
     });
   }
 });

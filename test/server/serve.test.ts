@@ -27,6 +27,9 @@ const refusals: [string, string[], Record<string, string>, RegExp][] = [
   ['a short token from the environment', ['--host', '0.0.0.0'], { MIKATA_TOKEN: 'short' }, /token is too short/],
   ['a port that is not one', ['--port', '70000'], {}, /--port: "70000" is not a port number/],
   ['an upload limit that is not one', ['--max-upload', 'lots'], {}, /--max-upload/],
+  ['a worker count that is not one', ['--workers', '0'], {}, /--workers: "0" is not a number of workers from 1 to 32/],
+  ['an analysis deadline that is not one', ['--analysis-timeout', 'soon'], {}, /--analysis-timeout: "soon" is not a time in seconds/],
+  ['an analysis memory cap that is too small', ['--analysis-memory', '8'], {}, /--analysis-memory: "8" is not a size in MB from 64/],
 ];
 for (const [what, args, env, message] of refusals) {
   test(`refuses ${what}`, async () => {
@@ -61,6 +64,24 @@ test('starts on loopback, prints the URL, serves the page and the API', async ()
     const session = await (await fetch(`${serving.url}api/session`)).json();
     assert.equal(session.documents, 0);
     assert.equal(session.token, false);
+  } finally {
+    await serving.close();
+  }
+});
+
+test('uploads are analysed by the worker pool, with the deadline and memory cap given', async () => {
+  const o = io();
+  const serving = await startServe({ db: join(dir, 'pooled.db'), port: 0, workers: 1, analysisTimeout: 30, analysisMemory: 256 }, o);
+  try {
+    assert.equal(serving.pool.size, 1);
+    assert.equal(serving.pool.timeoutMs, 30_000);
+    assert.equal(serving.pool.maxMemoryMb, 256);
+    const form = new FormData();
+    form.append('file', new File([new TextEncoder().encode('# 覚書\n\nブカレスト戦略研究所のヴラド・ポペスクは、航路の危険が残ると指摘する。\n')], 'memo.md'));
+    const res = await fetch(`${serving.url}api/documents`, { method: 'POST', body: form });
+    assert.equal(res.status, 200);
+    assert.equal((await res.json()).results[0].status, 'added');
+    assert.equal(serving.pool.counts.done, 1, 'analysed in a worker');
   } finally {
     await serving.close();
   }

@@ -14,6 +14,8 @@ export interface AnalyzeCommandOptions {
   inputFormat?: 'text' | 'markdown' | 'html' | 'pdf' | 'docx';
   language?: 'ja' | 'en';
   claims?: boolean;
+  /** Put the decoded text in the JSON's `source.text`; unset means yes for PDF and Word, no otherwise. */
+  withText?: boolean;
 }
 
 export async function runAnalyze(file: string, options: AnalyzeCommandOptions, io: CommandIO): Promise<void> {
@@ -24,7 +26,10 @@ export async function runAnalyze(file: string, options: AnalyzeCommandOptions, i
     if (isIngestError(e)) throw new CLIError('E_INPUT', e.message, { cause: e });
     throw e;
   }
-  const analysis = analyze(source, { language: options.language, claims: options.claims });
+  const analysed = analyze(source, { language: options.language, claims: options.claims });
+  // A PDF's or Word file's text exists only as mikata extracted it: without it the offsets point nowhere.
+  const withText = options.withText ?? (source.format === 'pdf' || source.format === 'docx');
+  const analysis = withText ? { ...analysed, source: { ...analysed.source, text: source.text } } : analysed;
   const format = options.format ?? (io.isTTY ? 'text' : 'json');
   const exporter = exporters[format] as Exporter;
   const context = { text: source.text, color: io.isTTY && format === 'text' };
@@ -54,5 +59,7 @@ export function registerAnalyze(program: Command, io: CommandIO): void {
     .addOption(new Option('--input-format <format>', 'read the input as this format instead of guessing it from the name and content').choices(['text', 'markdown', 'html', 'pdf', 'docx']))
     .addOption(new Option('--language <lang>', 'the document language, instead of detecting it').choices(['ja', 'en']))
     .option('--no-claims', 'the anatomy alone (metadata, outline, footnote markers, dates, glossary), without people and claims: faster')
+    .option('--with-text', 'put the decoded source text in the JSON (source.text), so spans resolve without mikata; the default for PDF and Word')
+    .option('--no-with-text', 'leave the source text out of the JSON, also for PDF and Word')
     .action(async (file: string, options: AnalyzeCommandOptions) => runAnalyze(file, options, io));
 }

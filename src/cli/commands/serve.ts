@@ -4,6 +4,7 @@
  */
 import { userInfo } from 'node:os';
 import type { Command } from 'commander';
+import { AnalysisPool, DEFAULT_POOL_MEMORY_MB, DEFAULT_POOL_TIMEOUT_MS, defaultPoolSize } from '../../server/analysis-pool.ts';
 import { createApp, DEFAULT_MAX_UPLOAD_BYTES } from '../../server/app.ts';
 import { isLoopback, startServer, type RunningServer } from '../../server/node.ts';
 import { loadWebAssets } from '../../server/web-assets.ts';
@@ -24,11 +25,16 @@ export interface ServeOptions {
   token?: string;
   user?: string;
   maxUpload?: string | number;
+  workers?: string | number;
+  analysisTimeout?: string | number;
+  analysisMemory?: string | number;
 }
 
 export interface Serving {
   readonly server: RunningServer;
   readonly corpus: Corpus;
+  /** Where uploads are analysed. */
+  readonly pool: AnalysisPool;
   /** The URL to open (with the token in the fragment, which never reaches the server's logs). */
   readonly url: string;
   close(): Promise<void>;
@@ -46,6 +52,13 @@ function parseMegabytes(value: string | number | undefined): number {
   const n = Number(value);
   if (!Number.isFinite(n) || n <= 0 || n > 256) throw new CLIError('E_USAGE', `--max-upload: ${JSON.stringify(String(value))} is not a size in MiB from 1 to 256`);
   return Math.round(n * 1024 * 1024);
+}
+
+function parseNumber(value: string | number | undefined, flag: string, fallback: number, min: number, max: number, unit: string): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!Number.isFinite(n) || n < min || n > max) throw new CLIError('E_USAGE', `${flag}: ${JSON.stringify(String(value))} is not ${unit} from ${min} to ${max}`);
+  return n;
 }
 
 function defaultUser(env: Record<string, string | undefined>): string {
@@ -68,6 +81,11 @@ export async function startServe(options: ServeOptions, io: CommandIO): Promise<
   }
   if (token && token.length < MIN_TOKEN_LENGTH) throw new CLIError('E_USAGE', `the token is too short (at least ${MIN_TOKEN_LENGTH} characters)`);
 
+  const workers = Math.round(parseNumber(options.workers, '--workers', defaultPoolSize(), 1, 32, 'a number of workers'));
+  const timeoutMs = parseNumber(options.analysisTimeout, '--analysis-timeout', DEFAULT_POOL_TIMEOUT_MS / 1000, 1, 3600, 'a time in seconds') * 1000;
+  const maxMemoryMb = Math.round(parseNumber(options.analysisMemory, '--analysis-memory', DEFAULT_POOL_MEMORY_MB, 64, 16384, 'a size in MB'));
+  const maxUploadBytes = parseMegabytes(options.maxUpload);
+
   const location = storeLocation({ db: options.db, env: io.env, cwd: io.cwd });
   let corpus: Corpus;
   try {
@@ -76,11 +94,14 @@ export async function startServe(options: ServeOptions, io: CommandIO): Promise<
   } catch (e) {
     throw toCLIError(e, io, showLocation(location));
   }
+  // Uploads are read and analysed in worker threads, so that one large document cannot stall other requests.
+  const pool = new AnalysisPool({ size: workers, timeoutMs, maxMemoryMb });
   const app = createApp({
     corpus,
     token,
+    pool,
     user: options.user?.trim() || defaultUser(io.env),
-    maxUploadBytes: parseMegabytes(options.maxUpload),
+    maxUploadBytes,
     log: (m) => io.stderr(`${m}\n`),
   });
   let server: RunningServer;
@@ -89,6 +110,7 @@ export async function startServe(options: ServeOptions, io: CommandIO): Promise<
     await loadWebAssets();
     server = await startServer(app, { host, port });
   } catch (e) {
+    await pool.close();
     await corpus.close();
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'EADDRINUSE') throw new CLIError('E_USAGE', `port ${port} on ${host} is in use; choose another with --port (0 picks a free one)`);
@@ -102,9 +124,11 @@ export async function startServe(options: ServeOptions, io: CommandIO): Promise<
   return {
     server,
     corpus,
+    pool,
     url,
     close: async () => {
       await server.close();
+      await pool.close();
       await corpus.close();
     },
   };
@@ -120,6 +144,9 @@ export function registerServe(program: Command, io: CommandIO): void {
     .option('--token <token>', 'require this token on every API call (or set MIKATA_TOKEN)')
     .option('--user <name>', 'the analyst name recorded with corrections when the browser gives none (default: MIKATA_USER or your login)')
     .option('--max-upload <MiB>', 'largest file an upload may hold, in MiB', String(DEFAULT_MAX_UPLOAD_BYTES / 1024 / 1024))
+    .option('--workers <n>', `worker threads that analyse uploads (default from the cores: ${defaultPoolSize()} here)`)
+    .option('--analysis-timeout <s>', 'give up analysing an upload after this many seconds', String(DEFAULT_POOL_TIMEOUT_MS / 1000))
+    .option('--analysis-memory <MB>', 'heap cap of each analysis worker, in MB', String(DEFAULT_POOL_MEMORY_MB))
     .action(async (options: ServeOptions) => {
       const serving = await startServe(options, io);
       await new Promise<void>((resolve) => {

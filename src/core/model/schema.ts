@@ -145,6 +145,11 @@ export const analysisSchema = z.object({
     length: offset,
     /** The input format the text came from. */
     format: z.enum(['text', 'markdown', 'html', 'pdf', 'docx']),
+    /**
+     * The decoded source text every offset points into, when the writer included it (`mikata analyze
+     * --with-text`, the default for PDF and Word, whose text a reader cannot get without mikata).
+     */
+    text: z.string().optional(),
   }),
   document: documentSchema,
   blocks: z.array(blockSchema),

@@ -4,6 +4,7 @@
  */
 import type { Context } from 'hono';
 import { z } from 'zod';
+import { DEFAULT_MAX_JSON_BYTES, readBodyBytes } from '../body-limit.ts';
 import { HttpError } from '../errors.ts';
 
 function describe(error: z.ZodError): string {
@@ -16,15 +17,20 @@ export function parseQuery<S extends z.ZodType>(c: Context, schema: S): z.infer<
   return r.data;
 }
 
-/** A JSON body: the content type must say so (a cross-site form cannot), and it must fit the schema. */
+/**
+ * A JSON body: the content type must say so (a cross-site form cannot), it must fit in
+ * DEFAULT_MAX_JSON_BYTES (counted while reading, so a chunked body is cut off there too), and it must fit the
+ * schema.
+ */
 export async function parseJson<S extends z.ZodType>(c: Context, schema: S): Promise<z.infer<S>> {
   const type = c.req.header('content-type') ?? '';
   if (!/^application\/json\s*(;|$)/i.test(type)) throw new HttpError(415, 'E_TYPE', 'send the request body as application/json');
+  const bytes = await readBodyBytes(c, DEFAULT_MAX_JSON_BYTES, 'JSON body');
   let body: unknown;
   try {
-    body = await c.req.json();
+    body = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
   } catch {
-    throw new HttpError(400, 'E_INVALID', 'the request body is not valid JSON');
+    throw new HttpError(400, 'E_INVALID', 'the request body is not valid JSON (UTF-8)');
   }
   const r = schema.safeParse(body);
   if (!r.success) throw new HttpError(400, 'E_INVALID', describe(r.error));

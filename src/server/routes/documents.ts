@@ -7,13 +7,13 @@
  * stripped of control characters and shortened, and the bytes go to the store, not to disk.
  */
 import type { Context, Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { z } from 'zod';
-import { readSourceBytes } from '../../ingest/read-source.ts';
 import { isIngestError } from '../../ingest/errors.ts';
 import type { IngestItem } from '../../store/corpus.ts';
+import { isPoolError } from '../analysis-pool.ts';
 import type { ServerContext } from '../context.ts';
+import { readUpload, type UploadedFile } from '../upload-stream.ts';
 import { HttpError, toErrorResponse } from '../errors.ts';
 import { dateParam, intParam, parseQuery, sendJson } from './_parse.ts';
 
@@ -40,7 +40,10 @@ function extensionOf(name: string): string {
   return dot > 0 ? name.slice(dot).toLowerCase() : '';
 }
 
-const FAILURE_STATUS: Readonly<Record<string, ContentfulStatusCode>> = { E_TYPE: 415, E_BINARY: 415, E_UNSUPPORTED: 415, E_TOO_LARGE: 413 };
+/** The status of an upload whose every file failed, by the first file's reason. */
+const FAILURE_STATUS: Readonly<Record<string, ContentfulStatusCode>> = {
+  E_TYPE: 415, E_BINARY: 415, E_UNSUPPORTED: 415, E_TOO_LARGE: 413, E_TIMEOUT: 422, E_BUSY: 503, E_CLOSED: 503, E_WORKER: 500,
+};
 
 const libraryQuery = z.object({
   q: z.string().max(200).optional(),
@@ -65,55 +68,67 @@ export function documentRoutes(app: Hono, ctx: ServerContext): void {
     return sendJson(c, await cache.json(`reader ${id}`, () => workbench.reader(id)));
   });
 
-  app.post(
-    '/api/documents',
-    bodyLimit({
-      // Multipart framing adds a little to the files themselves.
-      maxSize: ctx.maxUploadBytes * ctx.maxUploadFiles + 64 * 1024,
-      onError: () => {
-        throw new HttpError(413, 'E_TOO_LARGE', `the upload is larger than the limit (${showBytes(ctx.maxUploadBytes)} per file, ${ctx.maxUploadFiles} files)`);
-      },
-    }),
-    async (c) => upload(c, ctx),
-  );
+  app.post('/api/documents', async (c) => upload(c, ctx));
 }
 
+/** The largest upload request: every file at its limit, and the multipart framing around them. */
+export function maxUploadBody(ctx: Pick<ServerContext, 'maxUploadBytes' | 'maxUploadFiles'>): number {
+  return ctx.maxUploadBytes * ctx.maxUploadFiles + 64 * 1024;
+}
+
+/**
+ * Files are read as they stream in: one past the per-file limit is dropped as it comes (never buffered
+ * whole), and each file that arrived whole is handed to `ctx.prepare` (the analysis pool) at once, while the
+ * next one streams. What is stored is stored after every file has been prepared, in one batch.
+ */
 async function upload(c: Context, ctx: ServerContext): Promise<Response> {
   const type = c.req.header('content-type') ?? '';
   if (!/^multipart\/form-data\s*;/i.test(type)) throw new HttpError(415, 'E_TYPE', 'upload files as multipart/form-data in the field "file"');
-  let form: Record<string, unknown>;
-  try {
-    form = await c.req.parseBody({ all: true });
-  } catch {
-    throw new HttpError(400, 'E_INVALID', 'the upload is not valid multipart/form-data');
-  }
-  const raw = form.file;
-  const files = (Array.isArray(raw) ? raw : raw === undefined ? [] : [raw]).filter((f): f is File => typeof f === 'object' && f !== null && 'arrayBuffer' in f);
-  if (files.length === 0) throw new HttpError(400, 'E_INVALID', 'no file in the upload (send it in the field "file")');
-  if (files.length > ctx.maxUploadFiles) throw new HttpError(413, 'E_TOO_MANY', `at most ${ctx.maxUploadFiles} files per upload`);
 
-  const results: (UploadResult | null)[] = files.map(() => null);
-  const items: { index: number; item: IngestItem }[] = [];
-  for (const [i, file] of files.entries()) {
+  const results: (UploadResult | null)[] = [];
+  const prepared: Promise<{ index: number; item: IngestItem } | null>[] = [];
+  const onFile = (file: UploadedFile) => {
     const name = cleanFileName(file.name);
+    results[file.index] = null;
+    if ('failure' in file) {
+      results[file.index] = { name, status: 'failed', code: file.failure.code, reason: file.failure.reason };
+      return;
+    }
     const ext = extensionOf(name);
     if (!(UPLOAD_EXTENSIONS as readonly string[]).includes(ext)) {
-      results[i] = { name, status: 'failed', code: 'E_TYPE', reason: `not a document type mikata reads (${UPLOAD_EXTENSIONS.join(' ')})` };
-      continue;
+      results[file.index] = { name, status: 'failed', code: 'E_TYPE', reason: `not a document type mikata reads (${UPLOAD_EXTENSIONS.join(' ')})` };
+      return;
     }
-    if (file.size > ctx.maxUploadBytes) {
-      results[i] = { name, status: 'failed', code: 'E_TOO_LARGE', reason: `larger than the ${showBytes(ctx.maxUploadBytes)} limit` };
-      continue;
-    }
-    try {
-      const source = await readSourceBytes(new Uint8Array(await file.arrayBuffer()), { name, maxBytes: ctx.maxUploadBytes });
-      items.push({ index: i, item: { source, name } });
-    } catch (e) {
-      if (!isIngestError(e)) throw e;
-      const { body } = toErrorResponse(e, ctx.log);
-      results[i] = { name, status: 'failed', code: body.error.code, reason: body.error.message };
-    }
+    prepared.push(
+      ctx.prepare(file.bytes, name).then(
+        ({ source, analysis }) => ({ index: file.index, item: { source, name, ...(analysis ? { analysis } : {}) } }),
+        (e: unknown) => {
+          if (isIngestError(e)) {
+            const { body } = toErrorResponse(e, ctx.log);
+            results[file.index] = { name, status: 'failed', code: body.error.code, reason: body.error.message };
+          } else if (isPoolError(e)) {
+            if (e.code === 'E_WORKER') ctx.log(`analysis of ${JSON.stringify(name)} failed: ${e.message}`);
+            results[file.index] = { name, status: 'failed', code: e.code, reason: e.message };
+          } else {
+            throw e;
+          }
+          return null;
+        },
+      ),
+    );
+  };
+  let count: number;
+  try {
+    count = await readUpload(c.req.raw.body, type, { maxFileBytes: ctx.maxUploadBytes, maxFiles: ctx.maxUploadFiles, maxBodyBytes: maxUploadBody(ctx) }, onFile);
+  } catch (e) {
+    // The files that did arrive are not analysed for nothing: their jobs finish, and nothing is stored.
+    await Promise.allSettled(prepared);
+    if (e instanceof HttpError && e.status === 413) c.header('connection', 'close');
+    throw e;
   }
+  if (count === 0) throw new HttpError(400, 'E_INVALID', 'no file in the upload (send it in the field "file")');
+
+  const items = (await Promise.all(prepared)).filter((x): x is { index: number; item: IngestItem } => x !== null).sort((a, b) => a.index - b.index);
   if (items.length) {
     const outcomes = await ctx.workbench.corpus.addSources(items.map((x) => x.item));
     for (const [k, o] of outcomes.entries()) {
@@ -128,9 +143,7 @@ async function upload(c: Context, ctx: ServerContext): Promise<Response> {
   const done = results as UploadResult[];
   const failed = done.filter((r) => r.status === 'failed');
   const status: ContentfulStatusCode = failed.length === done.length ? FAILURE_STATUS[failed[0]!.code ?? ''] ?? 422 : 200;
+  if (status === 503) c.header('retry-after', '10');
   return c.json({ results: done }, status);
 }
 
-function showBytes(n: number): string {
-  return n >= 1024 * 1024 ? `${Math.round((n / (1024 * 1024)) * 10) / 10} MiB` : `${Math.round(n / 1024)} KiB`;
-}
