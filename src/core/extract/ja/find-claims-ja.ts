@@ -539,7 +539,7 @@ function analyzeSentence(v: SentenceView, book: SpeakerBook, carried: Speaker | 
       frameSeen = true;
       if (content && content.end > content.start) {
         const frameStart = cue.frame!.start;
-        drafts.push(mk(speaker, cue, v, content, 'according_to', 'explicit', { start: frameStart, end: toks[cue.to - 1]!.end }));
+        drafts.push(mk(speaker, cue, v, content, 'according_to', 'explicit', { start: frameStart, end: cue.frame!.end }));
         // What the frame contains is said through it.
         for (const inner of cues.slice(ci + 1)) inner.rule !== 'frame' && ((inner as Cue & { via?: DraftPerson[] }).via = speaker.people);
       }
