@@ -73,7 +73,8 @@ export function loadKuromoji(): { tokenizer: JaTokenizer; loadMs: number } {
     new Uint8Array(read('unk.dat.gz')), new Uint8Array(read('unk_pos.dat.gz')), new Uint8Array(read('unk_map.dat.gz')),
     new Uint8Array(read('unk_char.dat.gz')), new Uint32Array(read('unk_compat.dat.gz')), new Uint8Array(read('unk_invoke.dat.gz')),
   );
-  const builder = new ViterbiBuilder(dic);
+  const builder = new ViterbiBuilder(dic) as { build(text: string): unknown };
+  builder.build = boundedLatticeBuilder(require, dic);
   const searcher = new ViterbiSearcher(dic.connection_costs);
   const known = new Map<number, Features>();
   const unknown = new Map<number, Features>();
@@ -111,6 +112,61 @@ export function loadKuromoji(): { tokenizer: JaTokenizer; loadMs: number } {
   };
   const loadMs = performance.now() - t0;
   return { tokenizer, loadMs };
+}
+
+/** No IPADIC entry is longer than this (in code units): a lookup key never needs more of the text. */
+const MAX_KEY = 48;
+
+/**
+ * kuromoji's ViterbiBuilder.build, with the dictionary key bounded: the original looks up, at every position,
+ * the whole rest of the piece (converted to UTF-8 and scanned for surrogates each time), which makes a piece
+ * cost the square of its length. Same lattice otherwise; an unknown-word run is grouped up to MAX_KEY.
+ */
+function boundedLatticeBuilder(require: NodeRequire, dic: KuromojiDictionaries & Record<string, any>): (text: string) => unknown {
+  const ViterbiLattice = require('kuromoji/src/viterbi/ViterbiLattice') as new () => { append(n: unknown): void; appendEos(): void };
+  const ViterbiNode = require('kuromoji/src/viterbi/ViterbiNode') as new (...a: unknown[]) => unknown;
+  const SurrogateAwareString = require('kuromoji/src/util/SurrogateAwareString') as new (s: string) => { length: number; index_mapping: number[]; charAt(i: number): string; toString(): string };
+  const trie = dic.trie as { commonPrefixSearch(key: string): { k: string; v: number }[] };
+  const known = dic.token_info_dictionary as unknown as { target_map: Record<number, number[]>; dictionary: { getShort(i: number): number } };
+  const unk = dic.unknown_dictionary as unknown as { target_map: Record<number, number[]>; dictionary: { getShort(i: number): number }; lookup(ch: string): { is_always_invoke: number; is_grouping: number; class_name: string; class_id: number } };
+  return (sentenceStr: string) => {
+    const lattice = new ViterbiLattice();
+    const sentence = new SurrogateAwareString(sentenceStr);
+    for (let pos = 0; pos < sentence.length; pos++) {
+      const at = sentence.index_mapping[pos]!;
+      const tail = sentenceStr.slice(at, at + MAX_KEY);
+      const vocabulary = trie.commonPrefixSearch(tail);
+      for (const { k: key, v: trieId } of vocabulary) {
+        for (const id of known.target_map[trieId]!) {
+          const tokenInfoId = Number(id);
+          lattice.append(new ViterbiNode(tokenInfoId, known.dictionary.getShort(tokenInfoId + 4), pos + 1, key.length, 'KNOWN',
+            known.dictionary.getShort(tokenInfoId), known.dictionary.getShort(tokenInfoId + 2), key));
+        }
+      }
+      const sTail = new SurrogateAwareString(tail);
+      const head = sTail.charAt(0);
+      const headClass = unk.lookup(head);
+      if (vocabulary.length === 0 || headClass.is_always_invoke === 1) {
+        let key = head;
+        let length = 1;
+        if (headClass.is_grouping === 1) {
+          for (let k = 1; k < sTail.length; k++) {
+            const next = sTail.charAt(k);
+            if (unk.lookup(next).class_name !== headClass.class_name) break;
+            key += next;
+            length++;
+          }
+        }
+        for (const id of unk.target_map[headClass.class_id]!) {
+          const unkId = Number(id);
+          lattice.append(new ViterbiNode(unkId, unk.dictionary.getShort(unkId + 4), pos + 1, length, 'UNKNOWN',
+            unk.dictionary.getShort(unkId), unk.dictionary.getShort(unkId + 2), key));
+        }
+      }
+    }
+    lattice.appendEos();
+    return lattice;
+  };
 }
 
 /** Pieces of at most MAX_PIECE code units, cut after 、。 or, failing that, at a space, never inside a surrogate pair. */

@@ -85,6 +85,11 @@ const QUOTE_OPEN = new Set(['「', '『', '“']);
 const QUOTE_CLOSE = new Set(['」', '』', '”']);
 
 export function findClaimsJa(input: JaClaimsInput): { attributions: Attribution[]; unattributed: Unattributed[] } {
+  // Mentions are added in one sorted merge at the end: inserting each in place is quadratic on a long document.
+  return input.registry.batch(() => findClaimsJaInBatch(input));
+}
+
+function findClaimsJaInBatch(input: JaClaimsInput): { attributions: Attribution[]; unattributed: Unattributed[] } {
   const { text, blocks, sentences, footnotes, registry, tokenizer } = input;
   const drafts: Draft[] = [];
   const unattributed: Unattributed[] = [];

@@ -5,16 +5,30 @@
  * added only where it covers text that no cue-first claim already covers, so one passage is never credited twice.
  */
 import type { Attribution, Unattributed } from '../../model/schema.ts';
+import { MAX_CONTENT } from './find-claims-ja.ts';
+
+function lowerBound(xs: readonly number[], at: number): number {
+  let lo = 0;
+  let hi = xs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (xs[mid]! < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
 
 export function mergeClaims(
   lead: { attributions: Attribution[]; unattributed: Unattributed[] },
   extra: { attributions: Attribution[]; unattributed: Unattributed[] },
 ): { attributions: Attribution[]; unattributed: Unattributed[] } {
   const covered = lead.attributions.map((a) => a.content).sort((x, y) => x.start - y.start);
+  // Contents are bounded (MAX_CONTENT), so only those starting within that distance before s can overlap it.
+  const starts = covered.map((c) => c.start);
   const overlap = (s: { start: number; end: number }): number => {
     let n = 0;
-    for (const c of covered) {
-      if (c.start >= s.end) break;
+    for (let i = lowerBound(starts, s.start - MAX_CONTENT); i < covered.length && covered[i]!.start < s.end; i++) {
+      const c = covered[i]!;
       n += Math.max(0, Math.min(c.end, s.end) - Math.max(c.start, s.start));
     }
     return n;
@@ -23,8 +37,15 @@ export function mergeClaims(
   const attributions = [...lead.attributions, ...added.map((a) => ({ ...a, evidence: [...a.evidence, { rule: 'ja:commentary-pass' }] }))]
     .sort((x, y) => x.content.start - y.content.start)
     .map((a, i) => ({ ...a, id: `a${i + 1}` }));
-  const claimed = (u: Unattributed) => attributions.some((a) => a.content.start <= u.content.start && u.content.start < a.content.end);
-  const unattributed = [...lead.unattributed, ...extra.unattributed.filter((u) => !lead.unattributed.some((l) => l.content.start === u.content.start))]
+  const claimedStarts = attributions.map((a) => a.content.start);
+  const claimed = (u: Unattributed) => {
+    for (let i = lowerBound(claimedStarts, u.content.start - MAX_CONTENT); i < attributions.length && claimedStarts[i]! <= u.content.start; i++) {
+      if (u.content.start < attributions[i]!.content.end) return true;
+    }
+    return false;
+  };
+  const leadStarts = new Set(lead.unattributed.map((l) => l.content.start));
+  const unattributed = [...lead.unattributed, ...extra.unattributed.filter((u) => !leadStarts.has(u.content.start))]
     .filter((u) => !claimed(u))
     .sort((x, y) => x.content.start - y.content.start);
   return { attributions, unattributed };
