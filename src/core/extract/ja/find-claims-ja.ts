@@ -536,7 +536,11 @@ function analyzeSentence(v: SentenceView, book: SpeakerBook, carried: Speaker | 
       // The proposition runs from after the frame to the end of the sentence, without evidential tails.
       let from = cue.to;
       while (from < toks.length && (toks[from]!.surface === '、' || /^\s+$/.test(toks[from]!.surface))) from++;
-      const { end: endTok, tail } = evidentialEnd(v, from);
+      let { end: endTok, tail } = evidentialEnd(v, from);
+      // The proposition ends where the next reporting cue's complement does (Xによれば、…と指摘する), so a
+      // folded block of such lines gives one claim a line, not one running to the end.
+      const nextCue = cues.slice(ci + 1).find((c) => c.rule !== 'frame' && c.rule !== 'hearsay' && c.complementEnd > from);
+      if (nextCue && nextCue.complementEnd < endTok) { endTok = nextCue.complementEnd; tail = false; }
       let content = spanOf(v, from, endTok);
       if (content && QUOTE_OPEN.has(text[content.start]!) && QUOTE_CLOSE.has(text[content.end - 1]!) && v.match.get(toks.findIndex((t) => t.start === content!.start)) === toks.findIndex((t) => t.end === content!.end)) {
         content = { start: content.start + 1, end: content.end - 1 };
