@@ -78,6 +78,8 @@ interface Cue {
   frame?: SpeakerPhrase;
   /** Whether the cue's predicate chains on (…と述べ、…) rather than ending the sentence. */
   thought?: boolean;
+  /** The predicate's base form (述べる, 報じる, 指摘). */
+  verb?: string;
 }
 
 const MULTI_CONNECTIVE = /^(?:その上で|そのうえで|その一方で|これに対して|これに対し|それに対し|その後|その際|そのため|このため|これを受けて|これを受け|それでも|それに加えて|加えて|さらに言えば|一方で|他方で)、/;
@@ -96,6 +98,7 @@ function findClaimsJaInBatch(input: JaClaimsInput): { attributions: Attribution[
   const markerAt = new Map<number, DraftFootnote>();
   for (const f of footnotes) for (let k = f.start; k < f.end; k++) markerAt.set(k, f);
   const people = new SpeakerBook(registry);
+  const labelCounts = countLabels(text, blocks);
   let current: Speaker | null = null;
 
   const bySentenceBlock = new Map<number, DraftSentence[]>();
@@ -108,7 +111,7 @@ function findClaimsJaInBatch(input: JaClaimsInput): { attributions: Attribution[
   blocks.forEach((block, b) => {
     if (block.kind === 'heading') { current = null; }
     if (block.kind !== 'paragraph' && block.kind !== 'list-item' && block.kind !== 'title' && block.kind !== 'heading') return;
-    const labelled = findLabels(text, block, tokenizer, people);
+    const labelled = findLabels(text, block, tokenizer, people, labelCounts);
     for (const l of labelled) {
       drafts.push(l);
       current = l.speaker;
@@ -388,7 +391,7 @@ function findCues(v: SentenceView): Cue[] {
       i = end - 1;
       continue;
     }
-    cues.push({ rule: after ? 'quotative-speaker-after' : 'quotative', kind: 'reported', from: i, to: end, complementEnd: i, after: after ?? undefined, thought: isThought(pt) });
+    cues.push({ rule: after ? 'quotative-speaker-after' : 'quotative', kind: 'reported', from: i, to: end, complementEnd: i, after: after ?? undefined, thought: isThought(pt), verb: pt.base });
     i = end - 1;
   }
   return cues;
@@ -582,8 +585,12 @@ function analyzeSentence(v: SentenceView, book: SpeakerBook, carried: Speaker | 
         speaker = book.resolve(inner.phrase, v, current);
         contentFrom = inner.contentFrom;
       }
-    } else if (topic && ci === firstOwnCue(cues)) {
+    } else if (topic && ci === firstOwnCue(cues) && !(reportsNews(cue) && !isMedia(topic))) {
       speaker = topic;
+    } else if (topic && ci === firstOwnCue(cues)) {
+      // イランが…を準備していると報じた: a non-outlet before 報じた is what was reported; the outlet is carried.
+      contentFrom = opening.topicFrom;
+      if (carried && isMedia(carried)) { speaker = carried; mention = 'elided'; }
     } else {
       // A subject of this clause (…によると、X政府は…と分析; …と述べ、Bは…と反論した), else the same speaker goes on.
       const later = ci > firstOwnCue(cues) && !frameSeen;
@@ -645,6 +652,14 @@ function afterTail(v: SentenceView, k: number): number {
   return k + 1;
 }
 
+function reportsNews(cue: Cue): boolean {
+  return cue.verb !== undefined && /^(?:報じる|報ずる|報道)$/.test(cue.verb);
+}
+
+function isMedia(s: Speaker): boolean {
+  return s.people.length > 0 && s.people.every((p) => p.type === 'media');
+}
+
 function firstOwnCue(cues: Cue[]): number {
   return cues.findIndex((c) => c.rule !== 'frame');
 }
@@ -682,6 +697,9 @@ function sentenceOpening(v: SentenceView): { topic: SpeakerPhrase | null; coTopi
   const { toks } = v;
   let k = skipConnectives(v, 0);
   const continuation = k > 0 && toks.slice(0, k).some((t) => /^(?:さらに|更に|また|加えて|その上で|そのうえで|一方|ただ|ただし|その後|同時に)$/.test(t.surface));
+  // この問題をめぐっては、/ 5日、/ 記者会見で、 before the topic
+  const adv = skipAdverbials(v, k);
+  if (adv > k && adv < toks.length && toks[adv - 1]!.surface === '、') k = adv;
   const topicFrom = k;
   // A topic within the first stretch of the sentence, outside quotations.
   for (let j = k; j < toks.length && j < k + 24; j++) {
@@ -977,7 +995,21 @@ const LABEL_PATTERNS: { rule: string; re: RegExp }[] = [
  * (X氏「…」, 民主党 ハリス副大統領 「…」), a quotation credited in parentheses after it (「…」(X教授)), and
  * a headline credited after an equals sign (…=韓国首相). Label turns take the whole block.
  */
-function findLabels(text: string, block: ClassifiedBlock, tokenizer: JaTokenizer, book: SpeakerBook): Draft[] {
+/** How often each label opens a block: a label seen once that names no known kind of person is not a turn. */
+function countLabels(text: string, blocks: readonly ClassifiedBlock[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const block of blocks) {
+    if (block.kind !== 'paragraph' && block.kind !== 'list-item') continue;
+    const head = text.slice(block.contentStart, Math.min(block.end, block.contentStart + 64));
+    for (const { re } of LABEL_PATTERNS) {
+      const m = re.exec(head);
+      if (m) { const k = m[2]!.trim(); counts.set(k, (counts.get(k) ?? 0) + 1); break; }
+    }
+  }
+  return counts;
+}
+
+function findLabels(text: string, block: ClassifiedBlock, tokenizer: JaTokenizer, book: SpeakerBook, labelCounts: Map<string, number>): Draft[] {
   const out: Draft[] = [];
   const start = block.contentStart;
   const head = text.slice(start, Math.min(block.end, start + 64));
@@ -987,7 +1019,7 @@ function findLabels(text: string, block: ClassifiedBlock, tokenizer: JaTokenizer
     const labelText = m[2]!.trim();
     const cueStart = start + m.index + m[0].indexOf(m[1]!);
     const cue = { start: cueStart, end: cueStart + m[1]!.length };
-    const who = labelSpeaker(labelText, cue, tokenizer, book, rule);
+    const who = labelSpeaker(labelText, cue, tokenizer, book, rule, (labelCounts.get(labelText) ?? 0) >= 2);
     if (!who) continue;
     let cs = cue.end;
     while (cs < block.end && /[\s:：]/.test(text[cs]!)) cs++;
@@ -1052,7 +1084,7 @@ function isNameLike(s: string): boolean {
   return /^(?:[\u4e00-\u9fff々]{1,4}|[\u30A1-\u30FA\u30FC・]{2,12}|[A-Z]\.(?:[A-Z]\.)+|[A-Z][a-z]+)(?:君|氏|さん)?$/.test(s);
 }
 
-function labelSpeaker(label: string, span: Span, tokenizer: JaTokenizer, book: SpeakerBook, rule: string): Speaker | null {
+function labelSpeaker(label: string, span: Span, tokenizer: JaTokenizer, book: SpeakerBook, rule: string, repeated = true): Speaker | null {
   const clean = label.replace(/^[○◯]/, '');
   if (!clean || /^(?:Q|A|問|答|注|※|写真|出典|資料|図|表|参考|関連|追記|編集|撮影|提供)\d*$/.test(clean)) return null;
   const offset = span.end - clean.length - (label.length - label.trimEnd().length);
@@ -1063,7 +1095,10 @@ function labelSpeaker(label: string, span: Span, tokenizer: JaTokenizer, book: S
   const np = { from: 0, to: toks.length, start: toks[0]!.start, end: toks[toks.length - 1]!.end, text: clean };
   let sp = classifySpeaker(np, toks);
   // A short label is a name even when the dictionary does not know it (藤代, 飯田, J.K.).
-  if (!sp && (rule.startsWith('label-turn') || rule === 'label-paren') && clean.length <= 8 && isNameLike(clean)) {
+  // A label seen once must name a person by the dictionary or a post (a dateline 【ソウル聯合ニュース】, a tag
+  // 【詳細】 or 独占: are not turns); a repeated one is a turn whoever it names.
+  if (sp && sp.type !== 'person' && rule.startsWith('label-turn') && !repeated) return null;
+  if (!sp && (rule.startsWith('label-turn') && repeated || rule === 'label-paren') && clean.length <= 8 && isNameLike(clean)) {
     sp = { ...np, type: 'person', core: clean.replace(/(?:君|氏|さん)$/, ''), organization: null, title: null };
   }
   if (!sp || sp.type === 'anaphor') return null;
