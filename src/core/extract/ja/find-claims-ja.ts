@@ -110,6 +110,12 @@ function findClaimsJaInBatch(input: JaClaimsInput): { attributions: Attribution[
 
   blocks.forEach((block, b) => {
     if (block.kind === 'heading') { current = null; }
+    // 日本銀行 植田総裁 on a line of its own, the quotation on the next: the line labels the quotation.
+    const nextBlock = blocks[b + 1];
+    if (block.kind === 'paragraph' && nextBlock && text[nextBlock.contentStart] === '「' && block.end - block.contentStart <= 30) {
+      const label = lineLabel(text, block, nextBlock, tokenizer, people);
+      if (label) { drafts.push(label); current = label.speaker; return; }
+    }
     if (block.kind !== 'paragraph' && block.kind !== 'list-item' && block.kind !== 'title' && block.kind !== 'heading') return;
     const labelled = findLabels(text, block, tokenizer, people, labelCounts);
     for (const l of labelled) {
@@ -334,6 +340,16 @@ function findCues(v: SentenceView): Cue[] {
         i = end - 1;
       }
       continue;
+    }
+
+    // …判断する考えを示した / …検討する意向を示している: a clause modifying a view noun.
+    if (t.pos === '名詞' && /^(?:考え|意向|方針|姿勢|考え方|意思|構え|見通し|見込み)$/.test(t.surface) && i > 0) {
+      const p = v.prev(i);
+      const pt = p >= 0 ? toks[p]! : null;
+      if (pt && (pt.pos === '動詞' || pt.pos === '助動詞' && /^(?:たい|ない|た)$/.test(pt.base) || pt.pos === '形容詞') && (pt.conj.startsWith('基本形') || pt.conj === '*' || pt.pos === '助動詞')) {
+        const view = viewChain(v, i);
+        if (view) { cues.push({ rule: 'intent', kind: 'reported', from: i, to: view, complementEnd: i }); i = view - 1; continue; }
+      }
     }
 
     // Quotatives: と / って / という / との / として
@@ -565,9 +581,10 @@ function analyzeSentence(v: SentenceView, book: SpeakerBook, carried: Speaker | 
       const from = skipAdverbials(v, clauseStart);
       const content = spanOf(v, from, cue.from);
       if (!content) return;
-      const who = topic ?? lastSpeaker ?? carried;
+      const ownTopic = topic && topic.people.every((p) => p.type === 'person' || p.type === 'media') ? topic : null;
+      const who = ownTopic ?? (topic ? null : lastSpeaker) ?? carried;
       if (who && drafts.length === 0 && cues.length === 1) {
-        drafts.push(mk(who, cue, v, content, 'reported', topic ? 'explicit' : 'elided'));
+        drafts.push(mk(who, cue, v, ownTopic ? content : spanOf(v, ownTopic ? from : skipAdverbials(v, opening.topicFrom), cue.from) ?? content, 'reported', ownTopic ? 'explicit' : 'elided'));
       } else if (!who) {
         unattributed.push({ content: { ...content, text: '' }, cue: { start: toks[cue.from]!.start, end: toks[cue.to - 1]!.end, text: '' }, footnotes: [], reason: 'hearsay with no named source (…という)' });
       }
@@ -995,6 +1012,21 @@ const LABEL_PATTERNS: { rule: string; re: RegExp }[] = [
  * (X氏「…」, 民主党 ハリス副大統領 「…」), a quotation credited in parentheses after it (「…」(X教授)), and
  * a headline credited after an equals sign (…=韓国首相). Label turns take the whole block.
  */
+function lineLabel(text: string, block: ClassifiedBlock, next: ClassifiedBlock, tokenizer: JaTokenizer, book: SpeakerBook): Draft | null {
+  const line = text.slice(block.contentStart, block.end).trimEnd();
+  if (!line || /[。、「」]/.test(line)) return null;
+  const toks = tokenizer.tokenize(line).map((t) => ({ ...t, start: t.start + block.contentStart, end: t.end + block.contentStart }));
+  const np = nounPhraseEndingAt(text, toks, toks.length - 1, 0);
+  if (!np || np.start !== block.contentStart) return null;
+  const sp = classifySpeaker(np, toks);
+  if (!sp || sp.type !== 'person' || !sp.title) return null;
+  const close = text.indexOf('」', next.contentStart);
+  if (close < 0 || close > next.end) return null;
+  const who = book.resolve(sp, null, null, { start: np.start, end: np.end });
+  if (!who) return null;
+  return { speaker: who, via: [], kind: 'quote', cue: { start: np.start, end: np.end }, content: boundContent({ start: next.contentStart + 1, end: close }), mention: 'explicit', rule: 'label-line', tokens: np.text };
+}
+
 /** How often each label opens a block: a label seen once that names no known kind of person is not a turn. */
 function countLabels(text: string, blocks: readonly ClassifiedBlock[]): Map<string, number> {
   const counts = new Map<string, number>();
@@ -1011,8 +1043,11 @@ function countLabels(text: string, blocks: readonly ClassifiedBlock[]): Map<stri
 
 function findLabels(text: string, block: ClassifiedBlock, tokenizer: JaTokenizer, book: SpeakerBook, labelCounts: Map<string, number>): Draft[] {
   const out: Draft[] = [];
-  const start = block.contentStart;
-  const head = text.slice(start, Math.min(block.end, start + 64));
+  let start = block.contentStart;
+  // 「グテーレス氏:…」 — a labelled quotation as a headline: the label inside the brackets.
+  const blockEnd = text[block.end - 1] === '」' && text[start] === '「' ? block.end - 1 : block.end;
+  if (blockEnd < block.end) start++;
+  const head = text.slice(start, Math.min(blockEnd, start + 64));
   for (const { rule, re } of LABEL_PATTERNS) {
     const m = re.exec(head);
     if (!m) continue;
@@ -1023,7 +1058,7 @@ function findLabels(text: string, block: ClassifiedBlock, tokenizer: JaTokenizer
     if (!who) continue;
     let cs = cue.end;
     while (cs < block.end && /[\s:：]/.test(text[cs]!)) cs++;
-    let ce = block.end;
+    let ce = blockEnd;
     while (ce > cs && /\s/.test(text[ce - 1]!)) ce--;
     // A turn that is one quotation: the inside of it.
     if (text[cs] === '「' && text[ce - 1] === '」' && text.indexOf('」', cs) === ce - 1) { cs++; ce--; }
@@ -1148,7 +1183,17 @@ class SpeakerBook {
     const existing = reg.people.find((p) => p.type === sp.type && (p.name === core || p.aliases.has(core) || p.aliases.has(sp.text)))
       ?? (sp.type === 'person' ? reg.people.find((p) => p.type === 'person' && core.length >= 1 && core.length < p.name.length && !/[\s\u3000]/.test(p.name) && (p.name.startsWith(core) && core.length >= 2 || p.surname === core)) : undefined)
       ?? (sp.type !== 'person' ? reg.people.find((p) => p.type === sp.type && core.length >= 2 && (p.name.endsWith(core) || core.endsWith(p.name) && p.name.length >= 2)) : undefined);
-    const person = existing ?? reg.addPerson({ name: core, organization: sp.organization, title: sp.title, type: sp.type === 'anaphor' ? 'person' : sp.type });
+    // 片山会長 first, 片山正則会長 later: the same person, now with the full name.
+    const shortForm = !existing && sp.type === 'person'
+      ? reg.people.find((p) => p.type === 'person' && p.role !== 'author' && !/[・\s]/.test(p.name) && core.length > p.name.length && core.startsWith(p.name) && p.name.length >= 1 && /^[\u4e00-\u9fff々]+$/.test(core))
+      : undefined;
+    if (shortForm) {
+      reg.addAlias(shortForm, shortForm.name);
+      shortForm.name = core;
+      shortForm.organization ??= sp.organization;
+      shortForm.title ??= sp.title;
+    }
+    const person = existing ?? shortForm ?? reg.addPerson({ name: core, organization: sp.organization, title: sp.title, type: sp.type === 'anaphor' ? 'person' : sp.type });
     if (existing) {
       existing.organization ??= sp.organization;
       existing.title ??= sp.title;

@@ -89,6 +89,12 @@ export function nounPhraseEndingAt(text: string, toks: readonly JaToken[], last:
       i--;
       continue;
     }
+    // AやBなどC (AP通信や米紙ニューヨーク・タイムズなど米メディア): one collective speaker.
+    if ((t.surface === 'など' || t.surface === 'や') && t.pos === '助詞' && i > floor && sawNominal && isNominal(toks[i - 1]!)) {
+      from = i;
+      i--;
+      continue;
+    }
     // の between an organisation or place and the head noun after it.
     if (t.surface === 'の' && t.pos === '助詞' && i > floor && sawNominal && isNominal(toks[i - 1]!) && !/^\d+$/.test(toks[i - 1]!.surface)) {
       const head = text.slice(toks[i + 1]!.start, end);
