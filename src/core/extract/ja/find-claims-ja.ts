@@ -91,8 +91,23 @@ export function findClaimsJa(input: JaClaimsInput): { attributions: Attribution[
   return input.registry.batch(() => findClaimsJaInBatch(input));
 }
 
+/**
+ * Names the people pass already knows in this document (ポペスク, named in full before): a bare surname
+ * there is a person even when the dictionary does not know it. Set per call of findClaimsJa.
+ */
+let known: ReadonlySet<string> = new Set();
+
+function classify(np: Parameters<typeof classifySpeaker>[0], toks: Parameters<typeof classifySpeaker>[1]): SpeakerPhrase | null {
+  const sp = classifySpeaker(np, toks);
+  if (sp) return sp;
+  const bare = np.text.replace(/[ \u3000]/g, '');
+  if (known.has(bare)) return { ...np, type: 'person', core: bare, organization: null, title: null };
+  return null;
+}
+
 function findClaimsJaInBatch(input: JaClaimsInput): { attributions: Attribution[]; unattributed: Unattributed[] } {
   const { text, blocks, sentences, footnotes, registry, tokenizer } = input;
+  known = new Set(registry.people.filter((p) => p.type === 'person').flatMap((p) => [p.name.replace(/[ \u3000]/g, ''), p.surname, ...p.aliases].filter((x) => x && x.length >= 2)));
   const drafts: Draft[] = [];
   const unattributed: Unattributed[] = [];
   const markerAt = new Map<number, DraftFootnote>();
@@ -296,7 +311,7 @@ function findCues(v: SentenceView): Cue[] {
       while (e < n && (toks[e]!.pos === '助動詞')) e++;
       if (e < n && /^(?:と|ば)$/.test(toks[e]!.surface)) {
         const np = nounPhraseEndingAt(v.text, toks, i - 1, 0);
-        const frame = np ? classifySpeaker(np, toks) : null;
+        const frame = np ? classify(np, toks) : null;
         if (frame) cues.push({ rule: 'frame', kind: 'according_to', from: i, to: e + 1, complementEnd: e + 1, frame });
         i = e;
         continue;
@@ -304,7 +319,7 @@ function findCues(v: SentenceView): Cue[] {
     }
     if (t.surface === 'の' && t.pos === '助詞' && i + 3 < n && /^(?:話|調べ|報道|発表|分析|見方|考え|説明|見立て|集計|調査|推計|試算|まとめ)$/.test(toks[i + 1]!.surface) && toks[i + 2]!.surface === 'で' && toks[i + 3]!.surface === 'は') {
       const np = nounPhraseEndingAt(v.text, toks, i - 1, 0);
-      const frame = np ? classifySpeaker(np, toks) : null;
+      const frame = np ? classify(np, toks) : null;
       if (frame) cues.push({ rule: 'frame', kind: 'according_to', from: i, to: i + 4, complementEnd: i + 4, frame });
       continue;
     }
@@ -479,7 +494,7 @@ function predicateAfter(v: SentenceView, k: number): { at: number; after: Speake
     if (t.surface === '明らか' && toks[j + 1]?.surface === 'に' && toks[j + 2]?.base === 'する') return { at: j, after };
     if ((t.surface === 'は' || t.surface === 'が') && t.pos === '助詞') {
       const np = nounPhraseEndingAt(v.text, toks, j - 1, k);
-      const sp = np ? classifySpeaker(np, toks) : null;
+      const sp = np ? classify(np, toks) : null;
       if (sp) { after = sp; continue; }
       return null;
     }
@@ -726,7 +741,7 @@ function sentenceOpening(v: SentenceView): { topic: SpeakerPhrase | null; coTopi
     if (t.surface === '「' || t.surface === '。') break;
     if ((t.surface === 'は' || t.surface === 'が' || t.surface === 'も') && t.pos === '助詞') {
       const np = nounPhraseEndingAt(v.text, toks, j - 1, k);
-      const sp = np ? classifySpeaker(np, toks) : null;
+      const sp = np ? classify(np, toks) : null;
       if (sp) {
         // AおよびBは, AとBは, A、Bは: coordinated speakers speak together.
         const co: SpeakerPhrase[] = [];
@@ -735,7 +750,7 @@ function sentenceOpening(v: SentenceView): { topic: SpeakerPhrase | null; coTopi
           const c = toks[first - 1];
           if (!c || !/^(?:および|及び|と|や|、|ならびに|並びに)$/.test(c.surface)) break;
           const prevNp = nounPhraseEndingAt(v.text, toks, first - 2, k);
-          const prevSp = prevNp ? classifySpeaker(prevNp, toks) : null;
+          const prevSp = prevNp ? classify(prevNp, toks) : null;
           if (!prevSp || prevSp.type !== sp.type) break;
           co.unshift(prevSp);
           first = prevNp!.from;
@@ -827,7 +842,7 @@ function subjectAfter(v: SentenceView, from: number, to: number, topicOnly: bool
     const t = toks[j]!;
     if ((t.surface === 'は' || t.surface === 'が' && !topicOnly) && t.pos === '助詞') {
       const np = nounPhraseEndingAt(v.text, toks, j - 1, from);
-      const sp = np ? classifySpeaker(np, toks) : null;
+      const sp = np ? classify(np, toks) : null;
       if (sp && sp.type !== 'group' || sp && j - from < 8) return { phrase: sp!, contentFrom: skipAdverbials(v, j + 1) };
     }
   }
@@ -909,7 +924,7 @@ function relaySentence(v: SentenceView): { speaker: SpeakerPhrase; cue: Span } |
     const t = toks[j]!;
     if ((t.surface === 'が' || t.surface === 'は') && t.pos === '助詞') {
       const np = nounPhraseEndingAt(v.text, toks, j - 1, k);
-      const sp = np ? classifySpeaker(np, toks) : null;
+      const sp = np ? classify(np, toks) : null;
       if (!sp) return null;
       let q = j + 1;
       while (q < toks.length && (toks[q]!.pos === '名詞' && /^(?:\d+|[０-９]+)$/.test(toks[q]!.surface) || toks[q]!.pos1 === '接尾' || toks[q]!.pos1 === '数')) q++;
@@ -939,7 +954,7 @@ function kouSentence(v: SentenceView, book: SpeakerBook, current: Speaker | null
     for (let k = j - 1; k >= 0; k--) {
       if ((toks[k]!.surface === 'は' || toks[k]!.surface === 'が') && toks[k]!.pos === '助詞') {
         const np = nounPhraseEndingAt(text, toks, k - 1, 0);
-        const sp = np ? classifySpeaker(np, toks) : null;
+        const sp = np ? classify(np, toks) : null;
         if (sp) speaker = book.resolve(sp, v, current);
         break;
       }
@@ -951,7 +966,7 @@ function kouSentence(v: SentenceView, book: SpeakerBook, current: Speaker | null
         let e = end + 2;
         while (e < toks.length && isNominal(toks[e]!)) e++;
         const np = nounPhraseEndingAt(text, toks, e - 1, end + 2);
-        const sp = np ? classifySpeaker(np, toks) : null;
+        const sp = np ? classify(np, toks) : null;
         if (sp) speaker = book.resolve(sp, v, current);
       }
     }
@@ -1018,7 +1033,7 @@ function lineLabel(text: string, block: ClassifiedBlock, next: ClassifiedBlock, 
   const toks = tokenizer.tokenize(line).map((t) => ({ ...t, start: t.start + block.contentStart, end: t.end + block.contentStart }));
   const np = nounPhraseEndingAt(text, toks, toks.length - 1, 0);
   if (!np || np.start !== block.contentStart) return null;
-  const sp = classifySpeaker(np, toks);
+  const sp = classify(np, toks);
   if (!sp || sp.type !== 'person' || !sp.title) return null;
   const close = text.indexOf('」', next.contentStart);
   if (close < 0 || close > next.end) return null;
@@ -1083,7 +1098,7 @@ function findLabels(text: string, block: ClassifiedBlock, tokenizer: JaTokenizer
       if (!np) continue;
       const lead = text[np.start - 1];
       if (np.start > start && lead !== undefined && !/[\s」、。】:：]/.test(lead)) continue;
-      const sp = classifySpeaker(np, toks);
+      const sp = classify(np, toks);
       if (!sp || sp.type !== 'person' || !sp.title && !toks.slice(np.from, np.to).some((t) => t.pos2 === '人名') && !/(?:氏|さん)$/.test(np.text)) continue;
       const who = book.resolve(sp, null, null, { start: np.start, end: np.end });
       if (!who) continue;
@@ -1128,7 +1143,7 @@ function labelSpeaker(label: string, span: Span, tokenizer: JaTokenizer, book: S
   void offset;
   if (!toks.length) return null;
   const np = { from: 0, to: toks.length, start: toks[0]!.start, end: toks[toks.length - 1]!.end, text: clean };
-  let sp = classifySpeaker(np, toks);
+  let sp = classify(np, toks);
   // A short label is a name even when the dictionary does not know it (藤代, 飯田, J.K.).
   // A label seen once must name a person by the dictionary or a post (a dateline 【ソウル聯合ニュース】, a tag
   // 【詳細】 or 独占: are not turns); a repeated one is a turn whoever it names.
