@@ -61,7 +61,7 @@ describe('the brief', () => {
   test('quotes are in the document\'s own quotation marks, and footnote markers inside them are taken out', async () => {
     const md = str(renderExport('md', ports));
     assert.match(md, /「港の再開は保険の問題であり、海軍の護衛だけでは足りないだろう」\[\^2\]/);
-    assert.match(md, /保険会社は戦争条項を見直す」という/);
+    assert.match(md, /「保険会社は戦争条項を見直す」/);
     assert.doesNotMatch(md, /見直す3/, 'the marker 3 inside the quote is gone');
     assert.doesNotMatch(md, /[“”]/, 'no English quotation marks around Japanese');
     const html = str(renderExport('html', ports));

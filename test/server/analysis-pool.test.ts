@@ -124,7 +124,8 @@ describe('the server with a pool', () => {
 
   before(async () => {
     t = await createTestCorpus();
-    pool = new AnalysisPool({ size: 2, module: TEST_WORKER, workerData: { gate }, maxMemoryMb: 64 });
+    // The cap leaves room for the Japanese analyser's dictionary (about 250 MB once loaded in a worker).
+    pool = new AnalysisPool({ size: 2, module: TEST_WORKER, workerData: { gate }, maxMemoryMb: 512 });
     const app = createApp({ corpus: t.corpus, pool, cache: { probeEveryMs: 0 }, log: (m) => logged.push(m) });
     server = await startServer(app, { host: '127.0.0.1', port: 0 });
   });
@@ -150,7 +151,8 @@ describe('the server with a pool', () => {
     const before = await documentCount();
     const started = new Promise<void>((resolve) => { const off = pool.onStart((name) => { if (name === 'block-large.txt') { off(); resolve(); } }); });
     let bigDone = false;
-    const big = upload('block-large.txt', `${BLACK_SEA_JA}\n追記:長い文書の代わり。\n`).then((r) => { bigDone = true; return r; });
+    // Its own title, so that it is a new document rather than a new version of black-sea.txt.
+    const big = upload('block-large.txt', `長い文書の代わり —— 別の題\n\n${BLACK_SEA_JA}\n追記:長い文書の代わり。\n`).then((r) => { bigDone = true; return r; });
     await started;
 
     // A bounded number of requests on loopback, each answered while the big analysis still holds its worker.
@@ -200,7 +202,7 @@ describe('the server with a pool', () => {
     const body: Json = await res.json();
     assert.equal(res.status, 200);
     assert.deepEqual(body.results.map((x: Json) => [x.status, x.code ?? null]), [['failed', 'E_TOO_LARGE'], ['added', null]]);
-    assert.match(body.results[0].reason, /needs more than 64 MB of memory/);
+    assert.match(body.results[0].reason, /needs more than 512 MB of memory/);
     assert.equal(await documentCount(), before + 1);
     const alone = await upload('hog-2.txt', 'x');
     assert.equal(alone.status, 413);

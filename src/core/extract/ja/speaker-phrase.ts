@@ -83,6 +83,12 @@ export function nounPhraseEndingAt(text: string, toks: readonly JaToken[], last:
       i--;
       continue;
     }
+    // 佐藤 健一: a space between a surname and a given name.
+    if (/^[ \u3000]$/.test(t.surface) && i > floor && sawNominal && toks[i - 1]!.pos2 === '人名' && /^[\u4e00-\u9fff々]+$/.test(toks[i + 1]?.surface ?? '') && toks[i - 1]!.surface.length <= 3) {
+      from = i;
+      i--;
+      continue;
+    }
     // Space between two nominal chunks: an organisation, then a post and name.
     if (/^[ \u3000]+$/.test(t.surface) && i > floor && sawNominal && isNominal(toks[i - 1]!) && /(?:[行所党局省庁部会社軍院学]|リサーチ|コンサルティング|研究所|大学|銀行|政府|証券|新聞)$/.test(toks[i - 1]!.surface)) {
       from = i;
@@ -204,7 +210,9 @@ function splitNameAndPost(text: string, post: string | null, toks: readonly JaTo
   // organisation from a name only when the two are not both katakana (ドナルド・トランプ is one name).
   let organization: string | null = null;
   let name = s;
-  const cut = Math.max(s.lastIndexOf('の'), s.lastIndexOf(' '), s.lastIndexOf('\u3000'));
+  // 佐藤 健一: a space between a kanji surname and given name is part of the name, not a cut.
+  const spacedName = /(?:^|[の\s])([\u4e00-\u9fff々]{1,3}[ \u3000][\u4e00-\u9fff々]{1,3})$/.exec(s);
+  const cut = spacedName ? s.length - spacedName[1]!.length - 1 : Math.max(s.lastIndexOf('の'), s.lastIndexOf(' '), s.lastIndexOf('\u3000'));
   if (cut > 0) {
     organization = s.slice(0, cut).trim() || null;
     name = s.slice(cut + 1).trim();
@@ -234,7 +242,7 @@ function splitNameAndPost(text: string, post: string | null, toks: readonly JaTo
     }
   }
   const isName = name.length >= 1 && name.length <= 16 && !PERSON_POSTS.some((p) => name.endsWith(p) && p.length >= 2)
-    && (/^[\u30A1-\u30FA\u30FC・=＝]{2,}$/.test(name) || isKatakanaFullName(name) || /^[A-Za-z][A-Za-z. '-]*$/.test(name) || /^[\u4e00-\u9fff々]{1,5}$/.test(name) && (title !== null || toks.slice(np.from, np.to).some((t) => t.pos2 === '人名') || /(?:氏|さん|君)$/.test(text)));
+    && (/^[\u4e00-\u9fff々]{1,3}[ \u3000][\u4e00-\u9fff々]{1,3}$/.test(name) || /^[\u30A1-\u30FA\u30FC・=＝]{2,}$/.test(name) || isKatakanaFullName(name) || /^[A-Za-z][A-Za-z. '-]*$/.test(name) || /^[\u4e00-\u9fff々]{1,5}$/.test(name) && (title !== null || toks.slice(np.from, np.to).some((t) => t.pos2 === '人名') || /(?:氏|さん|君)$/.test(text)));
   if (!isName) return { name: text.replace(/[(（][^)）]*[)）]/g, '').trim(), organization: null, title: post && post.length > 1 ? post : null };
   void np;
   return { name, organization, title };
