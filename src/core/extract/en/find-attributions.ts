@@ -363,7 +363,7 @@ function contentOf(p: Paragraph, s: Paragraph['sentences'][number], hits: readon
   if (that >= 0) k = that;
   if (k < s.b && toks[k]!.start < limit && hit.row && toks[k]!.text !== ',') {
     const first = toks[k]!;
-    const span = trimContent(text, first.start, limit);
+    const span = trimContent(text, first.start, clauseCut(text, first.start, limit));
     const end = span ? tokenIndexAt(toks, span.end, k, s.b) : k;
     if (span && hit.row.takes.includes('to') && first.lower === 'to') return found([span], 'en-infinitive', 'reported');
     if (span && hit.row.takes.includes('clause') && !(hit.particle && !CLAUSE_OPENERS.has(first.lower)) && (CLAUSE_OPENERS.has(first.lower) || hasVerb(toks, k, end) || (end - k >= 3 && hit.row.takes[0] === 'clause' && !hit.row.takes.includes('object')))) {
@@ -395,6 +395,26 @@ function contentOf(p: Paragraph, s: Paragraph['sentences'][number], hits: readon
   }
   return null;
 }
+
+/**
+ * Where a governed clause stops short of its sentence's end, as PolNeAR bounds content: before a
+ * non-restrictive relative or appositive that comments on the last noun (…, which the court has put on hold),
+ * and before a second predicate or clause joined by ", but" (…, but stopped short of …). Quotations are not cut.
+ */
+function clauseCut(text: string, start: number, limit: number): number {
+  const re = new RegExp(CUT.source, 'g');
+  re.lastIndex = start;
+  for (let m = re.exec(text); m && m.index < limit; m = re.exec(text)) {
+    const at = m.index;
+    if (at <= start) continue;
+    // Inside a quotation opened in the clause: no cut.
+    const before = text.slice(start, at);
+    if (((before.match(/“/g)?.length ?? 0) > (before.match(/”/g)?.length ?? 0)) || (before.match(/"/g)?.length ?? 0) % 2 === 1) continue;
+    return at;
+  }
+  return limit;
+}
+const CUT = /,\s+(?:which|who|whose|whom|but)\s/;
 
 /** The position of the comma that ends right before `at` (white space between), or null. */
 function commaBefore(text: string, at: number, floor: number): number | null {
