@@ -151,3 +151,9 @@ test('en words inside a quotation are no cues; passives and infinitives under an
   const { got } = attributions(text);
   assert.deepEqual(got.map((g) => g.cue), ['said', 'refused']);
 });
+
+table('transcript turns quoted whole, and a gallery of signed quotations', [
+  ['"MORALES: Thank you for joining us on such short notice this morning.', 'MORALES', ':', 'Thank you for joining us on such short notice this morning'],
+  ['“The council never asked us what we needed.” ― Irene Calloway\n“I will vote for the first time this year.” ― Tomás Reyes', 'Irene Calloway', '―', '“The council never asked us what we needed.”'],
+  ['“The council never asked us what we needed.” ― Irene Calloway\n“I will vote for the first time this year.” ― Tomás Reyes', 'Tomás Reyes', '―', '“I will vote for the first time this year.”'],
+]);

@@ -102,7 +102,9 @@ export function findEnglishAttributions(input: EnglishInput): { attributions: At
       attributions.push(finish(text, para, label, registry, attributions.length, markers));
       return;
     }
-    for (const f of findInParagraph(para)) attributions.push(finish(text, para, f, registry, attributions.length, markers));
+    const signed = signedQuotes(para);
+    const found = signed.length ? signed : findInParagraph(para);
+    for (const f of found) attributions.push(finish(text, para, f, registry, attributions.length, markers));
   });
   return { attributions, unattributed: [] };
 }
@@ -164,14 +166,18 @@ function labelOf(p: Paragraph): Found | null {
   if (toks.length < 3) return null;
   const s0 = p.sentences[0]!;
   const last = p.sentences[p.sentences.length - 1]!;
-  // NAME: content — up to four capitalised words (or a name in capitals) before a colon.
-  for (let i = 0; i < Math.min(5, toks.length - 1); i++) {
+  // NAME: content — up to four capitalised words (or a name in capitals) before a colon; a transcript quoted
+  // whole may open each turn with a quotation mark ("LEE: …).
+  const o = /^(?:[“"]|'')$/.test(toks[0]!.text) ? 1 : 0;
+  for (let i = o; i < Math.min(5 + o, toks.length - 1); i++) {
     const t = toks[i]!;
     if (t.text === ':') {
-      if (i === 0 || !toks.slice(0, i).every((x) => /^[A-Z]/.test(x.text) || x.text === '.')) break;
+      if (i === o || !toks.slice(o, i).every((x) => /^[A-Z]/.test(x.text) || x.text === '.')) break;
+      // A name in capitals, or a short name of a headline (Lee: …); not a sentence's opening words.
+      if (o && !toks.slice(o, i).every((x) => x.text === x.text.toUpperCase())) break;
       const content = trimContent(text, t.end, last.end);
       if (!content) break;
-      const hit = makeHit(toks, [i, i], null, false, [0, i - 1], false, false);
+      const hit = makeHit(toks, [i, i], null, false, [o, i - 1], false, false);
       return { hit, parts: [content], construction: 'en-label', kind: 'quote' };
     }
     if (!/^[A-Z]/.test(t.text) && t.text !== '.') break;
@@ -187,6 +193,30 @@ function labelOf(p: Paragraph): Found | null {
     }
   }
   return null;
+}
+
+/**
+ * Quotations signed after a dash, one a line, several in a paragraph (a gallery of readers' comments):
+ * “…” ― Dana Lee. The dash is the cue, the name the source. Empty unless every line of the paragraph that
+ * holds a quotation is signed so (then the lines are not read for other cues).
+ */
+function signedQuotes(p: Paragraph): Found[] {
+  const { text, toks } = p;
+  const out: Found[] = [];
+  for (let d = 1; d < toks.length - 1; d++) {
+    if (!/^[―—–]$/.test(toks[d]!.text)) continue;
+    const q = quoteClosingBefore(text, p.quotes, toks[d]!.start, toks[0]!.start);
+    if (!q) continue;
+    // The name runs to the end of its line (a final stop allowed).
+    let e = d + 1;
+    while (e < toks.length && !text.slice(toks[d]!.end, toks[e]!.start).includes('\n')) e++;
+    const name = phraseStartingAt(toks, d + 1, e);
+    if (!name || !onlyPunctuationBetween(text, toks[name[1]]!.end, e < toks.length ? toks[e]!.start : toks[toks.length - 1]!.end)) continue;
+    if (name[1] - name[0] > 5 || !/^[A-Z]/.test(toks[name[0]]!.text)) continue;
+    const hit = makeHit(toks, [d, d], null, false, name, true, false);
+    out.push({ hit, parts: [quoteSpan(q)], construction: 'en-label', kind: 'quote' });
+  }
+  return out.length >= 2 ? out : [];
 }
 
 function firstNonSpace(text: string, at: number): number {
