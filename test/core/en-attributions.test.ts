@@ -157,3 +157,9 @@ table('transcript turns quoted whole, and a gallery of signed quotations', [
   ['“The council never asked us what we needed.” ― Irene Calloway\n“I will vote for the first time this year.” ― Tomás Reyes', 'Irene Calloway', '―', '“The council never asked us what we needed.”'],
   ['“The council never asked us what we needed.” ― Irene Calloway\n“I will vote for the first time this year.” ― Tomás Reyes', 'Tomás Reyes', '―', '“I will vote for the first time this year.”'],
 ]);
+
+test('en comparisons, money raised and the noun "calls" are no cues; raised concerns and calls for are', () => {
+  const text = `${lead}Median pay rose 4 percent, compared with 6 percent a year earlier. The committee raised $12 million in March. Late-night calls came in from donors. Governor Ray Castell raised concerns about the audit. A former chairman calls for a recount.\n`;
+  const { got } = attributions(text);
+  assert.deepEqual(got.map((g) => g.cue), ['raised', 'calls for']);
+});

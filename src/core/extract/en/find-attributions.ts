@@ -251,6 +251,7 @@ function findCues(p: Paragraph, s: Paragraph['sentences'][number]): Hit[] {
     const nounVerb = t.pos === 'NOUN' && /s$/.test(t.lower) && i > s.a && (toks[i - 1]!.pos === 'PROPN' || /^(?:he|she|it|,)$/.test(toks[i - 1]!.lower))
       && /^(?:to|that|,|:|“|"|'')$/.test(toks[i + 1]?.lower ?? '');
     if (!(t.pos === 'VERB' || nounVerb || ALWAYS_CUES.has(t.lower))) continue;
+    if (attributesNothing(toks, i, s.a)) continue;
     // An infinitive governed by another verb (declined to say, wants to argue) is that verb's content.
     const before = toks[i - 1];
     if (before && (before.lower === 'to') ) continue;
@@ -293,6 +294,26 @@ function findCues(p: Paragraph, s: Paragraph['sentences'][number]): Hit[] {
     hits.push({ ...makeHit(toks, [Math.max(s.a, Math.min(from, i)), to], row, false, src, after, false), particle: j > i });
   }
   return hits;
+}
+
+/** Object heads that make "raise" a stance (raised questions about …), not a sum raised. */
+const RAISED = /^(?:questions?|concerns?|doubts?|alarms?|issues?|possibility|objections?|prospect|specter|spectre|eyebrows|point|fears?|worries)$/;
+
+/**
+ * Uses of a cue verb that attribute nothing: a comparison (…, compared with 32 percent), money raised, and the noun "calls" (phone calls, calls to act).
+ */
+function attributesNothing(toks: readonly Token[], i: number, floor: number): boolean {
+  const t = toks[i]!;
+  const prev = i > floor ? toks[i - 1]! : undefined;
+  const next = toks[i + 1];
+  // (A name given, "so-called X", "known as X", stays a cue: PolNeAR marks it as often as not.)
+  if (t.lower === 'compared' && next && (next.lower === 'with' || next.lower === 'to') && (!prev || prev.text === ',' || prev.pos === 'NOUN')) return true;
+  if (t.lemma === 'raise') {
+    for (let k = i + 1; k < Math.min(toks.length, i + 5); k++) if (RAISED.test(toks[k]!.lower)) return false;
+    return true;
+  }
+  if (t.lower === 'calls' && ((prev && (prev.pos === 'ADJ' || prev.pos === 'VERB' || prev.text === ',')) || (next && (next.pos === 'VERB' || next.pos === 'AUX')))) return true;
+  return false;
 }
 
 function makeHit(toks: readonly Token[], cue: [number, number], row: CueRow | null, according: boolean, source: [number, number] | null, sourceAfter: boolean, participle: boolean): Hit {
