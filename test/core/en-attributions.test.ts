@@ -163,3 +163,13 @@ test('en comparisons, money raised and the noun "calls" are no cues; raised conc
   const { got } = attributions(text);
   assert.deepEqual(got.map((g) => g.cue), ['raised', 'calls for']);
 });
+
+table('object followed by a relative "that" (the relative stays in the content); listeners are still skipped', [
+  ['Castell wants rules that protect small lenders from the new fees.', 'Castell', 'wants', 'rules that protect small lenders from the new fees'],
+  ['Whitfield told the panel on Thursday that the fund was empty.', 'Whitfield', 'told', 'that the fund was empty'],
+]);
+
+table('content bounds: a non-restrictive relative or ", but" ends a governed clause', [
+  ['Odell said the board approved the sale, which the court later blocked.', 'Odell', 'said', 'the board approved the sale'],
+  ['Castell acknowledged that the figures were late, but insisted on the vote.', 'Castell', 'acknowledged', 'that the figures were late'],
+]);

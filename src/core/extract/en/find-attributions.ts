@@ -410,7 +410,7 @@ function contentOf(p: Paragraph, s: Paragraph['sentences'][number], hits: readon
     if (qa && onlyPunctuationBetween(text, qa.close + 1, limit)) return found([quoteSpan(qa)], 'en-quote-after', 'quote');
   }
   // 3. The clause or infinitive the cue governs: said (that) …, promised to …, denied the report.
-  const that = thatAhead(toks, k, s.b);
+  const that = thatAhead(toks, k, s.b, hit.row?.listener === 'skip' || hit.particle);
   if (that >= 0) k = that;
   if (k < s.b && toks[k]!.start < limit && hit.row && toks[k]!.text !== ',') {
     const first = toks[k]!;
@@ -517,7 +517,10 @@ function skipAdjuncts(toks: readonly Token[], k: number, limit: number): number 
 }
 
 /** "that" within a few tokens after the cue, with only a listener or setting between (told reporters on Friday that). */
-function thatAhead(toks: readonly Token[], k: number, limit: number): number {
+function thatAhead(toks: readonly Token[], k: number, limit: number, listener: boolean): number {
+  // Without a listener slot, a noun phrase right after the cue is its object, and a "that" after it opens a
+  // relative clause inside the content: wants policies that create revenue.
+  if (!listener && k < limit && toks[k]!.lower !== 'that' && /^(?:DET|NOUN|PROPN|ADJ|NUM)$/.test(toks[k]!.pos) && !isTimeWord(toks[k]!)) return -1;
   for (let i = k; i < limit && i - k <= 14; i++) {
     const t = toks[i]!;
     if (t.lower === 'that' && (t.pos === 'SCONJ' || i > k)) return i;
