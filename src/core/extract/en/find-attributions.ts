@@ -316,6 +316,9 @@ function attributesNothing(toks: readonly Token[], i: number, floor: number): bo
   return false;
 }
 
+/** ", a senior fellow at the Institute," — an appositive naming a post, right after a source. */
+const APPOSITIVE = /^\s*,\s*(?:an?|the|who is an?|former|chief|senior|deputy)\s[^,.;:“”"]{0,80}?\b(?:fellow|professor|analyst|director|spokes(?:man|woman|person)|adviser|advisor|researcher|economist|strategist|minister|secretary|ambassador|official|chairman|chair|president|head|chief|editor|correspondent|expert|scholar|lecturer|officer|commander|lawmaker|senator|representative|governor)\b[^,.;:“”"]{0,60},/i;
+
 function makeHit(toks: readonly Token[], cue: [number, number], row: CueRow | null, according: boolean, source: [number, number] | null, sourceAfter: boolean, participle: boolean): Hit {
   const cs = toks[cue[0]]!.start;
   const ce = toks[cue[1]]!.end;
@@ -372,7 +375,10 @@ function contentOf(p: Paragraph, s: Paragraph['sentences'][number], hits: readon
     const after = hit.source ? toks[hit.source[1]]!.end : toks[hit.cue[1]]!.end;
     const lead = text.slice(s.start, hit.clauseStart);
     if (/^[\s“"‘]*(?:(?:But|And|Yet|So|Also|Still|Now|However),?\s+)?$/.test(lead)) {
-      return found([trimContent(text, after, limit)], 'en-according-to', 'according_to');
+      // According to X, a senior fellow at Y, CONTENT: the appositive describes the source, it is not content.
+      const appositive = APPOSITIVE.exec(text.slice(after, Math.min(limit, after + 160)));
+      const from = appositive ? after + appositive[0].length : after;
+      return found([trimContent(text, from, limit)], 'en-according-to', 'according_to');
     }
     const c = commaBefore(text, hit.clauseStart, floor);
     const from = prevHit && commaBefore(text, prevHit.clauseStart, s.start) !== null ? floor : s.start;
