@@ -22,9 +22,36 @@ export function getToken(): string | null {
   return sessionStorage.getItem(TOKEN_KEY);
 }
 
+/** Listeners told when the token changes (the app then closes its prompt and loads again). */
+const tokenListeners = new Set<() => void>();
+export function onToken(fn: () => void): () => void {
+  tokenListeners.add(fn);
+  return () => tokenListeners.delete(fn);
+}
+
 export function setToken(token: string | null): void {
   if (token) sessionStorage.setItem(TOKEN_KEY, token);
   else sessionStorage.removeItem(TOKEN_KEY);
+  for (const fn of tokenListeners) fn();
+}
+
+/**
+ * `mikata serve --token …` prints http://host:port/#token=…: the fragment never reaches the server or its
+ * logs. Takes such a token from the address bar (at load, or pasted into a tab already open, whatever it
+ * shows), keeps it for this tab and puts the library in its place. True when there was one.
+ */
+export function takeHandedToken(): boolean {
+  const handed = /^#\/?token=([^&]+)/.exec(location.hash);
+  if (!handed) return false;
+  let token: string;
+  try {
+    token = decodeURIComponent(handed[1]!);
+  } catch {
+    token = handed[1]!;
+  }
+  history.replaceState(null, '', `${location.pathname}#/`);
+  setToken(token);
+  return true;
 }
 
 /** Listeners told when the server answers 401 (the app then asks for a token). */

@@ -203,6 +203,19 @@ const en = {
   keepField: 'Keep',
   foldField: 'Merge into it',
 
+  // Not found and errors
+  notFoundTitle: 'Not found',
+  notFoundPage: 'There is no page at “{path}”.',
+  notFoundDocument: 'There is no document “{id}” in the corpus. It may have been deleted, or the link is incomplete.',
+  notFoundExpert: 'No one called “{name}” is in the corpus.',
+  notFoundOther: 'What this link points to is not in the corpus.',
+  backToLibrary: 'Back to the library',
+  backToExperts: 'All experts',
+  errorInvalid: 'The request was not accepted: {detail}',
+  errorConflict: 'This change conflicts with the current state: {detail}',
+  errorNetwork: 'The server could not be reached. Check that mikata serve is still running.',
+  errorServer: 'The server could not answer (status {status}).',
+  errorBusy: 'The server is busy or cannot read the corpus just now.',
   errorTitle: 'Something went wrong',
 };
 
@@ -398,6 +411,18 @@ const ja: Record<MessageKey, string> = {
   keepField: '残す人物',
   foldField: '統合する人物',
 
+  notFoundTitle: '見つかりません',
+  notFoundPage: '「{path}」というページはありません。',
+  notFoundDocument: '文書「{id}」はコーパスにありません。削除されたか、リンクが不完全です。',
+  notFoundExpert: '「{name}」という人物はコーパスにいません。',
+  notFoundOther: 'このリンクの指す項目はコーパスにありません。',
+  backToLibrary: 'ライブラリへ戻る',
+  backToExperts: '識者の一覧',
+  errorInvalid: '要求を受け付けられませんでした: {detail}',
+  errorConflict: '現在の状態と矛盾する変更です: {detail}',
+  errorNetwork: 'サーバーに接続できません。mikata serve が動いているか確認してください。',
+  errorServer: 'サーバーが応答できませんでした(ステータス {status})。',
+  errorBusy: 'サーバーが混み合っているか、コーパスを読めません。',
   errorTitle: 'エラーが発生しました',
 };
 

