@@ -189,6 +189,8 @@ export function applyCorrections(text: string, analysis: Analysis, corrections: 
   for (const c of ordered) {
     const change = (c.change ?? {}) as CorrectionChange;
     const fail = (problem: string) => outcomes.set(c.ref, { anchored: false, problem });
+    // The document's metadata (metadata.ts): anchored to the document, not to a place in its text.
+    if (c.action === 'metadata') { outcomes.set(c.ref, { anchored: true, problem: null }); continue; }
 
     if (c.action === 'add') {
       if (!change.content) { fail('the correction holds no content span'); continue; }

@@ -360,6 +360,11 @@ export class SqlStore implements Store, StoreWriter {
     await this.db.run('UPDATE document_bodies SET analysis = ?, outline = ? WHERE doc = ?', [packJson(analysis), json(outlineOf(analysis)), id]);
   }
 
+  async setDocumentHead(id: number, head: { title: string | null; date: string | null }): Promise<void> {
+    const { lo, hi } = dateBounds(head.date);
+    await this.db.run('UPDATE documents SET title = ?, date = ?, date_lo = ?, date_hi = ? WHERE id = ?', [head.title, head.date, lo, hi, id]);
+  }
+
   async replaceIndex(id: number, index: DocumentIndex): Promise<void> {
     await this.db.run('DELETE FROM claim_speakers WHERE doc = ?', [id]);
     await this.db.run('DELETE FROM claims WHERE doc = ?', [id]);

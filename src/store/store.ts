@@ -221,8 +221,9 @@ export interface CorrectionRecord {
   readonly id: number;
   readonly ref: string;
   readonly docHash: string;
-  readonly action: 'accept' | 'reject' | 'edit' | 'add';
-  /** JSON: what the correction points at (see corrections.ts); null for `add`. */
+  /** `metadata`: the document's title, date, series, number or authors (metadata.ts), no attribution. */
+  readonly action: 'accept' | 'reject' | 'edit' | 'add' | 'metadata';
+  /** JSON: what the correction points at (see corrections.ts); null for `add` and `metadata`. */
   readonly target: unknown;
   /** JSON: what it changes (see corrections.ts). */
   readonly change: unknown;
@@ -350,6 +351,8 @@ export interface StoreWriter extends StoreReader {
   /** Inserts a document unless one with the same hash exists; returns its id, or null when it existed. */
   insertDocument(doc: DocumentInput): Promise<number | null>;
   updateAnalysis(id: number, analysis: Analysis, analyzedAt: string): Promise<void>;
+  /** Sets the title and date the listings sort and filter by (the analyst's, over the analysis's). */
+  setDocumentHead(id: number, head: { title: string | null; date: string | null }): Promise<void>;
   /** Replaces everything derived from a document: people, claims, dates and its search text. */
   replaceIndex(id: number, index: DocumentIndex): Promise<void>;
   /** Replaces only the claims (after a correction). */

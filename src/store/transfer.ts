@@ -67,7 +67,7 @@ export const correctionRecord = z.object({
   record: z.literal('correction'),
   ref: z.string(),
   docHash: z.string(),
-  action: z.enum(['accept', 'reject', 'edit', 'add']),
+  action: z.enum(['accept', 'reject', 'edit', 'add', 'metadata']),
   target: z.unknown(),
   change: z.unknown(),
   by: z.string(),
