@@ -217,6 +217,18 @@ const en = {
   errorServer: 'The server could not answer (status {status}).',
   errorBusy: 'The server is busy or cannot read the corpus just now.',
   errorTitle: 'Something went wrong',
+
+  // Document actions
+  editDetails: 'Edit details',
+  deleteDocument: 'Delete document',
+  deleteConfirm: 'Delete this document with its claims? Its corrections are kept; Undo brings it back until the next upload.',
+  deleteYes: 'Delete',
+  documentDeleted: 'Document deleted (Undo brings it back)',
+  fieldTitle: 'Title',
+  fieldDate: 'Date',
+  fieldSeries: 'Series',
+  fieldNumber: 'Number',
+  fieldAuthors: 'Authors (one a line: name, organisation, post)',
 };
 
 export type MessageKey = keyof typeof en;
@@ -424,6 +436,17 @@ const ja: Record<MessageKey, string> = {
   errorServer: 'サーバーが応答できませんでした(ステータス {status})。',
   errorBusy: 'サーバーが混み合っているか、コーパスを読めません。',
   errorTitle: 'エラーが発生しました',
+
+  editDetails: '書誌情報を修正',
+  deleteDocument: '文書を削除',
+  deleteConfirm: 'この文書と発言を削除しますか? 修正の記録は残り、次のアップロードまでは「元に戻す」で復元できます。',
+  deleteYes: '削除する',
+  documentDeleted: '文書を削除しました(「元に戻す」で復元できます)',
+  fieldTitle: '表題',
+  fieldDate: '日付',
+  fieldSeries: 'シリーズ',
+  fieldNumber: '号',
+  fieldAuthors: '著者(1行に1人: 氏名, 所属, 役職)',
 };
 
 export type Language = 'ja' | 'en';

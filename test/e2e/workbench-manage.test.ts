@@ -17,6 +17,13 @@ import { loadWebAssets } from '../../src/server/web-assets.ts';
 import { Corpus } from '../../src/store/corpus.ts';
 import { BLACK_SEA_JA, CONVOYS_EN } from '../server/_texts.ts';
 
+/** A news item whose dateline the analysis reads as a heading. */
+const NEWS_EN = `Harbour Authority Expands Night Inspections
+Published 2025-10-14
+According to Mara Lindqvist, a director at the Baltic Port Council, night inspections cut smuggling at the northern quays.
+Lindqvist said that the council would publish its figures in the spring.
+`;
+
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const ARTIFACTS = join(root, 'test-artifacts');
 const CHROMIUM = process.env.MIKATA_CHROMIUM ?? '/usr/bin/chromium';
@@ -39,6 +46,7 @@ before(async () => {
   await corpus.addSources([
     { source: { text: CONVOYS_EN, format: 'text' }, name: 'convoys.txt' },
     { source: { text: BLACK_SEA_JA, format: 'text' }, name: 'black-sea.txt' },
+    { source: { text: NEWS_EN, format: 'text' }, name: 'night-inspections.txt' },
   ]);
   await loadWebAssets();
   server = await startServer(createApp({ corpus, user: 'e2e' }), { host: '127.0.0.1', port: 0 });
@@ -119,6 +127,77 @@ test('a #token= link pasted into a tab that shows the token dialog is taken, and
   await page.getByRole('button', { name: 'Use token' }).click();
   await page.getByRole('dialog').waitFor({ state: 'detached' });
   await page.getByRole('table').waitFor();
+});
+
+test('correct a document’s details in the reader: kept across a reload and a reanalysis, undone from the header', async () => {
+  const [doc] = (await corpus.documents()).filter((d) => d.name === 'night-inspections.txt');
+  await open(`#/doc/${doc!.ref}`);
+  await page.locator('.doc-text[data-ready="true"]').waitFor();
+  assert.deepEqual(await page.locator('.outline li').allInnerTexts(), ['Published 2025-10-14']);
+  await page.getByRole('button', { name: 'Edit details' }).click();
+  const form = page.locator('form.doc-details');
+  await form.getByLabel('Date').fill('2025-10-14');
+  await form.getByLabel('Series').fill('Port Notes');
+  await form.getByLabel(/Authors/).fill('Ilse Varga, Port Notes desk');
+  await form.getByLabel(/Why/).fill('the dateline');
+  await shot('document-details');
+  await mkdirSync(join(root, 'docs'), { recursive: true });
+  await page.screenshot({ path: join(root, 'docs', 'workbench-document-details.png') });
+  await form.getByRole('button', { name: 'Save' }).click();
+  const meta = page.locator('.doc-head p.muted').first();
+  await meta.filter({ hasText: '2025-10-14' }).waitFor();
+  assert.match(await meta.innerText(), /Port Notes/);
+  assert.match(await meta.innerText(), /Ilse Varga Port Notes desk/);
+  assert.deepEqual(await page.locator('.outline li').allInnerTexts(), [], 'the dateline left the outline');
+
+  await corpus.reanalyze();
+  await page.reload();
+  await page.locator('.doc-text[data-ready="true"]').waitFor();
+  assert.match(await page.locator('.doc-head p.muted').first().innerText(), /2025-10-14/, 'kept after a reanalysis and a reload');
+  // The library shows the date.
+  await open('#/');
+  await page.locator('table.documents tr', { hasText: 'Harbour Authority' }).filter({ hasText: '2025-10-14' }).waitFor();
+
+  // Undo (in a new page load the undo stack is empty: withdraw from the corrections history instead).
+  await open(`#/doc/${doc!.ref}`);
+  await page.locator('.doc-text[data-ready="true"]').waitFor();
+  await page.getByRole('button', { name: 'Edit details' }).click();
+  await page.locator('form.doc-details').getByLabel('Number').fill('7');
+  await page.locator('form.doc-details').getByRole('button', { name: 'Save' }).click();
+  await page.locator('.doc-head p.muted', { hasText: 'No. 7' }).waitFor();
+  await page.getByRole('button', { name: /Undo/ }).first().click();
+  await page.locator('.doc-head p.muted', { hasText: 'No. 7' }).waitFor({ state: 'detached' });
+  assert.match(await page.locator('.doc-head p.muted').first().innerText(), /2025-10-14/, 'only the last change undone');
+});
+
+test('delete a document after a confirmation, and undo the deletion', async () => {
+  const [doc] = (await corpus.documents()).filter((d) => d.name === 'convoys.txt');
+  await open(`#/doc/${doc!.ref}`);
+  await page.locator('.doc-text[data-ready="true"]').waitFor();
+  await page.getByRole('button', { name: 'Delete document' }).click();
+  await page.getByRole('group', { name: 'Delete document' }).waitFor();
+  await shot('document-delete-confirm');
+  await page.screenshot({ path: join(root, 'docs', 'workbench-delete.png') });
+  await page.getByRole('button', { name: 'Delete', exact: true }).click();
+  await page.getByRole('heading', { level: 1, name: 'Library' }).waitFor();
+  await page.locator('table.documents').waitFor();
+  assert.equal(await page.locator('table.documents tr', { hasText: 'convoys.txt' }).count(), 0, 'gone from the library');
+  assert.equal((await corpus.documents()).some((d) => d.ref === doc!.ref), false, 'gone from the corpus');
+
+  // Undo from the header brings it back, with its reader.
+  await page.getByRole('button', { name: /Undo/ }).first().click();
+  await page.locator('.doc-text[data-ready="true"]').waitFor();
+  assert.equal((await corpus.documents()).some((d) => d.ref === doc!.ref), true, 'back in the corpus');
+
+  // Deleted again, it stays deleted across a reload.
+  await page.getByRole('button', { name: 'Delete document' }).click();
+  await page.getByRole('button', { name: 'Delete', exact: true }).click();
+  await page.locator('table.documents').waitFor();
+  await page.reload();
+  await page.locator('table.documents').waitFor();
+  assert.equal(await page.locator('table.documents tr', { hasText: 'convoys.txt' }).count(), 0, 'still gone after a reload');
+  await open(`#/doc/${doc!.ref}`);
+  await notFoundShown();
 });
 
 test('no console errors and no Content-Security-Policy violations', () => {

@@ -109,7 +109,7 @@ export function ClaimsPanel(props: Props) {
         <ol>
           {[...view.corrections].reverse().map((c) => (
             <li key={c.id} class={c.status === 'withdrawn' ? 'withdrawn' : ''}>
-              <strong>{c.id}</strong> {t(c.action === 'add' ? 'addClaim' : (c.action as MessageKey))}: {clip(c.quote, 60)}
+              <strong>{c.id}</strong> {t(c.action === 'add' ? 'addClaim' : c.action === 'metadata' ? 'editDetails' : (c.action as MessageKey))}: {clip(c.quote, 60)}
               <div class="muted">{t('correctionBy', { by: c.by, at: c.at.slice(0, 16).replace('T', ' ') })}{c.why ? ` — ${c.why}` : ''}</div>
               {c.status === 'withdrawn' && <span class="badge">{t('withdrawn')}</span>}
               {c.anchored === false && <span class="badge badge-warn">{t('unanchored')}: {c.problem}</span>}

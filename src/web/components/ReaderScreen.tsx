@@ -10,6 +10,7 @@ import { assignColours } from '../colors.ts';
 import { useAsync } from '../hooks.ts';
 import { useI18n } from '../i18n.ts';
 import { useWorkspace } from '../workspace.ts';
+import { DocumentActions } from './DocumentActions.tsx';
 import { ClaimsPanel, type CorrectionRequest } from './ClaimsPanel.tsx';
 import { ReaderText, scrollToSpan, speakerKey } from './ReaderText.tsx';
 import { ErrorBox, ExportButtons, Loading, NotFound, docTitle, isNotFound } from './Widgets.tsx';
@@ -94,6 +95,7 @@ export function ReaderScreen({ id, at, claim }: { id: string; at: number | null;
           {d.authors.length > 0 && ` · ${d.authors.map((a) => [a.name, a.organization, a.title].filter(Boolean).join(' ')).join(', ')}`}
         </p>
         <ExportButtons target={{ document: d.id }} />
+        <DocumentActions doc={d} />
       </header>
       <div class="reader-grid">
         <nav class="outline" aria-label={t('outline')}>
