@@ -1005,6 +1005,16 @@ export class Corpus {
     });
   }
 
+  /** Undoes "keep apart": the pair's proposal is pending again. Recorded with who and why. */
+  async reopen(a: string, b: string, who: { by: string; why?: string | null }): Promise<void> {
+    const x = await this.resolvePerson(a);
+    const y = await this.resolvePerson(b);
+    await this.write(async (w) => {
+      if (!(await w.reopenProposal(x.id, y.id))) throw new CorpusError('E_CONFLICT', `${x.ref} and ${y.ref} were not kept apart; there is nothing to reopen`);
+      await w.insertDecision({ kind: 'reopen', a: x.ref, b: y.ref, forms: [], by: who.by, why: who.why ?? null, at: this.now() });
+    });
+  }
+
   /** The log of identity decisions: merges, splits, people kept apart. */
   async decisions() {
     // Withdrawn corrections are recorded in the same table but belong to the corrections' history (each

@@ -739,6 +739,15 @@ export class SqlStore implements Store, StoreWriter {
     );
   }
 
+  async reopenProposal(a: number, b: number): Promise<boolean> {
+    const [x, y] = a < b ? [a, b] : [b, a];
+    const r = await this.db.get<Row>(
+      `UPDATE proposals SET status = 'pending', decided_at = NULL, decided_by = NULL, why = NULL WHERE a = ? AND b = ? AND status = 'dismissed' RETURNING a`,
+      [x, y],
+    );
+    return r !== undefined;
+  }
+
   async decideProposal(a: number, b: number, status: 'merged' | 'dismissed', by: string, why: string | null, at: string): Promise<void> {
     const [x, y] = a < b ? [a, b] : [b, a];
     await this.db.run(

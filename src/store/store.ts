@@ -204,7 +204,7 @@ export interface ProposalRecord {
 
 export interface DecisionRecord {
   readonly id: number;
-  readonly kind: 'merge' | 'split' | 'dismiss' | 'withdraw';
+  readonly kind: 'merge' | 'split' | 'dismiss' | 'reopen' | 'withdraw';
   /**
    * Identity refs: merge keeps `a` and folds `b` into it; split moves `forms` of `a` into the new `b`;
    * dismiss keeps `a` and `b` apart. For withdraw, `a` is the correction ref.
@@ -380,6 +380,7 @@ export interface StoreWriter extends StoreReader {
   repointIdentity(from: number, to: number): Promise<void>;
 
   upsertProposal(p: Omit<ProposalRecord, 'decidedAt' | 'decidedBy' | 'why'>): Promise<void>;
+  /** Puts a dismissed proposal back in the queue (undoing "keep apart"); false when there was none dismissed. */  reopenProposal(a: number, b: number): Promise<boolean>;
   decideProposal(a: number, b: number, status: 'merged' | 'dismissed', by: string, why: string | null, at: string): Promise<void>;
   /** Rewrites proposals that name `from` to name `to` (after a merge), dropping those that become self-pairs. */
   repointProposals(from: number, to: number): Promise<void>;

@@ -58,6 +58,13 @@ export function peopleRoutes(app: Hono, ctx: ServerContext): void {
     return c.json(result);
   });
 
+  app.post('/api/identities/reopen', async (c) => {
+    const body = await parseJson(c, z.object({ a: personRef, b: personRef, ...who }));
+    await corpus.reopen(body.a, body.b, { by: body.by ?? ctx.user, why: body.why ?? null });
+    ctx.changed();
+    return c.json({ ok: true });
+  });
+
   app.post('/api/identities/dismiss', async (c) => {
     const body = await parseJson(c, z.object({ a: personRef, b: personRef, ...who }));
     await corpus.dismiss(body.a, body.b, { by: body.by ?? ctx.user, why: body.why ?? null });
