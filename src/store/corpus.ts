@@ -609,7 +609,9 @@ export class Corpus {
         const identity = ref.identity ? cache.byReference(ref.identity) : undefined;
         if (!identity) return { person: null, identity: null, name: ref.name };
         const local = people.find((p) => p.identity !== null && cache.current(p.identity)?.id === identity.id);
-        return { person: local?.localId ?? null, identity: identity.ref, name: ref.name };
+        // The mention the edit replaced, while it still goes by the same name (local ids change on reanalysis).
+        const mention = ref.person && byLocal.get(ref.person)?.name === ref.personName ? ref.person : null;
+        return { person: mention ?? local?.localId ?? null, identity: identity.ref, name: ref.name };
       },
     };
   }
@@ -1005,6 +1007,29 @@ export class Corpus {
     });
   }
 
+  /**
+   * Says who a document's mention is (p3 in this document is e12): every claim of that mention in the
+   * document follows, the link is kept on reanalysis (as every link is), and it is logged as an identity
+   * decision. Returns the identity it was linked to before, to undo it.
+   */
+  async linkMention(documentQuery: string, localId: string, identityRef: string, who: { by: string; why?: string | null }): Promise<{ previous: string | null; identity: PersonSummaryLite }> {
+    const doc = await this.document(documentQuery);
+    const person = (await this.store.people(doc.id)).find((p) => p.localId === localId);
+    if (!person) throw new CorpusError('E_NOT_FOUND', `document ${doc.ref} has no person ${localId}`);
+    const target = await this.resolvePerson(identityRef);
+    if (person.type !== target.type) throw new CorpusError('E_INVALID', `${person.name} is a ${person.type} and ${target.ref} a ${target.type}`);
+    return this.write(async (w, cache) => {
+      const before = person.identity === null ? undefined : cache.current(person.identity);
+      if (before?.id === target.id) throw new CorpusError('E_CONFLICT', `${person.name} is already ${target.ref}`);
+      await w.setPersonIdentity(doc.id, localId, target.id);
+      await w.insertDecision({ kind: 'link', a: target.ref, b: `${doc.ref}:${localId}`, forms: [person.name], by: who.by, why: who.why ?? null, at: this.now() });
+      await cache.touch(w);
+      const stored = await w.getDocument(doc.id);
+      if (stored) await this.reindexClaims(w, cache, stored);
+      return { previous: before?.ref ?? null, identity: this.summaryLite(cache.current(target.id)!) };
+    });
+  }
+
   /** Undoes "keep apart": the pair's proposal is pending again. Recorded with who and why. */
   async reopen(a: string, b: string, who: { by: string; why?: string | null }): Promise<void> {
     const x = await this.resolvePerson(a);
@@ -1104,6 +1129,10 @@ export class Corpus {
           await wcache.touch(w);
           refs.push({ name: plan.name, identity: made.ref });
         }
+        // One speaker for one: the new person stands for the same mention, whose organisation and post stay.
+        const replaced = picked?.speakers.length === 1 ? picked.speakers[0]! : null;
+        const mention = replaced?.person ? people.find((p) => p.localId === replaced.person) : undefined;
+        if (input.action === 'edit' && refs.length === 1 && mention) refs[0] = { ...refs[0]!, person: mention.localId, personName: mention.name };
         change.speakers = refs;
       }
       const n = await w.nextCounter('next_correction');

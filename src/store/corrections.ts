@@ -33,6 +33,12 @@ export type AttributionKind = (typeof attributionKinds)[number];
 export interface SpeakerRef {
   readonly name: string;
   readonly identity: string | null;
+  /**
+   * The document's mention this speaker stands for (p3, named `personName`), when an edit put a known person
+   * in place of the one speaker the machine found: the mention's organisation and post stay with the claim.
+   */
+  readonly person?: string;
+  readonly personName?: string;
 }
 
 /** What accept, reject and edit point at: the attribution's content (and cue), as it was. */

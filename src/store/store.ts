@@ -204,7 +204,7 @@ export interface ProposalRecord {
 
 export interface DecisionRecord {
   readonly id: number;
-  readonly kind: 'merge' | 'split' | 'dismiss' | 'reopen' | 'withdraw';
+  readonly kind: 'merge' | 'split' | 'dismiss' | 'reopen' | 'link' | 'withdraw';
   /**
    * Identity refs: merge keeps `a` and folds `b` into it; split moves `forms` of `a` into the new `b`;
    * dismiss keeps `a` and `b` apart. For withdraw, `a` is the correction ref.

@@ -54,7 +54,7 @@ export const proposalRecord = z.object({
 
 export const decisionRecord = z.object({
   record: z.literal('decision'),
-  kind: z.enum(['merge', 'split', 'dismiss', 'reopen', 'withdraw']),
+  kind: z.enum(['merge', 'split', 'dismiss', 'reopen', 'link', 'withdraw']),
   a: z.string(),
   b: z.string().nullable(),
   forms: z.array(z.string()),

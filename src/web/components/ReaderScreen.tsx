@@ -11,7 +11,7 @@ import { useAsync } from '../hooks.ts';
 import { useI18n } from '../i18n.ts';
 import { useWorkspace } from '../workspace.ts';
 import { DocumentActions } from './DocumentActions.tsx';
-import { ClaimsPanel, type CorrectionRequest } from './ClaimsPanel.tsx';
+import { ClaimsPanel, type CorrectionRequest, type PersonHit } from './ClaimsPanel.tsx';
 import { ReaderText, scrollToSpan, speakerKey } from './ReaderText.tsx';
 import { ErrorBox, ExportButtons, Loading, NotFound, docTitle, isNotFound } from './Widgets.tsx';
 
@@ -65,6 +65,24 @@ export function ReaderScreen({ id, at, claim }: { id: string; at: number | null;
       if (r.attribution) setSelected(r.attribution.id);
       workspace.changed();
       workspace.notify(t('saved'));
+      return true;
+    } catch (e) {
+      workspace.notify((e as Error).message);
+      return false;
+    }
+  }
+
+  /** Every claim of a mention: the mention is linked to an existing person (an identity decision, undoable). */
+  async function linkMention(person: string, name: string, to: PersonHit, why?: string): Promise<boolean> {
+    try {
+      const r = await postJson<{ previous: string | null }>(`/api/documents/${encodeURIComponent(id)}/people/${encodeURIComponent(person)}/identity`, { identity: to.id, why, by: workspace.user });
+      const label = t('linkedMention', { name, person: to.name });
+      if (r.previous) {
+        const previous = r.previous;
+        workspace.pushUndo({ label, undo: async () => { await postJson(`/api/documents/${encodeURIComponent(id)}/people/${encodeURIComponent(person)}/identity`, { identity: previous, why: 'undo', by: workspace.user }); } });
+      }
+      workspace.changed();
+      workspace.notify(label);
       return true;
     } catch (e) {
       workspace.notify((e as Error).message);
@@ -132,6 +150,7 @@ export function ReaderScreen({ id, at, claim }: { id: string; at: number | null;
           selection={selection}
           onCorrect={correct}
           onWithdraw={withdraw}
+          onLinkMention={linkMention}
         />
       </div>
     </article>
