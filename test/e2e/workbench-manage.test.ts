@@ -15,7 +15,7 @@ import { createApp } from '../../src/server/app.ts';
 import { startServer, type RunningServer } from '../../src/server/node.ts';
 import { loadWebAssets } from '../../src/server/web-assets.ts';
 import { Corpus } from '../../src/store/corpus.ts';
-import { BLACK_SEA_JA, CONVOYS_EN } from '../server/_texts.ts';
+import { BLACK_SEA_JA, CONVOYS_EN, HARBOUR_JA, POLAR_JA } from '../server/_texts.ts';
 
 /** A news item whose dateline the analysis reads as a heading. */
 const NEWS_EN = `Harbour Authority Expands Night Inspections
@@ -47,6 +47,8 @@ before(async () => {
     { source: { text: CONVOYS_EN, format: 'text' }, name: 'convoys.txt' },
     { source: { text: BLACK_SEA_JA, format: 'text' }, name: 'black-sea.txt' },
     { source: { text: NEWS_EN, format: 'text' }, name: 'night-inspections.txt' },
+    { source: { text: POLAR_JA, format: 'text' }, name: 'polar.txt' },
+    { source: { text: HARBOUR_JA, format: 'text' }, name: 'harbour.txt' },
   ]);
   await loadWebAssets();
   server = await startServer(createApp({ corpus, user: 'e2e' }), { host: '127.0.0.1', port: 0 });
@@ -127,6 +129,60 @@ test('a #token= link pasted into a tab that shows the token dialog is taken, and
   await page.getByRole('button', { name: 'Use token' }).click();
   await page.getByRole('dialog').waitFor({ state: 'detached' });
   await page.getByRole('table').waitFor();
+});
+
+test('a namesake of another organisation waits in the review queue; nothing is merged until accepted', async () => {
+  await open('#/experts');
+  await page.getByRole('table').waitFor();
+  const rows = page.locator('table.experts-table tr', { hasText: 'ソルベルグ' });
+  assert.equal(await rows.count(), 2, 'two people until the analyst decides');
+
+  await open('#/identities');
+  const proposal = page.locator('li.proposal', { hasText: 'ナルヴィク港湾公社' });
+  await proposal.waitFor();
+  assert.match(await proposal.innerText(), /organisation differs/);
+  await proposal.getByLabel('Reason').fill('she moved to the port authority');
+  await shot('identities-queue');
+  await page.screenshot({ path: join(root, 'docs', 'workbench-review-queue.png') });
+  await proposal.getByRole('button', { name: 'Same person' }).click();
+  await proposal.waitFor({ state: 'detached' });
+  const log = page.locator('ol.decisions li').first();
+  assert.match(await log.innerText(), /^Merged .*she moved to the port authority/);
+
+  await open('#/experts');
+  await page.getByRole('table').waitFor();
+  assert.equal(await page.locator('table.experts-table tr', { hasText: 'ソルベルグ' }).count(), 1, 'one person once accepted');
+});
+
+test('a speaker edit offers an existing person in another script and can apply to every claim of the mention', async () => {
+  const [doc] = (await corpus.documents()).filter((d) => d.name === 'black-sea.txt');
+  await open(`#/doc/${doc!.ref}`);
+  await page.locator('.doc-text[data-ready="true"]').waitFor();
+  const item = page.locator('.claim-item', { hasText: '海上保険料の高騰' });
+  await item.locator('.claim-pick').click();
+  await item.getByRole('button', { name: /Edit/ }).click();
+  await item.locator('input[name="speakers"]').fill('Kemal Aydin');
+  const use = item.getByRole('button', { name: /Use: ケマル・アイドゥン/ });
+  await use.waitFor();
+  await use.click();
+  await item.getByLabel(/Every claim of ダリナ・イリエヴァ/).check();
+  await shot('speaker-edit-existing');
+  await item.getByRole('button', { name: 'Save' }).click();
+  await page.locator('.notice', { hasText: /is now/ }).waitFor();
+  const view = await (await fetch(`${server.url}api/documents/${doc!.ref}`)).json();
+  const hers = view.attributions.filter((a: { speakers: { name: string }[] }) => a.speakers.some((s) => s.name === 'ダリナ・イリエヴァ'));
+  const aydin = view.attributions.find((a: { speakers: { name: string }[] }) => a.speakers.some((s) => s.name === 'ケマル・アイドゥン')).speakers[0];
+  assert.equal(hers.length, 2);
+  for (const a of hers) {
+    assert.equal(a.speakers[0].identity, aydin.identity, 'both claims of the mention moved');
+    assert.equal(a.speakers[0].organization, 'ソフィア大学', 'the mention keeps its organisation');
+    assert.equal(a.speakers[0].title, '教授', 'and its post');
+  }
+  // Undo from the header.
+  await page.getByRole('button', { name: /Undo/ }).first().click();
+  await page.locator('.notice', { hasText: /Undone/ }).waitFor();
+  const back = await (await fetch(`${server.url}api/documents/${doc!.ref}`)).json();
+  assert.ok(back.attributions.filter((a: { speakers: { name: string; identity: string }[] }) => a.speakers.some((s) => s.name === 'ダリナ・イリエヴァ')).every((a: { speakers: { identity: string }[] }) => a.speakers[0].identity !== aydin.identity));
 });
 
 test('correct a document’s details in the reader: kept across a reload and a reanalysis, undone from the header', async () => {

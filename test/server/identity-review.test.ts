@@ -7,19 +7,10 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { createApp } from '../../src/server/app.ts';
 import { createTestCorpus, type TestCorpus } from './_corpus.ts';
+import { HARBOUR_JA, POLAR_JA } from './_texts.ts';
 
 type Json = any;
 
-export const POLAR_JA = `北極海の航路 第3号 2025年5月1日
-はじめに
-ノルウェー極地研究所主任研究員のイングリッド・K・ソルベルグによれば、北極航路は毎年早く開くようになっている1。
-注
-1 Ingrid K. Solberg, "Ice and Routes," Polar Notes, 2025.
-`;
-export const HARBOUR_JA = `港湾の冬 第5号 2025年6月2日
-はじめに
-ナルヴィク港湾公社運航部長のイングリッド・ソルベルグは、冬季の交通量が2023年以降倍増したと指摘する。
-`;
 const POLAR_AGAIN_JA = `極地の春 第4号 2025年7月9日
 はじめに
 ノルウェー極地研究所のイングリッド・K・ソルベルグは、砕氷船の不足が航路の開放を遅らせていると述べている。
