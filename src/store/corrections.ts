@@ -166,7 +166,17 @@ function footnotesAt(analysis: Analysis, span: Span): number[] {
 
 /** The machine's attributions as effective ones, before any correction. */
 export function machineAttributions(analysis: Analysis, resolve: SpeakerResolver): EffectiveAttribution[] {
-  return analysis.attributions.map((a) => ({
+  // The same speakers over the same content is one claim, whichever constructions found it: the first
+  // (the more confident when they differ) stands, so a passage is never credited twice to one person.
+  const seen = new Map<string, number>();
+  const kept: Analysis['attributions'][number][] = [];
+  for (const a of analysis.attributions) {
+    const key = `${[...a.speakers].sort().join('+')}|${a.content.start}:${a.content.end}`;
+    const at = seen.get(key);
+    if (at === undefined) { seen.set(key, kept.length); kept.push(a); continue; }
+    if (a.confidence > kept[at]!.confidence) kept[at] = a;
+  }
+  return kept.map((a) => ({
     id: a.id,
     provenance: a.provenance,
     review: null,
