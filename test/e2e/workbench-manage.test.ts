@@ -256,6 +256,41 @@ test('delete a document after a confirmation, and undo the deletion', async () =
   await notFoundShown();
 });
 
+test('reader: a note opens from its marker by keyboard and closes with Escape; a legend; the outline marks the section being read', async () => {
+  await page.setViewportSize({ width: 1280, height: 500 });
+  const [doc] = (await corpus.documents()).filter((d) => d.name === 'black-sea.txt');
+  await open(`#/doc/${doc!.ref}`);
+  await page.locator('.doc-text[data-ready="true"]').waitFor();
+  const marker = page.locator('.doc-text .fn[data-fn="2"]');
+  await marker.focus();
+  await page.keyboard.press('Enter');
+  const popover = page.locator('.fn-popover');
+  await popover.waitFor();
+  assert.match(await popover.innerText(), /Note 2.*Mines and Grain/s);
+  await shot('reader-note');
+  await page.keyboard.press('Escape');
+  await popover.waitFor({ state: 'detached' });
+  assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('data-fn')), '2', 'focus back on the marker');
+  // A tap (click) opens it too.
+  await marker.click();
+  await popover.waitFor();
+  await page.locator('.fn-popover button').click();
+  await popover.waitFor({ state: 'detached' });
+  // Printable: the print stylesheet writes the note after its marker.
+  await page.emulateMedia({ media: 'print' });
+  const printed = await marker.evaluate((el) => getComputedStyle(el, '::after').content);
+  assert.match(printed, /Mines and Grain/);
+  await page.emulateMedia({ media: 'screen' });
+
+  await page.locator('details.legend summary').click();
+  assert.match(await page.locator('details.legend').innerText(), /a claim \(colour: its speaker\)/);
+
+  // Scroll to the last body section: the outline marks it.
+  await page.locator('.outline button', { hasText: '地域の海軍力' }).click();
+  await page.locator('.outline li.current', { hasText: '地域の海軍力' }).waitFor();
+  await page.setViewportSize({ width: 1280, height: 800 });
+});
+
 test('no console errors and no Content-Security-Policy violations', () => {
   assert.deepEqual(problems, []);
 });

@@ -8,6 +8,7 @@ import type { ReaderView } from '../../server/workbench.ts';
 import { getJson, postJson } from '../api.ts';
 import { assignColours } from '../colors.ts';
 import { useAsync } from '../hooks.ts';
+import { toRange } from '../highlight/text-offsets.ts';
 import { useI18n } from '../i18n.ts';
 import { useWorkspace } from '../workspace.ts';
 import { DocumentActions } from './DocumentActions.tsx';
@@ -48,6 +49,28 @@ export function ReaderScreen({ id, at, claim }: { id: string; at: number | null;
       if (claim) (textBox.current?.querySelector(`mark[data-claim="${CSS.escape(claim)}"]`) as HTMLElement | null)?.focus({ preventScroll: true });
     }
   }, [v, id, at, claim]);
+
+  // The section being read: the last heading above a line a little below the top of the window.
+  const [current, setCurrent] = useState<number | null>(null);
+  useEffect(() => {
+    if (!v) return;
+    let frame = 0;
+    const update = () => {
+      frame = 0;
+      const el = textBox.current?.querySelector('.doc-text') as HTMLElement | null;
+      if (!el) return;
+      let at: number | null = null;
+      for (const s of v.outline) {
+        const rect = toRange(el, { start: s.start, end: s.headingEnd })?.getBoundingClientRect();
+        if (rect && rect.top <= 140) at = s.start;
+      }
+      setCurrent(at);
+    };
+    const onScroll = () => { if (!frame) frame = requestAnimationFrame(update); };
+    update();
+    addEventListener('scroll', onScroll, { passive: true });
+    return () => { removeEventListener('scroll', onScroll); if (frame) cancelAnimationFrame(frame); };
+  }, [v]);
 
   const onSelectText = useCallback((span: { start: number; end: number } | null) => setSelection(span), []);
 
@@ -121,7 +144,7 @@ export function ReaderScreen({ id, at, claim }: { id: string; at: number | null;
             <summary>{t('outline')}</summary>
             <ol>
               {v.outline.map((s) => (
-                <li key={s.start} class={`level-${s.level}`}>
+                <li key={s.start} class={`level-${s.level}${current === s.start ? ' current' : ''}`} aria-current={current === s.start ? 'location' : undefined}>
                   <button type="button" class="link" onClick={() => scrollToSpan(textBox.current?.querySelector('.doc-text') as HTMLElement | null, { start: s.start, end: s.headingEnd })}>
                     {s.heading}
                   </button>
@@ -131,6 +154,7 @@ export function ReaderScreen({ id, at, claim }: { id: string; at: number | null;
           </details>
         </nav>
         <div class="reader-main" ref={textBox}>
+          <Legend />
           <ReaderText view={v} shown={shown} colours={colours} selected={selected} onSelectClaim={setSelected} onSelectText={onSelectText} />
         </div>
         <ClaimsPanel
@@ -154,5 +178,23 @@ export function ReaderScreen({ id, at, claim }: { id: string; at: number | null;
         />
       </div>
     </article>
+  );
+}
+
+/** What the marks in the text mean. */
+function Legend() {
+  const { t } = useI18n();
+  return (
+    <details class="legend">
+      <summary>{t('legendTitle')}</summary>
+      <ul>
+        <li><mark class="claim sp-1 sample">{t('legendClaim')}</mark></li>
+        <li><span class="cue sample">{t('legendCue')}</span></li>
+        <li><mark class="claim sp-2 by-analyst sample">{t('legendAnalyst')}</mark></li>
+        <li><mark class="claim rejected sample">{t('legendRejected')}</mark></li>
+        <li><span class="unattributed sample">{t('legendUnattributed')}</span></li>
+        <li><span class="fn">1</span> {t('legendNote')}</li>
+      </ul>
+    </details>
   );
 }
