@@ -291,6 +291,20 @@ test('reader: a note opens from its marker by keyboard and closes with Escape; a
   await page.setViewportSize({ width: 1280, height: 800 });
 });
 
+test('from page load to the first claim accepted in two key presses (j, a)', async () => {
+  const [doc] = (await corpus.documents()).filter((d) => d.name === 'night-inspections.txt');
+  await open(`#/doc/${doc!.ref}`);
+  await page.locator('.doc-text[data-ready="true"]').waitFor();
+  const first = page.locator('.claim-item').first();
+  assert.equal(await first.locator('.badge-review-accepted').count(), 0);
+  await page.keyboard.press('j');
+  await page.locator('.claim-item.selected').first().waitFor();
+  await page.keyboard.press('a');
+  await first.locator('.badge-review-accepted').waitFor();
+  await page.keyboard.press('Control+z');
+  await first.locator('.badge-review-accepted').waitFor({ state: 'detached' });
+});
+
 test('no console errors and no Content-Security-Policy violations', () => {
   assert.deepEqual(problems, []);
 });

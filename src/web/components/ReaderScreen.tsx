@@ -72,6 +72,31 @@ export function ReaderScreen({ id, at, claim }: { id: string; at: number | null;
     return () => { removeEventListener('scroll', onScroll); if (frame) cancelAnimationFrame(frame); };
   }, [v]);
 
+  // Keys outside form fields: j / k the next / previous claim, a / r accept / reject the selected one.
+  const keys = useRef<(e: KeyboardEvent) => void>(() => {});
+  keys.current = (e: KeyboardEvent) => {
+    if (!v || e.ctrlKey || e.metaKey || e.altKey) return;
+    const el = e.target as HTMLElement | null;
+    if (el && (el.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName))) return;
+    const at = shown.findIndex((a) => a.id === selected);
+    if (e.key === 'j' || e.key === 'k') {
+      const next = shown[e.key === 'j' ? Math.min(shown.length - 1, at + 1) : Math.max(0, at - 1)];
+      if (!next) return;
+      e.preventDefault();
+      setSelected(next.id);
+      scrollToSpan(textBox.current?.querySelector('.doc-text') as HTMLElement | null, next.content);
+      (textBox.current?.querySelector(`mark[data-claim="${CSS.escape(next.id)}"]`) as HTMLElement | null)?.focus({ preventScroll: true });
+    } else if ((e.key === 'a' || e.key === 'r') && at >= 0) {
+      e.preventDefault();
+      void correct({ action: e.key === 'a' ? 'accept' : 'reject', attribution: shown[at]!.id });
+    }
+  };
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => keys.current(e);
+    addEventListener('keydown', onKey);
+    return () => removeEventListener('keydown', onKey);
+  }, []);
+
   const onSelectText = useCallback((span: { start: number; end: number } | null) => setSelection(span), []);
 
   async function correct(request: CorrectionRequest): Promise<boolean> {
@@ -155,6 +180,7 @@ export function ReaderScreen({ id, at, claim }: { id: string; at: number | null;
         </nav>
         <div class="reader-main" ref={textBox}>
           <Legend />
+          <p class="muted small keys-help">{t('readerKeys')}</p>
           <ReaderText view={v} shown={shown} colours={colours} selected={selected} onSelectClaim={setSelected} onSelectText={onSelectText} />
         </div>
         <ClaimsPanel
