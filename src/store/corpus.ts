@@ -611,7 +611,7 @@ export class Corpus {
         const local = people.find((p) => p.identity !== null && cache.current(p.identity)?.id === identity.id);
         // The mention the edit replaced, while it still goes by the same name (local ids change on reanalysis).
         const mention = ref.person && byLocal.get(ref.person)?.name === ref.personName ? ref.person : null;
-        return { person: mention ?? local?.localId ?? null, identity: identity.ref, name: ref.name };
+        return { person: local?.localId ?? mention, identity: identity.ref, name: ref.name };
       },
     };
   }

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { createApp } from '../../src/server/app.ts';
 import { createTestCorpus, type TestCorpus } from './_corpus.ts';
-import { BLACK_SEA_JA, CONVOYS_EN } from './_texts.ts';
+import { BLACK_SEA_JA, CONVOYS_EN, POLAR_JA } from './_texts.ts';
 
 type Json = any;
 const post = (body: unknown): RequestInit => ({ method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
@@ -22,7 +22,7 @@ const view = async () => (await call(`/api/documents/${t.refs['black-sea.txt']}`
 const claimsOf = (v: Json, name: string) => v.attributions.filter((a: Json) => a.speakers.some((s: Json) => s.name === name));
 
 before(async () => {
-  t = await createTestCorpus({ 'black-sea.txt': BLACK_SEA_JA, 'convoys.txt': CONVOYS_EN });
+  t = await createTestCorpus({ 'black-sea.txt': BLACK_SEA_JA, 'convoys.txt': CONVOYS_EN, 'polar.txt': POLAR_JA });
   app = createApp({ corpus: t.corpus, user: 'tester', cache: { probeEveryMs: 0 } });
 });
 after(async () => t.dispose());
@@ -32,10 +32,11 @@ test('the people picker finds a person by a spelling in another script', async (
   assert.ok(hits.some((h) => h.forms.includes('ケマル・アイドゥン')), JSON.stringify(hits));
 });
 
-test('a one-claim speaker edit to an existing person keeps the mention’s organisation and post', async () => {
+test('a one-claim speaker edit to a person of another document keeps the mention’s organisation and post', async () => {
   const v = await view();
   const [claim] = claimsOf(v, 'ダリナ・イリエヴァ');
-  const aydin = claimsOf(v, 'ケマル・アイドゥン')[0].speakers[0].identity;
+  const polar = (await call(`/api/documents/${t.refs['polar.txt']}`)).body;
+  const aydin = polar.attributions[0].speakers[0].identity;
   const r = await call(`/api/documents/${t.refs['black-sea.txt']}/corrections`, post({ action: 'edit', attribution: claim.id, speakers: [aydin] }));
   assert.equal(r.status, 201, JSON.stringify(r.body));
   const after = (await view()).attributions.find((a: Json) => a.id === claim.id);
