@@ -94,7 +94,7 @@ export interface ExportClaim {
 export interface ExportCorrection {
   readonly id: string;
   readonly document: string;
-  readonly action: 'accept' | 'reject' | 'edit' | 'add';
+  readonly action: 'accept' | 'reject' | 'edit' | 'add' | 'metadata';
   readonly status: 'active' | 'withdrawn';
   readonly anchored: boolean | null;
   readonly by: string;

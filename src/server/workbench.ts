@@ -3,6 +3,7 @@
  * document, the library list, the expert × theme matrix, the network, and the briefs and CSV rows the
  * exports render. Plain data in, plain data out; the routes only parse requests and pick a status.
  */
+import { datelineSections } from '../store/metadata.ts';
 import type { Brief, BriefClaim, BriefDocument, BriefLanguage, BriefSpeaker } from '../export/brief.ts';
 import type { ClaimCsvRow } from '../export/claims-csv.ts';
 import type { EffectiveAttribution, SpeakerView } from '../store/corrections.ts';
@@ -249,13 +250,15 @@ export class Workbench {
       };
     };
     const a = doc.analysis;
+    const datelines = corrections.some((c) => c.action === 'metadata' && c.status === 'active') ? datelineSections(a, a.document.date) : new Set<number>();
     return {
       document: {
         ...docRef(doc), subtitle: a.document.subtitle, series: a.document.series, number: a.document.number, language: doc.language,
         format: doc.format, authors: a.document.authors, length: doc.text.length, addedAt: doc.addedAt,
       },
       text: doc.text,
-      outline: a.sections.map((s) => ({ heading: s.heading, level: s.level, start: s.start, headingEnd: s.headingEnd, end: s.end, trailer: s.trailer })),
+      // A dateline the analysis took for a heading leaves the outline once the analyst gave the date.
+      outline: a.sections.filter((s) => !datelines.has(s.start)).map((s) => ({ heading: s.heading, level: s.level, start: s.start, headingEnd: s.headingEnd, end: s.end, trailer: s.trailer })),
       footnotes: a.footnotes.map((f) => ({ n: f.n, start: f.start, end: f.end, note: f.note?.text.replace(/\s+/g, ' ').trim() ?? null })),
       people: people.map((p) => ({
         person: p.localId, identity: directory.current(p.identity)?.ref ?? null, name: p.name, type: p.type, role: p.role,

@@ -16,6 +16,7 @@ import { openStore, type StoreLocationOptions } from './open-store.ts';
 import { findMatches, makeTerm, needsExactCheck, parseQuery, searchNormalize, searchView, type QueryTerm } from './search-text.ts';
 import { checkTextLimit, limitAnalysis, type StoreLimits, STORE_LIMITS } from './limits.ts';
 import { dateBounds } from './sql-store.ts';
+import { isMetadataDate, METADATA_FIELDS, metadataOverlay, withMetadata, type DocumentMetadata } from './metadata.ts';
 import { isStoreError, StoreError } from './store.ts';
 import { TRANSFER_FORMAT, TRANSFER_VERSION, TransferError, type DocumentLine, type Located, type TransferRecord } from './transfer.ts';
 import { findPreviousVersion } from './versions.ts';
@@ -376,7 +377,65 @@ export class Corpus {
     const summary = await this.resolveDocument(query);
     const doc = await this.store.getDocument(summary.id);
     if (!doc) throw new CorpusError('E_NOT_FOUND', `document ${summary.ref} vanished`);
-    return doc;
+    // The analyst's title, date, series, number and authors over the machine's (metadata.ts).
+    const overlay = metadataOverlay(await this.store.corrections(doc.hash));
+    return overlay ? { ...doc, analysis: withMetadata(doc.analysis, overlay) } : doc;
+  }
+
+  /**
+   * Corrects a document's title, date, series, number or authors. Recorded as a correction (undone by
+   * withdrawing it) and laid over the analysis whenever the document is read, so it survives reanalysis.
+   * `expected`, when given, holds the values the analyst saw: if another change came first, nothing is
+   * recorded (E_CONFLICT).
+   *
+   * @example
+   * await corpus.correctMetadata('3f2a9c', { date: '2025-10-14' }, { by: 'kato', why: 'the dateline' });
+   */
+  async correctMetadata(
+    query: string, fields: DocumentMetadata, who: { by: string; why?: string | null; expected?: DocumentMetadata },
+  ): Promise<{ correction: CorrectionView; metadata: Required<DocumentMetadata> }> {
+    if (!who.by?.trim()) throw new CorpusError('E_INVALID', 'say who makes the correction (--by NAME, or set MIKATA_USER)');
+    const doc = await this.document(query);
+    if (doc.supersededBy !== null) throw new CorpusError('E_CONFLICT', `document ${doc.ref} has been replaced by a newer version; correct that one`);
+    const current = currentMetadata(doc.analysis);
+    const change: Record<string, unknown> = {};
+    for (const f of METADATA_FIELDS) {
+      if (!(f in fields) || fields[f] === undefined) continue;
+      let value = fields[f];
+      if (typeof value === 'string') value = value.trim() || null;
+      if (f === 'date' && typeof value === 'string' && !isMetadataDate(value)) throw new CorpusError('E_INVALID', `date: ${JSON.stringify(value)} is not a date (YYYY, YYYY-MM or YYYY-MM-DD)`);
+      if (f === 'title' && value === null) throw new CorpusError('E_INVALID', 'title: a document keeps a title (give one)');
+      if (f === 'authors') value = (value as NonNullable<DocumentMetadata['authors']>).map((a) => ({ name: a.name.trim(), organization: a.organization?.trim() || null, title: a.title?.trim() || null })).filter((a) => a.name);
+      if (JSON.stringify(value) !== JSON.stringify(current[f])) change[f] = value;
+    }
+    if (who.expected) {
+      for (const f of METADATA_FIELDS) {
+        if (f in who.expected && JSON.stringify(who.expected[f] ?? null) !== JSON.stringify(current[f] ?? null)) {
+          throw new CorpusError('E_CONFLICT', `${f}: it changed since you saw it (now ${JSON.stringify(current[f])}); reload and try again`);
+        }
+      }
+    }
+    if (!Object.keys(change).length) throw new CorpusError('E_INVALID', 'the correction changes nothing (give a title, date, series, number or authors that differ)');
+    const before = Object.fromEntries(Object.keys(change).map((f) => [f, current[f as keyof typeof current]]));
+    const record = await this.write(async (w) => {
+      const n = await w.nextCounter('next_correction');
+      const rec = await w.insertCorrection({
+        ref: `c${n}`, docHash: doc.hash, action: 'metadata', target: { metadata: before }, change: { metadata: change }, by: who.by.trim(),
+        why: who.why?.trim() || null, at: this.now(), status: 'active', anchored: true, problem: null,
+      });
+      await this.refreshHead(w, doc.id, doc.hash);
+      return rec;
+    });
+    const [view] = await this.correctionViews([record]);
+    return { correction: view!, metadata: currentMetadata((await this.document(doc.ref)).analysis) };
+  }
+
+  /** Puts the analyst's title and date (or the analysis's) where the listings sort and filter. */
+  private async refreshHead(w: StoreWriter, docId: number, hash: string): Promise<void> {
+    const stored = await w.getDocument(docId);
+    if (!stored) return;
+    const a = withMetadata(stored.analysis, metadataOverlay(await w.corrections(hash)));
+    await w.setDocumentHead(docId, { title: a.document.title, date: a.document.date });
   }
 
   // -------------------------------------------------------------------------------------------------------
@@ -468,6 +527,7 @@ export class Corpus {
       if (!o.anchored) unanchored.push(c.ref);
       if (o.anchored !== c.anchored || o.problem !== c.problem) await w.updateCorrection(c.id, { anchored: o.anchored, problem: o.problem });
     }
+    if (corrections.some((c) => c.action === 'metadata')) await this.refreshHead(w, docId, hash);
     if (cache.changes !== before) await cache.touch(w);
     return { unanchored };
   }
@@ -503,6 +563,14 @@ export class Corpus {
    * current again and the corrections move back to it; otherwise they stay in the record and apply again
    * if the same text is added back.
    */
+  /** What it takes to add a stored document back as it was (its text, format and name): undoing a delete. */
+  async sourceItem(query: string): Promise<IngestItem> {
+    const doc = await this.resolveDocument(query);
+    const source = await this.store.getDocumentSource(doc.id);
+    if (!source) throw new CorpusError('E_NOT_FOUND', `document ${doc.ref} vanished`);
+    return { source: sourceOf(source), name: source.name };
+  }
+
   async delete(query: string): Promise<DeleteOutcome> {
     const doc = await this.resolveDocument(query);
     return this.write(async (w, cache) => {
@@ -541,7 +609,9 @@ export class Corpus {
         const identity = ref.identity ? cache.byReference(ref.identity) : undefined;
         if (!identity) return { person: null, identity: null, name: ref.name };
         const local = people.find((p) => p.identity !== null && cache.current(p.identity)?.id === identity.id);
-        return { person: local?.localId ?? null, identity: identity.ref, name: ref.name };
+        // The mention the edit replaced, while it still goes by the same name (local ids change on reanalysis).
+        const mention = ref.person && byLocal.get(ref.person)?.name === ref.personName ? ref.person : null;
+        return { person: local?.localId ?? mention, identity: identity.ref, name: ref.name };
       },
     };
   }
@@ -937,9 +1007,44 @@ export class Corpus {
     });
   }
 
-  /** The log of merges, splits, dismissals and withdrawals. */
+  /**
+   * Says who a document's mention is (p3 in this document is e12): every claim of that mention in the
+   * document follows, the link is kept on reanalysis (as every link is), and it is logged as an identity
+   * decision. Returns the identity it was linked to before, to undo it.
+   */
+  async linkMention(documentQuery: string, localId: string, identityRef: string, who: { by: string; why?: string | null }): Promise<{ previous: string | null; identity: PersonSummaryLite }> {
+    const doc = await this.document(documentQuery);
+    const person = (await this.store.people(doc.id)).find((p) => p.localId === localId);
+    if (!person) throw new CorpusError('E_NOT_FOUND', `document ${doc.ref} has no person ${localId}`);
+    const target = await this.resolvePerson(identityRef);
+    if (person.type !== target.type) throw new CorpusError('E_INVALID', `${person.name} is a ${person.type} and ${target.ref} a ${target.type}`);
+    return this.write(async (w, cache) => {
+      const before = person.identity === null ? undefined : cache.current(person.identity);
+      if (before?.id === target.id) throw new CorpusError('E_CONFLICT', `${person.name} is already ${target.ref}`);
+      await w.setPersonIdentity(doc.id, localId, target.id);
+      await w.insertDecision({ kind: 'link', a: target.ref, b: `${doc.ref}:${localId}`, forms: [person.name], by: who.by, why: who.why ?? null, at: this.now() });
+      await cache.touch(w);
+      const stored = await w.getDocument(doc.id);
+      if (stored) await this.reindexClaims(w, cache, stored);
+      return { previous: before?.ref ?? null, identity: this.summaryLite(cache.current(target.id)!) };
+    });
+  }
+
+  /** Undoes "keep apart": the pair's proposal is pending again. Recorded with who and why. */
+  async reopen(a: string, b: string, who: { by: string; why?: string | null }): Promise<void> {
+    const x = await this.resolvePerson(a);
+    const y = await this.resolvePerson(b);
+    await this.write(async (w) => {
+      if (!(await w.reopenProposal(x.id, y.id))) throw new CorpusError('E_CONFLICT', `${x.ref} and ${y.ref} were not kept apart; there is nothing to reopen`);
+      await w.insertDecision({ kind: 'reopen', a: x.ref, b: y.ref, forms: [], by: who.by, why: who.why ?? null, at: this.now() });
+    });
+  }
+
+  /** The log of identity decisions: merges, splits, people kept apart. */
   async decisions() {
-    return this.store.decisions();
+    // Withdrawn corrections are recorded in the same table but belong to the corrections' history (each
+    // correction shows its status), not to the log of who is whom.
+    return (await this.store.decisions()).filter((d) => d.kind !== 'withdraw');
   }
 
   // -------------------------------------------------------------------------------------------------------
@@ -971,7 +1076,7 @@ export class Corpus {
       const change = (c.change ?? {}) as CorrectionChange;
       return {
         id: c.ref, document: docs.get(c.docHash)?.ref ?? refOfHash(c.docHash), action: c.action, status: c.status, anchored: c.anchored, problem: c.problem,
-        by: c.by, why: c.why, at: c.at, quote: target?.content.exact ?? change.content?.exact ?? '', change,
+        by: c.by, why: c.why, at: c.at, quote: target?.content?.exact ?? change.content?.exact ?? metadataQuote(change), change,
       };
     });
   }
@@ -1024,6 +1129,10 @@ export class Corpus {
           await wcache.touch(w);
           refs.push({ name: plan.name, identity: made.ref });
         }
+        // One speaker for one: the new person stands for the same mention, whose organisation and post stay.
+        const replaced = picked?.speakers.length === 1 ? picked.speakers[0]! : null;
+        const mention = replaced?.person ? people.find((p) => p.localId === replaced.person) : undefined;
+        if (input.action === 'edit' && refs.length === 1 && mention) refs[0] = { ...refs[0]!, person: mention.localId, personName: mention.name };
         change.speakers = refs;
       }
       const n = await w.nextCounter('next_correction');
@@ -1051,6 +1160,7 @@ export class Corpus {
       if (summary) {
         const doc = await w.getDocument(summary.id);
         if (doc) await this.reindexClaims(w, cache, doc);
+        if (rec.action === 'metadata') await this.refreshHead(w, summary.id, rec.docHash);
       }
     });
     return (await this.correctionViews([(await this.store.correctionByRef(ref))!]))[0]!;
@@ -1363,6 +1473,19 @@ function contentSpan(text: string, input: CorrectInput): { start: number; end: n
 /** A stored document's source, to analyse it again. */
 function sourceOf(d: { text: string; format: SourceText['format']; encoding: string | null; name: string | null; hints: SourceText['hints'] | null }): SourceText {
   return { text: d.text, format: d.format, encoding: d.encoding ?? undefined, name: d.name ?? undefined, hints: d.hints ?? undefined };
+}
+
+/** What a metadata correction sets, as the correction lists show it ("date: 2025-10-14"). */
+function metadataQuote(change: CorrectionChange): string {
+  const m = (change as { metadata?: Record<string, unknown> }).metadata;
+  if (!m) return '';
+  return Object.entries(m).map(([k, v]) => `${k}: ${Array.isArray(v) ? v.map((a: { name: string }) => a.name).join(', ') : v ?? '—'}`).join('; ');
+}
+
+/** A document's correctable metadata as it reads now. */
+function currentMetadata(a: Analysis): Required<DocumentMetadata> {
+  const d = a.document;
+  return { title: d.title, date: d.date, series: d.series, number: d.number, authors: d.authors.map((x) => ({ name: x.name, organization: x.organization, title: x.title })) };
 }
 
 export function docRef(d: Pick<DocumentSummary, 'ref' | 'title' | 'date' | 'name'>): DocumentRef {

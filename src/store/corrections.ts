@@ -33,6 +33,12 @@ export type AttributionKind = (typeof attributionKinds)[number];
 export interface SpeakerRef {
   readonly name: string;
   readonly identity: string | null;
+  /**
+   * The document's mention this speaker stands for (p3, named `personName`), when an edit put a known person
+   * in place of the one speaker the machine found: the mention's organisation and post stay with the claim.
+   */
+  readonly person?: string;
+  readonly personName?: string;
 }
 
 /** What accept, reject and edit point at: the attribution's content (and cue), as it was. */
@@ -160,7 +166,17 @@ function footnotesAt(analysis: Analysis, span: Span): number[] {
 
 /** The machine's attributions as effective ones, before any correction. */
 export function machineAttributions(analysis: Analysis, resolve: SpeakerResolver): EffectiveAttribution[] {
-  return analysis.attributions.map((a) => ({
+  // The same speakers over the same content is one claim, whichever constructions found it: the first
+  // (the more confident when they differ) stands, so a passage is never credited twice to one person.
+  const seen = new Map<string, number>();
+  const kept: Analysis['attributions'][number][] = [];
+  for (const a of analysis.attributions) {
+    const key = `${[...a.speakers].sort().join('+')}|${a.content.start}:${a.content.end}`;
+    const at = seen.get(key);
+    if (at === undefined) { seen.set(key, kept.length); kept.push(a); continue; }
+    if (a.confidence > kept[at]!.confidence) kept[at] = a;
+  }
+  return kept.map((a) => ({
     id: a.id,
     provenance: a.provenance,
     review: null,
@@ -189,6 +205,8 @@ export function applyCorrections(text: string, analysis: Analysis, corrections: 
   for (const c of ordered) {
     const change = (c.change ?? {}) as CorrectionChange;
     const fail = (problem: string) => outcomes.set(c.ref, { anchored: false, problem });
+    // The document's metadata (metadata.ts): anchored to the document, not to a place in its text.
+    if (c.action === 'metadata') { outcomes.set(c.ref, { anchored: true, problem: null }); continue; }
 
     if (c.action === 'add') {
       if (!change.content) { fail('the correction holds no content span'); continue; }

@@ -10,9 +10,13 @@
  *    mentions of that surname, if there is one;
  * 3. the matcher: 'same' links; 'maybe' makes a new identity and a pending proposal for the analyst,
  *    never a silent merge; nothing close makes a new identity.
+ * A link by 2 or 3 is made only when nothing conflicts (identityConflicts: an organisation in the same
+ * script that is not the same organisation); otherwise the person gets a new identity and the pair goes
+ * to the analyst as a pending proposal that names the conflict. Nothing is merged until it is accepted.
  * Groups, governments and organisations link by exact name only.
  */
 import { createIdentityIndex, parseName, type IdentityIndex, type MatchResult } from '../core/identity/index.ts';
+import { organizationsAgree } from '../core/identity/match.ts';
 import { dominantScript } from '../core/text/chars.ts';
 import type { Person, PersonType } from '../core/model/schema.ts';
 import { searchNormalize } from './search-text.ts';
@@ -243,20 +247,20 @@ export async function linkPerson(ctx: LinkContext, person: Person, localNames: s
     // A surname alone is too little to say who it is, but every bare mention of it can wait together for
     // the analyst: one identity, one proposal per person it may be, not one per document.
     const bare = ctx.cache.withKey(nameKey(person.name), 'person').filter((r) => ctx.cache.isBare(r.id));
-    if (bare.length === 1) return { identity: await enrichIdentity(ctx, bare[0]!, forms, person.organization), how: 'exact', proposals: [] };
+    if (bare.length === 1) return linkUnlessConflict(ctx, person, forms, bare[0]!, 'exact', [`same surname: ${person.name}`], 0.5);
   }
   const exact = new Map<number, IdentityRecord>();
   for (const f of full) for (const r of ctx.cache.withKey(nameKey(f), 'person')) exact.set(r.id, r);
   if (exact.size === 1) {
     const [identity] = exact.values();
-    return { identity: await enrichIdentity(ctx, identity!, forms, person.organization), how: 'exact', proposals: [] };
+    return linkUnlessConflict(ctx, person, forms, identity!, 'exact', [`same name: ${full.join(', ')}`], 0.9);
   }
 
   const results = ctx.cache.match(forms, person.organization);
   const best = results[0];
   if (best && best.decision === 'same') {
     const identity = ctx.cache.byReference(best.id);
-    if (identity) return { identity: await enrichIdentity(ctx, identity, forms, person.organization), how: 'matched', proposals: [] };
+    if (identity) return linkUnlessConflict(ctx, person, forms, identity, 'matched', best.evidence, best.score);
   }
   const identity = await createIdentity(ctx, { name: person.name, type: 'person', organization: person.organization, origin: 'machine', forms });
   const proposals: LinkOutcome['proposals'] = [];
@@ -267,6 +271,33 @@ export async function linkPerson(ctx: LinkContext, person: Person, localNames: s
     proposals.push({ other, result: r });
   }
   return { identity, how: 'new', proposals };
+}
+
+/**
+ * Why a person may not be the identity their name points to: the organisations differ. Organisations in
+ * different scripts (ブカレスト戦略研究所, Bucharest Institute for Strategy) cannot be compared and are no
+ * conflict; an unknown one is none either.
+ */
+export function identityConflicts(identity: IdentityRecord, person: { readonly organization: string | null }): string[] {
+  const a = identity.organization?.trim();
+  const b = person.organization?.trim();
+  if (!a || !b || scriptOf(a) !== scriptOf(b) || organizationsAgree(a, b)) return [];
+  return [`organisation differs: ${a} ≠ ${b}`];
+}
+
+/**
+ * Links to `identity` unless something conflicts; then makes a new identity and a pending proposal for the
+ * pair, with the evidence for and against.
+ */
+async function linkUnlessConflict(
+  ctx: LinkContext, person: Person, forms: string[], identity: IdentityRecord, how: LinkOutcome['how'], evidence: string[], score: number,
+): Promise<LinkOutcome> {
+  const conflicts = identityConflicts(identity, person);
+  if (!conflicts.length) return { identity: await enrichIdentity(ctx, identity, forms, person.organization), how, proposals: [] };
+  const made = await createIdentity(ctx, { name: person.name, type: 'person', organization: person.organization, origin: 'machine', forms });
+  const result: MatchResult = { id: identity.ref, score, decision: 'maybe', evidence: [...evidence, ...conflicts] };
+  await ctx.writer.upsertProposal({ a: made.id, b: identity.id, status: 'pending', score, evidence: result.evidence, createdAt: ctx.now });
+  return { identity: made, how: 'new', proposals: [{ other: identity, result }] };
 }
 
 /** name key → identity, from a document's people before re-analysis. */

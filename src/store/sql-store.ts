@@ -360,6 +360,11 @@ export class SqlStore implements Store, StoreWriter {
     await this.db.run('UPDATE document_bodies SET analysis = ?, outline = ? WHERE doc = ?', [packJson(analysis), json(outlineOf(analysis)), id]);
   }
 
+  async setDocumentHead(id: number, head: { title: string | null; date: string | null }): Promise<void> {
+    const { lo, hi } = dateBounds(head.date);
+    await this.db.run('UPDATE documents SET title = ?, date = ?, date_lo = ?, date_hi = ? WHERE id = ?', [head.title, head.date, lo, hi, id]);
+  }
+
   async replaceIndex(id: number, index: DocumentIndex): Promise<void> {
     await this.db.run('DELETE FROM claim_speakers WHERE doc = ?', [id]);
     await this.db.run('DELETE FROM claims WHERE doc = ?', [id]);
@@ -732,6 +737,15 @@ export class SqlStore implements Store, StoreWriter {
        ON CONFLICT (a, b) DO UPDATE SET score = excluded.score, evidence = excluded.evidence WHERE proposals.status = 'pending'`,
       [a, b, p.status, p.score, json(p.evidence), p.createdAt],
     );
+  }
+
+  async reopenProposal(a: number, b: number): Promise<boolean> {
+    const [x, y] = a < b ? [a, b] : [b, a];
+    const r = await this.db.get<Row>(
+      `UPDATE proposals SET status = 'pending', decided_at = NULL, decided_by = NULL, why = NULL WHERE a = ? AND b = ? AND status = 'dismissed' RETURNING a`,
+      [x, y],
+    );
+    return r !== undefined;
   }
 
   async decideProposal(a: number, b: number, status: 'merged' | 'dismissed', by: string, why: string | null, at: string): Promise<void> {

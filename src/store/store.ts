@@ -204,7 +204,7 @@ export interface ProposalRecord {
 
 export interface DecisionRecord {
   readonly id: number;
-  readonly kind: 'merge' | 'split' | 'dismiss' | 'withdraw';
+  readonly kind: 'merge' | 'split' | 'dismiss' | 'reopen' | 'link' | 'withdraw';
   /**
    * Identity refs: merge keeps `a` and folds `b` into it; split moves `forms` of `a` into the new `b`;
    * dismiss keeps `a` and `b` apart. For withdraw, `a` is the correction ref.
@@ -221,8 +221,9 @@ export interface CorrectionRecord {
   readonly id: number;
   readonly ref: string;
   readonly docHash: string;
-  readonly action: 'accept' | 'reject' | 'edit' | 'add';
-  /** JSON: what the correction points at (see corrections.ts); null for `add`. */
+  /** `metadata`: the document's title, date, series, number or authors (metadata.ts), no attribution. */
+  readonly action: 'accept' | 'reject' | 'edit' | 'add' | 'metadata';
+  /** JSON: what the correction points at (see corrections.ts); null for `add` and `metadata`. */
   readonly target: unknown;
   /** JSON: what it changes (see corrections.ts). */
   readonly change: unknown;
@@ -350,6 +351,8 @@ export interface StoreWriter extends StoreReader {
   /** Inserts a document unless one with the same hash exists; returns its id, or null when it existed. */
   insertDocument(doc: DocumentInput): Promise<number | null>;
   updateAnalysis(id: number, analysis: Analysis, analyzedAt: string): Promise<void>;
+  /** Sets the title and date the listings sort and filter by (the analyst's, over the analysis's). */
+  setDocumentHead(id: number, head: { title: string | null; date: string | null }): Promise<void>;
   /** Replaces everything derived from a document: people, claims, dates and its search text. */
   replaceIndex(id: number, index: DocumentIndex): Promise<void>;
   /** Replaces only the claims (after a correction). */
@@ -377,6 +380,7 @@ export interface StoreWriter extends StoreReader {
   repointIdentity(from: number, to: number): Promise<void>;
 
   upsertProposal(p: Omit<ProposalRecord, 'decidedAt' | 'decidedBy' | 'why'>): Promise<void>;
+  /** Puts a dismissed proposal back in the queue (undoing "keep apart"); false when there was none dismissed. */  reopenProposal(a: number, b: number): Promise<boolean>;
   decideProposal(a: number, b: number, status: 'merged' | 'dismissed', by: string, why: string | null, at: string): Promise<void>;
   /** Rewrites proposals that name `from` to name `to` (after a merge), dropping those that become self-pairs. */
   repointProposals(from: number, to: number): Promise<void>;

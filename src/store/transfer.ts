@@ -54,7 +54,7 @@ export const proposalRecord = z.object({
 
 export const decisionRecord = z.object({
   record: z.literal('decision'),
-  kind: z.enum(['merge', 'split', 'dismiss', 'withdraw']),
+  kind: z.enum(['merge', 'split', 'dismiss', 'reopen', 'link', 'withdraw']),
   a: z.string(),
   b: z.string().nullable(),
   forms: z.array(z.string()),
@@ -67,7 +67,7 @@ export const correctionRecord = z.object({
   record: z.literal('correction'),
   ref: z.string(),
   docHash: z.string(),
-  action: z.enum(['accept', 'reject', 'edit', 'add']),
+  action: z.enum(['accept', 'reject', 'edit', 'add', 'metadata']),
   target: z.unknown(),
   change: z.unknown(),
   by: z.string(),

@@ -22,9 +22,36 @@ export function getToken(): string | null {
   return sessionStorage.getItem(TOKEN_KEY);
 }
 
+/** Listeners told when the token changes (the app then closes its prompt and loads again). */
+const tokenListeners = new Set<() => void>();
+export function onToken(fn: () => void): () => void {
+  tokenListeners.add(fn);
+  return () => tokenListeners.delete(fn);
+}
+
 export function setToken(token: string | null): void {
   if (token) sessionStorage.setItem(TOKEN_KEY, token);
   else sessionStorage.removeItem(TOKEN_KEY);
+  for (const fn of tokenListeners) fn();
+}
+
+/**
+ * `mikata serve --token …` prints http://host:port/#token=…: the fragment never reaches the server or its
+ * logs. Takes such a token from the address bar (at load, or pasted into a tab already open, whatever it
+ * shows), keeps it for this tab and puts the library in its place. True when there was one.
+ */
+export function takeHandedToken(): boolean {
+  const handed = /^#\/?token=([^&]+)/.exec(location.hash);
+  if (!handed) return false;
+  let token: string;
+  try {
+    token = decodeURIComponent(handed[1]!);
+  } catch {
+    token = handed[1]!;
+  }
+  history.replaceState(null, '', `${location.pathname}#/`);
+  setToken(token);
+  return true;
 }
 
 /** Listeners told when the server answers 401 (the app then asks for a token). */
@@ -61,6 +88,12 @@ export async function getJson<T>(path: string, params: Record<string, string | n
 
 export async function postJson<T>(path: string, body: unknown): Promise<T> {
   const res = await fetch(path, { method: 'POST', headers: headers({ 'content-type': 'application/json' }), body: JSON.stringify(body) });
+  if (!res.ok) return fail(res);
+  return (await res.json()) as T;
+}
+
+export async function deleteJson<T>(path: string): Promise<T> {
+  const res = await fetch(path, { method: 'DELETE', headers: headers() });
   if (!res.ok) return fail(res);
   return (await res.json()) as T;
 }

@@ -3,6 +3,7 @@
  * to any screen can be bookmarked or shared.
  */
 import { useEffect, useState } from 'preact/hooks';
+import { takeHandedToken } from './api.ts';
 
 export interface Route {
   /** Decoded path segments: `#/expert/e3` → ['expert', 'e3']. */
@@ -41,7 +42,11 @@ export function navigate(link: string): void {
 export function useRoute(): Route {
   const [route, setRoute] = useState(() => parseHash(location.hash));
   useEffect(() => {
-    const update = () => setRoute(parseHash(location.hash));
+    const update = () => {
+      // A token link pasted into this tab: taken, and replaced by the library (api.ts).
+      takeHandedToken();
+      setRoute(parseHash(location.hash));
+    };
     addEventListener('hashchange', update);
     return () => removeEventListener('hashchange', update);
   }, []);

@@ -81,3 +81,15 @@ export function longCommentary(footnotes: number): string {
   lines.push('おわりに', '防衛協力の行方を引き続き注視する必要がある。', '注', ...notes);
   return `${lines.join('\n')}\n`;
 }
+
+/** Two namesakes of different organisations (the identity review queue's tests). */
+export const POLAR_JA = `北極海の航路 第3号 2025年5月1日
+はじめに
+ノルウェー極地研究所主任研究員のイングリッド・K・ソルベルグによれば、北極航路は毎年早く開くようになっている1。
+注
+1 Ingrid K. Solberg, "Ice and Routes," Polar Notes, 2025.
+`;
+export const HARBOUR_JA = `港湾の冬 第5号 2025年6月2日
+はじめに
+ナルヴィク港湾公社運航部長のイングリッド・ソルベルグは、冬季の交通量が2023年以降倍増したと指摘する。
+`;

@@ -10,6 +10,7 @@
  *   mikata correct history [DOC]                 corrections with who, when, why, and whether they anchor
  *   mikata correct withdraw c7                   stop applying one (kept in the record)
  */
+import type { DocumentMetadata } from '../../store/metadata.ts';
 import { Option, type Command } from 'commander';
 import { attributionKinds, type AttributionKind, type EffectiveAttribution } from '../../store/corrections.ts';
 import type { CorrectInput, CorrectionView } from '../../store/corpus.ts';
@@ -111,6 +112,32 @@ async function runWithdraw(ref: string, options: CorrectCommandOptions, io: Comm
   });
 }
 
+interface MetadataOptions extends CorrectCommandOptions {
+  title?: string;
+  date?: string;
+  series?: string;
+  number?: string;
+  author?: string[];
+}
+
+async function runMetadata(doc: string, options: MetadataOptions, io: CommandIO): Promise<void> {
+  const by = whoIs(options.by, io);
+  const fields: DocumentMetadata = {
+    ...(options.title !== undefined ? { title: options.title } : {}),
+    // An empty value clears the field (the document has no date, series or number).
+    ...(options.date !== undefined ? { date: options.date || null } : {}),
+    ...(options.series !== undefined ? { series: options.series || null } : {}),
+    ...(options.number !== undefined ? { number: options.number || null } : {}),
+    ...(options.author ? { authors: options.author.map((a) => { const [name = '', organization, ...post] = a.split(',').map((x) => x.trim()); return { name, organization: organization || null, title: post.join(', ') || null }; }) } : {}),
+  };
+  if (!Object.keys(fields).length) throw new CLIError('E_USAGE', 'say what to correct: --title, --date, --series, --number or --author');
+  await withCorpus(options, io, {}, async (corpus) => {
+    const result = await corpus.correctMetadata(doc, fields, { by, why: options.why });
+    if (options.format === 'json') return writeJson(io, result);
+    io.stdout(`recorded ${result.correction.id} (metadata) on ${result.correction.document}: ${result.correction.quote}\n`);
+  });
+}
+
 function who(command: Command): Command {
   return command.option('--by <name>', 'who corrects (default $MIKATA_USER or $USER)').option('--why <reason>', 'why (kept with the correction)');
 }
@@ -151,6 +178,15 @@ export function registerCorrect(program: Command, io: CommandIO): void {
   addCorpusOptions(who(changes(correct.command('add').description('add an attribution the machine missed')
     .argument('<document>', 'document id or file name'))))
     .action(async (doc: string, options: CorrectCommandOptions) => runCorrection('add', doc, undefined, options, io));
+
+  addCorpusOptions(who(correct.command('metadata').description('correct a document’s title, date, series, number or authors (kept over re-analysis)')
+    .argument('<document>', 'document id or file name')
+    .option('--title <text>', 'the title')
+    .option('--date <date>', 'YYYY, YYYY-MM or YYYY-MM-DD (empty: no date)')
+    .option('--series <text>', 'the series (empty: none)')
+    .option('--number <text>', 'the number in the series (empty: none)')
+    .option('--author <name, organisation, post>', 'an author (repeat for several; replaces the list)', collect)))
+    .action(async (doc: string, options: MetadataOptions) => runMetadata(doc, options, io));
 
   addCorpusOptions(correct.command('history').description('corrections, with who, when, why and whether each still anchors')
     .argument('[document]', 'only this document'))

@@ -15,7 +15,7 @@ import { isPoolError } from '../analysis-pool.ts';
 import type { ServerContext } from '../context.ts';
 import { readUpload, type UploadedFile } from '../upload-stream.ts';
 import { HttpError, toErrorResponse } from '../errors.ts';
-import { dateParam, intParam, parseQuery, sendJson } from './_parse.ts';
+import { dateParam, intParam, optionalText, parseJson, parseQuery, sendJson } from './_parse.ts';
 
 /** What the workbench ingests: the formats mikata reads, by extension. */
 export const UPLOAD_EXTENSIONS = ['.txt', '.text', '.md', '.markdown', '.html', '.htm', '.xhtml', '.pdf', '.docx'] as const;
@@ -55,8 +55,61 @@ const libraryQuery = z.object({
   offset: intParam(0, 1_000_000, 0),
 });
 
+const authorBody = z.object({
+  name: z.string().trim().min(1).max(200),
+  organization: z.string().trim().max(300).nullable().optional().transform((s) => s || null),
+  title: z.string().trim().max(300).nullable().optional().transform((s) => s || null),
+});
+const metadataFields = {
+  title: z.string().max(1000).nullable().optional(),
+  date: z.string().max(10).nullable().optional(),
+  series: z.string().max(500).nullable().optional(),
+  number: z.string().max(100).nullable().optional(),
+  authors: z.array(authorBody).max(100).optional(),
+};
+const metadataBody = z.object({
+  ...metadataFields,
+  /** The values the analyst saw: a change made since then makes this one a conflict (409), not a silent overwrite. */
+  expected: z.object(metadataFields).optional(),
+  why: optionalText(2000),
+  by: optionalText(120),
+}).strict();
+
 export function documentRoutes(app: Hono, ctx: ServerContext): void {
   const { workbench, cache } = ctx;
+  /**
+   * Documents deleted through this server, kept to be added back: a deletion can be undone until the next
+   * upload (its corrections stay in the record by text hash and apply again when the same text comes back).
+   */
+  const deleted = new Map<string, IngestItem>();
+
+  app.delete('/api/documents/:id', async (c) => {
+    const id = c.req.param('id');
+    const item = await workbench.corpus.sourceItem(id);
+    const outcome = await workbench.corpus.delete(id);
+    deleted.set(outcome.document.id, item);
+    ctx.changed();
+    return c.json(outcome);
+  });
+
+  app.post('/api/documents/:id/restore', async (c) => {
+    const id = c.req.param('id');
+    const item = deleted.get(id);
+    if (!item) throw new HttpError(404, 'E_NOT_FOUND', `no deleted document ${JSON.stringify(id.slice(0, 40))} to restore (a deletion can be undone until the next upload)`);
+    const [outcome] = await workbench.corpus.addSources([item]);
+    if (outcome?.status === 'failed') throw new HttpError(422, 'E_ANALYSIS', outcome.reason ?? 'the document could not be added back');
+    deleted.delete(id);
+    ctx.changed();
+    return c.json(outcome);
+  });
+
+  app.post('/api/documents/:id/metadata', async (c) => {
+    const body = await parseJson(c, metadataBody);
+    const { why, by, expected, ...fields } = body;
+    const result = await workbench.corpus.correctMetadata(c.req.param('id'), fields, { by: by ?? ctx.user, why: why ?? null, ...(expected ? { expected } : {}) });
+    ctx.changed();
+    return c.json(result, 201);
+  });
 
   app.get('/api/documents', async (c) => {
     const q = parseQuery(c, libraryQuery);
@@ -68,7 +121,10 @@ export function documentRoutes(app: Hono, ctx: ServerContext): void {
     return sendJson(c, await cache.json(`reader ${id}`, () => workbench.reader(id)));
   });
 
-  app.post('/api/documents', async (c) => upload(c, ctx));
+  app.post('/api/documents', async (c) => {
+    deleted.clear();
+    return upload(c, ctx);
+  });
 }
 
 /** The largest upload request: every file at its limit, and the multipart framing around them. */

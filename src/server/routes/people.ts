@@ -58,6 +58,22 @@ export function peopleRoutes(app: Hono, ctx: ServerContext): void {
     return c.json(result);
   });
 
+  app.post('/api/documents/:id/people/:person/identity', async (c) => {
+    const body = await parseJson(c, z.object({ identity: personRef, ...who }));
+    const person = c.req.param('person');
+    if (!/^[a-z]{0,4}\d{1,6}$/.test(person)) throw new HttpError(400, 'E_INVALID', `${JSON.stringify(person.slice(0, 40))} is not a person of a document (p1, p2 …)`);
+    const result = await corpus.linkMention(c.req.param('id'), person, body.identity, { by: body.by ?? ctx.user, why: body.why ?? null });
+    ctx.changed();
+    return c.json(result);
+  });
+
+  app.post('/api/identities/reopen', async (c) => {
+    const body = await parseJson(c, z.object({ a: personRef, b: personRef, ...who }));
+    await corpus.reopen(body.a, body.b, { by: body.by ?? ctx.user, why: body.why ?? null });
+    ctx.changed();
+    return c.json({ ok: true });
+  });
+
   app.post('/api/identities/dismiss', async (c) => {
     const body = await parseJson(c, z.object({ a: personRef, b: personRef, ...who }));
     await corpus.dismiss(body.a, body.b, { by: body.by ?? ctx.user, why: body.why ?? null });

@@ -3,12 +3,13 @@
  * the URL fragment names; the token prompt when the server asks for one.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { getJson, onUnauthorized, setToken } from '../api.ts';
+import { getJson, onToken, onUnauthorized, setToken } from '../api.ts';
 import { I18n, initialLanguage, translator, useI18n, type Language, type MessageKey } from '../i18n.ts';
 import { useNotice } from '../hooks.ts';
 import { href, useRoute } from '../router.ts';
 import { WorkspaceContext, type UndoEntry, type Workspace } from '../workspace.ts';
 import { ExpertScreen } from './ExpertScreen.tsx';
+import { NotFound } from './Widgets.tsx';
 import { ExpertsScreen } from './ExpertsScreen.tsx';
 import { IdentitiesScreen } from './IdentitiesScreen.tsx';
 import { LibraryScreen } from './LibraryScreen.tsx';
@@ -51,6 +52,9 @@ export function App() {
   const [notice, notify] = useNotice();
 
   useEffect(() => onUnauthorized(() => setNeedToken(true)), []);
+  // A token given in any way (the prompt, or a #token= link pasted into this tab) closes the prompt and
+  // loads the screen again with it.
+  useEffect(() => onToken(() => { setNeedToken(false); setVersion((v) => v + 1); }), []);
   useEffect(() => {
     // The server's default analyst name, unless this browser has one.
     if (!localStorage.getItem('mikata.user')) getJson<{ user: string }>('/api/session').then((s) => setUserState(s.user), () => {});
@@ -139,10 +143,19 @@ export function App() {
           {screen === 'network' && <NetworkScreen />}
           {screen === 'search' && <SearchScreen query={route.query} />}
           {screen === 'identities' && <IdentitiesScreen />}
+          {!isKnownRoute(screen, arg) && <NotFound message={t('notFoundPage', { path: location.hash.replace(/^#/, '') || '/' })} />}
         </main>
       </WorkspaceContext.Provider>
     </I18n.Provider>
   );
+}
+
+const SCREENS_WITH_ARG = new Set(['doc', 'expert']);
+const SCREENS = new Set(['', 'experts', 'matrix', 'timeline', 'network', 'search', 'identities']);
+
+/** Every route renders something: what is not one of these gets the not-found page. */
+function isKnownRoute(screen: string, arg: string | undefined): boolean {
+  return SCREENS_WITH_ARG.has(screen) ? Boolean(arg) : SCREENS.has(screen);
 }
 
 function numberOrNull(s: string | null): number | null {

@@ -5,6 +5,8 @@
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ReaderAttribution, ReaderView } from '../../server/workbench.ts';
+import { getJson } from '../api.ts';
+import { useAsync, useDebounced } from '../hooks.ts';
 import { useI18n, type MessageKey } from '../i18n.ts';
 import { href } from '../router.ts';
 import { speakerKey } from './ReaderText.tsx';
@@ -33,6 +35,7 @@ interface Props {
   selection: { start: number; end: number } | null;
   onCorrect(request: CorrectionRequest): Promise<boolean>;
   onWithdraw(ref: string): Promise<void>;
+  onLinkMention(person: string, name: string, to: PersonHit, why?: string): Promise<boolean>;
 }
 
 const KINDS = ['quote', 'reported', 'according_to'] as const;
@@ -92,7 +95,7 @@ export function ClaimsPanel(props: Props) {
               {a.footnotes.length > 0 && <span class="muted"> · {t('footnotes')} {a.footnotes.join(', ')}</span>}
               <ProvenanceBadges provenance={a.provenance} review={a.review} />
             </div>
-            {selected === a.id && <ClaimActions key={`${a.id}:${a.corrections.join(',')}`} view={view} attribution={a} selection={props.selection} onCorrect={props.onCorrect} onWithdraw={props.onWithdraw} />}
+            {selected === a.id && <ClaimActions key={`${a.id}:${a.corrections.join(',')}`} view={view} attribution={a} selection={props.selection} onCorrect={props.onCorrect} onWithdraw={props.onWithdraw} onLinkMention={props.onLinkMention} />}
           </li>
         ))}
       </ol>
@@ -109,7 +112,7 @@ export function ClaimsPanel(props: Props) {
         <ol>
           {[...view.corrections].reverse().map((c) => (
             <li key={c.id} class={c.status === 'withdrawn' ? 'withdrawn' : ''}>
-              <strong>{c.id}</strong> {t(c.action === 'add' ? 'addClaim' : (c.action as MessageKey))}: {clip(c.quote, 60)}
+              <strong>{c.id}</strong> {t(c.action === 'add' ? 'addClaim' : c.action === 'metadata' ? 'editDetails' : (c.action as MessageKey))}: {clip(c.quote, 60)}
               <div class="muted">{t('correctionBy', { by: c.by, at: c.at.slice(0, 16).replace('T', ' ') })}{c.why ? ` — ${c.why}` : ''}</div>
               {c.status === 'withdrawn' && <span class="badge">{t('withdrawn')}</span>}
               {c.anchored === false && <span class="badge badge-warn">{t('unanchored')}: {c.problem}</span>}
@@ -122,12 +125,21 @@ export function ClaimsPanel(props: Props) {
   );
 }
 
-function ClaimActions({ view, attribution: a, selection, onCorrect, onWithdraw }: {
+/** A person the corpus knows, as /api/people answers. */
+export interface PersonHit {
+  readonly id: string;
+  readonly name: string;
+  readonly organization: string | null;
+  readonly forms: readonly string[];
+}
+
+function ClaimActions({ view, attribution: a, selection, onCorrect, onWithdraw, onLinkMention }: {
   view: ReaderView;
   attribution: ReaderAttribution;
   selection: { start: number; end: number } | null;
   onCorrect(r: CorrectionRequest): Promise<boolean>;
   onWithdraw(ref: string): Promise<void>;
+  onLinkMention(person: string, name: string, to: PersonHit, why?: string): Promise<boolean>;
 }) {
   const { t } = useI18n();
   const [editing, setEditing] = useState(false);
@@ -138,6 +150,15 @@ function ClaimActions({ view, attribution: a, selection, onCorrect, onWithdraw }
   const [why, setWhy] = useState('');
   const [busy, setBusy] = useState(false);
   const last = a.corrections.at(-1);
+  // An existing person picked for the speaker, and whether the pick is for every claim of the mention.
+  const [picked, setPicked] = useState<PersonHit | null>(null);
+  const [allOfMention, setAllOfMention] = useState(false);
+  const mention = a.speakers.length === 1 && a.speakers[0]!.person ? a.speakers[0]! : null;
+  const typed = useDebounced(names.trim(), 250);
+  const hits = useAsync(
+    () => (editing && typed && typed !== original && !/^e\d+$/.test(typed) ? getJson<PersonHit[]>('/api/people', { q: typed }) : Promise.resolve([])),
+    [editing, typed],
+  );
 
   const run = async (r: CorrectionRequest) => {
     setBusy(true);
@@ -171,6 +192,11 @@ function ClaimActions({ view, attribution: a, selection, onCorrect, onWithdraw }
           class="editor"
           onSubmit={(e) => {
             e.preventDefault();
+            if (picked && mention && allOfMention && names.trim() === picked.id) {
+              setBusy(true);
+              void onLinkMention(mention.person!, mention.name, picked, why.trim() || undefined).then((ok) => { setBusy(false); if (ok) setEditing(false); });
+              return;
+            }
             const request: CorrectionRequest = { action: 'edit', attribution: a.id };
             if (names.trim() !== original) request.speakers = splitNames(names);
             if (kind !== a.kind) request.kind = kind;
@@ -180,8 +206,30 @@ function ClaimActions({ view, attribution: a, selection, onCorrect, onWithdraw }
         >
           <label>
             {t('speakersField')}
-            <input name="speakers" value={names} list="reader-people" onInput={(e) => setNames((e.target as HTMLInputElement).value)} />
+            <input name="speakers" value={names} list="reader-people" onInput={(e) => { setNames((e.target as HTMLInputElement).value); setPicked(null); }} />
           </label>
+          {picked && <p class="picked" data-picked={picked.id}>{picked.name}{picked.organization ? ` (${picked.organization})` : ''} · {picked.forms.join(', ')}</p>}
+          {!picked && (hits.data?.length ?? 0) > 0 && (
+            <div class="people-hits" role="group" aria-label={t('existingPeople')}>
+              <span class="muted">{t('existingPeople')}:</span>
+              <ul>
+                {hits.data!.slice(0, 8).map((p) => (
+                  <li key={p.id}>
+                    <button type="button" class="small" data-person={p.id} onClick={() => { setPicked(p); setNames(p.id); }}>
+                      {t('usePerson')}: {p.name}{p.organization ? ` (${p.organization})` : ''}
+                    </button>
+                    <span class="muted"> {p.forms.join(', ')} · {p.id}</span>
+                  </li>
+                ))}
+              </ul>
+            </div>
+          )}
+          {picked && mention && (
+            <label class="check">
+              <input type="checkbox" name="all-of-mention" checked={allOfMention} onChange={(e) => setAllOfMention((e.target as HTMLInputElement).checked)} />
+              {t('allOfMention', { name: mention.name })}
+            </label>
+          )}
           <label>
             {t('kind')}
             <select name="kind" value={kind} onChange={(e) => setKind((e.target as HTMLSelectElement).value)}>

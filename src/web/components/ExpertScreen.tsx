@@ -11,7 +11,7 @@ import { href, navigate, withQuery } from '../router.ts';
 import { useWorkspace } from '../workspace.ts';
 import { themeKey } from '../../server/theme-key.ts';
 import { FormsByScript } from './ExpertsScreen.tsx';
-import { DocLink, ErrorBox, ExportButtons, Loading, ProvenanceBadges, kindLabel } from './Widgets.tsx';
+import { DocLink, ErrorBox, ExportButtons, Loading, NotFound, ProvenanceBadges, isNotFound, kindLabel } from './Widgets.tsx';
 
 type Grouping = 'document' | 'theme' | 'date';
 
@@ -49,6 +49,7 @@ export function ExpertScreen({ query, theme }: { query: string; theme: string | 
       </section>
     );
   }
+  if (isNotFound(page.error)) return <NotFound message={t('notFoundExpert', { name: query })} back={{ href: href('experts'), label: t('backToExperts') }} />;
   if (page.error) return <ErrorBox error={page.error} onRetry={page.reload} />;
   if (!page.data) return <Loading />;
   const p = page.data.person;

@@ -7,7 +7,7 @@ import type { PersonSummaryLite, ProposalView } from '../../store/corpus.ts';
 import type { DecisionRecord } from '../../store/store.ts';
 import { getJson, postJson } from '../api.ts';
 import { useAsync } from '../hooks.ts';
-import { useI18n } from '../i18n.ts';
+import { useI18n, type MessageKey } from '../i18n.ts';
 import { href } from '../router.ts';
 import { useWorkspace } from '../workspace.ts';
 import { ErrorBox, Loading } from './Widgets.tsx';
@@ -21,13 +21,16 @@ export function IdentitiesScreen() {
   const [fold, setFold] = useState('');
   const [error, setError] = useState<string | null>(null);
 
-  async function merge(a: PersonSummaryLite | string, b: PersonSummaryLite | string) {
+  const [reasons, setReasons] = useState<Record<string, string>>({});
+  const pairKey = (p: ProposalView) => `${p.a.id}-${p.b.id}`;
+
+  async function merge(a: PersonSummaryLite | string, b: PersonSummaryLite | string, why?: string) {
     setError(null);
     try {
       const aRef = typeof a === 'string' ? a : a.id;
       const bRef = typeof b === 'string' ? b : b.id;
       const folded = typeof b === 'string' ? null : b;
-      const kept = await postJson<PersonSummaryLite>('/api/identities/merge', { keep: aRef, fold: bRef, by: workspace.user });
+      const kept = await postJson<PersonSummaryLite>('/api/identities/merge', { keep: aRef, fold: bRef, by: workspace.user, why });
       if (folded) {
         workspace.pushUndo({
           label: t('merged', { a: kept.name, b: folded.name }),
@@ -44,8 +47,13 @@ export function IdentitiesScreen() {
   async function dismiss(p: ProposalView) {
     setError(null);
     try {
-      await postJson('/api/identities/dismiss', { a: p.a.id, b: p.b.id, by: workspace.user });
+      await postJson('/api/identities/dismiss', { a: p.a.id, b: p.b.id, by: workspace.user, why: reasons[pairKey(p)] });
+      workspace.pushUndo({
+        label: t('keptApart', { a: p.a.name, b: p.b.name }),
+        undo: async () => { await postJson('/api/identities/reopen', { a: p.a.id, b: p.b.id, by: workspace.user }); },
+      });
       workspace.changed();
+      workspace.notify(t('keptApart', { a: p.a.name, b: p.b.name }));
     } catch (e) {
       setError((e as Error).message);
     }
@@ -56,17 +64,19 @@ export function IdentitiesScreen() {
       <h1 id="identities-title">{t('identitiesTitle')}</h1>
       {error && <p class="error-inline" role="alert">{error}</p>}
       <h2>{t('proposals')}</h2>
+      <p class="muted">{t('proposalHelp')}</p>
       {proposals.error && <ErrorBox error={proposals.error} onRetry={proposals.reload} />}
       {!proposals.data && !proposals.error && <Loading />}
       {proposals.data?.length === 0 && <p>{t('noProposals')}</p>}
       <ul class="proposals">
         {proposals.data?.map((p) => (
-          <li key={`${p.a.id}-${p.b.id}`}>
-            <a href={href('expert', p.a.id)}>{p.a.name}</a> ({p.a.forms.join(', ')}) ⇄ <a href={href('expert', p.b.id)}>{p.b.name}</a> ({p.b.forms.join(', ')})
-            <span class="muted"> — {t('score', { s: p.score.toFixed(2) })}; {p.evidence.join('; ')}</span>
+          <li key={pairKey(p)} class="proposal" data-proposal={pairKey(p)}>
+            <PersonLine person={p.a} /> ⇄ <PersonLine person={p.b} />
+            <div class="muted">{t('score', { s: p.score.toFixed(2) })} · {t('evidence')}: {p.evidence.join('; ')}</div>
             <div class="buttons">
-              <button type="button" class="small" onClick={() => void merge(p.a, p.b)}>{t('merge')}</button>
-              <button type="button" class="small" onClick={() => void dismiss(p)}>{t('keepApart')}</button>
+              <label>{t('proposalWhy')} <input name="why" value={reasons[pairKey(p)] ?? ''} onInput={(e) => setReasons({ ...reasons, [pairKey(p)]: (e.target as HTMLInputElement).value })} /></label>
+              <button type="button" class="small" onClick={() => void merge(p.a, p.b, reasons[pairKey(p)])}>{t('acceptSame')}</button>
+              <button type="button" class="small" onClick={() => void dismiss(p)}>{t('rejectDifferent')}</button>
             </div>
           </li>
         ))}
@@ -84,12 +94,23 @@ export function IdentitiesScreen() {
         <ol class="decisions">
           {[...decisions.data].reverse().map((d) => (
             <li key={d.id}>
-              <strong>{d.kind}</strong> {d.a}{d.b ? ` / ${d.b}` : ''}{d.forms.length ? ` (${d.forms.join(', ')})` : ''}
+              <strong>{t(`decision_${d.kind}` as MessageKey)}</strong> {d.a}{d.b ? ` / ${d.b}` : ''}{d.forms.length ? ` (${d.forms.join(', ')})` : ''}
               <span class="muted"> — {t('correctionBy', { by: d.by, at: d.at.slice(0, 16).replace('T', ' ') })}{d.why ? `: ${d.why}` : ''}</span>
             </li>
           ))}
         </ol>
       )}
     </section>
+  );
+}
+
+/** A person of a proposal: name, organisation and every form, linked to their page. */
+function PersonLine({ person }: { person: PersonSummaryLite }) {
+  return (
+    <span class="person-line">
+      <a href={href('expert', person.id)}>{person.name}</a>
+      {person.organization && <span> ({person.organization})</span>}
+      <span class="muted"> [{person.forms.join(', ')}]</span>
+    </span>
   );
 }

@@ -8,11 +8,13 @@ import type { ReaderView } from '../../server/workbench.ts';
 import { getJson, postJson } from '../api.ts';
 import { assignColours } from '../colors.ts';
 import { useAsync } from '../hooks.ts';
+import { toRange } from '../highlight/text-offsets.ts';
 import { useI18n } from '../i18n.ts';
 import { useWorkspace } from '../workspace.ts';
-import { ClaimsPanel, type CorrectionRequest } from './ClaimsPanel.tsx';
+import { DocumentActions } from './DocumentActions.tsx';
+import { ClaimsPanel, type CorrectionRequest, type PersonHit } from './ClaimsPanel.tsx';
 import { ReaderText, scrollToSpan, speakerKey } from './ReaderText.tsx';
-import { ErrorBox, ExportButtons, Loading, docTitle } from './Widgets.tsx';
+import { ErrorBox, ExportButtons, Loading, NotFound, docTitle, isNotFound } from './Widgets.tsx';
 
 /** In a narrow window the outline starts folded, so the text comes first. */
 const narrowWindow = () => typeof matchMedia === 'function' && matchMedia('(max-width: 800px)').matches;
@@ -48,6 +50,53 @@ export function ReaderScreen({ id, at, claim }: { id: string; at: number | null;
     }
   }, [v, id, at, claim]);
 
+  // The section being read: the last heading above a line a little below the top of the window.
+  const [current, setCurrent] = useState<number | null>(null);
+  useEffect(() => {
+    if (!v) return;
+    let frame = 0;
+    const update = () => {
+      frame = 0;
+      const el = textBox.current?.querySelector('.doc-text') as HTMLElement | null;
+      if (!el) return;
+      let at: number | null = null;
+      for (const s of v.outline) {
+        const rect = toRange(el, { start: s.start, end: s.headingEnd })?.getBoundingClientRect();
+        if (rect && rect.top <= 140) at = s.start;
+      }
+      setCurrent(at);
+    };
+    const onScroll = () => { if (!frame) frame = requestAnimationFrame(update); };
+    update();
+    addEventListener('scroll', onScroll, { passive: true });
+    return () => { removeEventListener('scroll', onScroll); if (frame) cancelAnimationFrame(frame); };
+  }, [v]);
+
+  // Keys outside form fields: j / k the next / previous claim, a / r accept / reject the selected one.
+  const keys = useRef<(e: KeyboardEvent) => void>(() => {});
+  keys.current = (e: KeyboardEvent) => {
+    if (!v || e.ctrlKey || e.metaKey || e.altKey) return;
+    const el = e.target as HTMLElement | null;
+    if (el && (el.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName))) return;
+    const at = shown.findIndex((a) => a.id === selected);
+    if (e.key === 'j' || e.key === 'k') {
+      const next = shown[e.key === 'j' ? Math.min(shown.length - 1, at + 1) : Math.max(0, at - 1)];
+      if (!next) return;
+      e.preventDefault();
+      setSelected(next.id);
+      scrollToSpan(textBox.current?.querySelector('.doc-text') as HTMLElement | null, next.content);
+      (textBox.current?.querySelector(`mark[data-claim="${CSS.escape(next.id)}"]`) as HTMLElement | null)?.focus({ preventScroll: true });
+    } else if ((e.key === 'a' || e.key === 'r') && at >= 0) {
+      e.preventDefault();
+      void correct({ action: e.key === 'a' ? 'accept' : 'reject', attribution: shown[at]!.id });
+    }
+  };
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => keys.current(e);
+    addEventListener('keydown', onKey);
+    return () => removeEventListener('keydown', onKey);
+  }, []);
+
   const onSelectText = useCallback((span: { start: number; end: number } | null) => setSelection(span), []);
 
   async function correct(request: CorrectionRequest): Promise<boolean> {
@@ -71,6 +120,24 @@ export function ReaderScreen({ id, at, claim }: { id: string; at: number | null;
     }
   }
 
+  /** Every claim of a mention: the mention is linked to an existing person (an identity decision, undoable). */
+  async function linkMention(person: string, name: string, to: PersonHit, why?: string): Promise<boolean> {
+    try {
+      const r = await postJson<{ previous: string | null }>(`/api/documents/${encodeURIComponent(id)}/people/${encodeURIComponent(person)}/identity`, { identity: to.id, why, by: workspace.user });
+      const label = t('linkedMention', { name, person: to.name });
+      if (r.previous) {
+        const previous = r.previous;
+        workspace.pushUndo({ label, undo: async () => { await postJson(`/api/documents/${encodeURIComponent(id)}/people/${encodeURIComponent(person)}/identity`, { identity: previous, why: 'undo', by: workspace.user }); } });
+      }
+      workspace.changed();
+      workspace.notify(label);
+      return true;
+    } catch (e) {
+      workspace.notify((e as Error).message);
+      return false;
+    }
+  }
+
   async function withdraw(ref: string) {
     try {
       await postJson(`/api/corrections/${ref}/withdraw`, { by: workspace.user });
@@ -81,6 +148,7 @@ export function ReaderScreen({ id, at, claim }: { id: string; at: number | null;
     }
   }
 
+  if (isNotFound(view.error)) return <NotFound message={t('notFoundDocument', { id })} />;
   if (view.error) return <ErrorBox error={view.error} onRetry={view.reload} />;
   if (!v) return <Loading />;
   const d = v.document;
@@ -93,6 +161,7 @@ export function ReaderScreen({ id, at, claim }: { id: string; at: number | null;
           {d.authors.length > 0 && ` · ${d.authors.map((a) => [a.name, a.organization, a.title].filter(Boolean).join(' ')).join(', ')}`}
         </p>
         <ExportButtons target={{ document: d.id }} />
+        <DocumentActions doc={d} />
       </header>
       <div class="reader-grid">
         <nav class="outline" aria-label={t('outline')}>
@@ -100,7 +169,7 @@ export function ReaderScreen({ id, at, claim }: { id: string; at: number | null;
             <summary>{t('outline')}</summary>
             <ol>
               {v.outline.map((s) => (
-                <li key={s.start} class={`level-${s.level}`}>
+                <li key={s.start} class={`level-${s.level}${current === s.start ? ' current' : ''}`} aria-current={current === s.start ? 'location' : undefined}>
                   <button type="button" class="link" onClick={() => scrollToSpan(textBox.current?.querySelector('.doc-text') as HTMLElement | null, { start: s.start, end: s.headingEnd })}>
                     {s.heading}
                   </button>
@@ -110,6 +179,8 @@ export function ReaderScreen({ id, at, claim }: { id: string; at: number | null;
           </details>
         </nav>
         <div class="reader-main" ref={textBox}>
+          <Legend />
+          <p class="muted small keys-help">{t('readerKeys')}</p>
           <ReaderText view={v} shown={shown} colours={colours} selected={selected} onSelectClaim={setSelected} onSelectText={onSelectText} />
         </div>
         <ClaimsPanel
@@ -129,8 +200,27 @@ export function ReaderScreen({ id, at, claim }: { id: string; at: number | null;
           selection={selection}
           onCorrect={correct}
           onWithdraw={withdraw}
+          onLinkMention={linkMention}
         />
       </div>
     </article>
+  );
+}
+
+/** What the marks in the text mean. */
+function Legend() {
+  const { t } = useI18n();
+  return (
+    <details class="legend">
+      <summary>{t('legendTitle')}</summary>
+      <ul>
+        <li><mark class="claim sp-1 sample">{t('legendClaim')}</mark></li>
+        <li><span class="cue sample">{t('legendCue')}</span></li>
+        <li><mark class="claim sp-2 by-analyst sample">{t('legendAnalyst')}</mark></li>
+        <li><mark class="claim rejected sample">{t('legendRejected')}</mark></li>
+        <li><span class="unattributed sample">{t('legendUnattributed')}</span></li>
+        <li><span class="fn">1</span> {t('legendNote')}</li>
+      </ul>
+    </details>
   );
 }

@@ -56,6 +56,8 @@ export function ReaderText(props: ReaderTextProps) {
   const [hover, setHover] = useState<CardPlace | null>(null);
   const [focus, setFocus] = useState<CardPlace | null>(null);
   const card = hover ?? focus;
+  // A footnote's note, opened from its marker (click, tap, Enter or Space; Escape closes it).
+  const [note, setNote] = useState<{ id: string; top: number; left: number } | null>(null);
   const byId = useMemo(() => new Map(view.attributions.map((a) => [a.id, a])), [view]);
   const notes = useMemo(() => new Map(view.footnotes.map((f) => [String(f.n), f.note])), [view]);
   const noteLabel = useCallback((n: string) => t('footnote', { n }), [t]);
@@ -82,6 +84,16 @@ export function ReaderText(props: ReaderTextProps) {
     return () => document.removeEventListener('selectionchange', onChange);
   }, [props.onSelectText]);
 
+  function openNote(marker: Element) {
+    const box = boxRef.current;
+    if (!box) return;
+    const id = marker.getAttribute('data-fn')!;
+    if (note?.id === id) { setNote(null); return; }
+    const r = marker.getBoundingClientRect();
+    const b = box.getBoundingClientRect();
+    setNote({ id, top: r.bottom - b.top + 6, left: Math.max(0, Math.min(r.left - b.left, b.width - 320)) });
+  }
+
   function placeOf(target: EventTarget | null): CardPlace | null {
     const mark = (target as Element | null)?.closest?.('mark[data-claim]');
     const box = boxRef.current;
@@ -106,6 +118,16 @@ export function ReaderText(props: ReaderTextProps) {
           if (e.key === 'Escape') {
             setHover(null);
             setFocus(null);
+            if (note) {
+              (textRef.current?.querySelector(`.fn[data-fn="${CSS.escape(note.id)}"]`) as HTMLElement | null)?.focus();
+              setNote(null);
+            }
+          }
+          const marker = (e.target as Element).closest?.('.fn[data-fn]');
+          if (marker && (e.key === 'Enter' || e.key === ' ')) {
+            e.preventDefault();
+            openNote(marker);
+            return;
           }
           const mark = (e.target as Element).closest?.('mark[data-claim]');
           if (mark && (e.key === 'Enter' || e.key === ' ')) {
@@ -114,6 +136,8 @@ export function ReaderText(props: ReaderTextProps) {
           }
         }}
         onClick={(e) => {
+          const marker = (e.target as Element).closest?.('.fn[data-fn]');
+          if (marker) { openNote(marker); return; }
           const mark = (e.target as Element).closest?.('mark[data-claim]');
           // A click that ends a text selection is for selecting text, not the claim.
           if (mark && document.getSelection()?.isCollapsed !== false) props.onSelectClaim(mark.getAttribute('data-claim')!);
@@ -121,6 +145,12 @@ export function ReaderText(props: ReaderTextProps) {
       >
         <Runs text={view.text} runs={runs} byId={byId} colours={colours} selected={selected} notes={notes} noteLabel={noteLabel} cardId={card?.id ?? null} />
       </div>
+      {note && (
+        <div class="fn-popover" id="fn-popover" role="note" style={{ top: `${note.top}px`, left: `${note.left}px` }}>
+          <strong>{noteLabel(note.id)}</strong> {notes.get(note.id) ?? '—'}
+          <button type="button" class="small" onClick={() => setNote(null)} aria-label={t('close')}>×</button>
+        </div>
+      )}
       {card && byId.get(card.id) && (
         <HighlightCard attribution={byId.get(card.id)!} notes={notes} top={card.top} left={card.left} />
       )}
@@ -150,7 +180,13 @@ const Runs = memo(function Runs({ text, runs, byId, colours, selected, notes, no
           const fn = p.marks.find((m) => m.kind === 'footnote');
           const note = fn ? notes.get(fn.id) : undefined;
           return (
-            <span class={pieceClass(p.marks)} data-fn={fn?.id} title={fn ? `${noteLabel(fn.id)}${note ? `: ${note}` : ''}` : undefined}>
+            <span
+              class={pieceClass(p.marks)}
+              data-fn={fn?.id}
+              // A note marker is a control: focusable, named by its note, opening it (ReaderText); the note is
+              // also in data-note, which the print stylesheet writes out after the marker.
+              {...(fn ? { tabIndex: 0, role: 'button', 'aria-label': `${noteLabel(fn.id)}${note ? `: ${note}` : ''}`, 'data-note': note ?? '', 'aria-controls': 'fn-popover' } : {})}
+            >
               {s}
             </span>
           );

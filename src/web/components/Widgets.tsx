@@ -11,16 +11,48 @@ export function Loading() {
   return <p class="loading" role="status">{t('loading')}</p>;
 }
 
+/**
+ * A failed request, in the reader's language: a 404 becomes the not-found page, a user error says what was
+ * refused, and only what may pass by itself (the network, a busy or failing server) offers to try again.
+ */
 export function ErrorBox({ error, onRetry }: { error: Error; onRetry?: () => void }) {
   const { t } = useI18n();
+  const status = error instanceof ApiError ? error.status : -1;
+  if (status === 404) return <NotFound message={t('notFoundOther')} />;
+  const message =
+    status === 0 ? t('errorNetwork')
+    : status === 409 ? t('errorConflict', { detail: error.message })
+    : status >= 400 && status < 500 ? t('errorInvalid', { detail: error.message })
+    : status === 503 ? t('errorBusy')
+    : t('errorServer', { status: status > 0 ? status : '?' });
+  const transient = status === 0 || status >= 500 || status === -1;
   return (
     <div class="error" role="alert">
       <strong>{t('errorTitle')}</strong>
-      <p>{error.message}</p>
-      {onRetry && <button type="button" onClick={onRetry}>{t('retry')}</button>}
+      <p>{message}</p>
+      {onRetry && transient && <button type="button" onClick={onRetry}>{t('retry')}</button>}
+      <p><a href="#/">{t('backToLibrary')}</a></p>
     </div>
   );
 }
+
+/** What a link pointed at is not there: said in the reader's language, with a way back. */
+export function NotFound({ message, back }: { message: string; back?: { href: string; label: string } }) {
+  const { t } = useI18n();
+  return (
+    <section class="screen not-found" aria-labelledby="not-found-title" data-not-found="true">
+      <h1 id="not-found-title">{t('notFoundTitle')}</h1>
+      <p>{message}</p>
+      <p>
+        {back && <><a href={back.href}>{back.label}</a> · </>}
+        <a href="#/">{t('backToLibrary')}</a>
+      </p>
+    </section>
+  );
+}
+
+/** True when a request failed because what it asked for is not there. */
+export const isNotFound = (e: Error | undefined): boolean => e instanceof ApiError && e.status === 404;
 
 export function Badge({ kind, children }: { kind: string; children: ComponentChildren }) {
   return <span class={`badge badge-${kind}`}>{children}</span>;
