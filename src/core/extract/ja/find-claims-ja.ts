@@ -971,6 +971,21 @@ function kouSentence(v: SentenceView, book: SpeakerBook, current: Speaker | null
       }
     }
     if (!speaker) continue;
+    // こう語った。「…」 / 次のように述べた。「…」: the quotation that follows the sentence, when one does.
+    if (t.surface !== 'そう') {
+      let q = v.span.end;
+      while (q < text.length && q < v.span.end + 4 && /[\s。]/.test(text[q]!)) q++;
+      if (text[q] === '「') {
+        let depth = 0;
+        for (let e = q; e < Math.min(text.length, q + MAX_CONTENT); e++) {
+          if (text[e] === '「') depth++;
+          else if (text[e] === '」' && --depth === 0) {
+            const cueEnd = predicateEnd(v, j + 1);
+            return { speaker, via: [], kind: 'quote', cue: { start: t.start, end: toks[cueEnd - 1]!.end }, content: { start: q + 1, end: e }, mention: 'explicit', rule: 'kou', tokens: toks.slice(j, cueEnd).map((x) => x.surface).join('|') };
+          } else if (text[e] === '\n' && text[e + 1] === '\n') break;
+        }
+      }
+    }
     // The quotation in the same sentence, nearest before the cue.
     for (let k = j - 1; k >= 0; k--) {
       if (QUOTE_CLOSE.has(toks[k]!.surface) && v.depth[k] === 0 && v.match.has(k)) {
@@ -1139,10 +1154,12 @@ function labelSpeaker(label: string, span: Span, tokenizer: JaTokenizer, book: S
   if (!clean || /^(?:Q|A|問|答|注|※|写真|出典|資料|図|表|参考|関連|追記|編集|撮影|提供)\d*$/.test(clean)) return null;
   const offset = span.end - clean.length - (label.length - label.trimEnd().length);
   const at = label.startsWith('○') ? span.start + 1 : span.start + (span.end - span.start - label.length);
-  const toks = tokenizer.tokenize(clean).map((t) => ({ ...t, start: t.start + Math.max(at, 0), end: t.end + Math.max(at, 0) }));
+  // 記者(ドワンゴ), 防衛大臣(木原稔君): the words before the parenthesis say what kind of speaker it is.
+  const head = clean.replace(/[(（][^)）]*[)）]$/, '') || clean;
+  const toks = tokenizer.tokenize(head).map((t) => ({ ...t, start: t.start + Math.max(at, 0), end: t.end + Math.max(at, 0) }));
   void offset;
   if (!toks.length) return null;
-  const np = { from: 0, to: toks.length, start: toks[0]!.start, end: toks[toks.length - 1]!.end, text: clean };
+  const np = { from: 0, to: toks.length, start: toks[0]!.start, end: toks[toks.length - 1]!.end, text: head };
   let sp = classify(np, toks);
   // A short label is a name even when the dictionary does not know it (藤代, 飯田, J.K.).
   // A label seen once must name a person by the dictionary or a post (a dateline 【ソウル聯合ニュース】, a tag
@@ -1152,6 +1169,7 @@ function labelSpeaker(label: string, span: Span, tokenizer: JaTokenizer, book: S
     sp = { ...np, type: 'person', core: clean.replace(/(?:君|氏|さん)$/, ''), organization: null, title: null };
   }
   if (!sp || sp.type === 'anaphor') return null;
+  if (head !== clean) sp = { ...sp, text: clean, core: sp.core === head ? clean : sp.core };
   if (sp.type === 'person' && /[(（]/.test(clean)) {
     // 防衛大臣(木原稔君): the name is inside; 記者(ドワンゴ): the organisation is.
     const m = /^(.*?)[(（]([^)）]+)[)）]$/.exec(clean);

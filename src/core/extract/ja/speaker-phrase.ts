@@ -64,8 +64,14 @@ export function nounPhraseEndingAt(text: string, toks: readonly JaToken[], last:
     if (CLOSE_PAREN.has(t.surface)) {
       const open = matchBack(toks, i, floor, OPEN_PAREN, CLOSE_PAREN);
       if (open < 0 || !sawNominal && i === last && false) break;
-      // A parenthesis belongs to the phrase when a noun stands before it.
-      if (open > floor && isNominal(toks[open - 1]!)) { i = open - 1; from = open; continue; }
+      // A parenthesis belongs to the phrase when a noun stands before it, or kanji whatever their tag (a name
+      // glossed with its reading: 侯友宜(こうゆうぎ)).
+      if (open > floor && (isNominal(toks[open - 1]!) || /^[\u4e00-\u9fff々]+$/.test(toks[open - 1]!.surface))) {
+        i = open - 1;
+        from = open;
+        while (i >= floor && /^[\u4e00-\u9fff々]+$/.test(toks[i]!.surface) && !isNominal(toks[i]!) && toks[i]!.pos !== '助詞') { from = i; i--; }
+        continue;
+      }
       break;
     }
     if ((t.surface === '」' || t.surface === '』') && i > floor) {
@@ -189,6 +195,11 @@ function mediaCore(s: string): string {
  * 田口庸友 | 七十七リサーチ&コンサルティング | 首席エコノミスト; 野口悠紀雄・一橋大名誉教授 → 野口悠紀雄 | 一橋大 | 名誉教授.
  */
 function splitNameAndPost(text: string, post: string | null, toks: readonly JaToken[], np: NounPhrase): { name: string; organization: string | null; title: string | null } {
+  // 侯友宜(こうゆうぎ)新北市長, 李振広(リー・ジェングアン)院長: kanji glossed with their reading are the name.
+  const glossed = /^(.*?)([\u4e00-\u9fff々]{2,4})[(（][\u3040-\u30ff・ー\s]+[)）](.*)$/.exec(text);
+  if (glossed) {
+    return { name: glossed[2]!, organization: glossed[1]!.replace(/[の・\s]+$/, '') || null, title: glossed[3]!.replace(/^[・\s]+/, '') || null };
+  }
   let s = text.replace(/[(（][^)）]*[)）]/g, '').trim();
   // Name・Organisation Post (野口悠紀雄・一橋大名誉教授): the name comes first.
   const dot = /^([\u4e00-\u9fff々]{2,5})・(.+)$/.exec(s);
