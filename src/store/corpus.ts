@@ -1113,6 +1113,7 @@ export class Corpus {
         }
       });
     }
+    await this.write(async (w) => w.setMeta('coded', '1'));
     const unanchored = (await this.store.codeDecisions()).filter((d) => d.status === 'active' && d.anchored === false).length;
     return { documents: ids.length, unanchored };
   }

@@ -130,3 +130,18 @@ describe('mikata analyze: codes on every attribution', () => {
     assert.match(bad.stderr, /missing\.json: could not read the codebook/);
   });
 });
+
+describe('mikata migrate codes the claims stored before the codebook', () => {
+  test('claims without codes (a corpus from store schema 2) are coded once by migrate', async () => {
+    const { default: Database } = await import('better-sqlite3');
+    const db = new Database(join(tc.dir, 'corpus.db'));
+    db.exec("DELETE FROM claim_codes; DELETE FROM mikata_meta WHERE key = 'coded'");
+    db.close();
+    assert.equal(JSON.parse((await run(['codebook', 'show', '--format', 'json'])).stdout).claims['domain.naval'], undefined);
+    const m = await run(['migrate']);
+    assert.equal(m.code, 0, m.stderr);
+    assert.match(m.stdout, /up to date; coded the claims of 4 documents/);
+    assert.ok(JSON.parse((await run(['codebook', 'show', '--format', 'json'])).stdout).claims['domain.naval'] >= 1);
+    assert.doesNotMatch((await run(['migrate'])).stdout, /coded/, 'once');
+  });
+});
