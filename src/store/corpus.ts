@@ -1225,7 +1225,10 @@ export class Corpus {
       record: 'counters',
       nextIdentity: Number((await this.store.getMeta('next_identity')) ?? '1'),
       nextCorrection: Number((await this.store.getMeta('next_correction')) ?? '1'),
+      nextCodeDecision: Number((await this.store.getMeta('next_code_decision')) ?? '1'),
     });
+    const { book, custom } = await this.codebook();
+    if (custom) await emit({ record: 'codebook', codebook: book });
     for (const r of identities) {
       await emit({
         record: 'identity', ref: r.ref, name: r.name, type: r.type, organization: r.organization, origin: r.origin, createdAt: r.createdAt,
@@ -1245,6 +1248,12 @@ export class Corpus {
       await emit({
         record: 'correction', ref: c.ref, docHash: c.docHash, action: c.action, target: c.target, change: c.change, by: c.by, why: c.why, at: c.at,
         status: c.status, anchored: c.anchored, problem: c.problem,
+      });
+    }
+    for (const k of await this.store.codeDecisions()) {
+      await emit({
+        record: 'code-decision', ref: k.ref, docHash: k.docHash, action: k.action, code: k.code, target: k.target, by: k.by, why: k.why, at: k.at,
+        status: k.status, anchored: k.anchored, problem: k.problem,
       });
     }
     // One document at a time: read, emitted, let go. A superseded version has no people rows of its own;
@@ -1283,7 +1292,7 @@ export class Corpus {
     const idOf = new Map<string, number>();
     const batchSize = options.batchSize ?? 64;
     let header = false;
-    let counters: { nextIdentity: number; nextCorrection: number } | null = null;
+    let counters: { nextIdentity: number; nextCorrection: number; nextCodeDecision?: number } | null = null;
     const pendingMerges: [string, string][] = [];
     let batch: DocumentLine[] = [];
     /** Superseded version → its successor, by ref: linked once both are in. */
@@ -1330,6 +1339,7 @@ export class Corpus {
       if (!counters) return;
       await w.setMeta('next_identity', String(counters.nextIdentity));
       await w.setMeta('next_correction', String(counters.nextCorrection));
+      if (counters.nextCodeDecision !== undefined) await w.setMeta('next_code_decision', String(counters.nextCodeDecision));
     };
     let small: Located[] = [];
     const flushSmall = async () => {
@@ -1356,6 +1366,20 @@ export class Corpus {
               status: r.status, anchored: r.anchored, problem: r.problem,
             });
             corrections++;
+          } else if (r.record === 'code-decision') {
+            await w.insertCodeDecision({
+              ref: r.ref, docHash: r.docHash, action: r.action, code: r.code, target: r.target ?? null, by: r.by, why: r.why, at: r.at,
+              status: r.status, anchored: r.anchored, problem: r.problem,
+            });
+          } else if (r.record === 'codebook') {
+            let book: Codebook;
+            try {
+              book = parseCodebook(r.codebook, `${where}: the codebook`);
+            } catch (e) {
+              throw new TransferError((e as Error).message);
+            }
+            await w.setMeta('codebook', JSON.stringify(book));
+            await w.setMeta('coded', '1');
           }
         }
         await flushMerges(w);
@@ -1375,7 +1399,7 @@ export class Corpus {
       }
       if (r.record === 'header') throw new TransferError(`${item.where}: a second header`);
       if (r.record === 'counters') {
-        counters = { nextIdentity: r.nextIdentity, nextCorrection: r.nextCorrection };
+        counters = { nextIdentity: r.nextIdentity, nextCorrection: r.nextCorrection, nextCodeDecision: r.nextCodeDecision };
         small.push(item);
         continue;
       }

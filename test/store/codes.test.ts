@@ -10,6 +10,7 @@ import type { Analysis } from '../../src/core/model/schema.ts';
 import { CODEBOOK_FORMAT, type Codebook } from '../../src/core/codebook/codebook.ts';
 import { DEFAULT_CODEBOOK } from '../../src/core/codebook/default-codebook.ts';
 import type { ClaimRow, Store } from '../../src/store/store.ts';
+import type { TransferRecord } from '../../src/store/transfer.ts';
 import { backends } from './_backends.ts';
 import { ALL_DOCS, EN_CORRIDOR, fixedClock, fixtureAnalyzer, JA_BLACK_SEA, JA_DRONES, makeAnalysis, sourceOf } from './_fixtures.ts';
 
@@ -157,6 +158,40 @@ for (const backend of backends()) {
         await rejects(c.decideCode({ document: 'nope', claim: 'a1', code: 'domain.naval', action: 'add', by: 'kato' }), 'E_NOT_FOUND');
         await rejects(c.withdrawCodeDecision('k9'), 'E_NOT_FOUND');
         assert.deepEqual(await c.codeDecisions(), []);
+      });
+    });
+
+    it('export-corpus and import-corpus carry the codebook and the coding decisions', async () => {
+      await withCorpus(async (c) => {
+        const mine: Codebook = {
+          format: CODEBOOK_FORMAT, name: 'ports only', version: '7',
+          codes: [{ id: 'ports', name: { ja: '港', en: 'Ports' }, indicators: { ja: ['港湾'], en: ['port', 'corridor'] } }, { id: 'mines', name: { ja: '機雷', en: 'Mines' } }],
+        };
+        await c.setCodebook(mine);
+        await c.decideCode({ document: JA_BLACK_SEA.name, claim: 'a1', code: 'mines', action: 'add', by: 'kato', why: 'mines' });
+        await c.decideCode({ document: JA_BLACK_SEA.name, claim: 'a3', code: 'ports', action: 'reject', by: 'kato' });
+        const records: TransferRecord[] = [];
+        await c.export((r) => { records.push(r); });
+        assert.ok(records.some((r) => r.record === 'codebook'));
+        const fresh = new Corpus(await backend.open(), { now: fixedClock(), analyzer: fixtureAnalyzer(ALL_DOCS) });
+        try {
+          await fresh.import(records.map((record, i) => ({ record, where: `line ${i + 1}` })));
+          assert.deepEqual((await fresh.codebook()).book, mine);
+          assert.deepEqual((await fresh.codeDecisions()).map((d) => [d.ref, d.action, d.code, d.why]), [['k1', 'add', 'mines', 'mines'], ['k2', 'reject', 'ports', null]]);
+          for (const name of [JA_BLACK_SEA.name, EN_CORRIDOR.name]) assert.deepEqual(await claimsOf(fresh, name), await claimsOf(c, name));
+          const next = await fresh.decideCode({ document: EN_CORRIDOR.name, claim: 'a1', code: 'ports', action: 'add', by: 'sato' });
+          assert.equal(next.decision.ref, 'k3', 'the decision counter came along');
+        } finally {
+          await fresh.close();
+        }
+        // A codebook record that is not a codebook stops the import with the reason.
+        const bad = records.map((r) => (r.record === 'codebook' ? { ...r, codebook: { format: CODEBOOK_FORMAT, name: 'x', version: '1', codes: [] } } : r));
+        const other = new Corpus(await backend.open(), { now: fixedClock(), analyzer: fixtureAnalyzer(ALL_DOCS) });
+        try {
+          await assert.rejects(other.import(bad.map((record, i) => ({ record, where: `line ${i + 1}` }))), /line \d+: the codebook: not a valid codebook: codes/);
+        } finally {
+          await other.close();
+        }
       });
     });
 
