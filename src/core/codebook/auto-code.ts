@@ -66,6 +66,8 @@ interface CompiledIndicator {
   readonly kind: CodeEvidence['kind'];
   readonly weight: number;
   readonly re: RegExp;
+  /** A term's folded text: a claim that does not contain it is passed over without running the expression. */
+  readonly needle: string | null;
 }
 
 interface CompiledCode {
@@ -97,15 +99,17 @@ export function compileCodebook(book: Codebook): CompiledCodebook {
 function compileIndicators(c: Code): CompiledIndicator[] {
   const out: CompiledIndicator[] = [];
   for (const t of c.indicators?.ja ?? []) {
-    out.push({ indicator: t, kind: 'ja', weight: TERM_WEIGHT, re: new RegExp(escapeRegExp(foldForMatch(t)), 'gu') });
+    const needle = foldForMatch(t);
+    out.push({ indicator: t, kind: 'ja', weight: TERM_WEIGHT, re: new RegExp(escapeRegExp(needle), 'gu'), needle });
   }
   for (const t of c.indicators?.en ?? []) {
     const folded = escapeRegExp(foldForMatch(t)).replace(/\s+/g, '[\\s-]+');
     // A word start before; after, a word end once an optional inflection has been taken.
-    out.push({ indicator: t, kind: 'en', weight: TERM_WEIGHT, re: new RegExp(`(?<![\\p{Script=Latin}\\p{N}])${folded}(?:s|es|ed|d|ing)?(?![\\p{Script=Latin}\\p{N}])`, 'gu') });
+    const needle = /\s/.test(t) ? null : foldForMatch(t);
+    out.push({ indicator: t, kind: 'en', weight: TERM_WEIGHT, re: new RegExp(`(?<![\\p{Script=Latin}\\p{N}])${folded}(?:s|es|ed|d|ing)?(?![\\p{Script=Latin}\\p{N}])`, 'gu'), needle });
   }
   for (const p of c.indicators?.patterns ?? []) {
-    out.push({ indicator: p, kind: 'pattern', weight: PATTERN_WEIGHT, re: new RegExp(p, 'giu') });
+    out.push({ indicator: p, kind: 'pattern', weight: PATTERN_WEIGHT, re: new RegExp(p, 'giu'), needle: null });
   }
   return out;
 }
@@ -124,6 +128,7 @@ export function autoCode(text: string, book: Codebook | CompiledCodebook): CodeM
     const evidence: CodeEvidence[] = [];
     let miss = 1;
     for (const ind of code.indicators) {
+      if (ind.needle !== null && !folded.includes(ind.needle)) continue;
       ind.re.lastIndex = 0;
       let hit = false;
       for (let m = ind.re.exec(folded); m; m = ind.re.exec(folded)) {
