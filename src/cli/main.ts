@@ -13,6 +13,7 @@ import { registerIdentities } from './commands/identities.ts';
 import { registerMerge } from './commands/merge.ts';
 import { registerSplit } from './commands/split.ts';
 import { registerCorrect } from './commands/correct.ts';
+import { registerCodebook } from './commands/codebook.ts';
 import { registerReanalyze } from './commands/reanalyze.ts';
 import { registerExport } from './commands/export.ts';
 import { registerExportCorpus } from './commands/export-corpus.ts';
@@ -40,6 +41,7 @@ export function createProgram(io: CommandIO): Command {
   registerMerge(program, io);
   registerSplit(program, io);
   registerCorrect(program, io);
+  registerCodebook(program, io);
   registerReanalyze(program, io);
   registerExport(program, io);
   registerExportCorpus(program, io);

@@ -11,11 +11,14 @@ import type { Footnote, Section } from '../core/model/schema.ts';
 import type { EffectiveAttribution, SpeakerView } from '../store/corrections.ts';
 import { CorpusError, type Corpus } from '../store/corpus.ts';
 import type { IdentityRecord, PersonRow, StoredDocument } from '../store/store.ts';
+import { descendants } from '../core/codebook/codebook.ts';
 import type { ClaimStatus, ExportClaim, ExportCorrection, ExportDataset, ExportDocument, ExportNote, ExportPerson } from './dataset.ts';
 
 export interface DatasetFilter {
   readonly documents?: readonly string[];
   readonly people?: readonly string[];
+  /** Only claims coded with one of these codes or a code under them (ids of the corpus codebook). */
+  readonly codes?: readonly string[];
 }
 
 export interface CollectOptions {
@@ -86,6 +89,13 @@ export async function collectDataset(corpus: Corpus, filter: DatasetFilter, opti
   }
   const wanted = new Set(chosen.map((r) => r.ref));
 
+  const { book } = await corpus.codebook();
+  const codeSet = new Set<string>();
+  for (const q of filter.codes ?? []) {
+    if (!book.codes.some((c) => c.id === q)) throw new CorpusError('E_NOT_FOUND', `no code ${JSON.stringify(q)} in the codebook (mikata codebook show lists them)`);
+    for (const id of descendants(book, q)) codeSet.add(id);
+  }
+
   let docIds: number[];
   if (filter.documents?.length) {
     docIds = [];
@@ -114,11 +124,14 @@ export async function collectDataset(corpus: Corpus, filter: DatasetFilter, opti
   for (const id of docIds) {
     const doc = await store.getDocument(id);
     if (!doc) continue;
-    const [attributions, rows, views] = await Promise.all([
+    const [attributions, rows, views, claimRows] = await Promise.all([
       corpus.attributions(doc.ref, { includeRejected: true }),
       store.people(doc.id),
       corpus.corrections(doc.ref),
+      store.claims(doc.id),
     ]);
+    // A rejected claim has no row in the index, and so no codes.
+    const codesOf = new Map(claimRows.map((c) => [c.localId, (c.codes ?? []).filter((k) => k.status !== 'rejected').map((k) => k.code)]));
     const byLocal = new Map(rows.map((p) => [p.localId, p]));
     const personKey = (s: SpeakerView): string => {
       const row = s.person ? byLocal.get(s.person) : undefined;
@@ -131,8 +144,8 @@ export async function collectDataset(corpus: Corpus, filter: DatasetFilter, opti
     const kept = attributions.filter((a) => !wanted.size || [...a.speakers, ...a.via].some((s) => {
       const r = identities.current(s.identity ?? (s.person ? byLocal.get(s.person)?.identity ?? null : null));
       return r ? wanted.has(r.ref) : false;
-    }));
-    if (wanted.size && !kept.length) continue;
+    })).filter((a) => !codeSet.size || (codesOf.get(a.id) ?? []).some((k) => codeSet.has(k)));
+    if ((wanted.size || codeSet.size) && !kept.length) continue;
     const d = toDocument(doc);
     documents.push(d);
     for (const a of kept) {
@@ -142,12 +155,13 @@ export async function collectDataset(corpus: Corpus, filter: DatasetFilter, opti
         content: { start: a.content.start, end: a.content.end, text: a.content.text },
         footnotes: [...new Set(a.footnotes)], hedges: a.hedges, confidence: a.confidence, provenance: a.provenance, status: statusOf(a),
         section: sectionAt(doc.analysis.sections, a.content.start), page: a.machine?.page ?? null, corrections: a.corrections,
+        codes: codesOf.get(a.id) ?? [],
       });
     }
     const used = new Set(kept.flatMap((a) => a.corrections));
     for (const c of views) {
       // A person's export keeps the corrections of their claims; a document's keeps them all (unanchored too).
-      if (wanted.size && !used.has(c.id)) continue;
+      if ((wanted.size || codeSet.size) && !used.has(c.id)) continue;
       corrections.push({ id: c.id, document: d.id, action: c.action, status: c.status, anchored: c.anchored, by: c.by, why: c.why, at: c.at, quote: c.quote });
     }
   }
@@ -161,7 +175,7 @@ export async function collectDataset(corpus: Corpus, filter: DatasetFilter, opti
       : language === 'ja' ? 'mikata コーパス' : 'mikata corpus';
   return {
     title, language, generatedAt: options.now, analyst: options.analyst ?? null,
-    scope: { documents: filter.documents?.length ? documents.map((d) => d.id) : [], people: chosen.map((r) => r.ref) },
+    scope: { documents: filter.documents?.length ? documents.map((d) => d.id) : [], people: chosen.map((r) => r.ref), ...(codeSet.size ? { codes: [...(filter.codes ?? [])] } : {}) },
     documents, people: [...people.values()], claims, corrections,
   };
 }

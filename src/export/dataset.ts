@@ -89,6 +89,8 @@ export interface ExportClaim {
   readonly page: number | null;
   /** Refs of the corrections that made it what it is, oldest first. */
   readonly corrections: readonly string[];
+  /** Codebook codes the claim carries (those the analyst rejected left out), most confident first. */
+  readonly codes: readonly string[];
 }
 
 export interface ExportCorrection {
@@ -106,6 +108,8 @@ export interface ExportCorrection {
 export interface ExportScope {
   readonly documents: readonly string[];
   readonly people: readonly string[];
+  /** Codes asked for (with their descendants in the codebook); empty: any. */
+  readonly codes?: readonly string[];
 }
 
 export interface ExportDataset {

@@ -7,7 +7,9 @@ import { datelineSections } from '../store/metadata.ts';
 import type { Brief, BriefClaim, BriefDocument, BriefLanguage, BriefSpeaker } from '../export/brief.ts';
 import type { ClaimCsvRow } from '../export/claims-csv.ts';
 import type { EffectiveAttribution, SpeakerView } from '../store/corrections.ts';
-import { docRef, type ClaimView, type Corpus, type CorrectionView, type DocumentRef, type PersonSummary } from '../store/corpus.ts';
+import { codeTree, descendants } from '../core/codebook/codebook.ts';
+import { dateBounds } from '../store/sql-store.ts';
+import { CorpusError, docRef, type ClaimView, type Corpus, type CorrectionView, type DocumentRef, type PersonSummary } from '../store/corpus.ts';
 import type { IdentityRecord, Store } from '../store/store.ts';
 import { themeKey } from './theme-key.ts';
 
@@ -99,6 +101,40 @@ export interface MatrixView {
   readonly cells: Readonly<Record<string, Readonly<Record<string, number>>>>;
   /** How many experts and themes there are in all (the view shows the largest). */
   readonly totals: { readonly experts: number; readonly themes: number };
+}
+
+/** A column of the experts × codes matrix: a code of the corpus codebook. */
+export interface MatrixCode {
+  readonly key: string;
+  readonly names: { readonly ja: string; readonly en: string };
+  readonly parent: string | null;
+  readonly colour: string | null;
+  readonly claims: number;
+}
+
+export interface CodeMatrixOptions {
+  readonly experts: number;
+  readonly codes: number;
+  /** Document refs (or names); only their claims. */
+  readonly documents?: readonly string[];
+  /** Publication date bounds, YYYY[-MM[-DD]], inclusive. */
+  readonly from?: string;
+  readonly to?: string;
+  /** Only claims in sections of this theme key (theme-key.ts). */
+  readonly theme?: string;
+  /** Cells under this count are left out (and experts and codes left with none). */
+  readonly min: number;
+}
+
+export interface CodeMatrixView {
+  readonly codes: readonly MatrixCode[];
+  readonly experts: readonly { id: string; name: string; organization: string | null; claims: number }[];
+  /** cells[expert id][code id] = number of the expert's claims carrying the code. */
+  readonly cells: Readonly<Record<string, Readonly<Record<string, number>>>>;
+  /** The section themes of the claims counted before the theme filter, for the filter's choices. */
+  readonly themes: readonly { key: string; label: string | null; claims: number }[];
+  readonly totals: { readonly experts: number; readonly codes: number };
+  readonly codebook: { readonly name: string; readonly version: string };
 }
 
 export interface NetworkNode {
@@ -321,6 +357,96 @@ export class Workbench {
     const shown = new Set(themes.map((t) => t.key));
     for (const row of Object.values(cells)) for (const k of Object.keys(row)) if (!shown.has(k)) delete row[k];
     return { themes, experts: counted, cells, totals: { experts: all.length, themes: themeCounts.size } };
+  }
+
+  /** The claims of one expert that pass the matrix filters (document, dates, theme). */
+  private async filteredClaims(id: number, filter: Omit<CodeMatrixOptions, 'experts' | 'codes' | 'min'>, docIds: Set<string> | null) {
+    const lo = filter.from ? dateBounds(filter.from).lo : null;
+    const hi = filter.to ? dateBounds(filter.to).hi : null;
+    return (await this.store.expertClaims(id)).filter((c) => {
+      if (c.role !== 'speaker') return false;
+      if (docIds && !docIds.has(c.document.ref)) return false;
+      if (lo || hi) {
+        const b = dateBounds(c.document.date);
+        if (!b.lo || !b.hi) return false;
+        if (lo && b.hi < lo) return false;
+        if (hi && b.lo > hi) return false;
+      }
+      return true;
+    });
+  }
+
+  private async documentFilter(documents: readonly string[] | undefined): Promise<Set<string> | null> {
+    if (!documents?.length) return null;
+    const out = new Set<string>();
+    for (const q of documents) out.add((await this.corpus.resolveDocument(q)).ref);
+    return out;
+  }
+
+  /**
+   * Experts × codes: how many of each expert's claims carry each code of the corpus codebook (rejected
+   * codes left out), over the documents, dates and section theme asked for; cells under `min` dropped.
+   */
+  async codeMatrix(options: CodeMatrixOptions): Promise<CodeMatrixView> {
+    const { book } = await this.corpus.codebook();
+    const docIds = await this.documentFilter(options.documents);
+    const { all, top } = await this.topExperts(options.experts);
+    const codeCounts = new Map<string, number>();
+    const themeCounts = new Map<string, { label: string | null; claims: number }>();
+    const cells: Record<string, Record<string, number>> = {};
+    const counted: CodeMatrixView['experts'][number][] = [];
+    for (const { summary, id } of top) {
+      const row: Record<string, number> = {};
+      let n = 0;
+      for (const c of await this.filteredClaims(id, options, docIds)) {
+        const key = themeKey(c.section);
+        const th = themeCounts.get(key) ?? { label: c.section, claims: 0 };
+        themeCounts.set(key, { label: th.label ?? c.section, claims: th.claims + 1 });
+        if (options.theme !== undefined && key !== options.theme) continue;
+        n++;
+        for (const k of c.codes ?? []) if (k.status !== 'rejected') row[k.code] = (row[k.code] ?? 0) + 1;
+      }
+      for (const [k, v] of Object.entries(row)) if (v < options.min) delete row[k];
+      if (!Object.keys(row).length && options.min > 1) continue;
+      for (const [k, v] of Object.entries(row)) codeCounts.set(k, (codeCounts.get(k) ?? 0) + v);
+      cells[summary.id] = row;
+      counted.push({ id: summary.id, name: summary.name, organization: summary.organization, claims: n });
+    }
+    // Columns in codebook order (the order its editors chose), the busiest kept when there are too many.
+    const order = new Map(codeTree(book).map((t, i) => [t.code.id, i]));
+    const kept = new Set([...codeCounts.entries()].sort((a, b) => b[1] - a[1] || (order.get(a[0]) ?? 1e9) - (order.get(b[0]) ?? 1e9)).slice(0, options.codes).map(([k]) => k));
+    const byId = new Map(book.codes.map((c) => [c.id, c]));
+    const codes: MatrixCode[] = [...kept]
+      .sort((a, b) => (order.get(a) ?? 1e9) - (order.get(b) ?? 1e9) || (a < b ? -1 : 1))
+      .map((key) => {
+        const c = byId.get(key);
+        return { key, names: c?.name ?? { ja: key, en: key }, parent: c?.parent ?? null, colour: c?.colour ?? null, claims: codeCounts.get(key) ?? 0 };
+      });
+    for (const row of Object.values(cells)) for (const k of Object.keys(row)) if (!kept.has(k)) delete row[k];
+    const themes = [...themeCounts.entries()].sort((a, b) => b[1].claims - a[1].claims || (a[0] < b[0] ? -1 : 1)).map(([key, v]) => ({ key, label: v.label, claims: v.claims }));
+    return { codes, experts: counted, cells, themes, totals: { experts: all.length, codes: codeCounts.size }, codebook: { name: book.name, version: book.version } };
+  }
+
+  /** The claims behind one cell of the experts × codes matrix (a code takes the codes under it). */
+  async codeMatrixClaims(expert: string, code: string, filter: Omit<CodeMatrixOptions, 'experts' | 'codes' | 'min'>): Promise<{ person: PersonSummary; code: string; claims: ClaimView[] }> {
+    const { book } = await this.corpus.codebook();
+    if (!book.codes.some((c) => c.id === code)) throw new CorpusError('E_NOT_FOUND', `no code ${JSON.stringify(code)} in the codebook`);
+    const wanted = new Set(descendants(book, code));
+    const docIds = await this.documentFilter(filter.documents);
+    const page = await this.corpus.expert(expert);
+    const lo = filter.from ? dateBounds(filter.from).lo : null;
+    const hi = filter.to ? dateBounds(filter.to).hi : null;
+    const claims = page.claims.filter((c) => {
+      if (c.role !== 'speaker' || !c.codes.some((k) => k.status !== 'rejected' && wanted.has(k.code))) return false;
+      if (docIds && !docIds.has(c.document.id)) return false;
+      if (filter.theme !== undefined && themeKey(c.section) !== filter.theme) return false;
+      if (lo || hi) {
+        const b = dateBounds(c.document.date);
+        if (!b.lo || !b.hi || (lo && b.hi < lo) || (hi && b.lo > hi)) return false;
+      }
+      return true;
+    });
+    return { person: page.person, code, claims };
   }
 
   /** The claims behind one cell of the matrix. */

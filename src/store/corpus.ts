@@ -12,6 +12,9 @@ import type { SourceText } from '../core/text/source-text.ts';
 import { applyCorrections, toSelector, type AttributionKind, type CorrectionChange, type CorrectionTarget, type EffectiveAttribution, type SpeakerRef, type SpeakerResolver } from './corrections.ts';
 import { createIdentity, formsOfPerson, IdentityCache, isFullName, linkPerson, nameKey, previousLinks, type LinkContext } from './identities.ts';
 import { claimRows, dateRows } from './index-rows.ts';
+import { codeClaims } from './claim-codes.ts';
+import { parseCodebook, type Codebook } from '../core/codebook/codebook.ts';
+import { DEFAULT_CODEBOOK } from '../core/codebook/default-codebook.ts';
 import { openStore, type StoreLocationOptions } from './open-store.ts';
 import { findMatches, makeTerm, needsExactCheck, parseQuery, searchNormalize, searchView, type QueryTerm } from './search-text.ts';
 import { checkTextLimit, limitAnalysis, type StoreLimits, STORE_LIMITS } from './limits.ts';
@@ -21,7 +24,7 @@ import { isStoreError, StoreError } from './store.ts';
 import { TRANSFER_FORMAT, TRANSFER_VERSION, TransferError, type DocumentLine, type Located, type TransferRecord } from './transfer.ts';
 import { findPreviousVersion } from './versions.ts';
 import type {
-  ClaimRow, CorrectionRecord, DocumentSummary, IdentityRecord, NameScript, OutlineEntry, PersonRow, RemovedRows, Store, StoreReader, StoreWriter,
+  ClaimCode, ClaimRow, CodeDecisionRecord, CorrectionRecord, DocumentSummary, IdentityRecord, NameScript, OutlineEntry, PersonRow, RemovedRows, Store, StoreReader, StoreWriter,
   StoredDocument,
 } from './store.ts';
 
@@ -82,6 +85,8 @@ export interface ClaimView {
   readonly provenance: 'machine' | 'analyst';
   readonly review: ClaimRow['review'];
   readonly confidence: number;
+  /** The claim's codes, rejected ones too (their status says so). */
+  readonly codes: readonly ClaimCode[];
 }
 
 export interface ExpertPage {
@@ -518,7 +523,7 @@ export class Corpus {
     }
     const corrections = await w.corrections(hash);
     const { attributions, outcomes } = applyCorrections(text, analysis, corrections, this.resolver(cache, people));
-    const claims = claimRows(analysis, attributions, (ref) => cache.byReference(ref)?.id ?? null);
+    const claims = await this.withCodes(w, hash, text, claimRows(analysis, attributions, (ref) => cache.byReference(ref)?.id ?? null));
     await w.replaceIndex(docId, { people, claims, dates: dateRows(text, analysis) });
     const unanchored: string[] = [];
     for (const c of corrections) {
@@ -552,6 +557,7 @@ export class Corpus {
     await w.clearIndex(old.id);
     await w.setSupersededBy(old.id, id);
     const carried = await w.moveCorrections(old.hash, hash);
+    await w.moveCodeDecisions(old.hash, hash);
     const r = await this.index(w, cache, id, hash, text, analysis, { previous });
     const unanchored = r.unanchored.length ? await this.correctionViews((await w.corrections(hash)).filter((c) => r.unanchored.includes(c.ref)), w) : [];
     return { supersedes: docRef(old), why: found.why, carried, unanchored };
@@ -580,6 +586,7 @@ export class Corpus {
       const removed = await w.deleteDocument(doc.id);
       if (!older) return { document: docRef(doc), removed, restored: null, corrections };
       await w.moveCorrections(doc.hash, older.hash);
+      await w.moveCodeDecisions(doc.hash, older.hash);
       // Its stored analysis, or a new one when that cannot be read back.
       let analysis: Analysis;
       const source = (await w.getDocumentSource(older.id))!;
@@ -780,7 +787,7 @@ export class Corpus {
       footnotes: r.footnotes, hedges: r.hedges,
       speakers: r.speakers.filter((s) => s.role === 'speaker').map((s) => ({ name: s.name, id: ref(s.identity) })),
       via: r.speakers.filter((s) => s.role === 'via').map((s) => ({ name: s.name, id: ref(s.identity) })),
-      provenance: r.provenance, review: r.review, confidence: r.confidence,
+      provenance: r.provenance, review: r.review, confidence: r.confidence, codes: r.codes ?? [],
     }));
     return {
       person: {
@@ -1166,11 +1173,129 @@ export class Corpus {
     return (await this.correctionViews([(await this.store.correctionByRef(ref))!]))[0]!;
   }
 
+  // -------------------------------------------------------------------------------------------------------
+  // Codebook and coding (codebook.ts, claim-codes.ts)
+
+  private codebookCache: { raw: string; book: Codebook } | null = null;
+
+  /** The corpus's codebook: the one loaded with setCodebook, or the default; `custom` says which. */
+  async codebook(reader: StoreReader = this.store): Promise<{ book: Codebook; custom: boolean }> {
+    const raw = await reader.getMeta('codebook');
+    if (raw === undefined) return { book: DEFAULT_CODEBOOK, custom: false };
+    if (this.codebookCache?.raw !== raw) this.codebookCache = { raw, book: parseCodebook(JSON.parse(raw), 'the corpus codebook') };
+    return { book: this.codebookCache.book, custom: true };
+  }
+
+  /** Codes claims with the corpus codebook and the document's decisions, recording which decisions anchored. */
+  private async withCodes(w: StoreWriter, hash: string, text: string, claims: ClaimRow[]): Promise<ClaimRow[]> {
+    const decisions = await w.codeDecisions(hash);
+    const coded = codeClaims(text, claims, (await this.codebook(w)).book, decisions);
+    for (const d of decisions) {
+      const o = coded.outcomes.get(d.ref);
+      if (o && (o.anchored !== d.anchored || o.problem !== d.problem)) await w.updateCodeDecision(d.id, { anchored: o.anchored, problem: o.problem });
+    }
+    return coded.claims;
+  }
+
+  /**
+   * Loads a codebook into the corpus (or, with null, goes back to the default) and codes every claim
+   * again with it; the analyst's decisions are applied again, and those whose code the new codebook lacks
+   * are kept and flagged. Returns how many documents were coded.
+   */
+  async setCodebook(book: Codebook | null, options: { batchSize?: number } = {}): Promise<{ documents: number; unanchored: number }> {
+    const checked = book ? parseCodebook(book, 'the codebook') : null;
+    await this.write(async (w) => {
+      if (checked) await w.setMeta('codebook', JSON.stringify(checked));
+      else await w.deleteMeta('codebook');
+    });
+    return this.recode(options);
+  }
+
+  /** Codes every current document's claims again (after a codebook change, or a corpus from an older mikata). */
+  async recode(options: { batchSize?: number } = {}): Promise<{ documents: number; unanchored: number }> {
+    const ids = await this.store.documentIds({ current: true });
+    const size = options.batchSize ?? 32;
+    for (let i = 0; i < ids.length; i += size) {
+      await this.write(async (w, cache) => {
+        for (const id of ids.slice(i, i + size)) {
+          const doc = await w.getDocument(id);
+          if (doc) await this.reindexClaims(w, cache, doc);
+        }
+      });
+    }
+    await this.write(async (w) => w.setMeta('coded', '1'));
+    const unanchored = (await this.store.codeDecisions()).filter((d) => d.status === 'active' && d.anchored === false).length;
+    return { documents: ids.length, unanchored };
+  }
+
+  /**
+   * Records the analyst's decision on one code of one claim (accept, reject, add) and codes the document's
+   * claims again. The claim is named by its id (a3) or by a quote it contains.
+   */
+  async decideCode(input: {
+    document: string; claim?: string; quote?: string; code: string; action: CodeDecisionRecord['action']; by: string; why?: string | null;
+  }): Promise<{ decision: CodeDecisionRecord; claim: ClaimRow | null }> {
+    if (!input.by?.trim()) throw new CorpusError('E_INVALID', 'say who decides (--by NAME, or set MIKATA_USER)');
+    if (!['accept', 'reject', 'add'].includes(input.action)) throw new CorpusError('E_INVALID', `unknown action ${JSON.stringify(input.action)}: accept, reject or add`);
+    const { book } = await this.codebook();
+    const code = book.codes.find((c) => c.id === input.code);
+    if (!code) throw new CorpusError('E_NOT_FOUND', `no code ${JSON.stringify(input.code)} in the codebook (mikata codebook show lists them)`);
+    if (code.codable === false) throw new CorpusError('E_INVALID', `code ${JSON.stringify(input.code)} only groups other codes; choose one of its children`);
+    const doc = await this.document(input.document);
+    const claims = await this.store.claims(doc.id);
+    let claim: ClaimRow | undefined;
+    if (input.claim) {
+      claim = claims.find((c) => c.localId === input.claim);
+      if (!claim) throw new CorpusError('E_NOT_FOUND', `no claim ${input.claim} in document ${doc.ref}`);
+    } else if (input.quote) {
+      const hits = claims.filter((c) => c.content.includes(input.quote!));
+      if (hits.length === 0) throw new CorpusError('E_NOT_FOUND', `no claim of document ${doc.ref} contains ${JSON.stringify(input.quote)}`);
+      if (hits.length > 1) throw new CorpusError('E_AMBIGUOUS', `${hits.length} claims of document ${doc.ref} contain ${JSON.stringify(input.quote)}: give more of it, or the claim id (${hits.map((c) => c.localId).join(', ')})`);
+      claim = hits[0];
+    } else {
+      throw new CorpusError('E_INVALID', 'name the claim: its id, or --quote TEXT');
+    }
+    const target = toSelector(doc.text, claim!);
+    const ref = await this.write(async (w, cache) => {
+      const n = await w.nextCounter('next_code_decision');
+      const rec = await w.insertCodeDecision({
+        ref: `k${n}`, docHash: doc.hash, action: input.action, code: input.code, target, by: input.by.trim(), why: input.why?.trim() || null,
+        at: this.now(), status: 'active', anchored: null, problem: null,
+      });
+      await this.reindexClaims(w, cache, doc);
+      return rec.ref;
+    });
+    const decision = (await this.store.codeDecisionByRef(ref))!;
+    const after = await this.store.claims(doc.id);
+    return { decision, claim: after.find((c) => c.codes?.some((k) => k.decision === ref)) ?? null };
+  }
+
+  /** Withdraws a coding decision (kept in the record, no longer applied). */
+  async withdrawCodeDecision(ref: string): Promise<CodeDecisionRecord> {
+    const rec = await this.store.codeDecisionByRef(ref);
+    if (!rec) throw new CorpusError('E_NOT_FOUND', `no coding decision ${ref}`);
+    const summary = (await this.store.documentsByHash([rec.docHash])).get(rec.docHash);
+    await this.write(async (w, cache) => {
+      await w.updateCodeDecision(rec.id, { status: 'withdrawn' });
+      if (summary) {
+        const doc = await w.getDocument(summary.id);
+        if (doc) await this.reindexClaims(w, cache, doc);
+      }
+    });
+    return (await this.store.codeDecisionByRef(ref))!;
+  }
+
+  /** The coding decisions, of one document or all. */
+  async codeDecisions(documentQuery?: string): Promise<CodeDecisionRecord[]> {
+    if (!documentQuery) return this.store.codeDecisions();
+    return this.store.codeDecisions((await this.resolveDocument(documentQuery)).hash);
+  }
+
   private async reindexClaims(w: StoreWriter, cache: IdentityCache, doc: StoredDocument): Promise<void> {
     const people = await w.people(doc.id);
     const corrections = await w.corrections(doc.hash);
     const { attributions, outcomes } = applyCorrections(doc.text, doc.analysis, corrections, this.resolver(cache, people));
-    await w.replaceClaims(doc.id, claimRows(doc.analysis, attributions, (ref) => cache.byReference(ref)?.id ?? null));
+    await w.replaceClaims(doc.id, await this.withCodes(w, doc.hash, doc.text, claimRows(doc.analysis, attributions, (ref) => cache.byReference(ref)?.id ?? null)));
     for (const c of corrections) {
       const o = outcomes.get(c.ref);
       if (o && (o.anchored !== c.anchored || o.problem !== c.problem)) await w.updateCorrection(c.id, { anchored: o.anchored, problem: o.problem });
@@ -1210,7 +1335,10 @@ export class Corpus {
       record: 'counters',
       nextIdentity: Number((await this.store.getMeta('next_identity')) ?? '1'),
       nextCorrection: Number((await this.store.getMeta('next_correction')) ?? '1'),
+      nextCodeDecision: Number((await this.store.getMeta('next_code_decision')) ?? '1'),
     });
+    const { book, custom } = await this.codebook();
+    if (custom) await emit({ record: 'codebook', codebook: book });
     for (const r of identities) {
       await emit({
         record: 'identity', ref: r.ref, name: r.name, type: r.type, organization: r.organization, origin: r.origin, createdAt: r.createdAt,
@@ -1230,6 +1358,12 @@ export class Corpus {
       await emit({
         record: 'correction', ref: c.ref, docHash: c.docHash, action: c.action, target: c.target, change: c.change, by: c.by, why: c.why, at: c.at,
         status: c.status, anchored: c.anchored, problem: c.problem,
+      });
+    }
+    for (const k of await this.store.codeDecisions()) {
+      await emit({
+        record: 'code-decision', ref: k.ref, docHash: k.docHash, action: k.action, code: k.code, target: k.target, by: k.by, why: k.why, at: k.at,
+        status: k.status, anchored: k.anchored, problem: k.problem,
       });
     }
     // One document at a time: read, emitted, let go. A superseded version has no people rows of its own;
@@ -1268,7 +1402,7 @@ export class Corpus {
     const idOf = new Map<string, number>();
     const batchSize = options.batchSize ?? 64;
     let header = false;
-    let counters: { nextIdentity: number; nextCorrection: number } | null = null;
+    let counters: { nextIdentity: number; nextCorrection: number; nextCodeDecision?: number } | null = null;
     const pendingMerges: [string, string][] = [];
     let batch: DocumentLine[] = [];
     /** Superseded version → its successor, by ref: linked once both are in. */
@@ -1315,6 +1449,7 @@ export class Corpus {
       if (!counters) return;
       await w.setMeta('next_identity', String(counters.nextIdentity));
       await w.setMeta('next_correction', String(counters.nextCorrection));
+      if (counters.nextCodeDecision !== undefined) await w.setMeta('next_code_decision', String(counters.nextCodeDecision));
     };
     let small: Located[] = [];
     const flushSmall = async () => {
@@ -1341,6 +1476,20 @@ export class Corpus {
               status: r.status, anchored: r.anchored, problem: r.problem,
             });
             corrections++;
+          } else if (r.record === 'code-decision') {
+            await w.insertCodeDecision({
+              ref: r.ref, docHash: r.docHash, action: r.action, code: r.code, target: r.target ?? null, by: r.by, why: r.why, at: r.at,
+              status: r.status, anchored: r.anchored, problem: r.problem,
+            });
+          } else if (r.record === 'codebook') {
+            let book: Codebook;
+            try {
+              book = parseCodebook(r.codebook, `${where}: the codebook`);
+            } catch (e) {
+              throw new TransferError((e as Error).message);
+            }
+            await w.setMeta('codebook', JSON.stringify(book));
+            await w.setMeta('coded', '1');
           }
         }
         await flushMerges(w);
@@ -1360,7 +1509,7 @@ export class Corpus {
       }
       if (r.record === 'header') throw new TransferError(`${item.where}: a second header`);
       if (r.record === 'counters') {
-        counters = { nextIdentity: r.nextIdentity, nextCorrection: r.nextCorrection };
+        counters = { nextIdentity: r.nextIdentity, nextCorrection: r.nextCorrection, nextCodeDecision: r.nextCodeDecision };
         small.push(item);
         continue;
       }

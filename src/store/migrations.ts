@@ -15,7 +15,7 @@
 export type Dialect = 'sqlite' | 'postgres';
 
 /** The newest schema version this build reads and writes. */
-export const STORE_SCHEMA_VERSION = 2;
+export const STORE_SCHEMA_VERSION = 3;
 
 /** SQLite `PRAGMA application_id` of a mikata corpus: "mika" in ASCII. */
 export const SQLITE_APPLICATION_ID = 0x6d696b61;
@@ -214,6 +214,45 @@ export const migrations: readonly Migration[] = [
       // keeps its text and analysis but no derived rows, so that nothing counts it twice; null: current.
       `ALTER TABLE documents ADD COLUMN superseded_by INTEGER REFERENCES documents (id)`,
       `CREATE INDEX documents_superseded_by ON documents (superseded_by)`,
+    ],
+  },
+  {
+    version: 3,
+    description: 'codebook: the codes of each claim, and the analyst\'s coding decisions',
+    sql: (d) => [
+      // Derived like claims (rebuilt with them): the codes of each claim after the analyst's decisions,
+      // rejected ones kept with their status. `evidence` is JSON: the indicators that matched, with spans
+      // into the document's text.
+      `CREATE TABLE claim_codes (
+        doc INTEGER NOT NULL,
+        claim TEXT NOT NULL,
+        code TEXT NOT NULL,
+        status TEXT NOT NULL,
+        confidence ${real(d)} NOT NULL,
+        evidence TEXT NOT NULL,
+        decision TEXT,
+        PRIMARY KEY (doc, claim, code),
+        FOREIGN KEY (doc, claim) REFERENCES claims (doc, local_id) ON DELETE CASCADE
+      )`,
+      `CREATE INDEX claim_codes_code ON claim_codes (code, status)`,
+      // The analyst's: accept, reject or add one code on one claim, anchored like corrections (by the
+      // claim's quote and context, and the document's hash), never rebuilt.
+      `CREATE TABLE code_decisions (
+        id ${pk(d)},
+        ref TEXT NOT NULL UNIQUE,
+        doc_hash TEXT NOT NULL,
+        action TEXT NOT NULL,
+        code TEXT NOT NULL,
+        target TEXT NOT NULL,
+        by_whom TEXT NOT NULL,
+        why TEXT,
+        at TEXT NOT NULL,
+        status TEXT NOT NULL,
+        anchored INTEGER,
+        problem TEXT
+      )`,
+      `CREATE INDEX code_decisions_doc ON code_decisions (doc_hash)`,
+      `INSERT INTO mikata_meta (key, value) VALUES ('next_code_decision', '1')`,
     ],
   },
 ];

@@ -9,7 +9,7 @@ import type { Analysis, PersonType } from '../core/model/schema.ts';
 import type { Dialect } from './migrations.ts';
 import type { QueryTerm } from './search-text.ts';
 import type {
-  ClaimRow, CorrectionRecord, DecisionRecord, DocumentIndex, DocumentInput, DocumentSource, DocumentSummary, ExpertClaimRow, ExpertRow,
+  ClaimCode, ClaimRow, CodeDecisionRecord, CorrectionRecord, DecisionRecord, DocumentIndex, DocumentInput, DocumentSource, DocumentSummary, ExpertClaimRow, ExpertRow,
   IdentityRecord, NameForm, OutlineEntry, PersonRow, ProposalRecord, RemovedRows, SearchCandidates, SearchFilters, Store, StoreInfo,
   StoreWriter, StoredDocument, TimelineFilters, TimelineRow,
 } from './store.ts';
@@ -179,6 +179,9 @@ function toProposal(r: Row): ProposalRecord {
 
 const CLAIM_COLUMNS = 'doc, local_id, provenance, review, kind, span_start, span_end, content, cue, section, footnotes, hedges, confidence, corrections';
 const SPEAKER_COLUMNS = 'doc, claim, role, position, identity, person, name';
+const CODE_COLUMNS = 'doc, claim, code, status, confidence, evidence, decision';
+/** A claim's codes: most confident first, then by id (not by the database's collation). */
+const byCodeOrder = (a: ClaimCode, b: ClaimCode) => b.confidence - a.confidence || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
 
 /** Splits a list for IN (…) lists, which both databases cap (SQLite at 32766 parameters). */
 function chunks<T>(items: readonly T[], size = 500): T[][] {
@@ -324,6 +327,10 @@ export class SqlStore implements Store, StoreWriter {
     return r ? String(r.value) : undefined;
   }
 
+  async deleteMeta(key: string): Promise<void> {
+    await this.db.run('DELETE FROM mikata_meta WHERE key = ?', [key]);
+  }
+
   async setMeta(key: string, value: string): Promise<void> {
     await this.db.run('INSERT INTO mikata_meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value', [key, value]);
   }
@@ -366,6 +373,7 @@ export class SqlStore implements Store, StoreWriter {
   }
 
   async replaceIndex(id: number, index: DocumentIndex): Promise<void> {
+    await this.db.run('DELETE FROM claim_codes WHERE doc = ?', [id]);
     await this.db.run('DELETE FROM claim_speakers WHERE doc = ?', [id]);
     await this.db.run('DELETE FROM claims WHERE doc = ?', [id]);
     await this.db.run('DELETE FROM people WHERE doc = ?', [id]);
@@ -384,6 +392,7 @@ export class SqlStore implements Store, StoreWriter {
   }
 
   async replaceClaims(id: number, claims: readonly ClaimRow[]): Promise<void> {
+    await this.db.run('DELETE FROM claim_codes WHERE doc = ?', [id]);
     await this.db.run('DELETE FROM claim_speakers WHERE doc = ?', [id]);
     await this.db.run('DELETE FROM claims WHERE doc = ?', [id]);
     await this.insertClaims(id, claims);
@@ -404,6 +413,25 @@ export class SqlStore implements Store, StoreWriter {
       for (const s of c.speakers) speakers.push([id, c.localId, s.role, position++, s.identity, s.person, s.name, c.start]);
     }
     await this.db.insertMany('claim_speakers', [...SPEAKER_COLUMNS.split(', '), 'span_start'], speakers);
+    const codes: unknown[][] = [];
+    for (const c of claims) for (const k of c.codes ?? []) codes.push([id, c.localId, k.code, k.status, k.confidence, json(k.evidence), k.decision]);
+    await this.db.insertMany('claim_codes', CODE_COLUMNS.split(', '), codes);
+  }
+
+  /** The codes of these claims, keyed `doc NUL claim`, in a stable order (status, then code id). */
+  private async codesOf(docs: readonly number[]): Promise<Map<string, ClaimCode[]>> {
+    const out = new Map<string, ClaimCode[]>();
+    for (const part of chunks([...new Set(docs)])) {
+      const rows = await this.db.all<Row>(`SELECT ${CODE_COLUMNS} FROM claim_codes WHERE doc IN (${marks(part.length)})`, part);
+      for (const r of rows) {
+        const key = `${r.doc}\u0000${r.claim}`;
+        let list = out.get(key);
+        if (!list) out.set(key, (list = []));
+        list.push({ code: String(r.code), status: String(r.status) as ClaimCode['status'], confidence: num(r.confidence), evidence: parse(r.evidence, []), decision: str(r.decision) });
+      }
+    }
+    for (const list of out.values()) list.sort(byCodeOrder);
+    return out;
   }
 
   async setPersonIdentity(doc: number, localId: string, identity: number | null): Promise<void> {
@@ -417,6 +445,7 @@ export class SqlStore implements Store, StoreWriter {
   }
 
   async clearIndex(id: number): Promise<RemovedRows> {
+    await this.db.run('DELETE FROM claim_codes WHERE doc = ?', [id]);
     await this.db.run('DELETE FROM claim_speakers WHERE doc = ?', [id]);
     const claims = await this.db.run('DELETE FROM claims WHERE doc = ?', [id]);
     const people = await this.db.run('DELETE FROM people WHERE doc = ?', [id]);
@@ -473,11 +502,13 @@ export class SqlStore implements Store, StoreWriter {
         list.push(toSpeaker(s));
       }
       const rows = await this.db.all<Row>(`SELECT ${CLAIM_COLUMNS} FROM claims WHERE doc IN (${inList}) ORDER BY doc, span_start, local_id`, part);
+      const codes = await this.codesOf(part);
       for (const r of rows) {
         const doc = num(r.doc);
         let list = out.get(doc);
         if (!list) out.set(doc, (list = []));
-        list.push(toClaim(r, byClaim.get(`${doc}\u0000${r.local_id}`) ?? []));
+        const key = `${doc}\u0000${r.local_id}`;
+        list.push({ ...toClaim(r, byClaim.get(key) ?? []), codes: codes.get(key) ?? [] });
       }
     }
     return out;
@@ -547,8 +578,23 @@ export class SqlStore implements Store, StoreWriter {
       if (!list) byClaim.set(key, (list = []));
       list.push(toSpeaker(s));
     }
+    const codeRows = await this.db.all<Row>(
+      `${pageCte}
+       SELECT k.doc AS doc, k.claim AS claim, k.code AS code, k.status AS status, k.confidence AS confidence, k.evidence AS evidence, k.decision AS decision
+       FROM page p JOIN claim_codes k ON k.doc = p.doc AND k.claim = p.claim`,
+      params,
+    );
+    const codes = new Map<string, ClaimCode[]>();
+    for (const k of codeRows) {
+      const key = `${k.doc}\u0000${k.claim}`;
+      let list = codes.get(key);
+      if (!list) codes.set(key, (list = []));
+      list.push({ code: String(k.code), status: String(k.status) as ClaimCode['status'], confidence: num(k.confidence), evidence: parse(k.evidence, []), decision: str(k.decision) });
+    }
+    for (const list of codes.values()) list.sort(byCodeOrder);
     return rows.map((r) => ({
       ...toClaim(r, byClaim.get(`${r.doc}\u0000${r.local_id}`) ?? []),
+      codes: codes.get(`${r.doc}\u0000${r.local_id}`) ?? [],
       doc: num(r.doc),
       role: String(r.role) as 'speaker' | 'via',
       document: { ref: String(r.d_ref), title: str(r.d_title), date: str(r.d_date), name: str(r.d_name) },
@@ -666,7 +712,7 @@ export class SqlStore implements Store, StoreWriter {
     return out;
   }
 
-  async nextCounter(key: 'next_identity' | 'next_correction'): Promise<number> {
+  async nextCounter(key: 'next_identity' | 'next_correction' | 'next_code_decision'): Promise<number> {
     const r = await this.db.get<Row>('UPDATE mikata_meta SET value = CAST(CAST(value AS INTEGER) + 1 AS TEXT) WHERE key = ? RETURNING value', [key]);
     if (!r) throw new Error(`meta counter ${key} is missing`);
     return num(r.value) - 1;
@@ -824,6 +870,61 @@ export class SqlStore implements Store, StoreWriter {
     if (sets.length === 0) return;
     await this.db.run(`UPDATE corrections SET ${sets.join(', ')} WHERE id = ?`, [...params, id]);
   }
+
+  // -------------------------------------------------------------------------------------------------------
+  // Coding decisions
+
+  async codeDecisions(docHash?: string): Promise<CodeDecisionRecord[]> {
+    const rows = docHash
+      ? await this.db.all<Row>('SELECT * FROM code_decisions WHERE doc_hash = ? ORDER BY id', [docHash])
+      : await this.db.all<Row>('SELECT * FROM code_decisions ORDER BY id');
+    return rows.map(toCodeDecision);
+  }
+
+  async codeDecisionByRef(ref: string): Promise<CodeDecisionRecord | undefined> {
+    const r = await this.db.get<Row>('SELECT * FROM code_decisions WHERE ref = ?', [ref]);
+    return r ? toCodeDecision(r) : undefined;
+  }
+
+  async insertCodeDecision(c: Omit<CodeDecisionRecord, 'id'>): Promise<CodeDecisionRecord> {
+    const r = await this.db.get<Row>(
+      `INSERT INTO code_decisions (ref, doc_hash, action, code, target, by_whom, why, at, status, anchored, problem)
+       VALUES (${marks(11)}) RETURNING id`,
+      [c.ref, c.docHash, c.action, c.code, json(c.target), c.by, c.why, c.at, c.status, c.anchored === null ? null : c.anchored ? 1 : 0, c.problem],
+    );
+    return { ...c, id: num(r!.id) };
+  }
+
+  async updateCodeDecision(id: number, fields: { status?: CodeDecisionRecord['status']; anchored?: boolean | null; problem?: string | null }): Promise<void> {
+    const sets: string[] = [];
+    const params: unknown[] = [];
+    if (fields.status !== undefined) { sets.push('status = ?'); params.push(fields.status); }
+    if (fields.anchored !== undefined) { sets.push('anchored = ?'); params.push(fields.anchored === null ? null : fields.anchored ? 1 : 0); }
+    if (fields.problem !== undefined) { sets.push('problem = ?'); params.push(fields.problem); }
+    if (sets.length === 0) return;
+    await this.db.run(`UPDATE code_decisions SET ${sets.join(', ')} WHERE id = ?`, [...params, id]);
+  }
+
+  async moveCodeDecisions(fromHash: string, toHash: string): Promise<number> {
+    return this.db.run('UPDATE code_decisions SET doc_hash = ? WHERE doc_hash = ?', [toHash, fromHash]);
+  }
+}
+
+function toCodeDecision(r: Row): CodeDecisionRecord {
+  return {
+    id: num(r.id),
+    ref: String(r.ref),
+    docHash: String(r.doc_hash),
+    action: String(r.action) as CodeDecisionRecord['action'],
+    code: String(r.code),
+    target: parse(r.target, null),
+    by: String(r.by_whom),
+    why: str(r.why),
+    at: String(r.at),
+    status: String(r.status) as CodeDecisionRecord['status'],
+    anchored: r.anchored === null || r.anchored === undefined ? null : num(r.anchored) === 1,
+    problem: str(r.problem),
+  };
 }
 
 /**

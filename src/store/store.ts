@@ -148,7 +148,47 @@ export interface ClaimRow {
   /** Refs of the corrections that made it what it is. */
   readonly corrections: readonly string[];
   readonly speakers: readonly ClaimSpeaker[];
+  /** The claim's codes (codebook.ts), rejected ones too; absent when the rows were written without codes. */
+  readonly codes?: readonly ClaimCode[];
 }
+
+/** One code of one claim: proposed by the machine, or decided by the analyst. */
+export interface ClaimCode {
+  readonly code: string;
+  /** machine: proposed and not reviewed; accepted, rejected, added: the analyst's latest decision. */
+  readonly status: 'machine' | 'accepted' | 'rejected' | 'added';
+  readonly confidence: number;
+  /** The indicators that matched, with half-open UTF-16 spans into the document's text. */
+  readonly evidence: readonly CodeEvidenceSpan[];
+  /** The ref of the decision that made it what it is (k3), when there is one. */
+  readonly decision: string | null;
+}
+
+export interface CodeEvidenceSpan {
+  readonly indicator: string;
+  readonly kind: 'ja' | 'en' | 'pattern';
+  readonly start: number;
+  readonly end: number;
+  readonly quote: string;
+}
+
+/** The analyst's decision on one code of one claim, anchored by the claim's quote like a correction. */
+export interface CodeDecisionRecord {
+  readonly id: number;
+  readonly ref: string;
+  readonly docHash: string;
+  readonly action: 'accept' | 'reject' | 'add';
+  readonly code: string;
+  /** The claim's content when the decision was made (corrections.ts TextQuoteSelector). */
+  readonly target: unknown;
+  readonly by: string;
+  readonly why: string | null;
+  readonly at: string;
+  readonly status: 'active' | 'withdrawn';
+  readonly anchored: boolean | null;
+  readonly problem: string | null;
+}
+
 
 export interface DateRow {
   readonly start: number;
@@ -345,6 +385,9 @@ export interface StoreReader {
   decisions(): Promise<DecisionRecord[]>;
   corrections(docHash?: string): Promise<CorrectionRecord[]>;
   correctionByRef(ref: string): Promise<CorrectionRecord | undefined>;
+
+  codeDecisions(docHash?: string): Promise<CodeDecisionRecord[]>;
+  codeDecisionByRef(ref: string): Promise<CodeDecisionRecord | undefined>;
 }
 
 export interface StoreWriter extends StoreReader {
@@ -370,8 +413,9 @@ export interface StoreWriter extends StoreReader {
   moveCorrections(fromHash: string, toHash: string): Promise<number>;
 
   /** Takes the next value of a counter in the meta table (identity and correction refs). */
-  nextCounter(key: 'next_identity' | 'next_correction'): Promise<number>;
+  nextCounter(key: 'next_identity' | 'next_correction' | 'next_code_decision'): Promise<number>;
   setMeta(key: string, value: string): Promise<void>;
+  deleteMeta(key: string): Promise<void>;
   createIdentity(input: Omit<IdentityRecord, 'id' | 'forms' | 'mergedInto'> & { forms: readonly NameForm[] }): Promise<IdentityRecord>;
   addForms(identity: number, forms: readonly NameForm[]): Promise<void>;
   removeForms(identity: number, keys: readonly string[]): Promise<void>;
@@ -388,6 +432,11 @@ export interface StoreWriter extends StoreReader {
 
   insertCorrection(c: Omit<CorrectionRecord, 'id'>): Promise<CorrectionRecord>;
   updateCorrection(id: number, fields: { status?: CorrectionRecord['status']; anchored?: boolean | null; problem?: string | null }): Promise<void>;
+
+  insertCodeDecision(c: Omit<CodeDecisionRecord, 'id'>): Promise<CodeDecisionRecord>;
+  updateCodeDecision(id: number, fields: { status?: CodeDecisionRecord['status']; anchored?: boolean | null; problem?: string | null }): Promise<void>;
+  /** Points the coding decisions of one document hash at another (a new version). */
+  moveCodeDecisions(fromHash: string, toHash: string): Promise<number>;
 
   /** Runs `fn` so that a failure undoes only its own writes (a savepoint inside the transaction). */
   isolate<T>(fn: () => Promise<T>): Promise<T>;

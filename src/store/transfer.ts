@@ -12,8 +12,11 @@ import { z } from 'zod';
 import { analysisSchema } from '../core/model/schema.ts';
 
 export const TRANSFER_FORMAT = 'mikata-corpus';
-/** 2: documents say which newer version supersedes them (`supersededBy`); version 1 files read as before. */
-export const TRANSFER_VERSION = 2;
+/**
+ * 2: documents say which newer version supersedes them (`supersededBy`); 3: the corpus codebook and the
+ * coding decisions. Older files read as before.
+ */
+export const TRANSFER_VERSION = 3;
 
 const formSchema = z.object({ form: z.string(), key: z.string(), script: z.enum(['katakana', 'latin', 'cyrillic', 'kanji', 'hiragana', 'other']) });
 
@@ -25,7 +28,27 @@ export const headerRecord = z.object({
   counts: z.object({ documents: z.number().int(), identities: z.number().int(), corrections: z.number().int() }),
 });
 
-export const countersRecord = z.object({ record: z.literal('counters'), nextIdentity: z.number().int(), nextCorrection: z.number().int() });
+export const countersRecord = z.object({
+  record: z.literal('counters'), nextIdentity: z.number().int(), nextCorrection: z.number().int(), nextCodeDecision: z.number().int().optional(),
+});
+
+/** The corpus codebook, when one was loaded (checked by codebookSchema on import). */
+export const codebookRecord = z.object({ record: z.literal('codebook'), codebook: z.unknown() });
+
+export const codeDecisionRecord = z.object({
+  record: z.literal('code-decision'),
+  ref: z.string(),
+  docHash: z.string(),
+  action: z.enum(['accept', 'reject', 'add']),
+  code: z.string(),
+  target: z.unknown(),
+  by: z.string(),
+  why: z.string().nullable(),
+  at: z.string(),
+  status: z.enum(['active', 'withdrawn']),
+  anchored: z.boolean().nullable(),
+  problem: z.string().nullable(),
+});
 
 export const identityRecord = z.object({
   record: z.literal('identity'),
@@ -97,7 +120,7 @@ export const documentRecord = z.object({
 });
 
 export const transferRecord = z.discriminatedUnion('record', [
-  headerRecord, countersRecord, identityRecord, proposalRecord, decisionRecord, correctionRecord, documentRecord,
+  headerRecord, countersRecord, codebookRecord, identityRecord, proposalRecord, decisionRecord, correctionRecord, codeDecisionRecord, documentRecord,
 ]);
 
 export type TransferRecord = z.infer<typeof transferRecord>;
@@ -163,6 +186,7 @@ const SECTIONS = [
   ['proposals', 'proposal'],
   ['decisions', 'decision'],
   ['corrections', 'correction'],
+  ['codeDecisions', 'code-decision'],
   ['documents', 'document'],
 ] as const;
 
@@ -172,6 +196,7 @@ export function* fromSingleJson(value: unknown, name: string): Generator<Located
   const o = value as Record<string, unknown>;
   yield { record: checkRecord({ ...(o.header as object), record: 'header' }, `${name}: header`), where: `${name}: header` };
   if (o.counters) yield { record: checkRecord({ ...(o.counters as object), record: 'counters' }, `${name}: counters`), where: `${name}: counters` };
+  if (o.codebook) yield { record: checkRecord({ ...(o.codebook as object), record: 'codebook' }, `${name}: codebook`), where: `${name}: codebook` };
   for (const [key, record] of SECTIONS) {
     const list = o[key] ?? [];
     if (!Array.isArray(list)) throw new TransferError(`${name}: ${key} must be a list`);
@@ -209,7 +234,7 @@ export function createSingleJsonWriter(write: (chunk: string) => void | Promise<
     async push(r: TransferRecord): Promise<void> {
       const { record, ...rest } = r;
       const json = JSON.stringify(rest);
-      if (record === 'header' || record === 'counters') {
+      if (record === 'header' || record === 'counters' || record === 'codebook') {
         if (section >= 0) throw new Error(`the ${record} record after the lists`);
         await key(record);
         await put(json);
@@ -236,11 +261,11 @@ export function createSingleJsonWriter(write: (chunk: string) => void | Promise<
 
 /** Groups records into the one-object form (for writing .json). */
 export function toSingleJson(records: readonly TransferRecord[]): Record<string, unknown> {
-  const lists: Record<string, unknown[]> = { identities: [], proposals: [], decisions: [], corrections: [], documents: [] };
+  const lists: Record<string, unknown[]> = { identities: [], proposals: [], decisions: [], corrections: [], codeDecisions: [], documents: [] };
   const out: Record<string, unknown> = {};
   for (const r of records) {
     const { record, ...rest } = r;
-    if (record === 'header' || record === 'counters') out[record] = rest;
+    if (record === 'header' || record === 'counters' || record === 'codebook') out[record] = rest;
     else lists[SECTIONS.find(([, x]) => x === record)![0]]!.push(rest);
   }
   return { ...out, ...lists };

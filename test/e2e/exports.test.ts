@@ -1,8 +1,8 @@
 /**
  * The workbench's exports in real headless Chromium (Debian's, through playwright-core), over a corpus with
  * corrections and a server on 127.0.0.1 port 0: every format downloaded for the whole corpus (library), one
- * document (reader) and one person (expert page), each file named from its title and read back. The
- * export by code comes with the codebook, which the store does not have yet.
+ * document (reader) and one person (expert page), each file named from its title and read back. Export by
+ * code is a CLI option (`mikata export --code`, test/cli/codebook.test.ts); the workbench has no control for it yet.
  */
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';

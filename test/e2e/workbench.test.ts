@@ -211,6 +211,21 @@ test('reach the expert page through a Latin spelling', async () => {
 
 test('open the matrix and a cell, the timeline, the network and search', async () => {
   await open('#/matrix');
+  // Experts × codes first: Popescu's naval claims, from a cell; the section filter narrows them.
+  await page.getByRole('heading', { name: 'Experts × codes' }).waitFor();
+  const naval = page.getByRole('button', { name: /(?:Vlad Popescu|ヴラド・M・ポペスク) — Naval and maritime: \d+/ });
+  const navalCount = Number(/: (\d+)$/.exec((await naval.getAttribute('aria-label')) ?? '')![1]);
+  await naval.click();
+  await page.locator('.cell-claims .claim-card-item').first().waitFor();
+  assert.equal(await page.locator('.cell-claims .claim-card-item').count(), navalCount);
+  await shot('matrix-codes');
+  await page.getByLabel('Section').selectOption('機雷と航路');
+  await page.getByRole('button', { name: 'Apply' }).click();
+  await page.locator('.cell-claims').waitFor({ state: 'detached' });
+  const narrowed = page.getByRole('button', { name: /(?:Vlad Popescu|ヴラド・M・ポペスク) — Naval and maritime: \d+/ });
+  assert.ok(Number(/: (\d+)$/.exec((await narrowed.getAttribute('aria-label')) ?? '')![1]) <= navalCount);
+
+  await page.getByRole('button', { name: 'Sections' }).click();
   await page.getByRole('heading', { name: 'Experts × themes' }).waitFor();
   const cell = page.getByRole('button', { name: /(?:Vlad Popescu|ヴラド・M・ポペスク) — \(1\)機雷と航路: 2/ });
   await cell.click();

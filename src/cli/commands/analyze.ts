@@ -5,7 +5,10 @@ import { analyze } from '../../core/analyze.ts';
 import { exporters, exportFormats, type Exporter, type ExportFormat } from '../../export/index.ts';
 import { readSourceFile } from '../../ingest/read-source.ts';
 import { isIngestError } from '../../ingest/errors.ts';
+import { codeAnalysis as withCodes } from '../../core/codebook/auto-code.ts';
+import { DEFAULT_CODEBOOK } from '../../core/codebook/default-codebook.ts';
 import { CLIError } from '../errors.ts';
+import { readCodebookFile } from './codebook.ts';
 import type { CommandIO } from '../io.ts';
 
 export interface AnalyzeCommandOptions {
@@ -16,6 +19,10 @@ export interface AnalyzeCommandOptions {
   claims?: boolean;
   /** Put the decoded text in the JSON's `source.text`; unset means yes for PDF and Word, no otherwise. */
   withText?: boolean;
+  /** A codebook file to code claims with (default: the default codebook). */
+  codebook?: string;
+  /** false: no codes (--no-codes). */
+  codes?: boolean;
 }
 
 export async function runAnalyze(file: string, options: AnalyzeCommandOptions, io: CommandIO): Promise<void> {
@@ -29,7 +36,9 @@ export async function runAnalyze(file: string, options: AnalyzeCommandOptions, i
   const analysed = analyze(source, { language: options.language, claims: options.claims });
   // A PDF's or Word file's text exists only as mikata extracted it: without it the offsets point nowhere.
   const withText = options.withText ?? (source.format === 'pdf' || source.format === 'docx');
-  const analysis = withText ? { ...analysed, source: { ...analysed.source, text: source.text } } : analysed;
+  const book = options.codes === false ? null : options.codebook ? readCodebookFile(options.codebook, io) : DEFAULT_CODEBOOK;
+  const coded = book ? withCodes(analysed, book) : analysed;
+  const analysis = withText ? { ...coded, source: { ...coded.source, text: source.text } } : coded;
   const format = options.format ?? (io.isTTY ? 'text' : 'json');
   const exporter = exporters[format] as Exporter;
   const context = { text: source.text, color: io.isTTY && format === 'text' };
@@ -58,6 +67,8 @@ export function registerAnalyze(program: Command, io: CommandIO): void {
     .option('-e, --encoding <name>', 'decode the input with this encoding instead of detecting it (utf-8, utf-16le, shift_jis, euc-jp …)')
     .addOption(new Option('--input-format <format>', 'read the input as this format instead of guessing it from the name and content').choices(['text', 'markdown', 'html', 'pdf', 'docx']))
     .addOption(new Option('--language <lang>', 'the document language, instead of detecting it').choices(['ja', 'en']))
+    .option('--codebook <file>', 'code each claim with this codebook (JSON or .qdc) instead of the default one')
+    .option('--no-codes', 'leave the codes out')
     .option('--no-claims', 'the anatomy alone (metadata, outline, footnote markers, dates, glossary), without people and claims: faster')
     .option('--with-text', 'put the decoded source text in the JSON (source.text), so spans resolve without mikata; the default for PDF and Word')
     .option('--no-with-text', 'leave the source text out of the JSON, also for PDF and Word')

@@ -2,7 +2,8 @@
  * `mikata export --format FORMAT --out FILE [--document ID…] [--person NAME…]`: the corpus, or a selection
  * of it, in a format another tool opens (REFI-QDA, W3C Web Annotation, STIX 2.1, GraphML, GEXF, CSL-JSON),
  * or as the audit CSV and the Markdown / HTML brief. The choices come from the registry in
- * src/export/formats.ts. `--code` comes with the codebook (not in the store yet).
+ * src/export/formats.ts. `--code ID` keeps the claims coded with that code of the corpus codebook (or a code
+ * under it).
  */
 import { Option, type Command } from 'commander';
 import { renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -19,6 +20,7 @@ export interface ExportOptions {
   out?: string;
   document?: string[];
   person?: string[];
+  code?: string[];
   by?: string;
   lang?: 'ja' | 'en';
   /** The export's time (ISO); the clock by default. For reproducible files. */
@@ -35,7 +37,7 @@ export async function runExport(options: ExportOptions, io: CommandIO): Promise<
   const analyst = options.by ?? io.env.MIKATA_USER ?? io.env.USER ?? io.env.LOGNAME ?? null;
 
   await withCorpus({ db: options.db }, io, {}, async (corpus) => {
-    const data = await collectDataset(corpus, { documents: options.document, people: options.person }, { now, analyst, language: options.lang });
+    const data = await collectDataset(corpus, { documents: options.document, people: options.person, codes: options.code }, { now, analyst, language: options.lang });
     const bytes = renderExport(options.format, data);
     if (options.out === '-') {
       io.stdout(new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes));
@@ -65,6 +67,7 @@ export function registerExport(program: Command, io: CommandIO): void {
     .option('--out <file>', 'where to write it (a directory: a file named from the title; - : standard output, not for qdpx)')
     .option('--document <id>', 'only this document (its id or file name); repeat for more', collect)
     .option('--person <name>', 'only the claims of this person (any spelling, or an id such as e12); repeat for more', collect)
+    .option('--code <id>', 'only the claims coded with this code of the codebook, or a code under it (mikata codebook show); repeat for more', collect)
     .option('--by <name>', 'who makes the export, for the brief\'s header (default $MIKATA_USER, then $USER)')
     .addOption(new Option('--lang <lang>', 'labels in the brief and file name (default: the documents\' language)').choices(['ja', 'en']))
     .option('--now <iso>', 'the export\'s time (default: now), for a reproducible file');
@@ -72,7 +75,7 @@ export function registerExport(program: Command, io: CommandIO): void {
   const width = Math.max(...corpusFormatNames.map((f) => f.length));
   command.addHelpText('after', [
     '', 'Formats:', ...corpusFormatNames.map((f) => `  ${f.padEnd(width)}  ${corpusFormats[f].description}`),
-    '', '--code (claims coded with a codebook code) comes with the codebook; the store has none yet.', '',
+    '',
   ].join('\n'));
   command.action((options: ExportOptions) => runExport(options, io));
 }

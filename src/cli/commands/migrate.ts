@@ -10,8 +10,10 @@ export async function runMigrate(options: CorpusCommandOptions, io: CommandIO): 
   // Opening for writing checks the file and migrates it, in one transaction.
   await withCorpus(options, io, {}, async (corpus) => {
     const { location, schemaVersion } = corpus.store.info;
-    if (options.format === 'json') return writeJson(io, { corpus: location, schemaVersion });
-    io.stdout(`${location}: store schema ${schemaVersion}, up to date\n`);
+    // Claims stored before the codebook (store schema 3) have no codes until they are coded once.
+    const coded = (await corpus.store.getMeta('coded')) === undefined ? await corpus.recode() : null;
+    if (options.format === 'json') return writeJson(io, { corpus: location, schemaVersion, ...(coded ? { coded: coded.documents } : {}) });
+    io.stdout(`${location}: store schema ${schemaVersion}, up to date${coded?.documents ? `; coded the claims of ${coded.documents} document${coded.documents === 1 ? '' : 's'}` : ''}\n`);
   });
 }
 

@@ -116,6 +116,20 @@ export const attributionSchema = z.object({
   provenance: z.enum(['machine', 'analyst']),
   /** The page the content starts on, when the source had pages (PDF), so a claim can be cited as p. N. */
   page: z.number().int().positive().nullable().default(null),
+  /**
+   * Codebook codes of the claim (the CLI adds them with the default codebook or --codebook; `analyze`
+   * itself, which knows no codebook, leaves them out), most confident first, each with the indicators that
+   * matched as spans of the source text.
+   */
+  codes: z
+    .array(
+      z.object({
+        code: z.string(),
+        confidence: z.number().min(0).max(1),
+        evidence: z.array(quotedSpanSchema.extend({ indicator: z.string(), kind: z.enum(['ja', 'en', 'pattern']) })),
+      }),
+    )
+    .optional(),
 });
 
 export const unattributedSchema = z.object({

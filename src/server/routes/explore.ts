@@ -35,6 +35,23 @@ export function exploreRoutes(app: Hono, ctx: ServerContext): void {
     return sendJson(c, await cache.json(`cell ${JSON.stringify(q)}`, () => workbench.matrixClaims(q.expert, q.theme)));
   });
 
+  // Experts × codes, with document (comma-separated refs), date-range, section-theme and minimum-count filters.
+  const codeFilters = {
+    documents: z.string().max(2000).optional().transform((s) => (s ? s.split(',').map((x) => x.trim()).filter(Boolean) : undefined)),
+    from: dateParam,
+    to: dateParam,
+    theme: z.string().max(500).optional(),
+  };
+  app.get('/api/matrix/codes', async (c) => {
+    const q = parseQuery(c, z.object({ experts: intParam(1, 200, 40), codes: intParam(1, 200, 60), min: intParam(1, 10_000, 1), ...codeFilters }));
+    return sendJson(c, await cache.json(`code-matrix ${JSON.stringify(q)}`, () => workbench.codeMatrix(q)));
+  });
+
+  app.get('/api/matrix/codes/claims', async (c) => {
+    const q = parseQuery(c, z.object({ expert: z.string().trim().min(1, 'give an expert').max(200), code: z.string().trim().min(1, 'give a code').max(200), ...codeFilters }));
+    return sendJson(c, await cache.json(`code-cell ${JSON.stringify(q)}`, () => workbench.codeMatrixClaims(q.expert, q.code, q)));
+  });
+
   app.get('/api/network', async (c) => {
     const q = parseQuery(c, z.object({ experts: intParam(1, 300, 60) }));
     return sendJson(c, await cache.json(`network ${q.experts}`, () => workbench.network(q)));

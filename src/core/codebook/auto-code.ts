@@ -1,0 +1,170 @@
+/**
+ * Auto-coding: which codes of a codebook a claim's text calls for, with the evidence (each indicator that
+ * matched, and where) and a confidence. Pure: text and codebook in, codes out.
+ *
+ * Matching runs over a folded copy of the text that has exactly its length (each UTF-16 unit folded alone:
+ * NFKC, CJK radical forms, lower case, kept as it was when its fold is not one unit), so every match is a
+ * span of the original text with no offset map: ＮＡＴＯ matches "nato", ⾮核化 matches 非核化.
+ *
+ * Japanese terms match anywhere (the language writes no spaces). English terms match at a word start and
+ * end, with an inflection allowed (sanction → sanctions, sanctioned), so "ship" does not code
+ * "relationship". Patterns are regular expressions matched on the folded text.
+ *
+ * Confidence: each distinct indicator that matched is independent weak evidence (a term 0.5, a pattern 0.6),
+ * combined as 1 − Π(1 − w): one term 0.5, two 0.75, three 0.875. A code is proposed from one indicator on.
+ */
+import type { Analysis } from '../model/schema.ts';
+import { normalizeString } from '../text/normalize.ts';
+import type { Codebook, Code } from './codebook.ts';
+import { isCodable } from './codebook.ts';
+
+export interface CodeEvidence {
+  /** The indicator as the codebook writes it. */
+  readonly indicator: string;
+  readonly kind: 'ja' | 'en' | 'pattern';
+  /** Half-open UTF-16 span into the text that was coded; text.slice(start, end) === quote. */
+  readonly start: number;
+  readonly end: number;
+  readonly quote: string;
+}
+
+export interface CodeMatch {
+  readonly code: string;
+  readonly confidence: number;
+  readonly evidence: readonly CodeEvidence[];
+}
+
+const TERM_WEIGHT = 0.5;
+const PATTERN_WEIGHT = 0.6;
+/** At most this many evidence spans per code: enough to audit, bounded for a long claim. */
+const MAX_EVIDENCE = 8;
+
+/** The text folded for matching, unit for unit (same length, same offsets). */
+export function foldForMatch(text: string): string {
+  let out = '';
+  for (let i = 0; i < text.length; i++) {
+    const u = text.charCodeAt(i);
+    const ch = text[i]!;
+    if (u >= 0xd800 && u <= 0xdfff) {
+      out += ch;
+      continue;
+    }
+    if (u < 0x80) {
+      out += u >= 65 && u <= 90 ? String.fromCharCode(u + 32) : ch;
+      continue;
+    }
+    const f = normalizeString(ch).toLowerCase();
+    out += f.length === 1 ? f : ch;
+  }
+  return out;
+}
+
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+interface CompiledIndicator {
+  readonly indicator: string;
+  readonly kind: CodeEvidence['kind'];
+  readonly weight: number;
+  readonly re: RegExp;
+  /** A term's folded text: a claim that does not contain it is passed over without running the expression. */
+  readonly needle: string | null;
+}
+
+interface CompiledCode {
+  readonly id: string;
+  readonly indicators: readonly CompiledIndicator[];
+}
+
+/** A codebook made ready for matching many claims (regular expressions built once). */
+export interface CompiledCodebook {
+  readonly codes: readonly CompiledCode[];
+}
+
+const compiled = new WeakMap<Codebook, CompiledCodebook>();
+
+export function compileCodebook(book: Codebook): CompiledCodebook {
+  const known = compiled.get(book);
+  if (known) return known;
+  const codes: CompiledCode[] = [];
+  for (const c of book.codes) {
+    if (!isCodable(c)) continue;
+    const indicators = compileIndicators(c);
+    if (indicators.length) codes.push({ id: c.id, indicators });
+  }
+  const out = { codes };
+  compiled.set(book, out);
+  return out;
+}
+
+function compileIndicators(c: Code): CompiledIndicator[] {
+  const out: CompiledIndicator[] = [];
+  for (const t of c.indicators?.ja ?? []) {
+    const needle = foldForMatch(t);
+    out.push({ indicator: t, kind: 'ja', weight: TERM_WEIGHT, re: new RegExp(escapeRegExp(needle), 'gu'), needle });
+  }
+  for (const t of c.indicators?.en ?? []) {
+    const folded = escapeRegExp(foldForMatch(t)).replace(/\s+/g, '[\\s-]+');
+    // A word start before; after, a word end once an optional inflection has been taken.
+    const needle = /\s/.test(t) ? null : foldForMatch(t);
+    out.push({ indicator: t, kind: 'en', weight: TERM_WEIGHT, re: new RegExp(`(?<![\\p{Script=Latin}\\p{N}])${folded}(?:s|es|ed|d|ing)?(?![\\p{Script=Latin}\\p{N}])`, 'gu'), needle });
+  }
+  for (const p of c.indicators?.patterns ?? []) {
+    out.push({ indicator: p, kind: 'pattern', weight: PATTERN_WEIGHT, re: new RegExp(p, 'giu'), needle: null });
+  }
+  return out;
+}
+
+/**
+ * The codes a text calls for, most confident first (then codebook order).
+ *
+ * @example
+ * autoCode('衛星の打ち上げ技術が移転された', book) // [{ code: 'domain.space', confidence: 0.5, evidence: [{ indicator: '衛星', start: 0, end: 2, … }] }]
+ */
+export function autoCode(text: string, book: Codebook | CompiledCodebook): CodeMatch[] {
+  const cb = 'format' in book ? compileCodebook(book) : book;
+  const folded = foldForMatch(text);
+  const out: { match: CodeMatch; order: number }[] = [];
+  cb.codes.forEach((code, order) => {
+    const evidence: CodeEvidence[] = [];
+    let miss = 1;
+    for (const ind of code.indicators) {
+      if (ind.needle !== null && !folded.includes(ind.needle)) continue;
+      ind.re.lastIndex = 0;
+      let hit = false;
+      for (let m = ind.re.exec(folded); m; m = ind.re.exec(folded)) {
+        if (m[0].length === 0) {
+          ind.re.lastIndex++;
+          continue;
+        }
+        hit = true;
+        if (evidence.length < MAX_EVIDENCE) evidence.push({ indicator: ind.indicator, kind: ind.kind, start: m.index, end: m.index + m[0].length, quote: text.slice(m.index, m.index + m[0].length) });
+        else break;
+      }
+      if (hit) miss *= 1 - ind.weight;
+    }
+    if (evidence.length) {
+      evidence.sort((a, b) => a.start - b.start || a.end - b.end);
+      out.push({ match: { code: code.id, confidence: Math.round((1 - miss) * 1000) / 1000, evidence }, order });
+    }
+  });
+  return out.sort((a, b) => b.match.confidence - a.match.confidence || a.order - b.order).map((x) => x.match);
+}
+
+/**
+ * The analysis with every attribution's `codes`: its content coded with `book`, evidence as spans of the
+ * source text (the content's own span moved by its start).
+ */
+export function codeAnalysis(analysis: Analysis, book: Codebook): Analysis {
+  const cb = compileCodebook(book);
+  return {
+    ...analysis,
+    attributions: analysis.attributions.map((a) => ({
+      ...a,
+      codes: autoCode(a.content.text, cb).map((m) => ({
+        code: m.code,
+        confidence: m.confidence,
+        evidence: m.evidence.map((e) => ({ indicator: e.indicator, kind: e.kind, start: e.start + a.content.start, end: e.end + a.content.start, text: e.quote })),
+      })),
+    })),
+  };
+}
