@@ -519,7 +519,11 @@ interface SentenceResult {
   current: Speaker | null;
 }
 
+/** The book of the call in progress (set with `known`), for helpers that resolve a phrase they find. */
+let currentBook: SpeakerBook | null = null;
+
 function analyzeSentence(v: SentenceView, book: SpeakerBook, carried: Speaker | null, previous: { span: Span; drafts: Draft[] } | null): SentenceResult {
+  currentBook = book;
   const cues = findCues(v);
   const drafts: Draft[] = [];
   const unattributed: Unattributed[] = [];
@@ -648,6 +652,12 @@ function analyzeSentence(v: SentenceView, book: SpeakerBook, carried: Speaker | 
       return;
     }
     const content = complementSpan(v, cue, contentFrom);
+    if (content && content.kind === 'quote' && !cue.after) {
+      // …を要求したが、首相は「考えていない」と一蹴: a subject right before the quotation, after a clause
+      // break, is the speaker of that quotation, whoever the sentence's topic was.
+      const own = subjectBeforeQuote(v, content.span.start, contentFrom);
+      if (own && !own.people.some((p) => speaker!.people.includes(p))) { speaker = own; mention = 'explicit'; }
+    }
     if (content) {
       const d = mk(speaker, cue, v, content.span, content.kind, mention, speaker.source ?? undefined);
       const via = (cue as Cue & { via?: DraftPerson[] }).via;
@@ -832,6 +842,25 @@ function skipAdverbials(v: SentenceView, k: number): number {
     return k;
   }
   return k;
+}
+
+/**
+ * The subject written right before a quotation opening at `quoteStart` (Xは「…」), when a clause break (、)
+ * stands before that subject and it lies past `floor`. Resolved against the book, or null.
+ */
+function subjectBeforeQuote(v: SentenceView, quoteStart: number, floor: number): Speaker | null {
+  const { toks } = v;
+  const open = toks.findIndex((t) => t.end === quoteStart && QUOTE_OPEN.has(t.surface));
+  if (open < 0) return null;
+  const p = v.prev(open);
+  if (p <= floor || !(toks[p]!.surface === 'は' || toks[p]!.surface === 'が') || toks[p]!.pos !== '助詞') return null;
+  const np = nounPhraseEndingAt(v.text, toks, p - 1, floor);
+  if (!np) return null;
+  const before = v.prev(np.from);
+  if (before < floor || toks[before]!.surface !== '、') return null;
+  const sp = classify(np, toks);
+  if (!sp || sp.type === 'group' || sp.type === 'anaphor') return null;
+  return currentBook?.resolve(sp, v, null) ?? null;
 }
 
 /** The first subject (Xは / Xが) between `from` and `to` that names a speaker, with where its complement starts. */
@@ -1119,6 +1148,20 @@ function findLabels(text: string, block: ClassifiedBlock, tokenizer: JaTokenizer
       if (!who) continue;
       const cs = open + 1;
       out.push({ speaker: who, via: [], kind: 'quote', cue: { start: np.start, end: np.end }, content: { start: cs, end: cs + m[1]!.length }, mention: 'explicit', rule: 'label-quote', tokens: np.text });
+    }
+  }
+  // 赤沢経済再生相、米関税政策巡り「…」: a headline opening with a person, a comma, a topic, then the quotation.
+  if ((block.kind === 'title' || block.kind === 'heading' || body.length <= 80) && !out.length) {
+    const m = /^([^、「」\s]{2,24})、[^「」。]{0,20}「([^「」\n]{1,120})」\s*$/.exec(body);
+    if (m) {
+      const toks = tokenizer.tokenize(m[1]!).map((t) => ({ ...t, start: t.start + start, end: t.end + start }));
+      const np = nounPhraseEndingAt(text, toks, toks.length - 1, 0);
+      const sp = np && np.start === start ? classify(np, toks) : null;
+      if (sp && sp.type === 'person' && sp.title) {
+        const who = book.resolve(sp, null, null, { start: np!.start, end: np!.end });
+        const cs = start + m[0].lastIndexOf('「') + 1;
+        if (who) out.push({ speaker: who, via: [], kind: 'quote', cue: { start: np!.start, end: np!.end }, content: { start: cs, end: cs + m[2]!.length }, mention: 'explicit', rule: 'label-quote', tokens: np!.text });
+      }
     }
   }
   // 「…」(笠原博幸氏) — a quotation credited in parentheses.
