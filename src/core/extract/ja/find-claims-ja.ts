@@ -82,6 +82,8 @@ interface Cue {
   verb?: string;
 }
 
+/** An interviewer's question opening a sentence: ――, ──, a dash, Q. */
+const QUESTION_MARK = /^(?:――|──|—|－|-|Q[.:：\s]|問[:：\s])/;
 const MULTI_CONNECTIVE = /^(?:その上で|そのうえで|その一方で|これに対して|これに対し|それに対し|その後|その際|そのため|このため|これを受けて|これを受け|それでも|それに加えて|加えて|さらに言えば|一方で|他方で)、/;
 const QUOTE_OPEN = new Set(['「', '『', '“']);
 const QUOTE_CLOSE = new Set(['」', '』', '”']);
@@ -115,6 +117,8 @@ function findClaimsJaInBatch(input: JaClaimsInput): { attributions: Attribution[
   const people = new SpeakerBook(registry);
   const labelCounts = countLabels(text, blocks);
   let current: Speaker | null = null;
+  let interview = false;
+  let answer: Draft | null = null;
 
   const bySentenceBlock = new Map<number, DraftSentence[]>();
   for (const s of sentences) {
@@ -124,7 +128,7 @@ function findClaimsJaInBatch(input: JaClaimsInput): { attributions: Attribution[
   }
 
   blocks.forEach((block, b) => {
-    if (block.kind === 'heading') { current = null; }
+    if (block.kind === 'heading') { current = null; answer = null; }
     // 日本銀行 植田総裁 on a line of its own, the quotation on the next: the line labels the quotation.
     const nextBlock = blocks[b + 1];
     if (block.kind === 'paragraph' && nextBlock && text[nextBlock.contentStart] === '「' && block.end - block.contentStart <= 30) {
@@ -142,11 +146,31 @@ function findClaimsJaInBatch(input: JaClaimsInput): { attributions: Attribution[
     const list = bySentenceBlock.get(b) ?? [];
     let previous: { span: Span; drafts: Draft[] } | null = null;
     for (const sentence of list) {
+      // An interview: ――question? then the answer, which is the interviewee's (the person speaking before).
+      const lead = text.slice(sentence.start, sentence.start + 3);
+      if (QUESTION_MARK.test(lead)) {
+        interview = true;
+        answer = null;
+        previous = null;
+        continue;
+      }
       for (const piece of cutLong(text, sentence)) {
         const sd = new SentenceView(text, piece, tokenizer, markerAt, block.contentStart);
         const result = analyzeSentence(sd, people, current, previous);
         drafts.push(...result.drafts);
         unattributed.push(...result.unattributed);
+        const interviewee = current?.people.length === 1 && current.people[0]!.type === 'person' ? current : null;
+        if (interview && !result.drafts.length && interviewee) {
+          const span = trimSpan(text, piece);
+          if (answer && answer.speaker === interviewee && text.slice(answer.content.end, span.start).trim() === '' || answer && answer.speaker === interviewee && /^[\s。]*$/.test(text.slice(answer.content.end, span.start))) {
+            answer.content = boundContent({ start: answer.content.start, end: span.end });
+          } else {
+            answer = { speaker: interviewee, via: [], kind: 'quote', cue: null, content: span, mention: 'context', rule: 'interview-answer', tokens: '' };
+            drafts.push(answer);
+          }
+        } else if (result.drafts.length) {
+          answer = null;
+        }
         if (result.current) current = result.current;
         previous = { span: piece, drafts: result.drafts };
       }
@@ -404,6 +428,8 @@ function findCues(v: SentenceView): Cue[] {
       // とすると / とすれば: a condition, not a claim.
       if (toks[end]?.surface === 'と' && toks[end]!.pos1 === '接続助詞' || toks[end]?.surface === 'ば' || toks[end]?.surface === 'れ' || toks[k]!.conj === '仮定形') continue;
       if (isPassive(v, k, end)) continue;
+      // 「…」とするXの見方: とする modifying a noun names its holder there (the commentary pass reads it).
+      if (toks[end] && toks[end]!.pos === '名詞' && toks[end]!.pos1 !== '接尾' && toks[end - 1]!.conj.startsWith('基本形')) continue;
       cues.push({ rule: 'toshite', kind: 'reported', from: i, to: end, complementEnd: i });
       i = end - 1;
       continue;
