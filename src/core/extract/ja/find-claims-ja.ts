@@ -829,6 +829,14 @@ function skipAdverbials(v: SentenceView, k: number): number {
   const { toks } = v;
   for (let guard = 0; guard < 6; guard++) {
     k = skipConnectives(v, k);
+    // …が予想される中、 / …が続くなか、: the circumstances of the statement, not what was said.
+    for (let j = k + 1; j < toks.length && j < k + 30 && v.depth[j] === 0 && toks[j]!.surface !== '。'; j++) {
+      const t = toks[j]!;
+      if (!/^(?:中|なか)$/.test(t.surface)) continue;
+      const before = toks[j - 1]!;
+      const after = toks[j + 1]?.surface === 'で' ? j + 2 : j + 1;
+      if ((before.pos === '動詞' || before.pos === '助動詞') && toks[after]?.surface === '、') { k = after + 1; break; }
+    }
     const start = k;
     let j = k;
     // a run of nominals and の
