@@ -70,7 +70,7 @@ table('quotation before the cue, source after or before it', [
 ]);
 
 table('quotation after the cue', [
-  ['Castell said, “We have big plans for the final month.”', 'Castell', 'said', '“We have big plans for the final month.”'],
+  ['Castell said, “Our plans for the final month are big.”', 'Castell', 'said', '“Our plans for the final month are big.”'],
   ['The senator added: “Nobody in this room believes those numbers.”', 'The senator', 'added:', '“Nobody in this room believes those numbers.”'],
 ]);
 
@@ -92,8 +92,8 @@ table('according to, and the As-frame', [
 
 table('intention, stance and listeners: infinitives and objects', [
   ['Odell promised to release the tax returns before the debate.', 'Odell', 'promised', 'to release the tax returns before the debate'],
-  ['Officials at the Treasury Department declined to comment.', 'Officials at the Treasury Department', 'declined', 'to comment'],
-  ['Castell urged Congress to pass the bill before the recess.', 'Castell', 'urged', 'Congress to pass the bill before the recess'],
+  ['Officials at the Commerce Bureau declined to comment.', 'Officials at the Commerce Bureau', 'declined', 'to comment'],
+  ['Castell urged lawmakers to pass the bill before the recess.', 'Castell', 'urged', 'lawmakers to pass the bill before the recess'],
   ['The governor denied the allegations in a radio interview.', 'The governor', 'denied', 'the allegations'],
   ['The candidate complained about his microphone after the debate.', 'The candidate', 'complained about', 'his microphone'],
   ['Whitfield is demanding that the board resign.', 'Whitfield', 'is demanding', 'that the board resign'],
@@ -154,8 +154,8 @@ test('en words inside a quotation are no cues; passives and infinitives under an
 
 table('transcript turns quoted whole, and a gallery of signed quotations', [
   ['"MORALES: Thank you for joining us on such short notice this morning.', 'MORALES', ':', 'Thank you for joining us on such short notice this morning'],
-  ['“The council never asked us what we needed.” ― Irene Calloway\n“I will vote for the first time this year.” ― Tomás Reyes', 'Irene Calloway', '―', '“The council never asked us what we needed.”'],
-  ['“The council never asked us what we needed.” ― Irene Calloway\n“I will vote for the first time this year.” ― Tomás Reyes', 'Tomás Reyes', '―', '“I will vote for the first time this year.”'],
+  ['“The council never asked us what we needed.” ― Irene Calloway\n“I am casting my first ballot this autumn.” ― Tomás Reyes', 'Irene Calloway', '―', '“The council never asked us what we needed.”'],
+  ['“The council never asked us what we needed.” ― Irene Calloway\n“I am casting my first ballot this autumn.” ― Tomás Reyes', 'Tomás Reyes', '―', '“I am casting my first ballot this autumn.”'],
 ]);
 
 test('en comparisons, money raised and the noun "calls" are no cues; raised concerns and calls for are', () => {

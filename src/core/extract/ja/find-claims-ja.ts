@@ -129,7 +129,7 @@ function findClaimsJaInBatch(input: JaClaimsInput): { attributions: Attribution[
 
   blocks.forEach((block, b) => {
     if (block.kind === 'heading') { current = null; answer = null; }
-    // 日本銀行 植田総裁 on a line of its own, the quotation on the next: the line labels the quotation.
+    // 中央銀行 森山総裁 on a line of its own, the quotation on the next: the line labels the quotation.
     const nextBlock = blocks[b + 1];
     if (block.kind === 'paragraph' && nextBlock && text[nextBlock.contentStart] === '「' && block.end - block.contentStart <= 30) {
       const label = lineLabel(text, block, nextBlock, tokenizer, people);
@@ -557,7 +557,7 @@ function analyzeSentence(v: SentenceView, book: SpeakerBook, carried: Speaker | 
   const { toks, text } = v;
   if (!toks.length) return { drafts, unattributed, current: null };
 
-  // A relay closing on its own: 「…」と指摘した。5日付自由時報が伝えた。
+  // A relay closing on its own: 「…」と指摘した。6日付東海日報が伝えた。
   if (!cues.some((c) => c.rule !== 'hearsay')) {
     const relay = relaySentence(v);
     if (relay && previous && previous.span.end > previous.span.start) {
@@ -650,7 +650,7 @@ function analyzeSentence(v: SentenceView, book: SpeakerBook, carried: Speaker | 
     } else if (topic && ci === firstOwnCue(cues) && !(reportsNews(cue) && !isMedia(topic))) {
       speaker = topic;
     } else if (topic && ci === firstOwnCue(cues)) {
-      // イランが…を準備していると報じた: a non-outlet before 報じた is what was reported; the outlet is carried.
+      // ペルーが…を検討していると報じた: a non-outlet before 報じた is what was reported; the outlet is carried.
       contentFrom = opening.topicFrom;
       if (carried && isMedia(carried)) { speaker = carried; mention = 'elided'; }
     } else {
@@ -679,7 +679,7 @@ function analyzeSentence(v: SentenceView, book: SpeakerBook, carried: Speaker | 
     }
     const content = complementSpan(v, cue, contentFrom);
     if (content && content.kind === 'quote' && !cue.after) {
-      // …を要求したが、首相は「考えていない」と一蹴: a subject right before the quotation, after a clause
+      // …を求めたが、知事は「予定はない」と退けた: a subject right before the quotation, after a clause
       // break, is the speaker of that quotation, whoever the sentence's topic was.
       const own = subjectBeforeQuote(v, content.span.start, contentFrom);
       if (own && !own.people.some((p) => speaker!.people.includes(p))) { speaker = own; mention = 'explicit'; }
@@ -969,7 +969,7 @@ function evidentialEnd(v: SentenceView, from: number): { end: number; tail: bool
   for (let k = from; k < toks.length; k++) {
     if (v.depth[k]! > 0) continue;
     const t = toks[k]!;
-    // という before a noun modifies it (…しているというメディア報道は): only a closing one is a tail.
+    // という before a noun modifies it (…があったという一部の報道は): only a closing one is a tail.
     if ((t.surface === 'という' && t.pos === '助詞' || t.surface === 'とのこと') && !(toks[k + 1] && (toks[k + 1]!.pos === '名詞' && toks[k + 1]!.surface !== 'こと' || QUOTE_OPEN.has(toks[k + 1]!.surface)))) return { end: k, tail: true };
     if (t.surface === 'と' && t.pos2 === '引用' && /^(?:いう|言う)$/.test(toks[k + 1]?.base ?? '') && (toks[k + 2] === undefined || /^(?:こと|。|です|の|が|、)$/.test(toks[k + 2]!.surface) || toks[k + 2]!.pos === '助動詞')) return { end: k, tail: true };
     if (t.surface === 'と' && t.pos2 === '引用' && toks[k + 1]?.surface === 'の' && toks[k + 2]?.surface === 'こと') return { end: k, tail: true };
@@ -979,7 +979,7 @@ function evidentialEnd(v: SentenceView, from: number): { end: number; tail: bool
   return { end, tail: false };
 }
 
-/** 中国新聞網が伝えた。 / 同紙が報じた。: a relay standing alone after what it relays. */
+/** 東海日報が伝えた。 / 同紙が報じた。: a relay standing alone after what it relays. */
 function relaySentence(v: SentenceView): { speaker: SpeakerPhrase; cue: Span } | null {
   const { toks } = v;
   let k = skipConnectives(v, 0);
@@ -1086,24 +1086,24 @@ function cutLong(text: string, s: Span): Span[] {
 // ------------------------------------------------------------------------------------------ labels
 
 const LABEL_PATTERNS: { rule: string; re: RegExp }[] = [
-  // 【記者】… / 【束報道官】…
+  // 【記者】… / 【周報道官】…
   { rule: 'label-turn-bracket', re: /^[ \u3000]*(【([^】\n]{1,30})】)/ },
-  // ○山添拓君 … / ○防衛大臣(木原稔君) …
+  // ○山田太郎君 … / ○外務大臣(川村一郎君) …
   { rule: 'label-turn-minutes', re: /^[ \u3000]*(○([^\s○]{1,40}))[ \u3000]/ },
-  // 藤代:… / ウクライナ、ゼレンスキー大統領: …
+  // 戸田:… / チリ、ボリッチ大統領: …
   { rule: 'label-turn-colon', re: /^[ \u3000]*(([^\s:：「」。、?？!！]{1,24}(?:[ \u3000][^\s:：「」。、?？]{1,20})?)[ \u3000]?[:：])/ },
-  // 飯田)… / 青山)…
+  // 三宅)… / 戸田)…
   { rule: 'label-turn-paren', re: /^[ \u3000]*(([^\s()（）:：「」。、]{1,8})[)）])/ },
-  // J.K. …
+  // M.T. …
   { rule: 'label-turn-initials', re: /^[ \u3000]*(([A-Z]\.(?:[A-Z]\.)+))[ \u3000]/ },
-  // 記者(ドワンゴ)… / 首相 …  (a post alone, then the turn)
+  // 記者(北東通信)… / 首相 …  (a post alone, then the turn)
   { rule: 'label-turn-post', re: /^[ \u3000]*(((?:記者|首相|総理|大臣|長官|司会|司会者|議長|委員長|会長|社長|知事|市長|大統領|報道官|官房長官)(?:[(（][^)）\n]{1,16}[)）])?))(?=[ \u3000]|(?<=[)）]))/ },
 ];
 
 /**
  * Speaker labels: a turn of an interview or press conference (X: …), a headline or caption that quotes
- * (X氏「…」, 民主党 ハリス副大統領 「…」), a quotation credited in parentheses after it (「…」(X教授)), and
- * a headline credited after an equals sign (…=韓国首相). Label turns take the whole block.
+ * (X氏「…」, 与党 佐伯首相 「…」), a quotation credited in parentheses after it (「…」(X教授)), and
+ * a headline credited after an equals sign (…=台湾外相). Label turns take the whole block.
  */
 function lineLabel(text: string, block: ClassifiedBlock, next: ClassifiedBlock, tokenizer: JaTokenizer, book: SpeakerBook): Draft | null {
   const line = text.slice(block.contentStart, block.end).trimEnd();
@@ -1137,7 +1137,7 @@ function countLabels(text: string, blocks: readonly ClassifiedBlock[]): Map<stri
 function findLabels(text: string, block: ClassifiedBlock, tokenizer: JaTokenizer, book: SpeakerBook, labelCounts: Map<string, number>): Draft[] {
   const out: Draft[] = [];
   let start = block.contentStart;
-  // 「グテーレス氏:…」 — a labelled quotation as a headline: the label inside the brackets.
+  // 「ラモス氏:…」 — a labelled quotation as a headline: the label inside the brackets.
   const blockEnd = text[block.end - 1] === '」' && text[start] === '「' ? block.end - 1 : block.end;
   if (blockEnd < block.end) start++;
   const head = text.slice(start, Math.min(blockEnd, start + 64));
@@ -1184,7 +1184,7 @@ function findLabels(text: string, block: ClassifiedBlock, tokenizer: JaTokenizer
       out.push({ speaker: who, via: [], kind: 'quote', cue: { start: np.start, end: np.end }, content: { start: cs, end: cs + m[1]!.length }, mention: 'explicit', rule: 'label-quote', tokens: np.text });
     }
   }
-  // 赤沢経済再生相、米関税政策巡り「…」: a headline opening with a person, a comma, a topic, then the quotation.
+  // 川村外務相、漁業協定巡り「…」: a headline opening with a person, a comma, a topic, then the quotation.
   if ((block.kind === 'title' || block.kind === 'heading' || body.length <= 80) && !out.length) {
     const m = /^([^、「」\s]{2,24})、[^「」。]{0,20}「([^「」\n]{1,120})」\s*$/.exec(body);
     if (m) {
@@ -1198,7 +1198,7 @@ function findLabels(text: string, block: ClassifiedBlock, tokenizer: JaTokenizer
       }
     }
   }
-  // 「…」(笠原博幸氏) — a quotation credited in parentheses.
+  // 「…」(丸山浩二氏) — a quotation credited in parentheses.
   const paren = /「([^「」\n]{2,400})」[ \u3000]?([(（]([^)）\n]{2,30})[)）])/g;
   for (let m = paren.exec(body); m; m = paren.exec(body)) {
     const inner = m[3]!;
@@ -1209,7 +1209,7 @@ function findLabels(text: string, block: ClassifiedBlock, tokenizer: JaTokenizer
     const cs = start + m.index + 1;
     out.push({ speaker: who, via: [], kind: 'quote', cue, content: { start: cs, end: cs + m[1]!.length }, mention: 'explicit', rule: 'label-paren', tokens: inner });
   }
-  // …=韓国首相 closing a headline.
+  // …=台湾外相 closing a headline.
   if (block.kind === 'title' || block.kind === 'heading' || body.length <= 120) {
     const eq = /^(.{4,120}?)[=＝]([^=＝\s]{2,20})\s*$/.exec(body);
     if (eq) {
@@ -1221,7 +1221,7 @@ function findLabels(text: string, block: ClassifiedBlock, tokenizer: JaTokenizer
   return out;
 }
 
-/** A bare label that can only be a name: kanji or katakana without digits, or Latin initials (J.K.). */
+/** A bare label that can only be a name: kanji or katakana without digits, or Latin initials (M.T.). */
 function isNameLike(s: string): boolean {
   return /^(?:[\u4e00-\u9fff々]{1,4}|[\u30A1-\u30FA\u30FC・]{2,12}|[A-Z]\.(?:[A-Z]\.)+|[A-Z][a-z]+)(?:君|氏|さん)?$/.test(s);
 }
@@ -1231,14 +1231,14 @@ function labelSpeaker(label: string, span: Span, tokenizer: JaTokenizer, book: S
   if (!clean || /^(?:Q|A|問|答|注|※|写真|出典|資料|図|表|参考|関連|追記|編集|撮影|提供)\d*$/.test(clean)) return null;
   const offset = span.end - clean.length - (label.length - label.trimEnd().length);
   const at = label.startsWith('○') ? span.start + 1 : span.start + (span.end - span.start - label.length);
-  // 記者(ドワンゴ), 防衛大臣(木原稔君): the words before the parenthesis say what kind of speaker it is.
+  // 記者(北東通信), 外務大臣(川村一郎君): the words before the parenthesis say what kind of speaker it is.
   const head = clean.replace(/[(（][^)）]*[)）]$/, '') || clean;
   const toks = tokenizer.tokenize(head).map((t) => ({ ...t, start: t.start + Math.max(at, 0), end: t.end + Math.max(at, 0) }));
   void offset;
   if (!toks.length) return null;
   const np = { from: 0, to: toks.length, start: toks[0]!.start, end: toks[toks.length - 1]!.end, text: head };
   let sp = classify(np, toks);
-  // A short label is a name even when the dictionary does not know it (藤代, 飯田, J.K.).
+  // A short label is a name even when the dictionary does not know it (戸田, 三宅, M.T.).
   // A label seen once must name a person by the dictionary or a post (a dateline 【ソウル聯合ニュース】, a tag
   // 【詳細】 or 独占: are not turns); a repeated one is a turn whoever it names.
   if (sp && sp.type !== 'person' && rule.startsWith('label-turn') && !repeated) return null;
@@ -1248,7 +1248,7 @@ function labelSpeaker(label: string, span: Span, tokenizer: JaTokenizer, book: S
   if (!sp || sp.type === 'anaphor') return null;
   if (head !== clean) sp = { ...sp, text: clean, core: sp.core === head ? clean : sp.core };
   if (sp.type === 'person' && /[(（]/.test(clean)) {
-    // 防衛大臣(木原稔君): the name is inside; 記者(ドワンゴ): the organisation is.
+    // 外務大臣(川村一郎君): the name is inside; 記者(北東通信): the organisation is.
     const m = /^(.*?)[(（]([^)）]+)[)）]$/.exec(clean);
     if (m) {
       const inside = m[2]!.replace(/(?:君|氏|さん)$/, '');
@@ -1289,11 +1289,11 @@ class SpeakerBook {
   private person(sp: SpeakerPhrase, source: Span): DraftPerson {
     const reg = this.registry;
     const core = sp.core.replace(/\s+/g, ' ').trim() || sp.text;
-    // A short form (李氏, 植田総裁, 片山会長) of someone already named: same surname, or a name that starts the same.
+    // A short form (王氏, 森山総裁, 坂口会長) of someone already named: same surname, or a name that starts the same.
     const existing = reg.people.find((p) => p.type === sp.type && (p.name === core || p.aliases.has(core) || p.aliases.has(sp.text)))
       ?? (sp.type === 'person' ? reg.people.find((p) => p.type === 'person' && core.length >= 1 && core.length < p.name.length && !/[\s\u3000]/.test(p.name) && (p.name.startsWith(core) && core.length >= 2 || p.surname === core)) : undefined)
       ?? (sp.type !== 'person' ? reg.people.find((p) => p.type === sp.type && core.length >= 2 && (p.name.endsWith(core) || core.endsWith(p.name) && p.name.length >= 2)) : undefined);
-    // 片山会長 first, 片山正則会長 later: the same person, now with the full name.
+    // 坂口会長 first, 坂口健司会長 later: the same person, now with the full name.
     const shortForm = !existing && sp.type === 'person'
       ? reg.people.find((p) => p.type === 'person' && p.role !== 'author' && !/[・\s]/.test(p.name) && core.length > p.name.length && core.startsWith(p.name) && p.name.length >= 1 && /^[\u4e00-\u9fff々]+$/.test(core))
       : undefined;

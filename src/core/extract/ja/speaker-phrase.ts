@@ -21,7 +21,7 @@ export type SpeakerType = PersonType | 'anaphor';
 
 export interface SpeakerPhrase extends NounPhrase {
   type: SpeakerType;
-  /** The name without post or honorific (李振広院長 → 李振広), when the phrase names an individual. */
+  /** The name without post or honorific (王建明院長 → 王建明), when the phrase names an individual. */
   core: string;
   organization: string | null;
   title: string | null;
@@ -31,13 +31,13 @@ const MAX_NP_CHARS = 48;
 const JOINERS = new Set(['・', '＆', '&', '-', '－', '‐', '.', '･', '=', '＝']);
 const OPEN_PAREN = new Set(['(', '（']);
 const CLOSE_PAREN = new Set([')', '）']);
-/** Nouns that may follow の inside one speaker phrase (フィリピン政府の国家安全保障会議, 東京新聞の記者). */
+/** Nouns that may follow の inside one speaker phrase (チリ政府の国家海洋委員会, 北陸新報の記者). */
 const HEAD_AFTER_NO = new RegExp(`(?:${[...PERSON_POSTS, '学者', '専門家', '当局者', '高官', '関係者', '会議', '委員会', '研究所', '報道官', '代表', '政府', '軍', '省', '庁', '局', '紙', '電子版', '報道', '記事', '論文', '発表', '声明', '調査', 'データ', 'コメント', '見解', '談話', '報告書', '報告', '社説', '世論調査'].join('|')})$`);
 
 export function isNominal(t: JaToken): boolean {
   if (t.pos === '名詞') return t.pos1 !== '非自立' && t.pos1 !== '代名詞' || /^(?:彼|彼女|彼ら)$/.test(t.surface);
   if (t.pos === '接頭詞') return true;
-  // Kanji alone, whatever the analyser guessed (李振広 → 李|振|広, 菅義偉 → 菅|義|偉): a verb or adjective is
+  // Kanji alone, whatever the analyser guessed (rare kanji in a given name read as a verb or adjective stem): a verb or adjective is
   // not written without kana, so such a token is part of a name.
   if ((t.pos === '動詞' || t.pos === '形容詞' || t.pos === '副詞' || t.pos === '連体詞') && /^[\u4e00-\u9fff々]+$/.test(t.surface) && t.surface !== t.base) return true;
   if (t.pos === '記号') return t.pos1 === 'アルファベット' || JOINERS.has(t.surface);
@@ -46,9 +46,9 @@ export function isNominal(t: JaToken): boolean {
 
 /**
  * The noun phrase whose last token is `last` (inclusive), not reaching before token `floor`. Takes in
- * parentheses after a name (李振広(リー・ジェングアン)院長), a bracketed title after a media noun (米紙「…」),
- * spaces between an organisation and a post (日本銀行 植田総裁), and の between an organisation and its
- * post or body (フィリピン政府の国家安全保障会議).
+ * parentheses after a name (王建明(ワン・ジエンミン)院長), a bracketed title after a media noun (米紙「…」),
+ * spaces between an organisation and a post (中央銀行 森山総裁), and の between an organisation and its
+ * post or body (チリ政府の国家海洋委員会).
  */
 export function nounPhraseEndingAt(text: string, toks: readonly JaToken[], last: number, floor: number): NounPhrase | null {
   let i = last;
@@ -65,7 +65,7 @@ export function nounPhraseEndingAt(text: string, toks: readonly JaToken[], last:
       const open = matchBack(toks, i, floor, OPEN_PAREN, CLOSE_PAREN);
       if (open < 0 || !sawNominal && i === last && false) break;
       // A parenthesis belongs to the phrase when a noun stands before it, or kanji whatever their tag (a name
-      // glossed with its reading: 侯友宜(こうゆうぎ)).
+      // glossed with its reading: 鄭明遠(ていめいえん)).
       if (open > floor && (isNominal(toks[open - 1]!) || /^[\u4e00-\u9fff々]+$/.test(toks[open - 1]!.surface))) {
         i = open - 1;
         from = open;
@@ -101,7 +101,7 @@ export function nounPhraseEndingAt(text: string, toks: readonly JaToken[], last:
       i--;
       continue;
     }
-    // AやBなどC (AP通信や米紙ニューヨーク・タイムズなど米メディア): one collective speaker.
+    // AやBなどC (北東通信や米紙ボストン・ヘラルドなど米メディア): one collective speaker.
     if ((t.surface === 'など' || t.surface === 'や') && t.pos === '助詞' && i > floor && sawNominal && isNominal(toks[i - 1]!)) {
       from = i;
       i--;
@@ -173,13 +173,13 @@ function isKatakanaFullName(s: string): boolean {
   return /^[\u30A1-\u30FA\u30FC]{2,}(?:[・=＝](?:[\u30A1-\u30FA\u30FC]{1,}|[A-Z]\.?)){1,3}$/.test(s);
 }
 
-/** A katakana full name closing a phrase (極東連邦大学スタニスラフ・D・サルタノフ): where it starts, or -1. */
+/** A katakana full name closing a phrase (北方工科大学ボリス・K・ゼムスキー): where it starts, or -1. */
 export function trailingFullName(s: string): number {
   const m = /[\u30A1-\u30FA\u30FC]{2,}(?:[・=＝](?:[\u30A1-\u30FA\u30FC]{1,}|[A-Z]\.?)){1,3}$/.exec(s);
   return m ? m.index : -1;
 }
 
-/** 米紙ニューヨーク・タイムズ(電子版) → ニューヨーク・タイムズ; 香港メディア・香港01 → 香港01. */
+/** 米紙ボストン・ヘラルド(電子版) → ボストン・ヘラルド; 台湾メディア・北港日報 → 北港日報. */
 function mediaCore(s: string): string {
   let c = s.replace(/[(（](?:電子版|ウェブ版|オンライン版)[)）]$/, '');
   const bracket = /「([^」]+)」$/.exec(c);
@@ -191,17 +191,17 @@ function mediaCore(s: string): string {
 }
 
 /**
- * 李振広(リー・ジェングアン)院長 → 李振広 | 院長; 七十七リサーチ&コンサルティング 田口庸友首席エコノミスト →
- * 田口庸友 | 七十七リサーチ&コンサルティング | 首席エコノミスト; 野口悠紀雄・一橋大名誉教授 → 野口悠紀雄 | 一橋大 | 名誉教授.
+ * 王建明(ワン・ジエンミン)院長 → 王建明 | 院長; 北斗リサーチ&アドバイザリー 森川拓也首席エコノミスト →
+ * 森川拓也 | 北斗リサーチ&アドバイザリー | 首席エコノミスト; 坂井正人・東陵大名誉教授 → 坂井正人 | 東陵大 | 名誉教授.
  */
 function splitNameAndPost(text: string, post: string | null, toks: readonly JaToken[], np: NounPhrase): { name: string; organization: string | null; title: string | null } {
-  // 侯友宜(こうゆうぎ)新北市長, 李振広(リー・ジェングアン)院長: kanji glossed with their reading are the name.
+  // 鄭明遠(ていめいえん)高雄市長, 王建明(ワン・ジエンミン)院長: kanji glossed with their reading are the name.
   const glossed = /^(.*?)([\u4e00-\u9fff々]{2,4})[(（][\u3040-\u30ff・ー\s]+[)）](.*)$/.exec(text);
   if (glossed) {
     return { name: glossed[2]!, organization: glossed[1]!.replace(/[の・\s]+$/, '') || null, title: glossed[3]!.replace(/^[・\s]+/, '') || null };
   }
   let s = text.replace(/[(（][^)）]*[)）]/g, '').trim();
-  // Name・Organisation Post (野口悠紀雄・一橋大名誉教授): the name comes first.
+  // Name・Organisation Post (坂井正人・東陵大名誉教授): the name comes first.
   const dot = /^([\u4e00-\u9fff々]{2,5})・(.+)$/.exec(s);
   if (dot && post && dot[2]!.endsWith(post)) {
     const org = dot[2]!.slice(0, -post.length) || null;
@@ -217,8 +217,8 @@ function splitNameAndPost(text: string, post: string | null, toks: readonly JaTo
   }
   if (title && /^(?:氏|さん|君|様|殿|女史)$/.test(title)) title = null;
   s = s.replace(/[・\s]+$/, '');
-  // The name is the last segment after の or a space (日銀の黒田, 日本銀行 植田); a dot separates an
-  // organisation from a name only when the two are not both katakana (ドナルド・トランプ is one name).
+  // The name is the last segment after の or a space (中銀の森山, 中央銀行 森山); a dot separates an
+  // organisation from a name only when the two are not both katakana (ジョン・ハワード is one name).
   let organization: string | null = null;
   let name = s;
   // 佐藤 健一: a space between a kanji surname and given name is part of the name, not a cut.
@@ -228,7 +228,7 @@ function splitNameAndPost(text: string, post: string | null, toks: readonly JaTo
     organization = s.slice(0, cut).trim() || null;
     name = s.slice(cut + 1).trim();
   }
-  // ワシリー・ネベンジャ・ロシア国連 → the katakana run is the name, the rest the organisation.
+  // イーゴリ・パノフ・ロシア国連 → the katakana run is the name, the rest the organisation.
   const segs = name.split('・');
   const kataSeg = /^(?:[\u30A1-\u30FA\u30FC]{1,}|[A-Z]\.?)$/;
   if (segs.length >= 3 && kataSeg.test(segs[0]!) && !kataSeg.test(segs[segs.length - 1]!)) {
