@@ -26,6 +26,7 @@ import type { DraftSentence } from '../segment/03-split-sentences.ts';
 import type { DraftFootnote } from './04-find-footnotes.ts';
 import type { DraftPerson, PeopleRegistry } from './people-registry.ts';
 import { speakerEndingAt, type SpeakerPhrase } from './speakers.ts';
+import { claimFootnotes, footnotesIn } from './claim-footnotes.ts';
 import {
   EN_AUTHOR_VOICE, EN_PASSIVE, EN_VERBS, HEDGES, JA_AUTHOR_VOICE, JA_BEFORE_CUE, JA_CITING_ACTION, JA_CONNECTIVE, JA_FINAL_VERB,
   JA_GENERIC_SOURCE, JA_HEARSAY, JA_OPINION_NOUN, JA_PASSIVE, JA_SOURCE_FRAME,
@@ -686,39 +687,8 @@ function draft(
 }
 
 /** Footnotes (sorted by start) that start in [s, e), by binary search. */
-function footnotesIn(footnotes: readonly DraftFootnote[], s: number, e: number): DraftFootnote[] {
-  let lo = 0;
-  let hi = footnotes.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (footnotes[mid]!.start < s) lo = mid + 1;
-    else hi = mid;
-  }
-  const out: DraftFootnote[] = [];
-  for (let i = lo; i < footnotes.length && footnotes[i]!.start < e; i++) out.push(footnotes[i]!);
-  return out;
-}
-
 function finish(text: string, footnotes: readonly DraftFootnote[], byStart: Map<number, DraftFootnote>, d: Draft & { confidence?: number }, i: number): Attribution {
-  // Footnotes: markers inside the content, right after it (past closing brackets), and right after the cue.
-  const ns = new Set<number>();
-  for (const f of footnotesIn(footnotes, d.content.start, d.content.end)) ns.add(f.n);
-  let j = d.content.end;
-  while (j < text.length && /[」』”")\s.]/.test(text[j]!)) j++;
-  if (byStart.has(j)) ns.add(byStart.get(j)!.n);
-  for (const n of d.cueMarkers ?? []) ns.add(n);
-  // Right after the cue (「…」としながら23、 / …とする見解もある48).
-  if (d.cue) {
-    let k = d.cue.end;
-    while (k < text.length && /[」』”)\s]/.test(text[k]!)) k++;
-    if (byStart.has(k)) ns.add(byStart.get(k)!.n);
-  }
-  // A quotation closed by a short tail before its marker (「…」可能性がある15).
-  if (ns.size === 0) {
-    const tail = /^[^、。,「」『』#\d]{0,12}/.exec(text.slice(j, j + 13))?.[0] ?? '';
-    const f = byStart.get(j + tail.length);
-    if (f) ns.add(f.n);
-  }
+  const footnoteNs = claimFootnotes(text, footnotes, byStart, d.content, d.cue, d.cueMarkers);
   const hedges = [...new Set((text.slice(d.content.start, d.content.end).match(HEDGES) ?? []))];
   const base = d.mention === 'explicit' ? 0.9 : d.mention === 'elided' ? 0.75 : 0.6;
   const groupPenalty = d.speakers.some((p) => p.type !== 'person') ? 0.05 : 0;
@@ -730,7 +700,7 @@ function finish(text: string, footnotes: readonly DraftFootnote[], byStart: Map<
     cue: d.cue ? { ...d.cue, text: '' } : null,
     content: { ...d.content, text: '' },
     source: d.source ? { ...d.source, text: '' } : null,
-    footnotes: [...ns].sort((a, b) => a - b),
+    footnotes: footnoteNs,
     mention: d.mention,
     hedges,
     confidence: Math.round(((d.confidence ?? base) - groupPenalty) * 100) / 100,

@@ -59,7 +59,6 @@ export function loadKuromoji(): { tokenizer: JaTokenizer; loadMs: number } {
   const require = createRequire(import.meta.url);
   const root = dirname(require.resolve('kuromoji/package.json'));
   const DynamicDictionaries = require('kuromoji/src/dict/DynamicDictionaries') as new () => KuromojiDictionaries;
-  const ViterbiBuilder = require('kuromoji/src/viterbi/ViterbiBuilder') as new (dic: KuromojiDictionaries) => { build(text: string): unknown };
   const ViterbiSearcher = require('kuromoji/src/viterbi/ViterbiSearcher') as new (cc: unknown) => { search(lattice: unknown): ViterbiNode[] };
   const read = (file: string): ArrayBuffer => {
     const bytes = gunzipSync(readFileSync(join(root, 'dict', file)));
@@ -73,8 +72,7 @@ export function loadKuromoji(): { tokenizer: JaTokenizer; loadMs: number } {
     new Uint8Array(read('unk.dat.gz')), new Uint8Array(read('unk_pos.dat.gz')), new Uint8Array(read('unk_map.dat.gz')),
     new Uint8Array(read('unk_char.dat.gz')), new Uint32Array(read('unk_compat.dat.gz')), new Uint8Array(read('unk_invoke.dat.gz')),
   );
-  const builder = new ViterbiBuilder(dic) as { build(text: string): unknown };
-  builder.build = boundedLatticeBuilder(require, dic);
+  const buildLattice = boundedLatticeBuilder(require, dic);
   const searcher = new ViterbiSearcher(dic.connection_costs);
   const known = new Map<number, Features>();
   const unknown = new Map<number, Features>();
@@ -97,7 +95,7 @@ export function loadKuromoji(): { tokenizer: JaTokenizer; loadMs: number } {
       const out: JaToken[] = [];
       let at = 0;
       for (const piece of pieces(text)) {
-        const path = searcher.search(builder.build(piece));
+        const path = searcher.search(buildLattice(piece));
         for (const node of path) {
           const surface = node.surface_form;
           const f = features(node);

@@ -27,6 +27,7 @@ import type { DraftSentence } from '../../segment/03-split-sentences.ts';
 import type { DraftFootnote } from '../04-find-footnotes.ts';
 import type { DraftPerson, PeopleRegistry } from '../people-registry.ts';
 import { HEDGES } from '../cues.ts';
+import { claimFootnotes } from '../claim-footnotes.ts';
 import { classifySpeaker, isNominal, nounPhraseEndingAt, type SpeakerPhrase } from './speaker-phrase.ts';
 import {
   ANNOUNCE_PREDICATES, CONNECTIVES, PERSON_POSTS, REQUEST_VERBS, SHOW_PREDICATES, SPEECH_NOUNS, SPEECH_VERBS, VENUE_NOUNS, VIEW_NOUNS,
@@ -93,23 +94,17 @@ export function findClaimsJa(input: JaClaimsInput): { attributions: Attribution[
   return input.registry.batch(() => findClaimsJaInBatch(input));
 }
 
-/**
- * Names the people pass already knows in this document (ポペスク, named in full before): a bare surname
- * there is a person even when the dictionary does not know it. Set per call of findClaimsJa.
- */
-let known: ReadonlySet<string> = new Set();
-
-function classify(np: Parameters<typeof classifySpeaker>[0], toks: Parameters<typeof classifySpeaker>[1]): SpeakerPhrase | null {
+/** classifySpeaker, and a bare name the people pass already knows in this document is a person. */
+function classify(np: Parameters<typeof classifySpeaker>[0], toks: Parameters<typeof classifySpeaker>[1], book: SpeakerBook): SpeakerPhrase | null {
   const sp = classifySpeaker(np, toks);
   if (sp) return sp;
   const bare = np.text.replace(/[ \u3000]/g, '');
-  if (known.has(bare)) return { ...np, type: 'person', core: bare, organization: null, title: null };
+  if (book.known.has(bare)) return { ...np, type: 'person', core: bare, organization: null, title: null };
   return null;
 }
 
 function findClaimsJaInBatch(input: JaClaimsInput): { attributions: Attribution[]; unattributed: Unattributed[] } {
   const { text, blocks, sentences, footnotes, registry, tokenizer } = input;
-  known = new Set(registry.people.filter((p) => p.type === 'person').flatMap((p) => [p.name.replace(/[ \u3000]/g, ''), p.surname, ...p.aliases].filter((x) => x && x.length >= 2)));
   const drafts: Draft[] = [];
   const unattributed: Unattributed[] = [];
   const markerAt = new Map<number, DraftFootnote>();
@@ -155,7 +150,7 @@ function findClaimsJaInBatch(input: JaClaimsInput): { attributions: Attribution[
         continue;
       }
       for (const piece of cutLong(text, sentence)) {
-        const sd = new SentenceView(text, piece, tokenizer, markerAt, block.contentStart);
+        const sd = new SentenceView(text, piece, tokenizer, markerAt, people);
         const result = analyzeSentence(sd, people, current, previous);
         drafts.push(...result.drafts);
         unattributed.push(...result.unattributed);
@@ -201,7 +196,7 @@ class SentenceView {
   readonly match = new Map<number, number>();
   readonly marker: Uint8Array;
 
-  constructor(readonly text: string, readonly span: Span, tokenizer: JaTokenizer, markerAt: Map<number, DraftFootnote>, readonly floor: number) {
+  constructor(readonly text: string, readonly span: Span, tokenizer: JaTokenizer, markerAt: Map<number, DraftFootnote>, readonly book: SpeakerBook) {
     const raw = tokenizer.tokenize(text.slice(span.start, span.end));
     // The analyser groups runs of symbols (「( or 」、): brackets and marks are one token each here.
     this.toks = [];
@@ -335,7 +330,7 @@ function findCues(v: SentenceView): Cue[] {
       while (e < n && (toks[e]!.pos === '助動詞')) e++;
       if (e < n && /^(?:と|ば)$/.test(toks[e]!.surface)) {
         const np = nounPhraseEndingAt(v.text, toks, i - 1, 0);
-        const frame = np ? classify(np, toks) : null;
+        const frame = np ? classify(np, toks, v.book) : null;
         if (frame) cues.push({ rule: 'frame', kind: 'according_to', from: i, to: e + 1, complementEnd: e + 1, frame });
         i = e;
         continue;
@@ -343,7 +338,7 @@ function findCues(v: SentenceView): Cue[] {
     }
     if (t.surface === 'の' && t.pos === '助詞' && i + 3 < n && /^(?:話|調べ|報道|発表|分析|見方|考え|説明|見立て|集計|調査|推計|試算|まとめ)$/.test(toks[i + 1]!.surface) && toks[i + 2]!.surface === 'で' && toks[i + 3]!.surface === 'は') {
       const np = nounPhraseEndingAt(v.text, toks, i - 1, 0);
-      const frame = np ? classify(np, toks) : null;
+      const frame = np ? classify(np, toks, v.book) : null;
       if (frame) cues.push({ rule: 'frame', kind: 'according_to', from: i, to: i + 4, complementEnd: i + 4, frame });
       continue;
     }
@@ -520,7 +515,7 @@ function predicateAfter(v: SentenceView, k: number): { at: number; after: Speake
     if (t.surface === '明らか' && toks[j + 1]?.surface === 'に' && toks[j + 2]?.base === 'する') return { at: j, after };
     if ((t.surface === 'は' || t.surface === 'が') && t.pos === '助詞') {
       const np = nounPhraseEndingAt(v.text, toks, j - 1, k);
-      const sp = np ? classify(np, toks) : null;
+      const sp = np ? classify(np, toks, v.book) : null;
       if (sp) { after = sp; continue; }
       return null;
     }
@@ -545,11 +540,7 @@ interface SentenceResult {
   current: Speaker | null;
 }
 
-/** The book of the call in progress (set with `known`), for helpers that resolve a phrase they find. */
-let currentBook: SpeakerBook | null = null;
-
 function analyzeSentence(v: SentenceView, book: SpeakerBook, carried: Speaker | null, previous: { span: Span; drafts: Draft[] } | null): SentenceResult {
-  currentBook = book;
   const cues = findCues(v);
   const drafts: Draft[] = [];
   const unattributed: Unattributed[] = [];
@@ -561,7 +552,7 @@ function analyzeSentence(v: SentenceView, book: SpeakerBook, carried: Speaker | 
   if (!cues.some((c) => c.rule !== 'hearsay')) {
     const relay = relaySentence(v);
     if (relay && previous && previous.span.end > previous.span.start) {
-      const who = book.resolve(relay.speaker, v, null);
+      const who = book.resolve(relay.speaker, null);
       if (who) {
         const content = trimSpan(text, previous.span);
         drafts.push({ speaker: who, via: [], kind: 'reported', cue: relay.cue, content, mention: 'explicit', rule: 'relay', tokens: text.slice(relay.cue.start, relay.cue.end) });
@@ -578,8 +569,8 @@ function analyzeSentence(v: SentenceView, book: SpeakerBook, carried: Speaker | 
   const continues = carried?.people.some((p) => p.type === 'person') && opening.topic && opening.topic.type === 'government' && opening.continuation;
   if (continues) opening.contentFrom = opening.topicFrom;
   else if (opening.topic) {
-    topic = book.resolve(opening.topic, v, current);
-    const co = (opening.coTopics ?? []).map((c) => book.resolve(c, v, current)).filter((x): x is Speaker => x !== null);
+    topic = book.resolve(opening.topic, current);
+    const co = (opening.coTopics ?? []).map((c) => book.resolve(c, current)).filter((x): x is Speaker => x !== null);
     if (topic && co.length) topic = { people: [...co.flatMap((c) => c.people), ...topic.people], source: { start: co[0]!.source!.start, end: topic.source!.end } };
   }
   let clauseStart = opening.contentFrom;
@@ -595,7 +586,7 @@ function analyzeSentence(v: SentenceView, book: SpeakerBook, carried: Speaker | 
     let contentFrom = clauseStart;
 
     if (cue.rule === 'frame') {
-      speaker = book.resolve(cue.frame!, v, current);
+      speaker = book.resolve(cue.frame!, current);
       if (!speaker) return;
       // The proposition runs from after the frame to the end of the sentence, without evidential tails.
       let from = cue.to;
@@ -637,14 +628,14 @@ function analyzeSentence(v: SentenceView, book: SpeakerBook, carried: Speaker | 
     }
 
     if (cue.after) {
-      speaker = book.resolve(cue.after, v, current);
+      speaker = book.resolve(cue.after, current);
     } else if (nested && ci === 0 && !topic) {
       speaker = null;
     } else if (nested) {
       // The inner speaker: the first subject after the outer topic (ロイター通信は、X首相が…と述べたと報じた).
       const inner = subjectAfter(v, clauseStart, cue.from, false);
       if (inner) {
-        speaker = book.resolve(inner.phrase, v, current);
+        speaker = book.resolve(inner.phrase, current);
         contentFrom = inner.contentFrom;
       }
     } else if (topic && ci === firstOwnCue(cues) && !(reportsNews(cue) && !isMedia(topic))) {
@@ -660,7 +651,7 @@ function analyzeSentence(v: SentenceView, book: SpeakerBook, carried: Speaker | 
       // After a frame, an unnamed subject (メディア報道は, 関係者は) is part of what the frame's source says.
       if (inner && frameSeen && inner.phrase.type === 'group') inner = null;
       if (inner) {
-        speaker = book.resolve(inner.phrase, v, current);
+        speaker = book.resolve(inner.phrase, current);
         contentFrom = inner.contentFrom;
       } else if (lastSpeaker ?? topic) {
         speaker = lastSpeaker ?? topic;
@@ -777,7 +768,7 @@ function sentenceOpening(v: SentenceView): { topic: SpeakerPhrase | null; coTopi
     if (t.surface === '「' || t.surface === '。') break;
     if ((t.surface === 'は' || t.surface === 'が' || t.surface === 'も') && t.pos === '助詞') {
       const np = nounPhraseEndingAt(v.text, toks, j - 1, k);
-      const sp = np ? classify(np, toks) : null;
+      const sp = np ? classify(np, toks, v.book) : null;
       if (sp) {
         // AおよびBは, AとBは, A、Bは: coordinated speakers speak together.
         const co: SpeakerPhrase[] = [];
@@ -786,7 +777,7 @@ function sentenceOpening(v: SentenceView): { topic: SpeakerPhrase | null; coTopi
           const c = toks[first - 1];
           if (!c || !/^(?:および|及び|と|や|、|ならびに|並びに)$/.test(c.surface)) break;
           const prevNp = nounPhraseEndingAt(v.text, toks, first - 2, k);
-          const prevSp = prevNp ? classify(prevNp, toks) : null;
+          const prevSp = prevNp ? classify(prevNp, toks, v.book) : null;
           if (!prevSp || prevSp.type !== sp.type) break;
           co.unshift(prevSp);
           first = prevNp!.from;
@@ -892,9 +883,9 @@ function subjectBeforeQuote(v: SentenceView, quoteStart: number, floor: number):
   if (!np) return null;
   const before = v.prev(np.from);
   if (before < floor || toks[before]!.surface !== '、') return null;
-  const sp = classify(np, toks);
+  const sp = classify(np, toks, v.book);
   if (!sp || sp.type === 'group' || sp.type === 'anaphor') return null;
-  return currentBook?.resolve(sp, v, null) ?? null;
+  return v.book.resolve(sp, null);
 }
 
 /** The first subject (Xは / Xが) between `from` and `to` that names a speaker, with where its complement starts. */
@@ -905,7 +896,7 @@ function subjectAfter(v: SentenceView, from: number, to: number, topicOnly: bool
     const t = toks[j]!;
     if ((t.surface === 'は' || t.surface === 'が' && !topicOnly) && t.pos === '助詞') {
       const np = nounPhraseEndingAt(v.text, toks, j - 1, from);
-      const sp = np ? classify(np, toks) : null;
+      const sp = np ? classify(np, toks, v.book) : null;
       if (sp && sp.type !== 'group' || sp && j - from < 8) return { phrase: sp!, contentFrom: skipAdverbials(v, j + 1) };
     }
   }
@@ -987,7 +978,7 @@ function relaySentence(v: SentenceView): { speaker: SpeakerPhrase; cue: Span } |
     const t = toks[j]!;
     if ((t.surface === 'が' || t.surface === 'は') && t.pos === '助詞') {
       const np = nounPhraseEndingAt(v.text, toks, j - 1, k);
-      const sp = np ? classify(np, toks) : null;
+      const sp = np ? classify(np, toks, v.book) : null;
       if (!sp) return null;
       let q = j + 1;
       while (q < toks.length && (toks[q]!.pos === '名詞' && /^(?:\d+|[０-９]+)$/.test(toks[q]!.surface) || toks[q]!.pos1 === '接尾' || toks[q]!.pos1 === '数')) q++;
@@ -1017,8 +1008,8 @@ function kouSentence(v: SentenceView, book: SpeakerBook, current: Speaker | null
     for (let k = j - 1; k >= 0; k--) {
       if ((toks[k]!.surface === 'は' || toks[k]!.surface === 'が') && toks[k]!.pos === '助詞') {
         const np = nounPhraseEndingAt(text, toks, k - 1, 0);
-        const sp = np ? classify(np, toks) : null;
-        if (sp) speaker = book.resolve(sp, v, current);
+        const sp = np ? classify(np, toks, v.book) : null;
+        if (sp) speaker = book.resolve(sp, current);
         break;
       }
     }
@@ -1029,8 +1020,8 @@ function kouSentence(v: SentenceView, book: SpeakerBook, current: Speaker | null
         let e = end + 2;
         while (e < toks.length && isNominal(toks[e]!)) e++;
         const np = nounPhraseEndingAt(text, toks, e - 1, end + 2);
-        const sp = np ? classify(np, toks) : null;
-        if (sp) speaker = book.resolve(sp, v, current);
+        const sp = np ? classify(np, toks, v.book) : null;
+        if (sp) speaker = book.resolve(sp, current);
       }
     }
     if (!speaker) continue;
@@ -1111,11 +1102,11 @@ function lineLabel(text: string, block: ClassifiedBlock, next: ClassifiedBlock, 
   const toks = tokenizer.tokenize(line).map((t) => ({ ...t, start: t.start + block.contentStart, end: t.end + block.contentStart }));
   const np = nounPhraseEndingAt(text, toks, toks.length - 1, 0);
   if (!np || np.start !== block.contentStart) return null;
-  const sp = classify(np, toks);
+  const sp = classify(np, toks, book);
   if (!sp || sp.type !== 'person' || !sp.title) return null;
   const close = text.indexOf('」', next.contentStart);
   if (close < 0 || close > next.end) return null;
-  const who = book.resolve(sp, null, null, { start: np.start, end: np.end });
+  const who = book.resolve(sp, null, { start: np.start, end: np.end });
   if (!who) return null;
   return { speaker: who, via: [], kind: 'quote', cue: { start: np.start, end: np.end }, content: boundContent({ start: next.contentStart + 1, end: close }), mention: 'explicit', rule: 'label-line', tokens: np.text };
 }
@@ -1176,9 +1167,9 @@ function findLabels(text: string, block: ClassifiedBlock, tokenizer: JaTokenizer
       if (!np) continue;
       const lead = text[np.start - 1];
       if (np.start > start && lead !== undefined && !/[\s」、。】:：]/.test(lead)) continue;
-      const sp = classify(np, toks);
+      const sp = classify(np, toks, book);
       if (!sp || sp.type !== 'person' || !sp.title && !toks.slice(np.from, np.to).some((t) => t.pos2 === '人名') && !/(?:氏|さん)$/.test(np.text)) continue;
-      const who = book.resolve(sp, null, null, { start: np.start, end: np.end });
+      const who = book.resolve(sp, null, { start: np.start, end: np.end });
       if (!who) continue;
       const cs = open + 1;
       out.push({ speaker: who, via: [], kind: 'quote', cue: { start: np.start, end: np.end }, content: { start: cs, end: cs + m[1]!.length }, mention: 'explicit', rule: 'label-quote', tokens: np.text });
@@ -1190,9 +1181,9 @@ function findLabels(text: string, block: ClassifiedBlock, tokenizer: JaTokenizer
     if (m) {
       const toks = tokenizer.tokenize(m[1]!).map((t) => ({ ...t, start: t.start + start, end: t.end + start }));
       const np = nounPhraseEndingAt(text, toks, toks.length - 1, 0);
-      const sp = np && np.start === start ? classify(np, toks) : null;
+      const sp = np && np.start === start ? classify(np, toks, book) : null;
       if (sp && sp.type === 'person' && sp.title) {
-        const who = book.resolve(sp, null, null, { start: np!.start, end: np!.end });
+        const who = book.resolve(sp, null, { start: np!.start, end: np!.end });
         const cs = start + m[0].lastIndexOf('「') + 1;
         if (who) out.push({ speaker: who, via: [], kind: 'quote', cue: { start: np!.start, end: np!.end }, content: { start: cs, end: cs + m[2]!.length }, mention: 'explicit', rule: 'label-quote', tokens: np!.text });
       }
@@ -1229,15 +1220,13 @@ function isNameLike(s: string): boolean {
 function labelSpeaker(label: string, span: Span, tokenizer: JaTokenizer, book: SpeakerBook, rule: string, repeated = true): Speaker | null {
   const clean = label.replace(/^[○◯]/, '');
   if (!clean || /^(?:Q|A|問|答|注|※|写真|出典|資料|図|表|参考|関連|追記|編集|撮影|提供)\d*$/.test(clean)) return null;
-  const offset = span.end - clean.length - (label.length - label.trimEnd().length);
   const at = label.startsWith('○') ? span.start + 1 : span.start + (span.end - span.start - label.length);
   // 記者(北東通信), 外務大臣(川村一郎君): the words before the parenthesis say what kind of speaker it is.
   const head = clean.replace(/[(（][^)）]*[)）]$/, '') || clean;
   const toks = tokenizer.tokenize(head).map((t) => ({ ...t, start: t.start + Math.max(at, 0), end: t.end + Math.max(at, 0) }));
-  void offset;
   if (!toks.length) return null;
   const np = { from: 0, to: toks.length, start: toks[0]!.start, end: toks[toks.length - 1]!.end, text: head };
-  let sp = classify(np, toks);
+  let sp = classify(np, toks, book);
   // A short label is a name even when the dictionary does not know it (戸田, 三宅, M.T.).
   // A label seen once must name a person by the dictionary or a post (a dateline 【ソウル聯合ニュース】, a tag
   // 【詳細】 or 独占: are not turns); a repeated one is a turn whoever it names.
@@ -1257,7 +1246,7 @@ function labelSpeaker(label: string, span: Span, tokenizer: JaTokenizer, book: S
       else sp = { ...sp, core: clean, organization: m[2]!, title: m[1]! || null };
     }
   }
-  return book.resolve(sp, null, null, span);
+  return book.resolve(sp, null, span);
 }
 
 // ------------------------------------------------------------------------------------------ people
@@ -1265,9 +1254,14 @@ function labelSpeaker(label: string, span: Span, tokenizer: JaTokenizer, book: S
 /** Speaker phrases to people of the registry: one person per name, short forms and anaphors resolved. */
 class SpeakerBook {
   private last: DraftPerson[] = [];
-  constructor(readonly registry: PeopleRegistry) {}
+  /** Names the people pass already knows in this document: a bare surname there is a person. */
+  readonly known: ReadonlySet<string>;
+  constructor(readonly registry: PeopleRegistry) {
+    this.known = new Set(registry.people.filter((p) => p.type === 'person')
+      .flatMap((p) => [p.name.replace(/[ \u3000]/g, ''), p.surname, ...p.aliases].filter((x) => x && x.length >= 2)));
+  }
 
-  resolve(sp: SpeakerPhrase, v: SentenceView | null, current: Speaker | null, at?: Span): Speaker | null {
+  resolve(sp: SpeakerPhrase, current: Speaker | null, at?: Span): Speaker | null {
     const source = at ?? { start: sp.start, end: sp.end };
     if (sp.type === 'anaphor') {
       const want = anaphorType(sp.core);
@@ -1282,7 +1276,6 @@ class SpeakerBook {
     const person = this.person(sp, source);
     this.last.push(person);
     if (this.last.length > 12) this.last.shift();
-    void v;
     return { people: [person], source };
   }
 
@@ -1321,7 +1314,7 @@ class SpeakerBook {
   }
 }
 
-function anaphorType(s: string): Attribution extends never ? never : ('person' | 'media' | 'organization' | 'government' | 'group')[] | null {
+function anaphorType(s: string): DraftPerson['type'][] | null {
   if (/^(?:同氏|彼|彼女|両氏|同(?:会長|社長|相|大統領|首相|報道官|教授|院長|所長|議員|知事|長官|大臣|総裁|候補|代表))$/.test(s)) return ['person'];
   if (/^(?:同紙|同誌|同通信|同局|同メディア|同サイト|新聞|記事|報道)$/.test(s)) return ['media'];
   if (/^(?:同省|同政府|同軍|同国)$/.test(s)) return ['government'];
@@ -1332,16 +1325,6 @@ function anaphorType(s: string): Attribution extends never ? never : ('person' |
 // ------------------------------------------------------------------------------------------ output
 
 function finish(text: string, footnotes: readonly DraftFootnote[], byStart: Map<number, DraftFootnote>, d: Draft, i: number): Attribution {
-  const ns = new Set<number>();
-  for (const f of footnotes) if (f.start >= d.content.start && f.start < d.content.end) ns.add(f.n);
-  let j = d.content.end;
-  while (j < text.length && /[」』”")\s.]/.test(text[j]!)) j++;
-  if (byStart.has(j)) ns.add(byStart.get(j)!.n);
-  if (d.cue) {
-    let k = d.cue.end;
-    while (k < text.length && /[」』”)\s]/.test(text[k]!)) k++;
-    if (byStart.has(k)) ns.add(byStart.get(k)!.n);
-  }
   const hedges = [...new Set(text.slice(d.content.start, d.content.end).match(HEDGES) ?? [])];
   const base = d.mention === 'explicit' ? 0.9 : d.mention === 'elided' ? 0.75 : 0.6;
   const groupPenalty = d.speaker.people.some((p) => p.type === 'group') ? 0.1 : 0;
@@ -1355,7 +1338,7 @@ function finish(text: string, footnotes: readonly DraftFootnote[], byStart: Map<
     cue: d.cue ? { ...d.cue, text: '' } : null,
     content: { ...d.content, text: '' },
     source: d.speaker.source && d.mention === 'explicit' ? { ...d.speaker.source, text: '' } : null,
-    footnotes: [...ns].sort((a, b) => a - b),
+    footnotes: claimFootnotes(text, footnotes, byStart, d.content, d.cue),
     mention: d.mention,
     hedges,
     confidence: Math.round((base - groupPenalty) * 100) / 100,

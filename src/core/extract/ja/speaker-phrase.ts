@@ -63,7 +63,7 @@ export function nounPhraseEndingAt(text: string, toks: readonly JaToken[], last:
     if (end - t.start > MAX_NP_CHARS) break;
     if (CLOSE_PAREN.has(t.surface)) {
       const open = matchBack(toks, i, floor, OPEN_PAREN, CLOSE_PAREN);
-      if (open < 0 || !sawNominal && i === last && false) break;
+      if (open < 0) break;
       // A parenthesis belongs to the phrase when a noun stands before it, or kanji whatever their tag (a name
       // glossed with its reading: 鄭明遠(ていめいえん)).
       if (open > floor && (isNominal(toks[open - 1]!) || /^[\u4e00-\u9fff々]+$/.test(toks[open - 1]!.surface))) {
@@ -255,6 +255,5 @@ function splitNameAndPost(text: string, post: string | null, toks: readonly JaTo
   const isName = name.length >= 1 && name.length <= 16 && !PERSON_POSTS.some((p) => name.endsWith(p) && p.length >= 2)
     && (/^[\u4e00-\u9fff々]{1,3}[ \u3000][\u4e00-\u9fff々]{1,3}$/.test(name) || /^[\u30A1-\u30FA\u30FC・=＝]{2,}$/.test(name) || isKatakanaFullName(name) || /^[A-Za-z][A-Za-z. '-]*$/.test(name) || /^[\u4e00-\u9fff々]{1,5}$/.test(name) && (title !== null || toks.slice(np.from, np.to).some((t) => t.pos2 === '人名') || /(?:氏|さん|君)$/.test(text)));
   if (!isName) return { name: text.replace(/[(（][^)）]*[)）]/g, '').trim(), organization: null, title: post && post.length > 1 ? post : null };
-  void np;
   return { name, organization, title };
 }
