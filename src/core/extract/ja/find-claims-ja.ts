@@ -985,7 +985,8 @@ function relaySentence(v: SentenceView): { speaker: SpeakerPhrase; cue: Span } |
       const p = toks[q];
       if (p && p.pos === '動詞' && /^(?:伝える|報じる|報ずる|報道)$/.test(p.base) || p && p.surface === '報道' ) {
         const end = predicateEnd(v, q);
-        const rest = toks.slice(end).every((t2) => /^[\s。．.]*$/.test(t2.surface) || v.marker[toks.indexOf(t2)]);
+        let rest = true;
+        for (let k = end; k < toks.length && rest; k++) rest = /^[\s。．.]*$/.test(toks[k]!.surface) || v.marker[k] === 1;
         if (rest) return { speaker: sp, cue: { start: t.start, end: toks[end - 1]!.end } };
       }
       return null;
