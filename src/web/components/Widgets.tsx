@@ -1,6 +1,6 @@
 /** Small pieces the screens share: loading and error states, badges, document labels, export buttons. */
 import type { ComponentChildren } from 'preact';
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import { ApiError, download } from '../api.ts';
 import { useI18n, type MessageKey } from '../i18n.ts';
 import { href, withQuery } from '../router.ts';
@@ -111,6 +111,9 @@ export function ExportButtons({ target, label }: { target: { document: string } 
   const workspace = useWorkspace();
   const [error, setError] = useState<string | null>(null);
   const [format, setFormat] = useState<ExportFormat>('qdpx');
+  // The menu's value at the moment of the click: a click right after a choice must not use the format of the
+  // render before it.
+  const menu = useRef<HTMLSelectElement>(null);
   const params: Record<string, string> = { lang: language };
   if ('document' in target) params.document = target.document;
   if ('expert' in target) params.person = target.expert;
@@ -126,11 +129,11 @@ export function ExportButtons({ target, label }: { target: { document: string } 
       {EXPORT_FORMATS.slice(0, 3).map((f) => <button key={f} type="button" class="small" data-format={f} onClick={get(f)}>{t(FORMAT_KEYS[f])}</button>)}
       <label class="export-more">
         <span class="visually-hidden">{t('exportFormat')}</span>
-        <select value={format} onChange={(e) => setFormat((e.target as HTMLSelectElement).value as ExportFormat)} data-testid="export-format">
+        <select ref={menu} value={format} onChange={(e) => setFormat((e.target as HTMLSelectElement).value as ExportFormat)} data-testid="export-format">
           {EXPORT_FORMATS.slice(3).map((f) => <option key={f} value={f}>{t(FORMAT_KEYS[f])}</option>)}
         </select>
       </label>
-      <button type="button" class="small" data-testid="export-download" onClick={get(format)}>{t('exportDownload')}</button>
+      <button type="button" class="small" data-testid="export-download" onClick={() => get((menu.current?.value as ExportFormat | undefined) ?? format)()}>{t('exportDownload')}</button>
       {error && <span class="error-inline" role="alert">{error}</span>}
     </div>
   );
