@@ -28,7 +28,7 @@ import type { DraftFootnote } from '../04-find-footnotes.ts';
 import type { DraftPerson, PeopleRegistry } from '../people-registry.ts';
 import { HEDGES } from '../cues.ts';
 import { claimFootnotes } from '../claim-footnotes.ts';
-import { classifySpeaker, isNominal, nounPhraseEndingAt, type SpeakerPhrase } from './speaker-phrase.ts';
+import { bareSpeaker, classifySpeaker, isNominal, nounPhraseEndingAt, TITLED_OUTLET, type SpeakerPhrase } from './speaker-phrase.ts';
 import {
   ANNOUNCE_PREDICATES, CONNECTIVES, PERSON_POSTS, REQUEST_VERBS, SHOW_PREDICATES, SPEECH_NOUNS, SPEECH_VERBS, VENUE_NOUNS, VIEW_NOUNS,
 } from './vocabulary-ja.ts';
@@ -98,7 +98,7 @@ export function findClaimsJa(input: JaClaimsInput): { attributions: Attribution[
 function classify(np: Parameters<typeof classifySpeaker>[0], toks: Parameters<typeof classifySpeaker>[1], book: SpeakerBook): SpeakerPhrase | null {
   const sp = classifySpeaker(np, toks);
   if (sp) return sp;
-  const bare = np.text.replace(/[ \u3000]/g, '');
+  const bare = bareSpeaker(np.text);
   if (book.known.has(bare)) return { ...np, type: 'person', core: bare, organization: null, title: null };
   return null;
 }
@@ -112,7 +112,9 @@ function findClaimsJaInBatch(input: JaClaimsInput): { attributions: Attribution[
   const people = new SpeakerBook(registry);
   const labelCounts = countLabels(text, blocks);
   let current: Speaker | null = null;
-  let interview = false;
+  // In an interview (――question? then the answer) the answers are the interviewee's: the person speaking when
+  // the first question came, kept across answers that quote others.
+  let interviewee: Speaker | null = null;
   let answer: Draft | null = null;
 
   const bySentenceBlock = new Map<number, DraftSentence[]>();
@@ -144,7 +146,7 @@ function findClaimsJaInBatch(input: JaClaimsInput): { attributions: Attribution[
       // An interview: ――question? then the answer, which is the interviewee's (the person speaking before).
       const lead = text.slice(sentence.start, sentence.start + 3);
       if (QUESTION_MARK.test(lead)) {
-        interview = true;
+        interviewee = current?.people.length === 1 && current.people[0]!.type === 'person' ? current : interviewee;
         answer = null;
         previous = null;
         continue;
@@ -152,19 +154,20 @@ function findClaimsJaInBatch(input: JaClaimsInput): { attributions: Attribution[
       for (const piece of cutLong(text, sentence)) {
         const sd = new SentenceView(text, piece, tokenizer, markerAt, people);
         const result = analyzeSentence(sd, people, current, previous);
+        // 戸川教授に聞いた。/ …氏に話を聞きました: the person an interview is with speaks next.
+        const lead = result.drafts.length ? null : interviewLead(sd);
+        if (lead) current = people.resolve(lead, current) ?? current;
         drafts.push(...result.drafts);
         unattributed.push(...result.unattributed);
-        const interviewee = current?.people.length === 1 && current.people[0]!.type === 'person' ? current : null;
-        if (interview && !result.drafts.length && interviewee) {
+        if (interviewee) {
+          // The whole answer is the interviewee's, claims of others it reports included.
           const span = trimSpan(text, piece);
-          if (answer && answer.speaker === interviewee && text.slice(answer.content.end, span.start).trim() === '' || answer && answer.speaker === interviewee && /^[\s。]*$/.test(text.slice(answer.content.end, span.start))) {
+          if (answer && /^[\s。]*$/.test(text.slice(answer.content.end, span.start))) {
             answer.content = boundContent({ start: answer.content.start, end: span.end });
           } else {
             answer = { speaker: interviewee, via: [], kind: 'quote', cue: null, content: span, mention: 'context', rule: 'interview-answer', tokens: '' };
             drafts.push(answer);
           }
-        } else if (result.drafts.length) {
-          answer = null;
         }
         if (result.current) current = result.current;
         previous = { span: piece, drafts: result.drafts };
@@ -336,10 +339,14 @@ function findCues(v: SentenceView): Cue[] {
         continue;
       }
     }
-    if (t.surface === 'の' && t.pos === '助詞' && i + 3 < n && /^(?:話|調べ|報道|発表|分析|見方|考え|説明|見立て|集計|調査|推計|試算|まとめ)$/.test(toks[i + 1]!.surface) && toks[i + 2]!.surface === 'で' && toks[i + 3]!.surface === 'は') {
+    // Xの話では / Xの調べでは / Xの話として (a relay's source)
+    const deWa = toks[i + 2]?.surface === 'で' && toks[i + 3]?.surface === 'は';
+    const toShite = toks[i + 2]?.surface === 'として' && toks[i + 1]!.surface === '話';
+    if (t.surface === 'の' && t.pos === '助詞' && i + 2 < n && /^(?:話|調べ|報道|発表|分析|見方|考え|説明|見立て|集計|調査|推計|試算|まとめ)$/.test(toks[i + 1]!.surface) && (deWa || toShite)) {
       const np = nounPhraseEndingAt(v.text, toks, i - 1, 0);
       const frame = np ? classify(np, toks, v.book) : null;
-      if (frame) cues.push({ rule: 'frame', kind: 'according_to', from: i, to: i + 4, complementEnd: i + 4, frame });
+      const to = i + (deWa ? 4 : 3);
+      if (frame) cues.push({ rule: 'frame', kind: 'according_to', from: i, to, complementEnd: to, frame });
       continue;
     }
 
@@ -403,9 +410,16 @@ function findCues(v: SentenceView): Cue[] {
       if (k >= n || toks[k]!.pos === '記号' && /^[。．.]$/.test(toks[k]!.surface)) cues.push({ rule: 'hearsay', kind: 'reported', from: i, to: Math.min(k, n), complementEnd: i });
       continue;
     }
-    if (!isQuotativeTo(v, i)) continue;
+    // …進んでいると、X が報じた: the analyser reads と、 after a clause as "when"; a speaker and a reporting
+    // verb after the comma make it quotative.
+    const conditional = t.surface === 'と' && t.pos === '助詞' && t.pos1 === '接続助詞' && toks[i + 1]?.surface === '、';
+    if (!conditional && !isQuotativeTo(v, i)) continue;
     const c = clauseBefore(v, i);
     if (!c) continue;
+    if (conditional) {
+      const found = predicateAfter(v, i + 2);
+      if (!found?.after || isThought(toks[found.at]!) || found.after.type === 'anaphor' && !/^同/.test(found.after.core)) continue;
+    }
     let k = i + 1;
     // との + view noun
     if (toks[k]?.surface === 'の') {
@@ -419,6 +433,9 @@ function findCues(v: SentenceView): Cue[] {
     // とする / とし / とした上で / としている
     if (head.pos === '動詞' && head.base === 'する') {
       if (c === 'noun') continue;
+      // 防ごうとしている: a volitional form before とする is an attempt (try to), not a claim.
+      const before = toks[v.prev(i)]!;
+      if (before.pos === '助動詞' && (before.base === 'う' || before.base === 'よう')) continue;
       const end = predicateEnd(v, k);
       // とすると / とすれば: a condition, not a claim.
       if (toks[end]?.surface === 'と' && toks[end]!.pos1 === '接続助詞' || toks[end]?.surface === 'ば' || toks[end]?.surface === 'れ' || toks[k]!.conj === '仮定形') continue;
@@ -447,6 +464,23 @@ function findCues(v: SentenceView): Cue[] {
     i = end - 1;
   }
   return cues;
+}
+
+/** The person an interview announces (Xに聞いた, Xに話を聞いた, Xにインタビューした), or null. */
+function interviewLead(v: SentenceView): SpeakerPhrase | null {
+  const { toks } = v;
+  for (let i = 1; i < toks.length - 1; i++) {
+    if (toks[i]!.surface !== 'に' || toks[i]!.pos !== '助詞' || v.depth[i]! > 0) continue;
+    let k = i + 1;
+    if (toks[k]?.surface === '話' && toks[k + 1]?.surface === 'を') k += 2;
+    const t = toks[k];
+    const asks = t && (t.pos === '動詞' && /^(?:聞く|きく|尋ねる|訊く)$/.test(t.base) || t.surface === 'インタビュー' || t.surface === '取材');
+    if (!asks) continue;
+    const np = nounPhraseEndingAt(v.text, toks, i - 1, 0);
+    const sp = np ? classify(np, toks, v.book) : null;
+    if (sp?.type === 'person') return sp;
+  }
+  return null;
 }
 
 /** Whether only a hearsay ending (こと, です, だ) and 。 follow. */
@@ -725,7 +759,10 @@ function firstOwnCue(cues: Cue[]): number {
 
 function afterCue(v: SentenceView, cue: Cue): number {
   let k = cue.to;
-  while (k < v.toks.length && (v.toks[k]!.surface === '、' || /^\s+$/.test(v.toks[k]!.surface) || v.marker[k] || v.toks[k]!.pos === '助詞' && /^(?:が|も|ながら|つつ|けれども|けど)$/.test(v.toks[k]!.surface))) k++;
+  const { toks } = v;
+  while (k < toks.length && (toks[k]!.surface === '、' || /^\s+$/.test(toks[k]!.surface) || v.marker[k] || toks[k]!.pos === '助詞' && /^(?:が|も|ながら|つつ|けれども|けど)$/.test(toks[k]!.surface)
+    // …と予測する一方、… / …と述べる半面、…: the noun joining two clauses belongs to neither.
+    || k === cue.to && /^(?:一方|半面|反面|傍ら|かたわら)$/.test(toks[k]!.surface) && /^(?:、|で)$/.test(toks[k + 1]?.surface ?? ''))) k++;
   return k;
 }
 
@@ -765,6 +802,8 @@ function sentenceOpening(v: SentenceView): { topic: SpeakerPhrase | null; coTopi
     const t = toks[j]!;
     if (v.depth[j]! > 0) break;
     if (t.pos === '動詞' && t.pos1 === '自立' && !(t.surface === 'よる' || t.base === 'よる')) break;
+    // 米紙「…」は: the outlet's title is part of the topic.
+    if (t.surface === '「' && j > k && TITLED_OUTLET.test(toks[j - 1]!.surface) && (v.match.get(j) ?? -1) > j) { j = v.match.get(j)!; continue; }
     if (t.surface === '「' || t.surface === '。') break;
     if ((t.surface === 'は' || t.surface === 'が' || t.surface === 'も') && t.pos === '助詞') {
       const np = nounPhraseEndingAt(v.text, toks, j - 1, k);

@@ -28,6 +28,10 @@ export interface SpeakerPhrase extends NounPhrase {
 }
 
 const MAX_NP_CHARS = 48;
+/** A noun that a bracketed title may follow to name an outlet (米紙「…」, フランスメディア「…」). */
+export const TITLED_OUTLET = /(?:紙|誌|メディア|サイト|番組|通信|局|テレビ|新聞|ラジオ)$/;
+/** A parenthesised note closing a phrase: a field, an age or a party after a post or name (教授(国際政治), 氏(45)). */
+const TRAILING_NOTE = /[(（][^()（）]{1,16}[)）]$/;
 const JOINERS = new Set(['・', '＆', '&', '-', '－', '‐', '.', '･', '=', '＝']);
 const OPEN_PAREN = new Set(['(', '（']);
 const CLOSE_PAREN = new Set([')', '）']);
@@ -76,7 +80,7 @@ export function nounPhraseEndingAt(text: string, toks: readonly JaToken[], last:
     }
     if ((t.surface === '」' || t.surface === '』') && i > floor) {
       const open = matchBack(toks, i, floor, new Set(['「', '『']), new Set(['」', '』']));
-      if (open > floor && /(?:紙|誌|メディア|サイト|番組|通信|局|テレビ|新聞|ラジオ)$/.test(toks[open - 1]!.surface) && t.end - toks[open]!.start <= 24) {
+      if (open > floor && TITLED_OUTLET.test(toks[open - 1]!.surface) && t.end - toks[open]!.start <= 24) {
         i = open - 1;
         from = open;
         continue;
@@ -109,7 +113,7 @@ export function nounPhraseEndingAt(text: string, toks: readonly JaToken[], last:
     }
     // の between an organisation or place and the head noun after it.
     if (t.surface === 'の' && t.pos === '助詞' && i > floor && sawNominal && isNominal(toks[i - 1]!) && !/^\d+$/.test(toks[i - 1]!.surface)) {
-      const head = text.slice(toks[i + 1]!.start, end);
+      const head = text.slice(toks[i + 1]!.start, end).replace(TRAILING_NOTE, '');
       if (HEAD_AFTER_NO.test(head) && !/の/.test(head)) {
         from = i;
         i--;
@@ -136,6 +140,14 @@ function matchBack(toks: readonly JaToken[], close: number, floor: number, opens
   return -1;
 }
 
+/**
+ * A phrase without spaces, a closing note (教授(国際政治), 氏(45), ほか(2023)) or ほか / 他 after an author
+ * (et al.: the first author speaks for the paper).
+ */
+export function bareSpeaker(text: string): string {
+  return text.replace(/[ \u3000]/g, '').replace(TRAILING_NOTE, '').replace(/(?<=[\u30A1-\u30FA\u30FC\u4e00-\u9fff々A-Za-z])(?:ほか|他)$/, '');
+}
+
 /** Leading dates and times (5日付, 12日の, 4日、) are dropped from a speaker phrase. */
 const DATE_PREFIX = /^(?:(?:\d{1,4}|[一二三四五六七八九十]+)(?:年|月|日)(?:付|付け)?(?:の)?|今月|先月|昨年|今年|同日|最近の|きょう|昨日)+/;
 
@@ -148,12 +160,14 @@ export function classifySpeaker(np: NounPhrase, toks: readonly JaToken[]): Speak
   if (!text) return null;
   const hasPersonName = toks.slice(np.from, np.to).some((t) => t.pos2 === '人名' || t.pos3 === '姓' || t.pos3 === '名');
   const lastTok = toks[np.to - 1]!;
-  const bare = text.replace(/[ \u3000]/g, '');
+  // A note after the post (教授(国際政治), 氏(45)) says what the speaker works on or how old they are.
+  const bare = bareSpeaker(text);
   const base = { ...np, text, organization: null as string | null, title: null as string | null };
   if (ANAPHOR.test(bare)) return { ...base, type: 'anaphor', core: bare };
   if (/^(?:これ|それ|あれ|この|その|我々|私|僕|自分|ここ|今回|同様|一方|他方|ほか|他|こと|もの|ため|問題|点)$/.test(bare)) return null;
   if (GENERIC_SOURCE.test(bare) && !hasPersonName) return { ...base, type: 'group', core: bare };
-  if (KATAKANA_MEDIA.test(bare) || MEDIA_TAILS.test(bare) && !/(?:局長|部長)$/.test(bare)) {
+  const titled = /^(.+?)「[^」]+」$/.exec(bare);
+  if (KATAKANA_MEDIA.test(bare) || MEDIA_TAILS.test(bare) && !/(?:局長|部長)$/.test(bare) || titled && TITLED_OUTLET.test(titled[1]!)) {
     const core = mediaCore(bare);
     return { ...base, type: 'media', core };
   }
