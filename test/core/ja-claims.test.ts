@@ -144,6 +144,21 @@ run({
       { speaker: '丸山浩二', content: '景気の底はもう過ぎた', kind: 'quote' },
     ],
   },
+  'kou: a quotation on its own line, then こう述べるのは X / こう語る X。': {
+    text: '「物価の安定がすべての前提だ」\nこう述べるのは中央銀行で理事を務める森川健一氏。\n「改革を止めるのか、進めるのか」\nこう語る新党代表の石原真理子氏。',
+    want: [
+      { speaker: '森川健一', cue: 'こう述べる', content: '物価の安定がすべての前提だ', kind: 'quote', rule: 'ja:kou' },
+      { speaker: '石原真理子', cue: 'こう語る', content: '改革を止めるのか、進めるのか', kind: 'quote' },
+    ],
+  },
+  'kou: そう批判する after a quotation sentence; a description before Name・Organisation Post': {
+    text: '「同盟の信頼を自ら損なう判断だ」。政府の新方針に対し、国際政治学者の村瀬和也・北辰大名誉教授はそう批判する。',
+    want: [{ speaker: '村瀬和也', cue: 'そう批判する', content: '同盟の信頼を自ら損なう判断だ', kind: 'quote' }],
+  },
+  'interview: a question joined to the line before by a space': {
+    text: '「賃上げは続く」。経済学者の村瀬和也・北辰大教授はそう話す。 春闘の行方 ――来年の賃金はどうなりますか。 中小企業にも広がると見ています。',
+    want: [{ speaker: '村瀬和也', content: '中小企業にも広がると見ています', kind: 'quote', rule: 'ja:interview-answer' }],
+  },
   'kou: こう語った with the quotation before it': {
     text: '「撤退は考えていない」。中野大使はこう語った。',
     want: [],

@@ -116,6 +116,9 @@ function findClaimsJaInBatch(input: JaClaimsInput): { attributions: Attribution[
   // the first question came, kept across answers that quote others.
   let interviewee: Speaker | null = null;
   let answer: Draft | null = null;
+  // The sentence before, across blocks (a quotation on a line of its own, then こう語る X氏。).
+  let lastPiece: Span | null = null;
+  let lastPieceBlock = -1;
 
   const bySentenceBlock = new Map<number, DraftSentence[]>();
   for (const s of sentences) {
@@ -125,6 +128,9 @@ function findClaimsJaInBatch(input: JaClaimsInput): { attributions: Attribution[
   }
 
   blocks.forEach((block, b) => {
+    // A block read as a whole (a title, a quotation on its own line) is the sentence before the next one.
+    const before = blocks[b - 1];
+    if (before && lastPieceBlock !== b - 1) lastPiece = { start: before.contentStart, end: before.end };
     if (block.kind === 'heading') { current = null; answer = null; }
     // 中央銀行 森山総裁 on a line of its own, the quotation on the next: the line labels the quotation.
     const nextBlock = blocks[b + 1];
@@ -142,21 +148,23 @@ function findClaimsJaInBatch(input: JaClaimsInput): { attributions: Attribution[
     if (block.kind === 'title' || block.kind === 'heading') return;
     const list = bySentenceBlock.get(b) ?? [];
     let previous: { span: Span; drafts: Draft[] } | null = null;
-    for (const sentence of list) {
+    for (const sentence of list.flatMap((x) => atQuestions(text, x))) {
       // An interview: ――question? then the answer, which is the interviewee's (the person speaking before).
       const lead = text.slice(sentence.start, sentence.start + 3);
       if (QUESTION_MARK.test(lead)) {
-        interviewee = current?.people.length === 1 && current.people[0]!.type === 'person' ? current : interviewee;
+        interviewee ??= current?.people.length === 1 && current.people[0]!.type === 'person' ? current : null;
         answer = null;
         previous = null;
         continue;
       }
       for (const piece of cutLong(text, sentence)) {
         const sd = new SentenceView(text, piece, tokenizer, markerAt, people);
-        const result = analyzeSentence(sd, people, current, previous);
+        const result = analyzeSentence(sd, people, current, previous, lastPiece);
         // 戸川教授に聞いた。/ …氏に話を聞きました: the person an interview is with speaks next.
         const lead = result.drafts.length ? null : interviewLead(sd);
         if (lead) current = people.resolve(lead, current) ?? current;
+        // 「…」こう語る X氏。 introduces the next interviewee: the answers so far are over.
+        if (result.drafts.some((d) => d.rule === 'kou')) { interviewee = null; answer = null; }
         drafts.push(...result.drafts);
         unattributed.push(...result.unattributed);
         if (interviewee) {
@@ -171,6 +179,8 @@ function findClaimsJaInBatch(input: JaClaimsInput): { attributions: Attribution[
         }
         if (result.current) current = result.current;
         previous = { span: piece, drafts: result.drafts };
+        lastPiece = piece;
+        lastPieceBlock = b;
       }
     }
   });
@@ -179,6 +189,11 @@ function findClaimsJaInBatch(input: JaClaimsInput): { attributions: Attribution[
   const seen = new Set<string>();
   const out: Attribution[] = [];
   for (const d of drafts) {
+    // An answer given as one quotation: its content is inside the brackets.
+    if (d.rule === 'interview-answer' && QUOTE_OPEN.has(text[d.content.start]!)) {
+      const close = closes(text, d.content.start);
+      if (close === d.content.end - 1 || close < 0 || close >= d.content.end) d.content = { start: d.content.start + 1, end: close === d.content.end - 1 ? close : d.content.end };
+    }
     const key = `${d.content.start}:${d.content.end}:${d.speaker.people.map((p) => p.id).join(',')}`;
     if (seen.has(key) || d.content.end <= d.content.start) continue;
     seen.add(key);
@@ -574,7 +589,7 @@ interface SentenceResult {
   current: Speaker | null;
 }
 
-function analyzeSentence(v: SentenceView, book: SpeakerBook, carried: Speaker | null, previous: { span: Span; drafts: Draft[] } | null): SentenceResult {
+function analyzeSentence(v: SentenceView, book: SpeakerBook, carried: Speaker | null, previous: { span: Span; drafts: Draft[] } | null, before: Span | null): SentenceResult {
   const cues = findCues(v);
   const drafts: Draft[] = [];
   const unattributed: Unattributed[] = [];
@@ -730,10 +745,12 @@ function analyzeSentence(v: SentenceView, book: SpeakerBook, carried: Speaker | 
     const inner = drafts.find((d) => d !== f && d.rule !== 'frame' && d.content.start >= f.content.start && d.content.end <= f.content.end && d.speaker.people.some((p) => f.speaker.people.includes(p)));
     if (inner) { inner.kind = 'according_to'; drafts.splice(i, 1); }
   }
-  if (lastSpeaker) current = lastSpeaker;
-  else if (topic) current = topic;
+  if (lastSpeaker && lastSpeaker !== topic) current = lastSpeaker;
+  // A person as the topic of a sentence with no claim may speak next (X氏は会見を開いた。…と述べた); a
+  // country or an organisation there is more often what the sentence is about (日本は何をすべきか).
+  else if (topic && (drafts.length || topic.people.every((p) => p.type === 'person'))) current = topic;
   // こう語った / そう批判する: the quotation next to it.
-  const kou = kouSentence(v, book, current);
+  const kou = kouSentence(v, book, current, before);
   if (kou) { drafts.push(kou); current = kou.speaker; }
   return { drafts, unattributed, current };
 }
@@ -1035,7 +1052,7 @@ function relaySentence(v: SentenceView): { speaker: SpeakerPhrase; cue: Span } |
 }
 
 /** X氏はこう語った(。「…」) / 「…」。X氏はそう批判する: the quotation in the same sentence before the cue. */
-function kouSentence(v: SentenceView, book: SpeakerBook, current: Speaker | null): Draft | null {
+function kouSentence(v: SentenceView, book: SpeakerBook, current: Speaker | null, before: Span | null): Draft | null {
   const { toks, text } = v;
   for (let j = 0; j < toks.length; j++) {
     const t = toks[j]!;
@@ -1053,18 +1070,31 @@ function kouSentence(v: SentenceView, book: SpeakerBook, current: Speaker | null
         break;
       }
     }
-    // こう述べるのは X氏だ: the speaker after.
+    // こう述べるのは X氏だ / こう語る X氏。: the speaker after.
     if (!speaker) {
       const end = predicateEnd(v, j + 1);
-      if (toks[end]?.surface === 'の' && toks[end + 1]?.surface === 'は') {
-        let e = end + 2;
-        while (e < toks.length && isNominal(toks[e]!)) e++;
-        const np = nounPhraseEndingAt(text, toks, e - 1, end + 2);
+      const cleft = toks[end]?.surface === 'の' && toks[end + 1]?.surface === 'は';
+      const from = cleft ? end + 2 : end;
+      if (cleft || toks[end] && isNominal(toks[end]!) && toks[end - 1]!.conj.startsWith('基本形')) {
+        // The phrase closing the sentence (perhaps with だ/です), after any clause that describes it
+        // (こう述べるのは、中央銀行で理事を務める森川健一氏だ).
+        let e = toks.length;
+        while (e > from && (toks[e - 1]!.pos === '助動詞' || /^[。\s]$/.test(toks[e - 1]!.surface))) e--;
+        const np = e > from && isNominal(toks[e - 1]!) ? nounPhraseEndingAt(text, toks, e - 1, from) : null;
         const sp = np ? classify(np, toks, v.book) : null;
-        if (sp) speaker = book.resolve(sp, current);
+        if (sp && sp.type !== 'anaphor') speaker = book.resolve(sp, current);
       }
     }
     if (!speaker) continue;
+    // 「…」 standing alone just before (its own sentence or line), then こう語る X氏。
+    if (before && !toks.slice(0, j).some((x) => QUOTE_CLOSE.has(x.surface))) {
+      const q = trimSpan(text, before);
+      const open = text[q.start];
+      if (open && QUOTE_OPEN.has(open) && QUOTE_CLOSE.has(text[q.end - 1] ?? '') && /^[\s。]*$/.test(text.slice(q.end, v.span.start)) && closes(text, q.start) === q.end - 1) {
+        const cueEnd = predicateEnd(v, j + 1);
+        return { speaker, via: [], kind: 'quote', cue: { start: t.start, end: toks[cueEnd - 1]!.end }, content: boundContent({ start: q.start + 1, end: q.end - 1 }), mention: 'explicit', rule: 'kou', tokens: toks.slice(j, cueEnd).map((x) => x.surface).join('|') };
+      }
+    }
     // こう語った。「…」 / 次のように述べた。「…」: the quotation that follows the sentence, when one does.
     if (t.surface !== 'そう') {
       let q = v.span.end;
@@ -1094,6 +1124,30 @@ function kouSentence(v: SentenceView, book: SpeakerBook, current: Speaker | null
 }
 
 /** A very long sentence (a folded block with no 。) is cut at clause boundaries so that no span runs long. */
+/** A sentence cut before an interviewer's turn that a page joined to the line before (…させられた ――どう見ますか。). */
+function atQuestions(text: string, s: Span): Span[] {
+  const out: Span[] = [];
+  let start = s.start;
+  const re = /[ \u3000]+(?=――|──)/g;
+  re.lastIndex = s.start;
+  for (let m = re.exec(text); m && m.index < s.end; m = re.exec(text)) {
+    if (m.index > start) out.push({ start, end: m.index });
+    start = m.index + m[0].length;
+  }
+  out.push({ start, end: s.end });
+  return out;
+}
+
+/** Where the bracket opened at `open` closes, or -1. */
+function closes(text: string, open: number): number {
+  let depth = 0;
+  for (let e = open; e < text.length && e < open + MAX_CONTENT; e++) {
+    if (QUOTE_OPEN.has(text[e]!)) depth++;
+    else if (QUOTE_CLOSE.has(text[e]!) && --depth === 0) return e;
+  }
+  return -1;
+}
+
 function cutLong(text: string, s: Span): Span[] {
   if (s.end - s.start <= MAX_SENTENCE) return [s];
   const out: Span[] = [];

@@ -216,10 +216,14 @@ function splitNameAndPost(text: string, post: string | null, toks: readonly JaTo
   }
   let s = text.replace(/[(（][^)）]*[)）]/g, '').trim();
   // Name・Organisation Post (坂井正人・東陵大名誉教授): the name comes first.
-  const dot = /^([\u4e00-\u9fff々]{2,5})・(.+)$/.exec(s);
-  if (dot && post && dot[2]!.endsWith(post)) {
-    const org = dot[2]!.slice(0, -post.length) || null;
-    return { name: dot[1]!, organization: org, title: post };
+  // 経済学者の坂井正人・東陵大名誉教授: a description before the name is dropped.
+  const dot = /^(?:.*の)?([\u4e00-\u9fff々]{2,5})・(.+)$/.exec(s);
+  if (dot && post && dot[2]!.endsWith(post) && !dot[2]!.includes('・')) {
+    let org = dot[2]!.slice(0, -post.length);
+    let title = post;
+    const rank = /(?:首席|上級|主任|名誉|前|元|現|副|特別|筆頭|主席|最高)$/.exec(org);
+    if (rank && org.length > rank[0].length) { org = org.slice(0, -rank[0].length); title = rank[0] + title; }
+    return { name: dot[1]!, organization: org || null, title };
   }
   let title: string | null = null;
   if (post && s.endsWith(post) && s.length > post.length) {
