@@ -83,6 +83,7 @@ export function analyze(source: SourceText | string, options: AnalyzeOptions = {
         // The commentary pass reads sentences of ordinary length only: a folded block with no 。 is the
         // cue-first pass's, which cuts it at clause boundaries (the commentary pass would be quadratic there).
         findAttributions({ text, language, blocks, sentences: sentences.filter((s) => s.end - s.start <= 1500), footnotes, registry }),
+        text,
       );
   const people = finishPeople(registry, attributions);
   const dates = findDates(text);

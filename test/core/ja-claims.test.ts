@@ -159,6 +159,27 @@ run({
     text: '「賃上げは続く」。経済学者の村瀬和也・北辰大教授はそう話す。 春闘の行方 ――来年の賃金はどうなりますか。 中小企業にも広がると見ています。',
     want: [{ speaker: '村瀬和也', content: '中小企業にも広がると見ています', kind: 'quote', rule: 'ja:interview-answer' }],
   },
+  'labels: two speakers quoted in one headline, and an unknown run of marks before the second': {
+    text: '党首討論 川村氏「5年で何を変えた?」、森田氏「後戻りはしない」\n\n党首討論が8日に開かれた。',
+    want: [
+      { speaker: '川村', content: '5年で何を変えた?', kind: 'quote', rule: 'ja:label-quote' },
+      { speaker: '森田', cue: '森田氏', content: '後戻りはしない', kind: 'quote' },
+    ],
+  },
+  'quotative: a view noun and the verb that voices it (と疑問をぶつけた); a post alone is the person named with it': {
+    text: '川村一郎首相は会見で、増税は考えていないと述べた。野党の森田氏は、その5年で何をしたのかと疑問をぶつけたが、首相は「答える必要はない」と一蹴した。',
+    want: [
+      { speaker: '森田', cue: 'と疑問をぶつけた', content: 'その5年で何をしたのか' },
+      { speaker: '川村一郎', cue: 'と一蹴した', content: '答える必要はない', kind: 'quote' },
+    ],
+  },
+  'anaphor: 同紙 with the paper named before the excerpt is still the speaker': {
+    text: '同紙は、輸出が3割減ったと伝えた。表面的には、規制は成功したようだと新聞は判断した。',
+    want: [
+      { speaker: '同紙', cue: 'と伝えた', content: '輸出が3割減った' },
+      { speaker: '同紙', content: '表面的には、規制は成功したようだ' },
+    ],
+  },
   'kou: こう語った with the quotation before it': {
     text: '「撤退は考えていない」。中野大使はこう語った。',
     want: [],

@@ -562,6 +562,8 @@ function predicateAfter(v: SentenceView, k: number): { at: number; after: Speake
       return { at: j, after };
     }
     if (t.surface === '明らか' && toks[j + 1]?.surface === 'に' && toks[j + 2]?.base === 'する') return { at: j, after };
+    // …のかと疑問をぶつけた / …と不満を漏らした: a view noun and the verb that voices it.
+    if (t.pos === '名詞' && VIEW_NOUNS.has(t.surface) && toks[j + 1]?.surface === 'を' && SHOW_PREDICATES.has(toks[j + 2]?.base ?? '')) return { at: j + 2, after };
     if ((t.surface === 'は' || t.surface === 'が') && t.pos === '助詞') {
       const np = nounPhraseEndingAt(v.text, toks, j - 1, k);
       const sp = np ? classify(np, toks, v.book) : null;
@@ -930,9 +932,14 @@ function skipAdverbials(v: SentenceView, k: number): number {
  * stands before that subject and it lies past `floor`. Resolved against the book, or null.
  */
 function subjectBeforeQuote(v: SentenceView, quoteStart: number, floor: number): Speaker | null {
+  const open = v.toks.findIndex((t) => t.end === quoteStart && QUOTE_OPEN.has(t.surface));
+  const sp = open < 0 ? null : phraseBeforeQuote(v, open, floor);
+  return sp ? v.book.resolve(sp, null) : null;
+}
+
+/** The speaker phrase of …、X は「…」: a subject right before the quotation, after a clause break. */
+function phraseBeforeQuote(v: SentenceView, open: number, floor: number): SpeakerPhrase | null {
   const { toks } = v;
-  const open = toks.findIndex((t) => t.end === quoteStart && QUOTE_OPEN.has(t.surface));
-  if (open < 0) return null;
   const p = v.prev(open);
   if (p <= floor || !(toks[p]!.surface === 'は' || toks[p]!.surface === 'が') || toks[p]!.pos !== '助詞') return null;
   const np = nounPhraseEndingAt(v.text, toks, p - 1, floor);
@@ -940,8 +947,7 @@ function subjectBeforeQuote(v: SentenceView, quoteStart: number, floor: number):
   const before = v.prev(np.from);
   if (before < floor || toks[before]!.surface !== '、') return null;
   const sp = classify(np, toks, v.book);
-  if (!sp || sp.type === 'group' || sp.type === 'anaphor') return null;
-  return v.book.resolve(sp, null);
+  return !sp || sp.type === 'group' || sp.type === 'anaphor' ? null : sp;
 }
 
 /** The first subject (Xは / Xが) between `from` and `to` that names a speaker, with where its complement starts. */
@@ -978,9 +984,10 @@ function complementSpan(v: SentenceView, cue: Cue, from: number): { span: Span; 
         break;
       }
       const before = v.prev(open);
+      // 「…」 glued to a particle is part of a clause (…を「…」と呼んだ), unless a speaker is its subject.
       const glued = before >= from && toks[before]!.pos === '助詞' && /^(?:は|が|を|も|に|の|へ|と)$/.test(toks[before]!.surface);
       const nounGlued = before >= from && toks[before]!.pos === '名詞' && toks[before]!.end === toks[open]!.start && !/(?:日|について)$/.test(toks[before]!.surface) && before > from;
-      if (!glued && !nounGlued || open <= from) {
+      if (!glued && !nounGlued || open <= from || glued && phraseBeforeQuote(v, open, from)) {
         const span = { start: toks[open]!.end, end: toks[p]!.start };
         return span.end > span.start ? { span: boundContent(span), kind: 'quote' } : null;
       }
@@ -1361,8 +1368,11 @@ class SpeakerBook {
       const want = anaphorType(sp.core);
       const found = [...this.last].reverse().find((p) => want === null || want.includes(p.type));
       const fallback = current?.people.find((p) => want === null || want.includes(p.type));
-      const who = found ?? fallback;
+      let who = found ?? fallback;
+      // 同紙は… with the paper named before the excerpt began: the speaker is "the paper", not whoever is near.
+      if (!who && /^同(?:紙|誌|通信|局|社|省|党)$/.test(sp.core)) who = this.registry.people.find((p) => p.name === sp.core) ?? this.registry.addPerson({ name: sp.core, organization: null, title: null, type: want![0]! });
       if (!who) return null;
+      if (!found) this.last.push(who);
       this.registry.addMention(who, source, undefined, sp.core);
       this.registry.addAlias(who, sp.text);
       return { people: [who], source };
@@ -1377,7 +1387,11 @@ class SpeakerBook {
     const reg = this.registry;
     const core = sp.core.replace(/\s+/g, ' ').trim() || sp.text;
     // A short form (王氏, 森山総裁, 坂口会長) of someone already named: same surname, or a name that starts the same.
-    const existing = reg.people.find((p) => p.type === sp.type && (p.name === core || p.aliases.has(core) || p.aliases.has(sp.text)))
+    // A post alone (首相, 同大統領 resolved elsewhere) is the last person named with that post (岸本一郎首相).
+    const byPost = sp.type === 'person' && PERSON_POSTS.includes(core)
+      ? reg.people.findLast((p) => p.type === 'person' && p.name !== core && (p.title === core || [...p.aliases].some((a) => a.endsWith(core) && a.length > core.length + 1)))
+      : undefined;
+    const existing = byPost ?? reg.people.find((p) => p.type === sp.type && (p.name === core || p.aliases.has(core) || p.aliases.has(sp.text)))
       ?? (sp.type === 'person' ? reg.people.find((p) => p.type === 'person' && core.length >= 1 && core.length < p.name.length && !/[\s\u3000]/.test(p.name) && (p.name.startsWith(core) && core.length >= 2 || p.surname === core)) : undefined)
       ?? (sp.type !== 'person' ? reg.people.find((p) => p.type === sp.type && core.length >= 2 && (p.name.endsWith(core) || core.endsWith(p.name) && p.name.length >= 2)) : undefined);
     // 坂口会長 first, 坂口健司会長 later: the same person, now with the full name.

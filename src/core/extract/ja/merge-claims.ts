@@ -18,9 +18,18 @@ function lowerBound(xs: readonly number[], at: number): number {
   return lo;
 }
 
+/**
+ * 結びつけようとした, 防ごうとしている: a volitional form before とする is an attempt, not a claim. The cue-first
+ * pass reads it from the tokens; the commentary pass, which reads characters, does not know it.
+ */
+function isAttempt(text: string, a: Attribution): boolean {
+  return a.cue !== null && /^とし/.test(text.slice(a.cue.start, a.cue.end)) && /[おこごそぞとどのほぼぽもよろょ]う$/.test(text.slice(a.content.end - 2, a.content.end));
+}
+
 export function mergeClaims(
   lead: { attributions: Attribution[]; unattributed: Unattributed[] },
   extra: { attributions: Attribution[]; unattributed: Unattributed[] },
+  text: string,
 ): { attributions: Attribution[]; unattributed: Unattributed[] } {
   const covered = lead.attributions.map((a) => a.content).sort((x, y) => x.start - y.start);
   // Contents are bounded (MAX_CONTENT), so only those starting within that distance before s can overlap it.
@@ -33,7 +42,7 @@ export function mergeClaims(
     }
     return n;
   };
-  const added = extra.attributions.filter((a) => overlap(a.content) * 2 < a.content.end - a.content.start);
+  const added = extra.attributions.filter((a) => overlap(a.content) * 2 < a.content.end - a.content.start && !isAttempt(text, a));
   const attributions = [...lead.attributions, ...added.map((a) => ({ ...a, evidence: [...a.evidence, { rule: 'ja:commentary-pass' }] }))]
     .sort((x, y) => x.content.start - y.content.start)
     .map((a, i) => ({ ...a, id: `a${i + 1}` }));
