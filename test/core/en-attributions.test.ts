@@ -172,4 +172,6 @@ table('object followed by a relative "that" (the relative stays in the content);
 table('content bounds: a non-restrictive relative or ", but" ends a governed clause', [
   ['Odell said the board approved the sale, which the court later blocked.', 'Odell', 'said', 'the board approved the sale'],
   ['Castell acknowledged that the figures were late, but insisted on the vote.', 'Castell', 'acknowledged', 'that the figures were late'],
+  ['Odell said the audit was late; the board had met only twice.', 'Odell', 'said', 'the audit was late'],
+  ['Most analysts agreed Whitfield won the exchange, Lena Ortiz noted that the format favored her.', 'Most analysts', 'agreed', 'Whitfield won the exchange'],
 ]);

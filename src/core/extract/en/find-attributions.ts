@@ -362,7 +362,9 @@ function contentOf(p: Paragraph, s: Paragraph['sentences'][number], hits: readon
   if (!(hit.according && /^[\s“"‘]*$/.test(text.slice(s.start, hit.clauseStart)))) {
     for (const later of hits.slice(hi + 1)) {
       const c = clauseBreakBefore(text, later.clauseStart, hit.clauseEnd);
-      if (c !== null && (standsApart(p, s, later) || /\b(?:and|but|while|whereas)\s*$/.test(text.slice(c, later.clauseStart)))) {
+      // …, Lee noted that …: another source with its own cue after a comma starts a clause of its own.
+      const ownSource = later.source !== null && !later.sourceAfter && !later.shared && !later.according && /^[,;]\s*$/.test(text.slice(c ?? 0, later.clauseStart));
+      if (c !== null && (standsApart(p, s, later) || ownSource || /\b(?:and|but|while|whereas)\s*$/.test(text.slice(c, later.clauseStart)))) {
         limit = c;
         break;
       }
@@ -471,7 +473,7 @@ function clauseCut(text: string, start: number, limit: number): number {
   }
   return limit;
 }
-const CUT = /,\s+(?:which|who|whose|whom|but)\s/;
+const CUT = /,\s+(?:which|who|whose|whom|but)\s|;\s/;
 
 /** The position of the comma that ends right before `at` (white space between), or null. */
 function commaBefore(text: string, at: number, floor: number): number | null {
