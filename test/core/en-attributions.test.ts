@@ -99,6 +99,17 @@ table('intention, stance and listeners: infinitives and objects', [
   ['Whitfield is demanding that the board resign.', 'Whitfield', 'is demanding', 'that the board resign'],
 ]);
 
+table('stance nouns and adjectives with their object', [
+  ['Castell has long been critical of the pipeline deal.', 'Castell', 'critical of', 'the pipeline deal'],
+  ['Her criticism of the tariff plan grew sharper after the vote.', 'Her', 'criticism of', 'the tariff plan'],
+  ['Allegations of fraud have dogged the county clerk for years.', null, 'Allegations of', 'fraud'],
+]);
+
+table('quotations closed with a straight mark, and a paragraph introduced by "said:"', [
+  ['“The audit is not finished," Rep. Nora Blaine (D-Vt.) said in a statement.', 'Rep. Nora Blaine (D-Vt.)', 'said', '“The audit is not finished,"'],
+  ['The treasurer added:\n\nWe will publish every invoice, line by line, before the vote.', 'The treasurer', 'added:', 'We will publish every invoice, line by line, before the vote'],
+]);
+
 table('participles and coordinated verbs share the subject', [
   ['“It is a serious proposal,” said Mark Odell, adding that the governor would respond next week.', 'Mark Odell', 'adding', 'that the governor would respond next week'],
   ['Lena Marsh promised to keep backing the bill and said she would stand up to the attacks.', 'Lena Marsh', 'said', 'she would stand up to the attacks'],

@@ -30,6 +30,11 @@ export function findQuotes(text: string, start: number, end: number): Quote[] {
         out.push({ open: curly, close: i });
         curly = -1;
       }
+    } else if (c === '"' && depth === 1 && curly >= 0 && /[\s,.;:!?)—–]|^$/.test(text[i + 1] ?? '') && !closesLater(text, i, end)) {
+      // “…" — a curly quotation closed with a straight mark (common in copied text).
+      out.push({ open: curly, close: i });
+      curly = -1;
+      depth = 0;
     } else if ((c === '"' || (c === "'" && text[i + 1] === "'")) && depth === 0) {
       // Straight quotes, and the doubled apostrophes some archives use for them (''…''), pair in order.
       const width = c === '"' ? 1 : 2;
@@ -42,6 +47,14 @@ export function findQuotes(text: string, start: number, end: number): Quote[] {
     }
   }
   return out;
+}
+
+/** Whether a ” closes the quotation open at `i` before another “ opens or the block ends. */
+function closesLater(text: string, i: number, end: number): boolean {
+  const close = text.indexOf('”', i);
+  if (close < 0 || close >= end) return false;
+  const open = text.indexOf('“', i);
+  return open < 0 || open > close;
 }
 
 export function quoteSpan(q: Quote): Span {

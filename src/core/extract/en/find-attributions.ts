@@ -36,7 +36,7 @@ export interface EnglishInput {
 
 type Construction =
   | 'en-quote-before' | 'en-quote-after' | 'en-quote-split' | 'en-clause' | 'en-infinitive' | 'en-object' | 'en-trailing'
-  | 'en-parenthetical' | 'en-according-to' | 'en-participle' | 'en-label' | 'en-as-frame';
+  | 'en-parenthetical' | 'en-according-to' | 'en-participle' | 'en-label' | 'en-as-frame' | 'en-colon-block' | 'en-stance-noun';
 
 interface Hit {
   /** Cue tokens, inclusive. */
@@ -89,14 +89,22 @@ export function findEnglishAttributions(input: EnglishInput): { attributions: At
     byBlock.set(s.block, list);
   }
   const attributions: Attribution[] = [];
+  // "The governor added:" closing a paragraph: the next paragraph is what was said.
+  let opened: { para: Paragraph; hit: Hit } | null = null;
   blocks.forEach((block, index) => {
     let list = byBlock.get(index);
     if (LINE_KINDS.has(block.kind)) {
       const s = trimContent(text, block.contentStart, block.end);
       if (s) list = [{ start: s.start, end: block.end, block: index }];
-    } else if (!PARAGRAPH_KINDS.has(block.kind)) return;
+    } else if (!PARAGRAPH_KINDS.has(block.kind)) { opened = null; return; }
     if (!list?.length) return;
+    if (opened && PARAGRAPH_KINDS.has(block.kind)) {
+      const body = trimContent(text, block.contentStart, block.end);
+      if (body) attributions.push(finish(text, opened.para, { hit: opened.hit, parts: [body], construction: 'en-colon-block', kind: 'quote' }, registry, attributions.length, markers));
+    }
+    opened = null;
     const para = makeParagraph(text, block, list);
+    opened = colonAtEnd(para);
     const label = labelOf(para);
     if (label) {
       attributions.push(finish(text, para, label, registry, attributions.length, markers));
@@ -107,6 +115,53 @@ export function findEnglishAttributions(input: EnglishInput): { attributions: At
     for (const f of found) attributions.push(finish(text, para, f, registry, attributions.length, markers));
   });
   return { attributions, unattributed: [] };
+}
+
+/** Nouns and adjectives of stance that take their object with a preposition (criticism of, concerned about). */
+const STANCE_WORDS = /^(?:criticism|critics?|supporters?|opponents?|defenders?|claims?|allegations?|accusations?|questions|concerns?|comments?|remarks|ideas|theory|plan|proposal|calls?|support|opposition|praise|attacks?|condemnation|assessment|estimates?|forecast|reservations|illusions|skepticism|scepticism|doubts|fears|worries|warnings?|critical|concerned|coy|vague|passionate|supportive|skeptical|sceptical|bearish|bullish|optimistic|pessimistic|wary|worried)$/;
+const STANCE_PREPS = /^(?:of|about|on|for|against|over)$/;
+
+/**
+ * Stance carried by a noun or an adjective with its object (his criticism of the plan, Lee is critical of the
+ * deal, allegations of fraud): the word and its preposition are the cue, the noun phrase after them the
+ * content, the possessor or the subject of the copula the source (none for a bare noun).
+ */
+function stanceNouns(p: Paragraph, s: Paragraph['sentences'][number], hits: readonly Hit[]): Found[] {
+  const { toks, quotes } = p;
+  const out: Found[] = [];
+  for (let i = s.a; i < s.b - 2; i++) {
+    const t = toks[i]!;
+    if (!STANCE_WORDS.test(t.lower) || !STANCE_PREPS.test(toks[i + 1]!.lower) || quoteAround(quotes, t.start)) continue;
+    if (t.pos !== 'NOUN' && t.pos !== 'ADJ' && !(i === s.a && t.pos === 'PROPN')) continue;
+    // The object of another cue (raised concerns about …) is that cue's content.
+    if (hits.some((h) => h.cue[0] <= i && i <= h.cue[1] + 3)) continue;
+    const np = phraseStartingAt(toks, i + 2, s.b);
+    if (!np) continue;
+    // The holder: a possessive right before (his criticism, Lee's claims), or the subject of is / has been.
+    let source: [number, number] | null = null;
+    let k = i - 1;
+    while (k >= s.a && (toks[k]!.pos === 'ADJ' || toks[k]!.pos === 'ADV' || toks[k]!.pos === 'DET' && /^(?:a|an|the)$/.test(toks[k]!.lower))) k--;
+    if (k >= s.a && toks[k]!.pos === 'PRON' && /^(?:his|her|their|its|our|my)$/.test(toks[k]!.lower)) source = [k, k];
+    else if (k >= s.a && /^(?:'s|’s)$/.test(toks[k]!.lower)) source = subjectEndingAt(toks, k, s.a);
+    else if (k >= s.a && BE.has(toks[k]!.lower) || k >= s.a && /^(?:been|become|became|remains?|remained)$/.test(toks[k]!.lower)) {
+      const left = skipBetweenLeft(toks, k, s.a);
+      const subject = subjectEndingAt(toks, left, s.a);
+      source = subject && subject[1] === left ? subject : null;
+    }
+    const hit = makeHit(toks, [i, i + 1], null, false, source, false, false);
+    out.push({ hit, parts: [{ start: toks[np[0]]!.start, end: toks[np[1]]!.end }], construction: 'en-stance-noun', kind: 'reported' });
+  }
+  return out;
+}
+
+/** The last cue of a paragraph when a colon closes the paragraph right after it and its source (…, he said:). */
+function colonAtEnd(p: Paragraph): { para: Paragraph; hit: Hit } | null {
+  const s = p.sentences[p.sentences.length - 1]!;
+  const hits = findCues(p, s);
+  const hit = hits[hits.length - 1];
+  if (!hit || hit.according || !hit.row?.speech || !hit.source) return null;
+  const colon = p.toks[hit.cue[1]]!.text === ':' ? hit.cue[1] : p.toks[hit.next]?.text === ':' ? hit.next : -1;
+  return colon >= 0 && /^\s*$/.test(p.text.slice(p.toks[colon]!.end, s.end)) ? { para: p, hit } : null;
 }
 
 function makeParagraph(text: string, block: ClassifiedBlock, list: readonly DraftSentence[]): Paragraph {
@@ -130,6 +185,7 @@ function findInParagraph(p: Paragraph): Found[] {
   p.sentences.forEach((s, si) => {
     if (s.end <= consumedTo) return;
     const hits = findCues(p, s);
+    found.push(...stanceNouns(p, s, hits));
     hits.forEach((hit, hi) => {
       const f = contentOf(p, s, hits, hi);
       if (!f) return;
