@@ -105,6 +105,15 @@ table('stance nouns and adjectives with their object', [
   ['Allegations of fraud have dogged the county clerk for years.', null, 'Allegations of', 'fraud'],
 ]);
 
+table('participles after a preposition, a listener before a trailing stop, a passive with its agent, made it clear', [
+  ['Whitfield began the hearing by saying the fund was empty.', 'Whitfield', 'saying', 'the fund was empty'],
+  ['The deal is dead, Gov. Ray Castell (D-Ore.) told the Daily Ledger on Thursday.', 'Gov. Ray Castell (D-Ore.)', 'told', 'The deal is dead'],
+  ['The missing invoices were first reported by the Harbor Courier.', 'the Harbor Courier', 'were first reported by', 'The missing invoices'],
+  ['In a radio interview, Odell made it clear he would not resign.', 'Odell', 'made it clear', 'he would not resign'],
+  ['Castell criticized the audit, promising to release every invoice.', 'Castell', 'promising', 'to release every invoice'],
+  ['Her decision to delay the vote angered the board.', 'Her', 'decision', 'to delay the vote'],
+]);
+
 table('quotations closed with a straight mark, and a paragraph introduced by "said:"', [
   ['“The audit is not finished," Rep. Nora Blaine (D-Vt.) said in a statement.', 'Rep. Nora Blaine (D-Vt.)', 'said', '“The audit is not finished,"'],
   ['The treasurer added:\n\nWe will publish every invoice, line by line, before the vote.', 'The treasurer', 'added:', 'We will publish every invoice, line by line, before the vote'],

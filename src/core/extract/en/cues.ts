@@ -71,7 +71,7 @@ export const CUE_VERBS: ReadonlyMap<string, CueRow> = firstWins([
   ...['deny', 'criticize', 'criticise', 'praise', 'attack', 'condemn', 'blast', 'slam', 'support', 'oppose', 'reject',
     'dismiss', 'question', 'blame', 'accuse', 'cite', 'describe', 'defend', 'endorse', 'applaud', 'welcome', 'denounce',
     'dispute', 'challenge', 'mock', 'rebuke', 'decry', 'hail', 'tout', 'laud', 'champion', 'backs', 'favor', 'favour',
-    'support', 'rule', 'characterize', 'label', 'liken', 'compare', 'dub', 'brand', 'accuse', 'credit', 'thank']
+    'support', 'rule', 'characterize', 'label', 'liken', 'compare', 'dub', 'brand', 'accuse', 'credit', 'thank', 'rate', 'echo']
     .map((v) => [v, EVALUATE] as const),
 ]);
 

@@ -36,7 +36,7 @@ export interface EnglishInput {
 
 type Construction =
   | 'en-quote-before' | 'en-quote-after' | 'en-quote-split' | 'en-clause' | 'en-infinitive' | 'en-object' | 'en-trailing'
-  | 'en-parenthetical' | 'en-according-to' | 'en-participle' | 'en-label' | 'en-as-frame' | 'en-colon-block' | 'en-stance-noun';
+  | 'en-parenthetical' | 'en-according-to' | 'en-participle' | 'en-label' | 'en-as-frame' | 'en-colon-block' | 'en-stance-noun' | 'en-passive-by';
 
 interface Hit {
   /** Cue tokens, inclusive. */
@@ -55,6 +55,8 @@ interface Hit {
   clauseEnd: number;
   /** Token index after the cue clause. */
   next: number;
+  /** A passive with its agent (was first reported by The Ledger): the subject is the content. */
+  passiveOf?: [number, number];
 }
 
 interface Found {
@@ -119,6 +121,22 @@ export function findEnglishAttributions(input: EnglishInput): { attributions: At
 
 /** Nouns and adjectives of stance that take their object with a preposition (criticism of, concerned about). */
 const STANCE_WORDS = /^(?:criticism|critics?|supporters?|opponents?|defenders?|claims?|allegations?|accusations?|questions|concerns?|comments?|remarks|ideas|theory|plan|proposal|calls?|support|opposition|praise|attacks?|condemnation|assessment|estimates?|forecast|reservations|illusions|skepticism|scepticism|doubts|fears|worries|warnings?|critical|concerned|coy|vague|passionate|supportive|skeptical|sceptical|bearish|bullish|optimistic|pessimistic|wary|worried)$/;
+const INTENT_NOUNS = /^(?:decision|plan|plans|promise|pledge|vow|refusal|agreement|effort|efforts|bid|push|call|threat|attempt|intention|commitment|determination)$/;
+
+/** The infinitive at token `to` up to the clause's end (a comma before another clause, a stop). */
+function infinitiveAt(p: Paragraph, s: Paragraph['sentences'][number], to: number): [number, number] | null {
+  const { toks, text } = p;
+  const end = clauseCut(text, toks[to]!.start, s.end);
+  let e = to;
+  while (e + 1 < s.b && toks[e + 1]!.end <= end) {
+    // A finite verb right after a noun is the sentence's own (Her decision to delay the vote | angered …).
+    const n = toks[e + 1]!;
+    if (e > to + 1 && (n.pos === 'VERB' || n.pos === 'AUX') && /^(?:NOUN|PROPN|PRON|NUM)$/.test(toks[e]!.pos)) break;
+    e++;
+  }
+  while (e > to && /^[.,;:!?]$/.test(toks[e]!.text)) e--;
+  return e > to ? [to, e] : null;
+}
 const STANCE_PREPS = /^(?:of|about|on|for|against|over)$/;
 
 /**
@@ -131,12 +149,28 @@ function stanceNouns(p: Paragraph, s: Paragraph['sentences'][number], hits: read
   const out: Found[] = [];
   for (let i = s.a; i < s.b - 2; i++) {
     const t = toks[i]!;
-    if (!STANCE_WORDS.test(t.lower) || !STANCE_PREPS.test(toks[i + 1]!.lower) || quoteAround(quotes, t.start)) continue;
+    // made it clear (that) …: the subject of "made" holds the clause.
+    if (t.lower === 'clear' && i - 1 >= s.a) {
+      const mk = toks[i - 1]!.lower === 'it' ? i - 2 : i - 1;
+      if (mk >= s.a && /^(?:made|make|makes|making)$/.test(toks[mk]!.lower) && i + 1 < s.b && !/^[.,;]$/.test(toks[i + 1]!.text)) {
+        const left = skipBetweenLeft(toks, mk, s.a);
+        const subject = subjectEndingAt(toks, left, s.a);
+        const clause = infinitiveAt(p, s, i + 1 - 1);
+        if (subject && subject[1] === left && clause) {
+          out.push({ hit: makeHit(toks, [mk, i], null, false, subject, false, false), parts: [{ start: toks[i + 1]!.start, end: toks[clause[1]]!.end }], construction: 'en-stance-noun', kind: 'reported' });
+        }
+      }
+      continue;
+    }
+    // Intention as a noun with its infinitive: her decision to meet …, Lee's pledge to cut …
+    const intent = INTENT_NOUNS.test(t.lower) && toks[i + 1]!.lower === 'to' && toks[i + 2]!.pos === 'VERB';
+    if (!intent && (!STANCE_WORDS.test(t.lower) || !STANCE_PREPS.test(toks[i + 1]!.lower)) || quoteAround(quotes, t.start)) continue;
     if (t.pos !== 'NOUN' && t.pos !== 'ADJ' && !(i === s.a && t.pos === 'PROPN')) continue;
     // The object of another cue (raised concerns about …) is that cue's content.
     if (hits.some((h) => h.cue[0] <= i && i <= h.cue[1] + 3)) continue;
-    const np = phraseStartingAt(toks, i + 2, s.b);
+    const np = intent ? infinitiveAt(p, s, i + 1) : phraseStartingAt(toks, i + 2, s.b);
     if (!np) continue;
+    // An intention with no holder named is no one's: skip it.
     // The holder: a possessive right before (his criticism, Lee's claims), or the subject of is / has been.
     let source: [number, number] | null = null;
     let k = i - 1;
@@ -148,7 +182,8 @@ function stanceNouns(p: Paragraph, s: Paragraph['sentences'][number], hits: read
       const subject = subjectEndingAt(toks, left, s.a);
       source = subject && subject[1] === left ? subject : null;
     }
-    const hit = makeHit(toks, [i, i + 1], null, false, source, false, false);
+    if (intent && !source) continue;
+    const hit = makeHit(toks, intent ? [i, i] : [i, i + 1], null, false, source, false, false);
     out.push({ hit, parts: [{ start: toks[np[0]]!.start, end: toks[np[1]]!.end }], construction: 'en-stance-noun', kind: 'reported' });
   }
   return out;
@@ -301,23 +336,34 @@ function findCues(p: Paragraph, s: Paragraph['sentences'][number]): Hit[] {
       i++;
       continue;
     }
-    const row = CUE_VERBS.get(t.lemma);
+    // An -ing form after a comma governing "to" or "that" is a participle whatever the tagger says (…, promising to …).
+    const ingAfterComma = /ing$/.test(t.lower) && i > s.a && /^[,—]$/.test(toks[i - 1]!.text) && /^(?:to|that)$/.test(toks[i + 1]?.lower ?? '');
+    const row = CUE_VERBS.get(t.lemma) ?? (ingAfterComma ? CUE_VERBS.get(t.lower.slice(0, -3)) ?? CUE_VERBS.get(`${t.lower.slice(0, -3)}e`) : undefined);
     if (!row) continue;
     // The tagger reads some present tenses after a name as plural nouns (Lee plans to, Lee notes that).
     const nounVerb = t.pos === 'NOUN' && /s$/.test(t.lower) && i > s.a && (toks[i - 1]!.pos === 'PROPN' || /^(?:he|she|it|,)$/.test(toks[i - 1]!.lower))
       && /^(?:to|that|,|:|“|"|'')$/.test(toks[i + 1]?.lower ?? '');
-    if (!(t.pos === 'VERB' || nounVerb || ALWAYS_CUES.has(t.lower))) continue;
+    if (!(t.pos === 'VERB' || nounVerb || ingAfterComma || ALWAYS_CUES.has(t.lower))) continue;
     if (attributesNothing(toks, i, s.a)) continue;
     // An infinitive governed by another verb (declined to say, wants to argue) is that verb's content.
     const before = toks[i - 1];
     if (before && (before.lower === 'to') ) continue;
     let j = i;
     if (row.particles && toks[i + 1] && row.particles.includes(toks[i + 1]!.lower)) j = i + 1;
-    // Passive (was told, is expected, are believed): the subject is no source.
+    // Passive (was told, is expected, are believed): the subject is no source; an agent after "by" is.
     const left = skipBetweenLeft(toks, i, s.a);
-    if (left >= s.a && BE.has(toks[left]!.lower) && /(?:ed|told|said|known|thought|shown|written|seen|found)$/.test(t.lower)) continue;
+    if (left >= s.a && BE.has(toks[left]!.lower) && /(?:ed|told|said|known|thought|shown|written|seen|found)$/.test(t.lower)) {
+      const agent = toks[i + 1]?.lower === 'by' ? phraseStartingAt(toks, i + 2, s.b) : null;
+      let aux = left;
+      while (aux - 1 >= s.a && (BE.has(toks[aux - 1]!.lower) || toks[aux - 1]!.pos === 'AUX')) aux--;
+      const subject = agent ? subjectEndingAt(toks, aux - 1, s.a) : null;
+      if (agent && subject && subject[1] === aux - 1) hits.push({ ...makeHit(toks, [aux, i + 1], row, false, agent, true, false), passiveOf: subject });
+      continue;
+    }
     // A participle after a comma: …, adding that … / …, saying … — its subject is the main clause's.
-    const participle = /ing$/.test(t.lower) && left >= s.a && (toks[left]!.text === ',' || toks[left]!.text === '—');
+    // Also after a preposition or "and": began by saying …, criticized for saying …, touting … and saying ….
+    const participle = /ing$/.test(t.lower) && left >= s.a && (toks[left]!.text === ',' || toks[left]!.text === '—'
+      || /^(?:by|for|after|before|while|without|when|and)$/.test(toks[left]!.lower) && (row.speech === true || row.takes[0] === 'clause'));
     if (participle) {
       hits.push({ ...makeHit(toks, [left + 1, j], row, false, mainSubject(toks, s, hits), false, true), particle: j > i });
       continue;
@@ -429,6 +475,7 @@ function contentOf(p: Paragraph, s: Paragraph['sentences'][number], hits: readon
   const prevHit = hits[hi - 1];
   const floor = prevHit ? Math.max(s.start, prevHit.clauseEnd) : s.start;
 
+  if (hit.passiveOf) return found([{ start: toks[hit.passiveOf[0]]!.start, end: toks[hit.passiveOf[1]]!.end }], 'en-passive-by', 'reported');
   if (hit.according) {
     const after = hit.source ? toks[hit.source[1]]!.end : toks[hit.cue[1]]!.end;
     const lead = text.slice(s.start, hit.clauseStart);
@@ -501,7 +548,12 @@ function contentOf(p: Paragraph, s: Paragraph['sentences'][number], hits: readon
     // The clause before a trailing cue is the whole sentence up to it, cues inside it included.
     const before = trimContent(text, prevHit && commaBefore(text, prevHit.clauseStart, s.start) !== null ? floor : s.start, comma);
     if (!before) return null;
-    const endTok = skipAdjuncts(toks, hit.next, s.b);
+    let endTok = skipAdjuncts(toks, hit.next, s.b);
+    // …, Lee told The Daily Ledger on Thursday.: the listener too stands between the cue and the stop.
+    if (hit.row?.listener === 'skip' && endTok < s.b && !/^[,.;:!?]$/.test(toks[endTok]!.text)) {
+      const listener = phraseStartingAt(toks, endTok, s.b);
+      if (listener) endTok = skipAdjuncts(toks, listener[1] + 1, s.b);
+    }
     if (endTok >= s.b || onlyPunctuationBetween(text, toks[endTok]!.start, s.end)) return found([before], 'en-trailing', 'reported');
     if (toks[endTok]!.text === ',') {
       const rest = trimContent(text, toks[endTok]!.end, limit);
@@ -565,6 +617,8 @@ function skipAdjuncts(toks: readonly Token[], k: number, limit: number): number 
       continue;
     }
     if (ADJUNCT_PREPS.has(t.lower) && t.pos === 'ADP') {
+      // on Thursday, in recent days: a time.
+      if (k + 1 < limit && isTimeWord(toks[k + 1]!)) { k += 2; continue; }
       const np = phraseStartingAt(toks, k + 1, limit);
       if (!np) break;
       // Only a setting (in an interview with …, on Twitter, at a rally in …), not the content's own words.

@@ -20,6 +20,8 @@ const PERSONAL = new Set(['he', 'she', 'they', 'we', 'i', 'you', 'it']);
 const RELATIVE = new Set(['who', 'which']);
 /** Prepositions that stay inside a noun phrase when a noun phrase follows: a spokesman for the campaign. */
 const NP_PREP = new Set(['of', 'for', 'at', 'from', 'with', 'on', 'in', 'to', 'by']);
+/** Roles that take "to" for whom they serve: an adviser to the president, the ambassador to Japan. */
+const ROLE_TO = /^(?:advisers?|advisors?|aides?|assistants?|spokes(?:man|woman|person)|counsel(?:or|lor)s?|ambassadors?|envoys?|successors?|secretary|heirs?|consultants?)$/;
 const TIME_WORDS = new Set([
   'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'today', 'yesterday', 'tonight', 'tomorrow',
   'earlier', 'later', 'recently', 'again', 'last', 'this', 'afterward', 'afterwards', 'then', 'previously', 'once',
@@ -81,7 +83,7 @@ export function subjectEndingAt(toks: readonly Token[], j: number, floor: number
     // "of"/"for" inside the phrase: a spokesman for the campaign, the head of the agency.
     // A hyphen inside a name or compound: Self-Defense Force, Pro-Growth Alliance.
     if ((p.text === '-' || p.text === '–') && k - 2 >= floor && isNominal(toks[k - 2]!, k - 2 === floor) && p.start === toks[k - 2]!.end && p.end === toks[k]!.start) { k--; continue; }
-    if (NP_PREP.has(p.lower) && p.lower !== 'to' && k - 2 >= floor && isHead(toks[k - 2]!, k - 2 === floor)) { k--; continue; }
+    if (NP_PREP.has(p.lower) && (p.lower !== 'to' || ROLE_TO.test(toks[k - 2]?.lower ?? '')) && k - 2 >= floor && isHead(toks[k - 2]!, k - 2 === floor)) { k--; continue; }
     // Coordinated names: Smith and Jones said.
     if ((p.lower === 'and' || p.text === '&') && k - 2 >= floor && isHead(toks[k - 2]!, k - 2 === floor) && toks[k]!.pos !== 'DET') { k--; continue; }
     break;
