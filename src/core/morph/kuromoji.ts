@@ -132,7 +132,9 @@ function boundedLatticeBuilder(require: NodeRequire, dic: KuromojiDictionaries &
     const sentence = new SurrogateAwareString(sentenceStr);
     for (let pos = 0; pos < sentence.length; pos++) {
       const at = sentence.index_mapping[pos]!;
-      const tail = sentenceStr.slice(at, at + MAX_KEY);
+      // Never end the key between the halves of a surrogate pair: kuromoji's UTF-8 encoder returns null for it and the search throws.
+      const wide = at + MAX_KEY < sentenceStr.length && isHighSurrogate(sentenceStr.charCodeAt(at + MAX_KEY - 1));
+      const tail = sentenceStr.slice(at, at + MAX_KEY + (wide ? 1 : 0));
       const vocabulary = trie.commonPrefixSearch(tail);
       for (const { k: key, v: trieId } of vocabulary) {
         for (const id of known.target_map[trieId]!) {
@@ -189,4 +191,8 @@ function* pieces(text: string): Generator<string> {
     yield text.slice(start, cut);
     start = cut;
   }
+}
+
+function isHighSurrogate(c: number): boolean {
+  return c >= 0xd800 && c <= 0xdbff;
 }
