@@ -57,7 +57,10 @@ export function loadKuromoji(): { tokenizer: JaTokenizer; loadMs: number } {
   return { tokenizer, loadMs: performance.now() - t0 };
 }
 
-/** Entries as kuromoji packs them: per entry, at a byte offset (its id), left id, right id, word cost, feature offset. */
+/**
+ * Entries as kuromoji packs them: per entry, at a byte offset (its id), left id, right id, word cost, feature offset.
+ * The shorts are read as a platform Int16Array, as kuromoji itself reads cc.dat: a little-endian host is assumed.
+ */
 interface Entries {
   shorts: Int16Array;
   bytes: Uint8Array;
