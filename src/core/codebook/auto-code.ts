@@ -39,23 +39,31 @@ const PATTERN_WEIGHT = 0.6;
 /** At most this many evidence spans per code: enough to audit, bounded for a long claim. */
 const MAX_EVIDENCE = 8;
 
+/** Each BMP unit's fold, filled as units are met (0: not yet; normalising one character at a time is slow). */
+const unitFold = new Uint16Array(0x10000);
+
 /** The text folded for matching, unit for unit (same length, same offsets). */
 export function foldForMatch(text: string): string {
-  let out = '';
+  const units = new Array<number>(text.length);
   for (let i = 0; i < text.length; i++) {
     const u = text.charCodeAt(i);
-    const ch = text[i]!;
     if (u >= 0xd800 && u <= 0xdfff) {
-      out += ch;
+      units[i] = u;
       continue;
     }
     if (u < 0x80) {
-      out += u >= 65 && u <= 90 ? String.fromCharCode(u + 32) : ch;
+      units[i] = u >= 65 && u <= 90 ? u + 32 : u;
       continue;
     }
-    const f = normalizeString(ch).toLowerCase();
-    out += f.length === 1 ? f : ch;
+    let f = unitFold[u]!;
+    if (f === 0) {
+      const folded = normalizeString(String.fromCharCode(u)).toLowerCase();
+      f = unitFold[u] = folded.length === 1 ? folded.charCodeAt(0) : u;
+    }
+    units[i] = f;
   }
+  let out = '';
+  for (let i = 0; i < units.length; i += 8192) out += String.fromCharCode(...units.slice(i, i + 8192));
   return out;
 }
 
@@ -78,6 +86,8 @@ interface CompiledCode {
 /** A codebook made ready for matching many claims (regular expressions built once). */
 export interface CompiledCodebook {
   readonly codes: readonly CompiledCode[];
+  /** Indicators with a needle, by the needle's first unit: a claim is tried only on those it could contain. */
+  readonly byFirstUnit: ReadonlyMap<number, readonly CompiledIndicator[]>;
 }
 
 const compiled = new WeakMap<Codebook, CompiledCodebook>();
@@ -91,7 +101,17 @@ export function compileCodebook(book: Codebook): CompiledCodebook {
     const indicators = compileIndicators(c);
     if (indicators.length) codes.push({ id: c.id, indicators });
   }
-  const out = { codes };
+  const byFirstUnit = new Map<number, CompiledIndicator[]>();
+  for (const c of codes) {
+    for (const ind of c.indicators) {
+      if (!ind.needle) continue;
+      const u = ind.needle.charCodeAt(0);
+      const list = byFirstUnit.get(u);
+      if (list) list.push(ind);
+      else byFirstUnit.set(u, [ind]);
+    }
+  }
+  const out = { codes, byFirstUnit };
   compiled.set(book, out);
   return out;
 }
@@ -123,12 +143,21 @@ function compileIndicators(c: Code): CompiledIndicator[] {
 export function autoCode(text: string, book: Codebook | CompiledCodebook): CodeMatch[] {
   const cb = 'format' in book ? compileCodebook(book) : book;
   const folded = foldForMatch(text);
+  // The indicators whose needle's first unit occurs in the text: only those can match.
+  const candidates = new Set<CompiledIndicator>();
+  const seen = new Set<number>();
+  for (let i = 0; i < folded.length; i++) {
+    const u = folded.charCodeAt(i);
+    if (seen.has(u)) continue;
+    seen.add(u);
+    for (const ind of cb.byFirstUnit.get(u) ?? []) candidates.add(ind);
+  }
   const out: { match: CodeMatch; order: number }[] = [];
   cb.codes.forEach((code, order) => {
     const evidence: CodeEvidence[] = [];
     let miss = 1;
     for (const ind of code.indicators) {
-      if (ind.needle !== null && !folded.includes(ind.needle)) continue;
+      if (ind.needle !== null && (!candidates.has(ind) || !folded.includes(ind.needle))) continue;
       ind.re.lastIndex = 0;
       let hit = false;
       for (let m = ind.re.exec(folded); m; m = ind.re.exec(folded)) {
