@@ -481,6 +481,25 @@ function findCues(v: SentenceView): Cue[] {
   return cues;
 }
 
+/** Whether the clause from token k ends in a predicate that modifies a noun (…を進める|問題): a relative clause. */
+function modifiesNoun(v: SentenceView, k: number): boolean {
+  const { toks } = v;
+  for (let j = k; j < toks.length && j < k + 16; j++) {
+    const t = toks[j]!;
+    if (v.depth[j]! > 0 || t.surface === '、' || t.surface === '。' || QUOTE_OPEN.has(t.surface)) return false;
+    if (t.pos !== '動詞' && t.pos !== '助動詞' && t.pos !== '形容詞') continue;
+    // The whole predicate (輸出し|て|いる), then what follows it.
+    const e = predicateEnd(v, j);
+    const last = toks[e - 1]!;
+    const n = toks[e];
+    if (!n) return false;
+    // …しているという報道: という / との join a clause to the noun it describes.
+    if (n.surface === 'という' || n.surface === 'との') return toks[e + 1]?.pos === '名詞';
+    return (last.conj.startsWith('基本形') || last.pos === '助動詞' && last.conj === '*') && n.pos === '名詞' && n.pos1 !== '非自立' && n.pos1 !== '接尾' && !/^(?:こと|もの|ため|よう|の)$/.test(n.surface);
+  }
+  return false;
+}
+
 /** The person an interview announces (Xに聞いた, Xに話を聞いた, Xにインタビューした), or null. */
 function interviewLead(v: SentenceView): SpeakerPhrase | null {
   const { toks } = v;
@@ -748,9 +767,9 @@ function analyzeSentence(v: SentenceView, book: SpeakerBook, carried: Speaker | 
     if (inner) { inner.kind = 'according_to'; drafts.splice(i, 1); }
   }
   if (lastSpeaker && lastSpeaker !== topic) current = lastSpeaker;
-  // A person as the topic of a sentence with no claim may speak next (X氏は会見を開いた。…と述べた); a
-  // country or an organisation there is more often what the sentence is about (日本は何をすべきか).
-  else if (topic && (drafts.length || topic.people.every((p) => p.type === 'person'))) current = topic;
+  // The topic of a sentence with no claim may speak next (X氏は会見を開いた。…と述べた), unless the
+  // sentence asks about it (日本は何をすべきか。).
+  else if (topic && (drafts.length || !/[か?？][。\s]*$/.test(text.slice(v.span.start, v.span.end)))) current = topic;
   // こう語った / そう批判する: the quotation next to it.
   const kou = kouSentence(v, book, current, before);
   if (kou) { drafts.push(kou); current = kou.speaker; }
@@ -825,6 +844,8 @@ function sentenceOpening(v: SentenceView): { topic: SpeakerPhrase | null; coTopi
     if (t.surface === '「' && j > k && TITLED_OUTLET.test(toks[j - 1]!.surface) && (v.match.get(j) ?? -1) > j) { j = v.match.get(j)!; continue; }
     if (t.surface === '「' || t.surface === '。') break;
     if ((t.surface === 'は' || t.surface === 'が' || t.surface === 'も') && t.pos === '助詞') {
+      // 中国が進める南シナ海問題に関し…: a subject inside a clause that modifies a noun is not the sentence's.
+      if (t.surface === 'が' && modifiesNoun(v, j + 1)) continue;
       const np = nounPhraseEndingAt(v.text, toks, j - 1, k);
       const sp = np ? classify(np, toks, v.book) : null;
       if (sp) {
@@ -957,6 +978,7 @@ function subjectAfter(v: SentenceView, from: number, to: number, topicOnly: bool
     if (v.depth[j]! > 0) continue;
     const t = toks[j]!;
     if ((t.surface === 'は' || t.surface === 'が' && !topicOnly) && t.pos === '助詞') {
+      if (t.surface === 'が' && modifiesNoun(v, j + 1)) continue;
       const np = nounPhraseEndingAt(v.text, toks, j - 1, from);
       const sp = np ? classify(np, toks, v.book) : null;
       if (sp && sp.type !== 'group' || sp && j - from < 8) return { phrase: sp!, contentFrom: skipAdverbials(v, j + 1) };

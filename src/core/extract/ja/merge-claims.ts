@@ -42,8 +42,22 @@ export function mergeClaims(
     }
     return n;
   };
-  const added = extra.attributions.filter((a) => overlap(a.content) * 2 < a.content.end - a.content.start && !isAttempt(text, a));
-  const attributions = [...lead.attributions, ...added.map((a) => ({ ...a, evidence: [...a.evidence, { rule: 'ja:commentary-pass' }] }))]
+  // One cue is one claim: a commentary claim on a cue the cue-first pass has read is that claim again, kept
+  // instead when it reads a tighter content inside the same one (…を引用し、|…であると指摘する).
+  const byCue = new Map<number, number>();
+  lead.attributions.forEach((a, i) => a.cue && byCue.set(a.cue.start, i));
+  const leading = [...lead.attributions];
+  const commentary = (a: Attribution): Attribution => ({ ...a, evidence: [...a.evidence, { rule: 'ja:commentary-pass' }] });
+  const added = extra.attributions.filter((a) => {
+    const same = a.cue ? byCue.get(a.cue.start) : undefined;
+    if (same !== undefined) {
+      const l = leading[same]!.content;
+      if (a.content.start >= l.start && a.content.end <= l.end && a.content.end - a.content.start < l.end - l.start) leading[same] = commentary(a);
+      return false;
+    }
+    return overlap(a.content) * 2 < a.content.end - a.content.start && !isAttempt(text, a);
+  });
+  const attributions = [...leading, ...added.map(commentary)]
     .sort((x, y) => x.content.start - y.content.start)
     .map((a, i) => ({ ...a, id: `a${i + 1}` }));
   const claimedStarts = attributions.map((a) => a.content.start);
