@@ -180,6 +180,18 @@ run({
       { speaker: '同紙', content: '表面的には、規制は成功したようだ' },
     ],
   },
+  'headlines: a person among the segments before a closing quotation, after an opening one, X、…と主張': {
+    text: '予算委 北川財務相 補正予算 “年内成立を目指す”\n\n本文は省略する。',
+    want: [{ speaker: '北川', cue: '北川財務相', content: '年内成立を目指す', kind: 'quote', rule: 'ja:label-quote' }],
+  },
+  'headlines: a quotation opening the line, then its speaker and a comma': {
+    text: '「備えを急げ」 北東連合事務局長、加盟国に協力を要請\n\n本文は省略する。',
+    want: [{ speaker: '北東連合事務局長', content: '備えを急げ', kind: 'quote' }],
+  },
+  'headlines: X、Yと主張 closing a headline': {
+    text: '献金問題で野党追及 北辰党、違法性はないと主張\n\n本文は省略する。',
+    want: [{ speaker: '北辰党', cue: 'と主張', content: '違法性はない' }],
+  },
   'kou: こう語った with the quotation before it': {
     text: '「撤退は考えていない」。中野大使はこう語った。',
     want: [],

@@ -1312,6 +1312,11 @@ function findLabels(text: string, block: ClassifiedBlock, tokenizer: JaTokenizer
       }
     }
   }
+  // Headlines: 経団連 筒井会長 合意評価 “…” / 「…」 NATO事務総長、… / 立民「…」と酷評 / ヒズボラ、撃退と主張
+  if ((block.kind === 'title' || block.kind === 'heading' || body.length <= 80 && !/。/.test(body)) && !out.length) {
+    const h = headline(text, { start, end: block.end }, tokenizer, book);
+    if (h) out.push(h);
+  }
   // 「…」(丸山浩二氏) — a quotation credited in parentheses.
   const paren = /「([^「」\n]{2,400})」[ \u3000]?([(（]([^)）\n]{2,30})[)）])/g;
   for (let m = paren.exec(body); m; m = paren.exec(body)) {
@@ -1333,6 +1338,69 @@ function findLabels(text: string, block: ClassifiedBlock, tokenizer: JaTokenizer
     }
   }
   return out;
+}
+
+/** The speaker a stretch of a headline names whole (a segment between spaces or up to 、): a person by name or post. */
+function headlineSpeaker(text: string, from: number, to: number, tokenizer: JaTokenizer, book: SpeakerBook, types: readonly string[]): Speaker | null {
+  while (from < to && /\s/.test(text[from]!)) from++;
+  while (to > from && /\s/.test(text[to - 1]!)) to--;
+  if (to - from < 1 || to - from > 24) return null;
+  const toks = tokenizer.tokenize(text.slice(from, to)).map((t) => ({ ...t, start: t.start + from, end: t.end + from }));
+  const np = toks.length ? nounPhraseEndingAt(text, toks, toks.length - 1, 0) : null;
+  if (!np || np.start !== from) return null;
+  const sp = classify(np, toks, book);
+  if (!sp || !types.includes(sp.type) || sp.type === 'person' && !sp.title && !toks.some((t) => t.pos2 === '人名') && !/(?:氏|さん)$/.test(np.text)) return null;
+  return book.resolve(sp, null, { start: np.start, end: np.end });
+}
+
+/**
+ * The quotation of a headline and whom it credits: the segment before a closing quotation that names a person
+ * (経団連 筒井会長 合意を評価 “…”), the words after an opening one (「…」 NATO事務総長、…), a speaker glued to
+ * the quotation before と and a reporting word (立民「…」と酷評), or a speaker and a comma before …と主張.
+ */
+function headline(text: string, line: Span, tokenizer: JaTokenizer, book: SpeakerBook): Draft | null {
+  const body = text.slice(line.start, line.end);
+  const q = /[「“]([^「」“”\n]{1,80})[」”]/.exec(body);
+  if (q) {
+    const qs = line.start + q.index;
+    const qe = qs + q[0].length;
+    const content = { start: qs + 1, end: qe - 1 };
+    const after = text.slice(qe, line.end);
+    const make = (who: Speaker, cue: Span, rule: string): Draft => ({ speaker: who, via: [], kind: 'quote', cue, content, mention: 'explicit', rule, tokens: text.slice(cue.start, cue.end) });
+    // X「…」と酷評
+    const reported = /^と(?:酷評|批判|主張|強調|指摘|反発|表明|明言|断言|述べ|語|訴え|警告|非難|一蹴|要求|要請|懸念)/.exec(after);
+    if (reported) {
+      let b = qs;
+      while (b > line.start && !/[\s、。」”]/.test(text[b - 1]!)) b--;
+      const who = headlineSpeaker(text, b, qs, tokenizer, book, ['person', 'organization', 'government', 'media']);
+      if (who) return make(who, { start: qe, end: qe + reported[0].length }, 'label-quote');
+    }
+    // … 筒井会長 … “…” closing the line
+    if (/^[\s。!！?？]*$/.test(after)) {
+      const segs = [...text.slice(line.start, qs).matchAll(/[^\s\u3000]+/g)];
+      for (let i = segs.length - 1; i >= 0; i--) {
+        const m = segs[i]!;
+        const who = headlineSpeaker(text, line.start + m.index, line.start + m.index + m[0].length, tokenizer, book, ['person']);
+        if (who) return make(who, { start: line.start + m.index, end: line.start + m.index + m[0].length }, 'label-quote');
+      }
+    }
+    // 「…」 NATO事務総長、…
+    if (q.index === 0) {
+      const m = /^[\s\u3000]*([^\s\u3000、,]{2,24})[、,\s]/.exec(after);
+      const who = m ? headlineSpeaker(text, qe + m.index + m[0].indexOf(m[1]!), qe + m.index + m[0].indexOf(m[1]!) + m[1]!.length, tokenizer, book, ['person']) : null;
+      if (who && m) return make(who, { start: qe + m[0].indexOf(m[1]!), end: qe + m[0].indexOf(m[1]!) + m[1]!.length }, 'label-quote');
+    }
+    return null;
+  }
+  // ヒズボラ、撃退と主張 / … 首相、続投に意欲
+  const m = /(?:^|[\s\u3000])([^\s\u3000、]{2,20})、([^\s\u3000、「」]{1,40})と(主張|強調|表明|明言|反論|指摘|批判|警告|発表)\s*$/.exec(body);
+  if (m) {
+    const ws = line.start + m.index + m[0].indexOf(m[1]!);
+    const who = headlineSpeaker(text, ws, ws + m[1]!.length, tokenizer, book, ['person', 'organization', 'government', 'media']);
+    const cs = ws + m[1]!.length + 1;
+    if (who) return { speaker: who, via: [], kind: 'reported', cue: { start: cs + m[2]!.length, end: cs + m[2]!.length + 1 + m[3]!.length }, content: { start: cs, end: cs + m[2]!.length }, mention: 'explicit', rule: 'label-quote', tokens: m[3]! };
+  }
+  return null;
 }
 
 /** A bare label that can only be a name: kanji or katakana without digits, or Latin initials (M.T.). */

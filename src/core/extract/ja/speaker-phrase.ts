@@ -273,7 +273,7 @@ function splitNameAndPost(text: string, post: string | null, toks: readonly JaTo
     }
   }
   const isName = name.length >= 1 && name.length <= 16 && !PERSON_POSTS.some((p) => name.endsWith(p) && p.length >= 2)
-    && (/^[\u4e00-\u9fff々]{1,3}[ \u3000][\u4e00-\u9fff々]{1,3}$/.test(name) || /^[\u30A1-\u30FA\u30FC・=＝]{2,}$/.test(name) || isKatakanaFullName(name) || /^[A-Za-z][A-Za-z. '-]*$/.test(name) || /^[\u4e00-\u9fff々]{1,5}$/.test(name) && (title !== null || toks.slice(np.from, np.to).some((t) => t.pos2 === '人名') || /(?:氏|さん|君)$/.test(text)));
+    && (/^[\u4e00-\u9fff々]{1,3}[ \u3000][\u4e00-\u9fff々]{1,3}$/.test(name) || /^[\u30A1-\u30FA\u30FC・=＝]{2,}$/.test(name) || isKatakanaFullName(name) || /^[A-Za-z][A-Za-z. '-]*$/.test(name) && !/^[A-Z]{2,6}$/.test(name) || /^[\u4e00-\u9fff々]{1,5}$/.test(name) && (title !== null || toks.slice(np.from, np.to).some((t) => t.pos2 === '人名') || /(?:氏|さん|君)$/.test(text)));
   if (!isName) return { name: text.replace(/[(（][^)）]*[)）]/g, '').trim(), organization: null, title: post && post.length > 1 ? post : null };
   return { name, organization, title };
 }
