@@ -71,6 +71,8 @@ export async function run(): Promise<void> {
     ['one line of cues', (n) => Array.from({ length: n }, (_, i) => `協力は${i}段階目だと指摘し、`).join('')],
     ['repeated quotations', (n) => Array.from({ length: n }, () => '「撤退はない」「譲歩もない」と述べ、').join('') + '。'],
     ['deep brackets', (n) => `${'「'.repeat(n)}${'」'.repeat(n)}と述べた。`],
+    // Many ordinary sentences in one paragraph: each sentence's work must stay within the sentence.
+    ['short sentences, one paragraph', (n) => Array.from({ length: n }, (_, i) => `山田教授は、協力は${i}段階目だと述べた。`).join('')],
   ];
   for (const [label, make] of shapes) {
     const row: string[] = [];

@@ -1155,13 +1155,14 @@ function kouSentence(v: SentenceView, book: SpeakerBook, current: Speaker | null
 /** A very long sentence (a folded block with no 。) is cut at clause boundaries so that no span runs long. */
 /** A sentence cut before an interviewer's turn that a page joined to the line before (…させられた ――どう見ますか。). */
 function atQuestions(text: string, s: Span): Span[] {
+  const body = text.slice(s.start, s.end);
+  if (!body.includes('――') && !body.includes('──')) return [s];
   const out: Span[] = [];
   let start = s.start;
-  const re = /[ \u3000]+(?=――|──)/g;
-  re.lastIndex = s.start;
-  for (let m = re.exec(text); m && m.index < s.end; m = re.exec(text)) {
-    if (m.index > start) out.push({ start, end: m.index });
-    start = m.index + m[0].length;
+  for (const m of body.matchAll(/[ \u3000]+(?=――|──)/g)) {
+    const at = s.start + m.index;
+    if (at > start) out.push({ start, end: at });
+    start = at + m[0].length;
   }
   out.push({ start, end: s.end });
   return out;
@@ -1227,8 +1228,9 @@ function lineLabel(text: string, block: ClassifiedBlock, next: ClassifiedBlock, 
   if (!np || np.start !== block.contentStart) return null;
   const sp = classify(np, toks, book);
   if (!sp || sp.type !== 'person' || !sp.title) return null;
-  const close = text.indexOf('」', next.contentStart);
-  if (close < 0 || close > next.end) return null;
+  const inNext = text.slice(next.contentStart, next.end).indexOf('」');
+  if (inNext < 0) return null;
+  const close = next.contentStart + inNext;
   const who = book.resolve(sp, null, { start: np.start, end: np.end });
   if (!who) return null;
   return { speaker: who, via: [], kind: 'quote', cue: { start: np.start, end: np.end }, content: boundContent({ start: next.contentStart + 1, end: close }), mention: 'explicit', rule: 'label-line', tokens: np.text };
