@@ -571,7 +571,9 @@ function contentOf(p: Paragraph, s: Paragraph['sentences'][number], hits: readon
 function clauseCut(text: string, start: number, limit: number): number {
   const re = new RegExp(CUT.source, 'g');
   re.lastIndex = start;
-  for (let m = re.exec(text); m && m.index < limit; m = re.exec(text)) {
+  // Up to the limit only: on the whole text a clause with no cut would run the pattern to the document's end.
+  const upto = text.slice(0, limit);
+  for (let m = re.exec(upto); m; m = re.exec(upto)) {
     const at = m.index;
     if (at <= start) continue;
     // Inside a quotation opened in the clause: no cut.
