@@ -232,13 +232,25 @@ export class PeopleRegistry {
     return best ?? candidates[0];
   }
 
-  private readonly startsCache = new Map<DraftPerson, { n: number; starts: Int32Array }>();
+  private readonly startsCache = new Map<DraftPerson, { n: number; starts: number[] }>();
 
-  private sortedStarts(p: DraftPerson): Int32Array {
-    const held = this.startsCache.get(p);
-    if (held && held.n === p.mentions.length) return held.starts;
-    const starts = Int32Array.from(p.mentions, (m) => m.start).sort();
-    this.startsCache.set(p, { n: p.mentions.length, starts });
+  /** A person's mention starts in order, kept up to date as mentions are added (mostly at the end: pushed). */
+  private sortedStarts(p: DraftPerson): readonly number[] {
+    let held = this.startsCache.get(p);
+    if (!held) this.startsCache.set(p, (held = { n: 0, starts: [] }));
+    const { starts } = held;
+    for (; held.n < p.mentions.length; held.n++) {
+      const at = p.mentions[held.n]!.start;
+      if (!starts.length || starts[starts.length - 1]! <= at) { starts.push(at); continue; }
+      let lo = 0;
+      let hi = starts.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (starts[mid]! <= at) lo = mid + 1;
+        else hi = mid;
+      }
+      starts.splice(lo, 0, at);
+    }
     return starts;
   }
 
