@@ -85,4 +85,16 @@ export function run(): void {
   console.log(`input                 generated political news, ${mb(bytes)} MB UTF-8, ${found.toLocaleString('en')} attributions found`);
   console.log(`english analysis      ${Math.round(bytes / 1024 / (m / 1000)).toLocaleString('en')} KB/s, ${(m / b).toFixed(1)}× the decode+NFKC baseline  (target ≥ 300 KB/s)`);
   console.log(`peak memory (RSS)     ${Math.round(process.resourceUsage().maxRSS / 1024)} MB`);
+  // Growth with the document: ten times the text must take about ten times as long (a few names mentioned
+  // thousands of times once made every surname look-up re-sort that person's mentions).
+  const few = (n: number) => generateNews(n, 11).replace(/\b(?:Dana|Ray|Nadia|Tom|Lena|Mark|Rosa|Brian|Alma|Victor|Irene|Hugo) (\w+)/g, 'Dana $1');
+  const small = few(500_000);
+  const large = few(5_000_000);
+  let t = performance.now();
+  analyze(small, { language: 'en' });
+  const ts = performance.now() - t;
+  t = performance.now();
+  analyze(large, { language: 'en' });
+  const tl = performance.now() - t;
+  console.log(`growth                0.5 MB → ${(ts / 1000).toFixed(2)} s, 5 MB → ${(tl / 1000).toFixed(2)} s: ${(tl / ts).toFixed(1)}× for 10× the text  (target ≈ 10×)`);
 }
