@@ -106,6 +106,10 @@ run({
     text: '北東通信によると、両国の外相は来週にも会談する予定だという。',
     want: [{ speaker: '北東通信', cue: 'によると', content: '両国の外相は来週にも会談する予定だ', kind: 'according_to' }],
   },
+  'frame: a finding published by someone (Xが発表したデータによると) is theirs': {
+    text: '3月に北辰統計局が公表した調査によると、若年層の失業率は2年ぶりに上昇した。',
+    want: [{ speaker: '北辰統計局', cue: 'によると', content: '若年層の失業率は2年ぶりに上昇した', kind: 'according_to' }],
+  },
   'frame: a quotation inside the frame keeps its own speaker, through the outlet': {
     text: '中央日報によると、ハン・ソジン報道官は「追加の支援はない」と述べた。',
     todo: 'the subject after a frame is kept in the quoted claim',

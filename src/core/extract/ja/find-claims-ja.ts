@@ -348,7 +348,7 @@ function findCues(v: SentenceView): Cue[] {
       while (e < n && (toks[e]!.pos === '助動詞')) e++;
       if (e < n && /^(?:と|ば)$/.test(toks[e]!.surface)) {
         const np = nounPhraseEndingAt(v.text, toks, i - 1, 0);
-        const frame = np ? classify(np, toks, v.book) : null;
+        const frame = np ? classify(np, toks, v.book) ?? publisherOf(v, np.from) : null;
         if (frame) cues.push({ rule: 'frame', kind: 'according_to', from: i, to: e + 1, complementEnd: e + 1, frame });
         i = e;
         continue;
@@ -479,6 +479,25 @@ function findCues(v: SentenceView): Cue[] {
     i = end - 1;
   }
   return cues;
+}
+
+/** Nouns of published findings: Xが発表したデータによると is X's. */
+const FINDING_NOUNS = /^(?:データ|統計|報告書|報告|資料|調査|調査結果|試算|推計|集計|白書|文書|声明|発表|分析)$/;
+const PUBLISH_VERBS = /^(?:発表|公表|公開|まとめる|作成|実施|示す|出す|明らかにする|集計|試算|推計)$/;
+
+/** The publisher of a finding named by the clause before it: 商工エネルギー省が発表したデータ → 商工エネルギー省. */
+function publisherOf(v: SentenceView, head: number): SpeakerPhrase | null {
+  const { toks } = v;
+  if (!FINDING_NOUNS.test(toks[head]?.surface ?? '')) return null;
+  // …が 発表|し|た | データ: the predicate right before the noun, its subject before it.
+  let k = head - 1;
+  while (k >= 0 && (toks[k]!.pos === '助動詞' || toks[k]!.pos === '動詞' && toks[k]!.base === 'する')) k--;
+  if (k < 1 || !PUBLISH_VERBS.test(toks[k]!.base === '*' ? toks[k]!.surface : toks[k]!.base) && !PUBLISH_VERBS.test(toks[k]!.surface)) return null;
+  const p = k - 1;
+  if (toks[p]!.pos !== '助詞' || !/^(?:が|の)$/.test(toks[p]!.surface)) return null;
+  const np = nounPhraseEndingAt(v.text, toks, p - 1, 0);
+  const sp = np ? classify(np, toks, v.book) : null;
+  return sp && sp.type !== 'anaphor' ? { ...sp, end: toks[head]!.end, text: v.text.slice(sp.start, toks[head]!.end) } : null;
 }
 
 /** Whether the clause from token k ends in a predicate that modifies a noun (…を進める|問題): a relative clause. */
