@@ -196,6 +196,14 @@ run({
     text: '献金問題で野党追及 北辰党、違法性はないと主張\n\n本文は省略する。',
     want: [{ speaker: '北辰党', cue: 'と主張', content: '違法性はない' }],
   },
+  'quote-block: a quotation on lines of its own, closed by a line that opens with と': {
+    text: '市場の見方は割れている。北辰総研主任研究員の森川健一氏が、\n「円売りの動きが活発化しています。\n輸入物価も上がるでしょう」\nと、円安はさらに進むとの見方を示した。つづけて、\n「日銀は動かないでしょう」\nと説明した。',
+    want: [
+      { speaker: '森川健一', cue: 'と、円安はさらに進むとの見方を示した', content: '円売りの動きが活発化しています。\n輸入物価も上がるでしょう', kind: 'quote', rule: 'ja:quote-block' },
+      { speaker: '森川健一', cue: 'との見方を示した', content: '円安はさらに進む' },
+      { speaker: '森川健一', cue: 'と説明した', content: '日銀は動かないでしょう', kind: 'quote' },
+    ],
+  },
   'kou: こう語った with the quotation before it': {
     text: '「撤退は考えていない」。中野大使はこう語った。',
     want: [],

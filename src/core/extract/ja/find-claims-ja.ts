@@ -131,7 +131,9 @@ function findClaimsJaInBatch(input: JaClaimsInput): { attributions: Attribution[
     // A block read as a whole (a title, a quotation on its own line) is the sentence before the next one.
     const before = blocks[b - 1];
     if (before && lastPieceBlock !== b - 1) lastPiece = { start: before.contentStart, end: before.end };
-    if (block.kind === 'heading') { current = null; answer = null; }
+    // A heading changes the subject; a line that is one quotation (taken for a heading) does not.
+    const quoteLine = QUOTE_OPEN.has(text[block.contentStart] ?? '') && QUOTE_CLOSE.has(text.slice(block.contentStart, block.end).trimEnd().slice(-1));
+    if (block.kind === 'heading' && !quoteLine) { current = null; answer = null; }
     // 中央銀行 森山総裁 on a line of its own, the quotation on the next: the line labels the quotation.
     const nextBlock = blocks[b + 1];
     if (block.kind === 'paragraph' && nextBlock && text[nextBlock.contentStart] === '「' && block.end - block.contentStart <= 30) {
@@ -159,6 +161,9 @@ function findClaimsJaInBatch(input: JaClaimsInput): { attributions: Attribution[
       }
       for (const piece of cutLong(text, sentence)) {
         const sd = new SentenceView(text, piece, tokenizer, markerAt, people);
+        // X氏が、(改行)「…」(改行)と、…と述べた: a quotation standing as its own block(s), closed by a line that opens with と.
+        const block = quoteBlockBefore(sd, people, current);
+        if (block) { drafts.push(block); current = block.speaker; }
         const result = analyzeSentence(sd, people, current, previous, lastPiece);
         // 戸川教授に聞いた。/ …氏に話を聞きました: the person an interview is with speaks next.
         const lead = result.drafts.length ? null : interviewLead(sd);
@@ -214,7 +219,7 @@ class SentenceView {
   readonly match = new Map<number, number>();
   readonly marker: Uint8Array;
 
-  constructor(readonly text: string, readonly span: Span, tokenizer: JaTokenizer, markerAt: Map<number, DraftFootnote>, readonly book: SpeakerBook) {
+  constructor(readonly text: string, readonly span: Span, readonly tokenizer: JaTokenizer, markerAt: Map<number, DraftFootnote>, readonly book: SpeakerBook) {
     const raw = tokenizer.tokenize(text.slice(span.start, span.end));
     // The analyser groups runs of symbols (「( or 」、): brackets and marks are one token each here.
     this.toks = [];
@@ -479,6 +484,60 @@ function findCues(v: SentenceView): Cue[] {
     i = end - 1;
   }
   return cues;
+}
+
+/**
+ * A sentence that opens with the quotative と (と、…との見方を示した / と説明した) after a quotation that ended the
+ * block before: the quotation is what was said, by the subject that closes the line before it (…石川智久氏が、)
+ * or, with none, by whoever spoke last (つづけて、「…」と説明した).
+ */
+function quoteBlockBefore(v: SentenceView, book: SpeakerBook, current: Speaker | null): Draft | null {
+  const { toks, text } = v;
+  const t0 = toks[0];
+  if (!t0 || !(t0.surface === 'と' || t0.surface === 'って') || t0.pos !== '助詞') return null;
+  let c = v.span.start;
+  while (c > 0 && /\s/.test(text[c - 1]!)) c--;
+  if (c === v.span.start || !QUOTE_CLOSE.has(text[c - 1] ?? '')) return null;
+  const close = c - 1;
+  let depth = 0;
+  let open = -1;
+  for (let k = close; k >= 0 && close - k <= MAX_CONTENT; k--) {
+    if (QUOTE_CLOSE.has(text[k]!)) depth++;
+    else if (QUOTE_OPEN.has(text[k]!) && --depth === 0) { open = k; break; }
+  }
+  if (open < 0 || close - open < 2) return null;
+  // The speaker: a subject closing the text just before the quotation (…の石川智久氏が、 / 同氏は).
+  let speaker: Speaker | null = null;
+  const lineStart = text[open - 1] === '\n' ? text.lastIndexOf('\n', open - 2) + 1 : text.lastIndexOf('\n', open - 1) + 1;
+  const from = Math.max(lineStart, open - 80);
+  const before = text.slice(from, open);
+  const m = /(?:が|は)[、,]?\s*$/.exec(before);
+  if (m) {
+    const lead = tokensOf(text, from, from + m.index, v);
+    const np = lead.length ? nounPhraseEndingAt(text, lead, lead.length - 1, 0) : null;
+    const sp = np ? classify(np, lead, book) : null;
+    if (sp && sp.type !== 'group') speaker = book.resolve(sp, current, { start: np!.start, end: np!.end });
+  } else if (/^[\s]*$/.test(before) || /(?:つづけて|続けて|さらに|その上で|そのうえで)[、,]?\s*$/.test(before)) {
+    speaker = current;
+  }
+  if (!speaker) return null;
+  const end = predicateEndFrom(v);
+  return { speaker, via: [], kind: 'quote', cue: { start: t0.start, end: toks[end - 1]!.end }, content: boundContent({ start: open + 1, end: close }), mention: m ? 'explicit' : 'elided', rule: 'quote-block', tokens: toks.slice(0, end).map((x) => x.surface).join('|') };
+}
+
+/** The cue of a sentence opening with と: through the first reporting predicate (と、…との見方を示した), else と alone. */
+function predicateEndFrom(v: SentenceView): number {
+  const { toks } = v;
+  for (let j = 1; j < toks.length && j < 24; j++) {
+    if (toks[j]!.surface === '。') break;
+    if (isSpeechPredicate(toks[j]!) || toks[j]!.pos === '動詞' && SHOW_PREDICATES.has(toks[j]!.base)) return predicateEnd(v, j);
+  }
+  return 1;
+}
+
+/** Tokens of text[from, to) with offsets into the text. */
+function tokensOf(text: string, from: number, to: number, v: SentenceView): JaToken[] {
+  return v.tokenizer.tokenize(text.slice(from, to)).map((t) => ({ ...t, start: t.start + from, end: t.end + from }));
 }
 
 /** Nouns of published findings: Xが発表したデータによると is X's. */
@@ -897,6 +956,8 @@ function skipConnectives(v: SentenceView, k: number): number {
     if (!t) return k;
     if (/^\s+$/.test(t.surface) || t.surface === '、' || t.surface === '・' && k === 0) { k++; continue; }
     if (CONNECTIVES.has(t.surface) || (t.pos === '接続詞')) { k++; continue; }
+    // と、 opening a sentence closes a quotation before it (「…」\nと、…と述べた): not part of what follows.
+    if (k === 0 && t.surface === 'と' && t.pos === '助詞' && toks[1]?.surface === '、') { k = 2; continue; }
     if (t.surface === 'これ' && toks[k + 1]?.surface === 'に' && /^対し/.test(toks[k + 2]?.surface ?? '')) { k += 3; continue; }
     // A connective the analyser cut into words (その|上|で、): matched on the text, up to its comma.
     const m = MULTI_CONNECTIVE.exec(v.text.slice(t.start, t.start + 12));
