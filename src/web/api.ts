@@ -66,14 +66,18 @@ function headers(extra: Record<string, string> = {}): Record<string, string> {
   return token ? { ...extra, authorization: `Bearer ${token}` } : extra;
 }
 
-async function fail(res: Response): Promise<never> {
+/**
+ * `sent`: the token the request carried. A 401 to a request sent before a token arrived (a #token= link
+ * pasted while the prompt was up) says nothing about the token now held: it must not ask for one again.
+ */
+async function fail(res: Response, sent: string | null): Promise<never> {
   let body: { error?: { code?: string; message?: string; candidates?: { id: string; label: string }[] } } = {};
   try {
     body = await res.json();
   } catch {
     // Not JSON (a proxy's page): the status says enough.
   }
-  if (res.status === 401) for (const fn of unauthorized) fn();
+  if (res.status === 401 && sent === getToken()) for (const fn of unauthorized) fn();
   throw new ApiError(res.status, body.error?.code ?? `HTTP_${res.status}`, body.error?.message ?? res.statusText, body.error?.candidates ?? []);
 }
 
@@ -81,20 +85,23 @@ export async function getJson<T>(path: string, params: Record<string, string | n
   const q = new URLSearchParams();
   for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== '') q.set(k, String(v));
   const url = q.size ? `${path}?${q}` : path;
+  const sent = getToken();
   const res = await fetch(url, { headers: headers() });
-  if (!res.ok) return fail(res);
+  if (!res.ok) return fail(res, sent);
   return (await res.json()) as T;
 }
 
 export async function postJson<T>(path: string, body: unknown): Promise<T> {
+  const sent = getToken();
   const res = await fetch(path, { method: 'POST', headers: headers({ 'content-type': 'application/json' }), body: JSON.stringify(body) });
-  if (!res.ok) return fail(res);
+  if (!res.ok) return fail(res, sent);
   return (await res.json()) as T;
 }
 
 export async function deleteJson<T>(path: string): Promise<T> {
+  const sent = getToken();
   const res = await fetch(path, { method: 'DELETE', headers: headers() });
-  if (!res.ok) return fail(res);
+  if (!res.ok) return fail(res, sent);
   return (await res.json()) as T;
 }
 
@@ -114,6 +121,7 @@ export function uploadFile(file: File, onProgress: (fraction: number) => void): 
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', '/api/documents');
+    const sent = getToken();
     for (const [k, v] of Object.entries(headers())) xhr.setRequestHeader(k, v);
     xhr.upload.onprogress = (e) => { if (e.lengthComputable) onProgress(e.loaded / e.total); };
     xhr.onerror = () => reject(new ApiError(0, 'E_NETWORK', 'the server could not be reached'));
@@ -124,7 +132,7 @@ export function uploadFile(file: File, onProgress: (fraction: number) => void): 
       } catch {
         // handled below
       }
-      if (xhr.status === 401) for (const fn of unauthorized) fn();
+      if (xhr.status === 401 && sent === getToken()) for (const fn of unauthorized) fn();
       const result = body.results?.[0];
       if (result) resolve(result);
       else resolve({ name: file.name, status: 'failed', code: body.error?.code ?? `HTTP_${xhr.status}`, reason: body.error?.message ?? xhr.statusText });
@@ -138,8 +146,9 @@ export function uploadFile(file: File, onProgress: (fraction: number) => void): 
 /** Fetches an export with the token and hands it to the browser as a download. */
 export async function download(path: string, params: Record<string, string>): Promise<void> {
   const q = new URLSearchParams(params);
+  const sent = getToken();
   const res = await fetch(`${path}?${q}`, { headers: headers() });
-  if (!res.ok) return fail(res);
+  if (!res.ok) return fail(res, sent);
   const disposition = res.headers.get('content-disposition') ?? '';
   // The UTF-8 name (filename*, RFC 5987) when the server gives one: titles are often Japanese.
   const utf8 = /filename\*=UTF-8''([^;]+)/i.exec(disposition)?.[1];
