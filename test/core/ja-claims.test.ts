@@ -63,6 +63,13 @@ run({
     text: '港湾庁は5日、記者会見で、沿岸の警備船が追跡を受けたと発表した。',
     want: [{ speaker: '港湾庁', cue: 'と発表した', content: '沿岸の警備船が追跡を受けた', kind: 'reported' }],
   },
+  'quotative: a topic or a target before the quotation is not what was said': {
+    text: '大野総裁は、長期金利については「上昇が速すぎる」との認識を示した。野党の森田氏は、政府の方針を「完全に誤っていた」と批判した。',
+    want: [
+      { speaker: '大野', content: '上昇が速すぎる', kind: 'quote' },
+      { speaker: '森田', cue: 'と批判した', content: '完全に誤っていた', kind: 'quote' },
+    ],
+  },
   'quotative: a sa-hen noun closing the clause (体言止め)': {
     text: '高森氏は、交渉は来月にも再開されると指摘。',
     want: [{ speaker: '高森', cue: 'と指摘', content: '交渉は来月にも再開される' }],

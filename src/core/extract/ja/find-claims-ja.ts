@@ -540,6 +540,9 @@ function tokensOf(text: string, from: number, to: number, v: SentenceView): JaTo
   return v.tokenizer.tokenize(text.slice(from, to)).map((t) => ({ ...t, start: t.start + from, end: t.end + from }));
 }
 
+/** Verbs that name rather than report (Xを「…」と呼ぶ): the clause, not the quotation alone, is what they say. */
+const NAMING_VERBS = /^(?:呼ぶ|称する|名付ける|位置付ける|位置づける|表現|形容|命名|定義|規定)$/;
+
 /** Nouns of published findings: Xが発表したデータによると is X's. */
 const FINDING_NOUNS = /^(?:データ|統計|報告書|報告|資料|調査|調査結果|試算|推計|集計|白書|文書|声明|発表|分析)$/;
 const PUBLISH_VERBS = /^(?:発表|公表|公開|まとめる|作成|実施|示す|出す|明らかにする|集計|試算|推計)$/;
@@ -1089,7 +1092,10 @@ function complementSpan(v: SentenceView, cue: Cue, from: number): { span: Span; 
       // 「…」 glued to a particle is part of a clause (…を「…」と呼んだ), unless a speaker is its subject.
       const glued = before >= from && toks[before]!.pos === '助詞' && /^(?:は|が|を|も|に|の|へ|と)$/.test(toks[before]!.surface);
       const nounGlued = before >= from && toks[before]!.pos === '名詞' && toks[before]!.end === toks[open]!.start && !/(?:日|について)$/.test(toks[before]!.surface) && before > from;
-      if (!glued && !nounGlued || open <= from || glued && phraseBeforeQuote(v, open, from)) {
+      // …については「…」と / …を「…」と批判: a topic, a target or a setting before the quotation; what was said
+      // is the quotation (a naming verb, Xを「…」と呼ぶ, keeps the clause).
+      const framed = glued && /^(?:は|を|に|へ)$/.test(toks[before]!.surface) && !NAMING_VERBS.test(toks[cue.from + 1]?.base ?? '');
+      if (!glued && !nounGlued || open <= from || glued && phraseBeforeQuote(v, open, from) || framed) {
         const span = { start: toks[open]!.end, end: toks[p]!.start };
         return span.end > span.start ? { span: boundContent(span), kind: 'quote' } : null;
       }
