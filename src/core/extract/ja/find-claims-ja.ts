@@ -461,7 +461,8 @@ function findCues(v: SentenceView): Cue[] {
       if (toks[end]?.surface === 'と' && toks[end]!.pos1 === '接続助詞' || toks[end]?.surface === 'ば' || toks[end]?.surface === 'れ' || toks[k]!.conj === '仮定形') continue;
       if (isPassive(v, k, end)) continue;
       // 「…」とするXの見方: とする modifying a noun names its holder there (the commentary pass reads it).
-      if (toks[end] && toks[end]!.pos === '名詞' && toks[end]!.pos1 !== '接尾' && toks[end - 1]!.conj.startsWith('基本形')) continue;
+      const modified = toks[end] && QUOTE_OPEN.has(toks[end]!.surface) ? toks[end + 1] : toks[end];
+      if (modified && modified.pos === '名詞' && modified.pos1 !== '接尾' && toks[end - 1]!.conj.startsWith('基本形')) continue;
       cues.push({ rule: 'toshite', kind: 'reported', from: i, to: end, complementEnd: i });
       i = end - 1;
       continue;
