@@ -70,6 +70,13 @@ run({
       { speaker: '森田', cue: 'と批判した', content: '完全に誤っていた', kind: 'quote' },
     ],
   },
+  'quotative: an action of the speaker before the reported clause is not part of it; a clause with its own subject is': {
+    text: 'カナダ外務省も、同国を支持する声明を発表していて、船舶が攻撃されれば条約の適用対象になると警告した。森山氏は、景気が回復し、物価も上がると予測した。',
+    want: [
+      { speaker: 'カナダ外務省', cue: 'と警告した', content: '船舶が攻撃されれば条約の適用対象になる' },
+      { speaker: '森山', content: '景気が回復し、物価も上がる' },
+    ],
+  },
   'quotative: a sa-hen noun closing the clause (体言止め)': {
     text: '高森氏は、交渉は来月にも再開されると指摘。',
     want: [{ speaker: '高森', cue: 'と指摘', content: '交渉は来月にも再開される' }],

@@ -994,7 +994,7 @@ function skipAdverbials(v: SentenceView, k: number): number {
     const start = k;
     let j = k;
     // a run of nominals and の
-    while (j < toks.length && j < start + 14 && v.depth[j] === 0 && (isNominal(toks[j]!) || toks[j]!.surface === 'の' || /^[()（）]$/.test(toks[j]!.surface) || toks[j]!.surface === 'との' || toks[j]!.pos === '接頭詞')) j++;
+    while (j < toks.length && j < start + 14 && v.depth[j] === 0 && (isNominal(toks[j]!) || toks[j]!.surface === 'の' || /^[()（）]$/.test(toks[j]!.surface) || toks[j]!.surface === 'との' || toks[j]!.pos === '接頭詞' || toks[j]!.pos === '連体詞' && j === start)) j++;
     if (j === start) return k;
     const t = toks[j];
     const nounText = v.text.slice(toks[start]!.start, toks[j - 1]!.end);
@@ -1019,7 +1019,7 @@ function skipAdverbials(v: SentenceView, k: number): number {
       continue;
     }
     // topics with a comma: …について、 / …については、 / …をめぐり、
-    if ((t.surface === 'について' || t.surface === 'に関して' || t.surface === 'に関し') || (t.surface === 'を' && /^めぐ/.test(toks[j + 1]?.surface ?? ''))) {
+    if (/^(?:について|に関して|に関し|をめぐって|をめぐり|を巡って|を巡り)$/.test(t.surface) || (t.surface === 'を' && /^(?:めぐ|巡)/.test(toks[j + 1]?.surface ?? ''))) {
       let e = j + 1;
       if (t.surface === 'を') { e++; if (toks[e]?.surface === 'て') e++; }
       if (toks[e]?.surface === 'は') e++;
@@ -1103,8 +1103,33 @@ function complementSpan(v: SentenceView, cue: Cue, from: number): { span: Span; 
     }
   }
   if (from >= end) return null;
-  const span = spanOf(v, from, end);
+  const span = spanOf(v, ownClauseStart(v, from, end), end);
   return span ? { span: boundContent(span), kind: 'reported' } : null;
+}
+
+/**
+ * Where the reported clause starts when the speaker did something first in the same sentence: after a clause
+ * with an object and no subject of its own that ends in て、 or a continuative 、 (…声明を発表していて、… /
+ * …論を引用し、…と指摘する). A clause with its own subject (経済が回復し、物価も上がると) is part of what was said.
+ */
+function ownClauseStart(v: SentenceView, from: number, end: number): number {
+  const { toks } = v;
+  let start = from;
+  let object = false;
+  let subject = false;
+  for (let j = from; j < end; j++) {
+    const t = toks[j]!;
+    if (v.depth[j]! > 0) continue;
+    if (t.pos === '助詞' && (t.surface === 'が' || t.surface === 'は')) subject = true;
+    if (t.pos === '助詞' && t.surface === 'を') object = true;
+    if (t.surface !== '、' || j === from) continue;
+    const p = toks[j - 1]!;
+    const continuative = p.surface === 'て' || p.surface === 'で' && p.pos === '助詞' || (p.pos === '動詞' || p.pos === '助動詞') && p.conj.startsWith('連用');
+    if (continuative && object && !subject) start = j + 1;
+    object = false;
+    subject = false;
+  }
+  return start;
 }
 
 /** The text of tokens [from, to), trimmed of spaces, commas and footnote markers at either end. */
