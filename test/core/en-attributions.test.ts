@@ -95,7 +95,7 @@ table('intention, stance and listeners: infinitives and objects', [
   ['Officials at the Commerce Bureau declined to comment.', 'Officials at the Commerce Bureau', 'declined', 'to comment'],
   ['Castell urged lawmakers to pass the bill before the recess.', 'Castell', 'urged', 'lawmakers to pass the bill before the recess'],
   ['The governor denied the allegations in a radio interview.', 'The governor', 'denied', 'the allegations'],
-  ['The candidate complained about his microphone after the debate.', 'The candidate', 'complained about', 'his microphone'],
+  ['The candidate complained about his microphone after the debate.', 'The candidate', 'complained about', 'his microphone after the debate'],
   ['Whitfield is demanding that the board resign.', 'Whitfield', 'is demanding', 'that the board resign'],
 ]);
 

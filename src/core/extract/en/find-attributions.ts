@@ -532,14 +532,14 @@ function contentOf(p: Paragraph, s: Paragraph['sentences'][number], hits: readon
       return found([span], hit.participle ? 'en-participle' : 'en-clause', 'reported');
     }
     if (span && (hit.row.takes.includes('object') || hit.particle) && first.text !== ',' && first.text !== '.') {
-      // A listener kept with its infinitive (urged Congress to act) or a clause (accused him of lying): to the
-      // clause's end; a plain object (denied the report, attacked Lee in a tweet): the noun phrase alone.
+      // The object with what completes it, to the clause's end (urged Congress to act, accused him of lying,
+      // blasted Lee as a “disgrace”, warned against hackers from China, Russia and North Korea); a setting of
+      // the speech itself closing it (denied the report in a radio interview, on Twitter) is not content.
       const np = phraseStartingAt(toks, k, s.b);
       if (hit.row.listener === 'keep' || !np) return found([span], 'en-object', 'reported');
       const npEnd = toks[np[1]]!.end;
-      const to = toks[np[1] + 1];
-      if (to && (to.lower === 'to' || to.lower === 'of' || to.lower === 'as') && toks[np[1] + 2] && toks[np[1] + 2]!.pos !== 'DET') return found([span], 'en-object', 'reported');
-      return found([checkedSpan(text, first.start, Math.min(npEnd, span.end))], 'en-object', 'reported');
+      const setting = SPEECH_SETTING.exec(text.slice(npEnd, span.end));
+      return found([setting ? checkedSpan(text, first.start, npEnd + setting.index) : span], 'en-object', 'reported');
     }
   }
   // 4. A cue after its content: …, officials said. / The plan, she said, will fail.
@@ -583,6 +583,8 @@ function clauseCut(text: string, start: number, limit: number): number {
   }
   return limit;
 }
+/** A setting of the speech closing a clause: in a statement, in a radio interview, on Twitter, at a rally. */
+const SPEECH_SETTING = /\s+(?:in an? (?:[\w-]+ ){0,2}(?:interview|statement|tweet|speech|post|letter|op-ed|email|e-mail|memo|video|message|broadcast|appearance|press conference|news conference)|on (?:Twitter|Facebook|Instagram|television|TV|radio|[A-Z]{2,5})|at an? (?:[\w-]+ ){0,2}(?:rally|event|hearing|briefing|press conference|news conference|debate))\b.*$/;
 const CUT = /,\s+(?:which|who|whose|whom|but)\s|;\s/;
 
 /** The position of the comma that ends right before `at` (white space between), or null. */
