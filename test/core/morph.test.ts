@@ -134,3 +134,11 @@ test('the public API: one shared analyser, its load time, a fresh loader', () =>
   assert.deepEqual(tokenizer.tokenize('首相は述べた。'), analyser.tokenize('首相は述べた。'));
   assert.deepEqual(analyser.tokenize(''), []);
 });
+
+test('an offset moves every span by it and changes nothing else', () => {
+  const tokenizer = defaultJaTokenizer();
+  const text = '北辰大学の戸川誠司教授は「協力は続く」と述べた。';
+  const plain = tokenizer.tokenize(text);
+  const moved = tokenizer.tokenize(text, 1234);
+  assert.deepEqual(moved, plain.map((t) => ({ ...t, start: t.start + 1234, end: t.end + 1234 })));
+});

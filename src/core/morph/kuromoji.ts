@@ -428,9 +428,9 @@ function createTokenizer(d: Dictionary): JaTokenizer {
   };
 
   return {
-    tokenize(text: string): JaToken[] {
+    tokenize(text: string, offset = 0): JaToken[] {
       const out: JaToken[] = [];
-      let at = 0;
+      let at = offset;
       for (let from = 0; from < text.length;) {
         const to = pieceEnd(text, from);
         const count = searchLattice(d.costs, lattice, buildLattice(d, lattice, text, from, to));
@@ -445,7 +445,7 @@ function createTokenizer(d: Dictionary): JaTokenizer {
         }
         from = to;
       }
-      if (at !== text.length) throw new Error(`kuromoji: tokens cover ${at} of ${text.length} code units`);
+      if (at - offset !== text.length) throw new Error(`kuromoji: tokens cover ${at - offset} of ${text.length} code units`);
       return out;
     },
   };

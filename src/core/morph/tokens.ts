@@ -26,6 +26,9 @@ export interface JaToken {
 }
 
 export interface JaTokenizer {
-  /** Tokens tiling `text` from 0 to text.length, in order. */
-  tokenize(text: string): JaToken[];
+  /**
+   * Tokens tiling `text` from 0 to text.length, in order; with `offset`, their spans are moved by it (the
+   * text is a slice starting there), so that a caller need not copy every token to move it.
+   */
+  tokenize(text: string, offset?: number): JaToken[];
 }

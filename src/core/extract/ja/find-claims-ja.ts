@@ -220,17 +220,17 @@ class SentenceView {
   readonly marker: Uint8Array;
 
   constructor(readonly text: string, readonly span: Span, readonly tokenizer: JaTokenizer, markerAt: Map<number, DraftFootnote>, readonly book: SpeakerBook) {
-    const raw = tokenizer.tokenize(text.slice(span.start, span.end));
+    const raw = tokenizer.tokenize(text.slice(span.start, span.end), span.start);
     // The analyser groups runs of symbols (「( or 」、): brackets and marks are one token each here.
     this.toks = [];
     for (const t of raw) {
       if (t.surface.length > 1 && (t.pos === '記号' || /[「」『』()（）【】]/.test(t.surface) && !/[\p{L}\p{N}]/u.test(t.surface))) {
         for (let k = 0; k < t.surface.length; k++) {
           const ch = t.surface[k]!;
-          this.toks.push({ ...t, surface: ch, base: ch, start: t.start + k + span.start, end: t.start + k + 1 + span.start, pos: '記号', pos1: /[「『(（【]/.test(ch) ? '括弧開' : /[」』)）】]/.test(ch) ? '括弧閉' : t.pos1 });
+          this.toks.push({ ...t, surface: ch, base: ch, start: t.start + k, end: t.start + k + 1, pos: '記号', pos1: /[「『(（【]/.test(ch) ? '括弧開' : /[」』)）】]/.test(ch) ? '括弧閉' : t.pos1 });
         }
       } else {
-        this.toks.push({ ...t, start: t.start + span.start, end: t.end + span.start });
+        this.toks.push(t);
       }
     }
     const n = this.toks.length;
@@ -538,7 +538,7 @@ function predicateEndFrom(v: SentenceView): number {
 
 /** Tokens of text[from, to) with offsets into the text. */
 function tokensOf(text: string, from: number, to: number, v: SentenceView): JaToken[] {
-  return v.tokenizer.tokenize(text.slice(from, to)).map((t) => ({ ...t, start: t.start + from, end: t.end + from }));
+  return v.tokenizer.tokenize(text.slice(from, to), from);
 }
 
 /** Verbs that name rather than report (Xを「…」と呼ぶ): the clause, not the quotation alone, is what they say. */
@@ -1335,7 +1335,7 @@ const LABEL_PATTERNS: { rule: string; re: RegExp }[] = [
 function lineLabel(text: string, block: ClassifiedBlock, next: ClassifiedBlock, tokenizer: JaTokenizer, book: SpeakerBook): Draft | null {
   const line = text.slice(block.contentStart, block.end).trimEnd();
   if (!line || /[。、「」]/.test(line)) return null;
-  const toks = tokenizer.tokenize(line).map((t) => ({ ...t, start: t.start + block.contentStart, end: t.end + block.contentStart }));
+  const toks = tokenizer.tokenize(line, block.contentStart);
   const np = nounPhraseEndingAt(text, toks, toks.length - 1, 0);
   if (!np || np.start !== block.contentStart) return null;
   const sp = classify(np, toks, book);
@@ -1399,7 +1399,7 @@ function findLabels(text: string, block: ClassifiedBlock, tokenizer: JaTokenizer
       const from = Math.max(start, e - 30);
       const before = text.slice(from, e);
       if (!before) continue;
-      const toks = tokenizer.tokenize(before).map((t) => ({ ...t, start: t.start + from, end: t.end + from }));
+      const toks = tokenizer.tokenize(before, from);
       const np = nounPhraseEndingAt(text, toks, toks.length - 1, 0);
       if (!np) continue;
       const lead = text[np.start - 1];
@@ -1416,7 +1416,7 @@ function findLabels(text: string, block: ClassifiedBlock, tokenizer: JaTokenizer
   if ((block.kind === 'title' || block.kind === 'heading' || body.length <= 80) && !out.length) {
     const m = /^([^、「」\s]{2,24})、[^「」。]{0,20}「([^「」\n]{1,120})」\s*$/.exec(body);
     if (m) {
-      const toks = tokenizer.tokenize(m[1]!).map((t) => ({ ...t, start: t.start + start, end: t.end + start }));
+      const toks = tokenizer.tokenize(m[1]!, start);
       const np = nounPhraseEndingAt(text, toks, toks.length - 1, 0);
       const sp = np && np.start === start ? classify(np, toks, book) : null;
       if (sp && sp.type === 'person' && sp.title) {
@@ -1459,7 +1459,7 @@ function headlineSpeaker(text: string, from: number, to: number, tokenizer: JaTo
   while (from < to && /\s/.test(text[from]!)) from++;
   while (to > from && /\s/.test(text[to - 1]!)) to--;
   if (to - from < 1 || to - from > 24) return null;
-  const toks = tokenizer.tokenize(text.slice(from, to)).map((t) => ({ ...t, start: t.start + from, end: t.end + from }));
+  const toks = tokenizer.tokenize(text.slice(from, to), from);
   const np = toks.length ? nounPhraseEndingAt(text, toks, toks.length - 1, 0) : null;
   if (!np || np.start !== from) return null;
   const sp = classify(np, toks, book);
@@ -1528,7 +1528,7 @@ function labelSpeaker(label: string, span: Span, tokenizer: JaTokenizer, book: S
   const at = label.startsWith('○') ? span.start + 1 : span.start + (span.end - span.start - label.length);
   // 記者(北東通信), 外務大臣(川村一郎君): the words before the parenthesis say what kind of speaker it is.
   const head = clean.replace(/[(（][^)）]*[)）]$/, '') || clean;
-  const toks = tokenizer.tokenize(head).map((t) => ({ ...t, start: t.start + Math.max(at, 0), end: t.end + Math.max(at, 0) }));
+  const toks = tokenizer.tokenize(head, Math.max(at, 0));
   if (!toks.length) return null;
   const np = { from: 0, to: toks.length, start: toks[0]!.start, end: toks[toks.length - 1]!.end, text: head };
   let sp = classify(np, toks, book);
