@@ -1,8 +1,8 @@
 /**
  * The workbench's exports in real headless Chromium (Debian's, through playwright-core), over a corpus with
  * corrections and a server on 127.0.0.1 port 0: every format downloaded for the whole corpus (library), one
- * document (reader) and one person (expert page), each file named from its title and read back. Export by
- * code is a CLI option (`mikata export --code`, test/cli/codebook.test.ts); the workbench has no control for it yet.
+ * document (reader), one person (expert page) and one code of the matrix (alone, and with its expert), each
+ * file named from its title and read back.
  */
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
@@ -110,6 +110,36 @@ test('the reader exports its document in every format', async () => {
   const md = files.get('md')!.bytes.toString('utf8');
   assert.match(md, /「沿岸国の海軍による掃海の協力が不可欠である」\[\^3\]/, 'the document\'s own note number, in 「」');
   assert.match(md, /Corrections: 4 \(kato, sato\)/);
+});
+
+/** The claims of an audit CSV: document:claim, speakers and status columns. */
+function csvClaims(bytes: Buffer): { claim: string; speakers: string; status: string }[] {
+  const lines = bytes.toString('utf8').replace(/^\uFEFF/, '').split(/\r?\n/).filter(Boolean);
+  const head = lines[0]!.split(',');
+  const at = (name: string) => head.indexOf(name);
+  // Quoted fields hold commas: split on commas outside quotes.
+  const split = (l: string) => l.match(/("([^"]|"")*"|[^,]*)(,|$)/g)!.map((f) => f.replace(/,$/, '').replace(/^"|"$/g, '').replaceAll('""', '"'));
+  return lines.slice(1).map((l) => { const f = split(l); return { claim: `${f[0]}:${f[at('claim')]}`, speakers: f[at('speakers')]!, status: f[at('status')]! }; });
+}
+
+test('the matrix exports the claims of a code, and of one expert under it', async () => {
+  await page.goto(`${server.url}#/matrix`);
+  await page.getByRole('heading', { name: 'Experts × codes' }).waitFor();
+  const naval = page.getByRole('button', { name: /(?:Vlad Popescu|ヴラド・M・ポペスク) — Naval and maritime: \d+/ });
+  const count = Number(/: (\d+)$/.exec((await naval.getAttribute('aria-label')) ?? '')![1]);
+  await naval.click();
+  await page.locator('.cell-claims .claim-card-item').first().waitFor();
+  const cell = await save(() => page.locator('.exports[data-export-scope="cell"] button[data-format="csv"]').click());
+  const code = await save(() => page.locator('.exports[data-export-scope="code"] button[data-format="csv"]').click());
+  const corpus = await save(() => { return page.goto(`${server.url}#/`).then(() => page.locator('.exports[data-export-scope="corpus"] button[data-format="csv"]').click()); });
+  const inCell = csvClaims(cell.bytes);
+  const inCode = csvClaims(code.bytes);
+  const all = csvClaims(corpus.bytes);
+  assert.equal(inCell.filter((r) => r.status !== 'rejected').length, count, 'the cell export holds the claims the matrix counts');
+  assert.ok(inCell.every((r) => /Popescu|ポペスク/.test(r.speakers)), 'the cell export holds the expert\'s claims only');
+  const codeIds = new Set(inCode.map((r) => r.claim));
+  assert.ok(inCell.every((r) => codeIds.has(r.claim)), 'the cell is part of the code');
+  assert.ok(inCode.length < all.length, `the code export is narrower than the corpus (${inCode.length} of ${all.length})`);
 });
 
 test('an expert page exports the person in every format', async () => {

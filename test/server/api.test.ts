@@ -558,6 +558,19 @@ describe('exports', () => {
     assert.equal((await app.request('/api/export/claims.csv?expert=e9999')).status, 404);
   });
 
+  test('?code= exports the claims of a code and the codes under it, with a person for one cell; an unknown code is a 404', async () => {
+    const rows = async (q: string) => (await (await app.request(`/api/export/csv${q}`)).text()).trim().split('\r\n').length - 1;
+    const all = await rows('');
+    const domain = await rows('?code=domain');
+    const naval = await rows('?code=domain.naval');
+    const cell = await rows(`?code=domain.naval&person=${encodeURIComponent('Vlad Popescu')}`);
+    assert.ok(naval > 0 && naval <= domain && domain <= all, `naval ${naval}, domain ${domain}, all ${all}`);
+    assert.ok(cell > 0 && cell <= naval, `cell ${cell}`);
+    const missing = await call(app, '/api/export/csv?code=no.such.code');
+    assert.equal(missing.status, 404);
+    assert.match(JSON.stringify(missing.body), /no code/);
+  });
+
   test('every format, for the corpus, a document and a person', async () => {
     for (const format of ['qdpx', 'w3c', 'stix', 'graphml', 'gexf', 'csl', 'csv', 'md', 'html']) {
       for (const q of ['', `?document=${t.refs['black-sea.txt']}`, `?person=${encodeURIComponent('Vlad Popescu')}`]) {

@@ -1,7 +1,8 @@
 /**
  * Exports from the workbench, as downloads: `GET /api/export/:format` for every format of the registry
- * (qdpx, w3c, stix, graphml, gexf, csl, csv, md, html) over the corpus, a document (`?document=`) or a
- * person (`?person=`, any spelling or an id; `?expert=` is the same), with `?lang=` for labels and `?by=`
+ * (qdpx, w3c, stix, graphml, gexf, csl, csv, md, html) over the corpus, a document (`?document=`), a
+ * person (`?person=`, any spelling or an id; `?expert=` is the same) or the claims of a code of the corpus
+ * codebook and the codes under it (`?code=`, with a person too for one cell of the matrix), with `?lang=` for labels and `?by=`
  * for the analyst named in a brief's header. The older paths brief.md, brief.html and claims.csv are the
  * same exports under their first names. Rendered by the pure exporters; the file name is made from the
  * export's title by the server, never taken from the request.
@@ -18,6 +19,7 @@ const target = z.object({
   document: optionalText(200),
   person: optionalText(200),
   expert: optionalText(200),
+  code: optionalText(200),
   lang: z.enum(['ja', 'en']).optional(),
   by: optionalText(100),
 });
@@ -43,7 +45,7 @@ export function exportRoutes(app: Hono, ctx: ServerContext): void {
     if (q.person && q.expert && q.person !== q.expert) throw new HttpError(400, 'E_INVALID', 'person and expert name the same thing: give one');
     const data = await collectDataset(
       workbench.corpus,
-      { documents: q.document ? [q.document] : [], people: person ? [person] : [] },
+      { documents: q.document ? [q.document] : [], people: person ? [person] : [], codes: q.code ? [q.code] : [] },
       { now: new Date().toISOString(), analyst: q.by ?? ctx.user, language: q.lang },
     );
     const headers: Record<string, string> = {

@@ -10,7 +10,7 @@ import { useAsync } from '../hooks.ts';
 import { useI18n } from '../i18n.ts';
 import { href, withQuery } from '../router.ts';
 import { useWorkspace } from '../workspace.ts';
-import { DocLink, ErrorBox, Loading, kindLabel } from './Widgets.tsx';
+import { DocLink, ErrorBox, ExportButtons, Loading, kindLabel } from './Widgets.tsx';
 
 /** Five shades: a cell's share of the busiest cell. */
 function heat(n: number, max: number): string {
@@ -125,6 +125,8 @@ function CodeMatrix() {
       {cell && m && (
         <section class="cell-claims" aria-live="polite" aria-labelledby="cell-title">
           <h2 id="cell-title">{t('cellClaims', { expert: m.experts.find((e) => e.id === cell.expert)?.name ?? cell.expert, theme: codeName(cell.code) })}</h2>
+          <ExportButtons target={{ code: cell.code, expert: cell.expert }} label={t('exportCell')} />
+          <ExportButtons target={{ code: cell.code }} label={t('exportCode', { code: codeName(cell.code) })} />
           {claims.error && <ErrorBox error={claims.error} />}
           {!claims.data && !claims.error && <Loading />}
           {claims.data && (

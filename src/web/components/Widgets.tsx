@@ -103,10 +103,11 @@ const FORMAT_KEYS: Record<ExportFormat, MessageKey> = {
 };
 
 /**
- * The exports of the corpus, a document or an expert, fetched with the token and saved as files: the brief
+ * The exports of the corpus, a document, an expert or a code (with an expert: one cell of the matrix), fetched
+ * with the token and saved as files: the brief
  * and the audit CSV as buttons, every other format from a menu.
  */
-export function ExportButtons({ target, label }: { target: { document: string } | { expert: string } | { corpus: true }; label?: string }) {
+export function ExportButtons({ target, label }: { target: { document: string } | { expert: string } | { code: string; expert?: string } | { corpus: true }; label?: string }) {
   const { t, language } = useI18n();
   const workspace = useWorkspace();
   const [error, setError] = useState<string | null>(null);
@@ -116,13 +117,14 @@ export function ExportButtons({ target, label }: { target: { document: string } 
   const menu = useRef<HTMLSelectElement>(null);
   const params: Record<string, string> = { lang: language };
   if ('document' in target) params.document = target.document;
-  if ('expert' in target) params.person = target.expert;
+  if ('expert' in target && target.expert) params.person = target.expert;
+  if ('code' in target) params.code = target.code;
   if (workspace.user) params.by = workspace.user;
   const get = (f: ExportFormat) => () => {
     setError(null);
     download(`/api/export/${f}`, params).catch((e: ApiError) => setError(e.message));
   };
-  const scope = 'document' in target ? 'document' : 'expert' in target ? 'person' : 'corpus';
+  const scope = 'document' in target ? 'document' : 'code' in target ? (target.expert ? 'cell' : 'code') : 'expert' in target ? 'person' : 'corpus';
   return (
     <div class="exports" role="group" aria-label={label ?? t('exportLabel')} data-export-scope={scope}>
       <span class="muted">{label ?? t('exportLabel')}:</span>
