@@ -114,6 +114,11 @@ table('participles after a preposition, a listener before a trailing stop, a pas
   ['Her decision to delay the vote angered the board.', 'Her', 'decision', 'to delay the vote'],
 ]);
 
+table('a quotation ending a clause begun in plain words', [
+  ['The treasury "has made real progress this year," said Nora Blaine.', 'Nora Blaine', 'said', 'The treasury "has made real progress this year,"'],
+  ['Even so, the audit "leaves too much unexplained," Castell said.', 'Castell', 'said', 'Even so, the audit "leaves too much unexplained,"'],
+]);
+
 table('quotations closed with a straight mark, and a paragraph introduced by "said:"', [
   ['“The audit is not finished," Rep. Nora Blaine (D-Vt.) said in a statement.', 'Rep. Nora Blaine (D-Vt.)', 'said', '“The audit is not finished,"'],
   ['The treasurer added:\n\nWe will publish every invoice, line by line, before the vote.', 'The treasurer', 'added:', 'We will publish every invoice, line by line, before the vote'],

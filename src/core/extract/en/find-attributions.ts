@@ -503,8 +503,14 @@ function contentOf(p: Paragraph, s: Paragraph['sentences'][number], hits: readon
   if (qb && hit.row?.takes.includes('clause') && !hit.participle) {
     const tail = skipAdjuncts(toks, hit.next, s.b);
     const qa = tail < s.b && /^[,:—–]$/.test(toks[tail]!.text) ? quoteOpeningAfter(text, quotes, toks[tail]!.end, s.end + 1) : undefined;
-    if (qa) return found([quoteSpan(qb), quoteSpan(qa)], 'en-quote-split', 'quote');
-    return found([quoteSpan(qb)], 'en-quote-before', 'quote');
+    // A quotation that ends a clause begun in plain words (The country "has made changes," said Lee): the
+    // clause from its start is what was said, the quoted words inside it.
+    const q = quoteSpan(qb);
+    const lead = firstNonSpace(text, Math.max(s.start, floor));
+    const opened = lead < q.start && q.start < s.end && !quotes.some((x) => x !== qb && x.open >= lead && x.open < q.start) && /^[^.!?;:—–]*$/.test(text.slice(lead, q.start)) && /[\p{L}\p{N}]/u.test(text.slice(lead, q.start));
+    const said = opened ? { start: lead, end: q.end } : q;
+    if (qa) return found([said, quoteSpan(qa)], 'en-quote-split', 'quote');
+    return found([said], 'en-quote-before', opened ? 'reported' : 'quote');
   }
   // 2. A quotation right after it: she said: “…” / she said, “…”
   let k = skipAdjuncts(toks, hit.next, s.b);
