@@ -12,7 +12,7 @@ import type { CommandIO } from '../../src/cli/io.ts';
 import { readCodebookJson } from '../../src/core/codebook/codebook.ts';
 import { DEFAULT_CODEBOOK } from '../../src/core/codebook/default-codebook.ts';
 import { analysisSchema } from '../../src/core/model/schema.ts';
-import { SCHEMAS, xsdErrors } from '../export/_validators.ts';
+import { SCHEMAS, schemasMissing, xsdErrors } from '../export/_validators.ts';
 import { createExportCorpus } from '../export/_corpus.ts';
 import type { TestCorpus } from '../server/_corpus.ts';
 
@@ -49,7 +49,8 @@ describe('mikata codebook', () => {
     const book = readCodebookJson(readFileSync(join(tc.dir, 'book.json'), 'utf8'));
     assert.deepEqual(book, DEFAULT_CODEBOOK);
     assert.equal((await run(['codebook', 'export', 'book.qdc', '--lang', 'en'])).code, 0);
-    assert.deepEqual(xsdErrors(readFileSync(join(tc.dir, 'book.qdc')), join(SCHEMAS, 'refi-qda', 'Codebook-mrt2019.xsd')), []);
+    // The official XSD is read from ../shared/schemas when it is there (never copied into the project).
+    if (!schemasMissing) assert.deepEqual(xsdErrors(readFileSync(join(tc.dir, 'book.qdc')), join(SCHEMAS, 'refi-qda', 'Codebook-mrt2019.xsd')), []);
 
     const edited = { ...book, version: '2025.2', codes: [...book.codes, { id: 'insurance', name: { ja: '保険', en: 'Insurance' }, indicators: { ja: ['保険'], en: ['insurance'] } }] };
     writeFileSync(join(tc.dir, 'edited.json'), JSON.stringify(edited));

@@ -10,7 +10,7 @@ import { autoCode, foldForMatch } from '../../src/core/codebook/auto-code.ts';
 import { CODEBOOK_FORMAT, CodebookError, codeTree, descendants, parseCodebook, readCodebookJson, renderCodebookJson, type Codebook } from '../../src/core/codebook/codebook.ts';
 import { DEFAULT_CODEBOOK } from '../../src/core/codebook/default-codebook.ts';
 import { codeGuid, readQdc, renderQdc } from '../../src/export/qdc.ts';
-import { SCHEMAS, xsdErrors } from '../export/_validators.ts';
+import { SCHEMAS, schemasMissing, xsdErrors } from '../export/_validators.ts';
 
 const tiny = (codes: unknown[]): unknown => ({ format: CODEBOOK_FORMAT, name: 't', version: '1', codes });
 const problemsOf = (value: unknown): string[] => {
@@ -174,7 +174,7 @@ describe('REFI-QDA codebook (.qdc)', () => {
   test('the default codebook is valid against the QDA-XML codebook XSD, and reads back unchanged', () => {
     for (const lang of ['ja', 'en'] as const) {
       const qdc = renderQdc(DEFAULT_CODEBOOK, { lang });
-      assert.deepEqual(xsdErrors(qdc, XSD), []);
+      if (!schemasMissing) assert.deepEqual(xsdErrors(qdc, XSD), []);
       assert.deepEqual(readQdc(qdc, 'default.qdc'), DEFAULT_CODEBOOK);
     }
   });
@@ -199,7 +199,7 @@ describe('REFI-QDA codebook (.qdc)', () => {
     </Code>
   </Codes>
 </CodeBook>`;
-    assert.deepEqual(xsdErrors(foreign, XSD), []);
+    if (!schemasMissing) assert.deepEqual(xsdErrors(foreign, XSD), []);
     const book: Codebook = readQdc(foreign, 'theirs.qdc');
     assert.equal(book.name, 'theirs');
     assert.deepEqual(book.codes.map((c) => [c.id, c.parent ?? null, c.name.en, c.colour ?? null, c.definition ?? null]), [
