@@ -5,6 +5,7 @@
  * Failures a user can cause (an unknown document, a name that fits several people, a bad date) are
  * CorpusErrors with one line and, for ambiguity, the candidates.
  */
+import { AchBook } from './ach.ts';
 import { createHash } from 'node:crypto';
 import { analyze, type AnalyzeOptions } from '../core/analyze.ts';
 import type { Analysis, PersonType } from '../core/model/schema.ts';
@@ -336,6 +337,11 @@ export class Corpus {
 
   async close(): Promise<void> {
     await this.store.close();
+  }
+
+  /** The analyst's matrices of competing hypotheses (ach.ts), on this corpus's store and clock. */
+  achBook(): AchBook {
+    return new AchBook(this.store, { now: this.now, resolveDocument: (q) => this.resolveDocument(q) });
   }
 
   /** The identity cache, loaded on first use and reloaded when another writer changed identities. */
