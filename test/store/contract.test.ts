@@ -563,6 +563,37 @@ for (const backend of backends()) {
         });
       });
 
+      it('export-corpus carries matrices (order, weights, ratings, claim evidence) into a new corpus', async () => {
+        await withCorpus([JA_BLACK_SEA], async (c, store) => {
+          const book = c.achBook();
+          const doc = (await c.documents())[0]!;
+          const claim = (await store.claims(doc.id))[0]!;
+          await book.create({ title: 'dropped', by: 'kato' });
+          await book.delete('m1');
+          await book.create({ title: 'Gradual or abrupt?', by: 'kato' });
+          for (const label of ['gradual', 'abrupt', 'no change']) await book.addHypothesis('m2', label);
+          await book.addEvidence('m2', { document: doc.ref, claim: claim.localId });
+          await book.addEvidence('m2', { text: 'exercises grew' }, { weight: 0.25 });
+          await book.rate('m2', 'ev1', 'h1', 'CC', 'kato');
+          await book.rate('m2', 'ev2', 'h3', 'II', 'sato');
+          await book.reorder('m2', ['h3', 'h1', 'h2']);
+          const records = await exportAll(c);
+          assert.equal(records.filter((r) => r.record === 'ach-matrix').length, 1);
+          const target = await backend.open();
+          const copy = new Corpus(target, { now: fixedClock(), analyzer: fixtureAnalyzer(ALL_DOCS) });
+          try {
+            await copy.import(records.map((record, i) => ({ record, where: `line ${i + 1}` })));
+            const strip = (v: Awaited<ReturnType<typeof book.show>>) => JSON.parse(JSON.stringify(v, (k, x) => (k === 'id' || k === 'evidence' && typeof x === 'number' || k === 'hypothesis' && typeof x === 'number' ? undefined : x)));
+            assert.deepEqual(strip(await copy.achBook().show('m2')), strip(await book.show('m2')));
+            assert.equal((await copy.achBook().create({ title: 'next', by: 'kato' })).ref, 'm3', 'the counter came along');
+            // A corpus that holds a matrix is not empty.
+            await assert.rejects(copy.import(records.map((record, i) => ({ record, where: `line ${i + 1}` }))), /not empty/);
+          } finally {
+            await copy.close();
+          }
+        });
+      });
+
       it('deleting a matrix takes its rows with it; deleting a document leaves its claims readable as evidence', async () => {
         await withCorpus([JA_BLACK_SEA, EN_CORRIDOR], async (c, store) => {
           const book = c.achBook();
