@@ -4,7 +4,7 @@
  * a bad value, 4 not found, 5 conflict) and leaves the matrix as it was.
  */
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { runCli } from '../../src/cli/main.ts';
@@ -89,6 +89,11 @@ describe('mikata ach', () => {
       [['evidence', 'm1', '--text', 'x', '--weight', 'heavy'], 2, /weight: "heavy" is not a number from 0 to 100/],
       [['weight', 'm1', 'ev1', '-3'], 2, /weight: "-3"/],
     ];
+    // No corpus there: nothing is created (a typo in --db must not start a new corpus).
+    let stderr = '';
+    const missing = await runCli(['ach', 'create', 'Q', '--db', join(tc.dir, 'nope.db')], { stdout: () => true, stderr: (s) => { stderr += s; }, isTTY: false, env: { MIKATA_USER: 'kato' }, cwd: tc.dir });
+    assert.equal(missing, 3, stderr);
+    assert.equal(existsSync(join(tc.dir, 'nope.db')), false);
     for (const [args, code, message] of cases) {
       const r = await run(...args);
       assert.equal(r.code, code, `${args.join(' ')}: ${r.stderr}`);

@@ -92,7 +92,7 @@ export function registerAch(program: Command, io: CommandIO): void {
 
   addCorpusOptions(by(ach.command('create').argument('<title>', 'the question the hypotheses answer').description('a new matrix')))
     .action(async (title: string, options: Options) => {
-      await withCorpus(options, io, { create: true }, async (corpus) => {
+      await withCorpus(options, io, {}, async (corpus) => {
         const m = await corpus.achBook().create({ title, by: whoIs(options.by, io) });
         if (options.format === 'json') return writeJson(io, m);
         io.stdout(`${m.ref}  ${m.title}\n`);
