@@ -17,6 +17,12 @@ export interface AchView {
   readonly matrix: AchMatrixContents;
   /** Scored with refs as ids (h1, ev1). */
   readonly result: AchResult;
+  /**
+   * Evidence from claims that the corpus no longer holds as they were added (the document deleted, or
+   * reanalysed or corrected so that the claim id is gone or reads otherwise). The matrix keeps the text it was
+   * rated on; this says so.
+   */
+  readonly stale: readonly { readonly evidence: string; readonly reason: string }[];
 }
 
 export type EvidenceSource = { readonly document: string; readonly claim: string } | { readonly text: string };
@@ -82,7 +88,24 @@ export class AchBook {
   /** The matrix with its scores; `weightOf` overrides each evidence's own weight (source grading). */
   async show(ref: string, options: { weightOf?: (e: AchEvidenceRecord) => number } = {}): Promise<AchView> {
     const matrix = await this.matrix(ref);
-    return { matrix, result: score(matrix, options.weightOf) };
+    return { matrix, result: score(matrix, options.weightOf), stale: await this.stale(matrix) };
+  }
+
+  private async stale(m: AchMatrixContents): Promise<{ evidence: string; reason: string }[]> {
+    const fromClaims = m.evidence.filter((e) => e.kind === 'claim' && e.docHash !== null);
+    if (!fromClaims.length) return [];
+    const docs = await this.store.documentsByHash([...new Set(fromClaims.map((e) => e.docHash!))]);
+    const claimsOf = new Map<string, Map<string, string>>();
+    for (const [hash, d] of docs) claimsOf.set(hash, new Map((await this.store.claims(d.id)).map((c) => [c.localId, c.content])));
+    const out: { evidence: string; reason: string }[] = [];
+    for (const e of fromClaims) {
+      const doc = docs.get(e.docHash!);
+      const now = claimsOf.get(e.docHash!)?.get(e.claim!);
+      if (!doc) out.push({ evidence: e.ref, reason: `its document ${e.docHash!.slice(0, 12)} is no longer in the corpus` });
+      else if (now === undefined) out.push({ evidence: e.ref, reason: `document ${doc.ref} no longer has claim ${e.claim} (reanalysed, corrected or superseded)` });
+      else if (now !== e.text.slice(0, ACH_LIMITS.text) && now.slice(0, ACH_LIMITS.text) !== e.text) out.push({ evidence: e.ref, reason: `claim ${e.claim} of document ${doc.ref} now reads otherwise` });
+    }
+    return out;
   }
 
   async create(input: { title: string; by: string }): Promise<AchMatrixRecord> {

@@ -291,6 +291,7 @@ const en = {
   achRating: 'Rating of {e} under {h}',
   achUnrated: '—',
   achBack: 'All matrices',
+  achStale: 'the claim has changed since',
 };
 
 export type MessageKey = keyof typeof en;
@@ -571,6 +572,7 @@ const ja: Record<MessageKey, string> = {
   achRating: '{e} の {h} に対する評価',
   achUnrated: '—',
   achBack: 'マトリクス一覧',
+  achStale: '追加後に主張が変わりました',
 };
 
 export type Language = 'ja' | 'en';

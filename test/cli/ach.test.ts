@@ -110,6 +110,10 @@ describe('mikata ach', () => {
     assert.deepEqual(JSON.parse(w.stdout).result.ranking.map((s: { hypothesis: string; inconsistency: number }) => [s.hypothesis, s.inconsistency]), [['h1', 0.5], ['h2', 2]]);
     const cleared = JSON.parse((await run('rate', 'm1', 'ev1', 'h2', '-', '--format', 'json')).stdout);
     assert.equal(cleared.matrix.ratings.length, 3);
+    // The claim's document deleted: the matrix keeps the text it was rated on, and says the claim is gone.
+    const quiet: CommandIO = { stdout: () => true, stderr: () => {}, isTTY: false, env: { MIKATA_USER: 'kato' }, cwd: tc.dir };
+    assert.equal(await runCli(['delete', doc, '--db', join(tc.dir, 'corpus.db')], quiet), 0);
+    assert.match((await run('show', 'm1')).stdout, /\n  ! ev1: its document [0-9a-f]{12} is no longer in the corpus; rated on the text kept above\n/);
     assert.equal((await run('delete', 'm1')).stdout, 'deleted m1  変化は漸進的か急激か\n');
     assert.equal((await run('show', 'm1')).code, 4);
   });

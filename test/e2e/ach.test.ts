@@ -130,5 +130,10 @@ test('add a hypothesis from the page; clearing a cell counts it as N; no console
   assert.equal(await scoreOf('h3'), 0, 'unrated: N, no inconsistency');
   await page.locator('select[data-cell="ev2 h1"]').selectOption('');
   await page.waitForFunction(() => document.querySelector('th[data-hypothesis="h1"] .ach-score')?.getAttribute('data-score') === '0');
+  // The claim's document deleted: the row keeps its text and is marked.
+  await corpus.delete('black-sea.txt');
+  await page.reload();
+  await page.locator('[data-stale="ev1"]').waitFor();
+  assert.match(await page.locator('tr[data-evidence="ev1"]').innerText(), new RegExp(claimText.slice(0, 10)));
   assert.deepEqual(problems, []);
 });

@@ -604,8 +604,11 @@ for (const backend of backends()) {
           await book.addHypothesis('m1', 'h');
           await book.addEvidence('m1', { document: doc.ref, claim: claim.localId });
           await book.rate('m1', 'ev1', 'h1', 'CC', 'kato');
+          assert.deepEqual((await book.show('m1')).stale, []);
           await c.delete(doc.ref);
-          assert.equal((await book.show('m1')).matrix.evidence[0]!.text, claim.content);
+          const after = await book.show('m1');
+          assert.equal(after.matrix.evidence[0]!.text, claim.content);
+          assert.deepEqual(after.stale, [{ evidence: 'ev1', reason: `its document ${doc.hash.slice(0, 12)} is no longer in the corpus` }]);
           assert.equal((await book.delete('m1')).ref, 'm1');
           assert.equal(await store.achMatrix('m1'), undefined);
           assert.deepEqual((await book.list()).map((m) => m.ref), ['m2']);

@@ -80,6 +80,7 @@ export function AchScreen({ id }: { id: string }) {
   const { matrix, result } = view;
   const score = new Map(result.ranking.map((s) => [s.hypothesis, s]));
   const diag = new Map(result.diagnosticity.map((d) => [d.evidence, d]));
+  const stale = new Map(view.stale.map((x) => [x.evidence, x.reason]));
   const rating = new Map(matrix.ratings.map((r) => [`${r.evidence} ${r.hypothesis}`, r.rating]));
   const hypothesisLabel = new Map(matrix.hypotheses.map((h) => [h.ref, h.label]));
   const names = (refs: readonly string[]) => refs.map((r) => `${r} ${hypothesisLabel.get(r) ?? ''}`.trim()).join(', ');
@@ -117,7 +118,8 @@ export function AchScreen({ id }: { id: string }) {
           <tbody>
             {matrix.evidence.map((e) => (
               <tr key={e.ref} data-evidence={e.ref}>
-                <th scope="row"><span class="ach-ev">{e.ref}</span> {e.text}{e.speaker ? <span class="muted"> — {e.speaker}</span> : null}</th>
+                <th scope="row"><span class="ach-ev">{e.ref}</span> {e.text}{e.speaker ? <span class="muted"> — {e.speaker}</span> : null}
+                  {stale.has(e.ref) && <span class="ach-stale" data-stale={e.ref} title={stale.get(e.ref)}> ⚠ {t('achStale')}</span>}</th>
                 <td>{e.weight}</td>
                 {matrix.hypotheses.map((h) => (
                   <td key={h.ref}>
