@@ -4,7 +4,7 @@
  * the lead, a button that orders the hypotheses by score, and the CSV download. Scores come from the server
  * (core/ach), so the page shows exactly what the CLI and the export show.
  */
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { RATINGS } from '../../core/ach/ach.ts';
 import type { AchView } from '../../store/ach.ts';
 import type { AchMatrixRecord } from '../../store/store.ts';
@@ -56,12 +56,14 @@ export function AchScreen({ id }: { id: string }) {
   const { t } = useI18n();
   const workspace = useWorkspace();
   const loaded = useAsync(() => getJson<AchView>(`/api/ach/${encodeURIComponent(id)}`), [id, workspace.version]);
-  // The answer of the last change, shown at once (the reload after it brings the same).
+  // The answer of the last change, shown at once and until the reload that the change started comes back
+  // (useAsync keeps only the newest load, which began after the change): never the data from before it.
   const [latest, setLatest] = useState<AchView | null>(null);
+  useEffect(() => setLatest(null), [loaded.data]);
   const [error, setError] = useState<string | null>(null);
   const [label, setLabel] = useState('');
   const [evidence, setEvidence] = useState({ text: '', document: '', claim: '', weight: '1' });
-  const view = latest && latest.matrix.ref === id && !loaded.loading ? latest : loaded.data;
+  const view = latest && latest.matrix.ref === id ? latest : loaded.data;
 
   async function run(action: () => Promise<AchView | unknown>) {
     setError(null);
