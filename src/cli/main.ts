@@ -14,6 +14,7 @@ import { registerMerge } from './commands/merge.ts';
 import { registerSplit } from './commands/split.ts';
 import { registerCorrect } from './commands/correct.ts';
 import { registerCodebook } from './commands/codebook.ts';
+import { registerAch } from './commands/ach.ts';
 import { registerReanalyze } from './commands/reanalyze.ts';
 import { registerExport } from './commands/export.ts';
 import { registerExportCorpus } from './commands/export-corpus.ts';
@@ -42,6 +43,7 @@ export function createProgram(io: CommandIO): Command {
   registerSplit(program, io);
   registerCorrect(program, io);
   registerCodebook(program, io);
+  registerAch(program, io);
   registerReanalyze(program, io);
   registerExport(program, io);
   registerExportCorpus(program, io);

@@ -5,6 +5,7 @@
  * Failures a user can cause (an unknown document, a name that fits several people, a bad date) are
  * CorpusErrors with one line and, for ambiguity, the candidates.
  */
+import { AchBook } from './ach.ts';
 import { createHash } from 'node:crypto';
 import { analyze, type AnalyzeOptions } from '../core/analyze.ts';
 import type { Analysis, PersonType } from '../core/model/schema.ts';
@@ -21,10 +22,10 @@ import { checkTextLimit, limitAnalysis, type StoreLimits, STORE_LIMITS } from '.
 import { dateBounds } from './sql-store.ts';
 import { isMetadataDate, METADATA_FIELDS, metadataOverlay, withMetadata, type DocumentMetadata } from './metadata.ts';
 import { isStoreError, StoreError } from './store.ts';
-import { TRANSFER_FORMAT, TRANSFER_VERSION, TransferError, type DocumentLine, type Located, type TransferRecord } from './transfer.ts';
+import { TRANSFER_FORMAT, TRANSFER_VERSION, TransferError, type AchMatrixLine, type DocumentLine, type Located, type TransferRecord } from './transfer.ts';
 import { findPreviousVersion } from './versions.ts';
 import type {
-  ClaimCode, ClaimRow, CodeDecisionRecord, CorrectionRecord, DocumentSummary, IdentityRecord, NameScript, OutlineEntry, PersonRow, RemovedRows, Store, StoreReader, StoreWriter,
+  AchMatrixContents, ClaimCode, ClaimRow, CodeDecisionRecord, CorrectionRecord, DocumentSummary, IdentityRecord, NameScript, OutlineEntry, PersonRow, RemovedRows, Store, StoreReader, StoreWriter,
   StoredDocument,
 } from './store.ts';
 
@@ -336,6 +337,11 @@ export class Corpus {
 
   async close(): Promise<void> {
     await this.store.close();
+  }
+
+  /** The analyst's matrices of competing hypotheses (ach.ts), on this corpus's store and clock. */
+  achBook(): AchBook {
+    return new AchBook(this.store, { now: this.now, resolveDocument: (q) => this.resolveDocument(q) });
   }
 
   /** The identity cache, loaded on first use and reloaded when another writer changed identities. */
@@ -1336,6 +1342,7 @@ export class Corpus {
       nextIdentity: Number((await this.store.getMeta('next_identity')) ?? '1'),
       nextCorrection: Number((await this.store.getMeta('next_correction')) ?? '1'),
       nextCodeDecision: Number((await this.store.getMeta('next_code_decision')) ?? '1'),
+      nextAchMatrix: Number((await this.store.getMeta('next_ach_matrix')) ?? '1'),
     });
     const { book, custom } = await this.codebook();
     if (custom) await emit({ record: 'codebook', codebook: book });
@@ -1366,6 +1373,7 @@ export class Corpus {
         status: k.status, anchored: k.anchored, problem: k.problem,
       });
     }
+    for (const { ref } of await this.store.achMatrices()) await emit(toAchLine((await this.store.achMatrix(ref))!));
     // One document at a time: read, emitted, let go. A superseded version has no people rows of its own;
     // its links are those it had, which its successor's carry on.
     const refOfDoc = new Map((await this.store.listDocuments({ all: true })).map((d) => [d.id, d.ref]));
@@ -1396,13 +1404,13 @@ export class Corpus {
    * analysis as exported (not analysed again) and linked to identities as the export says.
    */
   async import(records: AsyncIterable<Located> | Iterable<Located>, options: { onProgress?: (documents: number) => void; batchSize?: number } = {}): Promise<ImportSummary> {
-    if ((await this.store.countDocuments({ all: true })) > 0 || (await this.store.loadIdentities()).length > 0) {
+    if ((await this.store.countDocuments({ all: true })) > 0 || (await this.store.loadIdentities()).length > 0 || (await this.store.achMatrices()).length > 0) {
       throw new StoreError('E_NOT_EMPTY', `${this.store.info.location}: the corpus is not empty; import into a new database (--db NEW.db)`);
     }
     const idOf = new Map<string, number>();
     const batchSize = options.batchSize ?? 64;
     let header = false;
-    let counters: { nextIdentity: number; nextCorrection: number; nextCodeDecision?: number } | null = null;
+    let counters: { nextIdentity: number; nextCorrection: number; nextCodeDecision?: number; nextAchMatrix?: number } | null = null;
     const pendingMerges: [string, string][] = [];
     let batch: DocumentLine[] = [];
     /** Superseded version → its successor, by ref: linked once both are in. */
@@ -1450,6 +1458,7 @@ export class Corpus {
       await w.setMeta('next_identity', String(counters.nextIdentity));
       await w.setMeta('next_correction', String(counters.nextCorrection));
       if (counters.nextCodeDecision !== undefined) await w.setMeta('next_code_decision', String(counters.nextCodeDecision));
+      if (counters.nextAchMatrix !== undefined) await w.setMeta('next_ach_matrix', String(counters.nextAchMatrix));
     };
     let small: Located[] = [];
     const flushSmall = async () => {
@@ -1481,6 +1490,8 @@ export class Corpus {
               ref: r.ref, docHash: r.docHash, action: r.action, code: r.code, target: r.target ?? null, by: r.by, why: r.why, at: r.at,
               status: r.status, anchored: r.anchored, problem: r.problem,
             });
+          } else if (r.record === 'ach-matrix') {
+            await importAchMatrix(w, r, where);
           } else if (r.record === 'codebook') {
             let book: Codebook;
             try {
@@ -1509,7 +1520,7 @@ export class Corpus {
       }
       if (r.record === 'header') throw new TransferError(`${item.where}: a second header`);
       if (r.record === 'counters') {
-        counters = { nextIdentity: r.nextIdentity, nextCorrection: r.nextCorrection, nextCodeDecision: r.nextCodeDecision };
+        counters = { nextIdentity: r.nextIdentity, nextCorrection: r.nextCorrection, nextCodeDecision: r.nextCodeDecision, nextAchMatrix: r.nextAchMatrix };
         small.push(item);
         continue;
       }
@@ -1580,6 +1591,47 @@ export class Corpus {
   }
 }
 
+
+/** An ACH matrix as an export line: refs only, no database ids. */
+function toAchLine(m: AchMatrixContents): AchMatrixLine {
+  const evidenceRef = new Map(m.evidence.map((e) => [e.id, e.ref]));
+  const hypothesisRef = new Map(m.hypotheses.map((h) => [h.id, h.ref]));
+  return {
+    record: 'ach-matrix', ref: m.ref, title: m.title, by: m.by, at: m.at,
+    hypotheses: m.hypotheses.map((h) => ({ ref: h.ref, label: h.label, position: h.position })),
+    evidence: m.evidence.map((e) => ({ ref: e.ref, kind: e.kind, docHash: e.docHash, claim: e.claim, text: e.text, speaker: e.speaker, weight: e.weight, position: e.position })),
+    ratings: m.ratings.map((r) => ({ evidence: evidenceRef.get(r.evidence)!, hypothesis: hypothesisRef.get(r.hypothesis)!, rating: r.rating, by: r.by, at: r.at })),
+  };
+}
+
+/**
+ * Stores an exported matrix. Hypotheses and evidence are appended in the order of their refs (so each gets
+ * its ref back: they are numbered as they were made, and never deleted), then the hypotheses are put back in
+ * the analyst's order.
+ */
+async function importAchMatrix(w: StoreWriter, r: AchMatrixLine, where: string): Promise<void> {
+  const n = (ref: string) => Number(/\d+$/.exec(ref)![0]);
+  const m = await w.insertAchMatrix({ ref: r.ref, title: r.title, by: r.by, at: r.at });
+  const hypothesisId = new Map<string, number>();
+  for (const h of [...r.hypotheses].sort((a, b) => n(a.ref) - n(b.ref))) {
+    const made = await w.insertAchHypothesis(m.id, h.label);
+    if (made.ref !== h.ref) throw new TransferError(`${where}: matrix ${r.ref}: hypotheses must be numbered h1, h2 … without gaps (found ${h.ref})`);
+    hypothesisId.set(h.ref, made.id);
+  }
+  await w.reorderAchHypotheses(m.id, [...r.hypotheses].sort((a, b) => a.position - b.position).map((h) => hypothesisId.get(h.ref)!));
+  const evidenceId = new Map<string, number>();
+  for (const e of [...r.evidence].sort((a, b) => n(a.ref) - n(b.ref))) {
+    const made = await w.insertAchEvidence(m.id, { kind: e.kind, docHash: e.docHash, claim: e.claim, text: e.text, speaker: e.speaker, weight: e.weight });
+    if (made.ref !== e.ref) throw new TransferError(`${where}: matrix ${r.ref}: evidence must be numbered ev1, ev2 … without gaps (found ${e.ref})`);
+    evidenceId.set(e.ref, made.id);
+  }
+  for (const x of r.ratings) {
+    const evidence = evidenceId.get(x.evidence);
+    const hypothesis = hypothesisId.get(x.hypothesis);
+    if (evidence === undefined || hypothesis === undefined) throw new TransferError(`${where}: matrix ${r.ref}: a rating names ${evidence === undefined ? `evidence ${x.evidence}` : `hypothesis ${x.hypothesis}`}, which the matrix does not hold`);
+    await w.setAchRating({ evidence, hypothesis, rating: x.rating, by: x.by, at: x.at });
+  }
+}
 
 function pickAttribution(list: readonly EffectiveAttribution[], input: CorrectInput): EffectiveAttribution {
   if (input.attribution) {

@@ -15,7 +15,7 @@
 export type Dialect = 'sqlite' | 'postgres';
 
 /** The newest schema version this build reads and writes. */
-export const STORE_SCHEMA_VERSION = 3;
+export const STORE_SCHEMA_VERSION = 4;
 
 /** SQLite `PRAGMA application_id` of a mikata corpus: "mika" in ASCII. */
 export const SQLITE_APPLICATION_ID = 0x6d696b61;
@@ -253,6 +253,53 @@ export const migrations: readonly Migration[] = [
       )`,
       `CREATE INDEX code_decisions_doc ON code_decisions (doc_hash)`,
       `INSERT INTO mikata_meta (key, value) VALUES ('next_code_decision', '1')`,
+    ],
+  },
+  {
+    version: 4,
+    description: 'competing hypotheses: matrices, hypotheses, evidence and ratings',
+    sql: (d) => [
+      // The analyst's, never rebuilt. Evidence that is a claim names it by its document's hash and the
+      // claim's id and keeps the claim's text and speaker as they were, so that a deleted or reanalysed
+      // document leaves the matrix readable.
+      `CREATE TABLE ach_matrices (
+        id ${pk(d)},
+        ref TEXT NOT NULL UNIQUE,
+        title TEXT NOT NULL,
+        by_whom TEXT NOT NULL,
+        at TEXT NOT NULL
+      )`,
+      `CREATE TABLE ach_hypotheses (
+        id ${pk(d)},
+        matrix INTEGER NOT NULL REFERENCES ach_matrices (id) ON DELETE CASCADE,
+        ref TEXT NOT NULL,
+        label TEXT NOT NULL,
+        position INTEGER NOT NULL,
+        UNIQUE (matrix, ref)
+      )`,
+      `CREATE TABLE ach_evidence (
+        id ${pk(d)},
+        matrix INTEGER NOT NULL REFERENCES ach_matrices (id) ON DELETE CASCADE,
+        ref TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        doc_hash TEXT,
+        claim TEXT,
+        text TEXT NOT NULL,
+        speaker TEXT,
+        weight ${real(d)} NOT NULL DEFAULT 1,
+        position INTEGER NOT NULL,
+        UNIQUE (matrix, ref)
+      )`,
+      `CREATE TABLE ach_ratings (
+        evidence INTEGER NOT NULL REFERENCES ach_evidence (id) ON DELETE CASCADE,
+        hypothesis INTEGER NOT NULL REFERENCES ach_hypotheses (id) ON DELETE CASCADE,
+        rating TEXT NOT NULL,
+        by_whom TEXT NOT NULL,
+        at TEXT NOT NULL,
+        PRIMARY KEY (evidence, hypothesis)
+      )`,
+      `CREATE INDEX ach_ratings_hypothesis ON ach_ratings (hypothesis)`,
+      `INSERT INTO mikata_meta (key, value) VALUES ('next_ach_matrix', '1')`,
     ],
   },
 ];

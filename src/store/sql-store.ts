@@ -8,8 +8,9 @@ import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import type { Analysis, PersonType } from '../core/model/schema.ts';
 import type { Dialect } from './migrations.ts';
 import type { QueryTerm } from './search-text.ts';
+import type { Rating } from '../core/ach/ach.ts';
 import type {
-  ClaimCode, ClaimRow, CodeDecisionRecord, CorrectionRecord, DecisionRecord, DocumentIndex, DocumentInput, DocumentSource, DocumentSummary, ExpertClaimRow, ExpertRow,
+  AchEvidenceRecord, AchHypothesisRecord, AchMatrixContents, AchMatrixRecord, AchRatingRecord, ClaimCode, ClaimRow, CodeDecisionRecord, CorrectionRecord, DecisionRecord, DocumentIndex, DocumentInput, DocumentSource, DocumentSummary, ExpertClaimRow, ExpertRow,
   IdentityRecord, NameForm, OutlineEntry, PersonRow, ProposalRecord, RemovedRows, SearchCandidates, SearchFilters, Store, StoreInfo,
   StoreWriter, StoredDocument, TimelineFilters, TimelineRow,
 } from './store.ts';
@@ -712,7 +713,7 @@ export class SqlStore implements Store, StoreWriter {
     return out;
   }
 
-  async nextCounter(key: 'next_identity' | 'next_correction' | 'next_code_decision'): Promise<number> {
+  async nextCounter(key: 'next_identity' | 'next_correction' | 'next_code_decision' | 'next_ach_matrix'): Promise<number> {
     const r = await this.db.get<Row>('UPDATE mikata_meta SET value = CAST(CAST(value AS INTEGER) + 1 AS TEXT) WHERE key = ? RETURNING value', [key]);
     if (!r) throw new Error(`meta counter ${key} is missing`);
     return num(r.value) - 1;
@@ -908,6 +909,106 @@ export class SqlStore implements Store, StoreWriter {
   async moveCodeDecisions(fromHash: string, toHash: string): Promise<number> {
     return this.db.run('UPDATE code_decisions SET doc_hash = ? WHERE doc_hash = ?', [toHash, fromHash]);
   }
+
+  // -------------------------------------------------------------------------------------------------------
+  // Competing hypotheses
+
+  async achMatrices(): Promise<AchMatrixRecord[]> {
+    return (await this.db.all<Row>('SELECT * FROM ach_matrices ORDER BY id')).map(toAchMatrix);
+  }
+
+  async achMatrix(ref: string): Promise<AchMatrixContents | undefined> {
+    const m = await this.db.get<Row>('SELECT * FROM ach_matrices WHERE ref = ?', [ref]);
+    if (!m) return undefined;
+    const id = num(m.id);
+    const hypotheses = await this.db.all<Row>('SELECT * FROM ach_hypotheses WHERE matrix = ? ORDER BY position, id', [id]);
+    const evidence = await this.db.all<Row>('SELECT * FROM ach_evidence WHERE matrix = ? ORDER BY position, id', [id]);
+    const ratings = await this.db.all<Row>(
+      'SELECT r.* FROM ach_ratings r JOIN ach_evidence e ON e.id = r.evidence WHERE e.matrix = ? ORDER BY r.evidence, r.hypothesis', [id],
+    );
+    return {
+      ...toAchMatrix(m),
+      hypotheses: hypotheses.map((r) => ({ id: num(r.id), ref: String(r.ref), label: String(r.label), position: num(r.position) })),
+      evidence: evidence.map(toAchEvidence),
+      ratings: ratings.map((r) => ({ evidence: num(r.evidence), hypothesis: num(r.hypothesis), rating: String(r.rating) as Rating, by: String(r.by_whom), at: String(r.at) })),
+    };
+  }
+
+  async insertAchMatrix(m: Omit<AchMatrixRecord, 'id'>): Promise<AchMatrixRecord> {
+    const r = await this.db.get<Row>('INSERT INTO ach_matrices (ref, title, by_whom, at) VALUES (?, ?, ?, ?) RETURNING id', [m.ref, m.title, m.by, m.at]);
+    return { ...m, id: num(r!.id) };
+  }
+
+  /** The next ref number and position in one of a matrix's lists (writes are serialised, so no two take one). */
+  private async nextInMatrix(table: 'ach_hypotheses' | 'ach_evidence', matrix: number): Promise<{ n: number; position: number }> {
+    const rows = await this.db.all<Row>(`SELECT ref, position FROM ${table} WHERE matrix = ?`, [matrix]);
+    let n = 0;
+    let position = -1;
+    for (const r of rows) {
+      n = Math.max(n, Number(/\d+$/.exec(String(r.ref))?.[0] ?? 0));
+      position = Math.max(position, num(r.position));
+    }
+    return { n: n + 1, position: position + 1 };
+  }
+
+  async insertAchHypothesis(matrix: number, label: string): Promise<AchHypothesisRecord> {
+    const { n, position } = await this.nextInMatrix('ach_hypotheses', matrix);
+    const ref = `h${n}`;
+    const r = await this.db.get<Row>('INSERT INTO ach_hypotheses (matrix, ref, label, position) VALUES (?, ?, ?, ?) RETURNING id', [matrix, ref, label, position]);
+    return { id: num(r!.id), ref, label, position };
+  }
+
+  async insertAchEvidence(matrix: number, e: Omit<AchEvidenceRecord, 'id' | 'ref' | 'position'>): Promise<AchEvidenceRecord> {
+    const { n, position } = await this.nextInMatrix('ach_evidence', matrix);
+    const ref = `ev${n}`;
+    const r = await this.db.get<Row>(
+      `INSERT INTO ach_evidence (matrix, ref, kind, doc_hash, claim, text, speaker, weight, position) VALUES (${marks(9)}) RETURNING id`,
+      [matrix, ref, e.kind, e.docHash, e.claim, e.text, e.speaker, e.weight, position],
+    );
+    return { ...e, id: num(r!.id), ref, position };
+  }
+
+  async setAchWeight(evidence: number, weight: number): Promise<void> {
+    await this.db.run('UPDATE ach_evidence SET weight = ? WHERE id = ?', [weight, evidence]);
+  }
+
+  async setAchRating(r: Omit<AchRatingRecord, 'rating'> & { rating: Rating | null }): Promise<void> {
+    if (r.rating === null) {
+      await this.db.run('DELETE FROM ach_ratings WHERE evidence = ? AND hypothesis = ?', [r.evidence, r.hypothesis]);
+      return;
+    }
+    await this.db.run(
+      `INSERT INTO ach_ratings (evidence, hypothesis, rating, by_whom, at) VALUES (${marks(5)})
+       ON CONFLICT (evidence, hypothesis) DO UPDATE SET rating = excluded.rating, by_whom = excluded.by_whom, at = excluded.at`,
+      [r.evidence, r.hypothesis, r.rating, r.by, r.at],
+    );
+  }
+
+  async reorderAchHypotheses(matrix: number, order: readonly number[]): Promise<void> {
+    for (const [position, id] of order.entries()) await this.db.run('UPDATE ach_hypotheses SET position = ? WHERE id = ? AND matrix = ?', [position, id, matrix]);
+  }
+
+  async deleteAchMatrix(id: number): Promise<boolean> {
+    return (await this.db.run('DELETE FROM ach_matrices WHERE id = ?', [id])) > 0;
+  }
+}
+
+function toAchMatrix(r: Row): AchMatrixRecord {
+  return { id: num(r.id), ref: String(r.ref), title: String(r.title), by: String(r.by_whom), at: String(r.at) };
+}
+
+function toAchEvidence(r: Row): AchEvidenceRecord {
+  return {
+    id: num(r.id),
+    ref: String(r.ref),
+    kind: String(r.kind) as AchEvidenceRecord['kind'],
+    docHash: str(r.doc_hash),
+    claim: str(r.claim),
+    text: String(r.text),
+    speaker: str(r.speaker),
+    weight: num(r.weight),
+    position: num(r.position),
+  };
 }
 
 function toCodeDecision(r: Row): CodeDecisionRecord {

@@ -10,6 +10,7 @@
  * other processes (SQLite: BEGIN IMMEDIATE and a busy timeout; PostgreSQL: an advisory lock), so a killed
  * process leaves either all of a batch or none of it.
  */
+import type { Rating } from '../core/ach/ach.ts';
 import type { Analysis, PersonType } from '../core/model/schema.ts';
 import type { SourceText } from '../core/text/source-text.ts';
 import type { QueryTerm } from './search-text.ts';
@@ -189,6 +190,58 @@ export interface CodeDecisionRecord {
   readonly problem: string | null;
 }
 
+/** A matrix of competing hypotheses (src/core/ach): the analyst's, never rebuilt. */
+export interface AchMatrixRecord {
+  readonly id: number;
+  /** m1, m2 … */
+  readonly ref: string;
+  readonly title: string;
+  readonly by: string;
+  readonly at: string;
+}
+
+export interface AchHypothesisRecord {
+  readonly id: number;
+  /** h1, h2 … within the matrix. */
+  readonly ref: string;
+  readonly label: string;
+  /** The analyst's order. */
+  readonly position: number;
+}
+
+/**
+ * One piece of evidence: a claim of the corpus (its document's hash and the claim's id, with its text and
+ * speakers as they were when it was added, so that it still reads after reanalysis renumbers claims), or the
+ * analyst's own text.
+ */
+export interface AchEvidenceRecord {
+  readonly id: number;
+  /** ev1, ev2 … within the matrix. */
+  readonly ref: string;
+  readonly kind: 'claim' | 'text';
+  readonly docHash: string | null;
+  readonly claim: string | null;
+  readonly text: string;
+  readonly speaker: string | null;
+  /** Credibility × relevance, default 1 (core/ach ScoreOptions.weightOf). */
+  readonly weight: number;
+  readonly position: number;
+}
+
+export interface AchRatingRecord {
+  readonly evidence: number;
+  readonly hypothesis: number;
+  readonly rating: Rating;
+  readonly by: string;
+  readonly at: string;
+}
+
+/** A matrix with everything in it. */
+export interface AchMatrixContents extends AchMatrixRecord {
+  readonly hypotheses: readonly AchHypothesisRecord[];
+  readonly evidence: readonly AchEvidenceRecord[];
+  readonly ratings: readonly AchRatingRecord[];
+}
 
 export interface DateRow {
   readonly start: number;
@@ -388,6 +441,11 @@ export interface StoreReader {
 
   codeDecisions(docHash?: string): Promise<CodeDecisionRecord[]>;
   codeDecisionByRef(ref: string): Promise<CodeDecisionRecord | undefined>;
+
+  /** Every ACH matrix, oldest first. */
+  achMatrices(): Promise<AchMatrixRecord[]>;
+  /** One matrix with its hypotheses and evidence (in the analyst's order) and ratings. */
+  achMatrix(ref: string): Promise<AchMatrixContents | undefined>;
 }
 
 export interface StoreWriter extends StoreReader {
@@ -413,7 +471,7 @@ export interface StoreWriter extends StoreReader {
   moveCorrections(fromHash: string, toHash: string): Promise<number>;
 
   /** Takes the next value of a counter in the meta table (identity and correction refs). */
-  nextCounter(key: 'next_identity' | 'next_correction' | 'next_code_decision'): Promise<number>;
+  nextCounter(key: 'next_identity' | 'next_correction' | 'next_code_decision' | 'next_ach_matrix'): Promise<number>;
   setMeta(key: string, value: string): Promise<void>;
   deleteMeta(key: string): Promise<void>;
   createIdentity(input: Omit<IdentityRecord, 'id' | 'forms' | 'mergedInto'> & { forms: readonly NameForm[] }): Promise<IdentityRecord>;
@@ -437,6 +495,19 @@ export interface StoreWriter extends StoreReader {
   updateCodeDecision(id: number, fields: { status?: CodeDecisionRecord['status']; anchored?: boolean | null; problem?: string | null }): Promise<void>;
   /** Points the coding decisions of one document hash at another (a new version). */
   moveCodeDecisions(fromHash: string, toHash: string): Promise<number>;
+
+  insertAchMatrix(m: Omit<AchMatrixRecord, 'id'>): Promise<AchMatrixRecord>;
+  /** Appends a hypothesis (next ref and position in its matrix). */
+  insertAchHypothesis(matrix: number, label: string): Promise<AchHypothesisRecord>;
+  /** Appends evidence (next ref and position in its matrix). */
+  insertAchEvidence(matrix: number, e: Omit<AchEvidenceRecord, 'id' | 'ref' | 'position'>): Promise<AchEvidenceRecord>;
+  setAchWeight(evidence: number, weight: number): Promise<void>;
+  /** Sets one cell (replacing its rating), or clears it with null. */
+  setAchRating(r: Omit<AchRatingRecord, 'rating'> & { rating: Rating | null }): Promise<void>;
+  /** Moves hypotheses to the positions of `order` (ids, every hypothesis of the matrix once). */
+  reorderAchHypotheses(matrix: number, order: readonly number[]): Promise<void>;
+  /** Deletes a matrix with everything in it; false when there was none. */
+  deleteAchMatrix(id: number): Promise<boolean>;
 
   /** Runs `fn` so that a failure undoes only its own writes (a savepoint inside the transaction). */
   isolate<T>(fn: () => Promise<T>): Promise<T>;

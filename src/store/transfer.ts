@@ -9,14 +9,15 @@
  * .json holds the same records as one object instead: { header, counters, identities: […], … }.
  */
 import { z } from 'zod';
+import { RATINGS } from '../core/ach/ach.ts';
 import { analysisSchema } from '../core/model/schema.ts';
 
 export const TRANSFER_FORMAT = 'mikata-corpus';
 /**
  * 2: documents say which newer version supersedes them (`supersededBy`); 3: the corpus codebook and the
- * coding decisions. Older files read as before.
+ * coding decisions; 4: the ACH matrices. Older files read as before.
  */
-export const TRANSFER_VERSION = 3;
+export const TRANSFER_VERSION = 4;
 
 const formSchema = z.object({ form: z.string(), key: z.string(), script: z.enum(['katakana', 'latin', 'cyrillic', 'kanji', 'hiragana', 'other']) });
 
@@ -30,6 +31,22 @@ export const headerRecord = z.object({
 
 export const countersRecord = z.object({
   record: z.literal('counters'), nextIdentity: z.number().int(), nextCorrection: z.number().int(), nextCodeDecision: z.number().int().optional(),
+  nextAchMatrix: z.number().int().optional(),
+});
+
+/** One ACH matrix with everything in it, by refs (h1, ev1); evidence from a claim names its document by hash. */
+export const achMatrixRecord = z.object({
+  record: z.literal('ach-matrix'),
+  ref: z.string().regex(/^m\d+$/),
+  title: z.string(),
+  by: z.string(),
+  at: z.string(),
+  hypotheses: z.array(z.object({ ref: z.string().regex(/^h\d+$/), label: z.string(), position: z.number().int() })),
+  evidence: z.array(z.object({
+    ref: z.string().regex(/^ev\d+$/), kind: z.enum(['claim', 'text']), docHash: z.string().nullable(), claim: z.string().nullable(), text: z.string(),
+    speaker: z.string().nullable(), weight: z.number().finite().min(0), position: z.number().int(),
+  })),
+  ratings: z.array(z.object({ evidence: z.string(), hypothesis: z.string(), rating: z.enum(RATINGS), by: z.string(), at: z.string() })),
 });
 
 /** The corpus codebook, when one was loaded (checked by codebookSchema on import). */
@@ -120,12 +137,13 @@ export const documentRecord = z.object({
 });
 
 export const transferRecord = z.discriminatedUnion('record', [
-  headerRecord, countersRecord, codebookRecord, identityRecord, proposalRecord, decisionRecord, correctionRecord, codeDecisionRecord, documentRecord,
+  headerRecord, countersRecord, codebookRecord, identityRecord, proposalRecord, decisionRecord, correctionRecord, codeDecisionRecord, achMatrixRecord, documentRecord,
 ]);
 
 export type TransferRecord = z.infer<typeof transferRecord>;
 export type IdentityLine = z.infer<typeof identityRecord>;
 export type DocumentLine = z.infer<typeof documentRecord>;
+export type AchMatrixLine = z.infer<typeof achMatrixRecord>;
 
 /** Where a record came from, for error messages. */
 export interface Located {
@@ -187,6 +205,7 @@ const SECTIONS = [
   ['decisions', 'decision'],
   ['corrections', 'correction'],
   ['codeDecisions', 'code-decision'],
+  ['achMatrices', 'ach-matrix'],
   ['documents', 'document'],
 ] as const;
 

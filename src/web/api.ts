@@ -98,6 +98,12 @@ export async function postJson<T>(path: string, body: unknown): Promise<T> {
   return (await res.json()) as T;
 }
 
+export async function putJson<T>(path: string, body: unknown): Promise<T> {
+  const res = await fetch(path, { method: 'PUT', headers: headers({ 'content-type': 'application/json' }), body: JSON.stringify(body) });
+  if (!res.ok) return fail(res);
+  return (await res.json()) as T;
+}
+
 export async function deleteJson<T>(path: string): Promise<T> {
   const sent = getToken();
   const res = await fetch(path, { method: 'DELETE', headers: headers() });

@@ -56,7 +56,7 @@ function lazyBody(parts: (Uint8Array | { repeat: Uint8Array; times: number })[])
 const enc = (s: string) => new TextEncoder().encode(s);
 
 describe('JSON routes', () => {
-  const routes = ['/api/documents/x/corrections', '/api/corrections/c1/withdraw', '/api/identities/merge', '/api/identities/split', '/api/identities/dismiss', '/api/no-such-route'];
+  const routes = ['/api/documents/x/corrections', '/api/corrections/c1/withdraw', '/api/identities/merge', '/api/identities/split', '/api/identities/dismiss', '/api/ach', '/api/ach/m1/evidence', '/api/no-such-route'];
 
   test('a declared Content-Length over the limit is refused with 413 before the body is read', async () => {
     for (const path of routes) {

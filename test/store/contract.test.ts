@@ -490,6 +490,133 @@ for (const backend of backends()) {
       });
     });
 
+    describe('competing hypotheses', () => {
+      it('a matrix keeps hypotheses, evidence from a claim and from text, weights and ratings, and scores them', async () => {
+        await withCorpus([JA_BLACK_SEA], async (c, store) => {
+          const book = c.achBook();
+          const doc = (await c.documents())[0]!;
+          const claim = (await store.claims(doc.id))[0]!;
+          const m = await book.create({ title: '  Gradual or abrupt?  ', by: 'kato' });
+          assert.equal(m.ref, 'm1');
+          assert.equal(m.title, 'Gradual or abrupt?');
+          const h1 = await book.addHypothesis('m1', 'gradual');
+          const h2 = await book.addHypothesis('m1', 'abrupt');
+          assert.deepEqual([h1.ref, h2.ref, h1.position, h2.position], ['h1', 'h2', 0, 1]);
+          const ev1 = await book.addEvidence('m1', { document: doc.ref.slice(0, 6), claim: claim.localId });
+          const ev2 = await book.addEvidence('m1', { text: '演習の規模は年々拡大している' }, { weight: 0.5 });
+          assert.deepEqual([ev1.ref, ev1.kind, ev1.docHash, ev1.claim, ev1.text, ev1.weight], ['ev1', 'claim', doc.hash, claim.localId, claim.content, 1]);
+          assert.equal(ev1.speaker, claim.speakers.find((s) => s.role === 'speaker')?.name ?? null);
+          assert.deepEqual([ev2.ref, ev2.kind, ev2.docHash, ev2.weight], ['ev2', 'text', null, 0.5]);
+
+          await book.rate('m1', 'ev1', 'h1', 'c', 'kato');
+          await book.rate('m1', 'ev1', 'h2', 'II', 'kato');
+          await book.rate('m1', 'ev2', 'h1', 'I', 'kato');
+          await book.rate('m1', 'ev2', 'h1', 'II', 'sato'); // replaces the cell
+          const view = await book.rate('m1', 'ev2', 'h2', 'C', 'kato');
+          // h1: ev2 II → 0.5 × 2 = 1; h2: ev1 II → 1 × 2 = 2.
+          assert.deepEqual(view.result.ranking.map((s) => [s.hypothesis, s.inconsistency]), [['h1', 1], ['h2', 2]]);
+          assert.equal(view.matrix.ratings.length, 4);
+          assert.equal(view.matrix.ratings.find((r) => r.evidence === ev2.id && r.hypothesis === h1.id)!.by, 'sato');
+
+          // Reopened, the store gives the same matrix back; weights and order are kept.
+          await book.weigh('m1', 'ev2', '1.5');
+          const reordered = await book.reorder('m1', ['h2', 'h1']);
+          assert.deepEqual(reordered.matrix.hypotheses.map((h) => h.ref), ['h2', 'h1']);
+          const again = await backend.reopen(store);
+          try {
+            const stored = (await again.achMatrix('m1'))!;
+            assert.deepEqual(stored, reordered.matrix);
+            assert.equal(stored.evidence[1]!.weight, 1.5);
+            assert.deepEqual((await again.achMatrices()).map((x) => x.ref), ['m1']);
+          } finally {
+            await again.close();
+          }
+          // Cleared cells count as N.
+          const cleared = await book.rate('m1', 'ev1', 'h2', '-', 'kato');
+          assert.equal(cleared.matrix.ratings.length, 3);
+          assert.deepEqual(cleared.result.ranking.map((s) => [s.hypothesis, s.inconsistency]), [['h2', 0], ['h1', 3]]);
+        });
+      });
+
+      it('bad input is refused with one line and changes nothing', async () => {
+        await withCorpus([JA_BLACK_SEA], async (c, store) => {
+          const book = c.achBook();
+          const doc = (await c.documents())[0]!;
+          await book.create({ title: 'Q', by: 'kato' });
+          await book.addHypothesis('m1', 'gradual');
+          await book.addEvidence('m1', { text: 'x' });
+          const before = await store.achMatrix('m1');
+          await rejects(book.create({ title: '  ', by: 'kato' }), 'E_INVALID');
+          await rejects(book.addHypothesis('m9', 'x'), 'E_NOT_FOUND');
+          await rejects(book.addHypothesis('nonsense', 'x'), 'E_NOT_FOUND');
+          await rejects(book.addHypothesis('m1', 'gradual'), 'E_CONFLICT');
+          await rejects(book.addEvidence('m1', { document: doc.ref, claim: 'a999' }), 'E_NOT_FOUND');
+          await rejects(book.addEvidence('m1', { document: 'ffffffff', claim: 'a1' }), 'E_NOT_FOUND');
+          await rejects(book.addEvidence('m1', { text: 'y' }, { weight: -1 }), 'E_INVALID');
+          await rejects(book.addEvidence('m1', { text: 'y' }, { weight: 'heavy' }), 'E_INVALID');
+          const bad = await rejects(book.rate('m1', 'ev1', 'h1', 'X', 'kato'), 'E_INVALID');
+          assert.match(bad.message, /not one of CC, C, N, I, II/);
+          await rejects(book.rate('m1', 'ev9', 'h1', 'C', 'kato'), 'E_NOT_FOUND');
+          await rejects(book.rate('m1', 'ev1', 'h9', 'C', 'kato'), 'E_NOT_FOUND');
+          await rejects(book.reorder('m1', ['h1', 'h1']), 'E_INVALID');
+          assert.deepEqual(await store.achMatrix('m1'), before);
+        });
+      });
+
+      it('export-corpus carries matrices (order, weights, ratings, claim evidence) into a new corpus', async () => {
+        await withCorpus([JA_BLACK_SEA], async (c, store) => {
+          const book = c.achBook();
+          const doc = (await c.documents())[0]!;
+          const claim = (await store.claims(doc.id))[0]!;
+          await book.create({ title: 'dropped', by: 'kato' });
+          await book.delete('m1');
+          await book.create({ title: 'Gradual or abrupt?', by: 'kato' });
+          for (const label of ['gradual', 'abrupt', 'no change']) await book.addHypothesis('m2', label);
+          await book.addEvidence('m2', { document: doc.ref, claim: claim.localId });
+          await book.addEvidence('m2', { text: 'exercises grew' }, { weight: 0.25 });
+          await book.rate('m2', 'ev1', 'h1', 'CC', 'kato');
+          await book.rate('m2', 'ev2', 'h3', 'II', 'sato');
+          await book.reorder('m2', ['h3', 'h1', 'h2']);
+          const records = await exportAll(c);
+          assert.equal(records.filter((r) => r.record === 'ach-matrix').length, 1);
+          const target = await backend.open();
+          const copy = new Corpus(target, { now: fixedClock(), analyzer: fixtureAnalyzer(ALL_DOCS) });
+          try {
+            await copy.import(records.map((record, i) => ({ record, where: `line ${i + 1}` })));
+            const strip = (v: Awaited<ReturnType<typeof book.show>>) => JSON.parse(JSON.stringify(v, (k, x) => (k === 'id' || k === 'evidence' && typeof x === 'number' || k === 'hypothesis' && typeof x === 'number' ? undefined : x)));
+            assert.deepEqual(strip(await copy.achBook().show('m2')), strip(await book.show('m2')));
+            assert.equal((await copy.achBook().create({ title: 'next', by: 'kato' })).ref, 'm3', 'the counter came along');
+            // A corpus that holds a matrix is not empty.
+            await assert.rejects(copy.import(records.map((record, i) => ({ record, where: `line ${i + 1}` }))), /not empty/);
+          } finally {
+            await copy.close();
+          }
+        });
+      });
+
+      it('deleting a matrix takes its rows with it; deleting a document leaves its claims readable as evidence', async () => {
+        await withCorpus([JA_BLACK_SEA, EN_CORRIDOR], async (c, store) => {
+          const book = c.achBook();
+          const doc = (await c.documents())[0]!;
+          const claim = (await store.claims(doc.id))[0]!;
+          await book.create({ title: 'one', by: 'kato' });
+          await book.create({ title: 'two', by: 'kato' });
+          await book.addHypothesis('m1', 'h');
+          await book.addEvidence('m1', { document: doc.ref, claim: claim.localId });
+          await book.rate('m1', 'ev1', 'h1', 'CC', 'kato');
+          assert.deepEqual((await book.show('m1')).stale, []);
+          await c.delete(doc.ref);
+          const after = await book.show('m1');
+          assert.equal(after.matrix.evidence[0]!.text, claim.content);
+          assert.deepEqual(after.stale, [{ evidence: 'ev1', reason: `its document ${doc.hash.slice(0, 12)} is no longer in the corpus` }]);
+          assert.equal((await book.delete('m1')).ref, 'm1');
+          assert.equal(await store.achMatrix('m1'), undefined);
+          assert.deepEqual((await book.list()).map((m) => m.ref), ['m2']);
+          assert.equal((await book.create({ title: 'three', by: 'kato' })).ref, 'm3', 'refs are never reused');
+        });
+      });
+    });
+
     it('two writers at once neither duplicate nor lose documents', async () => {
       const store = await backend.open();
       const other = await backend.reopen(store);

@@ -66,6 +66,15 @@ if (postgresUrl) {
     await corpus.split(bondarenko, ['Тарас Бондаренко'], { by: 'sato', why: 'check' });
     await corpus.correct({ document: JA_BLACK_SEA.name, action: 'reject', attribution: 'a2', by: 'kato', why: 'editor' });
     await corpus.correct({ document: JA_BLACK_SEA.name, action: 'add', contentQuote: '黒海の海上交通は大きく変化した', speakers: ['Oksana Melnyk'], by: 'kato' });
+    const book = corpus.achBook();
+    await book.create({ title: '変化は漸進的か急激か', by: 'kato' });
+    await book.addHypothesis('m1', 'gradual');
+    await book.addHypothesis('m1', 'abrupt');
+    await book.addEvidence('m1', { document: JA_BLACK_SEA.name, claim: 'a1' });
+    await book.addEvidence('m1', { text: 'exercises grew' }, { weight: 0.5 });
+    await book.rate('m1', 'ev1', 'h2', 'II', 'kato');
+    await book.rate('m1', 'ev2', 'h1', 'I', 'sato');
+    await book.reorder('m1', ['h2', 'h1']);
     await corpus.close();
 
     const steps: [string[], Record<string, string>][] = [
@@ -95,6 +104,8 @@ if (postgresUrl) {
       ['search', 'Bondarenko', '--format', 'json'],
       ['search', '黒海', '--speaker', 'ミハイ・ポペスク', '--format', 'json'],
       ['timeline', '--format', 'json'],
+      ['ach', 'list', '--format', 'json'],
+      ['ach', 'show', 'm1', '--format', 'json'],
     ]) {
       const original = await run([...args, '--db', source]);
       const postgres = await run(args, pgEnv);

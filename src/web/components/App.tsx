@@ -8,6 +8,7 @@ import { I18n, initialLanguage, translator, useI18n, type Language, type Message
 import { useNotice } from '../hooks.ts';
 import { href, useRoute } from '../router.ts';
 import { WorkspaceContext, type UndoEntry, type Workspace } from '../workspace.ts';
+import { AchListScreen, AchScreen } from './AchScreen.tsx';
 import { ExpertScreen } from './ExpertScreen.tsx';
 import { NotFound } from './Widgets.tsx';
 import { ExpertsScreen } from './ExpertsScreen.tsx';
@@ -27,6 +28,7 @@ const NAV: { path: string; label: MessageKey }[] = [
   { path: 'network', label: 'navNetwork' },
   { path: 'search', label: 'navSearch' },
   { path: 'identities', label: 'navIdentities' },
+  { path: 'ach', label: 'navAch' },
 ];
 
 function isEditable(el: EventTarget | null): boolean {
@@ -143,6 +145,8 @@ export function App() {
           {screen === 'network' && <NetworkScreen />}
           {screen === 'search' && <SearchScreen query={route.query} />}
           {screen === 'identities' && <IdentitiesScreen />}
+          {screen === 'ach' && !arg && <AchListScreen />}
+          {screen === 'ach' && arg && <AchScreen id={arg} />}
           {!isKnownRoute(screen, arg) && <NotFound message={t('notFoundPage', { path: location.hash.replace(/^#/, '') || '/' })} />}
         </main>
       </WorkspaceContext.Provider>
@@ -151,10 +155,11 @@ export function App() {
 }
 
 const SCREENS_WITH_ARG = new Set(['doc', 'expert']);
-const SCREENS = new Set(['', 'experts', 'matrix', 'timeline', 'network', 'search', 'identities']);
+const SCREENS = new Set(['', 'experts', 'matrix', 'timeline', 'network', 'search', 'identities', 'ach']);
 
 /** Every route renders something: what is not one of these gets the not-found page. */
 function isKnownRoute(screen: string, arg: string | undefined): boolean {
+  if (screen === 'ach') return true;
   return SCREENS_WITH_ARG.has(screen) ? Boolean(arg) : SCREENS.has(screen);
 }
 
