@@ -99,8 +99,9 @@ export async function postJson<T>(path: string, body: unknown): Promise<T> {
 }
 
 export async function putJson<T>(path: string, body: unknown): Promise<T> {
+  const sent = getToken();
   const res = await fetch(path, { method: 'PUT', headers: headers({ 'content-type': 'application/json' }), body: JSON.stringify(body) });
-  if (!res.ok) return fail(res);
+  if (!res.ok) return fail(res, sent);
   return (await res.json()) as T;
 }
 
