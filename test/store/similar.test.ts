@@ -20,7 +20,7 @@ import pg from 'pg';
 
 const PORTS = '北方の港では冬になると物資の輸送が大幅に遅れる';
 const PORTS_OTHER = '冬になると北方の港では物資の輸送が大きく遅れる';
-const PORTS_SAME = '北方の港では冬季に物資の輸送が大幅に遅れてしまう';
+const PORTS_SAME = '北方の港では冬になると物資の輸送が大幅に遅れてしまう';
 
 const line = (org: string, name: string, content: string) => `${org}の${name}研究員は、${content}と述べた。`;
 
