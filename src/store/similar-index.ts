@@ -15,9 +15,9 @@ import type { Row, SqlDriver } from './sql-store.ts';
 import type { SimilarHit } from './store.ts';
 
 /** How many of the query's grams are looked up (the rarest). */
-export const RARE_GRAMS = 24;
+export const RARE_GRAMS = 16;
 /** How many candidates get an exact cosine. */
-export const CANDIDATES = 200;
+export const CANDIDATES = 100;
 /** The gram whose count is the number of claims indexed: every claim has it once. */
 const TOTAL = '';
 
@@ -86,7 +86,7 @@ async function frequencies(db: SqlDriver, grams: readonly string[], into: Map<st
 
 /** Claims similar to one claim (itself left out), most similar first; null when the claim is not stored. */
 export async function similarTo(
-  db: SqlDriver, doc: number, claim: string, options: { threshold?: number; limit?: number } = {},
+  db: SqlDriver, doc: number, claim: string, options: { threshold?: number; limit?: number; rareGrams?: number; candidates?: number } = {},
 ): Promise<SimilarHit[] | null> {
   const self = await db.get<Row>('SELECT content FROM claims WHERE doc = ? AND local_id = ?', [doc, claim]);
   if (!self) return null;
@@ -94,11 +94,11 @@ export async function similarTo(
   if (query.size === 0) return [];
   const df = new Map<string, number>();
   await frequencies(db, [TOTAL, ...query.keys()], df);
-  const rare = rarestGrams(query, (g) => df.get(g) ?? 0, RARE_GRAMS);
+  const rare = rarestGrams(query, (g) => df.get(g) ?? 0, options.rareGrams ?? RARE_GRAMS);
   const postings = await db.all<Row>(
     `SELECT doc, claim, count(*) AS n FROM claim_grams WHERE gram IN (${marks(rare.length)})
      GROUP BY doc, claim ORDER BY n DESC, doc, claim LIMIT ?`,
-    [...rare, CANDIDATES + 1],
+    [...rare, (options.candidates ?? CANDIDATES) + 1],
   );
   const keys = postings.map((r) => ({ doc: num(r.doc), claim: String(r.claim) })).filter((k) => !(k.doc === doc && k.claim === claim));
   if (keys.length === 0) return [];

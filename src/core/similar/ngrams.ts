@@ -14,12 +14,24 @@
  */
 import { normalizeString } from '../text/normalize.ts';
 
-const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー々〆ヶ]/u;
 const WORD = /[\p{L}\p{N}ー々〆ヶ]+/gu;
+/** CJK radicals supplement: the only characters NFKC leaves that the project's fold changes (⺠ → 民). */
+const RADICAL = /[\u2E80-\u2EFF]/;
 
-/** Folds text the way the index compares it. */
+/** Han (with extensions and compatibility ideographs), hiragana, katakana, 々 and 〆, by code point. */
+function isCjk(cp: number): boolean {
+  return (cp >= 0x3040 && cp <= 0x30ff) || (cp >= 0x4e00 && cp <= 0x9fff) || (cp >= 0x3400 && cp <= 0x4dbf) || cp === 0x3005 || cp === 0x3006
+    || (cp >= 0x31f0 && cp <= 0x31ff) || (cp >= 0xf900 && cp <= 0xfaff) || (cp >= 0x20000 && cp <= 0x3134f);
+}
+
+/**
+ * Folds text the way the index compares it: NFKC, CJK radical forms, lower case. (The fold of
+ * normalizeString also turns look-alike dots into ・, which n-grams drop with the other punctuation, so it
+ * is run only when a radical form is there: this is on every candidate of every lookup.)
+ */
 export function foldForSimilarity(text: string): string {
-  return normalizeString(text).toLowerCase();
+  const nfkc = text.normalize('NFKC');
+  return (RADICAL.test(nfkc) ? normalizeString(nfkc) : nfkc).toLowerCase();
 }
 
 /**
@@ -36,9 +48,9 @@ export function gramsOf(text: string): Map<string, number> {
     const chars = Array.from(m[0]);
     let i = 0;
     while (i < chars.length) {
-      const cjk = CJK.test(chars[i]!);
+      const cjk = isCjk(chars[i]!.codePointAt(0)!);
       let j = i + 1;
-      while (j < chars.length && CJK.test(chars[j]!) === cjk) j++;
+      while (j < chars.length && isCjk(chars[j]!.codePointAt(0)!) === cjk) j++;
       const run = chars.slice(i, j);
       if (cjk) {
         if (run.length === 1) add(run[0]!);
