@@ -84,7 +84,10 @@ async function frequencies(db: SqlDriver, grams: readonly string[], into: Map<st
   }
 }
 
-/** Claims similar to one claim (itself left out), most similar first; null when the claim is not stored. */
+/**
+ * Claims similar to one claim (itself left out), most similar first; null when the claim is not stored.
+ * `rareGrams` and `candidates` override RARE_GRAMS and CANDIDATES, for measuring the trade-off.
+ */
 export async function similarTo(
   db: SqlDriver, doc: number, claim: string, options: { threshold?: number; limit?: number; rareGrams?: number; candidates?: number } = {},
 ): Promise<SimilarHit[] | null> {

@@ -17,7 +17,7 @@ import { fixedClock, fixtureAnalyzer, sourceOf, type DocSpec } from './_fixtures
 const CLAIMS_PER_DOC = 5;
 
 /** Documents of five claims each, every claim by its own speaker (so no claim is left out as the same speaker's). */
-export function paraphraseDocs(claims: readonly GeneratedClaim[]): { docs: DocSpec[]; where: { doc: number; claim: string }[] } {
+function paraphraseDocs(claims: readonly GeneratedClaim[]): { docs: DocSpec[]; where: { doc: number; claim: string }[] } {
   const docs: DocSpec[] = [];
   const where: { doc: number; claim: string }[] = [];
   for (let d = 0; d * CLAIMS_PER_DOC < claims.length; d++) {
