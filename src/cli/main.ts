@@ -8,6 +8,7 @@ import { registerIngest } from './commands/ingest.ts';
 import { registerExperts } from './commands/experts.ts';
 import { registerExpert } from './commands/expert.ts';
 import { registerSearch } from './commands/search.ts';
+import { registerSimilar } from './commands/similar.ts';
 import { registerTimeline } from './commands/timeline.ts';
 import { registerIdentities } from './commands/identities.ts';
 import { registerMerge } from './commands/merge.ts';
@@ -37,6 +38,7 @@ export function createProgram(io: CommandIO): Command {
   registerExperts(program, io);
   registerExpert(program, io);
   registerSearch(program, io);
+  registerSimilar(program, io);
   registerTimeline(program, io);
   registerIdentities(program, io);
   registerMerge(program, io);

@@ -24,6 +24,7 @@ import { isMetadataDate, METADATA_FIELDS, metadataOverlay, withMetadata, type Do
 import { isStoreError, StoreError } from './store.ts';
 import { TRANSFER_FORMAT, TRANSFER_VERSION, TransferError, type AchMatrixLine, type DocumentLine, type Located, type TransferRecord } from './transfer.ts';
 import { findPreviousVersion } from './versions.ts';
+import { SIMILARITY_THRESHOLD } from '../core/similar/index.ts';
 import type {
   AchMatrixContents, ClaimCode, ClaimRow, CodeDecisionRecord, CorrectionRecord, DocumentSummary, IdentityRecord, NameScript, OutlineEntry, PersonRow, RemovedRows, Store, StoreReader, StoreWriter,
   StoredDocument,
@@ -93,6 +94,30 @@ export interface ClaimView {
 export interface ExpertPage {
   readonly person: PersonSummary;
   readonly claims: ClaimView[];
+}
+
+/** A claim that says nearly the same as another: the claim as an expert page shows it, and how similar. */
+export interface SimilarClaimView extends Omit<ClaimView, 'role'> {
+  /** Cosine of the two claims' n-gram vectors, 0–1 (core/similar). */
+  readonly similarity: number;
+}
+
+export interface SimilarClaims {
+  /** The claim asked about. */
+  readonly claim: Omit<ClaimView, 'role'>;
+  /** The least similarity listed. */
+  readonly threshold: number;
+  /** Claims of other speakers (of every speaker with `sameSpeaker`), most similar first. */
+  readonly similar: readonly SimilarClaimView[];
+}
+
+export interface SimilarOptions {
+  /** The least cosine, 0–1 (default SIMILARITY_THRESHOLD). */
+  readonly threshold?: number;
+  /** At most this many (default 20). */
+  readonly limit?: number;
+  /** Also the claims of the claim's own speakers (default: other speakers only). */
+  readonly sameSpeaker?: boolean;
 }
 
 export interface SearchOptions {
@@ -801,6 +826,54 @@ export class Corpus {
         claims: summary.claims, documents: summary.documents, first: summary.first, last: summary.last,
       },
       claims,
+    };
+  }
+
+  /**
+   * The claims of other speakers, in any document, that say nearly the same as one claim ("also said by"),
+   * most similar first. The claim is named by its document (ref or name) and its id in that document.
+   *
+   * @example
+   * const { similar } = await corpus.similar('3f2a9c', 'a4');
+   */
+  async similar(documentQuery: string, claimId: string, options: SimilarOptions = {}): Promise<SimilarClaims> {
+    const threshold = options.threshold ?? SIMILARITY_THRESHOLD;
+    if (!(threshold >= 0 && threshold <= 1)) throw new CorpusError('E_INVALID', `the threshold must be a number from 0 to 1, not ${String(options.threshold)}`);
+    const limit = options.limit ?? 20;
+    if (!Number.isInteger(limit) || limit < 1 || limit > 1000) throw new CorpusError('E_INVALID', `the limit must be a whole number from 1 to 1000, not ${String(options.limit)}`);
+    const doc = await this.resolveDocument(documentQuery);
+    const own = (await this.store.claims(doc.id)).find((c) => c.localId === claimId);
+    if (!own) throw new CorpusError('E_NOT_FOUND', `document ${doc.ref} has no claim ${JSON.stringify(claimId)} (mikata correct list ${doc.ref} lists them)`);
+    // More than asked for: some are the speaker's own and are left out below.
+    const hits = (await this.store.similarClaims(doc.id, claimId, { threshold, limit: options.sameSpeaker ? limit : limit * 4 + 20 })) ?? [];
+    const cache = await this.identities();
+    const ref = (id: number | null) => (id === null ? null : cache.current(id)?.ref ?? null);
+    // A speaker is the same person by identity (after merges), or by name when the machine linked none.
+    const speakerKeys = (c: ClaimRow) => new Set(c.speakers.filter((x) => x.role === 'speaker').map((x) => ref(x.identity) ?? `name:${x.name}`));
+    const mine = speakerKeys(own);
+    const [rows, summaries] = await Promise.all([this.store.claimsOf(hits.map((h) => h.doc)), this.store.documentSummaries([doc.id, ...hits.map((h) => h.doc)])]);
+    const docRef = (id: number): DocumentRef => {
+      const d = summaries.get(id)!;
+      return { id: d.ref, title: d.title, date: d.date, name: d.name };
+    };
+    const similar: SimilarClaimView[] = [];
+    for (const h of hits) {
+      const row = rows.get(h.doc)?.find((c) => c.localId === h.claim);
+      if (!row) continue;
+      if (!options.sameSpeaker && [...speakerKeys(row)].some((k) => mine.has(k))) continue;
+      similar.push({ ...this.claimView(row, docRef(h.doc), ref), similarity: Math.round(h.similarity * 1000) / 1000 });
+      if (similar.length >= limit) break;
+    }
+    return { claim: this.claimView(own, docRef(doc.id), ref), threshold, similar };
+  }
+
+  private claimView(r: ClaimRow, document: DocumentRef, ref: (id: number | null) => string | null): Omit<ClaimView, 'role'> {
+    return {
+      document, id: r.localId, kind: r.kind, text: r.content, start: r.start, end: r.end, cue: r.cue, section: r.section,
+      footnotes: r.footnotes, hedges: r.hedges,
+      speakers: r.speakers.filter((s) => s.role === 'speaker').map((s) => ({ name: s.name, id: ref(s.identity) })),
+      via: r.speakers.filter((s) => s.role === 'via').map((s) => ({ name: s.name, id: ref(s.identity) })),
+      provenance: r.provenance, review: r.review, confidence: r.confidence, codes: r.codes ?? [],
     };
   }
 

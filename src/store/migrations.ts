@@ -5,7 +5,7 @@
  *
  * What is kept: each document once (its text, its analysis JSON deflated, its hash), and, derived from them and
  * rebuilt whenever either changes, the rows the commands read: people, claims (machine output with the
- * corrections applied), dated mentions and the search index. Identities, proposals, decisions and
+ * corrections applied), dated mentions, the search index and the index of similar claims. Identities, proposals, decisions and
  * corrections are the analyst's and are never rebuilt.
  *
  * Offsets are stored as UTF-16 code units and never used for slicing in SQL (SQLite and PostgreSQL count
@@ -15,7 +15,7 @@
 export type Dialect = 'sqlite' | 'postgres';
 
 /** The newest schema version this build reads and writes. */
-export const STORE_SCHEMA_VERSION = 4;
+export const STORE_SCHEMA_VERSION = 5;
 
 /** SQLite `PRAGMA application_id` of a mikata corpus: "mika" in ASCII. */
 export const SQLITE_APPLICATION_ID = 0x6d696b61;
@@ -301,5 +301,34 @@ export const migrations: readonly Migration[] = [
       `CREATE INDEX ach_ratings_hypothesis ON ach_ratings (hypothesis)`,
       `INSERT INTO mikata_meta (key, value) VALUES ('next_ach_matrix', '1')`,
     ],
+  },
+  {
+    version: 5,
+    description: 'similar claims: an inverted index of character n-grams → claims, with each gram\'s claim count',
+    sql: (d) => {
+      // SQLite keeps both tables clustered on their keys (no rowid): a gram's postings are one range.
+      const clustered = d === 'sqlite' ? ' WITHOUT ROWID' : '';
+      return [
+        // Derived like claims (rebuilt with them): one row per distinct gram of a claim's content
+        // (core/similar/ngrams.ts), plus one row with the empty gram per claim, so that the empty gram's
+        // count in gram_frequencies is the number of claims indexed. The grams' counts within a claim are not
+        // kept: a lookup reads the candidates' contents and n-grams them again.
+        `CREATE TABLE claim_grams (
+          doc INTEGER NOT NULL,
+          claim TEXT NOT NULL,
+          gram TEXT NOT NULL,
+          PRIMARY KEY (doc, claim, gram),
+          FOREIGN KEY (doc, claim) REFERENCES claims (doc, local_id) ON DELETE CASCADE
+        )${clustered}`,
+        // The postings: which claims have a gram, read only for a lookup's rarest grams.
+        `CREATE INDEX claim_grams_gram ON claim_grams (gram, doc, claim)`,
+        // How many claims have each gram (the document frequency of TF-IDF), kept in step with claim_grams
+        // on every write, so that a lookup reads a few rows instead of counting postings.
+        `CREATE TABLE gram_frequencies (gram TEXT PRIMARY KEY, claims INTEGER NOT NULL)${clustered}`,
+        // The grams are computed in JavaScript, not SQL: the store builds them for the claims already
+        // there the first time it is opened for writing after this migration (see SqlStore.buildSimilarIndex).
+        `INSERT INTO mikata_meta (key, value) VALUES ('similar_index', 'pending')`,
+      ];
+    },
   },
 ];

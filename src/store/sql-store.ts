@@ -12,9 +12,10 @@ import type { Rating } from '../core/ach/ach.ts';
 import type {
   AchEvidenceRecord, AchHypothesisRecord, AchMatrixContents, AchMatrixRecord, AchRatingRecord, ClaimCode, ClaimRow, CodeDecisionRecord, CorrectionRecord, DecisionRecord, DocumentIndex, DocumentInput, DocumentSource, DocumentSummary, ExpertClaimRow, ExpertRow,
   IdentityRecord, NameForm, OutlineEntry, PersonRow, ProposalRecord, RemovedRows, SearchCandidates, SearchFilters, Store, StoreInfo,
-  StoreWriter, StoredDocument, TimelineFilters, TimelineRow,
+  SimilarHit, StoreWriter, StoredDocument, TimelineFilters, TimelineRow,
 } from './store.ts';
 import { StoreError } from './store.ts';
+import { addClaimGrams, rebuildClaimGrams, removeClaimGrams, similarTo } from './similar-index.ts';
 
 export type Row = Record<string, unknown>;
 
@@ -67,6 +68,17 @@ export function packJson(value: unknown): Buffer {
 export function unpackJson<T>(stored: unknown): T {
   if (typeof stored === 'string') return JSON.parse(stored) as T;
   return JSON.parse(inflateRawSync(stored as Uint8Array).toString('utf8')) as T;
+}
+
+/**
+ * The part of a migration done in JavaScript, after the SQL of the migrations ran, when the store is opened
+ * for writing: the index of similar claims (migration 5) is built from the stored claims. In its own
+ * transaction; a process killed during it leaves the flag, and the next open builds it again.
+ */
+export async function finishMigrations(store: Store): Promise<void> {
+  if (store.info.readonly) return;
+  if ((await store.getMeta('similar_index')) !== 'pending') return;
+  await store.write((w) => w.rebuildSimilarIndex());
 }
 
 /** `?, ?, ?` for n values. */
@@ -374,6 +386,7 @@ export class SqlStore implements Store, StoreWriter {
   }
 
   async replaceIndex(id: number, index: DocumentIndex): Promise<void> {
+    await removeClaimGrams(this.db, id);
     await this.db.run('DELETE FROM claim_codes WHERE doc = ?', [id]);
     await this.db.run('DELETE FROM claim_speakers WHERE doc = ?', [id]);
     await this.db.run('DELETE FROM claims WHERE doc = ?', [id]);
@@ -393,6 +406,7 @@ export class SqlStore implements Store, StoreWriter {
   }
 
   async replaceClaims(id: number, claims: readonly ClaimRow[]): Promise<void> {
+    await removeClaimGrams(this.db, id);
     await this.db.run('DELETE FROM claim_codes WHERE doc = ?', [id]);
     await this.db.run('DELETE FROM claim_speakers WHERE doc = ?', [id]);
     await this.db.run('DELETE FROM claims WHERE doc = ?', [id]);
@@ -417,6 +431,17 @@ export class SqlStore implements Store, StoreWriter {
     const codes: unknown[][] = [];
     for (const c of claims) for (const k of c.codes ?? []) codes.push([id, c.localId, k.code, k.status, k.confidence, json(k.evidence), k.decision]);
     await this.db.insertMany('claim_codes', CODE_COLUMNS.split(', '), codes);
+    await addClaimGrams(this.db, id, claims);
+  }
+
+  async similarClaims(doc: number, claim: string, options: { threshold?: number; limit?: number } = {}): Promise<SimilarHit[] | null> {
+    return similarTo(this.db, doc, claim, options);
+  }
+
+  async rebuildSimilarIndex(): Promise<number> {
+    const n = await rebuildClaimGrams(this.db);
+    await this.deleteMeta('similar_index');
+    return n;
   }
 
   /** The codes of these claims, keyed `doc NUL claim`, in a stable order (status, then code id). */
@@ -446,6 +471,7 @@ export class SqlStore implements Store, StoreWriter {
   }
 
   async clearIndex(id: number): Promise<RemovedRows> {
+    await removeClaimGrams(this.db, id);
     await this.db.run('DELETE FROM claim_codes WHERE doc = ?', [id]);
     await this.db.run('DELETE FROM claim_speakers WHERE doc = ?', [id]);
     const claims = await this.db.run('DELETE FROM claims WHERE doc = ?', [id]);

@@ -375,6 +375,13 @@ export interface TimelineRow extends DateRow {
   readonly doc: number;
 }
 
+/** A claim similar to another (similar-index.ts): where it is and how similar (cosine, 0–1). */
+export interface SimilarHit {
+  readonly doc: number;
+  readonly claim: string;
+  readonly similarity: number;
+}
+
 export interface StoreInfo {
   readonly kind: StoreKind;
   /** A path, or a URL without its password. */
@@ -430,6 +437,12 @@ export interface StoreReader {
   speakerSpans(identity: number, docs: readonly number[]): Promise<Map<number, { start: number; end: number }[]>>;
   /** Claims of these documents with their speakers (for snippets). */
   claimsOf(docs: readonly number[]): Promise<Map<number, ClaimRow[]>>;
+
+  /**
+   * Claims that say nearly the same as one claim, most similar first, the claim itself left out; null when
+   * the document has no such claim. `threshold` is the least cosine (default SIMILARITY_THRESHOLD).
+   */
+  similarClaims(doc: number, claim: string, options?: { threshold?: number; limit?: number }): Promise<SimilarHit[] | null>;
 
   searchDocuments(terms: readonly QueryTerm[], filters: SearchFilters, limit: number, offset: number): Promise<SearchCandidates>;
   timeline(filters: TimelineFilters): Promise<TimelineRow[]>;
@@ -508,6 +521,11 @@ export interface StoreWriter extends StoreReader {
   reorderAchHypotheses(matrix: number, order: readonly number[]): Promise<void>;
   /** Deletes a matrix with everything in it; false when there was none. */
   deleteAchMatrix(id: number): Promise<boolean>;
+  /**
+   * Builds the index of similar claims again from the stored claims (the migration that adds it leaves it
+   * to this, since grams are computed in JavaScript); resolves to the number of claims indexed.
+   */
+  rebuildSimilarIndex(): Promise<number>;
 
   /** Runs `fn` so that a failure undoes only its own writes (a savepoint inside the transaction). */
   isolate<T>(fn: () => Promise<T>): Promise<T>;

@@ -133,6 +133,9 @@ const en = {
   undone: 'Undone',
   claimCount: '{n} claims',
   openInReader: 'Open in the reader',
+  alsoSaidBy: 'Also said by',
+  alsoSaidByNone: 'No other speaker says nearly the same.',
+  similarity: 'Similarity (cosine of character n-grams)',
   documentInfo: 'Document',
 
   // Experts
@@ -424,6 +427,9 @@ const ja: Record<MessageKey, string> = {
   undone: '元に戻しました',
   claimCount: '{n} 件の主張',
   openInReader: 'リーダーで開く',
+  alsoSaidBy: 'ほかの話者の同様の主張',
+  alsoSaidByNone: 'ほぼ同じことを述べた他の話者はいません。',
+  similarity: '類似度(文字 n-gram のコサイン)',
   documentInfo: '文書',
 
   expertsTitle: '識者',

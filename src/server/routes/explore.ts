@@ -2,6 +2,7 @@
 import type { Hono } from 'hono';
 import { z } from 'zod';
 import type { ServerContext } from '../context.ts';
+import { HttpError } from '../errors.ts';
 import { dateParam, intParam, optionalText, parseQuery, sendJson } from './_parse.ts';
 
 const filters = {
@@ -17,6 +18,29 @@ export function exploreRoutes(app: Hono, ctx: ServerContext): void {
   app.get('/api/search', async (c) => {
     const q = parseQuery(c, z.object({ q: z.string().trim().min(1, 'give a search query').max(500), ...filters, limit: intParam(1, 100, 20), offset: intParam(0, 10_000, 0) }));
     return sendJson(c, await cache.json(`search ${JSON.stringify(q)}`, () => workbench.corpus.search(q.q, q)));
+  });
+
+  /** "Also said by": the claims of other speakers that say nearly the same as one claim of a document. */
+  app.get('/api/documents/:id/claims/:claim/similar', async (c) => {
+    const id = c.req.param('id').trim();
+    const claim = c.req.param('claim').trim();
+    if (!id || id.length > 200) throw new HttpError(400, 'E_INVALID', 'id: give a document id (at most 200 characters)');
+    if (!/^[\w-]{1,64}$/.test(claim)) throw new HttpError(400, 'E_INVALID', 'claim: give a claim id such as a3');
+    const q = parseQuery(c, z.object({
+      threshold: z.string().optional().transform((s, ctx) => {
+        if (s === undefined || s === '') return undefined;
+        const n = Number(s);
+        if (!(n >= 0 && n <= 1)) {
+          ctx.addIssue({ code: 'custom', message: 'must be a number from 0 to 1' });
+          return z.NEVER;
+        }
+        return n;
+      }),
+      limit: intParam(1, 100, 20),
+      same: z.enum(['0', '1', 'true', 'false']).optional(),
+    }));
+    const options = { threshold: q.threshold, limit: q.limit, sameSpeaker: q.same === '1' || q.same === 'true' };
+    return sendJson(c, await cache.json(`similar ${id} ${claim} ${JSON.stringify(options)}`, () => workbench.corpus.similar(id, claim, options)));
   });
 
   app.get('/api/timeline', async (c) => {

@@ -13,7 +13,7 @@
 import pg from 'pg';
 import { migrations, STORE_SCHEMA_VERSION } from '../migrations.ts';
 import { searchNormalize, tokenList, tsQuery, tsvectorLiteral, type QueryTerm } from '../search-text.ts';
-import { marks, SqlStore, type Row, type SearchIndex, type SqlConnection, type SqlDriver } from '../sql-store.ts';
+import { finishMigrations, marks, SqlStore, type Row, type SearchIndex, type SqlConnection, type SqlDriver } from '../sql-store.ts';
 import { RANK_CAP, StoreError, type SearchCandidates, type SearchFilters, type Store } from '../store.ts';
 
 export interface PostgresStoreOptions {
@@ -68,7 +68,14 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
     await pool.end().catch(() => undefined);
     throw e;
   }
-  return new SqlStore(connection, postgresSearch(options.rankCap ?? RANK_CAP), { kind: 'postgres', location: shown + (options.schema ? ` (schema ${options.schema})` : ''), schemaVersion: STORE_SCHEMA_VERSION, readonly: options.readonly ?? false }, connection);
+  const store = new SqlStore(connection, postgresSearch(options.rankCap ?? RANK_CAP), { kind: 'postgres', location: shown + (options.schema ? ` (schema ${options.schema})` : ''), schemaVersion: STORE_SCHEMA_VERSION, readonly: options.readonly ?? false }, connection);
+  try {
+    await finishMigrations(store);
+  } catch (e) {
+    await store.close().catch(() => undefined);
+    throw e;
+  }
+  return store;
 }
 
 async function inspectAndMigrate(db: PostgresConnection, shown: string, create: boolean, readonly: boolean): Promise<void> {

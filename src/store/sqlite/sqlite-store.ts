@@ -19,7 +19,7 @@ import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { migrations, SQLITE_APPLICATION_ID, STORE_SCHEMA_VERSION } from '../migrations.ts';
 import { ftsQuery, ftsTokens, searchNormalize, type QueryTerm } from '../search-text.ts';
-import { marks, SqlStore, type Row, type SearchIndex, type SqlConnection, type SqlDriver } from '../sql-store.ts';
+import { finishMigrations, marks, SqlStore, type Row, type SearchIndex, type SqlConnection, type SqlDriver } from '../sql-store.ts';
 import { RANK_CAP, StoreError, type SearchCandidates, type SearchFilters, type Store } from '../store.ts';
 
 export interface SqliteStoreOptions {
@@ -74,10 +74,17 @@ export async function openSqliteStore(path: string, options: SqliteStoreOptions 
   // handler, which would block this thread (and every other task of the process) while it waits.
   db.pragma('busy_timeout = 50');
   const connection = new SqliteConnection(db, shown, busyTimeoutMs, readonly);
-  return new SqlStore(
+  const store = new SqlStore(
     connection, sqliteSearch(options.rankCap ?? RANK_CAP),
     { kind: 'sqlite', location: memory ? ':memory:' : resolve(path), schemaVersion: STORE_SCHEMA_VERSION, readonly }, connection,
   );
+  try {
+    await finishMigrations(store);
+  } catch (e) {
+    await store.close();
+    throw translate(e, shown, 'cannot migrate');
+  }
+  return store;
 }
 
 /** A read-only open cannot migrate: an older corpus asks for a write command, an empty database is none. */

@@ -10,6 +10,7 @@ import { useI18n } from '../i18n.ts';
 import { href, navigate, withQuery } from '../router.ts';
 import { useWorkspace } from '../workspace.ts';
 import { themeKey } from '../../server/theme-key.ts';
+import { AlsoSaidBy } from './AlsoSaidBy.tsx';
 import { FormsByScript } from './ExpertsScreen.tsx';
 import { DocLink, ErrorBox, ExportButtons, Loading, NotFound, ProvenanceBadges, isNotFound, kindLabel } from './Widgets.tsx';
 
@@ -97,6 +98,8 @@ export function ExpertScreen({ query, theme }: { query: string; theme: string | 
 
 function ExpertClaim({ claim: c, showDoc, showSection }: { claim: ClaimView; showDoc: boolean; showSection: boolean }) {
   const { t } = useI18n();
+  // Loaded when opened: a page of fifty claims asks for none until the analyst wants one.
+  const [open, setOpen] = useState(false);
   return (
     <li class="claim-card-item">
       <blockquote>{c.text}</blockquote>
@@ -117,6 +120,12 @@ function ExpertClaim({ claim: c, showDoc, showSection }: { claim: ClaimView; sho
         {showDoc && <><DocLink doc={c.document} /> · </>}
         <a href={withQuery(href('doc', c.document.id), { claim: c.id })}>{t('openInReader')}</a>
       </p>
+      {c.role === 'speaker' && (
+        <details class="also-said-by-box" onToggle={(e) => setOpen((e.currentTarget as HTMLDetailsElement).open)}>
+          <summary>{t('alsoSaidBy')}</summary>
+          {open && <AlsoSaidBy doc={c.document.id} claim={c.id} />}
+        </details>
+      )}
     </li>
   );
 }

@@ -1,9 +1,15 @@
-/** The card a highlight shows on hover or focus: who, in which post, by which cue, how sure, made by whom. */
+/**
+ * The card a highlight shows on hover or focus: who, in which post, by which cue, how sure, made by whom,
+ * and who else said nearly the same (other speakers, any document).
+ */
 import type { ReaderAttribution } from '../../server/workbench.ts';
 import { useI18n } from '../i18n.ts';
+import { AlsoSaidBy } from './AlsoSaidBy.tsx';
 import { ProvenanceBadges, kindLabel } from './Widgets.tsx';
 
-export function HighlightCard({ attribution: a, notes, top, left }: {
+export function HighlightCard({ doc, attribution: a, notes, top, left }: {
+  /** The document's id, for the claims of other speakers that say nearly the same. */
+  doc: string;
   attribution: ReaderAttribution;
   notes: ReadonlyMap<string, string | null>;
   top: number;
@@ -39,6 +45,9 @@ export function HighlightCard({ attribution: a, notes, top, left }: {
               </ul>
             </dd>
           </div>
+        )}
+        {a.review !== 'rejected' && (
+          <div><dt>{t('alsoSaidBy')}</dt><dd><AlsoSaidBy doc={doc} claim={a.id} compact /></dd></div>
         )}
       </dl>
     </div>

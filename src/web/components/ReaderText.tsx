@@ -152,7 +152,7 @@ export function ReaderText(props: ReaderTextProps) {
         </div>
       )}
       {card && byId.get(card.id) && (
-        <HighlightCard attribution={byId.get(card.id)!} notes={notes} top={card.top} left={card.left} />
+        <HighlightCard doc={props.view.document.id} attribution={byId.get(card.id)!} notes={notes} top={card.top} left={card.left} />
       )}
     </div>
   );
