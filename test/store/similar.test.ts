@@ -133,10 +133,10 @@ const DOWNGRADE = [
   'DROP TABLE claim_grams',
   'DROP TABLE gram_frequencies',
   "DELETE FROM mikata_meta WHERE key = 'similar_index'",
-  "UPDATE mikata_meta SET value = '3' WHERE key = 'schema'",
+  "UPDATE mikata_meta SET value = '4' WHERE key = 'schema'",
 ];
 
-describe('similar claims: migrating a corpus from before the index builds it', () => {
+describe('similar claims: migrating a corpus from before the index (schema 4) builds it', () => {
   const check = async (open: () => Promise<Store>, downgrade: () => Promise<void>) => {
     let corpus = new Corpus(await open(), { now: fixedClock(), analyzer: fixtureAnalyzer(DOCS) });
     const [a] = (await corpus.addSources(DOCS.map(sourceOf))).map((o) => o.document!.id);
@@ -160,7 +160,7 @@ describe('similar claims: migrating a corpus from before the index builds it', (
       await check(() => openSqliteStore(path, { create: true }), async () => {
         const db = new Database(path);
         for (const s of DOWNGRADE) db.exec(s);
-        db.pragma('user_version = 3');
+        db.pragma('user_version = 4');
         db.close();
       });
     } finally {
