@@ -21,7 +21,8 @@ import { openPostgresStore } from '../../src/store/postgres/postgres-store.ts';
 import { openSqliteStore } from '../../src/store/sqlite/sqlite-store.ts';
 import type { ClaimRow, Store } from '../../src/store/store.ts';
 import { makeAnalysis, type DocSpec } from '../../test/store/_fixtures.ts';
-import { createRandom, generateClaims, type GeneratedClaim } from '../paraphrases.ts';
+import { createRandom } from '../generate.ts';
+import { generateClaims, type GeneratedClaim } from '../paraphrases.ts';
 
 export const name = 'similar';
 
