@@ -77,6 +77,14 @@ run({
       { speaker: '森山', content: '景気が回復し、物価も上がる' },
     ],
   },
+  'quotative-passive: Xから「…」と迫られ names X; a bare post is not its former holder (元首相)': {
+    text: '岸本一郎首相は本会議で答弁した。北辰党の党首から「担当相を更迭すべきだ」と迫られたが、首相は「早急に結論を出す」と踏み込んだ。安西元首相の国葬も議論になった。首相は「丁寧に説明する」と述べた。',
+    want: [
+      { speaker: '北辰党の党首', cue: 'と迫られた', content: '担当相を更迭すべきだ', kind: 'quote', rule: 'ja:quotative-passive' },
+      { speaker: '岸本一郎', cue: 'と踏み込んだ', content: '早急に結論を出す', kind: 'quote' },
+      { speaker: '岸本一郎', cue: 'と述べた', content: '丁寧に説明する', kind: 'quote' },
+    ],
+  },
   'quotative: a sa-hen noun closing the clause (体言止め)': {
     text: '高森氏は、交渉は来月にも再開されると指摘。',
     want: [{ speaker: '高森', cue: 'と指摘', content: '交渉は来月にも再開される' }],

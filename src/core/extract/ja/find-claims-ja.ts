@@ -475,7 +475,12 @@ function findCues(v: SentenceView): Cue[] {
     // A noun before と takes only a strong reporting predicate (…を最大の目標と強調し), not a thought.
     if (c === 'noun' && (isThought(pt) || pt.base === '示す' || pt.base === '見る' || pt.base === 'みる')) continue;
     const end = predicateEnd(v, at);
-    if (isPassive(v, at, end)) continue;
+    if (isPassive(v, at, end)) {
+      // Xから「…」と迫られ: a passive with its agent names who said it.
+      const agent = passiveAgent(v, i);
+      if (agent) { cues.push({ rule: 'quotative-passive', kind: 'reported', from: i, to: end, complementEnd: i, after: agent, verb: pt.base }); i = end - 1; }
+      continue;
+    }
     if (!after && at === i + 1 && /^(?:言う|いう)$/.test(pt.base) && pt.conj === '基本形' && endsSentence(v, end)) {
       cues.push({ rule: 'hearsay', kind: 'reported', from: i, to: end, complementEnd: i });
       i = end - 1;
@@ -597,6 +602,20 @@ function interviewLead(v: SentenceView): SpeakerPhrase | null {
     if (sp?.type === 'person') return sp;
   }
   return null;
+}
+
+/** The agent of a passive report: Xから (or Xに) right before the quotation that closes before と. */
+function passiveAgent(v: SentenceView, i: number): SpeakerPhrase | null {
+  const { toks } = v;
+  const close = v.prev(i);
+  if (close < 0 || !QUOTE_CLOSE.has(toks[close]!.surface)) return null;
+  const open = v.match.get(close);
+  if (open === undefined) return null;
+  const p = v.prev(open);
+  if (p < 1 || toks[p]!.pos !== '助詞' || !/^(?:から|より)$/.test(toks[p]!.surface)) return null;
+  const np = nounPhraseEndingAt(v.text, toks, p - 1, 0);
+  const sp = np ? classify(np, toks, v.book) : null;
+  return sp && sp.type !== 'anaphor' && sp.type !== 'group' ? sp : null;
 }
 
 /** Whether only a hearsay ending (こと, です, だ) and 。 follow. */
@@ -1593,7 +1612,8 @@ class SpeakerBook {
     // A short form (王氏, 森山総裁, 坂口会長) of someone already named: same surname, or a name that starts the same.
     // A post alone (首相, 同大統領 resolved elsewhere) is the last person named with that post (岸本一郎首相).
     const byPost = sp.type === 'person' && PERSON_POSTS.includes(core)
-      ? reg.people.findLast((p) => p.type === 'person' && p.name !== core && (p.title === core || [...p.aliases].some((a) => a.endsWith(core) && a.length > core.length + 1)))
+      // (a former holder, 元首相 / 前首相, is not the one a bare 首相 means)
+      ? reg.people.findLast((p) => p.type === 'person' && p.name !== core && (p.title === core || [...p.aliases].some((a) => a.endsWith(core) && a.length > core.length + 1 && !/[元前]$/.test(a.slice(0, -core.length)))))
       : undefined;
     const existing = byPost ?? reg.people.find((p) => p.type === sp.type && (p.name === core || p.aliases.has(core) || p.aliases.has(sp.text)))
       ?? (sp.type === 'person' ? reg.people.find((p) => p.type === 'person' && core.length >= 1 && core.length < p.name.length && !/[\s\u3000]/.test(p.name) && (p.name.startsWith(core) && core.length >= 2 || p.surname === core)) : undefined)
