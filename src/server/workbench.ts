@@ -1,11 +1,9 @@
 /**
  * What the workbench's screens need beyond the corpus API, computed on top of it: the reader's view of one
- * document, the library list, the expert × theme matrix, the network, and the briefs and CSV rows the
- * exports render. Plain data in, plain data out; the routes only parse requests and pick a status.
+ * document, the library list, the expert × theme matrix and the network (the exports are collect-dataset's).
+ * Plain data in, plain data out; the routes only parse requests and pick a status.
  */
 import { datelineSections } from '../store/metadata.ts';
-import type { Brief, BriefClaim, BriefDocument, BriefLanguage, BriefSpeaker } from '../export/brief.ts';
-import type { ClaimCsvRow } from '../export/claims-csv.ts';
 import type { EffectiveAttribution, SpeakerView } from '../store/corrections.ts';
 import { codeTree, descendants } from '../core/codebook/codebook.ts';
 import { dateBounds } from '../store/sql-store.ts';
@@ -492,103 +490,4 @@ export class Workbench {
     }
     return { nodes: [...nodes.values()], edges, totals: { experts: all.length } };
   }
-
-  // -------------------------------------------------------------------------------------------------------
-  // Exports
-
-  /** The document's claims as the analyst sees them (corrections applied, rejected ones left out). */
-  async documentBrief(query: string, language: BriefLanguage): Promise<Brief> {
-    const view = await this.reader(query);
-    const d: BriefDocument = { id: view.document.id, title: view.document.title, date: view.document.date, name: view.document.name };
-    const notes = new Map(view.footnotes.map((f) => [f.n, f.note]));
-    const groups = new Map<string, { speakers: ReaderSpeaker[]; claims: BriefClaim[] }>();
-    for (const a of view.attributions) {
-      if (a.review === 'rejected') continue;
-      const key = a.speakers.map((s) => s.key).join('+') || '(none)';
-      const g = groups.get(key) ?? { speakers: a.speakers as ReaderSpeaker[], claims: [] };
-      g.claims.push({
-        text: a.content.text, kind: a.kind, cue: a.cue?.text ?? null, section: sectionOf(view.outline, a.content.start), document: d,
-        footnotes: [...new Set(a.footnotes)].map((n) => ({ n, note: notes.get(n) ?? null })), hedges: a.hedges,
-        provenance: a.provenance, review: a.review, confidence: a.confidence,
-      });
-      groups.set(key, g);
-    }
-    const directory = await this.identities();
-    const speakers: BriefSpeaker[] = [...groups.values()].map((g) => {
-      const one = g.speakers.length === 1 ? g.speakers[0]! : null;
-      const identity = one?.identity ? directory.byReference(one.identity) : undefined;
-      return {
-        name: g.speakers.map((s) => s.name).join(' & ') || '—',
-        // Full names in other scripts; surnames alone add nothing beside the full name.
-        forms: identity ? identity.forms.filter((f) => f.form !== one!.name && /[\s・.]/.test(f.form)).map((f) => f.form).slice(0, 4) : [],
-        organization: one?.organization ?? null,
-        title: one?.title ?? null,
-        claims: g.claims,
-      };
-    });
-    return { title: view.document.title ?? view.document.name ?? view.document.id, language, generatedAt: null, documents: [d], speakers };
-  }
-
-  async expertBrief(query: string, language: BriefLanguage): Promise<Brief> {
-    const page = await this.corpus.expert(query);
-    const claims = page.claims.filter((c) => c.role === 'speaker');
-    const documents = new Map<string, BriefDocument>();
-    for (const c of claims) documents.set(c.document.id, c.document);
-    const forms = Object.values(page.person.forms).flat().filter((f): f is string => !!f && f !== page.person.name);
-    return {
-      title: page.person.name,
-      language,
-      generatedAt: null,
-      documents: [...documents.values()],
-      speakers: [{
-        name: page.person.name, forms, organization: page.person.organization, title: null,
-        claims: claims.map((c) => ({
-          text: c.text, kind: c.kind, cue: c.cue, section: c.section, document: c.document, footnotes: c.footnotes, hedges: c.hedges,
-          provenance: c.provenance, review: c.review, confidence: c.confidence,
-        })),
-      }],
-    };
-  }
-
-  async claimRows(filter: { document?: string; expert?: string }): Promise<ClaimCsvRow[]> {
-    if (filter.document) {
-      const view = await this.reader(filter.document);
-      return view.attributions.filter((a) => a.review !== 'rejected').map((a) => ({
-        document: view.document.id, documentTitle: view.document.title, documentDate: view.document.date, claim: a.id,
-        speakers: a.speakers.map((s) => s.name), speakerIds: a.speakers.map((s) => s.identity), via: a.via.map((s) => s.name),
-        kind: a.kind, cue: a.cue?.text ?? null, text: a.content.text, start: a.content.start, end: a.content.end,
-        section: sectionOf(view.outline, a.content.start),
-        footnotes: a.footnotes, hedges: a.hedges, confidence: a.confidence, provenance: a.provenance, review: a.review,
-      }));
-    }
-    if (filter.expert) {
-      const page = await this.corpus.expert(filter.expert);
-      return page.claims.filter((c) => c.role === 'speaker').map((c) => fromClaimView(c));
-    }
-    const ids = await this.store.documentIds();
-    const [claims, docs, directory] = await Promise.all([this.store.claimsOf(ids), this.store.documentSummaries(ids), this.identities()]);
-    const rows: ClaimCsvRow[] = [];
-    for (const id of ids) {
-      const d = docs.get(id);
-      if (!d) continue;
-      for (const c of claims.get(id) ?? []) {
-        const speakers = c.speakers.filter((s) => s.role === 'speaker');
-        rows.push({
-          document: d.ref, documentTitle: d.title, documentDate: d.date, claim: c.localId, speakers: speakers.map((s) => s.name),
-          speakerIds: speakers.map((s) => directory.current(s.identity)?.ref ?? null), via: c.speakers.filter((s) => s.role === 'via').map((s) => s.name),
-          kind: c.kind, cue: c.cue, text: c.content, start: c.start, end: c.end, section: c.section, footnotes: c.footnotes.map((f) => f.n),
-          hedges: c.hedges, confidence: c.confidence, provenance: c.provenance, review: c.review,
-        });
-      }
-    }
-    return rows;
-  }
-}
-
-function fromClaimView(c: ClaimView): ClaimCsvRow {
-  return {
-    document: c.document.id, documentTitle: c.document.title, documentDate: c.document.date, claim: c.id, speakers: c.speakers.map((s) => s.name),
-    speakerIds: c.speakers.map((s) => s.id), via: c.via.map((s) => s.name), kind: c.kind, cue: c.cue, text: c.text, start: c.start, end: c.end,
-    section: c.section, footnotes: c.footnotes.map((f) => f.n), hedges: c.hedges, confidence: c.confidence, provenance: c.provenance, review: c.review,
-  };
 }
