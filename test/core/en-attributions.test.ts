@@ -126,7 +126,7 @@ table('quotations closed with a straight mark, and a paragraph introduced by "sa
 
 table('participles and coordinated verbs share the subject', [
   ['“It is a serious proposal,” said Mark Odell, adding that the governor would respond next week.', 'Mark Odell', 'adding', 'that the governor would respond next week'],
-  ['Lena Marsh promised to keep backing the bill and said she would stand up to the attacks.', 'Lena Marsh', 'said', 'she would stand up to the attacks'],
+  ['Lena Marsh promised to keep backing the bill and said she would not yield to the lobbyists.', 'Lena Marsh', 'said', 'she would not yield to the lobbyists'],
 ]);
 
 table('labels: transcripts, headlines, quotations signed after a dash', [

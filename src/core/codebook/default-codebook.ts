@@ -106,7 +106,7 @@ const book = {
       definition: 'Sanctions regimes, their violation and evasion, the UN panel of experts, ship-to-ship transfers.',
       indicators: {
         ja: ['制裁', '制裁逃れ', '制裁違反', '安保理決議', '国連安保理', '専門家パネル', '瀬取り', '抜け穴', '迂回', '密輸'],
-        en: ['sanction', 'sanctions evasion', 'evade', 'evasion', 'Security Council resolution', 'panel of experts', 'ship-to-ship', 'smuggling', 'loophole', 'circumvent', 'embargo'],
+        en: ['sanction', 'sanctions evasion', 'evade', 'evasion', 'Security Council', 'panel of experts', 'ship-to-ship', 'smuggling', 'loophole', 'circumvent', 'embargo'],
       } },
 
     // -------------------------------------------------------------------------------------------------

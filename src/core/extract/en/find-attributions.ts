@@ -539,7 +539,7 @@ function contentOf(p: Paragraph, s: Paragraph['sentences'][number], hits: readon
     }
     if (span && (hit.row.takes.includes('object') || hit.particle) && first.text !== ',' && first.text !== '.') {
       // The object with what completes it, to the clause's end (urged Congress to act, accused him of lying,
-      // blasted Lee as a “disgrace”, warned against hackers from China, Russia and North Korea); a setting of
+      // blasted Lee as a “disgrace”, warned against lenders from Ohio, Iowa and Kansas); a setting of
       // the speech itself closing it (denied the report in a radio interview, on Twitter) is not content.
       const np = phraseStartingAt(toks, k, s.b);
       if (hit.row.listener === 'keep' || !np) return found([span], 'en-object', 'reported');
