@@ -60,11 +60,18 @@ table('reported clause (said that, bare clause, adverbials between)', [
   ['The mayor acknowledged in a statement that the audit had found errors.', 'The mayor', 'acknowledged', 'that the audit had found errors'],
   ['Nadia Brandt, a historian who advised the campaign, believes the party will split.', 'Nadia Brandt, a historian who advised the campaign,', 'believes', 'the party will split', 'Nadia Brandt'],
   ['Rep. Tom Alvey (R-Kan.) said the vote would be close.', 'Rep. Tom Alvey (R-Kan.)', 'said', 'the vote would be close'],
+  // A base form the tagger reads as a noun after its subject, with a clause after it.
+  ['Surveys show a tight race in the county.', 'Surveys', 'show', 'a tight race in the county'],
+  ['Filings from the 2019 audit show it lost money.', 'Filings from the 2019 audit', 'show', 'it lost money'],
 ]);
 
 table('quotation before the cue, source after or before it', [
   ['“We are not going to sign a blank check,” Whitfield said.', 'Whitfield', 'said', '“We are not going to sign a blank check,”'],
-  ['“It is a serious proposal,” said Mark Odell, a spokesman for the Lake campaign.', 'Mark Odell', 'said', '“It is a serious proposal,”', 'Mark Odell'],
+  // An inverted source keeps its appositive (as PolNeAR marks it), up to an adjunct of the speech.
+  ['“It is a serious proposal,” said Mark Odell, a spokesman for the Lake campaign.', 'Mark Odell, a spokesman for the Lake campaign', 'said', '“It is a serious proposal,”', 'Mark Odell'],
+  ['“The count was fair,” said Irene Voss, a clerk, in a statement on Monday.', 'Irene Voss, a clerk', 'said', '“The count was fair,”', 'Irene Voss'],
+  // A straight opening mark closed by a curly one still makes a quotation.
+  ['"We will appeal the ruling,” said Paul Grady.', 'Paul Grady', 'said', '"We will appeal the ruling,”', 'Paul Grady'],
   ['“Who would pay for it?” Castell asked, looking at the crowd.', 'Castell', 'asked', '“Who would pay for it?”'],
   ["''There is a lot of new risk,'' Mr. Odell said.", 'Mr. Odell', 'said', "''There is a lot of new risk,''"],
 ]);

@@ -343,7 +343,14 @@ function findCues(p: Paragraph, s: Paragraph['sentences'][number]): Hit[] {
     // The tagger reads some present tenses after a name as plural nouns (Lee plans to, Lee notes that).
     const nounVerb = t.pos === 'NOUN' && /s$/.test(t.lower) && i > s.a && (toks[i - 1]!.pos === 'PROPN' || /^(?:he|she|it|,)$/.test(toks[i - 1]!.lower))
       && /^(?:to|that|,|:|“|"|'')$/.test(toks[i + 1]?.lower ?? '');
-    if (!(t.pos === 'VERB' || nounVerb || ingAfterComma || ALWAYS_CUES.has(t.lower))) continue;
+    // And a base form after a noun, when a clause follows (Polls show a close race, records show he paid, data
+    // show that women …): a subject pronoun, or "that" opening a clause rather than a relative (plan that was …).
+    const after1 = toks[i + 1];
+    const after2 = toks[i + 2];
+    const nounVerbBase = t.pos === 'NOUN' && !/s$/.test(t.lower) && i > s.a && /^(?:NOUN|PROPN)$/.test(toks[i - 1]!.pos) && after1 !== undefined
+      && (/^(?:he|she|they|we|it)$/.test(after1.lower) || after1.lower === 'that' && after2 !== undefined && !/^(?:VERB|AUX)$/.test(after2.pos)
+        || /^(?:DET|NUM)$/.test(after1.pos) && /(?:[^s]s|^data)$/.test(toks[i - 1]!.lower));
+    if (!(t.pos === 'VERB' || nounVerb || nounVerbBase || ingAfterComma || ALWAYS_CUES.has(t.lower))) continue;
     if (attributesNothing(toks, i, s.a)) continue;
     // An infinitive governed by another verb (declined to say, wants to argue) is that verb's content.
     const before = toks[i - 1];
@@ -387,7 +394,7 @@ function findCues(p: Paragraph, s: Paragraph['sentences'][number]): Hit[] {
       // Inverted: “…,” said Sen. Lee / …, said Lee, a Democrat.
       const r = phraseStartingAt(toks, j + 1, s.b);
       const quoteOrComma = left < s.a || toks[left]!.text === ',' || /[”"]/.test(toks[left]!.text);
-      if (r && quoteOrComma && row.speech) { src = r; after = true; }
+      if (r && quoteOrComma && row.speech) { src = withAppositive(toks, r, s.b); after = true; }
     }
     // The cue is the whole verb group, as PolNeAR marks it: auxiliaries and adverbs after the subject (has also
     // said, is demanding, did not deny), and a colon that introduces the content (said:).
@@ -397,6 +404,27 @@ function findCues(p: Paragraph, s: Paragraph['sentences'][number]): Hit[] {
   }
   return hits;
 }
+
+/**
+ * An inverted source with its appositive, as PolNeAR marks it: …, said Ann Lee, a physicist who directs the
+ * program. The appositive runs to the end of the sentence, or to a quotation, or to a comma before an adjunct
+ * of the speech (…, said Lee, a Democrat, in a statement).
+ */
+function withAppositive(toks: readonly Token[], src: [number, number], limit: number): [number, number] {
+  const comma = src[1] + 1;
+  const first = toks[comma + 1];
+  if (toks[comma]?.text !== ',' || !first || comma + 1 >= limit || !/^[a-z]/.test(first.text) || APPOSITIVE_STOP.test(first.lower)) return src;
+  let last = comma;
+  for (let k = comma + 1; k < limit; k++) {
+    const t = toks[k]!;
+    if (/^(?:[“”"]|''|[.!?;:])$/.test(t.text)) break;
+    if (t.text === ',' && (k + 1 >= limit || APPOSITIVE_STOP.test(toks[k + 1]!.lower) || /^(?:[“"]|'')$/.test(toks[k + 1]!.text))) break;
+    last = k;
+  }
+  return last > comma ? [src[0], last] : src;
+}
+/** Words after a comma that open an adjunct of the speech, not an appositive of its speaker. */
+const APPOSITIVE_STOP = /^(?:in|on|at|during|after|before|while|when|as|according|adding|saying|noting|and|but|because|since|though|although|referring|citing|speaking|told|said|says|who said|last|this|on)$/;
 
 /** Object heads that make "raise" a stance (raised questions about …), not a sum raised. */
 const RAISED = /^(?:questions?|concerns?|doubts?|alarms?|issues?|possibility|objections?|prospect|specter|spectre|eyebrows|point|fears?|worries)$/;
