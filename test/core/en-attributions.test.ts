@@ -110,7 +110,20 @@ table('stance nouns and adjectives with their object', [
   ['Castell has long been critical of the pipeline deal.', 'Castell', 'critical of', 'the pipeline deal'],
   ['Her criticism of the tariff plan grew sharper after the vote.', 'Her', 'criticism of', 'the tariff plan'],
   ['Allegations of fraud have dogged the county clerk for years.', null, 'Allegations of', 'fraud'],
+  ['Mayor Odell’s criticism of the budget surprised the council.', 'Mayor Odell’s', 'criticism of', 'the budget'],
 ]);
+
+table('claim nouns with their clause, the possessor as source', [
+  ['Contrary to her assertion that the books were balanced, the audit found a gap.', 'her', 'assertion', 'that the books were balanced'],
+  ['Castell’s claim that the ballots had been moved is false.', 'Castell’s', 'claim', 'that the ballots had been moved'],
+]);
+
+test('en a claim no one is named as holding is no attribution, nor is a relative clause after a claim noun', () => {
+  for (const body of ['The claim that the ballots had been moved spread online.', 'His claim that was filed in March failed.']) {
+    const { got } = attributions(lead + body + '\n');
+    assert.deepEqual(got.filter((g) => g.cue === 'claim'), [], body);
+  }
+});
 
 table('participles after a preposition, a listener before a trailing stop, a passive with its agent, made it clear', [
   ['Whitfield began the hearing by saying the fund was empty.', 'Whitfield', 'saying', 'the fund was empty'],

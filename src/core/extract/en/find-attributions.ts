@@ -162,6 +162,15 @@ function stanceNouns(p: Paragraph, s: Paragraph['sentences'][number], hits: read
       }
       continue;
     }
+    // A claim held by someone, with its clause: his claim that …, Lee's assertion that … (the possessor is the source).
+    if (CLAIM_NOUNS.test(t.lower) && t.pos === 'NOUN' && toks[i + 1]!.lower === 'that' && !/^(?:VERB|AUX)$/.test(toks[i + 2]!.pos) && !quoteAround(quotes, t.start)) {
+      const holder = possessorBefore(toks, i, s.a);
+      const end = clauseThrough(p, s, i + 1);
+      if (holder && end > i + 2 && !hits.some((h) => h.cue[0] <= i && i <= h.cue[1])) {
+        out.push({ hit: makeHit(toks, [i, i], null, false, holder, false, false), parts: [{ start: toks[i + 1]!.start, end: toks[end]!.end }], construction: 'en-stance-noun', kind: 'reported' });
+      }
+      continue;
+    }
     // Intention as a noun with its infinitive: her decision to meet …, Lee's pledge to cut …
     const intent = INTENT_NOUNS.test(t.lower) && toks[i + 1]!.lower === 'to' && toks[i + 2]!.pos === 'VERB';
     if (!intent && (!STANCE_WORDS.test(t.lower) || !STANCE_PREPS.test(toks[i + 1]!.lower)) || quoteAround(quotes, t.start)) continue;
@@ -175,8 +184,7 @@ function stanceNouns(p: Paragraph, s: Paragraph['sentences'][number], hits: read
     let source: [number, number] | null = null;
     let k = i - 1;
     while (k >= s.a && (toks[k]!.pos === 'ADJ' || toks[k]!.pos === 'ADV' || toks[k]!.pos === 'DET' && /^(?:a|an|the)$/.test(toks[k]!.lower))) k--;
-    if (k >= s.a && toks[k]!.pos === 'PRON' && /^(?:his|her|their|its|our|my)$/.test(toks[k]!.lower)) source = [k, k];
-    else if (k >= s.a && /^(?:'s|’s)$/.test(toks[k]!.lower)) source = subjectEndingAt(toks, k, s.a);
+    if (k >= s.a && (toks[k]!.pos === 'PRON' || /^(?:'s|’s)$/.test(toks[k]!.lower))) source = possessorBefore(toks, k + 1, s.a);
     else if (k >= s.a && BE.has(toks[k]!.lower) || k >= s.a && /^(?:been|become|became|remains?|remained)$/.test(toks[k]!.lower)) {
       const left = skipBetweenLeft(toks, k, s.a);
       const subject = subjectEndingAt(toks, left, s.a);
@@ -187,6 +195,49 @@ function stanceNouns(p: Paragraph, s: Paragraph['sentences'][number], hits: read
     out.push({ hit, parts: [{ start: toks[np[0]]!.start, end: toks[np[1]]!.end }], construction: 'en-stance-noun', kind: 'reported' });
   }
   return out;
+}
+
+/** Nouns that name a claim someone makes, taking a that-clause: his claim that …, the senator's assertion that …. */
+const CLAIM_NOUNS = /^(?:claims?|assertions?|contention|allegations?|insistence|argument|suggestion|prediction|accusations?|charges?|belief|promise|warnings?|statement|complaints?)$/;
+
+/** A possessor right before token `i` (past adjectives): his, their, Lee's, the senator's — or null. */
+function possessorBefore(toks: readonly Token[], i: number, floor: number): [number, number] | null {
+  let k = i - 1;
+  while (k >= floor && toks[k]!.pos === 'ADJ') k--;
+  if (k < floor) return null;
+  if (toks[k]!.pos === 'PRON' && /^(?:his|her|their|its|our|my)$/.test(toks[k]!.lower)) return [k, k];
+  if (!/^(?:'s|’s)$/.test(toks[k]!.lower)) return null;
+  // The owner with its 's, as PolNeAR marks it: Donald Trump’s.
+  const owner = subjectEndingAt(toks, k - 1, floor);
+  return owner && owner[1] === k - 1 ? [owner[0], k] : null;
+}
+
+/**
+ * The last token of the clause that opens at token `from`: up to the sentence's end or the first comma outside
+ * a quotation; a comma closed by a quotation mark (…nothing,'') ends the clause with the mark, as PolNeAR marks it.
+ */
+function clauseThrough(p: Paragraph, s: Paragraph['sentences'][number], from: number): number {
+  const { toks, quotes } = p;
+  let e = from;
+  let verb = false;
+  let relative = false;
+  while (e + 1 < s.b) {
+    const n = toks[e + 1]!;
+    if (/^[.;:!?]$/.test(n.text)) break;
+    if (n.text === ',' && !quoteAround(quotes, n.start)) break;
+    // A second finite verb right after a noun, with no relative clause to own it, is the sentence's own:
+    // his claim that there were errors | is false.
+    if (/^(?:VERB|AUX)$/.test(n.pos) && !/ing$/.test(n.lower)) {
+      // (Or after a verb group that is complete: …had been moved | is false; not after "he proposed", which may
+      // be a relative clause without its pronoun.)
+      const closedGroup = n.pos === 'AUX' && toks[e]!.pos === 'VERB' && toks[e - 1]?.pos === 'AUX';
+      if (verb && !relative && (/^(?:NOUN|PROPN|PRON|NUM)$/.test(toks[e]!.pos) || closedGroup) && !quoteAround(quotes, n.start)) break;
+      verb = true;
+    }
+    if (/^(?:who|which|whom|whose)$/.test(n.lower) || n.lower === 'that' && e + 1 > from) relative = true;
+    e++;
+  }
+  return e;
 }
 
 /** The last cue of a paragraph when a colon closes the paragraph right after it and its source (…, he said:). */
