@@ -60,6 +60,8 @@ table('reported clause (said that, bare clause, adverbials between)', [
   ['The mayor acknowledged in a statement that the audit had found errors.', 'The mayor', 'acknowledged', 'that the audit had found errors'],
   ['Nadia Brandt, a historian who advised the campaign, believes the party will split.', 'Nadia Brandt, a historian who advised the campaign,', 'believes', 'the party will split', 'Nadia Brandt'],
   ['Rep. Tom Alvey (R-Kan.) said the vote would be close.', 'Rep. Tom Alvey (R-Kan.)', 'said', 'the vote would be close'],
+  // A time phrase before the subject is not part of it: an article opens the subject's phrase.
+  ['Last month the treasurer conceded the fund had shrunk.', 'the treasurer', 'conceded', 'the fund had shrunk'],
   // A base form the tagger reads as a noun after its subject, with a clause after it.
   ['Surveys show a tight race in the county.', 'Surveys', 'show', 'a tight race in the county'],
   ['Filings from the 2019 audit show it lost money.', 'Filings from the 2019 audit', 'show', 'it lost money'],
