@@ -154,6 +154,8 @@ table('participles and coordinated verbs share the subject', [
 table('labels: transcripts, headlines, quotations signed after a dash', [
   ['HOLLIS: Let me ask you about the budget before we run out of time.', 'HOLLIS', ':', 'Let me ask you about the budget before we run out of time'],
   ['“I came here because nobody else would listen to us.” ― Rosa Delgado', 'Rosa Delgado', '―', '“I came here because nobody else would listen to us.”'],
+  // A closing mark typed for the opening one still opens the quotation.
+  ['”Nobody asked the farmers. Nobody asked us.” ― Rosa Delgado', 'Rosa Delgado', '―', '”Nobody asked the farmers. Nobody asked us.”'],
 ]);
 
 test('en pronouns and surnames resolve to the person last named; who to its antecedent', () => {
