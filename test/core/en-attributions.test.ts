@@ -62,6 +62,8 @@ table('reported clause (said that, bare clause, adverbials between)', [
   ['Rep. Tom Alvey (R-Kan.) said the vote would be close.', 'Rep. Tom Alvey (R-Kan.)', 'said', 'the vote would be close'],
   // A time phrase before the subject is not part of it: an article opens the subject's phrase.
   ['Last month the treasurer conceded the fund had shrunk.', 'the treasurer', 'conceded', 'the fund had shrunk'],
+  // A present tense the tagger reads as a plural noun, after a name or a relative pronoun, before a clause.
+  ['Voss notes they were hired before the merger.', 'Voss', 'notes', 'they were hired before the merger'],
   // A base form the tagger reads as a noun after its subject, with a clause after it.
   ['Surveys show a tight race in the county.', 'Surveys', 'show', 'a tight race in the county'],
   ['Filings from the 2019 audit show it lost money.', 'Filings from the 2019 audit', 'show', 'it lost money'],
@@ -76,6 +78,8 @@ table('quotation before the cue, source after or before it', [
   ['"We will appeal the ruling,” said Paul Grady.', 'Paul Grady', 'said', '"We will appeal the ruling,”', 'Paul Grady'],
   ['“Who would pay for it?” Castell asked, looking at the crowd.', 'Castell', 'asked', '“Who would pay for it?”'],
   ["''There is a lot of new risk,'' Mr. Odell said.", 'Mr. Odell', 'said', "''There is a lot of new risk,''"],
+  // A closing mark typed for the opening one, before an ellipsis, still opens the quotation.
+  ['” … and then the council closed the clinic,” Calloway wrote.', 'Calloway', 'wrote', '” … and then the council closed the clinic,”'],
 ]);
 
 table('quotation after the cue', [

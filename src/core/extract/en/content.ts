@@ -29,7 +29,7 @@ export function findQuotes(text: string, start: number, end: number): Quote[] {
       if (depth > 0 && --depth === 0 && curly >= 0) {
         out.push({ open: curly, close: i });
         curly = -1;
-      } else if (depth === 0 && straight < 0 && (i === start || /\s/.test(text[i - 1]!)) && /[\p{L}\p{N}]/u.test(text[i + 1] ?? '')) {
+      } else if (depth === 0 && straight < 0 && (i === start || /\s/.test(text[i - 1]!)) && /^ ?(?:[\p{L}\p{N}]|…|\.\.\.)/u.test(text.slice(i + 1, i + 5))) {
         // ”… at a word's start: a closing mark typed for an opening one; it opens.
         curly = i;
         depth = 1;

@@ -392,8 +392,8 @@ function findCues(p: Paragraph, s: Paragraph['sentences'][number]): Hit[] {
     const row = CUE_VERBS.get(t.lemma) ?? (ingAfterComma ? CUE_VERBS.get(t.lower.slice(0, -3)) ?? CUE_VERBS.get(`${t.lower.slice(0, -3)}e`) : undefined);
     if (!row) continue;
     // The tagger reads some present tenses after a name as plural nouns (Lee plans to, Lee notes that).
-    const nounVerb = t.pos === 'NOUN' && /s$/.test(t.lower) && i > s.a && (toks[i - 1]!.pos === 'PROPN' || /^(?:he|she|it|,)$/.test(toks[i - 1]!.lower))
-      && /^(?:to|that|,|:|“|"|'')$/.test(toks[i + 1]?.lower ?? '');
+    const nounVerb = t.pos === 'NOUN' && /s$/.test(t.lower) && i > s.a && (toks[i - 1]!.pos === 'PROPN' || /^(?:he|she|it|which|who|,)$/.test(toks[i - 1]!.lower))
+      && /^(?:to|that|,|:|“|"|''|he|she|they|we|it|i)$/.test(toks[i + 1]?.lower ?? '');
     // And a base form after a noun, when a clause follows (Polls show a close race, records show he paid, data
     // show that women …): a subject pronoun, or "that" opening a clause rather than a relative (plan that was …).
     const after1 = toks[i + 1];
