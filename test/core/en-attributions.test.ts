@@ -124,6 +124,13 @@ table('claim nouns with their clause, the possessor as source', [
   ['Castell’s claim that the ballots had been moved is false.', 'Castell’s', 'claim', 'that the ballots had been moved'],
 ]);
 
+test('en a belief inside what someone said is part of that claim; speech inside speech is a claim of its own', () => {
+  const belief = attributions(lead + 'Mayor Odell said she now believes the levy will pass.\n').got;
+  assert.deepEqual(belief.map((g) => [g.cue, g.content]), [['said', 'she now believes the levy will pass']]);
+  const relay = attributions(lead + 'Odell said Park told her the levy would pass.\n').got;
+  assert.deepEqual(relay.map((g) => g.cue).sort(), ['said', 'told']);
+});
+
 test('en a claim no one is named as holding is no attribution, nor is a relative clause after a claim noun', () => {
   for (const body of ['The claim that the ballots had been moved spread online.', 'His claim that was filed in March failed.']) {
     const { got } = attributions(lead + body + '\n');

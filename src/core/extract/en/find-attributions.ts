@@ -296,7 +296,30 @@ function findInParagraph(p: Paragraph): Found[] {
       found.push(f);
     });
   });
-  return found;
+  return withoutNestedStances(p, found);
+}
+
+/**
+ * A belief, intention or stance stated inside what someone else is said to have said (Lee said she now
+ * believes …, officials said the plan showed …) is part of that claim, not a claim of its own, as PolNeAR
+ * marks it: a cue of that kind inside another claim's content is dropped. Speech inside speech stays (a
+ * relay: Lee said Park told her …), and so do claim nouns (disputed Park's claim that …).
+ */
+function withoutNestedStances(p: Paragraph, found: Found[]): Found[] {
+  const nestable = new Set<Construction>(['en-clause', 'en-infinitive', 'en-object']);
+  const outer = found.map((f) => ({ start: f.parts[0]!.start, end: f.parts[f.parts.length - 1]!.end }));
+  return found.filter((f, i) => {
+    if (!nestable.has(f.construction) || f.hit.row?.speech === true) return true;
+    const cs = p.toks[f.hit.cue[0]]!.start;
+    const ce = p.toks[f.hit.cue[1]]!.end;
+    // (Not inside a claim made in its own source's relative clause: Brandt, a historian who advised …, believes.)
+    const src = f.hit.source ? { start: p.toks[f.hit.source[0]]!.start, end: p.toks[f.hit.source[1]]!.end } : null;
+    return !outer.some((o, j) => {
+      if (j === i || !(o.start <= cs && ce <= o.end)) return false;
+      const oc = p.toks[found[j]!.hit.cue[0]]!.start;
+      return !(src && src.start <= oc && oc < src.end);
+    });
+  });
 }
 
 /**
