@@ -5,7 +5,8 @@
  * Failures a user can cause (an unknown document, a name that fits several people, a bad date) are
  * CorpusErrors with one line and, for ambiguity, the candidates.
  */
-import { AchBook } from './ach.ts';
+import { relinkEvidence, type ClaimsInText } from './ach-anchor.ts';
+import { AchBook, type UnanchoredEvidence } from './ach.ts';
 import { createHash } from 'node:crypto';
 import { analyze, type AnalyzeOptions } from '../core/analyze.ts';
 import type { Analysis, PersonType } from '../core/model/schema.ts';
@@ -275,6 +276,8 @@ export interface ReanalyzeSummary {
   readonly corrections: number;
   /** Corrections that no longer anchor: kept, flagged, listed for the analyst. */
   readonly unanchored: CorrectionView[];
+  /** ACH evidence whose claim was not found again (ach-anchor.ts): kept with its ratings, listed. */
+  readonly evidence: UnanchoredEvidence[];
 }
 
 export interface ImportSummary {
@@ -541,6 +544,8 @@ export class Corpus {
   private async index(
     w: StoreWriter, cache: IdentityCache, docId: number, hash: string, text: string, analysis: Analysis,
     links: Pick<LinkContext, 'previous' | 'given'>,
+    /** Claims ACH evidence may point into besides this document's own: a previous version's (ach-anchor.ts). */
+    evidenceFrom: readonly ClaimsInText[] = [],
   ): Promise<{ unanchored: string[] }> {
     const before = cache.changes;
     const ctx: LinkContext = { writer: w, cache, now: this.now(), ...links };
@@ -555,7 +560,9 @@ export class Corpus {
     const corrections = await w.corrections(hash);
     const { attributions, outcomes } = applyCorrections(text, analysis, corrections, this.resolver(cache, people));
     const claims = await this.withCodes(w, hash, text, claimRows(analysis, attributions, (ref) => cache.byReference(ref)?.id ?? null));
+    const relink = await this.evidenceBefore(w, docId, hash, text, evidenceFrom);
     await w.replaceIndex(docId, { people, claims, dates: dateRows(text, analysis) });
+    await relink({ hash, text, claims });
     const unanchored: string[] = [];
     for (const c of corrections) {
       const o = outcomes.get(c.ref);
@@ -566,6 +573,23 @@ export class Corpus {
     if (corrections.some((c) => c.action === 'metadata')) await this.refreshHead(w, docId, hash);
     if (cache.changes !== before) await cache.touch(w);
     return { unanchored };
+  }
+
+  /**
+   * Reads what ACH evidence needs to follow a document's claims (the claims as they are before they are
+   * replaced), and returns the step that re-links the evidence to the new claims. Costs one query when no
+   * evidence points at the document.
+   */
+  private async evidenceBefore(
+    w: StoreWriter, docId: number, hash: string, text: string, from: readonly ClaimsInText[],
+  ): Promise<(after: ClaimsInText) => Promise<void>> {
+    const evidence = await w.achEvidenceOf([hash, ...from.map((f) => f.hash)]);
+    if (evidence.length === 0) return async () => {};
+    const before = new Map<string, ClaimsInText>(from.map((f) => [f.hash, f]));
+    if (!before.has(hash)) before.set(hash, { hash, text, claims: await w.claims(docId) });
+    return async (after) => {
+      for (const r of relinkEvidence(evidence, before, after).relinked) await w.relinkAchEvidence(r.evidence, { docHash: r.docHash, claim: r.claim });
+    };
   }
 
   /**
@@ -585,11 +609,13 @@ export class Corpus {
     if (!found) return null;
     const old = candidates.find((d) => d.id === found.document.id)!;
     const previous = previousLinks(await w.people(old.id));
+    // ACH evidence on the old version's claims follows them into the new version.
+    const oldClaims: ClaimsInText = { hash: old.hash, text: texts.get(old.id)?.text ?? '', claims: await w.claims(old.id) };
     await w.clearIndex(old.id);
     await w.setSupersededBy(old.id, id);
     const carried = await w.moveCorrections(old.hash, hash);
     await w.moveCodeDecisions(old.hash, hash);
-    const r = await this.index(w, cache, id, hash, text, analysis, { previous });
+    const r = await this.index(w, cache, id, hash, text, analysis, { previous }, [oldClaims]);
     const unanchored = r.unanchored.length ? await this.correctionViews((await w.corrections(hash)).filter((c) => r.unanchored.includes(c.ref)), w) : [];
     return { supersedes: docRef(old), why: found.why, carried, unanchored };
   }
@@ -614,6 +640,7 @@ export class Corpus {
       const older = doc.supersededBy === null ? (await w.listDocuments({ all: true })).find((d) => d.supersededBy === doc.id) ?? null : null;
       const previous = previousLinks(await w.people(doc.id));
       const corrections = (await w.corrections(doc.hash)).length;
+      const gone: ClaimsInText | null = older ? { hash: doc.hash, text: (await w.getDocumentSource(doc.id))?.text ?? '', claims: await w.claims(doc.id) } : null;
       const removed = await w.deleteDocument(doc.id);
       if (!older) return { document: docRef(doc), removed, restored: null, corrections };
       await w.moveCorrections(doc.hash, older.hash);
@@ -629,7 +656,8 @@ export class Corpus {
         await w.updateAnalysis(older.id, analysis, this.now());
       }
       await w.indexText(older.id, source.text);
-      await this.index(w, cache, older.id, older.hash, source.text, analysis, { previous });
+      // ACH evidence on the deleted version's claims goes back to the previous version's.
+      await this.index(w, cache, older.id, older.hash, source.text, analysis, { previous }, gone ? [gone] : []);
       return { document: docRef(doc), removed, restored: docRef(older), corrections };
     });
   }
@@ -728,7 +756,8 @@ export class Corpus {
     const current = new Set((await this.store.listDocuments()).map((d) => d.hash));
     const active = (await this.store.corrections()).filter((c) => c.status === 'active' && current.has(c.docHash));
     const views = await this.correctionViews(active.filter((c) => unanchored.has(c.ref)));
-    return { documents: stored, total: ids.length, limited, failed, corrections: active.length, unanchored: views };
+    const evidence = await this.achBook().unanchored();
+    return { documents: stored, total: ids.length, limited, failed, corrections: active.length, unanchored: views, evidence };
   }
 
   // -------------------------------------------------------------------------------------------------------
@@ -1374,7 +1403,10 @@ export class Corpus {
     const people = await w.people(doc.id);
     const corrections = await w.corrections(doc.hash);
     const { attributions, outcomes } = applyCorrections(doc.text, doc.analysis, corrections, this.resolver(cache, people));
-    await w.replaceClaims(doc.id, await this.withCodes(w, doc.hash, doc.text, claimRows(doc.analysis, attributions, (ref) => cache.byReference(ref)?.id ?? null)));
+    const claims = await this.withCodes(w, doc.hash, doc.text, claimRows(doc.analysis, attributions, (ref) => cache.byReference(ref)?.id ?? null));
+    const relink = await this.evidenceBefore(w, doc.id, doc.hash, doc.text, []);
+    await w.replaceClaims(doc.id, claims);
+    await relink({ hash: doc.hash, text: doc.text, claims });
     for (const c of corrections) {
       const o = outcomes.get(c.ref);
       if (o && (o.anchored !== c.anchored || o.problem !== c.problem)) await w.updateCorrection(c.id, { anchored: o.anchored, problem: o.problem });

@@ -960,6 +960,15 @@ export class SqlStore implements Store, StoreWriter {
     };
   }
 
+  async achEvidenceOf(hashes: readonly string[]): Promise<(AchEvidenceRecord & { matrix: number })[]> {
+    const out: (AchEvidenceRecord & { matrix: number })[] = [];
+    for (const part of chunks([...new Set(hashes)])) {
+      const rows = await this.db.all<Row>(`SELECT * FROM ach_evidence WHERE kind = 'claim' AND doc_hash IN (${marks(part.length)}) ORDER BY matrix, position, id`, part);
+      for (const r of rows) out.push({ ...toAchEvidence(r), matrix: num(r.matrix) });
+    }
+    return out;
+  }
+
   async insertAchMatrix(m: Omit<AchMatrixRecord, 'id'>): Promise<AchMatrixRecord> {
     const r = await this.db.get<Row>('INSERT INTO ach_matrices (ref, title, by_whom, at) VALUES (?, ?, ?, ?) RETURNING id', [m.ref, m.title, m.by, m.at]);
     return { ...m, id: num(r!.id) };
@@ -996,6 +1005,10 @@ export class SqlStore implements Store, StoreWriter {
 
   async setAchWeight(evidence: number, weight: number): Promise<void> {
     await this.db.run('UPDATE ach_evidence SET weight = ? WHERE id = ?', [weight, evidence]);
+  }
+
+  async relinkAchEvidence(evidence: number, to: { docHash: string; claim: string }): Promise<void> {
+    await this.db.run('UPDATE ach_evidence SET doc_hash = ?, claim = ? WHERE id = ?', [to.docHash, to.claim, evidence]);
   }
 
   async setAchRating(r: Omit<AchRatingRecord, 'rating'> & { rating: Rating | null }): Promise<void> {

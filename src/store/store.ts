@@ -459,6 +459,8 @@ export interface StoreReader {
   achMatrices(): Promise<AchMatrixRecord[]>;
   /** One matrix with its hypotheses and evidence (in the analyst's order) and ratings. */
   achMatrix(ref: string): Promise<AchMatrixContents | undefined>;
+  /** Evidence of every matrix that points at a claim of one of these documents (by hash), with its matrix's id. */
+  achEvidenceOf(hashes: readonly string[]): Promise<(AchEvidenceRecord & { readonly matrix: number })[]>;
 }
 
 export interface StoreWriter extends StoreReader {
@@ -515,6 +517,8 @@ export interface StoreWriter extends StoreReader {
   /** Appends evidence (next ref and position in its matrix). */
   insertAchEvidence(matrix: number, e: Omit<AchEvidenceRecord, 'id' | 'ref' | 'position'>): Promise<AchEvidenceRecord>;
   setAchWeight(evidence: number, weight: number): Promise<void>;
+  /** Points claim evidence at the claim it now is (another id, or a new version's hash); its text stays as rated. */
+  relinkAchEvidence(evidence: number, to: { docHash: string; claim: string }): Promise<void>;
   /** Sets one cell (replacing its rating), or clears it with null. */
   setAchRating(r: Omit<AchRatingRecord, 'rating'> & { rating: Rating | null }): Promise<void>;
   /** Moves hypotheses to the positions of `order` (ids, every hypothesis of the matrix once). */
