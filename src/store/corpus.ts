@@ -6,6 +6,7 @@
  * CorpusErrors with one line and, for ambiguity, the candidates.
  */
 import { relinkEvidence, type ClaimsInText } from './ach-anchor.ts';
+import { AGREEMENT_MAX_CLAIMS, buildAgreement, type AgreementClaim, type AgreementView } from './agreement.ts';
 import { AchBook, type UnanchoredEvidence } from './ach.ts';
 import { createHash } from 'node:crypto';
 import { analyze, type AnalyzeOptions } from '../core/analyze.ts';
@@ -15,7 +16,7 @@ import { applyCorrections, toSelector, type AttributionKind, type CorrectionChan
 import { createIdentity, formsOfPerson, IdentityCache, isFullName, linkPerson, nameKey, previousLinks, type LinkContext } from './identities.ts';
 import { claimRows, dateRows } from './index-rows.ts';
 import { codeClaims } from './claim-codes.ts';
-import { parseCodebook, type Codebook } from '../core/codebook/codebook.ts';
+import { descendants, parseCodebook, type Codebook } from '../core/codebook/codebook.ts';
 import { DEFAULT_CODEBOOK } from '../core/codebook/default-codebook.ts';
 import { openStore, type StoreLocationOptions } from './open-store.ts';
 import { findMatches, makeTerm, needsExactCheck, parseQuery, searchNormalize, searchView, type QueryTerm } from './search-text.ts';
@@ -894,6 +895,49 @@ export class Corpus {
       if (similar.length >= limit) break;
     }
     return { claim: this.claimView(own, docRef(doc.id), ref), threshold, similar };
+  }
+
+  /**
+   * The claims coded with one code (or a code under it), across the current documents, grouped by what they
+   * say: which speakers agree and which views stand alone (agreement.ts). `documents` (refs or names) limits
+   * the view; `threshold` is the least cosine that links two claims (default SIMILARITY_THRESHOLD).
+   *
+   * @example
+   * const { agree, alone } = await corpus.agreement('domain.naval');
+   */
+  async agreement(code: string, options: { threshold?: number; documents?: readonly string[] } = {}): Promise<AgreementView> {
+    const threshold = options.threshold ?? SIMILARITY_THRESHOLD;
+    if (typeof threshold !== 'number' || !(threshold >= 0 && threshold <= 1)) throw new CorpusError('E_INVALID', `the threshold must be a number from 0 to 1, not ${String(options.threshold)}`);
+    const { book } = await this.codebook();
+    const head = typeof code === 'string' ? book.codes.find((c) => c.id === code.trim()) : undefined;
+    if (!head) throw new CorpusError('E_NOT_FOUND', `no code ${JSON.stringify(String(code).slice(0, 80))} in the codebook (mikata codebook show lists them)`);
+    const includes = descendants(book, head.id);
+    const wanted = new Set(includes);
+    const only = options.documents?.length ? await Promise.all(options.documents.map((q) => this.resolveDocument(q))) : null;
+    const onlyIds = only ? new Set(only.map((d) => d.id)) : null;
+    const cache = await this.identities();
+    const ref = (id: number | null) => (id === null ? null : cache.current(id)?.ref ?? null);
+    const found: { key: { doc: number; claim: string }; view: AgreementClaim }[] = [];
+    for await (const { document, claims } of this.claimsByDocument()) {
+      if (onlyIds && !onlyIds.has(document.id)) continue;
+      for (const c of claims) {
+        if (!(c.codes ?? []).some((k) => k.status !== 'rejected' && wanted.has(k.code))) continue;
+        found.push({ key: { doc: document.id, claim: c.localId }, view: this.claimView(c, docRef(document), ref) });
+      }
+    }
+    // Past the limit, the claims of the most recent documents (by date, then by when they were added).
+    let kept = found;
+    if (found.length > AGREEMENT_MAX_CLAIMS) {
+      kept = [...found].sort((a, b) => ((b.view.document.date ?? '') < (a.view.document.date ?? '') ? -1 : (b.view.document.date ?? '') > (a.view.document.date ?? '') ? 1 : b.key.doc - a.key.doc))
+        .slice(0, AGREEMENT_MAX_CLAIMS);
+    }
+    const similar = await this.store.similarAmong(kept.map((f) => f.key), { threshold });
+    return buildAgreement(
+      { id: head.id, names: head.name, definition: head.definition ?? null, colour: head.colour ?? null, includes },
+      new Map(kept.map((f) => [`${f.key.doc} ${f.key.claim}`, f.view])),
+      similar,
+      { threshold, documents: only ? only.map((d) => d.ref) : null, limited: kept.length < found.length ? { total: found.length, kept: kept.length } : null },
+    );
   }
 
   private claimView(r: ClaimRow, document: DocumentRef, ref: (id: number | null) => string | null): Omit<ClaimView, 'role'> {

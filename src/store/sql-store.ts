@@ -12,10 +12,10 @@ import type { Rating } from '../core/ach/ach.ts';
 import type {
   AchEvidenceRecord, AchHypothesisRecord, AchMatrixContents, AchMatrixRecord, AchRatingRecord, ClaimCode, ClaimRow, CodeDecisionRecord, CorrectionRecord, DecisionRecord, DocumentIndex, DocumentInput, DocumentSource, DocumentSummary, ExpertClaimRow, ExpertRow,
   IdentityRecord, NameForm, OutlineEntry, PersonRow, ProposalRecord, RemovedRows, SearchCandidates, SearchFilters, Store, StoreInfo,
-  SimilarHit, StoreWriter, StoredDocument, TimelineFilters, TimelineRow,
+  SimilarGroupsOf, SimilarHit, StoreWriter, StoredDocument, TimelineFilters, TimelineRow,
 } from './store.ts';
 import { StoreError } from './store.ts';
-import { addClaimGrams, rebuildClaimGrams, removeClaimGrams, similarTo } from './similar-index.ts';
+import { addClaimGrams, rebuildClaimGrams, removeClaimGrams, similarAmong, similarTo } from './similar-index.ts';
 
 export type Row = Record<string, unknown>;
 
@@ -436,6 +436,10 @@ export class SqlStore implements Store, StoreWriter {
 
   async similarClaims(doc: number, claim: string, options: { threshold?: number; limit?: number } = {}): Promise<SimilarHit[] | null> {
     return similarTo(this.db, doc, claim, options);
+  }
+
+  async similarAmong(claims: readonly { doc: number; claim: string }[], options: { threshold?: number } = {}): Promise<SimilarGroupsOf> {
+    return similarAmong(this.db, claims, options);
   }
 
   async rebuildSimilarIndex(): Promise<number> {

@@ -382,6 +382,13 @@ export interface SimilarHit {
   readonly similarity: number;
 }
 
+/** Claims grouped by what they say (similar-index.ts similarAmong): the links at or over the threshold, and the groups. */
+export interface SimilarGroupsOf {
+  readonly links: readonly { readonly a: { doc: number; claim: string }; readonly b: { doc: number; claim: string }; readonly similarity: number }[];
+  /** Every claim given and stored, in exactly one group (alone when nothing is similar to it). */
+  readonly groups: readonly (readonly { doc: number; claim: string }[])[];
+}
+
 export interface StoreInfo {
   readonly kind: StoreKind;
   /** A path, or a URL without its password. */
@@ -443,6 +450,8 @@ export interface StoreReader {
    * the document has no such claim. `threshold` is the least cosine (default SIMILARITY_THRESHOLD).
    */
   similarClaims(doc: number, claim: string, options?: { threshold?: number; limit?: number }): Promise<SimilarHit[] | null>;
+  /** These claims grouped by what they say: each pair compared with the index's measure and frequencies. */
+  similarAmong(claims: readonly { doc: number; claim: string }[], options?: { threshold?: number }): Promise<SimilarGroupsOf>;
 
   searchDocuments(terms: readonly QueryTerm[], filters: SearchFilters, limit: number, offset: number): Promise<SearchCandidates>;
   timeline(filters: TimelineFilters): Promise<TimelineRow[]>;
