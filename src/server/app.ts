@@ -21,6 +21,7 @@ import type { ServerContext } from './context.ts';
 import { HttpError, toErrorResponse } from './errors.ts';
 import { ResponseCache } from './response-cache.ts';
 import { achRoutes } from './routes/ach.ts';
+import { agreementRoutes } from './routes/agreement.ts';
 import { correctionRoutes } from './routes/corrections.ts';
 import { documentRoutes, maxUploadBody, UPLOAD_EXTENSIONS } from './routes/documents.ts';
 import { exploreRoutes } from './routes/explore.ts';
@@ -190,6 +191,7 @@ export function createApp(options: AppOptions): Hono {
   exploreRoutes(app, ctx);
   exportRoutes(app, ctx);
   achRoutes(app, ctx);
+  agreementRoutes(app, ctx);
   webRoutes(app, { assets: options.assets });
 
   app.notFound((c) => {
