@@ -8,11 +8,11 @@ import { after, before, describe, test } from 'node:test';
 import { runCli } from '../../src/cli/main.ts';
 import type { CommandIO } from '../../src/cli/io.ts';
 import { createTestCorpus, type TestCorpus } from '../server/_corpus.ts';
-import { PORTS_A, PORTS_B } from '../server/_agreement-texts.ts';
+import { NAVAL_CALLS_A, NAVAL_CALLS_B } from '../server/_agreement-texts.ts';
 
 let tc: TestCorpus;
 before(async () => {
-  tc = await createTestCorpus({ 'ports-a.txt': PORTS_A, 'ports-b.txt': PORTS_B });
+  tc = await createTestCorpus({ 'ports-a.txt': NAVAL_CALLS_A, 'ports-b.txt': NAVAL_CALLS_B });
   await tc.corpus.close();
 });
 after(async () => tc?.dispose());

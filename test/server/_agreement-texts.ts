@@ -2,7 +2,7 @@
  * Two short commentaries written for the agreement tests (server, CLI, browser): two speakers in two
  * documents say nearly the same about port calls (domain.naval); a third speaks of destroyers alone.
  */
-export const PORTS_A = [
+export const NAVAL_CALLS_A = [
   '沿岸研究 第3号 2025年2月10日',
   '北方航路の見通し',
   '',
@@ -12,7 +12,7 @@ export const PORTS_A = [
   '',
 ].join('\n');
 
-export const PORTS_B = [
+export const NAVAL_CALLS_B = [
   '海事評論 2025年5月1日',
   '寄港の増加',
   '',

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { createApp } from '../../src/server/app.ts';
 import { createTestCorpus, type TestCorpus } from './_corpus.ts';
-import { PORTS_A, PORTS_B } from './_agreement-texts.ts';
+import { NAVAL_CALLS_A, NAVAL_CALLS_B } from './_agreement-texts.ts';
 
 type Json = any;
 let t: TestCorpus;
@@ -17,7 +17,7 @@ async function call(path: string): Promise<{ status: number; body: Json }> {
 }
 
 before(async () => {
-  t = await createTestCorpus({ 'ports-a.txt': PORTS_A, 'ports-b.txt': PORTS_B });
+  t = await createTestCorpus({ 'ports-a.txt': NAVAL_CALLS_A, 'ports-b.txt': NAVAL_CALLS_B });
   app = createApp({ corpus: t.corpus, user: 'tester', cache: { probeEveryMs: 0 } });
 });
 after(async () => t.dispose());
@@ -32,8 +32,8 @@ describe('/api/codes/:code/agreement', () => {
       ['g1', ['戸倉亮介', '柳瀬智之'], [t.refs['ports-a.txt'], t.refs['ports-b.txt']]],
     ]);
     const [first, second] = r.body.agree[0].claims;
-    assert.equal(PORTS_A.slice(first.start, first.end), first.text, 'offsets into the document\'s text');
-    assert.equal(PORTS_B.slice(second.start, second.end), second.text);
+    assert.equal(NAVAL_CALLS_A.slice(first.start, first.end), first.text, 'offsets into the document\'s text');
+    assert.equal(NAVAL_CALLS_B.slice(second.start, second.end), second.text);
     assert.ok(r.body.agree[0].similarity.min >= 0.6);
     assert.deepEqual(r.body.alone.map((g: Json) => g.speakers[0].name), ['三園玲奈']);
 
