@@ -2,6 +2,7 @@
  * The who-said-what brief as Markdown, with footnotes as `[^n]` references and definitions at the end
  * (GitHub, Pandoc and Obsidian read them). Pure: Brief → string.
  */
+import { renderAchMarkdown } from './brief-ach.ts';
 import { BRIEF_LABELS, numberNotes, quoteClaim, showDocument, type Brief, type BriefDocument } from './brief.ts';
 
 /**
@@ -58,6 +59,7 @@ export function renderBriefMarkdown(brief: Brief): string {
     }
     out.push('');
   }
+  out.push(...renderAchMarkdown(brief.ach ?? [], brief.language));
   if (notes.length) {
     out.push(`## ${L.notes}`, '');
     for (const n of notes) {

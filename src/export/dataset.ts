@@ -7,6 +7,7 @@
  * Offsets are half-open UTF-16 ranges into `ExportDocument.text`, as everywhere in mikata.
  */
 import type { Author, PersonType } from '../core/model/schema.ts';
+import type { ExportAchMatrix } from './brief-ach.ts';
 
 export interface QuotedSpan {
   readonly start: number;
@@ -125,6 +126,8 @@ export interface ExportDataset {
   readonly people: readonly ExportPerson[];
   readonly claims: readonly ExportClaim[];
   readonly corrections: readonly ExportCorrection[];
+  /** The ACH matrices of the selection (collect-ach.ts); absent when the dataset was built without them. */
+  readonly ach?: readonly ExportAchMatrix[];
 }
 
 // ---------------------------------------------------------------------------------------------------------
