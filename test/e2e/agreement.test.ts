@@ -70,7 +70,7 @@ test('from the matrix\'s code column to the code\'s page: who agrees across docu
   assert.equal(await group.getAttribute('data-speakers'), '2');
   const text = await group.innerText();
   assert.match(text, /戸倉亮介, 柳瀬智之/);
-  assert.match(text, /2 document\(s\)/);
+  assert.match(text, /— 2 documents/);
   assert.match(text, /北方航路の艦艇の寄港が今後3年で倍増する/);
   assert.match(text, /北方航路の艦艇の寄港は今後3年で倍増するだろう/);
   assert.deepEqual(await group.locator('li[data-claim]').evaluateAll((els) => els.map((e) => e.getAttribute('data-claim')!.split(':')[0])), refs);

@@ -70,7 +70,7 @@ function Group({ group: g }: { group: AgreementGroup }) {
     <article class="agreement-group" data-group={g.id} data-speakers={g.speakers.length} aria-labelledby={`group-${g.id}`}>
       <h3 id={`group-${g.id}`}>
         {g.speakers.map((s, i) => <span key={i}>{i > 0 && ', '}{s.id ? <a href={href('expert', s.id)}>{s.name}</a> : s.name}</span>)}
-        {' '}<span class="muted">— {t('agreementDocuments', { n: g.documents.length })}</span>
+        {' '}<span class="muted">— {g.documents.length === 1 ? t('agreementDocument') : t('agreementDocuments', { n: g.documents.length })}</span>
         {range && <>{' '}<span class="badge" title={t('similarity')}>{range}</span></>}
       </h3>
       <ul>
