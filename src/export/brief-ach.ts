@@ -53,6 +53,10 @@ export interface ExportAchMatrix {
   readonly sensitivity: readonly { evidence: string; hypothesis: string | null; from: Rating | null; to: Rating | null; leaders: readonly string[] }[];
 }
 
+/** The rules the HTML brief adds for its ACH tables. */
+export const ACH_STYLE = `.ach-matrix{border-collapse:collapse;margin:.5rem 0;font-size:.92em}.ach-matrix th,.ach-matrix td{border:1px solid #d8dce6;padding:.2rem .4rem;vertical-align:top}
+.ach-matrix td{text-align:center}.ach-matrix th[scope=row]{text-align:left;font-weight:400}.ach-matrix .leader{background:#eef6ee}.ach-matrix .diagnostic{font-weight:600}.stale{color:#8a4b00}`;
+
 export const ACH_LABELS = {
   ja: {
     title: '競合仮説の分析', by: '作成', evidence: '証拠', weight: '重み', diagnosticity: '診断性', inconsistency: '不整合',

@@ -6,7 +6,7 @@
  * it as text; the file also carries a Content-Security-Policy that allows no script at all, in case it is
  * opened from a mail or a shared drive.
  */
-import { renderAchHtml } from './brief-ach.ts';
+import { ACH_STYLE, renderAchHtml } from './brief-ach.ts';
 import { describeDocument } from './brief-markdown.ts';
 import { BRIEF_LABELS, numberNotes, quoteClaim, showDocument, type Brief } from './brief.ts';
 
@@ -20,9 +20,7 @@ const STYLE = `body{font-family:system-ui,"Noto Sans CJK JP","Hiragino Sans",san
 h1{font-size:1.6rem}h2{font-size:1.25rem;border-bottom:1px solid #d8dce6;padding-bottom:.2rem;margin-top:2rem}
 .post{color:#555;margin-top:-.5rem}.claim{margin:.6rem 0}.meta{color:#555;font-size:.9em}
 .badge{display:inline-block;font-size:.8em;border:1px solid #999;border-radius:.3rem;padding:0 .3rem;margin-left:.3rem}
-.analyst{border-color:#8a4b00;color:#8a4b00}.notes{font-size:.92em;list-style:none;padding-left:0}code{font-size:.85em}
-.ach-matrix{border-collapse:collapse;margin:.5rem 0;font-size:.92em}.ach-matrix th,.ach-matrix td{border:1px solid #d8dce6;padding:.2rem .4rem;vertical-align:top}
-.ach-matrix td{text-align:center}.ach-matrix th[scope=row]{text-align:left;font-weight:400}.ach-matrix .leader{background:#eef6ee}.ach-matrix .diagnostic{font-weight:600}.stale{color:#8a4b00}`;
+.analyst{border-color:#8a4b00;color:#8a4b00}.notes{font-size:.92em;list-style:none;padding-left:0}code{font-size:.85em}`;
 
 /**
  * @example
@@ -46,7 +44,7 @@ export function renderBriefHtml(brief: Brief): string {
     `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">`,
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     `<title>${escapeHtml(brief.title)}</title>`,
-    `<style>${STYLE}</style>`,
+    `<style>${STYLE}\n${ACH_STYLE}</style>`,
     '</head>',
     '<body>',
     `<h1>${escapeHtml(brief.title)}</h1>`,

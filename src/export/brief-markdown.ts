@@ -2,8 +2,9 @@
  * The who-said-what brief as Markdown, with footnotes as `[^n]` references and definitions at the end
  * (GitHub, Pandoc and Obsidian read them). Pure: Brief → string.
  */
-import { renderAchMarkdown } from './brief-ach.ts';
 import { BRIEF_LABELS, numberNotes, quoteClaim, showDocument, type Brief, type BriefDocument } from './brief.ts';
+
+import { renderAchMarkdown } from './brief-ach.ts';
 
 /**
  * Escapes what Markdown would read as markup or raw HTML in text taken from a document (emphasis, links,

@@ -7,7 +7,6 @@
  * Offsets are half-open UTF-16 ranges into `ExportDocument.text`, as everywhere in mikata.
  */
 import type { Author, PersonType } from '../core/model/schema.ts';
-import type { ExportAchMatrix } from './brief-ach.ts';
 
 export interface QuotedSpan {
   readonly start: number;
@@ -127,7 +126,7 @@ export interface ExportDataset {
   readonly claims: readonly ExportClaim[];
   readonly corrections: readonly ExportCorrection[];
   /** The ACH matrices of the selection (collect-ach.ts); absent when the dataset was built without them. */
-  readonly ach?: readonly ExportAchMatrix[];
+  readonly ach?: readonly import('./brief-ach.ts').ExportAchMatrix[];
 }
 
 // ---------------------------------------------------------------------------------------------------------

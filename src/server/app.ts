@@ -189,9 +189,9 @@ export function createApp(options: AppOptions): Hono {
   correctionRoutes(app, ctx);
   peopleRoutes(app, ctx);
   exploreRoutes(app, ctx);
+  agreementRoutes(app, ctx);
   exportRoutes(app, ctx);
   achRoutes(app, ctx);
-  agreementRoutes(app, ctx);
   webRoutes(app, { assets: options.assets });
 
   app.notFound((c) => {

@@ -18,32 +18,11 @@ export interface AchView {
   /** Scored with refs as ids (h1, ev1). */
   readonly result: AchResult;
   /**
-   * Evidence from claims that the corpus no longer holds as they were added. `unanchored`: its claim is not
-   * found (the document deleted, or the claim gone after a reanalysis, a correction or a new version; the
-   * evidence is re-linked by itself when the claim comes back); otherwise its claim was found but now reads
-   * otherwise (its span was corrected). The matrix keeps the text it was rated on; this says so.
+   * Evidence from claims that the corpus no longer holds as they were added (the document deleted, or
+   * reanalysed or corrected so that the claim id is gone or reads otherwise). The matrix keeps the text it was
+   * rated on; this says so.
    */
-  readonly stale: readonly StaleEvidence[];
-}
-
-export interface StaleEvidence {
-  readonly evidence: string;
-  readonly reason: string;
-  readonly unanchored: boolean;
-}
-
-/** Evidence whose claim is not found, with the matrix it belongs to and what it was rated on. */
-export interface UnanchoredEvidence {
-  readonly matrix: string;
-  readonly title: string;
-  readonly evidence: string;
-  /** The document's hash as the evidence names it, and its ref when the corpus still holds it. */
-  readonly docHash: string;
-  readonly document: string | null;
-  readonly claim: string;
-  readonly text: string;
-  readonly speaker: string | null;
-  readonly reason: string;
+  readonly stale: readonly { readonly evidence: string; readonly reason: string }[];
 }
 
 export type EvidenceSource = { readonly document: string; readonly claim: string } | { readonly text: string };
@@ -76,6 +55,27 @@ export function parseRating(value: unknown): Rating | null {
   const s = typeof value === 'string' ? value.trim().toUpperCase() : '';
   if (!isRating(s)) throw new CorpusError('E_INVALID', `rating: ${JSON.stringify(value)} is not one of ${RATINGS.join(', ')} (or - to clear it)`);
   return s;
+}
+
+/** Stale evidence (AchView.stale) and whether its claim is found at all (unanchored) or only reads otherwise. */
+export interface StaleEvidence {
+  readonly evidence: string;
+  readonly reason: string;
+  readonly unanchored: boolean;
+}
+
+/** Evidence whose claim is not found, with the matrix it belongs to and what it was rated on. */
+export interface UnanchoredEvidence {
+  readonly matrix: string;
+  readonly title: string;
+  readonly evidence: string;
+  /** The document's hash as the evidence names it, and its ref when the corpus still holds it. */
+  readonly docHash: string;
+  readonly document: string | null;
+  readonly claim: string;
+  readonly text: string;
+  readonly speaker: string | null;
+  readonly reason: string;
 }
 
 /**
@@ -112,56 +112,8 @@ export class AchBook {
     return { matrix, result: score(matrix, options.weightOf), stale: await this.stale(matrix) };
   }
 
-  /**
-   * Every piece of claim evidence, in every matrix, whose claim the corpus does not hold any more: what a
-   * reanalysis or a new version could not re-link (ach-anchor.ts), listed so that nothing is dropped quietly.
-   */
-  async unanchored(): Promise<UnanchoredEvidence[]> {
-    const out: UnanchoredEvidence[] = [];
-    for (const record of await this.store.achMatrices()) {
-      const m = (await this.store.achMatrix(record.ref))!;
-      const byRef = new Map(m.evidence.map((e) => [e.ref, e]));
-      const docs = await this.store.documentsByHash([...new Set(m.evidence.flatMap((e) => (e.docHash ? [e.docHash] : [])))]);
-      for (const st of await this.stale(m)) {
-        if (!st.unanchored) continue;
-        const e = byRef.get(st.evidence)!;
-        out.push({
-          matrix: m.ref, title: m.title, evidence: e.ref, docHash: e.docHash!, document: docs.get(e.docHash!)?.ref ?? null,
-          claim: e.claim!, text: e.text, speaker: e.speaker, reason: st.reason,
-        });
-      }
-    }
-    return out;
-  }
-
-  private async stale(m: AchMatrixContents): Promise<StaleEvidence[]> {
-    const fromClaims = m.evidence.filter((e) => e.kind === 'claim' && e.docHash !== null);
-    if (!fromClaims.length) return [];
-    const docs = await this.store.documentsByHash([...new Set(fromClaims.map((e) => e.docHash!))]);
-    const summaries = await this.store.documentSummaries([...docs.values()].map((d) => d.id));
-    const claimsOf = new Map<string, Map<string, { content: string; start: number; end: number }>>();
-    for (const [hash, d] of docs) claimsOf.set(hash, new Map((await this.store.claims(d.id)).map((c) => [c.localId, c])));
-    const newer = async (id: number | null) => (id === null ? null : (await this.store.documentSummaries([id])).get(id)?.ref ?? null);
-    const out: StaleEvidence[] = [];
-    for (const e of fromClaims) {
-      const doc = docs.get(e.docHash!);
-      const claim = claimsOf.get(e.docHash!)?.get(e.claim!);
-      const now = claim?.content;
-      const superseded = doc ? summaries.get(doc.id)?.supersededBy ?? null : null;
-      if (!doc) out.push({ evidence: e.ref, reason: `its document ${e.docHash!.slice(0, 12)} is no longer in the corpus`, unanchored: true });
-      else if (superseded !== null) out.push({ evidence: e.ref, reason: `document ${doc.ref} was replaced by a new version (${await newer(superseded)}) in which claim ${e.claim} is not found`, unanchored: true });
-      else if (now === undefined) out.push({ evidence: e.ref, reason: `document ${doc.ref} no longer has claim ${e.claim} (reanalysed or corrected; no claim of the same speaker and text found)`, unanchored: true });
-      else if (now.slice(0, ACH_LIMITS.text) !== e.text) {
-        // Re-linking (ach-anchor.ts) leaves evidence on a claim that reads otherwise only when the claim covers
-        // the place of the rated text; a claim that merely took over the id elsewhere is not its claim.
-        const text = (await this.store.documentTexts([doc.id])).get(doc.id)?.text ?? '';
-        const covers = placesOf(text, e.text).some((p) => overlap(p, claim!) >= 0.5);
-        out.push(covers
-          ? { evidence: e.ref, reason: `claim ${e.claim} of document ${doc.ref} now reads otherwise`, unanchored: false }
-          : { evidence: e.ref, reason: `document ${doc.ref} no longer has the claim (${e.claim} is now another claim)`, unanchored: true });
-      }
-    }
-    return out;
+  private async stale(m: AchMatrixContents): Promise<{ evidence: string; reason: string }[]> {
+    return (await this.check(m)).map(({ evidence, reason }) => ({ evidence, reason }));
   }
 
   async create(input: { title: string; by: string }): Promise<AchMatrixRecord> {
@@ -256,7 +208,63 @@ export class AchBook {
     if (!m) throw new CorpusError('E_NOT_FOUND', `no ACH matrix ${JSON.stringify(String(ref).slice(0, 40))} (mikata ach list shows them: m1, m2 …)`);
     return m;
   }
-}
+
+  /**
+   * Every piece of claim evidence, in every matrix, whose claim the corpus does not hold any more: what a
+   * reanalysis or a new version could not re-link (ach-anchor.ts), listed so that nothing is dropped quietly.
+   */
+  async unanchored(): Promise<UnanchoredEvidence[]> {
+    const out: UnanchoredEvidence[] = [];
+    for (const record of await this.store.achMatrices()) {
+      const m = (await this.store.achMatrix(record.ref))!;
+      const byRef = new Map(m.evidence.map((e) => [e.ref, e]));
+      const docs = await this.store.documentsByHash([...new Set(m.evidence.flatMap((e) => (e.docHash ? [e.docHash] : [])))]);
+      for (const st of await this.check(m)) {
+        if (!st.unanchored) continue;
+        const e = byRef.get(st.evidence)!;
+        out.push({
+          matrix: m.ref, title: m.title, evidence: e.ref, docHash: e.docHash!, document: docs.get(e.docHash!)?.ref ?? null,
+          claim: e.claim!, text: e.text, speaker: e.speaker, reason: st.reason,
+        });
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Claim evidence that no longer reads as rated: unanchored when its claim is not found (ach-anchor.ts
+   * re-links evidence whenever claims are rebuilt, so this is what it could not find), or found but reading
+   * otherwise (its span was corrected).
+   */
+  private async check(m: AchMatrixContents): Promise<StaleEvidence[]> {
+    const fromClaims = m.evidence.filter((e) => e.kind === 'claim' && e.docHash !== null);
+    if (!fromClaims.length) return [];
+    const docs = await this.store.documentsByHash([...new Set(fromClaims.map((e) => e.docHash!))]);
+    const summaries = await this.store.documentSummaries([...docs.values()].map((d) => d.id));
+    const claimsOf = new Map<string, Map<string, { content: string; start: number; end: number }>>();
+    for (const [hash, d] of docs) claimsOf.set(hash, new Map((await this.store.claims(d.id)).map((c) => [c.localId, c])));
+    const newer = async (id: number | null) => (id === null ? null : (await this.store.documentSummaries([id])).get(id)?.ref ?? null);
+    const out: StaleEvidence[] = [];
+    for (const e of fromClaims) {
+      const doc = docs.get(e.docHash!);
+      const claim = claimsOf.get(e.docHash!)?.get(e.claim!);
+      const now = claim?.content;
+      const superseded = doc ? summaries.get(doc.id)?.supersededBy ?? null : null;
+      if (!doc) out.push({ evidence: e.ref, reason: `its document ${e.docHash!.slice(0, 12)} is no longer in the corpus`, unanchored: true });
+      else if (superseded !== null) out.push({ evidence: e.ref, reason: `document ${doc.ref} was replaced by a new version (${await newer(superseded)}) in which claim ${e.claim} is not found`, unanchored: true });
+      else if (now === undefined) out.push({ evidence: e.ref, reason: `document ${doc.ref} no longer has claim ${e.claim} (reanalysed or corrected; no claim of the same speaker and text found)`, unanchored: true });
+      else if (now.slice(0, ACH_LIMITS.text) !== e.text) {
+        // Re-linking (ach-anchor.ts) leaves evidence on a claim that reads otherwise only when the claim covers
+        // the place of the rated text; a claim that merely took over the id elsewhere is not its claim.
+        const text = (await this.store.documentTexts([doc.id])).get(doc.id)?.text ?? '';
+        const covers = placesOf(text, e.text).some((p) => overlap(p, claim!) >= 0.5);
+        out.push(covers
+          ? { evidence: e.ref, reason: `claim ${e.claim} of document ${doc.ref} now reads otherwise`, unanchored: false }
+          : { evidence: e.ref, reason: `document ${doc.ref} no longer has the claim (${e.claim} is now another claim)`, unanchored: true });
+      }
+    }
+    return out;
+  }}
 
 function placesOf(text: string, quote: string): { start: number; end: number }[] {
   const out: { start: number; end: number }[] = [];

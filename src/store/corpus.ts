@@ -7,6 +7,7 @@
  */
 import { relinkEvidence, type ClaimsInText } from './ach-anchor.ts';
 import { AGREEMENT_MAX_CLAIMS, buildAgreement, type AgreementClaim, type AgreementView } from './agreement.ts';
+import { descendants } from '../core/codebook/codebook.ts';
 import { AchBook, type UnanchoredEvidence } from './ach.ts';
 import { createHash } from 'node:crypto';
 import { analyze, type AnalyzeOptions } from '../core/analyze.ts';
@@ -16,7 +17,7 @@ import { applyCorrections, toSelector, type AttributionKind, type CorrectionChan
 import { createIdentity, formsOfPerson, IdentityCache, isFullName, linkPerson, nameKey, previousLinks, type LinkContext } from './identities.ts';
 import { claimRows, dateRows } from './index-rows.ts';
 import { codeClaims } from './claim-codes.ts';
-import { descendants, parseCodebook, type Codebook } from '../core/codebook/codebook.ts';
+import { parseCodebook, type Codebook } from '../core/codebook/codebook.ts';
 import { DEFAULT_CODEBOOK } from '../core/codebook/default-codebook.ts';
 import { openStore, type StoreLocationOptions } from './open-store.ts';
 import { findMatches, makeTerm, needsExactCheck, parseQuery, searchNormalize, searchView, type QueryTerm } from './search-text.ts';
@@ -545,8 +546,6 @@ export class Corpus {
   private async index(
     w: StoreWriter, cache: IdentityCache, docId: number, hash: string, text: string, analysis: Analysis,
     links: Pick<LinkContext, 'previous' | 'given'>,
-    /** Claims ACH evidence may point into besides this document's own: a previous version's (ach-anchor.ts). */
-    evidenceFrom: readonly ClaimsInText[] = [],
   ): Promise<{ unanchored: string[] }> {
     const before = cache.changes;
     const ctx: LinkContext = { writer: w, cache, now: this.now(), ...links };
@@ -561,7 +560,7 @@ export class Corpus {
     const corrections = await w.corrections(hash);
     const { attributions, outcomes } = applyCorrections(text, analysis, corrections, this.resolver(cache, people));
     const claims = await this.withCodes(w, hash, text, claimRows(analysis, attributions, (ref) => cache.byReference(ref)?.id ?? null));
-    const relink = await this.evidenceBefore(w, docId, hash, text, evidenceFrom);
+    const relink = await this.evidenceBefore(w, docId, hash, text);
     await w.replaceIndex(docId, { people, claims, dates: dateRows(text, analysis) });
     await relink({ hash, text, claims });
     const unanchored: string[] = [];
@@ -581,16 +580,24 @@ export class Corpus {
    * replaced), and returns the step that re-links the evidence to the new claims. Costs one query when no
    * evidence points at the document.
    */
-  private async evidenceBefore(
-    w: StoreWriter, docId: number, hash: string, text: string, from: readonly ClaimsInText[],
-  ): Promise<(after: ClaimsInText) => Promise<void>> {
-    const evidence = await w.achEvidenceOf([hash, ...from.map((f) => f.hash)]);
+  private async evidenceBefore(w: StoreWriter, docId: number, hash: string, text: string): Promise<(after: ClaimsInText) => Promise<void>> {
+    const evidence = await w.achEvidenceOf([hash]);
     if (evidence.length === 0) return async () => {};
-    const before = new Map<string, ClaimsInText>(from.map((f) => [f.hash, f]));
-    if (!before.has(hash)) before.set(hash, { hash, text, claims: await w.claims(docId) });
+    const before = new Map([[hash, { hash, text, claims: await w.claims(docId) }]]);
     return async (after) => {
       for (const r of relinkEvidence(evidence, before, after).relinked) await w.relinkAchEvidence(r.evidence, { docHash: r.docHash, claim: r.claim });
     };
+  }
+
+  /**
+   * Moves ACH evidence from another document's claims (a superseded or deleted version, read before its rows
+   * went) onto the claims this document now has, where they are found (ach-anchor.ts).
+   */
+  private async relinkFrom(w: StoreWriter, from: ClaimsInText, docId: number, hash: string, text: string): Promise<void> {
+    const evidence = await w.achEvidenceOf([from.hash]);
+    if (evidence.length === 0) return;
+    const after = { hash, text, claims: await w.claims(docId) };
+    for (const r of relinkEvidence(evidence, new Map([[from.hash, from]]), after).relinked) await w.relinkAchEvidence(r.evidence, { docHash: r.docHash, claim: r.claim });
   }
 
   /**
@@ -616,7 +623,8 @@ export class Corpus {
     await w.setSupersededBy(old.id, id);
     const carried = await w.moveCorrections(old.hash, hash);
     await w.moveCodeDecisions(old.hash, hash);
-    const r = await this.index(w, cache, id, hash, text, analysis, { previous }, [oldClaims]);
+    const r = await this.index(w, cache, id, hash, text, analysis, { previous });
+    await this.relinkFrom(w, oldClaims, id, hash, text);
     const unanchored = r.unanchored.length ? await this.correctionViews((await w.corrections(hash)).filter((c) => r.unanchored.includes(c.ref)), w) : [];
     return { supersedes: docRef(old), why: found.why, carried, unanchored };
   }
@@ -657,8 +665,9 @@ export class Corpus {
         await w.updateAnalysis(older.id, analysis, this.now());
       }
       await w.indexText(older.id, source.text);
+      await this.index(w, cache, older.id, older.hash, source.text, analysis, { previous });
       // ACH evidence on the deleted version's claims goes back to the previous version's.
-      await this.index(w, cache, older.id, older.hash, source.text, analysis, { previous }, gone ? [gone] : []);
+      if (gone) await this.relinkFrom(w, gone, older.id, older.hash, source.text);
       return { document: docRef(doc), removed, restored: docRef(older), corrections };
     });
   }
@@ -1448,7 +1457,7 @@ export class Corpus {
     const corrections = await w.corrections(doc.hash);
     const { attributions, outcomes } = applyCorrections(doc.text, doc.analysis, corrections, this.resolver(cache, people));
     const claims = await this.withCodes(w, doc.hash, doc.text, claimRows(doc.analysis, attributions, (ref) => cache.byReference(ref)?.id ?? null));
-    const relink = await this.evidenceBefore(w, doc.id, doc.hash, doc.text, []);
+    const relink = await this.evidenceBefore(w, doc.id, doc.hash, doc.text);
     await w.replaceClaims(doc.id, claims);
     await relink({ hash: doc.hash, text: doc.text, claims });
     for (const c of corrections) {

@@ -117,7 +117,7 @@ describe('mikata ach', () => {
     // The claim's document deleted: the matrix keeps the text it was rated on, and says the claim is gone.
     const quiet: CommandIO = { stdout: () => true, stderr: () => {}, isTTY: false, env: { MIKATA_USER: 'kato' }, cwd: tc.dir };
     assert.equal(await runCli(['delete', doc, '--db', join(tc.dir, 'corpus.db')], quiet), 0);
-    assert.match((await run('show', 'm1')).stdout, /\n  ! ev1 unanchored: its document [0-9a-f]{12} is no longer in the corpus; rated on the text kept above\n/);
+    assert.match((await run('show', 'm1')).stdout, /\n  ! ev1: its document [0-9a-f]{12} is no longer in the corpus; rated on the text kept above\n/);
     const loose = await run('unanchored');
     assert.equal(loose.code, 0, loose.stderr);
     assert.match(loose.stdout, /^m1 ev1  «.+» — .+ \([0-9a-f]{12} a\d+\)\n  its document [0-9a-f]{12} is no longer in the corpus\n$/);

@@ -79,8 +79,8 @@ for (const backend of backends()) {
         assert.deepEqual(await links(c), [['ev1', h, 'n1'], ['ev2', h, 'n2'], ['ev3', h, 'a3'], ['ev4', h, 'n3'], ['ev5', d, 'a1'], ['ev6', null, null]]);
         const view = await book.show('m1');
         assert.deepEqual(view.stale, [
-          { evidence: 'ev2', reason: `claim n2 of document ${doc.ref} now reads otherwise`, unanchored: false },
-          { evidence: 'ev3', reason: `document ${doc.ref} no longer has claim a3 (reanalysed or corrected; no claim of the same speaker and text found)`, unanchored: true },
+          { evidence: 'ev2', reason: `claim n2 of document ${doc.ref} now reads otherwise` },
+          { evidence: 'ev3', reason: `document ${doc.ref} no longer has claim a3 (reanalysed or corrected; no claim of the same speaker and text found)` },
         ]);
         // Nothing dropped: the texts as rated, the ratings, the scores.
         assert.deepEqual(view.matrix.evidence.map((e) => e.text), before.matrix.evidence.map((e) => e.text));
@@ -110,7 +110,7 @@ for (const backend of backends()) {
         assert.deepEqual(rows.slice(0, 4), [['ev1', v2.hash.slice(0, 8), 'b1'], ['ev2', v2.hash.slice(0, 8), 'b2'], ['ev3', doc.hash.slice(0, 8), 'a3'], ['ev4', v2.hash.slice(0, 8), 'b4']]);
         const view = await book.show('m1');
         assert.deepEqual(view.stale, [
-          { evidence: 'ev3', reason: `document ${doc.ref} was replaced by a new version (${v2.ref}) in which claim a3 is not found`, unanchored: true },
+          { evidence: 'ev3', reason: `document ${doc.ref} was replaced by a new version (${v2.ref}) in which claim a3 is not found` },
         ]);
         assert.equal((await book.unanchored())[0]!.evidence, 'ev3');
 

@@ -608,7 +608,7 @@ for (const backend of backends()) {
           await c.delete(doc.ref);
           const after = await book.show('m1');
           assert.equal(after.matrix.evidence[0]!.text, claim.content);
-          assert.deepEqual(after.stale, [{ evidence: 'ev1', reason: `its document ${doc.hash.slice(0, 12)} is no longer in the corpus`, unanchored: true }]);
+          assert.deepEqual(after.stale, [{ evidence: 'ev1', reason: `its document ${doc.hash.slice(0, 12)} is no longer in the corpus` }]);
           assert.equal((await book.delete('m1')).ref, 'm1');
           assert.equal(await store.achMatrix('m1'), undefined);
           assert.deepEqual((await book.list()).map((m) => m.ref), ['m2']);

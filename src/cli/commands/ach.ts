@@ -46,7 +46,7 @@ export function showAchView(view: AchView, io: CommandIO): string {
       const source = ev.kind === 'claim' ? e.dim(` — ${ev.speaker ?? 'unattributed'} (${ev.docHash!.slice(0, 12)} ${ev.claim})`) : '';
       out.push(`  ${ev.ref.padEnd(8)}${cells}${String(ev.weight).padEnd(8)}${String(diag.get(ev.ref) ?? 0).padEnd(6)}«${clip(ev.text, 60)}»${source}`);
     }
-    for (const st of view.stale) out.push(`  ${e.strong('!')} ${st.evidence}${st.unanchored ? ' unanchored' : ''}: ${st.reason}; rated on the text kept above`);
+    for (const st of view.stale) out.push(`  ${e.strong('!')} ${st.evidence}: ${st.reason}; rated on the text kept above`);
     const diagnostic = result.diagnosticity.filter((d) => d.diagnostic && d.value > 0);
     const none = result.diagnosticity.filter((d) => !d.diagnostic).map((d) => d.evidence);
     out.push('', `most diagnostic: ${diagnostic.length ? diagnostic.slice(0, 5).map((d) => `${d.evidence} (${d.value})`).join(', ') : 'none yet'}`);

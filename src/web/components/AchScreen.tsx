@@ -71,6 +71,8 @@ export function AchScreen({ id }: { id: string }) {
   const { t } = useI18n();
   const workspace = useWorkspace();
   const loaded = useAsync(() => getJson<AchView>(`/api/ach/${encodeURIComponent(id)}`), [id, workspace.version]);
+  // Evidence whose claim is no longer found (store/ach-anchor.ts re-links the rest), this matrix's.
+  const loose = useAsync(() => getJson<UnanchoredEvidence[]>('/api/ach/unanchored'), [workspace.version]);
   // The answer of the last change, shown at once and until the reload that the change started comes back
   // (useAsync keeps only the newest load, which began after the change): never the data from before it.
   const [latest, setLatest] = useState<AchView | null>(null);
@@ -97,9 +99,9 @@ export function AchScreen({ id }: { id: string }) {
   const { matrix, result } = view;
   const score = new Map(result.ranking.map((s) => [s.hypothesis, s]));
   const diag = new Map(result.diagnosticity.map((d) => [d.evidence, d]));
-  const stale = new Map(view.stale.map((x) => [x.evidence, x]));
-  const unanchored = view.stale.filter((x) => x.unanchored);
-  const evidenceByRef = new Map(matrix.evidence.map((e) => [e.ref, e]));
+  const stale = new Map(view.stale.map((x) => [x.evidence, x.reason]));
+  const unanchored = (loose.data ?? []).filter((u) => u.matrix === matrix.ref);
+  const isUnanchored = new Set(unanchored.map((u) => u.evidence));
   const rating = new Map(matrix.ratings.map((r) => [`${r.evidence} ${r.hypothesis}`, r.rating]));
   const hypothesisLabel = new Map(matrix.hypotheses.map((h) => [h.ref, h.label]));
   const names = (refs: readonly string[]) => refs.map((r) => `${r} ${hypothesisLabel.get(r) ?? ''}`.trim()).join(', ');
@@ -138,7 +140,7 @@ export function AchScreen({ id }: { id: string }) {
             {matrix.evidence.map((e) => (
               <tr key={e.ref} data-evidence={e.ref}>
                 <th scope="row"><span class="ach-ev">{e.ref}</span> {e.text}{e.speaker ? <span class="muted"> — {e.speaker}</span> : null}
-                  {stale.has(e.ref) && <span class="ach-stale" data-stale={e.ref} data-unanchored={stale.get(e.ref)!.unanchored ? e.ref : undefined} title={stale.get(e.ref)!.reason}> ⚠ {t(stale.get(e.ref)!.unanchored ? 'achUnanchored' : 'achStale')}</span>}</th>
+                  {stale.has(e.ref) && <span class="ach-stale" data-stale={e.ref} data-unanchored={isUnanchored.has(e.ref) ? e.ref : undefined} title={stale.get(e.ref)}> ⚠ {t(isUnanchored.has(e.ref) ? 'achUnanchored' : 'achStale')}</span>}</th>
                 <td>{e.weight}</td>
                 {matrix.hypotheses.map((h) => (
                   <td key={h.ref}>
@@ -167,15 +169,12 @@ export function AchScreen({ id }: { id: string }) {
           <h2 id="ach-unanchored-title">{t('achUnanchoredTitle')}</h2>
           <p class="muted">{t('achUnanchoredHelp')}</p>
           <ul>
-            {unanchored.map((x) => {
-              const e = evidenceByRef.get(x.evidence)!;
-              return (
-                <li key={x.evidence} data-unanchored-row={x.evidence}>
-                  <strong>{x.evidence}</strong> «{e.text}»{e.speaker ? <span class="muted"> — {e.speaker}</span> : null}
-                  <br /><span class="muted">{x.reason}</span>
-                </li>
-              );
-            })}
+            {unanchored.map((u) => (
+              <li key={u.evidence} data-unanchored-row={u.evidence}>
+                <strong>{u.evidence}</strong> «{u.text}»{u.speaker ? <span class="muted"> — {u.speaker}</span> : null}
+                <br /><span class="muted">{u.reason}</span>
+              </li>
+            ))}
           </ul>
         </section>
       )}
