@@ -244,6 +244,11 @@ export class AchBook {
     const claimsOf = new Map<string, Map<string, { content: string; start: number; end: number }>>();
     for (const [hash, d] of docs) claimsOf.set(hash, new Map((await this.store.claims(d.id)).map((c) => [c.localId, c])));
     const newer = async (id: number | null) => (id === null ? null : (await this.store.documentSummaries([id])).get(id)?.ref ?? null);
+    const texts = new Map<number, string>();
+    const textOf = async (id: number) => {
+      if (!texts.has(id)) texts.set(id, (await this.store.documentTexts([id])).get(id)?.text ?? '');
+      return texts.get(id)!;
+    };
     const out: StaleEvidence[] = [];
     for (const e of fromClaims) {
       const doc = docs.get(e.docHash!);
@@ -256,15 +261,15 @@ export class AchBook {
       else if (now.slice(0, ACH_LIMITS.text) !== e.text) {
         // Re-linking (ach-anchor.ts) leaves evidence on a claim that reads otherwise only when the claim covers
         // the place of the rated text; a claim that merely took over the id elsewhere is not its claim.
-        const text = (await this.store.documentTexts([doc.id])).get(doc.id)?.text ?? '';
-        const covers = placesOf(text, e.text).some((p) => overlap(p, claim!) >= 0.5);
+        const covers = placesOf(await textOf(doc.id), e.text).some((p) => overlap(p, claim!) >= 0.5);
         out.push(covers
           ? { evidence: e.ref, reason: `claim ${e.claim} of document ${doc.ref} now reads otherwise`, unanchored: false }
           : { evidence: e.ref, reason: `document ${doc.ref} no longer has the claim (${e.claim} is now another claim)`, unanchored: true });
       }
     }
     return out;
-  }}
+  }
+}
 
 function placesOf(text: string, quote: string): { start: number; end: number }[] {
   const out: { start: number; end: number }[] = [];
