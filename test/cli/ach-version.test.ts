@@ -58,3 +58,14 @@ test('a new version: evidence follows its claim; the claim the new version lacks
   const loose = await run('ach', 'unanchored');
   assert.match(loose.stdout, /^m1 ev2  «駆逐艦の整備能力が港の最大の制約だ» — 三園玲奈 \([0-9a-f]{12} a\d+\)\n  document [0-9a-f]{12} was replaced by a new version/);
 });
+
+test('reanalyze lists the ACH evidence it could not re-link, and keeps what it could on its claim', async () => {
+  const before = JSON.parse((await run('ach', 'show', 'm1', '--format', 'json')).stdout);
+  const r = await run('reanalyze');
+  assert.equal(r.code, 0, r.stderr);
+  assert.match(r.stdout, /\nACH evidence whose claim was not found again \(kept with its ratings; mikata ach unanchored lists it\):\n  m1 ev2: document [0-9a-f]{12} was replaced by a new version/);
+  const after = JSON.parse((await run('ach', 'show', 'm1', '--format', 'json')).stdout);
+  assert.deepEqual(after.matrix.evidence.map((e: { docHash: string; claim: string }) => [e.docHash, e.claim]), before.matrix.evidence.map((e: { docHash: string; claim: string }) => [e.docHash, e.claim]));
+  const json = JSON.parse((await run('reanalyze', '--format', 'json')).stdout);
+  assert.deepEqual(json.evidence.map((u: { matrix: string; evidence: string }) => `${u.matrix} ${u.evidence}`), ['m1 ev2']);
+});
