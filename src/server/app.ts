@@ -21,6 +21,7 @@ import type { ServerContext } from './context.ts';
 import { HttpError, toErrorResponse } from './errors.ts';
 import { ResponseCache } from './response-cache.ts';
 import { achRoutes } from './routes/ach.ts';
+import { agreementRoutes } from './routes/agreement.ts';
 import { correctionRoutes } from './routes/corrections.ts';
 import { documentRoutes, maxUploadBody, UPLOAD_EXTENSIONS } from './routes/documents.ts';
 import { exploreRoutes } from './routes/explore.ts';
@@ -188,6 +189,7 @@ export function createApp(options: AppOptions): Hono {
   correctionRoutes(app, ctx);
   peopleRoutes(app, ctx);
   exploreRoutes(app, ctx);
+  agreementRoutes(app, ctx);
   exportRoutes(app, ctx);
   achRoutes(app, ctx);
   webRoutes(app, { assets: options.assets });

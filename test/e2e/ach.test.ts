@@ -135,5 +135,11 @@ test('add a hypothesis from the page; clearing a cell counts it as N; no console
   await page.reload();
   await page.locator('[data-stale="ev1"]').waitFor();
   assert.match(await page.locator('tr[data-evidence="ev1"]').innerText(), new RegExp(claimText.slice(0, 10)));
+  // Listed as unanchored, with the reason, on the matrix's page and on the list of matrices.
+  assert.match(await page.locator('[data-unanchored-row="ev1"]').innerText(), /is no longer in the corpus/);
+  assert.equal(await page.locator('[data-unanchored="ev1"]').count(), 1, 'the row says its claim is not found');
+  await page.screenshot({ path: join(ARTIFACTS, 'ach-unanchored.png'), fullPage: true });
+  await page.goto(`${server.url}#/ach`);
+  assert.match(await page.locator('[data-unanchored="m1 ev1"]').innerText(), new RegExp(claimText.slice(0, 10)));
   assert.deepEqual(problems, []);
 });
