@@ -543,7 +543,7 @@ export class Corpus {
     links: Pick<LinkContext, 'previous' | 'given'>,
   ): Promise<{ unanchored: string[] }> {
     const before = cache.changes;
-    const ctx: LinkContext = { writer: w, cache, now: this.now(), ...links };
+    const ctx: LinkContext = { writer: w, cache, now: this.now(), date: analysis.document.date, ...links };
     const people: PersonRow[] = [];
     for (const p of analysis.people) {
       const link = await linkPerson(ctx, p, formsOfPerson(p));
