@@ -36,11 +36,14 @@ export class CorpusError extends Error {
   readonly code: CorpusErrorCode;
   /** For E_AMBIGUOUS: what the query could mean. */
   readonly candidates: readonly { id: string; label: string }[];
-  constructor(code: CorpusErrorCode, message: string, candidates: readonly { id: string; label: string }[] = []) {
+  /** Which refusal of its kind, for a client that words it in its own language (a replacement's 'language'). */
+  readonly reason?: string;
+  constructor(code: CorpusErrorCode, message: string, candidates: readonly { id: string; label: string }[] = [], reason?: string) {
     super(message);
     this.name = 'CorpusError';
     this.code = code;
     this.candidates = candidates;
+    if (reason) this.reason = reason;
   }
 }
 
@@ -632,7 +635,7 @@ export class Corpus {
     const language = analysis.document.language;
     if (doc.language && language !== doc.language) {
       const names: Record<string, string> = { ja: 'Japanese', en: 'English' };
-      throw new CorpusError('E_INVALID', `the replacement is in ${names[language] ?? language} but document ${doc.ref} is in ${names[doc.language] ?? doc.language}: a translation is another document, not a new version (upload it as a document of its own)`);
+      throw new CorpusError('E_INVALID', `the replacement is in ${names[language] ?? language} but document ${doc.ref} is in ${names[doc.language] ?? doc.language}: a translation is another document, not a new version (upload it as a document of its own)`, [], 'language');
     }
     const name = item.name ?? item.source.name ?? doc.name;
     return this.write(async (w, cache) => {

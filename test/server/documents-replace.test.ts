@@ -59,7 +59,9 @@ test('bad replacements are refused with a clear 4xx and change nothing', async (
   const reader = (await call(`/api/documents/${ref}`)).body;
 
   assertError(await call('/api/documents/ffffffffffff/replace', upload('coastal.txt', SECOND_JA)), 404, 'E_NOT_FOUND');
-  assertError(await call(`/api/documents/${ref}/replace`, upload('coastal-en.txt', ENGLISH)), 400, 'E_INVALID', /in English but document .* is in Japanese: a translation is another document/);
+  const english = await call(`/api/documents/${ref}/replace`, upload('coastal-en.txt', ENGLISH));
+  assertError(english, 400, 'E_INVALID', /in English but document .* is in Japanese: a translation is another document/);
+  assert.equal(english.body.error.reason, 'language', 'a reason the workbench words in its own language');
   assertError(await call(`/api/documents/${ref}/replace`, upload('empty.txt', '')), 400, 'E_INVALID', /empty/);
   assertError(await call(`/api/documents/${ref}/replace`, upload('blank.txt', '  \n\n ')), 422, 'E_EMPTY', /white space/);
   assertError(await call(`/api/documents/${ref}/replace`, upload('coastal.txt', FIRST_JA)), 409, 'E_CONFLICT', /same text/);
