@@ -54,6 +54,7 @@ const en = {
   colSpeakers: 'Speakers',
   colAdded: 'Added',
   documentsCount: '{n} documents',
+  documentsList: 'Documents in the corpus',
   noDocuments: 'No documents yet. Add some above.',
   more: 'Show more',
 
@@ -362,6 +363,7 @@ const ja: Record<MessageKey, string> = {
   colSpeakers: '発言者',
   colAdded: '追加日',
   documentsCount: '{n} 件の文書',
+  documentsList: 'コーパスの文書',
   noDocuments: '文書はまだありません。上から追加してください。',
   more: 'さらに表示',
 
