@@ -146,6 +146,18 @@ test('axe-core: no serious or critical violations on the library, reader, expert
         await page.locator('.claim-item.selected').waitFor();
         await page.locator('.claim-item.selected').getByRole('button', { name: /Edit/ }).click();
       }],
+      // At 390 px, with the bottom sheet of a highlight open.
+      ['reader at 390 px with the sheet open', reader, '.doc-text[data-ready="true"]', async () => {
+        await page.setViewportSize({ width: 390, height: 844 });
+        await page.locator('.doc-text mark[data-claim]').first().click();
+        await page.locator('.claim-sheet').waitFor();
+      }],
+      // In Japanese (the language switch sets the page's lang).
+      ['reader in Japanese', reader, '.doc-text[data-ready="true"]', async () => {
+        await page.setViewportSize({ width: 1280, height: 800 });
+        await page.getByRole('button', { name: '日本語' }).click();
+        await page.getByRole('button', { name: 'English' }).waitFor();
+      }],
       ['experts', '#/experts', 'table.experts-table'],
       ['expert', `#/expert/${encodeURIComponent(expert.id)}`, '.screen h1'],
     ];
@@ -163,6 +175,7 @@ test('axe-core: no serious or critical violations on the library, reader, expert
       for (const v of violations) if (v.impact === 'serious' || v.impact === 'critical') found.push(`${name}: ${v.impact} ${v.id} (${v.help}) at ${v.targets.join(' | ')}`);
     }
     assert.deepEqual(found, []);
+    await page.getByRole('button', { name: 'English' }).click();
   } finally {
     await context.close();
   }
