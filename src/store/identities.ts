@@ -318,11 +318,13 @@ export function identityConflicts(identity: IdentityRecord, person: PersonEviden
   }
 
   const recorded = identity.forms.map((f) => f.form);
-  for (const form of person.forms ?? []) {
-    const why = recorded.map((r) => nameFormsContradict(r, form)).find((c) => c !== null);
-    if (why) {
-      out.push(`name differs: ${why}`);
-      break;
+  names: for (const form of person.forms ?? []) {
+    for (const r of recorded) {
+      const why = nameFormsContradict(r, form);
+      if (why) {
+        out.push(`name differs: ${r} ≠ ${form} (${why})`);
+        break names;
+      }
     }
   }
 

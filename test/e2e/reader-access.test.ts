@@ -181,6 +181,26 @@ test('axe-core: no serious or critical violations on the library, reader, expert
   }
 });
 
+test('the review queue names a conflicting post in the words of the workbench language', async () => {
+  await corpus.addSources([
+    { source: { text: '航路評論 第7号 2025年3月1日\nはじめに\n北海大学教授のハンス・リンドクヴィストは、北極航路の商業利用が2030年までに倍増すると述べている。\n', format: 'text' }, name: 'professor.txt' },
+    { source: { text: '港の声 第3号 2025年4月9日\nはじめに\n記者のハンス・リンドクヴィストは、港湾の人手不足が深刻になっていると指摘する。\n', format: 'text' }, name: 'reporter.txt' },
+  ]);
+  const { context, page } = await newPage({ viewport: { width: 1280, height: 800 } });
+  try {
+    await page.goto(`${server.url}#/identities`);
+    const proposal = page.locator('li.proposal', { hasText: 'リンドクヴィスト' });
+    await proposal.waitFor();
+    assert.match(await proposal.locator('.conflicts').innerText(), /^Conflicts: post of another calling: 教授 \(academic\) ≠ 記者 \(press\)$/);
+    await page.getByRole('button', { name: '日本語' }).click();
+    await page.getByRole('button', { name: 'English' }).waitFor();
+    assert.match(await proposal.locator('.conflicts').innerText(), /^矛盾: 職種の異なる役職: 教授\(学術\) ≠ 記者\(報道\)$/);
+    await page.screenshot({ path: join(ARTIFACTS, 'identities-post-conflict-ja.png') });
+  } finally {
+    await context.close();
+  }
+});
+
 test('no console errors', () => {
   assert.deepEqual(problems, []);
 });

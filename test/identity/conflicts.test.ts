@@ -101,7 +101,7 @@ describe('identityConflicts', () => {
     const found = identityConflicts(identity, { organization: '北海大学', title: '記者', forms: ['山科健二', 'Keiichi Yamashina'], date: '1930' }, known);
     assert.equal(found.length, 3, found.join('; '));
     assert.match(found[0]!, /^post differs: 北海大学教授 \(academic\) ≠ 記者 \(press\)/);
-    assert.match(found[1]!, /^name differs: different written forms 山科恵一 ≠ 山科健二/);
+    assert.match(found[1]!, /^name differs: 山科恵一 ≠ 山科健二 \(different written forms/);
     assert.match(found[2]!, /^dates too far apart: 1930–2024/);
   });
 

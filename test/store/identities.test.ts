@@ -146,7 +146,7 @@ describe('a namesake that conflicts is proposed, never linked', () => {
       ['emeritus.txt', '2025-01-10', { name: '山科恵一', title: '名誉教授' }, null], // one calling
       ['former.txt', '2025-02-10', { name: '山科恵一', title: '元陸軍大佐' }, null], // a former post is no conflict
       ['press.txt', '2025-03-01', { name: '山科恵一', title: '海洋新聞記者' }, /post differs: 北海大学教授 \(academic\) ≠ 海洋新聞記者 \(press\)/],
-      ['kanji.txt', '2025-04-01', { name: 'Keiichi Yamashina', aliases: ['山科健二'] }, /name differs: different written forms 山科恵一 ≠ 山科健二/],
+      ['kanji.txt', '2025-04-01', { name: 'Keiichi Yamashina', aliases: ['山科健二'] }, /name differs: 山科恵一 ≠ 山科健二 \(different written forms/],
       ['old.txt', '1938', { name: '山科恵一', title: '教授' }, /dates too far apart: 1938–2024/],
     ];
     for (const [name, date, person, conflict] of cases) {
