@@ -98,6 +98,11 @@ test('at 390 px a tapped highlight opens a bottom sheet with its card, and the t
     await sheet.waitFor({ state: 'detached' });
     const after = (await mark.boundingBox())!;
     assert.ok(after.y >= 0 && after.y + after.height <= view.h, 'the highlight is still in view');
+
+    // With a keyboard on the phone, j brings the next claim up in the sheet too.
+    await page.keyboard.press('j');
+    await sheet.waitFor();
+    assert.doesNotMatch(await sheet.innerText(), /海上保険料の高騰/, 'the next claim, not the tapped one');
   } finally {
     await context.close();
   }

@@ -97,6 +97,13 @@ test('a replacement supersedes the document, re-anchors the corrections whose te
   assert.ok(reader.attributions.some((a: Json) => a.content.text.includes('冬季点検') && a.review === 'accepted'), JSON.stringify(reader.attributions));
   assert.deepEqual(reader.corrections.map((c: Json) => c.id).sort(), [kept.id, lost.id].sort());
 
+  // A reanalysis keeps the new version current, with its corrections.
+  await t.corpus.reanalyze();
+  assert.deepEqual(await library(), [next]);
+  const again = (await call(`/api/documents/${next}`)).body;
+  assert.ok(again.attributions.some((a: Json) => a.content.text.includes('冬季点検') && a.review === 'accepted'), 'the accepted claim after a reanalysis');
+  assert.equal(again.corrections.find((c: Json) => c.id === lost.id).anchored, false, 'the unanchored correction still flagged');
+
   // The old version is replaced: replacing it again is a conflict, and changes nothing.
   assertError(await call(`/api/documents/${ref}/replace`, upload('coastal-v3.txt', SECOND_JA + '追記。\n')), 409, 'E_CONFLICT', /older version/);
   assert.deepEqual(await library(), [next]);

@@ -106,6 +106,8 @@ export function ReaderScreen({ id, at, claim }: { id: string; at: number | null;
       if (!next) return;
       e.preventDefault();
       setSelected(next.id);
+      // On a narrow screen the claim's card and actions come up in the sheet, as for a tap.
+      if (narrowWindow()) setSheet(next.id);
       scrollToSpan(textBox.current?.querySelector('.doc-text') as HTMLElement | null, next.content);
       (textBox.current?.querySelector(`mark[data-claim="${CSS.escape(next.id)}"]`) as HTMLElement | null)?.focus({ preventScroll: true });
     } else if ((e.key === 'a' || e.key === 'r') && at >= 0) {
