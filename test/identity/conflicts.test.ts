@@ -27,6 +27,8 @@ describe('posts', () => {
     ['director of operations', null],
     ['Prime Minister', 'politics'],
     ['rear admiral', 'military'],
+    ['Chief Operating Officer', 'business'],
+    ['press officer', null],
   ];
   for (const [post, family] of families) it(`${post} → ${family}`, () => assert.equal(postFamily(post), family));
 

@@ -30,7 +30,7 @@ const EN_FAMILIES = new Map<string, PostFamily>([
 ]);
 
 /** Words before an English head noun that make it another calling's ("attorney general", "director general"). */
-const EN_NOT_MILITARY = /\b(?:attorney|director|secretary|solicitor|surgeon|inspector|consul|postmaster)[\s-]+general\b|\bchief\s+executive\s+officer\b|\bpolice\s+officer\b|\b(?:executive|programme|program|press|information|security|compliance)\s+officer\b/i;
+const EN_NOT_MILITARY = /\b(?:attorney|director|secretary|solicitor|surgeon|inspector|consul|postmaster)[\s-]+general\b|\bchief\s+\w+\s+officer\b|\bpolice\s+officer\b|\b(?:executive|programme|program|press|information|security|compliance|liaison)\s+officer\b/i;
 
 /** A former post: 元首相, 前大使, 旧…, 退役大佐, former ambassador, ex-minister, retired general. */
 export function isFormerPost(post: string): boolean {
@@ -49,7 +49,8 @@ export function postFamily(post: string): PostFamily | null {
   }
   const head = p.split(/\s*,\s*|\s+(?:of|at|for|with|in|to)\s+/i)[0]!.trim().toLowerCase();
   if (EN_NOT_MILITARY.test(p)) {
-    if (/\bchief\s+executive\s+officer\b/i.test(p)) return 'business';
+    // A chief executive (operating, financial…) officer runs a company.
+    if (/\bchief\s+\w+\s+officer\b/i.test(p)) return 'business';
     return null;
   }
   if (/\bprime\s+minister\b|\bpresident\s+of\s+(?:the\s+)?(?:republic|united\s+states|russia|china|korea|ukraine|france)\b/i.test(p)) return 'politics';
