@@ -107,4 +107,11 @@ test('a replacement supersedes the document, re-anchors the corrections whose te
   // The old version is replaced: replacing it again is a conflict, and changes nothing.
   assertError(await call(`/api/documents/${ref}/replace`, upload('coastal-v3.txt', SECOND_JA + '追記。\n')), 409, 'E_CONFLICT', /older version/);
   assert.deepEqual(await library(), [next]);
+
+  // Undo (the workbench deletes the new version): the old one is current again, with both corrections.
+  assert.equal((await call(`/api/documents/${next}`, { method: 'DELETE' })).status, 200);
+  assert.deepEqual(await library(), [ref]);
+  const old = (await call(`/api/documents/${ref}`)).body;
+  assert.deepEqual(old.corrections.map((c: Json) => c.id).sort(), [kept.id, lost.id].sort());
+  assert.ok(old.attributions.some((a: Json) => a.content.text.includes('人員') && a.review === 'rejected'), 'the rejection applies again');
 });

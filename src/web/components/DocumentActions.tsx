@@ -20,10 +20,7 @@ function parseAuthors(text: string): { name: string; organization: string | null
 }
 const showAuthors = (d: Doc) => d.authors.map((a) => [a.name, a.organization ?? (a.title ? '' : null), a.title].filter((x) => x !== null).join(', ')).join('\n');
 
-/**
- * The last replacement made in this tab, shown on the new version's page (the reader mounts afresh there)
- * until it is closed.
- */
+/** The last replacement made in this tab, shown on the new version's page until it is closed. */
 let lastReplacement: ReplaceResult | null = null;
 
 const ACTION_KEYS = { accept: 'accept', reject: 'reject', edit: 'edit', add: 'addClaim', metadata: 'editDetails' } as const;

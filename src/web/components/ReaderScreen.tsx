@@ -47,7 +47,9 @@ export function ReaderScreen({ id, at, claim }: { id: string; at: number | null;
     if (!mark || !box) return;
     const r = mark.getBoundingClientRect();
     const limit = box.getBoundingClientRect().top - 8;
-    if (r.bottom > limit) scrollBy({ top: Math.min(r.bottom - limit, r.top - 56), behavior: 'instant' as ScrollBehavior });
+    // Never so far that its start goes under the header (a highlight taller than the room left keeps its start).
+    const by = Math.max(0, Math.min(r.bottom - limit, r.top - 56));
+    if (by > 0) scrollBy({ top: by, behavior: 'instant' as ScrollBehavior });
   }, [sheet]);
   useEffect(() => { if (!narrow) setSheet(null); }, [narrow]);
 
