@@ -151,6 +151,8 @@ export function createApp(options: AppOptions): Hono {
   app.use('/api/*', limitBodies((c) =>
     c.req.method === 'POST' && c.req.path === '/api/documents'
       ? { bytes: maxUploadBody(ctx), what: 'upload' }
+      : c.req.method === 'POST' && /^\/api\/documents\/[^/]+\/replace$/.test(c.req.path)
+      ? { bytes: maxUploadBody({ maxUploadBytes: ctx.maxUploadBytes, maxUploadFiles: 1 }), what: 'upload' }
       : { bytes: DEFAULT_MAX_JSON_BYTES, what: 'JSON body' },
   ));
 

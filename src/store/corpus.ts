@@ -39,11 +39,14 @@ export class CorpusError extends Error {
   readonly code: CorpusErrorCode;
   /** For E_AMBIGUOUS: what the query could mean. */
   readonly candidates: readonly { id: string; label: string }[];
-  constructor(code: CorpusErrorCode, message: string, candidates: readonly { id: string; label: string }[] = []) {
+  /** Which refusal of its kind, for a client that words it in its own language (a replacement's 'language'). */
+  readonly reason?: string;
+  constructor(code: CorpusErrorCode, message: string, candidates: readonly { id: string; label: string }[] = [], reason?: string) {
     super(message);
     this.name = 'CorpusError';
     this.code = code;
     this.candidates = candidates;
+    if (reason) this.reason = reason;
   }
 }
 
@@ -204,6 +207,15 @@ export interface VersionOutcome {
   readonly carried: number;
   /** Those of them that no longer anchor in the new text: kept, flagged, listed. */
   readonly unanchored: CorrectionView[];
+}
+
+/** What `replace` did: the new version, the one it replaced, and where the corrections stand now. */
+export interface ReplaceOutcome {
+  readonly document: DocumentRef;
+  readonly version: VersionOutcome;
+  /** The corrections carried over that anchor in the new text (the unanchored ones are in `version`). */
+  readonly reanchored: CorrectionView[];
+  readonly notice?: string;
 }
 
 /** What `delete` took away, and what it kept. */
@@ -548,7 +560,7 @@ export class Corpus {
     links: Pick<LinkContext, 'previous' | 'given'>,
   ): Promise<{ unanchored: string[] }> {
     const before = cache.changes;
-    const ctx: LinkContext = { writer: w, cache, now: this.now(), ...links };
+    const ctx: LinkContext = { writer: w, cache, now: this.now(), date: analysis.document.date, ...links };
     const people: PersonRow[] = [];
     for (const p of analysis.people) {
       const link = await linkPerson(ctx, p, formsOfPerson(p));
@@ -615,7 +627,13 @@ export class Corpus {
     const texts = await w.documentTexts(candidates.map((d) => d.id));
     const found = findPreviousVersion({ name, title: analysis.document.title, text }, candidates.map((d) => ({ ...d, text: texts.get(d.id)?.text ?? '' })));
     if (!found) return null;
-    const old = candidates.find((d) => d.id === found.document.id)!;
+    return this.supersedeBy(w, cache, candidates.find((d) => d.id === found.document.id)!, id, hash, text, analysis, found.why);
+  }
+
+  /** Makes document `id` the new version of `old`: see supersede. */
+  private async supersedeBy(
+    w: StoreWriter, cache: IdentityCache, old: DocumentSummary, id: number, hash: string, text: string, analysis: Analysis, why: string,
+  ): Promise<VersionOutcome> {
     const previous = previousLinks(await w.people(old.id));
     // ACH evidence on the old version's claims follows them into the new version.
     const oldClaims: ClaimsInText = { hash: old.hash, text: texts.get(old.id)?.text ?? '', claims: await w.claims(old.id) };
@@ -626,7 +644,52 @@ export class Corpus {
     const r = await this.index(w, cache, id, hash, text, analysis, { previous });
     await this.relinkFrom(w, oldClaims, id, hash, text);
     const unanchored = r.unanchored.length ? await this.correctionViews((await w.corrections(hash)).filter((c) => r.unanchored.includes(c.ref)), w) : [];
-    return { supersedes: docRef(old), why: found.why, carried, unanchored };
+    return { supersedes: docRef(old), why, carried, unanchored };
+  }
+
+  /**
+   * Replaces a current document with a new version the analyst gives (an upload on the document's page):
+   * as when ingest recognises a version by itself (supersede), except that the analyst says which document
+   * it replaces, so no name or share of text is asked for. The old version is kept, superseded; its
+   * corrections move to the new one and are anchored again by quote and context; those that no longer
+   * anchor are kept, flagged, and listed in the outcome.
+   *
+   * Refused, with nothing changed: an unknown or superseded document, an empty text, the same text, a text
+   * already in the corpus as another document, and a text in another language (a translation is another
+   * document, not a version: its corrections could not anchor).
+   */
+  async replace(query: string, item: IngestItem): Promise<ReplaceOutcome> {
+    const doc = await this.resolveDocument(query);
+    if (doc.supersededBy !== null) throw new CorpusError('E_CONFLICT', `document ${doc.ref} is an older version already replaced; replace the current version`);
+    if (!item.source.text.trim()) throw new CorpusError('E_INVALID', 'the replacement is empty: it has no text');
+    const hash = contentHash(item.source.text);
+    if (hash === doc.hash) throw new CorpusError('E_CONFLICT', `the replacement is the same text as document ${doc.ref}: nothing to replace`);
+    const twin = (await this.store.documentsByHash([hash])).get(hash);
+    if (twin) throw new CorpusError('E_CONFLICT', `the replacement is already in the corpus as document ${twin.ref}`);
+    const { analysis, notice } = this.analyzeWithin(item.source, item.analysis);
+    const language = analysis.document.language;
+    if (doc.language && language !== doc.language) {
+      const names: Record<string, string> = { ja: 'Japanese', en: 'English' };
+      throw new CorpusError('E_INVALID', `the replacement is in ${names[language] ?? language} but document ${doc.ref} is in ${names[doc.language] ?? doc.language}: a translation is another document, not a new version (upload it as a document of its own)`, [], 'language');
+    }
+    const name = item.name ?? item.source.name ?? doc.name;
+    return this.write(async (w, cache) => {
+      const current = (await w.documentSummaries([doc.id])).get(doc.id);
+      if (!current || current.supersededBy !== null) throw new CorpusError('E_CONFLICT', `document ${doc.ref} changed meanwhile (deleted or replaced); reload it`);
+      const now = this.now();
+      const id = await w.insertDocument({
+        ref: refOfHash(hash), hash, name, format: item.source.format, encoding: item.source.encoding ?? null,
+        hints: item.source.hints ?? null, text: item.source.text, analysis, addedAt: now, analyzedAt: now,
+      });
+      if (id === null) throw new CorpusError('E_CONFLICT', 'the replacement was added by another process a moment ago');
+      const version = await this.supersedeBy(w, cache, current, id, hash, item.source.text, analysis, 'replaced by the analyst');
+      const unanchored = new Set(version.unanchored.map((c) => c.id));
+      const reanchored = await this.correctionViews((await w.corrections(hash)).filter((c) => c.status === 'active' && !unanchored.has(c.ref)), w);
+      return {
+        document: { id: refOfHash(hash), title: analysis.document.title, date: analysis.document.date, name },
+        version, reanchored, ...(notice ? { notice } : {}),
+      };
+    });
   }
 
   /**

@@ -7,17 +7,22 @@ import { useI18n } from '../i18n.ts';
 import { AlsoSaidBy } from './AlsoSaidBy.tsx';
 import { ProvenanceBadges, kindLabel } from './Widgets.tsx';
 
-export function HighlightCard({ doc, attribution: a, notes, top, left }: {
+export function HighlightCard({ doc, attribution: a, notes, top, left, inSheet = false }: {
   /** The document's id, for the claims of other speakers that say nearly the same. */
   doc: string;
   attribution: ReaderAttribution;
   notes: ReadonlyMap<string, string | null>;
-  top: number;
-  left: number;
+  top?: number;
+  left?: number;
+  /** Shown in the bottom sheet of a narrow screen: in the flow of the sheet, not a tooltip over the text. */
+  inSheet?: boolean;
 }) {
   const { t } = useI18n();
   return (
-    <div class="claim-card" id="claim-card" role="tooltip" style={{ top: `${top}px`, left: `${left}px` }}>
+    <div
+      class={inSheet ? 'claim-card in-sheet' : 'claim-card'}
+      {...(inSheet ? {} : { id: 'claim-card', role: 'tooltip', style: { top: `${top ?? 0}px`, left: `${left ?? 0}px` } })}
+    >
       <dl>
         {a.speakers.map((s) => (
           <div key={s.key} class="speaker-line">
