@@ -636,7 +636,8 @@ export class Corpus {
   ): Promise<VersionOutcome> {
     const previous = previousLinks(await w.people(old.id));
     // ACH evidence on the old version's claims follows them into the new version.
-    const oldClaims: ClaimsInText = { hash: old.hash, text: texts.get(old.id)?.text ?? '', claims: await w.claims(old.id) };
+    const oldText = (await w.documentTexts([old.id])).get(old.id)?.text ?? '';
+    const oldClaims: ClaimsInText = { hash: old.hash, text: oldText, claims: await w.claims(old.id) };
     await w.clearIndex(old.id);
     await w.setSupersededBy(old.id, id);
     const carried = await w.moveCorrections(old.hash, hash);
