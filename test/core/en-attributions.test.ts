@@ -131,6 +131,13 @@ test('en a belief inside what someone said is part of that claim; speech inside 
   assert.deepEqual(relay.map((g) => g.cue).sort(), ['said', 'told']);
 });
 
+test('en a page label (Correction:, Update:) names no speaker; a speaker label does', () => {
+  for (const body of ['Correction: An earlier version of this story gave the wrong date for the vote.', 'Update: The council has since rescheduled the hearing.']) {
+    assert.deepEqual(attributions(lead + body + '\n').got, [], body);
+  }
+  assert.deepEqual(attributions(lead + 'ODELL: We will not raise the levy.\n').got.map((g) => g.source), ['ODELL']);
+});
+
 test('en a claim no one is named as holding is no attribution, nor is a relative clause after a claim noun', () => {
   for (const body of ['The claim that the ballots had been moved spread online.', 'His claim that was filed in March failed.']) {
     const { got } = attributions(lead + body + '\n');

@@ -322,6 +322,9 @@ function withoutNestedStances(p: Paragraph, found: Found[]): Found[] {
   });
 }
 
+/** Labels a news page gives its own notes and sections: no one speaks under them. */
+const EDITORIAL_LABELS = /^(?:corrections?|clarifications?|updates?|updated|editor['’]?s notes?|note|the latest|latest|related|read more|see also|watch|video|photos?|breaking|breaking news|live|analysis|opinion|disclosure|programming note|fact check)$/i;
+
 /**
  * A speaker label: "LEE: …" in a transcript, "Lee: …" in a headline, or a quotation signed after a dash
  * (“…” ― Dana Lee). The label is the cue; the rest of the paragraph is the content.
@@ -340,6 +343,8 @@ function labelOf(p: Paragraph): Found | null {
       if (i === o || !toks.slice(o, i).every((x) => /^[A-Z]/.test(x.text) || x.text === '.')) break;
       // A name in capitals, or a short name of a headline (Lee: …); not a sentence's opening words.
       if (o && !toks.slice(o, i).every((x) => x.text === x.text.toUpperCase())) break;
+      // A page's own labels (Correction:, Update:, The Latest:) name no speaker.
+      if (EDITORIAL_LABELS.test(text.slice(toks[o]!.start, toks[i - 1]!.end))) break;
       const content = trimContent(text, t.end, last.end);
       if (!content) break;
       const hit = makeHit(toks, [i, i], null, false, [o, i - 1], false, false);
