@@ -93,6 +93,8 @@ table('quotation broken by its attribution, or carried on in the next sentence',
 ]);
 
 table('trailing and parenthetical cues', [
+  // A connective opening the sentence is the writer's link, not what was said.
+  ['However, the levy will fail in the spring, Odell said.', 'Odell', 'said', 'the levy will fail in the spring'],
   ['The measure will not pass the Senate this year, two aides said.', 'two aides', 'said', 'The measure will not pass the Senate this year'],
   ['The plan, she said, was written in haste.', 'she', 'said', 'The plan ‖ was written in haste'],
 ]);

@@ -594,7 +594,7 @@ function contentOf(p: Paragraph, s: Paragraph['sentences'][number], hits: readon
     }
     const c = commaBefore(text, hit.clauseStart, floor);
     const from = prevHit && commaBefore(text, prevHit.clauseStart, s.start) !== null ? floor : s.start;
-    const first = trimContent(text, from, c ?? hit.clauseStart);
+    const first = withoutOpener(text, trimContent(text, from, c ?? hit.clauseStart));
     const rest = /^\s*,/.test(text.slice(after, after + 3)) ? trimContent(text, after, limit) : null;
     return found([first, rest], 'en-according-to', 'according_to');
   }
@@ -659,7 +659,7 @@ function contentOf(p: Paragraph, s: Paragraph['sentences'][number], hits: readon
   const comma = commaBefore(text, hit.clauseStart, floor);
   if (comma !== null && !hit.participle) {
     // The clause before a trailing cue is the whole sentence up to it, cues inside it included.
-    const before = trimContent(text, prevHit && commaBefore(text, prevHit.clauseStart, s.start) !== null ? floor : s.start, comma);
+    const before = withoutOpener(text, trimContent(text, prevHit && commaBefore(text, prevHit.clauseStart, s.start) !== null ? floor : s.start, comma));
     if (!before) return null;
     let endTok = skipAdjuncts(toks, hit.next, s.b);
     // …, Lee told The Daily Ledger on Thursday.: the listener too stands between the cue and the stop.
@@ -699,6 +699,15 @@ function clauseCut(text: string, start: number, limit: number): number {
 /** A setting of the speech closing a clause: in a statement, in a radio interview, on Twitter, at a rally. */
 const SPEECH_SETTING = /\s+(?:in an? (?:[\w-]+ ){0,2}(?:interview|statement|tweet|speech|post|letter|op-ed|email|e-mail|memo|video|message|broadcast|appearance|press conference|news conference)|on (?:Twitter|Facebook|Instagram|television|TV|radio|[A-Z]{2,5})|at an? (?:[\w-]+ ){0,2}(?:rally|event|hearing|briefing|press conference|news conference|debate))\b.*$/;
 const CUT = /,\s+(?:which|who|whose|whom|but)\s|;\s/;
+
+/** A connective opening the sentence links it to the one before; it is the writer's, not what was said (But …, However, …). */
+const OPENER = /^(?:But|And|Yet|So|Still|Also|However|Meanwhile|Instead|Indeed|In fact|Now|Moreover|Nevertheless)(?:,\s*|\s+)(?=\S)/;
+
+function withoutOpener(text: string, span: Span | null): Span | null {
+  if (!span) return null;
+  const m = OPENER.exec(text.slice(span.start, Math.min(span.end, span.start + 20)));
+  return m && span.end - span.start - m[0].length >= 2 ? { start: span.start + m[0].length, end: span.end } : span;
+}
 
 /** The position of the comma that ends right before `at` (white space between), or null. */
 function commaBefore(text: string, at: number, floor: number): number | null {
