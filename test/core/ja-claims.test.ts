@@ -261,6 +261,22 @@ run({
   },
 });
 
+run({
+  'と read as "when" by the analyser, before a verb of speech, quotes (…ていると話した)': {
+    text: '沢井市長は、港の工事はすでに始まっていると話した。',
+    want: [{ speaker: '沢井', cue: 'と話した', content: '港の工事はすでに始まっている', rule: 'ja:quotative' }],
+  },
+  'a claim someone might make (…と宣言する可能性) is part of the view about it, not a claim': {
+    text: '宮内教授は、同国が年内にも「協議は終わった」と宣言する可能性は低いとの見方を示した。',
+    want: [{ speaker: '宮内', cue: 'との見方を示した', content: '同国が年内にも「協議は終わった」と宣言する可能性は低い' }],
+  },
+});
+
+test('a claim someone might make (…と宣言する可能性) is no claim of its own', () => {
+  const got = claimsOf('宮内教授は、同国が年内にも「協議は終わった」と宣言する可能性は低いとの見方を示した。');
+  assert.deepEqual(got.map((g) => g.cue), ['との見方を示した']);
+});
+
 test('a passive report, a condition and an attempt (ようとする) are not claims', () => {
   const got = claimsOf('2020年を100とすると、指数は118になった。輸出が減ったと報じられている。同国は周辺国に譲歩を認めさせようとしている。');
   assert.deepEqual(got, []);

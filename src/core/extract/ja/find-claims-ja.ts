@@ -309,6 +309,11 @@ function isQuotativeTo(v: SentenceView, i: number): boolean {
   if (t.surface === 'って' && (t.pos2 === '引用' || t.pos1 === '格助詞' || t.pos1 === '副助詞')) return true;
   if (t.surface !== 'と') return false;
   if (t.pos2 === '引用') return true;
+  // …働いていると話した: the analyser reads と after a plain form as "when"; before a verb of speech it quotes.
+  if (t.pos1 === '接続助詞') {
+    const q = v.toks[v.next(i)];
+    if (q && q.pos === '動詞' && isSpeechPredicate(q) && !isThought(q)) return true;
+  }
   const p = v.prev(i);
   return p >= 0 && QUOTE_CLOSE.has(v.toks[p]!.surface);
 }
@@ -366,6 +371,9 @@ function isSpeechPredicate(t: JaToken): boolean {
 function isThought(t: JaToken): boolean {
   return /^(?:見る|みる|見込む|考える|思う|信じる|感じる|判断|予想|期待|予測)$/.test(t.base);
 }
+
+/** Nouns of possibility a predicate may modify: …と宣言する可能性, …と主張する恐れ. */
+const MODAL_NOUNS = /^(?:可能性|恐れ|おそれ|公算|見込み|余地|危険性)$/;
 
 /** Cues of a sentence, in text order, all outside quotations. */
 function findCues(v: SentenceView): Cue[] {
@@ -504,6 +512,8 @@ function findCues(v: SentenceView): Cue[] {
     // A noun before と takes only a strong reporting predicate (…を最大の目標と強調し), not a thought.
     if (c === 'noun' && (isThought(pt) || pt.base === '示す' || pt.base === '見る' || pt.base === 'みる')) continue;
     const end = predicateEnd(v, at);
+    // …と宣言する可能性 / と主張する恐れ: what someone might say is no claim (the view is the sentence's, about it).
+    if (toks[end]?.pos === '名詞' && MODAL_NOUNS.test(toks[end]!.surface + (toks[end + 1]?.pos1 === '接尾' ? toks[end + 1]!.surface : ''))) continue;
     if (isPassive(v, at, end)) {
       // Xから「…」と迫られ: a passive with its agent names who said it.
       const agent = passiveAgent(v, i);
