@@ -288,6 +288,14 @@ test('the evidence names the construction and the words it matched', () => {
   assert.deepEqual(a.attributions[0]!.evidence[0], { rule: 'ja:quotative', span: { start: a.attributions[0]!.cue!.start, end: a.attributions[0]!.cue!.end }, note: 'と|批判|し|た' });
 });
 
+test('a katakana surname before its office and post: the office belongs to the post', () => {
+  const a = analyze('ノルウェー外務省のハンセン北極・海洋局長は、交渉は続くと述べた。');
+  const p = a.people.find((x) => x.name === 'ハンセン');
+  assert.ok(p, JSON.stringify(a.people));
+  assert.equal(p.title, '北極・海洋局長');
+  assert.equal(p.organization, 'ノルウェー外務省');
+});
+
 test('people are built from the speakers: name, organisation and post split', () => {
   const a = analyze('北海経済研究所の岩崎真一主任研究員は、円高は続かないと述べた。');
   const p = a.people.find((x) => x.name === '岩崎真一');

@@ -248,6 +248,13 @@ function splitNameAndPost(text: string, post: string | null, toks: readonly JaTo
     organization = s.slice(0, cut).trim() || null;
     name = s.slice(cut + 1).trim();
   }
+  // ペトロフ不拡散・軍縮局長: a katakana name, then the office its post belongs to (kanji), then the post.
+  // (A surname alone: in イーゴリ・パノフ・ロシア国連 the last katakana word is a country, read below.)
+  const office = title ? /^([\u30A1-\u30FA\u30FC]{2,})([\u4e00-\u9fff々][^・]*(?:・[\u4e00-\u9fff々]+)*)$/.exec(name) : null;
+  if (office) {
+    name = office[1]!;
+    title = office[2]! + title;
+  }
   // イーゴリ・パノフ・ロシア国連 → the katakana run is the name, the rest the organisation.
   const segs = name.split('・');
   const kataSeg = /^(?:[\u30A1-\u30FA\u30FC]{1,}|[A-Z]\.?)$/;
