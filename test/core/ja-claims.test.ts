@@ -266,6 +266,18 @@ run({
     text: '沢井市長は、港の工事はすでに始まっていると話した。',
     want: [{ speaker: '沢井', cue: 'と話した', content: '港の工事はすでに始まっている', rule: 'ja:quotative' }],
   },
+  'a delegation speaks as a body (議員団, 代表団)': {
+    text: '訪中した超党派の議員団は、先方は協議の継続に前向きだと述べた。',
+    want: [{ speaker: '議員団', cue: 'と述べた', content: '先方は協議の継続に前向きだ' }],
+  },
+  'the audience before what was said is no part of it (国内メディアに対して、)': {
+    text: '森下外相は国内メディアに対して、協議は来月再開されると述べた。',
+    want: [{ speaker: '森下', cue: 'と述べた', content: '協議は来月再開される' }],
+  },
+  "an action of the speaker's own before a clause with its own subject is no part of what was said": {
+    text: '視察団は3日に帰国し、現地の復旧は遅れているとの認識を示した。',
+    want: [{ speaker: '視察団', content: '現地の復旧は遅れている' }],
+  },
   'a claim someone might make (…と宣言する可能性) is part of the view about it, not a claim': {
     text: '宮内教授は、同国が年内にも「協議は終わった」と宣言する可能性は低いとの見方を示した。',
     want: [{ speaker: '宮内', cue: 'との見方を示した', content: '同国が年内にも「協議は終わった」と宣言する可能性は低い' }],

@@ -372,6 +372,9 @@ function isThought(t: JaToken): boolean {
   return /^(?:見る|みる|見込む|考える|思う|信じる|感じる|判断|予想|期待|予測)$/.test(t.base);
 }
 
+/** Who a statement is addressed to, before what was said: 記者団に, 国内メディアに対して. */
+const AUDIENCE = /(?:記者団|記者|記者ら|報道陣|メディア|報道機関|聴衆|支持者|支持者ら|国民|市民|参加者)$/;
+
 /** Nouns of possibility a predicate may modify: …と宣言する可能性, …と主張する恐れ. */
 const MODAL_NOUNS = /^(?:可能性|恐れ|おそれ|公算|見込み|余地|危険性)$/;
 
@@ -1037,10 +1040,34 @@ function skipConnectives(v: SentenceView, k: number): number {
  * Adverbials before a complement: dates (3日、), venues (記者会見で、ロイター通信のインタビューで), addressees
  * (記者団に対し), topics (…について、). Each must end with 、 or stand before a quotation to be skipped.
  */
+function ownActionBefore(v: SentenceView, k: number): number {
+  const { toks } = v;
+  for (let j = k; j < toks.length && j < k + 20; j++) {
+    const t = toks[j]!;
+    if (v.depth[j]! > 0 || QUOTE_OPEN.has(t.surface) || t.surface === '。') return k;
+    if (t.pos === '助詞' && (/^(?:は|が|も)$/.test(t.surface) || t.pos2 === '引用')) return k;
+    if (t.surface !== '、' || j === k) continue;
+    const verb = toks[j - 1]!;
+    const continuative = verb.pos === '動詞' && verb.pos1 === '自立' && verb.conj.startsWith('連用') || verb.surface === 'て' && toks[j - 2]?.pos === '動詞';
+    if (!continuative) return k;
+    // The clause after it has a subject of its own within its first words.
+    for (let m = j + 1; m < toks.length && m < j + 10 && v.depth[m] === 0; m++) {
+      const x = toks[m]!;
+      if (x.pos === '助詞' && /^(?:は|が)$/.test(x.surface) && toks[m - 1]!.pos === '名詞') return j + 1;
+      if (x.pos === '動詞' || x.surface === '、' || x.surface === '。') break;
+    }
+    return k;
+  }
+  return k;
+}
+
 function skipAdverbials(v: SentenceView, k: number): number {
   const { toks } = v;
   for (let guard = 0; guard < 6; guard++) {
     k = skipConnectives(v, k);
+    // 1日に帰国し、北朝鮮は…と述べた: an action of the speaker's own (no subject of its own, a verb in the
+    // continuative and a comma) before a clause with its own subject is not part of what was said.
+    k = ownActionBefore(v, k);
     // …が予想される中、 / …が続くなか、: the circumstances of the statement, not what was said.
     for (let j = k + 1; j < toks.length && j < k + 30 && v.depth[j] === 0 && toks[j]!.surface !== '。'; j++) {
       const t = toks[j]!;
@@ -1068,7 +1095,14 @@ function skipAdverbials(v: SentenceView, k: number): number {
       k = e;
       continue;
     }
-    if (t.surface === 'に' && /(?:記者団|記者|取材|インタビュー|質問)$/.test(nounText)) {
+    // the audience: 記者団に、 / ロシアメディアに対して、 / 支持者に対し、
+    if ((t.surface === 'に対し' || t.surface === 'に対して') && AUDIENCE.test(nounText)) {
+      let e = j + 1;
+      if (toks[e]?.surface === '、') e++;
+      k = e;
+      continue;
+    }
+    if (t.surface === 'に' && (/(?:取材|インタビュー|質問)$/.test(nounText) || AUDIENCE.test(nounText))) {
       let e = j + 1;
       if (/^対し/.test(toks[e]?.surface ?? '')) e++;
       if (toks[e]?.surface === 'て') e++;
