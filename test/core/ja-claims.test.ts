@@ -266,6 +266,19 @@ run({
     text: '沢井市長は、港の工事はすでに始まっていると話した。',
     want: [{ speaker: '沢井', cue: 'と話した', content: '港の工事はすでに始まっている', rule: 'ja:quotative' }],
   },
+  '明らかにしました is one predicate': {
+    text: '港湾局の報道官は、検査を強化したと明らかにしました。',
+    want: [{ speaker: '港湾局の報道官', cue: 'と明らかにしました', content: '検査を強化した' }],
+  },
+  '次のように述べた closing a paragraph: the next paragraph is what was said': {
+    text: '外務省の島田報道官は3日の記者会見で次のように述べた。\n\n両国の協議は年内に再開される見通しで、詳細は調整中だ。\n\n会見は30分で終わった。\n',
+    want: [{ speaker: '島田', cue: '次のように述べた', content: '両国の協議は年内に再開される見通しで、詳細は調整中だ', kind: 'reported' }],
+    none: ['会見は30分で終わった'],
+  },
+  "次のように報じた before an article cited in 《…》: the passage inside, over its paragraphs, not a topic in the outlet's headline": {
+    text: '北陽新報は『知事が辞意か』という見出しで、次のように報じた。\n《知事は周囲に辞意を漏らしている。\n県議会では後任選びが始まった。》\n',
+    want: [{ speaker: '北陽新報', cue: '次のように報じた', content: '知事は周囲に辞意を漏らしている。\n県議会では後任選びが始まった', kind: 'quote' }],
+  },
   'a delegation speaks as a body (議員団, 代表団)': {
     text: '訪中した超党派の議員団は、先方は協議の継続に前向きだと述べた。',
     want: [{ speaker: '議員団', cue: 'と述べた', content: '先方は協議の継続に前向きだ' }],
