@@ -313,6 +313,16 @@ test('the evidence names the construction and the words it matched', () => {
   assert.deepEqual(a.attributions[0]!.evidence[0], { rule: 'ja:quotative', span: { start: a.attributions[0]!.cue!.start, end: a.attributions[0]!.cue!.end }, note: 'と|批判|し|た' });
 });
 
+test('an unnamed holder of a post keeps the ministry as organisation, never as a name', () => {
+  for (const text of ['国土省報道官: 橋の点検は来月終わる。', '国土省の報道官は、橋の点検は来月終わると述べた。']) {
+    const a = analyze(text);
+    assert.equal(a.people.length, 1, JSON.stringify(a.people));
+    assert.equal(a.people[0]!.organization, '国土省', text);
+    assert.equal(a.people[0]!.title, '報道官', text);
+    assert.notEqual(a.people[0]!.name, '国土省', text);
+  }
+});
+
 test('a katakana surname before its office and post: the office belongs to the post', () => {
   const a = analyze('ノルウェー外務省のハンセン北極・海洋局長は、交渉は続くと述べた。');
   const p = a.people.find((x) => x.name === 'ハンセン');
