@@ -266,6 +266,21 @@ run({
     text: '沢井市長は、港の工事はすでに始まっていると話した。',
     want: [{ speaker: '沢井', cue: 'と話した', content: '港の工事はすでに始まっている', rule: 'ja:quotative' }],
   },
+  'a survey by its publisher or owner before によると (Xが発表した最新調査, Xの7月調査(…))': {
+    text: '北方経済協会が12日発表した最新調査によると、設備投資は3期連続で減った。東邦総研の9月調査(企業500社の集計)によると、雇用は横ばいだった。',
+    want: [
+      { speaker: '北方経済協会', cue: 'によると', content: '設備投資は3期連続で減った', kind: 'according_to' },
+      { speaker: '東邦総研', cue: 'によると', content: '雇用は横ばいだった', kind: 'according_to' },
+    ],
+  },
+  'a particle between と and the predicate (とも指摘, とまで言い切った, とすら考えている); くぎを刺す': {
+    text: '辻本氏は、景気は底を打ったとも指摘。改革は失敗だったとまで言い切った。増税は急ぐべきでないとくぎを刺した。',
+    want: [
+      { speaker: '辻本', cue: 'とも指摘', content: '景気は底を打った' },
+      { speaker: '辻本', cue: 'とまで言い切った', content: '改革は失敗だった' },
+      { speaker: '辻本', cue: 'とくぎを刺した', content: '増税は急ぐべきでない' },
+    ],
+  },
   '明らかにしました is one predicate': {
     text: '港湾局の報道官は、検査を強化したと明らかにしました。',
     want: [{ speaker: '港湾局の報道官', cue: 'と明らかにしました', content: '検査を強化した' }],
@@ -321,6 +336,19 @@ test('an unnamed holder of a post keeps the ministry as organisation, never as a
     assert.equal(a.people[0]!.title, '報道官', text);
     assert.notEqual(a.people[0]!.name, '国土省', text);
   }
+});
+
+test('a katakana rank before a katakana post belongs to the post (チーフマーケットエコノミスト)', () => {
+  const a = analyze('西原証券の今井浩二チーフマーケットエコノミストは、利上げは来春になると述べた。');
+  const p = a.people.find((x) => x.name === '今井浩二');
+  assert.ok(p, JSON.stringify(a.people));
+  assert.equal(p.title, 'チーフマーケットエコノミスト');
+  assert.equal(p.organization, '西原証券');
+});
+
+test('a katakana name glued to a kind of organisation (調査会社ノース・…) is the organisation, not a person', () => {
+  const a = analyze('調査会社ブルー・ハーバーのアン・ロウ氏は、需要は戻ると述べた。');
+  assert.deepEqual(a.people.map((p) => p.name), ['アン・ロウ']);
 });
 
 test('a katakana surname before its office and post: the office belongs to the post', () => {

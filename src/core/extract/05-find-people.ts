@@ -33,6 +33,12 @@ export interface PeopleInput {
 }
 
 const KATA = '\\u30A1-\\u30FA\\u30FC';
+/**
+ * Kinds of organisation a descriptor may end with (調査会社, 投資ファンド): the katakana name after it is the
+ * organisation's. Not the heads of proper names (極東国立工科大学イーゴリ・N・ソコロフ is a person).
+ */
+const ORG_KIND = /(?:会社|企業|ファンド|シンクタンク|メディア|通信社|グループ|団体|政党)$/;
+
 /** Katakana words that end organisation names and may stand glued before a name. */
 const KATAKANA_ORG_HEAD = /^(?:センター|アカデミー|フォーラム|クラブ|シンクタンク|グループ|ユニット|ラボ|プログラム|プロジェクト|イニシアチブ|カウンシル|スクール|カレッジ|インスティテュート|ファウンデーション|ソサエティ)(?=[\u30A1-\u30FA\u30FC]{2})/;
 /** Katakana name parts joined by ・ or ＝/=, with optional Latin initials: アルチョム・L・ルーキン. */
@@ -109,6 +115,10 @@ function findKatakanaNames(text: string, block: ClassifiedBlock, registry: Peopl
     const hasInitial = parts.some((p) => /^[A-Z]\.?$/.test(p));
     const before = descriptorBefore(text, start, block.contentStart);
     const follow = text.slice(end, end + 8);
+    // 調査会社ノース・ブリッジの…: a name glued to a kind of organisation (no の between) is that
+    // organisation's, unless an honorific or a post follows it (大学のX研究員 is a person at the university).
+    if (before.descriptor && !hasInitial && text[start - 1] !== 'の' && ORG_KIND.test(before.descriptor.trim())
+      && !/^(?:氏|さん|教授|博士|大統領|首相|外相|大使|記者|社長|会長|代表|議員)/.test(follow) && !POST_AT_START.test(text.slice(end, end + 10))) continue;
     // A post right after the name (…ブルース・ベネット上級研究員は).
     const postAfter = POST_AT_START.exec(text.slice(end, Math.min(block.end, end + 10)))?.[0] ?? null;
     const personContext = hasInitial || !!before.descriptor || trailingPost !== null || postAfter !== null || parentheticalPost(text, end) !== null

@@ -18,11 +18,14 @@ const POST_WORDS = [
   '副所長', '副部長', '副局長', '副会長', '主任', '代表', '事務局長', '編集長', '記者', '論説委員', '解説委員', '特派員', 'コラムニスト', '編集者',
   '大使', '公使', '総領事', '領事', '大統領', '副大統領', '首相', '副首相', '外相', '国防相', '外務大臣', '国防大臣', '大臣', '長官', '次官', '次官補',
   '補佐官', '報道官', '顧問', '議員', '委員', '研究者', 'アナリスト', 'フェロー', 'ディレクター', '司令官', '参謀長', '将軍', '国家主席', '総書記', '書記',
+  'エコノミスト', 'ストラテジスト', 'ジャーナリスト', 'コメンテーター',
   '元帥', '大将', '中将', '少将', '大佐', '中佐', '少佐', '博士', '専門家',
 ].sort((a, b) => b.length - a.length);
 
-const POST_RE = new RegExp(`(?:${POST_WORDS.join('|')})$`);
-export const POST_WORD_RE = new RegExp(`(?:${POST_WORDS.join('|')})`);
+/** Katakana ranks before a katakana post: チーフマーケットエコノミスト, シニアフェロー. */
+const KATAKANA_RANKS = '(?:チーフ|シニア|マーケット|グローバル|リード|プリンシパル|ジュニア|リサーチ|マネージング)*';
+const POST_RE = new RegExp(`${KATAKANA_RANKS}(?:${POST_WORDS.join('|')})$`);
+export const POST_WORD_RE = new RegExp(`${KATAKANA_RANKS}(?:${POST_WORDS.join('|')})`);
 
 /** English posts for bylines and descriptors. */
 const EN_POST = /\b(?:(?:senior|junior|visiting|non-?resident|research|associate|assistant|distinguished|principal|chief|deputy|executive|managing|founding|former)\s+)*(?:fellow|professor|lecturer|researcher|director|analyst|editor|correspondent|reporter|journalist|ambassador|minister|president|chairman|chair|head|dean|scholar|expert|spokesperson|spokesman|adviser|advisor|officer|commander|general|admiral|historian|economist|scientist|strategist|diplomat|commentator|columnist|writer|author|specialist|observer|veteran)\b(?:\s+(?:of|for)\s+[\p{L} -]+?)?/iu;
@@ -39,7 +42,8 @@ export function isPost(s: string): boolean {
  * 「Senior Fellow, Carnegie Endowment」 → Carnegie Endowment | Senior Fellow.
  */
 export function splitPost(descriptor: string): { organization: string | null; title: string | null } {
-  const d = descriptor.trim().replace(/[のの]$/, '');
+  // (A particle left at either end by the cut that made the descriptor is no part of it.)
+  const d = descriptor.trim().replace(/^の|の$/g, '');
   if (!d) return { organization: null, title: null };
 
   // English: "Post, Organisation", "Post at Organisation", "Organisation Post"

@@ -28,7 +28,7 @@ import type { DraftFootnote } from '../04-find-footnotes.ts';
 import type { DraftPerson, PeopleRegistry } from '../people-registry.ts';
 import { HEDGES } from '../cues.ts';
 import { claimFootnotes } from '../claim-footnotes.ts';
-import { bareSpeaker, classifySpeaker, isNominal, nounPhraseEndingAt, TITLED_OUTLET, type SpeakerPhrase } from './speaker-phrase.ts';
+import { bareSpeaker, classifySpeaker, isNominal, nounPhraseEndingAt, TITLED_OUTLET, type NounPhrase, type SpeakerPhrase } from './speaker-phrase.ts';
 import {
   ANNOUNCE_PREDICATES, CONNECTIVES, PERSON_POSTS, REQUEST_VERBS, SHOW_PREDICATES, SPEECH_NOUNS, SPEECH_VERBS, VENUE_NOUNS, VIEW_NOUNS,
 } from './vocabulary-ja.ts';
@@ -307,12 +307,20 @@ function isQuotativeTo(v: SentenceView, i: number): boolean {
   const t = v.toks[i]!;
   if (t.pos !== '助詞') return false;
   if (t.surface === 'って' && (t.pos2 === '引用' || t.pos1 === '格助詞' || t.pos1 === '副助詞')) return true;
+  // …ているとも指摘した: the analyser makes とも one conjunctive particle ("even if"); before speech it is と + も.
+  if (t.surface === 'とも' && t.pos1 === '接続助詞') {
+    const q = v.toks[v.next(i)];
+    return q !== undefined && isSpeechPredicate(q) && !isThought(q);
+  }
   if (t.surface !== 'と') return false;
   if (t.pos2 === '引用') return true;
   // …働いていると話した: the analyser reads と after a plain form as "when"; before a verb of speech it quotes.
   if (t.pos1 === '接続助詞') {
-    const q = v.toks[v.next(i)];
+    const at = v.next(i);
+    const q = v.toks[at];
     if (q && q.pos === '動詞' && isSpeechPredicate(q) && !isThought(q)) return true;
+    // …でないとくぎを刺した / と懸念を示した: a view noun and the verb that voices it.
+    if (q && q.pos === '名詞' && VIEW_NOUNS.has(q.surface) && v.toks[at + 1]?.surface === 'を' && SHOW_PREDICATES.has(v.toks[at + 2]?.base ?? '')) return true;
   }
   const p = v.prev(i);
   return p >= 0 && QUOTE_CLOSE.has(v.toks[p]!.surface);
@@ -398,7 +406,7 @@ function findCues(v: SentenceView): Cue[] {
       while (e < n && (toks[e]!.pos === '助動詞')) e++;
       if (e < n && /^(?:と|ば)$/.test(toks[e]!.surface)) {
         const np = nounPhraseEndingAt(v.text, toks, i - 1, 0);
-        const frame = np ? classify(np, toks, v.book) ?? publisherOf(v, np.from) : null;
+        const frame = np ? classify(np, toks, v.book) ?? publisherOf(v, np) : null;
         if (frame) cues.push({ rule: 'frame', kind: 'according_to', from: i, to: e + 1, complementEnd: e + 1, frame });
         i = e;
         continue;
@@ -492,7 +500,8 @@ function findCues(v: SentenceView): Cue[] {
       if (view && c !== 'noun') { cues.push({ rule: 'view', kind: 'reported', from: i, to: view, complementEnd: i }); i = view - 1; }
       continue;
     }
-    while (k < n && (toks[k]!.surface === 'も' || toks[k]!.surface === 'は' || v.marker[k])) k++;
+    // とも / とは / とさえ / とすら / とまで: a particle between と and the predicate (…とまで言い切った).
+    while (k < n && (/^(?:も|は|さえ|すら|まで)$/.test(toks[k]!.surface) && toks[k]!.pos === '助詞' || v.marker[k])) k++;
     const head = toks[k];
     if (!head) continue;
     // とする / とし / とした上で / としている
@@ -600,19 +609,38 @@ const NAMING_VERBS = /^(?:呼ぶ|称する|名付ける|位置付ける|位置�
 const FINDING_NOUNS = /^(?:データ|統計|報告書|報告|資料|調査|調査結果|試算|推計|集計|白書|文書|声明|発表|分析)$/;
 const PUBLISH_VERBS = /^(?:発表|公表|公開|まとめる|作成|実施|示す|出す|明らかにする|集計|試算|推計)$/;
 
-/** The publisher of a finding named by the clause before it: 商工エネルギー省が発表したデータ → 商工エネルギー省. */
-function publisherOf(v: SentenceView, head: number): SpeakerPhrase | null {
+/**
+ * The source of a finding named before によると: who published it (商工エネルギー省が発表したデータ, 協会が19日
+ * 発表した最新調査) or whose it is (経済協会の7月調査). A gloss in brackets after the finding (調査(…)) is
+ * part of its name.
+ */
+function publisherOf(v: SentenceView, np: NounPhrase): SpeakerPhrase | null {
   const { toks } = v;
-  if (!FINDING_NOUNS.test(toks[head]?.surface ?? '')) return null;
-  // …が 発表|し|た | データ: the predicate right before the noun, its subject before it.
-  let k = head - 1;
+  let head = np.to - 1;
+  if (/^[)）]$/.test(toks[head]?.surface ?? '')) {
+    let k = head - 1;
+    while (k > np.from && !/^[(（]$/.test(toks[k]!.surface)) k--;
+    head = k - 1;
+  }
+  if (head < np.from || !FINDING_NOUNS.test(toks[head]!.surface)) return null;
+  const asSource = (sp: SpeakerPhrase | null): SpeakerPhrase | null =>
+    sp && sp.type !== 'anaphor' && sp.type !== 'group' ? { ...sp, end: toks[head]!.end, text: v.text.slice(sp.start, toks[head]!.end) } : null;
+  // Xの…調査: the owner inside the phrase.
+  for (let k = head - 1; k > np.from; k--) {
+    if (toks[k]!.surface !== 'の' || toks[k]!.pos !== '助詞') continue;
+    const owner = nounPhraseEndingAt(v.text, toks, k - 1, np.from);
+    const found = owner ? asSource(classify(owner, toks, v.book)) : null;
+    if (found) return found;
+  }
+  // …が(19日)発表した|データ: the predicate right before the phrase, its subject before it.
+  let k = np.from - 1;
   while (k >= 0 && (toks[k]!.pos === '助動詞' || toks[k]!.pos === '動詞' && toks[k]!.base === 'する')) k--;
   if (k < 1 || !PUBLISH_VERBS.test(toks[k]!.base === '*' ? toks[k]!.surface : toks[k]!.base) && !PUBLISH_VERBS.test(toks[k]!.surface)) return null;
-  const p = k - 1;
+  let p = k - 1;
+  while (p > 0 && (toks[p]!.pos1 === '数' || toks[p]!.pos1 === '接尾' || toks[p]!.pos1 === '副詞可能')) p--;
   if (toks[p]!.pos !== '助詞' || !/^(?:が|の)$/.test(toks[p]!.surface)) return null;
-  const np = nounPhraseEndingAt(v.text, toks, p - 1, 0);
-  const sp = np ? classify(np, toks, v.book) : null;
-  return sp && sp.type !== 'anaphor' ? { ...sp, end: toks[head]!.end, text: v.text.slice(sp.start, toks[head]!.end) } : null;
+  const subject = nounPhraseEndingAt(v.text, toks, p - 1, 0);
+  return subject ? asSource(classify(subject, toks, v.book)) : null;
 }
 
 /** Whether the clause from token k ends in a predicate that modifies a noun (…を進める|問題): a relative clause. */

@@ -223,7 +223,7 @@ function splitNameAndPost(text: string, post: string | null, toks: readonly JaTo
   if (dot && post && dot[2]!.endsWith(post) && !dot[2]!.includes('・')) {
     let org = dot[2]!.slice(0, -post.length);
     let title = post;
-    const rank = /(?:首席|上級|主任|名誉|前|元|現|副|特別|筆頭|主席|最高)$/.exec(org);
+    const rank = /(?:(?:チーフ|シニア|マーケット|グローバル|リード|プリンシパル|ジュニア|リサーチ)+|首席|上級|主任|名誉|前|元|現|副|特別|筆頭|主席|最高)$/.exec(org);
     if (rank && org.length > rank[0].length) { org = org.slice(0, -rank[0].length); title = rank[0] + title; }
     return { name: dot[1]!, organization: org || null, title };
   }
@@ -232,7 +232,7 @@ function splitNameAndPost(text: string, post: string | null, toks: readonly JaTo
     s = s.slice(0, -post.length);
     title = post;
     // Rank words before a post belong to it (首席エコノミスト, 名誉教授, 前大統領).
-    const rank = /(?:首席|上級|主任|名誉|前|元|現|副|次期|特別|筆頭|総|主席|最高|国務|常任|事務|次席)$/.exec(s);
+    const rank = /(?:(?:チーフ|シニア|マーケット|グローバル|リード|プリンシパル|ジュニア|リサーチ)+|首席|上級|主任|名誉|前|元|現|副|次期|特別|筆頭|総|主席|最高|国務|常任|事務|次席)$/.exec(s);
     if (rank && s.length > rank[0].length) { s = s.slice(0, -rank[0].length); title = rank[0] + title; }
   }
   if (title && /^(?:氏|さん|君|様|殿|女史)$/.test(title)) title = null;
