@@ -80,9 +80,13 @@ export function analyze(source: SourceText | string, options: AnalyzeOptions = {
       ? findEnglishAttributions({ text, blocks, sentences, footnotes, registry })
       : mergeClaims(
         findClaimsJa({ text, blocks, sentences, footnotes, registry, tokenizer: options.tokenizer ?? defaultJaTokenizer() }),
-        // The commentary pass reads sentences of ordinary length only: a folded block with no 。 is the
-        // cue-first pass's, which cuts it at clause boundaries (the commentary pass would be quadratic there).
-        findAttributions({ text, language, blocks, sentences: sentences.filter((s) => s.end - s.start <= 1500), footnotes, registry }),
+        // The commentary pass knows the constructions of footnoted commentary (a speaker carried across the
+        // footnoted sentences of a paragraph): it reads documents that cite with footnote markers. On news text
+        // it adds nothing the cue-first pass misses (measured on the real dev set: F1 0.894 without it, 0.892 with).
+        // It reads sentences of ordinary length only: a folded block with no 。 is the cue-first pass's, which
+        // cuts it at clause boundaries (the commentary pass would be quadratic there).
+        footnotes.length === 0 ? { attributions: [], unattributed: [] }
+          : findAttributions({ text, language, blocks, sentences: sentences.filter((s) => s.end - s.start <= 1500), footnotes, registry }),
         text,
       );
   const people = finishPeople(registry, attributions);

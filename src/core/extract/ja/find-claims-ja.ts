@@ -412,6 +412,12 @@ function findCues(v: SentenceView): Cue[] {
         continue;
       }
     }
+    // Xに言わせれば / Xに言わせると: by X's account.
+    if (t.surface === 'に' && t.pos === '助詞' && toks[i + 1]?.base === '言う' && toks[i + 2]?.base === 'せる' && /^(?:ば|と)$/.test(toks[i + 3]?.surface ?? '')) {
+      const np = nounPhraseEndingAt(v.text, toks, i - 1, 0);
+      const frame = np ? classify(np, toks, v.book) : null;
+      if (frame) { cues.push({ rule: 'frame', kind: 'according_to', from: i, to: i + 4, complementEnd: i + 4, frame }); i += 3; continue; }
+    }
     // Xの話では / Xの調べでは / Xの話として (a relay's source)
     const deWa = toks[i + 2]?.surface === 'で' && toks[i + 3]?.surface === 'は';
     const toShite = toks[i + 2]?.surface === 'として' && toks[i + 1]!.surface === '話';
@@ -606,7 +612,7 @@ function tokensOf(text: string, from: number, to: number, v: SentenceView): JaTo
 const NAMING_VERBS = /^(?:呼ぶ|称する|名付ける|位置付ける|位置づける|表現|形容|命名|定義|規定)$/;
 
 /** Nouns of published findings: Xが発表したデータによると is X's. */
-const FINDING_NOUNS = /^(?:データ|統計|報告書|報告|資料|調査|調査結果|試算|推計|集計|白書|文書|声明|発表|分析)$/;
+const FINDING_NOUNS = /^(?:データ|統計|報告書|報告|資料|調査|調査結果|試算|推計|集計|白書|文書|声明|発表|分析|話|説明|証言|見方|見立て|論文|著書|記事)$/;
 const PUBLISH_VERBS = /^(?:発表|公表|公開|まとめる|作成|実施|示す|出す|明らかにする|集計|試算|推計)$/;
 
 /**
@@ -624,11 +630,17 @@ function publisherOf(v: SentenceView, np: NounPhrase): SpeakerPhrase | null {
   }
   if (head < np.from || !FINDING_NOUNS.test(toks[head]!.surface)) return null;
   const asSource = (sp: SpeakerPhrase | null): SpeakerPhrase | null =>
-    sp && sp.type !== 'anaphor' && sp.type !== 'group' ? { ...sp, end: toks[head]!.end, text: v.text.slice(sp.start, toks[head]!.end) } : null;
+    sp && sp.type !== 'anaphor' ? { ...sp, end: toks[head]!.end, text: v.text.slice(sp.start, toks[head]!.end) } : null;
   // Xの…調査: the owner inside the phrase.
   for (let k = head - 1; k > np.from; k--) {
     if (toks[k]!.surface !== 'の' || toks[k]!.pos !== '助詞') continue;
     const owner = nounPhraseEndingAt(v.text, toks, k - 1, np.from);
+    const found = owner ? asSource(classify(owner, toks, v.book)) : null;
+    if (found) return found;
+  }
+  // Xの|話によると: the owner right before the phrase.
+  if (np.from >= 2 && toks[np.from - 1]!.surface === 'の' && toks[np.from - 1]!.pos === '助詞') {
+    const owner = nounPhraseEndingAt(v.text, toks, np.from - 2, 0);
     const found = owner ? asSource(classify(owner, toks, v.book)) : null;
     if (found) return found;
   }

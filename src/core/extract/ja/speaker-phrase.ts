@@ -32,6 +32,7 @@ const MAX_NP_CHARS = 48;
 export const TITLED_OUTLET = /(?:紙|誌|メディア|サイト|番組|通信|局|テレビ|新聞|ラジオ)$/;
 /** A parenthesised note closing a phrase: a field, an age or a party after a post or name (教授(国際政治), 氏(45)). */
 const TRAILING_NOTE = /[(（][^()（）]{1,16}[)）]$/;
+const KATAKANA_WORD = /^[\u30A1-\u30FA\u30FC]+$/;
 const JOINERS = new Set(['・', '＆', '&', '-', '－', '‐', '.', '･', '=', '＝']);
 const OPEN_PAREN = new Set(['(', '（']);
 const CLOSE_PAREN = new Set([')', '）']);
@@ -72,7 +73,9 @@ export function nounPhraseEndingAt(text: string, toks: readonly JaToken[], last:
       if (open < 0) break;
       // A parenthesis belongs to the phrase when a noun stands before it, or kanji whatever their tag (a name
       // glossed with its reading: 鄭明遠(ていめいえん)).
-      if (open > floor && (isNominal(toks[open - 1]!) || /^[\u4e00-\u9fff々]+$/.test(toks[open - 1]!.surface))) {
+      // (And ほか/他 for et al. before a year: ボロディンほか(2023).)
+      const etAl = open - 1 > floor && /^(?:ほか|他)$/.test(toks[open - 1]!.surface) && isNominal(toks[open - 2]!);
+      if (open > floor && (isNominal(toks[open - 1]!) || etAl || /^[\u4e00-\u9fff々]+$/.test(toks[open - 1]!.surface))) {
         i = open - 1;
         from = open;
         while (i >= floor && /^[\u4e00-\u9fff々]+$/.test(toks[i]!.surface) && !isNominal(toks[i]!) && toks[i]!.pos !== '助詞') { from = i; i--; }
@@ -91,6 +94,12 @@ export function nounPhraseEndingAt(text: string, toks: readonly JaToken[], last:
     }
     if (isNominal(t)) {
       sawNominal = true;
+      from = i;
+      i--;
+      continue;
+    }
+    // ボロ|ディン: katakana the analyser cut out of a foreign name (and tagged as something else) stays in it.
+    if (sawNominal && KATAKANA_WORD.test(t.surface) && KATAKANA_WORD.test(toks[i + 1]!.surface.slice(0, 1)) && t.end === toks[i + 1]!.start) {
       from = i;
       i--;
       continue;
@@ -174,7 +183,9 @@ export function classifySpeaker(np: NounPhrase, toks: readonly JaToken[]): Speak
     return { ...base, type: 'media', core };
   }
   const post = postEnding(bare);
-  if (hasPersonName || post || isKatakanaFullName(bare) || trailingFullName(bare) > 0 && /[\u4e00-\u9fff]$/.test(bare.slice(0, trailingFullName(bare))) || /^[A-Z][A-Za-z.'-]+(?: [A-Z][A-Za-z.'-]+)*(?:氏|さん)$/.test(bare)) {
+  // ボロディンほか(2023), 佐伯(2021): an author cited with the year of the work.
+  const cited = /^[\u30A1-\u30FA\u30FC・\u4e00-\u9fff々A-Za-z. ]{2,24}(?:ほか|他)?[(（](?:19|20)\d{2}[a-z]?[)）]$/.test(text) && !ORG_TAILS.test(bare) && !GOV_TAILS.test(bare);
+  if (hasPersonName || post || cited || isKatakanaFullName(bare) || trailingFullName(bare) > 0 && /[\u4e00-\u9fff]$/.test(bare.slice(0, trailingFullName(bare))) || /^[A-Z][A-Za-z.'-]+(?: [A-Z][A-Za-z.'-]+)*(?:氏|さん)$/.test(bare)) {
     if (/(?:高官|当局者)$/.test(bare)) return { ...base, type: 'government', core: bare };
     const split = splitNameAndPost(text, post ?? null, toks, np);
     return { ...base, type: 'person', core: split.name, organization: split.organization, title: split.title };
@@ -216,7 +227,8 @@ function splitNameAndPost(text: string, post: string | null, toks: readonly JaTo
   if (glossed) {
     return { name: glossed[2]!, organization: glossed[1]!.replace(/[の・\s]+$/, '') || null, title: glossed[3]!.replace(/^[・\s]+/, '') || null };
   }
-  let s = text.replace(/[(（][^)）]*[)）]/g, '').trim();
+  // (ほか for et al. is not part of the name: ボロディンほか(2023).)
+  let s = text.replace(/[(（][^)）]*[)）]/g, '').trim().replace(/(?<=[\u30A1-\u30FA\u30FC\u4e00-\u9fff々A-Za-z])(?:ほか|他)$/, '');
   // Name・Organisation Post (坂井正人・東陵大名誉教授): the name comes first.
   // 経済学者の坂井正人・東陵大名誉教授: a description before the name is dropped.
   const dot = /^(?:.*の)?([\u4e00-\u9fff々]{2,5})・(.+)$/.exec(s);
