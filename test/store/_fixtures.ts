@@ -12,6 +12,8 @@ export interface PersonSpec {
   aliases?: string[];
   latin?: string | null;
   organization?: string | null;
+  /** The post (報道官, spokesperson). */
+  title?: string | null;
   type?: Person['type'];
 }
 
@@ -115,7 +117,7 @@ export function makeAnalysis(spec: DocSpec): Analysis {
     mentions.sort((a, b) => a.start - b.start);
     return {
       id: p.id, type: p.type ?? ('person' as const), role: 'speaker' as const, name: p.name, aliases: p.aliases ?? [], latin: p.latin ?? null,
-      organization: p.organization ?? null, title: null, mentions,
+      organization: p.organization ?? null, title: p.title ?? null, mentions,
     };
   });
   const attributions = spec.attributions.map((a) => {
