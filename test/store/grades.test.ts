@@ -68,6 +68,37 @@ for (const backend of backends()) {
     };
     const claim = async (c: Corpus, doc: string, id: string) => (await c.store.claims((await c.resolveDocument(doc)).id)).find((x) => x.localId === id);
 
+    it('the store port: grades inserted, filtered by kind and document, updated, moved to a new version, read by ref', async () => {
+      const store = await backend.open();
+      try {
+        const base = { identity: null, docHash: null, target: null, claim: null, by: 'kato', why: null, at: '2025-07-01T09:00:00.000Z', anchored: null, problem: null };
+        const g1 = await store.write(async (w) => w.insertGrade({ ...base, ref: `g${await w.nextCounter('next_grade')}`, kind: 'reliability', identity: 'e4', value: 'B', why: 'track record' }));
+        const target = { exact: '港の再開', prefix: 'は、', suffix: 'は', start: 10, end: 14 };
+        const g2 = await store.write(async (w) => w.insertGrade({ ...base, ref: `g${await w.nextCounter('next_grade')}`, kind: 'credibility', docHash: 'abc', target, claim: 'a2', value: '3' }));
+        const g3 = await store.write(async (w) => w.insertGrade({ ...base, ref: `g${await w.nextCounter('next_grade')}`, kind: 'credibility', docHash: 'abc', target, claim: 'a2', value: null }));
+        assert.deepEqual([g1.ref, g2.ref, g3.ref], ['g1', 'g2', 'g3']);
+        assert.deepEqual((await store.grades()).map((g) => [g.ref, g.kind, g.value]), [['g1', 'reliability', 'B'], ['g2', 'credibility', '3'], ['g3', 'credibility', null]]);
+        assert.deepEqual((await store.grades({ kind: 'reliability' })).map((g) => g.ref), ['g1']);
+        assert.deepEqual((await store.grades({ docHash: 'abc' })).map((g) => g.ref), ['g2', 'g3']);
+        const back = (await store.gradeByRef('g2'))!;
+        assert.deepEqual(back.target, target);
+        assert.deepEqual([back.identity, back.claim, back.anchored, back.problem, (await store.gradeByRef('g1'))!.why], [null, 'a2', null, null, 'track record']);
+        await store.write((w) => w.updateGrade(g2.id, { claim: null, anchored: false, problem: 'gone' }));
+        assert.deepEqual(await store.gradeByRef('g2').then((g) => [g!.claim, g!.anchored, g!.problem]), [null, false, 'gone']);
+        assert.equal(await store.write((w) => w.moveGrades('abc', 'def')), 2);
+        assert.deepEqual((await store.grades({ docHash: 'def' })).map((g) => g.ref), ['g2', 'g3']);
+        assert.equal(await store.gradeByRef('g9'), undefined);
+        // A write that fails leaves nothing behind.
+        await assert.rejects(store.write(async (w) => {
+          await w.insertGrade({ ...base, ref: 'g4', kind: 'reliability', identity: 'e5', value: 'A' });
+          throw new Error('boom');
+        }), /boom/);
+        assert.equal(await store.gradeByRef('g4'), undefined);
+      } finally {
+        await store.close();
+      }
+    });
+
     it('grades a source A–F by any name, reads it back through the expert page, and keeps the history', async () => {
       await withCorpus(async (c) => {
         const g = c.grading();
