@@ -129,3 +129,25 @@ describe('mikata grade', () => {
     assert.equal((await json(['grade', 'caveats'])).custom, false);
   });
 });
+
+describe('grading elsewhere in the CLI', () => {
+  test('mikata expert shows the grade, the caveats and each claim\u2019s credibility; mikata ach show the weights grades set', async () => {
+    assert.equal((await run(['grade', 'claim', 'briefing-ja.txt', 'a1', '4'])).code, 0);
+    let r = await run(['expert', 'ヴォルコワ']);
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, /\nreliability C fairly reliable \(kato, \d{4}-\d{2}-\d{2}\)\n\*\*caveat\*\* Government spokesperson: /);
+    assert.match(r.stdout, /«海峡の通航制限は一時的な措置だ»\n {2}credibility 4 doubtful \(kato\)/);
+    r = await run(['expert', 'Katri Saar']);
+    assert.doesNotMatch(r.stdout, /caveat|reliability/);
+
+    for (const args of [['ach', 'create', '通航制限は続くか'], ['ach', 'hypothesis', 'm1', 'short'], ['ach', 'hypothesis', 'm1', 'long'], ['ach', 'evidence', 'm1', 'briefing-ja.txt', 'a1'], ['ach', 'rate', 'm1', 'ev1', 'h2', 'II']]) {
+      const x = await run(args);
+      assert.equal(x.code, 0, `${args.join(' ')}: ${x.stderr}`);
+    }
+    r = await run(['ach', 'show', 'm1']);
+    assert.equal(r.code, 0, r.stderr);
+    // C (0.6) × 4 (0.4) = 0.24; II counts 2: h2 0.48.
+    assert.match(r.stdout, /ev1 graded C4: weight 1 × 0\.24 = 0\.24 in the scores/);
+    assert.match(r.stdout, /h2 +long {2}inconsistency 0\.48/);
+  });
+});
