@@ -149,5 +149,12 @@ describe('grading elsewhere in the CLI', () => {
     // C (0.6) × 4 (0.4) = 0.24; II counts 2: h2 0.48.
     assert.match(r.stdout, /ev1 graded C4: weight 1 × 0\.24 = 0\.24 in the scores/);
     assert.match(r.stdout, /h2 +long {2}inconsistency 0\.48/);
+    // The CSV says the grade and the weight the scores used, so the scores can be checked from the file.
+    r = await run(['ach', 'export', 'm1', '-']);
+    assert.equal(r.code, 0, r.stderr);
+    const [head, ev1, inconsistency] = r.stdout.split('\r\n');
+    assert.match(head!, /,weight,h1: short,h2: long,diagnosticity,grade,weight in scores$/);
+    assert.match(ev1!, /^ev1,claim,.*,1,,II,0\.48,C4,0\.24$/, 'diagnosticity too is weighed: 0.24 × (0 − (−2))');
+    assert.match(inconsistency!, /^inconsistency,,,,,,,0,0\.48,,,$/);
   });
 });

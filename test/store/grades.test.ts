@@ -164,6 +164,25 @@ for (const backend of backends()) {
       }, variants);
     });
 
+    it('a new version of a document (same file, edited text) carries the credibility grades of its claims', async () => {
+      const edited: DocSpec = { ...JA_BLACK_SEA, text: JA_BLACK_SEA.text.replace('本稿では周辺国の専門家の見方を整理する。', '本稿では周辺国の専門家の見方を改めて整理する。') };
+      const store = await backend.open();
+      const c = new Corpus(store, { now: fixedClock(), analyzer: fixtureAnalyzer([...ALL_DOCS, edited]) });
+      try {
+        await c.addSources([sourceOf(JA_BLACK_SEA)]);
+        await c.grading().setCredibility({ document: JA_BLACK_SEA.name, claim: 'a3', value: '1', by: 'kato' });
+        const [out] = await c.addSources([sourceOf(edited)]);
+        assert.equal(out!.status, 'added');
+        const current = (await c.documents()).find((d) => d.name === JA_BLACK_SEA.name)!;
+        assert.equal((await c.store.grades())[0]!.docHash, current.hash, 'the grade moved to the new version');
+        const a3 = (await c.store.claims(current.id)).find((x) => x.content.startsWith('ルーマニアの港湾'))!;
+        assert.equal(a3.credibility?.value, '1');
+        assert.equal(a3.start, edited.text.indexOf('ルーマニアの港湾'), 'offsets into the new text');
+      } finally {
+        await c.close();
+      }
+    });
+
     it('a merged identity\u2019s grade follows it into the identity it was merged into', async () => {
       await withCorpus(async (c) => {
         const g = c.grading();
