@@ -113,3 +113,19 @@ test('the expert page shows the grades and caveats, and clears the claim\u2019s 
   await page.waitForFunction(() => (document.querySelector('.claim-card-item [data-claim-grade] select') as HTMLSelectElement | null)?.value === '2');
   assert.deepEqual(problems, []);
 });
+
+test('the hypotheses page shows the weight grading gave a graded claim beside its own', async () => {
+  const book = corpus.achBook();
+  const m = await book.create({ title: '制限は続くか', by: 'kato' });
+  await book.addHypothesis(m.ref, 'short');
+  await book.addHypothesis(m.ref, 'long');
+  const ev = await book.addEvidence(m.ref, { document: doc, claim: 'a1' });
+  await book.rate(m.ref, ev.ref, 'h2', 'I', 'kato');
+  await page.goto(`${server.url}#/ach/${m.ref}`);
+  const cell = page.locator(`[data-graded="${ev.ref}"]`);
+  await cell.waitFor();
+  // B (0.8) × 2 (0.8): 0.64, and h2's inconsistency is weighed by it.
+  assert.equal((await cell.innerText()).trim(), '→ 0.64 (B2)');
+  assert.equal(await page.locator('th[data-hypothesis="h2"] .ach-score').getAttribute('data-score'), '0.64');
+  assert.deepEqual(problems, []);
+});

@@ -83,6 +83,8 @@ export function AchScreen({ id }: { id: string }) {
   const score = new Map(result.ranking.map((s) => [s.hypothesis, s]));
   const diag = new Map(result.diagnosticity.map((d) => [d.evidence, d]));
   const stale = new Map(view.stale.map((x) => [x.evidence, x.reason]));
+  // Evidence that source grading weighed (its claim's grades): the weight the scores used beside its own.
+  const graded = new Map((view.graded ?? []).map((g) => [g.evidence, g]));
   const rating = new Map(matrix.ratings.map((r) => [`${r.evidence} ${r.hypothesis}`, r.rating]));
   const hypothesisLabel = new Map(matrix.hypotheses.map((h) => [h.ref, h.label]));
   const names = (refs: readonly string[]) => refs.map((r) => `${r} ${hypothesisLabel.get(r) ?? ''}`.trim()).join(', ');
@@ -122,7 +124,11 @@ export function AchScreen({ id }: { id: string }) {
               <tr key={e.ref} data-evidence={e.ref}>
                 <th scope="row"><span class="ach-ev">{e.ref}</span> {e.text}{e.speaker ? <span class="muted"> — {e.speaker}</span> : null}
                   {stale.has(e.ref) && <span class="ach-stale" data-stale={e.ref} title={stale.get(e.ref)}> ⚠ {t('achStale')}</span>}</th>
-                <td>{e.weight}</td>
+                <td>{e.weight}{graded.has(e.ref) && (
+                  <span class="muted small" data-graded={e.ref} title={t('gradeSource')}>
+                    {` → ${graded.get(e.ref)!.weight} (${graded.get(e.ref)!.reliability ?? ''}${graded.get(e.ref)!.credibility ?? ''})`}
+                  </span>
+                )}</td>
                 {matrix.hypotheses.map((h) => (
                   <td key={h.ref}>
                     <select
