@@ -58,6 +58,22 @@ describe('grading in the exports', () => {
     assert.equal(claimOf('演習は').credibility, null);
   });
 
+  test('dataset JSON: people with grades and caveats, claims with credibility and grade; every span resolves', () => {
+    const j = JSON.parse(text(renderExport('json', data)));
+    assert.equal(j.format, 'mikata-dataset/1');
+    assert.equal(j.analyst, 'kato');
+    const texts = new Map(j.documents.map((d: Json) => [d.id, d.text]));
+    for (const c of j.claims) assert.equal((texts.get(c.document) as string).slice(c.content.start, c.content.end), c.content.text);
+    const a1 = j.claims.find((c: Json) => c.content.text.includes('一時的な措置'));
+    assert.deepEqual([a1.credibility.value, a1.credibility.by, a1.credibility.why, a1.grade], ['4', 'kato', 'no other source', 'C4']);
+    assert.equal(j.claims.find((c: Json) => c.content.text.includes('演習は')).grade, null);
+    const volkova = j.people.find((p: Json) => p.name === 'エレナ・ヴォルコワ');
+    assert.equal(volkova.reliability.value, 'C');
+    assert.equal(volkova.caveats[0].label.en, 'Government spokesperson');
+    const empty = JSON.parse(text(renderExport('json', { ...data, documents: [], people: [], claims: [], corrections: [] })));
+    assert.deepEqual([empty.documents, empty.claims], [[], []]);
+  });
+
   test('audit CSV: reliability per speaker, credibility, the grade as C4, the caveats', () => {
     const csv = text(renderExport('csv', data)).replace(/^\uFEFF/, '');
     const [head, ...rows] = csv.trimEnd().split('\r\n');
