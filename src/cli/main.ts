@@ -23,6 +23,7 @@ import { registerExportCorpus } from './commands/export-corpus.ts';
 import { registerImportCorpus } from './commands/import-corpus.ts';
 import { registerServe } from './commands/serve.ts';
 import { registerDelete } from './commands/delete.ts';
+import { registerReplace } from './commands/replace.ts';
 import { registerMigrate } from './commands/migrate.ts';
 import { CLIError } from './errors.ts';
 import { processIO, type CommandIO } from './io.ts';
@@ -53,6 +54,7 @@ export function createProgram(io: CommandIO): Command {
   registerExportCorpus(program, io);
   registerImportCorpus(program, io);
   registerDelete(program, io);
+  registerReplace(program, io);
   registerMigrate(program, io);
   registerServe(program, io);
   return program;

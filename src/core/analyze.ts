@@ -177,58 +177,61 @@ function footnotesFromHints(src: SourceText, norm: NormalizedText, sentences: Re
  */
 function rebase(norm: NormalizedText, a: Analysis): Analysis {
   const o = norm.original;
-  // The draft's objects are fresh and owned here, so they are mapped in place: a large document's analysis
-  // is not built twice. A span object may be shared (a cue is also its evidence span): map each once.
+  // Spans are mapped to fresh objects, never in place: a span object may be shared (a cue is also its
+  // evidence span, merged claims share their content), and a fresh copy is mapped from the draft's own
+  // offsets however often it is met, with no record of what was mapped (a million-entry set costs seconds).
   // When normalisation changed nothing, spans stay as they are and quotes only need their text.
-  const done = norm.identity ? null : new WeakSet<object>();
+  const same = norm.identity;
   const place = <T extends Span>(s: T): T => {
-    if (!done || done.has(s)) return s;
-    done.add(s);
+    if (same) return s;
     const r = norm.toOriginal(s);
-    (s as { start: number }).start = r.start;
-    (s as { end: number }).end = r.end;
-    return s;
+    return { ...s, start: r.start, end: r.end };
   };
   const quote = <T extends Span & { text: string }>(s: T): T => {
-    if (done?.has(s)) return s;
-    place(s);
-    s.text = o.slice(s.start, s.end);
-    return s;
+    const r = place(s);
+    r.text = o.slice(r.start, r.end);
+    return r;
+  };
+  // A quoted span with nothing else (cues, contents, mentions): built with its shape known, the hot case.
+  const quoted = (s: Span): Span & { text: string } => {
+    const r = same ? s : norm.toOriginal(s);
+    return { start: r.start, end: r.end, text: o.slice(r.start, r.end) };
   };
   const { sentences, sentenceIndex } = mapSentences(a.sentences, norm);
-  for (const b of a.blocks) place(b);
+  const blocks = a.blocks.map(place);
   for (const s of a.sections) {
-    const h = norm.identity ? { start: s.start, end: s.headingEnd } : norm.toOriginal({ start: s.start, end: s.headingEnd });
-    const e = norm.identity ? { start: s.start, end: s.end } : norm.toOriginal({ start: s.start, end: s.end });
+    const h = same ? { start: s.start, end: s.headingEnd } : norm.toOriginal({ start: s.start, end: s.headingEnd });
+    const e = same ? { start: s.start, end: s.end } : norm.toOriginal({ start: s.start, end: s.end });
     s.start = h.start;
     s.headingEnd = h.end;
     s.end = e.end;
     s.heading = o.slice(h.start, h.end).replace(/^#{1,6}\s+/, '').trim();
   }
-  for (const f of a.footnotes) {
-    place(f);
-    f.sentence = f.sentence === null ? null : sentenceIndex(f.sentence);
-    if (f.note) quote(f.note);
-  }
-  for (const p of a.people) for (const m of p.mentions) quote(m);
+  const footnotes = a.footnotes.map((f) => ({
+    ...place(f),
+    sentence: f.sentence === null ? null : sentenceIndex(f.sentence),
+    note: f.note ? quote(f.note) : null,
+  }));
+  for (const p of a.people) p.mentions = p.mentions.map(quoted);
   for (const x of a.attributions) {
-    if (x.cue) quote(x.cue);
-    quote(x.content);
-    for (const p of x.parts ?? []) quote(p);
-    if (x.source) quote(x.source);
-    for (const e of x.evidence) if (e.span) place(e.span);
+    if (x.cue) x.cue = quoted(x.cue);
+    x.content = quoted(x.content);
+    if (x.parts) x.parts = x.parts.map(quoted);
+    if (x.source) x.source = quoted(x.source);
+    // Evidence records may be shared between merged claims: copied, not changed.
+    if (!same) x.evidence = x.evidence.map((e) => (e.span ? { ...e, span: place(e.span) } : e));
   }
   for (const u of a.unattributed) {
-    quote(u.content);
-    if (u.cue) quote(u.cue);
+    u.content = quoted(u.content);
+    if (u.cue) u.cue = quoted(u.cue);
   }
-  for (const d of a.dates) quote(d);
+  const dates = a.dates.map(quote);
   for (const g of a.glossary) {
-    place(g.termSpan);
-    place(g.glossSpan);
+    g.termSpan = place(g.termSpan);
+    g.glossSpan = place(g.glossSpan);
   }
-  for (const m of a.messages) if (m.place) place(m.place);
-  return { ...a, sentences };
+  for (const m of a.messages) if (m.place) m.place = place(m.place);
+  return { ...a, blocks, sentences, footnotes, dates };
 }
 
 /**

@@ -76,6 +76,7 @@ export function briefFromDataset(data: ExportDataset): Brief {
     },
     documents: [...docs.values()],
     speakers,
+    ...(data.ach?.length ? { ach: data.ach } : {}),
   };
 }
 

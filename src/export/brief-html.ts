@@ -6,6 +6,7 @@
  * it as text; the file also carries a Content-Security-Policy that allows no script at all, in case it is
  * opened from a mail or a shared drive.
  */
+import { ACH_STYLE, renderAchHtml } from './brief-ach.ts';
 import { describeDocument } from './brief-markdown.ts';
 import { BRIEF_LABELS, numberNotes, quoteClaim, showCredibility, showDocument, showReliability, type Brief } from './brief.ts';
 
@@ -44,7 +45,7 @@ export function renderBriefHtml(brief: Brief): string {
     `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">`,
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     `<title>${escapeHtml(brief.title)}</title>`,
-    `<style>${STYLE}</style>`,
+    `<style>${STYLE}\n${ACH_STYLE}</style>`,
     '</head>',
     '<body>',
     `<h1>${escapeHtml(brief.title)}</h1>`,
@@ -93,6 +94,7 @@ export function renderBriefHtml(brief: Brief): string {
     }
     out.push('</section>');
   }
+  out.push(...renderAchHtml(brief.ach ?? [], brief.language));
   if (notes.length) {
     // A list of labelled items rather than an <ol>, whose numbers would run 1, 2, 3 whatever the notes are.
     out.push(`<h2>${L.notes}</h2>`, '<ul class="notes">');

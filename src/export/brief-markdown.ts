@@ -4,6 +4,8 @@
  */
 import { BRIEF_LABELS, numberNotes, quoteClaim, showCredibility, showDocument, showReliability, type Brief, type BriefDocument } from './brief.ts';
 
+import { renderAchMarkdown } from './brief-ach.ts';
+
 /**
  * Escapes what Markdown would read as markup or raw HTML in text taken from a document (emphasis, links,
  * code, tables, footnote references, tags). Parentheses and # are left alone: they act only after a `]`
@@ -62,6 +64,7 @@ export function renderBriefMarkdown(brief: Brief): string {
     }
     out.push('');
   }
+  out.push(...renderAchMarkdown(brief.ach ?? [], brief.language));
   if (notes.length) {
     out.push(`## ${L.notes}`, '');
     for (const n of notes) {

@@ -8,6 +8,7 @@
  * (2-31: note 31 of the second source). A marker whose note has no text stays a plain (注31) in the text,
  * with no empty note under it.
  */
+import type { ExportAchMatrix } from './brief-ach.ts';
 
 import { CREDIBILITY_LABEL, RELIABILITY_LABEL, type Credibility, type Reliability } from '../core/grading/grades.ts';
 
@@ -91,6 +92,8 @@ export interface Brief {
   readonly header?: BriefHeader;
   readonly documents: readonly BriefDocument[];
   readonly speakers: readonly BriefSpeaker[];
+  /** Competing hypotheses to print after the speakers (brief-ach.ts). */
+  readonly ach?: readonly ExportAchMatrix[];
 }
 
 /** A footnote of the brief: its label (the note's own number, with the source's index when there are several). */

@@ -12,6 +12,7 @@ import type { EffectiveAttribution, SpeakerView } from '../store/corrections.ts'
 import { CorpusError, type Corpus } from '../store/corpus.ts';
 import type { IdentityRecord, PersonRow, StoredDocument } from '../store/store.ts';
 import { descendants } from '../core/codebook/codebook.ts';
+import { collectAch } from './collect-ach.ts';
 import type { ClaimStatus, ExportClaim, ExportCorrection, ExportDataset, ExportDocument, ExportNote, ExportPerson } from './dataset.ts';
 
 export interface DatasetFilter {
@@ -189,6 +190,8 @@ export async function collectDataset(corpus: Corpus, filter: DatasetFilter, opti
     title, language, generatedAt: options.now, analyst: options.analyst ?? null,
     scope: { documents: filter.documents?.length ? documents.map((d) => d.id) : [], people: chosen.map((r) => r.ref), ...(codeSet.size ? { codes: [...(filter.codes ?? [])] } : {}) },
     documents, people: [...people.values()], claims, corrections,
+    // The whole corpus carries every matrix; a selection, those with evidence from its documents.
+    ach: await collectAch(corpus, filter.documents?.length || chosen.length || codeSet.size ? new Set(documents.map((d) => d.hash)) : null),
   };
 }
 

@@ -151,6 +151,8 @@ export interface ExportDataset {
   readonly people: readonly ExportPerson[];
   readonly claims: readonly ExportClaim[];
   readonly corrections: readonly ExportCorrection[];
+  /** The ACH matrices of the selection (collect-ach.ts); absent when the dataset was built without them. */
+  readonly ach?: readonly import('./brief-ach.ts').ExportAchMatrix[];
 }
 
 // ---------------------------------------------------------------------------------------------------------

@@ -21,6 +21,7 @@ import type { ServerContext } from './context.ts';
 import { HttpError, toErrorResponse } from './errors.ts';
 import { ResponseCache } from './response-cache.ts';
 import { achRoutes } from './routes/ach.ts';
+import { agreementRoutes } from './routes/agreement.ts';
 import { correctionRoutes } from './routes/corrections.ts';
 import { documentRoutes, maxUploadBody, UPLOAD_EXTENSIONS } from './routes/documents.ts';
 import { exploreRoutes } from './routes/explore.ts';
@@ -151,6 +152,8 @@ export function createApp(options: AppOptions): Hono {
   app.use('/api/*', limitBodies((c) =>
     c.req.method === 'POST' && c.req.path === '/api/documents'
       ? { bytes: maxUploadBody(ctx), what: 'upload' }
+      : c.req.method === 'POST' && /^\/api\/documents\/[^/]+\/replace$/.test(c.req.path)
+      ? { bytes: maxUploadBody({ maxUploadBytes: ctx.maxUploadBytes, maxUploadFiles: 1 }), what: 'upload' }
       : { bytes: DEFAULT_MAX_JSON_BYTES, what: 'JSON body' },
   ));
 
@@ -189,6 +192,7 @@ export function createApp(options: AppOptions): Hono {
   correctionRoutes(app, ctx);
   peopleRoutes(app, ctx);
   exploreRoutes(app, ctx);
+  agreementRoutes(app, ctx);
   exportRoutes(app, ctx);
   achRoutes(app, ctx);
   gradeRoutes(app, ctx);

@@ -15,6 +15,8 @@ export interface ErrorBody {
     readonly message: string;
     /** For an ambiguous name or id: what it could mean. */
     readonly candidates?: readonly { id: string; label: string }[];
+    /** Which refusal of its kind (CorpusError.reason), for a client that words it in its own language. */
+    readonly reason?: string;
   };
 }
 
@@ -48,7 +50,7 @@ export function toErrorResponse(e: unknown, log: (message: string) => void): { s
   }
   if (isCorpusError(e)) {
     const status: ContentfulStatusCode = e.code === 'E_NOT_FOUND' ? 404 : e.code === 'E_INVALID' ? 400 : 409;
-    return { status, body: { error: { code: e.code, message: e.message, ...(e.candidates.length ? { candidates: e.candidates } : {}) } } };
+    return { status, body: { error: { code: e.code, message: e.message, ...(e.candidates.length ? { candidates: e.candidates } : {}), ...(e.reason ? { reason: e.reason } : {}) } } };
   }
   if (isIngestError(e)) {
     // The name is the client's own file name; the problem alone reads better beside it in the UI.

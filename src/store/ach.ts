@@ -65,6 +65,27 @@ export function parseRating(value: unknown): Rating | null {
   return s;
 }
 
+/** Stale evidence (AchView.stale) and whether its claim is found at all (unanchored) or only reads otherwise. */
+export interface StaleEvidence {
+  readonly evidence: string;
+  readonly reason: string;
+  readonly unanchored: boolean;
+}
+
+/** Evidence whose claim is not found, with the matrix it belongs to and what it was rated on. */
+export interface UnanchoredEvidence {
+  readonly matrix: string;
+  readonly title: string;
+  readonly evidence: string;
+  /** The document's hash as the evidence names it, and its ref when the corpus still holds it. */
+  readonly docHash: string;
+  readonly document: string | null;
+  readonly claim: string;
+  readonly text: string;
+  readonly speaker: string | null;
+  readonly reason: string;
+}
+
 /**
  * @example
  * const book = corpus.achBook();
@@ -104,20 +125,7 @@ export class AchBook {
   }
 
   private async stale(m: AchMatrixContents): Promise<{ evidence: string; reason: string }[]> {
-    const fromClaims = m.evidence.filter((e) => e.kind === 'claim' && e.docHash !== null);
-    if (!fromClaims.length) return [];
-    const docs = await this.store.documentsByHash([...new Set(fromClaims.map((e) => e.docHash!))]);
-    const claimsOf = new Map<string, Map<string, string>>();
-    for (const [hash, d] of docs) claimsOf.set(hash, new Map((await this.store.claims(d.id)).map((c) => [c.localId, c.content])));
-    const out: { evidence: string; reason: string }[] = [];
-    for (const e of fromClaims) {
-      const doc = docs.get(e.docHash!);
-      const now = claimsOf.get(e.docHash!)?.get(e.claim!);
-      if (!doc) out.push({ evidence: e.ref, reason: `its document ${e.docHash!.slice(0, 12)} is no longer in the corpus` });
-      else if (now === undefined) out.push({ evidence: e.ref, reason: `document ${doc.ref} no longer has claim ${e.claim} (reanalysed, corrected or superseded)` });
-      else if (now !== e.text.slice(0, ACH_LIMITS.text) && now.slice(0, ACH_LIMITS.text) !== e.text) out.push({ evidence: e.ref, reason: `claim ${e.claim} of document ${doc.ref} now reads otherwise` });
-    }
-    return out;
+    return (await this.check(m)).map(({ evidence, reason }) => ({ evidence, reason }));
   }
 
   async create(input: { title: string; by: string }): Promise<AchMatrixRecord> {
@@ -212,6 +220,79 @@ export class AchBook {
     if (!m) throw new CorpusError('E_NOT_FOUND', `no ACH matrix ${JSON.stringify(String(ref).slice(0, 40))} (mikata ach list shows them: m1, m2 …)`);
     return m;
   }
+
+  /**
+   * Every piece of claim evidence, in every matrix, whose claim the corpus does not hold any more: what a
+   * reanalysis or a new version could not re-link (ach-anchor.ts), listed so that nothing is dropped quietly.
+   */
+  async unanchored(): Promise<UnanchoredEvidence[]> {
+    const out: UnanchoredEvidence[] = [];
+    for (const record of await this.store.achMatrices()) {
+      const m = (await this.store.achMatrix(record.ref))!;
+      const byRef = new Map(m.evidence.map((e) => [e.ref, e]));
+      const docs = await this.store.documentsByHash([...new Set(m.evidence.flatMap((e) => (e.docHash ? [e.docHash] : [])))]);
+      for (const st of await this.check(m)) {
+        if (!st.unanchored) continue;
+        const e = byRef.get(st.evidence)!;
+        out.push({
+          matrix: m.ref, title: m.title, evidence: e.ref, docHash: e.docHash!, document: docs.get(e.docHash!)?.ref ?? null,
+          claim: e.claim!, text: e.text, speaker: e.speaker, reason: st.reason,
+        });
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Claim evidence that no longer reads as rated: unanchored when its claim is not found (ach-anchor.ts
+   * re-links evidence whenever claims are rebuilt, so this is what it could not find), or found but reading
+   * otherwise (its span was corrected).
+   */
+  private async check(m: AchMatrixContents): Promise<StaleEvidence[]> {
+    const fromClaims = m.evidence.filter((e) => e.kind === 'claim' && e.docHash !== null);
+    if (!fromClaims.length) return [];
+    const docs = await this.store.documentsByHash([...new Set(fromClaims.map((e) => e.docHash!))]);
+    const summaries = await this.store.documentSummaries([...docs.values()].map((d) => d.id));
+    const claimsOf = new Map<string, Map<string, { content: string; start: number; end: number }>>();
+    for (const [hash, d] of docs) claimsOf.set(hash, new Map((await this.store.claims(d.id)).map((c) => [c.localId, c])));
+    const newer = async (id: number | null) => (id === null ? null : (await this.store.documentSummaries([id])).get(id)?.ref ?? null);
+    const texts = new Map<number, string>();
+    const textOf = async (id: number) => {
+      if (!texts.has(id)) texts.set(id, (await this.store.documentTexts([id])).get(id)?.text ?? '');
+      return texts.get(id)!;
+    };
+    const out: StaleEvidence[] = [];
+    for (const e of fromClaims) {
+      const doc = docs.get(e.docHash!);
+      const claim = claimsOf.get(e.docHash!)?.get(e.claim!);
+      const now = claim?.content;
+      const superseded = doc ? summaries.get(doc.id)?.supersededBy ?? null : null;
+      if (!doc) out.push({ evidence: e.ref, reason: `its document ${e.docHash!.slice(0, 12)} is no longer in the corpus`, unanchored: true });
+      else if (superseded !== null) out.push({ evidence: e.ref, reason: `document ${doc.ref} was replaced by a new version (${await newer(superseded)}) in which claim ${e.claim} is not found`, unanchored: true });
+      else if (now === undefined) out.push({ evidence: e.ref, reason: `document ${doc.ref} no longer has claim ${e.claim} (reanalysed or corrected; no claim of the same speaker and text found)`, unanchored: true });
+      else if (now.slice(0, ACH_LIMITS.text) !== e.text) {
+        // Re-linking (ach-anchor.ts) leaves evidence on a claim that reads otherwise only when the claim covers
+        // the place of the rated text; a claim that merely took over the id elsewhere is not its claim.
+        const covers = placesOf(await textOf(doc.id), e.text).some((p) => overlap(p, claim!) >= 0.5);
+        out.push(covers
+          ? { evidence: e.ref, reason: `claim ${e.claim} of document ${doc.ref} now reads otherwise`, unanchored: false }
+          : { evidence: e.ref, reason: `document ${doc.ref} no longer has the claim (${e.claim} is now another claim)`, unanchored: true });
+      }
+    }
+    return out;
+  }
+}
+
+function placesOf(text: string, quote: string): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = [];
+  if (!quote) return out;
+  for (let at = text.indexOf(quote); at >= 0 && out.length < 100; at = text.indexOf(quote, at + 1)) out.push({ start: at, end: at + quote.length });
+  return out;
+}
+
+function overlap(a: { start: number; end: number }, b: { start: number; end: number }): number {
+  const inter = Math.min(a.end, b.end) - Math.max(a.start, b.start);
+  return inter <= 0 ? 0 : inter / (Math.max(a.end, b.end) - Math.min(a.start, b.start));
 }
 
 function evidenceIn(m: AchMatrixContents, ref: string): AchEvidenceRecord {

@@ -5,7 +5,10 @@
  * Failures a user can cause (an unknown document, a name that fits several people, a bad date) are
  * CorpusErrors with one line and, for ambiguity, the candidates.
  */
-import { AchBook } from './ach.ts';
+import { relinkEvidence, type ClaimsInText } from './ach-anchor.ts';
+import { AGREEMENT_MAX_CLAIMS, buildAgreement, type AgreementClaim, type AgreementView } from './agreement.ts';
+import { descendants } from '../core/codebook/codebook.ts';
+import { AchBook, type UnanchoredEvidence } from './ach.ts';
 import { createHash } from 'node:crypto';
 import { analyze, type AnalyzeOptions } from '../core/analyze.ts';
 import type { Analysis, PersonType } from '../core/model/schema.ts';
@@ -38,11 +41,14 @@ export class CorpusError extends Error {
   readonly code: CorpusErrorCode;
   /** For E_AMBIGUOUS: what the query could mean. */
   readonly candidates: readonly { id: string; label: string }[];
-  constructor(code: CorpusErrorCode, message: string, candidates: readonly { id: string; label: string }[] = []) {
+  /** Which refusal of its kind, for a client that words it in its own language (a replacement's 'language'). */
+  readonly reason?: string;
+  constructor(code: CorpusErrorCode, message: string, candidates: readonly { id: string; label: string }[] = [], reason?: string) {
     super(message);
     this.name = 'CorpusError';
     this.code = code;
     this.candidates = candidates;
+    if (reason) this.reason = reason;
   }
 }
 
@@ -212,6 +218,15 @@ export interface VersionOutcome {
   readonly unanchored: CorrectionView[];
 }
 
+/** What `replace` did: the new version, the one it replaced, and where the corrections stand now. */
+export interface ReplaceOutcome {
+  readonly document: DocumentRef;
+  readonly version: VersionOutcome;
+  /** The corrections carried over that anchor in the new text (the unanchored ones are in `version`). */
+  readonly reanchored: CorrectionView[];
+  readonly notice?: string;
+}
+
 /** What `delete` took away, and what it kept. */
 export interface DeleteOutcome {
   readonly document: DocumentRef;
@@ -284,6 +299,8 @@ export interface ReanalyzeSummary {
   readonly corrections: number;
   /** Corrections that no longer anchor: kept, flagged, listed for the analyst. */
   readonly unanchored: CorrectionView[];
+  /** ACH evidence whose claim was not found again (ach-anchor.ts): kept with its ratings, listed. */
+  readonly evidence: UnanchoredEvidence[];
 }
 
 export interface ImportSummary {
@@ -572,7 +589,7 @@ export class Corpus {
     links: Pick<LinkContext, 'previous' | 'given'>,
   ): Promise<{ unanchored: string[] }> {
     const before = cache.changes;
-    const ctx: LinkContext = { writer: w, cache, now: this.now(), ...links };
+    const ctx: LinkContext = { writer: w, cache, now: this.now(), date: analysis.document.date, ...links };
     const people: PersonRow[] = [];
     for (const p of analysis.people) {
       const link = await linkPerson(ctx, p, formsOfPerson(p));
@@ -584,7 +601,9 @@ export class Corpus {
     const corrections = await w.corrections(hash);
     const { attributions, outcomes } = applyCorrections(text, analysis, corrections, this.resolver(cache, people));
     const claims = await this.withCodes(w, hash, text, claimRows(analysis, attributions, (ref) => cache.byReference(ref)?.id ?? null));
+    const relink = await this.evidenceBefore(w, docId, hash, text);
     await w.replaceIndex(docId, { people, claims, dates: dateRows(text, analysis) });
+    await relink({ hash, text, claims });
     const unanchored: string[] = [];
     for (const c of corrections) {
       const o = outcomes.get(c.ref);
@@ -595,6 +614,31 @@ export class Corpus {
     if (corrections.some((c) => c.action === 'metadata')) await this.refreshHead(w, docId, hash);
     if (cache.changes !== before) await cache.touch(w);
     return { unanchored };
+  }
+
+  /**
+   * Reads what ACH evidence needs to follow a document's claims (the claims as they are before they are
+   * replaced), and returns the step that re-links the evidence to the new claims. Costs one query when no
+   * evidence points at the document.
+   */
+  private async evidenceBefore(w: StoreWriter, docId: number, hash: string, text: string): Promise<(after: ClaimsInText) => Promise<void>> {
+    const evidence = await w.achEvidenceOf([hash]);
+    if (evidence.length === 0) return async () => {};
+    const before = new Map([[hash, { hash, text, claims: await w.claims(docId) }]]);
+    return async (after) => {
+      for (const r of relinkEvidence(evidence, before, after).relinked) await w.relinkAchEvidence(r.evidence, { docHash: r.docHash, claim: r.claim });
+    };
+  }
+
+  /**
+   * Moves ACH evidence from another document's claims (a superseded or deleted version, read before its rows
+   * went) onto the claims this document now has, where they are found (ach-anchor.ts).
+   */
+  private async relinkFrom(w: StoreWriter, from: ClaimsInText, docId: number, hash: string, text: string): Promise<void> {
+    const evidence = await w.achEvidenceOf([from.hash]);
+    if (evidence.length === 0) return;
+    const after = { hash, text, claims: await w.claims(docId) };
+    for (const r of relinkEvidence(evidence, new Map([[from.hash, from]]), after).relinked) await w.relinkAchEvidence(r.evidence, { docHash: r.docHash, claim: r.claim });
   }
 
   /**
@@ -612,16 +656,71 @@ export class Corpus {
     const texts = await w.documentTexts(candidates.map((d) => d.id));
     const found = findPreviousVersion({ name, title: analysis.document.title, text }, candidates.map((d) => ({ ...d, text: texts.get(d.id)?.text ?? '' })));
     if (!found) return null;
-    const old = candidates.find((d) => d.id === found.document.id)!;
+    return this.supersedeBy(w, cache, candidates.find((d) => d.id === found.document.id)!, id, hash, text, analysis, found.why);
+  }
+
+  /** Makes document `id` the new version of `old`: see supersede. */
+  private async supersedeBy(
+    w: StoreWriter, cache: IdentityCache, old: DocumentSummary, id: number, hash: string, text: string, analysis: Analysis, why: string,
+  ): Promise<VersionOutcome> {
     const previous = previousLinks(await w.people(old.id));
+    // ACH evidence on the old version's claims follows them into the new version.
+    const oldText = (await w.documentTexts([old.id])).get(old.id)?.text ?? '';
+    const oldClaims: ClaimsInText = { hash: old.hash, text: oldText, claims: await w.claims(old.id) };
     await w.clearIndex(old.id);
     await w.setSupersededBy(old.id, id);
     const carried = await w.moveCorrections(old.hash, hash);
     await w.moveCodeDecisions(old.hash, hash);
     await w.moveGrades(old.hash, hash);
     const r = await this.index(w, cache, id, hash, text, analysis, { previous });
+    await this.relinkFrom(w, oldClaims, id, hash, text);
     const unanchored = r.unanchored.length ? await this.correctionViews((await w.corrections(hash)).filter((c) => r.unanchored.includes(c.ref)), w) : [];
-    return { supersedes: docRef(old), why: found.why, carried, unanchored };
+    return { supersedes: docRef(old), why, carried, unanchored };
+  }
+
+  /**
+   * Replaces a current document with a new version the analyst gives (an upload on the document's page):
+   * as when ingest recognises a version by itself (supersede), except that the analyst says which document
+   * it replaces, so no name or share of text is asked for. The old version is kept, superseded; its
+   * corrections move to the new one and are anchored again by quote and context; those that no longer
+   * anchor are kept, flagged, and listed in the outcome.
+   *
+   * Refused, with nothing changed: an unknown or superseded document, an empty text, the same text, a text
+   * already in the corpus as another document, and a text in another language (a translation is another
+   * document, not a version: its corrections could not anchor).
+   */
+  async replace(query: string, item: IngestItem): Promise<ReplaceOutcome> {
+    const doc = await this.resolveDocument(query);
+    if (doc.supersededBy !== null) throw new CorpusError('E_CONFLICT', `document ${doc.ref} is an older version already replaced; replace the current version`);
+    if (!item.source.text.trim()) throw new CorpusError('E_INVALID', 'the replacement is empty: it has no text');
+    const hash = contentHash(item.source.text);
+    if (hash === doc.hash) throw new CorpusError('E_CONFLICT', `the replacement is the same text as document ${doc.ref}: nothing to replace`);
+    const twin = (await this.store.documentsByHash([hash])).get(hash);
+    if (twin) throw new CorpusError('E_CONFLICT', `the replacement is already in the corpus as document ${twin.ref}`);
+    const { analysis, notice } = this.analyzeWithin(item.source, item.analysis);
+    const language = analysis.document.language;
+    if (doc.language && language !== doc.language) {
+      const names: Record<string, string> = { ja: 'Japanese', en: 'English' };
+      throw new CorpusError('E_INVALID', `the replacement is in ${names[language] ?? language} but document ${doc.ref} is in ${names[doc.language] ?? doc.language}: a translation is another document, not a new version (upload it as a document of its own)`, [], 'language');
+    }
+    const name = item.name ?? item.source.name ?? doc.name;
+    return this.write(async (w, cache) => {
+      const current = (await w.documentSummaries([doc.id])).get(doc.id);
+      if (!current || current.supersededBy !== null) throw new CorpusError('E_CONFLICT', `document ${doc.ref} changed meanwhile (deleted or replaced); reload it`);
+      const now = this.now();
+      const id = await w.insertDocument({
+        ref: refOfHash(hash), hash, name, format: item.source.format, encoding: item.source.encoding ?? null,
+        hints: item.source.hints ?? null, text: item.source.text, analysis, addedAt: now, analyzedAt: now,
+      });
+      if (id === null) throw new CorpusError('E_CONFLICT', 'the replacement was added by another process a moment ago');
+      const version = await this.supersedeBy(w, cache, current, id, hash, item.source.text, analysis, 'replaced by the analyst');
+      const unanchored = new Set(version.unanchored.map((c) => c.id));
+      const reanchored = await this.correctionViews((await w.corrections(hash)).filter((c) => c.status === 'active' && !unanchored.has(c.ref)), w);
+      return {
+        document: { id: refOfHash(hash), title: analysis.document.title, date: analysis.document.date, name },
+        version, reanchored, ...(notice ? { notice } : {}),
+      };
+    });
   }
 
   /**
@@ -644,6 +743,7 @@ export class Corpus {
       const older = doc.supersededBy === null ? (await w.listDocuments({ all: true })).find((d) => d.supersededBy === doc.id) ?? null : null;
       const previous = previousLinks(await w.people(doc.id));
       const corrections = (await w.corrections(doc.hash)).length;
+      const gone: ClaimsInText | null = older ? { hash: doc.hash, text: (await w.getDocumentSource(doc.id))?.text ?? '', claims: await w.claims(doc.id) } : null;
       const removed = await w.deleteDocument(doc.id);
       if (!older) return { document: docRef(doc), removed, restored: null, corrections };
       await w.moveCorrections(doc.hash, older.hash);
@@ -661,6 +761,8 @@ export class Corpus {
       }
       await w.indexText(older.id, source.text);
       await this.index(w, cache, older.id, older.hash, source.text, analysis, { previous });
+      // ACH evidence on the deleted version's claims goes back to the previous version's.
+      if (gone) await this.relinkFrom(w, gone, older.id, older.hash, source.text);
       return { document: docRef(doc), removed, restored: docRef(older), corrections };
     });
   }
@@ -759,7 +861,8 @@ export class Corpus {
     const current = new Set((await this.store.listDocuments()).map((d) => d.hash));
     const active = (await this.store.corrections()).filter((c) => c.status === 'active' && current.has(c.docHash));
     const views = await this.correctionViews(active.filter((c) => unanchored.has(c.ref)));
-    return { documents: stored, total: ids.length, limited, failed, corrections: active.length, unanchored: views };
+    const evidence = await this.achBook().unanchored();
+    return { documents: stored, total: ids.length, limited, failed, corrections: active.length, unanchored: views, evidence };
   }
 
   // -------------------------------------------------------------------------------------------------------
@@ -898,6 +1001,49 @@ export class Corpus {
       if (similar.length >= limit) break;
     }
     return { claim: this.claimView(own, docRef(doc.id), ref), threshold, similar };
+  }
+
+  /**
+   * The claims coded with one code (or a code under it), across the current documents, grouped by what they
+   * say: which speakers agree and which views stand alone (agreement.ts). `documents` (refs or names) limits
+   * the view; `threshold` is the least cosine that links two claims (default SIMILARITY_THRESHOLD).
+   *
+   * @example
+   * const { agree, alone } = await corpus.agreement('domain.naval');
+   */
+  async agreement(code: string, options: { threshold?: number; documents?: readonly string[] } = {}): Promise<AgreementView> {
+    const threshold = options.threshold ?? SIMILARITY_THRESHOLD;
+    if (typeof threshold !== 'number' || !(threshold >= 0 && threshold <= 1)) throw new CorpusError('E_INVALID', `the threshold must be a number from 0 to 1, not ${String(options.threshold)}`);
+    const { book } = await this.codebook();
+    const head = typeof code === 'string' ? book.codes.find((c) => c.id === code.trim()) : undefined;
+    if (!head) throw new CorpusError('E_NOT_FOUND', `no code ${JSON.stringify(String(code).slice(0, 80))} in the codebook (mikata codebook show lists them)`);
+    const includes = descendants(book, head.id);
+    const wanted = new Set(includes);
+    const only = options.documents?.length ? await Promise.all(options.documents.map((q) => this.resolveDocument(q))) : null;
+    const onlyIds = only ? new Set(only.map((d) => d.id)) : null;
+    const cache = await this.identities();
+    const ref = (id: number | null) => (id === null ? null : cache.current(id)?.ref ?? null);
+    const found: { key: { doc: number; claim: string }; view: AgreementClaim }[] = [];
+    for await (const { document, claims } of this.claimsByDocument()) {
+      if (onlyIds && !onlyIds.has(document.id)) continue;
+      for (const c of claims) {
+        if (!(c.codes ?? []).some((k) => k.status !== 'rejected' && wanted.has(k.code))) continue;
+        found.push({ key: { doc: document.id, claim: c.localId }, view: this.claimView(c, docRef(document), ref) });
+      }
+    }
+    // Past the limit, the claims of the most recent documents (by date, then by when they were added).
+    let kept = found;
+    if (found.length > AGREEMENT_MAX_CLAIMS) {
+      kept = [...found].sort((a, b) => ((b.view.document.date ?? '') < (a.view.document.date ?? '') ? -1 : (b.view.document.date ?? '') > (a.view.document.date ?? '') ? 1 : b.key.doc - a.key.doc))
+        .slice(0, AGREEMENT_MAX_CLAIMS);
+    }
+    const similar = await this.store.similarAmong(kept.map((f) => f.key), { threshold });
+    return buildAgreement(
+      { id: head.id, names: head.name, definition: head.definition ?? null, colour: head.colour ?? null, includes },
+      new Map(kept.map((f) => [`${f.key.doc} ${f.key.claim}`, f.view])),
+      similar,
+      { threshold, documents: only ? only.map((d) => d.ref) : null, limited: kept.length < found.length ? { total: found.length, kept: kept.length } : null },
+    );
   }
 
   private claimView(r: ClaimRow, document: DocumentRef, ref: (id: number | null) => string | null): Omit<ClaimView, 'role'> {
@@ -1416,7 +1562,10 @@ export class Corpus {
     const people = await w.people(doc.id);
     const corrections = await w.corrections(doc.hash);
     const { attributions, outcomes } = applyCorrections(doc.text, doc.analysis, corrections, this.resolver(cache, people));
-    await w.replaceClaims(doc.id, await this.withCodes(w, doc.hash, doc.text, claimRows(doc.analysis, attributions, (ref) => cache.byReference(ref)?.id ?? null)));
+    const claims = await this.withCodes(w, doc.hash, doc.text, claimRows(doc.analysis, attributions, (ref) => cache.byReference(ref)?.id ?? null));
+    const relink = await this.evidenceBefore(w, doc.id, doc.hash, doc.text);
+    await w.replaceClaims(doc.id, claims);
+    await relink({ hash: doc.hash, text: doc.text, claims });
     for (const c of corrections) {
       const o = outcomes.get(c.ref);
       if (o && (o.anchored !== c.anchored || o.problem !== c.problem)) await w.updateCorrection(c.id, { anchored: o.anchored, problem: o.problem });

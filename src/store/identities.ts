@@ -10,13 +10,14 @@
  *    mentions of that surname, if there is one;
  * 3. the matcher: 'same' links; 'maybe' makes a new identity and a pending proposal for the analyst,
  *    never a silent merge; nothing close makes a new identity.
- * A link by 2 or 3 is made only when nothing conflicts (identityConflicts: an organisation in the same
- * script that is not the same organisation); otherwise the person gets a new identity and the pair goes
+ * A link by 2 or 3 is made only when nothing conflicts (identityConflicts: organisation, post, a name form
+ * in the same script, dates); otherwise the person gets a new identity and the pair goes
  * to the analyst as a pending proposal that names the conflict. Nothing is merged until it is accepted.
  * Groups, governments and organisations link by exact name only.
  */
 import { createIdentityIndex, parseName, type IdentityIndex, type MatchResult } from '../core/identity/index.ts';
-import { organizationsAgree } from '../core/identity/match.ts';
+import { nameFormsContradict, organizationsAgree } from '../core/identity/match.ts';
+import { datesConflict, isFormerPost, postFamily, postsConflict } from '../core/identity/posts.ts';
 import { dominantScript } from '../core/text/chars.ts';
 import type { Person, PersonType } from '../core/model/schema.ts';
 import { searchNormalize } from './search-text.ts';
@@ -185,6 +186,8 @@ export interface LinkContext {
   previous?: Map<string, number>;
   /** Links given by an export being imported: person id → identity id. Nothing is matched then. */
   given?: Map<string, number>;
+  /** The date of the document being linked, for the date check of identityConflicts. */
+  date?: string | null;
 }
 
 /** Creates an identity with a fresh ref and puts it in the cache. */
@@ -273,16 +276,71 @@ export async function linkPerson(ctx: LinkContext, person: Person, localNames: s
   return { identity, how: 'new', proposals };
 }
 
+/** What the corpus knows of an identity beyond its record: the posts and document dates of its mentions. */
+export interface IdentityEvidence {
+  /** The posts the documents that name it give it (PersonRow.title), any script, former ones included. */
+  readonly posts: readonly string[];
+  /** The dates of the documents that name it (YYYY-MM-DD, YYYY-MM or YYYY; null when undated). */
+  readonly dates: readonly (string | null)[];
+}
+
+/** A person of a document as the conflict checks see them. */
+export interface PersonEvidence {
+  readonly organization: string | null;
+  readonly title?: string | null;
+  /** Every name form the document gives them. */
+  readonly forms?: readonly string[];
+  /** The date of the document that names them. */
+  readonly date?: string | null;
+}
+
 /**
- * Why a person may not be the identity their name points to: the organisations differ. Organisations in
- * different scripts (ブカレスト戦略研究所, Bucharest Institute for Strategy) cannot be compared and are no
- * conflict; an unknown one is none either.
+ * Why a person may not be the identity their name points to; empty when nothing conflicts.
+ * - organisation: the organisations differ. Organisations in different scripts (ブカレスト戦略研究所,
+ *   Bucharest Institute for Strategy) cannot be compared and are no conflict; an unknown one is none either.
+ * - post: the person's current post is of another calling than every current post recorded for the identity
+ *   (a journalist, a professor: core/identity/posts.ts); ranks of one calling and former posts never conflict.
+ * - name: a form the person goes by contradicts a recorded form in the same script (山田次郎 beside 山田太郎,
+ *   Helen R. Marsh beside Helen T. Marsh); a surname beside a full name does not.
+ * - dates: the person's document lies further from the identity's documents than one career spans.
  */
-export function identityConflicts(identity: IdentityRecord, person: { readonly organization: string | null }): string[] {
+export function identityConflicts(identity: IdentityRecord, person: PersonEvidence, known: IdentityEvidence = { posts: [], dates: [] }): string[] {
+  const out: string[] = [];
   const a = identity.organization?.trim();
   const b = person.organization?.trim();
-  if (!a || !b || scriptOf(a) !== scriptOf(b) || organizationsAgree(a, b)) return [];
-  return [`organisation differs: ${a} ≠ ${b}`];
+  if (a && b && scriptOf(a) === scriptOf(b) && !organizationsAgree(a, b)) out.push(`organisation differs: ${a} ≠ ${b}`);
+
+  const post = person.title?.trim();
+  if (post && !isFormerPost(post) && postFamily(post)) {
+    const current = [...new Set(known.posts.map((p) => p.trim()).filter((p) => p && !isFormerPost(p) && postFamily(p)))];
+    const conflicts = current.map((p) => postsConflict(p, post));
+    if (current.length > 0 && conflicts.every((c) => c !== null)) out.push(conflicts[0]!);
+  }
+
+  const recorded = identity.forms.map((f) => f.form);
+  names: for (const form of person.forms ?? []) {
+    for (const r of recorded) {
+      const why = nameFormsContradict(r, form);
+      if (why) {
+        out.push(`name differs: ${r} ≠ ${form} (${why})`);
+        break names;
+      }
+    }
+  }
+
+  const dates = datesConflict(known.dates, person.date);
+  if (dates) out.push(dates);
+  return out;
+}
+
+/** The posts and document dates of an identity's mentions, for identityConflicts. */
+export async function identityEvidence(reader: StoreReader, identity: number): Promise<IdentityEvidence> {
+  const rows = await reader.identityPeople(identity);
+  const docs = await reader.documentSummaries([...new Set(rows.map((r) => r.doc))]);
+  return {
+    posts: rows.map((r) => r.title).filter((t): t is string => !!t && !!t.trim()),
+    dates: [...docs.values()].map((d) => d.date),
+  };
 }
 
 /**
@@ -292,7 +350,8 @@ export function identityConflicts(identity: IdentityRecord, person: { readonly o
 async function linkUnlessConflict(
   ctx: LinkContext, person: Person, forms: string[], identity: IdentityRecord, how: LinkOutcome['how'], evidence: string[], score: number,
 ): Promise<LinkOutcome> {
-  const conflicts = identityConflicts(identity, person);
+  const known = await identityEvidence(ctx.writer, identity.id);
+  const conflicts = identityConflicts(identity, { organization: person.organization, title: person.title, forms, date: ctx.date ?? null }, known);
   if (!conflicts.length) return { identity: await enrichIdentity(ctx, identity, forms, person.organization), how, proposals: [] };
   const made = await createIdentity(ctx, { name: person.name, type: 'person', organization: person.organization, origin: 'machine', forms });
   const result: MatchResult = { id: identity.ref, score, decision: 'maybe', evidence: [...evidence, ...conflicts] };

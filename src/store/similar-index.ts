@@ -10,9 +10,9 @@
  *    frequencies as they are now: candidates' contents are read and n-grammed again, so nothing stored goes
  *    stale when the corpus grows.
  */
-import { gramsOf, rankSimilar, rarestGrams, SIMILARITY_THRESHOLD } from '../core/similar/index.ts';
+import { gramsOf, groupSimilar, rankSimilar, rarestGrams, SIMILARITY_THRESHOLD } from '../core/similar/index.ts';
 import type { Row, SqlDriver } from './sql-store.ts';
-import type { SimilarHit } from './store.ts';
+import type { SimilarGroupsOf, SimilarHit } from './store.ts';
 
 /** How many of the query's grams are looked up (the rarest). */
 export const RARE_GRAMS = 16;
@@ -121,4 +121,34 @@ export async function similarTo(
   // Ties by document and claim, so that both databases list them alike.
   ranked.sort((a, b) => b.similarity - a.similarity || a.key.doc - b.key.doc || (a.key.claim < b.key.claim ? -1 : a.key.claim > b.key.claim ? 1 : 0));
   return ranked.slice(0, options.limit ?? ranked.length).map((r) => ({ doc: r.key.doc, claim: r.key.claim, similarity: r.similarity }));
+}
+
+/**
+ * Groups a set of claims (those of one code) by what they say: every pair compared with the index's
+ * measure and its frequencies as they are now (core/similar/cluster.ts). Claims not stored are left out.
+ */
+export async function similarAmong(
+  db: SqlDriver, keys: readonly { doc: number; claim: string }[], options: { threshold?: number } = {},
+): Promise<SimilarGroupsOf> {
+  const items: { doc: number; claim: string; grams: Map<string, number> }[] = [];
+  const wanted = new Set(keys.map((k) => `${k.doc} ${k.claim}`));
+  for (const part of chunks([...new Set(keys.map((k) => k.doc))], 200)) {
+    const rows = await db.all<Row>(`SELECT doc, local_id, content FROM claims WHERE doc IN (${marks(part.length)}) ORDER BY doc, local_id`, part);
+    for (const r of rows) {
+      const key = { doc: num(r.doc), claim: String(r.local_id) };
+      if (wanted.has(`${key.doc} ${key.claim}`)) items.push({ ...key, grams: gramsOf(String(r.content)) });
+    }
+  }
+  // Both databases list the claims in one order, so that groups come out alike.
+  items.sort((a, b) => a.doc - b.doc || (a.claim < b.claim ? -1 : a.claim > b.claim ? 1 : 0));
+  const df = new Map<string, number>();
+  const all = new Set<string>([TOTAL]);
+  for (const it of items) for (const g of it.grams.keys()) all.add(g);
+  await frequencies(db, [...all], df);
+  const { links, groups } = groupSimilar(items.map((it) => it.grams), (g) => df.get(g) ?? 0, df.get(TOTAL) ?? 0, options.threshold ?? SIMILARITY_THRESHOLD);
+  const key = (i: number) => ({ doc: items[i]!.doc, claim: items[i]!.claim });
+  return {
+    links: links.map((l) => ({ a: key(l.a), b: key(l.b), similarity: l.similarity })),
+    groups: groups.map((g) => g.map(key)),
+  };
 }

@@ -12,10 +12,10 @@ import type { Rating } from '../core/ach/ach.ts';
 import type {
   AchEvidenceRecord, AchHypothesisRecord, AchMatrixContents, AchMatrixRecord, AchRatingRecord, ClaimCode, ClaimCredibility, ClaimRow, CodeDecisionRecord, GradeRecord, CorrectionRecord, DecisionRecord, DocumentIndex, DocumentInput, DocumentSource, DocumentSummary, ExpertClaimRow, ExpertRow,
   IdentityRecord, NameForm, OutlineEntry, PersonRow, ProposalRecord, RemovedRows, SearchCandidates, SearchFilters, Store, StoreInfo,
-  SimilarHit, StoreWriter, StoredDocument, TimelineFilters, TimelineRow,
+  SimilarGroupsOf, SimilarHit, StoreWriter, StoredDocument, TimelineFilters, TimelineRow,
 } from './store.ts';
 import { StoreError } from './store.ts';
-import { addClaimGrams, rebuildClaimGrams, removeClaimGrams, similarTo } from './similar-index.ts';
+import { addClaimGrams, rebuildClaimGrams, removeClaimGrams, similarAmong, similarTo } from './similar-index.ts';
 
 export type Row = Record<string, unknown>;
 
@@ -437,6 +437,10 @@ export class SqlStore implements Store, StoreWriter {
 
   async similarClaims(doc: number, claim: string, options: { threshold?: number; limit?: number } = {}): Promise<SimilarHit[] | null> {
     return similarTo(this.db, doc, claim, options);
+  }
+
+  async similarAmong(claims: readonly { doc: number; claim: string }[], options: { threshold?: number } = {}): Promise<SimilarGroupsOf> {
+    return similarAmong(this.db, claims, options);
   }
 
   async rebuildSimilarIndex(): Promise<number> {
@@ -1002,6 +1006,15 @@ export class SqlStore implements Store, StoreWriter {
     };
   }
 
+  async achEvidenceOf(hashes: readonly string[]): Promise<(AchEvidenceRecord & { matrix: number })[]> {
+    const out: (AchEvidenceRecord & { matrix: number })[] = [];
+    for (const part of chunks([...new Set(hashes)])) {
+      const rows = await this.db.all<Row>(`SELECT * FROM ach_evidence WHERE kind = 'claim' AND doc_hash IN (${marks(part.length)}) ORDER BY matrix, position, id`, part);
+      for (const r of rows) out.push({ ...toAchEvidence(r), matrix: num(r.matrix) });
+    }
+    return out;
+  }
+
   async insertAchMatrix(m: Omit<AchMatrixRecord, 'id'>): Promise<AchMatrixRecord> {
     const r = await this.db.get<Row>('INSERT INTO ach_matrices (ref, title, by_whom, at) VALUES (?, ?, ?, ?) RETURNING id', [m.ref, m.title, m.by, m.at]);
     return { ...m, id: num(r!.id) };
@@ -1038,6 +1051,10 @@ export class SqlStore implements Store, StoreWriter {
 
   async setAchWeight(evidence: number, weight: number): Promise<void> {
     await this.db.run('UPDATE ach_evidence SET weight = ? WHERE id = ?', [weight, evidence]);
+  }
+
+  async relinkAchEvidence(evidence: number, to: { docHash: string; claim: string }): Promise<void> {
+    await this.db.run('UPDATE ach_evidence SET doc_hash = ?, claim = ? WHERE id = ?', [to.docHash, to.claim, evidence]);
   }
 
   async setAchRating(r: Omit<AchRatingRecord, 'rating'> & { rating: Rating | null }): Promise<void> {

@@ -421,6 +421,13 @@ export interface SimilarHit {
   readonly similarity: number;
 }
 
+/** Claims grouped by what they say (similar-index.ts similarAmong): the links at or over the threshold, and the groups. */
+export interface SimilarGroupsOf {
+  readonly links: readonly { readonly a: { doc: number; claim: string }; readonly b: { doc: number; claim: string }; readonly similarity: number }[];
+  /** Every claim given and stored, in exactly one group (alone when nothing is similar to it). */
+  readonly groups: readonly (readonly { doc: number; claim: string }[])[];
+}
+
 export interface StoreInfo {
   readonly kind: StoreKind;
   /** A path, or a URL without its password. */
@@ -482,6 +489,8 @@ export interface StoreReader {
    * the document has no such claim. `threshold` is the least cosine (default SIMILARITY_THRESHOLD).
    */
   similarClaims(doc: number, claim: string, options?: { threshold?: number; limit?: number }): Promise<SimilarHit[] | null>;
+  /** These claims grouped by what they say: each pair compared with the index's measure and frequencies. */
+  similarAmong(claims: readonly { doc: number; claim: string }[], options?: { threshold?: number }): Promise<SimilarGroupsOf>;
 
   searchDocuments(terms: readonly QueryTerm[], filters: SearchFilters, limit: number, offset: number): Promise<SearchCandidates>;
   timeline(filters: TimelineFilters): Promise<TimelineRow[]>;
@@ -502,6 +511,8 @@ export interface StoreReader {
   achMatrices(): Promise<AchMatrixRecord[]>;
   /** One matrix with its hypotheses and evidence (in the analyst's order) and ratings. */
   achMatrix(ref: string): Promise<AchMatrixContents | undefined>;
+  /** Evidence of every matrix that points at a claim of one of these documents (by hash), with its matrix's id. */
+  achEvidenceOf(hashes: readonly string[]): Promise<(AchEvidenceRecord & { readonly matrix: number })[]>;
 }
 
 export interface StoreWriter extends StoreReader {
@@ -564,6 +575,8 @@ export interface StoreWriter extends StoreReader {
   /** Appends evidence (next ref and position in its matrix). */
   insertAchEvidence(matrix: number, e: Omit<AchEvidenceRecord, 'id' | 'ref' | 'position'>): Promise<AchEvidenceRecord>;
   setAchWeight(evidence: number, weight: number): Promise<void>;
+  /** Points claim evidence at the claim it now is (another id, or a new version's hash); its text stays as rated. */
+  relinkAchEvidence(evidence: number, to: { docHash: string; claim: string }): Promise<void>;
   /** Sets one cell (replacing its rating), or clears it with null. */
   setAchRating(r: Omit<AchRatingRecord, 'rating'> & { rating: Rating | null }): Promise<void>;
   /** Moves hypotheses to the positions of `order` (ids, every hypothesis of the matrix once). */

@@ -7,12 +7,15 @@ export class ApiError extends Error {
   readonly status: number;
   readonly code: string;
   readonly candidates: readonly { id: string; label: string }[];
-  constructor(status: number, code: string, message: string, candidates: readonly { id: string; label: string }[] = []) {
+  /** Which refusal of its kind, when the server says (a replacement in another language: 'language'). */
+  readonly reason: string | null;
+  constructor(status: number, code: string, message: string, candidates: readonly { id: string; label: string }[] = [], reason: string | null = null) {
     super(message);
     this.name = 'ApiError';
     this.status = status;
     this.code = code;
     this.candidates = candidates;
+    this.reason = reason;
   }
 }
 
@@ -71,14 +74,14 @@ function headers(extra: Record<string, string> = {}): Record<string, string> {
  * pasted while the prompt was up) says nothing about the token now held: it must not ask for one again.
  */
 async function fail(res: Response, sent: string | null): Promise<never> {
-  let body: { error?: { code?: string; message?: string; candidates?: { id: string; label: string }[] } } = {};
+  let body: { error?: { code?: string; message?: string; candidates?: { id: string; label: string }[]; reason?: string } } = {};
   try {
     body = await res.json();
   } catch {
     // Not JSON (a proxy's page): the status says enough.
   }
   if (res.status === 401 && sent === getToken()) for (const fn of unauthorized) fn();
-  throw new ApiError(res.status, body.error?.code ?? `HTTP_${res.status}`, body.error?.message ?? res.statusText, body.error?.candidates ?? []);
+  throw new ApiError(res.status, body.error?.code ?? `HTTP_${res.status}`, body.error?.message ?? res.statusText, body.error?.candidates ?? [], body.error?.reason ?? null);
 }
 
 export async function getJson<T>(path: string, params: Record<string, string | number | undefined> = {}): Promise<T> {
@@ -113,6 +116,24 @@ export async function deleteJson<T>(path: string, body?: unknown): Promise<T> {
     : { method: 'DELETE', headers: headers({ 'content-type': 'application/json' }), body: JSON.stringify(body) });
   if (!res.ok) return fail(res, sent);
   return (await res.json()) as T;
+}
+
+/** What replacing a document with a new version did (Corpus.replace). */
+export interface ReplaceResult {
+  document: { id: string; title: string | null; date: string | null; name: string | null };
+  version: { supersedes: { id: string }; carried: number; unanchored: ReplacedCorrection[] };
+  reanchored: ReplacedCorrection[];
+}
+export interface ReplacedCorrection { id: string; action: string; quote: string; problem: string | null }
+
+/** Uploads a new version of a document; an ApiError when it is refused (nothing changed then). */
+export async function replaceDocument(id: string, file: File): Promise<ReplaceResult> {
+  const sent = getToken();
+  const form = new FormData();
+  form.append('file', file, file.name);
+  const res = await fetch(`/api/documents/${encodeURIComponent(id)}/replace`, { method: 'POST', headers: headers(), body: form });
+  if (!res.ok) return fail(res, sent);
+  return (await res.json()) as ReplaceResult;
 }
 
 export interface UploadResult {

@@ -50,3 +50,18 @@ export function useNotice(): [string | null, (message: string) => void] {
   }, []);
   return [notice, show];
 }
+
+/** Whether a media query matches, following changes (a window resized, a phone turned). */
+export function useMedia(query: string): boolean {
+  const get = () => typeof matchMedia === 'function' && matchMedia(query).matches;
+  const [matches, setMatches] = useState(get);
+  useEffect(() => {
+    if (typeof matchMedia !== 'function') return;
+    const list = matchMedia(query);
+    const onChange = () => setMatches(list.matches);
+    onChange();
+    list.addEventListener('change', onChange);
+    return () => list.removeEventListener('change', onChange);
+  }, [query]);
+  return matches;
+}

@@ -103,6 +103,10 @@ describe('mikata ach', () => {
     assert.equal((await run('show', 'm1', '--format', 'json')).stdout, before);
   });
 
+  test('unanchored: nothing while every claim is found', async () => {
+    assert.equal((await run('unanchored')).stdout, 'every piece of claim evidence is on its claim\n');
+  });
+
   test('weight, clear a cell, delete', async () => {
     const w = await run('weight', 'm1', 'ev2', '0.5', '--format', 'json');
     assert.equal(w.code, 0, w.stderr);
@@ -114,6 +118,10 @@ describe('mikata ach', () => {
     const quiet: CommandIO = { stdout: () => true, stderr: () => {}, isTTY: false, env: { MIKATA_USER: 'kato' }, cwd: tc.dir };
     assert.equal(await runCli(['delete', doc, '--db', join(tc.dir, 'corpus.db')], quiet), 0);
     assert.match((await run('show', 'm1')).stdout, /\n  ! ev1: its document [0-9a-f]{12} is no longer in the corpus; rated on the text kept above\n/);
+    const loose = await run('unanchored');
+    assert.equal(loose.code, 0, loose.stderr);
+    assert.match(loose.stdout, /^m1 ev1  «.+» — .+ \([0-9a-f]{12} a\d+\)\n  its document [0-9a-f]{12} is no longer in the corpus\n$/);
+    assert.equal(JSON.parse((await run('unanchored', '--format', 'json')).stdout)[0].evidence, 'ev1');
     assert.equal((await run('delete', 'm1')).stdout, 'deleted m1  変化は漸進的か急激か\n');
     assert.equal((await run('show', 'm1')).code, 4);
   });

@@ -60,13 +60,26 @@ table('reported clause (said that, bare clause, adverbials between)', [
   ['The mayor acknowledged in a statement that the audit had found errors.', 'The mayor', 'acknowledged', 'that the audit had found errors'],
   ['Nadia Brandt, a historian who advised the campaign, believes the party will split.', 'Nadia Brandt, a historian who advised the campaign,', 'believes', 'the party will split', 'Nadia Brandt'],
   ['Rep. Tom Alvey (R-Kan.) said the vote would be close.', 'Rep. Tom Alvey (R-Kan.)', 'said', 'the vote would be close'],
+  // A time phrase before the subject is not part of it: an article opens the subject's phrase.
+  ['Last month the treasurer conceded the fund had shrunk.', 'the treasurer', 'conceded', 'the fund had shrunk'],
+  // A present tense the tagger reads as a plural noun, after a name or a relative pronoun, before a clause.
+  ['Voss notes they were hired before the merger.', 'Voss', 'notes', 'they were hired before the merger'],
+  // A base form the tagger reads as a noun after its subject, with a clause after it.
+  ['Surveys show a tight race in the county.', 'Surveys', 'show', 'a tight race in the county'],
+  ['Filings from the 2019 audit show it lost money.', 'Filings from the 2019 audit', 'show', 'it lost money'],
 ]);
 
 table('quotation before the cue, source after or before it', [
   ['“We are not going to sign a blank check,” Whitfield said.', 'Whitfield', 'said', '“We are not going to sign a blank check,”'],
-  ['“It is a serious proposal,” said Mark Odell, a spokesman for the Lake campaign.', 'Mark Odell', 'said', '“It is a serious proposal,”', 'Mark Odell'],
+  // An inverted source keeps its appositive (as PolNeAR marks it), up to an adjunct of the speech.
+  ['“It is a serious proposal,” said Mark Odell, a spokesman for the Lake campaign.', 'Mark Odell, a spokesman for the Lake campaign', 'said', '“It is a serious proposal,”', 'Mark Odell'],
+  ['“The count was fair,” said Irene Voss, a clerk, in a statement on Monday.', 'Irene Voss, a clerk', 'said', '“The count was fair,”', 'Irene Voss'],
+  // A straight opening mark closed by a curly one still makes a quotation.
+  ['"We will appeal the ruling,” said Paul Grady.', 'Paul Grady', 'said', '"We will appeal the ruling,”', 'Paul Grady'],
   ['“Who would pay for it?” Castell asked, looking at the crowd.', 'Castell', 'asked', '“Who would pay for it?”'],
   ["''There is a lot of new risk,'' Mr. Odell said.", 'Mr. Odell', 'said', "''There is a lot of new risk,''"],
+  // A closing mark typed for the opening one, before an ellipsis, still opens the quotation.
+  ['” … and then the council closed the clinic,” Calloway wrote.', 'Calloway', 'wrote', '” … and then the council closed the clinic,”'],
 ]);
 
 table('quotation after the cue', [
@@ -80,6 +93,8 @@ table('quotation broken by its attribution, or carried on in the next sentence',
 ]);
 
 table('trailing and parenthetical cues', [
+  // A connective opening the sentence is the writer's link, not what was said.
+  ['However, the levy will fail in the spring, Odell said.', 'Odell', 'said', 'the levy will fail in the spring'],
   ['The measure will not pass the Senate this year, two aides said.', 'two aides', 'said', 'The measure will not pass the Senate this year'],
   ['The plan, she said, was written in haste.', 'she', 'said', 'The plan ‖ was written in haste'],
 ]);
@@ -103,7 +118,34 @@ table('stance nouns and adjectives with their object', [
   ['Castell has long been critical of the pipeline deal.', 'Castell', 'critical of', 'the pipeline deal'],
   ['Her criticism of the tariff plan grew sharper after the vote.', 'Her', 'criticism of', 'the tariff plan'],
   ['Allegations of fraud have dogged the county clerk for years.', null, 'Allegations of', 'fraud'],
+  ['Mayor Odell’s criticism of the budget surprised the council.', 'Mayor Odell’s', 'criticism of', 'the budget'],
 ]);
+
+table('claim nouns with their clause, the possessor as source', [
+  ['Contrary to her assertion that the books were balanced, the audit found a gap.', 'her', 'assertion', 'that the books were balanced'],
+  ['Castell’s claim that the ballots had been moved is false.', 'Castell’s', 'claim', 'that the ballots had been moved'],
+]);
+
+test('en a belief inside what someone said is part of that claim; speech inside speech is a claim of its own', () => {
+  const belief = attributions(lead + 'Mayor Odell said she now believes the levy will pass.\n').got;
+  assert.deepEqual(belief.map((g) => [g.cue, g.content]), [['said', 'she now believes the levy will pass']]);
+  const relay = attributions(lead + 'Odell said Park told her the levy would pass.\n').got;
+  assert.deepEqual(relay.map((g) => g.cue).sort(), ['said', 'told']);
+});
+
+test('en a page label (Correction:, Update:) names no speaker; a speaker label does', () => {
+  for (const body of ['Correction: An earlier version of this story gave the wrong date for the vote.', 'Update: The council has since rescheduled the hearing.']) {
+    assert.deepEqual(attributions(lead + body + '\n').got, [], body);
+  }
+  assert.deepEqual(attributions(lead + 'ODELL: We will not raise the levy.\n').got.map((g) => g.source), ['ODELL']);
+});
+
+test('en a claim no one is named as holding is no attribution, nor is a relative clause after a claim noun', () => {
+  for (const body of ['The claim that the ballots had been moved spread online.', 'His claim that was filed in March failed.']) {
+    const { got } = attributions(lead + body + '\n');
+    assert.deepEqual(got.filter((g) => g.cue === 'claim'), [], body);
+  }
+});
 
 table('participles after a preposition, a listener before a trailing stop, a passive with its agent, made it clear', [
   ['Whitfield began the hearing by saying the fund was empty.', 'Whitfield', 'saying', 'the fund was empty'],
@@ -132,6 +174,8 @@ table('participles and coordinated verbs share the subject', [
 table('labels: transcripts, headlines, quotations signed after a dash', [
   ['HOLLIS: Let me ask you about the budget before we run out of time.', 'HOLLIS', ':', 'Let me ask you about the budget before we run out of time'],
   ['“I came here because nobody else would listen to us.” ― Rosa Delgado', 'Rosa Delgado', '―', '“I came here because nobody else would listen to us.”'],
+  // A closing mark typed for the opening one still opens the quotation.
+  ['”Nobody asked the farmers. Nobody asked us.” ― Rosa Delgado', 'Rosa Delgado', '―', '”Nobody asked the farmers. Nobody asked us.”'],
 ]);
 
 test('en pronouns and surnames resolve to the person last named; who to its antecedent', () => {

@@ -261,6 +261,22 @@ run({
   },
 });
 
+run({
+  'と read as "when" by the analyser, before a verb of speech, quotes (…ていると話した)': {
+    text: '沢井市長は、港の工事はすでに始まっていると話した。',
+    want: [{ speaker: '沢井', cue: 'と話した', content: '港の工事はすでに始まっている', rule: 'ja:quotative' }],
+  },
+  'a claim someone might make (…と宣言する可能性) is part of the view about it, not a claim': {
+    text: '宮内教授は、同国が年内にも「協議は終わった」と宣言する可能性は低いとの見方を示した。',
+    want: [{ speaker: '宮内', cue: 'との見方を示した', content: '同国が年内にも「協議は終わった」と宣言する可能性は低い' }],
+  },
+});
+
+test('a claim someone might make (…と宣言する可能性) is no claim of its own', () => {
+  const got = claimsOf('宮内教授は、同国が年内にも「協議は終わった」と宣言する可能性は低いとの見方を示した。');
+  assert.deepEqual(got.map((g) => g.cue), ['との見方を示した']);
+});
+
 test('a passive report, a condition and an attempt (ようとする) are not claims', () => {
   const got = claimsOf('2020年を100とすると、指数は118になった。輸出が減ったと報じられている。同国は周辺国に譲歩を認めさせようとしている。');
   assert.deepEqual(got, []);
@@ -270,6 +286,14 @@ test('the evidence names the construction and the words it matched', () => {
   const a = analyze('川端議員は「予算は足りない」と批判した。');
   assert.equal(a.attributions.length, 1);
   assert.deepEqual(a.attributions[0]!.evidence[0], { rule: 'ja:quotative', span: { start: a.attributions[0]!.cue!.start, end: a.attributions[0]!.cue!.end }, note: 'と|批判|し|た' });
+});
+
+test('a katakana surname before its office and post: the office belongs to the post', () => {
+  const a = analyze('ノルウェー外務省のハンセン北極・海洋局長は、交渉は続くと述べた。');
+  const p = a.people.find((x) => x.name === 'ハンセン');
+  assert.ok(p, JSON.stringify(a.people));
+  assert.equal(p.title, '北極・海洋局長');
+  assert.equal(p.organization, 'ノルウェー外務省');
 });
 
 test('people are built from the speakers: name, organisation and post split', () => {

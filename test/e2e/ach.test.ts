@@ -4,12 +4,13 @@
  * sensitivity view, and download the CSV. Screenshots go to test-artifacts/.
  */
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, before, test } from 'node:test';
-import { chromium, type Browser, type ConsoleMessage, type Download, type Page } from 'playwright-core';
+import type { Browser, ConsoleMessage, Download, Page } from 'playwright-core';
+import { launchBrowser } from './_browser.ts';
 import { createApp } from '../../src/server/app.ts';
 import { startServer, type RunningServer } from '../../src/server/node.ts';
 import { loadWebAssets } from '../../src/server/web-assets.ts';
@@ -18,7 +19,6 @@ import { BLACK_SEA_JA } from '../server/_texts.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const ARTIFACTS = join(root, 'test-artifacts');
-const CHROMIUM = process.env.MIKATA_CHROMIUM ?? '/usr/bin/chromium';
 
 let dir: string;
 let corpus: Corpus;
@@ -29,7 +29,6 @@ let claimText: string;
 const problems: string[] = [];
 
 before(async () => {
-  assert.ok(existsSync(CHROMIUM), `Chromium not found at ${CHROMIUM} (apt-get install chromium, or set MIKATA_CHROMIUM)`);
   mkdirSync(ARTIFACTS, { recursive: true });
   dir = mkdtempSync(join(tmpdir(), 'mikata-e2e-ach-'));
   corpus = await Corpus.open({ db: join(dir, 'corpus.db'), create: true });
@@ -46,10 +45,7 @@ before(async () => {
   await book.addEvidence('m1', { text: 'exercises grew year by year' }, { weight: 2 });
   await loadWebAssets();
   server = await startServer(createApp({ corpus, user: 'e2e' }), { host: '127.0.0.1', port: 0 });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  browser = await launchBrowser();
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-US', acceptDownloads: true });
   page = await context.newPage();
   page.setDefaultTimeout(10_000);
@@ -135,5 +131,11 @@ test('add a hypothesis from the page; clearing a cell counts it as N; no console
   await page.reload();
   await page.locator('[data-stale="ev1"]').waitFor();
   assert.match(await page.locator('tr[data-evidence="ev1"]').innerText(), new RegExp(claimText.slice(0, 10)));
+  // Listed as unanchored, with the reason, on the matrix's page and on the list of matrices.
+  assert.match(await page.locator('[data-unanchored-row="ev1"]').innerText(), /is no longer in the corpus/);
+  assert.equal(await page.locator('[data-unanchored="ev1"]').count(), 1, 'the row says its claim is not found');
+  await page.screenshot({ path: join(ARTIFACTS, 'ach-unanchored.png'), fullPage: true });
+  await page.goto(`${server.url}#/ach`);
+  assert.match(await page.locator('[data-unanchored="m1 ev1"]').innerText(), new RegExp(claimText.slice(0, 10)));
   assert.deepEqual(problems, []);
 });

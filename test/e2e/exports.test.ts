@@ -5,11 +5,12 @@
  * file named from its title and read back.
  */
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, before, test } from 'node:test';
-import { chromium, type Browser, type Download, type Page } from 'playwright-core';
+import type { Browser, Download, Page } from 'playwright-core';
+import { launchBrowser } from './_browser.ts';
 import { readQdpx } from '../../src/export/qdpx-read.ts';
 import { createApp } from '../../src/server/app.ts';
 import { startServer, type RunningServer } from '../../src/server/node.ts';
@@ -19,7 +20,6 @@ import { createExportCorpus } from '../export/_corpus.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const ARTIFACTS = join(root, 'test-artifacts');
-const CHROMIUM = process.env.MIKATA_CHROMIUM ?? '/usr/bin/chromium';
 
 let tc: TestCorpus;
 let server: RunningServer;
@@ -28,15 +28,11 @@ let page: Page;
 const problems: string[] = [];
 
 before(async () => {
-  assert.ok(existsSync(CHROMIUM), `Chromium not found at ${CHROMIUM} (apt-get install chromium, or set MIKATA_CHROMIUM)`);
   mkdirSync(ARTIFACTS, { recursive: true });
   tc = await createExportCorpus();
   await loadWebAssets();
   server = await startServer(createApp({ corpus: tc.corpus, user: 'e2e' }), { host: '127.0.0.1', port: 0 });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  browser = await launchBrowser();
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-US', acceptDownloads: true });
   page = await context.newPage();
   page.setDefaultTimeout(10_000);

@@ -4,12 +4,13 @@
  * test-artifacts/.
  */
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, before, test } from 'node:test';
-import { chromium, type Browser, type ConsoleMessage, type Page } from 'playwright-core';
+import type { Browser, ConsoleMessage, Page } from 'playwright-core';
+import { launchBrowser } from './_browser.ts';
 import { createApp } from '../../src/server/app.ts';
 import { startServer, type RunningServer } from '../../src/server/node.ts';
 import { loadWebAssets } from '../../src/server/web-assets.ts';
@@ -18,7 +19,6 @@ import { PORTS_A, PORTS_B } from '../server/_texts.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const ARTIFACTS = join(root, 'test-artifacts');
-const CHROMIUM = process.env.MIKATA_CHROMIUM ?? '/usr/bin/chromium';
 
 let dir: string;
 let corpus: Corpus;
@@ -29,7 +29,6 @@ let refs: string[];
 const problems: string[] = [];
 
 before(async () => {
-  assert.ok(existsSync(CHROMIUM), `Chromium not found at ${CHROMIUM} (apt-get install chromium, or set MIKATA_CHROMIUM)`);
   mkdirSync(ARTIFACTS, { recursive: true });
   dir = mkdtempSync(join(tmpdir(), 'mikata-e2e-similar-'));
   corpus = await Corpus.open({ db: join(dir, 'corpus.db'), create: true });
@@ -39,10 +38,7 @@ before(async () => {
   ])).map((o) => o.document!.id);
   await loadWebAssets();
   server = await startServer(createApp({ corpus, user: 'e2e' }), { host: '127.0.0.1', port: 0 });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  browser = await launchBrowser();
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-US' });
   page = await context.newPage();
   page.setDefaultTimeout(10_000);

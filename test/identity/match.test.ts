@@ -15,21 +15,27 @@ import {
 
 test('identity exposes its public API', () => {
   assert.deepEqual(Object.keys(identity).sort(), [
+    'MAX_ACTIVE_YEARS',
     'MAYBE_THRESHOLD',
     'SAME_THRESHOLD',
     'compareNames',
     'createIdentityIndex',
     'cyrillicToLatin',
+    'datesConflict',
     'detectTokenScript',
     'findByName',
     'hiraganaToKatakana',
+    'isFormerPost',
     'katakanaToLatinKeys',
     'keyDistance',
     'keySimilarity',
     'latinToKey',
     'matchIdentity',
+    'nameFormsContradict',
     'organizationsAgree',
     'parseName',
+    'postFamily',
+    'postsConflict',
     'skeletonOf',
   ]);
 });

@@ -103,6 +103,23 @@ describe('/api/ach', () => {
     assert.deepEqual((await call('/api/ach/m1')).body, before);
   });
 
+  test('evidence whose claim the analyst rejected is listed as unanchored, and anchored again when the rejection is withdrawn', async () => {
+    assert.deepEqual((await call('/api/ach/unanchored')).body, []);
+    const doc = t.refs['black-sea.txt']!;
+    const r = await call(`/api/documents/${doc}/corrections`, send('POST', { action: 'reject', attribution: claim, by: 'tester' }));
+    assert.equal(r.status, 201, JSON.stringify(r.body));
+    const loose = await call('/api/ach/unanchored');
+    assert.equal(loose.status, 200);
+    assert.deepEqual(loose.body.map((u: Json) => [u.matrix, u.evidence, u.document, u.claim]), [['m1', 'ev1', doc, claim]]);
+    assert.match(loose.body[0].reason, new RegExp(`no longer has claim ${claim}`));
+    const shown = (await call('/api/ach/m1')).body;
+    assert.deepEqual(shown.stale.map((s: Json) => s.evidence), ['ev1']);
+    assert.equal(shown.matrix.evidence[0].text.length > 0, true, 'the text it was rated on is kept');
+    const ref = r.body.correction.id;
+    assert.equal((await call(`/api/corrections/${ref}/withdraw`, send('POST', { by: 'tester' }))).status, 200);
+    assert.deepEqual((await call('/api/ach/unanchored')).body, []);
+  });
+
   test('a cross-site write is refused; delete removes the matrix', async () => {
     const r = await app.request('/api/ach/m1', { method: 'DELETE', headers: { origin: 'https://evil.example' } });
     assert.equal(r.status, 403);

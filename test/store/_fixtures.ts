@@ -12,7 +12,7 @@ export interface PersonSpec {
   aliases?: string[];
   latin?: string | null;
   organization?: string | null;
-  /** The post (報道官, spokesperson). */
+  /** The post the document gives the person (教授, senior fellow). */
   title?: string | null;
   type?: Person['type'];
 }

@@ -127,3 +127,49 @@ describe('identities across a corpus of real names', () => {
     }
   });
 });
+
+describe('a namesake that conflicts is proposed, never linked', () => {
+  // One invented professor, Yamashina Keiichi, and namesakes the corpus must not fold into him.
+  const doc = (name: string, date: string | null, person: { name: string; title?: string; latin?: string; aliases?: string[] }) => {
+    const text = `潮見評論 ${name}\n${person.name}は、北の航路について見解を示した。`;
+    return {
+      source: { text, format: 'text' as const },
+      name,
+      analysis: makeAnalysis({ name, text, date, title: null, language: 'ja', people: [{ id: 'p1', ...person }], attributions: [] }),
+    };
+  };
+
+  it('links agreeing mentions and proposes those whose post, name form or date conflicts', async () => {
+    // Each namesake meets the professor alone (in a corpus of its own), so that no earlier namesake makes the
+    // name ambiguous before the check is reached.
+    const cases: [string, string | null, Parameters<typeof doc>[2], RegExp | null][] = [
+      ['emeritus.txt', '2025-01-10', { name: '山科恵一', title: '名誉教授' }, null], // one calling
+      ['former.txt', '2025-02-10', { name: '山科恵一', title: '元陸軍大佐' }, null], // a former post is no conflict
+      ['press.txt', '2025-03-01', { name: '山科恵一', title: '海洋新聞記者' }, /post differs: 北海大学教授 \(academic\) ≠ 海洋新聞記者 \(press\)/],
+      ['kanji.txt', '2025-04-01', { name: 'Keiichi Yamashina', aliases: ['山科健二'] }, /name differs: 山科恵一 ≠ 山科健二 \(different written forms/],
+      ['old.txt', '1938', { name: '山科恵一', title: '教授' }, /dates too far apart: 1938–2024/],
+    ];
+    for (const [name, date, person, conflict] of cases) {
+      const corpus = new Corpus(await openSqliteStore(':memory:', { create: true }));
+      try {
+        await corpus.addSources([doc('prof.txt', '2024-05-01', { name: '山科恵一', title: '北海大学教授', latin: 'Keiichi Yamashina' })]);
+        await corpus.addSources([doc(name, date, person)]);
+        const identityOf = new Map<string, number>();
+        for (const d of await corpus.documents()) identityOf.set(d.name!, (await corpus.store.people(d.id))[0]!.identity!);
+        const prof = identityOf.get('prof.txt')!;
+        const pending = await corpus.store.proposals('pending');
+        if (!conflict) {
+          assert.equal(identityOf.get(name), prof, `${name} links`);
+          assert.deepEqual(pending, []);
+          continue;
+        }
+        assert.notEqual(identityOf.get(name), prof, `${name} is not merged`);
+        assert.equal(pending.length, 1, `${name}: one pending proposal`);
+        assert.deepEqual([pending[0]!.a, pending[0]!.b].sort(), [prof, identityOf.get(name)!].sort());
+        assert.match(pending[0]!.evidence.join('; '), conflict);
+      } finally {
+        await corpus.close();
+      }
+    }
+  });
+});

@@ -9,6 +9,7 @@
  *   mikata ach rate M EV H RATING                CC, C, N, I, II (any case), or - to clear the cell
  *   mikata ach weight M EV W                     the evidence's weight (0–100, default 1)
  *   mikata ach show M                            the matrix, scores, diagnosticity and sensitivity
+ *   mikata ach unanchored                        evidence whose claim is no longer found, in every matrix
  *   mikata ach export M FILE                     as CSV (- : standard output)
  *   mikata ach delete M                          remove a matrix
  */
@@ -149,6 +150,19 @@ export function registerAch(program: Command, io: CommandIO): void {
   addCorpusOptions(ach.command('show').argument('<matrix>', 'm1 …').description('the matrix with scores, ranking, diagnosticity and sensitivity'))
     .action(async (matrix: string, options: Options) => {
       await withCorpus(options, io, { readonly: true }, async (corpus) => view(options, await corpus.achBook().show(matrix)));
+    });
+
+  addCorpusOptions(ach.command('unanchored').description('evidence, in every matrix, whose claim is no longer found (after a reanalysis, a new version, a correction or a deletion)'))
+    .action(async (options: Options) => {
+      await withCorpus(options, io, { readonly: true }, async (corpus) => {
+        const list = await corpus.achBook().unanchored();
+        if (options.format === 'json') return writeJson(io, list);
+        if (!list.length) return void io.stdout('every piece of claim evidence is on its claim\n');
+        const e = emphasis(io);
+        for (const u of list) {
+          io.stdout(`${u.matrix} ${u.evidence}  «${clip(u.text, 60)}»${e.dim(` — ${u.speaker ?? 'unattributed'} (${u.document ?? u.docHash.slice(0, 12)} ${u.claim})`)}\n  ${u.reason}\n`);
+        }
+      });
     });
 
   addCorpusOptions(ach.command('export').argument('<matrix>', 'm1 …').argument('<file>', 'a .csv file, or - for standard output').description('the matrix as CSV'), { format: false })

@@ -8,17 +8,19 @@
  *   mikata codebook code DOC CODE CLAIM      accept (default), --reject or --add one code of one claim (or --quote TEXT)
  *   mikata codebook decisions [DOC]          the coding decisions with who, when, why, and whether they apply
  *   mikata codebook withdraw K               stop applying a decision (kept in the record)
+ *   mikata codebook agreement CODE           the code's claims across documents, grouped: who agrees, who stands alone
  */
 import { Option, type Command } from 'commander';
 import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { codeTree, isCodebookError, readCodebookJson, renderCodebookJson, type Codebook } from '../../core/codebook/codebook.ts';
 import { readQdc, renderQdc } from '../../export/qdc.ts';
+import type { AgreementGroup, AgreementView } from '../../store/agreement.ts';
 import type { CodeDecisionRecord } from '../../store/store.ts';
 import type { TextQuoteSelector } from '../../store/corrections.ts';
 import { CLIError } from '../errors.ts';
 import type { CommandIO } from '../io.ts';
-import { addCorpusOptions, clip, emphasis, whoIs, withCorpus, writeJson, type CorpusCommandOptions } from './_corpus.ts';
+import { addCorpusOptions, clip, docLabel, emphasis, oneLine, whoIs, withCorpus, writeJson, type CorpusCommandOptions } from './_corpus.ts';
 
 /** Reads a codebook file: `.qdc` as REFI-QDA, anything else as JSON. Bad files are named with the problem. */
 export function readCodebookFile(path: string, io: CommandIO): Codebook {
@@ -53,6 +55,26 @@ function showDecision(d: CodeDecisionRecord, io: CommandIO): string {
   const state = d.status === 'withdrawn' ? 'withdrawn' : d.anchored === false ? `DOES NOT APPLY: ${d.problem ?? ''}` : d.anchored ? 'applied' : 'not applied yet';
   const quote = (d.target as TextQuoteSelector | null)?.exact ?? '';
   return `${e.strong(d.ref.padEnd(5))} ${d.action.padEnd(6)} ${d.code}  «${clip(quote, 60)}»\n      ${e.dim(`${d.at} by ${d.by}${d.why ? ` — ${d.why}` : ''}`)}  ${state}\n`;
+}
+
+/** The per-code view of agreement as the terminal shows it: the groups that agree, then the views alone. */
+export function showAgreement(v: AgreementView, io: CommandIO): string {
+  const e = emphasis(io);
+  const out = [
+    `${e.strong(`${v.code.id}  ${v.code.names.ja} / ${v.code.names.en}`)}${v.code.includes.length > 1 ? e.dim(`  (with ${v.code.includes.length - 1} code${v.code.includes.length === 2 ? '' : 's'} under it)`) : ''}`,
+    `${v.totals.claims} claim${v.totals.claims === 1 ? '' : 's'} of ${v.totals.speakers} speaker${v.totals.speakers === 1 ? '' : 's'} in ${v.totals.documents} document${v.totals.documents === 1 ? '' : 's'}; claims joined at similarity ≥ ${v.threshold}`,
+  ];
+  if (v.limited) out.push(e.dim(`the code has ${v.limited.total} claims; the ${v.limited.kept} of the most recent documents are grouped (narrow it with --document)`));
+  const group = (g: AgreementGroup) => {
+    const link = g.similarity ? e.dim(`  similarity ${g.similarity.min === g.similarity.max ? g.similarity.min : `${g.similarity.min}–${g.similarity.max}`}`) : '';
+    out.push(`  ${e.strong(g.id)}  ${g.speakers.map((s) => s.name).join(', ') || '(no speaker)'} — ${g.documents.length} document${g.documents.length === 1 ? '' : 's'}${link}`);
+    for (const c of g.claims) out.push(`      ${c.speakers.map((s) => s.name).join(', ') || '(no speaker)'}  ${e.dim(`${docLabel(c.document)} ${c.id}`)}`, `        «${oneLine(c.text)}»`);
+  };
+  out.push('', v.agree.length ? `agree (${v.agree.length}):` : 'agree: no two speakers say nearly the same under this code');
+  for (const g of v.agree) group(g);
+  if (v.alone.length) out.push('', `stand alone (${v.alone.length}):`);
+  for (const g of v.alone) group(g);
+  return `${out.join('\n')}\n`;
 }
 
 export function registerCodebook(program: Command, io: CommandIO): void {
@@ -162,6 +184,24 @@ export function registerCodebook(program: Command, io: CommandIO): void {
       if (options.format === 'json') return writeJson(io, list);
       if (!list.length) io.stdout('no coding decisions\n');
       for (const d of list) io.stdout(showDecision(d, io));
+    });
+  });
+
+  addCorpusOptions(
+    cb.command('agreement')
+      .argument('<code>', 'a code id of the codebook (domain.naval); a code takes the codes under it')
+      .option('--threshold <x>', 'the least similarity that joins two claims, from 0 to 1 (default 0.6)')
+      .option('--document <doc>', 'only this document (its id or file name); repeatable', (v: string, all: string[] = []) => [...all, v])
+      .description('the claims of one code across documents, grouped by what they say: which speakers agree, which views stand alone'),
+  ).action(async (code: string, options: CorpusCommandOptions & { threshold?: string; document?: string[] }) => {
+    const threshold = options.threshold === undefined ? undefined : Number(options.threshold);
+    if (threshold !== undefined && !(options.threshold!.trim() !== '' && threshold >= 0 && threshold <= 1)) {
+      throw new CLIError('E_USAGE', `--threshold must be a number from 0 to 1, not ${JSON.stringify(options.threshold)}`);
+    }
+    await withCorpus(options, io, { readonly: true }, async (corpus) => {
+      const view = await corpus.agreement(code, { threshold, documents: options.document });
+      if (options.format === 'json') return writeJson(io, view);
+      io.stdout(showAgreement(view, io));
     });
   });
 

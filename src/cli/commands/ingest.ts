@@ -91,6 +91,13 @@ export async function runIngest(paths: string[], options: IngestCommandOptions, 
           io.stdout(`  ${o.name ?? '?'} [${o.document?.id ?? ''}] supersedes ${v.supersedes.id} (${v.why}); ${v.carried} correction${v.carried === 1 ? '' : 's'} carried over, ${v.unanchored.length} no longer anchor\n`);
           for (const c of v.unanchored) io.stdout(`    ${c.id} ${c.action} by ${c.by}: ${c.problem ?? ''} «${clip(c.quote, 50)}» (kept; fix or withdraw it with mikata correct)\n`);
         }
+        // ACH evidence follows its claims into the new version; what the new version lacks is listed.
+        const old = new Set(versions.map((o) => o.version!.supersedes.id));
+        const loose = (await corpus.achBook().unanchored()).filter((u) => old.has(u.docHash.slice(0, 12)));
+        if (loose.length) {
+          io.stdout('ACH evidence whose claim the new version lacks (kept with its ratings; mikata ach unanchored lists it):\n');
+          for (const u of loose) io.stdout(`  ${u.matrix} ${u.evidence}: ${u.reason} «${clip(u.text, 50)}»\n`);
+        }
       }
       for (const o of added.filter((x) => x.notice)) io.stdout(`limited: ${o.name ?? '?'} [${o.document?.id ?? ''}]: ${o.notice}\n`);
       if (failed.length) {

@@ -33,6 +33,10 @@ export async function runReanalyze(options: CorpusCommandOptions, io: CommandIO)
         io.stdout('corrections that no longer anchor (kept; fix or withdraw them with mikata correct):\n');
         for (const c of summary.unanchored) io.stdout(`  ${c.id} ${c.action} in ${c.document} by ${c.by}: ${c.problem ?? ''} «${clip(c.quote, 50)}»\n`);
       }
+      if (summary.evidence.length) {
+        io.stdout('ACH evidence whose claim was not found again (kept with its ratings; mikata ach unanchored lists it):\n');
+        for (const u of summary.evidence) io.stdout(`  ${u.matrix} ${u.evidence}: ${u.reason} «${clip(u.text, 50)}»\n`);
+      }
     }
     if (summary.failed.length) {
       throw new CLIError('E_PARTIAL', `${summary.failed.length} of ${summary.total} document${summary.total === 1 ? '' : 's'} could not be reanalysed (listed above); the others were`);

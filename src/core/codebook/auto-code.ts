@@ -70,11 +70,15 @@ export function foldForMatch(text: string): string {
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 interface CompiledIndicator {
+  /** Its place among all the codebook's indicators, in codebook order. */
+  readonly index: number;
+  /** The index of its code in `CompiledCodebook.codes`. */
+  readonly code: number;
   readonly indicator: string;
   readonly kind: CodeEvidence['kind'];
   readonly weight: number;
   readonly re: RegExp;
-  /** A term's folded text: a claim that does not contain it is passed over without running the expression. */
+  /** Folded text every match contains (a term, or a phrase's first word): a claim without it is passed over. */
   readonly needle: string | null;
 }
 
@@ -88,6 +92,10 @@ export interface CompiledCodebook {
   readonly codes: readonly CompiledCode[];
   /** Indicators with a needle, by the needle's first unit: a claim is tried only on those it could contain. */
   readonly byFirstUnit: ReadonlyMap<number, readonly CompiledIndicator[]>;
+  /** Indicators with no needle (patterns): tried on every claim. */
+  readonly always: readonly CompiledIndicator[];
+  /** How many indicators there are in all. */
+  readonly size: number;
 }
 
 const compiled = new WeakMap<Codebook, CompiledCodebook>();
@@ -96,40 +104,49 @@ export function compileCodebook(book: Codebook): CompiledCodebook {
   const known = compiled.get(book);
   if (known) return known;
   const codes: CompiledCode[] = [];
+  let size = 0;
   for (const c of book.codes) {
     if (!isCodable(c)) continue;
-    const indicators = compileIndicators(c);
+    const indicators = compileIndicators(c, codes.length, size);
+    size += indicators.length;
     if (indicators.length) codes.push({ id: c.id, indicators });
   }
   const byFirstUnit = new Map<number, CompiledIndicator[]>();
+  const always: CompiledIndicator[] = [];
   for (const c of codes) {
     for (const ind of c.indicators) {
-      if (!ind.needle) continue;
+      if (!ind.needle) {
+        always.push(ind);
+        continue;
+      }
       const u = ind.needle.charCodeAt(0);
       const list = byFirstUnit.get(u);
       if (list) list.push(ind);
       else byFirstUnit.set(u, [ind]);
     }
   }
-  const out = { codes, byFirstUnit };
+  const out = { codes, byFirstUnit, always, size };
   compiled.set(book, out);
   return out;
 }
 
-function compileIndicators(c: Code): CompiledIndicator[] {
+function compileIndicators(c: Code, code: number, first: number): CompiledIndicator[] {
   const out: CompiledIndicator[] = [];
+  const at = () => ({ index: first + out.length, code });
   for (const t of c.indicators?.ja ?? []) {
     const needle = foldForMatch(t);
-    out.push({ indicator: t, kind: 'ja', weight: TERM_WEIGHT, re: new RegExp(escapeRegExp(needle), 'gu'), needle });
+    out.push({ ...at(), indicator: t, kind: 'ja', weight: TERM_WEIGHT, re: new RegExp(escapeRegExp(needle), 'gu'), needle });
   }
   for (const t of c.indicators?.en ?? []) {
     const folded = escapeRegExp(foldForMatch(t)).replace(/\s+/g, '[\\s-]+');
-    // A word start before; after, a word end once an optional inflection has been taken.
-    const needle = /\s/.test(t) ? null : foldForMatch(t);
-    out.push({ indicator: t, kind: 'en', weight: TERM_WEIGHT, re: new RegExp(`(?<![\\p{Script=Latin}\\p{N}])${folded}(?:s|es|ed|d|ing)?(?![\\p{Script=Latin}\\p{N}])`, 'gu'), needle });
+    // A word start before; after, a word end once an optional inflection has been taken. The needle is the
+    // first word: every match contains it, so a claim without it is passed over (a phrase's words may be
+    // joined by any spaces or a hyphen, so the whole phrase is no needle).
+    const needle = foldForMatch(t.trim().split(/\s+/)[0]!) || null;
+    out.push({ ...at(), indicator: t, kind: 'en', weight: TERM_WEIGHT, re: new RegExp(`(?<![\\p{Script=Latin}\\p{N}])${folded}(?:s|es|ed|d|ing)?(?![\\p{Script=Latin}\\p{N}])`, 'gu'), needle });
   }
   for (const p of c.indicators?.patterns ?? []) {
-    out.push({ indicator: p, kind: 'pattern', weight: PATTERN_WEIGHT, re: new RegExp(p, 'giu'), needle: null });
+    out.push({ ...at(), indicator: p, kind: 'pattern', weight: PATTERN_WEIGHT, re: new RegExp(p, 'giu'), needle: null });
   }
   return out;
 }
@@ -143,39 +160,40 @@ function compileIndicators(c: Code): CompiledIndicator[] {
 export function autoCode(text: string, book: Codebook | CompiledCodebook): CodeMatch[] {
   const cb = 'format' in book ? compileCodebook(book) : book;
   const folded = foldForMatch(text);
-  // The indicators whose needle's first unit occurs in the text: only those can match.
-  const candidates = new Set<CompiledIndicator>();
+  // The indicators that can match: those whose needle's first unit occurs in the text, and the patterns;
+  // tried in codebook order, so that the evidence kept under the cap is the same whatever the text.
+  const candidates: CompiledIndicator[] = [...cb.always];
   const seen = new Set<number>();
   for (let i = 0; i < folded.length; i++) {
     const u = folded.charCodeAt(i);
     if (seen.has(u)) continue;
     seen.add(u);
-    for (const ind of cb.byFirstUnit.get(u) ?? []) candidates.add(ind);
+    const list = cb.byFirstUnit.get(u);
+    if (list) for (const ind of list) if (folded.includes(ind.needle!)) candidates.push(ind);
+  }
+  candidates.sort((a, b) => a.index - b.index);
+  const found = new Map<number, { evidence: CodeEvidence[]; miss: number }>();
+  for (const ind of candidates) {
+    let entry = found.get(ind.code);
+    ind.re.lastIndex = 0;
+    let hit = false;
+    for (let m = ind.re.exec(folded); m; m = ind.re.exec(folded)) {
+      if (m[0].length === 0) {
+        ind.re.lastIndex++;
+        continue;
+      }
+      hit = true;
+      if (!entry) found.set(ind.code, (entry = { evidence: [], miss: 1 }));
+      if (entry.evidence.length < MAX_EVIDENCE) entry.evidence.push({ indicator: ind.indicator, kind: ind.kind, start: m.index, end: m.index + m[0].length, quote: text.slice(m.index, m.index + m[0].length) });
+      else break;
+    }
+    if (hit) entry!.miss *= 1 - ind.weight;
   }
   const out: { match: CodeMatch; order: number }[] = [];
-  cb.codes.forEach((code, order) => {
-    const evidence: CodeEvidence[] = [];
-    let miss = 1;
-    for (const ind of code.indicators) {
-      if (ind.needle !== null && (!candidates.has(ind) || !folded.includes(ind.needle))) continue;
-      ind.re.lastIndex = 0;
-      let hit = false;
-      for (let m = ind.re.exec(folded); m; m = ind.re.exec(folded)) {
-        if (m[0].length === 0) {
-          ind.re.lastIndex++;
-          continue;
-        }
-        hit = true;
-        if (evidence.length < MAX_EVIDENCE) evidence.push({ indicator: ind.indicator, kind: ind.kind, start: m.index, end: m.index + m[0].length, quote: text.slice(m.index, m.index + m[0].length) });
-        else break;
-      }
-      if (hit) miss *= 1 - ind.weight;
-    }
-    if (evidence.length) {
-      evidence.sort((a, b) => a.start - b.start || a.end - b.end);
-      out.push({ match: { code: code.id, confidence: Math.round((1 - miss) * 1000) / 1000, evidence }, order });
-    }
-  });
+  for (const [order, { evidence, miss }] of found) {
+    evidence.sort((a, b) => a.start - b.start || a.end - b.end);
+    out.push({ match: { code: cb.codes[order]!.id, confidence: Math.round((1 - miss) * 1000) / 1000, evidence }, order });
+  }
   return out.sort((a, b) => b.match.confidence - a.match.confidence || a.order - b.order).map((x) => x.match);
 }
 

@@ -9,8 +9,10 @@ export {
   createIdentityIndex,
   findByName,
   matchIdentity,
+  nameFormsContradict,
   organizationsAgree,
   type IdentityIndex,
   type IdentityRecord,
   type MatchResult,
 } from './match.ts';
+export { MAX_ACTIVE_YEARS, datesConflict, isFormerPost, postFamily, postsConflict, type PostFamily } from './posts.ts';

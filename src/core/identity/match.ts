@@ -434,6 +434,30 @@ export function compareNames(a: string, b: string): { score: number; evidence: s
   return { score: c.score, evidence: c.evidence };
 }
 
+/**
+ * Why two forms of a name in one script cannot both be one person's, or null: forenames or middle names
+ * that differ under one surname (Helen R. Marsh and Helen T. Marsh; Hannah Marsh), or two whole kanji or
+ * hangul names neither of which holds the other (山田太郎 and 山田次郎: a different given name). A surname
+ * beside a full name (尹 and 尹錫悦), spellings that are only close (Artyom, Artem) and forms in different
+ * scripts are no contradiction: they cannot tell two people apart.
+ *
+ * @example nameFormsContradict('山田太郎', '山田次郎') // 'different written forms 山田太郎 ≠ 山田次郎'
+ */
+export function nameFormsContradict(a: string, b: string): string | null {
+  const pa = prepareName(a);
+  const pb = prepareName(b);
+  if (pa.parsed.script !== pb.parsed.script || pa.parsed.script === 'mixed') return null;
+  if (pa.native !== null || pb.native !== null) {
+    if (!pa.native || !pb.native || pa.native === pb.native) return null;
+    if (pa.native.includes(pb.native) || pb.native.includes(pa.native)) return null;
+    return `different written forms ${a.trim()} ≠ ${b.trim()}`;
+  }
+  const c = comparePrepared(pa, pb);
+  if (c.status === 'conflict') return `${a.trim()} ≠ ${b.trim()}: ${c.evidence.at(-1)}`;
+  const middle = c.evidence.find((e) => e.startsWith('middle names differ'));
+  return middle ? `${a.trim()} ≠ ${b.trim()}: ${middle}` : null;
+}
+
 // ---------------------------------------------------------------------------------------------------
 // Records
 

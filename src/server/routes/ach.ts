@@ -51,6 +51,9 @@ export function achRoutes(app: Hono, ctx: ServerContext): void {
     return c.json(await book().create({ title: body.title, by: body.by ?? ctx.user }), 201);
   });
 
+  // Before /api/ach/:m, which would take "unanchored" for a bad matrix id.
+  app.get('/api/ach/unanchored', async (c) => c.json(await book().unanchored()));
+
   app.get('/api/ach/:m', async (c) => c.json(await book().show(matrixParam(c.req.param('m')))));
 
   app.delete('/api/ach/:m', async (c) => c.json(await book().delete(matrixParam(c.req.param('m')))));

@@ -103,6 +103,21 @@ export function documentRoutes(app: Hono, ctx: ServerContext): void {
     return c.json(outcome);
   });
 
+  /**
+   * A new version of a document, uploaded on its page: one file in the field "file". The answer lists the
+   * corrections that anchored again and those that no longer do. Bad input (an unknown document, no file,
+   * an empty file, another language) is refused with nothing changed.
+   */
+  app.post('/api/documents/:id/replace', async (c) => {
+    const id = c.req.param('id');
+    await workbench.corpus.resolveDocument(id);
+    const item = await uploadOne(c, ctx);
+    const outcome = await workbench.corpus.replace(id, item);
+    deleted.clear();
+    ctx.changed();
+    return c.json(outcome, 201);
+  });
+
   app.post('/api/documents/:id/metadata', async (c) => {
     const body = await parseJson(c, metadataBody);
     const { why, by, expected, ...fields } = body;
@@ -125,6 +140,28 @@ export function documentRoutes(app: Hono, ctx: ServerContext): void {
     deleted.clear();
     return upload(c, ctx);
   });
+}
+
+/** The one file of an upload that must hold exactly one (a replacement), read and prepared; a 4xx otherwise. */
+async function uploadOne(c: Context, ctx: ServerContext): Promise<IngestItem> {
+  const type = c.req.header('content-type') ?? '';
+  if (!/^multipart\/form-data\s*;/i.test(type)) throw new HttpError(415, 'E_TYPE', 'upload the new version as multipart/form-data in the field "file"');
+  const files: UploadedFile[] = [];
+  const count = await readUpload(c.req.raw.body, type, { maxFileBytes: ctx.maxUploadBytes, maxFiles: 1, maxBodyBytes: maxUploadBody({ maxUploadBytes: ctx.maxUploadBytes, maxUploadFiles: 1 }) }, (f) => { files.push(f); });
+  if (count === 0 || files.length === 0) throw new HttpError(400, 'E_INVALID', 'no file in the upload (send the new version in the field "file")');
+  const file = files[0]!;
+  const name = cleanFileName(file.name);
+  if ('failure' in file) throw new HttpError(413, file.failure.code, `${name}: ${file.failure.reason}`);
+  const ext = extensionOf(name);
+  if (!(UPLOAD_EXTENSIONS as readonly string[]).includes(ext)) throw new HttpError(415, 'E_TYPE', `${name}: not a document type mikata reads (${UPLOAD_EXTENSIONS.join(' ')})`);
+  if (file.bytes.length === 0) throw new HttpError(400, 'E_INVALID', `${name}: the file is empty`);
+  try {
+    const { source, analysis } = await ctx.prepare(file.bytes, name);
+    return { source, name, ...(analysis ? { analysis } : {}) };
+  } catch (e) {
+    if (isPoolError(e)) throw new HttpError(FAILURE_STATUS[e.code] ?? 422, e.code, `${name}: ${e.message}`);
+    throw e;
+  }
 }
 
 /** The largest upload request: every file at its limit, and the multipart framing around them. */

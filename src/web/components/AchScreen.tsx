@@ -6,7 +6,7 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import { RATINGS } from '../../core/ach/ach.ts';
-import type { AchView } from '../../store/ach.ts';
+import type { AchView, UnanchoredEvidence } from '../../store/ach.ts';
 import type { AchMatrixRecord } from '../../store/store.ts';
 import { download, getJson, postJson, putJson } from '../api.ts';
 import { useAsync } from '../hooks.ts';
@@ -19,6 +19,7 @@ export function AchListScreen() {
   const { t } = useI18n();
   const workspace = useWorkspace();
   const list = useAsync(() => getJson<AchMatrixRecord[]>('/api/ach'), [workspace.version]);
+  const loose = useAsync(() => getJson<UnanchoredEvidence[]>('/api/ach/unanchored'), [workspace.version]);
   const [title, setTitle] = useState('');
   const [error, setError] = useState<string | null>(null);
   async function create(e: Event) {
@@ -44,6 +45,20 @@ export function AchListScreen() {
       <ul class="ach-list">
         {list.data?.map((m) => <li key={m.ref}><a href={href('ach', m.ref)}>{m.ref} {m.title}</a> <span class="muted">{m.by}, {m.at.slice(0, 10)}</span></li>)}
       </ul>
+      {!!loose.data?.length && (
+        <section class="ach-unanchored" aria-labelledby="ach-unanchored-title">
+          <h2 id="ach-unanchored-title">{t('achUnanchoredTitle')}</h2>
+          <p class="muted">{t('achUnanchoredHelp')}</p>
+          <ul>
+            {loose.data.map((u) => (
+              <li key={`${u.matrix} ${u.evidence}`} data-unanchored={`${u.matrix} ${u.evidence}`}>
+                <a href={href('ach', u.matrix)}>{u.matrix} {u.evidence}</a> «{u.text}»{u.speaker ? <span class="muted"> — {u.speaker}</span> : null}
+                <br /><span class="muted">{u.reason}</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       <form class="ach-form" onSubmit={create}>
         <label>{t('achNewMatrix')} <input name="title" value={title} maxLength={300} onInput={(e) => setTitle((e.target as HTMLInputElement).value)} /></label>
         <button type="submit" disabled={!title.trim()}>{t('achCreate')}</button>
@@ -56,6 +71,8 @@ export function AchScreen({ id }: { id: string }) {
   const { t } = useI18n();
   const workspace = useWorkspace();
   const loaded = useAsync(() => getJson<AchView>(`/api/ach/${encodeURIComponent(id)}`), [id, workspace.version]);
+  // Evidence whose claim is no longer found (store/ach-anchor.ts re-links the rest), this matrix's.
+  const loose = useAsync(() => getJson<UnanchoredEvidence[]>('/api/ach/unanchored'), [workspace.version]);
   // The answer of the last change, shown at once and until the reload that the change started comes back
   // (useAsync keeps only the newest load, which began after the change): never the data from before it.
   const [latest, setLatest] = useState<AchView | null>(null);
@@ -85,6 +102,8 @@ export function AchScreen({ id }: { id: string }) {
   const stale = new Map(view.stale.map((x) => [x.evidence, x.reason]));
   // Evidence that source grading weighed (its claim's grades): the weight the scores used beside its own.
   const graded = new Map((view.graded ?? []).map((g) => [g.evidence, g]));
+  const unanchored = (loose.data ?? []).filter((u) => u.matrix === matrix.ref);
+  const isUnanchored = new Set(unanchored.map((u) => u.evidence));
   const rating = new Map(matrix.ratings.map((r) => [`${r.evidence} ${r.hypothesis}`, r.rating]));
   const hypothesisLabel = new Map(matrix.hypotheses.map((h) => [h.ref, h.label]));
   const names = (refs: readonly string[]) => refs.map((r) => `${r} ${hypothesisLabel.get(r) ?? ''}`.trim()).join(', ');
@@ -123,7 +142,7 @@ export function AchScreen({ id }: { id: string }) {
             {matrix.evidence.map((e) => (
               <tr key={e.ref} data-evidence={e.ref}>
                 <th scope="row"><span class="ach-ev">{e.ref}</span> {e.text}{e.speaker ? <span class="muted"> — {e.speaker}</span> : null}
-                  {stale.has(e.ref) && <span class="ach-stale" data-stale={e.ref} title={stale.get(e.ref)}> ⚠ {t('achStale')}</span>}</th>
+                  {stale.has(e.ref) && <span class="ach-stale" data-stale={e.ref} data-unanchored={isUnanchored.has(e.ref) ? e.ref : undefined} title={stale.get(e.ref)}> ⚠ {t(isUnanchored.has(e.ref) ? 'achUnanchored' : 'achStale')}</span>}</th>
                 <td>{e.weight}{graded.has(e.ref) && (
                   <span class="muted small" data-graded={e.ref} title={t('gradeSource')}>
                     {` → ${graded.get(e.ref)!.weight} (${graded.get(e.ref)!.reliability ?? ''}${graded.get(e.ref)!.credibility ?? ''})`}
@@ -151,6 +170,20 @@ export function AchScreen({ id }: { id: string }) {
           </tbody>
         </table>
       </div>
+      {unanchored.length > 0 && (
+        <section class="ach-unanchored" aria-labelledby="ach-unanchored-title">
+          <h2 id="ach-unanchored-title">{t('achUnanchoredTitle')}</h2>
+          <p class="muted">{t('achUnanchoredHelp')}</p>
+          <ul>
+            {unanchored.map((u) => (
+              <li key={u.evidence} data-unanchored-row={u.evidence}>
+                <strong>{u.evidence}</strong> «{u.text}»{u.speaker ? <span class="muted"> — {u.speaker}</span> : null}
+                <br /><span class="muted">{u.reason}</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       <div class="ach-forms">
         <form onSubmit={(e) => { e.preventDefault(); void run(async () => { await postJson(`${base}/hypotheses`, { label }); setLabel(''); }); }}>
           <label>{t('achAddHypothesis')} <input name="hypothesis" value={label} maxLength={1000} onInput={(e) => setLabel((e.target as HTMLInputElement).value)} /></label>

@@ -9,6 +9,7 @@ import { useNotice } from '../hooks.ts';
 import { href, useRoute } from '../router.ts';
 import { WorkspaceContext, type UndoEntry, type Workspace } from '../workspace.ts';
 import { AchListScreen, AchScreen } from './AchScreen.tsx';
+import { CodeAgreementScreen } from './CodeAgreementScreen.tsx';
 import { ExpertScreen } from './ExpertScreen.tsx';
 import { NotFound } from './Widgets.tsx';
 import { ExpertsScreen } from './ExpertsScreen.tsx';
@@ -141,6 +142,7 @@ export function App() {
           {screen === 'experts' && <ExpertsScreen />}
           {screen === 'expert' && arg && <ExpertScreen query={arg} theme={route.query.get('theme')} />}
           {screen === 'matrix' && <MatrixScreen />}
+          {screen === 'code' && arg && <CodeAgreementScreen code={arg} threshold={route.query.get('threshold')} />}
           {screen === 'timeline' && <TimelineScreen />}
           {screen === 'network' && <NetworkScreen />}
           {screen === 'search' && <SearchScreen query={route.query} />}
@@ -154,7 +156,7 @@ export function App() {
   );
 }
 
-const SCREENS_WITH_ARG = new Set(['doc', 'expert']);
+const SCREENS_WITH_ARG = new Set(['doc', 'expert', 'code']);
 const SCREENS = new Set(['', 'experts', 'matrix', 'timeline', 'network', 'search', 'identities', 'ach']);
 
 /** Every route renders something: what is not one of these gets the not-found page. */

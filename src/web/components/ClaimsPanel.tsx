@@ -26,6 +26,11 @@ interface Props {
   view: ReaderView;
   shown: readonly ReaderAttribution[];
   colours: ReadonlyMap<string, string>;
+  /**
+   * Scroll the list to the selected claim. Not on a narrow screen, where the list is below the text: a tap
+   * on a highlight would jump thousands of pixels away from what the analyst is reading.
+   */
+  follow?: boolean;
   selected: string | null;
   onSelect(id: string): void;
   speaker: string;
@@ -60,7 +65,7 @@ export function ClaimsPanel(props: Props) {
   }
   const listRef = useRef<HTMLOListElement>(null);
   useEffect(() => {
-    if (selected) listRef.current?.querySelector(`[data-claim-item="${CSS.escape(selected)}"]`)?.scrollIntoView({ block: 'nearest' });
+    if (selected && props.follow !== false) listRef.current?.querySelector(`[data-claim-item="${CSS.escape(selected)}"]`)?.scrollIntoView({ block: 'nearest' });
   }, [selected]);
 
   return (

@@ -11,13 +11,15 @@ import { useI18n } from '../i18n.ts';
 import { AlsoSaidBy } from './AlsoSaidBy.tsx';
 import { ProvenanceBadges, kindLabel } from './Widgets.tsx';
 
-export function HighlightCard({ doc, attribution: a, notes, top, left, grades, onClose }: {
+export function HighlightCard({ doc, attribution: a, notes, top, left, inSheet = false, grades, onClose }: {
   /** The document's id, for the claims of other speakers that say nearly the same. */
   doc: string;
   attribution: ReaderAttribution;
   notes: ReadonlyMap<string, string | null>;
-  top: number;
-  left: number;
+  top?: number;
+  left?: number;
+  /** Shown in the bottom sheet of a narrow screen: in the flow of the sheet, not a tooltip over the text. */
+  inSheet?: boolean;
   grades?: ReaderView['grades'];
   /** Set when the card is pinned: it then takes the pointer and has a close button. */
   onClose?: () => void;
@@ -28,7 +30,8 @@ export function HighlightCard({ doc, attribution: a, notes, top, left, grades, o
     .map((id) => grades?.sources[id]).filter((s) => s !== undefined);
   return (
     <div
-      class={`claim-card${onClose ? ' pinned' : ''}`} id="claim-card" role="tooltip" style={{ top: `${top}px`, left: `${left}px` }}
+      class={`claim-card${inSheet ? ' in-sheet' : ''}${onClose ? ' pinned' : ''}`}
+      {...(inSheet ? {} : { id: 'claim-card', role: 'tooltip', style: { top: `${top ?? 0}px`, left: `${left ?? 0}px` } })}
       onKeyDown={onClose && ((e) => { if (e.key === 'Escape') onClose(); })}
     >
       {onClose && <button type="button" class="small card-close" onClick={onClose} aria-label={t('close')}>×</button>}

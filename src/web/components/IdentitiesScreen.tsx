@@ -7,7 +7,7 @@ import type { PersonSummaryLite, ProposalView } from '../../store/corpus.ts';
 import type { DecisionRecord } from '../../store/store.ts';
 import { getJson, postJson } from '../api.ts';
 import { useAsync } from '../hooks.ts';
-import { useI18n, type MessageKey } from '../i18n.ts';
+import { useI18n, type MessageKey, type Translate } from '../i18n.ts';
 import { href } from '../router.ts';
 import { useWorkspace } from '../workspace.ts';
 import { ErrorBox, Loading } from './Widgets.tsx';
@@ -72,7 +72,10 @@ export function IdentitiesScreen() {
         {proposals.data?.map((p) => (
           <li key={pairKey(p)} class="proposal" data-proposal={pairKey(p)}>
             <PersonLine person={p.a} /> ⇄ <PersonLine person={p.b} />
-            <div class="muted">{t('score', { s: p.score.toFixed(2) })} · {t('evidence')}: {p.evidence.join('; ')}</div>
+            <div class="muted">{t('score', { s: p.score.toFixed(2) })} · {t('evidence')}: {p.evidence.filter((e) => !conflictOf(e)).join('; ')}</div>
+            {p.evidence.some(conflictOf) && (
+              <div class="conflicts"><strong>{t('conflicts')}</strong>: {p.evidence.map(conflictOf).filter((c) => c !== null).map((c) => showConflict(t, c)).join('; ')}</div>
+            )}
             <div class="buttons">
               <label>{t('proposalWhy')} <input name="why" value={reasons[pairKey(p)] ?? ''} onInput={(e) => setReasons({ ...reasons, [pairKey(p)]: (e.target as HTMLInputElement).value })} /></label>
               <button type="button" class="small" onClick={() => void merge(p.a, p.b, reasons[pairKey(p)])}>{t('acceptSame')}</button>
@@ -113,4 +116,29 @@ function PersonLine({ person }: { person: PersonSummaryLite }) {
       <span class="muted"> [{person.forms.join(', ')}]</span>
     </span>
   );
+}
+
+const CALLINGS: Record<string, MessageKey> = {
+  academic: 'callingAcademic', military: 'callingMilitary', press: 'callingPress', politics: 'callingPolitics', diplomacy: 'callingDiplomacy', business: 'callingBusiness',
+};
+
+function showConflict(t: Translate, c: { key: MessageKey; params: Record<string, string> }): string {
+  const calling = (x: string | undefined) => (x && CALLINGS[x] ? t(CALLINGS[x]!) : x ?? '');
+  return t(c.key, c.key === 'conflictPost' ? { ...c.params, ca: calling(c.params.ca), cb: calling(c.params.cb) } : c.params);
+}
+
+/**
+ * A conflict the store names in a proposal's evidence (store/identities.ts identityConflicts), as a message to
+ * translate; null for the rest of the evidence (the matcher's comparison of names).
+ */
+function conflictOf(e: string): { key: MessageKey; params: Record<string, string> } | null {
+  let m = /^organisation differs: (.*) ≠ (.*)$/.exec(e);
+  if (m) return { key: 'conflictOrganization', params: { a: m[1]!, b: m[2]! } };
+  m = /^post differs: (.*) \((\w+)\) ≠ (.*) \((\w+)\)$/.exec(e);
+  if (m) return { key: 'conflictPost', params: { a: m[1]!, b: m[3]!, ca: m[2]!, cb: m[4]! } };
+  m = /^name differs: (.*?) ≠ (.*?) \(.*\)$/.exec(e);
+  if (m) return { key: 'conflictName', params: { a: m[1]!, b: m[2]! } };
+  m = /^dates too far apart: (\d{4})–(\d{4}) \((\d+) years\)$/.exec(e);
+  if (m) return { key: 'conflictDates', params: { from: m[1]!, to: m[2]!, n: m[3]! } };
+  return null;
 }

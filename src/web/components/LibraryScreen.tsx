@@ -108,7 +108,7 @@ export function LibraryScreen() {
       </section>
 
       <section aria-labelledby="documents-title">
-        <h2 id="documents-title" class="visually-hidden">{t('libraryTitle')}</h2>
+        <h2 id="documents-title" class="visually-hidden">{t('documentsList')}</h2>
         <div class="filters" role="search">
           <label>
             {t('filterDocuments')}

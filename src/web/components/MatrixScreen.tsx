@@ -92,7 +92,7 @@ function CodeMatrix() {
                     {m.codes.map((c) => (
                       <th key={c.key} scope="col" class="theme" title={c.key}>
                         {c.colour && <span class="swatch" style={{ background: c.colour }} aria-hidden="true" />}
-                        <span>{c.names[language]}</span>
+                        <a href={href('code', c.key)} title={t('matrixCodeAgreement', { code: c.names[language] })} data-code-agreement={c.key}>{c.names[language]}</a>
                       </th>
                     ))}
                   </tr>

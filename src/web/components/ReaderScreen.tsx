@@ -7,17 +7,19 @@ import type { CorrectionView } from '../../store/corpus.ts';
 import type { ReaderView } from '../../server/workbench.ts';
 import { getJson, postJson } from '../api.ts';
 import { assignColours } from '../colors.ts';
-import { useAsync } from '../hooks.ts';
+import { useAsync, useMedia } from '../hooks.ts';
 import { toRange } from '../highlight/text-offsets.ts';
 import { useI18n } from '../i18n.ts';
 import { useWorkspace } from '../workspace.ts';
 import { DocumentActions } from './DocumentActions.tsx';
 import { ClaimsPanel, type CorrectionRequest, type PersonHit } from './ClaimsPanel.tsx';
 import { ReaderText, scrollToSpan, speakerKey } from './ReaderText.tsx';
+import { HighlightCard } from './HighlightCard.tsx';
 import { ErrorBox, ExportButtons, Loading, NotFound, docTitle, isNotFound } from './Widgets.tsx';
 
 /** In a narrow window the outline starts folded, so the text comes first. */
-const narrowWindow = () => typeof matchMedia === 'function' && matchMedia('(max-width: 800px)').matches;
+const NARROW = '(max-width: 800px)';
+const narrowWindow = () => typeof matchMedia === 'function' && matchMedia(NARROW).matches;
 
 export function ReaderScreen({ id, at, claim }: { id: string; at: number | null; claim: string | null }) {
   const { t } = useI18n();
@@ -29,6 +31,27 @@ export function ReaderScreen({ id, at, claim }: { id: string; at: number | null;
   const [selection, setSelection] = useState<{ start: number; end: number } | null>(null);
   const textBox = useRef<HTMLDivElement>(null);
   const v = view.data;
+  // A narrow screen stacks the claims below the text: a tapped highlight opens a bottom sheet instead.
+  const narrow = useMedia(NARROW);
+  const [sheet, setSheet] = useState<string | null>(null);
+  const sheetRef = useRef<HTMLDivElement>(null);
+  const selectFromText = useCallback((claimId: string) => {
+    setSelected(claimId);
+    if (narrowWindow()) setSheet(claimId);
+  }, []);
+  // Keep the tapped highlight in view above the sheet (scroll only as much as the sheet covers of it).
+  useEffect(() => {
+    if (!sheet) return;
+    const mark = textBox.current?.querySelector(`mark[data-claim="${CSS.escape(sheet)}"]`);
+    const box = sheetRef.current;
+    if (!mark || !box) return;
+    const r = mark.getBoundingClientRect();
+    const limit = box.getBoundingClientRect().top - 8;
+    // Never so far that its start goes under the header (a highlight taller than the room left keeps its start).
+    const by = Math.max(0, Math.min(r.bottom - limit, r.top - 56));
+    if (by > 0) scrollBy({ top: by, behavior: 'instant' as ScrollBehavior });
+  }, [sheet]);
+  useEffect(() => { if (!narrow) setSheet(null); }, [narrow]);
 
   const colours = useMemo(() => assignColours(v ? v.attributions.map(speakerKey) : []), [v]);
   const shown = useMemo(
@@ -76,6 +99,7 @@ export function ReaderScreen({ id, at, claim }: { id: string; at: number | null;
   const keys = useRef<(e: KeyboardEvent) => void>(() => {});
   keys.current = (e: KeyboardEvent) => {
     if (!v || e.ctrlKey || e.metaKey || e.altKey) return;
+    if (e.key === 'Escape' && sheet) { setSheet(null); return; }
     const el = e.target as HTMLElement | null;
     if (el && (el.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName))) return;
     const at = shown.findIndex((a) => a.id === selected);
@@ -84,6 +108,8 @@ export function ReaderScreen({ id, at, claim }: { id: string; at: number | null;
       if (!next) return;
       e.preventDefault();
       setSelected(next.id);
+      // On a narrow screen the claim's card and actions come up in the sheet, as for a tap.
+      if (narrowWindow()) setSheet(next.id);
       scrollToSpan(textBox.current?.querySelector('.doc-text') as HTMLElement | null, next.content);
       (textBox.current?.querySelector(`mark[data-claim="${CSS.escape(next.id)}"]`) as HTMLElement | null)?.focus({ preventScroll: true });
     } else if ((e.key === 'a' || e.key === 'r') && at >= 0) {
@@ -153,7 +179,7 @@ export function ReaderScreen({ id, at, claim }: { id: string; at: number | null;
   if (!v) return <Loading />;
   const d = v.document;
   return (
-    <article class="screen reader" aria-labelledby="doc-title">
+    <article class={sheet ? 'screen reader sheet-open' : 'screen reader'} aria-labelledby="doc-title">
       <header class="doc-head">
         <h1 id="doc-title">{docTitle(d, t('untitled'))}</h1>
         <p class="muted">
@@ -181,13 +207,14 @@ export function ReaderScreen({ id, at, claim }: { id: string; at: number | null;
         <div class="reader-main" ref={textBox}>
           <Legend />
           <p class="muted small keys-help">{t('readerKeys')}</p>
-          <ReaderText view={v} shown={shown} colours={colours} selected={selected} onSelectClaim={setSelected} onSelectText={onSelectText} />
+          <ReaderText view={v} shown={shown} colours={colours} selected={selected} onSelectClaim={selectFromText} onSelectText={onSelectText} noCard={sheet !== null} />
         </div>
         <ClaimsPanel
           view={v}
           shown={shown}
           colours={colours}
           selected={selected}
+          follow={!narrow}
           onSelect={(claimId) => {
             setSelected(claimId);
             const a = v.attributions.find((x) => x.id === claimId);
@@ -203,6 +230,30 @@ export function ReaderScreen({ id, at, claim }: { id: string; at: number | null;
           onLinkMention={linkMention}
         />
       </div>
+      {sheet && v.attributions.some((a) => a.id === sheet) && (() => {
+        const a = v.attributions.find((x) => x.id === sheet)!;
+        return (
+          <div class="claim-sheet" ref={sheetRef} role="dialog" aria-modal="false" aria-labelledby="claim-sheet-title">
+            <div class="sheet-head">
+              <h2 id="claim-sheet-title">{t('claimSheetTitle')}</h2>
+              <button type="button" class="small" onClick={() => setSheet(null)} aria-label={t('close')}>×</button>
+            </div>
+            <blockquote lang={v.document.language ?? undefined}>{a.content.text}</blockquote>
+            <HighlightCard doc={v.document.id} attribution={a} notes={new Map(v.footnotes.map((f) => [String(f.n), f.note]))} inSheet grades={v.grades} />
+            <div class="sheet-actions">
+              <button type="button" class="small" onClick={() => void correct({ action: 'accept', attribution: a.id })}>{t('accept')}</button>
+              <button type="button" class="small" onClick={() => void correct({ action: 'reject', attribution: a.id })}>{t('reject')}</button>
+              <button
+                type="button"
+                class="small"
+                onClick={() => { setSheet(null); document.querySelector(`[data-claim-item="${CSS.escape(a.id)}"]`)?.scrollIntoView({ block: 'start' }); }}
+              >
+                {t('claimSheetMore')}
+              </button>
+            </div>
+          </div>
+        );
+      })()}
     </article>
   );
 }

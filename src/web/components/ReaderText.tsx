@@ -25,6 +25,8 @@ export interface ReaderTextProps {
   onSelectClaim(id: string): void;
   /** The span of the text the analyst selected (null when the selection is gone). */
   onSelectText(span: { start: number; end: number } | null): void;
+  /** No card over the text (the bottom sheet of a narrow screen shows the claim instead). */
+  readonly noCard?: boolean;
 }
 
 interface CardPlace {
@@ -158,7 +160,7 @@ export function ReaderText(props: ReaderTextProps) {
           }
         }}
       >
-        <Runs text={view.text} runs={runs} byId={byId} colours={colours} selected={selected} notes={notes} noteLabel={noteLabel} cardId={card?.id ?? null} />
+        <Runs text={view.text} runs={runs} byId={byId} colours={colours} selected={selected} notes={notes} noteLabel={noteLabel} cardId={props.noCard ? null : card?.id ?? null} openNote={note?.id ?? null} />
       </div>
       {note && (
         <div class="fn-popover" id="fn-popover" role="note" style={{ top: `${note.top}px`, left: `${note.left}px` }}>
@@ -166,7 +168,7 @@ export function ReaderText(props: ReaderTextProps) {
           <button type="button" class="small" onClick={() => setNote(null)} aria-label={t('close')}>×</button>
         </div>
       )}
-      {card && byId.get(card.id) && (
+      {card && !props.noCard && byId.get(card.id) && (
         <HighlightCard
           doc={props.view.document.id} attribution={byId.get(card.id)!} notes={notes} top={card.top} left={card.left} grades={view.grades}
           onClose={pinned && pinned.id === card.id ? () => setPinned(null) : undefined}
@@ -185,10 +187,12 @@ interface RunsProps {
   notes: Map<string, string | null>;
   noteLabel: (n: string) => string;
   cardId: string | null;
+  /** The marker whose note is open: only it controls the popover (aria-controls must name an element there). */
+  openNote: string | null;
 }
 
 /** Memoised: hovering changes the card, not the text, and a long document should not render again for it. */
-const Runs = memo(function Runs({ text, runs, byId, colours, selected, notes, noteLabel, cardId }: RunsProps) {
+const Runs = memo(function Runs({ text, runs, byId, colours, selected, notes, noteLabel, cardId, openNote }: RunsProps) {
   return (
     <>
       {runs.map((run) => {
@@ -203,7 +207,10 @@ const Runs = memo(function Runs({ text, runs, byId, colours, selected, notes, no
               data-fn={fn?.id}
               // A note marker is a control: focusable, named by its note, opening it (ReaderText); the note is
               // also in data-note, which the print stylesheet writes out after the marker.
-              {...(fn ? { tabIndex: 0, role: 'button', 'aria-label': `${noteLabel(fn.id)}${note ? `: ${note}` : ''}`, 'data-note': note ?? '', 'aria-controls': 'fn-popover' } : {})}
+              {...(fn ? {
+                tabIndex: 0, role: 'button', 'aria-label': `${noteLabel(fn.id)}${note ? `: ${note}` : ''}`, 'data-note': note ?? '',
+                'aria-expanded': openNote === fn.id, ...(openNote === fn.id ? { 'aria-controls': 'fn-popover' } : {}),
+              } : {})}
             >
               {s}
             </span>

@@ -29,6 +29,14 @@ export function findQuotes(text: string, start: number, end: number): Quote[] {
       if (depth > 0 && --depth === 0 && curly >= 0) {
         out.push({ open: curly, close: i });
         curly = -1;
+      } else if (depth === 0 && straight < 0 && (i === start || /\s/.test(text[i - 1]!)) && /^ ?(?:[\p{L}\p{N}]|…|\.\.\.)/u.test(text.slice(i + 1, i + 5))) {
+        // ”… at a word's start: a closing mark typed for an opening one; it opens.
+        curly = i;
+        depth = 1;
+      } else if (depth === 0 && straight >= 0 && text[straight] === '"') {
+        // "…” — a straight opening mark closed with a curly one (the other half of copied text's mix).
+        out.push({ open: straight, close: i });
+        straight = -1;
       }
     } else if (c === '"' && depth === 1 && curly >= 0 && /[\s,.;:!?)—–]|^$/.test(text[i + 1] ?? '') && !closesLater(text, i, end)) {
       // “…" — a curly quotation closed with a straight mark (common in copied text).

@@ -162,6 +162,15 @@ function stanceNouns(p: Paragraph, s: Paragraph['sentences'][number], hits: read
       }
       continue;
     }
+    // A claim held by someone, with its clause: his claim that …, Lee's assertion that … (the possessor is the source).
+    if (CLAIM_NOUNS.test(t.lower) && t.pos === 'NOUN' && toks[i + 1]!.lower === 'that' && !/^(?:VERB|AUX)$/.test(toks[i + 2]!.pos) && !quoteAround(quotes, t.start)) {
+      const holder = possessorBefore(toks, i, s.a);
+      const end = clauseThrough(p, s, i + 1);
+      if (holder && end > i + 2 && !hits.some((h) => h.cue[0] <= i && i <= h.cue[1])) {
+        out.push({ hit: makeHit(toks, [i, i], null, false, holder, false, false), parts: [{ start: toks[i + 1]!.start, end: toks[end]!.end }], construction: 'en-stance-noun', kind: 'reported' });
+      }
+      continue;
+    }
     // Intention as a noun with its infinitive: her decision to meet …, Lee's pledge to cut …
     const intent = INTENT_NOUNS.test(t.lower) && toks[i + 1]!.lower === 'to' && toks[i + 2]!.pos === 'VERB';
     if (!intent && (!STANCE_WORDS.test(t.lower) || !STANCE_PREPS.test(toks[i + 1]!.lower)) || quoteAround(quotes, t.start)) continue;
@@ -175,8 +184,7 @@ function stanceNouns(p: Paragraph, s: Paragraph['sentences'][number], hits: read
     let source: [number, number] | null = null;
     let k = i - 1;
     while (k >= s.a && (toks[k]!.pos === 'ADJ' || toks[k]!.pos === 'ADV' || toks[k]!.pos === 'DET' && /^(?:a|an|the)$/.test(toks[k]!.lower))) k--;
-    if (k >= s.a && toks[k]!.pos === 'PRON' && /^(?:his|her|their|its|our|my)$/.test(toks[k]!.lower)) source = [k, k];
-    else if (k >= s.a && /^(?:'s|’s)$/.test(toks[k]!.lower)) source = subjectEndingAt(toks, k, s.a);
+    if (k >= s.a && (toks[k]!.pos === 'PRON' || /^(?:'s|’s)$/.test(toks[k]!.lower))) source = possessorBefore(toks, k + 1, s.a);
     else if (k >= s.a && BE.has(toks[k]!.lower) || k >= s.a && /^(?:been|become|became|remains?|remained)$/.test(toks[k]!.lower)) {
       const left = skipBetweenLeft(toks, k, s.a);
       const subject = subjectEndingAt(toks, left, s.a);
@@ -187,6 +195,49 @@ function stanceNouns(p: Paragraph, s: Paragraph['sentences'][number], hits: read
     out.push({ hit, parts: [{ start: toks[np[0]]!.start, end: toks[np[1]]!.end }], construction: 'en-stance-noun', kind: 'reported' });
   }
   return out;
+}
+
+/** Nouns that name a claim someone makes, taking a that-clause: his claim that …, the senator's assertion that …. */
+const CLAIM_NOUNS = /^(?:claims?|assertions?|contention|allegations?|insistence|argument|suggestion|prediction|accusations?|charges?|belief|promise|warnings?|statement|complaints?)$/;
+
+/** A possessor right before token `i` (past adjectives): his, their, Lee's, the senator's — or null. */
+function possessorBefore(toks: readonly Token[], i: number, floor: number): [number, number] | null {
+  let k = i - 1;
+  while (k >= floor && toks[k]!.pos === 'ADJ') k--;
+  if (k < floor) return null;
+  if (toks[k]!.pos === 'PRON' && /^(?:his|her|their|its|our|my)$/.test(toks[k]!.lower)) return [k, k];
+  if (!/^(?:'s|’s)$/.test(toks[k]!.lower)) return null;
+  // The owner with its 's, as PolNeAR marks it: Donald Trump’s.
+  const owner = subjectEndingAt(toks, k - 1, floor);
+  return owner && owner[1] === k - 1 ? [owner[0], k] : null;
+}
+
+/**
+ * The last token of the clause that opens at token `from`: up to the sentence's end or the first comma outside
+ * a quotation; a comma closed by a quotation mark (…nothing,'') ends the clause with the mark, as PolNeAR marks it.
+ */
+function clauseThrough(p: Paragraph, s: Paragraph['sentences'][number], from: number): number {
+  const { toks, quotes } = p;
+  let e = from;
+  let verb = false;
+  let relative = false;
+  while (e + 1 < s.b) {
+    const n = toks[e + 1]!;
+    if (/^[.;:!?]$/.test(n.text)) break;
+    if (n.text === ',' && !quoteAround(quotes, n.start)) break;
+    // A second finite verb right after a noun, with no relative clause to own it, is the sentence's own:
+    // his claim that there were errors | is false.
+    if (/^(?:VERB|AUX)$/.test(n.pos) && !/ing$/.test(n.lower)) {
+      // (Or after a verb group that is complete: …had been moved | is false; not after "he proposed", which may
+      // be a relative clause without its pronoun.)
+      const closedGroup = n.pos === 'AUX' && toks[e]!.pos === 'VERB' && toks[e - 1]?.pos === 'AUX';
+      if (verb && !relative && (/^(?:NOUN|PROPN|PRON|NUM)$/.test(toks[e]!.pos) || closedGroup) && !quoteAround(quotes, n.start)) break;
+      verb = true;
+    }
+    if (/^(?:who|which|whom|whose)$/.test(n.lower) || n.lower === 'that' && e + 1 > from) relative = true;
+    e++;
+  }
+  return e;
 }
 
 /** The last cue of a paragraph when a colon closes the paragraph right after it and its source (…, he said:). */
@@ -245,8 +296,34 @@ function findInParagraph(p: Paragraph): Found[] {
       found.push(f);
     });
   });
-  return found;
+  return withoutNestedStances(p, found);
 }
+
+/**
+ * A belief, intention or stance stated inside what someone else is said to have said (Lee said she now
+ * believes …, officials said the plan showed …) is part of that claim, not a claim of its own, as PolNeAR
+ * marks it: a cue of that kind inside another claim's content is dropped. Speech inside speech stays (a
+ * relay: Lee said Park told her …), and so do claim nouns (disputed Park's claim that …).
+ */
+function withoutNestedStances(p: Paragraph, found: Found[]): Found[] {
+  const nestable = new Set<Construction>(['en-clause', 'en-infinitive', 'en-object']);
+  const outer = found.map((f) => ({ start: f.parts[0]!.start, end: f.parts[f.parts.length - 1]!.end }));
+  return found.filter((f, i) => {
+    if (!nestable.has(f.construction) || f.hit.row?.speech === true) return true;
+    const cs = p.toks[f.hit.cue[0]]!.start;
+    const ce = p.toks[f.hit.cue[1]]!.end;
+    // (Not inside a claim made in its own source's relative clause: Brandt, a historian who advised …, believes.)
+    const src = f.hit.source ? { start: p.toks[f.hit.source[0]]!.start, end: p.toks[f.hit.source[1]]!.end } : null;
+    return !outer.some((o, j) => {
+      if (j === i || !(o.start <= cs && ce <= o.end)) return false;
+      const oc = p.toks[found[j]!.hit.cue[0]]!.start;
+      return !(src && src.start <= oc && oc < src.end);
+    });
+  });
+}
+
+/** Labels a news page gives its own notes and sections: no one speaks under them. */
+const EDITORIAL_LABELS = /^(?:corrections?|clarifications?|updates?|updated|editor['’]?s notes?|note|the latest|latest|related|read more|see also|watch|video|photos?|breaking|breaking news|live|analysis|opinion|disclosure|programming note|fact check)$/i;
 
 /**
  * A speaker label: "LEE: …" in a transcript, "Lee: …" in a headline, or a quotation signed after a dash
@@ -266,6 +343,8 @@ function labelOf(p: Paragraph): Found | null {
       if (i === o || !toks.slice(o, i).every((x) => /^[A-Z]/.test(x.text) || x.text === '.')) break;
       // A name in capitals, or a short name of a headline (Lee: …); not a sentence's opening words.
       if (o && !toks.slice(o, i).every((x) => x.text === x.text.toUpperCase())) break;
+      // A page's own labels (Correction:, Update:, The Latest:) name no speaker.
+      if (EDITORIAL_LABELS.test(text.slice(toks[o]!.start, toks[i - 1]!.end))) break;
       const content = trimContent(text, t.end, last.end);
       if (!content) break;
       const hit = makeHit(toks, [i, i], null, false, [o, i - 1], false, false);
@@ -341,9 +420,16 @@ function findCues(p: Paragraph, s: Paragraph['sentences'][number]): Hit[] {
     const row = CUE_VERBS.get(t.lemma) ?? (ingAfterComma ? CUE_VERBS.get(t.lower.slice(0, -3)) ?? CUE_VERBS.get(`${t.lower.slice(0, -3)}e`) : undefined);
     if (!row) continue;
     // The tagger reads some present tenses after a name as plural nouns (Lee plans to, Lee notes that).
-    const nounVerb = t.pos === 'NOUN' && /s$/.test(t.lower) && i > s.a && (toks[i - 1]!.pos === 'PROPN' || /^(?:he|she|it|,)$/.test(toks[i - 1]!.lower))
-      && /^(?:to|that|,|:|“|"|'')$/.test(toks[i + 1]?.lower ?? '');
-    if (!(t.pos === 'VERB' || nounVerb || ingAfterComma || ALWAYS_CUES.has(t.lower))) continue;
+    const nounVerb = t.pos === 'NOUN' && /s$/.test(t.lower) && i > s.a && (toks[i - 1]!.pos === 'PROPN' || /^(?:he|she|it|which|who|,)$/.test(toks[i - 1]!.lower))
+      && /^(?:to|that|,|:|“|"|''|he|she|they|we|it|i)$/.test(toks[i + 1]?.lower ?? '');
+    // And a base form after a noun, when a clause follows (Polls show a close race, records show he paid, data
+    // show that women …): a subject pronoun, or "that" opening a clause rather than a relative (plan that was …).
+    const after1 = toks[i + 1];
+    const after2 = toks[i + 2];
+    const nounVerbBase = t.pos === 'NOUN' && !/s$/.test(t.lower) && i > s.a && /^(?:NOUN|PROPN)$/.test(toks[i - 1]!.pos) && after1 !== undefined
+      && (/^(?:he|she|they|we|it)$/.test(after1.lower) || after1.lower === 'that' && after2 !== undefined && !/^(?:VERB|AUX)$/.test(after2.pos)
+        || /^(?:DET|NUM)$/.test(after1.pos) && /(?:[^s]s|^data)$/.test(toks[i - 1]!.lower));
+    if (!(t.pos === 'VERB' || nounVerb || nounVerbBase || ingAfterComma || ALWAYS_CUES.has(t.lower))) continue;
     if (attributesNothing(toks, i, s.a)) continue;
     // An infinitive governed by another verb (declined to say, wants to argue) is that verb's content.
     const before = toks[i - 1];
@@ -387,7 +473,7 @@ function findCues(p: Paragraph, s: Paragraph['sentences'][number]): Hit[] {
       // Inverted: “…,” said Sen. Lee / …, said Lee, a Democrat.
       const r = phraseStartingAt(toks, j + 1, s.b);
       const quoteOrComma = left < s.a || toks[left]!.text === ',' || /[”"]/.test(toks[left]!.text);
-      if (r && quoteOrComma && row.speech) { src = r; after = true; }
+      if (r && quoteOrComma && row.speech) { src = withAppositive(toks, r, s.b); after = true; }
     }
     // The cue is the whole verb group, as PolNeAR marks it: auxiliaries and adverbs after the subject (has also
     // said, is demanding, did not deny), and a colon that introduces the content (said:).
@@ -397,6 +483,27 @@ function findCues(p: Paragraph, s: Paragraph['sentences'][number]): Hit[] {
   }
   return hits;
 }
+
+/**
+ * An inverted source with its appositive, as PolNeAR marks it: …, said Ann Lee, a physicist who directs the
+ * program. The appositive runs to the end of the sentence, or to a quotation, or to a comma before an adjunct
+ * of the speech (…, said Lee, a Democrat, in a statement).
+ */
+function withAppositive(toks: readonly Token[], src: [number, number], limit: number): [number, number] {
+  const comma = src[1] + 1;
+  const first = toks[comma + 1];
+  if (toks[comma]?.text !== ',' || !first || comma + 1 >= limit || !/^[a-z]/.test(first.text) || APPOSITIVE_STOP.test(first.lower)) return src;
+  let last = comma;
+  for (let k = comma + 1; k < limit; k++) {
+    const t = toks[k]!;
+    if (/^(?:[“”"]|''|[.!?;:])$/.test(t.text)) break;
+    if (t.text === ',' && (k + 1 >= limit || APPOSITIVE_STOP.test(toks[k + 1]!.lower) || /^(?:[“"]|'')$/.test(toks[k + 1]!.text))) break;
+    last = k;
+  }
+  return last > comma ? [src[0], last] : src;
+}
+/** Words after a comma that open an adjunct of the speech, not an appositive of its speaker. */
+const APPOSITIVE_STOP = /^(?:in|on|at|during|after|before|while|when|as|according|adding|saying|noting|and|but|because|since|though|although|referring|citing|speaking|told|said|says|who said|last|this|on)$/;
 
 /** Object heads that make "raise" a stance (raised questions about …), not a sum raised. */
 const RAISED = /^(?:questions?|concerns?|doubts?|alarms?|issues?|possibility|objections?|prospect|specter|spectre|eyebrows|point|fears?|worries)$/;
@@ -487,7 +594,7 @@ function contentOf(p: Paragraph, s: Paragraph['sentences'][number], hits: readon
     }
     const c = commaBefore(text, hit.clauseStart, floor);
     const from = prevHit && commaBefore(text, prevHit.clauseStart, s.start) !== null ? floor : s.start;
-    const first = trimContent(text, from, c ?? hit.clauseStart);
+    const first = withoutOpener(text, trimContent(text, from, c ?? hit.clauseStart));
     const rest = /^\s*,/.test(text.slice(after, after + 3)) ? trimContent(text, after, limit) : null;
     return found([first, rest], 'en-according-to', 'according_to');
   }
@@ -552,7 +659,7 @@ function contentOf(p: Paragraph, s: Paragraph['sentences'][number], hits: readon
   const comma = commaBefore(text, hit.clauseStart, floor);
   if (comma !== null && !hit.participle) {
     // The clause before a trailing cue is the whole sentence up to it, cues inside it included.
-    const before = trimContent(text, prevHit && commaBefore(text, prevHit.clauseStart, s.start) !== null ? floor : s.start, comma);
+    const before = withoutOpener(text, trimContent(text, prevHit && commaBefore(text, prevHit.clauseStart, s.start) !== null ? floor : s.start, comma));
     if (!before) return null;
     let endTok = skipAdjuncts(toks, hit.next, s.b);
     // …, Lee told The Daily Ledger on Thursday.: the listener too stands between the cue and the stop.
@@ -592,6 +699,15 @@ function clauseCut(text: string, start: number, limit: number): number {
 /** A setting of the speech closing a clause: in a statement, in a radio interview, on Twitter, at a rally. */
 const SPEECH_SETTING = /\s+(?:in an? (?:[\w-]+ ){0,2}(?:interview|statement|tweet|speech|post|letter|op-ed|email|e-mail|memo|video|message|broadcast|appearance|press conference|news conference)|on (?:Twitter|Facebook|Instagram|television|TV|radio|[A-Z]{2,5})|at an? (?:[\w-]+ ){0,2}(?:rally|event|hearing|briefing|press conference|news conference|debate))\b.*$/;
 const CUT = /,\s+(?:which|who|whose|whom|but)\s|;\s/;
+
+/** A connective opening the sentence links it to the one before; it is the writer's, not what was said (But …, However, …). */
+const OPENER = /^(?:But|And|Yet|So|Still|Also|However|Meanwhile|Instead|Indeed|In fact|Now|Moreover|Nevertheless)(?:,\s*|\s+)(?=\S)/;
+
+function withoutOpener(text: string, span: Span | null): Span | null {
+  if (!span) return null;
+  const m = OPENER.exec(text.slice(span.start, Math.min(span.end, span.start + 20)));
+  return m && span.end - span.start - m[0].length >= 2 ? { start: span.start + m[0].length, end: span.end } : span;
+}
 
 /** The position of the comma that ends right before `at` (white space between), or null. */
 function commaBefore(text: string, at: number, floor: number): number | null {

@@ -79,6 +79,8 @@ export function subjectEndingAt(toks: readonly Token[], j: number, floor: number
   let k = j;
   while (k - 1 >= floor) {
     const p = toks[k - 1]!;
+    // An article opens its phrase: a word before it belongs to another (Last week | the senator said).
+    if (/^(?:a|an|the)$/.test(toks[k]!.lower) && /^(?:NOUN|PROPN|ADJ|NUM)$/.test(p.pos)) break;
     if (isNominal(p, k - 1 === floor)) { k--; continue; }
     // "of"/"for" inside the phrase: a spokesman for the campaign, the head of the agency.
     // A hyphen inside a name or compound: Self-Defense Force, Pro-Growth Alliance.

@@ -208,6 +208,18 @@ function findClaimsJaInBatch(input: JaClaimsInput): { attributions: Attribution[
   return { attributions: out, unattributed };
 }
 
+/** The first index of the sorted `xs` whose value is at least `at`. */
+export function lowerBound(xs: readonly number[], at: number): number {
+  let lo = 0;
+  let hi = xs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (xs[mid]! < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 // ------------------------------------------------------------------------------------------ sentence view
 
 /** One sentence, tokenised, with its quotation brackets matched and footnote markers known. */
@@ -218,6 +230,8 @@ class SentenceView {
   /** Matching closer for each opening bracket token, and back. */
   readonly match = new Map<number, number>();
   readonly marker: Uint8Array;
+  /** 1 where prev() and next() step over a token: a footnote marker or white space. */
+  readonly skip: Uint8Array;
 
   constructor(readonly text: string, readonly span: Span, readonly tokenizer: JaTokenizer, markerAt: Map<number, DraftFootnote>, readonly book: SpeakerBook) {
     const raw = tokenizer.tokenize(text.slice(span.start, span.end), span.start);
@@ -256,18 +270,33 @@ class SentenceView {
     }
     // An opener never closed in the sentence: its tokens are not inside a quotation after all.
     for (const open of stack) for (let k = open; k < n; k++) this.depth[k] = Math.max(0, this.depth[k]! - 1);
+    this.skip = new Uint8Array(n);
+    for (let i = 0; i < n; i++) if (this.marker[i] || /^\s+$/.test(this.toks[i]!.surface)) this.skip[i] = 1;
+  }
+
+  private tails: number[] | null = null;
+
+  /** The tokens outside quotations that can begin an evidential tail (という, とのこと, と), in order; made once. */
+  tailCandidates(): readonly number[] {
+    if (this.tails) return this.tails;
+    this.tails = [];
+    for (let k = 0; k < this.toks.length; k++) {
+      const w = this.toks[k]!.surface;
+      if (this.depth[k] === 0 && (w === 'と' || w === 'という' || w === 'とのこと')) this.tails.push(k);
+    }
+    return this.tails;
   }
 
   /** Previous token index skipping footnote markers and spaces, or -1. */
   prev(i: number, floor = 0): number {
     let k = i - 1;
-    while (k >= floor && (this.marker[k] || /^\s+$/.test(this.toks[k]!.surface))) k--;
+    while (k >= floor && this.skip[k]) k--;
     return k >= floor ? k : -1;
   }
 
   next(i: number): number {
     let k = i + 1;
-    while (k < this.toks.length && (this.marker[k] || /^\s+$/.test(this.toks[k]!.surface))) k++;
+    while (k < this.toks.length && this.skip[k]) k++;
     return k;
   }
 }
@@ -280,6 +309,11 @@ function isQuotativeTo(v: SentenceView, i: number): boolean {
   if (t.surface === 'って' && (t.pos2 === '引用' || t.pos1 === '格助詞' || t.pos1 === '副助詞')) return true;
   if (t.surface !== 'と') return false;
   if (t.pos2 === '引用') return true;
+  // …働いていると話した: the analyser reads と after a plain form as "when"; before a verb of speech it quotes.
+  if (t.pos1 === '接続助詞') {
+    const q = v.toks[v.next(i)];
+    if (q && q.pos === '動詞' && isSpeechPredicate(q) && !isThought(q)) return true;
+  }
   const p = v.prev(i);
   return p >= 0 && QUOTE_CLOSE.has(v.toks[p]!.surface);
 }
@@ -337,6 +371,9 @@ function isSpeechPredicate(t: JaToken): boolean {
 function isThought(t: JaToken): boolean {
   return /^(?:見る|みる|見込む|考える|思う|信じる|感じる|判断|予想|期待|予測)$/.test(t.base);
 }
+
+/** Nouns of possibility a predicate may modify: …と宣言する可能性, …と主張する恐れ. */
+const MODAL_NOUNS = /^(?:可能性|恐れ|おそれ|公算|見込み|余地|危険性)$/;
 
 /** Cues of a sentence, in text order, all outside quotations. */
 function findCues(v: SentenceView): Cue[] {
@@ -475,6 +512,8 @@ function findCues(v: SentenceView): Cue[] {
     // A noun before と takes only a strong reporting predicate (…を最大の目標と強調し), not a thought.
     if (c === 'noun' && (isThought(pt) || pt.base === '示す' || pt.base === '見る' || pt.base === 'みる')) continue;
     const end = predicateEnd(v, at);
+    // …と宣言する可能性 / と主張する恐れ: what someone might say is no claim (the view is the sentence's, about it).
+    if (toks[end]?.pos === '名詞' && MODAL_NOUNS.test(toks[end]!.surface + (toks[end + 1]?.pos1 === '接尾' ? toks[end + 1]!.surface : ''))) continue;
     if (isPassive(v, at, end)) {
       // Xから「…」と迫られ: a passive with its agent names who said it.
       const agent = passiveAgent(v, i);
@@ -1173,8 +1212,10 @@ function trimSpan(text: string, s: Span): Span {
  */
 function evidentialEnd(v: SentenceView, from: number): { end: number; tail: boolean } {
   const { toks } = v;
-  for (let k = from; k < toks.length; k++) {
-    if (v.depth[k]! > 0) continue;
+  // Only という, とのこと and と outside quotations can begin a tail: those of the sentence, in order.
+  const at = v.tailCandidates();
+  for (let c = lowerBound(at, from); c < at.length; c++) {
+    const k = at[c]!;
     const t = toks[k]!;
     // という before a noun modifies it (…があったという一部の報道は): only a closing one is a tail.
     if ((t.surface === 'という' && t.pos === '助詞' || t.surface === 'とのこと') && !(toks[k + 1] && (toks[k + 1]!.pos === '名詞' && toks[k + 1]!.surface !== 'こと' || QUOTE_OPEN.has(toks[k + 1]!.surface)))) return { end: k, tail: true };

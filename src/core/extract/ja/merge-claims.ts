@@ -5,18 +5,7 @@
  * added only where it covers text that no cue-first claim already covers, so one passage is never credited twice.
  */
 import type { Attribution, Unattributed } from '../../model/schema.ts';
-import { MAX_CONTENT } from './find-claims-ja.ts';
-
-function lowerBound(xs: readonly number[], at: number): number {
-  let lo = 0;
-  let hi = xs.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (xs[mid]! < at) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
+import { MAX_CONTENT, lowerBound } from './find-claims-ja.ts';
 
 /**
  * 結びつけようとした, 防ごうとしている: a volitional form before とする is an attempt, not a claim. The cue-first

@@ -5,7 +5,7 @@
 import type { PersonType } from '../../model/schema.ts';
 import type { JaToken } from '../../morph/tokens.ts';
 import {
-  ANAPHOR, GENERIC_SOURCE, GOV_TAILS, KATAKANA_MEDIA, MEDIA_TAILS, ORG_TAILS, PERSON_POSTS, STATE_NAMES,
+  ANAPHOR, GENERIC_SOURCE, GOV_TAILS, KATAKANA_MEDIA, MEDIA_TAILS, ORG_TAILS, PERSON_POSTS, STATE_NAMES, postEnding,
 } from './vocabulary-ja.ts';
 
 export interface NounPhrase {
@@ -173,7 +173,7 @@ export function classifySpeaker(np: NounPhrase, toks: readonly JaToken[]): Speak
     const core = mediaCore(bare);
     return { ...base, type: 'media', core };
   }
-  const post = PERSON_POSTS.find((p) => bare.endsWith(p) && bare.length > p.length || bare === p);
+  const post = postEnding(bare);
   if (hasPersonName || post || isKatakanaFullName(bare) || trailingFullName(bare) > 0 && /[\u4e00-\u9fff]$/.test(bare.slice(0, trailingFullName(bare))) || /^[A-Z][A-Za-z.'-]+(?: [A-Z][A-Za-z.'-]+)*(?:氏|さん)$/.test(bare)) {
     if (/(?:高官|当局者)$/.test(bare)) return { ...base, type: 'government', core: bare };
     const split = splitNameAndPost(text, post ?? null, toks, np);
@@ -248,6 +248,13 @@ function splitNameAndPost(text: string, post: string | null, toks: readonly JaTo
     organization = s.slice(0, cut).trim() || null;
     name = s.slice(cut + 1).trim();
   }
+  // ペトロフ不拡散・軍縮局長: a katakana name, then the office its post belongs to (kanji), then the post.
+  // (A surname alone: in イーゴリ・パノフ・ロシア国連 the last katakana word is a country, read below.)
+  const office = title ? /^([\u30A1-\u30FA\u30FC]{2,})([\u4e00-\u9fff々][^・]*(?:・[\u4e00-\u9fff々]+)*)$/.exec(name) : null;
+  if (office) {
+    name = office[1]!;
+    title = office[2]! + title;
+  }
   // イーゴリ・パノフ・ロシア国連 → the katakana run is the name, the rest the organisation.
   const segs = name.split('・');
   const kataSeg = /^(?:[\u30A1-\u30FA\u30FC]{1,}|[A-Z]\.?)$/;
@@ -272,7 +279,7 @@ function splitNameAndPost(text: string, post: string | null, toks: readonly JaTo
       name = right;
     }
   }
-  const isName = name.length >= 1 && name.length <= 16 && !PERSON_POSTS.some((p) => name.endsWith(p) && p.length >= 2)
+  const isName = name.length >= 1 && name.length <= 16 && !((postEnding(name)?.length ?? 0) >= 2)
     && (/^[\u4e00-\u9fff々]{1,3}[ \u3000][\u4e00-\u9fff々]{1,3}$/.test(name) || /^[\u30A1-\u30FA\u30FC・=＝]{2,}$/.test(name) || isKatakanaFullName(name) || /^[A-Za-z][A-Za-z. '-]*$/.test(name) && !/^[A-Z]{2,6}$/.test(name) || /^[\u4e00-\u9fff々]{1,5}$/.test(name) && (title !== null || toks.slice(np.from, np.to).some((t) => t.pos2 === '人名') || /(?:氏|さん|君)$/.test(text)));
   if (!isName) return { name: text.replace(/[(（][^)）]*[)）]/g, '').trim(), organization: null, title: post && post.length > 1 ? post : null };
   return { name, organization, title };

@@ -75,6 +75,18 @@ export const PERSON_POSTS = [
   'さん', '君', '女史', '様', '殿', '相', 'エネルギー相', '経済再生相', '担当相', '外交部長', '国防部長', '外交官',
 ].sort((a, b) => b.length - a.length);
 
+const POST_SET = new Set(PERSON_POSTS);
+const LONGEST_POST = Math.max(...PERSON_POSTS.map((p) => p.length));
+
+/** The longest post `s` ends with (what PERSON_POSTS.find(endsWith) gives, by a set look-up per length), or undefined. */
+export function postEnding(s: string): string | undefined {
+  for (let n = Math.min(LONGEST_POST, s.length); n > 0; n--) {
+    const tail = s.slice(s.length - n);
+    if (POST_SET.has(tail)) return tail;
+  }
+  return undefined;
+}
+
 /** Generic, unnamed sources (専門家は, 関係者によると): kept as a group, never replaced by a named person. */
 export const GENERIC_SOURCE = /^(?:[^、。]{0,10}?)(?:有識者|識者|専門家|研究者|アナリスト|関係者|当局者|外交筋|消息筋|観測筋|評論家|学者|政府高官|軍高官|高官|消息通|オブザーバー|外交官|市民|住民|関係筋|筋|周辺|幹部|関係者ら|専門家ら|専門家たち|参加者たち|参加者|市場関係者|市場参加者|投資家|エコノミストら|消費者|有権者|利用者|ユーザー|ネットユーザー|ネット|メディア報道|報道各社|各紙|一部報道|マスコミ)(?:ら|たち|の間|の多く|の一人|の1人)?$/;
 
