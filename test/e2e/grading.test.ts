@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { after, before, test } from 'node:test';
 import { chromium, type Browser, type ConsoleMessage, type Page } from 'playwright-core';
@@ -20,6 +21,7 @@ import { BRIEFING_JA } from '../grading/_texts.ts';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const ARTIFACTS = join(root, 'test-artifacts');
 const CHROMIUM = process.env.MIKATA_CHROMIUM ?? '/usr/bin/chromium';
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
 let dir: string;
 let corpus: Corpus;
@@ -128,4 +130,25 @@ test('the hypotheses page shows the weight grading gave a graded claim beside it
   assert.equal((await cell.innerText()).trim(), '→ 0.64 (B2)');
   assert.equal(await page.locator('th[data-hypothesis="h2"] .ach-score').getAttribute('data-score'), '0.64');
   assert.deepEqual(problems, []);
+});
+
+test('the pinned card, selects and caveats included, has no serious or critical accessibility violation (axe-core)', async () => {
+  // Its own context: axe is injected as an inline script, which the workbench's Content-Security-Policy forbids.
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-US', bypassCSP: true });
+  try {
+    const p = await context.newPage();
+    await p.goto(`${server.url}#/doc/${doc}`);
+    await p.locator('.doc-text[data-ready="true"]').waitFor();
+    await p.locator('.doc-text mark.claim', { hasText: '一時的な措置' }).first().click();
+    await p.locator('#claim-card .card-close').waitFor();
+    await p.addScriptTag({ path: AXE });
+    const violations = await p.evaluate(async () => {
+      const axe = (window as unknown as { axe: { run(ctx: Element, o: object): Promise<{ violations: { id: string; impact: string | null }[] }> } }).axe;
+      const r = await axe.run(document.querySelector('#claim-card')!, { resultTypes: ['violations'] });
+      return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id);
+    });
+    assert.deepEqual(violations, []);
+  } finally {
+    await context.close();
+  }
 });
