@@ -38,6 +38,12 @@ before(async () => {
   await g.setReliability({ source: 'エレナ・ヴォルコワ', value: 'C', by: 'kato', why: 'the official line' });
   await g.setCredibility({ document: ja, claim: 'a1', value: '4', by: 'kato', why: 'no other source' });
   await g.setCredibility({ document: ja, quote: '保険料をさらに', value: '6', by: 'sato' });
+  const book = corpus.achBook();
+  const m = await book.create({ title: '制限は続くか', by: 'kato' });
+  await book.addHypothesis(m.ref, 'short');
+  await book.addHypothesis(m.ref, 'long');
+  await book.addEvidence(m.ref, { document: ja, claim: 'a1' });
+  await book.rate(m.ref, 'ev1', 'h2', 'II', 'kato');
   data = await collectDataset(corpus, { documents: [ja] }, { now: NOW, analyst: 'kato' });
 });
 after(async () => {
@@ -152,6 +158,9 @@ describe('grading in the exports', () => {
     assert.match(html, /<p class="reliability">情報源の信頼性 C \(かなり信頼できる; kato: the official line\)<\/p>/);
     assert.match(html, /<p class="caveat"><b>注意: 報道官・広報担当<\/b> — /);
     assert.match(html, /<span class="badge grade" title="評価">C4<\/span>/);
+    // The ACH table prints the weight the scores used, with the grade that set it: C (0.6) × 4 (0.4) = 0.24, II → 0.48.
+    assert.match(md, /\| ev1 \| 0\.24 \(C4\) \| {2}\| II \| 0\.48 \|/);
+    assert.match(html, /<td>0\.24 \(C4\)<\/td>/);
     const en = renderExport('md', { ...data, language: 'en' });
     assert.match(text(en), /source reliability C \(fairly reliable; kato: the official line\)/);
     assert.match(text(en), /> \*\*caveat: Government spokesperson\*\* — A spokesperson states/);
