@@ -205,14 +205,15 @@ export function claimNames(data: ExportDataset): Map<ExportClaim, string> {
 }
 
 /**
- * A claim's grading as formats show it: the least reliable of its speakers' grades (grades.ts
- * weakestReliability), its credibility, the two in the usual notation (B3), and the caveats of its speakers.
+ * A claim's grading as formats show it: the least reliable of its speakers' and relays' grades (grades.ts
+ * weakestReliability: a claim passed on is only as reliable as its weakest link), its credibility, the two in the
+ * usual notation (B3), and the caveats of its speakers and relays.
  * All null and empty when nothing is graded and no caveat fits.
  */
 export function claimGrading(claim: ExportClaim, person: ReadonlyMap<string, ExportPerson>): {
   reliability: Reliability | null; credibility: Credibility | null; notation: string | null; caveats: ExportCaveat[];
 } {
-  const speakers = claim.speakers.map((k) => person.get(k)).filter((p): p is ExportPerson => !!p);
+  const speakers = [...claim.speakers, ...claim.via].map((k) => person.get(k)).filter((p): p is ExportPerson => !!p);
   const reliability = weakestReliability(speakers.map((p) => p.reliability?.value ?? null));
   const credibility = claim.credibility?.value ?? null;
   const caveats: ExportCaveat[] = [];

@@ -376,7 +376,7 @@ export class Grading {
 
   /**
    * How grades weigh a matrix's evidence (core/ach `weightOf`): the evidence's own weight × the grade
-   * factor of its claim (grades.ts gradeFactor: the least reliable of its speakers, and its credibility).
+   * factor of its claim (grades.ts gradeFactor: the least reliable of its speakers and relays, and its credibility).
    * Text evidence, and claims no longer found, keep their own weight. Null when nothing in the matrix is graded.
    */
   async achWeights(m: AchMatrixContents): Promise<AchGrading | null> {
@@ -391,8 +391,8 @@ export class Grading {
       const doc = docs.get(e.docHash!);
       const claim = doc ? claimsOf.get(doc.id)?.find((c) => c.localId === e.claim) : undefined;
       if (!claim) continue;
-      const speakers = claim.speakers.filter((s) => s.role === 'speaker');
-      const reliability = weakestReliability(speakers.map((s) => {
+      // Speakers and relays alike: a claim passed on by an outlet is only as reliable as its weakest link.
+      const reliability = weakestReliability(claim.speakers.map((s) => {
         const id = s.identity === null ? undefined : cache.current(s.identity)?.id;
         return id === undefined ? null : ((standing.get(id)?.value as Reliability | undefined) ?? null);
       }));

@@ -12,6 +12,8 @@ import { CAVEATS_FORMAT, type CaveatList } from '../../src/core/grading/caveats.
 import type { Store } from '../../src/store/store.ts';
 import type { TransferRecord } from '../../src/store/transfer.ts';
 import { backends } from './_backends.ts';
+import { collectDataset } from '../../src/export/collect-dataset.ts';
+import { claimGrading, indexDataset } from '../../src/export/dataset.ts';
 import { ALL_DOCS, EN_CORRIDOR, fixedClock, fixtureAnalyzer, JA_BLACK_SEA, makeAnalysis, sourceOf, type DocSpec } from './_fixtures.ts';
 
 /** A briefing of an invented state's officials and its state news agency. */
@@ -277,6 +279,37 @@ for (const backend of backends()) {
         assert.equal(view.matrix.evidence.find((e) => e.ref === e1.ref)!.weight, 2);
         assert.deepEqual((await book.show(m.ref, { grades: false })).result.ranking.map((r) => r.hypothesis), ['h2', 'h1']);
       });
+    });
+
+    it('a claim passed on by an outlet is only as reliable as its weakest link: ACH and the exports take the relay\u2019s grade too', async () => {
+      const relay: DocSpec = {
+        name: 'relay-ja.txt', title: '北辰通信の報道', date: '2025-03-01', language: 'ja',
+        text: ['リレー 2025年3月1日', '北辰通信の報道', '北辰通信によると、エレナ・ヴォルコワ報道官は海峡の封鎖は来月に解除されると述べた。'].join('\n'),
+        people: [
+          { id: 'p1', name: 'エレナ・ヴォルコワ', aliases: ['ヴォルコワ'], organization: '北方連邦外務省', title: '報道官' },
+          { id: 'p2', name: '北辰通信', type: 'media' },
+        ],
+        attributions: [{ id: 'a1', speakers: ['p1'], via: ['p2'], content: '海峡の封鎖は来月に解除される', cue: 'と述べた' }],
+      };
+      const store = await backend.open();
+      const c = new Corpus(store, { now: fixedClock(), analyzer: fixtureAnalyzer([...ALL_DOCS, JA_BRIEFING, relay]) });
+      try {
+        await c.addSources([sourceOf(JA_BRIEFING), sourceOf(relay)]);
+        await c.grading().setReliability({ source: 'エレナ・ヴォルコワ', value: 'B', by: 'kato' });
+        await c.grading().setReliability({ source: '北辰通信', value: 'E', by: 'kato' });
+        const book = c.achBook();
+        const m = await book.create({ title: '封鎖は解除されるか', by: 'kato' });
+        await book.addHypothesis(m.ref, 'yes');
+        const ev = await book.addEvidence(m.ref, { document: relay.name, claim: 'a1' });
+        assert.deepEqual((await book.show(m.ref)).graded, [{ evidence: ev.ref, reliability: 'E', credibility: null, factor: 0.2, weight: 0.2 }]);
+        const data = await collectDataset(c, { documents: [relay.name] }, { now: '2025-07-01T00:00:00.000Z' });
+        const index = indexDataset(data);
+        assert.equal(claimGrading(data.claims[0]!, index.person).notation, 'E');
+        // The relay's caveat too: the briefing gave the agency as 国営.
+        assert.deepEqual(claimGrading(data.claims[0]!, index.person).caveats.map((k) => k.id), ['official.spokesperson', 'official.government', 'state-media']);
+      } finally {
+        await c.close();
+      }
     });
 
     it('grades and the caveat list go through export and import', async () => {
