@@ -17,7 +17,7 @@ import { applyCorrections, toSelector, type AttributionKind, type CorrectionChan
 import { createIdentity, formsOfPerson, IdentityCache, isFullName, linkPerson, nameKey, previousLinks, type LinkContext } from './identities.ts';
 import { claimRows, dateRows } from './index-rows.ts';
 import { codeClaims } from './claim-codes.ts';
-import { gradeClaims, Grading, type SourceGradeView } from './grading.ts';
+import { gradeClaims, Grading, type GradeView, type SourceGradeView } from './grading.ts';
 import { parseCaveatList } from '../core/grading/caveats.ts';
 import { parseCodebook, type Codebook } from '../core/codebook/codebook.ts';
 import { DEFAULT_CODEBOOK } from '../core/codebook/default-codebook.ts';
@@ -301,6 +301,8 @@ export interface ReanalyzeSummary {
   readonly unanchored: CorrectionView[];
   /** ACH evidence whose claim was not found again (ach-anchor.ts): kept with its ratings, listed. */
   readonly evidence: UnanchoredEvidence[];
+  /** Credibility grades whose claim is no longer found (grading.ts): kept, flagged, listed. */
+  readonly grades: GradeView[];
 }
 
 export interface ImportSummary {
@@ -862,7 +864,8 @@ export class Corpus {
     const active = (await this.store.corrections()).filter((c) => c.status === 'active' && current.has(c.docHash));
     const views = await this.correctionViews(active.filter((c) => unanchored.has(c.ref)));
     const evidence = await this.achBook().unanchored();
-    return { documents: stored, total: ids.length, limited, failed, corrections: active.length, unanchored: views, evidence };
+    const grades = (await this.grading().list({ all: true })).filter((g) => g.kind === 'credibility' && g.anchored === false && g.value !== null);
+    return { documents: stored, total: ids.length, limited, failed, corrections: active.length, unanchored: views, evidence, grades };
   }
 
   // -------------------------------------------------------------------------------------------------------

@@ -151,7 +151,8 @@ for (const backend of backends()) {
 
         // The claim goes: the grade is kept and flagged; it comes back: the grade applies again.
         variants.set(JA_BLACK_SEA.text, { ...v1, attributions: v1.attributions.filter((a) => a.id !== 'a2') });
-        await c.reanalyze();
+        const summary = await c.reanalyze();
+        assert.deepEqual(summary.grades.map((x) => [x.ref, x.value]), [['g1', '2']], 'reanalysis lists the grade it could not place');
         const [lost] = await g.list({ document: doc, all: true });
         assert.equal(lost!.anchored, false);
         assert.match(lost!.problem!, /its claim is no longer found: «保険料の高騰/);
