@@ -266,6 +266,31 @@ run({
     text: '沢井市長は、港の工事はすでに始まっていると話した。',
     want: [{ speaker: '沢井', cue: 'と話した', content: '港の工事はすでに始まっている', rule: 'ja:quotative' }],
   },
+  '明らかにしました is one predicate': {
+    text: '港湾局の報道官は、検査を強化したと明らかにしました。',
+    want: [{ speaker: '港湾局の報道官', cue: 'と明らかにしました', content: '検査を強化した' }],
+  },
+  '次のように述べた closing a paragraph: the next paragraph is what was said': {
+    text: '外務省の島田報道官は3日の記者会見で次のように述べた。\n\n両国の協議は年内に再開される見通しで、詳細は調整中だ。\n\n会見は30分で終わった。\n',
+    want: [{ speaker: '島田', cue: '次のように述べた', content: '両国の協議は年内に再開される見通しで、詳細は調整中だ', kind: 'reported' }],
+    none: ['会見は30分で終わった'],
+  },
+  "次のように報じた before an article cited in 《…》: the passage inside, over its paragraphs, not a topic in the outlet's headline": {
+    text: '北陽新報は『知事が辞意か』という見出しで、次のように報じた。\n《知事は周囲に辞意を漏らしている。\n県議会では後任選びが始まった。》\n',
+    want: [{ speaker: '北陽新報', cue: '次のように報じた', content: '知事は周囲に辞意を漏らしている。\n県議会では後任選びが始まった', kind: 'quote' }],
+  },
+  'a delegation speaks as a body (議員団, 代表団)': {
+    text: '訪中した超党派の議員団は、先方は協議の継続に前向きだと述べた。',
+    want: [{ speaker: '議員団', cue: 'と述べた', content: '先方は協議の継続に前向きだ' }],
+  },
+  'the audience before what was said is no part of it (国内メディアに対して、)': {
+    text: '森下外相は国内メディアに対して、協議は来月再開されると述べた。',
+    want: [{ speaker: '森下', cue: 'と述べた', content: '協議は来月再開される' }],
+  },
+  "an action of the speaker's own before a clause with its own subject is no part of what was said": {
+    text: '視察団は3日に帰国し、現地の復旧は遅れているとの認識を示した。',
+    want: [{ speaker: '視察団', content: '現地の復旧は遅れている' }],
+  },
   'a claim someone might make (…と宣言する可能性) is part of the view about it, not a claim': {
     text: '宮内教授は、同国が年内にも「協議は終わった」と宣言する可能性は低いとの見方を示した。',
     want: [{ speaker: '宮内', cue: 'との見方を示した', content: '同国が年内にも「協議は終わった」と宣言する可能性は低い' }],
@@ -286,6 +311,16 @@ test('the evidence names the construction and the words it matched', () => {
   const a = analyze('川端議員は「予算は足りない」と批判した。');
   assert.equal(a.attributions.length, 1);
   assert.deepEqual(a.attributions[0]!.evidence[0], { rule: 'ja:quotative', span: { start: a.attributions[0]!.cue!.start, end: a.attributions[0]!.cue!.end }, note: 'と|批判|し|た' });
+});
+
+test('an unnamed holder of a post keeps the ministry as organisation, never as a name', () => {
+  for (const text of ['国土省報道官: 橋の点検は来月終わる。', '国土省の報道官は、橋の点検は来月終わると述べた。']) {
+    const a = analyze(text);
+    assert.equal(a.people.length, 1, JSON.stringify(a.people));
+    assert.equal(a.people[0]!.organization, '国土省', text);
+    assert.equal(a.people[0]!.title, '報道官', text);
+    assert.notEqual(a.people[0]!.name, '国土省', text);
+  }
 });
 
 test('a katakana surname before its office and post: the office belongs to the post', () => {

@@ -338,7 +338,9 @@ function isVerbLike(t: JaToken): boolean {
 
 /** Extends a predicate over its auxiliaries and endings (述べ|て|い|まし|た), stopping before 、。 */
 function predicateEnd(v: SentenceView, k: number): number {
-  let e = k + 1;
+  // 明らかにした / 明らかにしました: the adjective, に and する are one predicate.
+  const plain = v.toks[k]!.surface === '明らか' && v.toks[k + 1]?.surface === 'に' && v.toks[k + 2]?.base === 'する';
+  let e = plain ? k + 3 : k + 1;
   while (e < v.toks.length) {
     const t = v.toks[e]!;
     if (t.pos === '助動詞' || (t.pos === '動詞' && (t.pos1 === '非自立' || t.pos1 === '接尾')) || (t.pos === '助詞' && /^(?:て|で|ながら|つつ|た)$/.test(t.surface))) { e++; continue; }
@@ -371,6 +373,12 @@ function isSpeechPredicate(t: JaToken): boolean {
 function isThought(t: JaToken): boolean {
   return /^(?:見る|みる|見込む|考える|思う|信じる|感じる|判断|予想|期待|予測)$/.test(t.base);
 }
+
+/** Brackets that may round a cited passage of several paragraphs after 次のように報じた: opener → closer. */
+const BLOCK_CLOSE: Record<string, string> = { '《': '》', '『': '』', '〈': '〉' };
+
+/** Who a statement is addressed to, before what was said: 記者団に, 国内メディアに対して. */
+const AUDIENCE = /(?:記者団|記者|記者ら|報道陣|メディア|報道機関|聴衆|支持者|支持者ら|国民|市民|参加者)$/;
 
 /** Nouns of possibility a predicate may modify: …と宣言する可能性, …と主張する恐れ. */
 const MODAL_NOUNS = /^(?:可能性|恐れ|おそれ|公算|見込み|余地|危険性)$/;
@@ -1037,10 +1045,34 @@ function skipConnectives(v: SentenceView, k: number): number {
  * Adverbials before a complement: dates (3日、), venues (記者会見で、ロイター通信のインタビューで), addressees
  * (記者団に対し), topics (…について、). Each must end with 、 or stand before a quotation to be skipped.
  */
+function ownActionBefore(v: SentenceView, k: number): number {
+  const { toks } = v;
+  for (let j = k; j < toks.length && j < k + 20; j++) {
+    const t = toks[j]!;
+    if (v.depth[j]! > 0 || QUOTE_OPEN.has(t.surface) || t.surface === '。') return k;
+    if (t.pos === '助詞' && (/^(?:は|が|も)$/.test(t.surface) || t.pos2 === '引用')) return k;
+    if (t.surface !== '、' || j === k) continue;
+    const verb = toks[j - 1]!;
+    const continuative = verb.pos === '動詞' && verb.pos1 === '自立' && verb.conj.startsWith('連用') || verb.surface === 'て' && toks[j - 2]?.pos === '動詞';
+    if (!continuative) return k;
+    // The clause after it has a subject of its own within its first words.
+    for (let m = j + 1; m < toks.length && m < j + 10 && v.depth[m] === 0; m++) {
+      const x = toks[m]!;
+      if (x.pos === '助詞' && /^(?:は|が)$/.test(x.surface) && toks[m - 1]!.pos === '名詞') return j + 1;
+      if (x.pos === '動詞' || x.surface === '、' || x.surface === '。') break;
+    }
+    return k;
+  }
+  return k;
+}
+
 function skipAdverbials(v: SentenceView, k: number): number {
   const { toks } = v;
   for (let guard = 0; guard < 6; guard++) {
     k = skipConnectives(v, k);
+    // 1日に帰国し、北朝鮮は…と述べた: an action of the speaker's own (no subject of its own, a verb in the
+    // continuative and a comma) before a clause with its own subject is not part of what was said.
+    k = ownActionBefore(v, k);
     // …が予想される中、 / …が続くなか、: the circumstances of the statement, not what was said.
     for (let j = k + 1; j < toks.length && j < k + 30 && v.depth[j] === 0 && toks[j]!.surface !== '。'; j++) {
       const t = toks[j]!;
@@ -1068,7 +1100,14 @@ function skipAdverbials(v: SentenceView, k: number): number {
       k = e;
       continue;
     }
-    if (t.surface === 'に' && /(?:記者団|記者|取材|インタビュー|質問)$/.test(nounText)) {
+    // the audience: 記者団に、 / ロシアメディアに対して、 / 支持者に対し、
+    if ((t.surface === 'に対し' || t.surface === 'に対して') && AUDIENCE.test(nounText)) {
+      let e = j + 1;
+      if (toks[e]?.surface === '、') e++;
+      k = e;
+      continue;
+    }
+    if (t.surface === 'に' && (/(?:取材|インタビュー|質問)$/.test(nounText) || AUDIENCE.test(nounText))) {
       let e = j + 1;
       if (/^対し/.test(toks[e]?.surface ?? '')) e++;
       if (toks[e]?.surface === 'て') e++;
@@ -1258,12 +1297,16 @@ function kouSentence(v: SentenceView, book: SpeakerBook, current: Speaker | null
   for (let j = 0; j < toks.length; j++) {
     const t = toks[j]!;
     if (v.depth[j]! > 0) continue;
-    if (!/^(?:こう|そう|次のように)$/.test(t.surface)) continue;
-    const p = toks[j + 1];
+    // こう / そう, or 次のように / 以下のように (four tokens to the analyser: 次|の|よう|に).
+    const w = /^(?:こう|そう)$/.test(t.surface) ? 1
+      : /^(?:次|以下)$/.test(t.surface) && toks[j + 1]?.surface === 'の' && toks[j + 2]?.surface === 'よう' && toks[j + 3]?.surface === 'に' ? 4 : 0;
+    if (!w) continue;
+    const p = toks[j + w];
     if (!p || !isSpeechPredicate(p) && !(p.pos === '動詞' && /^(?:述べる|語る|話す|言う|迫る|批判|訴える|指摘|強調|説明|答える|明かす)$/.test(p.base))) continue;
-    // Speaker: a topic before こう in this sentence.
+    // Speaker: a topic before こう in this sentence (not one inside a quotation or a headline it cites).
     let speaker: Speaker | null = null;
     for (let k = j - 1; k >= 0; k--) {
+      if (v.depth[k]! > 0) continue;
       if ((toks[k]!.surface === 'は' || toks[k]!.surface === 'が') && toks[k]!.pos === '助詞') {
         const np = nounPhraseEndingAt(text, toks, k - 1, 0);
         const sp = np ? classify(np, toks, v.book) : null;
@@ -1273,7 +1316,7 @@ function kouSentence(v: SentenceView, book: SpeakerBook, current: Speaker | null
     }
     // こう述べるのは X氏だ / こう語る X氏。: the speaker after.
     if (!speaker) {
-      const end = predicateEnd(v, j + 1);
+      const end = predicateEnd(v, j + w);
       const cleft = toks[end]?.surface === 'の' && toks[end + 1]?.surface === 'は';
       const from = cleft ? end + 2 : end;
       if (cleft || toks[end] && isNominal(toks[end]!) && toks[end - 1]!.conj.startsWith('基本形')) {
@@ -1292,7 +1335,7 @@ function kouSentence(v: SentenceView, book: SpeakerBook, current: Speaker | null
       const q = trimSpan(text, before);
       const open = text[q.start];
       if (open && QUOTE_OPEN.has(open) && QUOTE_CLOSE.has(text[q.end - 1] ?? '') && /^[\s。]*$/.test(text.slice(q.end, v.span.start)) && closes(text, q.start) === q.end - 1) {
-        const cueEnd = predicateEnd(v, j + 1);
+        const cueEnd = predicateEnd(v, j + w);
         return { speaker, via: [], kind: 'quote', cue: { start: t.start, end: toks[cueEnd - 1]!.end }, content: boundContent({ start: q.start + 1, end: q.end - 1 }), mention: 'explicit', rule: 'kou', tokens: toks.slice(j, cueEnd).map((x) => x.surface).join('|') };
       }
     }
@@ -1305,9 +1348,32 @@ function kouSentence(v: SentenceView, book: SpeakerBook, current: Speaker | null
         for (let e = q; e < Math.min(text.length, q + MAX_CONTENT); e++) {
           if (text[e] === '「') depth++;
           else if (text[e] === '」' && --depth === 0) {
-            const cueEnd = predicateEnd(v, j + 1);
+            const cueEnd = predicateEnd(v, j + w);
             return { speaker, via: [], kind: 'quote', cue: { start: t.start, end: toks[cueEnd - 1]!.end }, content: { start: q + 1, end: e }, mention: 'explicit', rule: 'kou', tokens: toks.slice(j, cueEnd).map((x) => x.surface).join('|') };
           } else if (text[e] === '\n' && text[e + 1] === '\n') break;
+        }
+      }
+    }
+    // 林氏は次のように述べた。(paragraph break) …: the paragraph that follows, when the cue closes its own.
+    if (w === 4) {
+      const rest = text.slice(v.span.end, Math.min(text.length, v.span.end + 4));
+      const m = /^[。\s]*\n/.exec(rest);
+      if (m && /^[\s。]*$/.test(text.slice(toks[predicateEnd(v, j + w) - 1]!.end, v.span.end))) {
+        let q = v.span.end + m[0].length;
+        while (q < text.length && /\s/.test(text[q]!)) q++;
+        let e = text.indexOf('\n', q);
+        if (e < 0) e = text.length;
+        // 《…》 or 『…』 round what follows (an article cited at length, over several paragraphs): inside them.
+        const close = BLOCK_CLOSE[text[q]!];
+        const shut = close ? text.indexOf(close, q + 1) : -1;
+        const cueEnd = predicateEnd(v, j + w);
+        const cue = { start: t.start, end: toks[cueEnd - 1]!.end };
+        const tokens = toks.slice(j, cueEnd).map((x) => x.surface).join('|');
+        if (close && shut > q + 1 && shut - q <= MAX_CONTENT) {
+          return { speaker, via: [], kind: 'quote', cue, content: boundContent(trimSpan(text, { start: q + 1, end: shut })), mention: 'explicit', rule: 'kou', tokens };
+        }
+        if (e > q && !QUOTE_OPEN.has(text[q]!) && !close) {
+          return { speaker, via: [], kind: 'reported', cue, content: boundContent(trimSpan(text, { start: q, end: e })), mention: 'explicit', rule: 'kou', tokens };
         }
       }
     }
@@ -1316,7 +1382,7 @@ function kouSentence(v: SentenceView, book: SpeakerBook, current: Speaker | null
       if (QUOTE_CLOSE.has(toks[k]!.surface) && v.depth[k] === 0 && v.match.has(k)) {
         const open = v.match.get(k)!;
         const content = { start: toks[open]!.end, end: toks[k]!.start };
-        const cueEnd = predicateEnd(v, j + 1);
+        const cueEnd = predicateEnd(v, j + w);
         return { speaker, via: [], kind: 'quote', cue: { start: t.start, end: toks[cueEnd - 1]!.end }, content: boundContent(content), mention: 'explicit', rule: 'kou', tokens: toks.slice(j, cueEnd).map((x) => x.surface).join('|') };
       }
     }

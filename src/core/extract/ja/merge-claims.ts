@@ -33,12 +33,18 @@ export function mergeClaims(
   };
   // One cue is one claim: a commentary claim on a cue the cue-first pass has read is that claim again, kept
   // instead when it reads a tighter content inside the same one (…を引用し、|…であると指摘する).
+  // (The same cue: the same start, or the same end — …ことを明らかにした and を明らかにした are one predicate.)
   const byCue = new Map<number, number>();
-  lead.attributions.forEach((a, i) => a.cue && byCue.set(a.cue.start, i));
+  const byCueEnd = new Map<number, number>();
+  lead.attributions.forEach((a, i) => {
+    if (!a.cue) return;
+    byCue.set(a.cue.start, i);
+    byCueEnd.set(a.cue.end, i);
+  });
   const leading = [...lead.attributions];
   const commentary = (a: Attribution): Attribution => ({ ...a, evidence: [...a.evidence, { rule: 'ja:commentary-pass' }] });
   const added = extra.attributions.filter((a) => {
-    const same = a.cue ? byCue.get(a.cue.start) : undefined;
+    const same = a.cue ? byCue.get(a.cue.start) ?? byCueEnd.get(a.cue.end) : undefined;
     if (same !== undefined) {
       const l = leading[same]!.content;
       if (a.content.start >= l.start && a.content.end <= l.end && a.content.end - a.content.start < l.end - l.start) leading[same] = commentary(a);

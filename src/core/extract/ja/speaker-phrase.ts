@@ -279,8 +279,18 @@ function splitNameAndPost(text: string, post: string | null, toks: readonly JaTo
       name = right;
     }
   }
+  // 中国外務省報道官: what stands before the post is a ministry, not a name; the spokesperson is unnamed.
+  const body = name.slice(name.lastIndexOf('の') + 1);
+  if (title && body && (GOV_TAILS.test(body) || ORG_TAILS.test(body)) && !/[\u30A1-\u30FA]{2,}$/.test(body)) {
+    return { name: text.replace(/[(（][^)）]*[)）]/g, '').trim(), organization: [organization, name].filter(Boolean).join('の'), title };
+  }
   const isName = name.length >= 1 && name.length <= 16 && !((postEnding(name)?.length ?? 0) >= 2)
     && (/^[\u4e00-\u9fff々]{1,3}[ \u3000][\u4e00-\u9fff々]{1,3}$/.test(name) || /^[\u30A1-\u30FA\u30FC・=＝]{2,}$/.test(name) || isKatakanaFullName(name) || /^[A-Za-z][A-Za-z. '-]*$/.test(name) && !/^[A-Z]{2,6}$/.test(name) || /^[\u4e00-\u9fff々]{1,5}$/.test(name) && (title !== null || toks.slice(np.from, np.to).some((t) => t.pos2 === '人名') || /(?:氏|さん|君)$/.test(text)));
-  if (!isName) return { name: text.replace(/[(（][^)）]*[)）]/g, '').trim(), organization: null, title: post && post.length > 1 ? post : null };
+  if (!isName) {
+    // 国防省の報道官: an unnamed holder of a post; the ministry before の is the organisation.
+    const owner = /^(.+)の[^の]+$/.exec(text)?.[1] ?? null;
+    const organization = owner && (GOV_TAILS.test(owner) || ORG_TAILS.test(owner)) ? owner : null;
+    return { name: text.replace(/[(（][^)）]*[)）]/g, '').trim(), organization, title: post && post.length > 1 ? post : null };
+  }
   return { name, organization, title };
 }
