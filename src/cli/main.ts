@@ -16,6 +16,7 @@ import { registerSplit } from './commands/split.ts';
 import { registerCorrect } from './commands/correct.ts';
 import { registerCodebook } from './commands/codebook.ts';
 import { registerAch } from './commands/ach.ts';
+import { registerGrade } from './commands/grade.ts';
 import { registerReanalyze } from './commands/reanalyze.ts';
 import { registerExport } from './commands/export.ts';
 import { registerExportCorpus } from './commands/export-corpus.ts';
@@ -47,6 +48,7 @@ export function createProgram(io: CommandIO): Command {
   registerCorrect(program, io);
   registerCodebook(program, io);
   registerAch(program, io);
+  registerGrade(program, io);
   registerReanalyze(program, io);
   registerExport(program, io);
   registerExportCorpus(program, io);

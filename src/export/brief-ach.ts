@@ -29,7 +29,10 @@ export interface ExportAchEvidence {
   readonly text: string;
   readonly speaker: string | null;
   readonly source: ExportAchSource | null;
+  /** The weight the scores used: the evidence's own, or, for a graded claim, own × the grades' factor. */
   readonly weight: number;
+  /** The claim's grade (C4) when source grading set the weight; absent or null otherwise. */
+  readonly grade?: string | null;
   /** One per hypothesis, in the order of `hypotheses`; null where the cell is not rated (counts as N). */
   readonly ratings: readonly (Rating | null)[];
   readonly diagnosticity: number;
@@ -107,7 +110,7 @@ export function renderAchHtml(matrices: readonly ExportAchMatrix[], language: Br
     for (const e of m.evidence) {
       const { quote, where } = sourceLine(e, language);
       const warn = e.stale ? `<br><span class="meta stale">⚠ ${escapeHtml(e.stale)}</span>` : '';
-      out.push(`<tr><th scope="row">${escapeHtml(e.id)} ${escapeHtml(quote)}<br><span class="meta">${escapeHtml(where)}</span>${warn}</th><td>${e.weight}</td>${e.ratings.map((r) => `<td>${r ?? ''}</td>`).join('')}<td${e.diagnostic ? ' class="diagnostic"' : ''}>${e.diagnosticity}</td></tr>`);
+      out.push(`<tr><th scope="row">${escapeHtml(e.id)} ${escapeHtml(quote)}<br><span class="meta">${escapeHtml(where)}</span>${warn}</th><td>${e.weight}${e.grade ? ` (${escapeHtml(e.grade)})` : ''}</td>${e.ratings.map((r) => `<td>${r ?? ''}</td>`).join('')}<td${e.diagnostic ? ' class="diagnostic"' : ''}>${e.diagnosticity}</td></tr>`);
     }
     out.push('</tbody>', '</table>');
     const ranking = [...m.hypotheses].sort((a, b) => a.rank - b.rank || a.inconsistency - b.inconsistency);
@@ -133,7 +136,7 @@ export function renderAchMarkdown(matrices: readonly ExportAchMatrix[], language
     out.push(`### ${escapeMarkdown(`${m.id} ${m.title}`)}`, '', `_${L.by} ${escapeMarkdown(m.by)}, ${m.at.slice(0, 10)}_`, '');
     out.push(`| ${L.evidence} | ${L.weight} | ${m.hypotheses.map((h) => `${escapeMarkdown(`${h.id} ${h.label}`)} (${L.inconsistency} ${h.inconsistency}, ${L.rank(h.rank)})`).join(' | ')} | ${L.diagnosticity} |`);
     out.push(`|---|---:|${m.hypotheses.map(() => ':-:|').join('')}---:|`);
-    for (const e of m.evidence) out.push(`| ${e.id} | ${e.weight} | ${e.ratings.map((r) => r ?? '').join(' | ')} | ${e.diagnosticity} |`);
+    for (const e of m.evidence) out.push(`| ${e.id} | ${e.weight}${e.grade ? ` (${escapeMarkdown(e.grade)})` : ''} | ${e.ratings.map((r) => r ?? '').join(' | ')} | ${e.diagnosticity} |`);
     out.push('', `${L.sources}:`, '');
     for (const e of m.evidence) {
       const { quote, where } = sourceLine(e, language);

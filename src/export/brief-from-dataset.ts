@@ -5,7 +5,7 @@
  * Pure: ExportDataset → Brief (rendered by brief-markdown.ts and brief-html.ts).
  */
 import type { Brief, BriefClaim, BriefDocument, BriefSpeaker } from './brief.ts';
-import { indexDataset, type ExportDataset, type ExportDocument, type QuotedSpan } from './dataset.ts';
+import { claimGrading, indexDataset, type ExportDataset, type ExportDocument, type QuotedSpan } from './dataset.ts';
 
 /**
  * The quote of a span with the footnote markers inside it taken out (…だろう」19と言及する → …だろう」と言及する),
@@ -42,6 +42,8 @@ export function briefFromDataset(data: ExportDataset): Brief {
       text: quoteWithoutMarkers(doc, c.content), kind: c.kind, cue: c.cue?.text ?? null, section: c.section, document: docs.get(c.document)!,
       footnotes: c.footnotes.map((n) => ({ n, note: notes.get(n) ?? null })), hedges: c.hedges, provenance: c.provenance,
       review: c.status === 'unreviewed' ? null : c.status, confidence: c.confidence,
+      credibility: c.credibility ? { value: c.credibility.value, by: c.credibility.by, why: c.credibility.why } : null,
+      grade: claimGrading(c, index.person).notation,
     });
     groups.set(key, g);
   }
@@ -55,6 +57,9 @@ export function briefFromDataset(data: ExportDataset): Brief {
       organization: one?.organization ?? null,
       title: one?.post ?? null,
       claims: g.claims,
+      reliability: one?.reliability ? { value: one.reliability.value, by: one.reliability.by, why: one.reliability.why } : null,
+      // Every speaker's caveats, once each: a claim given by an official and an expert together keeps the official's.
+      caveats: [...new Map(people.flatMap((p) => p.caveats ?? []).map((k) => [k.id, { label: k.label, caveat: k.caveat }])).values()],
     };
   });
   // Every active correction of the selection counts, rejections included (their claims are left out above).

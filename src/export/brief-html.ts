@@ -8,7 +8,7 @@
  */
 import { ACH_STYLE, renderAchHtml } from './brief-ach.ts';
 import { describeDocument } from './brief-markdown.ts';
-import { BRIEF_LABELS, numberNotes, quoteClaim, showDocument, type Brief } from './brief.ts';
+import { BRIEF_LABELS, numberNotes, quoteClaim, showCredibility, showDocument, showReliability, type Brief } from './brief.ts';
 
 const ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
@@ -20,7 +20,8 @@ const STYLE = `body{font-family:system-ui,"Noto Sans CJK JP","Hiragino Sans",san
 h1{font-size:1.6rem}h2{font-size:1.25rem;border-bottom:1px solid #d8dce6;padding-bottom:.2rem;margin-top:2rem}
 .post{color:#555;margin-top:-.5rem}.claim{margin:.6rem 0}.meta{color:#555;font-size:.9em}
 .badge{display:inline-block;font-size:.8em;border:1px solid #999;border-radius:.3rem;padding:0 .3rem;margin-left:.3rem}
-.analyst{border-color:#8a4b00;color:#8a4b00}.notes{font-size:.92em;list-style:none;padding-left:0}code{font-size:.85em}`;
+.analyst{border-color:#8a4b00;color:#8a4b00}.notes{font-size:.92em;list-style:none;padding-left:0}code{font-size:.85em}
+.grade{border-color:#1f4e8c;color:#1f4e8c}.reliability{margin:.2rem 0}.caveat{border-left:3px solid #b36b00;background:#fff6e8;padding:.3rem .6rem;margin:.4rem 0}`;
 
 /**
  * @example
@@ -70,6 +71,8 @@ export function renderBriefHtml(brief: Brief): string {
     const post = [s.organization, s.title].filter(Boolean).join(' ');
     out.push('<section>', `<h2>${escapeHtml(s.name)}${also.length ? ` <small>(${escapeHtml(also.join(', '))})</small>` : ''}</h2>`);
     if (post) out.push(`<p class="post">${escapeHtml(post)}</p>`);
+    if (s.reliability) out.push(`<p class="reliability">${escapeHtml(showReliability(s.reliability, brief.language))}</p>`);
+    for (const k of s.caveats ?? []) out.push(`<p class="caveat"><b>${L.caveat}: ${escapeHtml(k.label[brief.language])}</b> — ${escapeHtml(k.caveat[brief.language])}</p>`);
     for (const c of s.claims) {
       const refs = c.footnotes.map((f) => {
         const label = labelOf(c, f);
@@ -81,11 +84,13 @@ export function renderBriefHtml(brief: Brief): string {
         c.hedges.length ? `${L.hedges}: ${escapeHtml(c.hedges.join(', '))}` : null,
         c.section ? `${L.section}: ${escapeHtml(c.section)}` : null,
         escapeHtml(showDocument(c.document)),
+        c.credibility ? escapeHtml(showCredibility(c.credibility, brief.language)) : null,
       ].filter(Boolean);
+      const grade = c.grade ? `<span class="badge grade" title="${L.grade}">${escapeHtml(c.grade)}</span>` : '';
       const who = c.provenance === 'analyst' || c.review
         ? `<span class="badge analyst">${L.analyst}${c.review ? ` · ${escapeHtml(L.review[c.review] ?? c.review)}` : ''}</span>`
         : `<span class="badge">${L.machine}</span>`;
-      out.push(`<p class="claim">${escapeHtml(quoteClaim(c, brief.language))}${refs}<br><span class="meta">${details.join(' · ')}</span>${who}</p>`);
+      out.push(`<p class="claim">${escapeHtml(quoteClaim(c, brief.language))}${refs}<br><span class="meta">${details.join(' · ')}</span>${grade}${who}</p>`);
     }
     out.push('</section>');
   }

@@ -2,7 +2,7 @@
  * The who-said-what brief as Markdown, with footnotes as `[^n]` references and definitions at the end
  * (GitHub, Pandoc and Obsidian read them). Pure: Brief → string.
  */
-import { BRIEF_LABELS, numberNotes, quoteClaim, showDocument, type Brief, type BriefDocument } from './brief.ts';
+import { BRIEF_LABELS, numberNotes, quoteClaim, showCredibility, showDocument, showReliability, type Brief, type BriefDocument } from './brief.ts';
 
 import { renderAchMarkdown } from './brief-ach.ts';
 
@@ -43,6 +43,8 @@ export function renderBriefMarkdown(brief: Brief): string {
     const post = [s.organization, s.title].filter(Boolean).join(' ');
     out.push(`## ${escapeMarkdown(s.name)}${also.length ? ` (${escapeMarkdown(also.join(', '))})` : ''}`, '');
     if (post) out.push(`_${escapeMarkdown(post)}_`, '');
+    if (s.reliability) out.push(`${escapeMarkdown(showReliability(s.reliability, brief.language))}`, '');
+    for (const k of s.caveats ?? []) out.push(`> **${L.caveat}: ${escapeMarkdown(k.label[brief.language])}** — ${escapeMarkdown(k.caveat[brief.language])}`, '');
     for (const c of s.claims) {
       const refs = c.footnotes.map((f) => {
         const label = labelOf(c, f);
@@ -55,6 +57,8 @@ export function renderBriefMarkdown(brief: Brief): string {
         c.section ? `${L.section}: ${escapeMarkdown(c.section)}` : null,
         escapeMarkdown(showDocument(c.document)),
         c.provenance === 'analyst' || c.review ? `${L.analyst}${c.review ? ` (${L.review[c.review] ?? c.review})` : ''}` : L.machine,
+        c.grade ? `${L.grade} ${c.grade}` : null,
+        c.credibility ? escapeMarkdown(showCredibility(c.credibility, brief.language)) : null,
       ].filter(Boolean);
       out.push(`- ${escapeMarkdown(quoteClaim(c, brief.language))}${refs} — _${details.join('; ')}_`);
     }

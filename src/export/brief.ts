@@ -10,6 +10,8 @@
  */
 import type { ExportAchMatrix } from './brief-ach.ts';
 
+import { CREDIBILITY_LABEL, RELIABILITY_LABEL, type Credibility, type Reliability } from '../core/grading/grades.ts';
+
 export type BriefLanguage = 'ja' | 'en';
 
 export interface BriefDocument {
@@ -41,6 +43,22 @@ export interface BriefClaim {
   readonly provenance: 'machine' | 'analyst';
   readonly review: string | null;
   readonly confidence: number;
+  /** The analyst's credibility grade of the claim (1–6), and the claim's grade as B3 (weakest speaker's reliability and credibility). */
+  readonly credibility?: BriefGrade<Credibility> | null;
+  readonly grade?: string | null;
+}
+
+/** One of the analyst's grades (Admiralty system), as a brief states it. */
+export interface BriefGrade<V extends string = string> {
+  readonly value: V;
+  readonly by: string;
+  readonly why: string | null;
+}
+
+/** A caveat of the corpus caveat list that fits a speaker (state media, officials): shown whether graded or not. */
+export interface BriefCaveat {
+  readonly label: { readonly ja: string; readonly en: string };
+  readonly caveat: { readonly ja: string; readonly en: string };
 }
 
 export interface BriefSpeaker {
@@ -50,6 +68,9 @@ export interface BriefSpeaker {
   readonly organization: string | null;
   readonly title: string | null;
   readonly claims: readonly BriefClaim[];
+  /** The analyst's reliability grade of the speaker (A–F), and the caveats that fit them. */
+  readonly reliability?: BriefGrade<Reliability> | null;
+  readonly caveats?: readonly BriefCaveat[];
 }
 
 /** Who stands behind a brief: printed under its title. */
@@ -90,6 +111,7 @@ export const BRIEF_LABELS = {
     kind: { quote: '引用', reported: '間接話法', according_to: '伝聞(〜によれば)' } as Record<string, string>,
     cue: '手がかり', hedges: 'ヘッジ', analyst: '分析者', machine: '機械', section: '節', notes: '注', none: '主張はありません。',
     review: { accepted: '承認済み', edited: '修正済み', added: '追加', rejected: '却下' } as Record<string, string>,
+    reliability: '情報源の信頼性', credibility: '情報の確度', grade: '評価', caveat: '注意',
   },
   en: {
     sources: 'Sources', speakers: 'Speakers', claims: 'claims', note: 'note', generated: 'Generated',
@@ -97,8 +119,21 @@ export const BRIEF_LABELS = {
     kind: { quote: 'quote', reported: 'reported', according_to: 'according to' } as Record<string, string>,
     cue: 'cue', hedges: 'hedges', analyst: 'analyst', machine: 'machine', section: 'section', notes: 'Notes', none: 'No claims.',
     review: { accepted: 'accepted', edited: 'edited', added: 'added', rejected: 'rejected' } as Record<string, string>,
+    reliability: 'source reliability', credibility: 'credibility', grade: 'grade', caveat: 'caveat',
   },
 } as const;
+
+/** A speaker's reliability as a brief states it: "source reliability B (usually reliable; kato: why)". */
+export function showReliability(g: BriefGrade<Reliability>, language: BriefLanguage): string {
+  const L = BRIEF_LABELS[language];
+  return `${L.reliability} ${g.value} (${RELIABILITY_LABEL[g.value][language]}; ${g.by}${g.why ? `: ${g.why}` : ''})`;
+}
+
+/** A claim's credibility as a brief states it: "credibility 3 (possibly true; kato)". */
+export function showCredibility(g: BriefGrade<Credibility>, language: BriefLanguage): string {
+  const L = BRIEF_LABELS[language];
+  return `${L.credibility} ${g.value} (${CREDIBILITY_LABEL[g.value][language]}; ${g.by}${g.why ? `: ${g.why}` : ''})`;
+}
 
 /** A document as a brief cites it: title, else file name, else id; with its date. */
 export function showDocument(d: BriefDocument): string {

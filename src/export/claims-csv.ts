@@ -27,11 +27,14 @@ export interface ClaimCsvRow {
   readonly confidence: number;
   readonly provenance: 'machine' | 'analyst';
   readonly review: string | null;
+  /** The analyst's grades (Admiralty system): each speaker's reliability A–F (empty where ungraded), the claim's credibility 1–6. */
+  readonly reliability?: readonly (string | null)[];
+  readonly credibility?: string | null;
 }
 
 export const CLAIM_CSV_COLUMNS = [
   'document', 'document_title', 'document_date', 'claim', 'speakers', 'speaker_ids', 'via', 'kind', 'cue', 'text',
-  'start', 'end', 'section', 'footnotes', 'hedges', 'confidence', 'provenance', 'review',
+  'start', 'end', 'section', 'footnotes', 'hedges', 'confidence', 'provenance', 'review', 'reliability', 'credibility',
 ] as const;
 
 /** One CSV field: quoted when it holds a comma, quote or line break; defused when it looks like a formula. */
@@ -52,6 +55,7 @@ export function renderClaimsCsv(rows: readonly ClaimCsvRow[]): string {
     lines.push([
       r.document, r.documentTitle, r.documentDate, r.claim, r.speakers.join('; '), r.speakerIds.map((x) => x ?? '').join('; '),
       r.via.join('; '), r.kind, r.cue, r.text, r.start, r.end, r.section, r.footnotes.join(' '), r.hedges.join('; '), r.confidence, r.provenance, r.review,
+      r.reliability?.some(Boolean) ? r.reliability.map((x) => x ?? '').join('; ') : null, r.credibility ?? null,
     ].map(csvField).join(','));
   }
   return `${lines.join('\r\n')}\r\n`;

@@ -15,7 +15,9 @@ export async function collectAch(corpus: Corpus, hashes: ReadonlySet<string> | n
   const book = corpus.achBook();
   const out: ExportAchMatrix[] = [];
   for (const record of await book.list()) {
-    const { matrix, result, stale } = await book.show(record.ref);
+    const { matrix, result, stale, graded } = await book.show(record.ref);
+    // The weights the scores used: grading's, for graded claims (store/grading.ts achWeights).
+    const gradedOf = new Map(graded.map((g) => [g.evidence, g]));
     if (hashes && !matrix.evidence.some((e) => e.docHash !== null && hashes.has(e.docHash))) continue;
     const docs = await corpus.store.documentsByHash([...new Set(matrix.evidence.flatMap((e) => (e.docHash ? [e.docHash] : [])))]);
     const summaries = await corpus.store.documentSummaries([...docs.values()].map((d) => d.id));
@@ -33,7 +35,8 @@ export async function collectAch(corpus: Corpus, hashes: ReadonlySet<string> | n
         const found = e.docHash ? docs.get(e.docHash) : undefined;
         const summary = found ? summaries.get(found.id) : undefined;
         return {
-          id: e.ref, kind: e.kind, text: e.text, speaker: e.speaker, weight: e.weight,
+          id: e.ref, kind: e.kind, text: e.text, speaker: e.speaker, weight: gradedOf.get(e.ref)?.weight ?? e.weight,
+          grade: gradedOf.has(e.ref) ? `${gradedOf.get(e.ref)!.reliability ?? ''}${gradedOf.get(e.ref)!.credibility ?? ''}` : null,
           source: e.kind === 'claim' && e.docHash && e.claim
             ? {
                 document: found?.ref ?? null, hash: e.docHash, title: summary?.title ?? null, date: summary?.date ?? null, name: summary?.name ?? null,

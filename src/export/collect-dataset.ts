@@ -133,6 +133,7 @@ export async function collectDataset(corpus: Corpus, filter: DatasetFilter, opti
     ]);
     // A rejected claim has no row in the index, and so no codes.
     const codesOf = new Map(claimRows.map((c) => [c.localId, (c.codes ?? []).filter((k) => k.status !== 'rejected').map((k) => k.code)]));
+    const credibilityOf = new Map(claimRows.filter((c) => c.credibility).map((c) => [c.localId, { ...c.credibility! }]));
     const byLocal = new Map(rows.map((p) => [p.localId, p]));
     const personKey = (s: SpeakerView): string => {
       const row = s.person ? byLocal.get(s.person) : undefined;
@@ -157,6 +158,7 @@ export async function collectDataset(corpus: Corpus, filter: DatasetFilter, opti
         footnotes: [...new Set(a.footnotes)], hedges: a.hedges, confidence: a.confidence, provenance: a.provenance, status: statusOf(a),
         section: sectionAt(doc.analysis.sections, a.content.start), page: a.machine?.page ?? null, corrections: a.corrections,
         codes: codesOf.get(a.id) ?? [],
+        credibility: credibilityOf.get(a.id) ?? null,
       });
     }
     const used = new Set(kept.flatMap((a) => a.corrections));
@@ -174,6 +176,16 @@ export async function collectDataset(corpus: Corpus, filter: DatasetFilter, opti
     : chosen.length
       ? chosen.map((r) => r.name).join(', ')
       : language === 'ja' ? 'mikata コーパス' : 'mikata corpus';
+  // Source grading: each linked person's grade and the caveats that fit them (store/grading.ts).
+  const sources = await corpus.grading().sources([...people.values()].map((p) => p.identity).filter((r): r is string => r !== null));
+  for (const [key, p] of people) {
+    const s = p.identity ? sources.get(p.identity) : undefined;
+    people.set(key, {
+      ...p,
+      reliability: s?.reliability ? { ...s.reliability } : null,
+      caveats: (s?.caveats ?? []).map((c) => ({ id: c.id, kind: c.kind, label: c.label, caveat: c.caveat, suggest: c.suggest })),
+    });
+  }
   return {
     title, language, generatedAt: options.now, analyst: options.analyst ?? null,
     scope: { documents: filter.documents?.length ? documents.map((d) => d.id) : [], people: chosen.map((r) => r.ref), ...(codeSet.size ? { codes: [...(filter.codes ?? [])] } : {}) },

@@ -7,6 +7,7 @@
  * Offsets are half-open UTF-16 ranges into `ExportDocument.text`, as everywhere in mikata.
  */
 import type { Author, PersonType } from '../core/model/schema.ts';
+import { showGrade, weakestReliability, type Credibility, type Reliability } from '../core/grading/grades.ts';
 
 export interface QuotedSpan {
   readonly start: number;
@@ -65,6 +66,29 @@ export interface ExportPerson {
   readonly post: string | null;
   /** Every name form known, the display name first. */
   readonly forms: readonly { form: string; script: string }[];
+  /** The analyst's reliability grade of the source (A–F, Admiralty system); absent or null when ungraded. */
+  readonly reliability?: ExportGrade<Reliability> | null;
+  /** Caveats of the corpus caveat list that fit the source (state media, officials), graded or not. */
+  readonly caveats?: readonly ExportCaveat[];
+}
+
+/** One of the analyst's grades (core/grading), with who gave it and why. */
+export interface ExportGrade<V extends string = string> {
+  readonly value: V;
+  /** The grade record's ref (g4). */
+  readonly grade: string;
+  readonly by: string;
+  readonly at: string;
+  readonly why: string | null;
+}
+
+export interface ExportCaveat {
+  readonly id: string;
+  readonly kind: 'state-media' | 'official' | 'other';
+  readonly label: { readonly ja: string; readonly en: string };
+  readonly caveat: { readonly ja: string; readonly en: string };
+  /** The grade the list suggests; a suggestion, never a grade. */
+  readonly suggest: Reliability | null;
 }
 
 /** What the analyst did with a claim: nothing yet, or the last review. */
@@ -91,6 +115,8 @@ export interface ExportClaim {
   readonly corrections: readonly string[];
   /** Codebook codes the claim carries (those the analyst rejected left out), most confident first. */
   readonly codes: readonly string[];
+  /** The analyst's credibility grade of the claim (1–6, Admiralty system); absent or null when ungraded. */
+  readonly credibility?: ExportGrade<Credibility> | null;
 }
 
 export interface ExportCorrection {
@@ -176,4 +202,21 @@ export function claimNames(data: ExportDataset): Map<ExportClaim, string> {
   const base = (c: ExportClaim) => `${hashes.get(c.document)}:${c.content.start}-${c.content.end}`;
   for (const c of data.claims) counts.set(base(c), (counts.get(base(c)) ?? 0) + 1);
   return new Map(data.claims.map((c) => [c, counts.get(base(c))! > 1 ? `${base(c)}#${c.id}` : base(c)]));
+}
+
+/**
+ * A claim's grading as formats show it: the least reliable of its speakers' and relays' grades (grades.ts
+ * weakestReliability: a claim passed on is only as reliable as its weakest link), its credibility, the two in the
+ * usual notation (B3), and the caveats of its speakers and relays.
+ * All null and empty when nothing is graded and no caveat fits.
+ */
+export function claimGrading(claim: ExportClaim, person: ReadonlyMap<string, ExportPerson>): {
+  reliability: Reliability | null; credibility: Credibility | null; notation: string | null; caveats: ExportCaveat[];
+} {
+  const speakers = [...claim.speakers, ...claim.via].map((k) => person.get(k)).filter((p): p is ExportPerson => !!p);
+  const reliability = weakestReliability(speakers.map((p) => p.reliability?.value ?? null));
+  const credibility = claim.credibility?.value ?? null;
+  const caveats: ExportCaveat[] = [];
+  for (const p of speakers) for (const c of p.caveats ?? []) if (!caveats.some((x) => x.id === c.id)) caveats.push(c);
+  return { reliability, credibility, notation: showGrade(reliability, credibility), caveats };
 }

@@ -8,6 +8,7 @@ import { renderBriefHtml } from './brief-html.ts';
 import { renderBriefMarkdown } from './brief-markdown.ts';
 import { renderCsl } from './csl.ts';
 import type { ExportDataset } from './dataset.ts';
+import { renderDatasetJson } from './dataset-json.ts';
 import { renderGexf, renderGraphml } from './network.ts';
 import { renderQdpx } from './qdpx.ts';
 import { renderStix } from './stix.ts';
@@ -30,6 +31,7 @@ export const corpusFormats = {
   csl: { description: 'CSL-JSON of the sources the notes cite (Zotero), the raw note kept', extension: 'csl.json', mediaType: 'application/vnd.citationstyles.csl+json', render: renderCsl },
   // A byte order mark, so that spreadsheet programs read the Japanese as UTF-8.
   csv: { description: 'the audit record: every claim (rejected ones too) with speaker, organisation, post, status, analyst, time', extension: 'csv', mediaType: 'text/csv; charset=utf-8', render: (d) => `\uFEFF${renderAuditCsv(d)}` },
+  json: { description: 'the dataset the other exports are made from, as JSON: documents with their text, people with their grades and caveats, every claim with its spans, codes and grades, the corrections', extension: 'json', mediaType: 'application/json; charset=utf-8', render: renderDatasetJson },
   md: { description: 'the who-said-what brief as Markdown, with the documents\' own note numbers', extension: 'md', mediaType: 'text/markdown; charset=utf-8', render: (d) => renderBriefMarkdown(briefFromDataset(d)) },
   html: { description: 'the who-said-what brief as one self-contained HTML file (no script)', extension: 'html', mediaType: 'text/html; charset=utf-8', render: (d) => renderBriefHtml(briefFromDataset(d)) },
 } satisfies Record<string, CorpusFormat>;

@@ -13,7 +13,8 @@
  */
 import { zipSync } from 'fflate';
 import { uuidv5 } from './_uuid.ts';
-import { claimNames, claimReview, documentLabel, indexDataset, type ExportDataset } from './dataset.ts';
+import { CREDIBILITY_LABEL, RELIABILITY_LABEL, type Credibility } from '../core/grading/grades.ts';
+import { claimGrading, claimNames, claimReview, documentLabel, indexDataset, type ExportDataset } from './dataset.ts';
 
 const guid = (name: string) => uuidv5(`qdpx:${name}`);
 
@@ -37,6 +38,8 @@ export function codePointIndex(text: string): (offset: number) => number {
 }
 
 const KIND_COLORS: Record<string, string> = { quote: '#C0392B', reported: '#2980B9', according_to: '#27AE60' };
+/** Confirmed green through improbable red; cannot be judged grey. */
+const CREDIBILITY_COLORS: Record<Credibility, string> = { '1': '#1E8449', '2': '#52BE80', '3': '#F4D03F', '4': '#E67E22', '5': '#C0392B', '6': '#95A5A6' };
 
 function speakerColor(key: string): string {
   // A colour from the key, so that a speaker keeps theirs across exports.
@@ -79,7 +82,11 @@ export function buildProjectXml(data: ExportDataset): { xml: string; sources: { 
   ];
   for (const [key, g] of speakerCodes) {
     const p = index.person.get(key)!;
-    const about = [p.forms.map((f) => f.form).join(' / '), p.organization, p.post, p.identity ? `mikata ${p.identity}` : null].filter(Boolean).join('; ');
+    const about = [
+      p.forms.map((f) => f.form).join(' / '), p.organization, p.post, p.identity ? `mikata ${p.identity}` : null,
+      p.reliability ? `reliability ${p.reliability.value} (${RELIABILITY_LABEL[p.reliability.value].en}; ${p.reliability.by}${p.reliability.why ? `: ${p.reliability.why}` : ''})` : null,
+      ...(p.caveats ?? []).map((k) => `caveat: ${k.label.en}`),
+    ].filter(Boolean).join('; ');
     out.push(`        <Code guid="${g}" name="${xmlEscape(p.name)}" isCodable="true" color="${speakerColor(key)}">`, `          <Description>${xmlEscape(about)}</Description>`, '        </Code>');
   }
   out.push('      </Code>');
@@ -87,6 +94,14 @@ export function buildProjectXml(data: ExportDataset): { xml: string; sources: { 
   for (const k of kinds) out.push(`        <Code guid="${kindCodes.get(k)}" name="${xmlEscape(k)}" isCodable="true" color="${KIND_COLORS[k] ?? '#7F8C8D'}"/>`);
   out.push('      </Code>');
   out.push(`      <Code guid="${rejectedCode}" name="Rejected" isCodable="true" color="#7F8C8D">`, '        <Description>A machine claim an analyst rejected: kept for the record, not coded with its speaker.</Description>', '      </Code>');
+  // The analyst's credibility grades (Admiralty system), as codes a QDA program can filter by: one per grade used.
+  const credibilities = [...new Set(data.claims.map((c) => c.credibility?.value).filter((v): v is Credibility => !!v))].sort();
+  const credibilityCodes = new Map(credibilities.map((v) => [v, guid(`code:credibility:${v}`)]));
+  if (credibilities.length) {
+    out.push(`      <Code guid="${guid('code:credibility')}" name="Credibility" isCodable="false">`, '        <Description>The analyst\'s grade of the information (Admiralty system, 1 confirmed … 6 cannot be judged).</Description>');
+    for (const v of credibilities) out.push(`        <Code guid="${credibilityCodes.get(v)}" name="${v} ${xmlEscape(CREDIBILITY_LABEL[v].en)}" isCodable="true" color="${CREDIBILITY_COLORS[v]}"/>`);
+    out.push('      </Code>');
+  }
   out.push('    </Codes>', '  </CodeBook>');
 
   const sources: { path: string; text: string }[] = [];
@@ -106,14 +121,17 @@ export function buildProjectXml(data: ExportDataset): { xml: string; sources: { 
       const creator = userGuid(review.by ?? MACHINE);
       const at = time(review.at ?? d.analyzedAt);
       const who = c.speakers.map((k) => index.person.get(k)!.name).join(' & ') || '—';
+      const graded = claimGrading(c, index.person);
       const sel = guid(`selection:${names.get(c)}`);
       const description = [
         `${who}: ${c.kind}`, c.cue ? `cue ${c.cue.text}` : null, c.footnotes.length ? `notes ${c.footnotes.join(', ')}` : null,
-        c.hedges.length ? `hedges ${c.hedges.join(', ')}` : null, c.section ? `section ${c.section}` : null, `status ${c.status}`, `mikata ${d.id} ${c.id}`,
+        c.hedges.length ? `hedges ${c.hedges.join(', ')}` : null, c.section ? `section ${c.section}` : null, `status ${c.status}`,
+        graded.notation ? `grade ${graded.notation}` : null, ...graded.caveats.map((k) => `caveat: ${k.label.en}`), `mikata ${d.id} ${c.id}`,
       ].filter(Boolean).join('; ');
       out.push(`      <PlainTextSelection guid="${sel}" name="${xmlEscape(who)}" startPosition="${cp(c.content.start)}" endPosition="${cp(c.content.end)}" creatingUser="${creator}" creationDateTime="${at}">`);
       out.push(`        <Description>${xmlEscape(description)}</Description>`);
       const codes = c.status === 'rejected' ? [rejectedCode] : [...c.speakers.map((k) => speakerCodes.get(k)!), kindCodes.get(c.kind)!];
+      if (c.status !== 'rejected' && c.credibility) codes.push(credibilityCodes.get(c.credibility.value)!);
       for (const code of codes) {
         out.push(`        <Coding guid="${guid(`coding:${names.get(c)}:${code}`)}" creatingUser="${creator}" creationDateTime="${at}">`, `          <CodeRef targetGUID="${code}"/>`, '        </Coding>');
       }

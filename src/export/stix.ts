@@ -8,11 +8,26 @@
  *
  * Every id is `type--UUIDv5` of a name that does not change between exports (identity ref, document hash,
  * claim hash and offsets), so that importing a re-export updates objects instead of duplicating them;
- * `modified` moves forward when an analyst corrects a claim. Pure: ExportDataset → string.
+ * `modified` moves forward when an analyst corrects a claim.
+ *
+ * Source grading (Admiralty system) rides in custom properties, as STIX 2.1 has none for it: a person's
+ * identity carries `x_mikata_reliability` (A–F, with who and why) and `x_mikata_caveats`; a claim's note
+ * carries `x_mikata_credibility` (1–6) with `confidence` on the STIX scale that STIX 2.1 (appendix, "Admiralty
+ * Credibility") maps it to — 1 → 90, 2 → 70, 3 → 50, 4 → 30, 5 → 10, 6 (cannot be judged) left out — and
+ * `x_mikata_grade` (B3). The note's own `confidence` stays the machine's confidence in the attribution.
+ * Pure: ExportDataset → string.
  */
 import { jsonLines } from './_json.ts';
 import { uuidv5 } from './_uuid.ts';
-import { claimNames, claimReview, documentLabel, indexDataset, organizationKey, type ExportDataset, type ExportPerson } from './dataset.ts';
+import { CREDIBILITY_LABEL, RELIABILITY_LABEL, type Credibility } from '../core/grading/grades.ts';
+import { claimGrading, claimNames, claimReview, documentLabel, indexDataset, organizationKey, type ExportDataset, type ExportPerson } from './dataset.ts';
+
+/** STIX 2.1's mapping of Admiralty credibility to its confidence scale; 6 (cannot be judged) has none. */
+export const ADMIRALTY_CONFIDENCE: Readonly<Record<Credibility, number | null>> = { '1': 90, '2': 70, '3': 50, '4': 30, '5': 10, '6': null };
+
+const gradeProperty = (g: { value: string; by: string; at: string; why: string | null }, label: string, extra: Record<string, unknown> = {}) => ({
+  grade: g.value, label, ...extra, by: g.by, at: g.at, ...(g.why ? { why: g.why } : {}),
+});
 
 type StixObject = Record<string, unknown> & { type: string; id: string };
 
@@ -104,6 +119,8 @@ export function renderStix(data: ExportDataset): string {
           ...(p.forms.length > 1 ? { description: p.forms.map((f) => f.form).join(' / ') } : {}),
           x_mikata_name_forms: p.forms.map((f) => ({ form: f.form, script: f.script })),
           ...(p.identity ? { x_mikata_identity: p.identity } : {}),
+          ...(p.reliability ? { x_mikata_reliability: gradeProperty(p.reliability, RELIABILITY_LABEL[p.reliability.value].en) } : {}),
+          ...(p.caveats?.length ? { x_mikata_caveats: p.caveats.map((k) => ({ id: k.id, kind: k.kind, label: k.label.en, caveat: k.caveat.en, ...(k.suggest ? { suggest: k.suggest } : {}) })) } : {}),
         });
         if (p.organization) {
           const org = organizationOf(p.organization, d.addedAt);
@@ -118,6 +135,7 @@ export function renderStix(data: ExportDataset): string {
       }
       const name = names.get(c)!;
       const note = sid('note', name);
+      const graded = claimGrading(c, index.person);
       put({
         type: 'note', id: note, ...common(d.addedAt, claimModified), created_by_ref: mikata, lang: d.language,
         abstract: `${speakers.map((p) => p.name).join(', ') || '—'}: ${c.kind}${c.cue ? ` (${c.cue.text})` : ''}`,
@@ -134,6 +152,11 @@ export function renderStix(data: ExportDataset): string {
           id: c.id, kind: c.kind, start: c.content.start, end: c.content.end, status: c.status, hedges: c.hedges,
           ...(c.cue ? { cue: c.cue.text } : {}), ...(c.section ? { section: c.section } : {}), ...(c.page ? { page: c.page } : {}),
         },
+        ...(c.credibility ? {
+          x_mikata_credibility: gradeProperty(c.credibility, CREDIBILITY_LABEL[c.credibility.value].en,
+            ADMIRALTY_CONFIDENCE[c.credibility.value] === null ? {} : { confidence: ADMIRALTY_CONFIDENCE[c.credibility.value] }),
+        } : {}),
+        ...(graded.notation ? { x_mikata_grade: graded.notation } : {}),
       });
       refs.add(note);
       if (review.by && review.at && c.status !== 'unreviewed') {

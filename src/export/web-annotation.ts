@@ -4,10 +4,13 @@
  * TextPositionSelector (UTF-16 offsets, as mikata counts them), and whose bodies name the speaker (and
  * their identity), the kind, the cue, the status and the codes. Analysts' corrections make the annotation's
  * creator and modified time; mikata is its generator. Rejected claims are kept, with an `assessing` body.
+ * The analyst's grades (Admiralty system) are `assessing` bodies too ("reliability B: usually reliable",
+ * "credibility 3: possibly true", "grade B3"), and the caveats that fit a speaker `commenting` ones.
  * Pure: ExportDataset → string.
  */
 import { uuidv5 } from './_uuid.ts';
-import { claimNames, claimReview, indexDataset, type ExportDataset } from './dataset.ts';
+import { CREDIBILITY_LABEL, RELIABILITY_LABEL } from '../core/grading/grades.ts';
+import { claimGrading, claimNames, claimReview, indexDataset, type ExportDataset } from './dataset.ts';
 
 /** How much text the quote selector keeps on either side (the spec leaves it to the implementation). */
 const CONTEXT = 32;
@@ -44,6 +47,14 @@ export function renderWebAnnotation(data: ExportDataset): string {
     bodies.push(text(c.status, 'assessing', 'en'));
     for (const h of c.hedges) bodies.push(text(h, 'tagging', doc.language));
     if (c.section) bodies.push(text(c.section, 'tagging', doc.language));
+    const graded = claimGrading(c, index.person);
+    for (const key of c.speakers) {
+      const r = index.person.get(key)!.reliability;
+      if (r) bodies.push(text(`reliability ${r.value}: ${RELIABILITY_LABEL[r.value].en} (${index.person.get(key)!.name}; ${r.by}, ${r.at}${r.why ? `: ${r.why}` : ''})`, 'assessing', 'en'));
+    }
+    if (c.credibility) bodies.push(text(`credibility ${c.credibility.value}: ${CREDIBILITY_LABEL[c.credibility.value].en} (${c.credibility.by}, ${c.credibility.at}${c.credibility.why ? `: ${c.credibility.why}` : ''})`, 'assessing', 'en'));
+    if (graded.notation) bodies.push(text(`grade ${graded.notation}`, 'assessing', 'en'));
+    for (const k of graded.caveats) bodies.push(text(`caveat: ${k.label.en}: ${k.caveat.en}`, 'commenting', 'en'));
     const created = c.provenance === 'analyst' ? (index.correction.get(c.corrections[0] ?? '')?.at ?? doc.analyzedAt) : doc.analyzedAt;
     return {
       '@context': 'http://www.w3.org/ns/anno.jsonld',

@@ -26,6 +26,7 @@ import { correctionRoutes } from './routes/corrections.ts';
 import { documentRoutes, maxUploadBody, UPLOAD_EXTENSIONS } from './routes/documents.ts';
 import { exploreRoutes } from './routes/explore.ts';
 import { exportRoutes } from './routes/exports.ts';
+import { gradeRoutes } from './routes/grades.ts';
 import { peopleRoutes } from './routes/people.ts';
 import { webRoutes } from './routes/web.ts';
 import type { WebAssets } from './web-assets.ts';
@@ -194,6 +195,7 @@ export function createApp(options: AppOptions): Hono {
   agreementRoutes(app, ctx);
   exportRoutes(app, ctx);
   achRoutes(app, ctx);
+  gradeRoutes(app, ctx);
   webRoutes(app, { assets: options.assets });
 
   app.notFound((c) => {

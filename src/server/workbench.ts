@@ -8,7 +8,8 @@ import type { EffectiveAttribution, SpeakerView } from '../store/corrections.ts'
 import { codeTree, descendants } from '../core/codebook/codebook.ts';
 import { dateBounds } from '../store/sql-store.ts';
 import { CorpusError, docRef, type ClaimView, type Corpus, type CorrectionView, type DocumentRef, type PersonSummary } from '../store/corpus.ts';
-import type { IdentityRecord, Store } from '../store/store.ts';
+import type { ClaimCredibility, IdentityRecord, Store } from '../store/store.ts';
+import type { SourceGradeView } from '../store/grading.ts';
 import { themeKey } from './theme-key.ts';
 
 // ---------------------------------------------------------------------------------------------------------
@@ -63,6 +64,14 @@ export interface ReaderView {
   readonly attributions: readonly ReaderAttribution[];
   readonly unattributed: readonly { content: { start: number; end: number; text: string }; footnotes: readonly number[]; reason: string }[];
   readonly corrections: readonly CorrectionView[];
+  /**
+   * Source grading (store/grading.ts): the credibility grade of each graded claim, by claim id, and every
+   * speaker and relay with an identity as grading shows it (grade, caveats, suggestion), by identity ref.
+   */
+  readonly grades: {
+    readonly credibility: Readonly<Record<string, ClaimCredibility>>;
+    readonly sources: Readonly<Record<string, SourceGradeView>>;
+  };
 }
 
 export interface LibraryEntry extends DocumentRef {
@@ -220,12 +229,15 @@ export class Workbench {
 
   /** A cheap string that changes when the corpus does (documents, identities, corrections). */
   async stamp(): Promise<string> {
-    const [documents, identities, corrections] = await Promise.all([
+    const [documents, identities, corrections, grades, caveats] = await Promise.all([
       this.store.countDocuments(),
       this.store.getMeta('identity_version'),
       this.store.getMeta('next_correction'),
+      // A grade or a caveat list set by another process (mikata grade) shows on the next read.
+      this.store.getMeta('next_grade'),
+      this.store.getMeta('source_caveats'),
     ]);
-    return `${documents}|${identities ?? ''}|${corrections ?? ''}`;
+    return `${documents}|${identities ?? ''}|${corrections ?? ''}|${grades ?? ''}|${caveats?.length ?? ''}`;
   }
 
   private async identities(): Promise<IdentityDirectory> {
@@ -264,11 +276,12 @@ export class Workbench {
 
   async reader(query: string): Promise<ReaderView> {
     const doc = await this.corpus.document(query);
-    const [attributions, people, corrections, directory] = await Promise.all([
+    const [attributions, people, corrections, directory, claims] = await Promise.all([
       this.corpus.attributions(doc.ref, { includeRejected: true }),
       this.store.people(doc.id),
       this.corpus.corrections(doc.ref),
       this.identities(),
+      this.store.claims(doc.id),
     ]);
     const byLocal = new Map(people.map((p) => [p.localId, p]));
     const speaker = (s: SpeakerView): ReaderSpeaker => {
@@ -304,7 +317,14 @@ export class Workbench {
       })),
       unattributed: a.unattributed.map((u) => ({ content: u.content, footnotes: u.footnotes, reason: u.reason })),
       corrections,
+      grades: await this.readerGrades(claims, attributions.flatMap((x) => [...x.speakers, ...x.via].map((s) => speaker(s).identity).filter((r): r is string => r !== null))),
     };
+  }
+
+  private async readerGrades(claims: readonly { localId: string; credibility?: ClaimCredibility | null }[], identities: readonly string[]): Promise<ReaderView['grades']> {
+    const credibility: Record<string, ClaimCredibility> = {};
+    for (const c of claims) if (c.credibility) credibility[c.localId] = c.credibility;
+    return { credibility, sources: Object.fromEntries(await this.corpus.grading().sources(identities)) };
   }
 
   // -------------------------------------------------------------------------------------------------------

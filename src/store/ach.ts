@@ -5,6 +5,7 @@
  */
 import { isRating, RATINGS, scoreAch, type AchResult, type Rating, type ScoreOptions } from '../core/ach/ach.ts';
 import { CorpusError } from './corpus.ts';
+import type { AchEvidenceGrade, AchGrading } from './grading.ts';
 import type { AchEvidenceRecord, AchHypothesisRecord, AchMatrixContents, AchMatrixRecord, DocumentSummary, Store } from './store.ts';
 
 /**
@@ -23,6 +24,11 @@ export interface AchView {
    * rated on; this says so.
    */
   readonly stale: readonly { readonly evidence: string; readonly reason: string }[];
+  /**
+   * The evidence whose weight source grading set (its claim's grades, grading.ts): own weight × factor. Empty
+   * when nothing in the matrix is graded, or when the caller gave its own `weightOf`.
+   */
+  readonly graded: readonly AchEvidenceGrade[];
 }
 
 export type EvidenceSource = { readonly document: string; readonly claim: string } | { readonly text: string };
@@ -31,6 +37,8 @@ export interface AchBookOptions {
   readonly now: () => string;
   /** How a document query (id prefix or file name) becomes a document: the corpus's own resolution. */
   readonly resolveDocument: (query: string) => Promise<DocumentSummary>;
+  /** Weights from source grading, used when the caller gives no `weightOf`; null when nothing is graded. */
+  readonly gradeWeights?: (m: AchMatrixContents) => Promise<AchGrading | null>;
 }
 
 function text(what: string, value: unknown, max: number): string {
@@ -106,10 +114,14 @@ export class AchBook {
     return m;
   }
 
-  /** The matrix with its scores; `weightOf` overrides each evidence's own weight (source grading). */
-  async show(ref: string, options: { weightOf?: (e: AchEvidenceRecord) => number } = {}): Promise<AchView> {
+  /**
+   * The matrix with its scores. By default evidence from graded claims is weighed by its grades (the corpus's
+   * `gradeWeights`); `weightOf` overrides that, and `grades: false` scores with the evidence's own weights.
+   */
+  async show(ref: string, options: { weightOf?: (e: AchEvidenceRecord) => number; grades?: boolean } = {}): Promise<AchView> {
     const matrix = await this.matrix(ref);
-    return { matrix, result: score(matrix, options.weightOf), stale: await this.stale(matrix) };
+    const grading = !options.weightOf && options.grades !== false && this.options.gradeWeights ? await this.options.gradeWeights(matrix) : null;
+    return { matrix, result: score(matrix, options.weightOf ?? grading?.weightOf), stale: await this.stale(matrix), graded: grading?.evidence ?? [] };
   }
 
   private async stale(m: AchMatrixContents): Promise<{ evidence: string; reason: string }[]> {

@@ -17,6 +17,8 @@ import { applyCorrections, toSelector, type AttributionKind, type CorrectionChan
 import { createIdentity, formsOfPerson, IdentityCache, isFullName, linkPerson, nameKey, previousLinks, type LinkContext } from './identities.ts';
 import { claimRows, dateRows } from './index-rows.ts';
 import { codeClaims } from './claim-codes.ts';
+import { gradeClaims, Grading, type GradeView, type SourceGradeView } from './grading.ts';
+import { parseCaveatList } from '../core/grading/caveats.ts';
 import { parseCodebook, type Codebook } from '../core/codebook/codebook.ts';
 import { DEFAULT_CODEBOOK } from '../core/codebook/default-codebook.ts';
 import { openStore, type StoreLocationOptions } from './open-store.ts';
@@ -29,7 +31,7 @@ import { TRANSFER_FORMAT, TRANSFER_VERSION, TransferError, type AchMatrixLine, t
 import { findPreviousVersion } from './versions.ts';
 import { SIMILARITY_THRESHOLD } from '../core/similar/index.ts';
 import type {
-  AchMatrixContents, ClaimCode, ClaimRow, CodeDecisionRecord, CorrectionRecord, DocumentSummary, IdentityRecord, NameScript, OutlineEntry, PersonRow, RemovedRows, Store, StoreReader, StoreWriter,
+  AchMatrixContents, ClaimCode, ClaimCredibility, ClaimRow, GradeRecord, CodeDecisionRecord, CorrectionRecord, DocumentSummary, IdentityRecord, NameScript, OutlineEntry, PersonRow, RemovedRows, Store, StoreReader, StoreWriter,
   StoredDocument,
 } from './store.ts';
 
@@ -95,11 +97,18 @@ export interface ClaimView {
   readonly confidence: number;
   /** The claim's codes, rejected ones too (their status says so). */
   readonly codes: readonly ClaimCode[];
+  /** The analyst's credibility grade of the claim (1–6), null when ungraded. */
+  readonly credibility: ClaimCredibility | null;
 }
 
 export interface ExpertPage {
   readonly person: PersonSummary;
   readonly claims: ClaimView[];
+  /**
+   * Source grading (grading.ts) of the person and of every other speaker and relay on the page, by identity
+   * ref: the analyst's reliability grade, the caveats that fit, a suggestion.
+   */
+  readonly sources: Readonly<Record<string, SourceGradeView>>;
 }
 
 /** A claim that says nearly the same as another: the claim as an expert page shows it, and how similar. */
@@ -292,6 +301,8 @@ export interface ReanalyzeSummary {
   readonly unanchored: CorrectionView[];
   /** ACH evidence whose claim was not found again (ach-anchor.ts): kept with its ratings, listed. */
   readonly evidence: UnanchoredEvidence[];
+  /** Credibility grades whose claim is no longer found (grading.ts): kept, flagged, listed. */
+  readonly grades: GradeView[];
 }
 
 export interface ImportSummary {
@@ -381,9 +392,29 @@ export class Corpus {
     await this.store.close();
   }
 
-  /** The analyst's matrices of competing hypotheses (ach.ts), on this corpus's store and clock. */
+  /**
+   * The analyst's matrices of competing hypotheses (ach.ts), on this corpus's store and clock; evidence from
+   * graded claims is weighed by its grades (grading.ts achWeights).
+   */
   achBook(): AchBook {
-    return new AchBook(this.store, { now: this.now, resolveDocument: (q) => this.resolveDocument(q) });
+    const grading = this.grading();
+    return new AchBook(this.store, { now: this.now, resolveDocument: (q) => this.resolveDocument(q), gradeWeights: (m) => grading.achWeights(m) });
+  }
+
+  /** Source grading (grading.ts): reliability of sources, credibility of claims, caveats. */
+  grading(): Grading {
+    return new Grading({
+      store: this.store,
+      now: this.now,
+      identities: () => this.identities(),
+      resolvePerson: (q) => this.resolvePerson(q),
+      document: (q) => this.document(q),
+      writeAndReindex: (doc, fn) => this.write(async (w, cache) => {
+        const out = await fn(w);
+        await this.reindexClaims(w, cache, doc);
+        return out;
+      }),
+    });
   }
 
   /** The identity cache, loaded on first use and reloaded when another writer changed identities. */
@@ -642,6 +673,7 @@ export class Corpus {
     await w.setSupersededBy(old.id, id);
     const carried = await w.moveCorrections(old.hash, hash);
     await w.moveCodeDecisions(old.hash, hash);
+    await w.moveGrades(old.hash, hash);
     const r = await this.index(w, cache, id, hash, text, analysis, { previous });
     await this.relinkFrom(w, oldClaims, id, hash, text);
     const unanchored = r.unanchored.length ? await this.correctionViews((await w.corrections(hash)).filter((c) => r.unanchored.includes(c.ref)), w) : [];
@@ -718,6 +750,7 @@ export class Corpus {
       if (!older) return { document: docRef(doc), removed, restored: null, corrections };
       await w.moveCorrections(doc.hash, older.hash);
       await w.moveCodeDecisions(doc.hash, older.hash);
+      await w.moveGrades(doc.hash, older.hash);
       // Its stored analysis, or a new one when that cannot be read back.
       let analysis: Analysis;
       const source = (await w.getDocumentSource(older.id))!;
@@ -831,7 +864,8 @@ export class Corpus {
     const active = (await this.store.corrections()).filter((c) => c.status === 'active' && current.has(c.docHash));
     const views = await this.correctionViews(active.filter((c) => unanchored.has(c.ref)));
     const evidence = await this.achBook().unanchored();
-    return { documents: stored, total: ids.length, limited, failed, corrections: active.length, unanchored: views, evidence };
+    const grades = (await this.grading().list({ all: true })).filter((g) => g.kind === 'credibility' && g.anchored === false && g.value !== null);
+    return { documents: stored, total: ids.length, limited, failed, corrections: active.length, unanchored: views, evidence, grades };
   }
 
   // -------------------------------------------------------------------------------------------------------
@@ -921,14 +955,16 @@ export class Corpus {
       footnotes: r.footnotes, hedges: r.hedges,
       speakers: r.speakers.filter((s) => s.role === 'speaker').map((s) => ({ name: s.name, id: ref(s.identity) })),
       via: r.speakers.filter((s) => s.role === 'via').map((s) => ({ name: s.name, id: ref(s.identity) })),
-      provenance: r.provenance, review: r.review, confidence: r.confidence, codes: r.codes ?? [],
+      provenance: r.provenance, review: r.review, confidence: r.confidence, codes: r.codes ?? [], credibility: r.credibility ?? null,
     }));
+    const refs = [identity.ref, ...claims.flatMap((c) => [...c.speakers, ...c.via].map((s) => s.id).filter((x): x is string => x !== null))];
     return {
       person: {
         id: identity.ref, name: identity.name, type: identity.type, organization: identity.organization, forms: this.formsByScript(identity),
         claims: summary.claims, documents: summary.documents, first: summary.first, last: summary.last,
       },
       claims,
+      sources: Object.fromEntries(await this.grading().sources(refs)),
     };
   }
 
@@ -1019,7 +1055,7 @@ export class Corpus {
       footnotes: r.footnotes, hedges: r.hedges,
       speakers: r.speakers.filter((s) => s.role === 'speaker').map((s) => ({ name: s.name, id: ref(s.identity) })),
       via: r.speakers.filter((s) => s.role === 'via').map((s) => ({ name: s.name, id: ref(s.identity) })),
-      provenance: r.provenance, review: r.review, confidence: r.confidence, codes: r.codes ?? [],
+      provenance: r.provenance, review: r.review, confidence: r.confidence, codes: r.codes ?? [], credibility: r.credibility ?? null,
     };
   }
 
@@ -1411,7 +1447,10 @@ export class Corpus {
     return { book: this.codebookCache.book, custom: true };
   }
 
-  /** Codes claims with the corpus codebook and the document's decisions, recording which decisions anchored. */
+  /**
+   * Codes claims with the corpus codebook and the document's decisions, and puts the analyst's credibility
+   * grades on them (grading.ts), recording which decisions and grades anchored.
+   */
   private async withCodes(w: StoreWriter, hash: string, text: string, claims: ClaimRow[]): Promise<ClaimRow[]> {
     const decisions = await w.codeDecisions(hash);
     const coded = codeClaims(text, claims, (await this.codebook(w)).book, decisions);
@@ -1419,7 +1458,13 @@ export class Corpus {
       const o = coded.outcomes.get(d.ref);
       if (o && (o.anchored !== d.anchored || o.problem !== d.problem)) await w.updateCodeDecision(d.id, { anchored: o.anchored, problem: o.problem });
     }
-    return coded.claims;
+    const grades = await w.grades({ kind: 'credibility', docHash: hash });
+    const graded = gradeClaims(text, coded.claims, grades);
+    for (const g of grades) {
+      const o = graded.outcomes.get(g.ref);
+      if (o && (o.claim !== g.claim || o.anchored !== g.anchored || o.problem !== g.problem)) await w.updateGrade(g.id, o);
+    }
+    return graded.claims;
   }
 
   /**
@@ -1565,9 +1610,12 @@ export class Corpus {
       nextCorrection: Number((await this.store.getMeta('next_correction')) ?? '1'),
       nextCodeDecision: Number((await this.store.getMeta('next_code_decision')) ?? '1'),
       nextAchMatrix: Number((await this.store.getMeta('next_ach_matrix')) ?? '1'),
+      nextGrade: Number((await this.store.getMeta('next_grade')) ?? '1'),
     });
     const { book, custom } = await this.codebook();
     if (custom) await emit({ record: 'codebook', codebook: book });
+    const caveats = await this.grading().caveats();
+    if (caveats.custom) await emit({ record: 'caveats', caveats: caveats.list });
     for (const r of identities) {
       await emit({
         record: 'identity', ref: r.ref, name: r.name, type: r.type, organization: r.organization, origin: r.origin, createdAt: r.createdAt,
@@ -1593,6 +1641,12 @@ export class Corpus {
       await emit({
         record: 'code-decision', ref: k.ref, docHash: k.docHash, action: k.action, code: k.code, target: k.target, by: k.by, why: k.why, at: k.at,
         status: k.status, anchored: k.anchored, problem: k.problem,
+      });
+    }
+    for (const g of await this.store.grades()) {
+      await emit({
+        record: 'grade', ref: g.ref, kind: g.kind, identity: g.identity, docHash: g.docHash, target: g.target, claim: g.claim, value: g.value, by: g.by,
+        why: g.why, at: g.at, anchored: g.anchored, problem: g.problem,
       });
     }
     for (const { ref } of await this.store.achMatrices()) await emit(toAchLine((await this.store.achMatrix(ref))!));
@@ -1632,7 +1686,7 @@ export class Corpus {
     const idOf = new Map<string, number>();
     const batchSize = options.batchSize ?? 64;
     let header = false;
-    let counters: { nextIdentity: number; nextCorrection: number; nextCodeDecision?: number; nextAchMatrix?: number } | null = null;
+    let counters: { nextIdentity: number; nextCorrection: number; nextCodeDecision?: number; nextAchMatrix?: number; nextGrade?: number } | null = null;
     const pendingMerges: [string, string][] = [];
     let batch: DocumentLine[] = [];
     /** Superseded version → its successor, by ref: linked once both are in. */
@@ -1681,6 +1735,7 @@ export class Corpus {
       await w.setMeta('next_correction', String(counters.nextCorrection));
       if (counters.nextCodeDecision !== undefined) await w.setMeta('next_code_decision', String(counters.nextCodeDecision));
       if (counters.nextAchMatrix !== undefined) await w.setMeta('next_ach_matrix', String(counters.nextAchMatrix));
+      if (counters.nextGrade !== undefined) await w.setMeta('next_grade', String(counters.nextGrade));
     };
     let small: Located[] = [];
     const flushSmall = async () => {
@@ -1712,6 +1767,17 @@ export class Corpus {
               ref: r.ref, docHash: r.docHash, action: r.action, code: r.code, target: r.target ?? null, by: r.by, why: r.why, at: r.at,
               status: r.status, anchored: r.anchored, problem: r.problem,
             });
+          } else if (r.record === 'grade') {
+            await w.insertGrade({
+              ref: r.ref, kind: r.kind, identity: r.identity, docHash: r.docHash, target: r.target ?? null, claim: r.claim, value: r.value as GradeRecord['value'],
+              by: r.by, why: r.why, at: r.at, anchored: r.anchored, problem: r.problem,
+            });
+          } else if (r.record === 'caveats') {
+            try {
+              await w.setMeta('source_caveats', JSON.stringify(parseCaveatList(r.caveats, `${where}: the caveat list`)));
+            } catch (e) {
+              throw new TransferError((e as Error).message);
+            }
           } else if (r.record === 'ach-matrix') {
             await importAchMatrix(w, r, where);
           } else if (r.record === 'codebook') {
@@ -1742,7 +1808,7 @@ export class Corpus {
       }
       if (r.record === 'header') throw new TransferError(`${item.where}: a second header`);
       if (r.record === 'counters') {
-        counters = { nextIdentity: r.nextIdentity, nextCorrection: r.nextCorrection, nextCodeDecision: r.nextCodeDecision, nextAchMatrix: r.nextAchMatrix };
+        counters = { nextIdentity: r.nextIdentity, nextCorrection: r.nextCorrection, nextCodeDecision: r.nextCodeDecision, nextAchMatrix: r.nextAchMatrix, nextGrade: r.nextGrade };
         small.push(item);
         continue;
       }

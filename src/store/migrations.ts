@@ -6,7 +6,7 @@
  * What is kept: each document once (its text, its analysis JSON deflated, its hash), and, derived from them and
  * rebuilt whenever either changes, the rows the commands read: people, claims (machine output with the
  * corrections applied), dated mentions, the search index and the index of similar claims. Identities, proposals, decisions and
- * corrections are the analyst's and are never rebuilt.
+ * corrections and grades are the analyst's and are never rebuilt.
  *
  * Offsets are stored as UTF-16 code units and never used for slicing in SQL (SQLite and PostgreSQL count
  * characters), only for ordering and overlap tests.
@@ -15,7 +15,7 @@
 export type Dialect = 'sqlite' | 'postgres';
 
 /** The newest schema version this build reads and writes. */
-export const STORE_SCHEMA_VERSION = 5;
+export const STORE_SCHEMA_VERSION = 6;
 
 /** SQLite `PRAGMA application_id` of a mikata corpus: "mika" in ASCII. */
 export const SQLITE_APPLICATION_ID = 0x6d696b61;
@@ -330,5 +330,38 @@ export const migrations: readonly Migration[] = [
         `INSERT INTO mikata_meta (key, value) VALUES ('similar_index', 'pending')`,
       ];
     },
+  },
+  {
+    version: 6,
+    description: 'source grading: reliability of sources (A–F) and credibility of claims (1–6), as the analyst decides them',
+    sql: (d) => [
+      // The analyst's, never rebuilt, each set or clear a row of its own (the latest for a target wins, and
+      // the earlier ones stay as the record). Reliability names a corpus identity by its ref (e12), so that
+      // it follows merges (a merged identity's grade is read through merged_into) and export and import.
+      // Credibility points at a claim like a coding decision: the document's hash and a quote selector of the
+      // claim's content (corrections.ts), anchored again whenever the claims are rebuilt; `claim` is the
+      // claim it anchored to last (null: no longer found, and `problem` says why). `value` null: cleared.
+      `CREATE TABLE grades (
+        id ${pk(d)},
+        ref TEXT NOT NULL UNIQUE,
+        kind TEXT NOT NULL,
+        identity TEXT,
+        doc_hash TEXT,
+        target TEXT,
+        claim TEXT,
+        value TEXT,
+        by_whom TEXT NOT NULL,
+        why TEXT,
+        at TEXT NOT NULL,
+        anchored INTEGER,
+        problem TEXT
+      )`,
+      `CREATE INDEX grades_identity ON grades (identity)`,
+      `CREATE INDEX grades_doc ON grades (doc_hash)`,
+      // Derived like the codes (written with the claims): the credibility the claim carries after the
+      // analyst's grades, as JSON { value, grade, by, at, why }, null when ungraded.
+      `ALTER TABLE claims ADD COLUMN credibility TEXT`,
+      `INSERT INTO mikata_meta (key, value) VALUES ('next_grade', '1')`,
+    ],
   },
 ];

@@ -10,7 +10,7 @@ import type { Dialect } from './migrations.ts';
 import type { QueryTerm } from './search-text.ts';
 import type { Rating } from '../core/ach/ach.ts';
 import type {
-  AchEvidenceRecord, AchHypothesisRecord, AchMatrixContents, AchMatrixRecord, AchRatingRecord, ClaimCode, ClaimRow, CodeDecisionRecord, CorrectionRecord, DecisionRecord, DocumentIndex, DocumentInput, DocumentSource, DocumentSummary, ExpertClaimRow, ExpertRow,
+  AchEvidenceRecord, AchHypothesisRecord, AchMatrixContents, AchMatrixRecord, AchRatingRecord, ClaimCode, ClaimCredibility, ClaimRow, CodeDecisionRecord, GradeRecord, CorrectionRecord, DecisionRecord, DocumentIndex, DocumentInput, DocumentSource, DocumentSummary, ExpertClaimRow, ExpertRow,
   IdentityRecord, NameForm, OutlineEntry, PersonRow, ProposalRecord, RemovedRows, SearchCandidates, SearchFilters, Store, StoreInfo,
   SimilarGroupsOf, SimilarHit, StoreWriter, StoredDocument, TimelineFilters, TimelineRow,
 } from './store.ts';
@@ -147,6 +147,7 @@ function toClaim(r: Row, speakers: ClaimRow['speakers']): ClaimRow {
     confidence: num(r.confidence),
     corrections: parse(r.corrections, []),
     speakers,
+    credibility: parse<ClaimCredibility | null>(r.credibility, null),
   };
 }
 
@@ -190,7 +191,7 @@ function toProposal(r: Row): ProposalRecord {
   };
 }
 
-const CLAIM_COLUMNS = 'doc, local_id, provenance, review, kind, span_start, span_end, content, cue, section, footnotes, hedges, confidence, corrections';
+const CLAIM_COLUMNS = 'doc, local_id, provenance, review, kind, span_start, span_end, content, cue, section, footnotes, hedges, confidence, corrections, credibility';
 const SPEAKER_COLUMNS = 'doc, claim, role, position, identity, person, name';
 const CODE_COLUMNS = 'doc, claim, code, status, confidence, evidence, decision';
 /** A claim's codes: most confident first, then by id (not by the database's collation). */
@@ -419,7 +420,7 @@ export class SqlStore implements Store, StoreWriter {
       CLAIM_COLUMNS.split(', '),
       claims.map((c) => [
         id, c.localId, c.provenance, c.review, c.kind, c.start, c.end, c.content, c.cue, c.section, json(c.footnotes), json(c.hedges),
-        c.confidence, json(c.corrections),
+        c.confidence, json(c.corrections), c.credibility ? json(c.credibility) : null,
       ]),
     );
     const speakers: unknown[][] = [];
@@ -588,7 +589,7 @@ export class SqlStore implements Store, StoreWriter {
       `${pageCte}
        SELECT c.doc AS doc, c.local_id AS local_id, c.provenance AS provenance, c.review AS review, c.kind AS kind, c.span_start AS span_start,
               c.span_end AS span_end, c.content AS content, c.cue AS cue, c.section AS section, c.footnotes AS footnotes, c.hedges AS hedges,
-              c.confidence AS confidence, c.corrections AS corrections, p.role AS role,
+              c.confidence AS confidence, c.corrections AS corrections, c.credibility AS credibility, p.role AS role,
               d.ref AS d_ref, d.title AS d_title, d.date AS d_date, d.name AS d_name
        FROM page p JOIN claims c ON c.doc = p.doc AND c.local_id = p.claim JOIN documents d ON d.id = p.doc
        ORDER BY d.date_lo IS NULL, d.date_lo, p.doc, c.span_start, c.local_id`,
@@ -743,7 +744,7 @@ export class SqlStore implements Store, StoreWriter {
     return out;
   }
 
-  async nextCounter(key: 'next_identity' | 'next_correction' | 'next_code_decision' | 'next_ach_matrix'): Promise<number> {
+  async nextCounter(key: 'next_identity' | 'next_correction' | 'next_code_decision' | 'next_ach_matrix' | 'next_grade'): Promise<number> {
     const r = await this.db.get<Row>('UPDATE mikata_meta SET value = CAST(CAST(value AS INTEGER) + 1 AS TEXT) WHERE key = ? RETURNING value', [key]);
     if (!r) throw new Error(`meta counter ${key} is missing`);
     return num(r.value) - 1;
@@ -941,6 +942,47 @@ export class SqlStore implements Store, StoreWriter {
   }
 
   // -------------------------------------------------------------------------------------------------------
+  // Grades
+
+  async grades(filter: { kind?: GradeRecord['kind']; docHash?: string } = {}): Promise<GradeRecord[]> {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    if (filter.kind) { where.push('kind = ?'); params.push(filter.kind); }
+    if (filter.docHash) { where.push('doc_hash = ?'); params.push(filter.docHash); }
+    const rows = await this.db.all<Row>(`SELECT * FROM grades${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY id`, params);
+    return rows.map(toGrade);
+  }
+
+  async gradeByRef(ref: string): Promise<GradeRecord | undefined> {
+    const r = await this.db.get<Row>('SELECT * FROM grades WHERE ref = ?', [ref]);
+    return r ? toGrade(r) : undefined;
+  }
+
+  async insertGrade(g: Omit<GradeRecord, 'id'>): Promise<GradeRecord> {
+    const r = await this.db.get<Row>(
+      `INSERT INTO grades (ref, kind, identity, doc_hash, target, claim, value, by_whom, why, at, anchored, problem)
+       VALUES (${marks(12)}) RETURNING id`,
+      [g.ref, g.kind, g.identity, g.docHash, g.target === null || g.target === undefined ? null : json(g.target), g.claim, g.value, g.by, g.why, g.at,
+        g.anchored === null ? null : g.anchored ? 1 : 0, g.problem],
+    );
+    return { ...g, id: num(r!.id) };
+  }
+
+  async updateGrade(id: number, fields: { claim?: string | null; anchored?: boolean | null; problem?: string | null }): Promise<void> {
+    const sets: string[] = [];
+    const params: unknown[] = [];
+    if (fields.claim !== undefined) { sets.push('claim = ?'); params.push(fields.claim); }
+    if (fields.anchored !== undefined) { sets.push('anchored = ?'); params.push(fields.anchored === null ? null : fields.anchored ? 1 : 0); }
+    if (fields.problem !== undefined) { sets.push('problem = ?'); params.push(fields.problem); }
+    if (sets.length === 0) return;
+    await this.db.run(`UPDATE grades SET ${sets.join(', ')} WHERE id = ?`, [...params, id]);
+  }
+
+  async moveGrades(fromHash: string, toHash: string): Promise<number> {
+    return this.db.run('UPDATE grades SET doc_hash = ? WHERE doc_hash = ?', [toHash, fromHash]);
+  }
+
+  // -------------------------------------------------------------------------------------------------------
   // Competing hypotheses
 
   async achMatrices(): Promise<AchMatrixRecord[]> {
@@ -1051,6 +1093,24 @@ function toAchEvidence(r: Row): AchEvidenceRecord {
     speaker: str(r.speaker),
     weight: num(r.weight),
     position: num(r.position),
+  };
+}
+
+function toGrade(r: Row): GradeRecord {
+  return {
+    id: num(r.id),
+    ref: String(r.ref),
+    kind: String(r.kind) as GradeRecord['kind'],
+    identity: str(r.identity),
+    docHash: str(r.doc_hash),
+    target: parse(r.target, null),
+    claim: str(r.claim),
+    value: str(r.value) as GradeRecord['value'],
+    by: String(r.by_whom),
+    why: str(r.why),
+    at: String(r.at),
+    anchored: r.anchored === null || r.anchored === undefined ? null : num(r.anchored) === 1,
+    problem: str(r.problem),
   };
 }
 

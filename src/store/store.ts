@@ -11,6 +11,7 @@
  * process leaves either all of a batch or none of it.
  */
 import type { Rating } from '../core/ach/ach.ts';
+import type { Credibility, Reliability } from '../core/grading/grades.ts';
 import type { Analysis, PersonType } from '../core/model/schema.ts';
 import type { SourceText } from '../core/text/source-text.ts';
 import type { QueryTerm } from './search-text.ts';
@@ -151,6 +152,44 @@ export interface ClaimRow {
   readonly speakers: readonly ClaimSpeaker[];
   /** The claim's codes (codebook.ts), rejected ones too; absent when the rows were written without codes. */
   readonly codes?: readonly ClaimCode[];
+  /** The analyst's credibility grade of the claim (grades.ts), null or absent when ungraded. */
+  readonly credibility?: ClaimCredibility | null;
+}
+
+/** The credibility a claim carries: the value of the latest grade that anchors to it, and that grade. */
+export interface ClaimCredibility {
+  readonly value: Credibility;
+  /** The grade's ref (g4). */
+  readonly grade: string;
+  readonly by: string;
+  readonly at: string;
+  readonly why: string | null;
+}
+
+/**
+ * One grading decision of the analyst (core/grading): the reliability of a source (a corpus identity, by
+ * ref) or the credibility of a claim (anchored by its content's quote, like a coding decision). Each set and
+ * each clear is a record; the latest for one source or claim wins.
+ */
+export interface GradeRecord {
+  readonly id: number;
+  /** g1, g2 … */
+  readonly ref: string;
+  readonly kind: 'reliability' | 'credibility';
+  /** reliability: the identity's ref as it was graded (e12); a merged identity's grade is read through merges. */
+  readonly identity: string | null;
+  /** credibility: the document's hash and the claim's content when it was graded (corrections.ts TextQuoteSelector). */
+  readonly docHash: string | null;
+  readonly target: unknown;
+  /** credibility: the claim it anchored to the last time the claims were built (a3); null when not found. */
+  readonly claim: string | null;
+  /** A–F (reliability) or 1–6 (credibility); null: the grade was cleared. */
+  readonly value: Reliability | Credibility | null;
+  readonly by: string;
+  readonly why: string | null;
+  readonly at: string;
+  readonly anchored: boolean | null;
+  readonly problem: string | null;
 }
 
 /** One code of one claim: proposed by the machine, or decided by the analyst. */
@@ -464,6 +503,10 @@ export interface StoreReader {
   codeDecisions(docHash?: string): Promise<CodeDecisionRecord[]>;
   codeDecisionByRef(ref: string): Promise<CodeDecisionRecord | undefined>;
 
+  /** Grading decisions, oldest first: all, or of one kind, or of one document (credibility). */
+  grades(filter?: { kind?: GradeRecord['kind']; docHash?: string }): Promise<GradeRecord[]>;
+  gradeByRef(ref: string): Promise<GradeRecord | undefined>;
+
   /** Every ACH matrix, oldest first. */
   achMatrices(): Promise<AchMatrixRecord[]>;
   /** One matrix with its hypotheses and evidence (in the analyst's order) and ratings. */
@@ -495,7 +538,7 @@ export interface StoreWriter extends StoreReader {
   moveCorrections(fromHash: string, toHash: string): Promise<number>;
 
   /** Takes the next value of a counter in the meta table (identity and correction refs). */
-  nextCounter(key: 'next_identity' | 'next_correction' | 'next_code_decision' | 'next_ach_matrix'): Promise<number>;
+  nextCounter(key: 'next_identity' | 'next_correction' | 'next_code_decision' | 'next_ach_matrix' | 'next_grade'): Promise<number>;
   setMeta(key: string, value: string): Promise<void>;
   deleteMeta(key: string): Promise<void>;
   createIdentity(input: Omit<IdentityRecord, 'id' | 'forms' | 'mergedInto'> & { forms: readonly NameForm[] }): Promise<IdentityRecord>;
@@ -519,6 +562,12 @@ export interface StoreWriter extends StoreReader {
   updateCodeDecision(id: number, fields: { status?: CodeDecisionRecord['status']; anchored?: boolean | null; problem?: string | null }): Promise<void>;
   /** Points the coding decisions of one document hash at another (a new version). */
   moveCodeDecisions(fromHash: string, toHash: string): Promise<number>;
+
+  insertGrade(g: Omit<GradeRecord, 'id'>): Promise<GradeRecord>;
+  /** Records where a credibility grade anchored the last time the claims were built. */
+  updateGrade(id: number, fields: { claim?: string | null; anchored?: boolean | null; problem?: string | null }): Promise<void>;
+  /** Points the credibility grades of one document hash at another (a new version). */
+  moveGrades(fromHash: string, toHash: string): Promise<number>;
 
   insertAchMatrix(m: Omit<AchMatrixRecord, 'id'>): Promise<AchMatrixRecord>;
   /** Appends a hypothesis (next ref and position in its matrix). */

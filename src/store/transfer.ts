@@ -15,9 +15,9 @@ import { analysisSchema } from '../core/model/schema.ts';
 export const TRANSFER_FORMAT = 'mikata-corpus';
 /**
  * 2: documents say which newer version supersedes them (`supersededBy`); 3: the corpus codebook and the
- * coding decisions; 4: the ACH matrices. Older files read as before.
+ * coding decisions; 4: the ACH matrices; 5: source grades and the corpus caveat list. Older files read as before.
  */
-export const TRANSFER_VERSION = 4;
+export const TRANSFER_VERSION = 5;
 
 const formSchema = z.object({ form: z.string(), key: z.string(), script: z.enum(['katakana', 'latin', 'cyrillic', 'kanji', 'hiragana', 'other']) });
 
@@ -31,8 +31,28 @@ export const headerRecord = z.object({
 
 export const countersRecord = z.object({
   record: z.literal('counters'), nextIdentity: z.number().int(), nextCorrection: z.number().int(), nextCodeDecision: z.number().int().optional(),
-  nextAchMatrix: z.number().int().optional(),
+  nextAchMatrix: z.number().int().optional(), nextGrade: z.number().int().optional(),
 });
+
+/** One grading record (store.ts GradeRecord): a source's reliability by identity ref, or a claim's credibility by quote. */
+export const gradeRecord = z.object({
+  record: z.literal('grade'),
+  ref: z.string().regex(/^g\d+$/),
+  kind: z.enum(['reliability', 'credibility']),
+  identity: z.string().nullable(),
+  docHash: z.string().nullable(),
+  target: z.unknown(),
+  claim: z.string().nullable(),
+  value: z.enum(['A', 'B', 'C', 'D', 'E', 'F', '1', '2', '3', '4', '5', '6']).nullable(),
+  by: z.string(),
+  why: z.string().nullable(),
+  at: z.string(),
+  anchored: z.boolean().nullable(),
+  problem: z.string().nullable(),
+}).refine((g) => g.value === null || (g.kind === 'reliability') === /^[A-F]$/.test(g.value), { message: 'a reliability grade is A–F, a credibility grade 1–6' });
+
+/** The corpus caveat list, when one was loaded (checked by caveatListSchema on import). */
+export const caveatsRecord = z.object({ record: z.literal('caveats'), caveats: z.unknown() });
 
 /** One ACH matrix with everything in it, by refs (h1, ev1); evidence from a claim names its document by hash. */
 export const achMatrixRecord = z.object({
@@ -137,7 +157,8 @@ export const documentRecord = z.object({
 });
 
 export const transferRecord = z.discriminatedUnion('record', [
-  headerRecord, countersRecord, codebookRecord, identityRecord, proposalRecord, decisionRecord, correctionRecord, codeDecisionRecord, achMatrixRecord, documentRecord,
+  headerRecord, countersRecord, codebookRecord, caveatsRecord, identityRecord, proposalRecord, decisionRecord, correctionRecord, codeDecisionRecord, gradeRecord,
+  achMatrixRecord, documentRecord,
 ]);
 
 export type TransferRecord = z.infer<typeof transferRecord>;
@@ -205,6 +226,7 @@ const SECTIONS = [
   ['decisions', 'decision'],
   ['corrections', 'correction'],
   ['codeDecisions', 'code-decision'],
+  ['grades', 'grade'],
   ['achMatrices', 'ach-matrix'],
   ['documents', 'document'],
 ] as const;
@@ -216,6 +238,7 @@ export function* fromSingleJson(value: unknown, name: string): Generator<Located
   yield { record: checkRecord({ ...(o.header as object), record: 'header' }, `${name}: header`), where: `${name}: header` };
   if (o.counters) yield { record: checkRecord({ ...(o.counters as object), record: 'counters' }, `${name}: counters`), where: `${name}: counters` };
   if (o.codebook) yield { record: checkRecord({ ...(o.codebook as object), record: 'codebook' }, `${name}: codebook`), where: `${name}: codebook` };
+  if (o.caveats) yield { record: checkRecord({ ...(o.caveats as object), record: 'caveats' }, `${name}: caveats`), where: `${name}: caveats` };
   for (const [key, record] of SECTIONS) {
     const list = o[key] ?? [];
     if (!Array.isArray(list)) throw new TransferError(`${name}: ${key} must be a list`);
@@ -253,7 +276,7 @@ export function createSingleJsonWriter(write: (chunk: string) => void | Promise<
     async push(r: TransferRecord): Promise<void> {
       const { record, ...rest } = r;
       const json = JSON.stringify(rest);
-      if (record === 'header' || record === 'counters' || record === 'codebook') {
+      if (record === 'header' || record === 'counters' || record === 'codebook' || record === 'caveats') {
         if (section >= 0) throw new Error(`the ${record} record after the lists`);
         await key(record);
         await put(json);
@@ -280,11 +303,11 @@ export function createSingleJsonWriter(write: (chunk: string) => void | Promise<
 
 /** Groups records into the one-object form (for writing .json). */
 export function toSingleJson(records: readonly TransferRecord[]): Record<string, unknown> {
-  const lists: Record<string, unknown[]> = { identities: [], proposals: [], decisions: [], corrections: [], codeDecisions: [], documents: [] };
+  const lists: Record<string, unknown[]> = { identities: [], proposals: [], decisions: [], corrections: [], codeDecisions: [], grades: [], documents: [] };
   const out: Record<string, unknown> = {};
   for (const r of records) {
     const { record, ...rest } = r;
-    if (record === 'header' || record === 'counters' || record === 'codebook') out[record] = rest;
+    if (record === 'header' || record === 'counters' || record === 'codebook' || record === 'caveats') out[record] = rest;
     else lists[SECTIONS.find(([, x]) => x === record)![0]]!.push(rest);
   }
   return { ...out, ...lists };

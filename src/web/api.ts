@@ -108,9 +108,12 @@ export async function putJson<T>(path: string, body: unknown): Promise<T> {
   return (await res.json()) as T;
 }
 
-export async function deleteJson<T>(path: string): Promise<T> {
+/** A DELETE, with a JSON body when given (who and why, for a change kept in the record). */
+export async function deleteJson<T>(path: string, body?: unknown): Promise<T> {
   const sent = getToken();
-  const res = await fetch(path, { method: 'DELETE', headers: headers() });
+  const res = await fetch(path, body === undefined
+    ? { method: 'DELETE', headers: headers() }
+    : { method: 'DELETE', headers: headers({ 'content-type': 'application/json' }), body: JSON.stringify(body) });
   if (!res.ok) return fail(res, sent);
   return (await res.json()) as T;
 }

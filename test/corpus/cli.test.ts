@@ -137,7 +137,9 @@ describe('reading the corpus', () => {
       const r = await run(['expert', ...name, '--db', db, '--format', 'json']);
       assert.equal(r.code, 0, r.stderr);
       const page = JSON.parse(r.stdout);
-      assert.deepEqual(Object.keys(page), ['person', 'claims']);
+      assert.deepEqual(Object.keys(page), ['person', 'claims', 'sources']);
+      // Source grading of the person (no grade, no caveat for a research institute's fellow).
+      assert.deepEqual(page.sources[page.person.id], { identity: page.person.id, name: page.person.name, type: 'person', reliability: null, caveats: [], suggestion: null });
       ids.add(page.person.id);
       assert.equal(page.claims.length, 5);
       for (const c of page.claims) {

@@ -107,8 +107,8 @@ describe('claims CSV', () => {
   test('header and a quoted, defused row with CRLF line ends', () => {
     const csv = renderClaimsCsv([row]);
     assert.equal(csv, [
-      'document,document_title,document_date,claim,speakers,speaker_ids,via,kind,cue,text,start,end,section,footnotes,hedges,confidence,provenance,review',
-      `${docA.id},"黒海, ""海上"" 交通",2024-11-05,a1,ヴラド・ポペスク; ダリナ,e1; ,,reported,と指摘する,"'=HYPERLINK(""http://x"")\n二行目",10,30,,2 3,,0.9,machine,`,
+      'document,document_title,document_date,claim,speakers,speaker_ids,via,kind,cue,text,start,end,section,footnotes,hedges,confidence,provenance,review,reliability,credibility',
+      `${docA.id},"黒海, ""海上"" 交通",2024-11-05,a1,ヴラド・ポペスク; ダリナ,e1; ,,reported,と指摘する,"'=HYPERLINK(""http://x"")\n二行目",10,30,,2 3,,0.9,machine,,,`,
       '',
     ].join('\r\n'));
   });

@@ -4,6 +4,7 @@
  * Texts written for this test.
  */
 import { after, describe, it } from 'node:test';
+import { STORE_SCHEMA_VERSION } from '../../src/store/migrations.ts';
 import assert from 'node:assert/strict';
 import Database from 'better-sqlite3';
 import { Corpus, CorpusError } from '../../src/store/corpus.ts';
@@ -128,8 +129,11 @@ for (const backend of backends()) {
   });
 }
 
-/** Turns a current corpus back into one of schema 3, before the index of similar claims. */
+/** Turns a current corpus back into one of schema 4, before the index of similar claims (and the grades of 6). */
 const DOWNGRADE = [
+  'DROP TABLE grades',
+  'ALTER TABLE claims DROP COLUMN credibility',
+  "DELETE FROM mikata_meta WHERE key = 'next_grade'",
   'DROP TABLE claim_grams',
   'DROP TABLE gram_frequencies',
   "DELETE FROM mikata_meta WHERE key = 'similar_index'",
@@ -145,7 +149,7 @@ describe('similar claims: migrating a corpus from before the index (schema 4) bu
     await downgrade();
     corpus = new Corpus(await open(), { now: fixedClock(), analyzer: fixtureAnalyzer(DOCS) });
     try {
-      assert.equal(await corpus.store.getMeta('schema'), '5');
+      assert.equal(await corpus.store.getMeta('schema'), String(STORE_SCHEMA_VERSION));
       assert.equal(await corpus.store.getMeta('similar_index'), undefined);
       assert.deepEqual(await corpus.similar(a!, 'a1', { sameSpeaker: true }), expected);
     } finally {

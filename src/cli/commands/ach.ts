@@ -47,6 +47,10 @@ export function showAchView(view: AchView, io: CommandIO): string {
       out.push(`  ${ev.ref.padEnd(8)}${cells}${String(ev.weight).padEnd(8)}${String(diag.get(ev.ref) ?? 0).padEnd(6)}«${clip(ev.text, 60)}»${source}`);
     }
     for (const st of view.stale) out.push(`  ${e.strong('!')} ${st.evidence}: ${st.reason}; rated on the text kept above`);
+    // Source grading weighs evidence from graded claims (store/grading.ts achWeights): own weight × factor.
+    for (const g of view.graded ?? []) {
+      out.push(`  ${e.dim(`${g.evidence} graded ${[g.reliability, g.credibility].filter(Boolean).join('')}: weight ${matrix.evidence.find((x) => x.ref === g.evidence)?.weight ?? 1} × ${g.factor} = ${g.weight} in the scores`)}`);
+    }
     const diagnostic = result.diagnosticity.filter((d) => d.diagnostic && d.value > 0);
     const none = result.diagnosticity.filter((d) => !d.diagnostic).map((d) => d.evidence);
     out.push('', `most diagnostic: ${diagnostic.length ? diagnostic.slice(0, 5).map((d) => `${d.evidence} (${d.value})`).join(', ') : 'none yet'}`);

@@ -4,6 +4,7 @@ import type { ExpertPage } from '../../store/corpus.ts';
 import type { CommandIO } from '../io.ts';
 import { addCorpusOptions, docLabel, emphasis, oneLine, parsePositiveInt, withCorpus, writeJson, type CorpusCommandOptions } from './_corpus.ts';
 import { showForms, showSpan } from './experts.ts';
+import { CREDIBILITY_LABEL, RELIABILITY_LABEL } from '../../core/grading/grades.ts';
 
 export interface ExpertCommandOptions extends CorpusCommandOptions {
   limit?: string;
@@ -27,6 +28,11 @@ export function showExpertPage(page: ExpertPage, io: CommandIO): string {
   lines.push(`${e.strong(p.name)}  ${e.dim(p.id)}${p.organization ? ` — ${p.organization}` : ''}`);
   lines.push(`names: ${showForms(p.forms)}`);
   lines.push(`${p.claims} claim${p.claims === 1 ? '' : 's'} in ${p.documents} document${p.documents === 1 ? '' : 's'}, ${showSpan(p.first, p.last)}`);
+  // Source grading (mikata grade): the analyst's grade, or the list's suggestion, and every caveat that fits.
+  const s = page.sources?.[p.id];
+  if (s?.reliability) lines.push(`reliability ${s.reliability.value} ${RELIABILITY_LABEL[s.reliability.value].en} ${e.dim(`(${s.reliability.by}, ${s.reliability.at.slice(0, 10)})`)}`);
+  else if (s?.suggestion) lines.push(`reliability not graded ${e.dim(`(suggested: ${s.suggestion}; mikata grade source ${p.id} GRADE)`)}`);
+  for (const k of s?.caveats ?? []) lines.push(`${e.mark('caveat')} ${k.label.en}: ${k.caveat.en}`);
   let current = '';
   for (const c of page.claims) {
     const label = docLabel(c.document);
@@ -40,6 +46,7 @@ export function showExpertPage(page: ExpertPage, io: CommandIO): string {
     lines.push(`  ${where}${where ? '  ' : ''}${e.dim(`[${how}] ${c.start}–${c.end}`)}`);
     lines.push(`  «${oneLine(c.text)}»`);
     if (c.hedges.length) lines.push(`  hedged: ${c.hedges.join(', ')}`);
+    if (c.credibility) lines.push(`  credibility ${c.credibility.value} ${CREDIBILITY_LABEL[c.credibility.value].en} ${e.dim(`(${c.credibility.by})`)}`);
     for (const f of c.footnotes) lines.push(`  ${e.dim(`note ${f.n}${f.note ? `: ${oneLine(f.note)}` : ''}`)}`);
   }
   return `${lines.join('\n')}\n`;

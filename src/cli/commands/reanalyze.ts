@@ -37,6 +37,10 @@ export async function runReanalyze(options: CorpusCommandOptions, io: CommandIO)
         io.stdout('ACH evidence whose claim was not found again (kept with its ratings; mikata ach unanchored lists it):\n');
         for (const u of summary.evidence) io.stdout(`  ${u.matrix} ${u.evidence}: ${u.reason} «${clip(u.text, 50)}»\n`);
       }
+      if (summary.grades.length) {
+        io.stdout('credibility grades whose claim is no longer found (kept; they apply again if it comes back; mikata grade list --all):\n');
+        for (const g of summary.grades) io.stdout(`  ${g.ref} ${g.value} in ${g.document} by ${g.by}: ${g.problem ?? ''}\n`);
+      }
     }
     if (summary.failed.length) {
       throw new CLIError('E_PARTIAL', `${summary.failed.length} of ${summary.total} document${summary.total === 1 ? '' : 's'} could not be reanalysed (listed above); the others were`);

@@ -100,6 +100,8 @@ export function AchScreen({ id }: { id: string }) {
   const score = new Map(result.ranking.map((s) => [s.hypothesis, s]));
   const diag = new Map(result.diagnosticity.map((d) => [d.evidence, d]));
   const stale = new Map(view.stale.map((x) => [x.evidence, x.reason]));
+  // Evidence that source grading weighed (its claim's grades): the weight the scores used beside its own.
+  const graded = new Map((view.graded ?? []).map((g) => [g.evidence, g]));
   const unanchored = (loose.data ?? []).filter((u) => u.matrix === matrix.ref);
   const isUnanchored = new Set(unanchored.map((u) => u.evidence));
   const rating = new Map(matrix.ratings.map((r) => [`${r.evidence} ${r.hypothesis}`, r.rating]));
@@ -141,7 +143,11 @@ export function AchScreen({ id }: { id: string }) {
               <tr key={e.ref} data-evidence={e.ref}>
                 <th scope="row"><span class="ach-ev">{e.ref}</span> {e.text}{e.speaker ? <span class="muted"> — {e.speaker}</span> : null}
                   {stale.has(e.ref) && <span class="ach-stale" data-stale={e.ref} data-unanchored={isUnanchored.has(e.ref) ? e.ref : undefined} title={stale.get(e.ref)}> ⚠ {t(isUnanchored.has(e.ref) ? 'achUnanchored' : 'achStale')}</span>}</th>
-                <td>{e.weight}</td>
+                <td>{e.weight}{graded.has(e.ref) && (
+                  <span class="muted small" data-graded={e.ref} title={t('gradeSource')}>
+                    {` → ${graded.get(e.ref)!.weight} (${graded.get(e.ref)!.reliability ?? ''}${graded.get(e.ref)!.credibility ?? ''})`}
+                  </span>
+                )}</td>
                 {matrix.hypotheses.map((h) => (
                   <td key={h.ref}>
                     <select

@@ -1,6 +1,7 @@
 /**
  * One expert's page, reached by any spelling of their name: every claim across the corpus grouped by
- * document, theme (section) or date, with footnotes; merge another person into them or split spellings off.
+ * document, theme (section) or date, with footnotes; the source's reliability grade with its caveats, and
+ * each claim's credibility (both set here); merge another person into them or split spellings off.
  */
 import { useMemo, useState } from 'preact/hooks';
 import type { ClaimView, ExpertPage, PersonSummaryLite } from '../../store/corpus.ts';
@@ -11,6 +12,7 @@ import { href, navigate, withQuery } from '../router.ts';
 import { useWorkspace } from '../workspace.ts';
 import { themeKey } from '../../server/theme-key.ts';
 import { AlsoSaidBy } from './AlsoSaidBy.tsx';
+import { ClaimCredibilityControl, SourceGradeControl } from './GradeControls.tsx';
 import { FormsByScript } from './ExpertsScreen.tsx';
 import { DocLink, ErrorBox, ExportButtons, Loading, NotFound, ProvenanceBadges, isNotFound, kindLabel } from './Widgets.tsx';
 
@@ -63,6 +65,7 @@ export function ExpertScreen({ query, theme }: { query: string; theme: string | 
         <p class="muted">
           {[p.organization, t('claimCount', { n: p.claims }), `${t('colDocuments')}: ${p.documents}`, p.first && `${p.first} – ${p.last ?? ''}`].filter(Boolean).join(' · ')}
         </p>
+        {page.data.sources[p.id] && <SourceGradeControl source={page.data.sources[p.id]!} />}
         <ExportButtons target={{ expert: p.id }} />
       </header>
 
@@ -116,6 +119,7 @@ function ExpertClaim({ claim: c, showDoc, showSection }: { claim: ClaimView; sho
           {c.footnotes.map((f) => <li key={f.n}>{t('footnote', { n: f.n })}: {f.note ?? t('noNoteText')}</li>)}
         </ul>
       )}
+      <ClaimCredibilityControl doc={c.document.id} claim={c.id} credibility={c.credibility} />
       <p>
         {showDoc && <><DocLink doc={c.document} /> · </>}
         <a href={withQuery(href('doc', c.document.id), { claim: c.id })}>{t('openInReader')}</a>

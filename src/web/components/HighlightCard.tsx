@@ -1,13 +1,17 @@
 /**
  * The card a highlight shows on hover or focus: who, in which post, by which cue, how sure, made by whom,
- * and who else said nearly the same (other speakers, any document).
+ * how the analyst graded the source and the claim (with the caveats for state media and officials), and who
+ * else said nearly the same (other speakers, any document). A card shown on hover lets the pointer through;
+ * a click on the highlight pins it (`onClose` given), and a pinned card takes the pointer, so that its grade
+ * selects can be used, until it is closed.
  */
-import type { ReaderAttribution } from '../../server/workbench.ts';
+import type { ReaderAttribution, ReaderView } from '../../server/workbench.ts';
+import { ClaimCredibilityControl, SourceGradeControl } from './GradeControls.tsx';
 import { useI18n } from '../i18n.ts';
 import { AlsoSaidBy } from './AlsoSaidBy.tsx';
 import { ProvenanceBadges, kindLabel } from './Widgets.tsx';
 
-export function HighlightCard({ doc, attribution: a, notes, top, left, inSheet = false }: {
+export function HighlightCard({ doc, attribution: a, notes, top, left, inSheet = false, grades, onClose }: {
   /** The document's id, for the claims of other speakers that say nearly the same. */
   doc: string;
   attribution: ReaderAttribution;
@@ -16,13 +20,21 @@ export function HighlightCard({ doc, attribution: a, notes, top, left, inSheet =
   left?: number;
   /** Shown in the bottom sheet of a narrow screen: in the flow of the sheet, not a tooltip over the text. */
   inSheet?: boolean;
+  grades?: ReaderView['grades'];
+  /** Set when the card is pinned: it then takes the pointer and has a close button. */
+  onClose?: () => void;
 }) {
   const { t } = useI18n();
+  // Each graded or gradeable source once: speakers, then relays.
+  const sources = [...new Set([...a.speakers, ...a.via].map((s) => s.identity).filter((x): x is string => !!x))]
+    .map((id) => grades?.sources[id]).filter((s) => s !== undefined);
   return (
     <div
-      class={inSheet ? 'claim-card in-sheet' : 'claim-card'}
+      class={`claim-card${inSheet ? ' in-sheet' : ''}${onClose ? ' pinned' : ''}`}
       {...(inSheet ? {} : { id: 'claim-card', role: 'tooltip', style: { top: `${top ?? 0}px`, left: `${left ?? 0}px` } })}
+      onKeyDown={onClose && ((e) => { if (e.key === 'Escape') onClose(); })}
     >
+      {onClose && <button type="button" class="small card-close" onClick={onClose} aria-label={t('close')}>×</button>}
       <dl>
         {a.speakers.map((s) => (
           <div key={s.key} class="speaker-line">
@@ -48,6 +60,15 @@ export function HighlightCard({ doc, attribution: a, notes, top, left, inSheet =
               <ul class="notes">
                 {a.footnotes.map((n) => <li key={n}>{n}: {notes.get(String(n)) ?? t('noNoteText')}</li>)}
               </ul>
+            </dd>
+          </div>
+        )}
+        {grades && (sources.length > 0 || a.review !== 'rejected') && (
+          <div class="grading">
+            <dt>{t('gradeSource')}</dt>
+            <dd>
+              {sources.map((s) => <SourceGradeControl key={s.identity} source={s} compact={sources.length > 1} />)}
+              {a.review !== 'rejected' && <ClaimCredibilityControl doc={doc} claim={a.id} credibility={grades.credibility[a.id] ?? null} />}
             </dd>
           </div>
         )}

@@ -239,7 +239,7 @@ export function ReaderScreen({ id, at, claim }: { id: string; at: number | null;
               <button type="button" class="small" onClick={() => setSheet(null)} aria-label={t('close')}>×</button>
             </div>
             <blockquote lang={v.document.language ?? undefined}>{a.content.text}</blockquote>
-            <HighlightCard doc={v.document.id} attribution={a} notes={new Map(v.footnotes.map((f) => [String(f.n), f.note]))} inSheet />
+            <HighlightCard doc={v.document.id} attribution={a} notes={new Map(v.footnotes.map((f) => [String(f.n), f.note]))} inSheet grades={v.grades} />
             <div class="sheet-actions">
               <button type="button" class="small" onClick={() => void correct({ action: 'accept', attribution: a.id })}>{t('accept')}</button>
               <button type="button" class="small" onClick={() => void correct({ action: 'reject', attribution: a.id })}>{t('reject')}</button>

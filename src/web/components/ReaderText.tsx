@@ -57,7 +57,18 @@ export function ReaderText(props: ReaderTextProps) {
   // the card of the highlight the keyboard is on.
   const [hover, setHover] = useState<CardPlace | null>(null);
   const [focus, setFocus] = useState<CardPlace | null>(null);
-  const card = hover ?? focus;
+  // A click pins a highlight's card (it then takes the pointer: its grade selects) until it is closed.
+  const [pinned, setPinned] = useState<CardPlace | null>(null);
+  const card = hover ?? focus ?? pinned;
+  useEffect(() => {
+    if (!pinned) return;
+    const onDown = (e: MouseEvent) => {
+      const el = e.target as Element | null;
+      if (!el?.closest?.('#claim-card') && !el?.closest?.('mark[data-claim]')) setPinned(null);
+    };
+    document.addEventListener('mousedown', onDown);
+    return () => document.removeEventListener('mousedown', onDown);
+  }, [pinned]);
   // A footnote's note, opened from its marker (click, tap, Enter or Space; Escape closes it).
   const [note, setNote] = useState<{ id: string; top: number; left: number } | null>(null);
   const byId = useMemo(() => new Map(view.attributions.map((a) => [a.id, a])), [view]);
@@ -120,6 +131,7 @@ export function ReaderText(props: ReaderTextProps) {
           if (e.key === 'Escape') {
             setHover(null);
             setFocus(null);
+            setPinned(null);
             if (note) {
               (textRef.current?.querySelector(`.fn[data-fn="${CSS.escape(note.id)}"]`) as HTMLElement | null)?.focus();
               setNote(null);
@@ -142,7 +154,10 @@ export function ReaderText(props: ReaderTextProps) {
           if (marker) { openNote(marker); return; }
           const mark = (e.target as Element).closest?.('mark[data-claim]');
           // A click that ends a text selection is for selecting text, not the claim.
-          if (mark && document.getSelection()?.isCollapsed !== false) props.onSelectClaim(mark.getAttribute('data-claim')!);
+          if (mark && document.getSelection()?.isCollapsed !== false) {
+            props.onSelectClaim(mark.getAttribute('data-claim')!);
+            setPinned(placeOf(mark));
+          }
         }}
       >
         <Runs text={view.text} runs={runs} byId={byId} colours={colours} selected={selected} notes={notes} noteLabel={noteLabel} cardId={props.noCard ? null : card?.id ?? null} openNote={note?.id ?? null} />
@@ -154,7 +169,10 @@ export function ReaderText(props: ReaderTextProps) {
         </div>
       )}
       {card && !props.noCard && byId.get(card.id) && (
-        <HighlightCard doc={props.view.document.id} attribution={byId.get(card.id)!} notes={notes} top={card.top} left={card.left} />
+        <HighlightCard
+          doc={props.view.document.id} attribution={byId.get(card.id)!} notes={notes} top={card.top} left={card.left} grades={view.grades}
+          onClose={pinned && pinned.id === card.id ? () => setPinned(null) : undefined}
+        />
       )}
     </div>
   );

@@ -1,0 +1,3 @@
+export * from './grades.ts';
+export * from './caveats.ts';
+export { DEFAULT_CAVEATS } from './default-caveats.ts';
