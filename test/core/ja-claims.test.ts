@@ -306,6 +306,10 @@ run({
     text: '視察団は3日に帰国し、現地の復旧は遅れているとの認識を示した。',
     want: [{ speaker: '視察団', content: '現地の復旧は遅れている' }],
   },
+  'と read as a plain case particle after a predicate, before a verb of speech, quotes (…だろうと語った)': {
+    text: '港湾協会の三木理事は、貨物は来年にも回復するだろうと語った。',
+    want: [{ speaker: '三木', cue: 'と語った', content: '貨物は来年にも回復するだろう' }],
+  },
   'a claim someone might make (…と宣言する可能性) is part of the view about it, not a claim': {
     text: '宮内教授は、同国が年内にも「協議は終わった」と宣言する可能性は低いとの見方を示した。',
     want: [{ speaker: '宮内', cue: 'との見方を示した', content: '同国が年内にも「協議は終わった」と宣言する可能性は低い' }],

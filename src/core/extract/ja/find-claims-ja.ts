@@ -314,8 +314,10 @@ function isQuotativeTo(v: SentenceView, i: number): boolean {
   }
   if (t.surface !== 'と') return false;
   if (t.pos2 === '引用') return true;
-  // …働いていると話した: the analyser reads と after a plain form as "when"; before a verb of speech it quotes.
-  if (t.pos1 === '接続助詞') {
+  // …働いていると話した / …するだろうと語った: the analyser reads と after a predicate as "when" (or as a plain
+  // case particle); before a verb of speech it quotes.
+  const afterPredicate = /^(?:動詞|助動詞|形容詞)$/.test(v.toks[v.prev(i)]?.pos ?? '');
+  if (t.pos1 === '接続助詞' || t.pos1 === '格助詞' && afterPredicate) {
     const at = v.next(i);
     const q = v.toks[at];
     if (q && q.pos === '動詞' && isSpeechPredicate(q) && !isThought(q)) return true;
