@@ -7,10 +7,9 @@ import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { runCli } from '../../src/cli/main.ts';
-import type { CommandIO } from '../../src/cli/io.ts';
 import { createTestCorpus, type TestCorpus } from '../server/_corpus.ts';
 import { NAVAL_CALLS_A } from '../server/_agreement-texts.ts';
+import { cliIn, type CliResult } from './_run.ts';
 
 let tc: TestCorpus;
 let first: string;
@@ -29,12 +28,8 @@ before(async () => {
 });
 after(async () => tc?.dispose());
 
-async function run(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const io: CommandIO = { stdout: (s) => { stdout += s; return true; }, stderr: (s) => { stderr += s; }, isTTY: false, env: { MIKATA_USER: 'kato' }, cwd: tc.dir };
-  const code = await runCli([...args, '--db', join(tc.dir, 'corpus.db')], io);
-  return { code, stdout, stderr };
+function run(...args: string[]): Promise<CliResult> {
+  return cliIn(tc.dir, { MIKATA_USER: 'kato' })([...args, '--db', join(tc.dir, 'corpus.db')]);
 }
 
 test('a new version: evidence follows its claim; the claim the new version lacks is listed, kept', async () => {

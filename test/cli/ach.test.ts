@@ -10,6 +10,7 @@ import { after, before, describe, test } from 'node:test';
 import { runCli } from '../../src/cli/main.ts';
 import type { CommandIO } from '../../src/cli/io.ts';
 import { createTestCorpus, type TestCorpus } from '../server/_corpus.ts';
+import { cliIn, type CliResult } from './_run.ts';
 
 let tc: TestCorpus;
 let doc: string;
@@ -23,12 +24,8 @@ before(async () => {
 });
 after(async () => tc?.dispose());
 
-async function run(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const io: CommandIO = { stdout: (s) => { stdout += s; return true; }, stderr: (s) => { stderr += s; }, isTTY: false, env: { MIKATA_USER: 'kato' }, cwd: tc.dir };
-  const code = await runCli(['ach', ...args, '--db', join(tc.dir, 'corpus.db')], io);
-  return { code, stdout, stderr };
+function run(...args: string[]): Promise<CliResult> {
+  return cliIn(tc.dir, { MIKATA_USER: 'kato' })(['ach', ...args, '--db', join(tc.dir, 'corpus.db')]);
 }
 
 describe('mikata ach', () => {

@@ -4,19 +4,13 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
-import type { CommandIO } from '../../src/cli/io.ts';
-import { runCli } from '../../src/cli/main.ts';
 import { Corpus } from '../../src/store/corpus.ts';
+import { cliIn } from './_run.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'mikata-cli-meta-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
 
-async function run(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const io: CommandIO = { stdout: (s) => { stdout += s; }, stderr: (s) => { stderr += s; }, isTTY: false, env: { USER: 'tester' }, cwd: dir };
-  return { code: await runCli(args, io), stdout, stderr };
-}
+const run = cliIn(dir);
 
 test('mikata correct metadata records the details, refuses a bad date, and keeps them over reanalysis', async () => {
   const db = join(dir, 'c.db');
