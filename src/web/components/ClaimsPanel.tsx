@@ -31,6 +31,8 @@ interface Props {
    * on a highlight would jump thousands of pixels away from what the analyst is reading.
    */
   follow?: boolean;
+  /** The claim at the reading position: the list, when it scrolls on its own, keeps it at its top. */
+  reading?: string | null;
   selected: string | null;
   onSelect(id: string): void;
   speaker: string;
@@ -67,9 +69,22 @@ export function ClaimsPanel(props: Props) {
   useEffect(() => {
     if (selected && props.follow !== false) listRef.current?.querySelector(`[data-claim-item="${CSS.escape(selected)}"]`)?.scrollIntoView({ block: 'nearest' });
   }, [selected]);
+  // Following the reading position scrolls the panel itself (never the page), and only when it is a column of
+  // its own that scrolls.
+  const panelRef = useRef<HTMLElement>(null);
+  useEffect(() => {
+    const panel = panelRef.current;
+    if (!panel || !props.reading || panel.scrollHeight <= panel.clientHeight) return;
+    const item = listRef.current?.querySelector(`[data-claim-item="${CSS.escape(props.reading)}"]`) as HTMLElement | null;
+    if (!item) return;
+    // The first claim: the panel's own top, heading and filters in view.
+    const first = listRef.current?.querySelector('[data-claim-item]') === item;
+    const top = item.getBoundingClientRect().top - panel.getBoundingClientRect().top + panel.scrollTop;
+    panel.scrollTo({ top: first ? 0 : Math.max(0, top - 8) });
+  }, [props.reading]);
 
   return (
-    <aside class="claims-panel" aria-labelledby="claims-title">
+    <aside class="claims-panel" aria-labelledby="claims-title" ref={panelRef} data-reading={props.reading ?? undefined}>
       <h2 id="claims-title">{t('claims')} <span class="muted">({shown.length})</span></h2>
       <div class="filters">
         <label>

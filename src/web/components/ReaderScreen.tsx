@@ -4,7 +4,7 @@
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { CorrectionView } from '../../store/corpus.ts';
-import type { ReaderView } from '../../server/workbench.ts';
+import type { ReaderAttribution, ReaderView } from '../../server/workbench.ts';
 import { getJson, postJson } from '../api.ts';
 import { assignColours } from '../colors.ts';
 import { useAsync, useMedia } from '../hooks.ts';
@@ -73,8 +73,12 @@ export function ReaderScreen({ id, at, claim }: { id: string; at: number | null;
     }
   }, [v, id, at, claim]);
 
-  // The section being read: the last heading above a line a little below the top of the window.
+  // The section being read: the last heading above a line a little below the top of the window; and the
+  // claim being read, the first shown claim whose content reaches below that line (the claims list follows it).
   const [current, setCurrent] = useState<number | null>(null);
+  const [reading, setReading] = useState<string | null>(null);
+  const shownRef = useRef<readonly ReaderAttribution[]>([]);
+  shownRef.current = shown;
   useEffect(() => {
     if (!v) return;
     let frame = 0;
@@ -88,6 +92,17 @@ export function ReaderScreen({ id, at, claim }: { id: string; at: number | null;
         if (rect && rect.top <= 140) at = s.start;
       }
       setCurrent(at);
+      // Claims are in text order: a binary search for the first whose content ends below the line.
+      const list = shownRef.current;
+      let lo = 0;
+      let hi = list.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        const rect = toRange(el, list[mid]!.content)?.getBoundingClientRect();
+        if (rect && rect.bottom < 140) lo = mid + 1;
+        else hi = mid;
+      }
+      setReading(list[lo]?.id ?? null);
     };
     const onScroll = () => { if (!frame) frame = requestAnimationFrame(update); };
     update();
@@ -215,6 +230,7 @@ export function ReaderScreen({ id, at, claim }: { id: string; at: number | null;
           colours={colours}
           selected={selected}
           follow={!narrow}
+          reading={narrow ? null : reading}
           onSelect={(claimId) => {
             setSelected(claimId);
             const a = v.attributions.find((x) => x.id === claimId);
