@@ -169,7 +169,8 @@ const DATE_PREFIX = /^(?:(?:\d{1,4}|[一二三四五六七八九十]+)(?:年|月
 export function classifySpeaker(np: NounPhrase, toks: readonly JaToken[]): SpeakerPhrase | null {
   let text = np.text.replace(DATE_PREFIX, '');
   if (!text) return null;
-  const hasPersonName = toks.slice(np.from, np.to).some((t) => t.pos2 === '人名' || t.pos3 === '姓' || t.pos3 === '名');
+  let hasPersonName = false;
+  for (let k = np.from; k < np.to && !hasPersonName; k++) hasPersonName = toks[k]!.pos2 === '人名' || toks[k]!.pos3 === '姓' || toks[k]!.pos3 === '名';
   const lastTok = toks[np.to - 1]!;
   // A note after the post (教授(国際政治), 氏(45)) says what the speaker works on or how old they are.
   const bare = bareSpeaker(text);
