@@ -5,21 +5,21 @@
  * docs/ for the README, the others to test-artifacts/.
  */
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, before, test } from 'node:test';
-import { chromium, type Browser, type ConsoleMessage, type Page } from 'playwright-core';
+import { type Browser, type ConsoleMessage, type Page } from 'playwright-core';
 import { createApp } from '../../src/server/app.ts';
 import { startServer, type RunningServer } from '../../src/server/node.ts';
 import { loadWebAssets } from '../../src/server/web-assets.ts';
 import { Corpus } from '../../src/store/corpus.ts';
 import { NAVAL_CALLS_A, NAVAL_CALLS_B } from '../server/_agreement-texts.ts';
+import { launchBrowser } from './_browser.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const ARTIFACTS = join(root, 'test-artifacts');
-const CHROMIUM = process.env.MIKATA_CHROMIUM ?? '/usr/bin/chromium';
 
 let dir: string;
 let corpus: Corpus;
@@ -30,7 +30,6 @@ let refs: string[];
 const problems: string[] = [];
 
 before(async () => {
-  assert.ok(existsSync(CHROMIUM), `Chromium not found at ${CHROMIUM} (apt-get install chromium, or set MIKATA_CHROMIUM)`);
   mkdirSync(ARTIFACTS, { recursive: true });
   dir = mkdtempSync(join(tmpdir(), 'mikata-e2e-agreement-'));
   corpus = await Corpus.open({ db: join(dir, 'corpus.db'), create: true });
@@ -40,10 +39,7 @@ before(async () => {
   ])).map((o) => o.document!.id);
   await loadWebAssets();
   server = await startServer(createApp({ corpus, user: 'e2e' }), { host: '127.0.0.1', port: 0 });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  browser = await launchBrowser();
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-US' });
   page = await context.newPage();
   page.setDefaultTimeout(10_000);
@@ -94,6 +90,8 @@ test('from the matrix\'s code column to the code\'s page: who agrees across docu
 
 test('an unknown code gets the not-found page with a way back', async () => {
   await page.goto(`${server.url}#/code/domain.navel`);
+  // (The page before had the same link: wait for the not-found text itself, the route renders after the hash changes.)
+  await page.getByText(/not found|could not be found/i).first().waitFor();
   await page.getByRole('link', { name: 'Back to the matrix' }).waitFor();
   assert.match(await page.locator('main').innerText(), /not found|Not found|could not be found/i);
   await page.screenshot({ path: join(ARTIFACTS, 'agreement-not-found.png') });
