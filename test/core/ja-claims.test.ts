@@ -316,6 +316,24 @@ run({
   },
 });
 
+test('turns on the lines of one paragraph: a name and a space open each answer; a caption credit is no turn', () => {
+  const text = [
+    '港の未来を聞く',
+    '',
+    '岸壁の写真出典: 港湾局',
+    '―港の拡張は進みますか。',
+    'ベルナ 来年には新しい岸壁が完成する。ただ人手は足りない。',
+    '―費用はどうでしょうか。',
+    'ベルナ 国の補助が頼りだ。',
+  ].join('\n');
+  const got = claimsOf(text);
+  assert.deepEqual(got.map((g) => [g.names[0], g.content]), [
+    ['ベルナ', '来年には新しい岸壁が完成する。ただ人手は足りない。'],
+    ['ベルナ', '国の補助が頼りだ。'],
+  ]);
+  assert.equal(analyze(text).people.find((p) => p.name === 'ベルナ')?.type, 'person');
+});
+
 test('a claim someone might make (…と宣言する可能性) is no claim of its own', () => {
   const got = claimsOf('宮内教授は、同国が年内にも「協議は終わった」と宣言する可能性は低いとの見方を示した。');
   assert.deepEqual(got.map((g) => g.cue), ['との見方を示した']);

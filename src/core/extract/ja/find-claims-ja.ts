@@ -84,7 +84,7 @@ interface Cue {
 }
 
 /** An interviewer's question opening a sentence: ――, ──, a dash, Q. */
-const QUESTION_MARK = /^(?:――|──|—|－|-|Q[.:：\s]|問[:：\s])/;
+const QUESTION_MARK = /^(?:――|──|―|—|－|-|Q[.:：\s]|問[:：\s])/;
 const MULTI_CONNECTIVE = /^(?:その上で|そのうえで|その一方で|これに対して|これに対し|それに対し|その後|その際|そのため|このため|これを受けて|これを受け|それでも|それに加えて|加えて|さらに言えば|一方で|他方で)、/;
 const QUOTE_OPEN = new Set(['「', '『', '“']);
 const QUOTE_CLOSE = new Set(['」', '』', '”']);
@@ -150,7 +150,25 @@ function findClaimsJaInBatch(input: JaClaimsInput): { attributions: Attribution[
     if (block.kind === 'title' || block.kind === 'heading') return;
     const list = bySentenceBlock.get(b) ?? [];
     let previous: { span: Span; drafts: Draft[] } | null = null;
+    // The end of a turn read from a line of the block (its sentences are the turn's).
+    let turnEnd = -1;
     for (const sentence of list.flatMap((x) => atQuestions(text, x))) {
+      if (sentence.start < turnEnd) continue;
+      // A turn on a line of its own inside the block: ホア 北朝鮮が… / 戸田: … (the block's first line is findLabels').
+      const lineStart = sentence.start > block.contentStart && text[sentence.start - 1] === '\n';
+      if (lineStart) {
+        const nl = text.indexOf('\n', sentence.start);
+        const lineEnd = nl < 0 || nl > block.end ? block.end : nl;
+        const turn = labelTurnAt(text, sentence.start, lineEnd, tokenizer, people, labelCounts);
+        if (turn && turn.rule.startsWith('label-turn')) {
+          drafts.push(turn);
+          current = turn.speaker;
+          turnEnd = lineEnd;
+          answer = null;
+          previous = null;
+          continue;
+        }
+      }
       // An interview: ――question? then the answer, which is the interviewee's (the person speaking before).
       const lead = text.slice(sentence.start, sentence.start + 3);
       if (QUESTION_MARK.test(lead)) {
@@ -1493,6 +1511,8 @@ const LABEL_PATTERNS: { rule: string; re: RegExp }[] = [
   { rule: 'label-turn-initials', re: /^[ \u3000]*(([A-Z]\.(?:[A-Z]\.)+))[ \u3000]/ },
   // 記者(北東通信)… / 首相 …  (a post alone, then the turn)
   { rule: 'label-turn-post', re: /^[ \u3000]*(((?:記者|首相|総理|大臣|長官|司会|司会者|議長|委員長|会長|社長|知事|市長|大統領|報道官|官房長官)(?:[(（][^)）\n]{1,16}[)）])?))(?=[ \u3000]|(?<=[)）]))/ },
+  // ホア 北朝鮮が… / 戸田 …: a short name, a space, then the turn (a name seen once must be a person's).
+  { rule: 'label-turn-name', re: /^[ \u3000]*(([\u30A1-\u30FA\u30FC]{2,10}|[\u4e00-\u9fff々]{1,4}))[ \u3000]+(?=[^\s\d])/ },
 ];
 
 /**
@@ -1521,22 +1541,24 @@ function countLabels(text: string, blocks: readonly ClassifiedBlock[]): Map<stri
   const counts = new Map<string, number>();
   for (const block of blocks) {
     if (block.kind !== 'paragraph' && block.kind !== 'list-item') continue;
-    const head = text.slice(block.contentStart, Math.min(block.end, block.contentStart + 64));
-    for (const { re } of LABEL_PATTERNS) {
-      const m = re.exec(head);
-      if (m) { const k = m[2]!.trim(); counts.set(k, (counts.get(k) ?? 0) + 1); break; }
+    // Each line's head: the turns of an interview may stand on the lines of one paragraph.
+    for (let at = block.contentStart; at < block.end;) {
+      const nl = text.indexOf('\n', at);
+      const lineEnd = nl < 0 || nl > block.end ? block.end : nl;
+      const head = text.slice(at, Math.min(lineEnd, at + 64));
+      for (const { re } of LABEL_PATTERNS) {
+        const m = re.exec(head);
+        if (m) { const k = m[2]!.trim(); counts.set(k, (counts.get(k) ?? 0) + 1); break; }
+      }
+      at = lineEnd + 1;
     }
   }
   return counts;
 }
 
-function findLabels(text: string, block: ClassifiedBlock, tokenizer: JaTokenizer, book: SpeakerBook, labelCounts: Map<string, number>): Draft[] {
-  const out: Draft[] = [];
-  let start = block.contentStart;
-  // 「ラモス氏:…」 — a labelled quotation as a headline: the label inside the brackets.
-  const blockEnd = text[block.end - 1] === '」' && text[start] === '「' ? block.end - 1 : block.end;
-  if (blockEnd < block.end) start++;
-  const head = text.slice(start, Math.min(blockEnd, start + 64));
+/** A turn of an interview, a press conference or minutes opening the text at `start` (…`end`): X: …, 【X】…, X …. */
+function labelTurnAt(text: string, start: number, end: number, tokenizer: JaTokenizer, book: SpeakerBook, labelCounts: Map<string, number>): Draft | null {
+  const head = text.slice(start, Math.min(end, start + 64));
   for (const { rule, re } of LABEL_PATTERNS) {
     const m = re.exec(head);
     if (!m) continue;
@@ -1546,13 +1568,26 @@ function findLabels(text: string, block: ClassifiedBlock, tokenizer: JaTokenizer
     const who = labelSpeaker(labelText, cue, tokenizer, book, rule, (labelCounts.get(labelText) ?? 0) >= 2);
     if (!who) continue;
     let cs = cue.end;
-    while (cs < block.end && /[\s:：]/.test(text[cs]!)) cs++;
-    let ce = blockEnd;
+    while (cs < end && /[\s:：]/.test(text[cs]!)) cs++;
+    let ce = end;
     while (ce > cs && /\s/.test(text[ce - 1]!)) ce--;
     // A turn that is one quotation: the inside of it.
     if (text[cs] === '「' && text[ce - 1] === '」' && text.indexOf('」', cs) === ce - 1) { cs++; ce--; }
     if (ce - cs < 1) continue;
-    out.push({ speaker: who, via: [], kind: 'quote', cue, content: boundContent({ start: cs, end: ce }), mention: 'explicit', rule, tokens: labelText });
+    return { speaker: who, via: [], kind: 'quote', cue, content: boundContent({ start: cs, end: ce }), mention: 'explicit', rule, tokens: labelText };
+  }
+  return null;
+}
+
+function findLabels(text: string, block: ClassifiedBlock, tokenizer: JaTokenizer, book: SpeakerBook, labelCounts: Map<string, number>): Draft[] {
+  const out: Draft[] = [];
+  let start = block.contentStart;
+  // 「ラモス氏:…」 — a labelled quotation as a headline: the label inside the brackets.
+  const blockEnd = text[block.end - 1] === '」' && text[start] === '「' ? block.end - 1 : block.end;
+  if (blockEnd < block.end) start++;
+  const turn = labelTurnAt(text, start, blockEnd, tokenizer, book, labelCounts);
+  if (turn) {
+    out.push(turn);
     return out;
   }
   // X「…」 and X 「…」 anywhere in a short block (headlines, captions, debate digests).
@@ -1693,6 +1728,8 @@ function isNameLike(s: string): boolean {
 function labelSpeaker(label: string, span: Span, tokenizer: JaTokenizer, book: SpeakerBook, rule: string, repeated = true): Speaker | null {
   const clean = label.replace(/^[○◯]/, '');
   if (!clean || /^(?:Q|A|問|答|注|※|写真|出典|資料|図|表|参考|関連|追記|編集|撮影|提供)\d*$/.test(clean)) return null;
+  // A caption's credit (…の画像出典:, 写真提供:) names where a picture came from, not a speaker.
+  if (/(?:出典|提供|撮影|画像|写真|クレジット)$/.test(clean)) return null;
   const at = label.startsWith('○') ? span.start + 1 : span.start + (span.end - span.start - label.length);
   // 記者(北東通信), 外務大臣(川村一郎君): the words before the parenthesis say what kind of speaker it is.
   const head = clean.replace(/[(（][^)）]*[)）]$/, '') || clean;
@@ -1704,6 +1741,8 @@ function labelSpeaker(label: string, span: Span, tokenizer: JaTokenizer, book: S
   // A label seen once must name a person by the dictionary or a post (a dateline 【ソウル聯合ニュース】, a tag
   // 【詳細】 or 独占: are not turns); a repeated one is a turn whoever it names.
   if (sp && sp.type !== 'person' && rule.startsWith('label-turn') && !repeated) return null;
+  // A bare name repeated at the head of turns is a person whatever the dictionary tags it (ホア as 組織).
+  if (sp && sp.type !== 'person' && rule === 'label-turn-name' && isNameLike(clean)) sp = { ...sp, type: 'person', core: clean, organization: null, title: null };
   if (!sp && (rule.startsWith('label-turn') && repeated || rule === 'label-paren') && clean.length <= 8 && isNameLike(clean)) {
     sp = { ...np, type: 'person', core: clean.replace(/(?:君|氏|さん)$/, ''), organization: null, title: null };
   }
