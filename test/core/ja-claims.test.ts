@@ -281,6 +281,13 @@ run({
       { speaker: '辻本', cue: 'とくぎを刺した', content: '増税は急ぐべきでない' },
     ],
   },
+  'a sentence that only says who told it relays the sentence before (Xが最初に報じた, 当局者2人がCNNに明かした)': {
+    text: '港の閉鎖が決まったことが分かった。複数の港湾当局者が北陽新報に明かした。計画は来月発表される。地元紙の北陽新報が最初に報じた。',
+    want: [
+      { speaker: '複数の港湾当局者', cue: 'が北陽新報に明かした', content: '港の閉鎖が決まったことが分かった', rule: 'ja:relay' },
+      { speaker: '北陽新報', cue: 'が最初に報じた', content: '計画は来月発表される', rule: 'ja:relay' },
+    ],
+  },
   '明らかにしました is one predicate': {
     text: '港湾局の報道官は、検査を強化したと明らかにしました。',
     want: [{ speaker: '港湾局の報道官', cue: 'と明らかにしました', content: '検査を強化した' }],

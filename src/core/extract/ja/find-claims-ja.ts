@@ -1337,9 +1337,22 @@ function relaySentence(v: SentenceView): { speaker: SpeakerPhrase; cue: Span } |
       const sp = np ? classify(np, toks, v.book) : null;
       if (!sp) return null;
       let q = j + 1;
-      while (q < toks.length && (toks[q]!.pos === '名詞' && /^(?:\d+|[０-９]+)$/.test(toks[q]!.surface) || toks[q]!.pos1 === '接尾' || toks[q]!.pos1 === '数')) q++;
+      // A date, a listener (CNNに), an adverb (最初に, 初めて) may stand between the subject and the verb.
+      for (;;) {
+        while (q < toks.length && (toks[q]!.pos === '名詞' && /^(?:\d+|[０-９]+)$/.test(toks[q]!.surface) || toks[q]!.pos1 === '接尾' || toks[q]!.pos1 === '数')) q++;
+        // (Not こう/そう: Xはそう話す is a kou construction, with its quotation before.)
+        if (/^(?:初めて|すでに|既に|いち早く|独自に)$/.test(toks[q]?.surface ?? '')) { q++; continue; }
+        if (/^(?:最初|初め|先)$/.test(toks[q]?.surface ?? '') && toks[q + 1]?.surface === 'に') { q += 2; continue; }
+        let e = q;
+        while (e < toks.length && isNominal(toks[e]!) && e - q < 8) e++;
+        if (e > q && toks[e]?.surface === 'に' && toks[e]!.pos === '助詞') { q = e + 1; continue; }
+        break;
+      }
       const p = toks[q];
-      if (p && p.pos === '動詞' && /^(?:伝える|報じる|報ずる|報道)$/.test(p.base) || p && p.surface === '報道' ) {
+      // An outlet relays; anyone else who 明かした or 語った what the sentence before says is its source.
+      const relays = p && p.pos === '動詞' && /^(?:伝える|報じる|報ずる|報道)$/.test(p.base) || p && p.surface === '報道';
+      const tells = p && p.pos === '動詞' && /^(?:明かす|語る|述べる|話す|認める)$/.test(p.base) || p?.surface === '明らか' && toks[q + 1]?.surface === 'に';
+      if (relays || tells && sp.type !== 'anaphor') {
         const end = predicateEnd(v, q);
         let rest = true;
         for (let k = end; k < toks.length && rest; k++) rest = /^[\s。．.]*$/.test(toks[k]!.surface) || v.marker[k] === 1;
