@@ -1,6 +1,6 @@
 /**
  * English attribution (extract/en/): one table per construction, on political-news and policy-commentary
- * texts written for these tests. Spans follow PolNeAR's conventions: the cue is the verb group alone (has also
+ * texts written for these tests. Spans follow PolNeAR's conventions, with the cue being the verb group alone (has also
  * said, according to, said:), the source the whole noun phrase, the content keeps "that" and a quotation's marks
  * and inner comma, and drops the final stop; a content broken by its attribution has `parts`.
  */
@@ -134,7 +134,7 @@ test('en a belief inside what someone said is part of that claim; speech inside 
 });
 
 test('en a page label (Correction:, Update:) names no speaker; a speaker label does', () => {
-  for (const body of ['Correction: An earlier version of this story gave the wrong date for the vote.', 'Update: The council has since rescheduled the hearing.']) {
+  for (const body of ['Correction: The vote took place on Tuesday, not Monday as first stated.', 'Update: The council has since rescheduled the hearing.']) {
     assert.deepEqual(attributions(lead + body + '\n').got, [], body);
   }
   assert.deepEqual(attributions(lead + 'ODELL: We will not raise the levy.\n').got.map((g) => g.source), ['ODELL']);

@@ -14,13 +14,13 @@
  *   mikata ach delete M                          remove a matrix
  */
 import type { Command } from 'commander';
-import { renameSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { renderAchCsv } from '../../export/ach-csv.ts';
 import type { AchView } from '../../store/ach.ts';
 import { CLIError } from '../errors.ts';
 import type { CommandIO } from '../io.ts';
 import { addCorpusOptions, clip, emphasis, whoIs, withCorpus, writeJson, type CorpusCommandOptions } from './_corpus.ts';
+import { writeFileAtomically } from '../files.ts';
 
 type Options = CorpusCommandOptions & { by?: string };
 
@@ -70,17 +70,6 @@ export function showAchView(view: AchView, io: CommandIO): string {
   return `${out.join('\n')}\n`;
 }
 
-function writeOut(path: string, text: string, io: CommandIO): void {
-  const full = resolve(io.cwd, path);
-  const partial = join(dirname(full), `.${Date.now()}.${process.pid}.partial`);
-  try {
-    writeFileSync(partial, text);
-    renameSync(partial, full);
-  } catch (e) {
-    rmSync(partial, { force: true });
-    throw new CLIError('E_INPUT', `${path}: could not write the CSV: ${(e as Error).message}`, { cause: e });
-  }
-}
 
 export function registerAch(program: Command, io: CommandIO): void {
   const ach = program.command('ach').description('analysis of competing hypotheses: rate claims and evidence against hypotheses (Heuer\'s inconsistency score)');
@@ -170,7 +159,7 @@ export function registerAch(program: Command, io: CommandIO): void {
       await withCorpus(options, io, { readonly: true }, async (corpus) => {
         const csv = renderAchCsv(await corpus.achBook().show(matrix));
         if (file === '-') return void io.stdout(csv);
-        writeOut(file, csv, io);
+        writeFileAtomically(resolve(io.cwd, file), csv, 'CSV', file);
         io.stderr(`${matrix} → ${file}\n`);
       });
     });

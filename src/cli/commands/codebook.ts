@@ -11,8 +11,7 @@
  *   mikata codebook agreement CODE           the code's claims across documents, grouped: who agrees, who stands alone
  */
 import { Option, type Command } from 'commander';
-import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { codeTree, isCodebookError, readCodebookJson, renderCodebookJson, type Codebook } from '../../core/codebook/codebook.ts';
 import { readQdc, renderQdc } from '../../export/qdc.ts';
 import type { AgreementGroup, AgreementView } from '../../store/agreement.ts';
@@ -21,32 +20,16 @@ import type { TextQuoteSelector } from '../../store/corrections.ts';
 import { CLIError } from '../errors.ts';
 import type { CommandIO } from '../io.ts';
 import { addCorpusOptions, clip, docLabel, emphasis, oneLine, whoIs, withCorpus, writeJson, type CorpusCommandOptions } from './_corpus.ts';
+import { readInputFile, writeFileAtomically } from '../files.ts';
 
 /** Reads a codebook file: `.qdc` as REFI-QDA, anything else as JSON. Bad files are named with the problem. */
 export function readCodebookFile(path: string, io: CommandIO): Codebook {
-  const full = resolve(io.cwd, path);
-  let text: string;
-  try {
-    text = readFileSync(full, 'utf8');
-  } catch (e) {
-    throw new CLIError('E_INPUT', `${path}: could not read the codebook: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`);
-  }
+  const text = readInputFile(path, io, 'codebook');
   try {
     return /\.qdc$/i.test(path) ? readQdc(text, path) : readCodebookJson(text, path);
   } catch (e) {
     if (isCodebookError(e)) throw new CLIError('E_INPUT', e.message, { cause: e });
     throw e;
-  }
-}
-
-function writeAtomically(path: string, text: string): void {
-  const partial = join(dirname(path), `.${Date.now()}.${process.pid}.partial`);
-  try {
-    writeFileSync(partial, text);
-    renameSync(partial, path);
-  } catch (e) {
-    rmSync(partial, { force: true });
-    throw new CLIError('E_INPUT', `${path}: could not write the codebook: ${(e as Error).message}`, { cause: e });
   }
 }
 
@@ -116,7 +99,7 @@ export function registerCodebook(program: Command, io: CommandIO): void {
         io.stdout(text);
         return;
       }
-      writeAtomically(resolve(io.cwd, file), text);
+      writeFileAtomically(resolve(io.cwd, file), text, 'codebook');
       io.stderr(`${book.name} ${book.version}: ${book.codes.length} codes → ${file}\n`);
     };
     if (options.default) {

@@ -6,13 +6,14 @@
  * under it).
  */
 import { Option, type Command } from 'commander';
-import { renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { collectDataset } from '../../export/collect-dataset.ts';
 import { corpusFormatNames, corpusFormats, exportFileName, renderExport, type CorpusFormatName } from '../../export/formats.ts';
 import { CLIError } from '../errors.ts';
 import type { CommandIO } from '../io.ts';
 import { addCorpusOptions, withCorpus } from './_corpus.ts';
+import { writeFileAtomically } from '../files.ts';
 
 export interface ExportOptions {
   db?: string;
@@ -46,15 +47,7 @@ export async function runExport(options: ExportOptions, io: CommandIO): Promise<
     let path = resolve(io.cwd, options.out!);
     const isDir = options.out!.endsWith('/') || (() => { try { return statSync(path).isDirectory(); } catch { return false; } })();
     if (isDir) path = join(path, exportFileName(options.format, data));
-    // Written beside the target and renamed at the end, so a failed export never leaves half a file.
-    const partial = join(dirname(path), `.${Date.now()}.${process.pid}.partial`);
-    try {
-      writeFileSync(partial, bytes);
-      renameSync(partial, path);
-    } catch (e) {
-      rmSync(partial, { force: true });
-      throw new CLIError('E_INPUT', `${path}: could not write the export: ${(e as Error).message}`, { cause: e });
-    }
+    writeFileAtomically(path, bytes, 'export');
     io.stderr(`${options.format}: ${data.claims.length} claims from ${data.documents.length} document${data.documents.length === 1 ? '' : 's'} → ${path}\n`);
   });
 }

@@ -10,8 +10,7 @@
  *   mikata grade caveats [show|export FILE [--default]|import FILE|reset]   the caveat list
  */
 import { Option, type Command } from 'commander';
-import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { CREDIBILITY_LABEL, RELIABILITY_LABEL, type Credibility, type Reliability } from '../../core/grading/grades.ts';
 import { isCaveatListError, readCaveatListJson, renderCaveatListJson, type CaveatList } from '../../core/grading/caveats.ts';
 import type { GradeView, SourceGradeView } from '../../store/grading.ts';
@@ -19,6 +18,7 @@ import type { ClaimRow } from '../../store/store.ts';
 import { CLIError } from '../errors.ts';
 import type { CommandIO } from '../io.ts';
 import { addCorpusOptions, clip, emphasis, whoIs, withCorpus, writeJson, type CorpusCommandOptions } from './_corpus.ts';
+import { readInputFile, writeFileAtomically } from '../files.ts';
 
 type Options = CorpusCommandOptions & { by?: string; why?: string; clear?: boolean; lang: 'ja' | 'en' };
 
@@ -54,28 +54,12 @@ function showGradeLine(g: GradeView, io: CommandIO, language: 'ja' | 'en'): stri
 }
 
 function readCaveatFile(path: string, io: CommandIO): CaveatList {
-  let text: string;
-  try {
-    text = readFileSync(resolve(io.cwd, path), 'utf8');
-  } catch (e) {
-    throw new CLIError('E_INPUT', `${path}: could not read the caveat list: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`);
-  }
+  const text = readInputFile(path, io, 'caveat list');
   try {
     return readCaveatListJson(text, path);
   } catch (e) {
     if (isCaveatListError(e)) throw new CLIError('E_INPUT', e.message, { cause: e });
     throw e;
-  }
-}
-
-function writeAtomically(path: string, text: string): void {
-  const partial = join(dirname(path), `.${Date.now()}.${process.pid}.partial`);
-  try {
-    writeFileSync(partial, text);
-    renameSync(partial, path);
-  } catch (e) {
-    rmSync(partial, { force: true });
-    throw new CLIError('E_INPUT', `${path}: could not write the caveat list: ${(e as Error).message}`, { cause: e });
   }
 }
 
@@ -193,7 +177,7 @@ export function registerGrade(program: Command, io: CommandIO): void {
     const write = (list: CaveatList) => {
       const text = renderCaveatListJson(list);
       if (file === '-') return void io.stdout(text);
-      writeAtomically(resolve(io.cwd, file), text);
+      writeFileAtomically(resolve(io.cwd, file), text, 'caveat list');
       io.stderr(`${list.name} ${list.version}: ${list.entries.length} entries → ${file}\n`);
     };
     if (options.default) {
