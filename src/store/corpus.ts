@@ -658,17 +658,19 @@ export class Corpus {
     const texts = await w.documentTexts(candidates.map((d) => d.id));
     const found = findPreviousVersion({ name, title: analysis.document.title, text }, candidates.map((d) => ({ ...d, text: texts.get(d.id)?.text ?? '' })));
     if (!found) return null;
-    return this.supersedeBy(w, cache, candidates.find((d) => d.id === found.document.id)!, id, hash, text, analysis, found.why);
+    return this.supersedeBy(w, cache, candidates.find((d) => d.id === found.document.id)!, id, hash, text, analysis, found.why, texts.get(found.document.id)?.text);
   }
 
   /** Makes document `id` the new version of `old`: see supersede. */
   private async supersedeBy(
     w: StoreWriter, cache: IdentityCache, old: DocumentSummary, id: number, hash: string, text: string, analysis: Analysis, why: string,
+    /** The old version's text, when the caller has read it already. */
+    oldText?: string,
   ): Promise<VersionOutcome> {
     const previous = previousLinks(await w.people(old.id));
     // ACH evidence on the old version's claims follows them into the new version.
-    const oldText = (await w.documentTexts([old.id])).get(old.id)?.text ?? '';
-    const oldClaims: ClaimsInText = { hash: old.hash, text: oldText, claims: await w.claims(old.id) };
+    const previousText = oldText ?? (await w.documentTexts([old.id])).get(old.id)?.text ?? '';
+    const oldClaims: ClaimsInText = { hash: old.hash, text: previousText, claims: await w.claims(old.id) };
     await w.clearIndex(old.id);
     await w.setSupersededBy(old.id, id);
     const carried = await w.moveCorrections(old.hash, hash);

@@ -503,7 +503,7 @@ function withAppositive(toks: readonly Token[], src: [number, number], limit: nu
   return last > comma ? [src[0], last] : src;
 }
 /** Words after a comma that open an adjunct of the speech, not an appositive of its speaker. */
-const APPOSITIVE_STOP = /^(?:in|on|at|during|after|before|while|when|as|according|adding|saying|noting|and|but|because|since|though|although|referring|citing|speaking|told|said|says|who said|last|this|on)$/;
+const APPOSITIVE_STOP = /^(?:in|on|at|during|after|before|while|when|as|according|adding|saying|noting|and|but|because|since|though|although|referring|citing|speaking|told|said|says|last|this)$/;
 
 /** Object heads that make "raise" a stance (raised questions about …), not a sum raised. */
 const RAISED = /^(?:questions?|concerns?|doubts?|alarms?|issues?|possibility|objections?|prospect|specter|spectre|eyebrows|point|fears?|worries)$/;
