@@ -271,7 +271,7 @@ class SentenceView {
     const stack: number[] = [];
     for (let i = 0; i < n; i++) {
       const t = this.toks[i]!;
-      if (markerAt.has(t.start) && /^[\d０-９]+$/.test(t.surface)) this.marker[i] = 1;
+      if (markerAt.size && markerAt.has(t.start) && /^[\d０-９]+$/.test(t.surface)) this.marker[i] = 1;
       if (QUOTE_OPEN.has(t.surface)) {
         this.depth[i] = stack.length;
         stack.push(i);
@@ -289,7 +289,7 @@ class SentenceView {
     // An opener never closed in the sentence: its tokens are not inside a quotation after all.
     for (const open of stack) for (let k = open; k < n; k++) this.depth[k] = Math.max(0, this.depth[k]! - 1);
     this.skip = new Uint8Array(n);
-    for (let i = 0; i < n; i++) if (this.marker[i] || /^\s+$/.test(this.toks[i]!.surface)) this.skip[i] = 1;
+    for (let i = 0; i < n; i++) if (this.marker[i] || this.toks[i]!.pos === '記号' && /^\s+$/.test(this.toks[i]!.surface)) this.skip[i] = 1;
   }
 
   private tails: number[] | null = null;
@@ -1371,8 +1371,8 @@ function kouSentence(v: SentenceView, book: SpeakerBook, current: Speaker | null
     const t = toks[j]!;
     if (v.depth[j]! > 0) continue;
     // こう / そう, or 次のように / 以下のように (four tokens to the analyser: 次|の|よう|に).
-    const w = /^(?:こう|そう)$/.test(t.surface) ? 1
-      : /^(?:次|以下)$/.test(t.surface) && toks[j + 1]?.surface === 'の' && toks[j + 2]?.surface === 'よう' && toks[j + 3]?.surface === 'に' ? 4 : 0;
+    const w = t.surface === 'こう' || t.surface === 'そう' ? 1
+      : (t.surface === '次' || t.surface === '以下') && toks[j + 1]?.surface === 'の' && toks[j + 2]?.surface === 'よう' && toks[j + 3]?.surface === 'に' ? 4 : 0;
     if (!w) continue;
     const p = toks[j + w];
     if (!p || !isSpeechPredicate(p) && !(p.pos === '動詞' && /^(?:述べる|語る|話す|言う|迫る|批判|訴える|指摘|強調|説明|答える|明かす)$/.test(p.base))) continue;

@@ -167,11 +167,42 @@ const DATE_PREFIX = /^(?:(?:\d{1,4}|[一二三四五六七八九十]+)(?:年|月
  * officials are persons; ministries and role-only officials governments; think tanks organisations; outlets media.
  */
 export function classifySpeaker(np: NounPhrase, toks: readonly JaToken[]): SpeakerPhrase | null {
+  // The reading depends on the phrase's text and on four facts of its tokens: a phrase is met again and again in a
+  // document (every は, が and frame tries the noun phrase before it), so readings are kept by those.
+  let hasPersonName = false;
+  let personTagged = false;
+  for (let k = np.from; k < np.to; k++) {
+    const t = toks[k]!;
+    if (t.pos2 === '人名') personTagged = hasPersonName = true;
+    else if (t.pos3 === '姓' || t.pos3 === '名') hasPersonName = true;
+  }
+  const lastTok = toks[np.to - 1]!;
+  const key = `${np.text}\u0000${hasPersonName ? 1 : 0}${personTagged ? 1 : 0}${lastTok.pos1}\u0000${lastTok.pos2}\u0000${lastTok.pos3}`;
+  let reading = readings.get(key);
+  if (reading === undefined) {
+    if (readings.size >= MAX_READINGS) readings.clear();
+    reading = readSpeaker(np, toks, hasPersonName, lastTok);
+    readings.set(key, reading);
+  }
+  return reading && { ...np, ...reading };
+}
+
+/** What classifySpeaker found, without the phrase's position. */
+type Reading = Omit<SpeakerPhrase, keyof NounPhrase> & { text: string };
+
+const readings = new Map<string, Reading | null>();
+const MAX_READINGS = 50_000;
+
+function readSpeaker(np: NounPhrase, toks: readonly JaToken[], hasPersonName: boolean, lastTok: JaToken): Reading | null {
+  const phrase = classifySpeakerAfresh(np, toks, hasPersonName, lastTok);
+  if (!phrase) return null;
+  const { from: _from, to: _to, start: _start, end: _end, ...reading } = phrase;
+  return reading;
+}
+
+function classifySpeakerAfresh(np: NounPhrase, toks: readonly JaToken[], hasPersonName: boolean, lastTok: JaToken): SpeakerPhrase | null {
   let text = np.text.replace(DATE_PREFIX, '');
   if (!text) return null;
-  let hasPersonName = false;
-  for (let k = np.from; k < np.to && !hasPersonName; k++) hasPersonName = toks[k]!.pos2 === '人名' || toks[k]!.pos3 === '姓' || toks[k]!.pos3 === '名';
-  const lastTok = toks[np.to - 1]!;
   // A note after the post (教授(国際政治), 氏(45)) says what the speaker works on or how old they are.
   const bare = bareSpeaker(text);
   const base = { ...np, text, organization: null as string | null, title: null as string | null };
