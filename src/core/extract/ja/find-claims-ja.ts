@@ -28,7 +28,7 @@ import type { DraftFootnote } from '../04-find-footnotes.ts';
 import type { DraftPerson, PeopleRegistry } from '../people-registry.ts';
 import { HEDGES } from '../cues.ts';
 import { claimFootnotes } from '../claim-footnotes.ts';
-import { bareSpeaker, classifySpeaker, isNominal, nounPhraseEndingAt, TITLED_OUTLET, type NounPhrase, type SpeakerPhrase } from './speaker-phrase.ts';
+import { bareSpeaker, classifySpeaker, isNominal, nounPhraseEndingAt, TITLED_OUTLET, type NounPhrase, type SpeakerPhrase, type SpeakerReadings } from './speaker-phrase.ts';
 import {
   ANNOUNCE_PREDICATES, CONNECTIVES, PERSON_POSTS, REQUEST_VERBS, SHOW_PREDICATES, SPEECH_NOUNS, SPEECH_VERBS, VENUE_NOUNS, VIEW_NOUNS,
 } from './vocabulary-ja.ts';
@@ -96,7 +96,7 @@ export function findClaimsJa(input: JaClaimsInput): { attributions: Attribution[
 
 /** classifySpeaker, and a bare name the people pass already knows in this document is a person. */
 function classify(np: Parameters<typeof classifySpeaker>[0], toks: Parameters<typeof classifySpeaker>[1], book: SpeakerBook): SpeakerPhrase | null {
-  const sp = classifySpeaker(np, toks);
+  const sp = classifySpeaker(np, toks, book.readings);
   if (sp) return sp;
   const bare = bareSpeaker(np.text);
   if (book.known.has(bare)) return { ...np, type: 'person', core: bare, organization: null, title: null };
@@ -1781,6 +1781,8 @@ class SpeakerBook {
   private last: DraftPerson[] = [];
   /** Names the people pass already knows in this document: a bare surname there is a person. */
   readonly known: ReadonlySet<string>;
+  /** How each noun phrase met in this document reads as a speaker (see classifySpeaker). */
+  readonly readings: SpeakerReadings = new Map();
   constructor(readonly registry: PeopleRegistry) {
     this.known = new Set(registry.people.filter((p) => p.type === 'person')
       .flatMap((p) => [p.name.replace(/[ \u3000]/g, ''), p.surname, ...p.aliases].filter((x) => x && x.length >= 2)));

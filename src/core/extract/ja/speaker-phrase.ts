@@ -166,9 +166,9 @@ const DATE_PREFIX = /^(?:(?:\d{1,4}|[一二三四五六七八九十]+)(?:年|月
  * What a phrase is: null when it names no one (これ, 問題, 政策). Types follow the real-text key: named
  * officials are persons; ministries and role-only officials governments; think tanks organisations; outlets media.
  */
-export function classifySpeaker(np: NounPhrase, toks: readonly JaToken[]): SpeakerPhrase | null {
+export function classifySpeaker(np: NounPhrase, toks: readonly JaToken[], readings: SpeakerReadings = new Map()): SpeakerPhrase | null {
   // The reading depends on the phrase's text and on four facts of its tokens: a phrase is met again and again in a
-  // document (every は, が and frame tries the noun phrase before it), so readings are kept by those.
+  // document (every は, が and frame tries the noun phrase before it), so a caller may keep readings by those.
   let hasPersonName = false;
   let personTagged = false;
   for (let k = np.from; k < np.to; k++) {
@@ -180,7 +180,6 @@ export function classifySpeaker(np: NounPhrase, toks: readonly JaToken[]): Speak
   const key = `${np.text}\u0000${hasPersonName ? 1 : 0}${personTagged ? 1 : 0}${lastTok.pos1}\u0000${lastTok.pos2}\u0000${lastTok.pos3}`;
   let reading = readings.get(key);
   if (reading === undefined) {
-    if (readings.size >= MAX_READINGS) readings.clear();
     reading = readSpeaker(np, toks, hasPersonName, lastTok);
     readings.set(key, reading);
   }
@@ -190,8 +189,8 @@ export function classifySpeaker(np: NounPhrase, toks: readonly JaToken[]): Speak
 /** What classifySpeaker found, without the phrase's position. */
 type Reading = Omit<SpeakerPhrase, keyof NounPhrase> & { text: string };
 
-const readings = new Map<string, Reading | null>();
-const MAX_READINGS = 50_000;
+/** classifySpeaker's readings kept for one document, by the phrase's text and token facts. */
+export type SpeakerReadings = Map<string, Reading | null>;
 
 function readSpeaker(np: NounPhrase, toks: readonly JaToken[], hasPersonName: boolean, lastTok: JaToken): Reading | null {
   const phrase = classifySpeakerAfresh(np, toks, hasPersonName, lastTok);
