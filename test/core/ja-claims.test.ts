@@ -397,6 +397,39 @@ test('people are built from the speakers: name, organisation and post split', ()
   assert.equal(p.role, 'speaker');
 });
 
+test('organisation・name post: the name follows the dot when an organisation stands before it', () => {
+  for (const [text, name, organization, title] of [
+    ['北陵大学・三好達也客員教授は「交渉は長引く」と分析している。', '三好達也', '北陵大学', '客員教授'],
+    ['北陵大・三好達也名誉教授は「交渉は長引く」と話した。', '三好達也', '北陵大', '名誉教授'],
+    ['三好達也・北陵大名誉教授は「交渉は長引く」と話した。', '三好達也', '北陵大', '名誉教授'],
+    ['海南防衛研究所の沖田康夫研究幹事は、補給は細ると予測した。', '沖田康夫', '海南防衛研究所', '研究幹事'],
+  ] as const) {
+    const a = analyze(text);
+    const p = a.people.find((x) => x.name === name);
+    assert.ok(p, `${text}: ${JSON.stringify(a.people)}`);
+    assert.equal(p.organization, organization, text);
+    assert.equal(p.title, title, text);
+  }
+});
+
+run({
+  'a body named in brackets after its kind (情報機関「…」) is the speaker, not a subject inside what it said': {
+    text: '南国の情報機関「国家安全院」は3日、東国が部品を密輸したと明らかにした。',
+    want: [{ speaker: '国家安全院', cue: 'と明らかにした', content: '東国が部品を密輸した', kind: 'reported' }],
+  },
+  'an agency ending in 院 is a speaker': {
+    text: '国家安全院は3日、東国が部品を密輸したと発表した。',
+    want: [{ speaker: '国家安全院', cue: 'と発表した', content: '東国が部品を密輸した' }],
+  },
+});
+
+test('a claim inside another claim of the same speaker (…ことを確認したと明らかにした) is not made twice', () => {
+  const got = claimsOf('国家安全院は3日、東国が部品を密輸したことを確認したと明らかにした。');
+  assert.equal(got.length, 1, JSON.stringify(got));
+  assert.equal(got[0]!.content, '東国が部品を密輸したことを確認した');
+  assert.ok(got[0]!.names.includes('国家安全院'));
+});
+
 test('content never runs past its paragraph, and long unpunctuated text stays linear', () => {
   const line = (i: number) => `研究者によれば、協力は${i}段階目に進んでいると指摘する\n`;
   const small = Array.from({ length: 200 }, (_, i) => line(i)).join('');

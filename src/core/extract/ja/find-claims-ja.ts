@@ -28,7 +28,7 @@ import type { DraftFootnote } from '../04-find-footnotes.ts';
 import type { DraftPerson, PeopleRegistry } from '../people-registry.ts';
 import { HEDGES } from '../cues.ts';
 import { claimFootnotes } from '../claim-footnotes.ts';
-import { bareSpeaker, classifySpeaker, isNominal, nounPhraseEndingAt, TITLED_OUTLET, type NounPhrase, type SpeakerPhrase, type SpeakerReadings } from './speaker-phrase.ts';
+import { bareSpeaker, classifySpeaker, isNominal, nounPhraseEndingAt, titlesName, type NounPhrase, type SpeakerPhrase, type SpeakerReadings } from './speaker-phrase.ts';
 import {
   ANNOUNCE_PREDICATES, CONNECTIVES, PERSON_POSTS, REQUEST_VERBS, SHOW_PREDICATES, SPEECH_NOUNS, SPEECH_VERBS, VENUE_NOUNS, VIEW_NOUNS,
 } from './vocabulary-ja.ts';
@@ -188,7 +188,7 @@ function findClaimsJaInBatch(input: JaClaimsInput): { attributions: Attribution[
         if (lead) current = people.resolve(lead, current) ?? current;
         // 「…」こう語る X氏。 introduces the next interviewee: the answers so far are over.
         if (result.drafts.some((d) => d.rule === 'kou')) { interviewee = null; answer = null; }
-        drafts.push(...result.drafts);
+        drafts.push(...withoutRestatements(result.drafts));
         unattributed.push(...result.unattributed);
         if (interviewee) {
           // The whole answer is the interviewee's, claims of others it reports included.
@@ -224,6 +224,18 @@ function findClaimsJaInBatch(input: JaClaimsInput): { attributions: Attribution[
     out.push(finish(text, footnotes, byStart, d, out.length));
   }
   return { attributions: out, unattributed };
+}
+
+/**
+ * A claim whose cue and content lie inside another claim of the same speakers in the sentence restates part of it
+ * (国家情報院は、…輸出したことを確認したと明らかにした: the confirming is inside what was made public): the outer
+ * claim stands for both.
+ */
+function withoutRestatements(drafts: Draft[]): Draft[] {
+  if (drafts.length < 2) return drafts;
+  const who = (d: Draft) => d.speaker.people.map((p) => p.id).join(',');
+  return drafts.filter((d) => !d.cue || !drafts.some((e) => e !== d && e.cue !== null && who(e) === who(d)
+    && e.content.start <= d.cue!.start && d.cue!.end <= e.content.end && e.content.start <= d.content.start && d.content.end <= e.content.end));
 }
 
 /** The first index of the sorted `xs` whose value is at least `at`. */
@@ -909,6 +921,10 @@ function analyzeSentence(v: SentenceView, book: SpeakerBook, carried: Speaker | 
       speaker = book.resolve(cue.after, current);
     } else if (nested && ci === 0 && !topic) {
       speaker = null;
+    } else if (nested && topic && (cue.rule === 'koto' || cue.rule === 'you')) {
+      // Xは、Yが…したことを確認したと明らかにした: Yが is the subject of the clause before こと; X confirmed and
+      // made it public (the outer claim covers this one).
+      speaker = topic;
     } else if (nested) {
       // The inner speaker: the first subject after the outer topic (ロイター通信は、X首相が…と述べたと報じた).
       const inner = subjectAfter(v, clauseStart, cue.from, false);
@@ -1049,7 +1065,7 @@ function sentenceOpening(v: SentenceView): { topic: SpeakerPhrase | null; coTopi
     if (v.depth[j]! > 0) break;
     if (t.pos === '動詞' && t.pos1 === '自立' && !(t.surface === 'よる' || t.base === 'よる')) break;
     // 米紙「…」は: the outlet's title is part of the topic.
-    if (t.surface === '「' && j > k && TITLED_OUTLET.test(toks[j - 1]!.surface) && (v.match.get(j) ?? -1) > j) { j = v.match.get(j)!; continue; }
+    if (t.surface === '「' && j > k && titlesName(toks[j - 1]!.surface) && (v.match.get(j) ?? -1) > j) { j = v.match.get(j)!; continue; }
     if (t.surface === '「' || t.surface === '。') break;
     if ((t.surface === 'は' || t.surface === 'が' || t.surface === 'も') && t.pos === '助詞') {
       // 中国が進める南シナ海問題に関し…: a subject inside a clause that modifies a noun is not the sentence's.

@@ -30,6 +30,12 @@ export interface SpeakerPhrase extends NounPhrase {
 const MAX_NP_CHARS = 48;
 /** A noun that a bracketed title may follow to name an outlet (米紙「…」, フランスメディア「…」). */
 export const TITLED_OUTLET = /(?:紙|誌|メディア|サイト|番組|通信|局|テレビ|新聞|ラジオ)$/;
+/** A noun that a bracketed name may follow to name a body (情報機関「…」, シンクタンク「…」, 市民団体「…」). */
+export const TITLED_BODY = /(?:機関|団体|組織|企業|会社|シンクタンク|政党|研究所|財団)$/;
+/** A noun a bracketed name belongs to as part of one speaker phrase. */
+export function titlesName(noun: string): boolean {
+  return TITLED_OUTLET.test(noun) || TITLED_BODY.test(noun);
+}
 /** A parenthesised note closing a phrase: a field, an age or a party after a post or name (教授(国際政治), 氏(45)). */
 const TRAILING_NOTE = /[(（][^()（）]{1,16}[)）]$/;
 const KATAKANA_WORD = /^[\u30A1-\u30FA\u30FC]+$/;
@@ -85,7 +91,7 @@ export function nounPhraseEndingAt(text: string, toks: readonly JaToken[], last:
     }
     if ((t.surface === '」' || t.surface === '』') && i > floor) {
       const open = matchBack(toks, i, floor, new Set(['「', '『']), new Set(['」', '』']));
-      if (open > floor && TITLED_OUTLET.test(toks[open - 1]!.surface) && t.end - toks[open]!.start <= 24) {
+      if (open > floor && titlesName(toks[open - 1]!.surface) && t.end - toks[open]!.start <= 24) {
         i = open - 1;
         from = open;
         continue;
@@ -213,6 +219,11 @@ function classifySpeakerAfresh(np: NounPhrase, toks: readonly JaToken[], hasPers
     const core = mediaCore(bare);
     return { ...base, type: 'media', core };
   }
+  // 情報機関「国家情報院」: the bracketed name is the body's.
+  if (titled && TITLED_BODY.test(titled[1]!)) {
+    const name = /「([^」]+)」$/.exec(bare)![1]!;
+    return { ...base, type: GOV_TAILS.test(name) || /(?:情報|政府)機関$/.test(titled[1]!) ? 'government' : 'organization', core: name };
+  }
   const post = postEnding(bare);
   // ボロディンほか(2023), 佐伯(2021): an author cited with the year of the work.
   const cited = /^[\u30A1-\u30FA\u30FC・\u4e00-\u9fff々A-Za-z. ]{2,24}(?:ほか|他)?[(（](?:19|20)\d{2}[a-z]?[)）]$/.test(text) && !ORG_TAILS.test(bare) && !GOV_TAILS.test(bare);
@@ -263,6 +274,12 @@ function splitNameAndPost(text: string, post: string | null, toks: readonly JaTo
   // Name・Organisation Post (坂井正人・東陵大名誉教授): the name comes first.
   // 経済学者の坂井正人・東陵大名誉教授: a description before the name is dropped.
   const dot = /^(?:.*の)?([\u4e00-\u9fff々]{2,5})・(.+)$/.exec(s);
+  // Organisation・Name Post (東陵大学・坂井正人教授, 東陵大・坂井正人教授): the name follows the dot when what stands
+  // before it is an organisation (X大 is a university's short name); the post's rank words stay with the post.
+  const orgFirst = dot && post && dot[2]!.endsWith(post) && !dot[2]!.includes('・') && (ORG_TAILS.test(dot[1]!) || GOV_TAILS.test(dot[1]!) || MEDIA_TAILS.test(dot[1]!) || /大$/.test(dot[1]!))
+    ? /^([\u4e00-\u9fff々]{2,5}?)((?:(?:チーフ|シニア|マーケット|グローバル|リード|プリンシパル|ジュニア|リサーチ)+|首席|上級|主任|名誉|前|元|現|副|特別|筆頭|主席|最高|客員|特任)?)$/.exec(dot[2]!.slice(0, -post.length))
+    : null;
+  if (orgFirst) return { name: orgFirst[1]!, organization: s.slice(0, s.length - dot![2]!.length - 1), title: orgFirst[2]! + post! };
   if (dot && post && dot[2]!.endsWith(post) && !dot[2]!.includes('・')) {
     let org = dot[2]!.slice(0, -post.length);
     let title = post;
