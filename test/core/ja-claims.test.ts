@@ -423,6 +423,25 @@ run({
   },
 });
 
+run({
+  'a person with a post on a short line of their own labels the quotation on the next line, even when the line reads as a heading': {
+    text: '金利の行方を三人に聞いた。\n北洋総合研究所 片桐昭雄エグゼクティブ・エコノミスト\n「物価は来年には落ち着くだろう」\n',
+    want: [{ speaker: '片桐昭雄', content: '物価は来年には落ち着くだろう', kind: 'quote', rule: 'ja:label-line' }],
+  },
+  'after a reported clause of contrast (…と予想されているが、) the next subject speaks, not the topic before it': {
+    text: '北洋銀行は金利を据え置くと予想されているが、6割のアナリストは秋までに利上げがあると予測している。',
+    want: [{ speaker: '6割のアナリスト', cue: 'と予測している', content: '秋までに利上げがある' }],
+  },
+  'a contrast inside what is said keeps the topic as the speaker': {
+    text: '村井教授は、費用は日本が出すが、利益は他国が取ると話した。',
+    want: [{ speaker: '村井', content: '費用は日本が出すが、利益は他国が取る' }],
+  },
+  'an outlet spoken to (…ニュースに対し、) is the audience, not part of what was said': {
+    text: '港湾局の関係者は北洋ニュースに対し、岸壁には損傷の跡があると語った。',
+    want: [{ speaker: '港湾局の関係者', cue: 'と語った', content: '岸壁には損傷の跡がある' }],
+  },
+});
+
 test('a claim inside another claim of the same speaker (…ことを確認したと明らかにした) is not made twice', () => {
   const got = claimsOf('国家安全院は3日、東国が部品を密輸したことを確認したと明らかにした。');
   assert.equal(got.length, 1, JSON.stringify(got));

@@ -23,7 +23,7 @@ const POST_WORDS = [
 ].sort((a, b) => b.length - a.length);
 
 /** Katakana ranks before a katakana post: チーフマーケットエコノミスト, シニアフェロー. */
-const KATAKANA_RANKS = '(?:チーフ|シニア|マーケット|グローバル|リード|プリンシパル|ジュニア|リサーチ|マネージング)*';
+const KATAKANA_RANKS = '(?:(?:チーフ|シニア|マーケット|グローバル|リード|プリンシパル|ジュニア|リサーチ|マネージング|エグゼクティブ)・?)*';
 const POST_RE = new RegExp(`${KATAKANA_RANKS}(?:${POST_WORDS.join('|')})$`);
 export const POST_WORD_RE = new RegExp(`${KATAKANA_RANKS}(?:${POST_WORDS.join('|')})`);
 

@@ -30,7 +30,7 @@ import { HEDGES } from '../cues.ts';
 import { claimFootnotes } from '../claim-footnotes.ts';
 import { bareSpeaker, classifySpeaker, isNominal, nounPhraseEndingAt, titlesName, type NounPhrase, type SpeakerPhrase, type SpeakerReadings } from './speaker-phrase.ts';
 import {
-  ANNOUNCE_PREDICATES, CONNECTIVES, PERSON_POSTS, REQUEST_VERBS, SHOW_PREDICATES, SPEECH_NOUNS, SPEECH_VERBS, VENUE_NOUNS, VIEW_NOUNS,
+  ANNOUNCE_PREDICATES, CONNECTIVES, KATAKANA_MEDIA, MEDIA_TAILS, PERSON_POSTS, REQUEST_VERBS, SHOW_PREDICATES, SPEECH_NOUNS, SPEECH_VERBS, VENUE_NOUNS, VIEW_NOUNS,
 } from './vocabulary-ja.ts';
 
 export interface JaClaimsInput {
@@ -136,7 +136,8 @@ function findClaimsJaInBatch(input: JaClaimsInput): { attributions: Attribution[
     if (block.kind === 'heading' && !quoteLine) { current = null; answer = null; }
     // 中央銀行 森山総裁 on a line of its own, the quotation on the next: the line labels the quotation.
     const nextBlock = blocks[b + 1];
-    if (block.kind === 'paragraph' && nextBlock && text[nextBlock.contentStart] === '「' && block.end - block.contentStart <= 30) {
+    // (A short line of its own may have been taken for a heading.)
+    if ((block.kind === 'paragraph' || block.kind === 'heading') && nextBlock && text[nextBlock.contentStart] === '「' && block.end - block.contentStart <= 30) {
       const label = lineLabel(text, block, nextBlock, tokenizer, people);
       if (label) { drafts.push(label); current = label.speaker; return; }
     }
@@ -154,6 +155,19 @@ function findClaimsJaInBatch(input: JaClaimsInput): { attributions: Attribution[
     let turnEnd = -1;
     for (const sentence of list.flatMap((x) => atQuestions(text, x))) {
       if (sentence.start < turnEnd) continue;
+      // The same inside a paragraph: a short line naming a person with a post, the quotation opening the next line.
+      if (sentence.start === block.contentStart || text[sentence.start - 1] === '\n') {
+        const nl = text.indexOf('\n', sentence.start);
+        if (nl > sentence.start && nl - sentence.start <= 30 && nl + 1 < block.end && text[nl + 1] === '「') {
+          const label = lineLabel(text, { contentStart: sentence.start, end: nl }, { contentStart: nl + 1, end: block.end }, tokenizer, people);
+          if (label) {
+            drafts.push(label);
+            current = label.speaker;
+            turnEnd = label.content.end + 1;
+            continue;
+          }
+        }
+      }
       // A turn on a line of its own inside the block: ホア 北朝鮮が… / 戸田: … (the block's first line is findLabels').
       const lineStart = sentence.start > block.contentStart && text[sentence.start - 1] === '\n';
       if (lineStart) {
@@ -419,6 +433,10 @@ const BLOCK_CLOSE: Record<string, string> = { '《': '》', '『': '』', '〈':
 
 /** Who a statement is addressed to, before what was said: 記者団に, 国内メディアに対して. */
 const AUDIENCE = /(?:記者団|記者|記者ら|報道陣|メディア|報道機関|聴衆|支持者|支持者ら|国民|市民|参加者)$/;
+/** An audience: the kinds above, or an outlet spoken to (北洋ニュースに対し、). */
+function isAudience(noun: string): boolean {
+  return AUDIENCE.test(noun) || MEDIA_TAILS.test(noun) || KATAKANA_MEDIA.test(noun);
+}
 
 /** Nouns of possibility a predicate may modify: …と宣言する可能性, …と主張する恐れ. */
 const MODAL_NOUNS = /^(?:可能性|恐れ|おそれ|公算|見込み|余地|危険性)$/;
@@ -932,6 +950,12 @@ function analyzeSentence(v: SentenceView, book: SpeakerBook, carried: Speaker | 
         speaker = book.resolve(inner.phrase, current);
         contentFrom = inner.contentFrom;
       }
+    } else if (topic && ci === firstOwnCue(cues) && contrastedSubject(v, clauseStart, cue.from)) {
+      // Aは…と予想されているが、Bは…と予測している: a clause of contrast closes the topic's clause; the
+      // subject after it speaks.
+      const inner = contrastedSubject(v, clauseStart, cue.from)!;
+      speaker = book.resolve(inner.phrase, current);
+      contentFrom = inner.contentFrom;
     } else if (topic && ci === firstOwnCue(cues) && !(reportsNews(cue) && !isMedia(topic))) {
       speaker = topic;
     } else if (topic && ci === firstOwnCue(cues)) {
@@ -1177,13 +1201,13 @@ function skipAdverbials(v: SentenceView, k: number): number {
       continue;
     }
     // the audience: 記者団に、 / ロシアメディアに対して、 / 支持者に対し、
-    if ((t.surface === 'に対し' || t.surface === 'に対して') && AUDIENCE.test(nounText)) {
+    if ((t.surface === 'に対し' || t.surface === 'に対して') && isAudience(nounText)) {
       let e = j + 1;
       if (toks[e]?.surface === '、') e++;
       k = e;
       continue;
     }
-    if (t.surface === 'に' && (/(?:取材|インタビュー|質問)$/.test(nounText) || AUDIENCE.test(nounText))) {
+    if (t.surface === 'に' && (/(?:取材|インタビュー|質問)$/.test(nounText) || isAudience(nounText))) {
       let e = j + 1;
       if (/^対し/.test(toks[e]?.surface ?? '')) e++;
       if (toks[e]?.surface === 'て') e++;
@@ -1229,6 +1253,32 @@ function phraseBeforeQuote(v: SentenceView, open: number, floor: number): Speake
 }
 
 /** The first subject (Xは / Xが) between `from` and `to` that names a speaker, with where its complement starts. */
+/**
+ * The subject of a clause after a reported clause of contrast (…と予想されているが、 / …と述べたものの、) between
+ * `from` and `to`, or null: the topic before the contrast is that clause's, not the speaker of what follows.
+ */
+function contrastedSubject(v: SentenceView, from: number, to: number): { phrase: SpeakerPhrase; contentFrom: number } | null {
+  const { toks } = v;
+  for (let j = from + 1; j + 1 < to; j++) {
+    const t = toks[j]!;
+    if (v.depth[j]! > 0 || t.pos !== '助詞' || t.pos1 !== '接続助詞' || toks[j + 1]!.surface !== '、') continue;
+    if (t.surface !== 'が' && t.surface !== 'けれども' && t.surface !== 'けど' && t.surface !== 'ものの') continue;
+    const before = toks[v.prev(j)];
+    if (!before || before.pos !== '助動詞' && before.pos !== '動詞' && before.pos !== '形容詞') continue;
+    // The closed clause is itself a report (…と予想されているが、): a contrast inside what is said
+    // (お金は日本が出すが、利益は米国が取ると言う) keeps the topic.
+    let reported = false;
+    for (let k = j - 1; k > from && k >= j - 9 && !reported; k--) {
+      const verb = toks[k + 1]!;
+      reported = toks[k]!.surface === 'と' && toks[k]!.pos === '助詞' && (verb.pos === '動詞' || verb.pos1 === 'サ変接続');
+    }
+    if (!reported) continue;
+    const inner = subjectAfter(v, j + 2, to, false);
+    return inner && inner.phrase.type !== 'anaphor' ? inner : null;
+  }
+  return null;
+}
+
 function subjectAfter(v: SentenceView, from: number, to: number, topicOnly: boolean): { phrase: SpeakerPhrase; contentFrom: number } | null {
   const { toks } = v;
   for (let j = from; j < to && j < from + 30; j++) {
@@ -1549,7 +1599,7 @@ const LABEL_PATTERNS: { rule: string; re: RegExp }[] = [
  * (X氏「…」, 与党 佐伯首相 「…」), a quotation credited in parentheses after it (「…」(X教授)), and
  * a headline credited after an equals sign (…=台湾外相). Label turns take the whole block.
  */
-function lineLabel(text: string, block: ClassifiedBlock, next: ClassifiedBlock, tokenizer: JaTokenizer, book: SpeakerBook): Draft | null {
+function lineLabel(text: string, block: { contentStart: number; end: number }, next: { contentStart: number; end: number }, tokenizer: JaTokenizer, book: SpeakerBook): Draft | null {
   const line = text.slice(block.contentStart, block.end).trimEnd();
   if (!line || /[。、「」]/.test(line)) return null;
   const toks = tokenizer.tokenize(line, block.contentStart);

@@ -277,13 +277,13 @@ function splitNameAndPost(text: string, post: string | null, toks: readonly JaTo
   // Organisation・Name Post (東陵大学・坂井正人教授, 東陵大・坂井正人教授): the name follows the dot when what stands
   // before it is an organisation (X大 is a university's short name); the post's rank words stay with the post.
   const orgFirst = dot && post && dot[2]!.endsWith(post) && !dot[2]!.includes('・') && (ORG_TAILS.test(dot[1]!) || GOV_TAILS.test(dot[1]!) || MEDIA_TAILS.test(dot[1]!) || /大$/.test(dot[1]!))
-    ? /^([\u4e00-\u9fff々]{2,5}?)((?:(?:チーフ|シニア|マーケット|グローバル|リード|プリンシパル|ジュニア|リサーチ)+|首席|上級|主任|名誉|前|元|現|副|特別|筆頭|主席|最高|客員|特任)?)$/.exec(dot[2]!.slice(0, -post.length))
+    ? /^([\u4e00-\u9fff々]{2,5}?)((?:(?:(?:チーフ|シニア|マーケット|グローバル|リード|プリンシパル|ジュニア|リサーチ|エグゼクティブ|マネージング)・?)+|首席|上級|主任|名誉|前|元|現|副|特別|筆頭|主席|最高|客員|特任)?)$/.exec(dot[2]!.slice(0, -post.length))
     : null;
   if (orgFirst) return { name: orgFirst[1]!, organization: s.slice(0, s.length - dot![2]!.length - 1), title: orgFirst[2]! + post! };
   if (dot && post && dot[2]!.endsWith(post) && !dot[2]!.includes('・')) {
     let org = dot[2]!.slice(0, -post.length);
     let title = post;
-    const rank = /(?:(?:チーフ|シニア|マーケット|グローバル|リード|プリンシパル|ジュニア|リサーチ)+|首席|上級|主任|名誉|前|元|現|副|特別|筆頭|主席|最高)$/.exec(org);
+    const rank = /(?:(?:(?:チーフ|シニア|マーケット|グローバル|リード|プリンシパル|ジュニア|リサーチ|エグゼクティブ|マネージング)・?)+|首席|上級|主任|名誉|前|元|現|副|特別|筆頭|主席|最高)$/.exec(org);
     if (rank && org.length > rank[0].length) { org = org.slice(0, -rank[0].length); title = rank[0] + title; }
     return { name: dot[1]!, organization: org || null, title };
   }
@@ -292,7 +292,7 @@ function splitNameAndPost(text: string, post: string | null, toks: readonly JaTo
     s = s.slice(0, -post.length);
     title = post;
     // Rank words before a post belong to it (首席エコノミスト, 名誉教授, 前大統領).
-    const rank = /(?:(?:チーフ|シニア|マーケット|グローバル|リード|プリンシパル|ジュニア|リサーチ)+|首席|上級|主任|名誉|前|元|現|副|次期|特別|筆頭|総|主席|最高|国務|常任|事務|次席)$/.exec(s);
+    const rank = /(?:(?:(?:チーフ|シニア|マーケット|グローバル|リード|プリンシパル|ジュニア|リサーチ|エグゼクティブ|マネージング)・?)+|首席|上級|主任|名誉|前|元|現|副|次期|特別|筆頭|総|主席|最高|国務|常任|事務|次席)$/.exec(s);
     if (rank && s.length > rank[0].length) { s = s.slice(0, -rank[0].length); title = rank[0] + title; }
   }
   if (title && /^(?:氏|さん|君|様|殿|女史)$/.test(title)) title = null;
