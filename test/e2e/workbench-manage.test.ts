@@ -11,26 +11,7 @@ import { after, before, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import type { RunningServer } from '../../src/server/node.ts';
 import { ARTIFACTS, ROOT, startWorkbench, type Workbench } from './_browser.ts';
-import { BLACK_SEA_JA, CONVOYS_EN, HARBOUR_JA, POLAR_JA } from '../server/_texts.ts';
-
-/** A news item whose dateline the analysis reads as a heading. */
-const NEWS_EN = `Harbour Authority Expands Night Inspections
-Published 2025-10-14
-According to Mara Lindqvist, a director at the Baltic Port Council, night inspections cut smuggling at the northern quays.
-Lindqvist said that the council would publish its figures in the spring.
-`;
-
-/** A coastal note and its edited version: one claim's sentence stays, the other's is gone. */
-const COASTAL_JA = `沿岸通信 第11号 2025年2月3日
-はじめに
-潮見研究所主任研究員のマルタ・ヴェスターは、北の港の冬季点検が密輸を減らしたと述べている。
-港湾協議会理事のトビアス・ロンは、検査の人員が足りないと指摘する。
-`;
-const COASTAL_V2_JA = `沿岸通信 第11号 2025年2月3日
-はじめに
-潮見研究所主任研究員のマルタ・ヴェスターは、北の港の冬季点検が密輸を減らしたと述べている。
-港湾の照明の更新は来年度に持ち越された。
-`;
+import { BLACK_SEA_JA, COASTAL_JA, COASTAL_V2_JA, CONVOYS_EN, HARBOUR_JA, NEWS_EN, POLAR_JA } from '../server/_texts.ts';
 
 let wb: Workbench;
 let guarded: RunningServer;

@@ -6,16 +6,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { createTestApi, type Json, post, type TestApi } from './_api.ts';
-import { BLACK_SEA_JA } from './_texts.ts';
-
-
-/** A news item whose dateline the analysis reads as a heading, and so finds no date. */
-const NEWS_EN = `Harbour Authority Expands Night Inspections
-Published 2025-10-14
-According to Mara Lindqvist, a director at the Baltic Port Council, night inspections cut smuggling at the northern quays.
-Lindqvist said that the council would publish its figures in the spring.
-`;
-
+import { BLACK_SEA_JA, NEWS_EN } from './_texts.ts';
 
 let t: TestApi;
 

@@ -8,19 +8,8 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { createTestApi, type Json, post, type TestApi } from './_api.ts';
+import { COASTAL_JA, COASTAL_V2_JA } from './_texts.ts';
 
-
-const FIRST_JA = `沿岸通信 第11号 2025年2月3日
-はじめに
-潮見研究所主任研究員のマルタ・ヴェスターは、北の港の冬季点検が密輸を減らしたと述べている。
-港湾協議会理事のトビアス・ロンは、検査の人員が足りないと指摘する。
-`;
-/** The same note, edited: Vester's sentence stays, Ron's is gone, a new paragraph is added. */
-const SECOND_JA = `沿岸通信 第11号 2025年2月3日
-はじめに
-潮見研究所主任研究員のマルタ・ヴェスターは、北の港の冬季点検が密輸を減らしたと述べている。
-港湾の照明の更新は来年度に持ち越された。
-`;
 const ENGLISH = `Coastal Notes No. 11
 According to Marta Vester, a senior researcher at the Shiomi Institute, winter inspections reduced smuggling in the northern ports.
 `;
@@ -39,7 +28,7 @@ let t: TestApi;function assertError(r: { status: number; body: Json }, status: n
 const library = async () => ((await t.call('/api/documents')).body.documents as Json[]).map((d) => d.id).sort();
 
 before(async () => {
-  t = await createTestApi({ 'coastal.txt': FIRST_JA });
+  t = await createTestApi({ 'coastal.txt': COASTAL_JA });
 });
 after(async () => t.dispose());
 
@@ -48,15 +37,15 @@ test('bad replacements are refused with a clear 4xx and change nothing', async (
   const before = await library();
   const reader = (await t.call(`/api/documents/${ref}`)).body;
 
-  assertError(await t.call('/api/documents/ffffffffffff/replace', upload('coastal.txt', SECOND_JA)), 404, 'E_NOT_FOUND');
+  assertError(await t.call('/api/documents/ffffffffffff/replace', upload('coastal.txt', COASTAL_V2_JA)), 404, 'E_NOT_FOUND');
   const english = await t.call(`/api/documents/${ref}/replace`, upload('coastal-en.txt', ENGLISH));
   assertError(english, 400, 'E_INVALID', /in English but document .* is in Japanese: a translation is another document/);
   assert.equal(english.body.error.reason, 'language', 'a reason the workbench words in its own language');
   assertError(await t.call(`/api/documents/${ref}/replace`, upload('empty.txt', '')), 400, 'E_INVALID', /empty/);
   assertError(await t.call(`/api/documents/${ref}/replace`, upload('blank.txt', '  \n\n ')), 422, 'E_EMPTY', /white space/);
-  assertError(await t.call(`/api/documents/${ref}/replace`, upload('coastal.txt', FIRST_JA)), 409, 'E_CONFLICT', /same text/);
-  assertError(await t.call(`/api/documents/${ref}/replace`, upload('coastal.exe', SECOND_JA)), 415, 'E_TYPE');
-  assertError(await t.call(`/api/documents/${ref}/replace`, post({ file: SECOND_JA })), 415, 'E_TYPE');
+  assertError(await t.call(`/api/documents/${ref}/replace`, upload('coastal.txt', COASTAL_JA)), 409, 'E_CONFLICT', /same text/);
+  assertError(await t.call(`/api/documents/${ref}/replace`, upload('coastal.exe', COASTAL_V2_JA)), 415, 'E_TYPE');
+  assertError(await t.call(`/api/documents/${ref}/replace`, post({ file: COASTAL_V2_JA })), 415, 'E_TYPE');
   assertError(await t.call(`/api/documents/${ref}/replace`, { method: 'POST', body: new FormData() }), 400, 'E_INVALID');
 
   assert.deepEqual(await library(), before, 'no document added or superseded');
@@ -72,7 +61,7 @@ test('a replacement supersedes the document, re-anchors the corrections whose te
   const kept = (await t.call(`/api/documents/${ref}/corrections`, post({ action: 'accept', attribution: vester.id, by: 'kato' }))).body.correction;
   const lost = (await t.call(`/api/documents/${ref}/corrections`, post({ action: 'reject', attribution: ron.id, why: 'a summary, not his words', by: 'kato' }))).body.correction;
 
-  const r = await t.call(`/api/documents/${ref}/replace`, upload('coastal-v2.txt', SECOND_JA));
+  const r = await t.call(`/api/documents/${ref}/replace`, upload('coastal-v2.txt', COASTAL_V2_JA));
   assert.equal(r.status, 201, JSON.stringify(r.body));
   const next = r.body.document.id as string;
   assert.notEqual(next, ref);
@@ -95,7 +84,7 @@ test('a replacement supersedes the document, re-anchors the corrections whose te
   assert.equal(again.corrections.find((c: Json) => c.id === lost.id).anchored, false, 'the unanchored correction still flagged');
 
   // The old version is replaced: replacing it again is a conflict, and changes nothing.
-  assertError(await t.call(`/api/documents/${ref}/replace`, upload('coastal-v3.txt', SECOND_JA + '追記。\n')), 409, 'E_CONFLICT', /older version/);
+  assertError(await t.call(`/api/documents/${ref}/replace`, upload('coastal-v3.txt', COASTAL_V2_JA + '追記。\n')), 409, 'E_CONFLICT', /older version/);
   assert.deepEqual(await library(), [next]);
 
   // Undo (the workbench deletes the new version): the old one is current again, with both corrections.

@@ -8,7 +8,6 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { createTestApi, type Json, post, speakerOf, type TestApi } from './_api.ts';
 
-
 const PROFESSOR_JA = `航路評論 第7号 2025年3月1日
 はじめに
 北海大学教授のハンス・リンドクヴィストは、北極航路の商業利用が2030年までに倍増すると述べている。
@@ -21,7 +20,6 @@ const REPORTER_JA = `港の声 第3号 2025年4月9日
 はじめに
 記者のハンス・リンドクヴィストは、港湾の人手不足が深刻になっていると指摘する。
 `;
-
 
 let t: TestApi;
 before(async () => {

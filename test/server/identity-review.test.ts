@@ -8,12 +8,10 @@ import { after, before, test } from 'node:test';
 import { createTestApi, type Json, post, speakerOf, type TestApi } from './_api.ts';
 import { HARBOUR_JA, POLAR_JA } from './_texts.ts';
 
-
 const POLAR_AGAIN_JA = `極地の春 第4号 2025年7月9日
 はじめに
 ノルウェー極地研究所のイングリッド・K・ソルベルグは、砕氷船の不足が航路の開放を遅らせていると述べている。
 `;
-
 
 let t: TestApi;
 before(async () => {

@@ -8,7 +8,6 @@ import { after, before, test } from 'node:test';
 import { createTestApi, type Json, post, type TestApi } from './_api.ts';
 import { BLACK_SEA_JA, CONVOYS_EN, POLAR_JA } from './_texts.ts';
 
-
 let t: TestApi;const view = async () => (await t.call(`/api/documents/${t.refs['black-sea.txt']}`)).body;
 const claimsOf = (v: Json, name: string) => v.attributions.filter((a: Json) => a.speakers.some((s: Json) => s.name === name));
 
