@@ -48,6 +48,17 @@ const json = (v: unknown) => JSON.stringify(v);
 const parse = <T>(v: unknown, fallback: T): T => (typeof v === 'string' && v !== '' ? (JSON.parse(v) as T) : fallback);
 const str = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
 const num = (v: unknown): number => (typeof v === 'number' ? v : Number(v));
+/** A yes/no/unknown column (SQLite has no boolean): 1, 0 or null, and back. */
+const flag = (b: boolean | null): number | null => (b === null ? null : b ? 1 : 0);
+const readFlag = (v: unknown): boolean | null => (v === null || v === undefined ? null : num(v) === 1);
+
+/** The tables of the analysts' records that are kept by document hash and follow a document to its new version. */
+type RecordTable = 'corrections' | 'code_decisions' | 'grades';
+
+/** The columns that say whether a record still finds its place in the text (undefined: left as it is). */
+function anchorColumns(fields: { anchored?: boolean | null; problem?: string | null }): { anchored: number | null | undefined; problem: string | null | undefined } {
+  return { anchored: fields.anchored === undefined ? undefined : flag(fields.anchored), problem: fields.problem };
+}
 
 /**
  * Analyses are stored deflated (the fast level): their JSON is four times the size of the text it
@@ -172,7 +183,7 @@ function toCorrection(r: Row): CorrectionRecord {
     why: str(r.why),
     at: String(r.at),
     status: String(r.status) as CorrectionRecord['status'],
-    anchored: r.anchored === null || r.anchored === undefined ? null : num(r.anchored) === 1,
+    anchored: readFlag(r.anchored),
     problem: str(r.problem),
   };
 }
@@ -502,7 +513,7 @@ export class SqlStore implements Store, StoreWriter {
   }
 
   async moveCorrections(fromHash: string, toHash: string): Promise<number> {
-    return this.db.run('UPDATE corrections SET doc_hash = ? WHERE doc_hash = ?', [toHash, fromHash]);
+    return this.moveRecords('corrections', fromHash, toHash);
   }
 
   // -------------------------------------------------------------------------------------------------------
@@ -777,13 +788,7 @@ export class SqlStore implements Store, StoreWriter {
   }
 
   async updateIdentity(identity: number, fields: { name?: string; organization?: string | null; mergedInto?: number | null }): Promise<void> {
-    const sets: string[] = [];
-    const params: unknown[] = [];
-    if (fields.name !== undefined) { sets.push('name = ?'); params.push(fields.name); }
-    if (fields.organization !== undefined) { sets.push('organization = ?'); params.push(fields.organization); }
-    if (fields.mergedInto !== undefined) { sets.push('merged_into = ?'); params.push(fields.mergedInto); }
-    if (sets.length === 0) return;
-    await this.db.run(`UPDATE identities SET ${sets.join(', ')} WHERE id = ?`, [...params, identity]);
+    await this.updateRow('identities', identity, { name: fields.name, organization: fields.organization, merged_into: fields.mergedInto });
   }
 
   async repointIdentity(from: number, to: number): Promise<void> {
@@ -872,14 +877,11 @@ export class SqlStore implements Store, StoreWriter {
   // Corrections
 
   async corrections(docHash?: string): Promise<CorrectionRecord[]> {
-    const rows = docHash
-      ? await this.db.all<Row>('SELECT * FROM corrections WHERE doc_hash = ? ORDER BY id', [docHash])
-      : await this.db.all<Row>('SELECT * FROM corrections ORDER BY id');
-    return rows.map(toCorrection);
+    return (await this.recordsOf('corrections', docHash)).map(toCorrection);
   }
 
   async correctionByRef(ref: string): Promise<CorrectionRecord | undefined> {
-    const r = await this.db.get<Row>('SELECT * FROM corrections WHERE ref = ?', [ref]);
+    const r = await this.recordByRef('corrections', ref);
     return r ? toCorrection(r) : undefined;
   }
 
@@ -888,33 +890,24 @@ export class SqlStore implements Store, StoreWriter {
       `INSERT INTO corrections (ref, doc_hash, action, target, change, by_whom, why, at, status, anchored, problem)
        VALUES (${marks(11)}) RETURNING id`,
       [c.ref, c.docHash, c.action, c.target === null ? null : json(c.target), json(c.change), c.by, c.why, c.at, c.status,
-        c.anchored === null ? null : c.anchored ? 1 : 0, c.problem],
+        flag(c.anchored), c.problem],
     );
     return { ...c, id: num(r!.id) };
   }
 
   async updateCorrection(id: number, fields: { status?: CorrectionRecord['status']; anchored?: boolean | null; problem?: string | null }): Promise<void> {
-    const sets: string[] = [];
-    const params: unknown[] = [];
-    if (fields.status !== undefined) { sets.push('status = ?'); params.push(fields.status); }
-    if (fields.anchored !== undefined) { sets.push('anchored = ?'); params.push(fields.anchored === null ? null : fields.anchored ? 1 : 0); }
-    if (fields.problem !== undefined) { sets.push('problem = ?'); params.push(fields.problem); }
-    if (sets.length === 0) return;
-    await this.db.run(`UPDATE corrections SET ${sets.join(', ')} WHERE id = ?`, [...params, id]);
+    await this.updateRow('corrections', id, { status: fields.status, ...anchorColumns(fields) });
   }
 
   // -------------------------------------------------------------------------------------------------------
   // Coding decisions
 
   async codeDecisions(docHash?: string): Promise<CodeDecisionRecord[]> {
-    const rows = docHash
-      ? await this.db.all<Row>('SELECT * FROM code_decisions WHERE doc_hash = ? ORDER BY id', [docHash])
-      : await this.db.all<Row>('SELECT * FROM code_decisions ORDER BY id');
-    return rows.map(toCodeDecision);
+    return (await this.recordsOf('code_decisions', docHash)).map(toCodeDecision);
   }
 
   async codeDecisionByRef(ref: string): Promise<CodeDecisionRecord | undefined> {
-    const r = await this.db.get<Row>('SELECT * FROM code_decisions WHERE ref = ?', [ref]);
+    const r = await this.recordByRef('code_decisions', ref);
     return r ? toCodeDecision(r) : undefined;
   }
 
@@ -922,23 +915,17 @@ export class SqlStore implements Store, StoreWriter {
     const r = await this.db.get<Row>(
       `INSERT INTO code_decisions (ref, doc_hash, action, code, target, by_whom, why, at, status, anchored, problem)
        VALUES (${marks(11)}) RETURNING id`,
-      [c.ref, c.docHash, c.action, c.code, json(c.target), c.by, c.why, c.at, c.status, c.anchored === null ? null : c.anchored ? 1 : 0, c.problem],
+      [c.ref, c.docHash, c.action, c.code, json(c.target), c.by, c.why, c.at, c.status, flag(c.anchored), c.problem],
     );
     return { ...c, id: num(r!.id) };
   }
 
   async updateCodeDecision(id: number, fields: { status?: CodeDecisionRecord['status']; anchored?: boolean | null; problem?: string | null }): Promise<void> {
-    const sets: string[] = [];
-    const params: unknown[] = [];
-    if (fields.status !== undefined) { sets.push('status = ?'); params.push(fields.status); }
-    if (fields.anchored !== undefined) { sets.push('anchored = ?'); params.push(fields.anchored === null ? null : fields.anchored ? 1 : 0); }
-    if (fields.problem !== undefined) { sets.push('problem = ?'); params.push(fields.problem); }
-    if (sets.length === 0) return;
-    await this.db.run(`UPDATE code_decisions SET ${sets.join(', ')} WHERE id = ?`, [...params, id]);
+    await this.updateRow('code_decisions', id, { status: fields.status, ...anchorColumns(fields) });
   }
 
   async moveCodeDecisions(fromHash: string, toHash: string): Promise<number> {
-    return this.db.run('UPDATE code_decisions SET doc_hash = ? WHERE doc_hash = ?', [toHash, fromHash]);
+    return this.moveRecords('code_decisions', fromHash, toHash);
   }
 
   // -------------------------------------------------------------------------------------------------------
@@ -954,7 +941,7 @@ export class SqlStore implements Store, StoreWriter {
   }
 
   async gradeByRef(ref: string): Promise<GradeRecord | undefined> {
-    const r = await this.db.get<Row>('SELECT * FROM grades WHERE ref = ?', [ref]);
+    const r = await this.recordByRef('grades', ref);
     return r ? toGrade(r) : undefined;
   }
 
@@ -963,23 +950,43 @@ export class SqlStore implements Store, StoreWriter {
       `INSERT INTO grades (ref, kind, identity, doc_hash, target, claim, value, by_whom, why, at, anchored, problem)
        VALUES (${marks(12)}) RETURNING id`,
       [g.ref, g.kind, g.identity, g.docHash, g.target === null || g.target === undefined ? null : json(g.target), g.claim, g.value, g.by, g.why, g.at,
-        g.anchored === null ? null : g.anchored ? 1 : 0, g.problem],
+        flag(g.anchored), g.problem],
     );
     return { ...g, id: num(r!.id) };
   }
 
   async updateGrade(id: number, fields: { claim?: string | null; anchored?: boolean | null; problem?: string | null }): Promise<void> {
-    const sets: string[] = [];
-    const params: unknown[] = [];
-    if (fields.claim !== undefined) { sets.push('claim = ?'); params.push(fields.claim); }
-    if (fields.anchored !== undefined) { sets.push('anchored = ?'); params.push(fields.anchored === null ? null : fields.anchored ? 1 : 0); }
-    if (fields.problem !== undefined) { sets.push('problem = ?'); params.push(fields.problem); }
-    if (sets.length === 0) return;
-    await this.db.run(`UPDATE grades SET ${sets.join(', ')} WHERE id = ?`, [...params, id]);
+    await this.updateRow('grades', id, { claim: fields.claim, ...anchorColumns(fields) });
   }
 
   async moveGrades(fromHash: string, toHash: string): Promise<number> {
-    return this.db.run('UPDATE grades SET doc_hash = ? WHERE doc_hash = ?', [toHash, fromHash]);
+    return this.moveRecords('grades', fromHash, toHash);
+  }
+
+  // -------------------------------------------------------------------------------------------------------
+  // The analysts' records kept by document hash (corrections, coding decisions, grades)
+
+  /** The records of one document (by its hash), or all, in the order they were made. */
+  private async recordsOf(table: RecordTable, docHash?: string): Promise<Row[]> {
+    return docHash
+      ? this.db.all<Row>(`SELECT * FROM ${table} WHERE doc_hash = ? ORDER BY id`, [docHash])
+      : this.db.all<Row>(`SELECT * FROM ${table} ORDER BY id`);
+  }
+
+  private async recordByRef(table: RecordTable, ref: string): Promise<Row | undefined> {
+    return this.db.get<Row>(`SELECT * FROM ${table} WHERE ref = ?`, [ref]);
+  }
+
+  /** Moves the records of a document to its new version; resolves to how many moved. */
+  private async moveRecords(table: RecordTable, fromHash: string, toHash: string): Promise<number> {
+    return this.db.run(`UPDATE ${table} SET doc_hash = ? WHERE doc_hash = ?`, [toHash, fromHash]);
+  }
+
+  /** Sets the columns given a value, in their order; a column given `undefined` is left as it is. */
+  private async updateRow(table: RecordTable | 'identities', id: number, columns: Record<string, unknown>): Promise<void> {
+    const set = Object.entries(columns).filter(([, v]) => v !== undefined);
+    if (set.length === 0) return;
+    await this.db.run(`UPDATE ${table} SET ${set.map(([c]) => `${c} = ?`).join(', ')} WHERE id = ?`, [...set.map(([, v]) => v), id]);
   }
 
   // -------------------------------------------------------------------------------------------------------
@@ -1109,7 +1116,7 @@ function toGrade(r: Row): GradeRecord {
     by: String(r.by_whom),
     why: str(r.why),
     at: String(r.at),
-    anchored: r.anchored === null || r.anchored === undefined ? null : num(r.anchored) === 1,
+    anchored: readFlag(r.anchored),
     problem: str(r.problem),
   };
 }
@@ -1126,7 +1133,7 @@ function toCodeDecision(r: Row): CodeDecisionRecord {
     why: str(r.why),
     at: String(r.at),
     status: String(r.status) as CodeDecisionRecord['status'],
-    anchored: r.anchored === null || r.anchored === undefined ? null : num(r.anchored) === 1,
+    anchored: readFlag(r.anchored),
     problem: str(r.problem),
   };
 }

@@ -171,7 +171,25 @@ export interface ClaimCredibility {
  * ref) or the credibility of a claim (anchored by its content's quote, like a coding decision). Each set and
  * each clear is a record; the latest for one source or claim wins.
  */
-export interface GradeRecord {
+/**
+ * What every record of the analyst's that is anchored in a document's text says besides its content (a
+ * correction, a coding decision, a grade): who made it, why and when, and whether it found its place.
+ */
+export interface AnchoredRecord {
+  readonly by: string;
+  readonly why: string | null;
+  readonly at: string;
+  /** Whether it anchored the last time it was applied (null: not applied yet, or nothing in a text to anchor to). */
+  readonly anchored: boolean | null;
+  readonly problem: string | null;
+}
+
+/** An anchored record the analyst can withdraw (a correction, a coding decision). */
+export interface WithdrawableRecord extends AnchoredRecord {
+  readonly status: 'active' | 'withdrawn';
+}
+
+export interface GradeRecord extends AnchoredRecord {
   readonly id: number;
   /** g1, g2 … */
   readonly ref: string;
@@ -185,11 +203,6 @@ export interface GradeRecord {
   readonly claim: string | null;
   /** A–F (reliability) or 1–6 (credibility); null: the grade was cleared. */
   readonly value: Reliability | Credibility | null;
-  readonly by: string;
-  readonly why: string | null;
-  readonly at: string;
-  readonly anchored: boolean | null;
-  readonly problem: string | null;
 }
 
 /** One code of one claim: proposed by the machine, or decided by the analyst. */
@@ -213,7 +226,7 @@ export interface CodeEvidenceSpan {
 }
 
 /** The analyst's decision on one code of one claim, anchored by the claim's quote like a correction. */
-export interface CodeDecisionRecord {
+export interface CodeDecisionRecord extends WithdrawableRecord {
   readonly id: number;
   readonly ref: string;
   readonly docHash: string;
@@ -221,12 +234,6 @@ export interface CodeDecisionRecord {
   readonly code: string;
   /** The claim's content when the decision was made (corrections.ts TextQuoteSelector). */
   readonly target: unknown;
-  readonly by: string;
-  readonly why: string | null;
-  readonly at: string;
-  readonly status: 'active' | 'withdrawn';
-  readonly anchored: boolean | null;
-  readonly problem: string | null;
 }
 
 /** A matrix of competing hypotheses (src/core/ach): the analyst's, never rebuilt. */
@@ -349,7 +356,7 @@ export interface DecisionRecord {
   readonly at: string;
 }
 
-export interface CorrectionRecord {
+export interface CorrectionRecord extends WithdrawableRecord {
   readonly id: number;
   readonly ref: string;
   readonly docHash: string;
@@ -359,13 +366,6 @@ export interface CorrectionRecord {
   readonly target: unknown;
   /** JSON: what it changes (see corrections.ts). */
   readonly change: unknown;
-  readonly by: string;
-  readonly why: string | null;
-  readonly at: string;
-  readonly status: 'active' | 'withdrawn';
-  /** Whether it anchored the last time it was applied (null: not applied yet). */
-  readonly anchored: boolean | null;
-  readonly problem: string | null;
 }
 
 export interface ExpertRow {

@@ -21,6 +21,13 @@ export const TRANSFER_VERSION = 5;
 
 const formSchema = z.object({ form: z.string(), key: z.string(), script: z.enum(['katakana', 'latin', 'cyrillic', 'kanji', 'hiragana', 'other']) });
 
+/** Who made an analyst's record (a correction, a coding decision, a grade), why, and when. */
+const madeBy = { by: z.string(), why: z.string().nullable(), at: z.string() };
+/** Whether an analyst's record still finds its place in its document's text, and if not, why. */
+const anchoring = { anchored: z.boolean().nullable(), problem: z.string().nullable() };
+/** The tail of a decision the analyst can withdraw (a correction, a coding decision). */
+const decisionTail = { ...madeBy, status: z.enum(['active', 'withdrawn']), ...anchoring };
+
 export const headerRecord = z.object({
   record: z.literal('header'),
   format: z.literal(TRANSFER_FORMAT),
@@ -44,11 +51,8 @@ export const gradeRecord = z.object({
   target: z.unknown(),
   claim: z.string().nullable(),
   value: z.enum(['A', 'B', 'C', 'D', 'E', 'F', '1', '2', '3', '4', '5', '6']).nullable(),
-  by: z.string(),
-  why: z.string().nullable(),
-  at: z.string(),
-  anchored: z.boolean().nullable(),
-  problem: z.string().nullable(),
+  ...madeBy,
+  ...anchoring,
 }).refine((g) => g.value === null || (g.kind === 'reliability') === /^[A-F]$/.test(g.value), { message: 'a reliability grade is A–F, a credibility grade 1–6' });
 
 /** The corpus caveat list, when one was loaded (checked by caveatListSchema on import). */
@@ -79,12 +83,7 @@ export const codeDecisionRecord = z.object({
   action: z.enum(['accept', 'reject', 'add']),
   code: z.string(),
   target: z.unknown(),
-  by: z.string(),
-  why: z.string().nullable(),
-  at: z.string(),
-  status: z.enum(['active', 'withdrawn']),
-  anchored: z.boolean().nullable(),
-  problem: z.string().nullable(),
+  ...decisionTail,
 });
 
 export const identityRecord = z.object({
@@ -130,12 +129,7 @@ export const correctionRecord = z.object({
   action: z.enum(['accept', 'reject', 'edit', 'add', 'metadata']),
   target: z.unknown(),
   change: z.unknown(),
-  by: z.string(),
-  why: z.string().nullable(),
-  at: z.string(),
-  status: z.enum(['active', 'withdrawn']),
-  anchored: z.boolean().nullable(),
-  problem: z.string().nullable(),
+  ...decisionTail,
 });
 
 export const documentRecord = z.object({

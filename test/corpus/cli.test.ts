@@ -10,38 +10,19 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync,
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from '../../src/cli/main.ts';
-import type { CommandIO } from '../../src/cli/io.ts';
-import { Corpus } from '../../src/store/corpus.ts';
-import { openSqliteStore } from '../../src/store/sqlite/sqlite-store.ts';
-import { ALL_DOCS, EN_CORRIDOR, fixedClock, fixtureAnalyzer, JA_BLACK_SEA, JA_DRONES, JA_SURNAME_ONLY, makeAnalysis, sourceOf } from '../store/_fixtures.ts';
+import { EN_CORRIDOR, JA_BLACK_SEA, JA_DRONES, JA_SURNAME_ONLY, type DocSpec } from '../store/_fixtures.ts';
+import { cliIn, type CliResult } from '../cli/_run.ts';
+import { fixtureCorpusAt } from './_fixture-corpus.ts';
 import { commentary } from './_generate.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'mikata-cli-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
 let n = 0;
 
-async function run(args: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const io: CommandIO = {
-    stdout: (s) => { stdout += s; },
-    stderr: (s) => { stderr += s; },
-    isTTY: false,
-    env: { USER: 'tester', ...env },
-    cwd: dir,
-  };
-  const code = await runCli(args, io);
-  return { code, stdout, stderr };
-}
+const run = (args: string[], env: Record<string, string> = {}): Promise<CliResult> => cliIn(dir, { USER: 'tester', ...env })(args);
 
 /** A corpus file with the fixture documents, built through the API with hand-made analyses. */
-async function fixtureCorpus(docs = [JA_BLACK_SEA, EN_CORRIDOR, JA_DRONES]): Promise<string> {
-  const path = join(dir, `fixture-${++n}.db`);
-  const corpus = new Corpus(await openSqliteStore(path, { create: true }), { now: fixedClock(), analyzer: fixtureAnalyzer(ALL_DOCS) });
-  await corpus.addSources(docs.map((d) => ({ ...sourceOf(d), analysis: makeAnalysis(d) })));
-  await corpus.close();
-  return path;
-}
+const fixtureCorpus = (docs?: readonly DocSpec[]): Promise<string> => fixtureCorpusAt(join(dir, `fixture-${++n}.db`), docs);
 
 describe('mikata ingest', () => {
   it('adds files and folders, skips what is not a document, reports failures, and exits 0', async () => {

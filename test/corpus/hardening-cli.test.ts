@@ -10,33 +10,20 @@ import Database from 'better-sqlite3';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runCli } from '../../src/cli/main.ts';
-import type { CommandIO } from '../../src/cli/io.ts';
-import { Corpus } from '../../src/store/corpus.ts';
 import { migrations, SQLITE_APPLICATION_ID, STORE_SCHEMA_VERSION } from '../../src/store/migrations.ts';
-import { openSqliteStore } from '../../src/store/sqlite/sqlite-store.ts';
-import { ALL_DOCS, EN_CORRIDOR, fixedClock, fixtureAnalyzer, JA_BLACK_SEA, JA_DRONES, makeAnalysis, sourceOf } from '../store/_fixtures.ts';
+import { EN_CORRIDOR, JA_BLACK_SEA, type DocSpec } from '../store/_fixtures.ts';
+import { cliIn } from '../cli/_run.ts';
+import { fixtureCorpusAt } from './_fixture-corpus.ts';
 import { commentary } from './_generate.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'mikata-hardening-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
 let n = 0;
 
-async function run(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const io: CommandIO = { stdout: (s) => { stdout += s; }, stderr: (s) => { stderr += s; }, isTTY: false, env: { USER: 'tester' }, cwd: dir };
-  const code = await runCli(args, io);
-  return { code, stdout, stderr };
-}
+const run = cliIn(dir);
 
-async function fixtureCorpus(docs = [JA_BLACK_SEA, EN_CORRIDOR, JA_DRONES]): Promise<string> {
-  const path = join(dir, `fixture-${++n}.db`);
-  const corpus = new Corpus(await openSqliteStore(path, { create: true }), { now: fixedClock(), analyzer: fixtureAnalyzer(ALL_DOCS) });
-  await corpus.addSources(docs.map((d) => ({ ...sourceOf(d), analysis: makeAnalysis(d) })));
-  await corpus.close();
-  return path;
-}
+/** A corpus file with the fixture documents, built through the API with hand-made analyses. */
+const fixtureCorpus = (docs?: readonly DocSpec[]): Promise<string> => fixtureCorpusAt(join(dir, `fixture-${++n}.db`), docs);
 
 /** Runs SQL on a corpus file directly (to play damage or an older mikata), leaving no WAL beside it. */
 function onFile(path: string, fn: (db: Database.Database) => void): void {

@@ -4,61 +4,35 @@
  * sensitivity view, and download the CSV. Screenshots go to test-artifacts/.
  */
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import type { Browser, ConsoleMessage, Download, Page } from 'playwright-core';
-import { launchBrowser } from './_browser.ts';
-import { createApp } from '../../src/server/app.ts';
-import { startServer, type RunningServer } from '../../src/server/node.ts';
-import { loadWebAssets } from '../../src/server/web-assets.ts';
-import { Corpus } from '../../src/store/corpus.ts';
+import type { Download, Page } from 'playwright-core';
+import { ARTIFACTS, startWorkbench, type Workbench } from './_browser.ts';
 import { BLACK_SEA_JA } from '../server/_texts.ts';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const ARTIFACTS = join(root, 'test-artifacts');
-
-let dir: string;
-let corpus: Corpus;
-let server: RunningServer;
-let browser: Browser;
+let wb: Workbench;
 let page: Page;
 let claimText: string;
-const problems: string[] = [];
 
 before(async () => {
-  mkdirSync(ARTIFACTS, { recursive: true });
-  dir = mkdtempSync(join(tmpdir(), 'mikata-e2e-ach-'));
-  corpus = await Corpus.open({ db: join(dir, 'corpus.db'), create: true });
-  const [added] = await corpus.addSources([{ source: { text: BLACK_SEA_JA, format: 'text' }, name: 'black-sea.txt' }]);
-  const doc = await corpus.resolveDocument(added!.document!.id);
-  const claim = (await corpus.store.claims(doc.id))[0]!;
+  wb = await startWorkbench('ach', { 'black-sea.txt': BLACK_SEA_JA });
+  const doc = await wb.corpus.resolveDocument(wb.refs[0]!);
+  const claim = (await wb.corpus.store.claims(doc.id))[0]!;
   claimText = claim.content;
   // The matrix is built through the book (the CLI's and the API's path); the page rates it.
-  const book = corpus.achBook();
+  const book = wb.corpus.achBook();
   await book.create({ title: '変化は漸進的か急激か', by: 'e2e' });
   await book.addHypothesis('m1', 'gradual');
   await book.addHypothesis('m1', 'abrupt');
   await book.addEvidence('m1', { document: doc.ref, claim: claim.localId });
   await book.addEvidence('m1', { text: 'exercises grew year by year' }, { weight: 2 });
-  await loadWebAssets();
-  server = await startServer(createApp({ corpus, user: 'e2e' }), { host: '127.0.0.1', port: 0 });
-  browser = await launchBrowser();
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-US', acceptDownloads: true });
-  page = await context.newPage();
-  page.setDefaultTimeout(10_000);
-  page.on('console', (m: ConsoleMessage) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
-  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  page = await wb.openPage({ acceptDownloads: true });
   await page.addInitScript(() => localStorage.setItem('mikata.language', 'en'));
 });
 
 after(async () => {
-  await browser?.close();
-  await server?.close();
-  await corpus?.close();
-  if (dir) rmSync(dir, { recursive: true, force: true });
+  await wb?.close();
 });
 
 const header = (h: string) => page.locator(`th[data-hypothesis="${h}"]`);
@@ -74,7 +48,7 @@ async function rate(cell: string, rating: string) {
 }
 
 test('the list links to the matrix; the matrix shows evidence from a claim and from text', async () => {
-  await page.goto(`${server.url}#/ach`);
+  await page.goto(`${wb.server.url}#/ach`);
   await page.getByRole('link', { name: /m1 変化は漸進的か急激か/ }).click();
   await page.locator('h1', { hasText: 'm1 変化は漸進的か急激か' }).waitFor();
   assert.match(await page.locator('tr[data-evidence="ev1"]').innerText(), new RegExp(claimText.slice(0, 10)));
@@ -127,7 +101,7 @@ test('add a hypothesis from the page; clearing a cell counts it as N; no console
   await page.locator('select[data-cell="ev2 h1"]').selectOption('');
   await page.waitForFunction(() => document.querySelector('th[data-hypothesis="h1"] .ach-score')?.getAttribute('data-score') === '0');
   // The claim's document deleted: the row keeps its text and is marked.
-  await corpus.delete('black-sea.txt');
+  await wb.corpus.delete('black-sea.txt');
   await page.reload();
   await page.locator('[data-stale="ev1"]').waitFor();
   assert.match(await page.locator('tr[data-evidence="ev1"]').innerText(), new RegExp(claimText.slice(0, 10)));
@@ -135,7 +109,7 @@ test('add a hypothesis from the page; clearing a cell counts it as N; no console
   assert.match(await page.locator('[data-unanchored-row="ev1"]').innerText(), /is no longer in the corpus/);
   assert.equal(await page.locator('[data-unanchored="ev1"]').count(), 1, 'the row says its claim is not found');
   await page.screenshot({ path: join(ARTIFACTS, 'ach-unanchored.png'), fullPage: true });
-  await page.goto(`${server.url}#/ach`);
+  await page.goto(`${wb.server.url}#/ach`);
   assert.match(await page.locator('[data-unanchored="m1 ev1"]').innerText(), new RegExp(claimText.slice(0, 10)));
-  assert.deepEqual(problems, []);
+  assert.deepEqual(wb.problems, []);
 });

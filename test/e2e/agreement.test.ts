@@ -5,58 +5,28 @@
  * docs/ for the README, the others to test-artifacts/.
  */
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { type Browser, type ConsoleMessage, type Page } from 'playwright-core';
-import { createApp } from '../../src/server/app.ts';
-import { startServer, type RunningServer } from '../../src/server/node.ts';
-import { loadWebAssets } from '../../src/server/web-assets.ts';
-import { Corpus } from '../../src/store/corpus.ts';
+import type { Page } from 'playwright-core';
 import { NAVAL_CALLS_A, NAVAL_CALLS_B } from '../server/_agreement-texts.ts';
-import { launchBrowser } from './_browser.ts';
+import { ARTIFACTS, ROOT, startWorkbench, type Workbench } from './_browser.ts';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const ARTIFACTS = join(root, 'test-artifacts');
-
-let dir: string;
-let corpus: Corpus;
-let server: RunningServer;
-let browser: Browser;
+let wb: Workbench;
 let page: Page;
-let refs: string[];
-const problems: string[] = [];
 
 before(async () => {
-  mkdirSync(ARTIFACTS, { recursive: true });
-  dir = mkdtempSync(join(tmpdir(), 'mikata-e2e-agreement-'));
-  corpus = await Corpus.open({ db: join(dir, 'corpus.db'), create: true });
-  refs = (await corpus.addSources([
-    { source: { text: NAVAL_CALLS_A, format: 'text' }, name: 'calls-a.txt' },
-    { source: { text: NAVAL_CALLS_B, format: 'text' }, name: 'calls-b.txt' },
-  ])).map((o) => o.document!.id);
-  await loadWebAssets();
-  server = await startServer(createApp({ corpus, user: 'e2e' }), { host: '127.0.0.1', port: 0 });
-  browser = await launchBrowser();
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-US' });
-  page = await context.newPage();
-  page.setDefaultTimeout(10_000);
-  page.on('console', (m: ConsoleMessage) => { if (m.type() === 'error' && !/status of 404/.test(m.text())) problems.push(`console: ${m.text()}`); });
-  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  wb = await startWorkbench('agreement', { 'calls-a.txt': NAVAL_CALLS_A, 'calls-b.txt': NAVAL_CALLS_B });
+  page = await wb.openPage({ expectedErrors: /status of 404/ });
   await page.addInitScript(() => localStorage.setItem('mikata.language', 'en'));
 });
 
 after(async () => {
-  await browser?.close();
-  await server?.close();
-  await corpus?.close();
-  if (dir) rmSync(dir, { recursive: true, force: true });
+  await wb?.close();
 });
 
 test('from the matrix\'s code column to the code\'s page: who agrees across documents, who stands alone', async () => {
-  await page.goto(`${server.url}#/matrix`);
+  await page.goto(`${wb.server.url}#/matrix`);
   await page.locator('[data-code-agreement="domain.naval"]').click();
   await page.waitForFunction(() => location.hash === '#/code/domain.naval');
   const group = page.locator('[data-testid="agree"] [data-group="g1"]');
@@ -69,31 +39,31 @@ test('from the matrix\'s code column to the code\'s page: who agrees across docu
   assert.match(text, /— 2 documents/);
   assert.match(text, /北方航路の艦艇の寄港が今後3年で倍増する/);
   assert.match(text, /北方航路の艦艇の寄港は今後3年で倍増するだろう/);
-  assert.deepEqual(await group.locator('li[data-claim]').evaluateAll((els) => els.map((e) => e.getAttribute('data-claim')!.split(':')[0])), refs);
+  assert.deepEqual(await group.locator('li[data-claim]').evaluateAll((els) => els.map((e) => e.getAttribute('data-claim')!.split(':')[0])), wb.refs);
   const alone = page.locator('[data-testid="alone"] .agreement-group');
   assert.equal(await alone.count(), 1);
   assert.match(await alone.innerText(), /三園玲奈[^]*駆逐艦の整備能力が港の最大の制約だ/);
-  mkdirSync(join(root, 'docs'), { recursive: true });
-  await page.screenshot({ path: join(root, 'docs', 'workbench-agreement.png'), fullPage: true });
+  mkdirSync(join(ROOT, 'docs'), { recursive: true });
+  await page.screenshot({ path: join(ROOT, 'docs', 'workbench-agreement.png'), fullPage: true });
 
   // A claim links to the reader, at the claim.
   const link = group.locator('li[data-claim] a').first();
-  assert.match((await link.getAttribute('href'))!, new RegExp(`^#/doc/${refs[0]}\\?claim=`));
+  assert.match((await link.getAttribute('href'))!, new RegExp(`^#/doc/${wb.refs[0]}\\?claim=`));
 
   // A stricter threshold: no two speakers say it in words that close; the route keeps the choice.
   await page.locator('select[name="threshold"]').selectOption('0.9');
   await page.waitForFunction(() => location.hash === '#/code/domain.naval?threshold=0.9');
   await page.locator('[data-testid="agree"]', { hasText: 'No two speakers say nearly the same under this code.' }).waitFor();
   assert.equal(await page.locator('[data-testid="alone"] .agreement-group').count(), 3);
-  assert.deepEqual(problems, []);
+  assert.deepEqual(wb.problems, []);
 });
 
 test('an unknown code gets the not-found page with a way back', async () => {
-  await page.goto(`${server.url}#/code/domain.navel`);
+  await page.goto(`${wb.server.url}#/code/domain.navel`);
   // (The page before had the same link: wait for the not-found text itself, the route renders after the hash changes.)
   await page.getByText(/not found|could not be found/i).first().waitFor();
   await page.getByRole('link', { name: 'Back to the matrix' }).waitFor();
   assert.match(await page.locator('main').innerText(), /not found|Not found|could not be found/i);
   await page.screenshot({ path: join(ARTIFACTS, 'agreement-not-found.png') });
-  assert.deepEqual(problems, []);
+  assert.deepEqual(wb.problems, []);
 });

@@ -5,44 +5,27 @@
  * file named from its title and read back.
  */
 import assert from 'node:assert/strict';
-import { mkdirSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import type { Browser, Download, Page } from 'playwright-core';
-import { launchBrowser } from './_browser.ts';
+import type { Download, Page } from 'playwright-core';
+import { ARTIFACTS, serveInBrowser, type BrowserSession } from './_browser.ts';
 import { readQdpx } from '../../src/export/qdpx-read.ts';
-import { createApp } from '../../src/server/app.ts';
-import { startServer, type RunningServer } from '../../src/server/node.ts';
-import { loadWebAssets } from '../../src/server/web-assets.ts';
 import type { TestCorpus } from '../server/_corpus.ts';
 import { createExportCorpus } from '../export/_corpus.ts';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const ARTIFACTS = join(root, 'test-artifacts');
-
 let tc: TestCorpus;
-let server: RunningServer;
-let browser: Browser;
+let session: BrowserSession;
 let page: Page;
-const problems: string[] = [];
 
 before(async () => {
-  mkdirSync(ARTIFACTS, { recursive: true });
   tc = await createExportCorpus();
-  await loadWebAssets();
-  server = await startServer(createApp({ corpus: tc.corpus, user: 'e2e' }), { host: '127.0.0.1', port: 0 });
-  browser = await launchBrowser();
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-US', acceptDownloads: true });
-  page = await context.newPage();
-  page.setDefaultTimeout(10_000);
-  page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
-  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  session = await serveInBrowser(tc.corpus);
+  page = await session.openPage({ acceptDownloads: true });
 });
 
 after(async () => {
-  await browser?.close();
-  await server?.close();
+  await session?.close();
   await tc?.dispose();
 });
 
@@ -90,7 +73,7 @@ function checkFiles(files: Map<string, { name: string; bytes: Buffer }>, stem: s
 }
 
 test('the library exports the whole corpus in every format', async () => {
-  await page.goto(`${server.url}#/`);
+  await page.goto(`${session.server.url}#/`);
   await page.getByRole('heading', { level: 1, name: 'Library' }).waitFor();
   await page.screenshot({ path: join(ARTIFACTS, 'exports-library.png') });
   const files = await downloadAll('corpus');
@@ -99,7 +82,7 @@ test('the library exports the whole corpus in every format', async () => {
 });
 
 test('the reader exports its document in every format', async () => {
-  await page.goto(`${server.url}#/doc/${tc.refs['black-sea.txt']}`);
+  await page.goto(`${session.server.url}#/doc/${tc.refs['black-sea.txt']}`);
   await page.locator('.doc-text[data-ready="true"]').waitFor();
   const files = await downloadAll('document');
   checkFiles(files, '黒海の海上交通と沿岸国_——_東欧の研究者の見方', 1);
@@ -119,7 +102,7 @@ function csvClaims(bytes: Buffer): { claim: string; speakers: string; status: st
 }
 
 test('the matrix exports the claims of a code, and of one expert under it', async () => {
-  await page.goto(`${server.url}#/matrix`);
+  await page.goto(`${session.server.url}#/matrix`);
   await page.getByRole('heading', { name: 'Experts × codes' }).waitFor();
   const naval = page.getByRole('button', { name: /(?:Vlad Popescu|ヴラド・M・ポペスク) — Naval and maritime: \d+/ });
   const count = Number(/: (\d+)$/.exec((await naval.getAttribute('aria-label')) ?? '')![1]);
@@ -127,7 +110,7 @@ test('the matrix exports the claims of a code, and of one expert under it', asyn
   await page.locator('.cell-claims .claim-card-item').first().waitFor();
   const cell = await save(() => page.locator('.exports[data-export-scope="cell"] button[data-format="csv"]').click());
   const code = await save(() => page.locator('.exports[data-export-scope="code"] button[data-format="csv"]').click());
-  const corpus = await save(() => { return page.goto(`${server.url}#/`).then(() => page.locator('.exports[data-export-scope="corpus"] button[data-format="csv"]').click()); });
+  const corpus = await save(() => { return page.goto(`${session.server.url}#/`).then(() => page.locator('.exports[data-export-scope="corpus"] button[data-format="csv"]').click()); });
   const inCell = csvClaims(cell.bytes);
   const inCode = csvClaims(code.bytes);
   const all = csvClaims(corpus.bytes);
@@ -139,12 +122,12 @@ test('the matrix exports the claims of a code, and of one expert under it', asyn
 });
 
 test('an expert page exports the person in every format', async () => {
-  await page.goto(`${server.url}#/experts`);
+  await page.goto(`${session.server.url}#/experts`);
   await page.getByLabel('Find an expert by any spelling').fill('Vlad Popescu');
   await page.locator('a', { hasText: 'ヴラド・M・ポペスク' }).first().click();
   await page.locator('.exports[data-export-scope="person"]').waitFor();
   await page.screenshot({ path: join(ARTIFACTS, 'exports-expert.png') });
   const files = await downloadAll('person');
   checkFiles(files, 'ヴラド・M・ポペスク', 2);
-  assert.deepEqual(problems, []);
+  assert.deepEqual(session.problems, []);
 });

@@ -5,60 +5,36 @@
  * expert page, where they can be changed too. Screenshots go to test-artifacts/, and docs/grading.png.
  */
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
 import { after, before, test } from 'node:test';
-import { type Browser, type ConsoleMessage, type Page } from 'playwright-core';
-import { createApp } from '../../src/server/app.ts';
-import { startServer, type RunningServer } from '../../src/server/node.ts';
-import { loadWebAssets } from '../../src/server/web-assets.ts';
-import { Corpus } from '../../src/store/corpus.ts';
+import type { Page } from 'playwright-core';
 import { BRIEFING_JA } from '../grading/_texts.ts';
-import { launchBrowser } from './_browser.ts';
+import { ARTIFACTS, ROOT, startWorkbench, type Workbench } from './_browser.ts';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const ARTIFACTS = join(root, 'test-artifacts');
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
-let dir: string;
-let corpus: Corpus;
-let server: RunningServer;
-let browser: Browser;
+let wb: Workbench;
 let page: Page;
 let doc: string;
 let volkova: string;
-const problems: string[] = [];
 
 before(async () => {
-  mkdirSync(ARTIFACTS, { recursive: true });
-  dir = mkdtempSync(join(tmpdir(), 'mikata-e2e-grading-'));
-  corpus = await Corpus.open({ db: join(dir, 'corpus.db'), create: true });
-  doc = (await corpus.addSources([{ source: { text: BRIEFING_JA, format: 'text' }, name: 'briefing-ja.txt' }]))[0]!.document!.id;
-  volkova = (await corpus.resolvePerson('エレナ・ヴォルコワ')).ref;
-  await loadWebAssets();
-  server = await startServer(createApp({ corpus, user: 'e2e' }), { host: '127.0.0.1', port: 0 });
-  browser = await launchBrowser();
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-US' });
-  page = await context.newPage();
-  page.setDefaultTimeout(10_000);
-  page.on('console', (m: ConsoleMessage) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
-  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-  await page.goto(server.url);
+  wb = await startWorkbench('grading', { 'briefing-ja.txt': BRIEFING_JA });
+  doc = wb.refs[0]!;
+  volkova = (await wb.corpus.resolvePerson('エレナ・ヴォルコワ')).ref;
+  page = await wb.openPage();
+  await page.goto(wb.server.url);
   await page.evaluate(() => { localStorage.setItem('mikata.language', 'en'); localStorage.setItem('mikata.user', 'kato'); });
 });
 
 after(async () => {
-  await browser?.close();
-  await server?.close();
-  await corpus?.close();
-  if (dir) rmSync(dir, { recursive: true, force: true });
+  await wb?.close();
 });
 
 test('the reader card: caveat and suggestion first; grading the source and the claim there records both', async () => {
-  await page.goto(`${server.url}#/doc/${doc}`);
+  await page.goto(`${wb.server.url}#/doc/${doc}`);
   await page.reload();
   await page.locator('.doc-text[data-ready="true"]').waitFor();
   const mark = page.locator('.doc-text mark.claim', { hasText: '一時的な措置' }).first();
@@ -77,11 +53,11 @@ test('the reader card: caveat and suggestion first; grading the source and the c
   await page.waitForFunction(() => /kato, \d{4}-\d{2}-\d{2}/.test(document.querySelector('#claim-card [data-claim-grade]')?.textContent ?? ''));
   assert.match(await card.innerText(), /Caveat: Government spokesperson/, 'the caveat stays once graded');
   await page.screenshot({ path: join(ARTIFACTS, 'grading-reader-card.png') });
-  mkdirSync(join(root, 'docs'), { recursive: true });
-  await page.screenshot({ path: join(root, 'docs', 'grading.png') });
+  mkdirSync(join(ROOT, 'docs'), { recursive: true });
+  await page.screenshot({ path: join(ROOT, 'docs', 'grading.png') });
 
   // In the store, with the analyst's name.
-  const grades = await corpus.grading().list();
+  const grades = await wb.corpus.grading().list();
   assert.deepEqual(grades.map((g) => [g.kind, g.value, g.by]), [['reliability', 'B', 'kato'], ['credibility', '2', 'kato']]);
 
   // Escape closes the pinned card; after a reload, hovering shows the grades.
@@ -96,7 +72,7 @@ test('the reader card: caveat and suggestion first; grading the source and the c
 });
 
 test('the expert page shows the grades and caveats, and clears the claim\u2019s grade; undo puts it back', async () => {
-  await page.goto(`${server.url}#/expert/${volkova}`);
+  await page.goto(`${wb.server.url}#/expert/${volkova}`);
   const head = page.locator('header.doc-head');
   await head.locator(`[data-source="${volkova}"]`).waitFor();
   assert.equal(await head.locator(`[data-source="${volkova}"] select`).inputValue(), 'B');
@@ -105,35 +81,35 @@ test('the expert page shows the grades and caveats, and clears the claim\u2019s 
   assert.equal(await item.locator('[data-claim-grade] select').inputValue(), '2');
   await item.locator('[data-claim-grade] select').selectOption('');
   await page.waitForFunction(() => (document.querySelector('.claim-card-item [data-claim-grade] select') as HTMLSelectElement | null)?.value === '');
-  assert.equal((await corpus.store.claims((await corpus.resolveDocument(doc)).id)).find((c) => c.localId === 'a1')?.credibility ?? null, null);
+  assert.equal((await wb.corpus.store.claims((await wb.corpus.resolveDocument(doc)).id)).find((c) => c.localId === 'a1')?.credibility ?? null, null);
   await page.screenshot({ path: join(ARTIFACTS, 'grading-expert.png') });
   await page.getByRole('button', { name: /Undo/ }).click();
   await page.waitForFunction(() => (document.querySelector('.claim-card-item [data-claim-grade] select') as HTMLSelectElement | null)?.value === '2');
-  assert.deepEqual(problems, []);
+  assert.deepEqual(wb.problems, []);
 });
 
 test('the hypotheses page shows the weight grading gave a graded claim beside its own', async () => {
-  const book = corpus.achBook();
+  const book = wb.corpus.achBook();
   const m = await book.create({ title: '制限は続くか', by: 'kato' });
   await book.addHypothesis(m.ref, 'short');
   await book.addHypothesis(m.ref, 'long');
   const ev = await book.addEvidence(m.ref, { document: doc, claim: 'a1' });
   await book.rate(m.ref, ev.ref, 'h2', 'I', 'kato');
-  await page.goto(`${server.url}#/ach/${m.ref}`);
+  await page.goto(`${wb.server.url}#/ach/${m.ref}`);
   const cell = page.locator(`[data-graded="${ev.ref}"]`);
   await cell.waitFor();
   // B (0.8) × 2 (0.8): 0.64, and h2's inconsistency is weighed by it.
   assert.equal((await cell.innerText()).trim(), '→ 0.64 (B2)');
   assert.equal(await page.locator('th[data-hypothesis="h2"] .ach-score').getAttribute('data-score'), '0.64');
-  assert.deepEqual(problems, []);
+  assert.deepEqual(wb.problems, []);
 });
 
 test('the pinned card, selects and caveats included, has no serious or critical accessibility violation (axe-core)', async () => {
   // Its own context: axe is injected as an inline script, which the workbench's Content-Security-Policy forbids.
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-US', bypassCSP: true });
+  const context = await wb.browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-US', bypassCSP: true });
   try {
     const p = await context.newPage();
-    await p.goto(`${server.url}#/doc/${doc}`);
+    await p.goto(`${wb.server.url}#/doc/${doc}`);
     await p.locator('.doc-text[data-ready="true"]').waitFor();
     await p.locator('.doc-text mark.claim', { hasText: '一時的な措置' }).first().click();
     await p.locator('#claim-card .card-close').waitFor();

@@ -6,67 +6,32 @@
  * Screenshots go to test-artifacts/ (and the README's to docs/).
  */
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import type { Browser, BrowserContext, ConsoleMessage, Page } from 'playwright-core';
-import { launchBrowser } from './_browser.ts';
-import { createApp } from '../../src/server/app.ts';
-import { startServer, type RunningServer } from '../../src/server/node.ts';
-import { loadWebAssets } from '../../src/server/web-assets.ts';
-import { Corpus } from '../../src/store/corpus.ts';
+import { ARTIFACTS, ROOT, startWorkbench, type Workbench } from './_browser.ts';
 import { BLACK_SEA_JA, CONVOYS_EN } from '../server/_texts.ts';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const ARTIFACTS = join(root, 'test-artifacts');
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
-let dir: string;
-let corpus: Corpus;
-let server: RunningServer;
-let browser: Browser;
-const problems: string[] = [];
+let wb: Workbench;
 
 before(async () => {
-  mkdirSync(ARTIFACTS, { recursive: true });
-  dir = mkdtempSync(join(tmpdir(), 'mikata-e2e-access-'));
-  corpus = await Corpus.open({ db: join(dir, 'corpus.db'), create: true });
-  await corpus.addSources([
-    { source: { text: BLACK_SEA_JA, format: 'text' }, name: 'black-sea.txt' },
-    { source: { text: CONVOYS_EN, format: 'text' }, name: 'convoys.txt' },
-  ]);
-  await loadWebAssets();
-  server = await startServer(createApp({ corpus, user: 'e2e' }), { host: '127.0.0.1', port: 0 });
-  browser = await launchBrowser();
+  wb = await startWorkbench('access', { 'black-sea.txt': BLACK_SEA_JA, 'convoys.txt': CONVOYS_EN });
 });
 
 after(async () => {
-  await browser?.close();
-  await server?.close();
-  await corpus?.close();
-  if (dir) rmSync(dir, { recursive: true, force: true });
+  await wb?.close();
 });
 
-async function newPage(options: Parameters<Browser['newContext']>[0]): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ locale: 'en-US', ...options });
-  const page = await context.newPage();
-  page.setDefaultTimeout(10_000);
-  page.on('console', (m: ConsoleMessage) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
-  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-  return { context, page };
-}
-
-const docRef = async (name: string) => (await corpus.documents()).find((d) => d.name === name)!.ref;
+const docRef = async (name: string) => (await wb.corpus.documents()).find((d) => d.name === name)!.ref;
 
 test('at 390 px a tapped highlight opens a bottom sheet with its card, and the text stays in view', async () => {
-  const { context, page } = await newPage({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+  const page = await wb.openPage({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
   try {
-    await page.goto(`${server.url}#/doc/${await docRef('black-sea.txt')}`);
+    await page.goto(`${wb.server.url}#/doc/${await docRef('black-sea.txt')}`);
     await page.locator('.doc-text[data-ready="true"]').waitFor();
-    const claim = (await corpus.document('black-sea.txt')).analysis.attributions.find((a) => a.content.text.includes('海上保険料'))!;
+    const claim = (await wb.corpus.document('black-sea.txt')).analysis.attributions.find((a) => a.content.text.includes('海上保険料'))!;
     const mark = page.locator(`.doc-text mark[data-claim="${claim.id}"]`).first();
     // Bring the highlight low in the window, where the sheet will rise over it.
     await mark.evaluate((el) => { const r = el.getBoundingClientRect(); window.scrollBy(0, r.top - (window.innerHeight - 140)); });
@@ -89,7 +54,7 @@ test('at 390 px a tapped highlight opens a bottom sheet with its card, and the t
     assert.ok(box.y >= 0 && box.y + box.height <= view.h, `the highlight is in the window (y ${Math.round(box.y)})`);
     assert.ok(box.y + box.height <= sheetBox.y + 1, `and above the sheet, not under it (${JSON.stringify({ box, sheetBox, before, y: view.y })})`);
     await page.screenshot({ path: join(ARTIFACTS, 'reader-narrow-sheet.png') });
-    await page.screenshot({ path: join(root, 'docs', 'workbench-narrow-sheet.png') });
+    await page.screenshot({ path: join(ROOT, 'docs', 'workbench-narrow-sheet.png') });
 
     // The sheet's actions work where the finger is; Close leaves the reader where it was.
     await sheet.getByRole('button', { name: 'Accept' }).click();
@@ -104,15 +69,15 @@ test('at 390 px a tapped highlight opens a bottom sheet with its card, and the t
     await sheet.waitFor();
     assert.doesNotMatch(await sheet.innerText(), /海上保険料の高騰/, 'the next claim, not the tapped one');
   } finally {
-    await context.close();
+    await page.context().close();
   }
 });
 
 test('from page load, the first claim is accepted in at most 5 key presses, and stays accepted after a reload', async () => {
-  const { context, page } = await newPage({ viewport: { width: 1280, height: 800 } });
+  const page = await wb.openPage({ viewport: { width: 1280, height: 800 } });
   try {
     const ref = await docRef('convoys.txt');
-    await page.goto(`${server.url}#/doc/${ref}`);
+    await page.goto(`${wb.server.url}#/doc/${ref}`);
     await page.locator('.doc-text[data-ready="true"]').waitFor();
     const first = page.locator('.claim-item').first();
     const firstId = await first.getAttribute('data-claim-item');
@@ -129,18 +94,18 @@ test('from page load, the first claim is accepted in at most 5 key presses, and 
     await page.reload();
     await page.locator('.doc-text[data-ready="true"]').waitFor();
     await page.locator(`[data-claim-item="${firstId}"] .badge-review-accepted`).waitFor();
-    const stored = await (await fetch(`${server.url}api/documents/${ref}`)).json();
+    const stored = await (await fetch(`${wb.server.url}api/documents/${ref}`)).json();
     assert.equal(stored.attributions.find((a: { id: string }) => a.id === firstId).review, 'accepted', 'stored, not only shown');
   } finally {
-    await context.close();
+    await page.context().close();
   }
 });
 
 test('axe-core: no serious or critical violations on the library, reader, experts and expert pages', async () => {
   // The workbench's Content-Security-Policy forbids inline scripts, as it should; axe comes in as one.
-  const { context, page } = await newPage({ viewport: { width: 1280, height: 800 }, bypassCSP: true });
+  const page = await wb.openPage({ viewport: { width: 1280, height: 800 }, bypassCSP: true });
   try {
-    const expert = (await corpus.experts())[0]!;
+    const expert = (await wb.corpus.experts())[0]!;
     const reader = `#/doc/${await docRef('black-sea.txt')}`;
     const pages: [string, string, string, (() => Promise<void>)?][] = [
       ['library', '#/', 'table.documents'],
@@ -168,7 +133,7 @@ test('axe-core: no serious or critical violations on the library, reader, expert
     ];
     const found: string[] = [];
     for (const [name, fragment, ready, prepare] of pages) {
-      await page.goto(`${server.url}${fragment}`);
+      await page.goto(`${wb.server.url}${fragment}`);
       await page.locator(ready).first().waitFor();
       await prepare?.();
       await page.addScriptTag({ path: AXE });
@@ -182,18 +147,18 @@ test('axe-core: no serious or critical violations on the library, reader, expert
     assert.deepEqual(found, []);
     await page.getByRole('button', { name: 'English' }).click();
   } finally {
-    await context.close();
+    await page.context().close();
   }
 });
 
 test('the review queue names a conflicting post in the words of the workbench language', async () => {
-  await corpus.addSources([
+  await wb.corpus.addSources([
     { source: { text: '航路評論 第7号 2025年3月1日\nはじめに\n北海大学教授のハンス・リンドクヴィストは、北極航路の商業利用が2030年までに倍増すると述べている。\n', format: 'text' }, name: 'professor.txt' },
     { source: { text: '港の声 第3号 2025年4月9日\nはじめに\n記者のハンス・リンドクヴィストは、港湾の人手不足が深刻になっていると指摘する。\n', format: 'text' }, name: 'reporter.txt' },
   ]);
-  const { context, page } = await newPage({ viewport: { width: 1280, height: 800 } });
+  const page = await wb.openPage({ viewport: { width: 1280, height: 800 } });
   try {
-    await page.goto(`${server.url}#/identities`);
+    await page.goto(`${wb.server.url}#/identities`);
     const proposal = page.locator('li.proposal', { hasText: 'リンドクヴィスト' });
     await proposal.waitFor();
     assert.match(await proposal.locator('.conflicts').innerText(), /^Conflicts: post of another calling: 教授 \(academic\) ≠ 記者 \(press\)$/);
@@ -202,10 +167,10 @@ test('the review queue names a conflicting post in the words of the workbench la
     assert.match(await proposal.locator('.conflicts').innerText(), /^矛盾: 職種の異なる役職: 教授\(学術\) ≠ 記者\(報道\)$/);
     await page.screenshot({ path: join(ARTIFACTS, 'identities-post-conflict-ja.png') });
   } finally {
-    await context.close();
+    await page.context().close();
   }
 });
 
 test('no console errors', () => {
-  assert.deepEqual(problems, []);
+  assert.deepEqual(wb.problems, []);
 });

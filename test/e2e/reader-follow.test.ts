@@ -4,16 +4,8 @@
  * not jump), and the claim it names is the first whose text reaches below the top of the window.
  */
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import type { Browser } from 'playwright-core';
-import { launchBrowser } from './_browser.ts';
-import { createApp } from '../../src/server/app.ts';
-import { startServer, type RunningServer } from '../../src/server/node.ts';
-import { loadWebAssets } from '../../src/server/web-assets.ts';
-import { Corpus } from '../../src/store/corpus.ts';
+import { startWorkbench, type Workbench } from './_browser.ts';
 
 // A long brief of our own: one claim a paragraph, each by another analyst, so that every paragraph is a claim.
 const TOWNS = ['Harwick', 'Belmont', 'Dunmore', 'Ashby', 'Corran', 'Elstow', 'Fenwick', 'Galloway', 'Hollin', 'Iverson'];
@@ -21,36 +13,23 @@ const LONG_BRIEF = ['Harbour Expansion Review', ''].concat(
   Array.from({ length: 48 }, (_, i) => `Analyst ${TOWNS[i % 10]} ${String.fromCharCode(65 + (i % 26))}. Marsh of the Port Institute said that the eastern quay would need ${i + 3} more berths before the winter season, and that the dredging plan was sound in its broad lines.\n`),
 ).join('\n');
 
-let dir: string;
-let corpus: Corpus;
-let server: RunningServer;
-let browser: Browser;
+let wb: Workbench;
 
 before(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'mikata-e2e-follow-'));
-  corpus = await Corpus.open({ db: join(dir, 'corpus.db'), create: true });
-  await corpus.addSources([{ source: { text: LONG_BRIEF, format: 'text' }, name: 'harbour.txt' }]);
-  await loadWebAssets();
-  server = await startServer(createApp({ corpus, user: 'e2e' }), { host: '127.0.0.1', port: 0 });
-  browser = await launchBrowser();
+  wb = await startWorkbench('follow', { 'harbour.txt': LONG_BRIEF });
 });
 
 after(async () => {
-  await browser?.close();
-  await server?.close();
-  await corpus?.close();
-  if (dir) rmSync(dir, { recursive: true, force: true });
+  await wb?.close();
 });
 
 test('scrolling the text brings the claim being read to the top of the claims panel, which scrolls on its own', async () => {
-  const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1400, height: 800 } });
-  const page = await context.newPage();
-  page.setDefaultTimeout(10_000);
+  const page = await wb.openPage({ viewport: { width: 1400, height: 800 } });
   try {
-    const ref = (await corpus.documents()).find((d) => d.name === 'harbour.txt')!.ref;
-    await page.goto(`${server.url}#/doc/${ref}`);
+    const ref = (await wb.corpus.documents()).find((d) => d.name === 'harbour.txt')!.ref;
+    await page.goto(`${wb.server.url}#/doc/${ref}`);
     await page.locator('.doc-text[data-ready="true"]').waitFor();
-    const claims = (await corpus.document('harbour.txt')).analysis.attributions;
+    const claims = (await wb.corpus.document('harbour.txt')).analysis.attributions;
     assert.ok(claims.length >= 40, `the brief has a claim a paragraph (${claims.length})`);
     const panel = page.locator('.claims-panel');
     assert.equal(await panel.evaluate((el) => el.scrollTop), 0);
@@ -78,6 +57,6 @@ test('scrolling the text brings the claim being read to the top of the claims pa
     assert.ok(state.itemTop >= 0 && state.itemTop < 60, `the claim being read is at the panel's top (${Math.round(state.itemTop)} px)`);
     assert.equal(state.scrollY, scrollY, 'the page itself did not move');
   } finally {
-    await context.close();
+    await page.context().close();
   }
 });

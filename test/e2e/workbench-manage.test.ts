@@ -5,88 +5,40 @@
  * README's to docs/).
  */
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import type { Browser, ConsoleMessage, Page } from 'playwright-core';
-import { launchBrowser } from './_browser.ts';
-import { createApp } from '../../src/server/app.ts';
-import { startServer, type RunningServer } from '../../src/server/node.ts';
-import { loadWebAssets } from '../../src/server/web-assets.ts';
-import { Corpus } from '../../src/store/corpus.ts';
-import { BLACK_SEA_JA, CONVOYS_EN, HARBOUR_JA, POLAR_JA } from '../server/_texts.ts';
+import type { Page } from 'playwright-core';
+import type { RunningServer } from '../../src/server/node.ts';
+import { ARTIFACTS, ROOT, startWorkbench, type Workbench } from './_browser.ts';
+import { BLACK_SEA_JA, COASTAL_JA, COASTAL_V2_JA, CONVOYS_EN, HARBOUR_JA, NEWS_EN, POLAR_JA } from '../server/_texts.ts';
 
-/** A news item whose dateline the analysis reads as a heading. */
-const NEWS_EN = `Harbour Authority Expands Night Inspections
-Published 2025-10-14
-According to Mara Lindqvist, a director at the Baltic Port Council, night inspections cut smuggling at the northern quays.
-Lindqvist said that the council would publish its figures in the spring.
-`;
-
-/** A coastal note and its edited version: one claim's sentence stays, the other's is gone. */
-const COASTAL_JA = `沿岸通信 第11号 2025年2月3日
-はじめに
-潮見研究所主任研究員のマルタ・ヴェスターは、北の港の冬季点検が密輸を減らしたと述べている。
-港湾協議会理事のトビアス・ロンは、検査の人員が足りないと指摘する。
-`;
-const COASTAL_V2_JA = `沿岸通信 第11号 2025年2月3日
-はじめに
-潮見研究所主任研究員のマルタ・ヴェスターは、北の港の冬季点検が密輸を減らしたと述べている。
-港湾の照明の更新は来年度に持ち越された。
-`;
-
-const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const ARTIFACTS = join(root, 'test-artifacts');
-
-let dir: string;
-let corpus: Corpus;
-let server: RunningServer;
+let wb: Workbench;
 let guarded: RunningServer;
-let browser: Browser;
 let page: Page;
-const problems: string[] = [];
 
 const shot = async (name: string) => page.screenshot({ path: join(ARTIFACTS, `${name}.png`) });
 
 before(async () => {
-  mkdirSync(ARTIFACTS, { recursive: true });
-  dir = mkdtempSync(join(tmpdir(), 'mikata-e2e-manage-'));
-  corpus = await Corpus.open({ db: join(dir, 'corpus.db'), create: true });
-  await corpus.addSources([
-    { source: { text: CONVOYS_EN, format: 'text' }, name: 'convoys.txt' },
-    { source: { text: BLACK_SEA_JA, format: 'text' }, name: 'black-sea.txt' },
-    { source: { text: NEWS_EN, format: 'text' }, name: 'night-inspections.txt' },
-    { source: { text: POLAR_JA, format: 'text' }, name: 'polar.txt' },
-    { source: { text: HARBOUR_JA, format: 'text' }, name: 'harbour.txt' },
-    { source: { text: COASTAL_JA, format: 'text' }, name: 'coastal.txt' },
-  ]);
-  await loadWebAssets();
-  server = await startServer(createApp({ corpus, user: 'e2e' }), { host: '127.0.0.1', port: 0 });
-  guarded = await startServer(createApp({ corpus, user: 'e2e', token: 'harbour-lights-42' }), { host: '127.0.0.1', port: 0 });
-  browser = await launchBrowser();
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-US' });
-  page = await context.newPage();
-  page.setDefaultTimeout(10_000);
-  page.on('console', (m: ConsoleMessage) => {
-    // A 404, 401 or 400 (a replacement in another language) is what these tests ask for; Chromium logs each
-    // failed fetch as an error.
-    if (m.type() === 'error' && !/status of (404|401|400)/.test(m.text())) problems.push(`console: ${m.text()}`);
+  wb = await startWorkbench('manage', {
+    'convoys.txt': CONVOYS_EN,
+    'black-sea.txt': BLACK_SEA_JA,
+    'night-inspections.txt': NEWS_EN,
+    'polar.txt': POLAR_JA,
+    'harbour.txt': HARBOUR_JA,
+    'coastal.txt': COASTAL_JA,
   });
-  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-  page.on('dialog', (d) => { problems.push(`dialog: ${d.message()}`); void d.dismiss(); });
+  guarded = await wb.startServer({ token: 'harbour-lights-42' });
+  // A 404, 401 or 400 (a replacement in another language) is what these tests ask for; Chromium logs each
+  // failed fetch as an error.
+  page = await wb.openPage({ expectedErrors: /status of (404|401|400)/ });
 });
 
 after(async () => {
-  await browser?.close();
-  await server?.close();
-  await guarded?.close();
-  await corpus?.close();
-  if (dir) rmSync(dir, { recursive: true, force: true });
+  await wb?.close();
 });
 
-async function open(fragment: string, base = server.url): Promise<void> {
+async function open(fragment: string, base = wb.server.url): Promise<void> {
   await page.goto(`${base}${fragment}`);
 }
 
@@ -153,7 +105,7 @@ test('a namesake of another organisation waits in the review queue; nothing is m
   assert.match(await proposal.innerText(), /organisation differs/);
   await proposal.getByLabel('Reason').fill('she moved to the port authority');
   await shot('identities-queue');
-  await page.screenshot({ path: join(root, 'docs', 'workbench-review-queue.png') });
+  await page.screenshot({ path: join(ROOT, 'docs', 'workbench-review-queue.png') });
   await proposal.getByRole('button', { name: 'Same person' }).click();
   await proposal.waitFor({ state: 'detached' });
   const log = page.locator('ol.decisions li').first();
@@ -165,7 +117,7 @@ test('a namesake of another organisation waits in the review queue; nothing is m
 });
 
 test('a speaker edit offers an existing person in another script and can apply to every claim of the mention', async () => {
-  const [doc] = (await corpus.documents()).filter((d) => d.name === 'black-sea.txt');
+  const [doc] = (await wb.corpus.documents()).filter((d) => d.name === 'black-sea.txt');
   await open(`#/doc/${doc!.ref}`);
   await page.locator('.doc-text[data-ready="true"]').waitFor();
   const item = page.locator('.claim-item', { hasText: '海上保険料の高騰' });
@@ -179,7 +131,7 @@ test('a speaker edit offers an existing person in another script and can apply t
   await shot('speaker-edit-existing');
   await item.getByRole('button', { name: 'Save' }).click();
   await page.locator('.notice', { hasText: /is now/ }).waitFor();
-  const view = await (await fetch(`${server.url}api/documents/${doc!.ref}`)).json();
+  const view = await (await fetch(`${wb.server.url}api/documents/${doc!.ref}`)).json();
   const hers = view.attributions.filter((a: { speakers: { name: string }[] }) => a.speakers.some((s) => s.name === 'ダリナ・イリエヴァ'));
   const aydin = view.attributions.find((a: { speakers: { name: string }[] }) => a.speakers.some((s) => s.name === 'ケマル・アイドゥン')).speakers[0];
   assert.equal(hers.length, 2);
@@ -191,12 +143,12 @@ test('a speaker edit offers an existing person in another script and can apply t
   // Undo from the header.
   await page.getByRole('button', { name: /Undo/ }).first().click();
   await page.locator('.notice', { hasText: /Undone/ }).waitFor();
-  const back = await (await fetch(`${server.url}api/documents/${doc!.ref}`)).json();
+  const back = await (await fetch(`${wb.server.url}api/documents/${doc!.ref}`)).json();
   assert.ok(back.attributions.filter((a: { speakers: { name: string; identity: string }[] }) => a.speakers.some((s) => s.name === 'ダリナ・イリエヴァ')).every((a: { speakers: { identity: string }[] }) => a.speakers[0].identity !== aydin.identity));
 });
 
 test('correct a document’s details in the reader: kept across a reload and a reanalysis, undone from the header', async () => {
-  const [doc] = (await corpus.documents()).filter((d) => d.name === 'night-inspections.txt');
+  const [doc] = (await wb.corpus.documents()).filter((d) => d.name === 'night-inspections.txt');
   await open(`#/doc/${doc!.ref}`);
   await page.locator('.doc-text[data-ready="true"]').waitFor();
   assert.deepEqual(await page.locator('.outline li').allInnerTexts(), ['Published 2025-10-14']);
@@ -207,8 +159,8 @@ test('correct a document’s details in the reader: kept across a reload and a r
   await form.getByLabel(/Authors/).fill('Ilse Varga, Port Notes desk');
   await form.getByLabel(/Why/).fill('the dateline');
   await shot('document-details');
-  await mkdirSync(join(root, 'docs'), { recursive: true });
-  await page.screenshot({ path: join(root, 'docs', 'workbench-document-details.png') });
+  await mkdirSync(join(ROOT, 'docs'), { recursive: true });
+  await page.screenshot({ path: join(ROOT, 'docs', 'workbench-document-details.png') });
   await form.getByRole('button', { name: 'Save' }).click();
   const meta = page.locator('.doc-head p.muted').first();
   await meta.filter({ hasText: '2025-10-14' }).waitFor();
@@ -216,7 +168,7 @@ test('correct a document’s details in the reader: kept across a reload and a r
   assert.match(await meta.innerText(), /Ilse Varga Port Notes desk/);
   assert.deepEqual(await page.locator('.outline li').allInnerTexts(), [], 'the dateline left the outline');
 
-  await corpus.reanalyze();
+  await wb.corpus.reanalyze();
   await page.reload();
   await page.locator('.doc-text[data-ready="true"]').waitFor();
   assert.match(await page.locator('.doc-head p.muted').first().innerText(), /2025-10-14/, 'kept after a reanalysis and a reload');
@@ -237,23 +189,23 @@ test('correct a document’s details in the reader: kept across a reload and a r
 });
 
 test('delete a document after a confirmation, and undo the deletion', async () => {
-  const [doc] = (await corpus.documents()).filter((d) => d.name === 'convoys.txt');
+  const [doc] = (await wb.corpus.documents()).filter((d) => d.name === 'convoys.txt');
   await open(`#/doc/${doc!.ref}`);
   await page.locator('.doc-text[data-ready="true"]').waitFor();
   await page.getByRole('button', { name: 'Delete document' }).click();
   await page.getByRole('group', { name: 'Delete document' }).waitFor();
   await shot('document-delete-confirm');
-  await page.screenshot({ path: join(root, 'docs', 'workbench-delete.png') });
+  await page.screenshot({ path: join(ROOT, 'docs', 'workbench-delete.png') });
   await page.getByRole('button', { name: 'Delete', exact: true }).click();
   await page.getByRole('heading', { level: 1, name: 'Library' }).waitFor();
   await page.locator('table.documents').waitFor();
   assert.equal(await page.locator('table.documents tr', { hasText: 'convoys.txt' }).count(), 0, 'gone from the library');
-  assert.equal((await corpus.documents()).some((d) => d.ref === doc!.ref), false, 'gone from the corpus');
+  assert.equal((await wb.corpus.documents()).some((d) => d.ref === doc!.ref), false, 'gone from the corpus');
 
   // Undo from the header brings it back, with its reader.
   await page.getByRole('button', { name: /Undo/ }).first().click();
   await page.locator('.doc-text[data-ready="true"]').waitFor();
-  assert.equal((await corpus.documents()).some((d) => d.ref === doc!.ref), true, 'back in the corpus');
+  assert.equal((await wb.corpus.documents()).some((d) => d.ref === doc!.ref), true, 'back in the corpus');
 
   // Deleted again, it stays deleted across a reload.
   await page.getByRole('button', { name: 'Delete document' }).click();
@@ -267,12 +219,12 @@ test('delete a document after a confirmation, and undo the deletion', async () =
 });
 
 test('replace a document with a new version: corrections anchored again or listed, kept across a reload; another language refused', async () => {
-  const [doc] = (await corpus.documents()).filter((d) => d.name === 'coastal.txt');
-  const claims = (await corpus.document(doc!.ref)).analysis.attributions;
+  const [doc] = (await wb.corpus.documents()).filter((d) => d.name === 'coastal.txt');
+  const claims = (await wb.corpus.document(doc!.ref)).analysis.attributions;
   const vester = claims.find((a) => a.content.text.includes('冬季点検'))!;
   const ron = claims.find((a) => a.content.text.includes('人員'))!;
-  await corpus.correct({ document: doc!.ref, action: 'accept', attribution: vester.id, by: 'kato' });
-  await corpus.correct({ document: doc!.ref, action: 'reject', attribution: ron.id, by: 'kato', why: 'a summary' });
+  await wb.corpus.correct({ document: doc!.ref, action: 'accept', attribution: vester.id, by: 'kato' });
+  await wb.corpus.correct({ document: doc!.ref, action: 'reject', attribution: ron.id, by: 'kato', why: 'a summary' });
 
   await open(`#/doc/${doc!.ref}`);
   await page.locator('.doc-text[data-ready="true"]').waitFor();
@@ -282,19 +234,19 @@ test('replace a document with a new version: corrections anchored again or liste
   await form.getByLabel('New version of this document').setInputFiles({ name: 'coastal-en.txt', mimeType: 'text/plain', buffer: Buffer.from('Coastal Notes No. 11\nAccording to Marta Vester, a senior researcher at the Shiomi Institute, winter inspections reduced smuggling.\n') });
   await form.getByRole('button', { name: 'Replace', exact: true }).click();
   await page.getByRole('alert').filter({ hasText: 'another language than this document' }).waitFor();
-  assert.equal((await corpus.documents()).filter((d) => d.name?.startsWith('coastal')).length, 1, 'nothing added');
+  assert.equal((await wb.corpus.documents()).filter((d) => d.name?.startsWith('coastal')).length, 1, 'nothing added');
 
   await form.getByLabel('New version of this document').setInputFiles({ name: 'coastal-v2.txt', mimeType: 'text/plain', buffer: Buffer.from(COASTAL_V2_JA) });
   await form.getByRole('button', { name: 'Replace', exact: true }).click();
   const report = page.locator('.replace-report');
   await report.waitFor();
-  const [next] = (await corpus.documents()).filter((d) => d.name === 'coastal-v2.txt');
+  const [next] = (await wb.corpus.documents()).filter((d) => d.name === 'coastal-v2.txt');
   assert.ok(next, 'the new version is stored');
   assert.equal(await page.evaluate(() => location.hash), `#/doc/${next!.ref}`, 'the reader moved to the new version');
   assert.match(await report.locator('ul.reanchored').innerText(), /Accept.*北の港の冬季点検が密輸を減らした/);
   assert.match(await report.locator('ul.unanchored').innerText(), /Reject.*検査の人員が足りない/);
   await shot('document-replaced');
-  await page.screenshot({ path: join(root, 'docs', 'workbench-replace.png') });
+  await page.screenshot({ path: join(ROOT, 'docs', 'workbench-replace.png') });
 
   // Across a reload: the new version, its accepted claim, the unanchored correction flagged; the old one is gone from the library.
   await page.reload();
@@ -309,7 +261,7 @@ test('replace a document with a new version: corrections anchored again or liste
 
 test('reader: a note opens from its marker by keyboard and closes with Escape; a legend; the outline marks the section being read', async () => {
   await page.setViewportSize({ width: 1280, height: 500 });
-  const [doc] = (await corpus.documents()).filter((d) => d.name === 'black-sea.txt');
+  const [doc] = (await wb.corpus.documents()).filter((d) => d.name === 'black-sea.txt');
   await open(`#/doc/${doc!.ref}`);
   await page.locator('.doc-text[data-ready="true"]').waitFor();
   const marker = page.locator('.doc-text .fn[data-fn="2"]');
@@ -343,7 +295,7 @@ test('reader: a note opens from its marker by keyboard and closes with Escape; a
 });
 
 test('from page load to the first claim accepted in two key presses (j, a)', async () => {
-  const [doc] = (await corpus.documents()).filter((d) => d.name === 'night-inspections.txt');
+  const [doc] = (await wb.corpus.documents()).filter((d) => d.name === 'night-inspections.txt');
   await open(`#/doc/${doc!.ref}`);
   await page.locator('.doc-text[data-ready="true"]').waitFor();
   const first = page.locator('.claim-item').first();
@@ -357,5 +309,5 @@ test('from page load to the first claim accepted in two key presses (j, a)', asy
 });
 
 test('no console errors and no Content-Security-Policy violations', () => {
-  assert.deepEqual(problems, []);
+  assert.deepEqual(wb.problems, []);
 });

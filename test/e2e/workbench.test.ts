@@ -6,62 +6,34 @@
  * docs/workbench.png).
  */
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import type { Browser, ConsoleMessage, Page } from 'playwright-core';
-import { launchBrowser } from './_browser.ts';
-import { createApp } from '../../src/server/app.ts';
-import { startServer, type RunningServer } from '../../src/server/node.ts';
-import { loadWebAssets } from '../../src/server/web-assets.ts';
-import { Corpus } from '../../src/store/corpus.ts';
+import type { Page } from 'playwright-core';
+import { ARTIFACTS, ROOT, startWorkbench, type Workbench } from './_browser.ts';
 import { BLACK_SEA_JA, CONVOYS_EN, HOSTILE_TEXT } from '../server/_texts.ts';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const ARTIFACTS = join(root, 'test-artifacts');
-
-let dir: string;
-let corpus: Corpus;
-let server: RunningServer;
-let browser: Browser;
+let wb: Workbench;
 let page: Page;
-/** Console errors and CSP reports of the whole run: there must be none. */
-const problems: string[] = [];
 
 const shot = async (name: string) => page.screenshot({ path: join(ARTIFACTS, `${name}.png`) });
 
 before(async () => {
-  mkdirSync(ARTIFACTS, { recursive: true });
-  dir = mkdtempSync(join(tmpdir(), 'mikata-e2e-'));
-  corpus = await Corpus.open({ db: join(dir, 'corpus.db'), create: true });
   // The English brief is in the corpus already; the Japanese commentary comes in through the UI.
-  await corpus.addSources([{ source: { text: CONVOYS_EN, format: 'text' }, name: 'convoys.txt' }]);
-  await loadWebAssets();
-  server = await startServer(createApp({ corpus, user: 'e2e' }), { host: '127.0.0.1', port: 0 });
-  browser = await launchBrowser();
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-US' });
-  page = await context.newPage();
-  page.setDefaultTimeout(10_000);
-  page.on('console', (m: ConsoleMessage) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
-  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-  page.on('dialog', (d) => { problems.push(`dialog: ${d.message()}`); void d.dismiss(); });
+  wb = await startWorkbench('workbench', { 'convoys.txt': CONVOYS_EN });
+  page = await wb.openPage();
 });
 
 after(async () => {
-  await browser?.close();
-  await server?.close();
-  await corpus?.close();
-  if (dir) rmSync(dir, { recursive: true, force: true });
+  await wb?.close();
 });
 
 async function open(fragment: string): Promise<void> {
-  await page.goto(`${server.url}${fragment}`);
+  await page.goto(`${wb.server.url}${fragment}`);
 }
 
 test('upload a commentary in the library and see its highlights in the reader', async () => {
-  const file = join(dir, 'black-sea.txt');
+  const file = join(wb.dir, 'black-sea.txt');
   writeFileSync(file, BLACK_SEA_JA);
   await open('#/');
   await page.getByRole('heading', { level: 1, name: 'Library' }).waitFor();
@@ -92,8 +64,8 @@ test('upload a commentary in the library and see its highlights in the reader', 
   }
   await shot('reader-hover');
   // The README's picture: the reader with a card open.
-  mkdirSync(join(root, 'docs'), { recursive: true });
-  await page.screenshot({ path: join(root, 'docs', 'workbench.png') });
+  mkdirSync(join(ROOT, 'docs'), { recursive: true });
+  await page.screenshot({ path: join(ROOT, 'docs', 'workbench.png') });
 });
 
 test('the keyboard reaches highlights, and focus shows the card', async () => {
@@ -113,8 +85,8 @@ test('the keyboard reaches highlights, and focus shows the card', async () => {
 });
 
 test('a link to a claim (from an expert page or search) scrolls to it and focuses it', async () => {
-  const [doc] = (await corpus.documents()).filter((d) => d.name === 'black-sea.txt');
-  const view = await (await fetch(`${server.url}api/documents/${doc!.ref}`)).json();
+  const [doc] = (await wb.corpus.documents()).filter((d) => d.name === 'black-sea.txt');
+  const view = await (await fetch(`${wb.server.url}api/documents/${doc!.ref}`)).json();
   const last = view.attributions.at(-1);
   await page.goto('about:blank');
   await open(`#/doc/${doc!.ref}?claim=${last.id}`);
@@ -248,7 +220,7 @@ test('open the matrix and a cell, the timeline, the network and search', async (
 });
 
 test('a hostile document renders as text and runs nothing', async () => {
-  const [outcome] = await corpus.addSources([{ source: { text: HOSTILE_TEXT, format: 'text' }, name: 'hostile.txt' }]);
+  const [outcome] = await wb.corpus.addSources([{ source: { text: HOSTILE_TEXT, format: 'text' }, name: 'hostile.txt' }]);
   await open(`#/doc/${outcome!.document!.id}`);
   await page.locator('.doc-text[data-ready="true"]').waitFor();
   const text = await page.locator('.doc-text').innerText();
@@ -277,7 +249,7 @@ test('the language switch relabels the workbench', async () => {
 
 test('a narrow window: the reader stacks and nothing overflows sideways', async () => {
   await page.setViewportSize({ width: 390, height: 844 });
-  const [doc] = (await corpus.documents()).filter((d) => d.name === 'black-sea.txt');
+  const [doc] = (await wb.corpus.documents()).filter((d) => d.name === 'black-sea.txt');
   await open(`#/doc/${doc!.ref}`);
   await page.locator('.doc-text[data-ready="true"]').waitFor();
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
@@ -290,5 +262,5 @@ test('a narrow window: the reader stacks and nothing overflows sideways', async 
 });
 
 test('no console errors and no Content-Security-Policy violations', () => {
-  assert.deepEqual(problems, []);
+  assert.deepEqual(wb.problems, []);
 });

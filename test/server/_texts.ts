@@ -104,3 +104,22 @@ export const PORTS_B = [
   '物流ノート 第2号 2025年2月1日', '港湾と物流', 'はじめに',
   '港湾経済研究所のカリン・ストロム所長は、冬になると北方の港では物資の輸送が大きく遅れると指摘する。', '',
 ].join('\n');
+
+/** A news item whose dateline the analysis reads as a heading, and so finds no date (managing documents). */
+export const NEWS_EN = `Harbour Authority Expands Night Inspections
+Published 2025-10-14
+According to Mara Lindqvist, a director at the Baltic Port Council, night inspections cut smuggling at the northern quays.
+Lindqvist said that the council would publish its figures in the spring.
+`;
+
+/** A coastal note and its new version (replacing a document): Vester's sentence stays, Ron's is gone, a new paragraph is added. */
+export const COASTAL_JA = `沿岸通信 第11号 2025年2月3日
+はじめに
+潮見研究所主任研究員のマルタ・ヴェスターは、北の港の冬季点検が密輸を減らしたと述べている。
+港湾協議会理事のトビアス・ロンは、検査の人員が足りないと指摘する。
+`;
+export const COASTAL_V2_JA = `沿岸通信 第11号 2025年2月3日
+はじめに
+潮見研究所主任研究員のマルタ・ヴェスターは、北の港の冬季点検が密輸を減らしたと述べている。
+港湾の照明の更新は来年度に持ち越された。
+`;

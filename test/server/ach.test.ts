@@ -4,23 +4,14 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { createApp } from '../../src/server/app.ts';
-import { createTestCorpus, type TestCorpus } from './_corpus.ts';
+import { createTestApi, type Json, type TestApi } from './_api.ts';
 
-type Json = any;
 const send = (method: string, body: unknown): RequestInit => ({ method, headers: { 'content-type': 'application/json' }, body: typeof body === 'string' ? body : JSON.stringify(body) });
 
-let t: TestCorpus;
-let app: ReturnType<typeof createApp>;
+let t: TestApi;
 let claim: string;
-async function call(path: string, init?: RequestInit): Promise<{ status: number; body: Json }> {
-  const res = await app.request(path, init);
-  return { status: res.status, body: await res.json() };
-}
-
 before(async () => {
-  t = await createTestCorpus();
-  app = createApp({ corpus: t.corpus, user: 'tester', cache: { probeEveryMs: 0 } });
+  t = await createTestApi();
   const doc = await t.corpus.resolveDocument(t.refs['black-sea.txt']!);
   claim = (await t.corpus.store.claims(doc.id))[0]!.localId;
 });
@@ -28,42 +19,42 @@ after(async () => t.dispose());
 
 describe('/api/ach', () => {
   test('build a matrix, rate it, read the scores, download the CSV', async () => {
-    const m = await call('/api/ach', send('POST', { title: 'Gradual or abrupt?' }));
+    const m = await t.call('/api/ach', send('POST', { title: 'Gradual or abrupt?' }));
     assert.equal(m.status, 201, JSON.stringify(m.body));
     assert.deepEqual([m.body.ref, m.body.title, m.body.by], ['m1', 'Gradual or abrupt?', 'tester']);
-    assert.equal((await call('/api/ach/m1/hypotheses', send('POST', { label: 'gradual' }))).status, 201);
-    assert.equal((await call('/api/ach/m1/hypotheses', send('POST', { label: 'abrupt' }))).status, 201);
-    const ev1 = await call('/api/ach/m1/evidence', send('POST', { document: t.refs['black-sea.txt'], claim }));
+    assert.equal((await t.call('/api/ach/m1/hypotheses', send('POST', { label: 'gradual' }))).status, 201);
+    assert.equal((await t.call('/api/ach/m1/hypotheses', send('POST', { label: 'abrupt' }))).status, 201);
+    const ev1 = await t.call('/api/ach/m1/evidence', send('POST', { document: t.refs['black-sea.txt'], claim }));
     assert.equal(ev1.status, 201, JSON.stringify(ev1.body));
     assert.equal(ev1.body.kind, 'claim');
-    const ev2 = await call('/api/ach/m1/evidence', send('POST', { text: 'exercises grew year by year', weight: 2 }));
+    const ev2 = await t.call('/api/ach/m1/evidence', send('POST', { text: 'exercises grew year by year', weight: 2 }));
     assert.deepEqual([ev2.status, ev2.body.ref, ev2.body.weight], [201, 'ev2', 2]);
     for (const [evidence, hypothesis, rating] of [['ev1', 'h1', 'C'], ['ev1', 'h2', 'I'], ['ev2', 'h1', 'CC'], ['ev2', 'h2', 'II']]) {
-      const r = await call('/api/ach/m1/ratings', send('PUT', { evidence, hypothesis, rating }));
+      const r = await t.call('/api/ach/m1/ratings', send('PUT', { evidence, hypothesis, rating }));
       assert.equal(r.status, 200, JSON.stringify(r.body));
     }
     // h1: 0; h2: ev1 I → 1 + ev2 II → 2 × 2 = 5.
-    const v = await call('/api/ach/m1');
+    const v = await t.call('/api/ach/m1');
     assert.deepEqual(v.body.result.ranking.map((s: Json) => [s.hypothesis, s.inconsistency, s.rank]), [['h1', 0, 1], ['h2', 5, 2]]);
     assert.deepEqual(v.body.result.diagnosticity.map((d: Json) => [d.evidence, d.value]), [['ev2', 8], ['ev1', 2]]);
     assert.equal(v.body.matrix.ratings[0].by, 'tester');
 
-    const w = await call('/api/ach/m1/weights', send('PUT', { evidence: 'ev2', weight: 0 }));
+    const w = await t.call('/api/ach/m1/weights', send('PUT', { evidence: 'ev2', weight: 0 }));
     assert.deepEqual(w.body.result.ranking.map((s: Json) => [s.hypothesis, s.inconsistency]), [['h1', 0], ['h2', 1]]);
-    const o = await call('/api/ach/m1/order', send('PUT', { hypotheses: ['h2', 'h1'] }));
+    const o = await t.call('/api/ach/m1/order', send('PUT', { hypotheses: ['h2', 'h1'] }));
     assert.deepEqual(o.body.matrix.hypotheses.map((h: Json) => h.ref), ['h2', 'h1']);
 
-    const res = await app.request('/api/ach/m1/csv');
+    const res = await t.app.request('/api/ach/m1/csv');
     assert.equal(res.status, 200);
     assert.match(res.headers.get('content-type')!, /^text\/csv/);
     assert.match(res.headers.get('content-disposition')!, /attachment; filename="mikata-ach-m1\.csv"/);
     const csv = await res.text();
     assert.equal(csv.split('\r\n')[0], 'evidence,kind,document,claim,speaker,text,weight,h2: abrupt,h1: gradual,diagnosticity');
-    assert.deepEqual((await call('/api/ach')).body.map((x: Json) => x.ref), ['m1']);
+    assert.deepEqual((await t.call('/api/ach')).body.map((x: Json) => x.ref), ['m1']);
   });
 
   test('bad input: 4xx with one line, nothing stored lost', async () => {
-    const before = (await call('/api/ach/m1')).body;
+    const before = (await t.call('/api/ach/m1')).body;
     const cases: [string, RequestInit | undefined, number, RegExp][] = [
       ['/api/ach/m9', undefined, 404, /no ACH matrix "m9"/],
       ['/api/ach/zz', undefined, 400, /not a matrix id/],
@@ -87,44 +78,44 @@ describe('/api/ach', () => {
       ['/api/ach/m9', { method: 'DELETE' }, 404, /no ACH matrix/],
     ];
     for (const [path, init, status, message] of cases) {
-      const r = await call(path, init);
+      const r = await t.call(path, init);
       assert.equal(r.status, status, `${init?.method ?? 'GET'} ${path} ${String(init?.body).slice(0, 60)}: ${JSON.stringify(r.body)}`);
       assert.match(r.body.error.message, message, path);
       assert.doesNotMatch(r.body.error.message, /\n/);
     }
     // A body over the JSON limit is refused by its declared size, before it is read.
-    const big = await app.request('/api/ach/m1/evidence', {
+    const big = await t.app.request('/api/ach/m1/evidence', {
       method: 'POST', headers: { 'content-type': 'application/json', 'content-length': String(400 * 1024 * 1024) }, body: '{}',
     });
     assert.equal(big.status, 413);
     assert.equal(((await big.json()) as Json).error.code, 'E_TOO_LARGE');
-    const chunked = await app.request('/api/ach/m1/evidence', send('POST', { text: 'x'.repeat(300 * 1024) }));
+    const chunked = await t.app.request('/api/ach/m1/evidence', send('POST', { text: 'x'.repeat(300 * 1024) }));
     assert.equal(chunked.status, 413);
-    assert.deepEqual((await call('/api/ach/m1')).body, before);
+    assert.deepEqual((await t.call('/api/ach/m1')).body, before);
   });
 
   test('evidence whose claim the analyst rejected is listed as unanchored, and anchored again when the rejection is withdrawn', async () => {
-    assert.deepEqual((await call('/api/ach/unanchored')).body, []);
+    assert.deepEqual((await t.call('/api/ach/unanchored')).body, []);
     const doc = t.refs['black-sea.txt']!;
-    const r = await call(`/api/documents/${doc}/corrections`, send('POST', { action: 'reject', attribution: claim, by: 'tester' }));
+    const r = await t.call(`/api/documents/${doc}/corrections`, send('POST', { action: 'reject', attribution: claim, by: 'tester' }));
     assert.equal(r.status, 201, JSON.stringify(r.body));
-    const loose = await call('/api/ach/unanchored');
+    const loose = await t.call('/api/ach/unanchored');
     assert.equal(loose.status, 200);
     assert.deepEqual(loose.body.map((u: Json) => [u.matrix, u.evidence, u.document, u.claim]), [['m1', 'ev1', doc, claim]]);
     assert.match(loose.body[0].reason, new RegExp(`no longer has claim ${claim}`));
-    const shown = (await call('/api/ach/m1')).body;
+    const shown = (await t.call('/api/ach/m1')).body;
     assert.deepEqual(shown.stale.map((s: Json) => s.evidence), ['ev1']);
     assert.equal(shown.matrix.evidence[0].text.length > 0, true, 'the text it was rated on is kept');
     const ref = r.body.correction.id;
-    assert.equal((await call(`/api/corrections/${ref}/withdraw`, send('POST', { by: 'tester' }))).status, 200);
-    assert.deepEqual((await call('/api/ach/unanchored')).body, []);
+    assert.equal((await t.call(`/api/corrections/${ref}/withdraw`, send('POST', { by: 'tester' }))).status, 200);
+    assert.deepEqual((await t.call('/api/ach/unanchored')).body, []);
   });
 
   test('a cross-site write is refused; delete removes the matrix', async () => {
-    const r = await app.request('/api/ach/m1', { method: 'DELETE', headers: { origin: 'https://evil.example' } });
+    const r = await t.app.request('/api/ach/m1', { method: 'DELETE', headers: { origin: 'https://evil.example' } });
     assert.equal(r.status, 403);
-    assert.equal((await call('/api/ach/m1')).status, 200);
-    assert.equal((await call('/api/ach/m1', { method: 'DELETE' })).status, 200);
-    assert.equal((await call('/api/ach/m1')).status, 404);
+    assert.equal((await t.call('/api/ach/m1')).status, 200);
+    assert.equal((await t.call('/api/ach/m1', { method: 'DELETE' })).status, 200);
+    assert.equal((await t.call('/api/ach/m1')).status, 404);
   });
 });

@@ -4,27 +4,18 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { createApp } from '../../src/server/app.ts';
-import { createTestCorpus, type TestCorpus } from './_corpus.ts';
+import { createTestApi, type Json, type TestApi } from './_api.ts';
 import { NAVAL_CALLS_A, NAVAL_CALLS_B } from './_agreement-texts.ts';
 
-type Json = any;
-let t: TestCorpus;
-let app: ReturnType<typeof createApp>;
-async function call(path: string): Promise<{ status: number; body: Json }> {
-  const res = await app.request(path);
-  return { status: res.status, body: await res.json() };
-}
-
+let t: TestApi;
 before(async () => {
-  t = await createTestCorpus({ 'ports-a.txt': NAVAL_CALLS_A, 'ports-b.txt': NAVAL_CALLS_B });
-  app = createApp({ corpus: t.corpus, user: 'tester', cache: { probeEveryMs: 0 } });
+  t = await createTestApi({ 'ports-a.txt': NAVAL_CALLS_A, 'ports-b.txt': NAVAL_CALLS_B });
 });
 after(async () => t.dispose());
 
 describe('/api/codes/:code/agreement', () => {
   test('two speakers in two documents agree; one stands alone', async () => {
-    const r = await call('/api/codes/domain.naval/agreement');
+    const r = await t.call('/api/codes/domain.naval/agreement');
     assert.equal(r.status, 200, JSON.stringify(r.body));
     assert.equal(r.body.code.id, 'domain.naval');
     assert.deepEqual(r.body.totals, { claims: 3, speakers: 3, documents: 2 });
@@ -37,9 +28,9 @@ describe('/api/codes/:code/agreement', () => {
     assert.ok(r.body.agree[0].similarity.min >= 0.6);
     assert.deepEqual(r.body.alone.map((g: Json) => g.speakers[0].name), ['三園玲奈']);
 
-    const strict = await call('/api/codes/domain.naval/agreement?threshold=0.95');
+    const strict = await t.call('/api/codes/domain.naval/agreement?threshold=0.95');
     assert.deepEqual([strict.body.threshold, strict.body.agree.length, strict.body.alone.length], [0.95, 0, 3]);
-    const one = await call(`/api/codes/domain.naval/agreement?documents=${t.refs['ports-b.txt']}`);
+    const one = await t.call(`/api/codes/domain.naval/agreement?documents=${t.refs['ports-b.txt']}`);
     assert.deepEqual([one.body.documents, one.body.totals.claims], [[t.refs['ports-b.txt']], 1]);
   });
 
@@ -53,11 +44,11 @@ describe('/api/codes/:code/agreement', () => {
       [`/api/codes/${'x'.repeat(101)}/agreement`, 400, /code: give a code id/],
     ];
     for (const [path, status, message] of cases) {
-      const r = await call(path);
+      const r = await t.call(path);
       assert.equal(r.status, status, `${path}: ${JSON.stringify(r.body)}`);
       assert.match(r.body.error.message, message, path);
       assert.doesNotMatch(r.body.error.message, /\n/);
     }
-    assert.equal((await call('/api/codes/domain.naval/agreement')).body.agree.length, 1, 'nothing changed');
+    assert.equal((await t.call('/api/codes/domain.naval/agreement')).body.agree.length, 1, 'nothing changed');
   });
 });

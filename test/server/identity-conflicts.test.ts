@@ -6,10 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { createApp } from '../../src/server/app.ts';
-import { createTestCorpus, type TestCorpus } from './_corpus.ts';
-
-type Json = any;
+import { createTestApi, type Json, post, speakerOf, type TestApi } from './_api.ts';
 
 const PROFESSOR_JA = `航路評論 第7号 2025年3月1日
 はじめに
@@ -24,40 +21,30 @@ const REPORTER_JA = `港の声 第3号 2025年4月9日
 記者のハンス・リンドクヴィストは、港湾の人手不足が深刻になっていると指摘する。
 `;
 
-const post = (body: unknown): RequestInit => ({ method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-
-let t: TestCorpus;
-let app: ReturnType<typeof createApp>;
-async function call(path: string, init?: RequestInit): Promise<{ status: number; body: Json }> {
-  const res = await app.request(path, init);
-  return { status: res.status, body: await res.json() };
-}
-const speakerOf = async (doc: string) => (await call(`/api/documents/${doc}`)).body.attributions[0].speakers[0].identity as string;
-
+let t: TestApi;
 before(async () => {
-  t = await createTestCorpus({ 'professor.txt': PROFESSOR_JA, 'emeritus.txt': EMERITUS_JA, 'reporter.txt': REPORTER_JA });
-  app = createApp({ corpus: t.corpus, user: 'tester', cache: { probeEveryMs: 0 } });
+  t = await createTestApi({ 'professor.txt': PROFESSOR_JA, 'emeritus.txt': EMERITUS_JA, 'reporter.txt': REPORTER_JA });
 });
 after(async () => t.dispose());
 
 test('a namesake of another calling is a pending proposal naming the post; nothing merges until accepted', async () => {
-  const professor = await speakerOf(t.refs['professor.txt']!);
-  const reporter = await speakerOf(t.refs['reporter.txt']!);
-  assert.equal(await speakerOf(t.refs['emeritus.txt']!), professor, '名誉教授 is a rank of the same calling: linked');
+  const professor = await speakerOf(t, t.refs['professor.txt']!);
+  const reporter = await speakerOf(t, t.refs['reporter.txt']!);
+  assert.equal(await speakerOf(t, t.refs['emeritus.txt']!), professor, '名誉教授 is a rank of the same calling: linked');
   assert.notEqual(reporter, professor, 'the reporter is not the professor until the analyst says so');
 
-  const pending = (await call('/api/identities/proposals')).body as Json[];
+  const pending = (await t.call('/api/identities/proposals')).body as Json[];
   assert.equal(pending.length, 1, JSON.stringify(pending));
   assert.deepEqual([pending[0].a.id, pending[0].b.id].sort(), [professor, reporter].sort());
   assert.ok(pending[0].evidence.some((e: string) => /^post differs: .*教授 \(academic\) ≠ 記者 \(press\)$/.test(e)), pending[0].evidence.join('; '));
 
   // The expert pages keep them apart: the professor has two documents, the reporter one.
-  assert.equal((await call(`/api/experts/${professor}`)).body.person.documents, 2);
-  assert.equal((await call(`/api/experts/${reporter}`)).body.person.documents, 1);
+  assert.equal((await t.call(`/api/experts/${professor}`)).body.person.documents, 2);
+  assert.equal((await t.call(`/api/experts/${reporter}`)).body.person.documents, 1);
 
   // Accepting merges them, with the analyst's reason.
-  const merged = await call('/api/identities/merge', post({ keep: professor, fold: reporter, why: 'he wrote for the paper while teaching', by: 'kato' }));
+  const merged = await t.call('/api/identities/merge', post({ keep: professor, fold: reporter, why: 'he wrote for the paper while teaching', by: 'kato' }));
   assert.equal(merged.status, 200, JSON.stringify(merged.body));
-  assert.equal(await speakerOf(t.refs['reporter.txt']!), professor);
-  assert.equal((await call('/api/identities/proposals')).body.length, 0);
+  assert.equal(await speakerOf(t, t.refs['reporter.txt']!), professor);
+  assert.equal((await t.call('/api/identities/proposals')).body.length, 0);
 });

@@ -5,28 +5,17 @@
  */
 import { after, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { Corpus, CorpusError } from '../../src/store/corpus.ts';
+import { Corpus } from '../../src/store/corpus.ts';
 import type { Analysis } from '../../src/core/model/schema.ts';
 import { CODEBOOK_FORMAT, type Codebook } from '../../src/core/codebook/codebook.ts';
 import { DEFAULT_CODEBOOK } from '../../src/core/codebook/default-codebook.ts';
-import type { ClaimRow, Store } from '../../src/store/store.ts';
+import type { ClaimRow } from '../../src/store/store.ts';
 import type { TransferRecord } from '../../src/store/transfer.ts';
 import { backends } from './_backends.ts';
+import { fixtureCorpus, rejects } from './_corpus.ts';
 import { ALL_DOCS, EN_CORRIDOR, fixedClock, fixtureAnalyzer, JA_BLACK_SEA, JA_DRONES, makeAnalysis, sourceOf } from './_fixtures.ts';
 
 const DOCS = [JA_BLACK_SEA, EN_CORRIDOR, JA_DRONES];
-
-async function rejects(p: Promise<unknown>, code: CorpusError['code'], message?: RegExp): Promise<void> {
-  try {
-    await p;
-  } catch (e) {
-    assert.ok(e instanceof CorpusError, `expected a CorpusError, got ${String(e)}`);
-    assert.equal(e.code, code, e.message);
-    if (message) assert.match(e.message, message);
-    return;
-  }
-  assert.fail(`expected a CorpusError ${code}`);
-}
 
 const codesOf = (claims: readonly ClaimRow[], id: string) => (claims.find((c) => c.localId === id)?.codes ?? []).map((k) => `${k.code}:${k.status}`).sort();
 
@@ -34,16 +23,7 @@ for (const backend of backends()) {
   describe(`claim codes: ${backend.name}`, () => {
     after(() => backend.cleanup());
 
-    const withCorpus = async (fn: (c: Corpus, store: Store) => Promise<void>, variants = new Map<string, Analysis>()) => {
-      const store = await backend.open();
-      const corpus = new Corpus(store, { now: fixedClock(), analyzer: fixtureAnalyzer(ALL_DOCS, variants) });
-      try {
-        await corpus.addSources(DOCS.map(sourceOf));
-        await fn(corpus, store);
-      } finally {
-        await corpus.close();
-      }
-    };
+    const withCorpus = fixtureCorpus(backend, ALL_DOCS, DOCS);
     const claimsOf = async (c: Corpus, name: string) => c.store.claims((await c.resolveDocument(name)).id);
 
     it('codes every claim on ingest with the default codebook; evidence spans point into the document text', async () => {

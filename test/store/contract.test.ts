@@ -4,12 +4,13 @@
  */
 import { after, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { Corpus, CorpusError } from '../../src/store/corpus.ts';
+import { Corpus } from '../../src/store/corpus.ts';
 import type { Analysis } from '../../src/core/model/schema.ts';
 import type { TransferRecord } from '../../src/store/transfer.ts';
 import type { Store } from '../../src/store/store.ts';
 import { STORE_SCHEMA_VERSION } from '../../src/store/migrations.ts';
 import { backends, postgresRequired, postgresUrl, type Backend } from './_backends.ts';
+import { rejects } from './_corpus.ts';
 import {
   ALL_DOCS, EN_CORRIDOR, fixedClock, fixtureAnalyzer, JA_BLACK_SEA, JA_DRONES, JA_SURNAME_ONLY, makeAnalysis, sourceOf, type DocSpec,
 } from './_fixtures.ts';
@@ -21,17 +22,6 @@ if (!postgresUrl && postgresRequired) {
 }
 
 const MAIN_DOCS = [JA_BLACK_SEA, EN_CORRIDOR, JA_DRONES];
-
-async function rejects(p: Promise<unknown>, code: CorpusError['code']): Promise<CorpusError> {
-  try {
-    await p;
-  } catch (e) {
-    assert.ok(e instanceof CorpusError, `expected a CorpusError, got ${String(e)}`);
-    assert.equal(e.code, code, e.message);
-    return e;
-  }
-  assert.fail(`expected a CorpusError ${code}`);
-}
 
 for (const backend of backends()) {
   describe(`store contract: ${backend.name}`, () => {

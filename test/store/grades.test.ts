@@ -6,12 +6,12 @@
  */
 import { after, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { Corpus, CorpusError } from '../../src/store/corpus.ts';
+import { Corpus } from '../../src/store/corpus.ts';
 import type { Analysis } from '../../src/core/model/schema.ts';
 import { CAVEATS_FORMAT, type CaveatList } from '../../src/core/grading/caveats.ts';
-import type { Store } from '../../src/store/store.ts';
 import type { TransferRecord } from '../../src/store/transfer.ts';
 import { backends } from './_backends.ts';
+import { fixtureCorpus, rejects } from './_corpus.ts';
 import { collectDataset } from '../../src/export/collect-dataset.ts';
 import { claimGrading, indexDataset } from '../../src/export/dataset.ts';
 import { ALL_DOCS, EN_CORRIDOR, fixedClock, fixtureAnalyzer, JA_BLACK_SEA, makeAnalysis, sourceOf, type DocSpec } from './_fixtures.ts';
@@ -42,32 +42,11 @@ export const JA_BRIEFING: DocSpec = {
 
 const DOCS = [JA_BLACK_SEA, EN_CORRIDOR, JA_BRIEFING];
 
-async function rejects(p: Promise<unknown>, code: CorpusError['code'], message?: RegExp): Promise<void> {
-  try {
-    await p;
-  } catch (e) {
-    assert.ok(e instanceof CorpusError, `expected a CorpusError, got ${String(e)}`);
-    assert.equal(e.code, code, e.message);
-    if (message) assert.match(e.message, message);
-    return;
-  }
-  assert.fail(`expected a CorpusError ${code}`);
-}
-
 for (const backend of backends()) {
   describe(`source grading: ${backend.name}`, () => {
     after(() => backend.cleanup());
 
-    const withCorpus = async (fn: (c: Corpus, store: Store) => Promise<void>, variants = new Map<string, Analysis>()) => {
-      const store = await backend.open();
-      const corpus = new Corpus(store, { now: fixedClock(), analyzer: fixtureAnalyzer([...ALL_DOCS, JA_BRIEFING], variants) });
-      try {
-        await corpus.addSources(DOCS.map(sourceOf));
-        await fn(corpus, store);
-      } finally {
-        await corpus.close();
-      }
-    };
+    const withCorpus = fixtureCorpus(backend, [...ALL_DOCS, JA_BRIEFING], DOCS);
     const claim = async (c: Corpus, doc: string, id: string) => (await c.store.claims((await c.resolveDocument(doc)).id)).find((x) => x.localId === id);
 
     it('the store port: grades inserted, filtered by kind and document, updated, moved to a new version, read by ref', async () => {

@@ -199,6 +199,19 @@ class PostgresDriver implements SqlDriver {
   }
 }
 
+/** BEGIN, `fn`, COMMIT on `client`; on any failure, ROLLBACK (whose own failure is passed over) and the failure again. */
+async function inTransaction<T>(client: pg.PoolClient, tx: SqlDriver, fn: () => Promise<T>): Promise<T> {
+  try {
+    await tx.run('BEGIN');
+    const result = await fn();
+    await tx.run('COMMIT');
+    return result;
+  } catch (e) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw e;
+  }
+}
+
 class PostgresConnection extends PostgresDriver implements SqlConnection {
   private readonly pool: pg.Pool;
 
@@ -216,22 +229,22 @@ class PostgresConnection extends PostgresDriver implements SqlConnection {
     }
   }
 
-  async write<T>(fn: (tx: SqlDriver) => Promise<T>): Promise<T> {
+  /** Runs `fn` on a pooled connection (and a driver over it), and gives the connection back. */
+  private async onClient<T>(fn: (client: pg.PoolClient, tx: SqlDriver) => Promise<T>): Promise<T> {
     const client = await this.connect();
-    const tx = new PostgresDriver(client, this.shown);
     try {
-      await tx.run('BEGIN');
-      // One writer per corpus at a time, across processes and machines; released at COMMIT or ROLLBACK.
-      await tx.run("SELECT pg_advisory_xact_lock(hashtext('mikata:' || current_schema()))");
-      const result = await fn(tx);
-      await tx.run('COMMIT');
-      return result;
-    } catch (e) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw e;
+      return await fn(client, new PostgresDriver(client, this.shown));
     } finally {
       client.release();
     }
+  }
+
+  async write<T>(fn: (tx: SqlDriver) => Promise<T>): Promise<T> {
+    return this.onClient((client, tx) => inTransaction(client, tx, async () => {
+      // One writer per corpus at a time, across processes and machines; released at COMMIT or ROLLBACK.
+      await tx.run("SELECT pg_advisory_xact_lock(hashtext('mikata:' || current_schema()))");
+      return fn(tx);
+    }));
   }
 
   /**
@@ -240,25 +253,15 @@ class PostgresConnection extends PostgresDriver implements SqlConnection {
    * For schema changes.
    */
   async exclusive<T>(fn: (tx: SqlDriver) => Promise<T>): Promise<T> {
-    const client = await this.connect();
-    const tx = new PostgresDriver(client, this.shown);
     const key = "hashtext('mikata-schema:' || current_schema())";
-    try {
+    return this.onClient(async (client, tx) => {
       await tx.run(`SELECT pg_advisory_lock(${key})`);
       try {
-        await tx.run('BEGIN');
-        const result = await fn(tx);
-        await tx.run('COMMIT');
-        return result;
-      } catch (e) {
-        await client.query('ROLLBACK').catch(() => undefined);
-        throw e;
+        return await inTransaction(client, tx, () => fn(tx));
       } finally {
         await client.query(`SELECT pg_advisory_unlock(${key})`).catch(() => undefined);
       }
-    } finally {
-      client.release();
-    }
+    });
   }
 
   async close(): Promise<void> {
