@@ -442,6 +442,33 @@ run({
   },
 });
 
+run({
+  'AがQ1、BがQ2とそれぞれ語った: each subject said the quotation after it': {
+    text: '北川防衛相が「年末は警戒が要る」、ロイド補佐官が「時間は残っていない」とそれぞれ語っている。',
+    want: [
+      { speaker: '北川', cue: 'とそれぞれ語っている', content: '年末は警戒が要る', kind: 'quote' },
+      { speaker: 'ロイド', cue: 'とそれぞれ語っている', content: '時間は残っていない', kind: 'quote' },
+    ],
+  },
+  'what someone could not have said (…と答えるはずもなく) is no claim': {
+    text: '「はい」と答えるはずもなく、長官は「政府の責務だ」と答えた。',
+    want: [{ speaker: '長官', cue: 'と答えた', content: '政府の責務だ' }],
+    none: ['はい'],
+  },
+});
+
+test('offices of government and party are posts to the people pass too (官房長官, 幹事長, 知事)', () => {
+  for (const [text, name, title] of [
+    ['森田官房長官は午前の会見で、調整を急ぐと述べた。', '森田', '官房長官'],
+    ['北辰党の大野幹事長は、選挙は秋になると話した。', '大野', '幹事長'],
+  ] as const) {
+    const a = analyze(text);
+    const p = a.people.find((x) => x.name === name);
+    assert.ok(p, `${text}: ${JSON.stringify(a.people)}`);
+    assert.equal(p.title, title, text);
+  }
+});
+
 test('a claim inside another claim of the same speaker (…ことを確認したと明らかにした) is not made twice', () => {
   const got = claimsOf('国家安全院は3日、東国が部品を密輸したことを確認したと明らかにした。');
   assert.equal(got.length, 1, JSON.stringify(got));

@@ -440,6 +440,16 @@ function isAudience(noun: string): boolean {
 
 /** Nouns of possibility a predicate may modify: …と宣言する可能性, …と主張する恐れ. */
 const MODAL_NOUNS = /^(?:可能性|恐れ|おそれ|公算|見込み|余地|危険性)$/;
+/** はず and わけ after a predicate, denied (…と答えるはずもなく, …と言うわけがない): nothing was said. */
+function deniedExpectation(v: SentenceView, end: number): boolean {
+  const t = v.toks[end];
+  if (!t || t.surface !== 'はず' && t.surface !== 'わけ') return false;
+  for (let k = end + 1; k < v.toks.length && k <= end + 3; k++) {
+    const n = v.toks[k]!;
+    if (n.base === 'ない' || n.surface === 'なく' || n.surface === 'ぬ') return true;
+  }
+  return false;
+}
 
 /** Cues of a sentence, in text order, all outside quotations. */
 function findCues(v: SentenceView): Cue[] {
@@ -587,6 +597,7 @@ function findCues(v: SentenceView): Cue[] {
     const end = predicateEnd(v, at);
     // …と宣言する可能性 / と主張する恐れ: what someone might say is no claim (the view is the sentence's, about it).
     if (toks[end]?.pos === '名詞' && MODAL_NOUNS.test(toks[end]!.surface + (toks[end + 1]?.pos1 === '接尾' ? toks[end + 1]!.surface : ''))) continue;
+    if (deniedExpectation(v, end)) continue;
     if (isPassive(v, at, end)) {
       // Xから「…」と迫られ: a passive with its agent names who said it.
       const agent = passiveAgent(v, i);
@@ -998,6 +1009,7 @@ function analyzeSentence(v: SentenceView, book: SpeakerBook, carried: Speaker | 
       const via = (cue as Cue & { via?: DraftPerson[] }).via;
       if (via) d.via = via.filter((p) => !speaker!.people.includes(p));
       drafts.push(d);
+      if (content.kind === 'quote' && toks.slice(cue.from, cue.to).some((t) => t.surface === 'それぞれ')) drafts.push(...respectivePairs(v, cue, content.span, book, current));
       if (nested && next) (next as Cue & { nestedInner?: Draft }).nestedInner = d;
       const inner = (cue as Cue & { nestedInner?: Draft }).nestedInner;
       if (inner && !inner.via.length) inner.via = speaker.people.filter((p) => !inner.speaker.people.includes(p));
@@ -1022,6 +1034,36 @@ function analyzeSentence(v: SentenceView, book: SpeakerBook, carried: Speaker | 
   const kou = kouSentence(v, book, current, before);
   if (kou) { drafts.push(kou); current = kou.speaker; }
   return { drafts, unattributed, current };
+}
+
+/**
+ * AがQ1、BがQ2とそれぞれ語った: each subject said the quotation after it. `last` is the last quotation (the cue's
+ * own claim); the pairs before it are read back from it, each Xが (or Xは) 「…」 and a comma.
+ */
+function respectivePairs(v: SentenceView, cue: Cue, last: Span, book: SpeakerBook, current: Speaker | null): Draft[] {
+  const { toks, text } = v;
+  const out: Draft[] = [];
+  let open = toks.findIndex((t) => t.end === last.start && QUOTE_OPEN.has(t.surface));
+  for (let guard = 0; open > 0 && guard < 4; guard++) {
+    const particle = v.prev(open);
+    if (particle < 1 || toks[particle]!.pos !== '助詞' || !/^(?:が|は)$/.test(toks[particle]!.surface)) break;
+    const np = nounPhraseEndingAt(text, toks, particle - 1, 0);
+    if (!np) break;
+    const comma = v.prev(np.from);
+    const close = comma >= 0 && toks[comma]!.surface === '、' ? v.prev(comma) : -1;
+    if (close < 0 || !QUOTE_CLOSE.has(toks[close]!.surface) || v.depth[close] !== 0 || !v.match.has(close)) break;
+    const opener = v.match.get(close)!;
+    const subject = v.prev(opener);
+    if (subject < 1 || toks[subject]!.pos !== '助詞' || !/^(?:が|は)$/.test(toks[subject]!.surface)) break;
+    const speakerNp = nounPhraseEndingAt(text, toks, subject - 1, 0);
+    const sp = speakerNp ? classify(speakerNp, toks, v.book) : null;
+    const who = sp ? book.resolve(sp, current) : null;
+    if (!who) break;
+    const content = { start: toks[opener]!.end, end: toks[close]!.start };
+    if (content.end > content.start) out.push(mk(who, cue, v, content, 'quote', 'explicit', who.source ?? undefined));
+    open = opener;
+  }
+  return out;
 }
 
 /** After an evidential tail (ということですが、): where the next clause starts. */
