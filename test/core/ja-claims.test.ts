@@ -457,6 +457,22 @@ run({
   },
 });
 
+run({
+  'the subject of a condition (Xが…になれば、) and of its consequence are part of what is said': {
+    text: '南島研究所の宮内所長は、海峡の緊張を指摘した。南島が北国の一部になれば、北国軍は航路を即座に遮断できるようになるとし、警戒を呼びかけた。',
+    want: [{ speaker: '宮内', cue: 'とし', content: '南島が北国の一部になれば、北国軍は航路を即座に遮断できるようになる' }],
+  },
+  'after その上で or 一方で a country that opens the sentence is what the person goes on to say': {
+    text: '南島研究所の宮内所長は、海峡は守りやすいと指摘した。一方で、日本は自らを守る努力が欠かせないとした。',
+    want: [{ speaker: '宮内', cue: 'とした', content: '日本は自らを守る努力が欠かせない' }],
+  },
+});
+
+test('a post standing alone after a glossed name (…(リン・イエン)准研究員) is no person of its own', () => {
+  const a = analyze('北洋研究院の林燕(リン・イエン)准研究員は、衝突は起きうると述べた。');
+  assert.deepEqual(a.people.map((p) => [p.name, p.title]), [['林燕', '准研究員']]);
+});
+
 test('offices of government and party are posts to the people pass too (官房長官, 幹事長, 知事)', () => {
   for (const [text, name, title] of [
     ['森田官房長官は午前の会見で、調整を急ぐと述べた。', '森田', '官房長官'],

@@ -229,12 +229,13 @@ function latinGloss(text: string, end: number): string | null {
   return m && /\s/.test(m[1]!.trim()) ? m[1]!.trim() : null;
 }
 
-const KANJI_POSTS = '官房長官|官房副長官|幹事長|政調会長|総務会長|書記局長|知事|市長|総裁|副総裁|党首|防衛相|財務相|経産相|防衛大臣|財務大臣|総理大臣|総理|大統領|副大統領|首相|国家主席|総書記|国務委員長|外相|国防相|外務大臣|国防大臣|長官|大使|議員|教授|准教授|氏|委員長|主席|総統|書記長|報道官|次官|主任研究員|上級研究員|研究員|研究委員|所長|院長|部長|記者|大将|中将|少将|大佐|中佐|少佐';
+const KANJI_POSTS = '官房長官|官房副長官|幹事長|政調会長|総務会長|書記局長|知事|市長|総裁|副総裁|党首|防衛相|財務相|経産相|防衛大臣|財務大臣|総理大臣|総理|大統領|副大統領|首相|国家主席|総書記|国務委員長|外相|国防相|外務大臣|国防大臣|長官|大使|議員|教授|准教授|氏|委員長|主席|総統|書記長|報道官|次官|主任研究員|上級研究員|准研究員|助理研究員|副研究員|研究員|研究委員|所長|院長|部長|記者|大将|中将|少将|大佐|中佐|少佐';
 /** Words of rank that stand between a name and its post (周海上級大佐, 李主任研究員). */
 const POST_MODIFIER = /^(?:上級|主任|首席|特任|客員|名誉|退役|副|陸軍|海軍|空軍|元|前)$/;
 const SINGLE_KANJI_PLACES = '米|露|中|韓|朝|日|英|仏|独|豪|印|台|欧';
 const KANJI_POST_LAST = new Set(KANJI_POSTS.split('|').map((p) => p[p.length - 1]!));
 const KANJI_NAME_TAIL = new RegExp(`^(前|元|現)?((?:${SINGLE_KANJI_PLACES})|[\\u4e00-\\u9fff]{2,4}?)??(${KANJI_POSTS})$`);
+const POST_ONLY = new RegExp(`^(?:${KANJI_POSTS})$`);
 const FORMER_POST = new RegExp(`^(前|元|現)([\\u4e00-\\u9fff]{0,6}?)(?:${KANJI_POSTS})$`);
 /**
  * The one person whose kanji name starts with `surname` (王教授 after 王義明教授, 周氏 after 周海…): a
@@ -267,6 +268,8 @@ function findKanjiNames(text: string, block: ClassifiedBlock, registry: PeopleRe
     // Part of a longer name or title (ロシア国連大使, ・の後): not a name of its own.
     const before = text[start - 1];
     if (before && (isKatakana(before) || before === '・')) continue;
+    // A post alone (准研究員 after a glossed name, 官房長官): no name in it.
+    if (POST_ONLY.test(run)) continue;
     for (let k = 1; k <= Math.min(4, run.length - 1); k++) {
       const name = run.slice(0, k);
       const rest = run.slice(k);

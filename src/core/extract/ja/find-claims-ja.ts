@@ -1120,7 +1120,8 @@ function boundContent(s: Span): Span {
 function sentenceOpening(v: SentenceView): { topic: SpeakerPhrase | null; coTopics?: SpeakerPhrase[]; contentFrom: number; topicFrom: number; continuation: boolean } {
   const { toks } = v;
   let k = skipConnectives(v, 0);
-  const continuation = k > 0 && toks.slice(0, k).some((t) => /^(?:さらに|更に|また|加えて|その上で|そのうえで|一方|ただ|ただし|その後|同時に)$/.test(t.surface));
+  // (その上で is three tokens to the analyser: the connectives are matched on their text.)
+  const continuation = k > 0 && /(?:^|、)(?:さらに|更に|また|加えて|その上で|そのうえで|一方|一方で|ただ|ただし|その後|同時に)(?:、|$)/.test(v.text.slice(toks[0]!.start, toks[k - 1]!.end));
   // この問題をめぐっては、/ 5日、/ 記者会見で、 before the topic
   const adv = skipAdverbials(v, k);
   if (adv > k && adv < toks.length && toks[adv - 1]!.surface === '、') k = adv;
@@ -1133,9 +1134,13 @@ function sentenceOpening(v: SentenceView): { topic: SpeakerPhrase | null; coTopi
     // 米紙「…」は: the outlet's title is part of the topic.
     if (t.surface === '「' && j > k && titlesName(toks[j - 1]!.surface) && (v.match.get(j) ?? -1) > j) { j = v.match.get(j)!; continue; }
     if (t.surface === '「' || t.surface === '。') break;
+    // A sentence opening with a condition (…になれば、): what follows it is the consequence, not a speaker.
+    if (isCondition(t)) break;
     if ((t.surface === 'は' || t.surface === 'が' || t.surface === 'も') && t.pos === '助詞') {
       // 中国が進める南シナ海問題に関し…: a subject inside a clause that modifies a noun is not the sentence's.
       if (t.surface === 'が' && modifiesNoun(v, j + 1)) continue;
+      // 台湾が中国の一部になれば、…: the subject of a condition is part of what is said.
+      if (t.surface === 'が' && conditionFollows(v, j + 1)) continue;
       const np = nounPhraseEndingAt(v.text, toks, j - 1, k);
       const sp = np ? classify(np, toks, v.book) : null;
       if (sp) {
@@ -1167,11 +1172,8 @@ function skipConnectives(v: SentenceView, k: number): number {
     const t = toks[k];
     if (!t) return k;
     if (/^\s+$/.test(t.surface) || t.surface === '、' || t.surface === '・' && k === 0) { k++; continue; }
-    if (CONNECTIVES.has(t.surface) || (t.pos === '接続詞')) { k++; continue; }
-    // と、 opening a sentence closes a quotation before it (「…」\nと、…と述べた): not part of what follows.
-    if (k === 0 && t.surface === 'と' && t.pos === '助詞' && toks[1]?.surface === '、') { k = 2; continue; }
-    if (t.surface === 'これ' && toks[k + 1]?.surface === 'に' && /^対し/.test(toks[k + 2]?.surface ?? '')) { k += 3; continue; }
-    // A connective the analyser cut into words (その|上|で、): matched on the text, up to its comma.
+    // A connective the analyser cut into words (その|上|で、, 一方|で、): matched on the text, up to its comma,
+    // before a one-word connective that begins it (一方) is taken alone.
     const m = MULTI_CONNECTIVE.exec(v.text.slice(t.start, t.start + 12));
     if (m) {
       const end = t.start + m[0].length;
@@ -1179,6 +1181,10 @@ function skipConnectives(v: SentenceView, k: number): number {
       while (j < toks.length && toks[j]!.end <= end) j++;
       if (j > k && toks[j - 1]!.end === end) { k = j; continue; }
     }
+    if (CONNECTIVES.has(t.surface) || (t.pos === '接続詞')) { k++; continue; }
+    // と、 opening a sentence closes a quotation before it (「…」\nと、…と述べた): not part of what follows.
+    if (k === 0 && t.surface === 'と' && t.pos === '助詞' && toks[1]?.surface === '、') { k = 2; continue; }
+    if (t.surface === 'これ' && toks[k + 1]?.surface === 'に' && /^対し/.test(toks[k + 2]?.surface ?? '')) { k += 3; continue; }
     return k;
   }
 }
@@ -1321,13 +1327,31 @@ function contrastedSubject(v: SentenceView, from: number, to: number): { phrase:
   return null;
 }
 
+/** ば after a predicate, or たら / なら: the end of a condition. */
+function isCondition(t: JaToken): boolean {
+  return t.pos === '助詞' && t.pos1 === '接続助詞' && t.surface === 'ば' || t.pos === '助動詞' && (t.conj.startsWith('仮定') || t.surface === 'たら' || t.surface === 'なら');
+}
+
+/** Whether the clause from `k` ends in a condition (…になれば、 / …したら、 / …なら、) before its first comma. */
+function conditionFollows(v: SentenceView, k: number): boolean {
+  const { toks } = v;
+  for (let j = k; j < toks.length && j < k + 20; j++) {
+    const t = toks[j]!;
+    if (v.depth[j]! > 0) continue;
+    if (t.surface === '、' || t.surface === '。') return false;
+    if (isCondition(t)) return true;
+  }
+  return false;
+}
+
 function subjectAfter(v: SentenceView, from: number, to: number, topicOnly: boolean): { phrase: SpeakerPhrase; contentFrom: number } | null {
   const { toks } = v;
   for (let j = from; j < to && j < from + 30; j++) {
     if (v.depth[j]! > 0) continue;
     const t = toks[j]!;
+    if (isCondition(t)) return null;
     if ((t.surface === 'は' || t.surface === 'が' && !topicOnly) && t.pos === '助詞') {
-      if (t.surface === 'が' && modifiesNoun(v, j + 1)) continue;
+      if (t.surface === 'が' && (modifiesNoun(v, j + 1) || conditionFollows(v, j + 1))) continue;
       const np = nounPhraseEndingAt(v.text, toks, j - 1, from);
       const sp = np ? classify(np, toks, v.book) : null;
       if (sp && sp.type !== 'group' || sp && j - from < 8) return { phrase: sp!, contentFrom: skipAdverbials(v, j + 1) };
