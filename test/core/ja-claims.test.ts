@@ -468,6 +468,20 @@ run({
   },
 });
 
+test('an outlet named after its kind (北国メディア・ノルデン, 南国放送局サウス・ウェーブ) is media, never a person', () => {
+  for (const [text, name] of [
+    ['北国メディア・ノルデンは、港の閉鎖は続くと報じた。', 'ノルデン'],
+    ['南国放送局サウス・ウェーブは、港の閉鎖は続くと報じた。', 'サウス・ウェーブ'],
+  ] as const) {
+    const a = analyze(text);
+    assert.ok(!a.people.some((p) => p.type === 'person'), `${text}: ${JSON.stringify(a.people)}`);
+    const outlet = a.people.find((p) => p.name === name);
+    assert.ok(outlet, `${text}: ${JSON.stringify(a.people)}`);
+    assert.equal(outlet.type, 'media');
+    assert.equal(a.attributions[0]?.speakers[0], outlet.id);
+  }
+});
+
 test('a post standing alone after a glossed name (…(リン・イエン)准研究員) is no person of its own', () => {
   const a = analyze('北洋研究院の林燕(リン・イエン)准研究員は、衝突は起きうると述べた。');
   assert.deepEqual(a.people.map((p) => [p.name, p.title]), [['林燕', '准研究員']]);

@@ -37,7 +37,7 @@ const KATA = '\\u30A1-\\u30FA\\u30FC';
  * Kinds of organisation a descriptor may end with (調査会社, 投資ファンド): the katakana name after it is the
  * organisation's. Not the heads of proper names (極東国立工科大学イーゴリ・N・ソコロフ is a person).
  */
-const ORG_KIND = /(?:会社|企業|ファンド|シンクタンク|メディア|通信社|グループ|団体|政党)$/;
+const ORG_KIND = /(?:会社|企業|ファンド|シンクタンク|メディア|通信社|放送局|新聞社|テレビ局|グループ|団体|政党)$/;
 
 /** Katakana words that end organisation names and may stand glued before a name. */
 const KATAKANA_ORG_HEAD = /^(?:センター|アカデミー|フォーラム|クラブ|シンクタンク|グループ|ユニット|ラボ|プログラム|プロジェクト|イニシアチブ|カウンシル|スクール|カレッジ|インスティテュート|ファウンデーション|ソサエティ)(?=[\u30A1-\u30FA\u30FC]{2})/;
@@ -106,8 +106,9 @@ function findKatakanaNames(text: string, block: ClassifiedBlock, registry: Peopl
         parts = parts.slice(0, -1);
       }
     }
-    // A newspaper or an institution written in katakana (ウォール・ストリート・ジャーナル) is no person.
-    if (NOT_PEOPLE_KATAKANA.test(parts[parts.length - 1]!)) continue;
+    // A newspaper or an institution written in katakana (ウォール・ストリート・ジャーナル) is no person, nor an
+    // outlet named after its kind (ロシアメディア・プラウダ).
+    if (NOT_PEOPLE_KATAKANA.test(parts[parts.length - 1]!) || /(?:メディア|テレビ|ラジオ)$/.test(parts[0]!) && parts.length > 1) continue;
     // Place names joined by ・ (ロシア・ウクライナ) are not people; nor is a katakana word glued to kanji before.
     const places = parts.filter((p) => isPlaceName(p)).length;
     if (places > 0 && places >= parts.length - 1) continue;

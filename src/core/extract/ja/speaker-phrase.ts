@@ -215,7 +215,7 @@ function classifySpeakerAfresh(np: NounPhrase, toks: readonly JaToken[], hasPers
   if (/^(?:これ|それ|あれ|この|その|我々|私|僕|自分|ここ|今回|同様|一方|他方|ほか|他|こと|もの|ため|問題|点)$/.test(bare)) return null;
   if (GENERIC_SOURCE.test(bare) && !hasPersonName) return { ...base, type: 'group', core: bare };
   const titled = /^(.+?)「[^」]+」$/.exec(bare);
-  if (KATAKANA_MEDIA.test(bare) || MEDIA_TAILS.test(bare) && !/(?:局長|部長)$/.test(bare) || titled && TITLED_OUTLET.test(titled[1]!)) {
+  if (KATAKANA_MEDIA.test(bare) || MEDIA_TAILS.test(bare) && !/(?:局長|部長)$/.test(bare) || titled && TITLED_OUTLET.test(titled[1]!) || DESCRIBED_OUTLET.test(bare)) {
     const core = mediaCore(bare);
     return { ...base, type: 'media', core };
   }
@@ -248,6 +248,9 @@ export function trailingFullName(s: string): number {
   return m ? m.index : -1;
 }
 
+/** An outlet named after the kind of outlet it is (ロシアメディア・プラウダ, 独国際放送局ドイチェ・ヴェレ, 米紙ボストン・ヘラルド). */
+const DESCRIBED_OUTLET = /(?:メディア|紙|誌|通信社|放送局|新聞社|テレビ局)・?[\u30A1-\u30FA\u30FC][\u30A1-\u30FA\u30FC・]*$/;
+
 /** 米紙ボストン・ヘラルド(電子版) → ボストン・ヘラルド; 台湾メディア・北港日報 → 北港日報. */
 function mediaCore(s: string): string {
   let c = s.replace(/[(（](?:電子版|ウェブ版|オンライン版)[)）]$/, '');
@@ -255,6 +258,7 @@ function mediaCore(s: string): string {
   if (bracket) return bracket[1]!;
   c = c.replace(/^(?:米|英|仏|独|中国|韓国|ロシア|台湾|香港|日本|米国|英国)?(?:紙|誌|ニュースサイト|メディア|テレビ|通信社?|放送局?)[・\s]?/, '');
   c = c.replace(/^.*?メディア[・\s]/, '');
+  c = c.replace(/^.*?(?:通信社|放送局|新聞社|テレビ局)・?(?=[\u30A1-\u30FA\u30FC])/, '');
   c = c.replace(/紙$/, '');
   return c || s;
 }
