@@ -482,6 +482,18 @@ test('an outlet named after its kind (北国メディア・ノルデン, 南国�
   }
 });
 
+test('a Latin name of two words in Japanese text keeps both (Lin Haowen(林浩文)氏, Helen Marsh教授)', () => {
+  for (const [text, name] of [
+    ['元大使のLin Haowen(林浩文)氏は、戦争は失敗していると主張した。', 'Lin Haowen'],
+    ['北洋大学 Helen Marsh教授は、戦争は失敗していると主張した。', 'Helen Marsh'],
+  ] as const) {
+    const a = analyze(text);
+    const p = a.people.find((x) => x.name === name);
+    assert.ok(p, `${text}: ${JSON.stringify(a.people)}`);
+    assert.deepEqual(a.attributions.map((x) => x.speakers), [[p.id]]);
+  }
+});
+
 test('a post standing alone after a glossed name (…(リン・イエン)准研究員) is no person of its own', () => {
   const a = analyze('北洋研究院の林燕(リン・イエン)准研究員は、衝突は起きうると述べた。');
   assert.deepEqual(a.people.map((p) => [p.name, p.title]), [['林燕', '准研究員']]);

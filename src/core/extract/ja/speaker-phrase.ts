@@ -116,6 +116,12 @@ export function nounPhraseEndingAt(text: string, toks: readonly JaToken[], last:
       i--;
       continue;
     }
+    // Lin Haowen, Helen R. Marsh: the space between the words of a Latin name.
+    if (t.surface === ' ' && i > floor && sawNominal && /^[A-Z][A-Za-z.'’-]*$/.test(toks[i - 1]!.surface) && /^[A-Z]/.test(toks[i + 1]?.surface ?? '')) {
+      from = i;
+      i--;
+      continue;
+    }
     // Space between two nominal chunks: an organisation, then a post and name.
     if (/^[ \u3000]+$/.test(t.surface) && i > floor && sawNominal && isNominal(toks[i - 1]!) && /(?:[行所党局省庁部会社軍院学]|リサーチ|コンサルティング|研究所|大学|銀行|政府|証券|新聞)$/.test(toks[i - 1]!.surface)) {
       from = i;
@@ -306,7 +312,8 @@ function splitNameAndPost(text: string, post: string | null, toks: readonly JaTo
   let organization: string | null = null;
   let name = s;
   // 佐藤 健一: a space between a kanji surname and given name is part of the name, not a cut.
-  const spacedName = /(?:^|[の\s])([\u4e00-\u9fff々]{1,3}[ \u3000][\u4e00-\u9fff々]{1,3})$/.exec(s);
+  // Lin Haowen: a Latin name keeps its spaces too.
+  const spacedName = /(?:^|[の\s])([\u4e00-\u9fff々]{1,3}[ \u3000][\u4e00-\u9fff々]{1,3}|[A-Z][A-Za-z.'’-]*(?: [A-Z][A-Za-z.'’-]*)+)$/.exec(s);
   const cut = spacedName ? s.length - spacedName[1]!.length - 1 : Math.max(s.lastIndexOf('の'), s.lastIndexOf(' '), s.lastIndexOf('\u3000'));
   if (cut > 0) {
     organization = s.slice(0, cut).trim() || null;
