@@ -499,6 +499,18 @@ test('a post standing alone after a glossed name (…(リン・イエン)准研�
   assert.deepEqual(a.people.map((p) => [p.name, p.title]), [['林燕', '准研究員']]);
 });
 
+run({
+  'in a document (…がまとめた報告書の中で、) the subjects are what it says: a country there is never the speaker': {
+    text: '監視団がまとめた報告書の中で、東国は部品の密輸を続けていると指摘した。',
+    want: [],
+    none: ['部品の密輸を続けている'],
+  },
+  'a speaker before the document (首相は声明で、) speaks as usual': {
+    text: '森田首相は声明で、東国は部品の密輸を続けていると指摘した。',
+    want: [{ speaker: '森田', cue: 'と指摘した', content: '東国は部品の密輸を続けている' }],
+  },
+});
+
 test('offices of government and party are posts to the people pass too (官房長官, 幹事長, 知事)', () => {
   for (const [text, name, title] of [
     ['森田官房長官は午前の会見で、調整を急ぐと述べた。', '森田', '官房長官'],

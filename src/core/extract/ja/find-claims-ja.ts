@@ -438,6 +438,9 @@ function isAudience(noun: string): boolean {
   return AUDIENCE.test(noun) || MEDIA_TAILS.test(noun) || KATAKANA_MEDIA.test(noun);
 }
 
+/** A document as the place of what is said: 報告書で、 / 報告書では、 / 声明の中で、. */
+const DOCUMENT_VENUE = /(?:報告書|白書|声明|声明文|論文|談話|文書|リポート|レポート)(?:の中)?(?:で|では)、$/;
+
 /** Nouns of possibility a predicate may modify: …と宣言する可能性, …と主張する恐れ. */
 const MODAL_NOUNS = /^(?:可能性|恐れ|おそれ|公算|見込み|余地|危険性)$/;
 /** はず and わけ after a predicate, denied (…と答えるはずもなく, …と言うわけがない): nothing was said. */
@@ -976,7 +979,7 @@ function analyzeSentence(v: SentenceView, book: SpeakerBook, carried: Speaker | 
     } else {
       // A subject of this clause (…によると、X政府は…と分析; …と述べ、Bは…と反論した), else the same speaker goes on.
       const later = ci > firstOwnCue(cues) && !frameSeen;
-      let inner = continues ? null : subjectAfter(v, clauseStart, cue.from, later);
+      let inner = continues || opening.inDocument ? null : subjectAfter(v, clauseStart, cue.from, later);
       // After a frame, an unnamed subject (メディア報道は, 関係者は) is part of what the frame's source says.
       if (inner && frameSeen && inner.phrase.type === 'group') inner = null;
       if (inner) {
@@ -1117,7 +1120,7 @@ function boundContent(s: Span): Span {
  * The sentence's opening: connectives, then perhaps a topic speaker (Xは / Xが / Xも) with its adverbials
  * (4日、記者会見で、…について), after which the first complement starts.
  */
-function sentenceOpening(v: SentenceView): { topic: SpeakerPhrase | null; coTopics?: SpeakerPhrase[]; contentFrom: number; topicFrom: number; continuation: boolean } {
+function sentenceOpening(v: SentenceView): { topic: SpeakerPhrase | null; coTopics?: SpeakerPhrase[]; contentFrom: number; topicFrom: number; continuation: boolean; inDocument?: boolean } {
   const { toks } = v;
   let k = skipConnectives(v, 0);
   // (その上で is three tokens to the analyser: the connectives are matched on their text.)
@@ -1126,6 +1129,16 @@ function sentenceOpening(v: SentenceView): { topic: SpeakerPhrase | null; coTopi
   const adv = skipAdverbials(v, k);
   if (adv > k && adv < toks.length && toks[adv - 1]!.surface === '、') k = adv;
   const topicFrom = k;
+  // 報告書の中で、北朝鮮は… / …がまとめた報告書では、…: in a document the subjects are what it says, and whoever
+  // wrote it speaks (a topic before it, 首相は声明で、, is the speaker as usual).
+  if (k > 0 && DOCUMENT_VENUE.test(v.text.slice(toks[0]!.start, toks[k - 1]!.end))) return { topic: null, contentFrom: k, topicFrom, continuation, inDocument: true };
+  for (let j = k; j + 1 < toks.length && j < k + 30; j++) {
+    const t = toks[j]!;
+    if (v.depth[j]! > 0 || t.surface === '。' || t.pos === '助詞' && t.pos1 === '係助詞') break;
+    if (t.pos === '助詞' && (t.surface === 'で' && toks[j + 1]!.surface === '、' || t.surface === 'では') && DOCUMENT_VENUE.test(v.text.slice(toks[k]!.start, t.end) + '、')) {
+      return { topic: null, contentFrom: skipAdverbials(v, toks[j + 1]!.surface === '、' ? j + 2 : j + 1), topicFrom, continuation, inDocument: true };
+    }
+  }
   // A topic within the first stretch of the sentence, outside quotations.
   for (let j = k; j < toks.length && j < k + 24; j++) {
     const t = toks[j]!;
