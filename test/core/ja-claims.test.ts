@@ -505,6 +505,10 @@ run({
     want: [],
     none: ['部品の密輸を続けている'],
   },
+  'という after a statement reports the topic as its speaker, whatever subject stands inside it': {
+    text: '北洋通信によると、監視団は報告書で、東国は部品を倉庫に分散させていると指摘しているという。',
+    want: [{ speaker: '監視団', cue: 'と指摘している', content: '東国は部品を倉庫に分散させている' }],
+  },
   'a speaker before the document (首相は声明で、) speaks as usual': {
     text: '森田首相は声明で、東国は部品の密輸を続けていると指摘した。',
     want: [{ speaker: '森田', cue: 'と指摘した', content: '東国は部品の密輸を続けている' }],

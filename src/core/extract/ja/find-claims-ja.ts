@@ -953,6 +953,11 @@ function analyzeSentence(v: SentenceView, book: SpeakerBook, carried: Speaker | 
       speaker = book.resolve(cue.after, current);
     } else if (nested && ci === 0 && !topic) {
       speaker = null;
+    } else if (nested && topic && next!.rule === 'hearsay' && !isMedia(topic)) {
+      // 専門家パネルは報告書で、北朝鮮は…と指摘しているという: という reports the topic's statement; a subject
+      // after the topic is inside it.
+      speaker = topic;
+      contentFrom = Math.max(contentFrom, opening.contentFrom);
     } else if (nested && topic && (cue.rule === 'koto' || cue.rule === 'you')) {
       // Xは、Yが…したことを確認したと明らかにした: Yが is the subject of the clause before こと; X confirmed and
       // made it public (the outer claim covers this one).
@@ -1125,17 +1130,17 @@ function sentenceOpening(v: SentenceView): { topic: SpeakerPhrase | null; coTopi
   let k = skipConnectives(v, 0);
   // (その上で is three tokens to the analyser: the connectives are matched on their text.)
   const continuation = k > 0 && /(?:^|、)(?:さらに|更に|また|加えて|その上で|そのうえで|一方|一方で|ただ|ただし|その後|同時に)(?:、|$)/.test(v.text.slice(toks[0]!.start, toks[k - 1]!.end));
+  const opened = k;
   // この問題をめぐっては、/ 5日、/ 記者会見で、 before the topic
   const adv = skipAdverbials(v, k);
   if (adv > k && adv < toks.length && toks[adv - 1]!.surface === '、') k = adv;
   const topicFrom = k;
   // 報告書の中で、北朝鮮は… / …がまとめた報告書では、…: in a document the subjects are what it says, and whoever
   // wrote it speaks (a topic before it, 首相は声明で、, is the speaker as usual).
-  if (k > 0 && DOCUMENT_VENUE.test(v.text.slice(toks[0]!.start, toks[k - 1]!.end))) return { topic: null, contentFrom: k, topicFrom, continuation, inDocument: true };
-  for (let j = k; j + 1 < toks.length && j < k + 30; j++) {
+  for (let j = opened; j + 1 < toks.length && j < opened + 30; j++) {
     const t = toks[j]!;
     if (v.depth[j]! > 0 || t.surface === '。' || t.pos === '助詞' && t.pos1 === '係助詞') break;
-    if (t.pos === '助詞' && (t.surface === 'で' && toks[j + 1]!.surface === '、' || t.surface === 'では') && DOCUMENT_VENUE.test(v.text.slice(toks[k]!.start, t.end) + '、')) {
+    if (t.pos === '助詞' && (t.surface === 'で' && toks[j + 1]!.surface === '、' || t.surface === 'では') && DOCUMENT_VENUE.test(v.text.slice(toks[opened]!.start, t.end) + '、')) {
       return { topic: null, contentFrom: skipAdverbials(v, toks[j + 1]!.surface === '、' ? j + 2 : j + 1), topicFrom, continuation, inDocument: true };
     }
   }
