@@ -244,3 +244,10 @@ table('content bounds: a non-restrictive relative or ", but" ends a governed cla
   ['Odell said the audit was late; the board had met only twice.', 'Odell', 'said', 'the audit was late'],
   ['Most analysts agreed Whitfield won the exchange, Lena Ortiz noted that the format favored her.', 'Most analysts', 'agreed', 'Whitfield won the exchange'],
 ]);
+
+table('content bounds: the setting and time of the speech close an object, not a clause with its own verb', [
+  ['Senator Hal Brody denounced the settlement in a televised interview.', 'Senator Hal Brody', 'denounced', 'the settlement'],
+  ['The carpenters union formally endorsed Mayor Ruth Okafor in March.', 'The carpenters union', 'formally endorsed', 'Mayor Ruth Okafor'],
+  ['Councilwoman Iris Tan said as much in an interview on Tuesday.', 'Councilwoman Iris Tan', 'said', 'as much'],
+  ['The aide said Okafor will speak at a rally in Dayton.', 'The aide', 'said', 'Okafor will speak at a rally in Dayton'],
+]);

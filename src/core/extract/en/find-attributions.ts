@@ -642,7 +642,11 @@ function contentOf(p: Paragraph, s: Paragraph['sentences'][number], hits: readon
     const end = span ? tokenIndexAt(toks, span.end, k, s.b) : k;
     if (span && hit.row.takes.includes('to') && first.lower === 'to') return found([span], 'en-infinitive', 'reported');
     if (span && hit.row.takes.includes('clause') && !(hit.particle && !CLAUSE_OPENERS.has(first.lower)) && (CLAUSE_OPENERS.has(first.lower) || hasVerb(toks, k, end) || (end - k >= 3 && hit.row.takes[0] === 'clause' && !hit.row.takes.includes('object')))) {
-      return found([span], hit.participle ? 'en-participle' : 'en-clause', 'reported');
+      // (A setting closes only a content with no verb of its own before it: said as much in an interview; in a
+      // clause it may be the reported event's own: said Lee will speak at a rally in Ohio.)
+      const cut = withoutSetting(text, first.end, span, false);
+      const own = cut.end < span.end && hasVerb(toks, k, tokenIndexAt(toks, cut.end, k, s.b));
+      return found([own ? span : cut], hit.participle ? 'en-participle' : 'en-clause', 'reported');
     }
     if (span && (hit.row.takes.includes('object') || hit.particle) && first.text !== ',' && first.text !== '.') {
       // The object with what completes it, to the clause's end (urged Congress to act, accused him of lying,
@@ -650,9 +654,7 @@ function contentOf(p: Paragraph, s: Paragraph['sentences'][number], hits: readon
       // the speech itself closing it (denied the report in a radio interview, on Twitter) is not content.
       const np = phraseStartingAt(toks, k, s.b);
       if (hit.row.listener === 'keep' || !np) return found([span], 'en-object', 'reported');
-      const npEnd = toks[np[1]]!.end;
-      const setting = SPEECH_SETTING.exec(text.slice(npEnd, span.end));
-      return found([setting ? checkedSpan(text, first.start, npEnd + setting.index) : span], 'en-object', 'reported');
+      return found([withoutSetting(text, toks[np[1]]!.end, span, true)], 'en-object', 'reported');
     }
   }
   // 4. A cue after its content: …, officials said. / The plan, she said, will fail.
@@ -697,7 +699,27 @@ function clauseCut(text: string, start: number, limit: number): number {
   return limit;
 }
 /** A setting of the speech closing a clause: in a statement, in a radio interview, on Twitter, at a rally. */
-const SPEECH_SETTING = /\s+(?:in an? (?:[\w-]+ ){0,2}(?:interview|statement|tweet|speech|post|letter|op-ed|email|e-mail|memo|video|message|broadcast|appearance|press conference|news conference)|on (?:Twitter|Facebook|Instagram|television|TV|radio|[A-Z]{2,5})|at an? (?:[\w-]+ ){0,2}(?:rally|event|hearing|briefing|press conference|news conference|debate))\b.*$/;
+const SPEECH_SETTING = /\s+(?:in (?:an?|his|her|their|its) (?:[\w-]+ ){0,2}(?:interview|statement|tweets?|speech|post|letter|op-ed|email|e-mail|memo|video|message|broadcast|appearance|diatribe|remarks|press conference|news conference)|on (?:Twitter|Facebook|Instagram|television|TV|radio|(?:its|his|her|their) (?:website|blog|show|program|podcast)|[A-Z]{2,5})|at an? (?:[\w-]+ ){0,2}(?:rally|event|hearing|briefing|press conference|news conference|debate)|during (?:an?|his|her|the|their) (?:[\w-]+ ){0,3}(?:interview|speech|stop|rally|debate|appearance|visit|forum|hearing|briefing|broadcast))\b.*$/;
+/**
+ * A content without the setting of the speech that closes it (in a radio interview, on Twitter, at a rally,
+ * to reporters) and, for an object, without the time of the speech (denied the report on Thursday, last week):
+ * what was said does not include where or when it was said. The setting is looked for after `from`.
+ */
+function withoutSetting(text: string, from: number, span: Span, time: boolean): Span {
+  let end = span.end;
+  const setting = SPEECH_SETTING.exec(text.slice(from, end));
+  if (setting) end = from + setting.index;
+  if (time) {
+    const t = TRAILING_TIME.exec(text.slice(from, end));
+    if (t) end = from + t.index;
+  }
+  return end === span.end ? span : trimContent(text, span.start, end) ?? span;
+}
+const DAYS = '(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|tonight)';
+const PERIODS = '(?:week|month|year|weekend|summer|fall|spring|winter|morning|afternoon|evening|night)';
+const MONTHS = '(?:January|February|March|April|May|June|July|August|September|October|November|December)';
+/** A time closing an object: on Thursday, Wednesday night, last week, earlier this month, in July, in 2014. */
+const TRAILING_TIME = new RegExp(`\\s+(?:(?:on|last|this|earlier|later|early|late|next|in|since|during)\\s+)?(?:(?:this|last|next|the)\\s+)?(?:${DAYS}|${PERIODS}|${MONTHS}|\\d{4})(?:\\s+(?:\\d{1,2}|${PERIODS}))?(?:\\s+(?:morning|afternoon|evening|night))?\\s*$`);
 const CUT = /,\s+(?:which|who|whose|whom|but)\s|;\s/;
 
 /** A connective opening the sentence links it to the one before; it is the writer's, not what was said (But …, However, …). */
