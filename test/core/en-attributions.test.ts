@@ -251,3 +251,12 @@ table('content bounds: the setting and time of the speech close an object, not a
   ['Councilwoman Iris Tan said as much in an interview on Tuesday.', 'Councilwoman Iris Tan', 'said', 'as much'],
   ['The aide said Okafor will speak at a rally in Dayton.', 'The aide', 'said', 'Okafor will speak at a rally in Dayton'],
 ]);
+
+table('content bounds: a second predicate of the subject, a concessive clause, a topic after its preposition', [
+  ['Whitfield declined the nomination and has since left the council.', 'Whitfield', 'declined', 'the nomination'],
+  ['Castell has promised a veto and attempted to rally both parties against the bill.', 'Castell', 'has promised', 'a veto'],
+  ['Odell claimed that the levy was fair, although he again refused to release the audit.', 'Odell', 'claimed', 'that the levy was fair'],
+  ['Several senators have expressed deep concern about the pipeline route.', 'Several senators', 'have expressed', 'the pipeline route'],
+  ['Reporters asked Whitfield about the missing invoices.', 'Reporters', 'asked', 'the missing invoices'],
+  ['The governor believes in the good judgment of county clerks.', 'The governor', 'believes', 'the good judgment of county clerks'],
+]);

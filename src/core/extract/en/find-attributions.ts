@@ -636,11 +636,19 @@ function contentOf(p: Paragraph, s: Paragraph['sentences'][number], hits: readon
   // 3. The clause or infinitive the cue governs: said (that) …, promised to …, denied the report.
   const that = thatAhead(toks, k, s.b, hit.row?.listener === 'skip' || hit.particle);
   if (that >= 0) k = that;
+  const asks = hit.row?.listener === 'skip' || toks[hit.cue[1]]!.lemma === 'ask';
+  const topic = that < 0 && hit.row ? pastTopicPreposition(toks, k, s.b, hit.particle, asks, !hit.row.takes.includes('object'), hit.row.speech === true) : k;
+  if (topic > k && toks[topic]!.start < limit) {
+    const span = trimContent(text, toks[topic]!.start, clauseCut(text, toks[topic]!.start, limit));
+    if (span) return found([withoutSetting(text, toks[topic]!.end, span, true)], 'en-object', 'reported');
+  }
   if (k < s.b && toks[k]!.start < limit && hit.row && toks[k]!.text !== ',') {
     const first = toks[k]!;
     const span = trimContent(text, first.start, clauseCut(text, first.start, limit));
     const end = span ? tokenIndexAt(toks, span.end, k, s.b) : k;
     if (span && hit.row.takes.includes('to') && first.lower === 'to') return found([span], 'en-infinitive', 'reported');
+    const objectOnly = span && hit.row.listener !== 'keep' ? objectBeforePredicate(toks, k, end) : -1;
+    if (objectOnly >= 0) return found([checkedSpan(text, first.start, toks[objectOnly]!.end)], 'en-object', 'reported');
     if (span && hit.row.takes.includes('clause') && !(hit.particle && !CLAUSE_OPENERS.has(first.lower)) && (CLAUSE_OPENERS.has(first.lower) || hasVerb(toks, k, end) || (end - k >= 3 && hit.row.takes[0] === 'clause' && !hit.row.takes.includes('object')))) {
       // (A setting closes only a content with no verb of its own before it: said as much in an interview; in a
       // clause it may be the reported event's own: said Lee will speak at a rally in Ohio.)
@@ -683,6 +691,52 @@ function contentOf(p: Paragraph, s: Paragraph['sentences'][number], hits: readon
  * non-restrictive relative or appositive that comments on the last noun (…, which the court has put on hold),
  * and before a second predicate or clause joined by ", but" (…, but stopped short of …). Quotations are not cut.
  */
+/**
+ * The object of a stance verb followed by a second predicate of the same subject (declined the post and has
+ * since left the network, praised the plan but also voted against it, signalled a change but was rebuffed): the
+ * last token of the object, or -1. Only a bare noun phrase counts: a clause's own subject is not an object.
+ */
+/**
+ * The topic after its preposition, as PolNeAR bounds it: expressed deep concern about | the policy, raised
+ * questions about | his health, asked Lee about | the audit, spoke emotionally of | the flights, believes in | the
+ * voters. The preposition and what stands before it (a stance noun, a listener, adverbs) go with the cue.
+ * Returns the token where the content starts (k when there is no such preposition).
+ */
+function pastTopicPreposition(toks: readonly Token[], k: number, limit: number, particle: boolean, asks: boolean, stance: boolean, speech: boolean): number {
+  if (particle) return k;
+  let i = k;
+  while (i < limit && toks[i]!.pos === 'ADV' && /ly$/.test(toks[i]!.lower)) i++;
+  // The listener of a verb that asks or tells (asked Lee about, told him of), or a stance noun as the object
+  // of a verb that takes no object of its own (expressed concern about, raised questions over).
+  if (asks) {
+    const one = i < limit && toks[i]!.pos === 'PRON' && /^(?:him|her|them|me|us)$/.test(toks[i]!.lower) ? [i, i] : null;
+    const np = one ?? (i < limit && toks[i]!.pos === 'PROPN' ? phraseStartingAt(toks, i, limit) : null);
+    if (np && TOPIC_PREPS.test(toks[np[1] + 1]?.lower ?? '') && np[1] + 2 < limit) return np[1] + 2;
+    return k;
+  }
+  let j = i;
+  while (stance && j < limit && /^(?:DET|ADJ)$/.test(toks[j]!.pos) && j - i < 3) j++;
+  if (stance && j < limit && toks[j]!.pos === 'NOUN' && TOPIC_NOUNS.test(toks[j]!.lower)) j++;
+  else j = i;
+  // (A verb of belief takes "in" too: believes in the voters; after a verb of speech "in" is its setting.)
+  if (j >= limit) return k;
+  const prep = TOPIC_PREPS.test(toks[j]!.lower) || !speech && j === k && toks[j]!.lower === 'in' && toks[j + 1]?.pos !== 'NUM' && !isTimeWord(toks[j + 1] ?? toks[j]!);
+  return prep && toks[j]!.pos === 'ADP' && j + 1 < limit && !/^[.,;:!?]$/.test(toks[j + 1]!.text) ? j + 1 : k;
+}
+const TOPIC_PREPS = /^(?:about|of|over|into|on|for|against)$/;
+const TOPIC_NOUNS = /^(?:concerns?|questions?|doubts?|outrage|worries|worry|fears?|insights?|hopes?|plans?|criticism|skepticism|scepticism|alarm|frustration|anger|support|opposition|optimism|pessimism|confidence|interest|views?|thoughts?|details?|misgivings|reservations|adulation|praise|admiration|sympathy|disappointment|dismay|regret|satisfaction|unity|agreement|disagreement|caution|warnings?)$/;
+
+function objectBeforePredicate(toks: readonly Token[], k: number, end: number): number {
+  if (CLAUSE_OPENERS.has(toks[k]!.lower) && !(toks[k]!.lower === 'that' && toks[k]!.pos === 'DET') || /ing$/.test(toks[k]!.lower)) return -1;
+  const np = phraseStartingAt(toks, k, end);
+  if (!np) return -1;
+  const c = np[1] + 1;
+  if (c >= end || !/^(?:and|but)$/.test(toks[c]!.lower)) return -1;
+  let v = c + 1;
+  while (v < end && (toks[v]!.pos === 'ADV' || /^(?:then|also|since|later)$/.test(toks[v]!.lower))) v++;
+  return v < end && /^(?:VERB|AUX)$/.test(toks[v]!.pos) && !/ing$/.test(toks[v]!.lower) ? np[1] : -1;
+}
+
 function clauseCut(text: string, start: number, limit: number): number {
   const re = new RegExp(CUT.source, 'g');
   re.lastIndex = start;
@@ -720,7 +774,7 @@ const PERIODS = '(?:week|month|year|weekend|summer|fall|spring|winter|morning|af
 const MONTHS = '(?:January|February|March|April|May|June|July|August|September|October|November|December)';
 /** A time closing an object: on Thursday, Wednesday night, last week, earlier this month, in July, in 2014. */
 const TRAILING_TIME = new RegExp(`\\s+(?:(?:on|last|this|earlier|later|early|late|next|in|since|during)\\s+)?(?:(?:this|last|next|the)\\s+)?(?:${DAYS}|${PERIODS}|${MONTHS}|\\d{4})(?:\\s+(?:\\d{1,2}|${PERIODS}))?(?:\\s+(?:morning|afternoon|evening|night))?\\s*$`);
-const CUT = /,\s+(?:which|who|whose|whom|but)\s|;\s/;
+const CUT = /,\s+(?:which|who|whose|whom|but|though|although|even though|even as|whereas)\s|;\s/;
 
 /** A connective opening the sentence links it to the one before; it is the writer's, not what was said (But …, However, …). */
 const OPENER = /^(?:But|And|Yet|So|Still|Also|However|Meanwhile|Instead|Indeed|In fact|Now|Moreover|Nevertheless)(?:,\s*|\s+)(?=\S)/;
