@@ -260,3 +260,9 @@ table('content bounds: a second predicate of the subject, a concessive clause, a
   ['Reporters asked Whitfield about the missing invoices.', 'Reporters', 'asked', 'the missing invoices'],
   ['The governor believes in the good judgment of county clerks.', 'The governor', 'believes', 'the good judgment of county clerks'],
 ]);
+
+table('trailing cues followed by the circumstances of the speech', [
+  ['The levy will not pass, Odell said as he left the chamber.', 'Odell', 'said', 'The levy will not pass'],
+  ['The count was fair, the clerk said in the hallway.', 'the clerk', 'said', 'The count was fair'],
+  ['Whitfield said as much in her report.', 'Whitfield', 'said', 'as much'],
+]);

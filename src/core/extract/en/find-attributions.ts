@@ -642,7 +642,12 @@ function contentOf(p: Paragraph, s: Paragraph['sentences'][number], hits: readon
     const span = trimContent(text, toks[topic]!.start, clauseCut(text, toks[topic]!.start, limit));
     if (span) return found([withoutSetting(text, toks[topic]!.end, span, true)], 'en-object', 'reported');
   }
-  if (k < s.b && toks[k]!.start < limit && hit.row && toks[k]!.text !== ',') {
+  // …, he said as he entered the talks / when asked: the cue trails its content, the clause after it is the speech's own.
+  // (So is a bare setting after a speech verb: …, he said in the interview.)
+  const setting = k < s.b && hit.row?.speech === true && ADJUNCT_PREPS.has(toks[k]!.lower) && !hasVerb(toks, k, s.b);
+  const asMuch = k + 1 < s.b && toks[k]!.lower === 'as' && /^(?:much|well|such|many|follows?)$/.test(toks[k + 1]!.lower);
+  const circumstance = k < s.b && hit.row?.speech === true && (SPEECH_CIRCUMSTANCE.has(toks[k]!.lower) && !asMuch || setting) && commaBefore(text, hit.clauseStart, floor) !== null && !hit.participle;
+  if (k < s.b && toks[k]!.start < limit && hit.row && toks[k]!.text !== ',' && !circumstance) {
     const first = toks[k]!;
     const span = trimContent(text, first.start, clauseCut(text, first.start, limit));
     const end = span ? tokenIndexAt(toks, span.end, k, s.b) : k;
@@ -677,7 +682,8 @@ function contentOf(p: Paragraph, s: Paragraph['sentences'][number], hits: readon
       const listener = phraseStartingAt(toks, endTok, s.b);
       if (listener) endTok = skipAdjuncts(toks, listener[1] + 1, s.b);
     }
-    if (endTok >= s.b || onlyPunctuationBetween(text, toks[endTok]!.start, s.end)) return found([before], 'en-trailing', 'reported');
+    // (A clause of time or manner after the cue belongs to the speech: …, she said as she left the room.)
+    if (endTok >= s.b || onlyPunctuationBetween(text, toks[endTok]!.start, s.end) || hit.row?.speech === true && (SPEECH_CIRCUMSTANCE.has(toks[endTok]!.lower) || ADJUNCT_PREPS.has(toks[endTok]!.lower) && !hasVerb(toks, endTok, s.b))) return found([before], 'en-trailing', 'reported');
     if (toks[endTok]!.text === ',') {
       const rest = trimContent(text, toks[endTok]!.end, limit);
       if (rest) return found([before, rest], 'en-parenthetical', 'reported');
@@ -753,7 +759,7 @@ function clauseCut(text: string, start: number, limit: number): number {
   return limit;
 }
 /** A setting of the speech closing a clause: in a statement, in a radio interview, on Twitter, at a rally. */
-const SPEECH_SETTING = /\s+(?:in (?:an?|his|her|their|its) (?:[\w-]+ ){0,2}(?:interview|statement|tweets?|speech|post|letter|op-ed|email|e-mail|memo|video|message|broadcast|appearance|diatribe|remarks|press conference|news conference)|on (?:Twitter|Facebook|Instagram|television|TV|radio|(?:its|his|her|their) (?:website|blog|show|program|podcast)|[A-Z]{2,5})|at an? (?:[\w-]+ ){0,2}(?:rally|event|hearing|briefing|press conference|news conference|debate)|during (?:an?|his|her|the|their) (?:[\w-]+ ){0,3}(?:interview|speech|stop|rally|debate|appearance|visit|forum|hearing|briefing|broadcast))\b.*$/;
+const SPEECH_SETTING = /\s+(?:in (?:an?|his|her|their|its) (?:[\w-]+ ){0,2}(?:interview|statement|tweets?|speech|post|letter|op-ed|email|e-mail|memo|video|message|broadcast|appearance|diatribe|remarks|report|column|book|testimony|filing|press conference|news conference)|on (?:Twitter|Facebook|Instagram|television|TV|radio|(?:its|his|her|their) (?:website|blog|show|program|podcast)|[A-Z]{2,5})|at an? (?:[\w-]+ ){0,2}(?:rally|event|hearing|briefing|press conference|news conference|debate)|during (?:an?|his|her|the|their) (?:[\w-]+ ){0,3}(?:interview|speech|stop|rally|debate|appearance|visit|forum|hearing|briefing|broadcast))\b.*$/;
 /**
  * A content without the setting of the speech that closes it (in a radio interview, on Twitter, at a rally,
  * to reporters) and, for an object, without the time of the speech (denied the report on Thursday, last week):
@@ -804,6 +810,9 @@ function clauseBreakBefore(text: string, at: number, floor: number): number | nu
   const m = /(?:[,;—–]\s*(?:(?:and|but|while|whereas)\s+)?|\s+(?:and|but|while|whereas)\s+)$/.exec(text.slice(Math.max(floor, at - 12), at));
   return m ? at - m[0].length : null;
 }
+
+/** Words opening a clause of time or manner that sets a speech: …, she said as she left / when asked / before he died. */
+const SPEECH_CIRCUMSTANCE = new Set(['as', 'when', 'while', 'before', 'after', 'because', 'since', 'until']);
 
 /** Skips what may stand between a cue and its content: Tuesday, in a statement, on Twitter, last week. */
 function skipAdjuncts(toks: readonly Token[], k: number, limit: number): number {
