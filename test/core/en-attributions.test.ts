@@ -266,3 +266,8 @@ table('trailing cues followed by the circumstances of the speech', [
   ['The count was fair, the clerk said in the hallway.', 'the clerk', 'said', 'The count was fair'],
   ['Whitfield said as much in her report.', 'Whitfield', 'said', 'as much'],
 ]);
+
+table('content bounds: a that-clause keeps its ", which"; a relative on a person ends it', [
+  ['Castell warned that the county was losing control of the reservoir, which supplies three towns.', 'Castell', 'warned', 'that the county was losing control of the reservoir, which supplies three towns'],
+  ['Odell noted that the award went to Dana Whitfield, who chairs the board.', 'Odell', 'noted', 'that the award went to Dana Whitfield'],
+]);

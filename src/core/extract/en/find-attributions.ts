@@ -655,6 +655,10 @@ function contentOf(p: Paragraph, s: Paragraph['sentences'][number], hits: readon
     const objectOnly = span && hit.row.listener !== 'keep' ? objectBeforePredicate(toks, k, end) : -1;
     if (objectOnly >= 0) return found([checkedSpan(text, first.start, toks[objectOnly]!.end)], 'en-object', 'reported');
     if (span && hit.row.takes.includes('clause') && !(hit.particle && !CLAUSE_OPENERS.has(first.lower)) && (CLAUSE_OPENERS.has(first.lower) || hasVerb(toks, k, end) || (end - k >= 3 && hit.row.takes[0] === 'clause' && !hit.row.takes.includes('object')))) {
+      if (first.lower === 'that' && first.pos !== 'DET') {
+        const whole = trimContent(text, first.start, clauseCut(text, first.start, limit, true));
+        if (whole) return found([whole], hit.participle ? 'en-participle' : 'en-clause', 'reported');
+      }
       // (A setting closes only a content with no verb of its own before it: said as much in an interview; in a
       // clause it may be the reported event's own: said Lee will speak at a rally in Ohio.)
       const cut = withoutSetting(text, first.end, span, false);
@@ -743,7 +747,7 @@ function objectBeforePredicate(toks: readonly Token[], k: number, end: number): 
   return v < end && /^(?:VERB|AUX)$/.test(toks[v]!.pos) && !/ing$/.test(toks[v]!.lower) ? np[1] : -1;
 }
 
-function clauseCut(text: string, start: number, limit: number): number {
+function clauseCut(text: string, start: number, limit: number, keepWhich = false): number {
   const re = new RegExp(CUT.source, 'g');
   re.lastIndex = start;
   // Up to the limit only: on the whole text a clause with no cut would run the pattern to the document's end.
@@ -751,6 +755,9 @@ function clauseCut(text: string, start: number, limit: number): number {
   for (let m = re.exec(upto); m; m = re.exec(upto)) {
     const at = m.index;
     if (at <= start) continue;
+    // A reported clause keeps a ", which" that comments on what it reports (…warned that the army kept its
+    // power, which it retains); a relative on a person (…, who is 70) is the writer's aside all the same.
+    if (keepWhich && /^,\s+which\s/.test(text.slice(at, at + 10))) continue;
     // Inside a quotation opened in the clause: no cut.
     const before = text.slice(start, at);
     if (((before.match(/“/g)?.length ?? 0) > (before.match(/”/g)?.length ?? 0)) || (before.match(/"/g)?.length ?? 0) % 2 === 1) continue;
