@@ -271,3 +271,8 @@ table('content bounds: a that-clause keeps its ", which"; a relative on a person
   ['Castell warned that the county was losing control of the reservoir, which supplies three towns.', 'Castell', 'warned', 'that the county was losing control of the reservoir, which supplies three towns'],
   ['Odell noted that the award went to Dana Whitfield, who chairs the board.', 'Odell', 'noted', 'that the award went to Dana Whitfield'],
 ]);
+
+test('en a stance noun inside what someone said is part of that claim', () => {
+  const got = attributions(lead + 'Odell said the pipeline drew concerns about the river crossing.\n').got;
+  assert.deepEqual(got.map((g) => [g.cue, g.content]), [['said', 'the pipeline drew concerns about the river crossing']]);
+});

@@ -309,7 +309,10 @@ function withoutNestedStances(p: Paragraph, found: Found[]): Found[] {
   const nestable = new Set<Construction>(['en-clause', 'en-infinitive', 'en-object']);
   const outer = found.map((f) => ({ start: f.parts[0]!.start, end: f.parts[f.parts.length - 1]!.end }));
   return found.filter((f, i) => {
-    if (!nestable.has(f.construction) || f.hit.row?.speech === true) return true;
+    // A stance noun inside another claim (Lee said the plan drew concerns about …) is part of it too, except a
+    // claim noun with its clause (disputed Park's claim that …), which PolNeAR marks as a claim of its own.
+    const stance = f.construction === 'en-stance-noun' && !CLAIM_NOUNS.test(p.toks[f.hit.cue[0]]!.lower);
+    if (!stance && (!nestable.has(f.construction) || f.hit.row?.speech === true)) return true;
     const cs = p.toks[f.hit.cue[0]]!.start;
     const ce = p.toks[f.hit.cue[1]]!.end;
     // (Not inside a claim made in its own source's relative clause: Brandt, a historian who advised …, believes.)
