@@ -276,3 +276,8 @@ test('en a stance noun inside what someone said is part of that claim', () => {
   const got = attributions(lead + 'Odell said the pipeline drew concerns about the river crossing.\n').got;
   assert.deepEqual(got.map((g) => [g.cue, g.content]), [['said', 'the pipeline drew concerns about the river crossing']]);
 });
+
+table('a quotation before the source is no content when the cue governs a clause of its own', [
+  ['On Sunday’s broadcast of “Harbor Week,” Odell said the levy would pass.', 'Odell', 'said', 'the levy would pass'],
+  ['In his column “Ledger Lines,” Odell wrote that the count was late.', 'Odell', 'wrote', 'that the count was late'],
+]);

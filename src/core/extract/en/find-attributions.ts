@@ -610,7 +610,23 @@ function contentOf(p: Paragraph, s: Paragraph['sentences'][number], hits: readon
   }
   // 1. A quotation right before the cue clause: “…,” she said / “…,” said Lee. A second one after it: split.
   const qb = quoteClosingBefore(text, quotes, hit.clauseStart, prevHit ? prevHit.clauseEnd : p.sentences[0]!.start);
-  if (qb && hit.row?.takes.includes('clause') && !hit.participle) {
+  // (Not when the cue governs a clause of its own after it: On “Fox News Sunday,” Lee said the plan …, “…,”
+  // Lee said the plan … — the quotation is a title or another's words, the clause is what was said.)
+  const ownClause = (() => {
+    if (!qb || hit.sourceAfter || !hit.source) return false;
+    let j = skipAdjuncts(toks, hit.next, s.b);
+    if (hit.row?.listener === 'skip') {
+      const obj = phraseStartingAt(toks, j, s.b);
+      if (obj) j = skipAdjuncts(toks, obj[1] + 1, s.b);
+    }
+    if (j >= s.b || /^(?:[,.;:!?—–”"]|'')$/.test(toks[j]!.text) || SPEECH_CIRCUMSTANCE.has(toks[j]!.lower) || ADJUNCT_PREPS.has(toks[j]!.lower)) return false;
+    if (toks[j]!.lower === 'that') return true;
+    // A bare clause: its subject, then its verb.
+    const subject = phraseStartingAt(toks, j, s.b);
+    const verb = subject ? toks[subject[1] + 1] : undefined;
+    return verb !== undefined && (verb.pos === 'VERB' || verb.pos === 'AUX');
+  })();
+  if (qb && hit.row?.takes.includes('clause') && !hit.participle && !ownClause) {
     const tail = skipAdjuncts(toks, hit.next, s.b);
     const qa = tail < s.b && /^[,:—–]$/.test(toks[tail]!.text) ? quoteOpeningAfter(text, quotes, toks[tail]!.end, s.end + 1) : undefined;
     // A quotation that ends a clause begun in plain words (The country "has made changes," said Lee): the
