@@ -281,3 +281,10 @@ table('a quotation before the source is no content when the cue governs a clause
   ['On Sunday’s broadcast of “Harbor Week,” Odell said the levy would pass.', 'Odell', 'said', 'the levy would pass'],
   ['In his column “Ledger Lines,” Odell wrote that the count was late.', 'Odell', 'wrote', 'that the count was late'],
 ]);
+
+table('content bounds: a clause of time or reason with its own subject ends an object, not a clause', [
+  ['Castell described the audit as a disgrace after the clerk resigned.', 'Castell', 'described', 'the audit as a disgrace'],
+  ['The board had called the hearing because members felt misled.', 'The board', 'had called', 'the hearing'],
+  ['Odell said the count would end before the polls closed.', 'Odell', 'said', 'the count would end before the polls closed'],
+  ['Whitfield urged the council to vote before the session ends.', 'Whitfield', 'urged', 'the council to vote before the session ends'],
+]);

@@ -682,6 +682,8 @@ function contentOf(p: Paragraph, s: Paragraph['sentences'][number], hits: readon
       // clause it may be the reported event's own: said Lee will speak at a rally in Ohio.)
       const cut = withoutSetting(text, first.end, span, false);
       const own = cut.end < span.end && hasVerb(toks, k, tokenIndexAt(toks, cut.end, k, s.b));
+      const sub = subordinateAfterObject(toks, k, end);
+      if (sub >= 0) return found([checkedSpan(text, first.start, toks[sub]!.end)], 'en-object', 'reported');
       return found([own ? span : cut], hit.participle ? 'en-participle' : 'en-clause', 'reported');
     }
     if (span && (hit.row.takes.includes('object') || hit.particle) && first.text !== ',' && first.text !== '.') {
@@ -690,6 +692,8 @@ function contentOf(p: Paragraph, s: Paragraph['sentences'][number], hits: readon
       // the speech itself closing it (denied the report in a radio interview, on Twitter) is not content.
       const np = phraseStartingAt(toks, k, s.b);
       if (hit.row.listener === 'keep' || !np) return found([span], 'en-object', 'reported');
+      const sub = subordinateAfterObject(toks, k, end);
+      if (sub >= 0) return found([checkedSpan(text, first.start, toks[sub]!.end)], 'en-object', 'reported');
       return found([withoutSetting(text, toks[np[1]]!.end, span, true)], 'en-object', 'reported');
     }
   }
@@ -754,6 +758,38 @@ function pastTopicPreposition(toks: readonly Token[], k: number, limit: number, 
 }
 const TOPIC_PREPS = /^(?:about|of|over|into|on|for|against)$/;
 const TOPIC_NOUNS = /^(?:concerns?|questions?|doubts?|outrage|worries|worry|fears?|insights?|hopes?|plans?|criticism|skepticism|scepticism|alarm|frustration|anger|support|opposition|optimism|pessimism|confidence|interest|views?|thoughts?|details?|misgivings|reservations|adulation|praise|admiration|sympathy|disappointment|dismay|regret|satisfaction|unity|agreement|disagreement|caution|warnings?)$/;
+
+/** Conjunctions opening a clause of time, reason or purpose. */
+const SUBORDINATORS = new Set(['so', 'as', 'when', 'after', 'while', 'since', 'because', 'before', 'until', 'though', 'although', 'once', 'whereas']);
+
+/**
+ * An object (not a clause) followed by a clause of time, reason or purpose with its own subject (described Lee
+ * as a disgrace after she attacked …, had called the hearing because they felt …, agreed to lend the money so Lee
+ * could …): that clause sets the speech, it is not what was said. The object's last token, or -1.
+ */
+function subordinateAfterObject(toks: readonly Token[], k: number, end: number): number {
+  const t0 = toks[k]!;
+  if (CLAUSE_OPENERS.has(t0.lower) && !(t0.lower === 'that' && t0.pos === 'DET')) return -1;
+  // A bare clause (the plan would fail) opens with its subject and verb.
+  const subj = phraseStartingAt(toks, k, end);
+  if (subj && /^(?:VERB|AUX)$/.test(toks[subj[1] + 1]?.pos ?? '')) return -1;
+  for (let i = k + 1; i < end - 1; i++) {
+    const t = toks[i]!;
+    if (/^[.;:!?,]$/.test(t.text)) return -1;
+    // (In lower case: a headline's capitals are read as they stand; not after a noun of time: the moments before he …)
+    if (!SUBORDINATORS.has(t.text) || /^(?:VERB|AUX)$/.test(toks[i - 1]!.pos) || /^[,—–(-]$/.test(toks[i - 1]!.text) || /^(?:moments?|days?|weeks?|months?|years?|hours?|minutes?|time|times|night|morning)$/.test(toks[i - 1]!.lower)) continue;
+    // (An infinitive in the object takes the clause with it: urged Lee to resign after the vote failed.)
+    if (toks.slice(k, i).some((x, n) => x.lower === 'to' && !/^(?:DET|PRON|PROPN|NUM)$/.test(toks[k + n + 1]?.pos ?? 'DET'))) return -1;
+    const np = phraseStartingAt(toks, i + 1, end);
+    let v = np ? np[1] + 1 : -1;
+    while (v > 0 && v < end && toks[v]!.pos === 'ADV') v++;
+    if (v > 0 && v < end && /^(?:VERB|AUX)$/.test(toks[v]!.pos)) {
+      // (The object's words must hold no verb of their own: then it is a clause, and the clause after is its.)
+      return hasVerb(toks, k, i) || i - 1 < k ? -1 : i - 1;
+    }
+  }
+  return -1;
+}
 
 function objectBeforePredicate(toks: readonly Token[], k: number, end: number): number {
   if (CLAUSE_OPENERS.has(toks[k]!.lower) && !(toks[k]!.lower === 'that' && toks[k]!.pos === 'DET') || /ing$/.test(toks[k]!.lower)) return -1;
