@@ -288,3 +288,9 @@ table('content bounds: a clause of time or reason with its own subject ends an o
   ['Odell said the count would end before the polls closed.', 'Odell', 'said', 'the count would end before the polls closed'],
   ['Whitfield urged the council to vote before the session ends.', 'Whitfield', 'urged', 'the council to vote before the session ends'],
 ]);
+
+table('stance nouns: the topic runs on through what completes it, not into the sentence’s verb or a clause of time', [
+  ['Whitfield’s criticism of the county for its failure to publish the audit surprised nobody.', 'Whitfield’s', 'criticism of', 'the county for its failure to publish the audit'],
+  ['Odell is a longtime supporter of the levy and of the school board.', 'Odell', 'supporter of', 'the levy and of the school board'],
+  ['His doubts about a fund that bears the mayor’s name grew after the audit.', 'His', 'doubts about', 'a fund that bears the mayor’s name'],
+]);

@@ -177,7 +177,8 @@ function stanceNouns(p: Paragraph, s: Paragraph['sentences'][number], hits: read
     if (t.pos !== 'NOUN' && t.pos !== 'ADJ' && !(i === s.a && t.pos === 'PROPN')) continue;
     // The object of another cue (raised concerns about …) is that cue's content.
     if (hits.some((h) => h.cue[0] <= i && i <= h.cue[1] + 3)) continue;
-    const np = intent ? infinitiveAt(p, s, i + 1) : phraseStartingAt(toks, i + 2, s.b);
+    const np0 = intent ? infinitiveAt(p, s, i + 1) : phraseStartingAt(toks, i + 2, s.b);
+    const np: [number, number] | null = np0 && !intent ? [np0[0], topicThrough(p, s, np0[1])] : np0;
     if (!np) continue;
     // An intention with no holder named is no one's: skip it.
     // The holder: a possessive right before (his criticism, Lee's claims), or the subject of is / has been.
@@ -195,6 +196,34 @@ function stanceNouns(p: Paragraph, s: Paragraph['sentences'][number], hits: read
     out.push({ hit, parts: [{ start: toks[np[0]]!.start, end: toks[np[1]]!.end }], construction: 'en-stance-noun', kind: 'reported' });
   }
   return out;
+}
+
+/**
+ * The last token of a stance noun's topic that ends at `last`, carried on through what completes it, as PolNeAR
+ * bounds it: a prepositional phrase (doubts about his plan for the port), an infinitive (a call for the city to
+ * act), a relative clause (questions about a fund that bears his name) — up to a comma, a stop, or the verb of
+ * the sentence (Her criticism of the budget | surprised the council).
+ */
+function topicThrough(p: Paragraph, s: Paragraph['sentences'][number], last: number): number {
+  const { toks, quotes } = p;
+  let e = last;
+  let relative = false;
+  let relativeVerb = false;
+  while (e + 1 < s.b) {
+    const n = toks[e + 1]!;
+    if (/^[.;:!?,—–(]$/.test(n.text) && !quoteAround(quotes, n.start)) break;
+    // (A clause or phrase of time or reason is the sentence's: criticism of the network | after the forum.)
+    if (SUBORDINATORS.has(n.lower) || n.lower === 'during') break;
+    const finite = (n.pos === 'VERB' || n.pos === 'AUX') && toks[e]!.lower !== 'to' && !/ing$/.test(n.lower) && !quoteAround(quotes, n.start);
+    if (/^(?:who|which|that|whose|whom)$/.test(n.lower)) relative = true;
+    // (A relative clause has one verb group; a second finite verb after its object is the sentence's: … that bears
+    // his name | grew.)
+    else if (finite && (!relative || relativeVerb && /^(?:NOUN|PROPN|PRON|NUM)$/.test(toks[e]!.pos))) break;
+    if (finite && relative) relativeVerb = true;
+    else if (/^(?:and|but|or)$/.test(n.lower) && !/^(?:of|about|on|for|to)$/.test(toks[e + 2]?.lower ?? '')) break;
+    e++;
+  }
+  return e;
 }
 
 /** Nouns that name a claim someone makes, taking a that-clause: his claim that …, the senator's assertion that …. */
