@@ -259,6 +259,7 @@ table('content bounds: a second predicate of the subject, a concessive clause, a
   ['Several senators have expressed deep concern about the pipeline route.', 'Several senators', 'have expressed', 'the pipeline route'],
   ['Reporters asked Whitfield about the missing invoices.', 'Reporters', 'asked', 'the missing invoices'],
   ['The governor believes in the good judgment of county clerks.', 'The governor', 'believes', 'the good judgment of county clerks'],
+  ['Odell spoke out about the shooting in Dayton.', 'Odell', 'spoke out', 'the shooting in Dayton'],
 ]);
 
 table('trailing cues followed by the circumstances of the speech', [

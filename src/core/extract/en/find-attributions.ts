@@ -765,7 +765,8 @@ function contentOf(p: Paragraph, s: Paragraph['sentences'][number], hits: readon
  * Returns the token where the content starts (k when there is no such preposition).
  */
 function pastTopicPreposition(toks: readonly Token[], k: number, limit: number, particle: boolean, asks: boolean, stance: boolean, speech: boolean): number {
-  if (particle) return k;
+  // After a particle, a preposition may still stand before the topic: spoke out about | the shooting.
+  if (particle) return k + 1 < limit && TOPIC_PREPS.test(toks[k]!.lower) && toks[k]!.pos === 'ADP' && !/^[.,;:!?]$/.test(toks[k + 1]!.text) ? k + 1 : k;
   let i = k;
   while (i < limit && toks[i]!.pos === 'ADV' && /ly$/.test(toks[i]!.lower)) i++;
   // The listener of a verb that asks or tells (asked Lee about, told him of), or a stance noun as the object
