@@ -295,3 +295,8 @@ table('stance nouns: the topic runs on through what completes it, not into the s
   ['Odell is a longtime supporter of the levy and of the school board.', 'Odell', 'supporter of', 'the levy and of the school board'],
   ['His doubts about a fund that bears the mayor’s name grew after the audit.', 'His', 'doubts about', 'a fund that bears the mayor’s name'],
 ]);
+
+table('a hyphenated listener, and a relative "that" after a setting is no clause of the cue', [
+  ['Mayor Odell told Korean-Americans this weekend he would not run again.', 'Mayor Odell', 'told', 'he would not run again'],
+  ['“We will not yield,” Castell told reporters after the meeting that was held at the depot.', 'Castell', 'told', '“We will not yield,”'],
+]);

@@ -649,7 +649,8 @@ function contentOf(p: Paragraph, s: Paragraph['sentences'][number], hits: readon
       if (obj) j = skipAdjuncts(toks, obj[1] + 1, s.b);
     }
     if (j >= s.b || /^(?:[,.;:!?—–”"]|'')$/.test(toks[j]!.text) || SPEECH_CIRCUMSTANCE.has(toks[j]!.lower) || ADJUNCT_PREPS.has(toks[j]!.lower)) return false;
-    if (toks[j]!.lower === 'that') return true;
+    // ("that" with a verb right after it is a relative pronoun: after the meeting that was held on a boat.)
+    if (toks[j]!.lower === 'that') return !/^(?:VERB|AUX)$/.test(toks[j + 1]?.pos ?? '');
     // A bare clause: its subject, then its verb.
     const subject = phraseStartingAt(toks, j, s.b);
     const verb = subject ? toks[subject[1] + 1] : undefined;
