@@ -300,3 +300,9 @@ table('a hyphenated listener, and a relative "that" after a setting is no clause
   ['Mayor Odell told Korean-Americans this weekend he would not run again.', 'Mayor Odell', 'told', 'he would not run again'],
   ['“We will not yield,” Castell told reporters after the meeting that was held at the depot.', 'Castell', 'told', '“We will not yield,”'],
 ]);
+
+table('a cue in a relative clause: its relative pronoun is the content', [
+  ['That was what Dana Whitfield said when she left the council.', 'Dana Whitfield', 'said', 'what'],
+  ['It is the kind of deal that Castell strongly supports.', 'Castell', 'strongly supports', 'that'],
+  ['Odell said that Park agreed.', 'Odell', 'said', 'that Park agreed'],
+]);

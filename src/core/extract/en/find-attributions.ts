@@ -682,6 +682,10 @@ function contentOf(p: Paragraph, s: Paragraph['sentences'][number], hits: readon
     const qa = quotes.find((q) => q.open === toks[k]!.start);
     if (qa && onlyPunctuationBetween(text, qa.close + 1, limit)) return found([quoteSpan(qa)], 'en-quote-after', 'quote');
   }
+  // 2b. A cue in a relative clause whose slot is its relative pronoun (That was what Lee said when she left; the
+  // leader that Lee so admires.): PolNeAR marks the pronoun as the content.
+  const rel = relativeContent(toks, s, hit, k);
+  if (rel >= 0) return found([{ start: toks[rel]!.start, end: toks[rel]!.end }], 'en-object', 'reported');
   // 3. The clause or infinitive the cue governs: said (that) …, promised to …, denied the report.
   const that = thatAhead(toks, k, s.b, hit.row?.listener === 'skip' || hit.particle);
   if (that >= 0) k = that;
@@ -789,6 +793,24 @@ function pastTopicPreposition(toks: readonly Token[], k: number, limit: number, 
 }
 const TOPIC_PREPS = /^(?:about|of|over|into|on|for|against)$/;
 const TOPIC_NOUNS = /^(?:concerns?|questions?|doubts?|outrage|worries|worry|fears?|insights?|hopes?|plans?|criticism|skepticism|scepticism|alarm|frustration|anger|support|opposition|optimism|pessimism|confidence|interest|views?|thoughts?|details?|misgivings|reservations|adulation|praise|admiration|sympathy|disappointment|dismay|regret|satisfaction|unity|agreement|disagreement|caution|warnings?)$/;
+
+/**
+ * The relative pronoun that stands for a cue's content, or -1: what, which, or "that" after a noun, right before
+ * the cue's subject, when nothing the cue could govern follows it (only a stop, a comma, a setting, a clause of time).
+ */
+function relativeContent(toks: readonly Token[], s: Paragraph['sentences'][number], hit: Hit, k: number): number {
+  if (!hit.source || hit.sourceAfter || hit.according || hit.participle || hit.shared || !hit.row) return -1;
+  const r = hit.source[0] - 1;
+  if (r < s.a) return -1;
+  const w = toks[r]!.lower;
+  const before = toks[r - 1];
+  const relative = w === 'what' || w === 'which' && before !== undefined && (before.pos === 'NOUN' || before.pos === 'PROPN' || before.text === ',')
+    || w === 'that' && before !== undefined && (before.pos === 'NOUN' || before.pos === 'PROPN');
+  if (!relative) return -1;
+  const t = toks[k];
+  const empty = k >= s.b || /^[,.;:!?)—–]$/.test(t!.text) || SPEECH_CIRCUMSTANCE.has(t!.lower) || ADJUNCT_PREPS.has(t!.lower) && !hasVerb(toks, k, s.b);
+  return empty ? r : -1;
+}
 
 /** Conjunctions opening a clause of time, reason or purpose. */
 const SUBORDINATORS = new Set(['so', 'as', 'when', 'after', 'while', 'since', 'because', 'before', 'until', 'though', 'although', 'once', 'whereas']);
