@@ -281,6 +281,7 @@ test('en a stance noun inside what someone said is part of that claim', () => {
 table('a quotation before the source is no content when the cue governs a clause of its own', [
   ['On Sunday’s broadcast of “Harbor Week,” Odell said the levy would pass.', 'Odell', 'said', 'the levy would pass'],
   ['In his column “Ledger Lines,” Odell wrote that the count was late.', 'Odell', 'wrote', 'that the count was late'],
+  ['In an interview on “Harbor Week,” the mayor said the recent spate of closures and layoffs demands a response.', 'the mayor', 'said', 'the recent spate of closures and layoffs demands a response'],
 ]);
 
 table('content bounds: a clause of time or reason with its own subject ends an object, not a clause', [

@@ -643,6 +643,13 @@ function contentOf(p: Paragraph, s: Paragraph['sentences'][number], hits: readon
   // Lee said the plan … — the quotation is a title or another's words, the clause is what was said.)
   const ownClause = (() => {
     if (!qb || hit.sourceAfter || !hit.source) return false;
+    // A quotation inside an opening adverbial (In an interview on “Face the Nation,” / On “Harbor Week,”)
+    // is a title or a phrase of the writer's: the content is what the cue governs after it.
+    const lead = text.slice(Math.max(s.start, floor), qb.open);
+    if (/^[\s]*(?:In|On|At|During|From|After|Before)\b[^.!?;:“”"]*$/.test(lead) && hit.row?.takes.includes('clause')) {
+      const j = skipAdjuncts(toks, hit.next, s.b);
+      if (j < s.b && !/^(?:[,.;:!?—–]|'')$/.test(toks[j]!.text)) return true;
+    }
     let j = skipAdjuncts(toks, hit.next, s.b);
     if (hit.row?.listener === 'skip') {
       const obj = phraseStartingAt(toks, j, s.b);
