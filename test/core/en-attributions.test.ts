@@ -307,3 +307,9 @@ table('a cue in a relative clause: its relative pronoun is the content', [
   ['It is the kind of deal that Castell strongly supports.', 'Castell', 'strongly supports', 'that'],
   ['Odell said that Park agreed.', 'Odell', 'said', 'that Park agreed'],
 ]);
+
+table('an infinitive of a cue verb: the chain is one cue, its content what the inner verb governs', [
+  ['Castell has steadfastly refused to disclose the invoices.', 'Castell', 'has steadfastly refused', 'the invoices'],
+  ['Odell wanted to know who had approved the contract.', 'Odell', 'wanted', 'who had approved the contract'],
+  ['Whitfield plans to cut the levy.', 'Whitfield', 'plans', 'to cut the levy'],
+]);

@@ -711,7 +711,22 @@ function contentOf(p: Paragraph, s: Paragraph['sentences'][number], hits: readon
     const first = toks[k]!;
     const span = trimContent(text, first.start, clauseCut(text, first.start, limit));
     const end = span ? tokenIndexAt(toks, span.end, k, s.b) : k;
-    if (span && hit.row.takes.includes('to') && first.lower === 'to') return found([span], 'en-infinitive', 'reported');
+    if (span && hit.row.takes.includes('to') && first.lower === 'to') {
+      // An infinitive of a cue verb (refused to disclose the records, wanted to know who …, declined to endorse
+      // Lee): the chain is one cue, as PolNeAR marks it, and its content is what the inner verb governs.
+      const inner = toks[k + 1];
+      const row2 = inner && inner.pos === 'VERB' ? CUE_VERBS.get(inner.lemma) : undefined;
+      // (Not a verb that takes an infinitive or a topic itself: plans to call on …, promised to focus on ….)
+      if (row2 && !row2.takes.includes('to') && !row2.particles?.includes('on') && k + 2 < end) {
+        let c = k + 2;
+        if (row2.particles?.includes(toks[c]!.lower) && c + 1 < end) c++;
+        if (toks[c]!.start < span.end && !/^[,.;:!?]$/.test(toks[c]!.text)) {
+          const rest = trimContent(text, toks[c]!.start, span.end);
+          if (rest) return found([rest], 'en-infinitive', 'reported');
+        }
+      }
+      return found([span], 'en-infinitive', 'reported');
+    }
     const objectOnly = span && hit.row.listener !== 'keep' ? objectBeforePredicate(toks, k, end) : -1;
     if (objectOnly >= 0) return found([checkedSpan(text, first.start, toks[objectOnly]!.end)], 'en-object', 'reported');
     if (span && hit.row.takes.includes('clause') && !(hit.particle && !CLAUSE_OPENERS.has(first.lower)) && (CLAUSE_OPENERS.has(first.lower) || hasVerb(toks, k, end) || (end - k >= 3 && hit.row.takes[0] === 'clause' && !hit.row.takes.includes('object')))) {
