@@ -313,3 +313,9 @@ table('an infinitive of a cue verb: the chain is one cue, its content what the i
   ['Odell wanted to know who had approved the contract.', 'Odell', 'wanted', 'who had approved the contract'],
   ['Whitfield plans to cut the levy.', 'Whitfield', 'plans', 'to cut the levy'],
 ]);
+
+table('verbs of setting out, connecting, judging and blaming take their object as content', [
+  ['Odell also outlined her plan for the port.', 'Odell', 'also outlined', 'her plan for the port'],
+  ['Castell repeatedly linked the shortfall to the mayor’s new contracts.', 'Castell', 'repeatedly linked', 'the shortfall to the mayor’s new contracts'],
+  ['The senator downplayed the risk of a shutdown.', 'The senator', 'downplayed', 'the risk of a shutdown'],
+]);
