@@ -319,3 +319,8 @@ table('verbs of setting out, connecting, judging and blaming take their object a
   ['Castell repeatedly linked the shortfall to the mayor’s new contracts.', 'Castell', 'repeatedly linked', 'the shortfall to the mayor’s new contracts'],
   ['The senator downplayed the risk of a shutdown.', 'The senator', 'downplayed', 'the risk of a shutdown'],
 ]);
+
+table('a cue in a fronted clause: its content ends with that clause', [
+  ['While the judge found the rule unconstitutional, his ruling was overturned on appeal.', 'the judge', 'found', 'the rule unconstitutional'],
+  ['As Castell has noted, the fund is nearly empty.', 'Castell', 'has noted', 'the fund is nearly empty'],
+]);

@@ -613,6 +613,11 @@ function contentOf(p: Paragraph, s: Paragraph['sentences'][number], hits: readon
   }
   const prevHit = hits[hi - 1];
   const floor = prevHit ? Math.max(s.start, prevHit.clauseEnd) : s.start;
+  // A cue inside a clause fronted by a subordinator (When veterans ask for help, too many calls …; Although
+  // he has said his piece, he …) or a sentence-initial participle (Worried about turnout, the party …): its
+  // content ends with that clause, at the comma before the main clause.
+  const fronted = frontedClauseEnd(p, s, hit);
+  if (fronted !== null && fronted < limit) limit = fronted;
 
   if (hit.passiveOf) return found([{ start: toks[hit.passiveOf[0]]!.start, end: toks[hit.passiveOf[1]]!.end }], 'en-passive-by', 'reported');
   if (hit.according) {
@@ -832,6 +837,32 @@ function relativeContent(toks: readonly Token[], s: Paragraph['sentences'][numbe
   const t = toks[k];
   const empty = k >= s.b || /^[,.;:!?)—–]$/.test(t!.text) || SPEECH_CIRCUMSTANCE.has(t!.lower) || ADJUNCT_PREPS.has(t!.lower) && !hasVerb(toks, k, s.b);
   return empty ? r : -1;
+}
+
+/** Where the fronted clause holding the cue ends (its comma), or null: When …, / Although …, / Worried about …, */
+function frontedClauseEnd(p: Paragraph, s: Paragraph['sentences'][number], hit: Hit): number | null {
+  const { toks, quotes } = p;
+  let a = s.a;
+  while (a < s.b && /^(?:[“"‘]|'')$/.test(toks[a]!.text)) a++;
+  if (a >= s.b || hit.according || hit.sourceAfter) return null;
+  const first = toks[a]!;
+  const subordinate = /^(?:When|Although|Though|While|If|As|Because|Since|After|Before|Once|Whereas|Unless|Until)$/.test(first.text) && hit.cue[0] > a;
+  const participle = hit.cue[0] <= a + 1 && !hit.source && /^(?:VERB|ADJ)$/.test(toks[hit.cue[1]]!.pos);
+  if (!subordinate && !participle) return null;
+  for (let i = hit.cue[1] + 1; i < s.b; i++) {
+    const t = toks[i]!;
+    if (t.text === ',' && !quoteAround(quotes, t.start)) {
+      // (Nothing after the cue: As Lee noted, … — the clause after the comma is the content, en-as-frame.)
+      if (i === hit.next || i === hit.cue[1] + 1) return null;
+      // The main clause follows: its subject, then its verb.
+      const np = phraseStartingAt(toks, i + 1, s.b);
+      let v = np ? np[1] + 1 : -1;
+      while (v > 0 && v < s.b && toks[v]!.pos === 'ADV') v++;
+      return v > 0 && v < s.b && /^(?:VERB|AUX)$/.test(toks[v]!.pos) ? t.start : null;
+    }
+    if (/^[.;:!?]$/.test(t.text)) return null;
+  }
+  return null;
 }
 
 /** Conjunctions opening a clause of time, reason or purpose. */
