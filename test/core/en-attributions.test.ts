@@ -324,3 +324,8 @@ table('a cue in a fronted clause: its content ends with that clause', [
   ['While the judge found the rule unconstitutional, his ruling was overturned on appeal.', 'the judge', 'found', 'the rule unconstitutional'],
   ['As Castell has noted, the fund is nearly empty.', 'Castell', 'has noted', 'the fund is nearly empty'],
 ]);
+
+table('content bounds: an appositive closing a reported clause is the writer’s', [
+  ['Odell said she did not support Castell, the favorite of the county machine.', 'Odell', 'said', 'she did not support Castell'],
+  ['Whitfield said the money should go to the harbor authority, the agency that runs the port.', 'Whitfield', 'said', 'the money should go to the harbor authority'],
+]);

@@ -713,6 +713,7 @@ function contentOf(p: Paragraph, s: Paragraph['sentences'][number], hits: readon
   const asMuch = k + 1 < s.b && toks[k]!.lower === 'as' && /^(?:much|well|such|many|follows?)$/.test(toks[k + 1]!.lower);
   const circumstance = k < s.b && hit.row?.speech === true && (SPEECH_CIRCUMSTANCE.has(toks[k]!.lower) && !asMuch || setting) && commaBefore(text, hit.clauseStart, floor) !== null && !hit.participle;
   if (k < s.b && toks[k]!.start < limit && hit.row && toks[k]!.text !== ',' && !circumstance) {
+    limit = Math.min(limit, finalAppositive(p, s, k, limit));
     const first = toks[k]!;
     const span = trimContent(text, first.start, clauseCut(text, first.start, limit));
     const end = span ? tokenIndexAt(toks, span.end, k, s.b) : k;
@@ -863,6 +864,28 @@ function frontedClauseEnd(p: Paragraph, s: Paragraph['sentences'][number], hit: 
     if (/^[.;:!?]$/.test(t.text)) return null;
   }
   return null;
+}
+
+/**
+ * Where a reported clause's closing appositive starts (…he did not support Lee, the favorite of the machine;
+ * …spent in partnership with NATO, the alliance that includes …): a comma, then "a", "an" or "the" and a noun
+ * phrase with no verb of its own to the sentence's end (a relative clause or a participle may follow it), after
+ * a clause with its own verb. `limit` if none.
+ */
+function finalAppositive(p: Paragraph, s: Paragraph['sentences'][number], k: number, limit: number): number {
+  const { toks, quotes } = p;
+  let c = -1;
+  for (let i = k + 1; i < s.b && toks[i]!.start < limit; i++) {
+    if (toks[i]!.text === ',' && /^(?:a|an|the)$/.test(toks[i + 1]?.lower ?? '') && !quoteAround(quotes, toks[i]!.start)) c = i;
+  }
+  if (c < 0 || !hasVerb(toks, k, c)) return limit;
+  for (let i = c + 2; i < s.b && toks[i]!.start < limit; i++) {
+    const t = toks[i]!;
+    if (/^(?:who|which|that|whose|where)$/.test(t.lower)) break;
+    if (/^[,;:—–(“"]$/.test(t.text) || quoteAround(quotes, t.start)) return limit;
+    if ((t.pos === 'VERB' || t.pos === 'AUX') && !/(?:ing|ed|en)$/.test(t.lower)) return limit;
+  }
+  return toks[c]!.start;
 }
 
 /** Conjunctions opening a clause of time, reason or purpose. */
