@@ -329,3 +329,9 @@ table('content bounds: an appositive closing a reported clause is the writer’s
   ['Odell said she did not support Castell, the favorite of the county machine.', 'Odell', 'said', 'she did not support Castell'],
   ['Whitfield said the money should go to the harbor authority, the agency that runs the port.', 'Whitfield', 'said', 'the money should go to the harbor authority'],
 ]);
+
+test('en a participle used as an adjective, and a decline in amount, attribute nothing', () => {
+  assert.deepEqual(attributions(lead + 'The highly anticipated audit was delayed again.\n').got, []);
+  const got = attributions(lead + 'Revenue would decline by four percent next year, the clerk said.\n').got;
+  assert.deepEqual(got.map((g) => [g.cue, g.content]), [['said', 'Revenue would decline by four percent next year']]);
+});
