@@ -100,6 +100,7 @@ table('trailing and parenthetical cues', [
 ]);
 
 table('according to, and the As-frame', [
+  ['According to the county auditor, the fund grew last year, but the reserve shrank.', 'the county auditor', 'According to', 'the fund grew last year'],
   ['According to a report by The Harbor Ledger, the review found no wrongdoing.', 'a report by The Harbor Ledger', 'According to', 'the review found no wrongdoing'],
   ['The review found no wrongdoing, according to two officials.', 'two officials', 'according to', 'The review found no wrongdoing'],
   ['As Michael Corvin has noted, the fleet cannot protect both coasts at once.', 'Michael Corvin', 'has noted', 'the fleet cannot protect both coasts at once'],

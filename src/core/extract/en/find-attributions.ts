@@ -636,7 +636,10 @@ function contentOf(p: Paragraph, s: Paragraph['sentences'][number], hits: readon
       // According to X, a senior fellow at Y, CONTENT: the appositive describes the source, it is not content.
       const appositive = APPOSITIVE.exec(text.slice(after, Math.min(limit, after + 160)));
       const from = appositive ? after + appositive[0].length : after;
-      return found([trimContent(text, from, limit)], 'en-according-to', 'according_to');
+      // (Up to a second source of its own: …, according to the Tax Foundation, …; and cut as a clause is.)
+      const second = text.slice(from, limit).search(/,\s+according to\s/i);
+      const end = clauseCut(text, from, second >= 0 ? from + second : limit);
+      return found([trimContent(text, from, end)], 'en-according-to', 'according_to');
     }
     const c = commaBefore(text, hit.clauseStart, floor);
     const from = prevHit && commaBefore(text, prevHit.clauseStart, s.start) !== null ? floor : s.start;
