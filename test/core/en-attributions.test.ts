@@ -336,3 +336,10 @@ test('en a participle used as an adjective, and a decline in amount, attribute n
   const got = attributions(lead + 'Revenue would decline by four percent next year, the clerk said.\n').got;
   assert.deepEqual(got.map((g) => [g.cue, g.content]), [['said', 'Revenue would decline by four percent next year']]);
 });
+
+test('en a second verb of the same subject after a reported clause: a stance goes on with the clause, speech is its own claim', () => {
+  const stance = attributions(lead + 'Odell said the audit was late and refused to release the invoices.\n').got;
+  assert.deepEqual(stance.map((g) => [g.cue, g.content]), [['said', 'the audit was late and refused to release the invoices']]);
+  const speech = attributions(lead + 'Odell said the audit was late and said the board would meet.\n').got;
+  assert.deepEqual(speech.map((g) => [g.cue, g.content]), [['said', 'the audit was late'], ['said', 'the board would meet']]);
+});

@@ -341,7 +341,8 @@ function withoutNestedStances(p: Paragraph, found: Found[]): Found[] {
     // A stance noun inside another claim (Lee said the plan drew concerns about …) is part of it too, except a
     // claim noun with its clause (disputed Park's claim that …), which PolNeAR marks as a claim of its own.
     const stance = f.construction === 'en-stance-noun' && !CLAIM_NOUNS.test(p.toks[f.hit.cue[0]]!.lower);
-    if (!stance && (!nestable.has(f.construction) || f.hit.row?.speech === true)) return true;
+    // (A second verb of the same subject inside that subject's own claim is part of it, speech or not.)
+    if (!stance && (!nestable.has(f.construction) || f.hit.row?.speech === true && !f.hit.shared)) return true;
     const cs = p.toks[f.hit.cue[0]]!.start;
     const ce = p.toks[f.hit.cue[1]]!.end;
     // (Not inside a claim made in its own source's relative clause: Brandt, a historian who advised …, believes.)
@@ -614,7 +615,10 @@ function contentOf(p: Paragraph, s: Paragraph['sentences'][number], hits: readon
       const c = clauseBreakBefore(text, later.clauseStart, hit.clauseEnd);
       // …, Lee noted that …: another source with its own cue after a comma starts a clause of its own.
       const ownSource = later.source !== null && !later.sourceAfter && !later.shared && !later.according && /^[,;]\s*$/.test(text.slice(c ?? 0, later.clauseStart));
-      if (c !== null && (standsApart(p, s, later) || ownSource || /\b(?:and|but|while|whereas)\s*$/.test(text.slice(c, later.clauseStart)))) {
+      // (A second verb of the same subject joined by a bare "and" after a reported clause goes on with what was
+      // reported, as PolNeAR reads it: said he posed a threat and refused to drop the gun.)
+      const within = later.shared === true && later.row?.speech !== true && !later.row?.takes.includes('object') && hit.row?.takes[0] === 'clause' && !hit.particle && hit.row.listener !== 'skip' && toks[hit.cue[1]]!.lemma !== 'ask' && /^\s+and\s+$/.test(text.slice(c ?? 0, later.clauseStart));
+      if (c !== null && !within && (standsApart(p, s, later) || ownSource || /\b(?:and|but|while|whereas)\s*$/.test(text.slice(c, later.clauseStart)))) {
         limit = c;
         break;
       }
