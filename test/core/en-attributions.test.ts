@@ -173,7 +173,9 @@ table('participles and coordinated verbs share the subject', [
 ]);
 
 table('labels: transcripts, headlines, quotations signed after a dash', [
-  ['HOLLIS: Let me ask you about the budget before we run out of time.', 'HOLLIS', ':', 'Let me ask you about the budget before we run out of time'],
+  // A transcript's turn keeps its final stop (or the dash of a turn cut off); a headline's label does not.
+  ['HOLLIS: Let me ask you about the budget before we run out of time.', 'HOLLIS', ':', 'Let me ask you about the budget before we run out of time.'],
+  ['MARSH: Senator, I don’t want to interrupt, but the count —.', 'MARSH', ':', 'Senator, I don’t want to interrupt, but the count —.'],
   ['“I came here because nobody else would listen to us.” ― Rosa Delgado', 'Rosa Delgado', '―', '“I came here because nobody else would listen to us.”'],
   // A closing mark typed for the opening one still opens the quotation.
   ['”Nobody asked the farmers. Nobody asked us.” ― Rosa Delgado', 'Rosa Delgado', '―', '”Nobody asked the farmers. Nobody asked us.”'],
@@ -223,7 +225,7 @@ test('en words inside a quotation are no cues; passives and infinitives under an
 });
 
 table('transcript turns quoted whole, and a gallery of signed quotations', [
-  ['"MORALES: Thank you for joining us on such short notice this morning.', 'MORALES', ':', 'Thank you for joining us on such short notice this morning'],
+  ['"MORALES: Thank you for joining us on such short notice this morning.', 'MORALES', ':', 'Thank you for joining us on such short notice this morning.'],
   ['“The council never asked us what we needed.” ― Irene Calloway\n“I am casting my first ballot this autumn.” ― Tomás Reyes', 'Irene Calloway', '―', '“The council never asked us what we needed.”'],
   ['“The council never asked us what we needed.” ― Irene Calloway\n“I am casting my first ballot this autumn.” ― Tomás Reyes', 'Tomás Reyes', '―', '“I am casting my first ballot this autumn.”'],
 ]);

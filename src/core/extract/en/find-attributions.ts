@@ -378,8 +378,13 @@ function labelOf(p: Paragraph): Found | null {
       if (o && !toks.slice(o, i).every((x) => x.text === x.text.toUpperCase())) break;
       // A page's own labels (Correction:, Update:, The Latest:) name no speaker.
       if (EDITORIAL_LABELS.test(text.slice(toks[o]!.start, toks[i - 1]!.end))) break;
-      const content = trimContent(text, t.end, last.end);
-      if (!content) break;
+      const trimmed = trimContent(text, t.end, last.end);
+      if (!trimmed) break;
+      // A transcript's turn (its speaker in capitals) keeps its final stop, or the dash of a turn cut off, as
+      // PolNeAR marks transcripts; a headline's label does not.
+      const caps = toks.slice(o, i).every((x) => x.text === x.text.toUpperCase());
+      const stop = caps ? /^\s*[.!?…—–-]*[.!?…—–]/.exec(text.slice(trimmed.end, last.end)) : null;
+      const content = stop ? { start: trimmed.start, end: trimmed.end + stop[0].length } : trimmed;
       const hit = makeHit(toks, [i, i], null, false, [o, i - 1], false, false);
       return { hit, parts: [content], construction: 'en-label', kind: 'quote' };
     }
