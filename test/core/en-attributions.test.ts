@@ -345,3 +345,8 @@ test('en a second verb of the same subject after a reported clause: a stance goe
   const speech = attributions(lead + 'Odell said the audit was late and said the board would meet.\n').got;
   assert.deepEqual(speech.map((g) => [g.cue, g.content]), [['said', 'the audit was late'], ['said', 'the board would meet']]);
 });
+
+table('according to after a whole clause: what follows the source comments on it', [
+  ['The top tenth of earners would gain 12 percent, according to the Harbor Institute, far more than the middle fifth.', 'the Harbor Institute', 'according to', 'The top tenth of earners would gain 12 percent'],
+  ['The plan, according to the county auditor, will fail.', 'the county auditor', 'according to', 'The plan ‖ will fail'],
+]);

@@ -653,7 +653,11 @@ function contentOf(p: Paragraph, s: Paragraph['sentences'][number], hits: readon
     const c = commaBefore(text, hit.clauseStart, floor);
     const from = prevHit && commaBefore(text, prevHit.clauseStart, s.start) !== null ? floor : s.start;
     const first = withoutOpener(text, trimContent(text, from, c ?? hit.clauseStart));
-    const rest = /^\s*,/.test(text.slice(after, after + 3)) ? trimContent(text, after, limit) : null;
+    // The words after the source go on with the content only when the part before it is no clause of its own
+    // (The plan, according to X, will fail); after a whole clause they comment on it (…, according to X, more than
+    // twice what it projected) or describe the source (…, according to Lee, head of the center).
+    const whole = first !== null && hasVerb(toks, tokenIndexAt(toks, first.start, s.a, s.b), tokenIndexAt(toks, first.end, s.a, s.b));
+    const rest = !whole && /^\s*,/.test(text.slice(after, after + 3)) ? trimContent(text, after, limit) : null;
     return found([first, rest], 'en-according-to', 'according_to');
   }
 
