@@ -349,4 +349,5 @@ test('en a second verb of the same subject after a reported clause: a stance goe
 table('according to after a whole clause: what follows the source comments on it', [
   ['The top tenth of earners would gain 12 percent, according to the Harbor Institute, far more than the middle fifth.', 'the Harbor Institute', 'according to', 'The top tenth of earners would gain 12 percent'],
   ['The plan, according to the county auditor, will fail.', 'the county auditor', 'according to', 'The plan ‖ will fail'],
+  ['The top fifth paid 60 percent of the levy, according to the county auditor, and the bottom fifth paid 2 percent.', 'the county auditor', 'according to', 'The top fifth paid 60 percent of the levy ‖ and the bottom fifth paid 2 percent'],
 ]);

@@ -657,7 +657,9 @@ function contentOf(p: Paragraph, s: Paragraph['sentences'][number], hits: readon
     // (The plan, according to X, will fail); after a whole clause they comment on it (…, according to X, more than
     // twice what it projected) or describe the source (…, according to Lee, head of the center).
     const whole = first !== null && hasVerb(toks, tokenIndexAt(toks, first.start, s.a, s.b), tokenIndexAt(toks, first.end, s.a, s.b));
-    const rest = !whole && /^\s*,/.test(text.slice(after, after + 3)) ? trimContent(text, after, limit) : null;
+    // (A clause joined by "and" or "but" after the source goes on with what was reported: …, according to X, and …)
+    const joined = /^\s*,\s*(?:and|but)\s/.test(text.slice(after, after + 8));
+    const rest = (!whole || joined) && /^\s*,/.test(text.slice(after, after + 3)) ? trimContent(text, after, limit) : null;
     return found([first, rest], 'en-according-to', 'according_to');
   }
 
