@@ -253,6 +253,9 @@ table('content bounds: the setting and time of the speech close an object, not a
   ['The carpenters union formally endorsed Mayor Ruth Okafor in March.', 'The carpenters union', 'formally endorsed', 'Mayor Ruth Okafor'],
   ['Councilwoman Iris Tan said as much in an interview on Tuesday.', 'Councilwoman Iris Tan', 'said', 'as much'],
   ['The aide said Okafor will speak at a rally in Dayton.', 'The aide', 'said', 'Okafor will speak at a rally in Dayton'],
+  ['Castell attacked Odell in late-night tweets.', 'Castell', 'attacked', 'Odell'],
+  ['Whitfield blasted the levy as a “disgrace” Friday on The Morning Ledger Show.', 'Whitfield', 'blasted', 'the levy as a “disgrace”'],
+  ['Odell spoke about the harbor while at the convention.', 'Odell', 'spoke about', 'the harbor'],
 ]);
 
 table('content bounds: a second predicate of the subject, a concessive clause, a topic after its preposition', [

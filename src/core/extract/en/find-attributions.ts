@@ -936,6 +936,11 @@ function subordinateAfterObject(toks: readonly Token[], k: number, end: number):
     if (!SUBORDINATORS.has(t.text) || /^(?:VERB|AUX)$/.test(toks[i - 1]!.pos) || /^[,—–(-]$/.test(toks[i - 1]!.text) || /^(?:moments?|days?|weeks?|months?|years?|hours?|minutes?|time|times|night|morning)$/.test(toks[i - 1]!.lower)) continue;
     // (An infinitive in the object takes the clause with it: urged Lee to resign after the vote failed.)
     if (toks.slice(k, i).some((x, n) => x.lower === 'to' && !/^(?:DET|PRON|PROPN|NUM)$/.test(toks[k + n + 1]?.pos ?? 'DET'))) return -1;
+    // (Or, for "while", "when", "after", "before", "since", a participle or a place: while needling rivals,
+    // while at the convention, shortly after assuming his post.)
+    const short = /^(?:while|when|after|before|since)$/.test(t.text) && i + 1 < end
+      && (toks[i + 1]!.pos === 'VERB' && /ing$/.test(toks[i + 1]!.lower) || /^(?:at|in|on)$/.test(toks[i + 1]!.lower));
+    if (short) return hasVerb(toks, k, i) ? -1 : (toks[i - 1]!.pos === 'ADV' && i - 2 >= k ? i - 2 : i - 1);
     const np = phraseStartingAt(toks, i + 1, end);
     let v = np ? np[1] + 1 : -1;
     while (v > 0 && v < end && toks[v]!.pos === 'ADV') v++;
@@ -977,7 +982,7 @@ function clauseCut(text: string, start: number, limit: number, keepWhich = false
   return limit;
 }
 /** A setting of the speech closing a clause: in a statement, in a radio interview, on Twitter, at a rally. */
-const SPEECH_SETTING = /\s+(?:in (?:an?|his|her|their|its) (?:[\w-]+ ){0,2}(?:interview|statement|tweets?|speech|post|letter|op-ed|email|e-mail|memo|video|message|broadcast|appearance|diatribe|remarks|report|column|book|testimony|filing|press conference|news conference)|on (?:Twitter|Facebook|Instagram|television|TV|radio|(?:its|his|her|their) (?:website|blog|show|program|podcast)|[A-Z]{2,5})|at an? (?:[\w-]+ ){0,2}(?:rally|event|hearing|briefing|press conference|news conference|debate)|during (?:an?|his|her|the|their) (?:[\w-]+ ){0,3}(?:interview|speech|stop|rally|debate|appearance|visit|forum|hearing|briefing|broadcast))\b.*$/;
+const SPEECH_SETTING = /\s+(?:in (?:(?:an?|his|her|their|its) )?(?:[\w-]+ ){0,2}(?:interview|statement|tweets?|speech|post|letter|op-ed|email|e-mail|memo|video|message|broadcast|appearance|diatribe|remarks|report|column|book|testimony|filing|press conference|news conference)|on (?:Twitter|Facebook|Instagram|television|TV|radio|(?:its|his|her|their) (?:website|blog|show|program|podcast)|[A-Z]{2,5}|(?:the |The )?(?:[A-Z][\w.’'-]* ){1,4}(?:Show|Program|Hour|Report|Radio|News))|at an? (?:[\w-]+ ){0,2}(?:rally|event|hearing|briefing|press conference|news conference|debate)|during (?:an?|his|her|the|their) (?:[\w-]+ ){0,3}(?:interview|speech|stop|rally|debate|appearance|visit|forum|hearing|briefing|broadcast))\b.*$/;
 /**
  * A content without the setting of the speech that closes it (in a radio interview, on Twitter, at a rally,
  * to reporters) and, for an object, without the time of the speech (denied the report on Thursday, last week):
