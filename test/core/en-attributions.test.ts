@@ -238,6 +238,7 @@ test('en comparisons, money raised and the noun "calls" are no cues; raised conc
 
 table('object followed by a relative "that" (the relative stays in the content); listeners are still skipped', [
   ['Castell wants rules that protect small lenders from the new fees.', 'Castell', 'wants', 'rules that protect small lenders from the new fees'],
+  ['Castell repeated warnings from the auditor that the fund was empty.', 'Castell', 'repeated', 'that the fund was empty'],
   ['Whitfield told the panel on Thursday that the fund was empty.', 'Whitfield', 'told', 'that the fund was empty'],
 ]);
 

@@ -1072,7 +1072,15 @@ function skipAdjuncts(toks: readonly Token[], k: number, limit: number): number 
 function thatAhead(toks: readonly Token[], k: number, limit: number, listener: boolean): number {
   // Without a listener slot, a noun phrase right after the cue is its object, and a "that" after it opens a
   // relative clause inside the content: wants policies that create revenue.
-  if (!listener && k < limit && toks[k]!.lower !== 'that' && /^(?:DET|NOUN|PROPN|ADJ|NUM)$/.test(toks[k]!.pos) && !isTimeWord(toks[k]!)) return -1;
+  if (!listener && k < limit && toks[k]!.lower !== 'that' && /^(?:DET|NOUN|PROPN|ADJ|NUM|PRON)$/.test(toks[k]!.pos) && !isTimeWord(toks[k]!)) {
+    // …except a noun that names a claim, with its clause: repeated warnings from his attorney that …, highlighted
+    // his message that … — the clause is what was said.
+    const np = phraseStartingAt(toks, k, limit);
+    const that = np ? np[1] + 1 : -1;
+    const head = np ? toks.slice(np[0], np[1] + 1).find((x) => CLAIM_NOUNS.test(x.lower) || /^(?:message|view|notion|idea|point)$/.test(x.lower)) : undefined;
+    if (head && that < limit && toks[that]!.lower === 'that' && !/^(?:VERB|AUX)$/.test(toks[that + 1]?.pos ?? 'VERB')) return that;
+    if (toks[k]!.pos !== 'PRON') return -1;
+  }
   for (let i = k; i < limit && i - k <= 14; i++) {
     const t = toks[i]!;
     if (t.lower === 'that' && (t.pos === 'SCONJ' || i > k)) return i;
