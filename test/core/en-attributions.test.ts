@@ -355,3 +355,9 @@ table('according to after a whole clause: what follows the source comments on it
   ['The plan, according to the county auditor, will fail.', 'the county auditor', 'according to', 'The plan ‖ will fail'],
   ['The top fifth paid 60 percent of the levy, according to the county auditor, and the bottom fifth paid 2 percent.', 'the county auditor', 'according to', 'The top fifth paid 60 percent of the levy ‖ and the bottom fifth paid 2 percent'],
 ]);
+
+table('content bounds: an aside in brackets, and the question mark of the whole sentence, stay out', [
+  ['Odell argued that the levy was fair (which few believed).', 'Odell', 'argued', 'that the levy was fair'],
+  ['Do you know where the county keeps its ledgers?', 'you', 'know', 'where the county keeps its ledgers'],
+  ['“Will the county pay?” Whitfield asked.', 'Whitfield', 'asked', '“Will the county pay?”'],
+]);

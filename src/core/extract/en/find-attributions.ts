@@ -1003,7 +1003,7 @@ const PERIODS = '(?:week|month|year|weekend|summer|fall|spring|winter|morning|af
 const MONTHS = '(?:January|February|March|April|May|June|July|August|September|October|November|December)';
 /** A time closing an object: on Thursday, Wednesday night, last week, earlier this month, in July, in 2014. */
 const TRAILING_TIME = new RegExp(`\\s+(?:(?:on|last|this|earlier|later|early|late|next|in|since|during)\\s+)?(?:(?:this|last|next|the)\\s+)?(?:${DAYS}|${PERIODS}|${MONTHS}|\\d{4})(?:\\s+(?:\\d{1,2}|${PERIODS}))?(?:\\s+(?:morning|afternoon|evening|night))?\\s*$`);
-const CUT = /,\s+(?:which|who|whose|whom|but|though|although|even though|even as|whereas)\s|;\s/;
+const CUT = /,\s+(?:which|who|whose|whom|but|though|although|even though|even as|whereas)\s|;\s|\s\((?=[a-z])/;
 
 /** A connective opening the sentence links it to the one before; it is the writer's, not what was said (But …, However, …). */
 const OPENER = /^(?:But|And|Yet|So|Still|Also|However|Meanwhile|Instead|Indeed|In fact|Now|Moreover|Nevertheless)(?:,\s*|\s+)(?=\S)/;
@@ -1120,6 +1120,12 @@ function finish(text: string, p: Paragraph, f: Found, registry: PeopleRegistry, 
     const t = end === x.end ? x : trimContent(text, x.start, end) ?? x;
     return checked(text, t.start, t.end);
   }).sort((a, b) => a.start - b.start);
+  // A question mark closing a governed clause is the whole sentence's (Do you know where the returns are?),
+  // unless the question is what was said: a quotation, or a turn.
+  const lastPart = parts[parts.length - 1]!;
+  if (/^(?:en-clause|en-object|en-infinitive)$/.test(f.construction) && text[lastPart.end - 1] === '?' && lastPart.end - lastPart.start > 2) {
+    parts[parts.length - 1] = checked(text, lastPart.start, lastPart.end - 1);
+  }
   const content = checked(text, parts[0]!.start, parts[parts.length - 1]!.end);
   const source = hit.source ? checked(text, toks[hit.source[0]]!.start, toks[hit.source[1]]!.end) : null;
   const sentenceFirst = p.sentences.find((s) => s.a <= (hit.source?.[0] ?? -1) && (hit.source?.[0] ?? -1) < s.b)?.a ?? -1;
