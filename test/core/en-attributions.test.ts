@@ -361,3 +361,9 @@ table('content bounds: an aside in brackets, and the question mark of the whole 
   ['Do you know where the county keeps its ledgers?', 'you', 'know', 'where the county keeps its ledgers'],
   ['“Will the county pay?” Whitfield asked.', 'Whitfield', 'asked', '“Will the county pay?”'],
 ]);
+
+table('a setting or an adverb between the cue and its clause stays out', [
+  ['Odell said after the hearing she would not resign.', 'Odell', 'said', 'she would not resign'],
+  ['Castell admitted under oath he had not read the audit.', 'Castell', 'admitted', 'he had not read the audit'],
+  ['Whitfield knows exactly what the levy will cost.', 'Whitfield', 'knows', 'what the levy will cost'],
+]);

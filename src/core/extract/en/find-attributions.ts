@@ -79,7 +79,7 @@ const PARAGRAPH_KINDS = new Set(['paragraph', 'list-item']);
 const LINE_KINDS = new Set(['title', 'heading']);
 const BE = new Set(['is', 'was', 'are', 'were', 'be', 'been', 'being', "'s", '’s', 'am', 'get', 'got', 'gets']);
 const CLAUSE_OPENERS = new Set(['that', 'whether', 'if', 'how', 'why', 'what', 'when', 'where', 'who']);
-const ADJUNCT_PREPS = new Set(['of', 'in', 'on', 'at', 'during', 'after', 'before', 'while', 'from', 'with', 'to', 'via', 'through', 'over', 'outside', 'inside', 'last']);
+const ADJUNCT_PREPS = new Set(['of', 'in', 'on', 'at', 'during', 'after', 'before', 'while', 'from', 'with', 'to', 'via', 'through', 'over', 'outside', 'inside', 'last', 'under']);
 
 export function findEnglishAttributions(input: EnglishInput): { attributions: Attribution[]; unattributed: Unattributed[] } {
   const { text, blocks, sentences, registry } = input;
@@ -1045,6 +1045,11 @@ function skipAdjuncts(toks: readonly Token[], k: number, limit: number): number 
       k += 2;
       continue;
     }
+    // An adverb before the clause or topic it modifies: knows exactly what …, knows all about ….
+    if (/^(?:exactly|precisely|all)$/.test(t.lower) && k + 1 < limit && (CLAUSE_OPENERS.has(toks[k + 1]!.lower) && toks[k + 1]!.lower !== 'that' || toks[k + 1]!.lower === 'about' || toks[k + 1]!.text === ':')) {
+      k++;
+      continue;
+    }
     if (isTimeWord(t) || t.lower === 'also' || t.lower === 'repeatedly' || t.lower === 'publicly' || t.lower === 'privately' || t.lower === 'flatly') {
       k++;
       if (k < limit && (toks[k - 1]!.lower === 'last' || toks[k - 1]!.lower === 'this') && toks[k]!.pos === 'NOUN') k++;
@@ -1057,7 +1062,9 @@ function skipAdjuncts(toks: readonly Token[], k: number, limit: number): number 
       if (!np) break;
       // Only a setting (in an interview with …, on Twitter, at a rally in …), not the content's own words.
       const next = toks[np[1] + 1];
-      if (!next || next.text === ',' || next.text === ':' || CLAUSE_OPENERS.has(next.lower) || next.lower === 'not' || isTimeWord(next) || ADJUNCT_PREPS.has(next.lower) || /^(?:[“"]|'')$/.test(next.text)) {
+      // (Or the subject of the clause said: said after the convention he would …, admitted under questioning he had ….)
+      const subject = next !== undefined && next.pos === 'PRON' && /^(?:he|she|they|we|i|it)$/.test(next.lower) && /^(?:VERB|AUX)$/.test(toks[np[1] + 2]?.pos ?? '');
+      if (!next || next.text === ',' || next.text === ':' || CLAUSE_OPENERS.has(next.lower) || next.lower === 'not' || isTimeWord(next) || ADJUNCT_PREPS.has(next.lower) || /^(?:[“"]|'')$/.test(next.text) || subject) {
         k = np[1] + 1;
         continue;
       }
