@@ -366,4 +366,6 @@ table('a setting or an adverb between the cue and its clause stays out', [
   ['Odell said after the hearing she would not resign.', 'Odell', 'said', 'she would not resign'],
   ['Castell admitted under oath he had not read the audit.', 'Castell', 'admitted', 'he had not read the audit'],
   ['Whitfield knows exactly what the levy will cost.', 'Whitfield', 'knows', 'what the levy will cost'],
+  ['Odell says at a town hall in Dayton, Ohio, that the levy means fewer teachers.', 'Odell', 'says', 'that the levy means fewer teachers'],
+  ['Castell stated in his weekly column, there are many questions about the audit.', 'Castell', 'stated', 'there are many questions about the audit'],
 ]);

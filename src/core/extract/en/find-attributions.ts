@@ -721,6 +721,16 @@ function contentOf(p: Paragraph, s: Paragraph['sentences'][number], hits: readon
     const qa = quotes.find((q) => q.open === toks[k]!.start);
     if (qa && onlyPunctuationBetween(text, qa.close + 1, limit)) return found([quoteSpan(qa)], 'en-quote-after', 'quote');
   }
+  // A setting set off by commas before the clause (stated in his column, there are …; says at a stop in Toledo,
+  // Ohio, that …): the clause after the comma is the content.
+  if (k > hit.next && k + 1 < s.b && toks[k]!.text === ',' && !hit.sourceAfter && !hit.participle && hit.row?.takes.includes('clause')) {
+    let c = k + 1;
+    // (A place's state after its city: in Toledo, Ohio, that ….)
+    if (toks[c]!.pos === 'PROPN' && toks[c + 1]?.text === ',') c += 2;
+    const np = phraseStartingAt(toks, c, s.b);
+    const clause = toks[c]?.lower === 'that' || toks[c]?.lower === 'there' && /^(?:VERB|AUX)$/.test(toks[c + 1]?.pos ?? '') || np !== null && /^(?:VERB|AUX)$/.test(toks[np[1] + 1]?.pos ?? '') && !/ing$/.test(toks[np[1] + 1]!.lower);
+    if (clause && c < s.b) k = c;
+  }
   // 2b. A cue in a relative clause whose slot is its relative pronoun (That was what Lee said when she left; the
   // leader that Lee so admires.): PolNeAR marks the pronoun as the content.
   const rel = relativeContent(toks, s, hit, k);
