@@ -369,3 +369,8 @@ table('a setting or an adverb between the cue and its clause stays out', [
   ['Odell says at a town hall in Dayton, Ohio, that the levy means fewer teachers.', 'Odell', 'says', 'that the levy means fewer teachers'],
   ['Castell stated in his weekly column, there are many questions about the audit.', 'Castell', 'stated', 'there are many questions about the audit'],
 ]);
+
+test('en a pronoun after the cue that a verb follows is the clause’s subject, not an inverted source', () => {
+  const got = attributions(lead + 'Dana Whitfield, head of the teachers union, which represents county staff, said she hopes the levy passes.\n').got;
+  assert.ok(got.some((g) => g.cue === 'said' && g.content === 'she hopes the levy passes' && g.source !== 'she'), JSON.stringify(got));
+});

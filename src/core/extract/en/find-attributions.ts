@@ -511,7 +511,9 @@ function findCues(p: Paragraph, s: Paragraph['sentences'][number]): Hit[] {
       // Inverted: “…,” said Sen. Lee / …, said Lee, a Democrat.
       const r = phraseStartingAt(toks, j + 1, s.b);
       const quoteOrComma = left < s.a || toks[left]!.text === ',' || /[”"]/.test(toks[left]!.text);
-      if (r && quoteOrComma && row.speech) { src = withAppositive(toks, r, s.b); after = true; }
+      // (Not the subject of the clause said: …, said he would order a review — a verb follows it.)
+      const subjectOfClause = r !== null && /^(?:VERB|AUX)$/.test(toks[r[1] + 1]?.pos ?? '') && r[1] + 1 < s.b;
+      if (r && quoteOrComma && row.speech && !subjectOfClause) { src = withAppositive(toks, r, s.b); after = true; }
     }
     // The cue is the whole verb group, as PolNeAR marks it: auxiliaries and adverbs after the subject (has also
     // said, is demanding, did not deny), and a colon that introduces the content (said:).
