@@ -240,6 +240,7 @@ table('object followed by a relative "that" (the relative stays in the content);
   ['Castell wants rules that protect small lenders from the new fees.', 'Castell', 'wants', 'rules that protect small lenders from the new fees'],
   ['Castell repeated warnings from the auditor that the fund was empty.', 'Castell', 'repeated', 'that the fund was empty'],
   ['Whitfield told the panel on Thursday that the fund was empty.', 'Whitfield', 'told', 'that the fund was empty'],
+  ['Castell told his aides to find another site.', 'Castell', 'told', 'his aides to find another site'],
 ]);
 
 table('content bounds: a non-restrictive relative or ", but" ends a governed clause', [

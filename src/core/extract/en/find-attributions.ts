@@ -713,7 +713,12 @@ function contentOf(p: Paragraph, s: Paragraph['sentences'][number], hits: readon
   let k = skipAdjuncts(toks, hit.next, s.b);
   if (hit.row?.listener === 'skip') {
     const obj = phraseStartingAt(toks, k, s.b);
-    if (obj) k = skipAdjuncts(toks, obj[1] + 1, s.b);
+    // (A listener told to do something stays in the content, as with urge: told his aides to find a way, told
+    // them never to speak of it.)
+    let to = obj ? obj[1] + 1 : -1;
+    if (to > 0 && /^(?:never|not)$/.test(toks[to]?.lower ?? '')) to++;
+    const ordered = to > 0 && toks[to]?.lower === 'to' && toks[to + 1]?.pos === 'VERB';
+    if (obj && !ordered) k = skipAdjuncts(toks, obj[1] + 1, s.b);
   }
   if (k < s.b && /^[,:—–]$/.test(toks[k]!.text)) {
     const qa = quoteOpeningAfter(text, quotes, toks[k]!.end, s.end + 1);
