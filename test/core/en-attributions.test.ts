@@ -132,6 +132,9 @@ test('en a belief inside what someone said is part of that claim; speech inside 
   assert.deepEqual(belief.map((g) => [g.cue, g.content]), [['said', 'she now believes the levy will pass']]);
   const relay = attributions(lead + 'Odell said Park told her the levy would pass.\n').got;
   assert.deepEqual(relay.map((g) => g.cue).sort(), ['said', 'told']);
+  // A pronoun for the inner speaker is most often the same speaker: one claim, not a relay.
+  const same = attributions(lead + 'Odell said she told the board the levy would pass.\n').got;
+  assert.deepEqual(same.map((g) => [g.cue, g.content]), [['said', 'she told the board the levy would pass']]);
 });
 
 test('en a page label (Correction:, Update:) names no speaker; a speaker label does', () => {
@@ -241,6 +244,7 @@ table('object followed by a relative "that" (the relative stays in the content);
   ['Castell repeated warnings from the auditor that the fund was empty.', 'Castell', 'repeated', 'that the fund was empty'],
   ['Whitfield told the panel on Thursday that the fund was empty.', 'Whitfield', 'told', 'that the fund was empty'],
   ['Castell told his aides to find another site.', 'Castell', 'told', 'his aides to find another site'],
+  ['Park told her the levy would pass.', 'Park', 'told', 'the levy would pass'],
 ]);
 
 table('content bounds: a non-restrictive relative or ", but" ends a governed clause', [

@@ -342,7 +342,12 @@ function withoutNestedStances(p: Paragraph, found: Found[]): Found[] {
     // claim noun with its clause (disputed Park's claim that …), which PolNeAR marks as a claim of its own.
     const stance = f.construction === 'en-stance-noun' && !CLAIM_NOUNS.test(p.toks[f.hit.cue[0]]!.lower);
     // (A second verb of the same subject inside that subject's own claim is part of it, speech or not.)
-    if (!stance && (!nestable.has(f.construction) || f.hit.row?.speech === true && !f.hit.shared)) return true;
+    // Speech inside another claim is a relay of its own when it names another speaker (Lee said Park told her …,
+    // officials said the agency announced …); a speech verb with no subject of its own, or a pronoun for one (most
+    // often the same speaker: Lee said she told them …; the sum he says he raised), is part of the claim around it.
+    const own = f.hit.source;
+    const pronoun = own === null || own[0] === own[1] && /^(?:he|she|they|we|i|it|you|who|which|that)$/.test(p.toks[own[0]]!.lower);
+    if (!stance && (!nestable.has(f.construction) || f.hit.row?.speech === true && !f.hit.shared && !pronoun)) return true;
     const cs = p.toks[f.hit.cue[0]]!.start;
     const ce = p.toks[f.hit.cue[1]]!.end;
     // (Not inside a claim made in its own source's relative clause: Brandt, a historian who advised …, believes.)
@@ -712,7 +717,9 @@ function contentOf(p: Paragraph, s: Paragraph['sentences'][number], hits: readon
   // 2. A quotation right after it: she said: “…” / she said, “…”
   let k = skipAdjuncts(toks, hit.next, s.b);
   if (hit.row?.listener === 'skip') {
-    const obj = phraseStartingAt(toks, k, s.b);
+    // ("her" before a determiner or a subject is the listener alone: told her the levy would pass.)
+    const herAlone = k + 1 < s.b && toks[k]!.lower === 'her' && (toks[k + 1]!.pos === 'DET' || /^(?:he|she|they|we|i|it)$/.test(toks[k + 1]!.lower));
+    const obj: [number, number] | null = herAlone ? [k, k] : phraseStartingAt(toks, k, s.b);
     // (A listener told to do something stays in the content, as with urge: told his aides to find a way, told
     // them never to speak of it.)
     let to = obj ? obj[1] + 1 : -1;
