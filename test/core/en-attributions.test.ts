@@ -324,6 +324,7 @@ table('an infinitive of a cue verb: the chain is one cue, its content what the i
   ['Castell has steadfastly refused to disclose the invoices.', 'Castell', 'has steadfastly refused', 'the invoices'],
   ['Odell wanted to know who had approved the contract.', 'Odell', 'wanted', 'who had approved the contract'],
   ['Whitfield plans to cut the levy.', 'Whitfield', 'plans', 'to cut the levy'],
+  ['The mayor continues to ignore the audit.', 'The mayor', 'continues', 'the audit'],
 ]);
 
 table('verbs of setting out, connecting, judging and blaming take their object as content', [

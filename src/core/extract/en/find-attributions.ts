@@ -768,11 +768,21 @@ function contentOf(p: Paragraph, s: Paragraph['sentences'][number], hits: readon
     const first = toks[k]!;
     const span = trimContent(text, first.start, clauseCut(text, first.start, limit));
     const end = span ? tokenIndexAt(toks, span.end, k, s.b) : k;
-    if (span && hit.row.takes.includes('to') && first.lower === 'to') {
+    if (span && (hit.row.takes.includes('to') || toks[hit.cue[1]]!.lemma === 'continue') && first.lower === 'to') {
       // An infinitive of a cue verb (refused to disclose the records, wanted to know who …, declined to endorse
       // Lee): the chain is one cue, as PolNeAR marks it, and its content is what the inner verb governs.
       const inner = toks[k + 1];
       const row2 = inner && inner.pos === 'VERB' ? CUE_VERBS.get(inner.lemma) : undefined;
+      // After "continue", any verb: continued to call for | more information, continue to ignore | the reality.
+      if (toks[hit.cue[1]]!.lemma === 'continue' && inner && inner.pos === 'VERB' && k + 2 < end) {
+        let c = k + 2;
+        const particles = row2?.particles ?? [];
+        while (c + 1 < end && (particles.includes(toks[c]!.lower) || TOPIC_PREPS.test(toks[c]!.lower) && toks[c]!.pos === 'ADP' || toks[c]!.lower === 'at' && c === k + 2)) c++;
+        if (!/^[,.;:!?]$/.test(toks[c]!.text) && toks[c]!.start < span.end) {
+          const rest = trimContent(text, toks[c]!.start, span.end);
+          if (rest) return found([rest], 'en-infinitive', 'reported');
+        }
+      }
       // (Not a verb that takes an infinitive or a topic itself: plans to call on …, promised to focus on ….)
       if (row2 && !row2.takes.includes('to') && !row2.particles?.includes('on') && k + 2 < end) {
         let c = k + 2;
