@@ -137,6 +137,11 @@ test('en a belief inside what someone said is part of that claim; speech inside 
   assert.deepEqual(same.map((g) => [g.cue, g.content]), [['said', 'she told the board the levy would pass']]);
 });
 
+test('en a paragraph introduced by "added:" is said whole, with its final stop', () => {
+  const got = attributions(lead + 'The treasurer added:\n\nWe will publish every invoice before the vote.\n').got;
+  assert.ok(got.some((g) => g.content === 'We will publish every invoice before the vote.'), JSON.stringify(got));
+});
+
 test('en a page label (Correction:, Update:) names no speaker; a speaker label does', () => {
   for (const body of ['Correction: The vote took place on Tuesday, not Monday as first stated.', 'Update: The council has since rescheduled the hearing.']) {
     assert.deepEqual(attributions(lead + body + '\n').got, [], body);
@@ -167,7 +172,7 @@ table('a quotation ending a clause begun in plain words', [
 
 table('quotations closed with a straight mark, and a paragraph introduced by "said:"', [
   ['“The audit is not finished," Rep. Nora Blaine (D-Vt.) said in a statement.', 'Rep. Nora Blaine (D-Vt.)', 'said', '“The audit is not finished,"'],
-  ['The treasurer added:\n\nWe will publish every invoice, line by line, before the vote.', 'The treasurer', 'added:', 'We will publish every invoice, line by line, before the vote'],
+  ['The treasurer added:\n\nWe will publish every invoice, line by line, before the vote.', 'The treasurer', 'added:', 'We will publish every invoice, line by line, before the vote.'],
 ]);
 
 table('participles and coordinated verbs share the subject', [
@@ -275,6 +280,8 @@ table('content bounds: a second predicate of the subject, a concessive clause, a
 ]);
 
 table('trailing cues followed by the circumstances of the speech', [
+  ['During her years on the council, Odell said, the levy never passed.', 'Odell', 'said', 'the levy never passed'],
+  ['In addition, the levy will fund two clinics, the clerk said.', 'the clerk', 'said', 'the levy will fund two clinics'],
   ['The levy will not pass, Odell said as he left the chamber.', 'Odell', 'said', 'The levy will not pass'],
   ['The count was fair, the clerk said in the hallway.', 'the clerk', 'said', 'The count was fair'],
   ['Whitfield said as much in her report.', 'Whitfield', 'said', 'as much'],

@@ -101,7 +101,10 @@ export function findEnglishAttributions(input: EnglishInput): { attributions: At
     } else if (!PARAGRAPH_KINDS.has(block.kind)) { opened = null; return; }
     if (!list?.length) return;
     if (opened && PARAGRAPH_KINDS.has(block.kind)) {
-      const body = trimContent(text, block.contentStart, block.end);
+      // The paragraph is said whole, with its final stop, as PolNeAR marks it.
+      const trimmed = trimContent(text, block.contentStart, block.end);
+      const stop = trimmed ? /^\s*[.!?…]+/.exec(text.slice(trimmed.end, block.end)) : null;
+      const body = trimmed && stop ? { start: trimmed.start, end: trimmed.end + stop[0].length } : trimmed;
       if (body) attributions.push(finish(text, opened.para, { hit: opened.hit, parts: [body], construction: 'en-colon-block', kind: 'quote' }, registry, attributions.length, markers));
     }
     opened = null;
@@ -836,6 +839,11 @@ function contentOf(p: Paragraph, s: Paragraph['sentences'][number], hits: readon
     if (endTok >= s.b || onlyPunctuationBetween(text, toks[endTok]!.start, s.end) || hit.row?.speech === true && (SPEECH_CIRCUMSTANCE.has(toks[endTok]!.lower) || ADJUNCT_PREPS.has(toks[endTok]!.lower) && !hasVerb(toks, endTok, s.b))) return found([before], 'en-trailing', 'reported');
     if (toks[endTok]!.text === ',') {
       const rest = trimContent(text, toks[endTok]!.end, limit);
+      // (A frame before the cue that is no clause — During his years in office, Lee said, …; As many experts,
+      // including Lee, have noted, … — sets the time or the manner: the clause after the cue is the content.)
+      const bs = tokenIndexAt(toks, before.start, s.a, s.b);
+      const frame = (ADJUNCT_PREPS.has(toks[bs]!.lower) || /^(?:as|during|throughout|since|for|among|under)$/.test(toks[bs]!.lower)) && !hasVerb(toks, bs, tokenIndexAt(toks, before.end, s.a, s.b));
+      if (rest && frame) return found([rest], 'en-parenthetical', 'reported');
       if (rest) return found([before, rest], 'en-parenthetical', 'reported');
     }
   }
@@ -1040,7 +1048,7 @@ const TRAILING_TIME = new RegExp(`\\s+(?:(?:on|last|this|earlier|later|early|lat
 const CUT = /,\s+(?:which|who|whose|whom|but|though|although|even though|even as|whereas)\s|;\s|\s\((?=[a-z])/;
 
 /** A connective opening the sentence links it to the one before; it is the writer's, not what was said (But …, However, …). */
-const OPENER = /^(?:But|And|Yet|So|Still|Also|However|Meanwhile|Instead|Indeed|In fact|Now|Moreover|Nevertheless)(?:,\s*|\s+)(?=\S)/;
+const OPENER = /^(?:But|And|Yet|So|Still|Also|However|Meanwhile|Instead|Indeed|In fact|Now|Moreover|Nevertheless|In addition|Additionally|Furthermore|Separately|Likewise|Similarly)(?:,\s*|\s+)(?=\S)/;
 
 function withoutOpener(text: string, span: Span | null): Span | null {
   if (!span) return null;
