@@ -277,6 +277,7 @@ table('content bounds: a second predicate of the subject, a concessive clause, a
   ['Reporters asked Whitfield about the missing invoices.', 'Reporters', 'asked', 'the missing invoices'],
   ['The governor believes in the good judgment of county clerks.', 'The governor', 'believes', 'the good judgment of county clerks'],
   ['Odell spoke out about the shooting in Dayton.', 'Odell', 'spoke out', 'the shooting in Dayton'],
+  ['Senator Hal Brody is speaking out ahead of the vote about the cuts to the guard.', 'Senator Hal Brody', 'is speaking out', 'the cuts to the guard'],
 ]);
 
 table('trailing cues followed by the circumstances of the speech', [

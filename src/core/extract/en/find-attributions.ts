@@ -868,9 +868,28 @@ function contentOf(p: Paragraph, s: Paragraph['sentences'][number], hits: readon
  */
 function pastTopicPreposition(toks: readonly Token[], k: number, limit: number, particle: boolean, asks: boolean, stance: boolean, speech: boolean): number {
   // After a particle, a preposition may still stand before the topic: spoke out about | the shooting.
-  if (particle) return k + 1 < limit && TOPIC_PREPS.test(toks[k]!.lower) && toks[k]!.pos === 'ADP' && !/^[.,;:!?]$/.test(toks[k + 1]!.text) ? k + 1 : k;
   let i = k;
+  // Adverbs and a setting may stand before the topic's preposition: speaks more often in public about | …,
+  // is speaking out ahead of the election about | ….
+  const settingThen = (at: number): number => {
+    let x = at;
+    while (x < limit && toks[x]!.pos === 'ADV' && !CLAUSE_OPENERS.has(toks[x]!.lower) && toks[x]!.lower !== 'ahead') x++;
+    const ahead = toks[x]?.lower === 'ahead' && toks[x + 1]?.lower === 'of';
+    if (ahead || /^(?:in|at|during)$/.test(toks[x]?.lower ?? '')) {
+      const np = phraseStartingAt(toks, x + (ahead ? 2 : 1), limit);
+      if (np && /^(?:about|of|on)$/.test(toks[np[1] + 1]?.lower ?? '')) return np[1] + 1;
+    }
+    return -1;
+  };
+  if (particle) {
+    const j = Math.max(k, settingThen(k));
+    return j + 1 < limit && TOPIC_PREPS.test(toks[j]!.lower) && toks[j]!.pos === 'ADP' && !/^[.,;:!?]$/.test(toks[j + 1]!.text) ? j + 1 : k;
+  }
   while (i < limit && toks[i]!.pos === 'ADV' && /ly$/.test(toks[i]!.lower)) i++;
+  if (!asks) {
+    const j = settingThen(i);
+    if (j > i && j + 1 < limit && /^(?:about|of|on)$/.test(toks[j]!.lower) && toks[j]!.pos === 'ADP') return j + 1;
+  }
   // The listener of a verb that asks or tells (asked Lee about, told him of), or a stance noun as the object
   // of a verb that takes no object of its own (expressed concern about, raised questions over).
   if (asks) {
