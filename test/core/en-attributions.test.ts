@@ -293,6 +293,11 @@ table('content bounds: a that-clause keeps its ", which"; a relative on a person
   ['Odell noted that the award went to Dana Whitfield, who chairs the board.', 'Odell', 'noted', 'that the award went to Dana Whitfield'],
 ]);
 
+test('en a quotation a stance verb governs inside what someone said is part of that claim', () => {
+  const got = attributions(lead + 'Odell said the families want “justice for the harbor workers.”\n').got;
+  assert.deepEqual(got.map((g) => g.cue), ['said']);
+});
+
 test('en a stance noun inside what someone said is part of that claim', () => {
   const got = attributions(lead + 'Odell said the pipeline drew concerns about the river crossing.\n').got;
   assert.deepEqual(got.map((g) => [g.cue, g.content]), [['said', 'the pipeline drew concerns about the river crossing']]);

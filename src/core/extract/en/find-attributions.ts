@@ -338,7 +338,7 @@ function findInParagraph(p: Paragraph): Found[] {
  * relay: Lee said Park told her …), and so do claim nouns (disputed Park's claim that …).
  */
 function withoutNestedStances(p: Paragraph, found: Found[]): Found[] {
-  const nestable = new Set<Construction>(['en-clause', 'en-infinitive', 'en-object']);
+  const nestable = new Set<Construction>(['en-clause', 'en-infinitive', 'en-object', 'en-quote-after']);
   const outer = found.map((f) => ({ start: f.parts[0]!.start, end: f.parts[f.parts.length - 1]!.end }));
   return found.filter((f, i) => {
     // A stance noun inside another claim (Lee said the plan drew concerns about …) is part of it too, except a
