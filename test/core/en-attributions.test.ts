@@ -327,6 +327,10 @@ table('a hyphenated listener, and a relative "that" after a setting is no clause
   ['“We will not yield,” Castell told reporters after the meeting that was held at the depot.', 'Castell', 'told', '“We will not yield,”'],
 ]);
 
+table('known as: the name is the content', [
+  ['The measure, known as the “Harbor Fairness Act,” passed in May.', null, 'known', 'the “Harbor Fairness Act,”'],
+]);
+
 table('a cue in a relative clause: its relative pronoun is the content', [
   ['That was what Dana Whitfield said when she left the council.', 'Dana Whitfield', 'said', 'what'],
   ['It is the kind of deal that Castell strongly supports.', 'Castell', 'strongly supports', 'that'],

@@ -738,6 +738,15 @@ function contentOf(p: Paragraph, s: Paragraph['sentences'][number], hits: readon
     const qa = quotes.find((q) => q.open === toks[k]!.start);
     if (qa && onlyPunctuationBetween(text, qa.close + 1, limit)) return found([quoteSpan(qa)], 'en-quote-after', 'quote');
   }
+  // known as X: the name is the content (also known as Myanmar, a bill known as the “Harbor Act”).
+  if (toks[hit.cue[1]]!.lower === 'known' && toks[k]?.lower === 'as' && k + 1 < s.b) {
+    const d = toks[k + 1]!.lower === 'the' ? k + 2 : k + 1;
+    const q = d < s.b ? quotes.find((x) => x.open === toks[d]!.start) : undefined;
+    if (q) return found([{ start: toks[k + 1]!.start, end: q.close + 1 }], 'en-object', 'reported');
+    let e = d;
+    while (e + 1 < s.b && (toks[e + 1]!.pos === 'PROPN' || /^[A-Z]/.test(toks[e + 1]!.text))) e++;
+    if (d < s.b && /^[A-Z]/.test(toks[d]!.text)) return found([{ start: toks[k + 1]!.start, end: toks[e]!.end }], 'en-object', 'reported');
+  }
   // A setting set off by commas before the clause (stated in his column, there are …; says at a stop in Toledo,
   // Ohio, that …): the clause after the comma is the content.
   if (k > hit.next && k + 1 < s.b && toks[k]!.text === ',' && !hit.sourceAfter && !hit.participle && hit.row?.takes.includes('clause')) {
