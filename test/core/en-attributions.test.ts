@@ -100,6 +100,7 @@ table('trailing and parenthetical cues', [
 ]);
 
 table('according to, and the As-frame', [
+  ['According to the county auditor, the fund grew last year, but the reserve shrank.', 'the county auditor', 'According to', 'the fund grew last year'],
   ['According to a report by The Harbor Ledger, the review found no wrongdoing.', 'a report by The Harbor Ledger', 'According to', 'the review found no wrongdoing'],
   ['The review found no wrongdoing, according to two officials.', 'two officials', 'according to', 'The review found no wrongdoing'],
   ['As Michael Corvin has noted, the fleet cannot protect both coasts at once.', 'Michael Corvin', 'has noted', 'the fleet cannot protect both coasts at once'],
@@ -131,6 +132,14 @@ test('en a belief inside what someone said is part of that claim; speech inside 
   assert.deepEqual(belief.map((g) => [g.cue, g.content]), [['said', 'she now believes the levy will pass']]);
   const relay = attributions(lead + 'Odell said Park told her the levy would pass.\n').got;
   assert.deepEqual(relay.map((g) => g.cue).sort(), ['said', 'told']);
+  // A pronoun for the inner speaker is most often the same speaker: one claim, not a relay.
+  const same = attributions(lead + 'Odell said she told the board the levy would pass.\n').got;
+  assert.deepEqual(same.map((g) => [g.cue, g.content]), [['said', 'she told the board the levy would pass']]);
+});
+
+test('en a paragraph introduced by "added:" is said whole, with its final stop', () => {
+  const got = attributions(lead + 'The treasurer added:\n\nWe will publish every invoice before the vote.\n').got;
+  assert.ok(got.some((g) => g.content === 'We will publish every invoice before the vote.'), JSON.stringify(got));
 });
 
 test('en a page label (Correction:, Update:) names no speaker; a speaker label does', () => {
@@ -163,7 +172,7 @@ table('a quotation ending a clause begun in plain words', [
 
 table('quotations closed with a straight mark, and a paragraph introduced by "said:"', [
   ['“The audit is not finished," Rep. Nora Blaine (D-Vt.) said in a statement.', 'Rep. Nora Blaine (D-Vt.)', 'said', '“The audit is not finished,"'],
-  ['The treasurer added:\n\nWe will publish every invoice, line by line, before the vote.', 'The treasurer', 'added:', 'We will publish every invoice, line by line, before the vote'],
+  ['The treasurer added:\n\nWe will publish every invoice, line by line, before the vote.', 'The treasurer', 'added:', 'We will publish every invoice, line by line, before the vote.'],
 ]);
 
 table('participles and coordinated verbs share the subject', [
@@ -172,7 +181,9 @@ table('participles and coordinated verbs share the subject', [
 ]);
 
 table('labels: transcripts, headlines, quotations signed after a dash', [
-  ['HOLLIS: Let me ask you about the budget before we run out of time.', 'HOLLIS', ':', 'Let me ask you about the budget before we run out of time'],
+  // A transcript's turn keeps its final stop (or the dash of a turn cut off); a headline's label does not.
+  ['HOLLIS: Let me ask you about the budget before we run out of time.', 'HOLLIS', ':', 'Let me ask you about the budget before we run out of time.'],
+  ['MARSH: Senator, I don’t want to interrupt, but the count —.', 'MARSH', ':', 'Senator, I don’t want to interrupt, but the count —.'],
   ['“I came here because nobody else would listen to us.” ― Rosa Delgado', 'Rosa Delgado', '―', '“I came here because nobody else would listen to us.”'],
   // A closing mark typed for the opening one still opens the quotation.
   ['”Nobody asked the farmers. Nobody asked us.” ― Rosa Delgado', 'Rosa Delgado', '―', '”Nobody asked the farmers. Nobody asked us.”'],
@@ -222,7 +233,7 @@ test('en words inside a quotation are no cues; passives and infinitives under an
 });
 
 table('transcript turns quoted whole, and a gallery of signed quotations', [
-  ['"MORALES: Thank you for joining us on such short notice this morning.', 'MORALES', ':', 'Thank you for joining us on such short notice this morning'],
+  ['"MORALES: Thank you for joining us on such short notice this morning.', 'MORALES', ':', 'Thank you for joining us on such short notice this morning.'],
   ['“The council never asked us what we needed.” ― Irene Calloway\n“I am casting my first ballot this autumn.” ― Tomás Reyes', 'Irene Calloway', '―', '“The council never asked us what we needed.”'],
   ['“The council never asked us what we needed.” ― Irene Calloway\n“I am casting my first ballot this autumn.” ― Tomás Reyes', 'Tomás Reyes', '―', '“I am casting my first ballot this autumn.”'],
 ]);
@@ -235,7 +246,10 @@ test('en comparisons, money raised and the noun "calls" are no cues; raised conc
 
 table('object followed by a relative "that" (the relative stays in the content); listeners are still skipped', [
   ['Castell wants rules that protect small lenders from the new fees.', 'Castell', 'wants', 'rules that protect small lenders from the new fees'],
+  ['Castell repeated warnings from the auditor that the fund was empty.', 'Castell', 'repeated', 'that the fund was empty'],
   ['Whitfield told the panel on Thursday that the fund was empty.', 'Whitfield', 'told', 'that the fund was empty'],
+  ['Castell told his aides to find another site.', 'Castell', 'told', 'his aides to find another site'],
+  ['Park told her the levy would pass.', 'Park', 'told', 'the levy would pass'],
 ]);
 
 table('content bounds: a non-restrictive relative or ", but" ends a governed clause', [
@@ -244,3 +258,142 @@ table('content bounds: a non-restrictive relative or ", but" ends a governed cla
   ['Odell said the audit was late; the board had met only twice.', 'Odell', 'said', 'the audit was late'],
   ['Most analysts agreed Whitfield won the exchange, Lena Ortiz noted that the format favored her.', 'Most analysts', 'agreed', 'Whitfield won the exchange'],
 ]);
+
+table('content bounds: the setting and time of the speech close an object, not a clause with its own verb', [
+  ['Senator Hal Brody denounced the settlement in a televised interview.', 'Senator Hal Brody', 'denounced', 'the settlement'],
+  ['The carpenters union formally endorsed Mayor Ruth Okafor in March.', 'The carpenters union', 'formally endorsed', 'Mayor Ruth Okafor'],
+  ['Councilwoman Iris Tan said as much in an interview on Tuesday.', 'Councilwoman Iris Tan', 'said', 'as much'],
+  ['The aide said Okafor will speak at a rally in Dayton.', 'The aide', 'said', 'Okafor will speak at a rally in Dayton'],
+  ['Castell attacked Odell in late-night tweets.', 'Castell', 'attacked', 'Odell'],
+  ['Whitfield blasted the levy as a “disgrace” Friday on The Morning Ledger Show.', 'Whitfield', 'blasted', 'the levy as a “disgrace”'],
+  ['Odell spoke about the harbor while at the convention.', 'Odell', 'spoke about', 'the harbor'],
+]);
+
+table('content bounds: a second predicate of the subject, a concessive clause, a topic after its preposition', [
+  ['Whitfield declined the nomination and has since left the council.', 'Whitfield', 'declined', 'the nomination'],
+  ['Castell has promised a veto and attempted to rally both parties against the bill.', 'Castell', 'has promised', 'a veto'],
+  ['Odell claimed that the levy was fair, although he again refused to release the audit.', 'Odell', 'claimed', 'that the levy was fair'],
+  ['Several senators have expressed deep concern about the pipeline route.', 'Several senators', 'have expressed', 'the pipeline route'],
+  ['Reporters asked Whitfield about the missing invoices.', 'Reporters', 'asked', 'the missing invoices'],
+  ['The governor believes in the good judgment of county clerks.', 'The governor', 'believes', 'the good judgment of county clerks'],
+  ['Odell spoke out about the shooting in Dayton.', 'Odell', 'spoke out', 'the shooting in Dayton'],
+  ['Senator Hal Brody is speaking out ahead of the vote about the cuts to the guard.', 'Senator Hal Brody', 'is speaking out', 'the cuts to the guard'],
+]);
+
+table('trailing cues followed by the circumstances of the speech', [
+  ['During her years on the council, Odell said, the levy never passed.', 'Odell', 'said', 'the levy never passed'],
+  ['In addition, the levy will fund two clinics, the clerk said.', 'the clerk', 'said', 'the levy will fund two clinics'],
+  ['The levy will not pass, Odell said as he left the chamber.', 'Odell', 'said', 'The levy will not pass'],
+  ['The count was fair, the clerk said in the hallway.', 'the clerk', 'said', 'The count was fair'],
+  ['Whitfield said as much in her report.', 'Whitfield', 'said', 'as much'],
+]);
+
+table('content bounds: a that-clause keeps its ", which"; a relative on a person ends it', [
+  ['Castell warned that the county was losing control of the reservoir, which supplies three towns.', 'Castell', 'warned', 'that the county was losing control of the reservoir, which supplies three towns'],
+  ['Odell noted that the award went to Dana Whitfield, who chairs the board.', 'Odell', 'noted', 'that the award went to Dana Whitfield'],
+]);
+
+test('en a quotation a stance verb governs inside what someone said is part of that claim', () => {
+  const got = attributions(lead + 'Odell said the families want “justice for the harbor workers.”\n').got;
+  assert.deepEqual(got.map((g) => g.cue), ['said']);
+});
+
+test('en a stance noun inside what someone said is part of that claim', () => {
+  const got = attributions(lead + 'Odell said the pipeline drew concerns about the river crossing.\n').got;
+  assert.deepEqual(got.map((g) => [g.cue, g.content]), [['said', 'the pipeline drew concerns about the river crossing']]);
+});
+
+table('a quotation before the source is no content when the cue governs a clause of its own', [
+  ['On Sunday’s broadcast of “Harbor Week,” Odell said the levy would pass.', 'Odell', 'said', 'the levy would pass'],
+  ['In his column “Ledger Lines,” Odell wrote that the count was late.', 'Odell', 'wrote', 'that the count was late'],
+  ['In an interview on “Harbor Week,” the mayor said the recent spate of closures and layoffs demands a response.', 'the mayor', 'said', 'the recent spate of closures and layoffs demands a response'],
+]);
+
+table('content bounds: a clause of time or reason with its own subject ends an object, not a clause', [
+  ['Castell described the audit as a disgrace after the clerk resigned.', 'Castell', 'described', 'the audit as a disgrace'],
+  ['The board had called the hearing because members felt misled.', 'The board', 'had called', 'the hearing'],
+  ['Odell said the count would end before the polls closed.', 'Odell', 'said', 'the count would end before the polls closed'],
+  ['Whitfield urged the council to vote before the session ends.', 'Whitfield', 'urged', 'the council to vote before the session ends'],
+]);
+
+table('stance nouns: the topic runs on through what completes it, not into the sentence’s verb or a clause of time', [
+  ['Whitfield’s criticism of the county for its failure to publish the audit surprised nobody.', 'Whitfield’s', 'criticism of', 'the county for its failure to publish the audit'],
+  ['Odell is a longtime supporter of the levy and of the school board.', 'Odell', 'supporter of', 'the levy and of the school board'],
+  ['His doubts about a fund that bears the mayor’s name grew after the audit.', 'His', 'doubts about', 'a fund that bears the mayor’s name'],
+]);
+
+table('a hyphenated listener, and a relative "that" after a setting is no clause of the cue', [
+  ['Mayor Odell told Korean-Americans this weekend he would not run again.', 'Mayor Odell', 'told', 'he would not run again'],
+  ['“We will not yield,” Castell told reporters after the meeting that was held at the depot.', 'Castell', 'told', '“We will not yield,”'],
+]);
+
+table('known as: the name is the content', [
+  ['The measure, known as the “Harbor Fairness Act,” passed in May.', null, 'known', 'the “Harbor Fairness Act,”'],
+]);
+
+table('a cue in a relative clause: its relative pronoun is the content', [
+  ['That was what Dana Whitfield said when she left the council.', 'Dana Whitfield', 'said', 'what'],
+  ['It is the kind of deal that Castell strongly supports.', 'Castell', 'strongly supports', 'that'],
+  ['Odell said that Park agreed.', 'Odell', 'said', 'that Park agreed'],
+]);
+
+table('an infinitive of a cue verb: the chain is one cue, its content what the inner verb governs', [
+  ['Castell has steadfastly refused to disclose the invoices.', 'Castell', 'has steadfastly refused', 'the invoices'],
+  ['Odell wanted to know who had approved the contract.', 'Odell', 'wanted', 'who had approved the contract'],
+  ['Whitfield plans to cut the levy.', 'Whitfield', 'plans', 'to cut the levy'],
+  ['The mayor continues to ignore the audit.', 'The mayor', 'continues', 'the audit'],
+]);
+
+table('verbs of setting out, connecting, judging and blaming take their object as content', [
+  ['Odell also outlined her plan for the port.', 'Odell', 'also outlined', 'her plan for the port'],
+  ['Castell repeatedly linked the shortfall to the mayor’s new contracts.', 'Castell', 'repeatedly linked', 'the shortfall to the mayor’s new contracts'],
+  ['The senator downplayed the risk of a shutdown.', 'The senator', 'downplayed', 'the risk of a shutdown'],
+]);
+
+table('a cue in a fronted clause: its content ends with that clause', [
+  ['While the judge found the rule unconstitutional, his ruling was overturned on appeal.', 'the judge', 'found', 'the rule unconstitutional'],
+  ['As Castell has noted, the fund is nearly empty.', 'Castell', 'has noted', 'the fund is nearly empty'],
+]);
+
+table('content bounds: an appositive closing a reported clause is the writer’s', [
+  ['Odell said she did not support Castell, the favorite of the county machine.', 'Odell', 'said', 'she did not support Castell'],
+  ['Whitfield said the money should go to the harbor authority, the agency that runs the port.', 'Whitfield', 'said', 'the money should go to the harbor authority'],
+]);
+
+test('en a participle used as an adjective, and a decline in amount, attribute nothing', () => {
+  assert.deepEqual(attributions(lead + 'The highly anticipated audit was delayed again.\n').got, []);
+  const got = attributions(lead + 'Revenue would decline by four percent next year, the clerk said.\n').got;
+  assert.deepEqual(got.map((g) => [g.cue, g.content]), [['said', 'Revenue would decline by four percent next year']]);
+});
+
+test('en a second verb of the same subject after a reported clause: a stance goes on with the clause, speech is its own claim', () => {
+  const stance = attributions(lead + 'Odell said the audit was late and refused to release the invoices.\n').got;
+  assert.deepEqual(stance.map((g) => [g.cue, g.content]), [['said', 'the audit was late and refused to release the invoices']]);
+  const speech = attributions(lead + 'Odell said the audit was late and said the board would meet.\n').got;
+  assert.deepEqual(speech.map((g) => [g.cue, g.content]), [['said', 'the audit was late'], ['said', 'the board would meet']]);
+});
+
+table('according to after a whole clause: what follows the source comments on it', [
+  ['The top tenth of earners would gain 12 percent, according to the Harbor Institute, far more than the middle fifth.', 'the Harbor Institute', 'according to', 'The top tenth of earners would gain 12 percent'],
+  ['The plan, according to the county auditor, will fail.', 'the county auditor', 'according to', 'The plan ‖ will fail'],
+  ['The top fifth paid 60 percent of the levy, according to the county auditor, and the bottom fifth paid 2 percent.', 'the county auditor', 'according to', 'The top fifth paid 60 percent of the levy ‖ and the bottom fifth paid 2 percent'],
+]);
+
+table('content bounds: an aside in brackets, and the question mark of the whole sentence, stay out', [
+  ['Odell argued that the levy was fair (which few believed).', 'Odell', 'argued', 'that the levy was fair'],
+  ['Do you know where the county keeps its ledgers?', 'you', 'know', 'where the county keeps its ledgers'],
+  ['“Will the county pay?” Whitfield asked.', 'Whitfield', 'asked', '“Will the county pay?”'],
+]);
+
+table('a setting or an adverb between the cue and its clause stays out', [
+  ['Odell said after the hearing she would not resign.', 'Odell', 'said', 'she would not resign'],
+  ['Castell admitted under oath he had not read the audit.', 'Castell', 'admitted', 'he had not read the audit'],
+  ['Whitfield knows exactly what the levy will cost.', 'Whitfield', 'knows', 'what the levy will cost'],
+  ['Odell says at a town hall in Dayton, Ohio, that the levy means fewer teachers.', 'Odell', 'says', 'that the levy means fewer teachers'],
+  ['Castell stated in his weekly column, there are many questions about the audit.', 'Castell', 'stated', 'there are many questions about the audit'],
+]);
+
+test('en a pronoun after the cue that a verb follows is the clause’s subject, not an inverted source', () => {
+  const got = attributions(lead + 'Dana Whitfield, head of the teachers union, which represents county staff, said she hopes the levy passes.\n').got;
+  assert.ok(got.some((g) => g.cue === 'said' && g.content === 'she hopes the levy passes' && g.source !== 'she'), JSON.stringify(got));
+});

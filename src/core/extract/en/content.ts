@@ -96,6 +96,11 @@ export function quoteOpeningAfter(text: string, quotes: readonly Quote[], at: nu
 export function trimContent(text: string, start: number, end: number): Span | null {
   while (start < end && /[\s,:;—–]/.test(text[start]!)) start++;
   while (end > start && /[\s.,;:—–-]/.test(text[end - 1]!)) end--;
+  // A closing bracket with no opening one in the content belongs to an aside around it: …has pneumonia).
+  if (text[end - 1] === ')' && !text.slice(start, end).includes('(')) {
+    end--;
+    while (end > start && /[\s.,;:—–-]/.test(text[end - 1]!)) end--;
+  }
   // A clause that ends inside a quotation keeps the quotation's close: …"would fail."
   return end - start >= 2 ? { start, end } : null;
 }

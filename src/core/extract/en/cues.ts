@@ -40,7 +40,8 @@ export const CUE_VERBS: ReadonlyMap<string, CueRow> = firstWins([
     'testify', 'speculate', 'boast', 'brag', 'joke', 'quip', 'muse', 'recount', 'conclude', 'reiterate', 'repeat', 'lament',
     'mention', 'indicate', 'signal', 'hint', 'caution', 'contend', 'agree', 'retort', 'acknowledge', 'posit', 'proclaim',
     'wonder', 'ask', 'write', 'post', 'answer', 'elaborate', 'clarify', 'estimate', 'project', 'forecast', 'specify',
-    'continue', 'chant', 'sing', 'yell', 'shout', 'scream', 'whisper', 'plead', 'charge', 'counsel', 'advise', 'rule']
+    'continue', 'chant', 'sing', 'yell', 'shout', 'scream', 'whisper', 'plead', 'charge', 'counsel', 'advise', 'rule',
+    'reaffirm', 'affirm', 'attest', 'profess', 'divulge', 'underline', 'insinuate']
     .map((v) => [v, SPEECH] as const),
   ...['warn', 'promise', 'pledge', 'vow', 'threaten', 'swear', 'guarantee'].map((v) => [v, SPEECH_TO] as const),
   ['tell', { takes: ['clause', 'to'], speech: true, listener: 'skip' }],
@@ -71,7 +72,10 @@ export const CUE_VERBS: ReadonlyMap<string, CueRow> = firstWins([
   ...['deny', 'criticize', 'criticise', 'praise', 'attack', 'condemn', 'blast', 'slam', 'support', 'oppose', 'reject',
     'dismiss', 'question', 'blame', 'accuse', 'cite', 'describe', 'defend', 'endorse', 'applaud', 'welcome', 'denounce',
     'dispute', 'challenge', 'mock', 'rebuke', 'decry', 'hail', 'tout', 'laud', 'champion', 'backs', 'favor', 'favour',
-    'support', 'rule', 'characterize', 'label', 'liken', 'compare', 'dub', 'brand', 'accuse', 'credit', 'thank', 'rate', 'echo']
+    'support', 'rule', 'characterize', 'label', 'liken', 'compare', 'dub', 'brand', 'accuse', 'credit', 'thank', 'rate', 'echo',
+    // Verbs of judging, praising and blaming, and of setting out or connecting ideas.
+    'outline', 'detail', 'chastise', 'admire', 'link', 'promote', 'downplay', 'commend', 'berate', 'castigate', 'disparage',
+    'belittle', 'ridicule', 'deride', 'lambaste', 'lambast', 'scold', 'refute', 'rebut', 'fault', 'excoriate', 'malign']
     .map((v) => [v, EVALUATE] as const),
 ]);
 

@@ -79,7 +79,7 @@ const PARAGRAPH_KINDS = new Set(['paragraph', 'list-item']);
 const LINE_KINDS = new Set(['title', 'heading']);
 const BE = new Set(['is', 'was', 'are', 'were', 'be', 'been', 'being', "'s", '’s', 'am', 'get', 'got', 'gets']);
 const CLAUSE_OPENERS = new Set(['that', 'whether', 'if', 'how', 'why', 'what', 'when', 'where', 'who']);
-const ADJUNCT_PREPS = new Set(['of', 'in', 'on', 'at', 'during', 'after', 'before', 'while', 'from', 'with', 'to', 'via', 'through', 'over', 'outside', 'inside', 'last']);
+const ADJUNCT_PREPS = new Set(['of', 'in', 'on', 'at', 'during', 'after', 'before', 'while', 'from', 'with', 'to', 'via', 'through', 'over', 'outside', 'inside', 'last', 'under']);
 
 export function findEnglishAttributions(input: EnglishInput): { attributions: Attribution[]; unattributed: Unattributed[] } {
   const { text, blocks, sentences, registry } = input;
@@ -101,7 +101,10 @@ export function findEnglishAttributions(input: EnglishInput): { attributions: At
     } else if (!PARAGRAPH_KINDS.has(block.kind)) { opened = null; return; }
     if (!list?.length) return;
     if (opened && PARAGRAPH_KINDS.has(block.kind)) {
-      const body = trimContent(text, block.contentStart, block.end);
+      // The paragraph is said whole, with its final stop, as PolNeAR marks it.
+      const trimmed = trimContent(text, block.contentStart, block.end);
+      const stop = trimmed ? /^\s*[.!?…]+/.exec(text.slice(trimmed.end, block.end)) : null;
+      const body = trimmed && stop ? { start: trimmed.start, end: trimmed.end + stop[0].length } : trimmed;
       if (body) attributions.push(finish(text, opened.para, { hit: opened.hit, parts: [body], construction: 'en-colon-block', kind: 'quote' }, registry, attributions.length, markers));
     }
     opened = null;
@@ -177,7 +180,8 @@ function stanceNouns(p: Paragraph, s: Paragraph['sentences'][number], hits: read
     if (t.pos !== 'NOUN' && t.pos !== 'ADJ' && !(i === s.a && t.pos === 'PROPN')) continue;
     // The object of another cue (raised concerns about …) is that cue's content.
     if (hits.some((h) => h.cue[0] <= i && i <= h.cue[1] + 3)) continue;
-    const np = intent ? infinitiveAt(p, s, i + 1) : phraseStartingAt(toks, i + 2, s.b);
+    const np0 = intent ? infinitiveAt(p, s, i + 1) : phraseStartingAt(toks, i + 2, s.b);
+    const np: [number, number] | null = np0 && !intent ? [np0[0], topicThrough(p, s, np0[1])] : np0;
     if (!np) continue;
     // An intention with no holder named is no one's: skip it.
     // The holder: a possessive right before (his criticism, Lee's claims), or the subject of is / has been.
@@ -195,6 +199,34 @@ function stanceNouns(p: Paragraph, s: Paragraph['sentences'][number], hits: read
     out.push({ hit, parts: [{ start: toks[np[0]]!.start, end: toks[np[1]]!.end }], construction: 'en-stance-noun', kind: 'reported' });
   }
   return out;
+}
+
+/**
+ * The last token of a stance noun's topic that ends at `last`, carried on through what completes it, as PolNeAR
+ * bounds it: a prepositional phrase (doubts about his plan for the port), an infinitive (a call for the city to
+ * act), a relative clause (questions about a fund that bears his name) — up to a comma, a stop, or the verb of
+ * the sentence (Her criticism of the budget | surprised the council).
+ */
+function topicThrough(p: Paragraph, s: Paragraph['sentences'][number], last: number): number {
+  const { toks, quotes } = p;
+  let e = last;
+  let relative = false;
+  let relativeVerb = false;
+  while (e + 1 < s.b) {
+    const n = toks[e + 1]!;
+    if (/^[.;:!?,—–(]$/.test(n.text) && !quoteAround(quotes, n.start)) break;
+    // (A clause or phrase of time or reason is the sentence's: criticism of the network | after the forum.)
+    if (SUBORDINATORS.has(n.lower) || n.lower === 'during') break;
+    const finite = (n.pos === 'VERB' || n.pos === 'AUX') && toks[e]!.lower !== 'to' && !/ing$/.test(n.lower) && !quoteAround(quotes, n.start);
+    if (/^(?:who|which|that|whose|whom)$/.test(n.lower)) relative = true;
+    // (A relative clause has one verb group; a second finite verb after its object is the sentence's: … that bears
+    // his name | grew.)
+    else if (finite && (!relative || relativeVerb && /^(?:NOUN|PROPN|PRON|NUM)$/.test(toks[e]!.pos))) break;
+    if (finite && relative) relativeVerb = true;
+    else if (/^(?:and|but|or)$/.test(n.lower) && !/^(?:of|about|on|for|to)$/.test(toks[e + 2]?.lower ?? '')) break;
+    e++;
+  }
+  return e;
 }
 
 /** Nouns that name a claim someone makes, taking a that-clause: his claim that …, the senator's assertion that …. */
@@ -306,10 +338,19 @@ function findInParagraph(p: Paragraph): Found[] {
  * relay: Lee said Park told her …), and so do claim nouns (disputed Park's claim that …).
  */
 function withoutNestedStances(p: Paragraph, found: Found[]): Found[] {
-  const nestable = new Set<Construction>(['en-clause', 'en-infinitive', 'en-object']);
+  const nestable = new Set<Construction>(['en-clause', 'en-infinitive', 'en-object', 'en-quote-after']);
   const outer = found.map((f) => ({ start: f.parts[0]!.start, end: f.parts[f.parts.length - 1]!.end }));
   return found.filter((f, i) => {
-    if (!nestable.has(f.construction) || f.hit.row?.speech === true) return true;
+    // A stance noun inside another claim (Lee said the plan drew concerns about …) is part of it too, except a
+    // claim noun with its clause (disputed Park's claim that …), which PolNeAR marks as a claim of its own.
+    const stance = f.construction === 'en-stance-noun' && !CLAIM_NOUNS.test(p.toks[f.hit.cue[0]]!.lower);
+    // (A second verb of the same subject inside that subject's own claim is part of it, speech or not.)
+    // Speech inside another claim is a relay of its own when it names another speaker (Lee said Park told her …,
+    // officials said the agency announced …); a speech verb with no subject of its own, or a pronoun for one (most
+    // often the same speaker: Lee said she told them …; the sum he says he raised), is part of the claim around it.
+    const own = f.hit.source;
+    const pronoun = own === null || own[0] === own[1] && /^(?:he|she|they|we|i|it|you|who|which|that)$/.test(p.toks[own[0]]!.lower);
+    if (!stance && (!nestable.has(f.construction) || f.hit.row?.speech === true && !f.hit.shared && !pronoun)) return true;
     const cs = p.toks[f.hit.cue[0]]!.start;
     const ce = p.toks[f.hit.cue[1]]!.end;
     // (Not inside a claim made in its own source's relative clause: Brandt, a historian who advised …, believes.)
@@ -345,8 +386,13 @@ function labelOf(p: Paragraph): Found | null {
       if (o && !toks.slice(o, i).every((x) => x.text === x.text.toUpperCase())) break;
       // A page's own labels (Correction:, Update:, The Latest:) name no speaker.
       if (EDITORIAL_LABELS.test(text.slice(toks[o]!.start, toks[i - 1]!.end))) break;
-      const content = trimContent(text, t.end, last.end);
-      if (!content) break;
+      const trimmed = trimContent(text, t.end, last.end);
+      if (!trimmed) break;
+      // A transcript's turn (its speaker in capitals) keeps its final stop, or the dash of a turn cut off, as
+      // PolNeAR marks transcripts; a headline's label does not.
+      const caps = toks.slice(o, i).every((x) => x.text === x.text.toUpperCase());
+      const stop = caps ? /^\s*[.!?…—–-]*[.!?…—–]/.exec(text.slice(trimmed.end, last.end)) : null;
+      const content = stop ? { start: trimmed.start, end: trimmed.end + stop[0].length } : trimmed;
       const hit = makeHit(toks, [i, i], null, false, [o, i - 1], false, false);
       return { hit, parts: [content], construction: 'en-label', kind: 'quote' };
     }
@@ -473,7 +519,9 @@ function findCues(p: Paragraph, s: Paragraph['sentences'][number]): Hit[] {
       // Inverted: “…,” said Sen. Lee / …, said Lee, a Democrat.
       const r = phraseStartingAt(toks, j + 1, s.b);
       const quoteOrComma = left < s.a || toks[left]!.text === ',' || /[”"]/.test(toks[left]!.text);
-      if (r && quoteOrComma && row.speech) { src = withAppositive(toks, r, s.b); after = true; }
+      // (Not the subject of the clause said: …, said he would order a review — a verb follows it.)
+      const subjectOfClause = r !== null && /^(?:VERB|AUX)$/.test(toks[r[1] + 1]?.pos ?? '') && r[1] + 1 < s.b;
+      if (r && quoteOrComma && row.speech && !subjectOfClause) { src = withAppositive(toks, r, s.b); after = true; }
     }
     // The cue is the whole verb group, as PolNeAR marks it: auxiliaries and adverbs after the subject (has also
     // said, is demanding, did not deny), and a colon that introduces the content (said:).
@@ -521,6 +569,15 @@ function attributesNothing(toks: readonly Token[], i: number, floor: number): bo
     for (let k = i + 1; k < Math.min(toks.length, i + 5); k++) if (RAISED.test(toks[k]!.lower)) return false;
     return true;
   }
+  // A participle as an adjective before its noun: the highly anticipated treaty, his recently revealed strategies,
+  // documented instances — a determiner or possessive before it (past an adverb), a noun after it.
+  if (/(?:ed|en|wn)$/.test(t.lower) && next && /^(?:NOUN|PROPN)$/.test(next.pos)) {
+    let q = i - 1;
+    if (q >= floor && toks[q]!.pos === 'ADV' && /ly$/.test(toks[q]!.lower)) q--;
+    if (q < floor || toks[q]!.pos === 'DET' && /^(?:a|an|the|this|these|those|its)$/.test(toks[q]!.lower) || /^(?:his|her|their|its|our|my|your)$/.test(toks[q]!.lower)) return true;
+  }
+  // Change in amount or outcome, not a stance: would decline by four points, proved to be a safe space.
+  if (t.lemma === 'decline' && next && (next.lower === 'by' || next.pos === 'NUM')) return true;
   if (t.lower === 'calls' && ((prev && (prev.pos === 'ADJ' || prev.pos === 'VERB' || prev.text === ',')) || (next && (next.pos === 'VERB' || next.pos === 'AUX')))) return true;
   return false;
 }
@@ -573,7 +630,10 @@ function contentOf(p: Paragraph, s: Paragraph['sentences'][number], hits: readon
       const c = clauseBreakBefore(text, later.clauseStart, hit.clauseEnd);
       // …, Lee noted that …: another source with its own cue after a comma starts a clause of its own.
       const ownSource = later.source !== null && !later.sourceAfter && !later.shared && !later.according && /^[,;]\s*$/.test(text.slice(c ?? 0, later.clauseStart));
-      if (c !== null && (standsApart(p, s, later) || ownSource || /\b(?:and|but|while|whereas)\s*$/.test(text.slice(c, later.clauseStart)))) {
+      // (A second verb of the same subject joined by a bare "and" after a reported clause goes on with what was
+      // reported, as PolNeAR reads it: said he posed a threat and refused to drop the gun.)
+      const within = later.shared === true && later.row?.speech !== true && !later.row?.takes.includes('object') && hit.row?.takes[0] === 'clause' && !hit.particle && hit.row.listener !== 'skip' && toks[hit.cue[1]]!.lemma !== 'ask' && /^\s+and\s+$/.test(text.slice(c ?? 0, later.clauseStart));
+      if (c !== null && !within && (standsApart(p, s, later) || ownSource || /\b(?:and|but|while|whereas)\s*$/.test(text.slice(c, later.clauseStart)))) {
         limit = c;
         break;
       }
@@ -581,6 +641,11 @@ function contentOf(p: Paragraph, s: Paragraph['sentences'][number], hits: readon
   }
   const prevHit = hits[hi - 1];
   const floor = prevHit ? Math.max(s.start, prevHit.clauseEnd) : s.start;
+  // A cue inside a clause fronted by a subordinator (When veterans ask for help, too many calls …; Although
+  // he has said his piece, he …) or a sentence-initial participle (Worried about turnout, the party …): its
+  // content ends with that clause, at the comma before the main clause.
+  const fronted = frontedClauseEnd(p, s, hit);
+  if (fronted !== null && fronted < limit) limit = fronted;
 
   if (hit.passiveOf) return found([{ start: toks[hit.passiveOf[0]]!.start, end: toks[hit.passiveOf[1]]!.end }], 'en-passive-by', 'reported');
   if (hit.according) {
@@ -590,12 +655,21 @@ function contentOf(p: Paragraph, s: Paragraph['sentences'][number], hits: readon
       // According to X, a senior fellow at Y, CONTENT: the appositive describes the source, it is not content.
       const appositive = APPOSITIVE.exec(text.slice(after, Math.min(limit, after + 160)));
       const from = appositive ? after + appositive[0].length : after;
-      return found([trimContent(text, from, limit)], 'en-according-to', 'according_to');
+      // (Up to a second source of its own: …, according to the Tax Foundation, …; and cut as a clause is.)
+      const second = text.slice(from, limit).search(/,\s+according to\s/i);
+      const end = clauseCut(text, from, second >= 0 ? from + second : limit);
+      return found([trimContent(text, from, end)], 'en-according-to', 'according_to');
     }
     const c = commaBefore(text, hit.clauseStart, floor);
     const from = prevHit && commaBefore(text, prevHit.clauseStart, s.start) !== null ? floor : s.start;
     const first = withoutOpener(text, trimContent(text, from, c ?? hit.clauseStart));
-    const rest = /^\s*,/.test(text.slice(after, after + 3)) ? trimContent(text, after, limit) : null;
+    // The words after the source go on with the content only when the part before it is no clause of its own
+    // (The plan, according to X, will fail); after a whole clause they comment on it (…, according to X, more than
+    // twice what it projected) or describe the source (…, according to Lee, head of the center).
+    const whole = first !== null && hasVerb(toks, tokenIndexAt(toks, first.start, s.a, s.b), tokenIndexAt(toks, first.end, s.a, s.b));
+    // (A clause joined by "and" or "but" after the source goes on with what was reported: …, according to X, and …)
+    const joined = /^\s*,\s*(?:and|but)\s/.test(text.slice(after, after + 8));
+    const rest = (!whole || joined) && /^\s*,/.test(text.slice(after, after + 3)) ? trimContent(text, after, limit) : null;
     return found([first, rest], 'en-according-to', 'according_to');
   }
 
@@ -607,7 +681,31 @@ function contentOf(p: Paragraph, s: Paragraph['sentences'][number], hits: readon
   }
   // 1. A quotation right before the cue clause: “…,” she said / “…,” said Lee. A second one after it: split.
   const qb = quoteClosingBefore(text, quotes, hit.clauseStart, prevHit ? prevHit.clauseEnd : p.sentences[0]!.start);
-  if (qb && hit.row?.takes.includes('clause') && !hit.participle) {
+  // (Not when the cue governs a clause of its own after it: On “Fox News Sunday,” Lee said the plan …, “…,”
+  // Lee said the plan … — the quotation is a title or another's words, the clause is what was said.)
+  const ownClause = (() => {
+    if (!qb || hit.sourceAfter || !hit.source) return false;
+    // A quotation inside an opening adverbial (In an interview on “Face the Nation,” / On “Harbor Week,”)
+    // is a title or a phrase of the writer's: the content is what the cue governs after it.
+    const lead = text.slice(Math.max(s.start, floor), qb.open);
+    if (/^[\s]*(?:In|On|At|During|From|After|Before)\b[^.!?;:“”"]*$/.test(lead) && hit.row?.takes.includes('clause')) {
+      const j = skipAdjuncts(toks, hit.next, s.b);
+      if (j < s.b && !/^(?:[,.;:!?—–]|'')$/.test(toks[j]!.text)) return true;
+    }
+    let j = skipAdjuncts(toks, hit.next, s.b);
+    if (hit.row?.listener === 'skip') {
+      const obj = phraseStartingAt(toks, j, s.b);
+      if (obj) j = skipAdjuncts(toks, obj[1] + 1, s.b);
+    }
+    if (j >= s.b || /^(?:[,.;:!?—–”"]|'')$/.test(toks[j]!.text) || SPEECH_CIRCUMSTANCE.has(toks[j]!.lower) || ADJUNCT_PREPS.has(toks[j]!.lower)) return false;
+    // ("that" with a verb right after it is a relative pronoun: after the meeting that was held on a boat.)
+    if (toks[j]!.lower === 'that') return !/^(?:VERB|AUX)$/.test(toks[j + 1]?.pos ?? '');
+    // A bare clause: its subject, then its verb.
+    const subject = phraseStartingAt(toks, j, s.b);
+    const verb = subject ? toks[subject[1] + 1] : undefined;
+    return verb !== undefined && (verb.pos === 'VERB' || verb.pos === 'AUX');
+  })();
+  if (qb && hit.row?.takes.includes('clause') && !hit.participle && !ownClause) {
     const tail = skipAdjuncts(toks, hit.next, s.b);
     const qa = tail < s.b && /^[,:—–]$/.test(toks[tail]!.text) ? quoteOpeningAfter(text, quotes, toks[tail]!.end, s.end + 1) : undefined;
     // A quotation that ends a clause begun in plain words (The country "has made changes," said Lee): the
@@ -622,8 +720,15 @@ function contentOf(p: Paragraph, s: Paragraph['sentences'][number], hits: readon
   // 2. A quotation right after it: she said: “…” / she said, “…”
   let k = skipAdjuncts(toks, hit.next, s.b);
   if (hit.row?.listener === 'skip') {
-    const obj = phraseStartingAt(toks, k, s.b);
-    if (obj) k = skipAdjuncts(toks, obj[1] + 1, s.b);
+    // ("her" before a determiner or a subject is the listener alone: told her the levy would pass.)
+    const herAlone = k + 1 < s.b && toks[k]!.lower === 'her' && (toks[k + 1]!.pos === 'DET' || /^(?:he|she|they|we|i|it)$/.test(toks[k + 1]!.lower));
+    const obj: [number, number] | null = herAlone ? [k, k] : phraseStartingAt(toks, k, s.b);
+    // (A listener told to do something stays in the content, as with urge: told his aides to find a way, told
+    // them never to speak of it.)
+    let to = obj ? obj[1] + 1 : -1;
+    if (to > 0 && /^(?:never|not)$/.test(toks[to]?.lower ?? '')) to++;
+    const ordered = to > 0 && toks[to]?.lower === 'to' && toks[to + 1]?.pos === 'VERB';
+    if (obj && !ordered) k = skipAdjuncts(toks, obj[1] + 1, s.b);
   }
   if (k < s.b && /^[,:—–]$/.test(toks[k]!.text)) {
     const qa = quoteOpeningAfter(text, quotes, toks[k]!.end, s.end + 1);
@@ -633,16 +738,88 @@ function contentOf(p: Paragraph, s: Paragraph['sentences'][number], hits: readon
     const qa = quotes.find((q) => q.open === toks[k]!.start);
     if (qa && onlyPunctuationBetween(text, qa.close + 1, limit)) return found([quoteSpan(qa)], 'en-quote-after', 'quote');
   }
+  // known as X: the name is the content (also known as Myanmar, a bill known as the “Harbor Act”).
+  if (toks[hit.cue[1]]!.lower === 'known' && toks[k]?.lower === 'as' && k + 1 < s.b) {
+    const d = toks[k + 1]!.lower === 'the' ? k + 2 : k + 1;
+    const q = d < s.b ? quotes.find((x) => x.open === toks[d]!.start) : undefined;
+    if (q) return found([{ start: toks[k + 1]!.start, end: q.close + 1 }], 'en-object', 'reported');
+    let e = d;
+    while (e + 1 < s.b && (toks[e + 1]!.pos === 'PROPN' || /^[A-Z]/.test(toks[e + 1]!.text))) e++;
+    if (d < s.b && /^[A-Z]/.test(toks[d]!.text)) return found([{ start: toks[k + 1]!.start, end: toks[e]!.end }], 'en-object', 'reported');
+  }
+  // A setting set off by commas before the clause (stated in his column, there are …; says at a stop in Toledo,
+  // Ohio, that …): the clause after the comma is the content.
+  if (k > hit.next && k + 1 < s.b && toks[k]!.text === ',' && !hit.sourceAfter && !hit.participle && hit.row?.takes.includes('clause')) {
+    let c = k + 1;
+    // (A place's state after its city: in Toledo, Ohio, that ….)
+    if (toks[c]!.pos === 'PROPN' && toks[c + 1]?.text === ',') c += 2;
+    const np = phraseStartingAt(toks, c, s.b);
+    const clause = toks[c]?.lower === 'that' || toks[c]?.lower === 'there' && /^(?:VERB|AUX)$/.test(toks[c + 1]?.pos ?? '') || np !== null && /^(?:VERB|AUX)$/.test(toks[np[1] + 1]?.pos ?? '') && !/ing$/.test(toks[np[1] + 1]!.lower);
+    if (clause && c < s.b) k = c;
+  }
+  // 2b. A cue in a relative clause whose slot is its relative pronoun (That was what Lee said when she left; the
+  // leader that Lee so admires.): PolNeAR marks the pronoun as the content.
+  const rel = relativeContent(toks, s, hit, k);
+  if (rel >= 0) return found([{ start: toks[rel]!.start, end: toks[rel]!.end }], 'en-object', 'reported');
   // 3. The clause or infinitive the cue governs: said (that) …, promised to …, denied the report.
   const that = thatAhead(toks, k, s.b, hit.row?.listener === 'skip' || hit.particle);
   if (that >= 0) k = that;
-  if (k < s.b && toks[k]!.start < limit && hit.row && toks[k]!.text !== ',') {
+  const asks = hit.row?.listener === 'skip' || toks[hit.cue[1]]!.lemma === 'ask';
+  const topic = that < 0 && hit.row ? pastTopicPreposition(toks, k, s.b, hit.particle, asks, !hit.row.takes.includes('object'), hit.row.speech === true) : k;
+  if (topic > k && toks[topic]!.start < limit) {
+    const span = trimContent(text, toks[topic]!.start, clauseCut(text, toks[topic]!.start, limit));
+    if (span) return found([withoutSetting(text, toks[topic]!.end, span, true)], 'en-object', 'reported');
+  }
+  // …, he said as he entered the talks / when asked: the cue trails its content, the clause after it is the speech's own.
+  // (So is a bare setting after a speech verb: …, he said in the interview.)
+  const setting = k < s.b && hit.row?.speech === true && ADJUNCT_PREPS.has(toks[k]!.lower) && !hasVerb(toks, k, s.b);
+  const asMuch = k + 1 < s.b && toks[k]!.lower === 'as' && /^(?:much|well|such|many|follows?)$/.test(toks[k + 1]!.lower);
+  const circumstance = k < s.b && hit.row?.speech === true && (SPEECH_CIRCUMSTANCE.has(toks[k]!.lower) && !asMuch || setting) && commaBefore(text, hit.clauseStart, floor) !== null && !hit.participle;
+  if (k < s.b && toks[k]!.start < limit && hit.row && toks[k]!.text !== ',' && !circumstance) {
+    limit = Math.min(limit, finalAppositive(p, s, k, limit));
     const first = toks[k]!;
     const span = trimContent(text, first.start, clauseCut(text, first.start, limit));
     const end = span ? tokenIndexAt(toks, span.end, k, s.b) : k;
-    if (span && hit.row.takes.includes('to') && first.lower === 'to') return found([span], 'en-infinitive', 'reported');
+    if (span && (hit.row.takes.includes('to') || toks[hit.cue[1]]!.lemma === 'continue') && first.lower === 'to') {
+      // An infinitive of a cue verb (refused to disclose the records, wanted to know who …, declined to endorse
+      // Lee): the chain is one cue, as PolNeAR marks it, and its content is what the inner verb governs.
+      const inner = toks[k + 1];
+      const row2 = inner && inner.pos === 'VERB' ? CUE_VERBS.get(inner.lemma) : undefined;
+      // After "continue", any verb: continued to call for | more information, continue to ignore | the reality.
+      if (toks[hit.cue[1]]!.lemma === 'continue' && inner && inner.pos === 'VERB' && k + 2 < end) {
+        let c = k + 2;
+        const particles = row2?.particles ?? [];
+        while (c + 1 < end && (particles.includes(toks[c]!.lower) || TOPIC_PREPS.test(toks[c]!.lower) && toks[c]!.pos === 'ADP' || toks[c]!.lower === 'at' && c === k + 2)) c++;
+        if (!/^[,.;:!?]$/.test(toks[c]!.text) && toks[c]!.start < span.end) {
+          const rest = trimContent(text, toks[c]!.start, span.end);
+          if (rest) return found([rest], 'en-infinitive', 'reported');
+        }
+      }
+      // (Not a verb that takes an infinitive or a topic itself: plans to call on …, promised to focus on ….)
+      if (row2 && !row2.takes.includes('to') && !row2.particles?.includes('on') && k + 2 < end) {
+        let c = k + 2;
+        if (row2.particles?.includes(toks[c]!.lower) && c + 1 < end) c++;
+        if (toks[c]!.start < span.end && !/^[,.;:!?]$/.test(toks[c]!.text)) {
+          const rest = trimContent(text, toks[c]!.start, span.end);
+          if (rest) return found([rest], 'en-infinitive', 'reported');
+        }
+      }
+      return found([span], 'en-infinitive', 'reported');
+    }
+    const objectOnly = span && hit.row.listener !== 'keep' ? objectBeforePredicate(toks, k, end) : -1;
+    if (objectOnly >= 0) return found([checkedSpan(text, first.start, toks[objectOnly]!.end)], 'en-object', 'reported');
     if (span && hit.row.takes.includes('clause') && !(hit.particle && !CLAUSE_OPENERS.has(first.lower)) && (CLAUSE_OPENERS.has(first.lower) || hasVerb(toks, k, end) || (end - k >= 3 && hit.row.takes[0] === 'clause' && !hit.row.takes.includes('object')))) {
-      return found([span], hit.participle ? 'en-participle' : 'en-clause', 'reported');
+      if (first.lower === 'that' && first.pos !== 'DET') {
+        const whole = trimContent(text, first.start, clauseCut(text, first.start, limit, true));
+        if (whole) return found([whole], hit.participle ? 'en-participle' : 'en-clause', 'reported');
+      }
+      // (A setting closes only a content with no verb of its own before it: said as much in an interview; in a
+      // clause it may be the reported event's own: said Lee will speak at a rally in Ohio.)
+      const cut = withoutSetting(text, first.end, span, false);
+      const own = cut.end < span.end && hasVerb(toks, k, tokenIndexAt(toks, cut.end, k, s.b));
+      const sub = subordinateAfterObject(toks, k, end);
+      if (sub >= 0) return found([checkedSpan(text, first.start, toks[sub]!.end)], 'en-object', 'reported');
+      return found([own ? span : cut], hit.participle ? 'en-participle' : 'en-clause', 'reported');
     }
     if (span && (hit.row.takes.includes('object') || hit.particle) && first.text !== ',' && first.text !== '.') {
       // The object with what completes it, to the clause's end (urged Congress to act, accused him of lying,
@@ -650,9 +827,9 @@ function contentOf(p: Paragraph, s: Paragraph['sentences'][number], hits: readon
       // the speech itself closing it (denied the report in a radio interview, on Twitter) is not content.
       const np = phraseStartingAt(toks, k, s.b);
       if (hit.row.listener === 'keep' || !np) return found([span], 'en-object', 'reported');
-      const npEnd = toks[np[1]]!.end;
-      const setting = SPEECH_SETTING.exec(text.slice(npEnd, span.end));
-      return found([setting ? checkedSpan(text, first.start, npEnd + setting.index) : span], 'en-object', 'reported');
+      const sub = subordinateAfterObject(toks, k, end);
+      if (sub >= 0) return found([checkedSpan(text, first.start, toks[sub]!.end)], 'en-object', 'reported');
+      return found([withoutSetting(text, toks[np[1]]!.end, span, true)], 'en-object', 'reported');
     }
   }
   // 4. A cue after its content: …, officials said. / The plan, she said, will fail.
@@ -667,9 +844,15 @@ function contentOf(p: Paragraph, s: Paragraph['sentences'][number], hits: readon
       const listener = phraseStartingAt(toks, endTok, s.b);
       if (listener) endTok = skipAdjuncts(toks, listener[1] + 1, s.b);
     }
-    if (endTok >= s.b || onlyPunctuationBetween(text, toks[endTok]!.start, s.end)) return found([before], 'en-trailing', 'reported');
+    // (A clause of time or manner after the cue belongs to the speech: …, she said as she left the room.)
+    if (endTok >= s.b || onlyPunctuationBetween(text, toks[endTok]!.start, s.end) || hit.row?.speech === true && (SPEECH_CIRCUMSTANCE.has(toks[endTok]!.lower) || ADJUNCT_PREPS.has(toks[endTok]!.lower) && !hasVerb(toks, endTok, s.b))) return found([before], 'en-trailing', 'reported');
     if (toks[endTok]!.text === ',') {
       const rest = trimContent(text, toks[endTok]!.end, limit);
+      // (A frame before the cue that is no clause — During his years in office, Lee said, …; As many experts,
+      // including Lee, have noted, … — sets the time or the manner: the clause after the cue is the content.)
+      const bs = tokenIndexAt(toks, before.start, s.a, s.b);
+      const frame = (ADJUNCT_PREPS.has(toks[bs]!.lower) || /^(?:as|during|throughout|since|for|among|under)$/.test(toks[bs]!.lower)) && !hasVerb(toks, bs, tokenIndexAt(toks, before.end, s.a, s.b));
+      if (rest && frame) return found([rest], 'en-parenthetical', 'reported');
       if (rest) return found([before, rest], 'en-parenthetical', 'reported');
     }
   }
@@ -681,7 +864,176 @@ function contentOf(p: Paragraph, s: Paragraph['sentences'][number], hits: readon
  * non-restrictive relative or appositive that comments on the last noun (…, which the court has put on hold),
  * and before a second predicate or clause joined by ", but" (…, but stopped short of …). Quotations are not cut.
  */
-function clauseCut(text: string, start: number, limit: number): number {
+/**
+ * The object of a stance verb followed by a second predicate of the same subject (declined the post and has
+ * since left the network, praised the plan but also voted against it, signalled a change but was rebuffed): the
+ * last token of the object, or -1. Only a bare noun phrase counts: a clause's own subject is not an object.
+ */
+/**
+ * The topic after its preposition, as PolNeAR bounds it: expressed deep concern about | the policy, raised
+ * questions about | his health, asked Lee about | the audit, spoke emotionally of | the flights, believes in | the
+ * voters. The preposition and what stands before it (a stance noun, a listener, adverbs) go with the cue.
+ * Returns the token where the content starts (k when there is no such preposition).
+ */
+function pastTopicPreposition(toks: readonly Token[], k: number, limit: number, particle: boolean, asks: boolean, stance: boolean, speech: boolean): number {
+  // After a particle, a preposition may still stand before the topic: spoke out about | the shooting.
+  let i = k;
+  // Adverbs and a setting may stand before the topic's preposition: speaks more often in public about | …,
+  // is speaking out ahead of the election about | ….
+  const settingThen = (at: number): number => {
+    let x = at;
+    while (x < limit && toks[x]!.pos === 'ADV' && !CLAUSE_OPENERS.has(toks[x]!.lower) && toks[x]!.lower !== 'ahead') x++;
+    const ahead = toks[x]?.lower === 'ahead' && toks[x + 1]?.lower === 'of';
+    if (ahead || /^(?:in|at|during)$/.test(toks[x]?.lower ?? '')) {
+      const np = phraseStartingAt(toks, x + (ahead ? 2 : 1), limit);
+      if (np && /^(?:about|of|on)$/.test(toks[np[1] + 1]?.lower ?? '')) return np[1] + 1;
+    }
+    return -1;
+  };
+  if (particle) {
+    const j = Math.max(k, settingThen(k));
+    return j + 1 < limit && TOPIC_PREPS.test(toks[j]!.lower) && toks[j]!.pos === 'ADP' && !/^[.,;:!?]$/.test(toks[j + 1]!.text) ? j + 1 : k;
+  }
+  while (i < limit && toks[i]!.pos === 'ADV' && /ly$/.test(toks[i]!.lower)) i++;
+  if (!asks) {
+    const j = settingThen(i);
+    if (j > i && j + 1 < limit && /^(?:about|of|on)$/.test(toks[j]!.lower) && toks[j]!.pos === 'ADP') return j + 1;
+  }
+  // The listener of a verb that asks or tells (asked Lee about, told him of), or a stance noun as the object
+  // of a verb that takes no object of its own (expressed concern about, raised questions over).
+  if (asks) {
+    const one = i < limit && toks[i]!.pos === 'PRON' && /^(?:him|her|them|me|us)$/.test(toks[i]!.lower) ? [i, i] : null;
+    const np = one ?? (i < limit && toks[i]!.pos === 'PROPN' ? phraseStartingAt(toks, i, limit) : null);
+    if (np && TOPIC_PREPS.test(toks[np[1] + 1]?.lower ?? '') && np[1] + 2 < limit) return np[1] + 2;
+    return k;
+  }
+  let j = i;
+  while (stance && j < limit && /^(?:DET|ADJ)$/.test(toks[j]!.pos) && j - i < 3) j++;
+  if (stance && j < limit && toks[j]!.pos === 'NOUN' && TOPIC_NOUNS.test(toks[j]!.lower)) j++;
+  else j = i;
+  // (A verb of belief takes "in" too: believes in the voters; after a verb of speech "in" is its setting.)
+  if (j >= limit) return k;
+  const prep = TOPIC_PREPS.test(toks[j]!.lower) || !speech && j === k && toks[j]!.lower === 'in' && toks[j + 1]?.pos !== 'NUM' && !isTimeWord(toks[j + 1] ?? toks[j]!);
+  return prep && toks[j]!.pos === 'ADP' && j + 1 < limit && !/^[.,;:!?]$/.test(toks[j + 1]!.text) ? j + 1 : k;
+}
+const TOPIC_PREPS = /^(?:about|of|over|into|on|for|against)$/;
+const TOPIC_NOUNS = /^(?:concerns?|questions?|doubts?|outrage|worries|worry|fears?|insights?|hopes?|plans?|criticism|skepticism|scepticism|alarm|frustration|anger|support|opposition|optimism|pessimism|confidence|interest|views?|thoughts?|details?|misgivings|reservations|adulation|praise|admiration|sympathy|disappointment|dismay|regret|satisfaction|unity|agreement|disagreement|caution|warnings?)$/;
+
+/**
+ * The relative pronoun that stands for a cue's content, or -1: what, which, or "that" after a noun, right before
+ * the cue's subject, when nothing the cue could govern follows it (only a stop, a comma, a setting, a clause of time).
+ */
+function relativeContent(toks: readonly Token[], s: Paragraph['sentences'][number], hit: Hit, k: number): number {
+  if (!hit.source || hit.sourceAfter || hit.according || hit.participle || hit.shared || !hit.row) return -1;
+  const r = hit.source[0] - 1;
+  if (r < s.a) return -1;
+  const w = toks[r]!.lower;
+  const before = toks[r - 1];
+  const relative = w === 'what' || w === 'which' && before !== undefined && (before.pos === 'NOUN' || before.pos === 'PROPN' || before.text === ',')
+    || w === 'that' && before !== undefined && (before.pos === 'NOUN' || before.pos === 'PROPN');
+  if (!relative) return -1;
+  const t = toks[k];
+  const empty = k >= s.b || /^[,.;:!?)—–]$/.test(t!.text) || SPEECH_CIRCUMSTANCE.has(t!.lower) || ADJUNCT_PREPS.has(t!.lower) && !hasVerb(toks, k, s.b);
+  return empty ? r : -1;
+}
+
+/** Where the fronted clause holding the cue ends (its comma), or null: When …, / Although …, / Worried about …, */
+function frontedClauseEnd(p: Paragraph, s: Paragraph['sentences'][number], hit: Hit): number | null {
+  const { toks, quotes } = p;
+  let a = s.a;
+  while (a < s.b && /^(?:[“"‘]|'')$/.test(toks[a]!.text)) a++;
+  if (a >= s.b || hit.according || hit.sourceAfter) return null;
+  const first = toks[a]!;
+  const subordinate = /^(?:When|Although|Though|While|If|As|Because|Since|After|Before|Once|Whereas|Unless|Until)$/.test(first.text) && hit.cue[0] > a;
+  const participle = hit.cue[0] <= a + 1 && !hit.source && /^(?:VERB|ADJ)$/.test(toks[hit.cue[1]]!.pos);
+  if (!subordinate && !participle) return null;
+  for (let i = hit.cue[1] + 1; i < s.b; i++) {
+    const t = toks[i]!;
+    if (t.text === ',' && !quoteAround(quotes, t.start)) {
+      // (Nothing after the cue: As Lee noted, … — the clause after the comma is the content, en-as-frame.)
+      if (i === hit.next || i === hit.cue[1] + 1) return null;
+      // The main clause follows: its subject, then its verb.
+      const np = phraseStartingAt(toks, i + 1, s.b);
+      let v = np ? np[1] + 1 : -1;
+      while (v > 0 && v < s.b && toks[v]!.pos === 'ADV') v++;
+      return v > 0 && v < s.b && /^(?:VERB|AUX)$/.test(toks[v]!.pos) ? t.start : null;
+    }
+    if (/^[.;:!?]$/.test(t.text)) return null;
+  }
+  return null;
+}
+
+/**
+ * Where a reported clause's closing appositive starts (…he did not support Lee, the favorite of the machine;
+ * …spent in partnership with NATO, the alliance that includes …): a comma, then "a", "an" or "the" and a noun
+ * phrase with no verb of its own to the sentence's end (a relative clause or a participle may follow it), after
+ * a clause with its own verb. `limit` if none.
+ */
+function finalAppositive(p: Paragraph, s: Paragraph['sentences'][number], k: number, limit: number): number {
+  const { toks, quotes } = p;
+  let c = -1;
+  for (let i = k + 1; i < s.b && toks[i]!.start < limit; i++) {
+    if (toks[i]!.text === ',' && /^(?:a|an|the)$/.test(toks[i + 1]?.lower ?? '') && !quoteAround(quotes, toks[i]!.start)) c = i;
+  }
+  if (c < 0 || !hasVerb(toks, k, c)) return limit;
+  for (let i = c + 2; i < s.b && toks[i]!.start < limit; i++) {
+    const t = toks[i]!;
+    if (/^(?:who|which|that|whose|where)$/.test(t.lower)) break;
+    if (/^[,;:—–(“"]$/.test(t.text) || quoteAround(quotes, t.start)) return limit;
+    if ((t.pos === 'VERB' || t.pos === 'AUX') && !/(?:ing|ed|en)$/.test(t.lower)) return limit;
+  }
+  return toks[c]!.start;
+}
+
+/** Conjunctions opening a clause of time, reason or purpose. */
+const SUBORDINATORS = new Set(['so', 'as', 'when', 'after', 'while', 'since', 'because', 'before', 'until', 'though', 'although', 'once', 'whereas']);
+
+/**
+ * An object (not a clause) followed by a clause of time, reason or purpose with its own subject (described Lee
+ * as a disgrace after she attacked …, had called the hearing because they felt …, agreed to lend the money so Lee
+ * could …): that clause sets the speech, it is not what was said. The object's last token, or -1.
+ */
+function subordinateAfterObject(toks: readonly Token[], k: number, end: number): number {
+  const t0 = toks[k]!;
+  if (CLAUSE_OPENERS.has(t0.lower) && !(t0.lower === 'that' && t0.pos === 'DET')) return -1;
+  // A bare clause (the plan would fail) opens with its subject and verb.
+  const subj = phraseStartingAt(toks, k, end);
+  if (subj && /^(?:VERB|AUX)$/.test(toks[subj[1] + 1]?.pos ?? '')) return -1;
+  for (let i = k + 1; i < end - 1; i++) {
+    const t = toks[i]!;
+    if (/^[.;:!?,]$/.test(t.text)) return -1;
+    // (In lower case: a headline's capitals are read as they stand; not after a noun of time: the moments before he …)
+    if (!SUBORDINATORS.has(t.text) || /^(?:VERB|AUX)$/.test(toks[i - 1]!.pos) || /^[,—–(-]$/.test(toks[i - 1]!.text) || /^(?:moments?|days?|weeks?|months?|years?|hours?|minutes?|time|times|night|morning)$/.test(toks[i - 1]!.lower)) continue;
+    // (An infinitive in the object takes the clause with it: urged Lee to resign after the vote failed.)
+    if (toks.slice(k, i).some((x, n) => x.lower === 'to' && !/^(?:DET|PRON|PROPN|NUM)$/.test(toks[k + n + 1]?.pos ?? 'DET'))) return -1;
+    // (Or, for "while", "when", "after", "before", "since", a participle or a place: while needling rivals,
+    // while at the convention, shortly after assuming his post.)
+    const short = /^(?:while|when|after|before|since)$/.test(t.text) && i + 1 < end
+      && (toks[i + 1]!.pos === 'VERB' && /ing$/.test(toks[i + 1]!.lower) || /^(?:at|in|on)$/.test(toks[i + 1]!.lower));
+    if (short) return hasVerb(toks, k, i) ? -1 : (toks[i - 1]!.pos === 'ADV' && i - 2 >= k ? i - 2 : i - 1);
+    const np = phraseStartingAt(toks, i + 1, end);
+    let v = np ? np[1] + 1 : -1;
+    while (v > 0 && v < end && toks[v]!.pos === 'ADV') v++;
+    if (v > 0 && v < end && /^(?:VERB|AUX)$/.test(toks[v]!.pos)) {
+      // (The object's words must hold no verb of their own: then it is a clause, and the clause after is its.)
+      return hasVerb(toks, k, i) || i - 1 < k ? -1 : i - 1;
+    }
+  }
+  return -1;
+}
+
+function objectBeforePredicate(toks: readonly Token[], k: number, end: number): number {
+  if (CLAUSE_OPENERS.has(toks[k]!.lower) && !(toks[k]!.lower === 'that' && toks[k]!.pos === 'DET') || /ing$/.test(toks[k]!.lower)) return -1;
+  const np = phraseStartingAt(toks, k, end);
+  if (!np) return -1;
+  const c = np[1] + 1;
+  if (c >= end || !/^(?:and|but)$/.test(toks[c]!.lower)) return -1;
+  let v = c + 1;
+  while (v < end && (toks[v]!.pos === 'ADV' || /^(?:then|also|since|later)$/.test(toks[v]!.lower))) v++;
+  return v < end && /^(?:VERB|AUX)$/.test(toks[v]!.pos) && !/ing$/.test(toks[v]!.lower) ? np[1] : -1;
+}
+
+function clauseCut(text: string, start: number, limit: number, keepWhich = false): number {
   const re = new RegExp(CUT.source, 'g');
   re.lastIndex = start;
   // Up to the limit only: on the whole text a clause with no cut would run the pattern to the document's end.
@@ -689,6 +1041,9 @@ function clauseCut(text: string, start: number, limit: number): number {
   for (let m = re.exec(upto); m; m = re.exec(upto)) {
     const at = m.index;
     if (at <= start) continue;
+    // A reported clause keeps a ", which" that comments on what it reports (…warned that the army kept its
+    // power, which it retains); a relative on a person (…, who is 70) is the writer's aside all the same.
+    if (keepWhich && /^,\s+which\s/.test(text.slice(at, at + 10))) continue;
     // Inside a quotation opened in the clause: no cut.
     const before = text.slice(start, at);
     if (((before.match(/“/g)?.length ?? 0) > (before.match(/”/g)?.length ?? 0)) || (before.match(/"/g)?.length ?? 0) % 2 === 1) continue;
@@ -697,11 +1052,31 @@ function clauseCut(text: string, start: number, limit: number): number {
   return limit;
 }
 /** A setting of the speech closing a clause: in a statement, in a radio interview, on Twitter, at a rally. */
-const SPEECH_SETTING = /\s+(?:in an? (?:[\w-]+ ){0,2}(?:interview|statement|tweet|speech|post|letter|op-ed|email|e-mail|memo|video|message|broadcast|appearance|press conference|news conference)|on (?:Twitter|Facebook|Instagram|television|TV|radio|[A-Z]{2,5})|at an? (?:[\w-]+ ){0,2}(?:rally|event|hearing|briefing|press conference|news conference|debate))\b.*$/;
-const CUT = /,\s+(?:which|who|whose|whom|but)\s|;\s/;
+const SPEECH_SETTING = /\s+(?:in (?:(?:an?|his|her|their|its) )?(?:[\w-]+ ){0,2}(?:interview|statement|tweets?|speech|post|letter|op-ed|email|e-mail|memo|video|message|broadcast|appearance|diatribe|remarks|report|column|book|testimony|filing|press conference|news conference)|on (?:Twitter|Facebook|Instagram|television|TV|radio|(?:its|his|her|their) (?:website|blog|show|program|podcast)|[A-Z]{2,5}|(?:the |The )?(?:[A-Z][\w.’'-]* ){1,4}(?:Show|Program|Hour|Report|Radio|News))|at an? (?:[\w-]+ ){0,2}(?:rally|event|hearing|briefing|press conference|news conference|debate)|during (?:an?|his|her|the|their) (?:[\w-]+ ){0,3}(?:interview|speech|stop|rally|debate|appearance|visit|forum|hearing|briefing|broadcast))\b.*$/;
+/**
+ * A content without the setting of the speech that closes it (in a radio interview, on Twitter, at a rally,
+ * to reporters) and, for an object, without the time of the speech (denied the report on Thursday, last week):
+ * what was said does not include where or when it was said. The setting is looked for after `from`.
+ */
+function withoutSetting(text: string, from: number, span: Span, time: boolean): Span {
+  let end = span.end;
+  const setting = SPEECH_SETTING.exec(text.slice(from, end));
+  if (setting) end = from + setting.index;
+  if (time) {
+    const t = TRAILING_TIME.exec(text.slice(from, end));
+    if (t) end = from + t.index;
+  }
+  return end === span.end ? span : trimContent(text, span.start, end) ?? span;
+}
+const DAYS = '(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|tonight)';
+const PERIODS = '(?:week|month|year|weekend|summer|fall|spring|winter|morning|afternoon|evening|night)';
+const MONTHS = '(?:January|February|March|April|May|June|July|August|September|October|November|December)';
+/** A time closing an object: on Thursday, Wednesday night, last week, earlier this month, in July, in 2014. */
+const TRAILING_TIME = new RegExp(`\\s+(?:(?:on|last|this|earlier|later|early|late|next|in|since|during)\\s+)?(?:(?:this|last|next|the)\\s+)?(?:${DAYS}|${PERIODS}|${MONTHS}|\\d{4})(?:\\s+(?:\\d{1,2}|${PERIODS}))?(?:\\s+(?:morning|afternoon|evening|night))?\\s*$`);
+const CUT = /,\s+(?:which|who|whose|whom|but|though|although|even though|even as|whereas)\s|;\s|\s\((?=[a-z])/;
 
 /** A connective opening the sentence links it to the one before; it is the writer's, not what was said (But …, However, …). */
-const OPENER = /^(?:But|And|Yet|So|Still|Also|However|Meanwhile|Instead|Indeed|In fact|Now|Moreover|Nevertheless)(?:,\s*|\s+)(?=\S)/;
+const OPENER = /^(?:But|And|Yet|So|Still|Also|However|Meanwhile|Instead|Indeed|In fact|Now|Moreover|Nevertheless|In addition|Additionally|Furthermore|Separately|Likewise|Similarly)(?:,\s*|\s+)(?=\S)/;
 
 function withoutOpener(text: string, span: Span | null): Span | null {
   if (!span) return null;
@@ -729,12 +1104,20 @@ function clauseBreakBefore(text: string, at: number, floor: number): number | nu
   return m ? at - m[0].length : null;
 }
 
+/** Words opening a clause of time or manner that sets a speech: …, she said as she left / when asked / before he died. */
+const SPEECH_CIRCUMSTANCE = new Set(['as', 'when', 'while', 'before', 'after', 'because', 'since', 'until']);
+
 /** Skips what may stand between a cue and its content: Tuesday, in a statement, on Twitter, last week. */
 function skipAdjuncts(toks: readonly Token[], k: number, limit: number): number {
   for (let guard = 0; guard < 4 && k < limit; guard++) {
     const t = toks[k]!;
     if (isTimeWord(t) && /^(?:morning|afternoon|evening|night)$/.test(toks[k + 1]?.lower ?? '')) {
       k += 2;
+      continue;
+    }
+    // An adverb before the clause or topic it modifies: knows exactly what …, knows all about ….
+    if (/^(?:exactly|precisely|all)$/.test(t.lower) && k + 1 < limit && (CLAUSE_OPENERS.has(toks[k + 1]!.lower) && toks[k + 1]!.lower !== 'that' || toks[k + 1]!.lower === 'about' || toks[k + 1]!.text === ':')) {
+      k++;
       continue;
     }
     if (isTimeWord(t) || t.lower === 'also' || t.lower === 'repeatedly' || t.lower === 'publicly' || t.lower === 'privately' || t.lower === 'flatly') {
@@ -749,7 +1132,9 @@ function skipAdjuncts(toks: readonly Token[], k: number, limit: number): number 
       if (!np) break;
       // Only a setting (in an interview with …, on Twitter, at a rally in …), not the content's own words.
       const next = toks[np[1] + 1];
-      if (!next || next.text === ',' || next.text === ':' || CLAUSE_OPENERS.has(next.lower) || next.lower === 'not' || isTimeWord(next) || ADJUNCT_PREPS.has(next.lower) || /^(?:[“"]|'')$/.test(next.text)) {
+      // (Or the subject of the clause said: said after the convention he would …, admitted under questioning he had ….)
+      const subject = next !== undefined && next.pos === 'PRON' && /^(?:he|she|they|we|i|it)$/.test(next.lower) && /^(?:VERB|AUX)$/.test(toks[np[1] + 2]?.pos ?? '');
+      if (!next || next.text === ',' || next.text === ':' || CLAUSE_OPENERS.has(next.lower) || next.lower === 'not' || isTimeWord(next) || ADJUNCT_PREPS.has(next.lower) || /^(?:[“"]|'')$/.test(next.text) || subject) {
         k = np[1] + 1;
         continue;
       }
@@ -764,7 +1149,15 @@ function skipAdjuncts(toks: readonly Token[], k: number, limit: number): number 
 function thatAhead(toks: readonly Token[], k: number, limit: number, listener: boolean): number {
   // Without a listener slot, a noun phrase right after the cue is its object, and a "that" after it opens a
   // relative clause inside the content: wants policies that create revenue.
-  if (!listener && k < limit && toks[k]!.lower !== 'that' && /^(?:DET|NOUN|PROPN|ADJ|NUM)$/.test(toks[k]!.pos) && !isTimeWord(toks[k]!)) return -1;
+  if (!listener && k < limit && toks[k]!.lower !== 'that' && /^(?:DET|NOUN|PROPN|ADJ|NUM|PRON)$/.test(toks[k]!.pos) && !isTimeWord(toks[k]!)) {
+    // …except a noun that names a claim, with its clause: repeated warnings from his attorney that …, highlighted
+    // his message that … — the clause is what was said.
+    const np = phraseStartingAt(toks, k, limit);
+    const that = np ? np[1] + 1 : -1;
+    const head = np ? toks.slice(np[0], np[1] + 1).find((x) => CLAIM_NOUNS.test(x.lower) || /^(?:message|view|notion|idea|point)$/.test(x.lower)) : undefined;
+    if (head && that < limit && toks[that]!.lower === 'that' && !/^(?:VERB|AUX)$/.test(toks[that + 1]?.pos ?? 'VERB')) return that;
+    if (toks[k]!.pos !== 'PRON') return -1;
+  }
   for (let i = k; i < limit && i - k <= 14; i++) {
     const t = toks[i]!;
     if (t.lower === 'that' && (t.pos === 'SCONJ' || i > k)) return i;
@@ -804,6 +1197,12 @@ function finish(text: string, p: Paragraph, f: Found, registry: PeopleRegistry, 
     const t = end === x.end ? x : trimContent(text, x.start, end) ?? x;
     return checked(text, t.start, t.end);
   }).sort((a, b) => a.start - b.start);
+  // A question mark closing a governed clause is the whole sentence's (Do you know where the returns are?),
+  // unless the question is what was said: a quotation, or a turn.
+  const lastPart = parts[parts.length - 1]!;
+  if (/^(?:en-clause|en-object|en-infinitive)$/.test(f.construction) && text[lastPart.end - 1] === '?' && lastPart.end - lastPart.start > 2) {
+    parts[parts.length - 1] = checked(text, lastPart.start, lastPart.end - 1);
+  }
   const content = checked(text, parts[0]!.start, parts[parts.length - 1]!.end);
   const source = hit.source ? checked(text, toks[hit.source[0]]!.start, toks[hit.source[1]]!.end) : null;
   const sentenceFirst = p.sentences.find((s) => s.a <= (hit.source?.[0] ?? -1) && (hit.source?.[0] ?? -1) < s.b)?.a ?? -1;

@@ -135,6 +135,8 @@ export function phraseStartingAt(toks: readonly Token[], i: number, limit: numbe
       k++;
       continue;
     }
+    // A hyphen inside a compound, with no space on either side: African-Americans, a 40-year-old.
+    if ((x.text === '-' || x.text === '–') && k > i && k + 1 < limit && x.start === toks[k - 1]!.end && x.end === toks[k + 1]!.start && isNominal(toks[k + 1]!, false)) { k++; continue; }
     if (NP_PREP.has(x.lower) && x.lower !== 'to' && x.lower !== 'on' && x.lower !== 'in' && last === k - 1 && k + 1 < limit && isNominal(toks[k + 1]!, false) && !isTimeWord(toks[k + 1]!)) { k++; continue; }
     if ((x.lower === 'and' || x.text === '&') && last === k - 1 && k + 1 < limit && isHead(toks[k + 1]!, false)) { k++; continue; }
     if (x.text === '(' && last === k - 1) {
