@@ -183,7 +183,7 @@ table('participles and coordinated verbs share the subject', [
 table('labels: transcripts, headlines, quotations signed after a dash', [
   // A transcript's turn keeps its final stop (or the dash of a turn cut off); a headline's label does not.
   ['HOLLIS: Let me ask you about the budget before we run out of time.', 'HOLLIS', ':', 'Let me ask you about the budget before we run out of time.'],
-  ['MARSH: Senator, I don’t want to interrupt, but the count —.', 'MARSH', ':', 'Senator, I don’t want to interrupt, but the count —.'],
+  ['MARSH: Governor, forgive me for cutting in, but the tally —.', 'MARSH', ':', 'Governor, forgive me for cutting in, but the tally —.'],
   ['“I came here because nobody else would listen to us.” ― Rosa Delgado', 'Rosa Delgado', '―', '“I came here because nobody else would listen to us.”'],
   // A closing mark typed for the opening one still opens the quotation.
   ['”Nobody asked the farmers. Nobody asked us.” ― Rosa Delgado', 'Rosa Delgado', '―', '”Nobody asked the farmers. Nobody asked us.”'],
@@ -262,7 +262,7 @@ table('content bounds: a non-restrictive relative or ", but" ends a governed cla
 table('content bounds: the setting and time of the speech close an object, not a clause with its own verb', [
   ['Senator Hal Brody denounced the settlement in a televised interview.', 'Senator Hal Brody', 'denounced', 'the settlement'],
   ['The carpenters union formally endorsed Mayor Ruth Okafor in March.', 'The carpenters union', 'formally endorsed', 'Mayor Ruth Okafor'],
-  ['Councilwoman Iris Tan said as much in an interview on Tuesday.', 'Councilwoman Iris Tan', 'said', 'as much'],
+  ['Councilwoman Iris Tan had said as much in a radio interview on Monday.', 'Councilwoman Iris Tan', 'had said', 'as much'],
   ['The aide said Okafor will speak at a rally in Dayton.', 'The aide', 'said', 'Okafor will speak at a rally in Dayton'],
   ['Castell attacked Odell in late-night tweets.', 'Castell', 'attacked', 'Odell'],
   ['Whitfield blasted the levy as a “disgrace” Friday on The Morning Ledger Show.', 'Whitfield', 'blasted', 'the levy as a “disgrace”'],
@@ -271,13 +271,13 @@ table('content bounds: the setting and time of the speech close an object, not a
 
 table('content bounds: a second predicate of the subject, a concessive clause, a topic after its preposition', [
   ['Whitfield declined the nomination and has since left the council.', 'Whitfield', 'declined', 'the nomination'],
-  ['Castell has promised a veto and attempted to rally both parties against the bill.', 'Castell', 'has promised', 'a veto'],
-  ['Odell claimed that the levy was fair, although he again refused to release the audit.', 'Odell', 'claimed', 'that the levy was fair'],
-  ['Several senators have expressed deep concern about the pipeline route.', 'Several senators', 'have expressed', 'the pipeline route'],
+  ['Castell has promised a veto and tried to unite both caucuses against the levy.', 'Castell', 'has promised', 'a veto'],
+  ['Odell claimed that the levy was fair, although he once more declined to publish the audit.', 'Odell', 'claimed', 'that the levy was fair'],
+  ['Several aldermen have expressed grave concern about the ferry contract.', 'Several aldermen', 'have expressed', 'the ferry contract'],
   ['Reporters asked Whitfield about the missing invoices.', 'Reporters', 'asked', 'the missing invoices'],
   ['The governor believes in the good judgment of county clerks.', 'The governor', 'believes', 'the good judgment of county clerks'],
   ['Odell spoke out about the shooting in Dayton.', 'Odell', 'spoke out', 'the shooting in Dayton'],
-  ['Senator Hal Brody is speaking out ahead of the vote about the cuts to the guard.', 'Senator Hal Brody', 'is speaking out', 'the cuts to the guard'],
+  ['Senator Hal Brody was speaking out before the council vote about the cuts to the ferry service.', 'Senator Hal Brody', 'was speaking out', 'the cuts to the ferry service'],
 ]);
 
 table('trailing cues followed by the circumstances of the speech', [
@@ -311,7 +311,7 @@ table('a quotation before the source is no content when the cue governs a clause
 
 table('content bounds: a clause of time or reason with its own subject ends an object, not a clause', [
   ['Castell described the audit as a disgrace after the clerk resigned.', 'Castell', 'described', 'the audit as a disgrace'],
-  ['The board had called the hearing because members felt misled.', 'The board', 'had called', 'the hearing'],
+  ['The commission had called the session because its members felt misled.', 'The commission', 'had called', 'the session'],
   ['Odell said the count would end before the polls closed.', 'Odell', 'said', 'the count would end before the polls closed'],
   ['Whitfield urged the council to vote before the session ends.', 'Whitfield', 'urged', 'the council to vote before the session ends'],
 ]);
@@ -323,7 +323,7 @@ table('stance nouns: the topic runs on through what completes it, not into the s
 ]);
 
 table('a hyphenated listener, and a relative "that" after a setting is no clause of the cue', [
-  ['Mayor Odell told Korean-Americans this weekend he would not run again.', 'Mayor Odell', 'told', 'he would not run again'],
+  ['Mayor Odell told Filipino-Americans on Saturday he would not seek another term.', 'Mayor Odell', 'told', 'he would not seek another term'],
   ['“We will not yield,” Castell told reporters after the meeting that was held at the depot.', 'Castell', 'told', '“We will not yield,”'],
 ]);
 
@@ -338,7 +338,7 @@ table('a cue in a relative clause: its relative pronoun is the content', [
 ]);
 
 table('an infinitive of a cue verb: the chain is one cue, its content what the inner verb governs', [
-  ['Castell has steadfastly refused to disclose the invoices.', 'Castell', 'has steadfastly refused', 'the invoices'],
+  ['Castell has flatly refused to disclose the invoices.', 'Castell', 'has flatly refused', 'the invoices'],
   ['Odell wanted to know who had approved the contract.', 'Odell', 'wanted', 'who had approved the contract'],
   ['Whitfield plans to cut the levy.', 'Whitfield', 'plans', 'to cut the levy'],
   ['The mayor continues to ignore the audit.', 'The mayor', 'continues', 'the audit'],
@@ -362,8 +362,8 @@ table('content bounds: an appositive closing a reported clause is the writer’s
 
 test('en a participle used as an adjective, and a decline in amount, attribute nothing', () => {
   assert.deepEqual(attributions(lead + 'The highly anticipated audit was delayed again.\n').got, []);
-  const got = attributions(lead + 'Revenue would decline by four percent next year, the clerk said.\n').got;
-  assert.deepEqual(got.map((g) => [g.cue, g.content]), [['said', 'Revenue would decline by four percent next year']]);
+  const got = attributions(lead + 'Revenue would shrink by three percent in the coming year, the clerk said.\n').got;
+  assert.deepEqual(got.map((g) => [g.cue, g.content]), [['said', 'Revenue would shrink by three percent in the coming year']]);
 });
 
 test('en a second verb of the same subject after a reported clause: a stance goes on with the clause, speech is its own claim', () => {
@@ -374,7 +374,7 @@ test('en a second verb of the same subject after a reported clause: a stance goe
 });
 
 table('according to after a whole clause: what follows the source comments on it', [
-  ['The top tenth of earners would gain 12 percent, according to the Harbor Institute, far more than the middle fifth.', 'the Harbor Institute', 'according to', 'The top tenth of earners would gain 12 percent'],
+  ['The top tenth of earners would gain nine points, according to the Harbor Institute, well above the middle fifth.', 'the Harbor Institute', 'according to', 'The top tenth of earners would gain nine points'],
   ['The plan, according to the county auditor, will fail.', 'the county auditor', 'according to', 'The plan ‖ will fail'],
   ['The top fifth paid 60 percent of the levy, according to the county auditor, and the bottom fifth paid 2 percent.', 'the county auditor', 'according to', 'The top fifth paid 60 percent of the levy ‖ and the bottom fifth paid 2 percent'],
 ]);

@@ -247,7 +247,7 @@ test('organizationsAgree', () => {
     ['Higher School of Economics', 'higher school of economics', true],
     ['Higher School of Economics', 'National Research University Higher School of Economics', true],
     ['極東連邦大学', '極東連邦大学アジア太平洋研究所', true],
-    ['Ostrander Endowment for International Peace', 'Ostrander Endowment', true],
+    ['Ostrander Endowment for Maritime Studies', 'Ostrander Endowment', true],
     ['IMEMO', 'RIAC', false],
     ['MGIMO University', 'Moscow State University', false],
     [null, 'RIAC', false],

@@ -631,7 +631,7 @@ function contentOf(p: Paragraph, s: Paragraph['sentences'][number], hits: readon
       // …, Lee noted that …: another source with its own cue after a comma starts a clause of its own.
       const ownSource = later.source !== null && !later.sourceAfter && !later.shared && !later.according && /^[,;]\s*$/.test(text.slice(c ?? 0, later.clauseStart));
       // (A second verb of the same subject joined by a bare "and" after a reported clause goes on with what was
-      // reported, as PolNeAR reads it: said he posed a threat and refused to drop the gun.)
+      // reported, as PolNeAR reads it: said she was a risk and refused to leave the room.)
       const within = later.shared === true && later.row?.speech !== true && !later.row?.takes.includes('object') && hit.row?.takes[0] === 'clause' && !hit.particle && hit.row.listener !== 'skip' && toks[hit.cue[1]]!.lemma !== 'ask' && /^\s+and\s+$/.test(text.slice(c ?? 0, later.clauseStart));
       if (c !== null && !within && (standsApart(p, s, later) || ownSource || /\b(?:and|but|while|whereas)\s*$/.test(text.slice(c, later.clauseStart)))) {
         limit = c;
@@ -641,7 +641,7 @@ function contentOf(p: Paragraph, s: Paragraph['sentences'][number], hits: readon
   }
   const prevHit = hits[hi - 1];
   const floor = prevHit ? Math.max(s.start, prevHit.clauseEnd) : s.start;
-  // A cue inside a clause fronted by a subordinator (When veterans ask for help, too many calls …; Although
+  // A cue inside a clause fronted by a subordinator (When farmers ask for relief, too many letters …; Although
   // he has said his piece, he …) or a sentence-initial participle (Worried about turnout, the party …): its
   // content ends with that clause, at the comma before the main clause.
   const fronted = frontedClauseEnd(p, s, hit);
@@ -813,7 +813,7 @@ function contentOf(p: Paragraph, s: Paragraph['sentences'][number], hits: readon
         const whole = trimContent(text, first.start, clauseCut(text, first.start, limit, true));
         if (whole) return found([whole], hit.participle ? 'en-participle' : 'en-clause', 'reported');
       }
-      // (A setting closes only a content with no verb of its own before it: said as much in an interview; in a
+      // (A setting closes only a content with no verb of its own before it: said as much on the radio; in a
       // clause it may be the reported event's own: said Lee will speak at a rally in Ohio.)
       const cut = withoutSetting(text, first.end, span, false);
       const own = cut.end < span.end && hasVerb(toks, k, tokenIndexAt(toks, cut.end, k, s.b));
@@ -870,7 +870,7 @@ function contentOf(p: Paragraph, s: Paragraph['sentences'][number], hits: readon
  * last token of the object, or -1. Only a bare noun phrase counts: a clause's own subject is not an object.
  */
 /**
- * The topic after its preposition, as PolNeAR bounds it: expressed deep concern about | the policy, raised
+ * The topic after its preposition, as PolNeAR bounds it: voiced grave concern about | the levy, raised
  * questions about | his health, asked Lee about | the audit, spoke emotionally of | the flights, believes in | the
  * voters. The preposition and what stands before it (a stance noun, a listener, adverbs) go with the cue.
  * Returns the token where the content starts (k when there is no such preposition).
@@ -879,12 +879,12 @@ function pastTopicPreposition(toks: readonly Token[], k: number, limit: number, 
   // After a particle, a preposition may still stand before the topic: spoke out about | the shooting.
   let i = k;
   // Adverbs and a setting may stand before the topic's preposition: speaks more often in public about | …,
-  // is speaking out ahead of the election about | ….
+  // is speaking out ahead of (or before) the election about | ….
   const settingThen = (at: number): number => {
     let x = at;
     while (x < limit && toks[x]!.pos === 'ADV' && !CLAUSE_OPENERS.has(toks[x]!.lower) && toks[x]!.lower !== 'ahead') x++;
     const ahead = toks[x]?.lower === 'ahead' && toks[x + 1]?.lower === 'of';
-    if (ahead || /^(?:in|at|during)$/.test(toks[x]?.lower ?? '')) {
+    if (ahead || /^(?:in|at|during|before)$/.test(toks[x]?.lower ?? '')) {
       const np = phraseStartingAt(toks, x + (ahead ? 2 : 1), limit);
       if (np && /^(?:about|of|on)$/.test(toks[np[1] + 1]?.lower ?? '')) return np[1] + 1;
     }
@@ -965,7 +965,7 @@ function frontedClauseEnd(p: Paragraph, s: Paragraph['sentences'][number], hit: 
 
 /**
  * Where a reported clause's closing appositive starts (…he did not support Lee, the favorite of the machine;
- * …spent in partnership with NATO, the alliance that includes …): a comma, then "a", "an" or "the" and a noun
+ * …built together with the port authority, the agency that runs …): a comma, then "a", "an" or "the" and a noun
  * phrase with no verb of its own to the sentence's end (a relative clause or a participle may follow it), after
  * a clause with its own verb. `limit` if none.
  */
@@ -990,7 +990,7 @@ const SUBORDINATORS = new Set(['so', 'as', 'when', 'after', 'while', 'since', 'b
 
 /**
  * An object (not a clause) followed by a clause of time, reason or purpose with its own subject (described Lee
- * as a disgrace after she attacked …, had called the hearing because they felt …, agreed to lend the money so Lee
+ * as a disgrace after she attacked …, had called the session because its members felt …, agreed to lend the money so Lee
  * could …): that clause sets the speech, it is not what was said. The object's last token, or -1.
  */
 function subordinateAfterObject(toks: readonly Token[], k: number, end: number): number {
@@ -1007,7 +1007,7 @@ function subordinateAfterObject(toks: readonly Token[], k: number, end: number):
     // (An infinitive in the object takes the clause with it: urged Lee to resign after the vote failed.)
     if (toks.slice(k, i).some((x, n) => x.lower === 'to' && !/^(?:DET|PRON|PROPN|NUM)$/.test(toks[k + n + 1]?.pos ?? 'DET'))) return -1;
     // (Or, for "while", "when", "after", "before", "since", a participle or a place: while needling rivals,
-    // while at the convention, shortly after assuming his post.)
+    // while at the summit, soon after taking office.)
     const short = /^(?:while|when|after|before|since)$/.test(t.text) && i + 1 < end
       && (toks[i + 1]!.pos === 'VERB' && /ing$/.test(toks[i + 1]!.lower) || /^(?:at|in|on)$/.test(toks[i + 1]!.lower));
     if (short) return hasVerb(toks, k, i) ? -1 : (toks[i - 1]!.pos === 'ADV' && i - 2 >= k ? i - 2 : i - 1);
@@ -1132,7 +1132,7 @@ function skipAdjuncts(toks: readonly Token[], k: number, limit: number): number 
       if (!np) break;
       // Only a setting (in an interview with …, on Twitter, at a rally in …), not the content's own words.
       const next = toks[np[1] + 1];
-      // (Or the subject of the clause said: said after the convention he would …, admitted under questioning he had ….)
+      // (Or the subject of the clause said: said after the summit she would …, conceded under questioning she had ….)
       const subject = next !== undefined && next.pos === 'PRON' && /^(?:he|she|they|we|i|it)$/.test(next.lower) && /^(?:VERB|AUX)$/.test(toks[np[1] + 2]?.pos ?? '');
       if (!next || next.text === ',' || next.text === ':' || CLAUSE_OPENERS.has(next.lower) || next.lower === 'not' || isTimeWord(next) || ADJUNCT_PREPS.has(next.lower) || /^(?:[“"]|'')$/.test(next.text) || subject) {
         k = np[1] + 1;
@@ -1150,7 +1150,7 @@ function thatAhead(toks: readonly Token[], k: number, limit: number, listener: b
   // Without a listener slot, a noun phrase right after the cue is its object, and a "that" after it opens a
   // relative clause inside the content: wants policies that create revenue.
   if (!listener && k < limit && toks[k]!.lower !== 'that' && /^(?:DET|NOUN|PROPN|ADJ|NUM|PRON)$/.test(toks[k]!.pos) && !isTimeWord(toks[k]!)) {
-    // …except a noun that names a claim, with its clause: repeated warnings from his attorney that …, highlighted
+    // …except a noun that names a claim, with its clause: renewed warnings from her lawyer that …, highlighted
     // his message that … — the clause is what was said.
     const np = phraseStartingAt(toks, k, limit);
     const that = np ? np[1] + 1 : -1;
