@@ -494,6 +494,18 @@ test('a Latin name of two words in Japanese text keeps both (Lin Haowen(林浩�
   }
 });
 
+run({
+  'a cleft names the speaker at the end (「…」と予想するのは X だ)': {
+    text: '専門家三人に聞いた。「春には落ち着くのではないか」と予想するのは土屋隆・北陵大学教授だ。',
+    want: [{ speaker: '土屋隆', cue: 'と予想する', content: '春には落ち着くのではないか', kind: 'quote' }],
+  },
+});
+
+test('Organisation Post・Name (北陵県知事・森山健一氏): the post closes what stands before the dot, a prefecture is no name', () => {
+  const a = analyze('北陵県知事・森山健一氏は、会見で警報を出すと述べた。');
+  assert.deepEqual(a.people.map((p) => [p.name, p.title, p.organization]), [['森山健一', '知事', '北陵県']]);
+});
+
 test('a post standing alone after a glossed name (…(リン・イエン)准研究員) is no person of its own', () => {
   const a = analyze('北洋研究院の林燕(リン・イエン)准研究員は、衝突は起きうると述べた。');
   assert.deepEqual(a.people.map((p) => [p.name, p.title]), [['林燕', '准研究員']]);

@@ -280,7 +280,8 @@ function findKanjiNames(text: string, block: ClassifiedBlock, registry: PeopleRe
       if (!post) continue;
       // The middle part must be a place (韓国 in 尹前韓国大統領), not more of the name.
       if (!former && post[2] && post[2].length > 1 && !isPlaceName(post[2]) && !POST_MODIFIER.test(post[2])) continue;
-      if (NOT_A_NAME.test(name) || isPlaceName(name) || ORG_SUFFIXES.some((s) => name.endsWith(s))) break;
+      // (東京都知事, 北海道知事, 大阪府知事: a prefecture or province before the post, no name.)
+      if (NOT_A_NAME.test(name) || isPlaceName(name) || /^[\u4e00-\u9fff]{1,3}[都道府県州省区]$/.test(name) || ORG_SUFFIXES.some((s) => name.endsWith(s))) break;
       const title = post[3] === '氏' ? null : `${post[1] ?? ''}${post[2] ?? ''}${post[3]}`;
       // A later surname-only form (岸田首相 after 岸田文雄首相) refers to the person named in full.
       const existing = registry.findBySurname(name)

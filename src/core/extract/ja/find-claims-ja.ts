@@ -949,6 +949,8 @@ function analyzeSentence(v: SentenceView, book: SpeakerBook, carried: Speaker | 
       return;
     }
 
+    // 「…」と予想するのは土屋隆・北陵大教授だ: a cleft names the speaker at the end of the sentence.
+    if (!cue.after && cue.rule !== 'hearsay') cue.after = cleftSpeaker(v, cue.to) ?? undefined;
     if (cue.after) {
       speaker = book.resolve(cue.after, current);
     } else if (nested && ci === 0 && !topic) {
@@ -1072,6 +1074,18 @@ function respectivePairs(v: SentenceView, cue: Cue, last: Span, book: SpeakerBoo
     open = opener;
   }
   return out;
+}
+
+/** …するのは X(だ|です)。: the phrase closing a cleft whose の は stands at `at`, when it reads as a speaker. */
+function cleftSpeaker(v: SentenceView, at: number): SpeakerPhrase | null {
+  const { toks, text } = v;
+  if (toks[at]?.surface !== 'の' || toks[at + 1]?.surface !== 'は' || toks[at]!.pos !== '名詞' && toks[at]!.pos !== '助詞') return null;
+  let e = toks.length;
+  while (e > at + 2 && (toks[e - 1]!.pos === '助動詞' || /^[。\s]$/.test(toks[e - 1]!.surface))) e--;
+  if (e <= at + 2 || !isNominal(toks[e - 1]!)) return null;
+  const np = nounPhraseEndingAt(text, toks, e - 1, at + 2);
+  const sp = np ? classify(np, toks, v.book) : null;
+  return sp && sp.type !== 'anaphor' ? sp : null;
 }
 
 /** After an evidential tail (ということですが、): where the next clause starts. */

@@ -290,6 +290,12 @@ function splitNameAndPost(text: string, post: string | null, toks: readonly JaTo
     ? /^([\u4e00-\u9fff々]{2,5}?)((?:(?:(?:チーフ|シニア|マーケット|グローバル|リード|プリンシパル|ジュニア|リサーチ|エグゼクティブ|マネージング)・?)+|首席|上級|主任|名誉|前|元|現|副|特別|筆頭|主席|最高|客員|特任)?)$/.exec(dot[2]!.slice(0, -post.length))
     : null;
   if (orgFirst) return { name: orgFirst[1]!, organization: s.slice(0, s.length - dot![2]!.length - 1), title: orgFirst[2]! + post! };
+  // Organisation Post・Name (東陵県知事・坂井正人氏): the post closes what stands before the dot.
+  const postFirst = dot && !dot[2]!.includes('・') ? postEnding(dot[1]!) : undefined;
+  if (postFirst && postFirst.length >= 2 && dot![1]!.length > postFirst.length && /^[\u4e00-\u9fff々]{2,5}(?:氏|さん)?$/.test(dot![2]!)) {
+    const before = s.slice(0, s.length - dot![2]!.length - 1);
+    return { name: dot![2]!.replace(/(?:氏|さん)$/, ''), organization: before.slice(0, -postFirst.length) || null, title: postFirst };
+  }
   if (dot && post && dot[2]!.endsWith(post) && !dot[2]!.includes('・')) {
     let org = dot[2]!.slice(0, -post.length);
     let title = post;
