@@ -495,6 +495,14 @@ test('a Latin name of two words in Japanese text keeps both (Lin Haowen(林浩�
 });
 
 run({
+  'a sentence that only says who speaks (…氏が言う。) introduces the quotation on the next line': {
+    text: '港の再開は遅れている。元港湾局長で作家の沖田康夫氏が言う。\n「再開を急げば事故が起きる。まず点検が先です」\n',
+    want: [{ speaker: '沖田康夫', cue: '言う', content: '再開を急げば事故が起きる。まず点検が先です', kind: 'quote', rule: 'ja:intro' }],
+  },
+  'someone who once held office (…経験者) is an unnamed source, not the speaker before': {
+    text: '森田首相は会見で調整を急ぐと述べた。与党の閣僚経験者も「調整は難しい」と語った。',
+    want: [{ speaker: '閣僚経験者', cue: 'と語った', content: '調整は難しい' }],
+  },
   'a cleft names the speaker at the end (「…」と予想するのは X だ)': {
     text: '専門家三人に聞いた。「春には落ち着くのではないか」と予想するのは土屋隆・北陵大学教授だ。',
     want: [{ speaker: '土屋隆', cue: 'と予想する', content: '春には落ち着くのではないか', kind: 'quote' }],

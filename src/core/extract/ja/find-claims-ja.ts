@@ -1043,6 +1043,9 @@ function analyzeSentence(v: SentenceView, book: SpeakerBook, carried: Speaker | 
   // こう語った / そう批判する: the quotation next to it.
   const kou = kouSentence(v, book, current, before);
   if (kou) { drafts.push(kou); current = kou.speaker; }
+  // 作家の佐藤優氏が言う。(改行)「…」: a sentence that only says who speaks introduces the quotation after it.
+  const intro = !drafts.length && !cues.length ? introSentence(v, book, current) : null;
+  if (intro) { drafts.push(intro); current = intro.speaker; }
   return { drafts, unattributed, current };
 }
 
@@ -1086,6 +1089,36 @@ function cleftSpeaker(v: SentenceView, at: number): SpeakerPhrase | null {
   const np = nounPhraseEndingAt(text, toks, e - 1, at + 2);
   const sp = np ? classify(np, toks, v.book) : null;
   return sp && sp.type !== 'anaphor' ? sp : null;
+}
+
+/**
+ * A sentence that is only a speaker and a verb of speech (…佐藤優氏が言う。, …教授は話す。), followed by a
+ * quotation opening the next line: the quotation is the speaker's.
+ */
+function introSentence(v: SentenceView, book: SpeakerBook, current: Speaker | null): Draft | null {
+  const { toks, text } = v;
+  let e = toks.length;
+  while (e > 0 && /^[。\s]$/.test(toks[e - 1]!.surface)) e--;
+  // The predicate: a verb of speech and its endings (言う, 語った, 話します).
+  let p = e - 1;
+  while (p > 0 && (toks[p]!.pos === '助動詞' || toks[p]!.pos === '動詞' && toks[p]!.pos1 !== '自立')) p--;
+  const verb = toks[p];
+  if (!verb || !(verb.pos === '動詞' && verb.pos1 === '自立' && SPEECH_VERBS.has(verb.base))) return null;
+  const particle = toks[p - 1];
+  if (!particle || particle.pos !== '助詞' || (particle.surface !== 'が' && particle.surface !== 'は')) return null;
+  const np = nounPhraseEndingAt(text, toks, p - 2, 0);
+  if (!np || np.from > 0 && !/^[、\s]$/.test(toks[np.from - 1]!.surface) && !isNominal(toks[np.from - 1]!) && toks[np.from - 1]!.surface !== 'の' && toks[np.from - 1]!.surface !== 'で') return null;
+  const sp = classify(np, toks, v.book);
+  if (!sp || sp.type === 'anaphor') return null;
+  let q = v.span.end;
+  while (q < text.length && q < v.span.end + 4 && /[\s。]/.test(text[q]!)) q++;
+  if (text[q] !== '「' || !text.slice(v.span.end, q).includes('\n')) return null;
+  const close = closes(text, q);
+  if (close < 0 || close - q > MAX_CONTENT || text.slice(q, close).includes('\n\n')) return null;
+  const speaker = book.resolve(sp, current);
+  if (!speaker) return null;
+  const end = e;
+  return { speaker, via: [], kind: 'quote', cue: { start: verb.start, end: toks[end - 1]!.end }, content: boundContent({ start: q + 1, end: close }), mention: 'explicit', rule: 'intro', tokens: toks.slice(p, end).map((x) => x.surface).join('|') };
 }
 
 /** After an evidential tail (ということですが、): where the next clause starts. */
