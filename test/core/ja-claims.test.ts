@@ -514,6 +514,11 @@ test('Organisation Post・Name (北陵県知事・森山健一氏): the post clo
   assert.deepEqual(a.people.map((p) => [p.name, p.title, p.organization]), [['森山健一', '知事', '北陵県']]);
 });
 
+test('an office word between a kanji name and its post belongs to the post (森田健一外務報道官)', () => {
+  const a = analyze('北洋省の森田健一外務報道官は11日の会見で、交渉は続くと説明した。');
+  assert.deepEqual(a.people.map((p) => [p.name, p.title, p.organization]), [['森田健一', '外務報道官', '北洋省']]);
+});
+
 test('a post standing alone after a glossed name (…(リン・イエン)准研究員) is no person of its own', () => {
   const a = analyze('北洋研究院の林燕(リン・イエン)准研究員は、衝突は起きうると述べた。');
   assert.deepEqual(a.people.map((p) => [p.name, p.title]), [['林燕', '准研究員']]);

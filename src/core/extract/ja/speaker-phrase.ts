@@ -332,6 +332,12 @@ function splitNameAndPost(text: string, post: string | null, toks: readonly JaTo
     name = office[1]!;
     title = office[2]! + title;
   }
+  // 高島肇久外務報道官: an office word of a ministry between a kanji name and the post belongs to the post.
+  const kanjiOffice = title ? /^([\u4e00-\u9fff々]{2,4})(外務|国防|財務|防衛|広報|総務)$/.exec(name) : null;
+  if (kanjiOffice) {
+    name = kanjiOffice[1]!;
+    title = kanjiOffice[2]! + title;
+  }
   // イーゴリ・パノフ・ロシア国連 → the katakana run is the name, the rest the organisation.
   const segs = name.split('・');
   const kataSeg = /^(?:[\u30A1-\u30FA\u30FC]{1,}|[A-Z]\.?)$/;
