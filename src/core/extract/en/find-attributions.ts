@@ -55,7 +55,7 @@ interface Hit {
   clauseEnd: number;
   /** Token index after the cue clause. */
   next: number;
-  /** A passive with its agent (was first reported by The Ledger): the subject is the content. */
+  /** A passive with its agent (was first disclosed by the Courier): the subject is the content. */
   passiveOf?: [number, number];
 }
 
@@ -453,7 +453,7 @@ function findCues(p: Paragraph, s: Paragraph['sentences'][number]): Hit[] {
     const t = toks[i]!;
     if (quoteAround(quotes, t.start)) continue;
     if (t.lower === 'according' && toks[i + 1]?.lower === 'to' && i + 1 < s.b) {
-      // The source runs to the comma or the end of the sentence: according to exit polls of likely voters,
+      // The source runs to the comma or the end of the sentence: according to surveys of registered farmers,
       let e = i + 2;
       while (e < s.b && e - i < 16 && !/^[,;:.!?”"—–(]$/.test(toks[e]!.text)) e++;
       const src: [number, number] | null = e > i + 2 && (e === s.b || e - i < 16) ? [i + 2, e - 1] : phraseStartingAt(toks, i + 2, s.b);
@@ -576,13 +576,13 @@ function attributesNothing(toks: readonly Token[], i: number, floor: number): bo
     if (q >= floor && toks[q]!.pos === 'ADV' && /ly$/.test(toks[q]!.lower)) q--;
     if (q < floor || toks[q]!.pos === 'DET' && /^(?:a|an|the|this|these|those|its)$/.test(toks[q]!.lower) || /^(?:his|her|their|its|our|my|your)$/.test(toks[q]!.lower)) return true;
   }
-  // Change in amount or outcome, not a stance: would decline by four points, proved to be a safe space.
+  // Change in amount or outcome, not a stance: would shrink by three points, turned out to be a calm harbor.
   if (t.lemma === 'decline' && next && (next.lower === 'by' || next.pos === 'NUM')) return true;
   if (t.lower === 'calls' && ((prev && (prev.pos === 'ADJ' || prev.pos === 'VERB' || prev.text === ',')) || (next && (next.pos === 'VERB' || next.pos === 'AUX')))) return true;
   return false;
 }
 
-/** ", a senior fellow at the Institute," — an appositive naming a post, right after a source. */
+/** ", a visiting scholar at the Academy," — an appositive naming a post, right after a source. */
 const APPOSITIVE = /^\s*,\s*(?:an?|the|who is an?|former|chief|senior|deputy)\s[^,.;:“”"]{0,80}?\b(?:fellow|professor|analyst|director|spokes(?:man|woman|person)|adviser|advisor|researcher|economist|strategist|minister|secretary|ambassador|official|chairman|chair|president|head|chief|editor|correspondent|expert|scholar|lecturer|officer|commander|lawmaker|senator|representative|governor)\b[^,.;:“”"]{0,60},/i;
 
 function makeHit(toks: readonly Token[], cue: [number, number], row: CueRow | null, according: boolean, source: [number, number] | null, sourceAfter: boolean, participle: boolean): Hit {
@@ -642,7 +642,7 @@ function contentOf(p: Paragraph, s: Paragraph['sentences'][number], hits: readon
   const prevHit = hits[hi - 1];
   const floor = prevHit ? Math.max(s.start, prevHit.clauseEnd) : s.start;
   // A cue inside a clause fronted by a subordinator (When farmers ask for relief, too many letters …; Although
-  // he has said his piece, he …) or a sentence-initial participle (Worried about turnout, the party …): its
+  // he has made his case, she …) or a sentence-initial participle (Worried about turnout, the party …): its
   // content ends with that clause, at the comma before the main clause.
   const fronted = frontedClauseEnd(p, s, hit);
   if (fronted !== null && fronted < limit) limit = fronted;
@@ -665,7 +665,7 @@ function contentOf(p: Paragraph, s: Paragraph['sentences'][number], hits: readon
     const first = withoutOpener(text, trimContent(text, from, c ?? hit.clauseStart));
     // The words after the source go on with the content only when the part before it is no clause of its own
     // (The plan, according to X, will fail); after a whole clause they comment on it (…, according to X, more than
-    // twice what it projected) or describe the source (…, according to Lee, head of the center).
+    // double what it forecast) or describe the source (…, according to Lee, head of the center).
     const whole = first !== null && hasVerb(toks, tokenIndexAt(toks, first.start, s.a, s.b), tokenIndexAt(toks, first.end, s.a, s.b));
     // (A clause joined by "and" or "but" after the source goes on with what was reported: …, according to X, and …)
     const joined = /^\s*,\s*(?:and|but)\s/.test(text.slice(after, after + 8));
@@ -738,7 +738,7 @@ function contentOf(p: Paragraph, s: Paragraph['sentences'][number], hits: readon
     const qa = quotes.find((q) => q.open === toks[k]!.start);
     if (qa && onlyPunctuationBetween(text, qa.close + 1, limit)) return found([quoteSpan(qa)], 'en-quote-after', 'quote');
   }
-  // known as X: the name is the content (also known as Myanmar, a bill known as the “Harbor Act”).
+  // known as X: the name is the content (also called Burma, a measure known as the “Pier Act”).
   if (toks[hit.cue[1]]!.lower === 'known' && toks[k]?.lower === 'as' && k + 1 < s.b) {
     const d = toks[k + 1]!.lower === 'the' ? k + 2 : k + 1;
     const q = d < s.b ? quotes.find((x) => x.open === toks[d]!.start) : undefined;
@@ -770,7 +770,7 @@ function contentOf(p: Paragraph, s: Paragraph['sentences'][number], hits: readon
     const span = trimContent(text, toks[topic]!.start, clauseCut(text, toks[topic]!.start, limit));
     if (span) return found([withoutSetting(text, toks[topic]!.end, span, true)], 'en-object', 'reported');
   }
-  // …, he said as he entered the talks / when asked: the cue trails its content, the clause after it is the speech's own.
+  // …, she said as she reached the hall / when asked: the cue trails its content, the clause after it is the speech's own.
   // (So is a bare setting after a speech verb: …, he said in the interview.)
   const setting = k < s.b && hit.row?.speech === true && ADJUNCT_PREPS.has(toks[k]!.lower) && !hasVerb(toks, k, s.b);
   const asMuch = k + 1 < s.b && toks[k]!.lower === 'as' && /^(?:much|well|such|many|follows?)$/.test(toks[k + 1]!.lower);
@@ -866,7 +866,7 @@ function contentOf(p: Paragraph, s: Paragraph['sentences'][number], hits: readon
  */
 /**
  * The object of a stance verb followed by a second predicate of the same subject (declined the post and has
- * since left the network, praised the plan but also voted against it, signalled a change but was rebuffed): the
+ * since quit the board, praised the levy but also voted against it, signalled a change but was rebuffed): the
  * last token of the object, or -1. Only a bare noun phrase counts: a clause's own subject is not an object.
  */
 /**
@@ -879,7 +879,7 @@ function pastTopicPreposition(toks: readonly Token[], k: number, limit: number, 
   // After a particle, a preposition may still stand before the topic: spoke out about | the shooting.
   let i = k;
   // Adverbs and a setting may stand before the topic's preposition: speaks more often in public about | …,
-  // is speaking out ahead of (or before) the election about | ….
+  // spoke out before (or ahead of) the ballot about | ….
   const settingThen = (at: number): number => {
     let x = at;
     while (x < limit && toks[x]!.pos === 'ADV' && !CLAUSE_OPENERS.has(toks[x]!.lower) && toks[x]!.lower !== 'ahead') x++;

@@ -906,6 +906,7 @@ function analyzeSentence(v: SentenceView, book: SpeakerBook, carried: Speaker | 
     let speaker: Speaker | null = null;
     let mention: Attribution['mention'] = 'explicit';
     let contentFrom = clauseStart;
+    let contrast: ReturnType<typeof contrastedSubject> = null;
 
     if (cue.rule === 'frame') {
       speaker = book.resolve(cue.frame!, current);
@@ -971,12 +972,11 @@ function analyzeSentence(v: SentenceView, book: SpeakerBook, carried: Speaker | 
         speaker = book.resolve(inner.phrase, current);
         contentFrom = inner.contentFrom;
       }
-    } else if (topic && ci === firstOwnCue(cues) && contrastedSubject(v, clauseStart, cue.from)) {
+    } else if (topic && ci === firstOwnCue(cues) && (contrast = contrastedSubject(v, clauseStart, cue.from))) {
       // Aは…と予想されているが、Bは…と予測している: a clause of contrast closes the topic's clause; the
       // subject after it speaks.
-      const inner = contrastedSubject(v, clauseStart, cue.from)!;
-      speaker = book.resolve(inner.phrase, current);
-      contentFrom = inner.contentFrom;
+      speaker = book.resolve(contrast.phrase, current);
+      contentFrom = contrast.contentFrom;
     } else if (topic && ci === firstOwnCue(cues) && !(reportsNews(cue) && !isMedia(topic))) {
       speaker = topic;
     } else if (topic && ci === firstOwnCue(cues)) {
