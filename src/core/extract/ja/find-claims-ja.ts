@@ -247,9 +247,11 @@ function findClaimsJaInBatch(input: JaClaimsInput): { attributions: Attribution[
  */
 function withoutRestatements(drafts: Draft[]): Draft[] {
   if (drafts.length < 2) return drafts;
-  const who = (d: Draft) => d.speaker.people.map((p) => p.id).join(',');
-  return drafts.filter((d) => !d.cue || !drafts.some((e) => e !== d && e.cue !== null && who(e) === who(d)
-    && e.content.start <= d.cue!.start && d.cue!.end <= e.content.end && e.content.start <= d.content.start && d.content.end <= e.content.end));
+  // A folded block gives a piece dozens of drafts: the spans are compared first, the speakers only when they nest.
+  const sameSpeakers = (a: Draft, b: Draft) => a.speaker.people.length === b.speaker.people.length && a.speaker.people.every((p, i) => p.id === b.speaker.people[i]!.id);
+  return drafts.filter((d) => !d.cue || !drafts.some((e) => e !== d && e.cue !== null
+    && e.content.start <= d.cue!.start && d.cue!.end <= e.content.end && e.content.start <= d.content.start && d.content.end <= e.content.end
+    && sameSpeakers(e, d)));
 }
 
 /** The first index of the sorted `xs` whose value is at least `at`. */
