@@ -17,7 +17,7 @@ import { findFootnotes } from './extract/04-find-footnotes.ts';
 import { addAuthors, findPeople } from './extract/05-find-people.ts';
 import { PeopleRegistry } from './extract/people-registry.ts';
 import { findAttributions } from './extract/06-find-attributions.ts';
-import { findClaimsJa } from './extract/ja/find-claims-ja.ts';
+import { findClaimsJaInParts } from './extract/ja/find-claims-ja.ts';
 import { mergeClaims } from './extract/ja/merge-claims.ts';
 import { defaultJaTokenizer } from './morph/kuromoji.ts';
 import type { JaTokenizer } from './morph/tokens.ts';
@@ -42,6 +42,8 @@ export interface AnalyzeOptions {
    * `claims: false`.
    */
   tokenizer?: JaTokenizer;
+  /** Code units of text per part of claims in `analyzeInParts` (default PART_SIZE). */
+  partSize?: number;
 }
 
 /**
@@ -50,6 +52,27 @@ export interface AnalyzeOptions {
  * analysis.footnotes[0]; // { n: 1, start: …, end: …, … }
  */
 export function analyze(source: SourceText | string, options: AnalyzeOptions = {}): Analysis {
+  const run = analyzeInParts(source, options);
+  const attributions: Analysis['attributions'] = [];
+  for (;;) {
+    const part = run.next();
+    if (part.done) return { ...part.value, attributions };
+    for (const a of part.value) attributions.push(a);
+  }
+}
+
+/**
+ * Japanese claims are handed out in parts of about this many code units of text: a document shorter than this
+ * (any ordinary one) is one part, and a long one's claims need never be held all at once.
+ */
+export const PART_SIZE = 1 << 18;
+
+/**
+ * `analyze`, for a writer that streams: yields the attributions in parts, final (numbered, mapped to the original
+ * text, quoted) and in the order of their content, as they are found; then returns the analysis with an empty
+ * `attributions`, whose people are the ones those attributions name. `analyze` is this, collected.
+ */
+export function* analyzeInParts(source: SourceText | string, options: AnalyzeOptions = {}): Generator<Analysis['attributions'], Analysis> {
   const src: SourceText = typeof source === 'string' ? { text: source, format: options.format ?? 'text' } : source;
   const messages: Message[] = [];
   // Hard-wrapped paragraphs (lines cut mid-sentence at a fixed width) are read as one line each.
@@ -74,22 +97,41 @@ export function analyze(source: SourceText | string, options: AnalyzeOptions = {
   // Japanese: cue first over kuromoji's tokens (extract/ja/), with the commentary pass filling what it leaves.
   const english = withClaims && language === 'en';
   const registry = withClaims && !english ? findPeople({ text, language, blocks, sentences, document }) : addAuthors(new PeopleRegistry(text), document);
-  const { attributions, unattributed } = !withClaims
-    ? { attributions: [], unattributed: [] }
-    : english
-      ? findEnglishAttributions({ text, blocks, sentences, footnotes, registry })
-      : mergeClaims(
-        findClaimsJa({ text, blocks, sentences, footnotes, registry, tokenizer: options.tokenizer ?? defaultJaTokenizer() }),
-        // The commentary pass knows the constructions of footnoted commentary (a speaker carried across the
-        // footnoted sentences of a paragraph): it reads documents that cite with footnote markers. On news text
-        // it adds nothing the cue-first pass misses (measured on the real dev set: F1 0.894 without it, 0.892 with).
-        // It reads sentences of ordinary length only: a folded block with no 。 is the cue-first pass's, which
-        // cuts it at clause boundaries (the commentary pass would be quadratic there).
-        footnotes.length === 0 ? { attributions: [], unattributed: [] }
-          : findAttributions({ text, language, blocks, sentences: sentences.filter((s) => s.end - s.start <= 1500), footnotes, registry }),
-        text,
-      );
-  const people = finishPeople(registry, attributions);
+  const pages = [...(src.hints?.pages ?? [])].sort((x, y) => x.start - y.start);
+  const claims = placeClaims(norm, pages);
+  const speaking = new Set<string>();
+  const unattributed: Analysis['unattributed'] = [];
+  let count = 0;
+  // Numbers, maps and quotes one part's claims, and notes who speaks in them.
+  const finishPart = (part: ReturnType<typeof mergeClaims>): Analysis['attributions'] => {
+    for (const a of part.attributions) {
+      a.id = `a${++count}`;
+      for (const id of a.speakers) speaking.add(id);
+      for (const id of a.via) speaking.add(id);
+      claims.attribution(a);
+    }
+    for (const u of part.unattributed) unattributed.push(claims.unattributed(u));
+    return part.attributions;
+  };
+  if (english) {
+    yield finishPart(findEnglishAttributions({ text, blocks, sentences, footnotes, registry }));
+  } else if (withClaims) {
+    // The commentary pass knows the constructions of footnoted commentary (a speaker carried across the
+    // footnoted sentences of a paragraph): it reads documents that cite with footnote markers. On news text
+    // it adds nothing the cue-first pass misses (measured on the real dev set: F1 0.894 without it, 0.892 with).
+    // It reads sentences of ordinary length only: a folded block with no 。 is the cue-first pass's, which
+    // cuts it at clause boundaries (the commentary pass would be quadratic there). It reads each part's
+    // sentences after the cue-first pass has read them.
+    const tokenizer = options.tokenizer ?? defaultJaTokenizer();
+    let from = 0;
+    for (const part of findClaimsJaInParts({ text, blocks, sentences, footnotes, registry, tokenizer }, options.partSize ?? PART_SIZE)) {
+      const own = footnotes.length === 0 ? [] : sentences.filter((s) => s.start >= from && s.start < part.end && s.end - s.start <= 1500);
+      const commentary = own.length === 0 ? { attributions: [], unattributed: [] } : findAttributions({ text, language, blocks, sentences: own, footnotes, registry });
+      from = part.end;
+      yield finishPart(mergeClaims(part, commentary, text));
+    }
+  }
+  const people = finishPeople(registry, speaking);
   const dates = findDates(text);
   const glossary = findGlossary(text);
 
@@ -110,41 +152,40 @@ export function analyze(source: SourceText | string, options: AnalyzeOptions = {
     sentences,
     footnotes: footnotes.map((f) => ({ ...f, note: f.note ? { ...f.note, text: '' } : null, page: null })),
     people,
-    attributions,
+    attributions: [],
     unattributed,
     dates: dates.map((d) => ({ ...d, text: '' })),
     glossary,
     pages: [],
     messages,
   });
-  return withPages(analysis, src.hints?.pages ?? []);
+  return withPages(analysis, pages);
 }
 
-/** Gives footnotes and attributions the page they stand on (original offsets; pages come from the adapter). */
-function withPages(a: Analysis, pages: NonNullable<NonNullable<SourceText['hints']>['pages']>): Analysis {
+type Pages = NonNullable<NonNullable<SourceText['hints']>['pages']>;
+
+/** The page an original offset stands on, from the adapter's pages sorted by start; null without pages. */
+function pageAt(pages: Pages, offset: number): number | null {
+  let found: number | null = null;
+  for (const p of pages) {
+    if (p.start > offset) break;
+    if (offset < p.end || found === null) found = p.page;
+  }
+  return found;
+}
+
+/** Gives footnotes the page they stand on (original offsets; pages, sorted, come from the adapter). */
+function withPages(a: Analysis, pages: Pages): Analysis {
   if (!pages.length) return a;
-  const sorted = [...pages].sort((x, y) => x.start - y.start);
-  const pageAt = (offset: number): number | null => {
-    let found: number | null = null;
-    for (const p of sorted) {
-      if (p.start > offset) break;
-      if (offset < p.end || found === null) found = p.page;
-    }
-    return found;
-  };
   return {
     ...a,
-    pages: sorted.map((p) => ({ start: p.start, end: p.end, page: p.page })),
-    footnotes: a.footnotes.map((f) => ({ ...f, page: pageAt(f.start) })),
-    attributions: a.attributions.map((x) => ({ ...x, page: pageAt(x.content.start) })),
+    pages: pages.map((p) => ({ start: p.start, end: p.end, page: p.page })),
+    footnotes: a.footnotes.map((f) => ({ ...f, page: pageAt(pages, f.start) })),
   };
 }
 
-
 /** The people list: every individual, and every collective voice that speaks; roles from what they do. */
-function finishPeople(registry: PeopleRegistry, attributions: Analysis['attributions']): Analysis['people'] {
-  const speaking = new Set<string>();
-  for (const a of attributions) for (const id of [...a.speakers, ...a.via]) speaking.add(id);
+function finishPeople(registry: PeopleRegistry, speaking: ReadonlySet<string>): Analysis['people'] {
   return registry.people
     .filter((p) => p.type === 'person' || speaking.has(p.id))
     .map((p) => ({
@@ -173,6 +214,45 @@ function footnotesFromHints(src: SourceText, norm: NormalizedText, sentences: Re
       note: h.note ? norm.toDerived(h.note) : null,
     };
   });
+}
+
+/**
+ * Claims mapped to the original text in place, as `rebase` maps the rest (attributions and unattributed are
+ * handed out part by part), their quotes filled and their page found.
+ */
+function placeClaims(norm: NormalizedText, pages: Pages): {
+  attribution: (x: Analysis['attributions'][number]) => void;
+  unattributed: (u: Analysis['unattributed'][number]) => Analysis['unattributed'][number];
+} {
+  const o = norm.original;
+  const same = norm.identity;
+  // A quoted span with nothing else, built with its shape known: the hot case.
+  const quoted = (s: Span): Span & { text: string } => {
+    const r = same ? s : norm.toOriginal(s);
+    return { start: r.start, end: r.end, text: o.slice(r.start, r.end) };
+  };
+  return {
+    attribution(x) {
+      if (x.cue) x.cue = quoted(x.cue);
+      x.content = quoted(x.content);
+      if (x.parts) x.parts = x.parts.map(quoted);
+      if (x.source) x.source = quoted(x.source);
+      // Evidence records may be shared between merged claims: copied, not changed.
+      if (!same) {
+        x.evidence = x.evidence.map((e) => {
+          if (!e.span) return e;
+          const r = norm.toOriginal(e.span);
+          return { ...e, span: { ...e.span, start: r.start, end: r.end } };
+        });
+      }
+      if (pages.length) x.page = pageAt(pages, x.content.start);
+    },
+    unattributed(u) {
+      u.content = quoted(u.content);
+      if (u.cue) u.cue = quoted(u.cue);
+      return u;
+    },
+  };
 }
 
 /**
@@ -217,18 +297,6 @@ function rebase(norm: NormalizedText, a: Analysis): Analysis {
     note: f.note ? quote(f.note) : null,
   }));
   for (const p of a.people) p.mentions = p.mentions.map(quoted);
-  for (const x of a.attributions) {
-    if (x.cue) x.cue = quoted(x.cue);
-    x.content = quoted(x.content);
-    if (x.parts) x.parts = x.parts.map(quoted);
-    if (x.source) x.source = quoted(x.source);
-    // Evidence records may be shared between merged claims: copied, not changed.
-    if (!same) x.evidence = x.evidence.map((e) => (e.span ? { ...e, span: place(e.span) } : e));
-  }
-  for (const u of a.unattributed) {
-    u.content = quoted(u.content);
-    if (u.cue) u.cue = quoted(u.cue);
-  }
   const dates = a.dates.map(quote);
   for (const g of a.glossary) {
     g.termSpan = place(g.termSpan);

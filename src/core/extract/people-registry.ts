@@ -113,14 +113,24 @@ export class PeopleRegistry {
    * Queries inside the batch see the mentions from before it.
    */
   batch<T>(fn: () => T): T {
-    this.pending = [];
+    this.startBatch();
     try {
       return fn();
     } finally {
-      const added = this.pending;
-      this.pending = null;
-      this.merge(added);
+      this.endBatch();
     }
+  }
+
+  /** `batch` for a pass that is not one call (a generator): mentions added until `endBatch` are merged then. */
+  startBatch(): void {
+    if (this.pending) throw new Error('people registry: a batch is already open');
+    this.pending = [];
+  }
+
+  endBatch(): void {
+    const added = this.pending ?? [];
+    this.pending = null;
+    this.merge(added);
   }
 
   private pending: Mention[] | null = null;

@@ -89,9 +89,39 @@ const MULTI_CONNECTIVE = /^(?:その上で|そのうえで|その一方で|こ�
 const QUOTE_OPEN = new Set(['「', '『', '“']);
 const QUOTE_CLOSE = new Set(['」', '』', '”']);
 
+/** Claims found in one stretch of the text, finished; `end` is where the stretch ends (the next one starts there). */
+export interface ClaimsPart {
+  attributions: Attribution[];
+  unattributed: Unattributed[];
+  end: number;
+}
+
 export function findClaimsJa(input: JaClaimsInput): { attributions: Attribution[]; unattributed: Unattributed[] } {
+  const attributions: Attribution[] = [];
+  const unattributed: Unattributed[] = [];
+  for (const part of findClaimsJaInParts(input)) {
+    for (const a of part.attributions) attributions.push(a);
+    for (const u of part.unattributed) unattributed.push(u);
+  }
+  return { attributions, unattributed };
+}
+
+/**
+ * The claims in parts of about `partSize` code units of text, each finished and handed out as soon as its
+ * stretch is read, so that a caller can write a long document's claims as they come and never hold them all.
+ * A document shorter than `partSize` is one part. Claims are numbered from 1 in each part.
+ */
+export function* findClaimsJaInParts(input: JaClaimsInput, partSize = Infinity): Generator<ClaimsPart> {
   // Mentions are added in one sorted merge at the end: inserting each in place is quadratic on a long document.
-  return input.registry.batch(() => findClaimsJaInBatch(input));
+  // The last part comes after that merge, so that a pass run on it sees every mention.
+  input.registry.startBatch();
+  let last: ClaimsPart;
+  try {
+    last = yield* claimsInParts(input, partSize);
+  } finally {
+    input.registry.endBatch();
+  }
+  yield last;
 }
 
 /** classifySpeaker, and a bare name the people pass already knows in this document is a person. */
@@ -103,10 +133,13 @@ function classify(np: Parameters<typeof classifySpeaker>[0], toks: Parameters<ty
   return null;
 }
 
-function findClaimsJaInBatch(input: JaClaimsInput): { attributions: Attribution[]; unattributed: Unattributed[] } {
+function* claimsInParts(input: JaClaimsInput, partSize: number): Generator<ClaimsPart, ClaimsPart> {
   const { text, blocks, sentences, footnotes, registry, tokenizer } = input;
-  const drafts: Draft[] = [];
-  const unattributed: Unattributed[] = [];
+  let drafts: Draft[] = [];
+  let unattributed: Unattributed[] = [];
+  let partStart = 0;
+  // Where the drafts of the last piece read begin.
+  let openFrom = 0;
   const markerAt = new Map<number, DraftFootnote>();
   for (const f of footnotes) for (let k = f.start; k < f.end; k++) markerAt.set(k, f);
   const people = new SpeakerBook(registry);
@@ -127,7 +160,21 @@ function findClaimsJaInBatch(input: JaClaimsInput): { attributions: Attribution[
     else bySentenceBlock.set(s.block, [s]);
   }
 
-  blocks.forEach((block, b) => {
+  const byStart = new Map(footnotes.map((f) => [f.start, f]));
+  // Finishes the drafts before `cut` (all by default) into attributions, keeping the rest for the next part.
+  const finishPart = (end: number, cut = drafts.length): ClaimsPart => {
+    const done = drafts.slice(0, cut);
+    drafts = drafts.slice(cut);
+    // A finished interview answer is not lengthened any more: the next answer starts a claim of its own.
+    if (answer && !drafts.includes(answer)) answer = null;
+    const part = { attributions: finishDrafts(text, footnotes, byStart, done), unattributed, end };
+    unattributed = [];
+    partStart = end;
+    return part;
+  };
+
+  for (let b = 0; b < blocks.length; b++) {
+    const block = blocks[b]!;
     // A block read as a whole (a title, a quotation on its own line) is the sentence before the next one.
     const before = blocks[b - 1];
     if (before && lastPieceBlock !== b - 1) lastPiece = { start: before.contentStart, end: before.end };
@@ -139,16 +186,16 @@ function findClaimsJaInBatch(input: JaClaimsInput): { attributions: Attribution[
     // (A short line of its own may have been taken for a heading.)
     if ((block.kind === 'paragraph' || block.kind === 'heading') && nextBlock && text[nextBlock.contentStart] === '「' && block.end - block.contentStart <= 30) {
       const label = lineLabel(text, block, nextBlock, tokenizer, people);
-      if (label) { drafts.push(label); current = label.speaker; return; }
+      if (label) { drafts.push(label); current = label.speaker; continue; }
     }
-    if (block.kind !== 'paragraph' && block.kind !== 'list-item' && block.kind !== 'title' && block.kind !== 'heading') return;
+    if (block.kind !== 'paragraph' && block.kind !== 'list-item' && block.kind !== 'title' && block.kind !== 'heading') continue;
     const labelled = findLabels(text, block, tokenizer, people, labelCounts);
     for (const l of labelled) {
       drafts.push(l);
       current = l.speaker;
     }
-    if (labelled.length && labelled[0]!.rule.startsWith('label-turn')) return;
-    if (block.kind === 'title' || block.kind === 'heading') return;
+    if (labelled.length && labelled[0]!.rule.startsWith('label-turn')) continue;
+    if (block.kind === 'title' || block.kind === 'heading') continue;
     const list = bySentenceBlock.get(b) ?? [];
     let previous: { span: Span; drafts: Draft[] } | null = null;
     // The end of a turn read from a line of the block (its sentences are the turn's).
@@ -192,6 +239,12 @@ function findClaimsJaInBatch(input: JaClaimsInput): { attributions: Attribution[
         continue;
       }
       for (const piece of cutLong(text, sentence)) {
+        // A part ends before a piece: the drafts of the piece before stay open, as a relay in this one may give them a source.
+        if (piece.start - partStart >= partSize) {
+          yield finishPart(piece.start, openFrom);
+          openFrom = 0;
+        }
+        const pieceFrom = drafts.length;
         const sd = new SentenceView(text, piece, tokenizer, markerAt, people);
         // X氏が、(改行)「…」(改行)と、…と述べた: a quotation standing as its own block(s), closed by a line that opens with と.
         const block = quoteBlockBefore(sd, people, current);
@@ -216,13 +269,17 @@ function findClaimsJaInBatch(input: JaClaimsInput): { attributions: Attribution[
         }
         if (result.current) current = result.current;
         previous = { span: piece, drafts: result.drafts };
+        openFrom = pieceFrom;
         lastPiece = piece;
         lastPieceBlock = b;
       }
     }
-  });
+  }
+  return finishPart(text.length);
+}
 
-  const byStart = new Map(footnotes.map((f) => [f.start, f]));
+/** Drafts into attributions, numbered from 1, a draft with the content and speakers of one before it dropped. */
+function finishDrafts(text: string, footnotes: readonly DraftFootnote[], byStart: Map<number, DraftFootnote>, drafts: readonly Draft[]): Attribution[] {
   const seen = new Set<string>();
   const out: Attribution[] = [];
   for (const d of drafts) {
@@ -237,7 +294,7 @@ function findClaimsJaInBatch(input: JaClaimsInput): { attributions: Attribution[
     for (const p of d.speaker.people) if (p.role === 'mentioned') p.role = 'speaker';
     out.push(finish(text, footnotes, byStart, d, out.length));
   }
-  return { attributions: out, unattributed };
+  return out;
 }
 
 /**

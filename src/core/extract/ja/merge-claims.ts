@@ -52,9 +52,8 @@ export function mergeClaims(
     }
     return overlap(a.content) * 2 < a.content.end - a.content.start && !isAttempt(text, a);
   });
-  const attributions = [...leading, ...added.map(commentary)]
-    .sort((x, y) => x.content.start - y.content.start)
-    .map((a, i) => ({ ...a, id: `a${i + 1}` }));
+  // (Numbered by the caller, which hands claims out in parts.)
+  const attributions = [...leading, ...added.map(commentary)].sort((x, y) => x.content.start - y.content.start);
   const claimedStarts = attributions.map((a) => a.content.start);
   const claimed = (u: Unattributed) => {
     for (let i = lowerBound(claimedStarts, u.content.start - MAX_CONTENT); i < attributions.length && claimedStarts[i]! <= u.content.start; i++) {
