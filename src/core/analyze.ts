@@ -52,11 +52,14 @@ export interface AnalyzeOptions {
  * analysis.footnotes[0]; // { n: 1, start: …, end: …, … }
  */
 export function analyze(source: SourceText | string, options: AnalyzeOptions = {}): Analysis {
-  const run = analyzeInParts(source, options);
+  const { head, claims } = analyzeInParts(source, options);
   const attributions: Analysis['attributions'] = [];
   for (;;) {
-    const part = run.next();
-    if (part.done) return { ...part.value, attributions };
+    const part = claims.next();
+    if (part.done) {
+      const { people, ...rest } = part.value;
+      return { ...head, people, attributions, ...rest };
+    }
     for (const a of part.value) attributions.push(a);
   }
 }
@@ -67,12 +70,20 @@ export function analyze(source: SourceText | string, options: AnalyzeOptions = {
  */
 export const PART_SIZE = 1 << 18;
 
-/**
- * `analyze`, for a writer that streams: yields the attributions in parts, final (numbered, mapped to the original
- * text, quoted) and in the order of their content, as they are found; then returns the analysis with an empty
- * `attributions`, whose people are the ones those attributions name. `analyze` is this, collected.
- */
-export function* analyzeInParts(source: SourceText | string, options: AnalyzeOptions = {}): Generator<Analysis['attributions'], Analysis> {
+type HeadKey = 'schemaVersion' | 'source' | 'document' | 'blocks' | 'sections' | 'sentences' | 'footnotes';
+
+export interface AnalysisInParts {
+  /** What is found before the claims, final: the metadata, the outline, the sentences and the footnote markers. */
+  head: Pick<Analysis, HeadKey>;
+  /**
+   * The attributions in parts, final (numbered, mapped to the original text, quoted) and in the order of their
+   * content, as they are found; then the rest of the analysis, whose people are the ones they name.
+   */
+  claims: Generator<Analysis['attributions'], Omit<Analysis, HeadKey | 'attributions'>>;
+}
+
+/** `analyze` for a writer that streams: a long document's claims are written as they come. */
+export function analyzeInParts(source: SourceText | string, options: AnalyzeOptions = {}): AnalysisInParts {
   const src: SourceText = typeof source === 'string' ? { text: source, format: options.format ?? 'text' } : source;
   const messages: Message[] = [];
   // Hard-wrapped paragraphs (lines cut mid-sentence at a fixed width) are read as one line each.
@@ -92,50 +103,8 @@ export function* analyzeInParts(source: SourceText | string, options: AnalyzeOpt
     ? footnotesFromHints(src, norm, sentences)
     : findFootnotes(text, src.text, norm.toOriginalIndex, blocks, sentences);
   if (text.trim().length === 0) messages.push({ reason: 'the document has no text', ruleId: 'empty', fatal: false });
-  const withClaims = options.claims !== false;
-  // English: cue first, people last (extract/en/); the people come from the speakers the cues find.
-  // Japanese: cue first over kuromoji's tokens (extract/ja/), with the commentary pass filling what it leaves.
-  const english = withClaims && language === 'en';
-  const registry = withClaims && !english ? findPeople({ text, language, blocks, sentences, document }) : addAuthors(new PeopleRegistry(text), document);
   const pages = [...(src.hints?.pages ?? [])].sort((x, y) => x.start - y.start);
-  const claims = placeClaims(norm, pages);
-  const speaking = new Set<string>();
-  const unattributed: Analysis['unattributed'] = [];
-  let count = 0;
-  // Numbers, maps and quotes one part's claims, and notes who speaks in them.
-  const finishPart = (part: ReturnType<typeof mergeClaims>): Analysis['attributions'] => {
-    for (const a of part.attributions) {
-      a.id = `a${++count}`;
-      for (const id of a.speakers) speaking.add(id);
-      for (const id of a.via) speaking.add(id);
-      claims.attribution(a);
-    }
-    for (const u of part.unattributed) unattributed.push(claims.unattributed(u));
-    return part.attributions;
-  };
-  if (english) {
-    yield finishPart(findEnglishAttributions({ text, blocks, sentences, footnotes, registry }));
-  } else if (withClaims) {
-    // The commentary pass knows the constructions of footnoted commentary (a speaker carried across the
-    // footnoted sentences of a paragraph): it reads documents that cite with footnote markers. On news text
-    // it adds nothing the cue-first pass misses (measured on the real dev set: F1 0.894 without it, 0.892 with).
-    // It reads sentences of ordinary length only: a folded block with no 。 is the cue-first pass's, which
-    // cuts it at clause boundaries (the commentary pass would be quadratic there). It reads each part's
-    // sentences after the cue-first pass has read them.
-    const tokenizer = options.tokenizer ?? defaultJaTokenizer();
-    let from = 0;
-    for (const part of findClaimsJaInParts({ text, blocks, sentences, footnotes, registry, tokenizer }, options.partSize ?? PART_SIZE)) {
-      const own = footnotes.length === 0 ? [] : sentences.filter((s) => s.start >= from && s.start < part.end && s.end - s.start <= 1500);
-      const commentary = own.length === 0 ? { attributions: [], unattributed: [] } : findAttributions({ text, language, blocks, sentences: own, footnotes, registry });
-      from = part.end;
-      yield finishPart(mergeClaims(part, commentary, text));
-    }
-  }
-  const people = finishPeople(registry, speaking);
-  const dates = findDates(text);
-  const glossary = findGlossary(text);
-
-  const analysis = rebase(norm, {
+  const head = rebaseHead(norm, {
     schemaVersion: SCHEMA_VERSION,
     source: { length: src.text.length, format: src.format },
     document: {
@@ -151,15 +120,57 @@ export function* analyzeInParts(source: SourceText | string, options: AnalyzeOpt
     sections,
     sentences,
     footnotes: footnotes.map((f) => ({ ...f, note: f.note ? { ...f.note, text: '' } : null, page: null })),
-    people,
-    attributions: [],
-    unattributed,
-    dates: dates.map((d) => ({ ...d, text: '' })),
-    glossary,
-    pages: [],
-    messages,
-  });
-  return withPages(analysis, pages);
+  }, pages);
+
+  function* claims(): AnalysisInParts['claims'] {
+    const withClaims = options.claims !== false;
+    // English: cue first, people last (extract/en/); the people come from the speakers the cues find.
+    // Japanese: cue first over kuromoji's tokens (extract/ja/), with the commentary pass filling what it leaves.
+    const english = withClaims && language === 'en';
+    const registry = withClaims && !english ? findPeople({ text, language, blocks, sentences, document }) : addAuthors(new PeopleRegistry(text), document);
+    const place = placeClaims(norm, pages);
+    const speaking = new Set<string>();
+    const unattributed: Analysis['unattributed'] = [];
+    let count = 0;
+    // Numbers, maps and quotes one part's claims, and notes who speaks in them.
+    const finishPart = (part: ReturnType<typeof mergeClaims>): Analysis['attributions'] => {
+      for (const a of part.attributions) {
+        a.id = `a${++count}`;
+        for (const id of a.speakers) speaking.add(id);
+        for (const id of a.via) speaking.add(id);
+        place.attribution(a);
+      }
+      for (const u of part.unattributed) unattributed.push(place.unattributed(u));
+      return part.attributions;
+    };
+    if (english) {
+      yield finishPart(findEnglishAttributions({ text, blocks, sentences, footnotes, registry }));
+    } else if (withClaims) {
+      // The commentary pass knows the constructions of footnoted commentary (a speaker carried across the
+      // footnoted sentences of a paragraph): it reads documents that cite with footnote markers. On news text
+      // it adds nothing the cue-first pass misses (measured on the real dev set: F1 0.894 without it, 0.892 with).
+      // It reads sentences of ordinary length only: a folded block with no 。 is the cue-first pass's, which
+      // cuts it at clause boundaries (the commentary pass would be quadratic there). It reads each part's
+      // sentences after the cue-first pass has read them.
+      const tokenizer = options.tokenizer ?? defaultJaTokenizer();
+      let from = 0;
+      for (const part of findClaimsJaInParts({ text, blocks, sentences, footnotes, registry, tokenizer }, options.partSize ?? PART_SIZE)) {
+        const own = footnotes.length === 0 ? [] : sentences.filter((s) => s.start >= from && s.start < part.end && s.end - s.start <= 1500);
+        const commentary = own.length === 0 ? { attributions: [], unattributed: [] } : findAttributions({ text, language, blocks, sentences: own, footnotes, registry });
+        from = part.end;
+        yield finishPart(mergeClaims(part, commentary, text));
+      }
+    }
+    return rebaseRest(norm, {
+      people: finishPeople(registry, speaking),
+      unattributed,
+      dates: findDates(text).map((d) => ({ ...d, text: '' })),
+      glossary: findGlossary(text),
+      pages: pages.map((p) => ({ start: p.start, end: p.end, page: p.page })),
+      messages,
+    });
+  }
+  return { head, claims: claims() };
 }
 
 type Pages = NonNullable<NonNullable<SourceText['hints']>['pages']>;
@@ -172,16 +183,6 @@ function pageAt(pages: Pages, offset: number): number | null {
     if (offset < p.end || found === null) found = p.page;
   }
   return found;
-}
-
-/** Gives footnotes the page they stand on (original offsets; pages, sorted, come from the adapter). */
-function withPages(a: Analysis, pages: Pages): Analysis {
-  if (!pages.length) return a;
-  return {
-    ...a,
-    pages: pages.map((p) => ({ start: p.start, end: p.end, page: p.page })),
-    footnotes: a.footnotes.map((f) => ({ ...f, page: pageAt(pages, f.start) })),
-  };
 }
 
 /** The people list: every individual, and every collective voice that speaks; roles from what they do. */
@@ -224,13 +225,8 @@ function placeClaims(norm: NormalizedText, pages: Pages): {
   attribution: (x: Analysis['attributions'][number]) => void;
   unattributed: (u: Analysis['unattributed'][number]) => Analysis['unattributed'][number];
 } {
-  const o = norm.original;
   const same = norm.identity;
-  // A quoted span with nothing else, built with its shape known: the hot case.
-  const quoted = (s: Span): Span & { text: string } => {
-    const r = same ? s : norm.toOriginal(s);
-    return { start: r.start, end: r.end, text: o.slice(r.start, r.end) };
-  };
+  const { quoted } = spanMappers(norm);
   return {
     attribution(x) {
       if (x.cue) x.cue = quoted(x.cue);
@@ -256,15 +252,17 @@ function placeClaims(norm: NormalizedText, pages: Pages): {
 }
 
 /**
- * Relative in, absolute out, in one place: maps every span of a draft made on the normalised text to the
- * original text and fills each quote from the original, so that `original.slice(start, end) === text`.
+ * Relative in, absolute out, in one place (with `rebaseRest` and `placeClaims`): maps every span of a draft made
+ * on the normalised text to the original text and fills each quote from the original, so that
+ * `original.slice(start, end) === text`.
+ *
+ * Spans are mapped to fresh objects, never in place: a span object may be shared (a cue is also its evidence
+ * span, merged claims share their content), and a fresh copy is mapped from the draft's own offsets however
+ * often it is met, with no record of what was mapped (a million-entry set costs seconds). When normalisation
+ * changed nothing, spans stay as they are and quotes only need their text.
  */
-function rebase(norm: NormalizedText, a: Analysis): Analysis {
+function spanMappers(norm: NormalizedText) {
   const o = norm.original;
-  // Spans are mapped to fresh objects, never in place: a span object may be shared (a cue is also its
-  // evidence span, merged claims share their content), and a fresh copy is mapped from the draft's own
-  // offsets however often it is met, with no record of what was mapped (a million-entry set costs seconds).
-  // When normalisation changed nothing, spans stay as they are and quotes only need their text.
   const same = norm.identity;
   const place = <T extends Span>(s: T): T => {
     if (same) return s;
@@ -281,6 +279,14 @@ function rebase(norm: NormalizedText, a: Analysis): Analysis {
     const r = same ? s : norm.toOriginal(s);
     return { start: r.start, end: r.end, text: o.slice(r.start, r.end) };
   };
+  return { place, quote, quoted };
+}
+
+/** The head mapped to the original text; footnotes get the page they stand on (pages, sorted, from the adapter). */
+function rebaseHead(norm: NormalizedText, a: Pick<Analysis, HeadKey>, pages: Pages): Pick<Analysis, HeadKey> {
+  const o = norm.original;
+  const same = norm.identity;
+  const { place, quote } = spanMappers(norm);
   const { sentences, sentenceIndex } = mapSentences(a.sentences, norm);
   const blocks = a.blocks.map(place);
   for (const s of a.sections) {
@@ -296,6 +302,13 @@ function rebase(norm: NormalizedText, a: Analysis): Analysis {
     sentence: f.sentence === null ? null : sentenceIndex(f.sentence),
     note: f.note ? quote(f.note) : null,
   }));
+  if (pages.length) for (const f of footnotes) f.page = pageAt(pages, f.start);
+  return { ...a, blocks, sentences, footnotes };
+}
+
+/** What comes after the claims, mapped to the original text. */
+function rebaseRest(norm: NormalizedText, a: Omit<Analysis, HeadKey | 'attributions'>): Omit<Analysis, HeadKey | 'attributions'> {
+  const { place, quote, quoted } = spanMappers(norm);
   for (const p of a.people) p.mentions = p.mentions.map(quoted);
   const dates = a.dates.map(quote);
   for (const g of a.glossary) {
@@ -303,7 +316,7 @@ function rebase(norm: NormalizedText, a: Analysis): Analysis {
     g.glossSpan = place(g.glossSpan);
   }
   for (const m of a.messages) if (m.place) m.place = place(m.place);
-  return { ...a, blocks, sentences, footnotes, dates };
+  return { ...a, dates };
 }
 
 /**
