@@ -3,7 +3,7 @@
  *
  * @example
  * import { analyze } from 'mikata';
- * const { attributions, people } = analyze('…ルーキンによれば、…である1。');
+ * const { attributions, people } = analyze('…ソコリンによれば、…である1。');
  */
 export { analyze, type AnalyzeOptions } from './core/analyze.ts';
 export * from './core/model/schema.ts';

@@ -358,7 +358,7 @@ const MAX_NAME_WORDS = 6;
  * @example
  * const corpus = await Corpus.open({ db: 'mikata.db', create: true });
  * await corpus.addSources([{ source: { text, format: 'text' }, name: 'note.txt' }]);
- * const page = await corpus.expert('Artyom Lukin'); // { person, claims: [{ document, text, … }] }
+ * const page = await corpus.expert('Mikhail Sokolin'); // { person, claims: [{ document, text, … }] }
  */
 /** How many candidate documents a checked search reads at a time. */
 const SEARCH_CHECK_BATCH = 24;
@@ -1355,7 +1355,7 @@ export class Corpus {
    * Records a correction and applies it at once.
    *
    * @example
-   * await corpus.correct({ document: '3f2a9c', action: 'edit', attribution: 'a4', speakers: ['Artyom Lukin'], by: 'kato', why: 'the footnote names him' });
+   * await corpus.correct({ document: '3f2a9c', action: 'edit', attribution: 'a4', speakers: ['Mikhail Sokolin'], by: 'kato', why: 'the footnote names him' });
    */
   async correct(input: CorrectInput): Promise<{ correction: CorrectionView; attribution: EffectiveAttribution | null }> {
     if (!input.by?.trim()) throw new CorpusError('E_INVALID', 'say who makes the correction (--by NAME, or set MIKATA_USER)');

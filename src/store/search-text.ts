@@ -222,7 +222,7 @@ export function findMatches(normText: string, term: QueryTerm): Span[] {
     }
   }
   found.sort((a, b) => a.start - b.start || b.end - a.end);
-  // Overlapping alternatives (ルーキン inside アルチョム・ルーキン) become one highlight.
+  // Overlapping alternatives (ソコリン inside ミハイル・ソコリン) become one highlight.
   const merged: Span[] = [];
   for (const s of found) {
     const last = merged.at(-1);

@@ -151,7 +151,7 @@ const en = {
   // Experts
   expertsTitle: 'Experts',
   findExpert: 'Find an expert by any spelling',
-  findExpertPlaceholder: 'ルーキン, Lukin, Лукин, e3 …',
+  findExpertPlaceholder: 'ソコリン, Sokolin, Соколин, e3 …',
   find: 'Find',
   filterExperts: 'Filter the table',
   colName: 'Name',
@@ -494,7 +494,7 @@ const ja: Record<MessageKey, string> = {
 
   expertsTitle: '識者',
   findExpert: '表記を問わず識者を探す',
-  findExpertPlaceholder: 'ルーキン, Lukin, Лукин, e3 …',
+  findExpertPlaceholder: 'ソコリン, Sokolin, Соколин, e3 …',
   find: '探す',
   filterExperts: '表の絞り込み',
   colName: '名前',

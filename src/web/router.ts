@@ -1,5 +1,5 @@
 /**
- * Routing in the URL fragment (`#/expert/Artyom%20Lukin?theme=…`): the server serves one page, and a link
+ * Routing in the URL fragment (`#/expert/Mikhail%20Sokolin?theme=…`): the server serves one page, and a link
  * to any screen can be bookmarked or shared.
  */
 import { useEffect, useState } from 'preact/hooks';

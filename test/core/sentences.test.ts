@@ -40,7 +40,7 @@ const cases: [why: string, block: string, expected: string[]][] = [
   ['. ! ? end English sentences', 'The fleet is old. Is it ready? Not at all! It sails anyway.', ['The fleet is old.', 'Is it ready?', 'Not at all!', 'It sails anyway.']],
   ['titles and abbreviations do not end a sentence: Dr., Gen., Mr., U.S.', 'Dr. Lee met Gen. Park and Mr. Kim at the U.S. Embassy. They talked.', ['Dr. Lee met Gen. Park and Mr. Kim at the U.S. Embassy.', 'They talked.']],
   ['e.g. and i.e. do not end a sentence', 'Navies, e.g. the Royal Navy, face this, i.e. the same shortage. It is real.', ['Navies, e.g. the Royal Navy, face this, i.e. the same shortage.', 'It is real.']],
-  ['initials do not end a sentence', 'The study by J. R. Okafor and A. Lukin was cited. It was long.', ['The study by J. R. Okafor and A. Lukin was cited.', 'It was long.']],
+  ['initials do not end a sentence', 'The study by J. R. Okafor and M. Sokolin was cited. It was long.', ['The study by J. R. Okafor and M. Sokolin was cited.', 'It was long.']],
   ['a decimal number or a domain does not end a sentence', 'Ships sail at 3.5 knots, says example.org today. Fine.', ['Ships sail at 3.5 knots, says example.org today.', 'Fine.']],
   ['an ellipsis before a lower-case word does not end a sentence', 'They waited... and waited. Then they left.', ['They waited... and waited.', 'Then they left.']],
   ['a quoted sentence ends with its closing quote', 'He said: “It failed.” Then he left.', ['He said: “It failed.”', 'Then he left.']],

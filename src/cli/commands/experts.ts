@@ -9,7 +9,7 @@ export interface ExpertsCommandOptions extends CorpusCommandOptions {
   limit?: string;
 }
 
-/** `katakana: アルチョム・L・ルーキン, ルーキン · latin: Artyom Lukin` */
+/** `katakana: ミハイル・L・ソコリン, ソコリン · latin: Mikhail Sokolin` */
 export function showForms(forms: PersonSummary['forms']): string {
   return Object.entries(forms)
     .map(([script, list]) => `${script}: ${list!.join(', ')}`)

@@ -3,9 +3,9 @@
  *
  * Japanese commentary writes a foreign expert as katakana parts joined by ・, often with a Latin middle
  * initial (…・L・…), right after a descriptor that holds the organisation and the post with no separator
- * (…研究所朝鮮・モンゴル部長アレクサンダー・…). Later mentions use the surname alone (ルーキンは). Korean,
+ * (…研究所朝鮮・モンゴル部長アレクサンダー・…). Later mentions use the surname alone (ソコリンは). Korean,
  * Chinese and Japanese people are written in kanji, usually with a post or honorific after the name
- * (尹前韓国大統領, 山田氏). English text writes "First Last" with a descriptor around it.
+ * (洪前韓国大統領, 山田氏). English text writes "First Last" with a descriptor around it.
  *
  * The pass finds full-name mentions, splits the descriptor before them into organisation and post
  * (`splitPost`), then finds every later short form (surname, surname + post, 同氏) and links it to the
@@ -41,7 +41,7 @@ const ORG_KIND = /(?:会社|企業|ファンド|シンクタンク|メディア|
 
 /** Katakana words that end organisation names and may stand glued before a name. */
 const KATAKANA_ORG_HEAD = /^(?:センター|アカデミー|フォーラム|クラブ|シンクタンク|グループ|ユニット|ラボ|プログラム|プロジェクト|イニシアチブ|カウンシル|スクール|カレッジ|インスティテュート|ファウンデーション|ソサエティ)(?=[\u30A1-\u30FA\u30FC]{2})/;
-/** Katakana name parts joined by ・ or ＝/=, with optional Latin initials: アルチョム・L・ルーキン. */
+/** Katakana name parts joined by ・ or ＝/=, with optional Latin initials: ミハイル・L・ソコリン. */
 // Middle parts may be one character (スー・ミ・テリー); the first and the last have two or more.
 const KATAKANA_NAME = new RegExp(`(?<![${KATA}])[${KATA}]{2,}(?:[・=＝](?:[A-Z]\\.?|[${KATA}]{1,}(?=[・=＝])))*[・=＝](?:[A-Z]\\.?|[${KATA}]{2,})`, 'g');
 
@@ -96,7 +96,7 @@ function findKatakanaNames(text: string, block: ClassifiedBlock, registry: Peopl
     if (glued && glued[0].length < end - start) start += glued[0].length;
     let parts = text.slice(start, end).split(/[・=＝]/);
     let trailingPost: string | null = null;
-    // "Name・Post": a last part that runs on into kanji is a post (ワシリー・ネベンジ・ロシア国連大使).
+    // "Name・Post": a last part that runs on into kanji is a post (ボリス・ゼムスキー・ロシア国連大使).
     const after = /^[\u4e00-\u9fff々・]+/.exec(text.slice(end, Math.min(block.end, end + 20)))?.[0] ?? '';
     if (parts.length >= 3 && after && POST_WORD_RE.test(parts[parts.length - 1] + after)) {
       const postMatch = new RegExp(`^.*?${POST_WORD_RE.source}`).exec(parts[parts.length - 1] + after);
@@ -224,7 +224,7 @@ export function parentheticalPost(text: string, end: number): { organization: st
   return ORG_SUFFIXES.some((x) => m[1]!.endsWith(x)) ? { organization: m[1]!, title: null } : null;
 }
 
-/** "(Kenneth Waltz)" right after a name gives its Latin form. */
+/** "(Helen Marsh)" right after a name gives its Latin form. */
 function latinGloss(text: string, end: number): string | null {
   const m = /^\(([A-Z][A-Za-z.'’ -]{2,60})\)/.exec(text.slice(end, end + 64));
   return m && /\s/.test(m[1]!.trim()) ? m[1]!.trim() : null;
@@ -278,7 +278,7 @@ function findKanjiNames(text: string, block: ClassifiedBlock, registry: PeopleRe
       const former = FORMER_POST.exec(rest);
       const post = former ? [rest, former[1], former[2], rest.slice(former[1]!.length + former[2]!.length)] as unknown as RegExpExecArray : tail.exec(rest);
       if (!post) continue;
-      // The middle part must be a place (韓国 in 尹前韓国大統領), not more of the name.
+      // The middle part must be a place (韓国 in 洪前韓国大統領), not more of the name.
       if (!former && post[2] && post[2].length > 1 && !isPlaceName(post[2]) && !POST_MODIFIER.test(post[2])) continue;
       // (東京都知事, 北海道知事, 大阪府知事: a prefecture or province before the post, no name.)
       if (NOT_A_NAME.test(name) || isPlaceName(name) || /^[\u4e00-\u9fff]{1,3}[都道府県州省区]$/.test(name) || ORG_SUFFIXES.some((s) => name.endsWith(s))) break;
@@ -357,7 +357,7 @@ const LATIN_TITLE_WORDS = new Set([
   'Representative', 'Rep.', 'Sen.', 'Gov.', 'Governor', 'Chancellor', 'King', 'Premier', 'State', 'Councillor', 'Analyst', 'Researcher',
 ]);
 // Words on one line only (a heading or a paragraph break ends a name); a word ending in a full stop ends the run
-// unless it is an initial (A. Lukin).
+// unless it is an initial (M. Sokolin).
 const LATIN_WORD = String.raw`(?:(?:Dr|Mr|Ms|Mrs|Prof|Gen|Adm|Col|Lt|Sen|Rep|Gov|Amb|St)\.|\p{Lu}\.|\p{Lu}[\p{L}'’-]*)`;
 const LATIN_RUN = new RegExp(`${LATIN_WORD}(?:[ \\t]+(?:${LATIN_WORD}|van|von|de|der|al|bin|el))+`, 'gu');
 
@@ -458,7 +458,7 @@ function findShortForms(text: string, block: ClassifiedBlock, registry: PeopleRe
     const person = registry.latestWithSurname(m[0], start);
     if (!person) continue;
     const kanjiPost = KANJI_POST_AFTER;
-    // A kanji surname counts with a post or honorific after it (尹前大統領, 山田氏), or, when it has two
+    // A kanji surname counts with a post or honorific after it (洪前大統領, 山田氏), or, when it has two
     // characters or more, right before a cue (佐藤によれば, 佐藤は、): 金 alone is gold.
     if (/^[\u4e00-\u9fff]/.test(m[0]) && !kanjiPost.test(text.slice(end, end + 10))
       && !(m[0].length >= 2 && /^(?:によ|は、|の(?:解釈|見解|分析|指摘|主張))/.test(text.slice(end, end + 4)))) continue;

@@ -560,7 +560,7 @@ function quoteCues(ctx: SentenceContext, speaker: SpeakerPhrase, region: Span, h
     // A te-form joins a next clause (と述べて、), not a progressive (と述べている: the final cue).
     const m = /^#*(と(?:しながら|しつつ|した上で|しながらも|述べ(?:つつ|ながら|て(?![いおき])|、)|指摘し(?:つつ|ながら|て(?![いおき])|、)|言及する(?:とともに|一方)|強調し(?:つつ|て(?![いおき]))|主張し(?:つつ|て(?![いおき]))|語り|する一方))/.exec(after);
     if (!m) continue;
-    // A quotation with a subject of its own (…尹前大統領は、「…」と言及するとともに) is that subject's: nested.
+    // A quotation with a subject of its own (…洪前大統領は、「…」と言及するとともに) is that subject's: nested.
     const own = /(?:は|が)[、,]?$/.exec(maskSlice(v, Math.max(region.start, q.open - 3), q.open));
     if (own) {
       const sp = speakerEndingAt(text, q.open - own[0].length, region.start, ctx.registry, false);

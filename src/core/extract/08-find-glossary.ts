@@ -557,7 +557,7 @@ function pairsAt(text: string, open: number, close: number): Pair[] {
       const lead = start >= 0 ? text.slice(gloss.start, start) : '';
       if (start >= 0 && (lead === '' || /^the $/i.test(lead))) pairs.push({ term, gloss });
     } else if (termScript !== glossScript && isProperName(t) && isProperName(glossText)) {
-      // Артём Лукин (Artyom Lukin): the same name in two alphabets.
+      // Михаил Соколин (Mikhail Sokolin): the same name in two alphabets.
       pairs.push({ term, gloss });
     }
   }

@@ -1,5 +1,5 @@
 /**
- * Who is named at a place: the speaker phrase that ends right before a cue (…ルーキンによれば, …識者は,
+ * Who is named at a place: the speaker phrase that ends right before a cue (…ソコリンによれば, …識者は,
  * …ロイター通信は). Individuals come from the people registry; collective voices, governments,
  * organisations and media are recognised here by the shape of their names and registered on first use.
  * Coordinated speakers (AおよびB, A and B) come out together.
@@ -56,7 +56,7 @@ export function speakerEndingAt(text: string, at: number, floor: number, registr
 function oneSpeakerEndingAt(text: string, at: number, floor: number, registry: PeopleRegistry, allowCollective: boolean): SpeakerPhrase | null {
   let end = at;
   while (end > floor && /[\s、,]/.test(text[end - 1]!) && end > at - 1) end--;
-  // Individuals: a mention ending here, or ending before an honorific or post (尹前大統領, ルーキン氏).
+  // Individuals: a mention ending here, or ending before an honorific or post (洪前大統領, ソコリン氏).
   for (const tryEnd of candidateEnds(text, end, floor)) {
     const ms = registry.mentionsEndingAt(tryEnd);
     if (ms.length) {
@@ -106,8 +106,8 @@ function oneSpeakerEndingAt(text: string, at: number, floor: number, registry: P
 }
 
 /**
- * Where the name may end when an honorific or a post follows it: ルーキン氏, 尹前韓国大統領,
- * ワシリー・ネベンジ・ロシア国連大使. Tries every short tail, nearest first.
+ * Where the name may end when an honorific or a post follows it: ソコリン氏, 洪前韓国大統領,
+ * ボリス・ゼムスキー・ロシア国連大使. Tries every short tail, nearest first.
  */
 function candidateEnds(text: string, end: number, floor: number): number[] {
   const bases = [end];

@@ -164,7 +164,7 @@ function isFullStop(text: string, i: number, start: number, end: number): boolea
   // a sentence ends after it only before a word that opens sentences (… in the U.S. The next day …).
   if (/^(?:[a-z]\.)+[a-z]$/.test(word)) return SENTENCE_OPENER.test(text.slice(i + 1, Math.min(end, i + 16)));
   if (ABBREVIATIONS.has(word)) return false;
-  // A single capital initial (A. Lukin) is no end, unless the next word is lower-case-free end of block.
+  // A single capital initial (M. Sokolin) is no end, unless the next word is lower-case-free end of block.
   if (/^[a-z]$/.test(word) && /[A-Z]/.test(text[w]!)) {
     const after = text.slice(i + 1, i + 3).trim();
     if (after && /^[A-Z]/.test(after)) return false;

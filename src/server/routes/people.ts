@@ -1,5 +1,5 @@
 /**
- * People: the experts table, an expert's page by any spelling (アルチョム・ルーキン, Artyom Lukin, Лукин, e12),
+ * People: the experts table, an expert's page by any spelling (ミハイル・ソコリン, Mikhail Sokolin, Соколин, e12),
  * name lookup for the speaker pickers, and the analyst's identity decisions (merge, split, keep apart).
  */
 import type { Hono } from 'hono';
