@@ -10,11 +10,19 @@
  * the last look alike.
  */
 import { z } from 'zod';
-import { analysisSchema, type Analysis } from '../core/model/schema.ts';
+import { analysisSchema, type Analysis, type Attribution } from '../core/model/schema.ts';
 
 const VALIDATED_ELEMENTS = 1000;
 
-export function* analysisJsonChunks(analysis: Analysis): Generator<string> {
+export interface AnalysisJsonOptions {
+  /**
+   * Applied to each attribution as it is written (the CLI adds its codes so): a large analysis is then
+   * never copied whole, and the written elements are garbage as soon as they are out.
+   */
+  attribution?: (a: Attribution) => Attribution;
+}
+
+export function* analysisJsonChunks(analysis: Analysis, options: AnalysisJsonOptions = {}): Generator<string> {
   const shape = analysisSchema.shape as Record<string, z.ZodType>;
   const record = analysis as unknown as Record<string, unknown>;
   yield '{';
@@ -28,10 +36,12 @@ export function* analysisJsonChunks(analysis: Analysis): Generator<string> {
     const inner = schema instanceof z.ZodDefault ? (schema.unwrap() as z.ZodType) : schema;
     if (inner instanceof z.ZodArray && Array.isArray(value)) {
       const element = inner.element as z.ZodType;
+      const map = key === 'attributions' ? options.attribution : undefined;
       yield '[';
       for (let i = 0; i < value.length; i++) {
-        if (i < VALIDATED_ELEMENTS) element.parse(value[i]);
-        yield `${i ? ',' : ''}\n  ${JSON.stringify(value[i])}`;
+        const item = map ? map(value[i] as Attribution) : value[i];
+        if (i < VALIDATED_ELEMENTS) element.parse(item);
+        yield `${i ? ',' : ''}\n  ${JSON.stringify(item)}`;
       }
       yield value.length ? '\n ]' : ']';
     } else {
@@ -41,6 +51,6 @@ export function* analysisJsonChunks(analysis: Analysis): Generator<string> {
   yield '\n}\n';
 }
 
-export function renderAnalysisJson(analysis: Analysis): string {
-  return [...analysisJsonChunks(analysis)].join('');
+export function renderAnalysisJson(analysis: Analysis, options: AnalysisJsonOptions = {}): string {
+  return [...analysisJsonChunks(analysis, options)].join('');
 }

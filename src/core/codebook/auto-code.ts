@@ -13,7 +13,7 @@
  * Confidence: each distinct indicator that matched is independent weak evidence (a term 0.5, a pattern 0.6),
  * combined as 1 − Π(1 − w): one term 0.5, two 0.75, three 0.875. A code is proposed from one indicator on.
  */
-import type { Analysis } from '../model/schema.ts';
+import type { Analysis, Attribution } from '../model/schema.ts';
 import { normalizeString } from '../text/normalize.ts';
 import type { Codebook, Code } from './codebook.ts';
 import { isCodable } from './codebook.ts';
@@ -203,15 +203,17 @@ export function autoCode(text: string, book: Codebook | CompiledCodebook): CodeM
  */
 export function codeAnalysis(analysis: Analysis, book: Codebook): Analysis {
   const cb = compileCodebook(book);
+  return { ...analysis, attributions: analysis.attributions.map((a) => codeAttribution(a, cb)) };
+}
+
+/** One attribution with its `codes`, as `codeAnalysis` gives it: the JSON writer codes each as it writes it. */
+export function codeAttribution(a: Attribution, cb: CompiledCodebook): Attribution {
   return {
-    ...analysis,
-    attributions: analysis.attributions.map((a) => ({
-      ...a,
-      codes: autoCode(a.content.text, cb).map((m) => ({
-        code: m.code,
-        confidence: m.confidence,
-        evidence: m.evidence.map((e) => ({ indicator: e.indicator, kind: e.kind, start: e.start + a.content.start, end: e.end + a.content.start, text: e.quote })),
-      })),
+    ...a,
+    codes: autoCode(a.content.text, cb).map((m) => ({
+      code: m.code,
+      confidence: m.confidence,
+      evidence: m.evidence.map((e) => ({ indicator: e.indicator, kind: e.kind, start: e.start + a.content.start, end: e.end + a.content.start, text: e.quote })),
     })),
   };
 }
