@@ -16,10 +16,10 @@ const VALIDATED_ELEMENTS = 1000;
 
 export interface AnalysisJsonOptions {
   /**
-   * Applied to each attribution as it is written (the CLI adds its codes so): a large analysis is then
-   * never copied whole, and the written elements are garbage as soon as they are out.
+   * Each attribution's `codes`, added as it is written: a large analysis is then never copied whole to
+   * code it, and each claim's codes are garbage as soon as they are out.
    */
-  attribution?: (a: Attribution) => Attribution;
+  codes?: (a: Attribution) => NonNullable<Attribution['codes']>;
 }
 
 export function* analysisJsonChunks(analysis: Analysis, options: AnalysisJsonOptions = {}): Generator<string> {
@@ -36,12 +36,13 @@ export function* analysisJsonChunks(analysis: Analysis, options: AnalysisJsonOpt
     const inner = schema instanceof z.ZodDefault ? (schema.unwrap() as z.ZodType) : schema;
     if (inner instanceof z.ZodArray && Array.isArray(value)) {
       const element = inner.element as z.ZodType;
-      const map = key === 'attributions' ? options.attribution : undefined;
+      const codes = key === 'attributions' ? options.codes : undefined;
       yield '[';
       for (let i = 0; i < value.length; i++) {
-        const item = map ? map(value[i] as Attribution) : value[i];
-        if (i < VALIDATED_ELEMENTS) element.parse(item);
-        yield `${i ? ',' : ''}\n  ${JSON.stringify(item)}`;
+        const item = value[i];
+        const json = codes ? withCodes(item as Attribution, codes(item as Attribution), i < VALIDATED_ELEMENTS ? element : null) : JSON.stringify(item);
+        if (!codes && i < VALIDATED_ELEMENTS) element.parse(item);
+        yield `${i ? ',' : ''}\n  ${json}`;
       }
       yield value.length ? '\n ]' : ']';
     } else {
@@ -49,6 +50,19 @@ export function* analysisJsonChunks(analysis: Analysis, options: AnalysisJsonOpt
     }
   }
   yield '\n}\n';
+}
+
+/**
+ * JSON.stringify({ ...a, codes }), validated by `schema` when given. A claim without codes yet (as `analyze`
+ * leaves it) has them spliced in as its last field, which is where the spread puts them, without the copy.
+ */
+function withCodes(a: Attribution, codes: NonNullable<Attribution['codes']>, schema: z.ZodType | null): string {
+  if (schema || Object.hasOwn(a, 'codes')) {
+    const coded = { ...a, codes };
+    schema?.parse(coded);
+    return JSON.stringify(coded);
+  }
+  return `${JSON.stringify(a).slice(0, -1)},"codes":${JSON.stringify(codes)}}`;
 }
 
 export function renderAnalysisJson(analysis: Analysis, options: AnalysisJsonOptions = {}): string {

@@ -3,7 +3,7 @@
  * come from this registry.
  */
 import type { Analysis } from '../core/model/schema.ts';
-import { codeAttribution, type CompiledCodebook } from '../core/codebook/auto-code.ts';
+import { claimCodes, type CompiledCodebook } from '../core/codebook/auto-code.ts';
 import { analysisJsonChunks, renderAnalysisJson, type AnalysisJsonOptions } from './analysis-json.ts';
 import { renderReport } from './report.ts';
 
@@ -18,7 +18,7 @@ export interface ExportContext {
 
 const jsonOptions = (c: ExportContext): AnalysisJsonOptions => {
   const cb = c.codebook;
-  return cb ? { attribution: (a) => codeAttribution(a, cb) } : {};
+  return cb ? { codes: (a) => claimCodes(a, cb) } : {};
 };
 
 export interface Exporter {

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { analyze } from '../../src/core/analyze.ts';
-import { autoCode, codeAnalysis, codeAttribution, compileCodebook, foldForMatch } from '../../src/core/codebook/auto-code.ts';
+import { autoCode, claimCodes, codeAnalysis, compileCodebook, foldForMatch } from '../../src/core/codebook/auto-code.ts';
 import { CODEBOOK_FORMAT, CodebookError, codeTree, descendants, parseCodebook, readCodebookJson, renderCodebookJson, type Codebook } from '../../src/core/codebook/codebook.ts';
 import { DEFAULT_CODEBOOK } from '../../src/core/codebook/default-codebook.ts';
 import { renderAnalysisJson } from '../../src/export/analysis-json.ts';
@@ -218,10 +218,12 @@ describe('REFI-QDA codebook (.qdc)', () => {
 });
 
 test('the JSON writer codes each claim as it writes it, to the byte as codeAnalysis does', () => {
-  const analysis = analyze('協力\nロシアの専門家によれば、北朝鮮は衛星の打ち上げ技術で協力を進めている。林教授は、制裁は効かないと述べた。\n');
-  assert.ok(analysis.attributions.length >= 2);
+  // More claims than the writer validates, so that the codes of the unvalidated ones are spliced in too.
+  const lines = Array.from({ length: 600 }, (_, i) => `ロシアの専門家によれば、北朝鮮は衛星の打ち上げ技術で${i}度目の協力を進めている。林教授は、制裁は効かないと述べた。\n`);
+  const analysis = analyze(`協力\n${lines.join('')}`);
+  assert.ok(analysis.attributions.length > 1000);
   const cb = compileCodebook(DEFAULT_CODEBOOK);
-  const lazy = renderAnalysisJson(analysis, { attribution: (a) => codeAttribution(a, cb) });
+  const lazy = renderAnalysisJson(analysis, { codes: (a) => claimCodes(a, cb) });
   assert.equal(lazy, renderAnalysisJson(codeAnalysis(analysis, DEFAULT_CODEBOOK)));
   assert.match(lazy, /"codes": ?\[\{"code":/);
   assert.equal(analysis.attributions[0]!.codes, undefined, 'the analysis itself is left as it was');

@@ -203,17 +203,14 @@ export function autoCode(text: string, book: Codebook | CompiledCodebook): CodeM
  */
 export function codeAnalysis(analysis: Analysis, book: Codebook): Analysis {
   const cb = compileCodebook(book);
-  return { ...analysis, attributions: analysis.attributions.map((a) => codeAttribution(a, cb)) };
+  return { ...analysis, attributions: analysis.attributions.map((a) => ({ ...a, codes: claimCodes(a, cb) })) };
 }
 
-/** One attribution with its `codes`, as `codeAnalysis` gives it: the JSON writer codes each as it writes it. */
-export function codeAttribution(a: Attribution, cb: CompiledCodebook): Attribution {
-  return {
-    ...a,
-    codes: autoCode(a.content.text, cb).map((m) => ({
-      code: m.code,
-      confidence: m.confidence,
-      evidence: m.evidence.map((e) => ({ indicator: e.indicator, kind: e.kind, start: e.start + a.content.start, end: e.end + a.content.start, text: e.quote })),
-    })),
-  };
+/** One attribution's `codes`, as `codeAnalysis` gives them: the JSON writer adds them as it writes each claim. */
+export function claimCodes(a: Attribution, cb: CompiledCodebook): NonNullable<Attribution['codes']> {
+  return autoCode(a.content.text, cb).map((m) => ({
+    code: m.code,
+    confidence: m.confidence,
+    evidence: m.evidence.map((e) => ({ indicator: e.indicator, kind: e.kind, start: e.start + a.content.start, end: e.end + a.content.start, text: e.quote })),
+  }));
 }
