@@ -8,7 +8,6 @@ import { isIngestError } from '../../ingest/errors.ts';
 import { compileCodebook } from '../../core/codebook/auto-code.ts';
 import { DEFAULT_CODEBOOK } from '../../core/codebook/default-codebook.ts';
 import { CLIError } from '../errors.ts';
-import { readCodebookFile } from './codebook.ts';
 import type { CommandIO } from '../io.ts';
 
 export interface AnalyzeCommandOptions {
@@ -36,7 +35,8 @@ export async function runAnalyze(file: string, options: AnalyzeCommandOptions, i
   const analysed = analyze(source, { language: options.language, claims: options.claims });
   // A PDF's or Word file's text exists only as mikata extracted it: without it the offsets point nowhere.
   const withText = options.withText ?? (source.format === 'pdf' || source.format === 'docx');
-  const book = options.codes === false ? null : options.codebook ? readCodebookFile(options.codebook, io) : DEFAULT_CODEBOOK;
+  // A codebook file may be REFI-QDA XML: its reader is loaded only when one is named.
+  const book = options.codes === false ? null : options.codebook ? (await import('../codebook-file.ts')).readCodebookFile(options.codebook, io) : DEFAULT_CODEBOOK;
   const analysis = withText ? { ...analysed, source: { ...analysed.source, text: source.text } } : analysed;
   const format = options.format ?? (io.isTTY ? 'text' : 'json');
   const exporter = exporters[format] as Exporter;
