@@ -8,7 +8,7 @@
  * the text to UTF-8 afresh at every position and decodes each match back to a string, and its dictionary loader
  * unpacks the entry index into an object of 325 000 arrays. Here the trie is walked byte by byte while the code
  * points are encoded, the lattice lives in typed arrays reused from call to call, and costs are read from the
- * packaged buffers: 6× faster on news sentences, 10× on a mixed 2 MB corpus, and 56 MB of dictionary in memory
+ * packaged buffers: 6× faster on news sentences, 10× on a mixed 2 MB corpus, and 70 MB of dictionary in memory
  * instead of 160. The search keeps kuromoji's order of nodes and its tie-breaking; test/core/morph.test.ts checks
  * the tokens against the kuromoji-based path this replaced.
  *
