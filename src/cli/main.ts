@@ -3,67 +3,62 @@
  * src/cli/commands; this file alone turns errors into exit codes.
  */
 import { Command, CommanderError } from 'commander';
-import { registerAnalyze } from './commands/analyze.ts';
-import { registerIngest } from './commands/ingest.ts';
-import { registerExperts } from './commands/experts.ts';
-import { registerExpert } from './commands/expert.ts';
-import { registerSearch } from './commands/search.ts';
-import { registerSimilar } from './commands/similar.ts';
-import { registerTimeline } from './commands/timeline.ts';
-import { registerIdentities } from './commands/identities.ts';
-import { registerMerge } from './commands/merge.ts';
-import { registerSplit } from './commands/split.ts';
-import { registerCorrect } from './commands/correct.ts';
-import { registerCodebook } from './commands/codebook.ts';
-import { registerAch } from './commands/ach.ts';
-import { registerGrade } from './commands/grade.ts';
-import { registerReanalyze } from './commands/reanalyze.ts';
-import { registerExport } from './commands/export.ts';
-import { registerExportCorpus } from './commands/export-corpus.ts';
-import { registerImportCorpus } from './commands/import-corpus.ts';
-import { registerServe } from './commands/serve.ts';
-import { registerDelete } from './commands/delete.ts';
-import { registerReplace } from './commands/replace.ts';
-import { registerMigrate } from './commands/migrate.ts';
 import { CLIError } from './errors.ts';
 import { processIO, type CommandIO } from './io.ts';
 
-export function createProgram(io: CommandIO): Command {
+type Register = (program: Command, io: CommandIO) => void;
+
+/**
+ * The commands, in the order the help lists them, each with its module loaded only when it is needed: `mikata
+ * analyze` then loads neither the server, the store nor the PDF reader (start-up was most of a small run).
+ */
+const COMMANDS: [name: string, load: () => Promise<Register>][] = [
+  ['analyze', async () => (await import('./commands/analyze.ts')).registerAnalyze],
+  ['ingest', async () => (await import('./commands/ingest.ts')).registerIngest],
+  ['experts', async () => (await import('./commands/experts.ts')).registerExperts],
+  ['expert', async () => (await import('./commands/expert.ts')).registerExpert],
+  ['search', async () => (await import('./commands/search.ts')).registerSearch],
+  ['similar', async () => (await import('./commands/similar.ts')).registerSimilar],
+  ['timeline', async () => (await import('./commands/timeline.ts')).registerTimeline],
+  ['identities', async () => (await import('./commands/identities.ts')).registerIdentities],
+  ['merge', async () => (await import('./commands/merge.ts')).registerMerge],
+  ['split', async () => (await import('./commands/split.ts')).registerSplit],
+  ['correct', async () => (await import('./commands/correct.ts')).registerCorrect],
+  ['codebook', async () => (await import('./commands/codebook.ts')).registerCodebook],
+  ['ach', async () => (await import('./commands/ach.ts')).registerAch],
+  ['grade', async () => (await import('./commands/grade.ts')).registerGrade],
+  ['reanalyze', async () => (await import('./commands/reanalyze.ts')).registerReanalyze],
+  ['export', async () => (await import('./commands/export.ts')).registerExport],
+  ['export-corpus', async () => (await import('./commands/export-corpus.ts')).registerExportCorpus],
+  ['import-corpus', async () => (await import('./commands/import-corpus.ts')).registerImportCorpus],
+  ['delete', async () => (await import('./commands/delete.ts')).registerDelete],
+  ['replace', async () => (await import('./commands/replace.ts')).registerReplace],
+  ['migrate', async () => (await import('./commands/migrate.ts')).registerMigrate],
+  ['serve', async () => (await import('./commands/serve.ts')).registerServe],
+];
+
+/**
+ * The program with the commands `argv` can reach: the one it names; none for --version; all of them otherwise
+ * (the help, a mistyped command's suggestions). Without `argv`, all of them.
+ */
+export async function createProgram(io: CommandIO, argv?: string[]): Promise<Command> {
   const program = new Command('mikata')
     .description('mikata (見方): turns policy commentary into an auditable map of who said what')
     .version('0.1.0')
     .showHelpAfterError()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
     .exitOverride();
-  registerAnalyze(program, io);
-  registerIngest(program, io);
-  registerExperts(program, io);
-  registerExpert(program, io);
-  registerSearch(program, io);
-  registerSimilar(program, io);
-  registerTimeline(program, io);
-  registerIdentities(program, io);
-  registerMerge(program, io);
-  registerSplit(program, io);
-  registerCorrect(program, io);
-  registerCodebook(program, io);
-  registerAch(program, io);
-  registerGrade(program, io);
-  registerReanalyze(program, io);
-  registerExport(program, io);
-  registerExportCorpus(program, io);
-  registerImportCorpus(program, io);
-  registerDelete(program, io);
-  registerReplace(program, io);
-  registerMigrate(program, io);
-  registerServe(program, io);
+  const first = argv?.[0];
+  const named = COMMANDS.filter(([name]) => name === first);
+  const wanted = named.length ? named : first === '-V' || first === '--version' ? [] : COMMANDS;
+  for (const register of await Promise.all(wanted.map(([, load]) => load()))) register(program, io);
   return program;
 }
 
 /** Runs the CLI and resolves to the exit code (so tests can call it without a process). */
 export async function runCli(argv: string[], io: CommandIO = processIO()): Promise<number> {
-  const program = createProgram(io);
   try {
+    const program = await createProgram(io, argv);
     await program.parseAsync(argv, { from: 'user' });
     return 0;
   } catch (e) {

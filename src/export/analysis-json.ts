@@ -10,11 +10,19 @@
  * the last look alike.
  */
 import { z } from 'zod';
-import { analysisSchema, type Analysis } from '../core/model/schema.ts';
+import { analysisSchema, type Analysis, type Attribution } from '../core/model/schema.ts';
 
 const VALIDATED_ELEMENTS = 1000;
 
-export function* analysisJsonChunks(analysis: Analysis): Generator<string> {
+export interface AnalysisJsonOptions {
+  /**
+   * Each attribution's `codes`, added as it is written: a large analysis is then never copied whole to
+   * code it, and each claim's codes are garbage as soon as they are out.
+   */
+  codes?: (a: Attribution) => NonNullable<Attribution['codes']>;
+}
+
+export function* analysisJsonChunks(analysis: Analysis, options: AnalysisJsonOptions = {}): Generator<string> {
   const shape = analysisSchema.shape as Record<string, z.ZodType>;
   const record = analysis as unknown as Record<string, unknown>;
   yield '{';
@@ -28,10 +36,13 @@ export function* analysisJsonChunks(analysis: Analysis): Generator<string> {
     const inner = schema instanceof z.ZodDefault ? (schema.unwrap() as z.ZodType) : schema;
     if (inner instanceof z.ZodArray && Array.isArray(value)) {
       const element = inner.element as z.ZodType;
+      const codes = key === 'attributions' ? options.codes : undefined;
       yield '[';
       for (let i = 0; i < value.length; i++) {
-        if (i < VALIDATED_ELEMENTS) element.parse(value[i]);
-        yield `${i ? ',' : ''}\n  ${JSON.stringify(value[i])}`;
+        const item = value[i];
+        const json = codes ? withCodes(item as Attribution, codes(item as Attribution), i < VALIDATED_ELEMENTS ? element : null) : JSON.stringify(item);
+        if (!codes && i < VALIDATED_ELEMENTS) element.parse(item);
+        yield `${i ? ',' : ''}\n  ${json}`;
       }
       yield value.length ? '\n ]' : ']';
     } else {
@@ -41,6 +52,19 @@ export function* analysisJsonChunks(analysis: Analysis): Generator<string> {
   yield '\n}\n';
 }
 
-export function renderAnalysisJson(analysis: Analysis): string {
-  return [...analysisJsonChunks(analysis)].join('');
+/**
+ * JSON.stringify({ ...a, codes }), validated by `schema` when given. A claim without codes yet (as `analyze`
+ * leaves it) has them spliced in as its last field, which is where the spread puts them, without the copy.
+ */
+function withCodes(a: Attribution, codes: NonNullable<Attribution['codes']>, schema: z.ZodType | null): string {
+  if (schema || Object.hasOwn(a, 'codes')) {
+    const coded = { ...a, codes };
+    schema?.parse(coded);
+    return JSON.stringify(coded);
+  }
+  return `${JSON.stringify(a).slice(0, -1)},"codes":${JSON.stringify(codes)}}`;
+}
+
+export function renderAnalysisJson(analysis: Analysis, options: AnalysisJsonOptions = {}): string {
+  return [...analysisJsonChunks(analysis, options)].join('');
 }

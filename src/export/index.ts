@@ -3,7 +3,8 @@
  * come from this registry.
  */
 import type { Analysis } from '../core/model/schema.ts';
-import { analysisJsonChunks, renderAnalysisJson } from './analysis-json.ts';
+import { claimCodes, type CompiledCodebook } from '../core/codebook/auto-code.ts';
+import { analysisJsonChunks, renderAnalysisJson, type AnalysisJsonOptions } from './analysis-json.ts';
 import { renderReport } from './report.ts';
 
 export interface ExportContext {
@@ -11,7 +12,14 @@ export interface ExportContext {
   text: string;
   /** Whether the output goes to a terminal (ANSI emphasis allowed). */
   color?: boolean;
+  /** Codes each claim with this codebook as it is written (the JSON; the reports show no codes). */
+  codebook?: CompiledCodebook;
 }
+
+const jsonOptions = (c: ExportContext): AnalysisJsonOptions => {
+  const cb = c.codebook;
+  return cb ? { codes: (a) => claimCodes(a, cb) } : {};
+};
 
 export interface Exporter {
   readonly description: string;
@@ -25,8 +33,8 @@ export const exporters = {
   md: { description: 'the report as Markdown: outline, who said what, footnotes, dates, glossary', render: (a, c) => renderReport(a, c.text, { markdown: true }) },
   json: {
     description: 'the whole analysis as JSON, validated against the versioned schema (default when piped)',
-    render: (a) => renderAnalysisJson(a),
-    chunks: (a) => analysisJsonChunks(a),
+    render: (a, c) => renderAnalysisJson(a, jsonOptions(c)),
+    chunks: (a, c) => analysisJsonChunks(a, jsonOptions(c)),
   },
 } satisfies Record<string, Exporter>;
 

@@ -12,7 +12,6 @@ import type { SourceFormat } from '../core/model/schema.ts';
 import type { SourceText } from '../core/text/source-text.ts';
 import { decodeBytes, findBinarySignature } from './decode.ts';
 import { IngestError, isIngestError } from './errors.ts';
-import { htmlToSource } from './html.ts';
 
 /** 256 MiB. A larger input is refused before it is read; V8 strings top out near 512 Mi code units anyway. */
 export const MAX_INPUT_BYTES = 256 * 1024 * 1024;
@@ -58,6 +57,8 @@ export async function readSourceBytes(bytes: Uint8Array, options: ReadSourceOpti
 
   const finalFormat = format ?? (looksLikeHtml(text) ? 'html' : 'text');
   if (finalFormat === 'html') {
+    // The HTML parser is loaded only for HTML, as the PDF and Word readers are only for theirs.
+    const { htmlToSource } = await import('./html.ts');
     const source = htmlToSource(text, name);
     if (!/\S/.test(source.text)) throw new IngestError('E_NO_TEXT', name, 'the HTML has no visible text');
     return { ...source, encoding };

@@ -84,8 +84,12 @@ const stripAnsi = (s: string) => s.replace(/\x1b\[[0-9;]*m/g, '');
 test('--help lists every command, and each command\'s --help lists every one of its options', async () => {
   const top = await cli(['--help']);
   assert.equal(top.code, 0);
-  const program = createProgram({ stdout() {}, stderr() {}, isTTY: false, env: {}, cwd: ROOT });
+  const io = { stdout() {}, stderr() {}, isTTY: false, env: {}, cwd: ROOT };
+  const program = await createProgram(io);
   assert.ok(program.commands.length >= 1);
+  // A command named on the command line is the only one loaded; help and a typo get them all.
+  assert.deepEqual((await createProgram(io, ['analyze', 'x.txt'])).commands.map((c) => c.name()), ['analyze']);
+  assert.equal((await createProgram(io, ['analyse'])).commands.length, program.commands.length);
   for (const command of program.commands) {
     assert.match(top.stdout, new RegExp(`^\\s+${command.name()}\\b`, 'm'), `mikata --help lists ${command.name()}`);
     const own = await cli([command.name(), '--help']);

@@ -6,9 +6,11 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import { autoCode, foldForMatch } from '../../src/core/codebook/auto-code.ts';
+import { analyze } from '../../src/core/analyze.ts';
+import { autoCode, claimCodes, codeAnalysis, compileCodebook, foldForMatch } from '../../src/core/codebook/auto-code.ts';
 import { CODEBOOK_FORMAT, CodebookError, codeTree, descendants, parseCodebook, readCodebookJson, renderCodebookJson, type Codebook } from '../../src/core/codebook/codebook.ts';
 import { DEFAULT_CODEBOOK } from '../../src/core/codebook/default-codebook.ts';
+import { renderAnalysisJson } from '../../src/export/analysis-json.ts';
 import { codeGuid, readQdc, renderQdc } from '../../src/export/qdc.ts';
 import { SCHEMAS, schemasMissing, xsdErrors } from '../export/_validators.ts';
 
@@ -213,4 +215,16 @@ describe('REFI-QDA codebook (.qdc)', () => {
     assert.throws(() => readQdc('<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "b">]><CodeBook/>', 'y.qdc'), /y\.qdc: .*DOCTYPE/);
     assert.throws(() => readQdc('<CodeBook><Codes><Code guid="x" name="a" isCodable="true"><Code></CodeBook>', 'z.qdc'), /z\.qdc: not a valid codebook: not XML/);
   });
+});
+
+test('the JSON writer codes each claim as it writes it, to the byte as codeAnalysis does', () => {
+  // More claims than the writer validates, so that the codes of the unvalidated ones are spliced in too.
+  const lines = Array.from({ length: 600 }, (_, i) => `ロシアの専門家によれば、北朝鮮は衛星の打ち上げ技術で${i}度目の協力を進めている。林教授は、制裁は効かないと述べた。\n`);
+  const analysis = analyze(`協力\n${lines.join('')}`);
+  assert.ok(analysis.attributions.length > 1000);
+  const cb = compileCodebook(DEFAULT_CODEBOOK);
+  const lazy = renderAnalysisJson(analysis, { codes: (a) => claimCodes(a, cb) });
+  assert.equal(lazy, renderAnalysisJson(codeAnalysis(analysis, DEFAULT_CODEBOOK)));
+  assert.match(lazy, /"codes": ?\[\{"code":/);
+  assert.equal(analysis.attributions[0]!.codes, undefined, 'the analysis itself is left as it was');
 });

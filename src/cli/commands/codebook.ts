@@ -12,26 +12,16 @@
  */
 import { Option, type Command } from 'commander';
 import { join, resolve } from 'node:path';
-import { codeTree, isCodebookError, readCodebookJson, renderCodebookJson, type Codebook } from '../../core/codebook/codebook.ts';
-import { readQdc, renderQdc } from '../../export/qdc.ts';
+import { codeTree, renderCodebookJson, type Codebook } from '../../core/codebook/codebook.ts';
+import { renderQdc } from '../../export/qdc.ts';
 import type { AgreementGroup, AgreementView } from '../../store/agreement.ts';
 import type { CodeDecisionRecord } from '../../store/store.ts';
 import type { TextQuoteSelector } from '../../store/corrections.ts';
 import { CLIError } from '../errors.ts';
 import type { CommandIO } from '../io.ts';
 import { addCorpusOptions, clip, docLabel, emphasis, oneLine, whoIs, withCorpus, writeJson, type CorpusCommandOptions } from './_corpus.ts';
-import { readInputFile, writeFileAtomically } from '../files.ts';
-
-/** Reads a codebook file: `.qdc` as REFI-QDA, anything else as JSON. Bad files are named with the problem. */
-export function readCodebookFile(path: string, io: CommandIO): Codebook {
-  const text = readInputFile(path, io, 'codebook');
-  try {
-    return /\.qdc$/i.test(path) ? readQdc(text, path) : readCodebookJson(text, path);
-  } catch (e) {
-    if (isCodebookError(e)) throw new CLIError('E_INPUT', e.message, { cause: e });
-    throw e;
-  }
-}
+import { writeFileAtomically } from '../files.ts';
+import { readCodebookFile } from '../codebook-file.ts';
 
 function showDecision(d: CodeDecisionRecord, io: CommandIO): string {
   const e = emphasis(io);

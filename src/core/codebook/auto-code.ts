@@ -13,7 +13,7 @@
  * Confidence: each distinct indicator that matched is independent weak evidence (a term 0.5, a pattern 0.6),
  * combined as 1 − Π(1 − w): one term 0.5, two 0.75, three 0.875. A code is proposed from one indicator on.
  */
-import type { Analysis } from '../model/schema.ts';
+import type { Analysis, Attribution } from '../model/schema.ts';
 import { normalizeString } from '../text/normalize.ts';
 import type { Codebook, Code } from './codebook.ts';
 import { isCodable } from './codebook.ts';
@@ -42,29 +42,27 @@ const MAX_EVIDENCE = 8;
 /** Each BMP unit's fold, filled as units are met (0: not yet; normalising one character at a time is slow). */
 const unitFold = new Uint16Array(0x10000);
 
-/** The text folded for matching, unit for unit (same length, same offsets). */
+/** The text folded for matching, unit for unit (same length, same offsets); most text is its own fold, and is returned as it is. */
 export function foldForMatch(text: string): string {
-  const units = new Array<number>(text.length);
-  for (let i = 0; i < text.length; i++) {
-    const u = text.charCodeAt(i);
-    if (u >= 0xd800 && u <= 0xdfff) {
-      units[i] = u;
-      continue;
-    }
-    if (u < 0x80) {
-      units[i] = u >= 65 && u <= 90 ? u + 32 : u;
-      continue;
-    }
-    let f = unitFold[u]!;
-    if (f === 0) {
-      const folded = normalizeString(String.fromCharCode(u)).toLowerCase();
-      f = unitFold[u] = folded.length === 1 ? folded.charCodeAt(0) : u;
-    }
-    units[i] = f;
-  }
+  let i = 0;
+  while (i < text.length && foldUnit(text.charCodeAt(i)) === text.charCodeAt(i)) i++;
+  if (i === text.length) return text;
+  const units = new Uint16Array(text.length);
+  for (let j = 0; j < text.length; j++) units[j] = j < i ? text.charCodeAt(j) : foldUnit(text.charCodeAt(j));
   let out = '';
-  for (let i = 0; i < units.length; i += 8192) out += String.fromCharCode(...units.slice(i, i + 8192));
+  for (let j = 0; j < units.length; j += 8192) out += String.fromCharCode.apply(null, units.subarray(j, j + 8192) as unknown as number[]);
   return out;
+}
+
+function foldUnit(u: number): number {
+  if (u < 0x80) return u >= 65 && u <= 90 ? u + 32 : u;
+  if (u >= 0xd800 && u <= 0xdfff) return u;
+  let f = unitFold[u]!;
+  if (f === 0) {
+    const folded = normalizeString(String.fromCharCode(u)).toLowerCase();
+    f = unitFold[u] = folded.length === 1 ? folded.charCodeAt(0) : u;
+  }
+  return f;
 }
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -151,6 +149,10 @@ function compileIndicators(c: Code, code: number, first: number): CompiledIndica
   return out;
 }
 
+/** Per BMP unit, the `autoCode` call that last looked it up: the units a text has, without a set per text. */
+const seenIn = new Uint32Array(0x10000);
+let call = 0;
+
 /**
  * The codes a text calls for, most confident first (then codebook order).
  *
@@ -163,11 +165,14 @@ export function autoCode(text: string, book: Codebook | CompiledCodebook): CodeM
   // The indicators that can match: those whose needle's first unit occurs in the text, and the patterns;
   // tried in codebook order, so that the evidence kept under the cap is the same whatever the text.
   const candidates: CompiledIndicator[] = [...cb.always];
-  const seen = new Set<number>();
+  if (++call === 0xffffffff) {
+    seenIn.fill(0);
+    call = 1;
+  }
   for (let i = 0; i < folded.length; i++) {
     const u = folded.charCodeAt(i);
-    if (seen.has(u)) continue;
-    seen.add(u);
+    if (seenIn[u] === call) continue;
+    seenIn[u] = call;
     const list = cb.byFirstUnit.get(u);
     if (list) for (const ind of list) if (folded.includes(ind.needle!)) candidates.push(ind);
   }
@@ -203,15 +208,14 @@ export function autoCode(text: string, book: Codebook | CompiledCodebook): CodeM
  */
 export function codeAnalysis(analysis: Analysis, book: Codebook): Analysis {
   const cb = compileCodebook(book);
-  return {
-    ...analysis,
-    attributions: analysis.attributions.map((a) => ({
-      ...a,
-      codes: autoCode(a.content.text, cb).map((m) => ({
-        code: m.code,
-        confidence: m.confidence,
-        evidence: m.evidence.map((e) => ({ indicator: e.indicator, kind: e.kind, start: e.start + a.content.start, end: e.end + a.content.start, text: e.quote })),
-      })),
-    })),
-  };
+  return { ...analysis, attributions: analysis.attributions.map((a) => ({ ...a, codes: claimCodes(a, cb) })) };
+}
+
+/** One attribution's `codes`, as `codeAnalysis` gives them: the JSON writer adds them as it writes each claim. */
+export function claimCodes(a: Attribution, cb: CompiledCodebook): NonNullable<Attribution['codes']> {
+  return autoCode(a.content.text, cb).map((m) => ({
+    code: m.code,
+    confidence: m.confidence,
+    evidence: m.evidence.map((e) => ({ indicator: e.indicator, kind: e.kind, start: e.start + a.content.start, end: e.end + a.content.start, text: e.quote })),
+  }));
 }
