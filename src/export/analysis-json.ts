@@ -11,6 +11,7 @@
  */
 import { z } from 'zod';
 import { analysisSchema, type Analysis, type Attribution } from '../core/model/schema.ts';
+import type { AnalysisInParts } from '../core/analyze.ts';
 
 const VALIDATED_ELEMENTS = 1000;
 
@@ -22,27 +23,62 @@ export interface AnalysisJsonOptions {
   codes?: (a: Attribution) => NonNullable<Attribution['codes']>;
 }
 
-export function* analysisJsonChunks(analysis: Analysis, options: AnalysisJsonOptions = {}): Generator<string> {
+/**
+ * The order of the fields: the schema's, except that `people` follows `attributions`. A long document's claims
+ * are written as they are found (`analyzeInParts`), and who is in the people list is known only after them.
+ */
+const FIELDS: readonly string[] = (() => {
+  const keys = Object.keys(analysisSchema.shape).filter((k) => k !== 'people');
+  keys.splice(keys.indexOf('attributions') + 1, 0, 'people');
+  return keys;
+})();
+
+/** A whole analysis, or one in parts: its head, then its claims part by part, then the rest. */
+export function* analysisJsonChunks(analysis: Analysis | AnalysisInParts, options: AnalysisJsonOptions = {}): Generator<string> {
   const shape = analysisSchema.shape as Record<string, z.ZodType>;
-  const record = analysis as unknown as Record<string, unknown>;
+  const inParts = 'claims' in analysis && 'head' in analysis;
+  let record = (inParts ? analysis.head : analysis) as unknown as Record<string, unknown>;
   yield '{';
   let first = true;
-  for (const key of Object.keys(shape)) {
+  for (const key of FIELDS) {
     const schema = shape[key]!;
-    const value = record[key];
     yield `${first ? '' : ','}\n ${JSON.stringify(key)}: `;
     first = false;
+    if (key === 'attributions') {
+      const element = (schema as z.ZodArray<z.ZodType>).element;
+      let n = 0;
+      yield '[';
+      const write = function* (list: readonly Attribution[]): Generator<string> {
+        for (const item of list) {
+          const check = n < VALIDATED_ELEMENTS ? element : null;
+          const json = options.codes ? withCodes(item, options.codes(item), check) : JSON.stringify(check ? (check.parse(item), item) : item);
+          yield `${n++ ? ',' : ''}\n  ${json}`;
+        }
+      };
+      if (inParts) {
+        for (;;) {
+          const part = analysis.claims.next();
+          if (part.done) {
+            record = { ...record, ...part.value };
+            break;
+          }
+          yield* write(part.value);
+        }
+      } else {
+        yield* write(analysis.attributions);
+      }
+      yield n ? '\n ]' : ']';
+      continue;
+    }
+    const value = record[key];
     // Arrays (possibly wrapped in a default) are validated and written element by element.
     const inner = schema instanceof z.ZodDefault ? (schema.unwrap() as z.ZodType) : schema;
     if (inner instanceof z.ZodArray && Array.isArray(value)) {
       const element = inner.element as z.ZodType;
-      const codes = key === 'attributions' ? options.codes : undefined;
       yield '[';
       for (let i = 0; i < value.length; i++) {
-        const item = value[i];
-        const json = codes ? withCodes(item as Attribution, codes(item as Attribution), i < VALIDATED_ELEMENTS ? element : null) : JSON.stringify(item);
-        if (!codes && i < VALIDATED_ELEMENTS) element.parse(item);
-        yield `${i ? ',' : ''}\n  ${json}`;
+        if (i < VALIDATED_ELEMENTS) element.parse(value[i]);
+        yield `${i ? ',' : ''}\n  ${JSON.stringify(value[i])}`;
       }
       yield value.length ? '\n ]' : ']';
     } else {
@@ -65,6 +101,6 @@ function withCodes(a: Attribution, codes: NonNullable<Attribution['codes']>, sch
   return `${JSON.stringify(a).slice(0, -1)},"codes":${JSON.stringify(codes)}}`;
 }
 
-export function renderAnalysisJson(analysis: Analysis, options: AnalysisJsonOptions = {}): string {
+export function renderAnalysisJson(analysis: Analysis | AnalysisInParts, options: AnalysisJsonOptions = {}): string {
   return [...analysisJsonChunks(analysis, options)].join('');
 }

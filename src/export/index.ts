@@ -3,6 +3,7 @@
  * come from this registry.
  */
 import type { Analysis } from '../core/model/schema.ts';
+import type { AnalysisInParts } from '../core/analyze.ts';
 import { claimCodes, type CompiledCodebook } from '../core/codebook/auto-code.ts';
 import { analysisJsonChunks, renderAnalysisJson, type AnalysisJsonOptions } from './analysis-json.ts';
 import { renderReport } from './report.ts';
@@ -24,8 +25,8 @@ const jsonOptions = (c: ExportContext): AnalysisJsonOptions => {
 export interface Exporter {
   readonly description: string;
   render(analysis: Analysis, context: ExportContext): string;
-  /** The same output in chunks, for outputs too large for one string. */
-  chunks?(analysis: Analysis, context: ExportContext): Iterable<string>;
+  /** The same output in chunks, for outputs too large for one string; also of an analysis in parts, as it is made. */
+  chunks?(analysis: Analysis | AnalysisInParts, context: ExportContext): Iterable<string>;
 }
 
 export const exporters = {

@@ -17,6 +17,7 @@ import { exportFormats } from '../../src/export/index.ts';
 import { encodeJapanese } from '../ingest/_japanese-bytes.ts';
 import { checkAnalysis } from '../property/_check-analysis.ts';
 import { ROOT } from '../golden/_golden.ts';
+import { analyze, PART_SIZE } from '../../src/core/analyze.ts';
 
 const SAMPLE = join(ROOT, 'examples', 'sample-commentary.txt');
 const CRLF_FIXTURE = join(ROOT, 'test', 'fixtures', 'ja-crlf-fullwidth', 'input.txt');
@@ -357,4 +358,18 @@ test('--with-text puts the decoded text in source.text, by default for PDF and W
   assert.equal(JSON.parse(plain.stdout).source.text, undefined, 'a text file is its own text: not repeated by default');
   const asked = await cli(['analyze', SAMPLE, '--format', 'json', '--with-text']);
   assert.equal(JSON.parse(asked.stdout).source.text, await readFile(SAMPLE, 'utf8'));
+});
+
+test('a text longer than one part of claims: the JSON written part by part holds the same analysis as one made whole', { timeout: 120_000 }, async () => {
+  const text = largeCommentary(900 * 1024);
+  assert.ok(text.length > 1.2 * PART_SIZE, 'the text spans more than one part');
+  const path = at('parts.txt');
+  await writeFile(path, text);
+  const { code, stdout, stderr } = await cli(['analyze', path, '--format', 'json', '--no-codes']);
+  assert.equal(code, 0, stderr);
+  const streamed = JSON.parse(stdout) as Analysis;
+  const whole = analyze(text, { partSize: Infinity });
+  assert.ok(whole.attributions.length > 1000);
+  assert.deepEqual(streamed, JSON.parse(JSON.stringify(whole)));
+  checkAnalysis(streamed, text);
 });

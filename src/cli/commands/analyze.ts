@@ -1,7 +1,7 @@
 /** `mikata analyze FILE`: the anatomy and the who-said-what of one document. */
 import type { Command } from 'commander';
 import { Option } from 'commander';
-import { analyze } from '../../core/analyze.ts';
+import { analyze, analyzeInParts } from '../../core/analyze.ts';
 import { exporters, exportFormats, type Exporter, type ExportFormat } from '../../export/index.ts';
 import { readSourceFile } from '../../ingest/read-source.ts';
 import { isIngestError } from '../../ingest/errors.ts';
@@ -32,23 +32,26 @@ export async function runAnalyze(file: string, options: AnalyzeCommandOptions, i
     if (isIngestError(e)) throw new CLIError('E_INPUT', e.message, { cause: e });
     throw e;
   }
-  const analysed = analyze(source, { language: options.language, claims: options.claims });
   // A PDF's or Word file's text exists only as mikata extracted it: without it the offsets point nowhere.
   const withText = options.withText ?? (source.format === 'pdf' || source.format === 'docx');
   // A codebook file may be REFI-QDA XML: its reader is loaded only when one is named.
   const book = options.codes === false ? null : options.codebook ? (await import('../codebook-file.ts')).readCodebookFile(options.codebook, io) : DEFAULT_CODEBOOK;
-  const analysis = withText ? { ...analysed, source: { ...analysed.source, text: source.text } } : analysed;
   const format = options.format ?? (io.isTTY ? 'text' : 'json');
   const exporter = exporters[format] as Exporter;
   // The claims are coded as they are written, not in a copy of the analysis (194 000 claims: 134 MB).
   const context = { text: source.text, color: io.isTTY && format === 'text', codebook: book ? compileCodebook(book) : undefined };
+  const analyzeOptions = { language: options.language, claims: options.claims };
   if (!exporter.chunks) {
-    io.stdout(exporter.render(analysis, context));
+    const analysed = analyze(source, analyzeOptions);
+    io.stdout(exporter.render(withText ? { ...analysed, source: { ...analysed.source, text: source.text } } : analysed, context));
     return;
   }
-  // Large analyses go out in chunks of about 1 MB, waiting for the pipe when it is full.
+  // The claims are written as they are found, part by part, in chunks of about 1 MB, waiting for the pipe when it
+  // is full: a long document's analysis is never held whole.
+  const run = analyzeInParts(source, analyzeOptions);
+  if (withText) run.head.source = { ...run.head.source, text: source.text };
   let buffer = '';
-  for (const chunk of exporter.chunks(analysis, context)) {
+  for (const chunk of exporter.chunks(run, context)) {
     buffer += chunk;
     if (buffer.length >= 1 << 20) {
       if (io.stdout(buffer) === false && io.drain) await io.drain();
