@@ -20,6 +20,11 @@ export function mergeClaims(
   extra: { attributions: Attribution[]; unattributed: Unattributed[] },
   text: string,
 ): { attributions: Attribution[]; unattributed: Unattributed[] } {
+  // Without footnote markers there is no commentary pass: the lead's claims are only put in order.
+  if (!extra.attributions.length && !extra.unattributed.length) {
+    const attributions = inOrder(lead.attributions);
+    return { attributions, unattributed: unclaimed(lead.unattributed, attributions) };
+  }
   const covered = lead.attributions.map((a) => a.content).sort((x, y) => x.start - y.start);
   // Contents are bounded (MAX_CONTENT), so only those starting within that distance before s can overlap it.
   const starts = covered.map((c) => c.start);
@@ -53,7 +58,20 @@ export function mergeClaims(
     return overlap(a.content) * 2 < a.content.end - a.content.start && !isAttempt(text, a);
   });
   // (Numbered by the caller, which hands claims out in parts.)
-  const attributions = [...leading, ...added.map(commentary)].sort((x, y) => x.content.start - y.content.start);
+  const attributions = inOrder([...leading, ...added.map(commentary)]);
+  const leadStarts = new Set(lead.unattributed.map((l) => l.content.start));
+  return { attributions, unattributed: unclaimed([...lead.unattributed, ...extra.unattributed.filter((u) => !leadStarts.has(u.content.start))], attributions) };
+}
+
+/** Claims by the start of their content (a stable sort: claims on one content keep the order they were found in). */
+function inOrder(list: Attribution[]): Attribution[] {
+  for (let i = 1; i < list.length; i++) if (list[i - 1]!.content.start > list[i]!.content.start) return [...list].sort((x, y) => x.content.start - y.content.start);
+  return list;
+}
+
+/** The unattributed passages that no claim covers, in order. */
+function unclaimed(list: Unattributed[], attributions: Attribution[]): Unattributed[] {
+  if (!list.length) return list;
   const claimedStarts = attributions.map((a) => a.content.start);
   const claimed = (u: Unattributed) => {
     for (let i = lowerBound(claimedStarts, u.content.start - MAX_CONTENT); i < attributions.length && claimedStarts[i]! <= u.content.start; i++) {
@@ -61,9 +79,5 @@ export function mergeClaims(
     }
     return false;
   };
-  const leadStarts = new Set(lead.unattributed.map((l) => l.content.start));
-  const unattributed = [...lead.unattributed, ...extra.unattributed.filter((u) => !leadStarts.has(u.content.start))]
-    .filter((u) => !claimed(u))
-    .sort((x, y) => x.content.start - y.content.start);
-  return { attributions, unattributed };
+  return list.filter((u) => !claimed(u)).sort((x, y) => x.content.start - y.content.start);
 }
