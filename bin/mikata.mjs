@@ -1,6 +1,11 @@
 #!/usr/bin/env node
 // Installed entry point: registers tsx so the TypeScript sources run as they are, then starts the CLI.
-import { register } from 'tsx/esm/api';
+// zod (95 modules, which every command's schemas need; --version alone does not) is loaded first, natively:
+// through tsx's loader thread each module cost a round trip, 0.1-0.2 s of a start-up. The sources then get this
+// same instance.
+const command = process.argv[2];
+if (command !== '-V' && command !== '--version') await import('zod');
+const { register } = await import('tsx/esm/api');
 register();
 // `mikata timeline | head`: a closed pipe ends the output quietly.
 process.stdout.on('error', (e) => { if (e.code === 'EPIPE') process.exit(0); throw e; });
