@@ -5,12 +5,15 @@
  * one run. Then the pathological shapes that once made output quadratic: time and output size against input
  * size, which must grow linearly.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { analyze } from '../../src/core/analyze.ts';
 import { defaultJaTokenizer, jaTokenizerLoadMs } from '../../src/core/morph/kuromoji.ts';
-import { generateCorpus } from '../generate.ts';
+import { generateCommentary, generateCorpus } from '../generate.ts';
+import { pathologicalText } from './server.ts';
 
 export const name = 'japanese';
 
@@ -85,4 +88,71 @@ export async function run(): Promise<void> {
     }
     console.log(`${label.padEnd(32)} ${row.join('; ')}`);
   }
+
+  // Through the CLI as a user runs it (start-up, dictionary, analysis, codes, JSON to a pipe): the issue-14 shape
+  // at 200 KB and 10 MB, and 50 MB of generated commentary (issue 9: within 1 GB).
+  const dir = mkdtempSync(join(tmpdir(), 'mikata-bench-ja-'));
+  try {
+    const inputs: [string, () => string][] = [
+      ['issue-14 shape, 200 KB', () => pathologicalText(200 * 1024)],
+      ['issue-14 shape, 10 MB', () => pathologicalText(10 * 1024 * 1024)],
+      ['generated commentary, 50 MB', () => generatedText(50 * 1024 * 1024)],
+    ];
+    for (const [label, make] of inputs) {
+      const path = join(dir, 'input.txt');
+      const text = make();
+      writeFileSync(path, text);
+      const bytes = Buffer.byteLength(text);
+      const r = await runCli(['analyze', path]);
+      console.log(`CLI ${label.padEnd(28)} ${(r.ms / 1000).toFixed(1)} s wall, ${(r.cpuMs / 1000).toFixed(1)} s CPU, peak ${r.peakMB} MB, JSON ${(r.outBytes / bytes).toFixed(1)}× its bytes, exit ${r.code}  (targets: 10 MB shape ≤ 5 s and ≤ 500 MB, output ≤ 20×; 50 MB ≤ 1 GB)`);
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * About `bytes` of generated commentary read as one long document: the bodies of many commentaries one after
+ * another (each without its notes, which would end the body of the whole: what follows 注 is notes).
+ */
+function generatedText(bytes: number): string {
+  const out: string[] = [];
+  let size = 0;
+  for (let seed = 1; size < bytes; seed++) {
+    const t = generateCommentary(seed, 20_000).text;
+    const notes = t.search(/\n注\n/);
+    const body = seed === 1 ? t.slice(0, notes < 0 ? t.length : notes) : t.slice(t.indexOf('\nはじめに\n') + 1, notes < 0 ? t.length : notes);
+    out.push(body);
+    size += Buffer.byteLength(body);
+  }
+  return out.join('\n');
+}
+
+/**
+ * `node bin/mikata.mjs …` with its output counted and dropped; the peak is the child's VmHWM (Linux), read until
+ * it exits, and the CPU time its own (/proc/<pid>/stat, user + system).
+ */
+function runCli(argv: string[]): Promise<{ code: number | null; ms: number; cpuMs: number; peakMB: number; outBytes: number }> {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const child = spawn(process.execPath, [join(root, 'bin', 'mikata.mjs'), ...argv], { stdio: ['ignore', 'pipe', 'ignore'] });
+    let outBytes = 0;
+    let peakKB = 0;
+    let cpuTicks = 0;
+    child.stdout.on('data', (b: Buffer) => { outBytes += b.length; });
+    const sample = () => {
+      try {
+        const hwm = /VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'));
+        if (hwm) peakKB = Math.max(peakKB, Number(hwm[1]));
+        const stat = readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+        cpuTicks = Number(stat[11]) + Number(stat[12]);
+      } catch { /* it has exited */ }
+    };
+    const timer = setInterval(sample, 20);
+    child.on('error', reject);
+    child.on('close', (code) => {
+      clearInterval(timer);
+      resolve({ code, ms: performance.now() - started, cpuMs: cpuTicks * 10, peakMB: Math.round(peakKB / 1024), outBytes });
+    });
+  });
 }
