@@ -268,56 +268,71 @@ export function lowerBound(xs: readonly number[], at: number): number {
 
 // ------------------------------------------------------------------------------------------ sentence view
 
-/** One sentence, tokenised, with its quotation brackets matched and footnote markers known. */
+/** Tokens the analyser may group of which each character is a token here: brackets (「( or 」、) and marks. */
+const GROUPED_BRACKETS = /[「」『』()（）【】]/;
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+const OPENING_BRACKET = /[「『(（【]/;
+const CLOSING_BRACKET = /[」』)）】]/;
+const DIGITS = /^[\d０-９]+$/;
+const SPACES = /^\s+$/;
+
+/**
+ * One sentence, tokenised, with its quotation brackets matched and footnote markers known. Every sentence of a
+ * document is one, so its per-token facts are plain arrays built in one pass (a typed array of more than 64 bytes
+ * is allocated outside the heap, which costs more than the sentence's reading of it), and the analyser's tokens are
+ * copied only when a group of symbols must be split.
+ */
 class SentenceView {
   readonly toks: JaToken[];
   /** Bracket depth of each token (inside 「…」 > 0). */
-  readonly depth: Int16Array;
+  readonly depth: number[] = [];
   /** Matching closer for each opening bracket token, and back. */
   readonly match = new Map<number, number>();
-  readonly marker: Uint8Array;
+  readonly marker: number[] = [];
   /** 1 where prev() and next() step over a token: a footnote marker or white space. */
-  readonly skip: Uint8Array;
+  readonly skip: number[] = [];
 
   constructor(readonly text: string, readonly span: Span, readonly tokenizer: JaTokenizer, markerAt: Map<number, DraftFootnote>, readonly book: SpeakerBook) {
     const raw = tokenizer.tokenize(text.slice(span.start, span.end), span.start);
     // The analyser groups runs of symbols (「( or 」、): brackets and marks are one token each here.
-    this.toks = [];
-    for (const t of raw) {
-      if (t.surface.length > 1 && (t.pos === '記号' || /[「」『』()（）【】]/.test(t.surface) && !/[\p{L}\p{N}]/u.test(t.surface))) {
+    let split: JaToken[] | null = null;
+    for (let i = 0; i < raw.length; i++) {
+      const t = raw[i]!;
+      if (t.surface.length > 1 && (t.pos === '記号' || GROUPED_BRACKETS.test(t.surface) && !LETTER_OR_DIGIT.test(t.surface))) {
+        split ??= raw.slice(0, i);
         for (let k = 0; k < t.surface.length; k++) {
           const ch = t.surface[k]!;
-          this.toks.push({ ...t, surface: ch, base: ch, start: t.start + k, end: t.start + k + 1, pos: '記号', pos1: /[「『(（【]/.test(ch) ? '括弧開' : /[」』)）】]/.test(ch) ? '括弧閉' : t.pos1 });
+          split.push({ ...t, surface: ch, base: ch, start: t.start + k, end: t.start + k + 1, pos: '記号', pos1: OPENING_BRACKET.test(ch) ? '括弧開' : CLOSING_BRACKET.test(ch) ? '括弧閉' : t.pos1 });
         }
-      } else {
-        this.toks.push(t);
+      } else if (split) {
+        split.push(t);
       }
     }
+    this.toks = split ?? raw;
     const n = this.toks.length;
-    this.depth = new Int16Array(n);
-    this.marker = new Uint8Array(n);
+    const { depth, marker, skip } = this;
     const stack: number[] = [];
     for (let i = 0; i < n; i++) {
       const t = this.toks[i]!;
-      if (markerAt.size && markerAt.has(t.start) && /^[\d０-９]+$/.test(t.surface)) this.marker[i] = 1;
-      if (QUOTE_OPEN.has(t.surface)) {
-        this.depth[i] = stack.length;
+      marker.push(markerAt.size && markerAt.has(t.start) && DIGITS.test(t.surface) ? 1 : 0);
+      // (Every quotation bracket is one code unit.)
+      if (t.surface.length === 1 && QUOTE_OPEN.has(t.surface)) {
+        depth.push(stack.length);
         stack.push(i);
         continue;
       }
-      if (QUOTE_CLOSE.has(t.surface) && stack.length) {
+      if (t.surface.length === 1 && QUOTE_CLOSE.has(t.surface) && stack.length) {
         const open = stack.pop()!;
         this.match.set(open, i);
         this.match.set(i, open);
-        this.depth[i] = stack.length;
+        depth.push(stack.length);
         continue;
       }
-      this.depth[i] = stack.length;
+      depth.push(stack.length);
     }
     // An opener never closed in the sentence: its tokens are not inside a quotation after all.
-    for (const open of stack) for (let k = open; k < n; k++) this.depth[k] = Math.max(0, this.depth[k]! - 1);
-    this.skip = new Uint8Array(n);
-    for (let i = 0; i < n; i++) if (this.marker[i] || this.toks[i]!.pos === '記号' && /^\s+$/.test(this.toks[i]!.surface)) this.skip[i] = 1;
+    for (const open of stack) for (let k = open; k < n; k++) depth[k] = Math.max(0, depth[k]! - 1);
+    for (let i = 0; i < n; i++) skip.push(marker[i] || this.toks[i]!.pos === '記号' && SPACES.test(this.toks[i]!.surface) ? 1 : 0);
   }
 
   private tails: number[] | null = null;
