@@ -86,6 +86,8 @@ interface Cue {
 /** An interviewer's question opening a sentence: ――, ──, a dash, Q. */
 const QUESTION_MARK = /^(?:――|──|―|—|－|-|Q[.:：\s]|問[:：\s])/;
 const MULTI_CONNECTIVE = /^(?:その上で|そのうえで|その一方で|これに対して|これに対し|それに対し|その後|その際|そのため|このため|これを受けて|これを受け|それでも|それに加えて|加えて|さらに言えば|一方で|他方で)、/;
+/** The characters MULTI_CONNECTIVE's words begin with: the text is sliced and matched only at those. */
+const MULTI_CONNECTIVE_FIRST = new Set(['そ', 'こ', '加', 'さ', '一', '他']);
 const QUOTE_OPEN = new Set(['「', '『', '“']);
 const QUOTE_CLOSE = new Set(['」', '』', '”']);
 
@@ -471,6 +473,9 @@ function deniedExpectation(v: SentenceView, end: number): boolean {
   return false;
 }
 
+/** Nouns of an intention a clause may modify (…判断する考えを示した, …検討する意向を示している). */
+const INTENT_NOUNS = new Set(['考え', '意向', '方針', '姿勢', '考え方', '意思', '構え', '見通し', '見込み']);
+
 /** Cues of a sentence, in text order, all outside quotations. */
 function findCues(v: SentenceView): Cue[] {
   const cues: Cue[] = [];
@@ -543,7 +548,7 @@ function findCues(v: SentenceView): Cue[] {
     }
 
     // …判断する考えを示した / …検討する意向を示している: a clause modifying a view noun.
-    if (t.pos === '名詞' && /^(?:考え|意向|方針|姿勢|考え方|意思|構え|見通し|見込み)$/.test(t.surface) && i > 0) {
+    if (t.pos === '名詞' && INTENT_NOUNS.has(t.surface) && i > 0) {
       const p = v.prev(i);
       const pt = p >= 0 ? toks[p]! : null;
       if (pt && (pt.pos === '動詞' || pt.pos === '助動詞' && /^(?:たい|ない|た)$/.test(pt.base) || pt.pos === '形容詞') && (pt.conj.startsWith('基本形') || pt.conj === '*' || pt.pos === '助動詞')) {
@@ -671,7 +676,7 @@ function quoteBlockBefore(v: SentenceView, book: SpeakerBook, current: Speaker |
   }
   if (!speaker) return null;
   const end = predicateEndFrom(v);
-  return { speaker, via: [], kind: 'quote', cue: { start: t0.start, end: toks[end - 1]!.end }, content: boundContent({ start: open + 1, end: close }), mention: m ? 'explicit' : 'elided', rule: 'quote-block', tokens: toks.slice(0, end).map((x) => x.surface).join('|') };
+  return { speaker, via: [], kind: 'quote', cue: { start: t0.start, end: toks[end - 1]!.end }, content: boundContent({ start: open + 1, end: close }), mention: m ? 'explicit' : 'elided', rule: 'quote-block', tokens: surfaces(toks, 0, end) };
 }
 
 /** The cue of a sentence opening with と: through the first reporting predicate (と、…との見方を示した), else と alone. */
@@ -1135,7 +1140,7 @@ function introSentence(v: SentenceView, book: SpeakerBook, current: Speaker | nu
   const speaker = book.resolve(sp, current);
   if (!speaker) return null;
   const end = e;
-  return { speaker, via: [], kind: 'quote', cue: { start: verb.start, end: toks[end - 1]!.end }, content: boundContent({ start: q + 1, end: close }), mention: 'explicit', rule: 'intro', tokens: toks.slice(p, end).map((x) => x.surface).join('|') };
+  return { speaker, via: [], kind: 'quote', cue: { start: verb.start, end: toks[end - 1]!.end }, content: boundContent({ start: q + 1, end: close }), mention: 'explicit', rule: 'intro', tokens: surfaces(toks, p, end) };
 }
 
 /** After an evidential tail (ということですが、): where the next clause starts. */
@@ -1177,8 +1182,15 @@ function mk(speaker: Speaker, cue: Cue, v: SentenceView, content: Span, kind: Ki
     content: boundContent(content),
     mention,
     rule: cue.rule,
-    tokens: toks.slice(cue.from, cue.to).map((t) => t.surface).join('|'),
+    tokens: surfaces(toks, cue.from, cue.to),
   };
+}
+
+/** The surfaces of tokens [from, to) joined by |, as a draft's evidence shows its cue. */
+function surfaces(toks: readonly JaToken[], from: number, to: number): string {
+  let out = '';
+  for (let k = from; k < to; k++) out += (k > from ? '|' : '') + toks[k]!.surface;
+  return out;
 }
 
 function boundContent(s: Span): Span {
@@ -1256,7 +1268,7 @@ function skipConnectives(v: SentenceView, k: number): number {
     if (/^\s+$/.test(t.surface) || t.surface === '、' || t.surface === '・' && k === 0) { k++; continue; }
     // A connective the analyser cut into words (その|上|で、, 一方|で、): matched on the text, up to its comma,
     // before a one-word connective that begins it (一方) is taken alone.
-    const m = MULTI_CONNECTIVE.exec(v.text.slice(t.start, t.start + 12));
+    const m = MULTI_CONNECTIVE_FIRST.has(v.text[t.start]!) ? MULTI_CONNECTIVE.exec(v.text.slice(t.start, t.start + 12)) : null;
     if (m) {
       const end = t.start + m[0].length;
       let j = k;
@@ -1280,7 +1292,7 @@ function ownActionBefore(v: SentenceView, k: number): number {
   for (let j = k; j < toks.length && j < k + 20; j++) {
     const t = toks[j]!;
     if (v.depth[j]! > 0 || QUOTE_OPEN.has(t.surface) || t.surface === '。') return k;
-    if (t.pos === '助詞' && (/^(?:は|が|も)$/.test(t.surface) || t.pos2 === '引用')) return k;
+    if (t.pos === '助詞' && (t.surface === 'は' || t.surface === 'が' || t.surface === 'も' || t.pos2 === '引用')) return k;
     if (t.surface !== '、' || j === k) continue;
     const verb = toks[j - 1]!;
     const continuative = verb.pos === '動詞' && verb.pos1 === '自立' && verb.conj.startsWith('連用') || verb.surface === 'て' && toks[j - 2]?.pos === '動詞';
@@ -1296,6 +1308,8 @@ function ownActionBefore(v: SentenceView, k: number): number {
   return k;
 }
 
+const PARENS = new Set(['(', ')', '（', '）']);
+
 function skipAdverbials(v: SentenceView, k: number): number {
   const { toks } = v;
   for (let guard = 0; guard < 6; guard++) {
@@ -1306,7 +1320,7 @@ function skipAdverbials(v: SentenceView, k: number): number {
     // …が予想される中、 / …が続くなか、: the circumstances of the statement, not what was said.
     for (let j = k + 1; j < toks.length && j < k + 30 && v.depth[j] === 0 && toks[j]!.surface !== '。'; j++) {
       const t = toks[j]!;
-      if (!/^(?:中|なか)$/.test(t.surface)) continue;
+      if (t.surface !== '中' && t.surface !== 'なか') continue;
       const before = toks[j - 1]!;
       const after = toks[j + 1]?.surface === 'で' ? j + 2 : j + 1;
       if ((before.pos === '動詞' || before.pos === '助動詞') && toks[after]?.surface === '、') { k = after + 1; break; }
@@ -1314,7 +1328,7 @@ function skipAdverbials(v: SentenceView, k: number): number {
     const start = k;
     let j = k;
     // a run of nominals and の
-    while (j < toks.length && j < start + 14 && v.depth[j] === 0 && (isNominal(toks[j]!) || toks[j]!.surface === 'の' || /^[()（）]$/.test(toks[j]!.surface) || toks[j]!.surface === 'との' || toks[j]!.pos === '接頭詞' || toks[j]!.pos === '連体詞' && j === start)) j++;
+    while (j < toks.length && j < start + 14 && v.depth[j] === 0 && (isNominal(toks[j]!) || toks[j]!.surface === 'の' || PARENS.has(toks[j]!.surface) || toks[j]!.surface === 'との' || toks[j]!.pos === '接頭詞' || toks[j]!.pos === '連体詞' && j === start)) j++;
     if (j === start) return k;
     const t = toks[j];
     const nounText = v.text.slice(toks[start]!.start, toks[j - 1]!.end);
@@ -1623,7 +1637,7 @@ function kouSentence(v: SentenceView, book: SpeakerBook, current: Speaker | null
       const open = text[q.start];
       if (open && QUOTE_OPEN.has(open) && QUOTE_CLOSE.has(text[q.end - 1] ?? '') && /^[\s。]*$/.test(text.slice(q.end, v.span.start)) && closes(text, q.start) === q.end - 1) {
         const cueEnd = predicateEnd(v, j + w);
-        return { speaker, via: [], kind: 'quote', cue: { start: t.start, end: toks[cueEnd - 1]!.end }, content: boundContent({ start: q.start + 1, end: q.end - 1 }), mention: 'explicit', rule: 'kou', tokens: toks.slice(j, cueEnd).map((x) => x.surface).join('|') };
+        return { speaker, via: [], kind: 'quote', cue: { start: t.start, end: toks[cueEnd - 1]!.end }, content: boundContent({ start: q.start + 1, end: q.end - 1 }), mention: 'explicit', rule: 'kou', tokens: surfaces(toks, j, cueEnd) };
       }
     }
     // こう語った。「…」 / 次のように述べた。「…」: the quotation that follows the sentence, when one does.
@@ -1636,7 +1650,7 @@ function kouSentence(v: SentenceView, book: SpeakerBook, current: Speaker | null
           if (text[e] === '「') depth++;
           else if (text[e] === '」' && --depth === 0) {
             const cueEnd = predicateEnd(v, j + w);
-            return { speaker, via: [], kind: 'quote', cue: { start: t.start, end: toks[cueEnd - 1]!.end }, content: { start: q + 1, end: e }, mention: 'explicit', rule: 'kou', tokens: toks.slice(j, cueEnd).map((x) => x.surface).join('|') };
+            return { speaker, via: [], kind: 'quote', cue: { start: t.start, end: toks[cueEnd - 1]!.end }, content: { start: q + 1, end: e }, mention: 'explicit', rule: 'kou', tokens: surfaces(toks, j, cueEnd) };
           } else if (text[e] === '\n' && text[e + 1] === '\n') break;
         }
       }
@@ -1655,7 +1669,7 @@ function kouSentence(v: SentenceView, book: SpeakerBook, current: Speaker | null
         const shut = close ? text.indexOf(close, q + 1) : -1;
         const cueEnd = predicateEnd(v, j + w);
         const cue = { start: t.start, end: toks[cueEnd - 1]!.end };
-        const tokens = toks.slice(j, cueEnd).map((x) => x.surface).join('|');
+        const tokens = surfaces(toks, j, cueEnd);
         if (close && shut > q + 1 && shut - q <= MAX_CONTENT) {
           return { speaker, via: [], kind: 'quote', cue, content: boundContent(trimSpan(text, { start: q + 1, end: shut })), mention: 'explicit', rule: 'kou', tokens };
         }
@@ -1670,7 +1684,7 @@ function kouSentence(v: SentenceView, book: SpeakerBook, current: Speaker | null
         const open = v.match.get(k)!;
         const content = { start: toks[open]!.end, end: toks[k]!.start };
         const cueEnd = predicateEnd(v, j + w);
-        return { speaker, via: [], kind: 'quote', cue: { start: t.start, end: toks[cueEnd - 1]!.end }, content: boundContent(content), mention: 'explicit', rule: 'kou', tokens: toks.slice(j, cueEnd).map((x) => x.surface).join('|') };
+        return { speaker, via: [], kind: 'quote', cue: { start: t.start, end: toks[cueEnd - 1]!.end }, content: boundContent(content), mention: 'explicit', rule: 'kou', tokens: surfaces(toks, j, cueEnd) };
       }
     }
   }
@@ -1725,13 +1739,17 @@ function cutLong(text: string, s: Span): Span[] {
 
 // ------------------------------------------------------------------------------------------ labels
 
-const LABEL_PATTERNS: { rule: string; re: RegExp }[] = [
+/**
+ * `needs`: a character the label must contain, looked for before the pattern is tried (the colon's pattern backtracks
+ * over up to 24 characters and a second word at every line and sentence head).
+ */
+const LABEL_PATTERNS: { rule: string; re: RegExp; needs?: RegExp }[] = [
   // 【記者】… / 【周報道官】…
   { rule: 'label-turn-bracket', re: /^[ \u3000]*(【([^】\n]{1,30})】)/ },
   // ○山田太郎君 … / ○外務大臣(川村一郎君) …
   { rule: 'label-turn-minutes', re: /^[ \u3000]*(○([^\s○]{1,40}))[ \u3000]/ },
   // 戸田:… / チリ、ボリッチ大統領: …
-  { rule: 'label-turn-colon', re: /^[ \u3000]*(([^\s:：「」。、?？!！]{1,24}(?:[ \u3000][^\s:：「」。、?？]{1,20})?)[ \u3000]?[:：])/ },
+  { rule: 'label-turn-colon', re: /^[ \u3000]*(([^\s:：「」。、?？!！]{1,24}(?:[ \u3000][^\s:：「」。、?？]{1,20})?)[ \u3000]?[:：])/, needs: /[:：]/ },
   // 三宅)… / 戸田)…
   { rule: 'label-turn-paren', re: /^[ \u3000]*(([^\s()（）:：「」。、]{1,8})[)）])/ },
   // M.T. …
@@ -1773,8 +1791,8 @@ function countLabels(text: string, blocks: readonly ClassifiedBlock[]): Map<stri
       const nl = text.indexOf('\n', at);
       const lineEnd = nl < 0 || nl > block.end ? block.end : nl;
       const head = text.slice(at, Math.min(lineEnd, at + 64));
-      for (const { re } of LABEL_PATTERNS) {
-        const m = re.exec(head);
+      for (const { re, needs } of LABEL_PATTERNS) {
+        const m = !needs || needs.test(head) ? re.exec(head) : null;
         if (m) { const k = m[2]!.trim(); counts.set(k, (counts.get(k) ?? 0) + 1); break; }
       }
       at = lineEnd + 1;
@@ -1786,8 +1804,8 @@ function countLabels(text: string, blocks: readonly ClassifiedBlock[]): Map<stri
 /** A turn of an interview, a press conference or minutes opening the text at `start` (…`end`): X: …, 【X】…, X …. */
 function labelTurnAt(text: string, start: number, end: number, tokenizer: JaTokenizer, book: SpeakerBook, labelCounts: Map<string, number>): Draft | null {
   const head = text.slice(start, Math.min(end, start + 64));
-  for (const { rule, re } of LABEL_PATTERNS) {
-    const m = re.exec(head);
+  for (const { rule, re, needs } of LABEL_PATTERNS) {
+    const m = !needs || needs.test(head) ? re.exec(head) : null;
     if (!m) continue;
     const labelText = m[2]!.trim();
     const cueStart = start + m.index + m[0].indexOf(m[1]!);
@@ -2084,9 +2102,10 @@ function finish(text: string, footnotes: readonly DraftFootnote[], byStart: Map<
     speakers: d.speaker.people.map((p) => p.id),
     via: d.via.map((p) => p.id),
     kind: d.kind,
-    cue: d.cue ? { ...d.cue, text: '' } : null,
-    content: { ...d.content, text: '' },
-    source: d.speaker.source && d.mention === 'explicit' ? { ...d.speaker.source, text: '' } : null,
+    // (Spans written out, not spread: spreading an object is slow in V8.)
+    cue: d.cue ? { start: d.cue.start, end: d.cue.end, text: '' } : null,
+    content: { start: d.content.start, end: d.content.end, text: '' },
+    source: d.speaker.source && d.mention === 'explicit' ? { start: d.speaker.source.start, end: d.speaker.source.end, text: '' } : null,
     footnotes: claimFootnotes(text, footnotes, byStart, d.content, d.cue),
     mention: d.mention,
     hedges,
