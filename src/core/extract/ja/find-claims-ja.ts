@@ -100,9 +100,8 @@ export function findClaimsJa(input: JaClaimsInput): { attributions: Attribution[
 function classify(np: Parameters<typeof classifySpeaker>[0], toks: Parameters<typeof classifySpeaker>[1], book: SpeakerBook): SpeakerPhrase | null {
   const sp = classifySpeaker(np, toks, book.readings);
   if (sp) return sp;
-  const bare = bareSpeaker(np.text);
-  if (book.known.has(bare)) return { ...np, type: 'person', core: bare, organization: null, title: null };
-  return null;
+  const bare = book.knownName(np.text);
+  return bare === null ? null : { from: np.from, to: np.to, start: np.start, end: np.end, text: np.text, type: 'person', core: bare, organization: null, title: null };
 }
 
 function findClaimsJaInBatch(input: JaClaimsInput): { attributions: Attribution[]; unattributed: Unattributed[] } {
@@ -892,10 +891,10 @@ function analyzeSentence(v: SentenceView, book: SpeakerBook, carried: Speaker | 
   const { toks, text } = v;
   if (!toks.length) return { drafts, unattributed, current: null };
 
-  // A relay closing on its own: 「…」と指摘した。6日付東海日報が伝えた。
-  if (!cues.some((c) => c.rule !== 'hearsay')) {
+  // A relay closing on its own: 「…」と指摘した。6日付東海日報が伝えた。 (Only after a sentence it can relay.)
+  if (previous && previous.span.end > previous.span.start && !cues.some((c) => c.rule !== 'hearsay')) {
     const relay = relaySentence(v);
-    if (relay && previous && previous.span.end > previous.span.start) {
+    if (relay) {
       const who = book.resolve(relay.speaker, null);
       if (who) {
         const content = trimSpan(text, previous.span);
@@ -911,13 +910,14 @@ function analyzeSentence(v: SentenceView, book: SpeakerBook, carried: Speaker | 
   let topic: Speaker | null = null;
   // さらに、日本は…と強調した after a person's claim: the person goes on; 日本は is what they said.
   const continues = carried?.people.some((p) => p.type === 'person') && opening.topic && opening.topic.type === 'government' && opening.continuation;
-  if (continues) opening.contentFrom = opening.topicFrom;
-  else if (opening.topic) {
+  // (The adverbials are skipped only for a cue: most sentences have none.)
+  const contentStart = !cues.length ? 0 : continues ? opening.topicFrom : skipAdverbials(v, opening.adverbialsFrom);
+  if (!continues && opening.topic) {
     topic = book.resolve(opening.topic, current);
     const co = (opening.coTopics ?? []).map((c) => book.resolve(c, current)).filter((x): x is Speaker => x !== null);
     if (topic && co.length) topic = { people: [...co.flatMap((c) => c.people), ...topic.people], source: { start: co[0]!.source!.start, end: topic.source!.end } };
   }
-  let clauseStart = opening.contentFrom;
+  let clauseStart = contentStart;
   let lastSpeaker: Speaker | null = topic;
   let frameSeen = false;
 
@@ -982,7 +982,7 @@ function analyzeSentence(v: SentenceView, book: SpeakerBook, carried: Speaker | 
       // 専門家パネルは報告書で、北朝鮮は…と指摘しているという: という reports the topic's statement; a subject
       // after the topic is inside it.
       speaker = topic;
-      contentFrom = Math.max(contentFrom, opening.contentFrom);
+      contentFrom = Math.max(contentFrom, contentStart);
     } else if (nested && topic && (cue.rule === 'koto' || cue.rule === 'you')) {
       // Xは、Yが…したことを確認したと明らかにした: Yが is the subject of the clause before こと; X confirmed and
       // made it public (the outer claim covers this one).
@@ -1199,9 +1199,9 @@ function boundContent(s: Span): Span {
 
 /**
  * The sentence's opening: connectives, then perhaps a topic speaker (Xは / Xが / Xも) with its adverbials
- * (4日、記者会見で、…について), after which the first complement starts.
+ * (4日、記者会見で、…について), after which the first complement starts: skipAdverbials(v, adverbialsFrom).
  */
-function sentenceOpening(v: SentenceView): { topic: SpeakerPhrase | null; coTopics?: SpeakerPhrase[]; contentFrom: number; topicFrom: number; continuation: boolean; inDocument?: boolean } {
+function sentenceOpening(v: SentenceView): { topic: SpeakerPhrase | null; coTopics?: SpeakerPhrase[]; adverbialsFrom: number; topicFrom: number; continuation: boolean; inDocument?: boolean } {
   const { toks } = v;
   let k = skipConnectives(v, 0);
   // (その上で is three tokens to the analyser: the connectives are matched on their text.)
@@ -1217,7 +1217,7 @@ function sentenceOpening(v: SentenceView): { topic: SpeakerPhrase | null; coTopi
     const t = toks[j]!;
     if (v.depth[j]! > 0 || t.surface === '。' || t.pos === '助詞' && t.pos1 === '係助詞') break;
     if (t.pos === '助詞' && (t.surface === 'で' && toks[j + 1]!.surface === '、' || t.surface === 'では') && DOCUMENT_VENUE.test(v.text.slice(toks[opened]!.start, t.end) + '、')) {
-      return { topic: null, contentFrom: skipAdverbials(v, toks[j + 1]!.surface === '、' ? j + 2 : j + 1), topicFrom, continuation, inDocument: true };
+      return { topic: null, adverbialsFrom: toks[j + 1]!.surface === '、' ? j + 2 : j + 1, topicFrom, continuation, inDocument: true };
     }
   }
   // A topic within the first stretch of the sentence, outside quotations.
@@ -1250,14 +1250,14 @@ function sentenceOpening(v: SentenceView): { topic: SpeakerPhrase | null; coTopi
           co.unshift(prevSp);
           first = prevNp!.from;
         }
-        return { topic: sp, coTopics: co, contentFrom: skipAdverbials(v, j + 1), topicFrom, continuation };
+        return { topic: sp, coTopics: co, adverbialsFrom: j + 1, topicFrom, continuation };
       }
       // では / には: a frame or place, keep looking; otherwise the topic is not a speaker.
       if (toks[j - 1]?.surface === 'で' || toks[j - 1]?.surface === 'に') continue;
       break;
     }
   }
-  return { topic: null, contentFrom: skipAdverbials(v, k), topicFrom, continuation };
+  return { topic: null, adverbialsFrom: k, topicFrom, continuation };
 }
 
 function skipConnectives(v: SentenceView, k: number): number {
@@ -2015,9 +2015,22 @@ class SpeakerBook {
   readonly known: ReadonlySet<string>;
   /** How each noun phrase met in this document reads as a speaker (see classifySpeaker). */
   readonly readings: SpeakerReadings = new Map();
+  /** knownName's answers: most phrases tried are no speaker, and are asked about again and again. */
+  private readonly knownNames = new Map<string, string | null>();
   constructor(readonly registry: PeopleRegistry) {
     this.known = new Set(registry.people.filter((p) => p.type === 'person')
       .flatMap((p) => [p.name.replace(/[ \u3000]/g, ''), p.surname, ...p.aliases].filter((x) => x && x.length >= 2)));
+  }
+
+  /** The phrase without spaces or a closing note (see bareSpeaker), when it is a name in `known`; else null. */
+  knownName(text: string): string | null {
+    let name = this.knownNames.get(text);
+    if (name === undefined) {
+      const bare = bareSpeaker(text);
+      name = this.known.has(bare) ? bare : null;
+      this.knownNames.set(text, name);
+    }
+    return name;
   }
 
   resolve(sp: SpeakerPhrase, current: Speaker | null, at?: Span): Speaker | null {
