@@ -279,19 +279,19 @@ const SPACES = /^\s+$/;
 
 /**
  * One sentence, tokenised, with its quotation brackets matched and footnote markers known. Every sentence of a
- * document is one, so its per-token facts are plain arrays built in one pass (a typed array of more than 64 bytes
- * is allocated outside the heap, which costs more than the sentence's reading of it), and the analyser's tokens are
- * copied only when a group of symbols must be split.
+ * document is one, so its per-token facts are plain arrays of the sentence's length (a typed array of more than 64
+ * bytes is allocated outside the heap, which costs more than the sentence's reading of it), and the analyser's
+ * tokens are copied only when a group of symbols must be split.
  */
 class SentenceView {
   readonly toks: JaToken[];
   /** Bracket depth of each token (inside 「…」 > 0). */
-  readonly depth: number[] = [];
+  readonly depth: number[];
   /** Matching closer for each opening bracket token, and back. */
   readonly match = new Map<number, number>();
-  readonly marker: number[] = [];
+  readonly marker: number[];
   /** 1 where prev() and next() step over a token: a footnote marker or white space. */
-  readonly skip: number[] = [];
+  readonly skip: number[];
 
   constructor(readonly text: string, readonly span: Span, readonly tokenizer: JaTokenizer, markerAt: Map<number, DraftFootnote>, readonly book: SpeakerBook) {
     const raw = tokenizer.tokenize(text.slice(span.start, span.end), span.start);
@@ -311,14 +311,17 @@ class SentenceView {
     }
     this.toks = split ?? raw;
     const n = this.toks.length;
-    const { depth, marker, skip } = this;
+    const depth = this.depth = new Array<number>(n);
+    const marker = this.marker = new Array<number>(n);
+    const skip = this.skip = new Array<number>(n);
     const stack: number[] = [];
     for (let i = 0; i < n; i++) {
       const t = this.toks[i]!;
-      marker.push(markerAt.size && markerAt.has(t.start) && DIGITS.test(t.surface) ? 1 : 0);
+      marker[i] = markerAt.size && markerAt.has(t.start) && DIGITS.test(t.surface) ? 1 : 0;
+      skip[i] = marker[i] || t.pos === '記号' && SPACES.test(t.surface) ? 1 : 0;
       // (Every quotation bracket is one code unit.)
       if (t.surface.length === 1 && QUOTE_OPEN.has(t.surface)) {
-        depth.push(stack.length);
+        depth[i] = stack.length;
         stack.push(i);
         continue;
       }
@@ -326,14 +329,13 @@ class SentenceView {
         const open = stack.pop()!;
         this.match.set(open, i);
         this.match.set(i, open);
-        depth.push(stack.length);
+        depth[i] = stack.length;
         continue;
       }
-      depth.push(stack.length);
+      depth[i] = stack.length;
     }
     // An opener never closed in the sentence: its tokens are not inside a quotation after all.
     for (const open of stack) for (let k = open; k < n; k++) depth[k] = Math.max(0, depth[k]! - 1);
-    for (let i = 0; i < n; i++) skip.push(marker[i] || this.toks[i]!.pos === '記号' && SPACES.test(this.toks[i]!.surface) ? 1 : 0);
   }
 
   private tails: number[] | null = null;
