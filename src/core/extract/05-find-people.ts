@@ -250,22 +250,23 @@ function uniqueKanjiFullName(registry: PeopleRegistry, surname: string): DraftPe
   return fits.length === 1 ? fits[0] : undefined;
 }
 
-const KANJI_RUN = /[\u4e00-\u9fff々]+/g;
+/** Whether a code unit is one of a kanji run: [\u4e00-\u9fff々]. */
+function isKanjiUnit(c: number): boolean {
+  return c >= 0x4e00 && c <= 0x9fff || c === 0x3005;
+}
 /** Kanji words that stand where a name would but are none (同大統領, 歴代首相, 国連大使). */
 const NOT_A_NAME = /^(?:同|両|各|前|元|現|新|旧|副|故|歴代|次期|初代|当時|同国|自国|他国|両国|各国|外国|国連|政府|国防|外務|国家|当局|安保理|首脳|閣僚|高官|駐日|駐韓|駐米|駐露|在日|在韓)$/;
 
 function findKanjiNames(text: string, block: ClassifiedBlock, registry: PeopleRegistry): void {
   const tail = KANJI_NAME_TAIL;
-  KANJI_RUN.lastIndex = block.contentStart;
-  let m: RegExpExecArray | null;
-  // Scan the block only: on the whole text a block without a match would run the pattern to the end of the
-  // document (quadratic in the number of blocks). A slice up to the block's end is cheap and keeps offsets.
-  const upto = text.slice(0, block.end);
-  while ((m = KANJI_RUN.exec(upto)) && m.index < block.end) {
-    const run = m[0];
+  // The kanji runs of the block, found code unit by code unit: most end in no post, and are never sliced.
+  for (let at = block.contentStart; at < block.end; at++) {
+    if (!isKanjiUnit(text.charCodeAt(at))) continue;
+    const start = at;
+    while (at + 1 < block.end && isKanjiUnit(text.charCodeAt(at + 1))) at++;
     // Only a run that ends like a post can hold a name before it.
-    if (!KANJI_POST_LAST.has(run[run.length - 1]!)) continue;
-    const start = m.index;
+    if (!KANJI_POST_LAST.has(text[at]!)) continue;
+    const run = text.slice(start, at + 1);
     // Part of a longer name or title (ロシア国連大使, ・の後): not a name of its own.
     const before = text[start - 1];
     if (before && (isKatakana(before) || before === '・')) continue;
