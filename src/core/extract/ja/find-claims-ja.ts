@@ -276,6 +276,7 @@ const OPENING_BRACKET = /[「『(（【]/;
 const CLOSING_BRACKET = /[」』)）】]/;
 const DIGITS = /^[\d０-９]+$/;
 const SPACES = /^\s+$/;
+const NO_MARKERS: readonly number[] = [];
 
 /**
  * One sentence, tokenised, with its quotation brackets matched and footnote markers known. Every sentence of a
@@ -289,7 +290,8 @@ class SentenceView {
   readonly depth: number[];
   /** Matching closer for each opening bracket token, and back. */
   readonly match = new Map<number, number>();
-  readonly marker: number[];
+  /** 1 at a footnote marker (read as true or false; a document without footnotes has no array of them). */
+  readonly marker: readonly number[];
   /** 1 where prev() and next() step over a token: a footnote marker or white space. */
   readonly skip: number[];
 
@@ -312,13 +314,15 @@ class SentenceView {
     this.toks = split ?? raw;
     const n = this.toks.length;
     const depth = this.depth = new Array<number>(n);
-    const marker = this.marker = new Array<number>(n);
+    const marker = markerAt.size ? new Array<number>(n) : null;
+    this.marker = marker ?? NO_MARKERS;
     const skip = this.skip = new Array<number>(n);
     const stack: number[] = [];
     for (let i = 0; i < n; i++) {
       const t = this.toks[i]!;
-      marker[i] = markerAt.size && markerAt.has(t.start) && DIGITS.test(t.surface) ? 1 : 0;
-      skip[i] = marker[i] || t.pos === '記号' && SPACES.test(t.surface) ? 1 : 0;
+      const marked = marker !== null && markerAt.has(t.start) && DIGITS.test(t.surface);
+      if (marker) marker[i] = marked ? 1 : 0;
+      skip[i] = marked || t.pos === '記号' && SPACES.test(t.surface) ? 1 : 0;
       // (Every quotation bracket is one code unit.)
       if (t.surface.length === 1 && QUOTE_OPEN.has(t.surface)) {
         depth[i] = stack.length;
