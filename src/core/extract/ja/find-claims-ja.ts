@@ -276,24 +276,26 @@ const OPENING_BRACKET = /[「『(（【]/;
 const CLOSING_BRACKET = /[」』)）】]/;
 const DIGITS = /^[\d０-９]+$/;
 const SPACES = /^\s+$/;
-const NO_MARKERS: readonly number[] = [];
+const NONE: readonly number[] = [];
+const NO_MATCHES: ReadonlyMap<number, number> = new Map();
 
 /**
  * One sentence, tokenised, with its quotation brackets matched and footnote markers known. Every sentence of a
- * document is one, so its per-token facts are plain arrays of the sentence's length (a typed array of more than 64
- * bytes is allocated outside the heap, which costs more than the sentence's reading of it), and the analyser's
- * tokens are copied only when a group of symbols must be split.
+ * document is one, and what it allocates slows the analyser that runs between sentences (the nursery it churns
+ * evicts the dictionary from the caches): its per-token facts are plain arrays of the sentence's length (a typed
+ * array of more than 64 bytes is allocated outside the heap), those that are mostly empty are made only when the
+ * sentence has an entry, and the analyser's tokens are copied only when a group of symbols must be split.
  */
 class SentenceView {
   readonly toks: JaToken[];
   /** Bracket depth of each token (inside 「…」 > 0). */
   readonly depth: number[];
   /** Matching closer for each opening bracket token, and back. */
-  readonly match = new Map<number, number>();
-  /** 1 at a footnote marker (read as true or false; a document without footnotes has no array of them). */
+  readonly match: ReadonlyMap<number, number>;
+  /** 1 at a footnote marker (read as true or false, as is `skip`: an empty array answers false at any index). */
   readonly marker: readonly number[];
   /** 1 where prev() and next() step over a token: a footnote marker or white space. */
-  readonly skip: number[];
+  readonly skip: readonly number[];
 
   constructor(readonly text: string, readonly span: Span, readonly tokenizer: JaTokenizer, markerAt: Map<number, DraftFootnote>, readonly book: SpeakerBook) {
     const raw = tokenizer.tokenize(text.slice(span.start, span.end), span.start);
@@ -314,15 +316,15 @@ class SentenceView {
     this.toks = split ?? raw;
     const n = this.toks.length;
     const depth = this.depth = new Array<number>(n);
-    const marker = markerAt.size ? new Array<number>(n) : null;
-    this.marker = marker ?? NO_MARKERS;
-    const skip = this.skip = new Array<number>(n);
+    let marker: number[] | null = null;
+    let skip: number[] | null = null;
+    let match: Map<number, number> | null = null;
     const stack: number[] = [];
     for (let i = 0; i < n; i++) {
       const t = this.toks[i]!;
-      const marked = marker !== null && markerAt.has(t.start) && DIGITS.test(t.surface);
-      if (marker) marker[i] = marked ? 1 : 0;
-      skip[i] = marked || t.pos === '記号' && SPACES.test(t.surface) ? 1 : 0;
+      const marked = markerAt.size > 0 && markerAt.has(t.start) && DIGITS.test(t.surface);
+      if (marked) (marker ??= new Array<number>(n).fill(0))[i] = 1;
+      if (marked || t.pos === '記号' && SPACES.test(t.surface)) (skip ??= new Array<number>(n).fill(0))[i] = 1;
       // (Every quotation bracket is one code unit.)
       if (t.surface.length === 1 && QUOTE_OPEN.has(t.surface)) {
         depth[i] = stack.length;
@@ -331,13 +333,17 @@ class SentenceView {
       }
       if (t.surface.length === 1 && QUOTE_CLOSE.has(t.surface) && stack.length) {
         const open = stack.pop()!;
-        this.match.set(open, i);
-        this.match.set(i, open);
+        match ??= new Map();
+        match.set(open, i);
+        match.set(i, open);
         depth[i] = stack.length;
         continue;
       }
       depth[i] = stack.length;
     }
+    this.marker = marker ?? NONE;
+    this.skip = skip ?? NONE;
+    this.match = match ?? NO_MATCHES;
     // An opener never closed in the sentence: its tokens are not inside a quotation after all.
     for (const open of stack) for (let k = open; k < n; k++) depth[k] = Math.max(0, depth[k]! - 1);
   }
