@@ -315,7 +315,6 @@ function findKanjiNamesAfterPost(text: string, block: ClassifiedBlock, registry:
     for (let start = m.index; start <= runEnd - 2; start++) {
       // A post word must end right before the name: check its last character before any regex.
       const prev = start > m.index ? text[start - 1]! : text[start - 1] === 'の' ? text[start - 2] ?? '' : text[start - 1] ?? '';
-      const name = text.slice(start, runEnd);
       // A name without a space follows its post directly (研究委員朴成民); with の between (専門家の見方) it is
       // any noun, unless the name has the space of a person's name (…教授の佐藤 健一).
       const joined = text[start - 1] === 'の';
@@ -323,7 +322,8 @@ function findKanjiNamesAfterPost(text: string, block: ClassifiedBlock, registry:
       if (!postBefore) {
         // A family and a given name with a space between, after an organisation with の or at a clause start:
         // …センターの佐藤 健一は (the space is how Japanese commentary writes a person's name).
-        if (spaced && start === m.index && /^[\u4e00-\u9fff々]{1,2}[ \u3000][\u4e00-\u9fff々]{1,3}$/.test(name) && /^(?:氏|は|が|によ)/.test(text.slice(runEnd, runEnd + 2))) {
+        const name = spaced && start === m.index ? text.slice(start, runEnd) : '';
+        if (name && /^[\u4e00-\u9fff々]{1,2}[ \u3000][\u4e00-\u9fff々]{1,3}$/.test(name) && /^(?:氏|は|が|によ)/.test(text.slice(runEnd, runEnd + 2))) {
           const org = orgWithNo(text, start, block.contentStart);
           const atClauseStart = start === block.contentStart || /[、。\s]/.test(text[start - 1] ?? '');
           if ((org || atClauseStart) && !registry.isInsideMention(start) && !NOT_A_NAME.test(name.split(/[ \u3000]/)[0]!)) {
@@ -333,6 +333,7 @@ function findKanjiNamesAfterPost(text: string, block: ClassifiedBlock, registry:
         }
         continue;
       }
+      const name = text.slice(start, runEnd);
       if (spaced ? !/^[\u4e00-\u9fff々]{1,2}[ \u3000][\u4e00-\u9fff々]{1,3}$/.test(name) : name.length > 4 || !/^(?:氏|は|が)/.test(text.slice(runEnd, runEnd + 1))) continue;
       if (registry.isInsideMention(start)) break;
       if (!spaced && (/[会議室部省局課班的性化制度法国軍側]$/.test(name) || NOT_A_NAME.test(name) || isPlaceName(name) || POST_AT_END.test(name))) break;
