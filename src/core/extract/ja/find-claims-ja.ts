@@ -2117,7 +2117,8 @@ function anaphorType(s: string): DraftPerson['type'][] | null {
 // ------------------------------------------------------------------------------------------ output
 
 function finish(text: string, footnotes: readonly DraftFootnote[], byStart: Map<number, DraftFootnote>, d: Draft, i: number): Attribution {
-  const hedges = [...new Set(text.slice(d.content.start, d.content.end).match(HEDGES) ?? [])];
+  const found = text.slice(d.content.start, d.content.end).match(HEDGES);
+  const hedges = found ? [...new Set(found)] : [];
   const base = d.mention === 'explicit' ? 0.9 : d.mention === 'elided' ? 0.75 : 0.6;
   const groupPenalty = d.speaker.people.some((p) => p.type === 'group') ? 0.1 : 0;
   assertSpan(text, d.content, 'content');
