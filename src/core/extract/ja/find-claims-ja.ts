@@ -288,11 +288,11 @@ const NO_MATCHES: ReadonlyMap<number, number> = new Map();
  */
 class SentenceView {
   readonly toks: JaToken[];
-  /** Bracket depth of each token (inside 「…」 > 0). */
-  readonly depth: number[];
+  /** Bracket depth of each token (inside 「…」 > 0; read as a truth test, as a sentence without quotations has none). */
+  readonly depth: readonly number[];
   /** Matching closer for each opening bracket token, and back. */
   readonly match: ReadonlyMap<number, number>;
-  /** 1 at a footnote marker (read as true or false, as is `skip`: an empty array answers false at any index). */
+  /** 1 at a footnote marker (read as true or false, as are `skip` and `depth`: an empty array answers false at any index). */
   readonly marker: readonly number[];
   /** 1 where prev() and next() step over a token: a footnote marker or white space. */
   readonly skip: readonly number[];
@@ -315,10 +315,10 @@ class SentenceView {
     }
     this.toks = split ?? raw;
     const n = this.toks.length;
-    const depth = this.depth = new Array<number>(n);
     let marker: number[] | null = null;
     let skip: number[] | null = null;
     let match: Map<number, number> | null = null;
+    let depth: number[] | null = null;
     const stack: number[] = [];
     for (let i = 0; i < n; i++) {
       const t = this.toks[i]!;
@@ -327,7 +327,8 @@ class SentenceView {
       if (marked || t.pos === '記号' && SPACES.test(t.surface)) (skip ??= new Array<number>(n).fill(0))[i] = 1;
       // (Every quotation bracket is one code unit.)
       if (t.surface.length === 1 && QUOTE_OPEN.has(t.surface)) {
-        depth[i] = stack.length;
+        // (Every token before the first opener is at depth 0.)
+        (depth ??= new Array<number>(n).fill(0))[i] = stack.length;
         stack.push(i);
         continue;
       }
@@ -336,16 +337,17 @@ class SentenceView {
         match ??= new Map();
         match.set(open, i);
         match.set(i, open);
-        depth[i] = stack.length;
+        depth![i] = stack.length;
         continue;
       }
-      depth[i] = stack.length;
+      if (depth) depth[i] = stack.length;
     }
     this.marker = marker ?? NONE;
     this.skip = skip ?? NONE;
     this.match = match ?? NO_MATCHES;
     // An opener never closed in the sentence: its tokens are not inside a quotation after all.
-    for (const open of stack) for (let k = open; k < n; k++) depth[k] = Math.max(0, depth[k]! - 1);
+    for (const open of stack) for (let k = open; k < n; k++) depth![k] = Math.max(0, depth![k]! - 1);
+    this.depth = depth ?? NONE;
   }
 
   private tails: number[] | null = null;
@@ -356,7 +358,7 @@ class SentenceView {
     this.tails = [];
     for (let k = 0; k < this.toks.length; k++) {
       const w = this.toks[k]!.surface;
-      if (this.depth[k] === 0 && (w === 'と' || w === 'という' || w === 'とのこと')) this.tails.push(k);
+      if (!this.depth[k] && (w === 'と' || w === 'という' || w === 'とのこと')) this.tails.push(k);
     }
     return this.tails;
   }
@@ -1098,7 +1100,7 @@ function respectivePairs(v: SentenceView, cue: Cue, last: Span, book: SpeakerBoo
     if (!np) break;
     const comma = v.prev(np.from);
     const close = comma >= 0 && toks[comma]!.surface === '、' ? v.prev(comma) : -1;
-    if (close < 0 || !QUOTE_CLOSE.has(toks[close]!.surface) || v.depth[close] !== 0 || !v.match.has(close)) break;
+    if (close < 0 || !QUOTE_CLOSE.has(toks[close]!.surface) || v.depth[close] || !v.match.has(close)) break;
     const opener = v.match.get(close)!;
     const subject = v.prev(opener);
     if (subject < 1 || toks[subject]!.pos !== '助詞' || !/^(?:が|は)$/.test(toks[subject]!.surface)) break;
@@ -1310,7 +1312,7 @@ function ownActionBefore(v: SentenceView, k: number): number {
     const continuative = verb.pos === '動詞' && verb.pos1 === '自立' && verb.conj.startsWith('連用') || verb.surface === 'て' && toks[j - 2]?.pos === '動詞';
     if (!continuative) return k;
     // The clause after it has a subject of its own within its first words.
-    for (let m = j + 1; m < toks.length && m < j + 10 && v.depth[m] === 0; m++) {
+    for (let m = j + 1; m < toks.length && m < j + 10 && !v.depth[m]; m++) {
       const x = toks[m]!;
       if (x.pos === '助詞' && /^(?:は|が)$/.test(x.surface) && toks[m - 1]!.pos === '名詞') return j + 1;
       if (x.pos === '動詞' || x.surface === '、' || x.surface === '。') break;
@@ -1330,7 +1332,7 @@ function skipAdverbials(v: SentenceView, k: number): number {
     // continuative and a comma) before a clause with its own subject is not part of what was said.
     k = ownActionBefore(v, k);
     // …が予想される中、 / …が続くなか、: the circumstances of the statement, not what was said.
-    for (let j = k + 1; j < toks.length && j < k + 30 && v.depth[j] === 0 && toks[j]!.surface !== '。'; j++) {
+    for (let j = k + 1; j < toks.length && j < k + 30 && !v.depth[j] && toks[j]!.surface !== '。'; j++) {
       const t = toks[j]!;
       if (t.surface !== '中' && t.surface !== 'なか') continue;
       const before = toks[j - 1]!;
@@ -1340,7 +1342,7 @@ function skipAdverbials(v: SentenceView, k: number): number {
     const start = k;
     let j = k;
     // a run of nominals and の
-    while (j < toks.length && j < start + 14 && v.depth[j] === 0 && (isNominal(toks[j]!) || toks[j]!.surface === 'の' || PARENS.has(toks[j]!.surface) || toks[j]!.surface === 'との' || toks[j]!.pos === '接頭詞' || toks[j]!.pos === '連体詞' && j === start)) j++;
+    while (j < toks.length && j < start + 14 && !v.depth[j] && (isNominal(toks[j]!) || toks[j]!.surface === 'の' || PARENS.has(toks[j]!.surface) || toks[j]!.surface === 'との' || toks[j]!.pos === '接頭詞' || toks[j]!.pos === '連体詞' && j === start)) j++;
     if (j === start) return k;
     const t = toks[j];
     const nounText = v.text.slice(toks[start]!.start, toks[j - 1]!.end);
@@ -1477,7 +1479,7 @@ function complementSpan(v: SentenceView, cue: Cue, from: number): { span: Span; 
   if (p >= 0 && toks[p]!.surface === 'など') { end = p; p = v.prev(end); }
   if (p >= 0 && toks[p]!.surface === 'だ' && QUOTE_CLOSE.has(toks[v.prev(p)]?.surface ?? '')) { end = p; p = v.prev(end); }
   if (p < 0 || p < from) return null;
-  if (QUOTE_CLOSE.has(toks[p]!.surface) && v.depth[p] === 0) {
+  if (QUOTE_CLOSE.has(toks[p]!.surface) && !v.depth[p]) {
     let open = v.match.get(p);
     if (open !== undefined) {
       // Adjacent quotations before one cue give one claim spanning both.
@@ -1692,7 +1694,7 @@ function kouSentence(v: SentenceView, book: SpeakerBook, current: Speaker | null
     }
     // The quotation in the same sentence, nearest before the cue.
     for (let k = j - 1; k >= 0; k--) {
-      if (QUOTE_CLOSE.has(toks[k]!.surface) && v.depth[k] === 0 && v.match.has(k)) {
+      if (QUOTE_CLOSE.has(toks[k]!.surface) && !v.depth[k] && v.match.has(k)) {
         const open = v.match.get(k)!;
         const content = { start: toks[open]!.end, end: toks[k]!.start };
         const cueEnd = predicateEnd(v, j + w);
