@@ -85,8 +85,9 @@ interface Cue {
 
 /** An interviewer's question opening a sentence: ――, ──, a dash, Q. */
 const QUESTION_MARK = /^(?:――|──|―|—|－|-|Q[.:：\s]|問[:：\s])/;
-const MULTI_CONNECTIVE = /^(?:その上で|そのうえで|その一方で|これに対して|これに対し|それに対し|その後|その際|そのため|このため|これを受けて|これを受け|それでも|それに加えて|加えて|さらに言えば|一方で|他方で)、/;
-/** The characters MULTI_CONNECTIVE's words begin with: the text is sliced and matched only at those. */
+/** Matched on the text where a token starts (sticky: no slice of the text per token). */
+const MULTI_CONNECTIVE = /(?:その上で|そのうえで|その一方で|これに対して|これに対し|それに対し|その後|その際|そのため|このため|これを受けて|これを受け|それでも|それに加えて|加えて|さらに言えば|一方で|他方で)、/y;
+/** The characters MULTI_CONNECTIVE's words begin with: it is tried only at those. */
 const MULTI_CONNECTIVE_FIRST = new Set(['そ', 'こ', '加', 'さ', '一', '他']);
 const QUOTE_OPEN = new Set(['「', '『', '“']);
 const QUOTE_CLOSE = new Set(['」', '』', '”']);
@@ -1282,7 +1283,11 @@ function skipConnectives(v: SentenceView, k: number): number {
     if (/^\s+$/.test(t.surface) || t.surface === '、' || t.surface === '・' && k === 0) { k++; continue; }
     // A connective the analyser cut into words (その|上|で、, 一方|で、): matched on the text, up to its comma,
     // before a one-word connective that begins it (一方) is taken alone.
-    const m = MULTI_CONNECTIVE_FIRST.has(v.text[t.start]!) ? MULTI_CONNECTIVE.exec(v.text.slice(t.start, t.start + 12)) : null;
+    let m: RegExpExecArray | null = null;
+    if (MULTI_CONNECTIVE_FIRST.has(v.text[t.start]!)) {
+      MULTI_CONNECTIVE.lastIndex = t.start;
+      m = MULTI_CONNECTIVE.exec(v.text);
+    }
     if (m) {
       const end = t.start + m[0].length;
       let j = k;
@@ -1323,6 +1328,8 @@ function ownActionBefore(v: SentenceView, k: number): number {
 }
 
 const PARENS = new Set(['(', ')', '（', '）']);
+/** A date or time standing as an adverbial (3日、 / 同日、 / きのう「…」). */
+const DATE_ADVERBIAL = /^(?:[\d０-９一二三四五六七八九十同今先昨前翌]+(?:日|月|年|週|日夜|日朝|日午前|日午後|時)(?:夜|朝|午前|午後)?|同日|当日|今月|先月|今週|先週|昨年|今年|きょう|きのう|昨日|この日)$/;
 
 function skipAdverbials(v: SentenceView, k: number): number {
   const { toks } = v;
@@ -1345,11 +1352,13 @@ function skipAdverbials(v: SentenceView, k: number): number {
     while (j < toks.length && j < start + 14 && !v.depth[j] && (isNominal(toks[j]!) || toks[j]!.surface === 'の' || PARENS.has(toks[j]!.surface) || toks[j]!.surface === 'との' || toks[j]!.pos === '接頭詞' || toks[j]!.pos === '連体詞' && j === start)) j++;
     if (j === start) return k;
     const t = toks[j];
-    const nounText = v.text.slice(toks[start]!.start, toks[j - 1]!.end);
-    const isDate = /^(?:[\d０-９一二三四五六七八九十同今先昨前翌]+(?:日|月|年|週|日夜|日朝|日午前|日午後|時)(?:夜|朝|午前|午後)?|同日|当日|今月|先月|今週|先週|昨年|今年|きょう|きのう|昨日|この日)$/.test(nounText);
-    if (isDate && t && (t.surface === '、' || t.surface === 'に' && toks[j + 1]?.surface === '、')) { k = j + (t.surface === 'に' ? 2 : 1); continue; }
-    if (isDate && t && t.surface === 'の' === false && QUOTE_OPEN.has(t.surface)) { k = j; continue; }
     if (!t) return k;
+    // The run's text is read only before what can end a date, a venue or an audience (most runs end otherwise).
+    const w = t.surface;
+    const nounText = w === '、' || w === 'に' || w === 'で' || w === 'では' || w === 'に対し' || w === 'に対して' || QUOTE_OPEN.has(w) ? v.text.slice(toks[start]!.start, toks[j - 1]!.end) : '';
+    const isDate = nounText !== '' && DATE_ADVERBIAL.test(nounText);
+    if (isDate && (t.surface === '、' || t.surface === 'に' && toks[j + 1]?.surface === '、')) { k = j + (t.surface === 'に' ? 2 : 1); continue; }
+    if (isDate && t.surface === 'の' === false && QUOTE_OPEN.has(t.surface)) { k = j; continue; }
     // venue: …で、 / …での / …に対し、 / …に、 (記者団に)
     if ((t.surface === 'で' || t.surface === 'では' || t.surface === 'に対し' || t.surface === 'に対して') && VENUE_NOUNS.test(nounText)) {
       let e = j + 1;
