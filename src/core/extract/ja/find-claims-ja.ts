@@ -91,6 +91,10 @@ const MULTI_CONNECTIVE = /(?:その上で|そのうえで|その一方で|これ
 const MULTI_CONNECTIVE_FIRST = new Set(['そ', 'こ', '加', 'さ', '一', '他']);
 const QUOTE_OPEN = new Set(['「', '『', '“']);
 const QUOTE_CLOSE = new Set(['」', '』', '”']);
+/** 1 at the code unit of an opening quotation bracket, 2 at a closing one. */
+const QUOTE_UNIT = new Uint8Array(0x10000);
+for (const q of QUOTE_OPEN) QUOTE_UNIT[q.charCodeAt(0)] = 1;
+for (const q of QUOTE_CLOSE) QUOTE_UNIT[q.charCodeAt(0)] = 2;
 
 export function findClaimsJa(input: JaClaimsInput): { attributions: Attribution[]; unattributed: Unattributed[] } {
   // Mentions are added in one sorted merge at the end: inserting each in place is quadratic on a long document.
@@ -278,6 +282,12 @@ const CLOSING_BRACKET = /[」』)）】]/;
 const DIGITS = /^[\d０-９]+$/;
 const SPACES = /^\s+$/;
 const NONE: readonly number[] = [];
+
+/** Whether `s` opens with a kana or kanji letter (so has a letter): most words do, and need no pattern tried. */
+function opensWithKanaOrKanji(s: string): boolean {
+  const c = s.charCodeAt(0);
+  return c >= 0x3041 && c <= 0x3096 || c >= 0x30a1 && c <= 0x30fa || c >= 0x4e00 && c <= 0x9fff;
+}
 const NO_MATCHES: ReadonlyMap<number, number> = new Map();
 
 /**
@@ -304,7 +314,7 @@ class SentenceView {
     let split: JaToken[] | null = null;
     for (let i = 0; i < raw.length; i++) {
       const t = raw[i]!;
-      if (t.surface.length > 1 && (t.pos === '記号' || GROUPED_BRACKETS.test(t.surface) && !LETTER_OR_DIGIT.test(t.surface))) {
+      if (t.surface.length > 1 && (t.pos === '記号' || !opensWithKanaOrKanji(t.surface) && GROUPED_BRACKETS.test(t.surface) && !LETTER_OR_DIGIT.test(t.surface))) {
         split ??= raw.slice(0, i);
         for (let k = 0; k < t.surface.length; k++) {
           const ch = t.surface[k]!;
@@ -326,14 +336,15 @@ class SentenceView {
       const marked = markerAt.size > 0 && markerAt.has(t.start) && DIGITS.test(t.surface);
       if (marked) (marker ??= new Array<number>(n).fill(0))[i] = 1;
       if (marked || t.pos === '記号' && SPACES.test(t.surface)) (skip ??= new Array<number>(n).fill(0))[i] = 1;
-      // (Every quotation bracket is one code unit.)
-      if (t.surface.length === 1 && QUOTE_OPEN.has(t.surface)) {
+      // (Every quotation bracket is one code unit: read as a number, not looked up as a string, for every token.)
+      const quote = t.surface.length === 1 ? QUOTE_UNIT[t.surface.charCodeAt(0)]! : 0;
+      if (quote === 1) {
         // (Every token before the first opener is at depth 0.)
         (depth ??= new Array<number>(n).fill(0))[i] = stack.length;
         stack.push(i);
         continue;
       }
-      if (t.surface.length === 1 && QUOTE_CLOSE.has(t.surface) && stack.length) {
+      if (quote === 2 && stack.length) {
         const open = stack.pop()!;
         match ??= new Map();
         match.set(open, i);
