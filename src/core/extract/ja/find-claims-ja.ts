@@ -96,6 +96,16 @@ const QUOTE_UNIT = new Uint8Array(0x10000);
 for (const q of QUOTE_OPEN) QUOTE_UNIT[q.charCodeAt(0)] = 1;
 for (const q of QUOTE_CLOSE) QUOTE_UNIT[q.charCodeAt(0)] = 2;
 
+/** QUOTE_OPEN.has for a token's surface, without hashing the string. */
+function opensQuote(s: string): boolean {
+  return s.length === 1 && QUOTE_UNIT[s.charCodeAt(0)] === 1;
+}
+
+/** QUOTE_CLOSE.has for a token's surface, without hashing the string. */
+function closesQuote(s: string): boolean {
+  return s.length === 1 && QUOTE_UNIT[s.charCodeAt(0)] === 2;
+}
+
 export function findClaimsJa(input: JaClaimsInput): { attributions: Attribution[]; unattributed: Unattributed[] } {
   // Mentions are added in one sorted merge at the end: inserting each in place is quadratic on a long document.
   return input.registry.batch(() => findClaimsJaInBatch(input));
@@ -363,6 +373,13 @@ class SentenceView {
   }
 
   private tails: number[] | null = null;
+  private circumstance: boolean | null = null;
+
+  /** Whether a 中 or なか stands in the sentence (…が続く中、): skipAdverbials looks for one after every adverbial. */
+  hasCircumstance(): boolean {
+    this.circumstance ??= this.toks.some((t) => t.surface === '中' || t.surface === 'なか');
+    return this.circumstance;
+  }
 
   /** The tokens outside quotations that can begin an evidential tail (という, とのこと, と), in order; made once. */
   tailCandidates(): readonly number[] {
@@ -413,7 +430,7 @@ function isQuotativeTo(v: SentenceView, i: number): boolean {
     if (q && q.pos === '名詞' && VIEW_NOUNS.has(q.surface) && v.toks[at + 1]?.surface === 'を' && SHOW_PREDICATES.has(v.toks[at + 2]?.base ?? '')) return true;
   }
   const p = v.prev(i);
-  return p >= 0 && QUOTE_CLOSE.has(v.toks[p]!.surface);
+  return p >= 0 && closesQuote(v.toks[p]!.surface);
 }
 
 /** Whether the words before a quotative と make a clause (or a quotation) rather than a noun (日本と中国). */
@@ -422,7 +439,7 @@ function clauseBefore(v: SentenceView, i: number): 'quote' | 'clause' | 'noun' |
   if (p >= 0 && v.toks[p]!.surface === 'など') p = v.prev(p);
   if (p < 0) return null;
   const t = v.toks[p]!;
-  if (QUOTE_CLOSE.has(t.surface)) return 'quote';
+  if (closesQuote(t.surface)) return 'quote';
   if (t.pos === '動詞' || t.pos === '助動詞' || t.pos === '形容詞' || t.pos === '感動詞') return 'clause';
   if (t.pos === '助詞' && (t.pos1 === '終助詞' || t.pos1 === '副助詞／並立助詞／終助詞' || t.surface === 'か')) return 'clause';
   if (t.surface === '?' || t.surface === '？' || t.surface === '!' || t.surface === '！') return 'clause';
@@ -545,7 +562,7 @@ function findCues(v: SentenceView): Cue[] {
     if (t.surface === 'を' && t.pos === '助詞') {
       const p = v.prev(i);
       const q = v.next(i);
-      if (p >= 0 && QUOTE_CLOSE.has(toks[p]!.surface) && q < n && isSpeechPredicate(toks[q]!) && !isPassive(v, q, predicateEnd(v, q))) {
+      if (p >= 0 && closesQuote(toks[p]!.surface) && q < n && isSpeechPredicate(toks[q]!) && !isPassive(v, q, predicateEnd(v, q))) {
         cues.push({ rule: 'object-quote', kind: 'quote', from: i, to: predicateEnd(v, q), complementEnd: i });
         continue;
       }
@@ -633,7 +650,7 @@ function findCues(v: SentenceView): Cue[] {
       if (toks[end]?.surface === 'と' && toks[end]!.pos1 === '接続助詞' || toks[end]?.surface === 'ば' || toks[end]?.surface === 'れ' || toks[k]!.conj === '仮定形') continue;
       if (isPassive(v, k, end)) continue;
       // 「…」とするXの見方: とする modifying a noun names its holder there (the commentary pass reads it).
-      const modified = toks[end] && QUOTE_OPEN.has(toks[end]!.surface) ? toks[end + 1] : toks[end];
+      const modified = toks[end] && opensQuote(toks[end]!.surface) ? toks[end + 1] : toks[end];
       if (modified && modified.pos === '名詞' && modified.pos1 !== '接尾' && toks[end - 1]!.conj.startsWith('基本形')) continue;
       cues.push({ rule: 'toshite', kind: 'reported', from: i, to: end, complementEnd: i });
       i = end - 1;
@@ -773,7 +790,7 @@ function modifiesNoun(v: SentenceView, k: number): boolean {
   const { toks } = v;
   for (let j = k; j < toks.length && j < k + 16; j++) {
     const t = toks[j]!;
-    if (v.depth[j]! > 0 || t.surface === '、' || t.surface === '。' || QUOTE_OPEN.has(t.surface)) return false;
+    if (v.depth[j]! > 0 || t.surface === '、' || t.surface === '。' || opensQuote(t.surface)) return false;
     if (t.pos !== '動詞' && t.pos !== '助動詞' && t.pos !== '形容詞') continue;
     // The whole predicate (輸出し|て|いる), then what follows it.
     const e = predicateEnd(v, j);
@@ -808,7 +825,7 @@ function interviewLead(v: SentenceView): SpeakerPhrase | null {
 function passiveAgent(v: SentenceView, i: number): SpeakerPhrase | null {
   const { toks } = v;
   const close = v.prev(i);
-  if (close < 0 || !QUOTE_CLOSE.has(toks[close]!.surface)) return null;
+  if (close < 0 || !closesQuote(toks[close]!.surface)) return null;
   const open = v.match.get(close);
   if (open === undefined) return null;
   const p = v.prev(open);
@@ -1106,7 +1123,7 @@ function analyzeSentence(v: SentenceView, book: SpeakerBook, carried: Speaker | 
 function respectivePairs(v: SentenceView, cue: Cue, last: Span, book: SpeakerBook, current: Speaker | null): Draft[] {
   const { toks, text } = v;
   const out: Draft[] = [];
-  let open = toks.findIndex((t) => t.end === last.start && QUOTE_OPEN.has(t.surface));
+  let open = toks.findIndex((t) => t.end === last.start && opensQuote(t.surface));
   for (let guard = 0; open > 0 && guard < 4; guard++) {
     const particle = v.prev(open);
     if (particle < 1 || toks[particle]!.pos !== '助詞' || !/^(?:が|は)$/.test(toks[particle]!.surface)) break;
@@ -1114,7 +1131,7 @@ function respectivePairs(v: SentenceView, cue: Cue, last: Span, book: SpeakerBoo
     if (!np) break;
     const comma = v.prev(np.from);
     const close = comma >= 0 && toks[comma]!.surface === '、' ? v.prev(comma) : -1;
-    if (close < 0 || !QUOTE_CLOSE.has(toks[close]!.surface) || v.depth[close] || !v.match.has(close)) break;
+    if (close < 0 || !closesQuote(toks[close]!.surface) || v.depth[close] || !v.match.has(close)) break;
     const opener = v.match.get(close)!;
     const subject = v.prev(opener);
     if (subject < 1 || toks[subject]!.pos !== '助詞' || !/^(?:が|は)$/.test(toks[subject]!.surface)) break;
@@ -1323,7 +1340,7 @@ function ownActionBefore(v: SentenceView, k: number): number {
   const { toks } = v;
   for (let j = k; j < toks.length && j < k + 20; j++) {
     const t = toks[j]!;
-    if (v.depth[j]! > 0 || QUOTE_OPEN.has(t.surface) || t.surface === '。') return k;
+    if (v.depth[j]! > 0 || opensQuote(t.surface) || t.surface === '。') return k;
     if (t.pos === '助詞' && (t.surface === 'は' || t.surface === 'が' || t.surface === 'も' || t.pos2 === '引用')) return k;
     if (t.surface !== '、' || j === k) continue;
     const verb = toks[j - 1]!;
@@ -1352,7 +1369,7 @@ function skipAdverbials(v: SentenceView, k: number): number {
     // continuative and a comma) before a clause with its own subject is not part of what was said.
     k = ownActionBefore(v, k);
     // …が予想される中、 / …が続くなか、: the circumstances of the statement, not what was said.
-    for (let j = k + 1; j < toks.length && j < k + 30 && !v.depth[j] && toks[j]!.surface !== '。'; j++) {
+    if (v.hasCircumstance()) for (let j = k + 1; j < toks.length && j < k + 30 && !v.depth[j] && toks[j]!.surface !== '。'; j++) {
       const t = toks[j]!;
       if (t.surface !== '中' && t.surface !== 'なか') continue;
       const before = toks[j - 1]!;
@@ -1371,7 +1388,7 @@ function skipAdverbials(v: SentenceView, k: number): number {
     const nounText = w === '、' || w === 'に' || w === 'で' || w === 'では' || w === 'に対し' || w === 'に対して' || QUOTE_OPEN.has(w) ? v.text.slice(toks[start]!.start, toks[j - 1]!.end) : '';
     const isDate = nounText !== '' && DATE_ADVERBIAL.test(nounText);
     if (isDate && (t.surface === '、' || t.surface === 'に' && toks[j + 1]?.surface === '、')) { k = j + (t.surface === 'に' ? 2 : 1); continue; }
-    if (isDate && t.surface === 'の' === false && QUOTE_OPEN.has(t.surface)) { k = j; continue; }
+    if (isDate && t.surface === 'の' === false && opensQuote(t.surface)) { k = j; continue; }
     // venue: …で、 / …での / …に対し、 / …に、 (記者団に)
     if ((t.surface === 'で' || t.surface === 'では' || t.surface === 'に対し' || t.surface === 'に対して') && VENUE_NOUNS.test(nounText)) {
       let e = j + 1;
@@ -1401,7 +1418,7 @@ function skipAdverbials(v: SentenceView, k: number): number {
       if (t.surface === 'を') { e++; if (toks[e]?.surface === 'て') e++; }
       if (toks[e]?.surface === 'は') e++;
       if (toks[e]?.surface === '、') { k = e + 1; continue; }
-      if (toks[e] && QUOTE_OPEN.has(toks[e]!.surface)) { k = e; continue; }
+      if (toks[e] && opensQuote(toks[e]!.surface)) { k = e; continue; }
       return k;
     }
     return k;
@@ -1414,7 +1431,7 @@ function skipAdverbials(v: SentenceView, k: number): number {
  * stands before that subject and it lies past `floor`. Resolved against the book, or null.
  */
 function subjectBeforeQuote(v: SentenceView, quoteStart: number, floor: number): Speaker | null {
-  const open = v.toks.findIndex((t) => t.end === quoteStart && QUOTE_OPEN.has(t.surface));
+  const open = v.toks.findIndex((t) => t.end === quoteStart && opensQuote(t.surface));
   const sp = open < 0 ? null : phraseBeforeQuote(v, open, floor);
   return sp ? v.book.resolve(sp, null) : null;
 }
@@ -1501,13 +1518,13 @@ function complementSpan(v: SentenceView, cue: Cue, from: number): { span: Span; 
   if (p >= 0 && toks[p]!.surface === 'など') { end = p; p = v.prev(end); }
   if (p >= 0 && toks[p]!.surface === 'だ' && QUOTE_CLOSE.has(toks[v.prev(p)]?.surface ?? '')) { end = p; p = v.prev(end); }
   if (p < 0 || p < from) return null;
-  if (QUOTE_CLOSE.has(toks[p]!.surface) && !v.depth[p]) {
+  if (closesQuote(toks[p]!.surface) && !v.depth[p]) {
     let open = v.match.get(p);
     if (open !== undefined) {
       // Adjacent quotations before one cue give one claim spanning both.
       for (;;) {
         const q = v.prev(open);
-        if (q >= from && QUOTE_CLOSE.has(toks[q]!.surface) && v.match.has(q)) { open = v.match.get(q)!; continue; }
+        if (q >= from && closesQuote(toks[q]!.surface) && v.match.has(q)) { open = v.match.get(q)!; continue; }
         break;
       }
       const before = v.prev(open);
@@ -1581,7 +1598,7 @@ function evidentialEnd(v: SentenceView, from: number): { end: number; tail: bool
     const k = at[c]!;
     const t = toks[k]!;
     // という before a noun modifies it (…があったという一部の報道は): only a closing one is a tail.
-    if ((t.surface === 'という' && t.pos === '助詞' || t.surface === 'とのこと') && !(toks[k + 1] && (toks[k + 1]!.pos === '名詞' && toks[k + 1]!.surface !== 'こと' || QUOTE_OPEN.has(toks[k + 1]!.surface)))) return { end: k, tail: true };
+    if ((t.surface === 'という' && t.pos === '助詞' || t.surface === 'とのこと') && !(toks[k + 1] && (toks[k + 1]!.pos === '名詞' && toks[k + 1]!.surface !== 'こと' || opensQuote(toks[k + 1]!.surface)))) return { end: k, tail: true };
     if (t.surface === 'と' && t.pos2 === '引用' && /^(?:いう|言う)$/.test(toks[k + 1]?.base ?? '') && (toks[k + 2] === undefined || /^(?:こと|。|です|の|が|、)$/.test(toks[k + 2]!.surface) || toks[k + 2]!.pos === '助動詞')) return { end: k, tail: true };
     if (t.surface === 'と' && t.pos2 === '引用' && toks[k + 1]?.surface === 'の' && toks[k + 2]?.surface === 'こと') return { end: k, tail: true };
   }
@@ -1668,7 +1685,7 @@ function kouSentence(v: SentenceView, book: SpeakerBook, current: Speaker | null
     }
     if (!speaker) continue;
     // 「…」 standing alone just before (its own sentence or line), then こう語る X氏。
-    if (before && !toks.slice(0, j).some((x) => QUOTE_CLOSE.has(x.surface))) {
+    if (before && !toks.slice(0, j).some((x) => closesQuote(x.surface))) {
       const q = trimSpan(text, before);
       const open = text[q.start];
       if (open && QUOTE_OPEN.has(open) && QUOTE_CLOSE.has(text[q.end - 1] ?? '') && /^[\s。]*$/.test(text.slice(q.end, v.span.start)) && closes(text, q.start) === q.end - 1) {
@@ -1716,7 +1733,7 @@ function kouSentence(v: SentenceView, book: SpeakerBook, current: Speaker | null
     }
     // The quotation in the same sentence, nearest before the cue.
     for (let k = j - 1; k >= 0; k--) {
-      if (QUOTE_CLOSE.has(toks[k]!.surface) && !v.depth[k] && v.match.has(k)) {
+      if (closesQuote(toks[k]!.surface) && !v.depth[k] && v.match.has(k)) {
         const open = v.match.get(k)!;
         const content = { start: toks[open]!.end, end: toks[k]!.start };
         const cueEnd = predicateEnd(v, j + w);
