@@ -30,7 +30,7 @@ import { HEDGES } from '../cues.ts';
 import { claimFootnotes } from '../claim-footnotes.ts';
 import { bareSpeaker, classifySpeaker, isNominal, nounPhraseEndingAt, titlesName, type NounPhrase, type SpeakerPhrase, type SpeakerReadings } from './speaker-phrase.ts';
 import {
-  ANNOUNCE_PREDICATES, CONNECTIVES, KATAKANA_MEDIA, MEDIA_TAILS, PERSON_POSTS, REQUEST_VERBS, SHOW_PREDICATES, SPEECH_NOUNS, SPEECH_VERBS, VENUE_NOUNS, VIEW_NOUNS,
+  ANNOUNCE_PREDICATES, CONNECTIVES, KATAKANA_MEDIA, MEDIA_TAILS, PERSON_POSTS, REQUEST_VERBS, SHOW_PREDICATES, SPEECH_NOUNS, SPEECH_VERBS, VENUE_NOUNS, VIEW_NOUNS, isPost,
 } from './vocabulary-ja.ts';
 
 export interface JaClaimsInput {
@@ -2112,7 +2112,7 @@ class SpeakerBook {
     const core = sp.core.replace(/\s+/g, ' ').trim() || sp.text;
     // A short form (王氏, 森山総裁, 坂口会長) of someone already named: same surname, or a name that starts the same.
     // A post alone (首相, 同大統領 resolved elsewhere) is the last person named with that post (岸本一郎首相).
-    const byPost = sp.type === 'person' && PERSON_POSTS.includes(core)
+    const byPost = sp.type === 'person' && isPost(core)
       // (a former holder, 元首相 / 前首相, is not the one a bare 首相 means)
       ? reg.people.findLast((p) => p.type === 'person' && p.name !== core && (p.title === core || [...p.aliases].some((a) => a.endsWith(core) && a.length > core.length + 1 && !/[元前]$/.test(a.slice(0, -core.length)))))
       : undefined;
