@@ -959,7 +959,7 @@ function analyzeSentence(v: SentenceView, book: SpeakerBook, carried: Speaker | 
   const contentStart = !cues.length ? 0 : continues ? opening.topicFrom : skipAdverbials(v, opening.adverbialsFrom);
   if (!continues && opening.topic) {
     topic = book.resolve(opening.topic, current);
-    const co = (opening.coTopics ?? []).map((c) => book.resolve(c, current)).filter((x): x is Speaker => x !== null);
+    const co = opening.coTopics?.length ? opening.coTopics.map((c) => book.resolve(c, current)).filter((x): x is Speaker => x !== null) : [];
     if (topic && co.length) topic = { people: [...co.flatMap((c) => c.people), ...topic.people], source: { start: co[0]!.source!.start, end: topic.source!.end } };
   }
   let clauseStart = contentStart;
