@@ -273,12 +273,12 @@ function findKanjiNames(text: string, block: ClassifiedBlock, registry: PeopleRe
     // A post alone (准研究員 after a glossed name, 官房長官): no name in it.
     if (POST_ONLY.test(run)) continue;
     for (let k = 1; k <= Math.min(4, run.length - 1); k++) {
-      const name = run.slice(0, k);
       const rest = run.slice(k);
       // 前/元/現 after the name ends it (朴前国防長官): what follows is the post, whatever its middle.
       const former = FORMER_POST.exec(rest);
       const post = former ? [rest, former[1], former[2], rest.slice(former[1]!.length + former[2]!.length)] as unknown as RegExpExecArray : tail.exec(rest);
       if (!post) continue;
+      const name = run.slice(0, k);
       // The middle part must be a place (韓国 in 尹前韓国大統領), not more of the name.
       if (!former && post[2] && post[2].length > 1 && !isPlaceName(post[2]) && !POST_MODIFIER.test(post[2])) continue;
       // (東京都知事, 北海道知事, 大阪府知事: a prefecture or province before the post, no name.)
