@@ -966,7 +966,9 @@ function analyzeSentence(v: SentenceView, book: SpeakerBook, carried: Speaker | 
   let lastSpeaker: Speaker | null = topic;
   let frameSeen = false;
 
-  cues.forEach((cue, ci) => {
+  // (A loop, not forEach: a callback would keep every variable of the sentence in a context allocated per call.)
+  for (let ci = 0; ci < cues.length; ci++) {
+    const cue = cues[ci]!;
     const next = cues[ci + 1];
     // A cue whose predicate runs straight into another quotative is reported by the next one (relay).
     const nested = next && next.rule !== 'frame' && next.from - cue.to <= 1 && next.from >= cue.to;
@@ -977,7 +979,7 @@ function analyzeSentence(v: SentenceView, book: SpeakerBook, carried: Speaker | 
 
     if (cue.rule === 'frame') {
       speaker = book.resolve(cue.frame!, current);
-      if (!speaker) return;
+      if (!speaker) continue;
       // The proposition runs from after the frame to the end of the sentence, without evidential tails.
       let from = cue.to;
       while (from < toks.length && (toks[from]!.surface === '、' || /^\s+$/.test(toks[from]!.surface))) from++;
@@ -999,14 +1001,14 @@ function analyzeSentence(v: SentenceView, book: SpeakerBook, carried: Speaker | 
       }
       lastSpeaker = speaker;
       clauseStart = tail ? afterTail(v, endTok) : from;
-      return;
+      continue;
     }
-    if (cue.rule === 'hearsay' && frameSeen) return;
+    if (cue.rule === 'hearsay' && frameSeen) continue;
     if (cue.rule === 'hearsay') {
       // …という。 with a speaker carried from before: that speaker's report; with none, unattributed.
       const from = skipAdverbials(v, clauseStart);
       const content = spanOf(v, from, cue.from);
-      if (!content) return;
+      if (!content) continue;
       const ownTopic = topic && topic.people.every((p) => p.type === 'person' || p.type === 'media') ? topic : null;
       const who = ownTopic ?? (topic ? null : lastSpeaker) ?? carried;
       if (who && drafts.length === 0 && cues.length === 1) {
@@ -1014,7 +1016,7 @@ function analyzeSentence(v: SentenceView, book: SpeakerBook, carried: Speaker | 
       } else if (!who) {
         unattributed.push({ content: { ...content, text: '' }, cue: { start: toks[cue.from]!.start, end: toks[cue.to - 1]!.end, text: '' }, footnotes: [], reason: 'hearsay with no named source (…という)' });
       }
-      return;
+      continue;
     }
 
     // 「…」と予想するのは土屋隆・北陵大教授だ: a cleft names the speaker at the end of the sentence.
@@ -1072,7 +1074,7 @@ function analyzeSentence(v: SentenceView, book: SpeakerBook, carried: Speaker | 
       const content = complementSpan(v, cue, contentFrom);
       if (content) unattributed.push({ content: { ...content.span, text: '' }, cue: { start: toks[cue.from]!.start, end: toks[cue.to - 1]!.end, text: '' }, footnotes: [], reason: 'no speaker before the cue' });
       clauseStart = afterCue(v, cue);
-      return;
+      continue;
     }
     const content = complementSpan(v, cue, contentFrom);
     if (content && content.kind === 'quote' && !cue.after) {
@@ -1094,7 +1096,7 @@ function analyzeSentence(v: SentenceView, book: SpeakerBook, carried: Speaker | 
     }
     // The next cue's complement starts after this one's predicate (…と述べ、…と強調した), unless nested.
     if (!nested) clauseStart = afterCue(v, cue);
-  });
+  }
 
   // Xによると、…と言及する: one claim, the cue's; the frame's own span would credit the passage twice.
   for (let i = drafts.length - 1; i >= 0; i--) {
