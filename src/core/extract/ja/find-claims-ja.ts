@@ -548,14 +548,16 @@ function findCues(v: SentenceView): Cue[] {
       if (frame) { cues.push({ rule: 'frame', kind: 'according_to', from: i, to: i + 4, complementEnd: i + 4, frame }); i += 3; continue; }
     }
     // Xの話では / Xの調べでは / Xの話として (a relay's source)
-    const deWa = toks[i + 2]?.surface === 'で' && toks[i + 3]?.surface === 'は';
-    const toShite = toks[i + 2]?.surface === 'として' && toks[i + 1]!.surface === '話';
-    if (t.surface === 'の' && t.pos === '助詞' && i + 2 < n && /^(?:話|調べ|報道|発表|分析|見方|考え|説明|見立て|集計|調査|推計|試算|まとめ)$/.test(toks[i + 1]!.surface) && (deWa || toShite)) {
-      const np = nounPhraseEndingAt(v.text, toks, i - 1, 0);
-      const frame = np ? classify(np, toks, v.book) : null;
-      const to = i + (deWa ? 4 : 3);
-      if (frame) cues.push({ rule: 'frame', kind: 'according_to', from: i, to, complementEnd: to, frame });
-      continue;
+    if (t.surface === 'の' && t.pos === '助詞' && i + 2 < n && /^(?:話|調べ|報道|発表|分析|見方|考え|説明|見立て|集計|調査|推計|試算|まとめ)$/.test(toks[i + 1]!.surface)) {
+      const deWa = toks[i + 2]!.surface === 'で' && toks[i + 3]?.surface === 'は';
+      const toShite = toks[i + 2]!.surface === 'として' && toks[i + 1]!.surface === '話';
+      if (deWa || toShite) {
+        const np = nounPhraseEndingAt(v.text, toks, i - 1, 0);
+        const frame = np ? classify(np, toks, v.book) : null;
+        const to = i + (deWa ? 4 : 3);
+        if (frame) cues.push({ rule: 'frame', kind: 'according_to', from: i, to, complementEnd: to, frame });
+        continue;
+      }
     }
 
     // 「…」を警告した: a quotation as the object of a reporting predicate.
