@@ -45,14 +45,21 @@ const CLOSE_PAREN = new Set([')', '）']);
 /** Nouns that may follow の inside one speaker phrase (チリ政府の国家海洋委員会, 北陸新報の記者). */
 const HEAD_AFTER_NO = new RegExp(`(?:${[...PERSON_POSTS, '学者', '専門家', '当局者', '高官', '関係者', '会議', '委員会', '研究所', '報道官', '代表', '政府', '軍', '省', '庁', '局', '紙', '電子版', '報道', '記事', '論文', '発表', '声明', '調査', 'データ', 'コメント', '見解', '談話', '報告書', '報告', '社説', '世論調査'].join('|')})$`);
 
+const MARKS_ONLY = /^[\p{P}\p{S}]+$/u;
+const KANJI_ONLY = /^[\u4e00-\u9fff々]+$/;
+
+/**
+ * Whether a token can stand in a noun phrase (a name, a post, an organisation). Asked of every token of the runs that
+ * speaker phrases and adverbials are read from, so its patterns are made once.
+ */
 export function isNominal(t: JaToken): boolean {
   // A run of marks the analyser did not know (?」、) is tagged as a noun; it is never part of a name.
-  if (t.pos === '名詞' && !t.known && /^[\p{P}\p{S}]+$/u.test(t.surface)) return JOINERS.has(t.surface);
-  if (t.pos === '名詞') return t.pos1 !== '非自立' && t.pos1 !== '代名詞' || /^(?:彼|彼女|彼ら)$/.test(t.surface);
+  if (t.pos === '名詞' && !t.known && MARKS_ONLY.test(t.surface)) return JOINERS.has(t.surface);
+  if (t.pos === '名詞') return t.pos1 !== '非自立' && t.pos1 !== '代名詞' || t.surface === '彼' || t.surface === '彼女' || t.surface === '彼ら';
   if (t.pos === '接頭詞') return true;
   // Kanji alone, whatever the analyser guessed (rare kanji in a given name read as a verb or adjective stem): a verb or adjective is
   // not written without kana, so such a token is part of a name.
-  if ((t.pos === '動詞' || t.pos === '形容詞' || t.pos === '副詞' || t.pos === '連体詞') && /^[\u4e00-\u9fff々]+$/.test(t.surface) && t.surface !== t.base) return true;
+  if ((t.pos === '動詞' || t.pos === '形容詞' || t.pos === '副詞' || t.pos === '連体詞') && KANJI_ONLY.test(t.surface) && t.surface !== t.base) return true;
   if (t.pos === '記号') return t.pos1 === 'アルファベット' || JOINERS.has(t.surface);
   return false;
 }
