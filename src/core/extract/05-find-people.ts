@@ -250,34 +250,35 @@ function uniqueKanjiFullName(registry: PeopleRegistry, surname: string): DraftPe
   return fits.length === 1 ? fits[0] : undefined;
 }
 
-const KANJI_RUN = /[\u4e00-\u9fff々]+/g;
+/** Whether a code unit is one of a kanji run: [\u4e00-\u9fff々]. */
+function isKanjiUnit(c: number): boolean {
+  return c >= 0x4e00 && c <= 0x9fff || c === 0x3005;
+}
 /** Kanji words that stand where a name would but are none (同大統領, 歴代首相, 国連大使). */
 const NOT_A_NAME = /^(?:同|両|各|前|元|現|新|旧|副|故|歴代|次期|初代|当時|同国|自国|他国|両国|各国|外国|国連|政府|国防|外務|国家|当局|安保理|首脳|閣僚|高官|駐日|駐韓|駐米|駐露|在日|在韓)$/;
 
 function findKanjiNames(text: string, block: ClassifiedBlock, registry: PeopleRegistry): void {
   const tail = KANJI_NAME_TAIL;
-  KANJI_RUN.lastIndex = block.contentStart;
-  let m: RegExpExecArray | null;
-  // Scan the block only: on the whole text a block without a match would run the pattern to the end of the
-  // document (quadratic in the number of blocks). A slice up to the block's end is cheap and keeps offsets.
-  const upto = text.slice(0, block.end);
-  while ((m = KANJI_RUN.exec(upto)) && m.index < block.end) {
-    const run = m[0];
+  // The kanji runs of the block, found code unit by code unit: most end in no post, and are never sliced.
+  for (let at = block.contentStart; at < block.end; at++) {
+    if (!isKanjiUnit(text.charCodeAt(at))) continue;
+    const start = at;
+    while (at + 1 < block.end && isKanjiUnit(text.charCodeAt(at + 1))) at++;
     // Only a run that ends like a post can hold a name before it.
-    if (!KANJI_POST_LAST.has(run[run.length - 1]!)) continue;
-    const start = m.index;
+    if (!KANJI_POST_LAST.has(text[at]!)) continue;
+    const run = text.slice(start, at + 1);
     // Part of a longer name or title (ロシア国連大使, ・の後): not a name of its own.
     const before = text[start - 1];
     if (before && (isKatakana(before) || before === '・')) continue;
     // A post alone (准研究員 after a glossed name, 官房長官): no name in it.
     if (POST_ONLY.test(run)) continue;
     for (let k = 1; k <= Math.min(4, run.length - 1); k++) {
-      const name = run.slice(0, k);
       const rest = run.slice(k);
       // 前/元/現 after the name ends it (朴前国防長官): what follows is the post, whatever its middle.
       const former = FORMER_POST.exec(rest);
       const post = former ? [rest, former[1], former[2], rest.slice(former[1]!.length + former[2]!.length)] as unknown as RegExpExecArray : tail.exec(rest);
       if (!post) continue;
+      const name = run.slice(0, k);
       // The middle part must be a place (韓国 in 洪前韓国大統領), not more of the name.
       if (!former && post[2] && post[2].length > 1 && !isPlaceName(post[2]) && !POST_MODIFIER.test(post[2])) continue;
       // (東京都知事, 北海道知事, 大阪府知事: a prefecture or province before the post, no name.)
@@ -314,7 +315,6 @@ function findKanjiNamesAfterPost(text: string, block: ClassifiedBlock, registry:
     for (let start = m.index; start <= runEnd - 2; start++) {
       // A post word must end right before the name: check its last character before any regex.
       const prev = start > m.index ? text[start - 1]! : text[start - 1] === 'の' ? text[start - 2] ?? '' : text[start - 1] ?? '';
-      const name = text.slice(start, runEnd);
       // A name without a space follows its post directly (研究委員朴成民); with の between (専門家の見方) it is
       // any noun, unless the name has the space of a person's name (…教授の佐藤 健一).
       const joined = text[start - 1] === 'の';
@@ -322,7 +322,8 @@ function findKanjiNamesAfterPost(text: string, block: ClassifiedBlock, registry:
       if (!postBefore) {
         // A family and a given name with a space between, after an organisation with の or at a clause start:
         // …センターの佐藤 健一は (the space is how Japanese commentary writes a person's name).
-        if (spaced && start === m.index && /^[\u4e00-\u9fff々]{1,2}[ \u3000][\u4e00-\u9fff々]{1,3}$/.test(name) && /^(?:氏|は|が|によ)/.test(text.slice(runEnd, runEnd + 2))) {
+        const name = spaced && start === m.index ? text.slice(start, runEnd) : '';
+        if (name && /^[\u4e00-\u9fff々]{1,2}[ \u3000][\u4e00-\u9fff々]{1,3}$/.test(name) && /^(?:氏|は|が|によ)/.test(text.slice(runEnd, runEnd + 2))) {
           const org = orgWithNo(text, start, block.contentStart);
           const atClauseStart = start === block.contentStart || /[、。\s]/.test(text[start - 1] ?? '');
           if ((org || atClauseStart) && !registry.isInsideMention(start) && !NOT_A_NAME.test(name.split(/[ \u3000]/)[0]!)) {
@@ -332,6 +333,7 @@ function findKanjiNamesAfterPost(text: string, block: ClassifiedBlock, registry:
         }
         continue;
       }
+      const name = text.slice(start, runEnd);
       if (spaced ? !/^[\u4e00-\u9fff々]{1,2}[ \u3000][\u4e00-\u9fff々]{1,3}$/.test(name) : name.length > 4 || !/^(?:氏|は|が)/.test(text.slice(runEnd, runEnd + 1))) continue;
       if (registry.isInsideMention(start)) break;
       if (!spaced && (/[会議室部省局課班的性化制度法国軍側]$/.test(name) || NOT_A_NAME.test(name) || isPlaceName(name) || POST_AT_END.test(name))) break;

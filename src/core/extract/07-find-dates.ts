@@ -109,10 +109,24 @@ function daysInMonth(year: number, month: number): number {
 const pad2 = (n: number): string => (n < 10 ? `0${n}` : String(n));
 const isMonth = (m: number): boolean => Number.isInteger(m) && m >= 1 && m <= 12;
 
+/** How far after a Japanese date's start its 年 can stand: 13 code units (52022 ~ 2023) and a space. */
+const YEAR_MARK_REACH = 14;
+
+/**
+ * JA_DATE's next match, tried only from where the next 年 could belong to one: the pattern alone is tried at every
+ * position of the text (most of which are no date), and every date has a 年 at most YEAR_MARK_REACH after its start.
+ */
+function nextJapaneseDate(text: string): RegExpExecArray | null {
+  const year = text.indexOf('年', JA_DATE.lastIndex);
+  if (year < 0) return null;
+  JA_DATE.lastIndex = Math.max(JA_DATE.lastIndex, year - YEAR_MARK_REACH);
+  return JA_DATE.exec(text);
+}
+
 function scanJapanese(text: string, out: FoundDate[]): void {
   JA_DATE.lastIndex = 0;
   let m: RegExpExecArray | null;
-  while ((m = JA_DATE.exec(text))) {
+  while ((m = nextJapaneseDate(text))) {
     const g = m.groups!;
     const matchEnd = m.index + m[0].length;
     let start = m.index;

@@ -28,6 +28,8 @@ export function claimFootnotes(
   cue: Span | null,
   more: readonly number[] = [],
 ): number[] {
+  // A document without footnotes (most): nothing to look for around each claim.
+  if (!footnotes.length && !byStart.size && !more.length) return [];
   const ns = new Set<number>(more);
   for (const f of footnotesIn(footnotes, content.start, content.end)) ns.add(f.n);
   let j = content.end;

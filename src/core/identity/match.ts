@@ -438,7 +438,7 @@ export function compareNames(a: string, b: string): { score: number; evidence: s
  * Why two forms of a name in one script cannot both be one person's, or null: forenames or middle names
  * that differ under one surname (Helen R. Marsh and Helen T. Marsh; Hannah Marsh), or two whole kanji or
  * hangul names neither of which holds the other (山田太郎 and 山田次郎: a different given name). A surname
- * beside a full name (尹 and 洪在允), spellings that are only close (Artyom, Artem) and forms in different
+ * beside a full name (洪 and 洪在允), spellings that are only close (Artyom, Artem) and forms in different
  * scripts are no contradiction: they cannot tell two people apart.
  *
  * @example nameFormsContradict('山田太郎', '山田次郎') // 'different written forms 山田太郎 ≠ 山田次郎'

@@ -115,18 +115,20 @@ function isSpace(c: number): boolean {
 const INTERESTING = new Uint8Array(0x10000);
 for (const ch of '。！？!?.' + OPEN + Object.values(CLOSE_OF).join('')) INTERESTING[ch.charCodeAt(0)] = 1;
 
-const BRACKET_RE = /[「『(（[【〈《〔“」』)）\]】〉》〕”]/g;
+/** 1 at an opening bracket, 2 at a closing one, by code unit (all are BMP). */
+const BRACKET = new Uint8Array(0x10000);
+for (const ch of OPEN) BRACKET[ch.charCodeAt(0)] = 1;
+for (const ch of Object.values(CLOSE_OF)) BRACKET[ch.charCodeAt(0)] = 2;
 
 function matchBrackets(text: string, start: number, end: number): Map<number, number> {
   const result = new Map<number, number>();
   const stack: number[] = [];
-  BRACKET_RE.lastIndex = start;
-  // Only up to the block's end: on the whole text a block without brackets would scan the rest of the document.
-  const upto = text.slice(0, end);
-  for (let m: RegExpExecArray | null; (m = BRACKET_RE.exec(upto)) && m.index < end;) {
-    const i = m.index;
-    const ch = m[0];
-    if (OPEN.includes(ch)) {
+  // Code unit by code unit, within the block (a pattern's matches were an array and a string per bracket).
+  for (let i = start; i < end && i < text.length; i++) {
+    const kind = BRACKET[text.charCodeAt(i)];
+    if (!kind) continue;
+    const ch = text[i]!;
+    if (kind === 1) {
       // '(' after a digit or Latin letter in "(1)" still pairs; that is fine.
       stack.push(i);
     } else {

@@ -86,17 +86,33 @@ export function normalizeText(original: string, joins?: ReadonlyMap<number, Join
   }
   if (allStable) return identity(original);
 
-  // groupStart[k] / groupEnd[k]: the original range the k-th derived code unit came from.
+  // starts[k] / ends[k]: the original range the k-th derived code unit came from. (Written into typed arrays
+  // grown by doubling: a derived text is about as long as its original, and pushing two numbers per code unit
+  // made this the largest allocation of the analysis after the analyser's.)
   const parts: string[] = [];
-  const starts: number[] = [];
-  const ends: number[] = [];
+  let starts = new Int32Array(n + 16);
+  let ends = new Int32Array(n + 16);
+  let units = 0;
+  const map = (start: number, end: number): void => {
+    if (units === starts.length) {
+      const grownStarts = new Int32Array(units * 2);
+      const grownEnds = new Int32Array(units * 2);
+      grownStarts.set(starts);
+      grownEnds.set(ends);
+      starts = grownStarts;
+      ends = grownEnds;
+    }
+    starts[units] = start;
+    ends[units] = end;
+    units++;
+  };
   let i = 0;
   while (i < n) {
     const join = joins?.get(i);
     if (join) {
       // The whole stretch becomes `with` (possibly nothing): each derived unit maps back to all of it.
       parts.push(join.with);
-      for (let k = 0; k < join.with.length; k++) { starts.push(i); ends.push(join.end); }
+      for (let k = 0; k < join.with.length; k++) map(i, join.end);
       i = join.end;
       continue;
     }
@@ -109,7 +125,7 @@ export function normalizeText(original: string, joins?: ReadonlyMap<number, Join
       // Leave the last unit of the run to the slow path when a mark follows it.
       if (j < n && j - 1 > i && MARK.test(String.fromCodePoint(original.codePointAt(j)!))) j--;
       parts.push(original.slice(i, j));
-      for (let k = i; k < j; k++) { starts.push(k); ends.push(k + 1); }
+      for (let k = i; k < j; k++) map(k, k + 1);
       i = j;
       continue;
     }
@@ -126,12 +142,12 @@ export function normalizeText(original: string, joins?: ReadonlyMap<number, Join
     for (const ch of out) folded += foldChar(ch);
     out = folded;
     parts.push(out);
-    for (let k = 0; k < out.length; k++) { starts.push(i); ends.push(j); }
+    for (let k = 0; k < out.length; k++) map(i, j);
     i = j;
   }
   const text = parts.join('');
-  const startMap = Int32Array.from(starts);
-  const endMap = Int32Array.from(ends);
+  const startMap = starts.subarray(0, units);
+  const endMap = ends.subarray(0, units);
   const m = text.length;
   const toOriginalIndex = (index: number): number => (index >= m ? n : startMap[index]!);
   // First derived index whose group starts at or after an original index (startMap is non-decreasing).

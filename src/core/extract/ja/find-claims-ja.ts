@@ -30,7 +30,7 @@ import { HEDGES } from '../cues.ts';
 import { claimFootnotes } from '../claim-footnotes.ts';
 import { bareSpeaker, classifySpeaker, isNominal, nounPhraseEndingAt, titlesName, type NounPhrase, type SpeakerPhrase, type SpeakerReadings } from './speaker-phrase.ts';
 import {
-  ANNOUNCE_PREDICATES, CONNECTIVES, KATAKANA_MEDIA, MEDIA_TAILS, PERSON_POSTS, REQUEST_VERBS, SHOW_PREDICATES, SPEECH_NOUNS, SPEECH_VERBS, VENUE_NOUNS, VIEW_NOUNS,
+  ANNOUNCE_PREDICATES, CONNECTIVES, KATAKANA_MEDIA, MEDIA_TAILS, PERSON_POSTS, REQUEST_VERBS, SHOW_PREDICATES, SPEECH_NOUNS, SPEECH_VERBS, VENUE_NOUNS, VIEW_NOUNS, isPost,
 } from './vocabulary-ja.ts';
 
 export interface JaClaimsInput {
@@ -85,9 +85,26 @@ interface Cue {
 
 /** An interviewer's question opening a sentence: ――, ──, a dash, Q. */
 const QUESTION_MARK = /^(?:――|──|―|—|－|-|Q[.:：\s]|問[:：\s])/;
-const MULTI_CONNECTIVE = /^(?:その上で|そのうえで|その一方で|これに対して|これに対し|それに対し|その後|その際|そのため|このため|これを受けて|これを受け|それでも|それに加えて|加えて|さらに言えば|一方で|他方で)、/;
+/** Matched on the text where a token starts (sticky: no slice of the text per token). */
+const MULTI_CONNECTIVE = /(?:その上で|そのうえで|その一方で|これに対して|これに対し|それに対し|その後|その際|そのため|このため|これを受けて|これを受け|それでも|それに加えて|加えて|さらに言えば|一方で|他方で)、/y;
+/** The characters MULTI_CONNECTIVE's words begin with: it is tried only at those. */
+const MULTI_CONNECTIVE_FIRST = new Set(['そ', 'こ', '加', 'さ', '一', '他']);
 const QUOTE_OPEN = new Set(['「', '『', '“']);
 const QUOTE_CLOSE = new Set(['」', '』', '”']);
+/** 1 at the code unit of an opening quotation bracket, 2 at a closing one. */
+const QUOTE_UNIT = new Uint8Array(0x10000);
+for (const q of QUOTE_OPEN) QUOTE_UNIT[q.charCodeAt(0)] = 1;
+for (const q of QUOTE_CLOSE) QUOTE_UNIT[q.charCodeAt(0)] = 2;
+
+/** QUOTE_OPEN.has for a token's surface, without hashing the string. */
+function opensQuote(s: string): boolean {
+  return s.length === 1 && QUOTE_UNIT[s.charCodeAt(0)] === 1;
+}
+
+/** QUOTE_CLOSE.has for a token's surface, without hashing the string. */
+function closesQuote(s: string): boolean {
+  return s.length === 1 && QUOTE_UNIT[s.charCodeAt(0)] === 2;
+}
 
 /** Claims found in one stretch of the text, finished; `end` is where the stretch ends (the next one starts there). */
 export interface ClaimsPart {
@@ -128,9 +145,8 @@ export function* findClaimsJaInParts(input: JaClaimsInput, partSize = Infinity):
 function classify(np: Parameters<typeof classifySpeaker>[0], toks: Parameters<typeof classifySpeaker>[1], book: SpeakerBook): SpeakerPhrase | null {
   const sp = classifySpeaker(np, toks, book.readings);
   if (sp) return sp;
-  const bare = bareSpeaker(np.text);
-  if (book.known.has(bare)) return { ...np, type: 'person', core: bare, organization: null, title: null };
-  return null;
+  const bare = book.knownName(np.text);
+  return bare === null ? null : { from: np.from, to: np.to, start: np.start, end: np.end, text: np.text, type: 'person', core: bare, organization: null, title: null };
 }
 
 function* claimsInParts(input: JaClaimsInput, partSize: number): Generator<ClaimsPart, ClaimsPart> {
@@ -325,59 +341,102 @@ export function lowerBound(xs: readonly number[], at: number): number {
 
 // ------------------------------------------------------------------------------------------ sentence view
 
-/** One sentence, tokenised, with its quotation brackets matched and footnote markers known. */
+/** Tokens the analyser may group of which each character is a token here: brackets (「( or 」、) and marks. */
+const GROUPED_BRACKETS = /[「」『』()（）【】]/;
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+const OPENING_BRACKET = /[「『(（【]/;
+const CLOSING_BRACKET = /[」』)）】]/;
+const DIGITS = /^[\d０-９]+$/;
+const SPACES = /^\s+$/;
+const NONE: readonly number[] = [];
+
+/** Whether `s` opens with a kana or kanji letter (so has a letter): most words do, and need no pattern tried. */
+function opensWithKanaOrKanji(s: string): boolean {
+  const c = s.charCodeAt(0);
+  return c >= 0x3041 && c <= 0x3096 || c >= 0x30a1 && c <= 0x30fa || c >= 0x4e00 && c <= 0x9fff;
+}
+const NO_MATCHES: ReadonlyMap<number, number> = new Map();
+
+/**
+ * One sentence, tokenised, with its quotation brackets matched and footnote markers known. Every sentence of a
+ * document is one, and what it allocates slows the analyser that runs between sentences (the nursery it churns
+ * evicts the dictionary from the caches): its per-token facts are plain arrays of the sentence's length (a typed
+ * array of more than 64 bytes is allocated outside the heap), those that are mostly empty are made only when the
+ * sentence has an entry, and the analyser's tokens are copied only when a group of symbols must be split.
+ */
 class SentenceView {
   readonly toks: JaToken[];
-  /** Bracket depth of each token (inside 「…」 > 0). */
-  readonly depth: Int16Array;
+  /** Bracket depth of each token (inside 「…」 > 0; read as a truth test, as a sentence without quotations has none). */
+  readonly depth: readonly number[];
   /** Matching closer for each opening bracket token, and back. */
-  readonly match = new Map<number, number>();
-  readonly marker: Uint8Array;
+  readonly match: ReadonlyMap<number, number>;
+  /** 1 at a footnote marker (read as true or false, as are `skip` and `depth`: an empty array answers false at any index). */
+  readonly marker: readonly number[];
   /** 1 where prev() and next() step over a token: a footnote marker or white space. */
-  readonly skip: Uint8Array;
+  readonly skip: readonly number[];
 
   constructor(readonly text: string, readonly span: Span, readonly tokenizer: JaTokenizer, markerAt: Map<number, DraftFootnote>, readonly book: SpeakerBook) {
     const raw = tokenizer.tokenize(text.slice(span.start, span.end), span.start);
     // The analyser groups runs of symbols (「( or 」、): brackets and marks are one token each here.
-    this.toks = [];
-    for (const t of raw) {
-      if (t.surface.length > 1 && (t.pos === '記号' || /[「」『』()（）【】]/.test(t.surface) && !/[\p{L}\p{N}]/u.test(t.surface))) {
+    let split: JaToken[] | null = null;
+    for (let i = 0; i < raw.length; i++) {
+      const t = raw[i]!;
+      if (t.surface.length > 1 && (t.pos === '記号' || !opensWithKanaOrKanji(t.surface) && GROUPED_BRACKETS.test(t.surface) && !LETTER_OR_DIGIT.test(t.surface))) {
+        split ??= raw.slice(0, i);
         for (let k = 0; k < t.surface.length; k++) {
           const ch = t.surface[k]!;
-          this.toks.push({ ...t, surface: ch, base: ch, start: t.start + k, end: t.start + k + 1, pos: '記号', pos1: /[「『(（【]/.test(ch) ? '括弧開' : /[」』)）】]/.test(ch) ? '括弧閉' : t.pos1 });
+          split.push({ ...t, surface: ch, base: ch, start: t.start + k, end: t.start + k + 1, pos: '記号', pos1: OPENING_BRACKET.test(ch) ? '括弧開' : CLOSING_BRACKET.test(ch) ? '括弧閉' : t.pos1 });
         }
-      } else {
-        this.toks.push(t);
+      } else if (split) {
+        split.push(t);
       }
     }
+    this.toks = split ?? raw;
     const n = this.toks.length;
-    this.depth = new Int16Array(n);
-    this.marker = new Uint8Array(n);
+    let marker: number[] | null = null;
+    let skip: number[] | null = null;
+    let match: Map<number, number> | null = null;
+    let depth: number[] | null = null;
     const stack: number[] = [];
     for (let i = 0; i < n; i++) {
       const t = this.toks[i]!;
-      if (markerAt.size && markerAt.has(t.start) && /^[\d０-９]+$/.test(t.surface)) this.marker[i] = 1;
-      if (QUOTE_OPEN.has(t.surface)) {
-        this.depth[i] = stack.length;
+      const marked = markerAt.size > 0 && markerAt.has(t.start) && DIGITS.test(t.surface);
+      if (marked) (marker ??= new Array<number>(n).fill(0))[i] = 1;
+      if (marked || t.pos === '記号' && SPACES.test(t.surface)) (skip ??= new Array<number>(n).fill(0))[i] = 1;
+      // (Every quotation bracket is one code unit: read as a number, not looked up as a string, for every token.)
+      const quote = t.surface.length === 1 ? QUOTE_UNIT[t.surface.charCodeAt(0)]! : 0;
+      if (quote === 1) {
+        // (Every token before the first opener is at depth 0.)
+        (depth ??= new Array<number>(n).fill(0))[i] = stack.length;
         stack.push(i);
         continue;
       }
-      if (QUOTE_CLOSE.has(t.surface) && stack.length) {
+      if (quote === 2 && stack.length) {
         const open = stack.pop()!;
-        this.match.set(open, i);
-        this.match.set(i, open);
-        this.depth[i] = stack.length;
+        match ??= new Map();
+        match.set(open, i);
+        match.set(i, open);
+        depth![i] = stack.length;
         continue;
       }
-      this.depth[i] = stack.length;
+      if (depth) depth[i] = stack.length;
     }
+    this.marker = marker ?? NONE;
+    this.skip = skip ?? NONE;
+    this.match = match ?? NO_MATCHES;
     // An opener never closed in the sentence: its tokens are not inside a quotation after all.
-    for (const open of stack) for (let k = open; k < n; k++) this.depth[k] = Math.max(0, this.depth[k]! - 1);
-    this.skip = new Uint8Array(n);
-    for (let i = 0; i < n; i++) if (this.marker[i] || this.toks[i]!.pos === '記号' && /^\s+$/.test(this.toks[i]!.surface)) this.skip[i] = 1;
+    for (const open of stack) for (let k = open; k < n; k++) depth![k] = Math.max(0, depth![k]! - 1);
+    this.depth = depth ?? NONE;
   }
 
   private tails: number[] | null = null;
+  private circumstance: boolean | null = null;
+
+  /** Whether a 中 or なか stands in the sentence (…が続く中、): skipAdverbials looks for one after every adverbial. */
+  hasCircumstance(): boolean {
+    this.circumstance ??= this.toks.some((t) => t.surface === '中' || t.surface === 'なか');
+    return this.circumstance;
+  }
 
   /** The tokens outside quotations that can begin an evidential tail (という, とのこと, と), in order; made once. */
   tailCandidates(): readonly number[] {
@@ -385,7 +444,7 @@ class SentenceView {
     this.tails = [];
     for (let k = 0; k < this.toks.length; k++) {
       const w = this.toks[k]!.surface;
-      if (this.depth[k] === 0 && (w === 'と' || w === 'という' || w === 'とのこと')) this.tails.push(k);
+      if (!this.depth[k] && (w === 'と' || w === 'という' || w === 'とのこと')) this.tails.push(k);
     }
     return this.tails;
   }
@@ -428,7 +487,7 @@ function isQuotativeTo(v: SentenceView, i: number): boolean {
     if (q && q.pos === '名詞' && VIEW_NOUNS.has(q.surface) && v.toks[at + 1]?.surface === 'を' && SHOW_PREDICATES.has(v.toks[at + 2]?.base ?? '')) return true;
   }
   const p = v.prev(i);
-  return p >= 0 && QUOTE_CLOSE.has(v.toks[p]!.surface);
+  return p >= 0 && closesQuote(v.toks[p]!.surface);
 }
 
 /** Whether the words before a quotative と make a clause (or a quotation) rather than a noun (日本と中国). */
@@ -437,7 +496,7 @@ function clauseBefore(v: SentenceView, i: number): 'quote' | 'clause' | 'noun' |
   if (p >= 0 && v.toks[p]!.surface === 'など') p = v.prev(p);
   if (p < 0) return null;
   const t = v.toks[p]!;
-  if (QUOTE_CLOSE.has(t.surface)) return 'quote';
+  if (closesQuote(t.surface)) return 'quote';
   if (t.pos === '動詞' || t.pos === '助動詞' || t.pos === '形容詞' || t.pos === '感動詞') return 'clause';
   if (t.pos === '助詞' && (t.pos1 === '終助詞' || t.pos1 === '副助詞／並立助詞／終助詞' || t.surface === 'か')) return 'clause';
   if (t.surface === '?' || t.surface === '？' || t.surface === '!' || t.surface === '！') return 'clause';
@@ -513,6 +572,11 @@ function deniedExpectation(v: SentenceView, end: number): boolean {
   return false;
 }
 
+/** Nouns of an intention a clause may modify (…判断する考えを示した, …検討する意向を示している). */
+const INTENT_NOUNS = new Set(['考え', '意向', '方針', '姿勢', '考え方', '意思', '構え', '見通し', '見込み']);
+/** Their first code units: every noun is asked, and a number is looked up without hashing a new string. */
+const INTENT_FIRST = new Set([...INTENT_NOUNS].map((w) => w.charCodeAt(0)));
+
 /** Cues of a sentence, in text order, all outside quotations. */
 function findCues(v: SentenceView): Cue[] {
   const cues: Cue[] = [];
@@ -541,21 +605,23 @@ function findCues(v: SentenceView): Cue[] {
       if (frame) { cues.push({ rule: 'frame', kind: 'according_to', from: i, to: i + 4, complementEnd: i + 4, frame }); i += 3; continue; }
     }
     // Xの話では / Xの調べでは / Xの話として (a relay's source)
-    const deWa = toks[i + 2]?.surface === 'で' && toks[i + 3]?.surface === 'は';
-    const toShite = toks[i + 2]?.surface === 'として' && toks[i + 1]!.surface === '話';
-    if (t.surface === 'の' && t.pos === '助詞' && i + 2 < n && /^(?:話|調べ|報道|発表|分析|見方|考え|説明|見立て|集計|調査|推計|試算|まとめ)$/.test(toks[i + 1]!.surface) && (deWa || toShite)) {
-      const np = nounPhraseEndingAt(v.text, toks, i - 1, 0);
-      const frame = np ? classify(np, toks, v.book) : null;
-      const to = i + (deWa ? 4 : 3);
-      if (frame) cues.push({ rule: 'frame', kind: 'according_to', from: i, to, complementEnd: to, frame });
-      continue;
+    if (t.surface === 'の' && t.pos === '助詞' && i + 2 < n && /^(?:話|調べ|報道|発表|分析|見方|考え|説明|見立て|集計|調査|推計|試算|まとめ)$/.test(toks[i + 1]!.surface)) {
+      const deWa = toks[i + 2]!.surface === 'で' && toks[i + 3]?.surface === 'は';
+      const toShite = toks[i + 2]!.surface === 'として' && toks[i + 1]!.surface === '話';
+      if (deWa || toShite) {
+        const np = nounPhraseEndingAt(v.text, toks, i - 1, 0);
+        const frame = np ? classify(np, toks, v.book) : null;
+        const to = i + (deWa ? 4 : 3);
+        if (frame) cues.push({ rule: 'frame', kind: 'according_to', from: i, to, complementEnd: to, frame });
+        continue;
+      }
     }
 
     // 「…」を警告した: a quotation as the object of a reporting predicate.
     if (t.surface === 'を' && t.pos === '助詞') {
       const p = v.prev(i);
       const q = v.next(i);
-      if (p >= 0 && QUOTE_CLOSE.has(toks[p]!.surface) && q < n && isSpeechPredicate(toks[q]!) && !isPassive(v, q, predicateEnd(v, q))) {
+      if (p >= 0 && closesQuote(toks[p]!.surface) && q < n && isSpeechPredicate(toks[q]!) && !isPassive(v, q, predicateEnd(v, q))) {
         cues.push({ rule: 'object-quote', kind: 'quote', from: i, to: predicateEnd(v, q), complementEnd: i });
         continue;
       }
@@ -585,7 +651,7 @@ function findCues(v: SentenceView): Cue[] {
     }
 
     // …判断する考えを示した / …検討する意向を示している: a clause modifying a view noun.
-    if (t.pos === '名詞' && /^(?:考え|意向|方針|姿勢|考え方|意思|構え|見通し|見込み)$/.test(t.surface) && i > 0) {
+    if (t.pos === '名詞' && INTENT_FIRST.has(t.surface.charCodeAt(0)) && INTENT_NOUNS.has(t.surface) && i > 0) {
       const p = v.prev(i);
       const pt = p >= 0 ? toks[p]! : null;
       if (pt && (pt.pos === '動詞' || pt.pos === '助動詞' && /^(?:たい|ない|た)$/.test(pt.base) || pt.pos === '形容詞') && (pt.conj.startsWith('基本形') || pt.conj === '*' || pt.pos === '助動詞')) {
@@ -643,7 +709,7 @@ function findCues(v: SentenceView): Cue[] {
       if (toks[end]?.surface === 'と' && toks[end]!.pos1 === '接続助詞' || toks[end]?.surface === 'ば' || toks[end]?.surface === 'れ' || toks[k]!.conj === '仮定形') continue;
       if (isPassive(v, k, end)) continue;
       // 「…」とするXの見方: とする modifying a noun names its holder there (the commentary pass reads it).
-      const modified = toks[end] && QUOTE_OPEN.has(toks[end]!.surface) ? toks[end + 1] : toks[end];
+      const modified = toks[end] && opensQuote(toks[end]!.surface) ? toks[end + 1] : toks[end];
       if (modified && modified.pos === '名詞' && modified.pos1 !== '接尾' && toks[end - 1]!.conj.startsWith('基本形')) continue;
       cues.push({ rule: 'toshite', kind: 'reported', from: i, to: end, complementEnd: i });
       i = end - 1;
@@ -713,7 +779,7 @@ function quoteBlockBefore(v: SentenceView, book: SpeakerBook, current: Speaker |
   }
   if (!speaker) return null;
   const end = predicateEndFrom(v);
-  return { speaker, via: [], kind: 'quote', cue: { start: t0.start, end: toks[end - 1]!.end }, content: boundContent({ start: open + 1, end: close }), mention: m ? 'explicit' : 'elided', rule: 'quote-block', tokens: toks.slice(0, end).map((x) => x.surface).join('|') };
+  return { speaker, via: [], kind: 'quote', cue: { start: t0.start, end: toks[end - 1]!.end }, content: boundContent({ start: open + 1, end: close }), mention: m ? 'explicit' : 'elided', rule: 'quote-block', tokens: surfaces(toks, 0, end) };
 }
 
 /** The cue of a sentence opening with と: through the first reporting predicate (と、…との見方を示した), else と alone. */
@@ -783,7 +849,7 @@ function modifiesNoun(v: SentenceView, k: number): boolean {
   const { toks } = v;
   for (let j = k; j < toks.length && j < k + 16; j++) {
     const t = toks[j]!;
-    if (v.depth[j]! > 0 || t.surface === '、' || t.surface === '。' || QUOTE_OPEN.has(t.surface)) return false;
+    if (v.depth[j]! > 0 || t.surface === '、' || t.surface === '。' || opensQuote(t.surface)) return false;
     if (t.pos !== '動詞' && t.pos !== '助動詞' && t.pos !== '形容詞') continue;
     // The whole predicate (輸出し|て|いる), then what follows it.
     const e = predicateEnd(v, j);
@@ -818,7 +884,7 @@ function interviewLead(v: SentenceView): SpeakerPhrase | null {
 function passiveAgent(v: SentenceView, i: number): SpeakerPhrase | null {
   const { toks } = v;
   const close = v.prev(i);
-  if (close < 0 || !QUOTE_CLOSE.has(toks[close]!.surface)) return null;
+  if (close < 0 || !closesQuote(toks[close]!.surface)) return null;
   const open = v.match.get(close);
   if (open === undefined) return null;
   const p = v.prev(open);
@@ -929,10 +995,10 @@ function analyzeSentence(v: SentenceView, book: SpeakerBook, carried: Speaker | 
   const { toks, text } = v;
   if (!toks.length) return { drafts, unattributed, current: null };
 
-  // A relay closing on its own: 「…」と指摘した。6日付東海日報が伝えた。
-  if (!cues.some((c) => c.rule !== 'hearsay')) {
+  // A relay closing on its own: 「…」と指摘した。6日付東海日報が伝えた。 (Only after a sentence it can relay.)
+  if (previous && previous.span.end > previous.span.start && !cues.some((c) => c.rule !== 'hearsay')) {
     const relay = relaySentence(v);
-    if (relay && previous && previous.span.end > previous.span.start) {
+    if (relay) {
       const who = book.resolve(relay.speaker, null);
       if (who) {
         const content = trimSpan(text, previous.span);
@@ -948,17 +1014,20 @@ function analyzeSentence(v: SentenceView, book: SpeakerBook, carried: Speaker | 
   let topic: Speaker | null = null;
   // さらに、日本は…と強調した after a person's claim: the person goes on; 日本は is what they said.
   const continues = carried?.people.some((p) => p.type === 'person') && opening.topic && opening.topic.type === 'government' && opening.continuation;
-  if (continues) opening.contentFrom = opening.topicFrom;
-  else if (opening.topic) {
+  // (The adverbials are skipped only for a cue: most sentences have none.)
+  const contentStart = !cues.length ? 0 : continues ? opening.topicFrom : skipAdverbials(v, opening.adverbialsFrom);
+  if (!continues && opening.topic) {
     topic = book.resolve(opening.topic, current);
-    const co = (opening.coTopics ?? []).map((c) => book.resolve(c, current)).filter((x): x is Speaker => x !== null);
+    const co = opening.coTopics?.length ? opening.coTopics.map((c) => book.resolve(c, current)).filter((x): x is Speaker => x !== null) : [];
     if (topic && co.length) topic = { people: [...co.flatMap((c) => c.people), ...topic.people], source: { start: co[0]!.source!.start, end: topic.source!.end } };
   }
-  let clauseStart = opening.contentFrom;
+  let clauseStart = contentStart;
   let lastSpeaker: Speaker | null = topic;
   let frameSeen = false;
 
-  cues.forEach((cue, ci) => {
+  // (A loop, not forEach: a callback would keep every variable of the sentence in a context allocated per call.)
+  for (let ci = 0; ci < cues.length; ci++) {
+    const cue = cues[ci]!;
     const next = cues[ci + 1];
     // A cue whose predicate runs straight into another quotative is reported by the next one (relay).
     const nested = next && next.rule !== 'frame' && next.from - cue.to <= 1 && next.from >= cue.to;
@@ -969,7 +1038,7 @@ function analyzeSentence(v: SentenceView, book: SpeakerBook, carried: Speaker | 
 
     if (cue.rule === 'frame') {
       speaker = book.resolve(cue.frame!, current);
-      if (!speaker) return;
+      if (!speaker) continue;
       // The proposition runs from after the frame to the end of the sentence, without evidential tails.
       let from = cue.to;
       while (from < toks.length && (toks[from]!.surface === '、' || /^\s+$/.test(toks[from]!.surface))) from++;
@@ -991,14 +1060,14 @@ function analyzeSentence(v: SentenceView, book: SpeakerBook, carried: Speaker | 
       }
       lastSpeaker = speaker;
       clauseStart = tail ? afterTail(v, endTok) : from;
-      return;
+      continue;
     }
-    if (cue.rule === 'hearsay' && frameSeen) return;
+    if (cue.rule === 'hearsay' && frameSeen) continue;
     if (cue.rule === 'hearsay') {
       // …という。 with a speaker carried from before: that speaker's report; with none, unattributed.
       const from = skipAdverbials(v, clauseStart);
       const content = spanOf(v, from, cue.from);
-      if (!content) return;
+      if (!content) continue;
       const ownTopic = topic && topic.people.every((p) => p.type === 'person' || p.type === 'media') ? topic : null;
       const who = ownTopic ?? (topic ? null : lastSpeaker) ?? carried;
       if (who && drafts.length === 0 && cues.length === 1) {
@@ -1006,7 +1075,7 @@ function analyzeSentence(v: SentenceView, book: SpeakerBook, carried: Speaker | 
       } else if (!who) {
         unattributed.push({ content: { ...content, text: '' }, cue: { start: toks[cue.from]!.start, end: toks[cue.to - 1]!.end, text: '' }, footnotes: [], reason: 'hearsay with no named source (…という)' });
       }
-      return;
+      continue;
     }
 
     // 「…」と予想するのは土屋隆・北陵大教授だ: a cleft names the speaker at the end of the sentence.
@@ -1019,7 +1088,7 @@ function analyzeSentence(v: SentenceView, book: SpeakerBook, carried: Speaker | 
       // 専門家パネルは報告書で、北朝鮮は…と指摘しているという: という reports the topic's statement; a subject
       // after the topic is inside it.
       speaker = topic;
-      contentFrom = Math.max(contentFrom, opening.contentFrom);
+      contentFrom = Math.max(contentFrom, contentStart);
     } else if (nested && topic && (cue.rule === 'koto' || cue.rule === 'you')) {
       // Xは、Yが…したことを確認したと明らかにした: Yが is the subject of the clause before こと; X confirmed and
       // made it public (the outer claim covers this one).
@@ -1064,7 +1133,7 @@ function analyzeSentence(v: SentenceView, book: SpeakerBook, carried: Speaker | 
       const content = complementSpan(v, cue, contentFrom);
       if (content) unattributed.push({ content: { ...content.span, text: '' }, cue: { start: toks[cue.from]!.start, end: toks[cue.to - 1]!.end, text: '' }, footnotes: [], reason: 'no speaker before the cue' });
       clauseStart = afterCue(v, cue);
-      return;
+      continue;
     }
     const content = complementSpan(v, cue, contentFrom);
     if (content && content.kind === 'quote' && !cue.after) {
@@ -1086,7 +1155,7 @@ function analyzeSentence(v: SentenceView, book: SpeakerBook, carried: Speaker | 
     }
     // The next cue's complement starts after this one's predicate (…と述べ、…と強調した), unless nested.
     if (!nested) clauseStart = afterCue(v, cue);
-  });
+  }
 
   // Xによると、…と言及する: one claim, the cue's; the frame's own span would credit the passage twice.
   for (let i = drafts.length - 1; i >= 0; i--) {
@@ -1115,7 +1184,7 @@ function analyzeSentence(v: SentenceView, book: SpeakerBook, carried: Speaker | 
 function respectivePairs(v: SentenceView, cue: Cue, last: Span, book: SpeakerBook, current: Speaker | null): Draft[] {
   const { toks, text } = v;
   const out: Draft[] = [];
-  let open = toks.findIndex((t) => t.end === last.start && QUOTE_OPEN.has(t.surface));
+  let open = toks.findIndex((t) => t.end === last.start && opensQuote(t.surface));
   for (let guard = 0; open > 0 && guard < 4; guard++) {
     const particle = v.prev(open);
     if (particle < 1 || toks[particle]!.pos !== '助詞' || !/^(?:が|は)$/.test(toks[particle]!.surface)) break;
@@ -1123,7 +1192,7 @@ function respectivePairs(v: SentenceView, cue: Cue, last: Span, book: SpeakerBoo
     if (!np) break;
     const comma = v.prev(np.from);
     const close = comma >= 0 && toks[comma]!.surface === '、' ? v.prev(comma) : -1;
-    if (close < 0 || !QUOTE_CLOSE.has(toks[close]!.surface) || v.depth[close] !== 0 || !v.match.has(close)) break;
+    if (close < 0 || !closesQuote(toks[close]!.surface) || v.depth[close] || !v.match.has(close)) break;
     const opener = v.match.get(close)!;
     const subject = v.prev(opener);
     if (subject < 1 || toks[subject]!.pos !== '助詞' || !/^(?:が|は)$/.test(toks[subject]!.surface)) break;
@@ -1177,7 +1246,7 @@ function introSentence(v: SentenceView, book: SpeakerBook, current: Speaker | nu
   const speaker = book.resolve(sp, current);
   if (!speaker) return null;
   const end = e;
-  return { speaker, via: [], kind: 'quote', cue: { start: verb.start, end: toks[end - 1]!.end }, content: boundContent({ start: q + 1, end: close }), mention: 'explicit', rule: 'intro', tokens: toks.slice(p, end).map((x) => x.surface).join('|') };
+  return { speaker, via: [], kind: 'quote', cue: { start: verb.start, end: toks[end - 1]!.end }, content: boundContent({ start: q + 1, end: close }), mention: 'explicit', rule: 'intro', tokens: surfaces(toks, p, end) };
 }
 
 /** After an evidential tail (ということですが、): where the next clause starts. */
@@ -1219,8 +1288,15 @@ function mk(speaker: Speaker, cue: Cue, v: SentenceView, content: Span, kind: Ki
     content: boundContent(content),
     mention,
     rule: cue.rule,
-    tokens: toks.slice(cue.from, cue.to).map((t) => t.surface).join('|'),
+    tokens: surfaces(toks, cue.from, cue.to),
   };
+}
+
+/** The surfaces of tokens [from, to) joined by |, as a draft's evidence shows its cue. */
+function surfaces(toks: readonly JaToken[], from: number, to: number): string {
+  let out = '';
+  for (let k = from; k < to; k++) out += (k > from ? '|' : '') + toks[k]!.surface;
+  return out;
 }
 
 function boundContent(s: Span): Span {
@@ -1229,9 +1305,9 @@ function boundContent(s: Span): Span {
 
 /**
  * The sentence's opening: connectives, then perhaps a topic speaker (Xは / Xが / Xも) with its adverbials
- * (4日、記者会見で、…について), after which the first complement starts.
+ * (4日、記者会見で、…について), after which the first complement starts: skipAdverbials(v, adverbialsFrom).
  */
-function sentenceOpening(v: SentenceView): { topic: SpeakerPhrase | null; coTopics?: SpeakerPhrase[]; contentFrom: number; topicFrom: number; continuation: boolean; inDocument?: boolean } {
+function sentenceOpening(v: SentenceView): { topic: SpeakerPhrase | null; coTopics?: SpeakerPhrase[]; adverbialsFrom: number; topicFrom: number; continuation: boolean; inDocument?: boolean } {
   const { toks } = v;
   let k = skipConnectives(v, 0);
   // (その上で is three tokens to the analyser: the connectives are matched on their text.)
@@ -1247,7 +1323,7 @@ function sentenceOpening(v: SentenceView): { topic: SpeakerPhrase | null; coTopi
     const t = toks[j]!;
     if (v.depth[j]! > 0 || t.surface === '。' || t.pos === '助詞' && t.pos1 === '係助詞') break;
     if (t.pos === '助詞' && (t.surface === 'で' && toks[j + 1]!.surface === '、' || t.surface === 'では') && DOCUMENT_VENUE.test(v.text.slice(toks[opened]!.start, t.end) + '、')) {
-      return { topic: null, contentFrom: skipAdverbials(v, toks[j + 1]!.surface === '、' ? j + 2 : j + 1), topicFrom, continuation, inDocument: true };
+      return { topic: null, adverbialsFrom: toks[j + 1]!.surface === '、' ? j + 2 : j + 1, topicFrom, continuation, inDocument: true };
     }
   }
   // A topic within the first stretch of the sentence, outside quotations.
@@ -1280,14 +1356,14 @@ function sentenceOpening(v: SentenceView): { topic: SpeakerPhrase | null; coTopi
           co.unshift(prevSp);
           first = prevNp!.from;
         }
-        return { topic: sp, coTopics: co, contentFrom: skipAdverbials(v, j + 1), topicFrom, continuation };
+        return { topic: sp, coTopics: co, adverbialsFrom: j + 1, topicFrom, continuation };
       }
       // では / には: a frame or place, keep looking; otherwise the topic is not a speaker.
       if (toks[j - 1]?.surface === 'で' || toks[j - 1]?.surface === 'に') continue;
       break;
     }
   }
-  return { topic: null, contentFrom: skipAdverbials(v, k), topicFrom, continuation };
+  return { topic: null, adverbialsFrom: k, topicFrom, continuation };
 }
 
 function skipConnectives(v: SentenceView, k: number): number {
@@ -1298,7 +1374,11 @@ function skipConnectives(v: SentenceView, k: number): number {
     if (/^\s+$/.test(t.surface) || t.surface === '、' || t.surface === '・' && k === 0) { k++; continue; }
     // A connective the analyser cut into words (その|上|で、, 一方|で、): matched on the text, up to its comma,
     // before a one-word connective that begins it (一方) is taken alone.
-    const m = MULTI_CONNECTIVE.exec(v.text.slice(t.start, t.start + 12));
+    let m: RegExpExecArray | null = null;
+    if (MULTI_CONNECTIVE_FIRST.has(v.text[t.start]!)) {
+      MULTI_CONNECTIVE.lastIndex = t.start;
+      m = MULTI_CONNECTIVE.exec(v.text);
+    }
     if (m) {
       const end = t.start + m[0].length;
       let j = k;
@@ -1321,14 +1401,14 @@ function ownActionBefore(v: SentenceView, k: number): number {
   const { toks } = v;
   for (let j = k; j < toks.length && j < k + 20; j++) {
     const t = toks[j]!;
-    if (v.depth[j]! > 0 || QUOTE_OPEN.has(t.surface) || t.surface === '。') return k;
-    if (t.pos === '助詞' && (/^(?:は|が|も)$/.test(t.surface) || t.pos2 === '引用')) return k;
+    if (v.depth[j]! > 0 || opensQuote(t.surface) || t.surface === '。') return k;
+    if (t.pos === '助詞' && (t.surface === 'は' || t.surface === 'が' || t.surface === 'も' || t.pos2 === '引用')) return k;
     if (t.surface !== '、' || j === k) continue;
     const verb = toks[j - 1]!;
     const continuative = verb.pos === '動詞' && verb.pos1 === '自立' && verb.conj.startsWith('連用') || verb.surface === 'て' && toks[j - 2]?.pos === '動詞';
     if (!continuative) return k;
     // The clause after it has a subject of its own within its first words.
-    for (let m = j + 1; m < toks.length && m < j + 10 && v.depth[m] === 0; m++) {
+    for (let m = j + 1; m < toks.length && m < j + 10 && !v.depth[m]; m++) {
       const x = toks[m]!;
       if (x.pos === '助詞' && /^(?:は|が)$/.test(x.surface) && toks[m - 1]!.pos === '名詞') return j + 1;
       if (x.pos === '動詞' || x.surface === '、' || x.surface === '。') break;
@@ -1338,6 +1418,10 @@ function ownActionBefore(v: SentenceView, k: number): number {
   return k;
 }
 
+const PARENS = new Set(['(', ')', '（', '）']);
+/** A date or time standing as an adverbial (3日、 / 同日、 / きのう「…」). */
+const DATE_ADVERBIAL = /^(?:[\d０-９一二三四五六七八九十同今先昨前翌]+(?:日|月|年|週|日夜|日朝|日午前|日午後|時)(?:夜|朝|午前|午後)?|同日|当日|今月|先月|今週|先週|昨年|今年|きょう|きのう|昨日|この日)$/;
+
 function skipAdverbials(v: SentenceView, k: number): number {
   const { toks } = v;
   for (let guard = 0; guard < 6; guard++) {
@@ -1346,9 +1430,9 @@ function skipAdverbials(v: SentenceView, k: number): number {
     // continuative and a comma) before a clause with its own subject is not part of what was said.
     k = ownActionBefore(v, k);
     // …が予想される中、 / …が続くなか、: the circumstances of the statement, not what was said.
-    for (let j = k + 1; j < toks.length && j < k + 30 && v.depth[j] === 0 && toks[j]!.surface !== '。'; j++) {
+    if (v.hasCircumstance()) for (let j = k + 1; j < toks.length && j < k + 30 && !v.depth[j] && toks[j]!.surface !== '。'; j++) {
       const t = toks[j]!;
-      if (!/^(?:中|なか)$/.test(t.surface)) continue;
+      if (t.surface !== '中' && t.surface !== 'なか') continue;
       const before = toks[j - 1]!;
       const after = toks[j + 1]?.surface === 'で' ? j + 2 : j + 1;
       if ((before.pos === '動詞' || before.pos === '助動詞') && toks[after]?.surface === '、') { k = after + 1; break; }
@@ -1356,14 +1440,16 @@ function skipAdverbials(v: SentenceView, k: number): number {
     const start = k;
     let j = k;
     // a run of nominals and の
-    while (j < toks.length && j < start + 14 && v.depth[j] === 0 && (isNominal(toks[j]!) || toks[j]!.surface === 'の' || /^[()（）]$/.test(toks[j]!.surface) || toks[j]!.surface === 'との' || toks[j]!.pos === '接頭詞' || toks[j]!.pos === '連体詞' && j === start)) j++;
+    while (j < toks.length && j < start + 14 && !v.depth[j] && (isNominal(toks[j]!) || toks[j]!.surface === 'の' || PARENS.has(toks[j]!.surface) || toks[j]!.surface === 'との' || toks[j]!.pos === '接頭詞' || toks[j]!.pos === '連体詞' && j === start)) j++;
     if (j === start) return k;
     const t = toks[j];
-    const nounText = v.text.slice(toks[start]!.start, toks[j - 1]!.end);
-    const isDate = /^(?:[\d０-９一二三四五六七八九十同今先昨前翌]+(?:日|月|年|週|日夜|日朝|日午前|日午後|時)(?:夜|朝|午前|午後)?|同日|当日|今月|先月|今週|先週|昨年|今年|きょう|きのう|昨日|この日)$/.test(nounText);
-    if (isDate && t && (t.surface === '、' || t.surface === 'に' && toks[j + 1]?.surface === '、')) { k = j + (t.surface === 'に' ? 2 : 1); continue; }
-    if (isDate && t && t.surface === 'の' === false && QUOTE_OPEN.has(t.surface)) { k = j; continue; }
     if (!t) return k;
+    // The run's text is read only before what can end a date, a venue or an audience (most runs end otherwise).
+    const w = t.surface;
+    const nounText = w === '、' || w === 'に' || w === 'で' || w === 'では' || w === 'に対し' || w === 'に対して' || QUOTE_OPEN.has(w) ? v.text.slice(toks[start]!.start, toks[j - 1]!.end) : '';
+    const isDate = nounText !== '' && DATE_ADVERBIAL.test(nounText);
+    if (isDate && (t.surface === '、' || t.surface === 'に' && toks[j + 1]?.surface === '、')) { k = j + (t.surface === 'に' ? 2 : 1); continue; }
+    if (isDate && t.surface === 'の' === false && opensQuote(t.surface)) { k = j; continue; }
     // venue: …で、 / …での / …に対し、 / …に、 (記者団に)
     if ((t.surface === 'で' || t.surface === 'では' || t.surface === 'に対し' || t.surface === 'に対して') && VENUE_NOUNS.test(nounText)) {
       let e = j + 1;
@@ -1393,7 +1479,7 @@ function skipAdverbials(v: SentenceView, k: number): number {
       if (t.surface === 'を') { e++; if (toks[e]?.surface === 'て') e++; }
       if (toks[e]?.surface === 'は') e++;
       if (toks[e]?.surface === '、') { k = e + 1; continue; }
-      if (toks[e] && QUOTE_OPEN.has(toks[e]!.surface)) { k = e; continue; }
+      if (toks[e] && opensQuote(toks[e]!.surface)) { k = e; continue; }
       return k;
     }
     return k;
@@ -1406,7 +1492,7 @@ function skipAdverbials(v: SentenceView, k: number): number {
  * stands before that subject and it lies past `floor`. Resolved against the book, or null.
  */
 function subjectBeforeQuote(v: SentenceView, quoteStart: number, floor: number): Speaker | null {
-  const open = v.toks.findIndex((t) => t.end === quoteStart && QUOTE_OPEN.has(t.surface));
+  const open = v.toks.findIndex((t) => t.end === quoteStart && opensQuote(t.surface));
   const sp = open < 0 ? null : phraseBeforeQuote(v, open, floor);
   return sp ? v.book.resolve(sp, null) : null;
 }
@@ -1493,13 +1579,13 @@ function complementSpan(v: SentenceView, cue: Cue, from: number): { span: Span; 
   if (p >= 0 && toks[p]!.surface === 'など') { end = p; p = v.prev(end); }
   if (p >= 0 && toks[p]!.surface === 'だ' && QUOTE_CLOSE.has(toks[v.prev(p)]?.surface ?? '')) { end = p; p = v.prev(end); }
   if (p < 0 || p < from) return null;
-  if (QUOTE_CLOSE.has(toks[p]!.surface) && v.depth[p] === 0) {
+  if (closesQuote(toks[p]!.surface) && !v.depth[p]) {
     let open = v.match.get(p);
     if (open !== undefined) {
       // Adjacent quotations before one cue give one claim spanning both.
       for (;;) {
         const q = v.prev(open);
-        if (q >= from && QUOTE_CLOSE.has(toks[q]!.surface) && v.match.has(q)) { open = v.match.get(q)!; continue; }
+        if (q >= from && closesQuote(toks[q]!.surface) && v.match.has(q)) { open = v.match.get(q)!; continue; }
         break;
       }
       const before = v.prev(open);
@@ -1573,7 +1659,7 @@ function evidentialEnd(v: SentenceView, from: number): { end: number; tail: bool
     const k = at[c]!;
     const t = toks[k]!;
     // という before a noun modifies it (…があったという一部の報道は): only a closing one is a tail.
-    if ((t.surface === 'という' && t.pos === '助詞' || t.surface === 'とのこと') && !(toks[k + 1] && (toks[k + 1]!.pos === '名詞' && toks[k + 1]!.surface !== 'こと' || QUOTE_OPEN.has(toks[k + 1]!.surface)))) return { end: k, tail: true };
+    if ((t.surface === 'という' && t.pos === '助詞' || t.surface === 'とのこと') && !(toks[k + 1] && (toks[k + 1]!.pos === '名詞' && toks[k + 1]!.surface !== 'こと' || opensQuote(toks[k + 1]!.surface)))) return { end: k, tail: true };
     if (t.surface === 'と' && t.pos2 === '引用' && /^(?:いう|言う)$/.test(toks[k + 1]?.base ?? '') && (toks[k + 2] === undefined || /^(?:こと|。|です|の|が|、)$/.test(toks[k + 2]!.surface) || toks[k + 2]!.pos === '助動詞')) return { end: k, tail: true };
     if (t.surface === 'と' && t.pos2 === '引用' && toks[k + 1]?.surface === 'の' && toks[k + 2]?.surface === 'こと') return { end: k, tail: true };
   }
@@ -1660,12 +1746,12 @@ function kouSentence(v: SentenceView, book: SpeakerBook, current: Speaker | null
     }
     if (!speaker) continue;
     // 「…」 standing alone just before (its own sentence or line), then こう語る X氏。
-    if (before && !toks.slice(0, j).some((x) => QUOTE_CLOSE.has(x.surface))) {
+    if (before && !toks.slice(0, j).some((x) => closesQuote(x.surface))) {
       const q = trimSpan(text, before);
       const open = text[q.start];
       if (open && QUOTE_OPEN.has(open) && QUOTE_CLOSE.has(text[q.end - 1] ?? '') && /^[\s。]*$/.test(text.slice(q.end, v.span.start)) && closes(text, q.start) === q.end - 1) {
         const cueEnd = predicateEnd(v, j + w);
-        return { speaker, via: [], kind: 'quote', cue: { start: t.start, end: toks[cueEnd - 1]!.end }, content: boundContent({ start: q.start + 1, end: q.end - 1 }), mention: 'explicit', rule: 'kou', tokens: toks.slice(j, cueEnd).map((x) => x.surface).join('|') };
+        return { speaker, via: [], kind: 'quote', cue: { start: t.start, end: toks[cueEnd - 1]!.end }, content: boundContent({ start: q.start + 1, end: q.end - 1 }), mention: 'explicit', rule: 'kou', tokens: surfaces(toks, j, cueEnd) };
       }
     }
     // こう語った。「…」 / 次のように述べた。「…」: the quotation that follows the sentence, when one does.
@@ -1678,7 +1764,7 @@ function kouSentence(v: SentenceView, book: SpeakerBook, current: Speaker | null
           if (text[e] === '「') depth++;
           else if (text[e] === '」' && --depth === 0) {
             const cueEnd = predicateEnd(v, j + w);
-            return { speaker, via: [], kind: 'quote', cue: { start: t.start, end: toks[cueEnd - 1]!.end }, content: { start: q + 1, end: e }, mention: 'explicit', rule: 'kou', tokens: toks.slice(j, cueEnd).map((x) => x.surface).join('|') };
+            return { speaker, via: [], kind: 'quote', cue: { start: t.start, end: toks[cueEnd - 1]!.end }, content: { start: q + 1, end: e }, mention: 'explicit', rule: 'kou', tokens: surfaces(toks, j, cueEnd) };
           } else if (text[e] === '\n' && text[e + 1] === '\n') break;
         }
       }
@@ -1697,7 +1783,7 @@ function kouSentence(v: SentenceView, book: SpeakerBook, current: Speaker | null
         const shut = close ? text.indexOf(close, q + 1) : -1;
         const cueEnd = predicateEnd(v, j + w);
         const cue = { start: t.start, end: toks[cueEnd - 1]!.end };
-        const tokens = toks.slice(j, cueEnd).map((x) => x.surface).join('|');
+        const tokens = surfaces(toks, j, cueEnd);
         if (close && shut > q + 1 && shut - q <= MAX_CONTENT) {
           return { speaker, via: [], kind: 'quote', cue, content: boundContent(trimSpan(text, { start: q + 1, end: shut })), mention: 'explicit', rule: 'kou', tokens };
         }
@@ -1708,11 +1794,11 @@ function kouSentence(v: SentenceView, book: SpeakerBook, current: Speaker | null
     }
     // The quotation in the same sentence, nearest before the cue.
     for (let k = j - 1; k >= 0; k--) {
-      if (QUOTE_CLOSE.has(toks[k]!.surface) && v.depth[k] === 0 && v.match.has(k)) {
+      if (closesQuote(toks[k]!.surface) && !v.depth[k] && v.match.has(k)) {
         const open = v.match.get(k)!;
         const content = { start: toks[open]!.end, end: toks[k]!.start };
         const cueEnd = predicateEnd(v, j + w);
-        return { speaker, via: [], kind: 'quote', cue: { start: t.start, end: toks[cueEnd - 1]!.end }, content: boundContent(content), mention: 'explicit', rule: 'kou', tokens: toks.slice(j, cueEnd).map((x) => x.surface).join('|') };
+        return { speaker, via: [], kind: 'quote', cue: { start: t.start, end: toks[cueEnd - 1]!.end }, content: boundContent(content), mention: 'explicit', rule: 'kou', tokens: surfaces(toks, j, cueEnd) };
       }
     }
   }
@@ -1767,13 +1853,17 @@ function cutLong(text: string, s: Span): Span[] {
 
 // ------------------------------------------------------------------------------------------ labels
 
-const LABEL_PATTERNS: { rule: string; re: RegExp }[] = [
+/**
+ * `needs`: a character the label must contain, looked for before the pattern is tried (the colon's pattern backtracks
+ * over up to 24 characters and a second word at every line and sentence head).
+ */
+const LABEL_PATTERNS: { rule: string; re: RegExp; needs?: RegExp }[] = [
   // 【記者】… / 【周報道官】…
   { rule: 'label-turn-bracket', re: /^[ \u3000]*(【([^】\n]{1,30})】)/ },
   // ○山田太郎君 … / ○外務大臣(川村一郎君) …
   { rule: 'label-turn-minutes', re: /^[ \u3000]*(○([^\s○]{1,40}))[ \u3000]/ },
   // 戸田:… / チリ、ボリッチ大統領: …
-  { rule: 'label-turn-colon', re: /^[ \u3000]*(([^\s:：「」。、?？!！]{1,24}(?:[ \u3000][^\s:：「」。、?？]{1,20})?)[ \u3000]?[:：])/ },
+  { rule: 'label-turn-colon', re: /^[ \u3000]*(([^\s:：「」。、?？!！]{1,24}(?:[ \u3000][^\s:：「」。、?？]{1,20})?)[ \u3000]?[:：])/, needs: /[:：]/ },
   // 三宅)… / 戸田)…
   { rule: 'label-turn-paren', re: /^[ \u3000]*(([^\s()（）:：「」。、]{1,8})[)）])/ },
   // M.T. …
@@ -1815,8 +1905,8 @@ function countLabels(text: string, blocks: readonly ClassifiedBlock[]): Map<stri
       const nl = text.indexOf('\n', at);
       const lineEnd = nl < 0 || nl > block.end ? block.end : nl;
       const head = text.slice(at, Math.min(lineEnd, at + 64));
-      for (const { re } of LABEL_PATTERNS) {
-        const m = re.exec(head);
+      for (const { re, needs } of LABEL_PATTERNS) {
+        const m = !needs || needs.test(head) ? re.exec(head) : null;
         if (m) { const k = m[2]!.trim(); counts.set(k, (counts.get(k) ?? 0) + 1); break; }
       }
       at = lineEnd + 1;
@@ -1828,8 +1918,8 @@ function countLabels(text: string, blocks: readonly ClassifiedBlock[]): Map<stri
 /** A turn of an interview, a press conference or minutes opening the text at `start` (…`end`): X: …, 【X】…, X …. */
 function labelTurnAt(text: string, start: number, end: number, tokenizer: JaTokenizer, book: SpeakerBook, labelCounts: Map<string, number>): Draft | null {
   const head = text.slice(start, Math.min(end, start + 64));
-  for (const { rule, re } of LABEL_PATTERNS) {
-    const m = re.exec(head);
+  for (const { rule, re, needs } of LABEL_PATTERNS) {
+    const m = !needs || needs.test(head) ? re.exec(head) : null;
     if (!m) continue;
     const labelText = m[2]!.trim();
     const cueStart = start + m.index + m[0].indexOf(m[1]!);
@@ -2039,9 +2129,22 @@ class SpeakerBook {
   readonly known: ReadonlySet<string>;
   /** How each noun phrase met in this document reads as a speaker (see classifySpeaker). */
   readonly readings: SpeakerReadings = new Map();
+  /** knownName's answers: most phrases tried are no speaker, and are asked about again and again. */
+  private readonly knownNames = new Map<string, string | null>();
   constructor(readonly registry: PeopleRegistry) {
     this.known = new Set(registry.people.filter((p) => p.type === 'person')
       .flatMap((p) => [p.name.replace(/[ \u3000]/g, ''), p.surname, ...p.aliases].filter((x) => x && x.length >= 2)));
+  }
+
+  /** The phrase without spaces or a closing note (see bareSpeaker), when it is a name in `known`; else null. */
+  knownName(text: string): string | null {
+    let name = this.knownNames.get(text);
+    if (name === undefined) {
+      const bare = bareSpeaker(text);
+      name = this.known.has(bare) ? bare : null;
+      this.knownNames.set(text, name);
+    }
+    return name;
   }
 
   resolve(sp: SpeakerPhrase, current: Speaker | null, at?: Span): Speaker | null {
@@ -2070,7 +2173,7 @@ class SpeakerBook {
     const core = sp.core.replace(/\s+/g, ' ').trim() || sp.text;
     // A short form (王氏, 森山総裁, 坂口会長) of someone already named: same surname, or a name that starts the same.
     // A post alone (首相, 同大統領 resolved elsewhere) is the last person named with that post (岸本一郎首相).
-    const byPost = sp.type === 'person' && PERSON_POSTS.includes(core)
+    const byPost = sp.type === 'person' && isPost(core)
       // (a former holder, 元首相 / 前首相, is not the one a bare 首相 means)
       ? reg.people.findLast((p) => p.type === 'person' && p.name !== core && (p.title === core || [...p.aliases].some((a) => a.endsWith(core) && a.length > core.length + 1 && !/[元前]$/.test(a.slice(0, -core.length)))))
       : undefined;
@@ -2116,7 +2219,8 @@ function anaphorType(s: string): DraftPerson['type'][] | null {
 // ------------------------------------------------------------------------------------------ output
 
 function finish(text: string, footnotes: readonly DraftFootnote[], byStart: Map<number, DraftFootnote>, d: Draft, i: number): Attribution {
-  const hedges = [...new Set(text.slice(d.content.start, d.content.end).match(HEDGES) ?? [])];
+  const found = text.slice(d.content.start, d.content.end).match(HEDGES);
+  const hedges = found ? [...new Set(found)] : [];
   const base = d.mention === 'explicit' ? 0.9 : d.mention === 'elided' ? 0.75 : 0.6;
   const groupPenalty = d.speaker.people.some((p) => p.type === 'group') ? 0.1 : 0;
   assertSpan(text, d.content, 'content');
@@ -2126,9 +2230,10 @@ function finish(text: string, footnotes: readonly DraftFootnote[], byStart: Map<
     speakers: d.speaker.people.map((p) => p.id),
     via: d.via.map((p) => p.id),
     kind: d.kind,
-    cue: d.cue ? { ...d.cue, text: '' } : null,
-    content: { ...d.content, text: '' },
-    source: d.speaker.source && d.mention === 'explicit' ? { ...d.speaker.source, text: '' } : null,
+    // (Spans written out, not spread: spreading an object is slow in V8.)
+    cue: d.cue ? { start: d.cue.start, end: d.cue.end, text: '' } : null,
+    content: { start: d.content.start, end: d.content.end, text: '' },
+    source: d.speaker.source && d.mention === 'explicit' ? { start: d.speaker.source.start, end: d.speaker.source.end, text: '' } : null,
     footnotes: claimFootnotes(text, footnotes, byStart, d.content, d.cue),
     mention: d.mention,
     hedges,

@@ -81,9 +81,17 @@ export const PERSON_POSTS = [
 
 const POST_SET = new Set(PERSON_POSTS);
 const LONGEST_POST = Math.max(...PERSON_POSTS.map((p) => p.length));
+/** The last code units of the posts: a phrase ending otherwise (most) ends with none, and is not sliced. */
+const POST_LAST_UNITS = new Set(PERSON_POSTS.map((p) => p.charCodeAt(p.length - 1)));
+
+/** Whether `s` is a post (PERSON_POSTS.includes, by a set look-up). */
+export function isPost(s: string): boolean {
+  return POST_SET.has(s);
+}
 
 /** The longest post `s` ends with (what PERSON_POSTS.find(endsWith) gives, by a set look-up per length), or undefined. */
 export function postEnding(s: string): string | undefined {
+  if (!POST_LAST_UNITS.has(s.charCodeAt(s.length - 1))) return undefined;
   for (let n = Math.min(LONGEST_POST, s.length); n > 0; n--) {
     const tail = s.slice(s.length - n);
     if (POST_SET.has(tail)) return tail;
