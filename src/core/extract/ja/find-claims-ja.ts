@@ -845,6 +845,8 @@ function publisherOf(v: SentenceView, np: NounPhrase): SpeakerPhrase | null {
 }
 
 /** Whether the clause from token k ends in a predicate that modifies a noun (…を進める|問題): a relative clause. */
+const TOPIC_AFTER_KOTO = /^(?:について|に関し|をめぐ|に対し|を受け)/;
+
 function modifiesNoun(v: SentenceView, k: number): boolean {
   const { toks } = v;
   for (let j = k; j < toks.length && j < k + 16; j++) {
@@ -858,6 +860,8 @@ function modifiesNoun(v: SentenceView, k: number): boolean {
     if (!n) return false;
     // …しているという報道: という / との join a clause to the noun it describes.
     if (n.surface === 'という' || n.surface === 'との') return toks[e + 1]?.pos === '名詞';
+    // …が乗り出していることについては: a clause made a topic by こと and a postposition is about something, not by it.
+    if (n.surface === 'こと' && TOPIC_AFTER_KOTO.test(v.text.slice(n.end, n.end + 6))) return true;
     return (last.conj.startsWith('基本形') || last.pos === '助動詞' && last.conj === '*') && n.pos === '名詞' && n.pos1 !== '非自立' && n.pos1 !== '接尾' && !/^(?:こと|もの|ため|よう|の)$/.test(n.surface);
   }
   return false;
