@@ -344,6 +344,9 @@ test('people: no person is made of a noun after 専門家の, and a one-characte
 test('people: place names are never people', () => {
   const a = analyze(`${head}ロシア・ウクライナ戦争とアジア・太平洋の情勢について、モスクワ・ワシントン間の対話が続いている。\n`);
   assert.deepEqual(a.people.filter((p) => p.role !== 'author').map((p) => p.name), []);
+  // A country whose name starts like a surname (北 of 北朝鮮) before a post: the post's holder is not named.
+  const b = analyze(`${head}北朝鮮外相が近く訪問する見通しで、北朝鮮国防相も同行する。\n`);
+  assert.deepEqual(b.people.filter((p) => p.role !== 'author').map((p) => p.name), []);
 });
 
 test('claims: false gives the anatomy alone, with the same markers and outline', () => {
