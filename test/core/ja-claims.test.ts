@@ -62,6 +62,13 @@ run({
     text: '港湾庁は5日、記者会見で、沿岸の警備船が追跡を受けたと発表した。',
     want: [{ speaker: '港湾庁', cue: 'と発表した', content: '沿岸の警備船が追跡を受けた', kind: 'reported' }],
   },
+  'quotative: after a person\'s claim, a country explained about is part of the explanation; one that retorts speaks': {
+    text: '東洋大学の岩城教授は「交渉は長引く」と述べ、中国は資源の確保を急ぐ必要に迫られていると説明した。別の会見で、外務省の高井報道官は「遺憾だ」と述べ、中国は事実に反すると反論した。',
+    want: [
+      { speaker: '岩城', cue: 'と説明した', content: '中国は資源の確保を急ぐ必要に迫られている' },
+      { speaker: '中国', cue: 'と反論した', content: '事実に反する' },
+    ],
+  },
   'quotative: a subject inside a clause made a topic by こと (…ことについては) is not the speaker': {
     text: '港湾研究所の真壁主任研究員は「航路の再編は避けられない」と話す。北洋海運が撤退を決めたことについては「採算の問題だ」などと話す。',
     want: [

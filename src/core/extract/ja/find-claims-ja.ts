@@ -845,6 +845,9 @@ function publisherOf(v: SentenceView, np: NounPhrase): SpeakerPhrase | null {
 }
 
 /** Whether the clause from token k ends in a predicate that modifies a noun (…を進める|問題): a relative clause. */
+/** Verbs of speech that go on with what was being said, not answer it. */
+const GOING_ON = new Set(['説明', '強調', '述べる', '指摘', '分析', '語る', '話す', '付け加える', '言う', '解説', '補足']);
+
 const TOPIC_AFTER_KOTO = /^(?:について|に関し|をめぐ|に対し|を受け)/;
 
 function modifiesNoun(v: SentenceView, k: number): boolean {
@@ -1121,6 +1124,9 @@ function analyzeSentence(v: SentenceView, book: SpeakerBook, carried: Speaker | 
       let inner = continues || opening.inDocument ? null : subjectAfter(v, clauseStart, cue.from, later);
       // After a frame, an unnamed subject (メディア報道は, 関係者は) is part of what the frame's source says.
       if (inner && frameSeen && inner.phrase.type === 'group') inner = null;
+      // X氏は「…」と述べ、ロシアは…に迫られていると説明した: after a person's claim in the sentence, a country as the
+      // subject of a verb that goes on explaining is part of what the person explains (…と反論した would be its own).
+      if (inner && later && inner.phrase.type === 'government' && lastSpeaker?.people.length && lastSpeaker.people.every((p) => p.type === 'person') && cue.verb && GOING_ON.has(cue.verb)) inner = null;
       if (inner) {
         speaker = book.resolve(inner.phrase, current);
         contentFrom = inner.contentFrom;
