@@ -374,3 +374,11 @@ test('an HTML commentary: title, series line, byline, numbered headings, markers
   assert.equal(halsen?.title, '上級研究員');
   assert.deepEqual(a.attributions.map((x) => x.content.text), ['関与は主に経済的なものだ', 'ロシアは主導権を譲らない']);
 });
+
+test('people: an organisation and post set off from a katakana name by a dot are its organisation and post', () => {
+  const a = analyze(`${head}北辰戦略研究所上席研究員・ソン・ミンジェ氏は「対話は続く」と語った。\n`);
+  const p = a.people.find((x) => x.name === 'ソン・ミンジェ');
+  assert.ok(p, JSON.stringify(a.people.map((x) => x.name)));
+  assert.equal(p.organization, '北辰戦略研究所');
+  assert.equal(p.title, '上席研究員');
+});

@@ -183,7 +183,9 @@ const COMMON_KATAKANA = new Set(['センター', 'アカデミー', 'グルー�
 function descriptorBefore(text: string, nameStart: number, floor: number): { descriptor: string | null; start: number } {
   // "…上席研究員のインゲリド・…": a descriptor joined to the name by の.
   const joinedByNo = text[nameStart - 1] === 'の' && nameStart - 1 > floor && /[\u4e00-\u9fff\u30A1-\u30FA\u30FC」』)]/.test(text[nameStart - 2] ?? '');
-  const end = joinedByNo ? nameStart - 1 : nameStart;
+  // "統一研究院研究委員・チョ・…": a descriptor set off from the name by a dot.
+  const joinedByDot = text[nameStart - 1] === '・' && nameStart - 1 > floor && /[\u4e00-\u9fff]/.test(text[nameStart - 2] ?? '');
+  const end = joinedByNo || joinedByDot ? nameStart - 1 : nameStart;
   let i = end;
   let depth = 0;
   while (i > floor) {

@@ -352,7 +352,14 @@ function splitNameAndPost(text: string, post: string | null, toks: readonly JaTo
   }
   const tail = trailingFullName(name);
   if (tail > 0) {
-    organization = [organization, name.slice(0, tail)].filter(Boolean).join('の') || null;
+    let before = name.slice(0, tail).replace(/[・\s]+$/, '');
+    // 統一研究院研究委員・チョ・ハンボム: a post closing what stands before the name is the name's post.
+    const own = title ? undefined : postEnding(before);
+    if (own && own.length >= 2 && before.length > own.length) {
+      title = own;
+      before = before.slice(0, -own.length);
+    }
+    organization = [organization, before].filter(Boolean).join('の') || null;
     name = name.slice(tail);
   }
   const dotCut = name.lastIndexOf('・');
