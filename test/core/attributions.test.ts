@@ -382,3 +382,10 @@ test('people: an organisation and post set off from a katakana name by a dot are
   assert.equal(p.organization, '北辰戦略研究所');
   assert.equal(p.title, '上席研究員');
 });
+
+test('people: 同 before a name points back to an organisation and is not one (「…」(同・和久井氏))', () => {
+  const a = analyze(`${head}「港の再開は早い」(同・和久井氏)\n`);
+  const p = a.people.find((x) => x.name === '和久井');
+  assert.ok(p, JSON.stringify(a.people.map((x) => x.name)));
+  assert.equal(p.organization, null);
+});

@@ -368,7 +368,8 @@ function splitNameAndPost(text: string, post: string | null, toks: readonly JaTo
     const right = name.slice(dotCut + 1);
     const kata = /^[\u30A1-\u30FA\u30FC=＝]+$/;
     if (!(kata.test(right) && kata.test(left.split('・').pop() ?? ''))) {
-      organization = [organization, left].filter(Boolean).join('の') || null;
+      // (同・和久井氏: 同 points back to an organisation named before; it names none itself.)
+      if (left !== '同') organization = [organization, left].filter(Boolean).join('の') || null;
       name = right;
     }
   }
