@@ -581,3 +581,12 @@ test('content never runs past its paragraph, and long unpunctuated text stays li
   assert.ok(ratio < 14, `output grew ${ratio.toFixed(1)}× for 10× the input`);
   for (const x of analyze(big).attributions) assert.ok(x.content.end - x.content.start <= 2000);
 });
+
+test('labels: a name repeated at the head of turns is a person even where the dictionary knows it as a firm (松下)', () => {
+  const text = '港の再開をめぐって二人に話を聞いた。\n松下)港の再開はいつになりますか?\n日野)来春には動き出すと思います。\n松下)理由は何でしょう?\n日野)冬の間に設備の点検が終わるからです。';
+  const a = analyze(text);
+  const byName = new Map(a.people.map((p) => [p.name, p]));
+  assert.equal(byName.get('松下')?.type, 'person', JSON.stringify(a.people.map((p) => [p.name, p.type])));
+  assert.equal(byName.get('日野')?.type, 'person');
+  assert.ok(a.attributions.some((x) => x.content.text === '理由は何でしょう?' && x.speakers.includes(byName.get('松下')!.id)));
+});

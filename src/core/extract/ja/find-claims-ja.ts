@@ -2111,7 +2111,7 @@ function labelSpeaker(label: string, span: Span, tokenizer: JaTokenizer, book: S
   // 【詳細】 or 独占: are not turns); a repeated one is a turn whoever it names.
   if (sp && sp.type !== 'person' && rule.startsWith('label-turn') && !repeated) return null;
   // A bare name repeated at the head of turns is a person whatever the dictionary tags it (ホア as 組織).
-  if (sp && sp.type !== 'person' && rule === 'label-turn-name' && isNameLike(clean)) sp = { ...sp, type: 'person', core: clean, organization: null, title: null };
+  if (sp && sp.type !== 'person' && (rule === 'label-turn-name' || rule.startsWith('label-turn') && repeated) && isNameLike(clean)) sp = { ...sp, type: 'person', core: clean, organization: null, title: null };
   if (!sp && (rule.startsWith('label-turn') && repeated || rule === 'label-paren') && clean.length <= 8 && isNameLike(clean)) {
     sp = { ...np, type: 'person', core: clean.replace(/(?:君|氏|さん)$/, ''), organization: null, title: null };
   }
