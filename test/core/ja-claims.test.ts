@@ -590,3 +590,16 @@ test('labels: a name repeated at the head of turns is a person even where the di
   assert.equal(byName.get('日野')?.type, 'person');
   assert.ok(a.attributions.some((x) => x.content.text === '理由は何でしょう?' && x.speakers.includes(byName.get('松下')!.id)));
 });
+
+test('appositive: a post with no name before a named person (…のエコノミスト、Name氏は) describes them; after a frame the topic is not what is said', () => {
+  const text = 'マリン・スター・データによると、北港証券のストラテジスト、宮坂健吾氏は、輸出は年末に持ち直すだろうと述べた。同氏はまた、円高は一服するとも指摘した。';
+  const a = analyze(text);
+  const persons = a.people.filter((p) => p.type === 'person');
+  assert.deepEqual(persons.map((p) => [p.name, p.organization, p.title]), [['宮坂健吾', '北港証券', 'ストラテジスト']]);
+  const outlet = a.people.find((p) => p.name === 'マリン・スター・データ');
+  assert.equal(outlet?.type, 'media');
+  const byId = new Map(a.people.map((p) => [p.id, p.name]));
+  const said = a.attributions.map((x) => [x.speakers.map((s) => byId.get(s)).join('+'), x.content.text]);
+  assert.ok(said.some(([who, what]) => who === '宮坂健吾' && what === '輸出は年末に持ち直すだろう'), JSON.stringify(said));
+  assert.ok(said.some(([who, what]) => who === '宮坂健吾' && what === '円高は一服する'), JSON.stringify(said));
+});

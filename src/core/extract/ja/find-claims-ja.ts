@@ -848,6 +848,11 @@ function publisherOf(v: SentenceView, np: NounPhrase): SpeakerPhrase | null {
 /** Verbs of speech that go on with what was being said, not answer it. */
 const GOING_ON = new Set(['説明', '強調', '述べる', '指摘', '分析', '語る', '話す', '付け加える', '言う', '解説', '補足']);
 
+/** A person read from a post alone (…のエコノミスト, 同大教授): no name of their own. */
+function postOnly(sp: SpeakerPhrase): boolean {
+  return sp.type === 'person' && sp.title !== null && (sp.core === sp.title || sp.core.endsWith(sp.title));
+}
+
 const TOPIC_AFTER_KOTO = /^(?:について|に関し|をめぐ|に対し|を受け)/;
 
 function modifiesNoun(v: SentenceView, k: number): boolean {
@@ -1114,6 +1119,8 @@ function analyzeSentence(v: SentenceView, book: SpeakerBook, carried: Speaker | 
       contentFrom = contrast.contentFrom;
     } else if (topic && ci === firstOwnCue(cues) && !(reportsNews(cue) && !isMedia(topic))) {
       speaker = topic;
+      // Xによると、Y氏は…と述べた: the topic after a frame is not part of what it says.
+      if (frameSeen) contentFrom = Math.max(contentFrom, contentStart);
     } else if (topic && ci === firstOwnCue(cues)) {
       // ペルーが…を検討していると報じた: a non-outlet before 報じた is what was reported; the outlet is carried.
       contentFrom = opening.topicFrom;
@@ -1352,7 +1359,7 @@ function sentenceOpening(v: SentenceView): { topic: SpeakerPhrase | null; coTopi
       // 台湾が中国の一部になれば、…: the subject of a condition is part of what is said.
       if (t.surface === 'が' && conditionFollows(v, j + 1)) continue;
       const np = nounPhraseEndingAt(v.text, toks, j - 1, k);
-      const sp = np ? classify(np, toks, v.book) : null;
+      let sp = np ? classify(np, toks, v.book) : null;
       if (sp) {
         // AおよびBは, AとBは, A、Bは: coordinated speakers speak together.
         const co: SpeakerPhrase[] = [];
@@ -1363,6 +1370,11 @@ function sentenceOpening(v: SentenceView): { topic: SpeakerPhrase | null; coTopi
           const prevNp = nounPhraseEndingAt(v.text, toks, first - 2, k);
           const prevSp = prevNp ? classify(prevNp, toks, v.book) : null;
           if (!prevSp || prevSp.type !== sp.type) break;
+          // みずほ証券のエコノミスト、上野泰成氏は: a post with no name before a named person describes them.
+          if (c.surface === '、' && sp.type === 'person' && postOnly(prevSp) && !postOnly(sp)) {
+            sp = { ...sp, organization: sp.organization ?? prevSp.organization, title: sp.title ?? prevSp.title };
+            break;
+          }
           co.unshift(prevSp);
           first = prevNp!.from;
         }

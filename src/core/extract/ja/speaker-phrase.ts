@@ -4,6 +4,7 @@
  */
 import type { PersonType } from '../../model/schema.ts';
 import type { JaToken } from '../../morph/tokens.ts';
+import { NOT_PEOPLE_KATAKANA } from '../speakers.ts';
 import {
   ANAPHOR, GENERIC_SOURCE, GOV_TAILS, KATAKANA_MEDIA, MEDIA_TAILS, ORG_TAILS, PERSON_POSTS, STATE_NAMES, postEnding,
 } from './vocabulary-ja.ts';
@@ -232,6 +233,10 @@ function readSpeaker(np: NounPhrase, toks: readonly JaToken[], hasPersonName: bo
   if (titled && TITLED_BODY.test(titled[1]!)) {
     const name = /「([^」]+)」$/.exec(bare)![1]!;
     return reading(text, GOV_TAILS.test(name) || /(?:情報|政府)機関$/.test(titled[1]!) ? 'government' : 'organization', name);
+  }
+  // ゴールデン・テン・データ: a katakana run of words whose last is a thing, not a name, is a body that publishes.
+  if (isKatakanaFullName(bare) && NOT_PEOPLE_KATAKANA.test(bare.slice(bare.lastIndexOf('・') + 1))) {
+    return reading(text, MEDIA_TAILS.test(bare) || /データ$/.test(bare) ? 'media' : 'organization', bare);
   }
   const post = postEnding(bare);
   // ボロディンほか(2023), 佐伯(2021): an author cited with the year of the work.
