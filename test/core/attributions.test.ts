@@ -389,3 +389,10 @@ test('people: 同 before a name points back to an organisation and is not one (�
   assert.ok(p, JSON.stringify(a.people.map((x) => x.name)));
   assert.equal(p.organization, null);
 });
+
+test('people: a spaced kanji name with 氏 after a descriptor set off by spaces is one person with that organisation and post', () => {
+  const a = analyze(`${head}南洋総合研究所 経済調査部 主任エコノミスト 早瀬 康介氏は、金利は年内に上がるとの見通しを示した。\n`);
+  const people = a.people.filter((p) => p.role !== 'author');
+  assert.deepEqual(people.map((p) => [p.name, p.organization, p.title]), [['早瀬 康介', '南洋総合研究所 経済調査部', '主任エコノミスト']]);
+  assert.equal(a.attributions[0]?.speakers[0], people[0]!.id);
+});

@@ -19,7 +19,7 @@ import type { ClassifiedBlock } from '../segment/02-classify-blocks.ts';
 import type { DraftSentence } from '../segment/03-split-sentences.ts';
 import type { Span } from '../text/span.ts';
 import { isKatakana } from '../text/chars.ts';
-import { HONORIFICS, ORG_SUFFIXES, POST_WORD_RE, splitPost } from './vocabulary.ts';
+import { HONORIFICS, ORG_SUFFIXES, POST_WORD_RE, isPost, splitPost } from './vocabulary.ts';
 import { KATAKANA_PLACES, isPlaceName } from './places.ts';
 import { PeopleRegistry, type DraftPerson } from './people-registry.ts';
 import { NOT_PEOPLE_KATAKANA } from './speakers.ts';
@@ -208,6 +208,17 @@ function descriptorBefore(text: string, nameStart: number, floor: number): { des
   return { descriptor, start: i };
 }
 
+/** Words set off by spaces before a name, from the clause's start, when the last of them is a post; else null. */
+function spacedDescriptorBefore(text: string, nameStart: number, floor: number): { descriptor: string; start: number } | null {
+  if (!/[ \u3000]/.test(text[nameStart - 1] ?? '')) return null;
+  let i = nameStart - 1;
+  while (i > floor && nameStart - i <= 60 && !/[、。,，\n(（)）:：「」]/.test(text[i - 1]!)) i--;
+  if (nameStart - i > 60) return null;
+  const descriptor = text.slice(i, nameStart).trim();
+  const last = descriptor.split(/[ \u3000]+/).pop() ?? '';
+  return descriptor.length > last.length && isPost(last) ? { descriptor, start: i + (text.slice(i, nameStart).length - text.slice(i, nameStart).trimStart().length) } : null;
+}
+
 /** An organisation written before a name with の: カーネギー国際平和財団のアレクサンドル・… */
 function orgWithNo(text: string, nameStart: number, floor: number): string | null {
   const m = /([\u4e00-\u9fff\u30A1-\u30FA\u30FC・A-Za-z]{2,30}(?:\([A-Za-z]{2,12}\))?)の$/.exec(text.slice(Math.max(floor, nameStart - 40), nameStart));
@@ -269,9 +280,11 @@ function findKanjiNames(text: string, block: ClassifiedBlock, registry: PeopleRe
     // Only a run that ends like a post can hold a name before it.
     if (!KANJI_POST_LAST.has(text[at]!)) continue;
     const run = text.slice(start, at + 1);
-    // Part of a longer name or title (ロシア国連大使, ・の後): not a name of its own.
+    // Part of a longer name or title (ロシア国連大使, ・の後): not a name of its own; nor is the given name of a
+    // name already found (浩二 of 柴崎 浩二氏).
     const before = text[start - 1];
     if (before && (isKatakana(before) || before === '・')) continue;
+    if (registry.isInsideMention(start)) continue;
     // A post alone (准研究員 after a glossed name, 官房長官): no name in it.
     if (POST_ONLY.test(run)) continue;
     for (let k = 1; k <= Math.min(4, run.length - 1); k++) {
@@ -313,8 +326,9 @@ function findKanjiNamesAfterPost(text: string, block: ClassifiedBlock, registry:
   // document (quadratic in the number of blocks). A slice up to the block's end is cheap and keeps offsets.
   const upto = text.slice(0, block.end);
   while ((m = NAME_BEFORE_PARTICLE.exec(upto)) && m.index < block.end) {
-    const runEnd = m.index + m[0].length;
     const spaced = /[ \u3000]/.test(m[0]);
+    // (柴崎 浩二氏は: the honorific is a kanji too, and not part of the given name.)
+    const runEnd = m.index + m[0].length - (spaced && m[0].endsWith('氏') && !/[ \u3000].氏$/.test(m[0]) ? 1 : 0);
     for (let start = m.index; start <= runEnd - 2; start++) {
       // A post word must end right before the name: check its last character before any regex.
       const prev = start > m.index ? text[start - 1]! : text[start - 1] === 'の' ? text[start - 2] ?? '' : text[start - 1] ?? '';
@@ -330,8 +344,11 @@ function findKanjiNamesAfterPost(text: string, block: ClassifiedBlock, registry:
           const org = orgWithNo(text, start, block.contentStart);
           const atClauseStart = start === block.contentStart || /[、。\s]/.test(text[start - 1] ?? '');
           if ((org || atClauseStart) && !registry.isInsideMention(start) && !NOT_A_NAME.test(name.split(/[ \u3000]/)[0]!)) {
-            const person = registry.addPerson({ name, organization: org, title: null });
-            registry.addMention(person, { start, end: runEnd });
+            // 北辰総合研究所 経済調査部 主席エコノミスト 柴崎 浩二氏: a descriptor set off by spaces, ending in a post.
+            const described = org ? null : spacedDescriptorBefore(text, start, block.contentStart);
+            const post = described ? splitPost(described.descriptor) : { organization: org, title: null };
+            const person = registry.addPerson({ name, organization: post.organization, title: post.title });
+            registry.addMention(person, { start, end: runEnd }, described ? { start: described.start, end: start } : undefined);
           }
         }
         continue;
