@@ -69,6 +69,10 @@ run({
       { speaker: '中国', cue: 'と反論した', content: '事実に反する' },
     ],
   },
+  'quotative: a wire credit and dateline before the first sentence do not hide its speaker': {
+    text: '(南京=東洋通信記者/林嘉文)【東洋通信南京2月3日】江蘇省交通運輸庁港湾管理局の馬暁東報道官は3日の記者会見で、「運河の改修は年内に終わる」と述べた。',
+    want: [{ speaker: '馬暁東', cue: 'と述べた', content: '運河の改修は年内に終わる', kind: 'quote' }],
+  },
   'quotative: a subject inside a clause made a topic by こと (…ことについては) is not the speaker': {
     text: '港湾研究所の真壁主任研究員は「航路の再編は避けられない」と話す。北洋海運が撤退を決めたことについては「採算の問題だ」などと話す。',
     want: [

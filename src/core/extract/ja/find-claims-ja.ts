@@ -1326,7 +1326,7 @@ function boundContent(s: Span): Span {
  */
 function sentenceOpening(v: SentenceView): { topic: SpeakerPhrase | null; coTopics?: SpeakerPhrase[]; adverbialsFrom: number; topicFrom: number; continuation: boolean; inDocument?: boolean } {
   const { toks } = v;
-  let k = skipConnectives(v, 0);
+  let k = skipConnectives(v, skipCredits(v));
   // (その上で is three tokens to the analyser: the connectives are matched on their text.)
   const continuation = k > 0 && /(?:^|、)(?:さらに|更に|また|加えて|その上で|そのうえで|一方|一方で|ただ|ただし|その後|同時に)(?:、|$)/.test(v.text.slice(toks[0]!.start, toks[k - 1]!.end));
   const opened = k;
@@ -1386,6 +1386,25 @@ function sentenceOpening(v: SentenceView): { topic: SpeakerPhrase | null; coTopi
     }
   }
   return { topic: null, adverbialsFrom: k, topicFrom, continuation };
+}
+
+/**
+ * A wire story's credit and dateline before its first sentence ((北京=新華社記者)【新華社北京1月14日】): where the
+ * sentence proper starts, after any such groups in brackets.
+ */
+function skipCredits(v: SentenceView): number {
+  const { toks } = v;
+  let k = 0;
+  for (let guard = 0; guard < 3; guard++) {
+    const open = toks[k]?.surface;
+    const close = open === '(' || open === '（' ? /^[)）]$/ : open === '【' ? /^】$/ : null;
+    if (!close) break;
+    let j = k + 1;
+    while (j < toks.length && j < k + 30 && !close.test(toks[j]!.surface)) j++;
+    if (j >= toks.length || j >= k + 30) break;
+    k = j + 1;
+  }
+  return k;
 }
 
 function skipConnectives(v: SentenceView, k: number): number {
