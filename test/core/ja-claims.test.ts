@@ -607,3 +607,11 @@ test('appositive: a post with no name before a named person (…のエコノミ�
   assert.ok(said.some(([who, what]) => who === '宮坂健吾' && what === '輸出は年末に持ち直すだろう'), JSON.stringify(said));
   assert.ok(said.some(([who, what]) => who === '宮坂健吾' && what === '円高は一服する'), JSON.stringify(said));
 });
+
+test('short forms: a one-character surname with 氏 (陳氏) after a full kanji name is the person named before', () => {
+  const a = analyze('東邦国の陳建国外相は8日、「運河の共同管理を提案する」と発言した。陳氏は、近く正式に申し入れるとみられる。陳氏は「時間はかからない」と述べた。');
+  const persons = a.people.filter((p) => p.type === 'person');
+  assert.deepEqual(persons.map((p) => p.name), ['陳建国']);
+  assert.equal(new Set(a.attributions.flatMap((x) => x.speakers)).size, 1);
+  assert.equal(a.attributions.length, 2);
+});

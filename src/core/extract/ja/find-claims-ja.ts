@@ -2209,11 +2209,16 @@ class SpeakerBook {
     return { people: [person], source };
   }
 
-  /** 早瀬 康介氏: the noun phrase stops at the space, where the people pass read the name across it. */
-  private nameAcrossSpace(source: Span, core: string): DraftPerson | undefined {
+  /** The person the people pass read at this phrase's name, when it read one the phrase alone cannot tell. */
+  private namedAt(source: Span, core: string): DraftPerson | undefined {
+    const reg = this.registry;
     for (let at = source.end; at >= source.end - 2 && at > source.start; at--) {
-      for (const m of this.registry.mentionsEndingAt(at)) {
-        if (m.start < source.start && m.person.type === 'person' && /[ \u3000]/.test(m.person.name) && m.person.name.endsWith(core)) return m.person;
+      for (const m of reg.mentionsEndingAt(at)) {
+        if (m.person.type !== 'person') continue;
+        // 早瀬 康介氏: the noun phrase stops at the space; the people pass read the name across it.
+        if (m.start < source.start && /[ \u3000]/.test(m.person.name) && m.person.name.endsWith(core)) return m.person;
+        // 王氏 after 王毅外相: the people pass read the short form as the person named before.
+        if (m.start >= source.start && m.person.name !== core && reg.text.slice(m.start, m.end) === core) return m.person;
       }
     }
     return undefined;
@@ -2228,7 +2233,7 @@ class SpeakerBook {
       // (a former holder, 元首相 / 前首相, is not the one a bare 首相 means)
       ? reg.people.findLast((p) => p.type === 'person' && p.name !== core && (p.title === core || [...p.aliases].some((a) => a.endsWith(core) && a.length > core.length + 1 && !/[元前]$/.test(a.slice(0, -core.length)))))
       : undefined;
-    const existing = byPost ?? (sp.type === 'person' ? this.nameAcrossSpace(source, core) : undefined)
+    const existing = byPost ?? (sp.type === 'person' ? this.namedAt(source, core) : undefined)
       ?? reg.people.find((p) => p.type === sp.type && (p.name === core || p.aliases.has(core) || p.aliases.has(sp.text)))
       ?? (sp.type === 'person' ? reg.people.find((p) => p.type === 'person' && core.length >= 1 && core.length < p.name.length && !/[\s\u3000]/.test(p.name) && (p.name.startsWith(core) && core.length >= 2 || p.surname === core)) : undefined)
       ?? (sp.type !== 'person' ? reg.people.find((p) => p.type === sp.type && core.length >= 2 && (p.name.endsWith(core) || core.endsWith(p.name) && p.name.length >= 2)) : undefined);
