@@ -396,3 +396,8 @@ test('people: a spaced kanji name with 氏 after a descriptor set off by spaces 
   assert.deepEqual(people.map((p) => [p.name, p.organization, p.title]), [['早瀬 康介', '南洋総合研究所 経済調査部', '主任エコノミスト']]);
   assert.equal(a.attributions[0]?.speakers[0], people[0]!.id);
 });
+
+test('people: after a name glossed with its reading, the kanji that follow are its post, not another name (…(こうしめい)外交部長)', () => {
+  const a = analyze(`${head}高志明(こうしめい)外交部長は10日、対話の窓口は開いていると述べた。\n`);
+  assert.deepEqual(a.people.filter((p) => p.role !== 'author').map((p) => p.name), ['高志明']);
+});

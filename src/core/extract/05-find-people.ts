@@ -285,6 +285,8 @@ function findKanjiNames(text: string, block: ClassifiedBlock, registry: PeopleRe
     const before = text[start - 1];
     if (before && (isKatakana(before) || before === '・')) continue;
     if (registry.isInsideMention(start)) continue;
+    // 林佳竜(りんかりゅう)外交部長: after a reading in brackets comes the glossed name's post, not a name.
+    if ((before === ')' || before === '）') && /[(（][\u3041-\u30ff・ー\s]+[)）]$/.test(text.slice(Math.max(0, start - 24), start))) continue;
     // A post alone (准研究員 after a glossed name, 官房長官): no name in it.
     if (POST_ONLY.test(run)) continue;
     for (let k = 1; k <= Math.min(4, run.length - 1); k++) {
