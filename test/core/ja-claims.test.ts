@@ -587,12 +587,14 @@ test('content never runs past its paragraph, and long unpunctuated text stays li
 });
 
 test('labels: a name repeated at the head of turns is a person even where the dictionary knows it as a firm (松下)', () => {
-  const text = '港の再開をめぐって二人に話を聞いた。\n松下)港の再開はいつになりますか?\n日野)来春には動き出すと思います。\n松下)理由は何でしょう?\n日野)冬の間に設備の点検が終わるからです。';
+  // (The first turn opens the text, where it may be taken for a title: it still counts as a turn.)
+  const text = '松下)港の再開はいつになりますか?\n日野)来春には動き出すと思います。\n松下)理由は何でしょう?\n日野)冬の間に設備の点検が終わるからです。';
   const a = analyze(text);
   const byName = new Map(a.people.map((p) => [p.name, p]));
   assert.equal(byName.get('松下')?.type, 'person', JSON.stringify(a.people.map((p) => [p.name, p.type])));
   assert.equal(byName.get('日野')?.type, 'person');
   assert.ok(a.attributions.some((x) => x.content.text === '理由は何でしょう?' && x.speakers.includes(byName.get('松下')!.id)));
+  assert.ok(a.attributions.some((x) => x.content.text === '港の再開はいつになりますか?' && x.speakers.includes(byName.get('松下')!.id)));
 });
 
 test('appositive: a post with no name before a named person (…のエコノミスト、Name氏は) describes them; after a frame the topic is not what is said', () => {

@@ -1940,7 +1940,8 @@ function lineLabel(text: string, block: { contentStart: number; end: number }, n
 function countLabels(text: string, blocks: readonly ClassifiedBlock[]): Map<string, number> {
   const counts = new Map<string, number>();
   for (const block of blocks) {
-    if (block.kind !== 'paragraph' && block.kind !== 'list-item') continue;
+    // (A first turn may have been taken for the title or a heading: it counts too.)
+    if (block.kind !== 'paragraph' && block.kind !== 'list-item' && block.kind !== 'title' && block.kind !== 'heading') continue;
     // Each line's head: the turns of an interview may stand on the lines of one paragraph.
     for (let at = block.contentStart; at < block.end;) {
       const nl = text.indexOf('\n', at);
