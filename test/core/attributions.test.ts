@@ -401,3 +401,12 @@ test('people: after a name glossed with its reading, the kanji that follow are i
   const a = analyze(`${head}高志明(こうしめい)外交部長は10日、対話の窓口は開いていると述べた。\n`);
   assert.deepEqual(a.people.filter((p) => p.role !== 'author').map((p) => p.name), ['高志明']);
 });
+
+test('people: a spaced kanji name before a post is one person, surnames of three kanji too (長谷川 理恵教授, 早乙女 康介氏)', () => {
+  const a = analyze(`${head}北辰大学の長谷川 理恵教授は、対話は続くと述べた。南洋総合研究所 経済調査部 主任エコノミスト 早乙女 康介氏は、金利は上がるとの見通しを示した。\n`);
+  const people = a.people.filter((p) => p.role !== 'author');
+  assert.deepEqual(people.map((p) => [p.name, p.organization, p.title]).sort(), [
+    ['早乙女 康介', '南洋総合研究所 経済調査部', '主任エコノミスト'],
+    ['長谷川 理恵', '北辰大学', '教授'],
+  ]);
+});

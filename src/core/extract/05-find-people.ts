@@ -285,6 +285,12 @@ function findKanjiNames(text: string, block: ClassifiedBlock, registry: PeopleRe
     const before = text[start - 1];
     if (before && (isKatakana(before) || before === '・')) continue;
     if (registry.isInsideMention(start)) continue;
+    // 柴崎 浩二教授: after a surname and a space come the given name and the post, not a name of their own.
+    if (before === ' ' || before === '\u3000') {
+      const surname = /(?:^|[^\u4e00-\u9fff々])([\u4e00-\u9fff々]{1,3})$/.exec(text.slice(Math.max(block.contentStart, start - 6), start - 1))?.[1];
+      const given = POST_AT_END.exec(run)?.index ?? -1;
+      if (surname && given >= 1 && given <= 3 && !ORG_SUFFIXES.some((x) => surname.endsWith(x)) && !isPlaceName(surname) && !POST_AT_END.test(surname) && !NOT_A_NAME.test(surname)) continue;
+    }
     // 林佳竜(りんかりゅう)外交部長: after a reading in brackets comes the glossed name's post, not a name.
     if ((before === ')' || before === '）') && /[(（][\u3041-\u30ff・ー\s]+[)）]$/.test(text.slice(Math.max(0, start - 24), start))) continue;
     // A post alone (准研究員 after a glossed name, 官房長官): no name in it.
@@ -342,12 +348,14 @@ function findKanjiNamesAfterPost(text: string, block: ClassifiedBlock, registry:
         // A family and a given name with a space between, after an organisation with の or at a clause start:
         // …センターの佐藤 健一は (the space is how Japanese commentary writes a person's name).
         const name = spaced && start === m.index ? text.slice(start, runEnd) : '';
-        if (name && /^[\u4e00-\u9fff々]{1,2}[ \u3000][\u4e00-\u9fff々]{1,3}$/.test(name) && /^(?:氏|は|が|によ)/.test(text.slice(runEnd, runEnd + 2))) {
+        // (A surname of three kanji, 早乙女 康介, only where a descriptor vouches for a person.)
+        if (name && /^[\u4e00-\u9fff々]{1,3}[ \u3000][\u4e00-\u9fff々]{1,3}$/.test(name) && /^(?:氏|は|が|によ)/.test(text.slice(runEnd, runEnd + 2))) {
           const org = orgWithNo(text, start, block.contentStart);
           const atClauseStart = start === block.contentStart || /[、。\s]/.test(text[start - 1] ?? '');
-          if ((org || atClauseStart) && !registry.isInsideMention(start) && !NOT_A_NAME.test(name.split(/[ \u3000]/)[0]!)) {
-            // 北辰総合研究所 経済調査部 主席エコノミスト 柴崎 浩二氏: a descriptor set off by spaces, ending in a post.
-            const described = org ? null : spacedDescriptorBefore(text, start, block.contentStart);
+          // 北辰総合研究所 経済調査部 主席エコノミスト 柴崎 浩二氏: a descriptor set off by spaces, ending in a post.
+          const described = org ? null : spacedDescriptorBefore(text, start, block.contentStart);
+          const short = /^[\u4e00-\u9fff々]{1,2}[ \u3000]/.test(name);
+          if ((org || atClauseStart) && (short || org || described) && !registry.isInsideMention(start) && !NOT_A_NAME.test(name.split(/[ \u3000]/)[0]!)) {
             const post = described ? splitPost(described.descriptor) : { organization: org, title: null };
             const person = registry.addPerson({ name, organization: post.organization, title: post.title });
             registry.addMention(person, { start, end: runEnd }, described ? { start: described.start, end: start } : undefined);
