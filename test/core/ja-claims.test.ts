@@ -69,6 +69,13 @@ run({
       { speaker: '中国', cue: 'と反論した', content: '事実に反する' },
     ],
   },
+  'quotative: a presidential office speaks as the government; 次長 is a post': {
+    text: '東邦国大統領室は6日、「交渉はまだ始まっていない」と明らかにした。外務省の真田次長は「年内の妥結は難しい」と述べた。',
+    want: [
+      { speaker: '東邦国大統領室', cue: 'と明らかにした', content: '交渉はまだ始まっていない' },
+      { speaker: '真田', cue: 'と述べた', content: '年内の妥結は難しい' },
+    ],
+  },
   'quotative: a wire credit and dateline before the first sentence do not hide its speaker': {
     text: '(南京=東洋通信記者/林嘉文)【東洋通信南京2月3日】江蘇省交通運輸庁港湾管理局の馬暁東報道官は3日の記者会見で、「運河の改修は年内に終わる」と述べた。',
     want: [{ speaker: '馬暁東', cue: 'と述べた', content: '運河の改修は年内に終わる', kind: 'quote' }],
