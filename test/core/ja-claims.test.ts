@@ -76,6 +76,10 @@ run({
       { speaker: '真田', cue: 'と述べた', content: '年内の妥結は難しい' },
     ],
   },
+  'quotative: a Korean surname of one katakana character before a post is a name (ユ次官)': {
+    text: '統一省のユ次官は「対話の窓口は開いている」と強調した。',
+    want: [{ speaker: 'ユ', cue: 'と強調した', content: '対話の窓口は開いている' }],
+  },
   'quotative: a wire credit and dateline before the first sentence do not hide its speaker': {
     text: '(南京=東洋通信記者/林嘉文)【東洋通信南京2月3日】江蘇省交通運輸庁港湾管理局の馬暁東報道官は3日の記者会見で、「運河の改修は年内に終わる」と述べた。',
     want: [{ speaker: '馬暁東', cue: 'と述べた', content: '運河の改修は年内に終わる', kind: 'quote' }],
