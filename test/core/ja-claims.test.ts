@@ -80,6 +80,13 @@ run({
     text: '統一省のユ次官は「対話の窓口は開いている」と強調した。',
     want: [{ speaker: 'ユ', cue: 'と強調した', content: '対話の窓口は開いている' }],
   },
+  'quotative: a katakana full name run into the office of its post (…国家安保室第2次長) keeps the office with the post': {
+    text: 'ハン・ジウォン国家安保室第2次長は3日、「協議は年内に再開する」と述べた。ボリス・ゼムスキー・ロシア国連大使は「制裁には反対だ」と述べた。',
+    want: [
+      { speaker: 'ハン・ジウォン', cue: 'と述べた', content: '協議は年内に再開する' },
+      { speaker: 'ボリス・ゼムスキー', cue: 'と述べた', content: '制裁には反対だ' },
+    ],
+  },
   'quotative: a wire credit and dateline before the first sentence do not hide its speaker': {
     text: '(南京=東洋通信記者/林嘉文)【東洋通信南京2月3日】江蘇省交通運輸庁港湾管理局の馬暁東報道官は3日の記者会見で、「運河の改修は年内に終わる」と述べた。',
     want: [{ speaker: '馬暁東', cue: 'と述べた', content: '運河の改修は年内に終わる', kind: 'quote' }],

@@ -5,6 +5,7 @@
 import type { PersonType } from '../../model/schema.ts';
 import type { JaToken } from '../../morph/tokens.ts';
 import { NOT_PEOPLE_KATAKANA } from '../speakers.ts';
+import { isPlaceName } from '../places.ts';
 import {
   ANAPHOR, GENERIC_SOURCE, GOV_TAILS, KATAKANA_MEDIA, MEDIA_TAILS, ORG_TAILS, PERSON_POSTS, STATE_NAMES, postEnding,
 } from './vocabulary-ja.ts';
@@ -335,7 +336,10 @@ function splitNameAndPost(text: string, post: string | null, toks: readonly JaTo
   }
   // ペトロフ不拡散・軍縮局長: a katakana name, then the office its post belongs to (kanji), then the post.
   // (A surname alone: in イーゴリ・パノフ・ロシア国連 the last katakana word is a country, read below.)
-  const office = title ? /^([\u30A1-\u30FA\u30FC]{2,})([\u4e00-\u9fff々][^・]*(?:・[\u4e00-\u9fff々]+)*)$/.exec(name) : null;
+  // (A full name too: キム・ミンス国家安保室長, オ・ヒョンジュ国家安保室第3次長.)
+  // (Not when the last katakana word is a country, as in ワシリー・ネベンジ・ロシア国連大使: see below.)
+  let office = title ? /^((?:[\u30A1-\u30FA\u30FC]+[・=＝])*[\u30A1-\u30FA\u30FC]{2,})([\u4e00-\u9fff々][^・]*(?:・[\u4e00-\u9fff々]+)*)$/.exec(name) : null;
+  if (office && isPlaceName(office[1]!.split(/[・=＝]/).pop()!)) office = null;
   if (office) {
     name = office[1]!;
     title = office[2]! + title;
