@@ -227,8 +227,7 @@ function placeClaims(norm: NormalizedText, pages: Pages): {
   attribution: (x: Analysis['attributions'][number]) => void;
   unattributed: (u: Analysis['unattributed'][number]) => Analysis['unattributed'][number];
 } {
-  const same = norm.identity;
-  const { quoted } = spanMappers(norm);
+  const { place, quoted } = spanMappers(norm);
   return {
     attribution(x) {
       if (x.cue) x.cue = quoted(x.cue);
@@ -236,13 +235,7 @@ function placeClaims(norm: NormalizedText, pages: Pages): {
       if (x.parts) x.parts = x.parts.map(quoted);
       if (x.source) x.source = quoted(x.source);
       // Evidence records may be shared between merged claims: copied, not changed.
-      if (!same) {
-        x.evidence = x.evidence.map((e) => {
-          if (!e.span) return e;
-          const r = norm.toOriginal(e.span);
-          return { ...e, span: { ...e.span, start: r.start, end: r.end } };
-        });
-      }
+      if (!norm.identity) x.evidence = x.evidence.map((e) => (e.span ? { ...e, span: place(e.span) } : e));
       if (pages.length) x.page = pageAt(pages, x.content.start);
     },
     unattributed(u) {

@@ -113,16 +113,6 @@ export interface ClaimsPart {
   end: number;
 }
 
-export function findClaimsJa(input: JaClaimsInput): { attributions: Attribution[]; unattributed: Unattributed[] } {
-  const attributions: Attribution[] = [];
-  const unattributed: Unattributed[] = [];
-  for (const part of findClaimsJaInParts(input)) {
-    for (const a of part.attributions) attributions.push(a);
-    for (const u of part.unattributed) unattributed.push(u);
-  }
-  return { attributions, unattributed };
-}
-
 /**
  * The claims in parts of about `partSize` code units of text, each finished and handed out as soon as its
  * stretch is read, so that a caller can write a long document's claims as they come and never hold them all.

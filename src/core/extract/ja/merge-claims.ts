@@ -1,5 +1,5 @@
 /**
- * Two passes find Japanese claims: the cue-first pass over tokens (`findClaimsJa`), and the commentary pass of
+ * Two passes find Japanese claims: the cue-first pass over tokens (`findClaimsJaInParts`), and the commentary pass of
  * `06-find-attributions.ts`, which knows the academic constructions that carry a speaker across footnoted
  * sentences of a paragraph (…と指摘する6。これは…である7。). The cue-first pass leads; a commentary claim is
  * added only where it covers text that no cue-first claim already covers, so one passage is never credited twice.
