@@ -214,9 +214,10 @@ function spacedDescriptorBefore(text: string, nameStart: number, floor: number):
   let i = nameStart - 1;
   while (i > floor && nameStart - i <= 60 && !/[、。,，\n(（)）:：「」]/.test(text[i - 1]!)) i--;
   if (nameStart - i > 60) return null;
-  const descriptor = text.slice(i, nameStart).trim();
+  while (i < nameStart && /\s/.test(text[i]!)) i++;
+  const descriptor = text.slice(i, nameStart).trimEnd();
   const last = descriptor.split(/[ \u3000]+/).pop() ?? '';
-  return descriptor.length > last.length && isPost(last) ? { descriptor, start: i + (text.slice(i, nameStart).length - text.slice(i, nameStart).trimStart().length) } : null;
+  return descriptor.length > last.length && isPost(last) ? { descriptor, start: i } : null;
 }
 
 /** An organisation written before a name with の: カーネギー国際平和財団のアレクサンドル・… */
