@@ -635,3 +635,36 @@ test('short forms: a one-character surname with 氏 (陳氏) after a full kanji 
   assert.equal(new Set(a.attributions.flatMap((x) => x.speakers)).size, 1);
   assert.equal(a.attributions.length, 2);
 });
+
+run({
+  'a quotation and など for と before a reporting noun (「…」などコメント); katakana reporting nouns (とコメントした, とアピールした)': {
+    text: '北陵銀行の森戸総裁は「物価の上振れには警戒が要る」などコメント。港湾協会の平岡会長は、輸出は回復に向かうとコメントした。同協会は「安全な港」とアピールした。',
+    want: [
+      { speaker: '森戸', cue: 'などコメント', content: '物価の上振れには警戒が要る', kind: 'quote' },
+      { speaker: '平岡', cue: 'とコメントした', content: '輸出は回復に向かう' },
+      { speaker: '港湾協会', cue: 'とアピールした', content: '安全な港' },
+    ],
+  },
+  'a view noun cut in two by the analyser (不信感) and voiced by an adjectival noun with にする (露わにした, 鮮明にした)': {
+    text: '菅野教授は、交渉は当面進まないと指摘した。相手が譲歩するとは思えない、と不信感を露わにしている。北辰党の沖田代表は増税は誤りだと反対の立場を鮮明にした。',
+    want: [
+      { speaker: '菅野', cue: 'と不信感を露わにしている', content: '相手が譲歩するとは思えない' },
+      { speaker: '沖田', cue: 'と反対の立場を鮮明にした', content: '増税は誤りだ' },
+    ],
+  },
+  'と after a comma, read by the analyser as "and", quotes when a speaker and a reporting predicate follow': {
+    text: '協議の再開は遠い、と宮園准教授は懸念をあらわにした。',
+    want: [{ speaker: '宮園', cue: 'と宮園准教授は懸念をあらわにした', content: '協議の再開は遠い' }],
+  },
+  'an adjectival noun before との (…が不可欠との見方を示した) is a predicate, with the speaker carried': {
+    text: '木崎大使は「対話は続ける」と発言。地域の安定には双方の自制が不可欠との見方を示しました。',
+    want: [{ speaker: '木崎', cue: 'との見方を示しました', content: '地域の安定には双方の自制が不可欠' }],
+  },
+});
+
+test('a one-kanji name never stands before a one-kanji place and a post (田中教授 is 田中, not 田 of 中)', () => {
+  const a = analyze('田中教授は交渉が難しいと述べた。村中部長も同じ見方を示した。');
+  const names = a.people.map((p) => `${p.name}/${p.title}`);
+  assert.ok(names.includes('田中/教授'), names.join(' '));
+  assert.ok(names.includes('村中/部長'), names.join(' '));
+});

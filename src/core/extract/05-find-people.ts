@@ -305,6 +305,8 @@ function findKanjiNames(text: string, block: ClassifiedBlock, registry: PeopleRe
       const name = run.slice(0, k);
       // The middle part must be a place (韓国 in 洪前韓国大統領), not more of the name.
       if (!former && post[2] && post[2].length > 1 && !isPlaceName(post[2]) && !POST_MODIFIER.test(post[2])) continue;
+      // A one-kanji name before a one-kanji place (田|中|教授): the two kanji are the name (田中教授).
+      if (!former && k === 1 && post[2]?.length === 1) continue;
       // (東京都知事, 北海道知事, 大阪府知事: a prefecture or province before the post, no name; nor is 北 in
       // 北朝鮮外相, where the place runs on from the start.)
       if (NOT_A_NAME.test(name) || isPlaceName(name) || post[2] && isPlaceName(name + post[2]) || /^[\u4e00-\u9fff]{1,3}[都道府県州省区]$/.test(name) || ORG_SUFFIXES.some((s) => name.endsWith(s))) break;

@@ -457,6 +457,16 @@ class SentenceView {
 
 function isQuotativeTo(v: SentenceView, i: number): boolean {
   const t = v.toks[i]!;
+  if (commaTo(v, i)) {
+    // …とは思えない、と不信感を露わにした / …遠い、と X 氏は述べた: after a comma the analyser may read と as a
+    // filler or as "and"; a clause before the comma and a reporting predicate after (perhaps after its
+    // speaker) make it quotative.
+    const before = v.toks[v.prev(i - 1)];
+    if (before && (/^(?:動詞|助動詞|形容詞)$/.test(before.pos) || closesQuote(before.surface))) {
+      const found = predicateAfter(v, v.next(i));
+      if (found && !isThought(v.toks[found.at]!)) return true;
+    }
+  }
   if (t.pos !== '助詞') return false;
   if (t.surface === 'って' && (t.pos2 === '引用' || t.pos1 === '格助詞' || t.pos1 === '副助詞')) return true;
   // …ているとも指摘した: the analyser makes とも one conjunctive particle ("even if"); before speech it is と + も.
@@ -468,22 +478,77 @@ function isQuotativeTo(v: SentenceView, i: number): boolean {
   if (t.pos2 === '引用') return true;
   // …働いていると話した / …するだろうと語った: the analyser reads と after a predicate as "when" (or as a plain
   // case particle); before a verb of speech it quotes.
+  if (t.pos1 === '格助詞' && v.toks[v.prev(i)]?.pos1 === '形容動詞語幹' && v.toks[i + 1]?.surface === 'の' && viewChain(v, i + 2) !== null) return true;
   const afterPredicate = /^(?:動詞|助動詞|形容詞)$/.test(v.toks[v.prev(i)]?.pos ?? '');
   if (t.pos1 === '接続助詞' || t.pos1 === '格助詞' && afterPredicate) {
     const at = v.next(i);
     const q = v.toks[at];
     if (q && q.pos === '動詞' && isSpeechPredicate(q) && !isThought(q)) return true;
     // …でないとくぎを刺した / と懸念を示した: a view noun and the verb that voices it.
-    if (q && q.pos === '名詞' && VIEW_NOUNS.has(q.surface) && v.toks[at + 1]?.surface === 'を' && SHOW_PREDICATES.has(v.toks[at + 2]?.base ?? '')) return true;
+    if (q && viewVoicedAt(v, at) >= 0) return true;
   }
   const p = v.prev(i);
   return p >= 0 && closesQuote(v.toks[p]!.surface);
+}
+
+/** と after a comma, read by the analyser as a filler or as a coordinating "and" (…ない、と). */
+function commaTo(v: SentenceView, i: number): boolean {
+  const t = v.toks[i]!;
+  return t.surface === 'と' && v.toks[i - 1]?.surface === '、' && (t.pos === 'フィラー' || t.pos1 === '並立助詞');
+}
+
+/** A quotation and など standing for と before a reporting predicate: 「…」などコメント, 「…」など語った. */
+function isQuotativeNado(v: SentenceView, i: number): boolean {
+  const t = v.toks[i]!;
+  if (t.surface !== 'など' || t.pos !== '助詞') return false;
+  const p = v.prev(i);
+  const q = v.toks[v.next(i)];
+  return p >= 0 && closesQuote(v.toks[p]!.surface) && q !== undefined && isSpeechPredicate(q) && !isThought(q);
+}
+
+/** Adjectival nouns that make a predicate with に + する: 明らかにする, (不満を)あらわにする, (立場を)鮮明にする. */
+const NI_SURU = /^(?:明らか|あらわ|露わ|顕わ|鮮明|明確|新た)に$/;
+
+/**
+ * Where the する of an adjectival noun + に + する predicate starting at `k` stands, or -1. The surfaces are joined
+ * because the analyser may cut the noun oddly (露|わに).
+ */
+function niSuruAt(v: SentenceView, k: number): number {
+  let s = '';
+  for (let j = k; j < v.toks.length && j < k + 3; j++) {
+    s += v.toks[j]!.surface;
+    if (NI_SURU.test(s)) return v.toks[j + 1]?.base === 'する' && v.toks[j + 1]!.pos === '動詞' ? j + 1 : -1;
+  }
+  return -1;
+}
+
+/**
+ * A view noun and the verb that voices it from token `j` (懸念を示した, 不信感を露わにした, 立場を鮮明にした): the
+ * index of the predicate's first token, or -1. The noun may be cut in two by the analyser (不信|感).
+ */
+function viewVoicedAt(v: SentenceView, j: number): number {
+  const { toks } = v;
+  const t = toks[j];
+  if (!t || t.pos !== '名詞') return -1;
+  let e = j + 1;
+  if (!VIEW_NOUNS.has(t.surface)) {
+    const n = toks[j + 1];
+    if (!n || n.pos1 !== '接尾' || !VIEW_NOUNS.has(t.surface + n.surface)) return -1;
+    e = j + 2;
+  }
+  if (toks[e]?.surface !== 'を') return -1;
+  const p = toks[e + 1];
+  if (!p) return -1;
+  if (SHOW_PREDICATES.has(p.base)) return e + 1;
+  return niSuruAt(v, e + 1) >= 0 ? e + 1 : -1;
 }
 
 /** Whether the words before a quotative と make a clause (or a quotation) rather than a noun (日本と中国). */
 function clauseBefore(v: SentenceView, i: number): 'quote' | 'clause' | 'noun' | null {
   let p = v.prev(i);
   if (p >= 0 && v.toks[p]!.surface === 'など') p = v.prev(p);
+  // …思えない、と (the と read as a filler): the clause is before the comma.
+  if (p >= 0 && commaTo(v, i)) p = v.prev(p);
   if (p < 0) return null;
   const t = v.toks[p]!;
   if (closesQuote(t.surface)) return 'quote';
@@ -501,8 +566,8 @@ function isVerbLike(t: JaToken): boolean {
 /** Extends a predicate over its auxiliaries and endings (述べ|て|い|まし|た), stopping before 、。 */
 function predicateEnd(v: SentenceView, k: number): number {
   // 明らかにした / 明らかにしました: the adjective, に and する are one predicate.
-  const plain = v.toks[k]!.surface === '明らか' && v.toks[k + 1]?.surface === 'に' && v.toks[k + 2]?.base === 'する';
-  let e = plain ? k + 3 : k + 1;
+  const suru = niSuruAt(v, k);
+  let e = suru >= 0 ? suru + 1 : k + 1;
   while (e < v.toks.length) {
     const t = v.toks[e]!;
     if (t.pos === '助動詞' || (t.pos === '動詞' && (t.pos1 === '非自立' || t.pos1 === '接尾')) || (t.pos === '助詞' && /^(?:て|で|ながら|つつ|た)$/.test(t.surface))) { e++; continue; }
@@ -670,7 +735,7 @@ function findCues(v: SentenceView): Cue[] {
     // …進んでいると、X が報じた: the analyser reads と、 after a clause as "when"; a speaker and a reporting
     // verb after the comma make it quotative.
     const conditional = t.surface === 'と' && t.pos === '助詞' && t.pos1 === '接続助詞' && toks[i + 1]?.surface === '、';
-    if (!conditional && !isQuotativeTo(v, i)) continue;
+    if (!conditional && !isQuotativeTo(v, i) && !isQuotativeNado(v, i)) continue;
     const c = clauseBefore(v, i);
     if (!c) continue;
     if (conditional) {
@@ -681,7 +746,9 @@ function findCues(v: SentenceView): Cue[] {
     // との + view noun
     if (toks[k]?.surface === 'の') {
       const view = viewChain(v, k + 1);
-      if (view && c !== 'noun') { cues.push({ rule: 'view', kind: 'reported', from: i, to: view, complementEnd: i }); i = view - 1; }
+      // An adjectival noun before と is a predicate with its copula dropped (…が不可欠との見方を示した).
+      const predicative = c === 'noun' && toks[v.prev(i)]!.pos1 === '形容動詞語幹';
+      if (view && (c !== 'noun' || predicative)) { cues.push({ rule: 'view', kind: 'reported', from: i, to: view, complementEnd: i }); i = view - 1; }
       continue;
     }
     // とも / とは / とさえ / とすら / とまで: a particle between と and the predicate (…とまで言い切った).
@@ -946,6 +1013,10 @@ function predicateAfter(v: SentenceView, k: number): { at: number; after: Speake
     const t = toks[j]!;
     if (v.depth[j]! > 0) return null;
     if (t.surface === '。' || t.surface === '「') return null;
+    // …のかと疑問をぶつけた / …と不満を漏らした / と懸念をあらわにした: a view noun and the verb that voices it
+    // (before the noun is taken for a predicate of its own: 懸念 is one too).
+    const voiced = viewVoicedAt(v, j);
+    if (voiced >= 0) return { at: voiced, after };
     if (isSpeechPredicate(t)) {
       // A sa-hen noun used as a noun (…の説明は): only with する or ending the clause.
       if (t.pos === '名詞') {
@@ -960,8 +1031,6 @@ function predicateAfter(v: SentenceView, k: number): { at: number; after: Speake
       return { at: j, after };
     }
     if (t.surface === '明らか' && toks[j + 1]?.surface === 'に' && toks[j + 2]?.base === 'する') return { at: j, after };
-    // …のかと疑問をぶつけた / …と不満を漏らした: a view noun and the verb that voices it.
-    if (t.pos === '名詞' && VIEW_NOUNS.has(t.surface) && toks[j + 1]?.surface === 'を' && SHOW_PREDICATES.has(toks[j + 2]?.base ?? '')) return { at: j + 2, after };
     if ((t.surface === 'は' || t.surface === 'が') && t.pos === '助詞') {
       const np = nounPhraseEndingAt(v.text, toks, j - 1, k);
       const sp = np ? classify(np, toks, v.book) : null;
@@ -2186,6 +2255,12 @@ class SpeakerBook {
       const found = [...this.last].reverse().find((p) => want === null || want.includes(p.type));
       const fallback = current?.people.find((p) => want === null || want.includes(p.type));
       let who = found ?? fallback;
+      // 同協会 after 港湾協会の平岡会長: the organisation a speaker named before belongs to, of that kind.
+      if (!found && (want?.[0] === 'organization' || want?.[0] === 'government')) {
+        const noun = sp.core.slice(1);
+        const owner = [...this.last].reverse().find((p) => p.organization && p.organization.length > noun.length && p.organization.endsWith(noun));
+        if (owner) who = this.registry.people.find((p) => p.name === owner.organization && p.type === want[0]) ?? this.registry.addPerson({ name: owner.organization!, organization: null, title: null, type: want[0]! });
+      }
       // 同紙は… with the paper named before the excerpt began: the speaker is "the paper", not whoever is near.
       if (!who && /^同(?:紙|誌|通信|局|社|省|党)$/.test(sp.core)) who = this.registry.people.find((p) => p.name === sp.core) ?? this.registry.addPerson({ name: sp.core, organization: null, title: null, type: want![0]! });
       if (!who) return null;
@@ -2259,8 +2334,8 @@ class SpeakerBook {
 function anaphorType(s: string): DraftPerson['type'][] | null {
   if (/^(?:同氏|彼|彼女|両氏|同(?:会長|社長|相|大統領|首相|報道官|教授|院長|所長|議員|知事|長官|大臣|総裁|候補|代表))$/.test(s)) return ['person'];
   if (/^(?:同紙|同誌|同通信|同局|同メディア|同サイト|新聞|記事|報道)$/.test(s)) return ['media'];
-  if (/^(?:同省|同政府|同軍|同国)$/.test(s)) return ['government'];
-  if (/^(?:同社|同党|同機構|同研究所|同委員会)$/.test(s)) return ['organization'];
+  if (/^(?:同省|同政府|同軍|同国|同政権|同議会|同裁判所)$/.test(s)) return ['government'];
+  if (/^同(?:社|党|機構|研究所|委員会|協会|財団|銀行|行|大学|組合|連盟|基金|センター|グループ|団体|会社|研究会|連合|学会|機関|事務局|本部|チーム)$/.test(s)) return ['organization'];
   return null;
 }
 
