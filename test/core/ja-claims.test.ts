@@ -668,3 +668,15 @@ test('a one-kanji name never stands before a one-kanji place and a post (田中�
   assert.ok(names.includes('田中/教授'), names.join(' '));
   assert.ok(names.includes('村中/部長'), names.join(' '));
 });
+
+test('an organisation run into a post before の (東西総研上席主任研究員の…氏) is split, the rank words going with the post', () => {
+  const a = analyze('東西総合研究所上席主任研究員の森下健司氏が、物価は上がると述べた。北海新聞社特任編集委員の野口真一記者も、賃金は遅れて上がると書いた。');
+  const people = a.people.map((p) => `${p.name}|${p.organization}|${p.title}`);
+  assert.ok(people.includes('森下健司|東西総合研究所|上席主任研究員'), people.join(' '));
+  assert.ok(people.includes('野口真一|北海新聞社|記者'), people.join(' '));
+});
+
+test('countries abbreviated and joined before a post (米露外相, 日韓首脳) name no one', () => {
+  const a = analyze('米露外相は協議を続けると述べた。日韓首脳も連携を確認したと発表した。');
+  assert.ok(!a.people.some((p) => /^(?:米露|日韓|米)$/.test(p.name)), a.people.map((p) => p.name).join(' '));
+});

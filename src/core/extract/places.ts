@@ -27,7 +27,10 @@ const ENGLISH_PLACES = new Set([
   'Beijing', 'Kyiv', 'Kiev', 'London', 'Paris', 'Berlin', 'Brussels', 'Vladivostok', 'Taiwan', 'Iran', 'India', 'Pacific', 'Atlantic',
 ]);
 
+/** Countries abbreviated to one kanji and joined (米露, 日米韓, 中朝): the parties of a meeting. */
+const JOINED_ABBREVIATIONS = /^[米露中韓朝日英仏独豪印台欧]{2,4}$/;
+
 export function isPlaceName(s: string): boolean {
   const t = s.trim();
-  return KATAKANA_PLACES.has(t) || KANJI_PLACES.has(t) || ENGLISH_PLACES.has(t);
+  return KATAKANA_PLACES.has(t) || KANJI_PLACES.has(t) || ENGLISH_PLACES.has(t) || JOINED_ABBREVIATIONS.test(t);
 }

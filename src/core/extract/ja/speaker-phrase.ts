@@ -282,6 +282,24 @@ function mediaCore(s: string): string {
  * 王建明(ワン・ジエンミン)院長 → 王建明 | 院長; 北斗リサーチ&アドバイザリー 森川拓也首席エコノミスト →
  * 森川拓也 | 北斗リサーチ&アドバイザリー | 首席エコノミスト; 坂井正人・東陵大名誉教授 → 坂井正人 | 東陵大 | 名誉教授.
  */
+/** Rank words that stand before a post and belong to it (首席エコノミスト, 上席主任研究員, 名誉教授, 前大統領). */
+const RANK_WORDS = '(?:(?:チーフ|シニア|マーケット|グローバル|リード|プリンシパル|ジュニア|リサーチ|エグゼクティブ|マネージング)・?)+|首席|上級|上席|主任|名誉|前|元|現|副|次期|特別|筆頭|総|主席|最高|国務|常任|事務|次席|客員|特任|専任';
+const RANK_AT_END = new RegExp(`(?:${RANK_WORDS})$`);
+/** A kanji name, then perhaps rank words (坂井正人 + 特任, before the post). */
+const NAME_THEN_RANK = new RegExp(`^([\\u4e00-\\u9fff々]{2,5}?)((?:${RANK_WORDS})?)$`);
+
+/** An organisation with a post run on (東西新聞社特任編集委員): the two apart, the post with its rank words; or null. */
+function trailingPost(s: string): { organization: string; post: string } | null {
+  const own = postEnding(s);
+  if (!own || own.length < 2 || s.length <= own.length) return null;
+  let organization = s.slice(0, -own.length);
+  let post = own;
+  const rank = RANK_AT_END.exec(organization);
+  if (rank && organization.length > rank[0].length) { organization = organization.slice(0, -rank[0].length); post = rank[0] + post; }
+  organization = organization.replace(/[の・\s]+$/, '');
+  return ORG_TAILS.test(organization) || GOV_TAILS.test(organization) || MEDIA_TAILS.test(organization) ? { organization, post } : null;
+}
+
 function splitNameAndPost(text: string, post: string | null, toks: readonly JaToken[], np: NounPhrase): { name: string; organization: string | null; title: string | null } {
   // 鄭明遠(ていめいえん)高雄市長, 王建明(ワン・ジエンミン)院長: kanji glossed with their reading are the name.
   const glossed = /^(.*?)([\u4e00-\u9fff々]{2,4})[(（][\u3040-\u30ff・ー\s]+[)）](.*)$/.exec(text);
@@ -296,7 +314,7 @@ function splitNameAndPost(text: string, post: string | null, toks: readonly JaTo
   // Organisation・Name Post (東陵大学・坂井正人教授, 東陵大・坂井正人教授): the name follows the dot when what stands
   // before it is an organisation (X大 is a university's short name); the post's rank words stay with the post.
   const orgFirst = dot && post && dot[2]!.endsWith(post) && !dot[2]!.includes('・') && (ORG_TAILS.test(dot[1]!) || GOV_TAILS.test(dot[1]!) || MEDIA_TAILS.test(dot[1]!) || /大$/.test(dot[1]!))
-    ? /^([\u4e00-\u9fff々]{2,5}?)((?:(?:(?:チーフ|シニア|マーケット|グローバル|リード|プリンシパル|ジュニア|リサーチ|エグゼクティブ|マネージング)・?)+|首席|上級|主任|名誉|前|元|現|副|特別|筆頭|主席|最高|客員|特任)?)$/.exec(dot[2]!.slice(0, -post.length))
+    ? NAME_THEN_RANK.exec(dot[2]!.slice(0, -post.length))
     : null;
   if (orgFirst) return { name: orgFirst[1]!, organization: s.slice(0, s.length - dot![2]!.length - 1), title: orgFirst[2]! + post! };
   // Organisation Post・Name (東陵県知事・坂井正人氏): the post closes what stands before the dot.
@@ -308,7 +326,7 @@ function splitNameAndPost(text: string, post: string | null, toks: readonly JaTo
   if (dot && post && dot[2]!.endsWith(post) && !dot[2]!.includes('・')) {
     let org = dot[2]!.slice(0, -post.length);
     let title = post;
-    const rank = /(?:(?:(?:チーフ|シニア|マーケット|グローバル|リード|プリンシパル|ジュニア|リサーチ|エグゼクティブ|マネージング)・?)+|首席|上級|主任|名誉|前|元|現|副|特別|筆頭|主席|最高)$/.exec(org);
+    const rank = RANK_AT_END.exec(org);
     if (rank && org.length > rank[0].length) { org = org.slice(0, -rank[0].length); title = rank[0] + title; }
     return { name: dot[1]!, organization: org || null, title };
   }
@@ -317,7 +335,7 @@ function splitNameAndPost(text: string, post: string | null, toks: readonly JaTo
     s = s.slice(0, -post.length);
     title = post;
     // Rank words before a post belong to it (首席エコノミスト, 名誉教授, 前大統領).
-    const rank = /(?:(?:(?:チーフ|シニア|マーケット|グローバル|リード|プリンシパル|ジュニア|リサーチ|エグゼクティブ|マネージング)・?)+|首席|上級|主任|名誉|前|元|現|副|次期|特別|筆頭|総|主席|最高|国務|常任|事務|次席)$/.exec(s);
+    const rank = RANK_AT_END.exec(s);
     if (rank && s.length > rank[0].length) { s = s.slice(0, -rank[0].length); title = rank[0] + title; }
   }
   if (title && /^(?:氏|さん|君|様|殿|女史)$/.test(title)) title = null;
@@ -333,6 +351,12 @@ function splitNameAndPost(text: string, post: string | null, toks: readonly JaTo
   if (cut > 0) {
     organization = s.slice(0, cut).trim() || null;
     name = s.slice(cut + 1).trim();
+    // 東西総合研究所上席主任研究員の石川氏: an organisation run into a post; the post is the person's.
+    const own = organization ? trailingPost(organization) : null;
+    if (own) {
+      organization = own.organization;
+      title ??= own.post;
+    }
   }
   // ペトロフ不拡散・軍縮局長: a katakana name, then the office its post belongs to (kanji), then the post.
   // (A surname alone: in イーゴリ・パノフ・ロシア国連 the last katakana word is a country, read below.)
@@ -387,7 +411,7 @@ function splitNameAndPost(text: string, post: string | null, toks: readonly JaTo
   if (title && body && (GOV_TAILS.test(body) || ORG_TAILS.test(body)) && !/[\u30A1-\u30FA]{2,}$/.test(body)) {
     return { name: text.replace(/[(（][^)）]*[)）]/g, '').trim(), organization: [organization, name].filter(Boolean).join('の'), title };
   }
-  const isName = name.length >= 1 && name.length <= 16 && !((postEnding(name)?.length ?? 0) >= 2)
+  const isName = name.length >= 1 && name.length <= 16 && !((postEnding(name)?.length ?? 0) >= 2) && !isPlaceName(name)
     // (A Korean surname in katakana may be one character before a post: オ次長, イ長官.)
     && (/^[\u4e00-\u9fff々]{1,3}[ \u3000][\u4e00-\u9fff々]{1,3}$/.test(name) || /^[\u30A1-\u30FA\u30FC・=＝]{2,}$/.test(name) || /^[\u30A1-\u30FA]$/.test(name) && title !== null || isKatakanaFullName(name) || /^[A-Za-z][A-Za-z. '-]*$/.test(name) && !/^[A-Z]{2,6}$/.test(name) || /^[\u4e00-\u9fff々]{1,5}$/.test(name) && (title !== null || toks.slice(np.from, np.to).some((t) => t.pos2 === '人名') || /(?:氏|さん|君)$/.test(text)));
   if (!isName) {
