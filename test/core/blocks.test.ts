@@ -308,3 +308,11 @@ test('hard-wrapped text (lines cut mid-sentence at a fixed width) reads like the
   assert.deepEqual(claims(b), claims(a));
   assert.ok(claims(a).length >= 4, 'the flat text has claims to compare');
 });
+
+test('a line opening with a particle runs on from the short lines of a name broken off its sentence; はじめに opens its own line', async () => {
+  const { hardWrapJoins } = await import('../../src/core/segment/01-split-blocks.ts');
+  const broken = '北辰総合研究所の首席エコノミスト\n森川健一氏\nはリポートで、景気は持ち直すと述べた。\n';
+  const joins = hardWrapJoins(broken);
+  assert.deepEqual([...joins.keys()].sort((a, b) => a - b), [broken.indexOf('\n'), broken.indexOf('\n', broken.indexOf('\n') + 1)]);
+  assert.equal(hardWrapJoins('研究員\n森川 健一\nはじめに\n本稿は景気を論じる。\n').size, 0);
+});

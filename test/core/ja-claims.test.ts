@@ -680,3 +680,32 @@ test('countries abbreviated and joined before a post (米露外相, 日韓首脳
   const a = analyze('米露外相は協議を続けると述べた。日韓首脳も連携を確認したと発表した。');
   assert.ok(!a.people.some((p) => /^(?:米露|日韓|米)$/.test(p.name)), a.people.map((p) => p.name).join(' '));
 });
+
+run({
+  'a sentence broken before its particle around a name on a line of its own (descriptor / name / はリポートで…)': {
+    text: '北辰総合研究所の首席エコノミスト\n森川健一氏\nはリポートで、景気は緩やかに持ち直すとの見方を示した。\nその上で、「賃金の伸びが鍵になる」と続けた。\n',
+    want: [
+      { speaker: '森川健一', cue: 'との見方を示した', content: '景気は緩やかに持ち直す' },
+      { speaker: '森川健一', cue: 'と続けた', content: '賃金の伸びが鍵になる', kind: 'quote' },
+    ],
+  },
+  'a quoted noun before として is a role ("as"), not something said; a quotation with a predicate is': {
+    text: '南港銀行の平田総裁は、「防波堤」として利上げを決めたとの見方を示した。同総裁は「物価は落ち着く」として、追加の措置を否定した。',
+    want: [
+      { speaker: '平田', cue: 'との見方を示した', content: '「防波堤」として利上げを決めた' },
+      { speaker: '平田', cue: 'として', content: '物価は落ち着く' },
+    ],
+  },
+});
+
+test('a quoted noun before として gets no claim of its own', () => {
+  const a = analyze('南港銀行の平田総裁は、「防波堤」として利上げを決めたとの見方を示した。');
+  assert.ok(!a.attributions.some((x) => x.content.text === '防波堤'), JSON.stringify(a.attributions.map((x) => x.content.text)));
+});
+
+test('a post run into the kanji name after it (首席エコノミスト森川健一氏) is the name\'s post; a noun after a post is no name', () => {
+  const a = analyze('北辰総研の首席エコノミスト森川健一氏は景気は底堅いと述べた。\n【速報】南港銀行 平田総裁会見 「当面 利上げはしない」\n');
+  const people = a.people.map((p) => `${p.name}|${p.organization}|${p.title}`);
+  assert.ok(people.includes('森川健一|北辰総研|首席エコノミスト'), people.join(' '));
+  assert.ok(!a.people.some((p) => p.name === '会見'), people.join(' '));
+});

@@ -94,7 +94,7 @@ function hardWrapWidth(text: string, lines: Line[]): number {
  * one space. Empty for text with a paragraph per line or with blank lines between paragraphs.
  */
 export function hardWrapJoins(text: string, lines: Line[] = splitLines(text)): Map<number, { end: number; with: string }> {
-  const joins = new Map<number, { end: number; with: string }>();
+  const joins = particleJoins(text, lines);
   const withBlank = lines.filter((l, i) => i > 0 && l.blankBefore).length;
   if (lines.length > 2 && withBlank >= (lines.length - 1) * 0.25) return joins;
   const wrapAt = hardWrapWidth(text, lines);
@@ -114,6 +114,34 @@ export function hardWrapJoins(text: string, lines: Line[] = splitLines(text)): M
     const after = text[line.start] ?? '';
     const cjk = /[\u3000-\u30ff\u4e00-\u9fff\uff00-\uffef]/;
     joins.set(prev.end, { end: line.start, with: cjk.test(before) && cjk.test(after) ? '' : ' ' });
+  }
+  return joins;
+}
+
+/**
+ * A line that opens with the particle of a topic, subject or object (はリポートで…, はこう述べた): no sentence starts
+ * so. Before other kana the particle may be a word's first sound (はじめに, がんばる), which is not read as one.
+ */
+const OPENS_WITH_PARTICLE = /^[はがを](?:[^\u3041-\u309f、，,\s]|こう|この|その|これ|それ)/;
+const ENDS_CJK = /[\u3041-\u30ff\u4e00-\u9fff々]$/;
+/** Longest line taken for a name or descriptor broken off its sentence. */
+const BROKEN_LINE = 30;
+
+/**
+ * Sentences broken before their particle, as copied pages break them around a name set in bold:
+ * 第一生命研究所の首席エコノミスト / 熊野英生氏 / はリポートで…. The particle's line runs on from a short line
+ * ending in a word, and that line from a short descriptor before it; the breaks disappear.
+ */
+function particleJoins(text: string, lines: Line[]): Map<number, { end: number; with: string }> {
+  const joins = new Map<number, { end: number; with: string }>();
+  const open = (l: Line) => l.end > l.start && l.end - l.start <= BROKEN_LINE && ENDS_CJK.test(text[l.end - 1] ?? '');
+  for (let i = 1; i < lines.length; i++) {
+    const line = lines[i]!;
+    const prev = lines[i - 1]!;
+    if (line.blankBefore || !OPENS_WITH_PARTICLE.test(text.slice(line.start, line.start + 2)) || !open(prev)) continue;
+    joins.set(prev.end, { end: line.start, with: '' });
+    const first = lines[i - 2];
+    if (first && !prev.blankBefore && prev.end - prev.start <= 12 && open(first)) joins.set(first.end, { end: prev.start, with: '' });
   }
   return joins;
 }

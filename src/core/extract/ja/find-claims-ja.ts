@@ -491,6 +491,17 @@ function isQuotativeTo(v: SentenceView, i: number): boolean {
   return p >= 0 && closesQuote(v.toks[p]!.surface);
 }
 
+/** Whether the quotation closed at token `close` holds words but no predicate (「二次制裁」, 「後詰め」). */
+function quotesNounOnly(v: SentenceView, close: number): boolean {
+  const open = v.match.get(close);
+  if (open === undefined || close - open < 2) return false;
+  for (let k = open + 1; k < close; k++) {
+    const t = v.toks[k]!;
+    if (t.pos === '動詞' || t.pos === '助動詞' || t.pos === '形容詞' || t.pos === '記号' && t.pos1 === '句点') return false;
+  }
+  return true;
+}
+
 /** と after a comma, read by the analyser as a filler or as a coordinating "and" (…ない、と). */
 function commaTo(v: SentenceView, i: number): boolean {
   const t = v.toks[i]!;
@@ -718,6 +729,8 @@ function findCues(v: SentenceView): Cue[] {
     // Quotatives: と / って / という / との / として
     if (t.surface === 'として' && t.pos === '助詞') {
       const c = clauseBefore(v, i);
+      // 「後詰め」として: a quoted noun before として is a role ("as"), not something said.
+      if (c === 'quote' && quotesNounOnly(v, v.prev(i))) continue;
       if (c === 'quote' || c === 'clause') cues.push({ rule: 'toshite', kind: 'reported', from: i, to: i + 1, complementEnd: i });
       continue;
     }

@@ -278,15 +278,28 @@ function mediaCore(s: string): string {
   return c || s;
 }
 
-/**
- * 王建明(ワン・ジエンミン)院長 → 王建明 | 院長; 北斗リサーチ&アドバイザリー 森川拓也首席エコノミスト →
- * 森川拓也 | 北斗リサーチ&アドバイザリー | 首席エコノミスト; 坂井正人・東陵大名誉教授 → 坂井正人 | 東陵大 | 名誉教授.
- */
 /** Rank words that stand before a post and belong to it (首席エコノミスト, 上席主任研究員, 名誉教授, 前大統領). */
 const RANK_WORDS = '(?:(?:チーフ|シニア|マーケット|グローバル|リード|プリンシパル|ジュニア|リサーチ|エグゼクティブ|マネージング)・?)+|首席|上級|上席|主任|名誉|前|元|現|副|次期|特別|筆頭|総|主席|最高|国務|常任|事務|次席|客員|特任|専任';
 const RANK_AT_END = new RegExp(`(?:${RANK_WORDS})$`);
 /** A kanji name, then perhaps rank words (坂井正人 + 特任, before the post). */
 const NAME_THEN_RANK = new RegExp(`^([\\u4e00-\\u9fff々]{2,5}?)((?:${RANK_WORDS})?)$`);
+
+/** A post, then a kanji name of two to four characters with no break (首席エコノミスト熊野英生); or null. */
+function postThenKanjiName(s: string): { before: string; post: string; name: string } | null {
+  const kanji = /[\u4e00-\u9fff々]{2,}$/.exec(s);
+  if (!kanji) return null;
+  for (let n = Math.min(4, kanji[0].length); n >= 2; n--) {
+    const prefix = s.slice(0, s.length - n);
+    const own = postEnding(prefix);
+    if (!own || own.length < 2 || /^(?:氏|さん)$/.test(own)) continue;
+    let before = prefix.slice(0, -own.length);
+    let post = own;
+    const rank = RANK_AT_END.exec(before);
+    if (rank) { before = before.slice(0, -rank[0].length); post = rank[0] + post; }
+    return { before: before.replace(/[の・\s]+$/, ''), post, name: s.slice(s.length - n) };
+  }
+  return null;
+}
 
 /** An organisation with a post run on (東西新聞社特任編集委員): the two apart, the post with its rank words; or null. */
 function trailingPost(s: string): { organization: string; post: string } | null {
@@ -300,6 +313,10 @@ function trailingPost(s: string): { organization: string; post: string } | null 
   return ORG_TAILS.test(organization) || GOV_TAILS.test(organization) || MEDIA_TAILS.test(organization) ? { organization, post } : null;
 }
 
+/**
+ * 王建明(ワン・ジエンミン)院長 → 王建明 | 院長; 北斗リサーチ&アドバイザリー 森川拓也首席エコノミスト →
+ * 森川拓也 | 北斗リサーチ&アドバイザリー | 首席エコノミスト; 坂井正人・東陵大名誉教授 → 坂井正人 | 東陵大 | 名誉教授.
+ */
 function splitNameAndPost(text: string, post: string | null, toks: readonly JaToken[], np: NounPhrase): { name: string; organization: string | null; title: string | null } {
   // 鄭明遠(ていめいえん)高雄市長, 王建明(ワン・ジエンミン)院長: kanji glossed with their reading are the name.
   const glossed = /^(.*?)([\u4e00-\u9fff々]{2,4})[(（][\u3040-\u30ff・ー\s]+[)）](.*)$/.exec(text);
@@ -394,6 +411,14 @@ function splitNameAndPost(text: string, post: string | null, toks: readonly JaTo
     }
     organization = [organization, before].filter(Boolean).join('の') || null;
     name = name.slice(tail);
+  }
+  // 首席エコノミスト熊野英生, 大学教授山田太郎: a post run into the kanji name after it is the name's post.
+  const ranInto = postThenKanjiName(name);
+  // (Only a name: 黒田総裁会見 is the governor's press conference, not a person called 会見.)
+  if (ranInto && toks.slice(np.from, np.to).some((t) => ranInto.name.includes(t.surface) && (t.pos2 === '人名' || !t.known))) {
+    if (ranInto.before) organization = [organization, ranInto.before].filter(Boolean).join('の') || null;
+    title ??= ranInto.post;
+    name = ranInto.name;
   }
   const dotCut = name.lastIndexOf('・');
   if (dotCut > 0 && !isKatakanaFullName(name)) {
