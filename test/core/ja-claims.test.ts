@@ -709,3 +709,8 @@ test('a post run into the kanji name after it (首席エコノミスト森川健
   assert.ok(people.includes('森川健一|北辰総研|首席エコノミスト'), people.join(' '));
   assert.ok(!a.people.some((p) => p.name === '会見'), people.join(' '));
 });
+
+test('a quotation as the object of a reporting predicate that modifies a noun (「…」を示唆するもので) is no claim', () => {
+  const a = analyze('北陵党の発言は、周辺国への「二次制裁」を示唆するもので、波紋が広がっている。');
+  assert.equal(a.attributions.length, 0, JSON.stringify(a.attributions.map((x) => x.content.text)));
+});

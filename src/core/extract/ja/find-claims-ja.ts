@@ -687,8 +687,11 @@ function findCues(v: SentenceView): Cue[] {
     if (t.surface === 'を' && t.pos === '助詞') {
       const p = v.prev(i);
       const q = v.next(i);
-      if (p >= 0 && closesQuote(toks[p]!.surface) && q < n && isSpeechPredicate(toks[q]!) && !isPassive(v, q, predicateEnd(v, q))) {
-        cues.push({ rule: 'object-quote', kind: 'quote', from: i, to: predicateEnd(v, q), complementEnd: i });
+      const end = q < n ? predicateEnd(v, q) : q;
+      // …「二次制裁」を示唆するもので: a predicate modifying a noun says what something is, not what was said.
+      const modifies = toks[end]?.pos === '名詞' && toks[end - 1]!.conj.startsWith('基本形');
+      if (p >= 0 && closesQuote(toks[p]!.surface) && q < n && isSpeechPredicate(toks[q]!) && !isPassive(v, q, end) && !modifies) {
+        cues.push({ rule: 'object-quote', kind: 'quote', from: i, to: end, complementEnd: i });
         continue;
       }
     }
