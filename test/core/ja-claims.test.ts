@@ -711,6 +711,6 @@ test('a post run into the kanji name after it (首席エコノミスト森川健
 });
 
 test('a quotation as the object of a reporting predicate that modifies a noun (「…」を示唆するもので) is no claim', () => {
-  const a = analyze('北陵党の発言は、周辺国への「二次制裁」を示唆するもので、波紋が広がっている。');
-  assert.equal(a.attributions.length, 0, JSON.stringify(a.attributions.map((x) => x.content.text)));
+  const a = analyze('北陵党の森戸代表は、周辺国への制裁を強く求めた。SNS上での発言は、周辺国への「二次制裁」を示唆するもので、波紋が広がっている。');
+  assert.ok(!a.attributions.some((x) => x.content.text.includes('二次制裁')), JSON.stringify(a.attributions.map((x) => x.content.text)));
 });
