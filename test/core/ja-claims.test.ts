@@ -714,3 +714,20 @@ test('a quotation as the object of a reporting predicate that modifies a noun (�
   const a = analyze('北陵党の森戸代表は、周辺国への制裁を強く求めた。SNS上での発言は、周辺国への「二次制裁」を示唆するもので、波紋が広がっている。');
   assert.ok(!a.attributions.some((x) => x.content.text.includes('二次制裁')), JSON.stringify(a.attributions.map((x) => x.content.text)));
 });
+
+run({
+  'a complement closed by 、と is a whole sentence quoted: its subject is what is said about, the speaker carried or named after': {
+    text: '北陵党の森戸代表は追加の制裁に触れた。中国が対話を望んでいるとは思えない、と不信感を露わにしている。',
+    want: [{ speaker: '森戸', cue: 'と不信感を露わにしている', content: '中国が対話を望んでいるとは思えない' }],
+  },
+});
+
+test('a katakana name glossed with initials (米ノース・ブリッジ(NB)) is a firm; two kanji right after a post are no name without 氏', () => {
+  const a = analyze('米ノース・ブリッジ(NB)は来年の利下げを予想していると述べた。南海財団マネージングディレクター協議が始まる前に、東陵大学教授川上氏は遠いと述べた。');
+  const persons = a.people.filter((p) => p.type === 'person').map((p) => p.name);
+  assert.ok(!persons.some((n) => /ノース|協議/.test(n)), persons.join(' '));
+  assert.ok(persons.includes('川上'), persons.join(' '));
+  const nb = a.attributions.find((x) => x.content.text.includes('利下げ'));
+  assert.ok(nb, 'the firm speaks');
+  assert.equal(a.people.find((p) => p.id === nb.speakers[0])?.type, 'organization');
+});

@@ -113,6 +113,8 @@ function findKatakanaNames(text: string, block: ClassifiedBlock, registry: Peopl
     const places = parts.filter((p) => isPlaceName(p)).length;
     if (places > 0 && places >= parts.length - 1) continue;
     if (parts.every((p) => KATAKANA_PLACES.has(p) || /^[A-Z]\.?$/.test(p))) continue;
+    // 米ゴールドマン・サックス(GS): a firm, glossed with its initials and (in news style) led by its country.
+    if (/^[(（][A-Z&]{2,6}[)）]/.test(text.slice(end, end + 8))) continue;
     const hasInitial = parts.some((p) => /^[A-Z]\.?$/.test(p));
     const before = descriptorBefore(text, start, block.contentStart);
     const follow = text.slice(end, end + 8);
@@ -370,6 +372,8 @@ function findKanjiNamesAfterPost(text: string, block: ClassifiedBlock, registry:
       if (spaced ? !/^[\u4e00-\u9fff々]{1,2}[ \u3000][\u4e00-\u9fff々]{1,3}$/.test(name) : name.length > 4 || !/^(?:氏|は|が)/.test(text.slice(runEnd, runEnd + 1))) continue;
       if (registry.isInsideMention(start)) break;
       if (!spaced && (/[会議室部省局課班的性化制度法国軍側]$/.test(name) || NOT_A_NAME.test(name) || isPlaceName(name) || POST_AT_END.test(name))) break;
+      // Two kanji right after a post (…ディレクター交渉が) are a noun of the sentence unless 氏 marks a name.
+      if (!spaced && name.length <= 2 && text[runEnd] !== '氏') break;
       const descriptor = descriptorBefore(text, start, block.contentStart);
       if (!descriptor.descriptor) break;
       const post = splitPost(descriptor.descriptor);

@@ -1101,9 +1101,13 @@ function analyzeSentence(v: SentenceView, book: SpeakerBook, carried: Speaker | 
   let topic: Speaker | null = null;
   // さらに、日本は…と強調した after a person's claim: the person goes on; 日本は is what they said.
   const continues = carried?.people.some((p) => p.type === 'person') && opening.topic && opening.topic.type === 'government' && opening.continuation;
+  // …大統領が停戦を望んでいるとは思えない、と不信感を露わにした: a complement closed by 、と is a whole sentence
+  // quoted; its subject is part of what is said, and the speaker is named after と or carried from before.
+  const firstCue = cues.find((c) => c.rule !== 'hearsay');
+  const quotedSubject = !!firstCue && !!opening.topic && commaTo(v, firstCue.from) && opening.topic.to <= firstCue.from && toks[opening.topic.to]?.surface === 'が';
   // (The adverbials are skipped only for a cue: most sentences have none.)
-  const contentStart = !cues.length ? 0 : continues ? opening.topicFrom : skipAdverbials(v, opening.adverbialsFrom);
-  if (!continues && opening.topic) {
+  const contentStart = !cues.length ? 0 : continues || quotedSubject ? opening.topicFrom : skipAdverbials(v, opening.adverbialsFrom);
+  if (!continues && !quotedSubject && opening.topic) {
     topic = book.resolve(opening.topic, current);
     const co = opening.coTopics?.length ? opening.coTopics.map((c) => book.resolve(c, current)).filter((x): x is Speaker => x !== null) : [];
     if (topic && co.length) topic = { people: [...co.flatMap((c) => c.people), ...topic.people], source: { start: co[0]!.source!.start, end: topic.source!.end } };
@@ -1206,6 +1210,8 @@ function analyzeSentence(v: SentenceView, book: SpeakerBook, carried: Speaker | 
       let inner = continues || opening.inDocument ? null : subjectAfter(v, clauseStart, cue.from, later);
       // After a frame, an unnamed subject (メディア報道は, 関係者は) is part of what the frame's source says.
       if (inner && frameSeen && inner.phrase.type === 'group') inner = null;
+      // (A subject with が in a complement closed by 、と is inside the sentence quoted.)
+      if (inner && commaTo(v, cue.from) && toks[inner.phrase.to]?.surface === 'が') inner = null;
       // X氏は「…」と述べ、ロシアは…に迫られていると説明した: after a person's claim in the sentence, a country as the
       // subject of a verb that goes on explaining is part of what the person explains (…と反論した would be its own).
       if (inner && later && inner.phrase.type === 'government' && lastSpeaker?.people.length && lastSpeaker.people.every((p) => p.type === 'person') && cue.verb && GOING_ON.has(cue.verb)) inner = null;

@@ -239,6 +239,9 @@ function readSpeaker(np: NounPhrase, toks: readonly JaToken[], hasPersonName: bo
   if (isKatakanaFullName(bare) && NOT_PEOPLE_KATAKANA.test(bare.slice(bare.lastIndexOf('・') + 1))) {
     return reading(text, MEDIA_TAILS.test(bare) || /データ$/.test(bare) ? 'media' : 'organization', bare);
   }
+  // 米ゴールドマン・サックス(GS): a katakana name glossed with its initials is a firm (a person's gloss is a name).
+  const initials = /^(?:[米英仏独中韓露豪印台欧]|日本)?([\u30A1-\u30FA\u30FC・&＆]{2,})[(（][A-Z&]{2,6}[)）]$/.exec(text);
+  if (initials) return reading(text, 'organization', initials[1]!);
   const post = postEnding(bare);
   // ボロディンほか(2023), 佐伯(2021): an author cited with the year of the work.
   const cited = /^[\u30A1-\u30FA\u30FC・\u4e00-\u9fff々A-Za-z. ]{2,24}(?:ほか|他)?[(（](?:19|20)\d{2}[a-z]?[)）]$/.test(text) && !ORG_TAILS.test(bare) && !GOV_TAILS.test(bare);
