@@ -731,3 +731,19 @@ test('a katakana name glossed with initials (米ノース・ブリッジ(NB)) is
   assert.ok(nb, 'the firm speaks');
   assert.equal(a.people.find((p) => p.id === nb.speakers[0])?.type, 'organization');
 });
+
+run({
+  'a question that reports what someone named said (―― … X氏は…と述べた。見解は?) keeps that claim; the answer is the spokesperson\'s': {
+    text: '―― 北洋通信記者 南陵の森戸氏(外交部長)は昨日、交渉の期限は延ばせると述べた。この発言への見解は?\n報道官 期限は一度も延ばしたことがない。\n',
+    want: [{ speaker: '森戸', cue: 'と述べた', content: '交渉の期限は延ばせる' }],
+  },
+  'ら after a post (森戸代表らは) is the person and others: the person speaks': {
+    text: '北陵党の森戸代表らは、増税に反対すると述べた。',
+    want: [{ speaker: '森戸', cue: 'と述べた', content: '増税に反対する' }],
+  },
+});
+
+test('a post of foreign ministries (外交部長, 国防部長) in brackets names no one called 外交', () => {
+  const a = analyze('南陵の森戸氏(外交部長)は、期限は延ばせると述べた。国防部長も同じ見方を示した。');
+  assert.ok(!a.people.some((p) => /^(?:外交|国防)$/.test(p.name)), a.people.map((p) => p.name).join(' '));
+});

@@ -242,6 +242,12 @@ function* claimsInParts(input: JaClaimsInput, partSize: number): Generator<Claim
         interviewee ??= current?.people.length === 1 && current.people[0]!.type === 'person' ? current : null;
         answer = null;
         previous = null;
+        // ―― 北陵党の森戸代表は昨日、…と述べた。この発言への見解は? A question may report what someone named said:
+        // that claim stands (the question itself is no claim, and carries no speaker on).
+        for (const piece of cutLong(text, sentence)) {
+          const asked = analyzeSentence(new SentenceView(text, piece, tokenizer, markerAt, people), people, null, null, null);
+          for (const d of asked.drafts) if (d.mention === 'explicit' && d.speaker.people.every((p) => p.type !== 'media' && p.type !== 'group')) drafts.push(d);
+        }
         continue;
       }
       for (const piece of cutLong(text, sentence)) {
