@@ -747,3 +747,24 @@ test('a post of foreign ministries (外交部長, 国防部長) in brackets name
   const a = analyze('南陵の森戸氏(外交部長)は、期限は延ばせると述べた。国防部長も同じ見方を示した。');
   assert.ok(!a.people.some((p) => /^(?:外交|国防)$/.test(p.name)), a.people.map((p) => p.name).join(' '));
 });
+
+run({
+  'a transcript turn with the speaker in parentheses before the quotation ((森戸健一氏)「…」), after an interviewer\'s question': {
+    text: '―――港の再開はいつになりますか?\n(森戸健一氏)「来年の春には一部が動き出すと思います。ただ全面再開はまだ先です」\n―――費用は?\n(川上真理氏)「国の補助が決まるかどうか次第でしょう」\n',
+    want: [
+      { speaker: '森戸健一', content: '来年の春には一部が動き出すと思います。ただ全面再開はまだ先です', kind: 'quote', rule: 'ja:label-turn-paren' },
+      { speaker: '川上真理', content: '国の補助が決まるかどうか次第でしょう', kind: 'quote' },
+    ],
+  },
+  'とする + view noun + を + a predicate of announcing (…したとする分析をきょう発表した); the speaker goes on past a country\'s deeds reported by no one': {
+    text: '南陵軍は北陵国が部隊を増やしたとする分析をきょう発表しました。北陵国はこれまでに部隊を送っていますが追加の派遣が行われたとみられています。戦況によって増強すると分析しています。',
+    want: [
+      { speaker: '南陵軍', cue: 'とする分析をきょう発表しました', content: '北陵国が部隊を増やした' },
+      { speaker: '南陵軍', cue: 'と分析しています', content: '戦況によって増強する' },
+    ],
+  },
+  '一方で without a comma is a connective; a state\'s intelligence agency (諜報機関) speaks as government': {
+    text: '北辰研究所によれば、両国は輸送を減らす兆候も示しているという。一方で韓国の諜報機関は、軍用機が頻繁に飛行していると報告している。',
+    want: [{ speaker: '諜報機関', cue: 'と報告している', content: '軍用機が頻繁に飛行している' }],
+  },
+});

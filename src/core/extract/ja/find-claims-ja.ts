@@ -649,6 +649,9 @@ const INTENT_NOUNS = new Set(['考え', '意向', '方針', '姿勢', '考え方
 /** Their first code units: every noun is asked, and a number is looked up without hashing a new string. */
 const INTENT_FIRST = new Set([...INTENT_NOUNS].map((w) => w.charCodeAt(0)));
 
+/** A sentence closed by what no one named says (…とみられている, …とされる, …という, …模様だ). */
+const HEARSAY_END = /(?:と(?:みられ|見られ|され|考えられ|推定され|伝えられ)[^。、]{0,8}|という|とのこと(?:だ|です)?|(?:模様|もよう)(?:だ|です)?)[。．]?\s*$/;
+
 /** Cues of a sentence, in text order, all outside quotations. */
 function findCues(v: SentenceView): Cue[] {
   const cues: Cue[] = [];
@@ -789,7 +792,12 @@ function findCues(v: SentenceView): Cue[] {
       if (isPassive(v, k, end)) continue;
       // 「…」とするXの見方: とする modifying a noun names its holder there (the commentary pass reads it).
       const modified = toks[end] && opensQuote(toks[end]!.surface) ? toks[end + 1] : toks[end];
-      if (modified && modified.pos === '名詞' && modified.pos1 !== '接尾' && toks[end - 1]!.conj.startsWith('基本形')) continue;
+      if (modified && modified.pos === '名詞' && modified.pos1 !== '接尾' && toks[end - 1]!.conj.startsWith('基本形')) {
+        // …したとする分析を発表した / とする見方を示した: the view the clause names is voiced by the subject.
+        const view = modified === toks[end] ? viewChain(v, end) : null;
+        if (view) { cues.push({ rule: 'view', kind: 'reported', from: i, to: view, complementEnd: i }); i = view - 1; }
+        continue;
+      }
       cues.push({ rule: 'toshite', kind: 'reported', from: i, to: end, complementEnd: i });
       i = end - 1;
       continue;
@@ -1011,7 +1019,8 @@ function viewChain(v: SentenceView, k: number): number | null {
   }
   j++;
   // adverbs and 改めて between
-  while (j < toks.length && (toks[j]!.pos === '副詞' || /^(?:改めて|重ねて|強く|明確に|繰り返し)$/.test(toks[j]!.surface) || toks[j]!.surface === '改め' || toks[j]!.surface === 'て' && toks[j - 1]!.surface === '改め')) j++;
+  // (and a time word: …とする分析をきょう発表した)
+  while (j < toks.length && (toks[j]!.pos === '副詞' || toks[j]!.pos1 === '副詞可能' && toks[j]!.pos === '名詞' || /^(?:改めて|重ねて|強く|明確に|繰り返し)$/.test(toks[j]!.surface) || toks[j]!.surface === '改め' || toks[j]!.surface === 'て' && toks[j - 1]!.surface === '改め')) j++;
   const p = toks[j];
   if (!p) return null;
   let base = p.base;
@@ -1271,7 +1280,10 @@ function analyzeSentence(v: SentenceView, book: SpeakerBook, carried: Speaker | 
   if (lastSpeaker && lastSpeaker !== topic) current = lastSpeaker;
   // The topic of a sentence with no claim may speak next (X氏は会見を開いた。…と述べた), unless the
   // sentence asks about it (日本は何をすべきか。).
-  else if (topic && (drafts.length || !/[か?？][。\s]*$/.test(text.slice(v.span.start, v.span.end)))) current = topic;
+  // Nor does a country whose deeds an unnamed source reports (北朝鮮は…派兵したとみられている): the one who spoke
+  // before goes on speaking.
+  else if (topic && (drafts.length || !/[か?？][。\s]*$/.test(text.slice(v.span.start, v.span.end)))
+    && !(!drafts.length && carried && topic.people.every((p) => p.type === 'government') && HEARSAY_END.test(text.slice(v.span.start, v.span.end)))) current = topic;
   // こう語った / そう批判する: the quotation next to it.
   const kou = kouSentence(v, book, current, before);
   if (kou) { drafts.push(kou); current = kou.speaker; }
@@ -1513,7 +1525,12 @@ function skipConnectives(v: SentenceView, k: number): number {
       while (j < toks.length && toks[j]!.end <= end) j++;
       if (j > k && toks[j - 1]!.end === end) { k = j; continue; }
     }
-    if (CONNECTIVES.has(t.surface) || (t.pos === '接続詞')) { k++; continue; }
+    if (CONNECTIVES.has(t.surface) || (t.pos === '接続詞')) {
+      k++;
+      // 一方で韓国の…は: the で of 一方で, 他方で without a comma belongs to the connective.
+      if ((t.surface === '一方' || t.surface === '他方') && toks[k]?.surface === 'で' && toks[k]!.pos === '助詞') k++;
+      continue;
+    }
     // と、 opening a sentence closes a quotation before it (「…」\nと、…と述べた): not part of what follows.
     if (k === 0 && t.surface === 'と' && t.pos === '助詞' && toks[1]?.surface === '、') { k = 2; continue; }
     if (t.surface === 'これ' && toks[k + 1]?.surface === 'に' && /^対し/.test(toks[k + 2]?.surface ?? '')) { k += 3; continue; }
@@ -2077,6 +2094,20 @@ function findLabels(text: string, block: ClassifiedBlock, tokenizer: JaTokenizer
   if (turn) {
     out.push(turn);
     return out;
+  }
+  // (岡部芳彦氏)「…」: a transcript's turn, the speaker in parentheses before the quotation, however long it runs.
+  const parenLabel = /^[(（]([^()（）\n「」]{2,30})[)）][ \u3000]?「/.exec(text.slice(start, Math.min(block.end, start + 40)));
+  if (parenLabel) {
+    const open = start + parenLabel[0].length - 1;
+    const close = closes(text, open);
+    const label = { start: start + 1, end: start + 1 + parenLabel[1]!.length };
+    const who = close > open + 1 && close < block.end ? labelSpeaker(parenLabel[1]!, label, tokenizer, book, 'label-paren') : null;
+    if (who && who.people.every((p) => p.type === 'person')) {
+      // The whole block one turn: nothing else in it is read (an interview's answer is this speaker's).
+      const whole = text.slice(close + 1, block.end).trim() === '';
+      out.push({ speaker: who, via: [], kind: 'quote', cue: label, content: { start: open + 1, end: close }, mention: 'explicit', rule: whole ? 'label-turn-paren' : 'label-paren', tokens: parenLabel[1]! });
+      if (whole) return out;
+    }
   }
   // X「…」 and X 「…」 anywhere in a short block (headlines, captions, debate digests).
   const body = text.slice(start, block.end);
