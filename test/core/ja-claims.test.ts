@@ -768,3 +768,34 @@ run({
     want: [{ speaker: '諜報機関', cue: 'と報告している', content: '軍用機が頻繁に飛行している' }],
   },
 });
+
+run({
+  'これに先立ち opens a sentence as a connective; a Korean name in katakana is later its surname (チョン・ミンホ報道官, then チョン報道官)': {
+    text: '南陵国防部のチョン・ミンホ報道官は定例会見で、「部隊の規模は1万人を超えた」と説明した。チョン報道官は「新たな事実はない」と述べた。これに先立ち、北陵外務省のマリア・ロッシ報道官も会見で、「移動は続いている」と述べた。',
+    want: [
+      { speaker: 'チョン・ミンホ', cue: 'と述べた', content: '新たな事実はない' },
+      { speaker: 'マリア・ロッシ', cue: 'と述べた', content: '移動は続いている' },
+    ],
+  },
+  'a body\'s kind before its name (南陵の情報機関、国家保安院は) is one body, not two speakers': {
+    text: '南陵の情報機関、国家安全情報院は、部隊の移送を確認したと明らかにした。',
+    want: [{ speaker: '国家安全情報院', cue: 'と明らかにした', content: '部隊の移送を確認した' }],
+  },
+  'hearsay (…ということです) about a subject with が keeps the outlet that reports it': {
+    text: '北洋放送によりますと、港の閉鎖は続いています。これに先立って、川上外務大臣と森戸防衛大臣が来週、南陵を訪問する予定だということです。',
+    want: [{ speaker: '北洋放送', cue: 'ということです', content: '川上外務大臣と森戸防衛大臣が来週、南陵を訪問する予定だ' }],
+  },
+});
+
+test('people: a full name keeps its given name when a short form follows (平岡俊介南陵大教授, later 平岡教授); a Korean short form joins its full name', () => {
+  const a = analyze('見出し\n\n専門家の平岡俊介南陵大教授と会った。平岡教授は「関係は続く」と分析した。チョン・ミンホ報道官は会見した。チョン報道官は「事実はない」と述べた。\n');
+  const people = a.people.map((p) => `${p.name}|${p.organization}|${p.title}`);
+  assert.ok(people.includes('平岡俊介|南陵大|教授'), people.join(' '));
+  assert.ok(!a.people.some((p) => p.name === 'チョン'), people.join(' '));
+});
+
+test('a body\'s kind before its name gives one speaker, not two', () => {
+  const a = analyze('南陵の情報機関、国家安全情報院は、部隊の移送を確認したと明らかにした。');
+  assert.equal(a.attributions.length, 1);
+  assert.equal(a.attributions[0]!.speakers.length, 1, JSON.stringify(a.people.map((p) => p.name)));
+});

@@ -21,7 +21,7 @@ import type { Span } from '../text/span.ts';
 import { isKatakana } from '../text/chars.ts';
 import { HONORIFICS, ORG_SUFFIXES, POST_WORD_RE, isPost, splitPost } from './vocabulary.ts';
 import { KATAKANA_PLACES, isPlaceName } from './places.ts';
-import { PeopleRegistry, type DraftPerson } from './people-registry.ts';
+import { PeopleRegistry, defaultSurname, type DraftPerson } from './people-registry.ts';
 import { NOT_PEOPLE_KATAKANA } from './speakers.ts';
 
 export interface PeopleInput {
@@ -140,7 +140,7 @@ function findKatakanaNames(text: string, block: ClassifiedBlock, registry: Peopl
       organization: post.organization,
       title: trailingPost ?? post.title,
       latin,
-      surname: parts[parts.length - 1]!,
+      surname: defaultSurname(parts.join('・')),
     });
     registry.addMention(person, { start, end }, before.descriptor ? { start: before.start, end: start } : undefined);
     KATAKANA_NAME.lastIndex = end;
@@ -251,7 +251,9 @@ const KANJI_POSTS = '外交部長|国防部長|商務部長|外交部副部長|�
 const POST_MODIFIER = /^(?:上級|主任|首席|特任|客員|名誉|退役|副|陸軍|海軍|空軍|元|前|外務|国防|財務|防衛|広報|総務|外務副|国防副)$/;
 const SINGLE_KANJI_PLACES = '米|露|中|韓|朝|日|英|仏|独|豪|印|台|欧';
 const KANJI_POST_LAST = new Set(KANJI_POSTS.split('|').map((p) => p[p.length - 1]!));
-const KANJI_NAME_TAIL = new RegExp(`^(前|元|現)?((?:${SINGLE_KANJI_PLACES})|[\\u4e00-\\u9fff]{2,4}?)??(${KANJI_POSTS})$`);
+const KANJI_NAME_TAIL = new RegExp(`^(前|元|現)?((?:${SINGLE_KANJI_PLACES})|[\\u4e00-\\u9fff]{2,5}?)??(${KANJI_POSTS})$`);
+/** A university's short name (南山大, 東陵大学). */
+const UNIVERSITY = /^[\u4e00-\u9fff]{1,4}大(?:学)?$/;
 const POST_ONLY = new RegExp(`^(?:${KANJI_POSTS})$`);
 const FORMER_POST = new RegExp(`^(前|元|現)([\\u4e00-\\u9fff]{0,6}?)(?:${KANJI_POSTS})$`);
 /**
@@ -298,7 +300,12 @@ function findKanjiNames(text: string, block: ClassifiedBlock, registry: PeopleRe
     if ((before === ')' || before === '）') && /[(（][\u3041-\u30ff・ー\s]+[)）]$/.test(text.slice(Math.max(0, start - 24), start))) continue;
     // A post alone (准研究員 after a glossed name, 官房長官): no name in it.
     if (POST_ONLY.test(run)) continue;
-    for (let k = 1; k <= Math.min(4, run.length - 1); k++) {
+    // 平岩俊司南山大教授: with a university between, the name runs as far as it can (four kanji at most), so that
+    // the university's name is the shortest that ends in 大.
+    const universityAt = (k: number) => { const m = tail.exec(run.slice(k)); return !!m && m[2] !== undefined && UNIVERSITY.test(m[2]); };
+    let firstK = 1;
+    for (let k = Math.min(4, run.length - 3); k >= 2; k--) if (universityAt(k)) { firstK = k; break; }
+    for (let k = firstK; k <= Math.min(4, run.length - 1); k++) {
       const rest = run.slice(k);
       // 前/元/現 after the name ends it (朴前国防長官): what follows is the post, whatever its middle.
       const former = FORMER_POST.exec(rest);
@@ -306,17 +313,19 @@ function findKanjiNames(text: string, block: ClassifiedBlock, registry: PeopleRe
       if (!post) continue;
       const name = run.slice(0, k);
       // The middle part must be a place (韓国 in 洪前韓国大統領), not more of the name.
-      if (!former && post[2] && post[2].length > 1 && !isPlaceName(post[2]) && !POST_MODIFIER.test(post[2])) continue;
+      // (平岩俊司南山大教授: a university's short name between the name and the post is the organisation.)
+      const university = !former && post[2] !== undefined && UNIVERSITY.test(post[2]);
+      if (!former && post[2] && post[2].length > 1 && !isPlaceName(post[2]) && !POST_MODIFIER.test(post[2]) && !university) continue;
       // A one-kanji name before a one-kanji place (田|中|教授): the two kanji are the name (田中教授).
       if (!former && k === 1 && post[2]?.length === 1) continue;
       // (東京都知事, 北海道知事, 大阪府知事: a prefecture or province before the post, no name; nor is 北 in
       // 北朝鮮外相, where the place runs on from the start.)
       if (NOT_A_NAME.test(name) || isPlaceName(name) || post[2] && isPlaceName(name + post[2]) || /^[\u4e00-\u9fff]{1,3}[都道府県州省区]$/.test(name) || ORG_SUFFIXES.some((s) => name.endsWith(s))) break;
-      const title = post[3] === '氏' ? null : `${post[1] ?? ''}${post[2] ?? ''}${post[3]}`;
+      const title = post[3] === '氏' ? null : `${post[1] ?? ''}${university ? '' : post[2] ?? ''}${post[3]}`;
       // A later surname-only form (岸田首相 after 岸田文雄首相) refers to the person named in full.
       const existing = registry.findBySurname(name)
         ?? uniqueKanjiFullName(registry, name);
-      const person = existing ?? registry.addPerson({ name, organization: orgWithNo(text, start, block.contentStart), title, surname: name });
+      const person = existing ?? registry.addPerson({ name, organization: university ? post[2]! : orgWithNo(text, start, block.contentStart), title, surname: name });
       // The fullest post seen wins (前韓国大統領 over 前大統領).
       if (title && (!person.title || title.length > person.title.length)) person.title = title;
       registry.addMention(person, { start, end: start + k });

@@ -288,5 +288,15 @@ export class PeopleRegistry {
 export function defaultSurname(name: string): string {
   const kanji = /^([\u4e00-\u9fff々]{1,3})[ \u3000]+[\u4e00-\u9fff々]{1,3}$/.exec(name);
   if (kanji) return kanji[1]!;
-  return name.split(/[・\s]/).pop() ?? name;
+  const parts = name.split(/[・\s]/);
+  // A Korean name in katakana puts the surname first (チョン・ハギュ報道官, later チョン報道官).
+  if (parts.length === 2 && KOREAN_SURNAMES.has(parts[0]!)) return parts[0]!;
+  return parts.pop() ?? name;
 }
+
+/** Korean surnames as Japanese news writes them in katakana: a vocabulary of the genre. */
+const KOREAN_SURNAMES = new Set([
+  'キム', 'イ', 'リ', 'パク', 'チェ', 'チョン', 'チョ', 'カン', 'ユン', 'チャン', 'イム', 'ハン', 'オ', 'ソ', 'シン', 'クォン', 'ファン', 'アン',
+  'ソン', 'ユ', 'ホン', 'コ', 'ムン', 'ヤン', 'ペ', 'ペク', 'ホ', 'ナム', 'シム', 'ノ', 'ハ', 'チュ', 'ウ', 'ク', 'ミン', 'リュ', 'ナ', 'チン',
+  'オム', 'ピョン', 'ウォン', 'ヨ', 'チュン', 'ソク', 'ソル', 'マ', 'キル', 'ヨン', 'チャ', 'ト', 'メン', 'パン', 'ワン',
+]);

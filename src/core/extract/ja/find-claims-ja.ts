@@ -86,7 +86,7 @@ interface Cue {
 /** An interviewer's question opening a sentence: ――, ──, a dash, Q. */
 const QUESTION_MARK = /^(?:――|──|―|—|－|-|Q[.:：\s]|問[:：\s])/;
 /** Matched on the text where a token starts (sticky: no slice of the text per token). */
-const MULTI_CONNECTIVE = /(?:その上で|そのうえで|その一方で|これに対して|これに対し|それに対し|その後|その際|そのため|このため|これを受けて|これを受け|それでも|それに加えて|加えて|さらに言えば|一方で|他方で)、/y;
+const MULTI_CONNECTIVE = /(?:これに先立ち|これに先立って|それに先立ち|その上で|そのうえで|その一方で|これに対して|これに対し|それに対し|その後|その際|そのため|このため|これを受けて|これを受け|それでも|それに加えて|加えて|さらに言えば|一方で|他方で)、/y;
 /** The characters MULTI_CONNECTIVE's words begin with: it is tried only at those. */
 const MULTI_CONNECTIVE_FIRST = new Set(['そ', 'こ', '加', 'さ', '一', '他']);
 const QUOTE_OPEN = new Set(['「', '『', '“']);
@@ -649,6 +649,17 @@ const INTENT_NOUNS = new Set(['考え', '意向', '方針', '姿勢', '考え方
 /** Their first code units: every noun is asked, and a number is looked up without hashing a new string. */
 const INTENT_FIRST = new Set([...INTENT_NOUNS].map((w) => w.charCodeAt(0)));
 
+/** Words of an office that the people pass may read into a name before its post (北川外務 of 北川外務副大臣). */
+const OFFICE_WORD = /^(?:外務|国防|財務|防衛|広報|総務|外交|内閣|官房|経済|国家|統一|法務|文部|厚生|農林|国土|環境|経産|総理|代理|臨時)/;
+/** Whether `s` opens with a post (総裁会見 of 黒田総裁会見). */
+function startsWithPost(s: string): boolean {
+  for (let n = Math.min(s.length, 8); n >= 2; n--) if (isPost(s.slice(0, n))) return true;
+  return false;
+}
+
+/** The kind of a body, standing before its name as an appositive (情報機関、国家情報院は). */
+const BODY_KIND = /(?:^|の)(?:情報機関|諜報機関|捜査機関|当局|政府機関|通信社|シンクタンク|研究機関|調査会社|格付け会社|民間団体|市民団体|業界団体)$/;
+
 /** A sentence closed by what no one named says (…とみられている, …とされる, …という, …模様だ). */
 const HEARSAY_END = /(?:と(?:みられ|見られ|され|考えられ|推定され|伝えられ)[^。、]{0,8}|という|とのこと(?:だ|です)?|(?:模様|もよう)(?:だ|です)?)[。．]?\s*$/;
 
@@ -1174,8 +1185,10 @@ function analyzeSentence(v: SentenceView, book: SpeakerBook, carried: Speaker | 
       const from = skipAdverbials(v, clauseStart);
       const content = spanOf(v, from, cue.from);
       if (!content) continue;
-      const ownTopic = topic && topic.people.every((p) => p.type === 'person' || p.type === 'media') ? topic : null;
-      const who = ownTopic ?? (topic ? null : lastSpeaker) ?? carried;
+      // (A subject with が is what the report is about: …上川外務大臣が来週訪問する予定だということです.)
+      const subjectGa = opening.topic && toks[opening.topic.to]?.surface === 'が';
+      const ownTopic = topic && !subjectGa && topic.people.every((p) => p.type === 'person' || p.type === 'media') ? topic : null;
+      const who = ownTopic ?? (topic && !subjectGa ? null : lastSpeaker === topic ? null : lastSpeaker) ?? carried;
       if (who && drafts.length === 0 && cues.length === 1) {
         drafts.push(mk(who, cue, v, ownTopic ? content : spanOf(v, ownTopic ? from : skipAdverbials(v, opening.topicFrom), cue.from) ?? content, 'reported', ownTopic ? 'explicit' : 'elided'));
       } else if (!who) {
@@ -1474,6 +1487,8 @@ function sentenceOpening(v: SentenceView): { topic: SpeakerPhrase | null; coTopi
             sp = { ...sp, organization: sp.organization ?? prevSp.organization, title: sp.title ?? prevSp.title };
             break;
           }
+          // 韓国の情報機関、国家情報院は: a body's kind, then its name, is one body.
+          if (c.surface === '、' && sp.type !== 'person' && BODY_KIND.test(prevSp.core) && !BODY_KIND.test(sp.core)) break;
           co.unshift(prevSp);
           first = prevNp!.from;
         }
@@ -2377,7 +2392,9 @@ class SpeakerBook {
       existing.organization ??= sp.organization;
       existing.title ??= sp.title;
       // The people pass may have read a post into the name (北川外務 of 北川外務副大臣): the name tokens know better.
-      if (sp.type === 'person' && existing.type === 'person' && existing.role !== 'author' && !/[・\s]/.test(existing.name) && existing.name !== core && existing.name.startsWith(core) && core.length >= 2) {
+      // (Only an office word: 平岩俊司 is a full name, not 平岩 with 俊司 read into it.)
+      if (sp.type === 'person' && existing.type === 'person' && existing.role !== 'author' && !/[・\s]/.test(existing.name) && existing.name !== core && existing.name.startsWith(core) && core.length >= 2
+        && (OFFICE_WORD.test(existing.name.slice(core.length)) || startsWithPost(existing.name.slice(core.length)))) {
         reg.addAlias(existing, existing.name);
         existing.name = core;
       }
