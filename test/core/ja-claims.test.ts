@@ -799,3 +799,10 @@ test('a body\'s kind before its name gives one speaker, not two', () => {
   assert.equal(a.attributions.length, 1);
   assert.equal(a.attributions[0]!.speakers.length, 1, JSON.stringify(a.people.map((p) => p.name)));
 });
+
+test('a footnote label left after a speaker\'s post (川村報道官注2は) is not part of the name', () => {
+  const a = analyze('見出し\n\n北陵外務省の川村報道官注2は、協議は続くと述べた。\n');
+  const claim = a.attributions.find((x) => x.content.text === '協議は続く');
+  assert.ok(claim);
+  assert.equal(a.people.find((p) => p.id === claim.speakers[0])?.name, '川村');
+});

@@ -176,11 +176,14 @@ function matchBack(toks: readonly JaToken[], close: number, floor: number, opens
  * A phrase without spaces, a closing note (教授(国際政治), 氏(45), ほか(2023)) or ほか / 他 after an author
  * (et al.: the first author speaks for the paper).
  */
-/** ら after a post or honorific (岸田外相ら, 森戸氏ら): the person and others with them; the person speaks. */
-const OTHERS_AFTER_POST = /(?<=[氏相長官員授領使表])ら$/;
+/**
+ * What may trail a speaker's name and is not part of it: ら after a post or honorific (岸田外相ら, 森戸氏ら: the
+ * person and others with them; the person speaks), and a footnote label left in the text (川村報道官注2).
+ */
+const TRAILING_NOT_NAME = /(?<=[氏相長官員授領使表])ら$|(?<=[\u30A1-\u30FA\u30FC\u4e00-\u9fff々])(?:注|※)[0-9０-９]{1,3}$/;
 
 export function bareSpeaker(text: string): string {
-  return text.replace(/[ \u3000]/g, '').replace(TRAILING_NOTE, '').replace(/(?<=[\u30A1-\u30FA\u30FC\u4e00-\u9fff々A-Za-z])(?:ほか|他)$/, '').replace(OTHERS_AFTER_POST, '');
+  return text.replace(/[ \u3000]/g, '').replace(TRAILING_NOTE, '').replace(/(?<=[\u30A1-\u30FA\u30FC\u4e00-\u9fff々A-Za-z])(?:ほか|他)$/, '').replace(TRAILING_NOT_NAME, '');
 }
 
 /** Leading dates and times (5日付, 12日の, 4日、) are dropped from a speaker phrase. */
@@ -330,7 +333,7 @@ function splitNameAndPost(text: string, post: string | null, toks: readonly JaTo
     return { name: glossed[2]!, organization: glossed[1]!.replace(/[の・\s]+$/, '') || null, title: glossed[3]!.replace(/^[・\s]+/, '') || null };
   }
   // (ほか for et al. is not part of the name: ボロディンほか(2023).)
-  let s = text.replace(/[(（][^)）]*[)）]/g, '').trim().replace(/(?<=[\u30A1-\u30FA\u30FC\u4e00-\u9fff々A-Za-z])(?:ほか|他)$/, '').replace(OTHERS_AFTER_POST, '');
+  let s = text.replace(/[(（][^)）]*[)）]/g, '').trim().replace(/(?<=[\u30A1-\u30FA\u30FC\u4e00-\u9fff々A-Za-z])(?:ほか|他)$/, '').replace(TRAILING_NOT_NAME, '');
   // Name・Organisation Post (坂井正人・東陵大名誉教授): the name comes first.
   // 経済学者の坂井正人・東陵大名誉教授: a description before the name is dropped.
   const dot = /^(?:.*の)?([\u4e00-\u9fff々]{2,5})・(.+)$/.exec(s);
