@@ -806,3 +806,8 @@ test('a footnote label left after a speaker\'s post (川村報道官注2は) is 
   assert.ok(claim);
   assert.equal(a.people.find((p) => p.id === claim.speakers[0])?.name, '川村');
 });
+
+test('a verb of speech in its continuative form before を is a noun (と憤りを見せた…たちが): no claim of its own', () => {
+  const a = analyze('北陵メディアの北陵網は、記事を掲載した。記事は、「漬物は南陵のものだ」と憤りを見せた南陵のネットユーザーたちが、動画にもクレームをつけ始めたと伝えた。');
+  assert.ok(!a.attributions.some((x) => x.content.text === '漬物は南陵のものだ'), JSON.stringify(a.attributions.map((x) => [x.cue?.text, x.content.text])));
+});

@@ -1059,6 +1059,8 @@ function predicateAfter(v: SentenceView, k: number): { at: number; after: Speake
     // (before the noun is taken for a predicate of its own: 懸念 is one too).
     const voiced = viewVoicedAt(v, j);
     if (voiced >= 0) return { at: voiced, after };
+    // と憤りを見せた: a verb's continuative form before a case particle is a noun (anger), not the predicate.
+    if (t.pos === '動詞' && t.conj.startsWith('連用') && /^(?:を|が|は)$/.test(toks[j + 1]?.surface ?? '') && toks[j + 1]!.pos === '助詞') return null;
     if (isSpeechPredicate(t)) {
       // A sa-hen noun used as a noun (…の説明は): only with する or ending the clause.
       if (t.pos === '名詞') {
