@@ -811,3 +811,25 @@ test('a verb of speech in its continuative form before を is a noun (と憤り�
   const a = analyze('北陵メディアの北陵網は、記事を掲載した。記事は、「漬物は南陵のものだ」と憤りを見せた南陵のネットユーザーたちが、動画にもクレームをつけ始めたと伝えた。');
   assert.ok(!a.attributions.some((x) => x.content.text === '漬物は南陵のものだ'), JSON.stringify(a.attributions.map((x) => [x.cue?.text, x.content.text])));
 });
+
+run({
+  'a clause with a noun for predicate before と (…は…にとってプラスと) and a view voiced after adverbs (従来の見方を改めて示した)': {
+    text: '会見で森戸健司北銀総裁は、円安は国内経済にとってプラスと従来の見方を改めて示した。',
+    want: [{ speaker: '森戸健司', cue: 'と従来の見方を改めて示した', content: '円安は国内経済にとってプラス' }],
+  },
+  'the holder named between the view noun and its verb (…を目指す考えを平岡副会長が明らかにした); a bracketed title in a topic phrase is left out': {
+    text: '会見ではまた、10月の「北辰モーターショー」について、100万人の来場者を目指す考えを平岡敏夫副会長が明らかにした。',
+    want: [{ speaker: '平岡敏夫', cue: '考えを平岡敏夫副会長が明らかにした', content: '100万人の来場者を目指す' }],
+  },
+  'これまでの between と and the reporting noun (…などとこれまでの答弁を繰り返した)': {
+    text: 'これに対し首相は「確保に努めつつ、接種を急ぐ」などとこれまでの答弁を繰り返すにとどまった。',
+    want: [{ speaker: '首相', content: '確保に努めつつ、接種を急ぐ', kind: 'quote' }],
+  },
+});
+
+test('a body\'s short name between a name and its post (森戸健司北銀総裁, 田中外務省報道官) is the organisation', () => {
+  const a = analyze('見出し\n\n森戸健司北銀総裁は、物価は落ち着くと述べた。田中外務省報道官は、協議は続くと述べた。\n');
+  const people = a.people.map((p) => `${p.name}|${p.organization}|${p.title}`);
+  assert.ok(people.includes('森戸健司|北銀|総裁'), people.join(' '));
+  assert.ok(people.includes('田中|外務省|報道官'), people.join(' '));
+});

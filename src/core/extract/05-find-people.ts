@@ -252,8 +252,8 @@ const POST_MODIFIER = /^(?:上級|主任|首席|特任|客員|名誉|退役|副|
 const SINGLE_KANJI_PLACES = '米|露|中|韓|朝|日|英|仏|独|豪|印|台|欧';
 const KANJI_POST_LAST = new Set(KANJI_POSTS.split('|').map((p) => p[p.length - 1]!));
 const KANJI_NAME_TAIL = new RegExp(`^(前|元|現)?((?:${SINGLE_KANJI_PLACES})|[\\u4e00-\\u9fff]{2,5}?)??(${KANJI_POSTS})$`);
-/** A university's short name (南山大, 東陵大学). */
-const UNIVERSITY = /^[\u4e00-\u9fff]{1,4}大(?:学)?$/;
+/** A body's short name between a name and its post: a university (南山大, 東陵大学), a bank (日銀), a party, a ministry. */
+const UNIVERSITY = /^(?!.*[両各同])(?:[\u4e00-\u9fff]{1,4}(?:大|大学|銀)|[\u4e00-\u9fff]{2,4}(?:銀行|党|省|庁|総研))$/;
 const POST_ONLY = new RegExp(`^(?:${KANJI_POSTS})$`);
 const FORMER_POST = new RegExp(`^(前|元|現)([\\u4e00-\\u9fff]{0,6}?)(?:${KANJI_POSTS})$`);
 /**

@@ -508,6 +508,23 @@ function quotesNounOnly(v: SentenceView, close: number): boolean {
   return true;
 }
 
+/** Whether a short bracketed title (「北辰モーターショー」, at most 12 tokens) opens at token `j`. */
+function titleAt(v: SentenceView, j: number): boolean {
+  const close = opensQuote(v.toks[j]!.surface) ? v.match.get(j) : undefined;
+  return close !== undefined && close > j + 1 && close - j <= 12;
+}
+
+/** Whether a は or が stands in the clause before token `i` (back to a comma or the sentence start, outside quotations). */
+function subjectInClause(v: SentenceView, i: number): boolean {
+  for (let k = i - 1; k >= 0; k--) {
+    const t = v.toks[k]!;
+    if (v.depth[k]) continue;
+    if (t.surface === '、' || t.surface === '。') return false;
+    if (t.pos === '助詞' && (t.surface === 'は' || t.surface === 'が')) return true;
+  }
+  return false;
+}
+
 /** と after a comma, read by the analyser as a filler or as a coordinating "and" (…ない、と). */
 function commaTo(v: SentenceView, i: number): boolean {
   const t = v.toks[i]!;
@@ -744,8 +761,9 @@ function findCues(v: SentenceView): Cue[] {
       const p = v.prev(i);
       const pt = p >= 0 ? toks[p]! : null;
       if (pt && (pt.pos === '動詞' || pt.pos === '助動詞' && /^(?:たい|ない|た)$/.test(pt.base) || pt.pos === '形容詞') && (pt.conj.startsWith('基本形') || pt.conj === '*' || pt.pos === '助動詞')) {
-        const view = viewChain(v, i);
-        if (view) { cues.push({ rule: 'intent', kind: 'reported', from: i, to: view, complementEnd: i }); i = view - 1; continue; }
+        const holder: { after?: SpeakerPhrase } = {};
+        const view = viewChain(v, i, holder);
+        if (view) { cues.push({ rule: 'intent', kind: 'reported', from: i, to: view, complementEnd: i, after: holder.after }); i = view - 1; continue; }
       }
     }
 
@@ -767,6 +785,12 @@ function findCues(v: SentenceView): Cue[] {
       while (k < n && (toks[k]!.pos === '助動詞' || toks[k]!.surface === 'こと' || toks[k]!.surface === 'の')) k++;
       if (k >= n || toks[k]!.pos === '記号' && /^[。．.]$/.test(toks[k]!.surface)) cues.push({ rule: 'hearsay', kind: 'reported', from: i, to: Math.min(k, n), complementEnd: i });
       continue;
+    }
+    // 円安は日本経済にとってプラスと従来の見方を改めて示した: a clause with a noun for predicate (its topic or
+    // subject within the clause), と, and a view voiced.
+    if (t.surface === 'と' && t.pos === '助詞' && (t.pos1 === '並立助詞' || t.pos1 === '格助詞') && t.pos2 !== '引用' && toks[v.prev(i)]?.pos === '名詞' && subjectInClause(v, i)) {
+      const view = viewChain(v, i + 1);
+      if (view) { cues.push({ rule: 'view', kind: 'reported', from: i, to: view, complementEnd: i }); i = view - 1; continue; }
     }
     // …進んでいると、X が報じた: the analyser reads と、 after a clause as "when"; a speaker and a reporting
     // verb after the comma make it quotative.
@@ -1012,7 +1036,7 @@ function endsSentence(v: SentenceView, k: number): boolean {
 }
 
 /** A view noun phrase and the verb that shows it (見方を示した, 考えを強調しました); returns the token after it. */
-function viewChain(v: SentenceView, k: number): number | null {
+function viewChain(v: SentenceView, k: number, holder?: { after?: SpeakerPhrase }): number | null {
   const { toks } = v;
   let j = k;
   let sawView = false;
@@ -1032,12 +1056,25 @@ function viewChain(v: SentenceView, k: number): number | null {
   // adverbs and 改めて between
   // (and a time word: …とする分析をきょう発表した)
   while (j < toks.length && (toks[j]!.pos === '副詞' || toks[j]!.pos1 === '副詞可能' && toks[j]!.pos === '名詞' || /^(?:改めて|重ねて|強く|明確に|繰り返し)$/.test(toks[j]!.surface) || toks[j]!.surface === '改め' || toks[j]!.surface === 'て' && toks[j - 1]!.surface === '改め')) j++;
+  // …目指す考えを三部副会長が明らかにした: the holder named between the view and the verb that voices it.
+  if (holder) {
+    for (let m = j; m < toks.length && m < j + 12; m++) {
+      const t = toks[m]!;
+      if (t.pos === '助詞' && (t.surface === 'が' || t.surface === 'は') && m > j) {
+        const np = nounPhraseEndingAt(v.text, toks, m - 1, j);
+        const sp = np && np.start === toks[j]!.start ? classify(np, toks, v.book) : null;
+        if (sp && sp.type !== 'anaphor' && sp.type !== 'group') { holder.after = sp; j = m + 1; }
+        break;
+      }
+      if (t.pos !== '名詞' && t.surface !== 'の' && t.surface !== '・' && t.pos !== '接頭詞') break;
+    }
+  }
   const p = toks[j];
   if (!p) return null;
   let base = p.base;
   if (p.surface === '明らか' && toks[j + 1]?.surface === 'に') base = '明らかにする';
   if (!(SHOW_PREDICATES.has(base) || SPEECH_VERBS.has(base) && p.pos === '動詞' || SPEECH_NOUNS.has(p.surface))) return null;
-  const end = predicateEnd(v, base === '明らかにする' ? j + 1 : j);
+  const end = predicateEnd(v, j);
   if (isPassive(v, j, end)) return null;
   return end;
 }
@@ -1082,7 +1119,7 @@ function predicateAfter(v: SentenceView, k: number): { at: number; after: Speake
       return null;
     }
     if (t.pos === '名詞' || t.pos === '接頭詞' || t.pos === '副詞' || t.surface === '、' || t.pos === '記号' && t.pos1 !== '句点' || t.pos === '連体詞') continue;
-    if (t.pos === '助詞' && /^(?:の|を|に|で|へ|から|も|と|や|など|について|に対し|に対して)$/.test(t.surface)) {
+    if (t.pos === '助詞' && /^(?:の|を|に|で|へ|から|まで|も|と|や|など|について|に対し|に対して)$/.test(t.surface)) {
       if (t.surface === 'と' && t.pos2 === '引用') return null;
       continue;
     }
@@ -1602,7 +1639,10 @@ function skipAdverbials(v: SentenceView, k: number): number {
     const start = k;
     let j = k;
     // a run of nominals and の
-    while (j < toks.length && j < start + 14 && !v.depth[j] && (isNominal(toks[j]!) || toks[j]!.surface === 'の' || PARENS.has(toks[j]!.surface) || toks[j]!.surface === 'との' || toks[j]!.pos === '接頭詞' || toks[j]!.pos === '連体詞' && j === start)) j++;
+    // (a short title in brackets among them: 10月の「北辰モーターショー」について、)
+    while (j < toks.length && j < start + 14 && !v.depth[j] && (isNominal(toks[j]!) || toks[j]!.surface === 'の' || PARENS.has(toks[j]!.surface) || toks[j]!.surface === 'との' || toks[j]!.pos === '接頭詞' || toks[j]!.pos === '連体詞' && j === start || j > start && titleAt(v, j))) {
+      j = titleAt(v, j) ? v.match.get(j)! + 1 : j + 1;
+    }
     if (j === start) return k;
     const t = toks[j];
     if (!t) return k;
