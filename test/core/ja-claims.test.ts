@@ -833,3 +833,17 @@ test('a body\'s short name between a name and its post (森戸健司北銀総裁
   assert.ok(people.includes('森戸健司|北銀|総裁'), people.join(' '));
   assert.ok(people.includes('田中|外務省|報道官'), people.join(' '));
 });
+
+run({
+  'a plain topic before a quotation is the quotation\'s subject and part of what was said (…下回る国は「守らない」と発言); an aboutness phrase is not': {
+    text: '北陵党の森戸代表は、負担が目標を下回る国は「守らない」と発言。川上幹事長は、増税については「反対だ」と述べた。',
+    want: [
+      { speaker: '森戸', cue: 'と発言', content: '負担が目標を下回る国は「守らない」' },
+      { speaker: '川上', cue: 'と述べた', content: '反対だ', kind: 'quote' },
+    ],
+  },
+  'a speech as the venue (締めの発言で、) is left out of what was said': {
+    text: '森戸氏は締めの発言で、市民は「二つの道を聞いた」と指摘した。',
+    want: [{ speaker: '森戸', cue: 'と指摘した', content: '市民は「二つの道を聞いた」' }],
+  },
+});

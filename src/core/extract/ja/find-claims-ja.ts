@@ -1796,7 +1796,9 @@ function complementSpan(v: SentenceView, cue: Cue, from: number): { span: Span; 
       const nounGlued = before >= from && toks[before]!.pos === '名詞' && toks[before]!.end === toks[open]!.start && !/(?:日|について)$/.test(toks[before]!.surface) && before > from;
       // …については「…」と / …を「…」と批判: a topic, a target or a setting before the quotation; what was said
       // is the quotation (a naming verb, Xを「…」と呼ぶ, keeps the clause).
-      const framed = glued && /^(?:は|を|に|へ)$/.test(toks[before]!.surface) && !NAMING_VERBS.test(toks[cue.from + 1]?.base ?? '');
+      // (A plain topic is the quotation's own subject, part of what was said: …下回る国は「守らない」と発言.)
+      const aboutness = !glued || toks[before]!.surface !== 'は' || /^(?:について|に関して|に関し|をめぐって|をめぐり|を巡って|を巡り|では|には|で|に)$/.test(toks[v.prev(before)]?.surface ?? '');
+      const framed = glued && /^(?:は|を|に|へ)$/.test(toks[before]!.surface) && aboutness && !NAMING_VERBS.test(toks[cue.from + 1]?.base ?? '');
       if (!glued && !nounGlued || open <= from || glued && phraseBeforeQuote(v, open, from) || framed) {
         const span = { start: toks[open]!.end, end: toks[p]!.start };
         return span.end > span.start ? { span: boundContent(span), kind: 'quote' } : null;
