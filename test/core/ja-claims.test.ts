@@ -847,3 +847,11 @@ run({
     want: [{ speaker: '森戸', cue: 'と指摘した', content: '市民は「二つの道を聞いた」' }],
   },
 });
+
+run({
+  'the subject of a clause contrasted with the next (Aが…したのに対し、Bは…) is not the sentence\'s speaker': {
+    text: '森戸候補が増税を主張したのに対し、川上候補は、景気を冷やす恐れがあるとして慎重な姿勢を示しました。',
+    want: [{ speaker: '川上', cue: 'として', content: '景気を冷やす恐れがある' }],
+    none: ['主張したのに対し'],
+  },
+});

@@ -1505,6 +1505,10 @@ function sentenceOpening(v: SentenceView): { topic: SpeakerPhrase | null; coTopi
     // A sentence opening with a condition (…になれば、): what follows it is the consequence, not a speaker.
     if (isCondition(t)) break;
     if ((t.surface === 'は' || t.surface === 'が' || t.surface === 'も') && t.pos === '助詞') {
+      // A尹候補が…を主張したのに対し、B候補は…: the subject of a clause contrasted with the next is not the
+      // sentence's topic; the search goes on after it.
+      const contrast = t.surface === 'が' ? contrastClauseEnd(v, j + 1) : -1;
+      if (contrast > 0) { j = contrast - 1; continue; }
       // 中国が進める南シナ海問題に関し…: a subject inside a clause that modifies a noun is not the sentence's.
       if (t.surface === 'が' && modifiesNoun(v, j + 1)) continue;
       // 台湾が中国の一部になれば、…: the subject of a condition is part of what is said.
@@ -1737,6 +1741,25 @@ function contrastedSubject(v: SentenceView, from: number, to: number): { phrase:
     return inner && inner.phrase.type !== 'anaphor' ? inner : null;
   }
   return null;
+}
+
+/**
+ * Where the sentence goes on after a clause contrasted with it (…したのに対し、 / …する一方、 / …した一方で、)
+ * that starts at `k`: the token after the comma, or -1.
+ */
+function contrastClauseEnd(v: SentenceView, k: number): number {
+  const { toks } = v;
+  for (let j = k; j < toks.length && j < k + 24; j++) {
+    if (v.depth[j]) continue;
+    const t = toks[j]!;
+    if (t.surface === '。' || t.surface === '、') return -1;
+    const predicate = /^(?:動詞|助動詞|形容詞)$/.test(toks[j - 1]?.pos ?? '');
+    let e = -1;
+    if (predicate && t.surface === 'の' && /^に対し(?:て)?$/.test(toks[j + 1]?.surface ?? '')) e = j + 2;
+    else if (predicate && t.surface === '一方') e = toks[j + 1]?.surface === 'で' ? j + 2 : j + 1;
+    if (e > 0) return toks[e]?.surface === '、' ? e + 1 : -1;
+  }
+  return -1;
 }
 
 /** ば after a predicate, or たら / なら: the end of a condition. */
