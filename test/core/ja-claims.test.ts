@@ -855,3 +855,17 @@ run({
     none: ['主張したのに対し'],
   },
 });
+
+run({
+  'an aboutness phrase with a clause describing its noun (…が決まった森戸氏について、) is left out; the group after it speaks, relayed by the outlet': {
+    text: '見出し\n\n6日、北洋メディア・北洋01は、党首への復帰が決まった森戸氏について、南陵の学者が「森戸氏は増税を急がないだろう」との見方を示したと報じた。\n',
+    want: [
+      { speaker: '南陵の学者', cue: 'との見方を示した', content: '森戸氏は増税を急がないだろう', via: '北洋01' },
+      { speaker: '北洋01', cue: 'と報じた', content: '南陵の学者が「森戸氏は増税を急がないだろう」との見方を示した' },
+    ],
+  },
+  'the topic before an aboutness phrase still speaks (X首相は…問題について、…考えを示した)': {
+    text: '見出し\n\nまた、川上首相は党の資金をめぐる問題について、信頼を取り戻すために取り組んでいく考えを示しました。\n',
+    want: [{ speaker: '川上', cue: '考えを示しました', content: '信頼を取り戻すために取り組んでいく' }],
+  },
+});

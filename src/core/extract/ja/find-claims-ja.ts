@@ -508,6 +508,24 @@ function quotesNounOnly(v: SentenceView, close: number): boolean {
   return true;
 }
 
+/** Where an aboutness phrase opening at `k` (…について、 / …に関しては、 / …をめぐり、) ends, past its comma; or -1. */
+function aboutnessEnd(v: SentenceView, k: number): number {
+  const { toks } = v;
+  for (let j = k + 1; j < toks.length && j < k + 20; j++) {
+    if (v.depth[j]) continue;
+    const t = toks[j]!;
+    if (t.surface === '、' || t.surface === '。' || opensQuote(t.surface) || t.pos2 === '引用') return -1;
+    // (A topic or a subject of the sentence is not inside it; one of a clause describing the noun is.)
+    if (t.pos === '助詞' && (t.surface === 'は' || t.surface === 'も' || t.surface === 'が' && !modifiesNoun(v, j + 1))) return -1;
+    if (t.pos === '助詞' && /^(?:について|に関して|に関し|をめぐって|をめぐり|を巡って|を巡り)$/.test(t.surface)) {
+      let e = j + 1;
+      if (toks[e]?.surface === 'は') e++;
+      return toks[e]?.surface === '、' ? e + 1 : -1;
+    }
+  }
+  return -1;
+}
+
 /** Whether a short bracketed title (「北辰モーターショー」, at most 12 tokens) opens at token `j`. */
 function titleAt(v: SentenceView, j: number): boolean {
   const close = opensQuote(v.toks[j]!.surface) ? v.match.get(j) : undefined;
@@ -1629,6 +1647,9 @@ function skipAdverbials(v: SentenceView, k: number): number {
   const { toks } = v;
   for (let guard = 0; guard < 6; guard++) {
     k = skipConnectives(v, k);
+    // 米大統領返り咲きが決まったトランプ氏について、: what is spoken about, with a clause describing it.
+    const about = aboutnessEnd(v, k);
+    if (about > k) { k = about; continue; }
     // 1日に帰国し、北朝鮮は…と述べた: an action of the speaker's own (no subject of its own, a verb in the
     // continuative and a comma) before a clause with its own subject is not part of what was said.
     k = ownActionBefore(v, k);
