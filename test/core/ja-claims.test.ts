@@ -869,3 +869,14 @@ run({
     want: [{ speaker: '川上', cue: '考えを示しました', content: '信頼を取り戻すために取り組んでいく' }],
   },
 });
+
+run({
+  'と評した reports; a clause closed by ため then とする (…を守るためとしている) is a claim; 「…」という――。 is a quotation': {
+    text: '見出し\n\n森戸氏は川上代表については「大変な親日家で知られる」と評した。\n大統領令によると、輸出を禁じる。国益を守るためとしている。\nエコノミストの岸辺真理さんは「経済はそれほど単純に悪化しない」という――。\n',
+    want: [
+      { speaker: '森戸', cue: 'と評した', content: '大変な親日家で知られる' },
+      { speaker: '大統領令', cue: 'としている', content: '国益を守るため' },
+      { speaker: '岸辺真理', cue: 'という', content: '経済はそれほど単純に悪化しない', kind: 'quote' },
+    ],
+  },
+});

@@ -485,6 +485,8 @@ function isQuotativeTo(v: SentenceView, i: number): boolean {
   // …働いていると話した / …するだろうと語った: the analyser reads と after a predicate as "when" (or as a plain
   // case particle); before a verb of speech it quotes.
   if (t.pos1 === '格助詞' && v.toks[v.prev(i)]?.pos1 === '形容動詞語幹' && v.toks[i + 1]?.surface === 'の' && viewChain(v, i + 2) !== null) return true;
+  // …国益を守るためとしている: a clause closed by ため, then とする.
+  if (t.pos1 === '格助詞' && /^(?:ため|為)$/.test(v.toks[v.prev(i)]?.surface ?? '') && v.toks[v.next(i)]?.base === 'する') return true;
   const afterPredicate = /^(?:動詞|助動詞|形容詞)$/.test(v.toks[v.prev(i)]?.pos ?? '');
   if (t.pos1 === '接続助詞' || t.pos1 === '格助詞' && afterPredicate) {
     const at = v.next(i);
@@ -801,7 +803,10 @@ function findCues(v: SentenceView): Cue[] {
       // …という。 closing the sentence: hearsay, speaker carried from before.
       let k = v.next(i);
       while (k < n && (toks[k]!.pos === '助動詞' || toks[k]!.surface === 'こと' || toks[k]!.surface === 'の')) k++;
-      if (k >= n || toks[k]!.pos === '記号' && /^[。．.]$/.test(toks[k]!.surface)) cues.push({ rule: 'hearsay', kind: 'reported', from: i, to: Math.min(k, n), complementEnd: i });
+      // (A dash may close the lead of a story before the full stop: …という――。)
+      let end = k;
+      while (end < n && /^[―—–-]+$/.test(toks[end]!.surface)) end++;
+      if (end >= n || toks[end]!.pos === '記号' && /^[。．.]$/.test(toks[end]!.surface)) cues.push({ rule: 'hearsay', kind: 'reported', from: i, to: Math.min(k, n), complementEnd: i });
       continue;
     }
     // 円安は日本経済にとってプラスと従来の見方を改めて示した: a clause with a noun for predicate (its topic or
@@ -835,7 +840,8 @@ function findCues(v: SentenceView): Cue[] {
     if (!head) continue;
     // とする / とし / とした上で / としている
     if (head.pos === '動詞' && head.base === 'する') {
-      if (c === 'noun') continue;
+      // (…国益を守るためとしている: a clause closed by a formal noun of purpose or reason is a clause.)
+      if (c === 'noun' && !(toks[v.prev(i)]!.pos1 === '非自立' && /^(?:ため|為)$/.test(toks[v.prev(i)]!.surface))) continue;
       // 防ごうとしている: a volitional form before とする is an attempt (try to), not a claim.
       const before = toks[v.prev(i)]!;
       if (before.pos === '助動詞' && (before.base === 'う' || before.base === 'よう')) continue;
@@ -1247,7 +1253,10 @@ function analyzeSentence(v: SentenceView, book: SpeakerBook, carried: Speaker | 
       const ownTopic = topic && !subjectGa && topic.people.every((p) => p.type === 'person' || p.type === 'media') ? topic : null;
       const who = ownTopic ?? (topic && !subjectGa ? null : lastSpeaker === topic ? null : lastSpeaker) ?? carried;
       if (who && drafts.length === 0 && cues.length === 1) {
-        drafts.push(mk(who, cue, v, ownTopic ? content : spanOf(v, ownTopic ? from : skipAdverbials(v, opening.topicFrom), cue.from) ?? content, 'reported', ownTopic ? 'explicit' : 'elided'));
+        const said = ownTopic ? content : spanOf(v, ownTopic ? from : skipAdverbials(v, opening.topicFrom), cue.from) ?? content;
+        // 「…」という: a quotation is what was said, without its brackets.
+        const quoted = QUOTE_OPEN.has(text[said.start]!) && closes(text, said.start) === said.end - 1 && said.end - said.start > 2;
+        drafts.push(mk(who, cue, v, quoted ? { start: said.start + 1, end: said.end - 1 } : said, quoted ? 'quote' : 'reported', ownTopic ? 'explicit' : 'elided'));
       } else if (!who) {
         unattributed.push({ content: { ...content, text: '' }, cue: { start: toks[cue.from]!.start, end: toks[cue.to - 1]!.end, text: '' }, footnotes: [], reason: 'hearsay with no named source (…という)' });
       }
