@@ -880,3 +880,12 @@ run({
     ],
   },
 });
+
+test('minutes: a turn headed by a name and a post (森山委員長 …) is a turn; a roster of members (委員長 森山 健三君) is no turn and names no one', () => {
+  const text = '会議録\n\n 出席委員\n\n   委員長 森山 健三君\n\n   理事 北川 圭一君 理事 松井  誠君\n\n      大野  修君    栗田 万里君\n\n森山委員長 これより会議を開きます。\n\n北川委員 港の復旧について伺います。\n\n松井国務大臣 政府としては全力で対応しております。\n';
+  const a = analyze(text);
+  const byId = new Map(a.people.map((p) => [p.id, p.name]));
+  const turns = a.attributions.map((x) => `${byId.get(x.speakers[0]!)}:${x.content.text}`);
+  assert.deepEqual(turns, ['森山:これより会議を開きます。', '北川:港の復旧について伺います。', '松井:政府としては全力で対応しております。']);
+  assert.ok(!a.people.some((p) => /^(?:理事|大野|委員長)$/.test(p.name)), a.people.map((p) => p.name).join(' '));
+});

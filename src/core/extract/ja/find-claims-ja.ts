@@ -2127,6 +2127,8 @@ const LABEL_PATTERNS: { rule: string; re: RegExp; needs?: RegExp }[] = [
   { rule: 'label-turn-initials', re: /^[ \u3000]*(([A-Z]\.(?:[A-Z]\.)+))[ \u3000]/ },
   // 記者(北東通信)… / 首相 …  (a post alone, then the turn)
   { rule: 'label-turn-post', re: /^[ \u3000]*(((?:記者|首相|総理|大臣|長官|司会|司会者|議長|委員長|会長|社長|知事|市長|大統領|報道官|官房長官)(?:[(（][^)）\n]{1,16}[)）])?))(?=[ \u3000]|(?<=[)）]))/ },
+  // 奥村委員長 これより会議を開きます。 / 松本国務大臣 …: minutes that head a turn with a name and a post.
+  { rule: 'label-turn-post', re: /^[ \u3000]*(([\u4e00-\u9fff々]{1,4}(?:内閣総理大臣|国務大臣|副大臣|大臣|大臣政務官|政務官|副委員長|委員長|委員|副議長|議長|参考人|長官|局長|審議官|参事官)))[ \u3000]+(?=[^\s\d])/ },
   // ホア 北朝鮮が… / 戸田 …: a short name, a space, then the turn (a name seen once must be a person's).
   { rule: 'label-turn-name', re: /^[ \u3000]*(([\u30A1-\u30FA\u30FC]{2,10}|[\u4e00-\u9fff々]{1,4}))[ \u3000]+(?=[^\s\d])/ },
 ];
@@ -2182,8 +2184,6 @@ function labelTurnAt(text: string, start: number, end: number, tokenizer: JaToke
     const labelText = m[2]!.trim();
     const cueStart = start + m.index + m[0].indexOf(m[1]!);
     const cue = { start: cueStart, end: cueStart + m[1]!.length };
-    const who = labelSpeaker(labelText, cue, tokenizer, book, rule, (labelCounts.get(labelText) ?? 0) >= 2);
-    if (!who) continue;
     let cs = cue.end;
     while (cs < end && /[\s:：]/.test(text[cs]!)) cs++;
     let ce = end;
@@ -2191,6 +2191,10 @@ function labelTurnAt(text: string, start: number, end: number, tokenizer: JaToke
     // A turn that is one quotation: the inside of it.
     if (text[cs] === '「' && text[ce - 1] === '」' && text.indexOf('」', cs) === ce - 1) { cs++; ce--; }
     if (ce - cs < 1) continue;
+    // 委員長 奥村 展三君 / 大谷  啓君    櫛渕 万里君: a roster of members, not a turn (and no one is named by it).
+    if (text[ce - 1] === '君' && !/[。、]/.test(text.slice(cs, ce))) return null;
+    const who = labelSpeaker(labelText, cue, tokenizer, book, rule, (labelCounts.get(labelText) ?? 0) >= 2);
+    if (!who) continue;
     return { speaker: who, via: [], kind: 'quote', cue, content: boundContent({ start: cs, end: ce }), mention: 'explicit', rule, tokens: labelText };
   }
   return null;
