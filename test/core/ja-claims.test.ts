@@ -889,3 +889,17 @@ test('minutes: a turn headed by a name and a post (森山委員長 …) is a tur
   assert.deepEqual(turns, ['森山:これより会議を開きます。', '北川:港の復旧について伺います。', '松井:政府としては全力で対応しております。']);
   assert.ok(!a.people.some((p) => /^(?:理事|大野|委員長)$/.test(p.name)), a.people.map((p) => p.name).join(' '));
 });
+
+run({
+  '同氏 is the person named last outside quotations, even one who has not spoken yet (…X氏の発言を伝えている。同氏は「…」と分析)': {
+    text: '見出し\n\n北洋研究所のイワン・ペトロフ所長は「対話が要る」と指摘した。北洋通信はまた、南陵研究所のセルゲイ・マルコフ氏の発言を伝えている。同氏は「制裁は逆効果だろう」と分析。\n',
+    want: [{ speaker: 'セルゲイ・マルコフ', content: '制裁は逆効果だろう', kind: 'quote' }],
+  },
+});
+
+test('people: a kanji name before a body that opens with a place (森田健朝鮮労働党委員長) and a name ending in a place kanji (森田正日総書記)', () => {
+  const a = analyze('見出し\n\n関係者は「森田健朝鮮労働党委員長は動かない」と語る。森田正日総書記が指示した。\n');
+  const people = a.people.map((p) => `${p.name}|${p.organization}|${p.title}`);
+  assert.ok(people.includes('森田健|朝鮮労働党|委員長'), people.join(' '));
+  assert.ok(people.some((p) => p.startsWith('森田正日|')), people.join(' '));
+});

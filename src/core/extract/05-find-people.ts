@@ -303,8 +303,10 @@ function findKanjiNames(text: string, block: ClassifiedBlock, registry: PeopleRe
     // 平岩俊司南山大教授: with a university between, the name runs as far as it can (four kanji at most), so that
     // the university's name is the shortest that ends in 大.
     const universityAt = (k: number) => { const m = tail.exec(run.slice(k)); return !!m && m[2] !== undefined && UNIVERSITY.test(m[2]); };
+    // (A body whose name opens with a place is read whole: 森田健|朝鮮労働党, not 森田健朝|鮮労働党.)
     let firstK = 1;
     for (let k = Math.min(4, run.length - 3); k >= 2; k--) if (universityAt(k)) { firstK = k; break; }
+    for (let k = 2; k < firstK; k++) if (universityAt(k) && [2, 3].some((n) => isPlaceName(run.slice(k, k + n)))) { firstK = k; break; }
     for (let k = firstK; k <= Math.min(4, run.length - 1); k++) {
       const rest = run.slice(k);
       // 前/元/現 after the name ends it (朴前国防長官): what follows is the post, whatever its middle.
@@ -318,6 +320,8 @@ function findKanjiNames(text: string, block: ClassifiedBlock, registry: PeopleRe
       if (!former && post[2] && post[2].length > 1 && !isPlaceName(post[2]) && !POST_MODIFIER.test(post[2]) && !university) continue;
       // A one-kanji name before a one-kanji place (田|中|教授): the two kanji are the name (田中教授).
       if (!former && k === 1 && post[2]?.length === 1) continue;
+      // (Nor a longer one, when the kanji can end the name instead: 森田正日総書記 is 森田正日, not 森田正 of 日.)
+      if (!former && post[2]?.length === 1 && k < 4 && tail.exec(run.slice(k + 1))?.[2] === undefined && tail.test(run.slice(k + 1))) continue;
       // (東京都知事, 北海道知事, 大阪府知事: a prefecture or province before the post, no name; nor is 北 in
       // 北朝鮮外相, where the place runs on from the start.)
       if (NOT_A_NAME.test(name) || isPlaceName(name) || post[2] && isPlaceName(name + post[2]) || /^[\u4e00-\u9fff]{1,3}[都道府県州省区]$/.test(name) || ORG_SUFFIXES.some((s) => name.endsWith(s))) break;

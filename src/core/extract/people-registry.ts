@@ -275,6 +275,16 @@ export class PeopleRegistry {
     return out.reverse();
   }
 
+  /** The person of the last mention before `at` that `accept` takes (a mention outside quotations, say), or undefined. */
+  lastPersonMentionBefore(at: number, accept: (m: Mention) => boolean, floor = 0): DraftPerson | undefined {
+    const ms = this.mentionList;
+    for (let i = this.lowerBound(at) - 1; i >= 0 && ms[i]!.start >= floor; i--) {
+      const m = ms[i]!;
+      if (m.person.type === 'person' && m.person.role !== 'author' && accept(m)) return m.person;
+    }
+    return undefined;
+  }
+
   /** A collective voice, government, organisation or medium; one record per normalised name. */
   addCollective(type: PersonType, name: string, span: Span, alias?: string): DraftPerson {
     const p = this.addPerson({ name, organization: null, title: null, type, surname: name });

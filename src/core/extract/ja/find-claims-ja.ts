@@ -2427,7 +2427,14 @@ class SpeakerBook {
     const source = at ?? { start: sp.start, end: sp.end };
     if (sp.type === 'anaphor') {
       const want = anaphorType(sp.core);
-      const found = [...this.last].reverse().find((p) => want === null || want.includes(p.type));
+      let found = [...this.last].reverse().find((p) => want === null || want.includes(p.type));
+      // 同氏 after 同通信は…トローラヤ氏の発言を伝えている。: the person named last, outside quotations, even one who
+      // has not spoken yet.
+      if (/^(?:同氏|彼|彼女)$/.test(sp.core)) {
+        const text = this.registry.text;
+        const named = this.registry.lastPersonMentionBefore(source.start, (m) => !insideQuotation(text, m.start), Math.max(0, source.start - 400));
+        if (named && named !== found && (!found || lastMentionStart(named, source.start) > lastMentionStart(found, source.start))) found = named;
+      }
       const fallback = current?.people.find((p) => want === null || want.includes(p.type));
       let who = found ?? fallback;
       // 同協会 after 港湾協会の平岡会長: the organisation a speaker named before belongs to, of that kind.
@@ -2506,6 +2513,25 @@ class SpeakerBook {
     reg.addMention(person, source);
     return person;
   }
+}
+
+/** Where the person's last mention before `at` starts, or -1. */
+function lastMentionStart(p: DraftPerson, at: number): number {
+  let best = -1;
+  for (const m of p.mentions) if (m.start < at && m.start > best) best = m.start;
+  return best;
+}
+
+/** Whether `at` stands inside a quotation opened in its sentence (「…). */
+function insideQuotation(text: string, at: number): boolean {
+  let depth = 0;
+  for (let k = at - 1; k >= 0 && k >= at - 300; k--) {
+    const c = text[k]!;
+    if (c === '。' && depth === 0 || c === '\n') break;
+    if (QUOTE_CLOSE.has(c)) depth--;
+    else if (QUOTE_OPEN.has(c)) depth++;
+  }
+  return depth > 0;
 }
 
 function anaphorType(s: string): DraftPerson['type'][] | null {
