@@ -903,3 +903,10 @@ test('people: a kanji name before a body that opens with a place (森田健朝�
   assert.ok(people.includes('森田健|朝鮮労働党|委員長'), people.join(' '));
   assert.ok(people.some((p) => p.startsWith('森田正日|')), people.join(' '));
 });
+
+run({
+  '「…」とする、X研究所のY氏のインタビューを掲載した: the quotation is the interviewee\'s': {
+    text: '見出し\n\n北洋通信のウェブサイトは15日、「具体的な計画が必要だ」とする、南陵研究所のイワン・ペトロフ所長のインタビューを掲載した。\n',
+    want: [{ speaker: 'イワン・ペトロフ', content: '具体的な計画が必要だ' }],
+  },
+});

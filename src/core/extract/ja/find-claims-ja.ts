@@ -528,6 +528,27 @@ function aboutnessEnd(v: SentenceView, k: number): number {
   return -1;
 }
 
+/** Pieces that carry a person's words: インタビュー, 発言, 談話, 論文, 寄稿, コメント. */
+const PIECES = /^(?:インタビュー|発言|談話|論文|寄稿|コメント|見解|手記)$/;
+
+/**
+ * The person whose piece a clause describes, from token `k`: X の PIECE (を|が) (Y研究所のゼービン氏のインタビューを); or null.
+ */
+function saidInPiece(v: SentenceView, k: number): SpeakerPhrase | null {
+  const { toks } = v;
+  for (let j = k; j < toks.length && j < k + 24; j++) {
+    const t = toks[j]!;
+    if (v.depth[j]) return null;
+    if (t.surface === 'の' && PIECES.test(toks[j + 1]?.surface ?? '') && /^(?:を|が|は)$/.test(toks[j + 2]?.surface ?? '')) {
+      const np = nounPhraseEndingAt(v.text, toks, j - 1, k);
+      const sp = np ? classify(np, toks, v.book) : null;
+      return sp && sp.type === 'person' ? sp : null;
+    }
+    if (t.pos !== '名詞' && t.surface !== 'の' && t.surface !== '・' && t.pos !== '接頭詞' && t.pos !== '記号') return null;
+  }
+  return null;
+}
+
 /** Whether a short bracketed title (「北辰モーターショー」, at most 12 tokens) opens at token `j`. */
 function titleAt(v: SentenceView, j: number): boolean {
   const close = opensQuote(v.toks[j]!.surface) ? v.match.get(j) : undefined;
@@ -851,6 +872,9 @@ function findCues(v: SentenceView): Cue[] {
       if (isPassive(v, k, end)) continue;
       // 「…」とするXの見方: とする modifying a noun names its holder there (the commentary pass reads it).
       const modified = toks[end] && opensQuote(toks[end]!.surface) ? toks[end + 1] : toks[end];
+      // 「…」とする、X研究所のY氏のインタビューを掲載した: what Y said in the piece the clause describes.
+      const piece = toks[end - 1]!.conj.startsWith('基本形') ? saidInPiece(v, toks[end]?.surface === '、' ? end + 1 : end) : null;
+      if (piece) { cues.push({ rule: 'toshite', kind: 'reported', from: i, to: end, complementEnd: i, after: piece }); i = end - 1; continue; }
       if (modified && modified.pos === '名詞' && modified.pos1 !== '接尾' && toks[end - 1]!.conj.startsWith('基本形')) {
         // …したとする分析を発表した / とする見方を示した: the view the clause names is voiced by the subject.
         const view = modified === toks[end] ? viewChain(v, end) : null;
