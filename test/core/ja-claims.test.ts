@@ -910,3 +910,9 @@ run({
     want: [{ speaker: 'イワン・ペトロフ', content: '具体的な計画が必要だ' }],
   },
 });
+
+test('the head of a body just named (…戦略研究所長, …朝鮮研究センター長) is that body\'s 所長 or センター長', async () => {
+  const { splitPost } = await import('../../src/core/extract/vocabulary.ts');
+  assert.deepEqual(splitPost('北洋科学アカデミー経済学研究所アジア戦略研究所長'), { organization: '北洋科学アカデミー経済学研究所アジア戦略研究所', title: '所長' });
+  assert.deepEqual(splitPost('南陵研究所朝鮮研究センター長'), { organization: '南陵研究所朝鮮研究センター', title: 'センター長' });
+});

@@ -72,6 +72,13 @@ export function splitPost(descriptor: string): { organization: string | null; ti
   const sp = /^(.+?)[ \u3000]+(\S+)$/.exec(d);
   if (sp && (isPost(sp[2]!) || (ORG_SUFFIXES.some((x) => sp[1]!.trim().endsWith(x)) && /[長官員授者]$/.test(sp[2]!)))) return { organization: sp[1]!.trim(), title: sp[2]! };
 
+  // …戦略研究所長, …朝鮮研究センター長: the head of the body just named; the body is the organisation.
+  const head = /^(.+(?:研究所|研究院|センター|研究室|事務所|大学院))長$/.exec(d);
+  if (head) {
+    const body = head[1]!;
+    const title = body.endsWith('センター') ? 'センター長' : `${body[body.length - 1]}長`;
+    return { organization: body, title };
+  }
   // Run together: split after the last organisation suffix whose remainder is a post.
   if (!POST_RE.test(d)) return { organization: d, title: null };
   let best = -1;
