@@ -916,3 +916,28 @@ test('the head of a body just named (…戦略研究所長, …朝鮮研究セ�
   assert.deepEqual(splitPost('北洋科学アカデミー経済学研究所アジア戦略研究所長'), { organization: '北洋科学アカデミー経済学研究所アジア戦略研究所', title: '所長' });
   assert.deepEqual(splitPost('南陵研究所朝鮮研究センター長'), { organization: '南陵研究所朝鮮研究センター', title: 'センター長' });
 });
+
+run({
+  'として then いて (…難しかったとしていて、) is one cue; the claim after it starts after it': {
+    text: '防衛局は、見極めが難しかったとしていて、今後、探知能力の向上が課題だとしています。',
+    want: [
+      { speaker: '防衛局', cue: 'としていて', content: '見極めが難しかった' },
+      { speaker: '防衛局', cue: 'としています', content: '今後、探知能力の向上が課題だ' },
+    ],
+  },
+  'the same speaker\'s claims chained, the last one hearsay (…を行っているとし、…確認されていないという。)': {
+    text: '北川防衛大臣は会見で「追加の発射を確認した」と述べた。\n詳細については、引き続き分析を行っているとし、領域への飛来は確認されていないという。\n',
+    want: [
+      { speaker: '北川', cue: 'とし', content: '引き続き分析を行っている' },
+      { speaker: '北川', cue: 'という', content: '領域への飛来は確認されていない' },
+    ],
+  },
+});
+
+test('a clause set against the topic\'s answer (記者団が「…」と質問したのに対し、) is not the topic\'s claim', () => {
+  const a = analyze('見出し\n\n北川防衛大臣は、記者団が「弾頭は三つか」と質問したのに対し、「今のところ1発と判断している」と述べました。\n');
+  const byId = new Map(a.people.map((p) => [p.id, p.name]));
+  const claims = a.attributions.map((x) => `${x.speakers.map((id) => byId.get(id)).join('+')}:${x.content.text}`);
+  assert.ok(claims.includes('北川:今のところ1発と判断している'), claims.join(' '));
+  assert.ok(!claims.some((c) => c.startsWith('北川:') && c.includes('弾頭')), claims.join(' '));
+});

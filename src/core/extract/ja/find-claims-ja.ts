@@ -813,7 +813,13 @@ function findCues(v: SentenceView): Cue[] {
       const c = clauseBefore(v, i);
       // 「後詰め」として: a quoted noun before として is a role ("as"), not something said.
       if (c === 'quote' && quotesNounOnly(v, v.prev(i))) continue;
-      if (c === 'quote' || c === 'clause') cues.push({ rule: 'toshite', kind: 'reported', from: i, to: i + 1, complementEnd: i });
+      // …難しかったとしていて、: the analyser reads として as one particle; いて after it belongs to the cue.
+      let to = i + 1;
+      if (toks[to]?.pos === '動詞' && /^(?:いる|おる)$/.test(toks[to]!.base)) {
+        to++;
+        while (to < n && (toks[to]!.pos === '動詞' && toks[to]!.pos1 === '非自立' || toks[to]!.pos === '助動詞' || toks[to]!.surface === 'て' && toks[to]!.pos === '助詞')) to++;
+      }
+      if (c === 'quote' || c === 'clause') cues.push({ rule: 'toshite', kind: 'reported', from: i, to, complementEnd: i });
       continue;
     }
     if (t.surface === 'という' && t.pos === '助詞') {
@@ -1276,8 +1282,10 @@ function analyzeSentence(v: SentenceView, book: SpeakerBook, carried: Speaker | 
       const subjectGa = opening.topic && toks[opening.topic.to]?.surface === 'が';
       const ownTopic = topic && !subjectGa && topic.people.every((p) => p.type === 'person' || p.type === 'media') ? topic : null;
       const who = ownTopic ?? (topic && !subjectGa ? null : lastSpeaker === topic ? null : lastSpeaker) ?? carried;
-      if (who && drafts.length === 0 && cues.length === 1) {
-        const said = ownTopic ? content : spanOf(v, ownTopic ? from : skipAdverbials(v, opening.topicFrom), cue.from) ?? content;
+      // (…を行っているとし、…確認されていないという。: the same speaker's claims chained, the last one hearsay.)
+      const chained = !!who && drafts.length > 0 && drafts.every((d) => d.speaker.people.length === who.people.length && d.speaker.people.every((p, i) => p === who.people[i])) && toks[cues[ci - 1]?.to ?? -1]?.surface === '、';
+      if (who && (drafts.length === 0 && cues.length === 1 || chained)) {
+        const said = ownTopic || chained ? content : spanOf(v, skipAdverbials(v, opening.topicFrom), cue.from) ?? content;
         // 「…」という: a quotation is what was said, without its brackets.
         const quoted = QUOTE_OPEN.has(text[said.start]!) && closes(text, said.start) === said.end - 1 && said.end - said.start > 2;
         drafts.push(mk(who, cue, v, quoted ? { start: said.start + 1, end: said.end - 1 } : said, quoted ? 'quote' : 'reported', ownTopic ? 'explicit' : 'elided'));
@@ -1312,6 +1320,13 @@ function analyzeSentence(v: SentenceView, book: SpeakerBook, carried: Speaker | 
     } else if (topic && ci === firstOwnCue(cues) && (contrast = contrastedSubject(v, clauseStart, cue.from))) {
       // Aは…と予想されているが、Bは…と予測している: a clause of contrast closes the topic's clause; the
       // subject after it speaks.
+      speaker = book.resolve(contrast.phrase, current);
+      contentFrom = contrast.contentFrom;
+    } else if (topic && ci === firstOwnCue(cues) && toks[cue.to]?.surface === 'の' && /^に対し(?:て)?$/.test(toks[cue.to + 1]?.surface ?? '')) {
+      // X大臣は、記者団が「…」と質問したのに対し、「…」と述べた: the clause set against the topic's answer has its
+      // own speaker, the subject in it (none that can be named: no claim).
+      contrast = subjectAfter(v, clauseStart, cue.from, false);
+      if (!contrast) continue;
       speaker = book.resolve(contrast.phrase, current);
       contentFrom = contrast.contentFrom;
     } else if (topic && ci === firstOwnCue(cues) && !(reportsNews(cue) && !isMedia(topic))) {
