@@ -941,3 +941,10 @@ test('a clause set against the topic\'s answer (記者団が「…」と質問�
   assert.ok(claims.includes('北川:今のところ1発と判断している'), claims.join(' '));
   assert.ok(!claims.some((c) => c.startsWith('北川:') && c.includes('弾頭')), claims.join(' '));
 });
+
+run({
+  '同氏 is not a person named in its own sentence (…氏の勝利を的中させた実績を持つ同氏は)': {
+    text: '見出し\n\n木下健太氏もテレビ番組で「必ず停戦する」と断言。選挙で川島氏の勝利を的中させた実績を持つ同氏は、「川島氏は不可能を可能にする人物」と指摘している。\n',
+    want: [{ speaker: '木下健太', cue: 'と指摘している', content: '川島氏は不可能を可能にする人物' }],
+  },
+});

@@ -2471,7 +2471,9 @@ class SpeakerBook {
       // has not spoken yet.
       if (/^(?:同氏|彼|彼女)$/.test(sp.core)) {
         const text = this.registry.text;
-        const named = this.registry.lastPersonMentionBefore(source.start, (m) => !insideQuotation(text, m.start), Math.max(0, source.start - 400));
+        // (In a sentence before this one: a person named in this one describes the anaphor, 勝利を的中させた実績を持つ同氏.)
+        const sentenceStart = Math.max(text.lastIndexOf('。', source.start - 1), text.lastIndexOf('\n', source.start - 1)) + 1;
+        const named = this.registry.lastPersonMentionBefore(sentenceStart, (m) => !insideQuotation(text, m.start), Math.max(0, sentenceStart - 400));
         if (named && named !== found && (!found || lastMentionStart(named, source.start) > lastMentionStart(found, source.start))) found = named;
       }
       const fallback = current?.people.find((p) => want === null || want.includes(p.type));
