@@ -948,3 +948,10 @@ run({
     want: [{ speaker: '木下健太', cue: 'と指摘している', content: '川島氏は不可能を可能にする人物' }],
   },
 });
+
+run({
+  'a document as topic before a quotation (報告書は「…」と指摘) is where it is from, not part of what was said': {
+    text: '北辰証券のアナリストは、報告書は「次回の利上げが前倒しされる可能性は排除できない」と指摘しています。',
+    want: [{ speaker: '北辰証券のアナリスト', cue: 'と指摘しています', content: '次回の利上げが前倒しされる可能性は排除できない', kind: 'quote' }],
+  },
+});

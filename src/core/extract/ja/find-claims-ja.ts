@@ -1889,7 +1889,9 @@ function complementSpan(v: SentenceView, cue: Cue, from: number): { span: Span; 
       // …については「…」と / …を「…」と批判: a topic, a target or a setting before the quotation; what was said
       // is the quotation (a naming verb, Xを「…」と呼ぶ, keeps the clause).
       // (A plain topic is the quotation's own subject, part of what was said: …下回る国は「守らない」と発言.)
-      const aboutness = !glued || toks[before]!.surface !== 'は' || /^(?:について|に関して|に関し|をめぐって|をめぐり|を巡って|を巡り|では|には|で|に)$/.test(toks[v.prev(before)]?.surface ?? '');
+      // (Nor is a document the quotation is from: 報告書は「…」と指摘.)
+      const aboutness = !glued || toks[before]!.surface !== 'は' || /^(?:について|に関して|に関し|をめぐって|をめぐり|を巡って|を巡り|では|には|で|に)$/.test(toks[v.prev(before)]?.surface ?? '')
+        || /(?:報告書|白書|声明|声明文|論文|リポート|レポート|談話|文書|記事|社説|コラム|書簡|発表)$/.test(text.slice(Math.max(0, toks[before]!.start - 6), toks[before]!.start));
       const framed = glued && /^(?:は|を|に|へ)$/.test(toks[before]!.surface) && aboutness && !NAMING_VERBS.test(toks[cue.from + 1]?.base ?? '');
       if (!glued && !nounGlued || open <= from || glued && phraseBeforeQuote(v, open, from) || framed) {
         const span = { start: toks[open]!.end, end: toks[p]!.start };
