@@ -955,3 +955,14 @@ run({
     want: [{ speaker: '北辰証券のアナリスト', cue: 'と指摘しています', content: '次回の利上げが前倒しされる可能性は排除できない', kind: 'quote' }],
   },
 });
+
+run({
+  'an interview: the person a clause describes before the first question answers; a question paragraph runs to its end, and a person it names does not answer': {
+    text: '見出し\n\n 外交官として約40年渡りあった森戸秀樹氏が昨年末、大使の任を終えて退官した。話を聞いた。\n\n ――総統選がありました。川上主席は統一を「必然」と言っていますが、どこまで目指すでしょう。\n\n 「皆さん誤解があると思う。必然ではない」\n\n ――鄧氏は道筋をつけました。\n\n 「鄧がやったのはレールを敷いたことだ」\n',
+    want: [
+      { speaker: '森戸秀樹', content: '皆さん誤解があると思う。必然ではない', rule: 'ja:interview-answer' },
+      { speaker: '森戸秀樹', content: '鄧がやったのはレールを敷いたことだ', rule: 'ja:interview-answer' },
+      { speaker: '川上', cue: 'と言っています', content: '必然' },
+    ],
+  },
+});

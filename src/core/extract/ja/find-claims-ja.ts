@@ -154,6 +154,8 @@ function* claimsInParts(input: JaClaimsInput, partSize: number): Generator<Claim
   // In an interview (――question? then the answer) the answers are the interviewee's: the person speaking when
   // the first question came, kept across answers that quote others.
   let interviewee: Speaker | null = null;
+  // The block an interviewer's question opens: all its sentences are the question.
+  let questionBlock = -1;
   let answer: Draft | null = null;
   // The sentence before, across blocks (a quotation on a line of its own, then こう語る X氏。).
   let lastPiece: Span | null = null;
@@ -238,7 +240,9 @@ function* claimsInParts(input: JaClaimsInput, partSize: number): Generator<Claim
       }
       // An interview: ――question? then the answer, which is the interviewee's (the person speaking before).
       const lead = text.slice(sentence.start, sentence.start + 3);
-      if (QUESTION_MARK.test(lead)) {
+      // (A question opening a paragraph runs to its end: ――台湾総統選がありました。習氏は…と言っていますが、…でしょう。)
+      if (QUESTION_MARK.test(lead) && (sentence.start === block.contentStart || text[sentence.start - 1] === '\n')) questionBlock = b;
+      if (QUESTION_MARK.test(lead) || questionBlock === b) {
         interviewee ??= current?.people.length === 1 && current.people[0]!.type === 'person' ? current : null;
         answer = null;
         previous = null;
@@ -706,6 +710,31 @@ function deniedExpectation(v: SentenceView, end: number): boolean {
 const INTENT_NOUNS = new Set(['考え', '意向', '方針', '姿勢', '考え方', '意思', '構え', '見通し', '見込み']);
 /** Their first code units: every noun is asked, and a number is looked up without hashing a new string. */
 const INTENT_FIRST = new Set([...INTENT_NOUNS].map((w) => w.charCodeAt(0)));
+
+/**
+ * Where the noun modified by the predicate at `k` starts, when the predicate (with its auxiliaries) ends in an
+ * adnominal form right before a noun (渡りあった|森戸…); otherwise -1.
+ */
+function relativeClauseEnd(v: SentenceView, k: number): number {
+  const { toks } = v;
+  let e = k + 1;
+  while (e < toks.length && (toks[e]!.pos === '助動詞' || toks[e]!.pos === '動詞' && (toks[e]!.pos1 === '非自立' || toks[e]!.pos1 === '接尾') || toks[e]!.surface === 'て' && toks[e]!.pos === '助詞')) e++;
+  const last = toks[e - 1]!;
+  const next = toks[e];
+  if (!next || next.pos !== '名詞' || next.pos1 === '非自立' || next.pos1 === '接尾') return -1;
+  return last.conj.startsWith('基本形') || last.surface === 'た' ? e : -1;
+}
+
+/** Whether a noun phrase closed by は or が follows from token `k` (a topic ahead, not a clause). */
+function topicAhead(v: SentenceView, k: number): boolean {
+  const { toks } = v;
+  for (let j = k; j < toks.length && j < k + 16; j++) {
+    const t = toks[j]!;
+    if (t.pos === '助詞' && (t.surface === 'は' || t.surface === 'が')) return j > k;
+    if (!(t.pos === '名詞' || t.surface === 'の' || t.surface === '・' || t.pos === '接頭詞' || t.pos === '記号' && t.pos1 !== '句点' && t.surface !== '、')) return false;
+  }
+  return false;
+}
 
 /** Words of an office that the people pass may read into a name before its post (北川外務 of 北川外務副大臣). */
 const OFFICE_WORD = /^(?:外務|国防|財務|防衛|広報|総務|外交|内閣|官房|経済|国家|統一|法務|文部|厚生|農林|国土|環境|経産|総理|代理|臨時)/;
@@ -1564,7 +1593,14 @@ function sentenceOpening(v: SentenceView): { topic: SpeakerPhrase | null; coTopi
   for (let j = k; j < toks.length && j < k + 24; j++) {
     const t = toks[j]!;
     if (v.depth[j]! > 0) break;
-    if (t.pos === '動詞' && t.pos1 === '自立' && !(t.surface === 'よる' || t.base === 'よる')) break;
+    if (t.pos === '動詞' && t.pos1 === '自立' && !(t.surface === 'よる' || t.base === 'よる')) {
+      // 中国と約40年渡りあった森戸氏が…: a clause describing the noun after it is part of the topic's description,
+      // when a topic or subject closes the noun phrase it describes; any other predicate ends the search.
+      const e = relativeClauseEnd(v, j);
+      if (e < 0 || !topicAhead(v, e)) break;
+      j = e - 1;
+      continue;
+    }
     // 米紙「…」は: the outlet's title is part of the topic.
     if (t.surface === '「' && j > k && titlesName(toks[j - 1]!.surface) && (v.match.get(j) ?? -1) > j) { j = v.match.get(j)!; continue; }
     if (t.surface === '「' || t.surface === '。') break;
