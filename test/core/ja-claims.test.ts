@@ -966,3 +966,10 @@ run({
     ],
   },
 });
+
+test('a caster or announcer on a line of their own labels the quotation on the next (反町キャスター / 「…」)', () => {
+  const a = analyze('見出し\n\n森山キャスター\n「台湾のことを先に片づけさせてください。過去にはそういう言い方をしていたのですか?」\n加茂教授\n「国民党の役割が評価されている」\n');
+  const byId = new Map(a.people.map((p) => [p.id, p.name]));
+  const turns = a.attributions.map((x) => byId.get(x.speakers[0]!));
+  assert.deepEqual(turns, ['森山', '加茂']);
+});
