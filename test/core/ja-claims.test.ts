@@ -973,3 +973,22 @@ test('a caster or announcer on a line of their own labels the quotation on the n
   const turns = a.attributions.map((x) => byId.get(x.speakers[0]!));
   assert.deepEqual(turns, ['森山', '加茂']);
 });
+
+run({
+  'a subject in a clause chained in the continuative and made a topic by こと (…氏が先に現地入りして、…を迎えたことについては) is not the speaker': {
+    text: '見出し\n\n北辰大の中山逸夫名誉教授は会談について「異例だ」と指摘。森山氏が先に現地入りして、川上氏を迎えたことについては、「これまでにない光景」と説明。\n',
+    want: [{ speaker: '中山逸夫', cue: 'と説明', content: 'これまでにない光景' }],
+  },
+  'after a person\'s claim, a country before としつつ carries the person\'s explanation on': {
+    text: '見出し\n\n北洋研究所のイワン・ペトロフ氏は「南陵は制裁を強めるべきだとの立場だ」としながら、中国とインドは「具体的な計画には賛成」であるとしつつも、経済を窒息させる措置は望んでいないと述べている。\n',
+    want: [{ speaker: 'イワン・ペトロフ', cue: 'と述べている', content: '経済を窒息させる措置は望んでいない' }],
+    none: [],
+  },
+  '同氏 after a person\'s claim is that person, not someone the claim named; としても concedes': {
+    text: '見出し\n\n北洋評議会のアンドレイ・ミハイロフ氏は、北陵のイワン・ペトロフ大統領の訪問は対応となると述べた。同氏は、二つの勢力が存在すると説明した。同氏によると、追加の決定が下されたとしても、国民がそれを知る可能性は低いという。\n',
+    want: [
+      { speaker: 'アンドレイ・ミハイロフ', cue: 'と説明した', content: '二つの勢力が存在する' },
+      { speaker: 'アンドレイ・ミハイロフ', cue: 'によると' },
+    ].map((w) => ({ content: '追加の決定が下されたとしても、国民がそれを知る可能性は低い', ...w })),
+  },
+});

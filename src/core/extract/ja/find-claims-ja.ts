@@ -842,6 +842,8 @@ function findCues(v: SentenceView): Cue[] {
       const c = clauseBefore(v, i);
       // 「後詰め」として: a quoted noun before として is a role ("as"), not something said.
       if (c === 'quote' && quotesNounOnly(v, v.prev(i))) continue;
+      // …決定が下されたとしても: としても concedes ("even if"); nothing is said.
+      if (toks[i + 1]?.surface === 'も' && toks[i + 1]!.pos === '助詞') continue;
       // …難しかったとしていて、: the analyser reads として as one particle; いて after it belongs to the cue.
       let to = i + 1;
       if (toks[to]?.pos === '動詞' && /^(?:いる|おる)$/.test(toks[to]!.base)) {
@@ -1071,6 +1073,8 @@ function modifiesNoun(v: SentenceView, k: number): boolean {
     const last = toks[e - 1]!;
     const n = toks[e];
     if (!n) return false;
+    // …が先に現地入りして、…を迎えたことについては: a clause chained in the continuative goes on to its last predicate.
+    if (n.surface === '、' && (last.surface === 'て' || last.surface === 'で') && last.pos === '助詞') { j = e; continue; }
     // …しているという報道: という / との join a clause to the noun it describes.
     if (n.surface === 'という' || n.surface === 'との') return toks[e + 1]?.pos === '名詞';
     // …が乗り出していることについては: a clause made a topic by こと and a postposition is about something, not by it.
@@ -1376,7 +1380,8 @@ function analyzeSentence(v: SentenceView, book: SpeakerBook, carried: Speaker | 
       if (inner && commaTo(v, cue.from) && toks[inner.phrase.to]?.surface === 'が') inner = null;
       // X氏は「…」と述べ、ロシアは…に迫られていると説明した: after a person's claim in the sentence, a country as the
       // subject of a verb that goes on explaining is part of what the person explains (…と反論した would be its own).
-      if (inner && later && inner.phrase.type === 'government' && lastSpeaker?.people.length && lastSpeaker.people.every((p) => p.type === 'person') && cue.verb && GOING_ON.has(cue.verb)) inner = null;
+      // (So is one before とし / としつつ / としながら, which carry the person's explanation on.)
+      if (inner && later && inner.phrase.type === 'government' && lastSpeaker?.people.length && lastSpeaker.people.every((p) => p.type === 'person') && (cue.verb && GOING_ON.has(cue.verb) || cue.rule === 'toshite')) inner = null;
       if (inner) {
         speaker = book.resolve(inner.phrase, current);
         contentFrom = inner.contentFrom;
@@ -2511,8 +2516,12 @@ class SpeakerBook {
         const text = this.registry.text;
         // (In a sentence before this one: a person named in this one describes the anaphor, 勝利を的中させた実績を持つ同氏.)
         const sentenceStart = Math.max(text.lastIndexOf('。', source.start - 1), text.lastIndexOf('\n', source.start - 1)) + 1;
-        const named = this.registry.lastPersonMentionBefore(sentenceStart, (m) => !insideQuotation(text, m.start), Math.max(0, sentenceStart - 400));
-        if (named && named !== found && (!found || lastMentionStart(named, source.start) > lastMentionStart(found, source.start))) found = named;
+        // (A name, not another anaphor the people pass linked to someone: 同氏, 彼.)
+        const named = this.registry.lastPersonMentionBefore(sentenceStart, (m) => !insideQuotation(text, m.start) && !/^(?:同|彼|両)/.test(text.slice(m.start, m.end)), Math.max(0, sentenceStart - 400));
+        // (Only from a later sentence than the one the last speaker was named in: a person that speaker's claim
+        // names in the same sentence is not 同氏.)
+        const sentenceOf = (at: number) => Math.max(text.lastIndexOf('。', at - 1), text.lastIndexOf('\n', at - 1));
+        if (named && named !== found && (!found || sentenceOf(lastMentionStart(named, sentenceStart, text)) > sentenceOf(lastMentionStart(found, sentenceStart, text)))) found = named;
       }
       const fallback = current?.people.find((p) => want === null || want.includes(p.type));
       let who = found ?? fallback;
@@ -2594,10 +2603,10 @@ class SpeakerBook {
   }
 }
 
-/** Where the person's last mention before `at` starts, or -1. */
-function lastMentionStart(p: DraftPerson, at: number): number {
+/** Where the person's last mention by name (no anaphor: 同氏, 彼) before `at` starts, or -1. */
+function lastMentionStart(p: DraftPerson, at: number, text: string): number {
   let best = -1;
-  for (const m of p.mentions) if (m.start < at && m.start > best) best = m.start;
+  for (const m of p.mentions) if (m.start < at && m.start > best && !/^(?:同|彼|両)/.test(text.slice(m.start, m.end))) best = m.start;
   return best;
 }
 
