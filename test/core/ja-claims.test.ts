@@ -992,3 +992,10 @@ run({
     ].map((w) => ({ content: '追加の決定が下されたとしても、国民がそれを知る可能性は低い', ...w })),
   },
 });
+
+run({
+  'この専門家 takes up the expert just quoted, not experts in general': {
+    text: '見出し\n\n北洋評議会のアンドレイ・ミハイロフ氏は、訪問は対応となると述べた。この専門家は、協定を締結していることを認めた。\n',
+    want: [{ speaker: 'アンドレイ・ミハイロフ', content: '協定を締結している' }],
+  },
+});

@@ -132,7 +132,15 @@ export function* findClaimsJaInParts(input: JaClaimsInput, partSize = Infinity):
 }
 
 /** classifySpeaker, and a bare name the people pass already knows in this document is a person. */
+/** A person named before and taken up by their kind: この専門家は, その学者は. */
+const KIND_OF_PERSON = /^(?:専門家|学者|政治学者|研究者|アナリスト|エコノミスト|教授|外交官|人物|識者|政治家)$/;
+
 function classify(np: Parameters<typeof classifySpeaker>[0], toks: Parameters<typeof classifySpeaker>[1], book: SpeakerBook): SpeakerPhrase | null {
+  // この専門家は: the expert just quoted, not experts in general.
+  const before = toks[np.from - 1];
+  if (before && before.pos === '連体詞' && /^(?:この|その)$/.test(before.surface) && KIND_OF_PERSON.test(np.text)) {
+    return { from: np.from - 1, to: np.to, start: before.start, end: np.end, text: before.surface + np.text, type: 'anaphor', core: '同氏', organization: null, title: null };
+  }
   const sp = classifySpeaker(np, toks, book.readings);
   if (sp) return sp;
   const bare = book.knownName(np.text);
