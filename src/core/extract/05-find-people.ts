@@ -253,7 +253,7 @@ const SINGLE_KANJI_PLACES = '米|露|中|韓|朝|日|英|仏|独|豪|印|台|欧
 const KANJI_POST_LAST = new Set(KANJI_POSTS.split('|').map((p) => p[p.length - 1]!));
 const KANJI_NAME_TAIL = new RegExp(`^(前|元|現)?((?:${SINGLE_KANJI_PLACES})|[\\u4e00-\\u9fff]{2,5}?)??(${KANJI_POSTS})$`);
 /** A body's short name between a name and its post: a university (南山大, 東陵大学), a bank (日銀), a party, a ministry. */
-const UNIVERSITY = /^(?!.*[両各同])(?:[\u4e00-\u9fff]{1,4}(?:大|大学|銀)|[\u4e00-\u9fff]{2,4}(?:銀行|党|省|庁|総研))$/;
+const BODY_SHORT_NAME = /^(?!.*[両各同])(?:[\u4e00-\u9fff]{1,4}(?:大|大学|銀)|[\u4e00-\u9fff]{2,4}(?:銀行|党|省|庁|総研))$/;
 const POST_ONLY = new RegExp(`^(?:${KANJI_POSTS})$`);
 const FORMER_POST = new RegExp(`^(前|元|現)([\\u4e00-\\u9fff]{0,6}?)(?:${KANJI_POSTS})$`);
 /**
@@ -300,13 +300,13 @@ function findKanjiNames(text: string, block: ClassifiedBlock, registry: PeopleRe
     if ((before === ')' || before === '）') && /[(（][\u3041-\u30ff・ー\s]+[)）]$/.test(text.slice(Math.max(0, start - 24), start))) continue;
     // A post alone (准研究員 after a glossed name, 官房長官): no name in it.
     if (POST_ONLY.test(run)) continue;
-    // 平岩俊司南山大教授: with a university between, the name runs as far as it can (four kanji at most), so that
-    // the university's name is the shortest that ends in 大.
-    const universityAt = (k: number) => { const m = tail.exec(run.slice(k)); return !!m && m[2] !== undefined && UNIVERSITY.test(m[2]); };
+    // 平岩俊司南山大教授: with a body's short name between, the name runs as far as it can (four kanji at most), so that
+    // the body's name is the shortest that can be one (南山大, not 俊司南山大).
+    const bodyShortNameAt = (k: number) => { const m = tail.exec(run.slice(k)); return !!m && m[2] !== undefined && BODY_SHORT_NAME.test(m[2]); };
     // (A body whose name opens with a place is read whole: 森田健|朝鮮労働党, not 森田健朝|鮮労働党.)
     let firstK = 1;
-    for (let k = Math.min(4, run.length - 3); k >= 2; k--) if (universityAt(k)) { firstK = k; break; }
-    for (let k = 2; k < firstK; k++) if (universityAt(k) && [2, 3].some((n) => isPlaceName(run.slice(k, k + n)))) { firstK = k; break; }
+    for (let k = Math.min(4, run.length - 3); k >= 2; k--) if (bodyShortNameAt(k)) { firstK = k; break; }
+    for (let k = 2; k < firstK; k++) if (bodyShortNameAt(k) && [2, 3].some((n) => isPlaceName(run.slice(k, k + n)))) { firstK = k; break; }
     for (let k = firstK; k <= Math.min(4, run.length - 1); k++) {
       const rest = run.slice(k);
       // 前/元/現 after the name ends it (朴前国防長官): what follows is the post, whatever its middle.
@@ -316,8 +316,8 @@ function findKanjiNames(text: string, block: ClassifiedBlock, registry: PeopleRe
       const name = run.slice(0, k);
       // The middle part must be a place (韓国 in 洪前韓国大統領), not more of the name.
       // (平岩俊司南山大教授: a university's short name between the name and the post is the organisation.)
-      const university = !former && post[2] !== undefined && UNIVERSITY.test(post[2]);
-      if (!former && post[2] && post[2].length > 1 && !isPlaceName(post[2]) && !POST_MODIFIER.test(post[2]) && !university) continue;
+      const bodyBetween = !former && post[2] !== undefined && BODY_SHORT_NAME.test(post[2]);
+      if (!former && post[2] && post[2].length > 1 && !isPlaceName(post[2]) && !POST_MODIFIER.test(post[2]) && !bodyBetween) continue;
       // A one-kanji name before a one-kanji place (田|中|教授): the two kanji are the name (田中教授).
       if (!former && k === 1 && post[2]?.length === 1) continue;
       // (Nor a longer one, when the kanji can end the name instead: 森田正日総書記 is 森田正日, not 森田正 of 日.)
@@ -325,11 +325,11 @@ function findKanjiNames(text: string, block: ClassifiedBlock, registry: PeopleRe
       // (東京都知事, 北海道知事, 大阪府知事: a prefecture or province before the post, no name; nor is 北 in
       // 北朝鮮外相, where the place runs on from the start.)
       if (NOT_A_NAME.test(name) || isPlaceName(name) || post[2] && isPlaceName(name + post[2]) || /^[\u4e00-\u9fff]{1,3}[都道府県州省区]$/.test(name) || ORG_SUFFIXES.some((s) => name.endsWith(s))) break;
-      const title = post[3] === '氏' ? null : `${post[1] ?? ''}${university ? '' : post[2] ?? ''}${post[3]}`;
+      const title = post[3] === '氏' ? null : `${post[1] ?? ''}${bodyBetween ? '' : post[2] ?? ''}${post[3]}`;
       // A later surname-only form (岸田首相 after 岸田文雄首相) refers to the person named in full.
       const existing = registry.findBySurname(name)
         ?? uniqueKanjiFullName(registry, name);
-      const person = existing ?? registry.addPerson({ name, organization: university ? post[2]! : orgWithNo(text, start, block.contentStart), title, surname: name });
+      const person = existing ?? registry.addPerson({ name, organization: bodyBetween ? post[2]! : orgWithNo(text, start, block.contentStart), title, surname: name });
       // The fullest post seen wins (前韓国大統領 over 前大統領).
       if (title && (!person.title || title.length > person.title.length)) person.title = title;
       registry.addMention(person, { start, end: start + k });

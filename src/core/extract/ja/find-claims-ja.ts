@@ -329,10 +329,14 @@ function finishDrafts(text: string, footnotes: readonly DraftFootnote[], byStart
 function withoutRestatements(drafts: Draft[]): Draft[] {
   if (drafts.length < 2) return drafts;
   // A folded block gives a piece dozens of drafts: the spans are compared first, the speakers only when they nest.
-  const sameSpeakers = (a: Draft, b: Draft) => a.speaker.people.length === b.speaker.people.length && a.speaker.people.every((p, i) => p.id === b.speaker.people[i]!.id);
   return drafts.filter((d) => !d.cue || !drafts.some((e) => e !== d && e.cue !== null
     && e.content.start <= d.cue!.start && d.cue!.end <= e.content.end && e.content.start <= d.content.start && d.content.end <= e.content.end
-    && sameSpeakers(e, d)));
+    && sameSpeakers(e.speaker, d.speaker)));
+}
+
+/** Whether two speakers are the same people in the same order. */
+function sameSpeakers(a: Speaker, b: Speaker): boolean {
+  return a.people.length === b.people.length && a.people.every((p, i) => p.id === b.people[i]!.id);
 }
 
 /** The first index of the sorted `xs` whose value is at least `at`. */
@@ -1166,9 +1170,8 @@ function viewChain(v: SentenceView, k: number, holder?: { after?: SpeakerPhrase 
   }
   const p = toks[j];
   if (!p) return null;
-  let base = p.base;
-  if (p.surface === '明らか' && toks[j + 1]?.surface === 'に') base = '明らかにする';
-  if (!(SHOW_PREDICATES.has(base) || SPEECH_VERBS.has(base) && p.pos === '動詞' || SPEECH_NOUNS.has(p.surface))) return null;
+  // (An adjectival noun with にする voices it too: 明らかにした, 鮮明にした.)
+  if (!(SHOW_PREDICATES.has(p.base) || SPEECH_VERBS.has(p.base) && p.pos === '動詞' || SPEECH_NOUNS.has(p.surface) || niSuruAt(v, j) >= 0)) return null;
   const end = predicateEnd(v, j);
   if (isPassive(v, j, end)) return null;
   return end;
@@ -1206,7 +1209,7 @@ function predicateAfter(v: SentenceView, k: number): { at: number; after: Speake
       if (t.surface === '明らか' || t.base === '明らか') continue;
       return { at: j, after };
     }
-    if (t.surface === '明らか' && toks[j + 1]?.surface === 'に' && toks[j + 2]?.base === 'する') return { at: j, after };
+    if (niSuruAt(v, j) >= 0) return { at: j, after };
     if ((t.surface === 'は' || t.surface === 'が') && t.pos === '助詞') {
       const np = nounPhraseEndingAt(v.text, toks, j - 1, k);
       const sp = np ? classify(np, toks, v.book) : null;
@@ -1324,7 +1327,7 @@ function analyzeSentence(v: SentenceView, book: SpeakerBook, carried: Speaker | 
       const ownTopic = topic && !subjectGa && topic.people.every((p) => p.type === 'person' || p.type === 'media') ? topic : null;
       const who = ownTopic ?? (topic && !subjectGa ? null : lastSpeaker === topic ? null : lastSpeaker) ?? carried;
       // (…を行っているとし、…確認されていないという。: the same speaker's claims chained, the last one hearsay.)
-      const chained = !!who && drafts.length > 0 && drafts.every((d) => d.speaker.people.length === who.people.length && d.speaker.people.every((p, i) => p === who.people[i])) && toks[cues[ci - 1]?.to ?? -1]?.surface === '、';
+      const chained = !!who && drafts.length > 0 && drafts.every((d) => sameSpeakers(d.speaker, who)) && toks[cues[ci - 1]?.to ?? -1]?.surface === '、';
       if (who && (drafts.length === 0 && cues.length === 1 || chained)) {
         const said = ownTopic || chained ? content : spanOf(v, skipAdverbials(v, opening.topicFrom), cue.from) ?? content;
         // 「…」という: a quotation is what was said, without its brackets.
@@ -2523,13 +2526,12 @@ class SpeakerBook {
       if (/^(?:同氏|彼|彼女)$/.test(sp.core)) {
         const text = this.registry.text;
         // (In a sentence before this one: a person named in this one describes the anaphor, 勝利を的中させた実績を持つ同氏.)
-        const sentenceStart = Math.max(text.lastIndexOf('。', source.start - 1), text.lastIndexOf('\n', source.start - 1)) + 1;
+        const sentenceStart = sentenceStartAt(text, source.start);
         // (A name, not another anaphor the people pass linked to someone: 同氏, 彼.)
-        const named = this.registry.lastPersonMentionBefore(sentenceStart, (m) => !insideQuotation(text, m.start) && !/^(?:同|彼|両)/.test(text.slice(m.start, m.end)), Math.max(0, sentenceStart - 400));
+        const named = this.registry.lastPersonMentionBefore(sentenceStart, (m) => !insideQuotation(text, m.start) && byName(text, m), Math.max(0, sentenceStart - 400));
         // (Only from a later sentence than the one the last speaker was named in: a person that speaker's claim
         // names in the same sentence is not 同氏.)
-        const sentenceOf = (at: number) => Math.max(text.lastIndexOf('。', at - 1), text.lastIndexOf('\n', at - 1));
-        if (named && named !== found && (!found || sentenceOf(lastMentionStart(named, sentenceStart, text)) > sentenceOf(lastMentionStart(found, sentenceStart, text)))) found = named;
+        if (named && named !== found && (!found || sentenceStartAt(text, lastMentionStart(named, sentenceStart, text)) > sentenceStartAt(text, lastMentionStart(found, sentenceStart, text)))) found = named;
       }
       const fallback = current?.people.find((p) => want === null || want.includes(p.type));
       let who = found ?? fallback;
@@ -2611,11 +2613,21 @@ class SpeakerBook {
   }
 }
 
-/** Where the person's last mention by name (no anaphor: 同氏, 彼) before `at` starts, or -1. */
+/** Whether a mention names its person rather than points back (同氏, 彼, 両氏). */
+function byName(text: string, m: Span): boolean {
+  return !/^(?:同|彼|両)/.test(text.slice(m.start, m.end));
+}
+
+/** Where the person's last mention by name before `at` starts, or -1. */
 function lastMentionStart(p: DraftPerson, at: number, text: string): number {
   let best = -1;
-  for (const m of p.mentions) if (m.start < at && m.start > best && !/^(?:同|彼|両)/.test(text.slice(m.start, m.end))) best = m.start;
+  for (const m of p.mentions) if (m.start < at && m.start > best && byName(text, m)) best = m.start;
   return best;
+}
+
+/** Where the sentence holding offset `at` starts (after the last 。 or line break before it). */
+function sentenceStartAt(text: string, at: number): number {
+  return Math.max(text.lastIndexOf('。', at - 1), text.lastIndexOf('\n', at - 1)) + 1;
 }
 
 /** Whether `at` stands inside a quotation opened in its sentence (「…). */
