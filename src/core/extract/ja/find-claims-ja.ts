@@ -28,6 +28,7 @@ import type { DraftFootnote } from '../04-find-footnotes.ts';
 import type { DraftPerson, PeopleRegistry } from '../people-registry.ts';
 import { HEDGES } from '../cues.ts';
 import { claimFootnotes } from '../claim-footnotes.ts';
+import { MINISTRY_OFFICES } from '../vocabulary.ts';
 import { bareSpeaker, classifySpeaker, isNominal, nounPhraseEndingAt, titlesName, type NounPhrase, type SpeakerPhrase, type SpeakerReadings } from './speaker-phrase.ts';
 import {
   ANNOUNCE_PREDICATES, CONNECTIVES, KATAKANA_MEDIA, MEDIA_TAILS, PERSON_POSTS, REQUEST_VERBS, SHOW_PREDICATES, SPEECH_NOUNS, SPEECH_VERBS, VENUE_NOUNS, VIEW_NOUNS, isPost,
@@ -749,7 +750,7 @@ function topicAhead(v: SentenceView, k: number): boolean {
 }
 
 /** Words of an office that the people pass may read into a name before its post (北川外務 of 北川外務副大臣). */
-const OFFICE_WORD = /^(?:外務|国防|財務|防衛|広報|総務|外交|内閣|官房|経済|国家|統一|法務|文部|厚生|農林|国土|環境|経産|総理|代理|臨時)/;
+const OFFICE_WORD = new RegExp(`^(?:${MINISTRY_OFFICES.join('|')}|外交|内閣|官房|経済|国家|統一|法務|文部|厚生|農林|国土|環境|経産|総理|代理|臨時)`);
 /** Whether `s` opens with a post (総裁会見 of 黒田総裁会見). */
 function startsWithPost(s: string): boolean {
   for (let n = Math.min(s.length, 8); n >= 2; n--) if (isPost(s.slice(0, n))) return true;

@@ -6,6 +6,7 @@ import type { PersonType } from '../../model/schema.ts';
 import type { JaToken } from '../../morph/tokens.ts';
 import { NOT_PEOPLE_KATAKANA } from '../speakers.ts';
 import { isPlaceName } from '../places.ts';
+import { KANJI_RANKS, KATAKANA_RANK_WORDS, MINISTRY_OFFICES } from '../vocabulary.ts';
 import {
   ANAPHOR, GENERIC_SOURCE, GOV_TAILS, KATAKANA_MEDIA, MEDIA_TAILS, ORG_TAILS, PERSON_POSTS, STATE_NAMES, postEnding,
 } from './vocabulary-ja.ts';
@@ -288,7 +289,8 @@ function mediaCore(s: string): string {
 }
 
 /** Rank words that stand before a post and belong to it (首席エコノミスト, 上席主任研究員, 名誉教授, 前大統領). */
-const RANK_WORDS = '(?:(?:チーフ|シニア|マーケット|グローバル|リード|プリンシパル|ジュニア|リサーチ|エグゼクティブ|マネージング)・?)+|首席|上級|上席|主任|名誉|前|元|現|副|次期|特別|筆頭|総|主席|最高|国務|常任|事務|次席|客員|特任|専任';
+const RANK_WORDS = `(?:(?:${KATAKANA_RANK_WORDS.join('|')})・?)+|${KANJI_RANKS.join('|')}`;
+const KANJI_NAME_THEN_OFFICE = new RegExp(`^([\\u4e00-\\u9fff々]{2,4})(${MINISTRY_OFFICES.join('|')})$`);
 const RANK_AT_END = new RegExp(`(?:${RANK_WORDS})$`);
 /** A kanji name, then perhaps rank words (坂井正人 + 特任, before the post). */
 const NAME_THEN_RANK = new RegExp(`^([\\u4e00-\\u9fff々]{2,5}?)((?:${RANK_WORDS})?)$`);
@@ -395,7 +397,7 @@ function splitNameAndPost(text: string, post: string | null, toks: readonly JaTo
     title = office[2]! + title;
   }
   // 高島肇久外務報道官: an office word of a ministry between a kanji name and the post belongs to the post.
-  const kanjiOffice = title ? /^([\u4e00-\u9fff々]{2,4})(外務|国防|財務|防衛|広報|総務)$/.exec(name) : null;
+  const kanjiOffice = title ? KANJI_NAME_THEN_OFFICE.exec(name) : null;
   if (kanjiOffice) {
     name = kanjiOffice[1]!;
     title = kanjiOffice[2]! + title;
