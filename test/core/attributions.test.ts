@@ -410,3 +410,9 @@ test('people: a spaced kanji name before a post is one person, surnames of three
     ['長谷川 理恵', '北辰大学', '教授'],
   ]);
 });
+
+test('people: a rank word between a kanji name and its post belongs to the post (…柏原秀明特別教授, …北沢一馬上席研究員)', () => {
+  const a = analyze(`${head}会合には東陵大学国際関係学部の柏原秀明特別教授や、海南政策研究所の北沢一馬上席研究員も加わった。\n`);
+  const people = a.people.filter((p) => p.role !== 'author');
+  assert.deepEqual(people.map((p) => [p.name, p.title]).sort(), [['北沢一馬', '上席研究員'], ['柏原秀明', '特別教授']]);
+});
