@@ -890,6 +890,16 @@ test('minutes: a turn headed by a name and a post (森山委員長 …) is a tur
   assert.ok(!a.people.some((p) => /^(?:理事|大野|委員長)$/.test(p.name)), a.people.map((p) => p.name).join(' '));
 });
 
+test('minutes: one turn per line in a block, each its own; a turn runs on over the lines and paragraphs after it up to the next; ○政府参考人(竹内理沙君) names the member', () => {
+  const text = '第七回 港湾委員会\n\n○三好康夫君 港の再建計画について伺います。\n○国務大臣(今井正道君) 計画は年内にまとめます。\n財源は補正予算で手当てします。\n\n地元とも協議を重ねております。\n○政府参考人(竹内理沙君) 補足いたします。\n';
+  const a = analyze(text);
+  const byId = new Map(a.people.map((p) => [p.id, p]));
+  const turns = a.attributions.filter((x) => x.evidence.some((e) => e.rule === 'ja:label-turn-minutes')).map((x) => `${byId.get(x.speakers[0]!)!.name}:${x.content.text}`);
+  assert.deepEqual(turns, ['三好康夫:港の再建計画について伺います。', '今井正道:計画は年内にまとめます。\n財源は補正予算で手当てします。\n\n地元とも協議を重ねております。', '竹内理沙:補足いたします。']);
+  assert.deepEqual(a.people.filter((p) => p.title).map((p) => `${p.name}|${p.title}`).sort(), ['今井正道|国務大臣', '竹内理沙|政府参考人']);
+  for (const x of a.attributions) assert.equal(text.slice(x.content.start, x.content.end), x.content.text);
+});
+
 run({
   '同氏 is the person named last outside quotations, even one who has not spoken yet (…X氏の発言を伝えている。同氏は「…」と分析)': {
     text: '見出し\n\n北洋研究所のイワン・ペトロフ所長は「対話が要る」と指摘した。北洋通信はまた、南陵研究所のセルゲイ・マルコフ氏の発言を伝えている。同氏は「制裁は逆効果だろう」と分析。\n',

@@ -166,6 +166,9 @@ function* claimsInParts(input: JaClaimsInput, partSize: number): Generator<Claim
   // The block an interviewer's question opens: all its sentences are the question.
   let questionBlock = -1;
   let answer: Draft | null = null;
+  // A transcript's turn (○X君 …, 記者: …) runs to the next turn: the lines and paragraphs after it that open no turn
+  // of their own lengthen it.
+  let turn: Draft | null = null;
   // The sentence before, across blocks (a quotation on a line of its own, then こう語る X氏。).
   let lastPiece: Span | null = null;
   let lastPieceBlock = -1;
@@ -184,6 +187,7 @@ function* claimsInParts(input: JaClaimsInput, partSize: number): Generator<Claim
     drafts = drafts.slice(cut);
     // A finished interview answer is not lengthened any more: the next answer starts a claim of its own.
     if (answer && !drafts.includes(answer)) answer = null;
+    if (turn && !drafts.includes(turn)) turn = null;
     const part = { attributions: finishDrafts(text, footnotes, byStart, done), unattributed, end };
     unattributed = [];
     partStart = end;
@@ -197,7 +201,7 @@ function* claimsInParts(input: JaClaimsInput, partSize: number): Generator<Claim
     if (before && lastPieceBlock !== b - 1) lastPiece = { start: before.contentStart, end: before.end };
     // A heading changes the subject; a line that is one quotation (taken for a heading) does not.
     const quoteLine = QUOTE_OPEN.has(text[block.contentStart] ?? '') && QUOTE_CLOSE.has(text.slice(block.contentStart, block.end).trimEnd().slice(-1));
-    if (block.kind === 'heading' && !quoteLine) { current = null; answer = null; }
+    if (block.kind === 'heading' && !quoteLine) { current = null; answer = null; turn = null; }
     // 中央銀行 森山総裁 on a line of its own, the quotation on the next: the line labels the quotation.
     const nextBlock = blocks[b + 1];
     // (A short line of its own may have been taken for a heading.)
@@ -211,12 +215,21 @@ function* claimsInParts(input: JaClaimsInput, partSize: number): Generator<Claim
       drafts.push(l);
       current = l.speaker;
     }
-    if (labelled.length && labelled[0]!.rule.startsWith('label-turn')) continue;
+    // The end of a turn read from a line of the block (its sentences are the turn's).
+    let turnEnd = -1;
+    const blockTurn = labelled.length && labelled[0]!.rule.startsWith('label-turn') ? labelled[0]! : null;
+    if (blockTurn) {
+      turn = openTurn(text, blockTurn);
+      // A block of several turns, one per line (○A君 …\n○B君 …): the first line's turn, then the lines after it.
+      const nl = text.indexOf('\n', blockTurn.cue!.end);
+      if (!turn || nl < 0 || nl >= blockTurn.content.end) continue;
+      blockTurn.content = { start: blockTurn.content.start, end: trimEndAt(text, blockTurn.content.start, nl) };
+      turnEnd = nl;
+    }
+    if (block.kind !== 'paragraph' && block.kind !== 'list-item') turn = null;
     if (block.kind === 'title' || block.kind === 'heading') continue;
     const list = bySentenceBlock.get(b) ?? [];
     let previous: { span: Span; drafts: Draft[] } | null = null;
-    // The end of a turn read from a line of the block (its sentences are the turn's).
-    let turnEnd = -1;
     for (const sentence of list.flatMap((x) => atQuestions(text, x))) {
       if (sentence.start < turnEnd) continue;
       // The same inside a paragraph: a short line naming a person with a post, the quotation opening the next line.
@@ -228,6 +241,7 @@ function* claimsInParts(input: JaClaimsInput, partSize: number): Generator<Claim
             drafts.push(label);
             current = label.speaker;
             turnEnd = label.content.end + 1;
+            turn = null;
             continue;
           }
         }
@@ -237,21 +251,25 @@ function* claimsInParts(input: JaClaimsInput, partSize: number): Generator<Claim
       if (lineStart) {
         const nl = text.indexOf('\n', sentence.start);
         const lineEnd = nl < 0 || nl > block.end ? block.end : nl;
-        const turn = labelTurnAt(text, sentence.start, lineEnd, tokenizer, people, labelCounts);
-        if (turn && turn.rule.startsWith('label-turn')) {
-          drafts.push(turn);
-          current = turn.speaker;
+        const lineTurn = labelTurnAt(text, sentence.start, lineEnd, tokenizer, people, labelCounts);
+        if (lineTurn && lineTurn.rule.startsWith('label-turn')) {
+          drafts.push(lineTurn);
+          current = lineTurn.speaker;
           turnEnd = lineEnd;
+          turn = openTurn(text, lineTurn);
           answer = null;
           previous = null;
           continue;
         }
       }
+      // A sentence that opens no turn goes on with the turn before it.
+      if (turn) lengthenTurn(text, turn, sentence.start, sentence.end);
       // An interview: ――question? then the answer, which is the interviewee's (the person speaking before).
       const lead = text.slice(sentence.start, sentence.start + 3);
       // (A question opening a paragraph runs to its end: ――台湾総統選がありました。習氏は…と言っていますが、…でしょう。)
       if (QUESTION_MARK.test(lead) && (sentence.start === block.contentStart || text[sentence.start - 1] === '\n')) questionBlock = b;
       if (QUESTION_MARK.test(lead) || questionBlock === b) {
+        turn = null;
         interviewee ??= current?.people.length === 1 && current.people[0]!.type === 'person' ? current : null;
         answer = null;
         previous = null;
@@ -301,6 +319,28 @@ function* claimsInParts(input: JaClaimsInput, partSize: number): Generator<Claim
     }
   }
   return finishPart(text.length);
+}
+
+/**
+ * A turn of minutes (○X君 …, 森山委員長 …) as one that later lines may lengthen, or null: minutes head every turn,
+ * so what follows a turn up to the next is its speaker's. Other transcripts are not lengthened: a credit line or
+ * the title of a related article may follow their last turn.
+ */
+function openTurn(text: string, d: Draft): Draft | null {
+  return d.rule === 'label-turn-minutes' && !QUOTE_OPEN.has(text[d.content.start - 1] ?? '') ? d : null;
+}
+
+/** Lengthens an open turn over text[from, to) when only white space lies between, as far as a content may run. */
+function lengthenTurn(text: string, turn: Draft, from: number, to: number): void {
+  const end = trimEndAt(text, from, to);
+  if (end <= turn.content.end || end - turn.content.start > MAX_CONTENT || !/^\s*$/.test(text.slice(turn.content.end, from))) return;
+  turn.content = { start: turn.content.start, end };
+}
+
+/** `to` moved back over white space, not before `from`. */
+function trimEndAt(text: string, from: number, to: number): number {
+  while (to > from && /\s/.test(text[to - 1]!)) to--;
+  return to;
 }
 
 /** Drafts into attributions, numbered from 1, a draft with the content and speakers of one before it dropped. */
@@ -2222,7 +2262,7 @@ const LABEL_PATTERNS: { rule: string; re: RegExp; needs?: RegExp }[] = [
   // 記者(北東通信)… / 首相 …  (a post alone, then the turn)
   { rule: 'label-turn-post', re: /^[ \u3000]*(((?:記者|首相|総理|大臣|長官|司会|司会者|議長|委員長|会長|社長|知事|市長|大統領|報道官|官房長官)(?:[(（][^)）\n]{1,16}[)）])?))(?=[ \u3000]|(?<=[)）]))/ },
   // 奥村委員長 これより会議を開きます。 / 松本国務大臣 …: minutes that head a turn with a name and a post.
-  { rule: 'label-turn-post', re: /^[ \u3000]*(([\u4e00-\u9fff々]{1,4}(?:内閣総理大臣|国務大臣|副大臣|大臣|大臣政務官|政務官|副委員長|委員長|委員|副議長|議長|参考人|長官|局長|審議官|参事官)))[ \u3000]+(?=[^\s\d])/ },
+  { rule: 'label-turn-minutes', re: /^[ \u3000]*(([\u4e00-\u9fff々]{1,4}(?:内閣総理大臣|国務大臣|副大臣|大臣|大臣政務官|政務官|副委員長|委員長|委員|副議長|議長|参考人|長官|局長|審議官|参事官)))[ \u3000]+(?=[^\s\d])/ },
   // ホア 北朝鮮が… / 戸田 …: a short name, a space, then the turn (a name seen once must be a person's).
   { rule: 'label-turn-name', re: /^[ \u3000]*(([\u30A1-\u30FA\u30FC]{2,10}|[\u4e00-\u9fff々]{1,4}))[ \u3000]+(?=[^\s\d])/ },
 ];
@@ -2465,6 +2505,9 @@ function labelSpeaker(label: string, span: Span, tokenizer: JaTokenizer, book: S
   const toks = tokenizer.tokenize(head, Math.max(at, 0));
   if (!toks.length) return null;
   const np = { from: 0, to: toks.length, start: toks[0]!.start, end: toks[toks.length - 1]!.end, text: head };
+  // ○政府参考人(宮下浩二君): minutes give the member's name inside the parentheses, with 君, whatever stands before.
+  const member = /^([^()（）]{1,20})[(（]([^()（）]{2,12})君[)）]$/.exec(clean);
+  if (member) return book.resolve({ ...np, text: clean, type: 'person', core: member[2]!, organization: null, title: member[1]! }, null, span);
   let sp = classify(np, toks, book);
   // A short label is a name even when the dictionary does not know it (戸田, 三宅, M.T.).
   // A label seen once must name a person by the dictionary or a post (a dateline 【ソウル聯合ニュース】, a tag
