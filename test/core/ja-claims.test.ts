@@ -900,6 +900,15 @@ test('minutes: one turn per line in a block, each its own; a turn runs on over t
   for (const x of a.attributions) assert.equal(text.slice(x.content.start, x.content.end), x.content.text);
 });
 
+test('transcripts: a turn runs on over the paragraphs after it up to the next turn, and ends at a line that is no sentence (a credit); 記者団 山田氏 names no 団 山田', () => {
+  const text = '会見の一問一答\n\n 記者団 港の再開はいつになるのか。\n\n 知事 来月には一部を再開したい。\n\n 残る岸壁は年内の復旧を目指す。\n\n 記者団 山辺氏から報告を受けたのか。\n\n 知事 受けていない。\n\n(編集・北浜)\n';
+  const a = analyze(text);
+  const byId = new Map(a.people.map((p) => [p.id, p.name]));
+  const turns = a.attributions.map((x) => `${byId.get(x.speakers[0]!)}:${x.content.text}`);
+  assert.deepEqual(turns, ['記者団:港の再開はいつになるのか。', '知事:来月には一部を再開したい。\n\n 残る岸壁は年内の復旧を目指す。', '記者団:山辺氏から報告を受けたのか。', '知事:受けていない。']);
+  assert.ok(!a.people.some((p) => p.name.startsWith('団')), a.people.map((p) => p.name).join(' '));
+});
+
 run({
   '同氏 is the person named last outside quotations, even one who has not spoken yet (…X氏の発言を伝えている。同氏は「…」と分析)': {
     text: '見出し\n\n北洋研究所のイワン・ペトロフ所長は「対話が要る」と指摘した。北洋通信はまた、南陵研究所のセルゲイ・マルコフ氏の発言を伝えている。同氏は「制裁は逆効果だろう」と分析。\n',

@@ -382,6 +382,8 @@ function findKanjiNamesAfterPost(text: string, block: ClassifiedBlock, registry:
         continue;
       }
       const name = text.slice(start, runEnd);
+      // 記者団 山田氏: a kanji that makes the post a body (団, 会, 陣, 側 …) is no surname after it.
+      if (BODY_AFTER_POST.test(name)) continue;
       if (spaced ? !/^[\u4e00-\u9fff々]{1,2}[ \u3000][\u4e00-\u9fff々]{1,3}$/.test(name) : name.length > 4 || !/^(?:氏|は|が)/.test(text.slice(runEnd, runEnd + 1))) continue;
       if (registry.isInsideMention(start)) break;
       if (!spaced && (/[会議室部省局課班的性化制度法国軍側]$/.test(name) || NOT_A_NAME.test(name) || isPlaceName(name) || POST_AT_END.test(name))) break;
@@ -397,6 +399,7 @@ function findKanjiNamesAfterPost(text: string, block: ClassifiedBlock, registry:
   }
 }
 
+const BODY_AFTER_POST = /^[団陣会側室部局課班席館選派][ \u3000]/;
 const NAME_BEFORE_PARTICLE = /[\u4e00-\u9fff々]{1,6}(?:[ \u3000][\u4e00-\u9fff々]{1,3})?(?=氏|は|が|によ|の(?:見解|分析|指摘|主張)|も|、|ら)/g;
 const POST_AT_END = new RegExp(`(?:${POST_WORD_RE.source})$`);
 const POST_LAST = new Set(POST_WORD_RE.source.replace(/[()?:]/g, '').split('|').map((w) => w[w.length - 1]!));

@@ -262,8 +262,8 @@ function* claimsInParts(input: JaClaimsInput, partSize: number): Generator<Claim
           continue;
         }
       }
-      // A sentence that opens no turn goes on with the turn before it.
-      if (turn) lengthenTurn(text, turn, sentence.start, sentence.end);
+      // A sentence that opens no turn goes on with the turn before it; an interviewer's question (――…?) ends it.
+      if (turn && (QUESTION_MARK.test(text.slice(sentence.start, sentence.start + 3)) || !lengthenTurn(text, turn, sentence.start, sentence.end))) turn = null;
       // An interview: ――question? then the answer, which is the interviewee's (the person speaking before).
       const lead = text.slice(sentence.start, sentence.start + 3);
       // (A question opening a paragraph runs to its end: ――台湾総統選がありました。習氏は…と言っていますが、…でしょう。)
@@ -322,20 +322,27 @@ function* claimsInParts(input: JaClaimsInput, partSize: number): Generator<Claim
 }
 
 /**
- * A turn of minutes (○X君 …, 森山委員長 …) as one that later lines may lengthen, or null: minutes head every turn,
- * so what follows a turn up to the next is its speaker's. Other transcripts are not lengthened: a credit line or
- * the title of a related article may follow their last turn.
+ * A transcript's turn (○X君 …, 森山委員長 …, 首相 …, 戸田: …) as one that later sentences may lengthen, or null:
+ * a transcript heads every turn, so what follows a turn up to the next is its speaker's. One quotation
+ * ((X氏)「…」) is whole.
  */
 function openTurn(text: string, d: Draft): Draft | null {
-  return d.rule === 'label-turn-minutes' && !QUOTE_OPEN.has(text[d.content.start - 1] ?? '') ? d : null;
+  return QUOTE_OPEN.has(text[d.content.start - 1] ?? '') ? null : d;
 }
 
-/** Lengthens an open turn over text[from, to) when only white space lies between, as far as a content may run. */
-function lengthenTurn(text: string, turn: Draft, from: number, to: number): void {
+/**
+ * Lengthens an open turn over the sentence text[from, to) when only white space lies between, as far as a content
+ * may run; false when the turn is over. A line that is no sentence (a credit, (編集KS); a source, 「…」2021年9月10日;
+ * the title of a related article) ends the transcript.
+ */
+function lengthenTurn(text: string, turn: Draft, from: number, to: number): boolean {
   const end = trimEndAt(text, from, to);
-  if (end <= turn.content.end || end - turn.content.start > MAX_CONTENT || !/^\s*$/.test(text.slice(turn.content.end, from))) return;
+  if (end <= turn.content.end) return true;
+  if (!SENTENCE_END.test(text[end - 1]!) || end - turn.content.start > MAX_CONTENT || !/^\s*$/.test(text.slice(turn.content.end, from))) return false;
   turn.content = { start: turn.content.start, end };
+  return true;
 }
+const SENTENCE_END = /[。?？!！」]/;
 
 /** `to` moved back over white space, not before `from`. */
 function trimEndAt(text: string, from: number, to: number): number {
