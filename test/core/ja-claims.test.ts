@@ -910,6 +910,16 @@ test('transcripts: a turn runs on over the paragraphs after it up to the next tu
 });
 
 run({
+  'についても before a quotation is what was spoken about, not said: …委員会についても「…」と述べ': {
+    text: '見出し\n\n北村官房長官は会見で、調整委員会についても「開くべきではないとの声が多い」と述べ、先送りを示唆した。同氏は港湾計画に関しても「見直しは避けられない」と踏み込んだ。\n',
+    want: [
+      { speaker: '北村', cue: 'と述べ', content: '開くべきではないとの声が多い', kind: 'quote' },
+      { speaker: '北村', cue: 'と踏み込んだ', content: '見直しは避けられない', kind: 'quote' },
+    ],
+  },
+});
+
+run({
   '同氏 is the person named last outside quotations, even one who has not spoken yet (…X氏の発言を伝えている。同氏は「…」と分析)': {
     text: '見出し\n\n北洋研究所のイワン・ペトロフ所長は「対話が要る」と指摘した。北洋通信はまた、南陵研究所のセルゲイ・マルコフ氏の発言を伝えている。同氏は「制裁は逆効果だろう」と分析。\n',
     want: [{ speaker: 'セルゲイ・マルコフ', content: '制裁は逆効果だろう', kind: 'quote' }],

@@ -1064,6 +1064,8 @@ function tokensOf(text: string, from: number, to: number, v: SentenceView): JaTo
   return v.tokenizer.tokenize(text.slice(from, to), from);
 }
 
+const ABOUT_POSTPOSITION = /^(?:について|に関して|に関し|をめぐって|をめぐり|を巡って|を巡り)$/;
+
 /** Verbs that name rather than report (Xを「…」と呼ぶ): the clause, not the quotation alone, is what they say. */
 const NAMING_VERBS = /^(?:呼ぶ|称する|名付ける|位置付ける|位置づける|表現|形容|命名|定義|規定)$/;
 
@@ -1852,7 +1854,7 @@ function skipAdverbials(v: SentenceView, k: number): number {
     if (/^(?:について|に関して|に関し|をめぐって|をめぐり|を巡って|を巡り)$/.test(t.surface) || (t.surface === 'を' && /^(?:めぐ|巡)/.test(toks[j + 1]?.surface ?? ''))) {
       let e = j + 1;
       if (t.surface === 'を') { e++; if (toks[e]?.surface === 'て') e++; }
-      if (toks[e]?.surface === 'は') e++;
+      if (toks[e]?.surface === 'は' || toks[e]?.surface === 'も') e++;
       if (toks[e]?.surface === '、') { k = e + 1; continue; }
       if (toks[e] && opensQuote(toks[e]!.surface)) { k = e; continue; }
       return k;
@@ -1992,7 +1994,9 @@ function complementSpan(v: SentenceView, cue: Cue, from: number): { span: Span; 
       // (Nor is a document the quotation is from: 報告書は「…」と指摘.)
       const aboutness = !glued || toks[before]!.surface !== 'は' || /^(?:について|に関して|に関し|をめぐって|をめぐり|を巡って|を巡り|では|には|で|に)$/.test(toks[v.prev(before)]?.surface ?? '')
         || /(?:報告書|白書|声明|声明文|論文|リポート|レポート|談話|文書|記事|社説|コラム|書簡|発表)$/.test(text.slice(Math.max(0, toks[before]!.start - 6), toks[before]!.start));
-      const framed = glued && /^(?:は|を|に|へ)$/.test(toks[before]!.surface) && aboutness && !NAMING_VERBS.test(toks[cue.from + 1]?.base ?? '');
+      // (…についても「…」と: also about something.)
+      const alsoAbout = glued && toks[before]!.surface === 'も' && ABOUT_POSTPOSITION.test(toks[v.prev(before)]?.surface ?? '');
+      const framed = glued && (/^(?:は|を|に|へ)$/.test(toks[before]!.surface) || alsoAbout) && aboutness && !NAMING_VERBS.test(toks[cue.from + 1]?.base ?? '');
       if (!glued && !nounGlued || open <= from || glued && phraseBeforeQuote(v, open, from) || framed) {
         const span = { start: toks[open]!.end, end: toks[p]!.start };
         return span.end > span.start ? { span: boundContent(span), kind: 'quote' } : null;
