@@ -416,3 +416,9 @@ test('people: a rank word between a kanji name and its post belongs to the post 
   const people = a.people.filter((p) => p.role !== 'author');
   assert.deepEqual(people.map((p) => [p.name, p.title]).sort(), [['北沢一馬', '上席研究員'], ['柏原秀明', '特別教授']]);
 });
+
+test('people: what a post holds is no name (…官房長官記者会見が), and a section label of two kanji above the title is no author', () => {
+  const a = analyze('北浜ウェブ\n\n経済\n\n港湾計画、年内に決着へ\n\n 北村官房長官が実施した官房長官記者会見が、14日で千回に達した。北村氏は「誠実に臨んできた」と振り返った。\n');
+  assert.deepEqual(a.document.authors, []);
+  assert.deepEqual(a.people.map((p) => p.name), ['北村']);
+});

@@ -386,7 +386,7 @@ function findKanjiNamesAfterPost(text: string, block: ClassifiedBlock, registry:
       if (BODY_AFTER_POST.test(name)) continue;
       if (spaced ? !/^[\u4e00-\u9fff々]{1,2}[ \u3000][\u4e00-\u9fff々]{1,3}$/.test(name) : name.length > 4 || !/^(?:氏|は|が)/.test(text.slice(runEnd, runEnd + 1))) continue;
       if (registry.isInsideMention(start)) break;
-      if (!spaced && (/[会議室部省局課班的性化制度法国軍側]$/.test(name) || NOT_A_NAME.test(name) || isPlaceName(name) || POST_AT_END.test(name))) break;
+      if (!spaced && (/[会議室部省局課班的性化制度法国軍側]$/.test(name) || EVENT_NOUN_END.test(name) || NOT_A_NAME.test(name) || isPlaceName(name) || POST_AT_END.test(name))) break;
       // Two kanji right after a post (…ディレクター交渉が) are a noun of the sentence unless 氏 marks a name.
       if (!spaced && name.length <= 2 && text[runEnd] !== '氏') break;
       const descriptor = descriptorBefore(text, start, block.contentStart);
@@ -399,6 +399,8 @@ function findKanjiNamesAfterPost(text: string, block: ClassifiedBlock, registry:
   }
 }
 
+/** What a post holds or gives, not who holds it: 官房長官記者会見が, 首相談話は. */
+const EVENT_NOUN_END = /(?:会見|会談|発言|声明|発表|演説|談話|答弁|報道|記事|報告)$/;
 const BODY_AFTER_POST = /^[団陣会側室部局課班席館選派][ \u3000]/;
 const NAME_BEFORE_PARTICLE = /[\u4e00-\u9fff々]{1,6}(?:[ \u3000][\u4e00-\u9fff々]{1,3})?(?=氏|は|が|によ|の(?:見解|分析|指摘|主張)|も|、|ら)/g;
 const POST_AT_END = new RegExp(`(?:${POST_WORD_RE.source})$`);

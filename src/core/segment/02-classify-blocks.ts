@@ -327,7 +327,8 @@ function isBodyHeading(s: string, blocks: ClassifiedBlock[], i: number, text: st
 /** Whether a byline line is a person's name rather than a post or an organisation. */
 export function looksLikeName(s: string): boolean {
   const t = s.trim();
-  if (/^[\u4e00-\u9fff]{1,4}[ \u3000]?[\u4e00-\u9fff]{1,4}$/.test(t) && !/(部|室|課|所|局|院|省|庁|学|会|長|員|官|センター)$/.test(t)) return true;
+  // (Two kanji with no space are a word more often than a name: a section label such as 政治 or 経済 above a title.)
+  if (/^[\u4e00-\u9fff]{1,4}[ \u3000]?[\u4e00-\u9fff]{1,4}$/.test(t) && !/^[\u4e00-\u9fff]{2}$/.test(t) && !/(部|室|課|所|局|院|省|庁|学|会|長|員|官|センター)$/.test(t)) return true;
   if (/^[\u30a1-\u30fa\u30fc]+(?:・[\u30a1-\u30fa\u30fcA-Z.]+)+$/.test(t)) return true;
   if (/^(?:Dr\.?\s+|Prof\.?\s+)?\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}\.?)*(?:\s+\p{Lu}[\p{L}'’-]+){1,2}$/u.test(t)) return true;
   return false;
