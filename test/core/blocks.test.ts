@@ -309,6 +309,23 @@ test('hard-wrapped text (lines cut mid-sentence at a fixed width) reads like the
   assert.ok(claims(a).length >= 4, 'the flat text has claims to compare');
 });
 
+test('hard-wrapped paragraphs with blank lines between them (a copied news page) are folded too', () => {
+  const paragraphs = [
+    '港湾再編、年内に結論へ',
+    ' 北浜港湾公社の森川健一総裁は12日の記者会見で、荷動きが鈍る中、「再編の結論は年内に出したい」と述べた。岸壁の統合については「国の補助が前提になる」とした。',
+    ' 南洋総合研究所の早瀬真理主任研究員は、「統合で年間の維持費は二割ほど減る」と分析している。その上で、地元の雇用への配慮が欠かせないと指摘した。',
+    ' 公社は来月にも有識者会議を開く。会議では、統合の順序と費用の分担が主な論点になる見通しだ。',
+  ];
+  const flat = `${paragraphs.join('\n\n')}\n`;
+  const wrapped = `${paragraphs.map((p) => (p.length > 40 ? p.match(/.{1,28}/gu)!.join('\n') : p)).join('\n\n')}\n`;
+  const a = analyze(flat);
+  const b = analyze(wrapped);
+  checkAnalysis(b, wrapped);
+  const claims = (x: Analysis) => x.attributions.map((t) => `${x.people.find((p) => p.id === t.speakers[0])?.name}: ${t.content.text.replace(/\n/g, '')}`);
+  assert.deepEqual(claims(b), claims(a));
+  assert.ok(claims(a).length >= 4, claims(a).join(' / '));
+});
+
 test('a line opening with a particle runs on from the short lines of a name broken off its sentence; はじめに opens its own line', async () => {
   const { hardWrapJoins } = await import('../../src/core/segment/01-split-blocks.ts');
   const broken = '北辰総合研究所の首席エコノミスト\n森川健一氏\nはリポートで、景気は持ち直すと述べた。\n';

@@ -920,6 +920,16 @@ run({
 });
 
 run({
+  'a circumstance after the topic (北村氏は会見で、物価が上がる中、「…」と) leaves the topic the speaker': {
+    text: '見出し\n\n北村総裁は会見で、物価が上がる中、「実質金利は深いマイナスにある」と語った。南条氏は、交渉が続くなかで、「合意は近い」と述べた。\n',
+    want: [
+      { speaker: '北村', cue: 'と語った', content: '実質金利は深いマイナスにある', kind: 'quote' },
+      { speaker: '南条', cue: 'と述べた', content: '合意は近い', kind: 'quote' },
+    ],
+  },
+});
+
+run({
   '同氏 is the person named last outside quotations, even one who has not spoken yet (…X氏の発言を伝えている。同氏は「…」と分析)': {
     text: '見出し\n\n北洋研究所のイワン・ペトロフ所長は「対話が要る」と指摘した。北洋通信はまた、南陵研究所のセルゲイ・マルコフ氏の発言を伝えている。同氏は「制裁は逆効果だろう」と分析。\n',
     want: [{ speaker: 'セルゲイ・マルコフ', content: '制裁は逆効果だろう', kind: 'quote' }],

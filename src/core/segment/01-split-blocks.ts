@@ -95,8 +95,10 @@ function hardWrapWidth(text: string, lines: Line[]): number {
  */
 export function hardWrapJoins(text: string, lines: Line[] = splitLines(text)): Map<number, { end: number; with: string }> {
   const joins = particleJoins(text, lines);
+  // Blank lines between paragraphs are no sign either way: a copied page wraps the lines inside each of them too.
+  // A paragraph per line (nearly every line after a blank) has nothing to fold.
   const withBlank = lines.filter((l, i) => i > 0 && l.blankBefore).length;
-  if (lines.length > 2 && withBlank >= (lines.length - 1) * 0.25) return joins;
+  if (lines.length > 2 && withBlank >= (lines.length - 1) * 0.6) return joins;
   const wrapAt = hardWrapWidth(text, lines);
   if (!wrapAt) return joins;
   for (let i = 1; i < lines.length; i++) {

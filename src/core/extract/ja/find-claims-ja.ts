@@ -1146,6 +1146,22 @@ function modifiesNoun(v: SentenceView, k: number): boolean {
   return false;
 }
 
+/** Whether the clause from `k` is a circumstance (物価が上がる中、 / 交渉が続くなかで、): its subject says nothing. */
+function circumstanceFollows(v: SentenceView, k: number): boolean {
+  const { toks } = v;
+  for (let j = k; j < toks.length && j < k + 16; j++) {
+    const t = toks[j]!;
+    if (v.depth[j]! > 0 || t.surface === '、' || t.surface === '。' || opensQuote(t.surface)) return false;
+    if (t.pos !== '動詞' && t.pos !== '助動詞' && t.pos !== '形容詞') continue;
+    const e = predicateEnd(v, j);
+    const n = toks[e];
+    if (!n || n.surface !== '中' && n.surface !== 'なか') return false;
+    const after = toks[e + 1]?.surface === 'で' ? e + 2 : e + 1;
+    return toks[after]?.surface === '、';
+  }
+  return false;
+}
+
 /** The person an interview announces (Xに聞いた, Xに話を聞いた, Xにインタビューした), or null. */
 function interviewLead(v: SentenceView): SpeakerPhrase | null {
   const { toks } = v;
@@ -1806,6 +1822,8 @@ function skipAdverbials(v: SentenceView, k: number): number {
     // …が予想される中、 / …が続くなか、: the circumstances of the statement, not what was said.
     if (v.hasCircumstance()) for (let j = k + 1; j < toks.length && j < k + 30 && !v.depth[j] && toks[j]!.surface !== '。'; j++) {
       const t = toks[j]!;
+      // (A circumstance has a subject with が; a topic with は before 中 is the sentence's: 北村氏は、物価が上がる中、)
+      if (t.pos === '助詞' && t.pos1 === '係助詞') break;
       if (t.surface !== '中' && t.surface !== 'なか') continue;
       const before = toks[j - 1]!;
       const after = toks[j + 1]?.surface === 'で' ? j + 2 : j + 1;
@@ -1957,7 +1975,7 @@ function subjectAfter(v: SentenceView, from: number, to: number, topicOnly: bool
     const t = toks[j]!;
     if (isCondition(t)) return null;
     if ((t.surface === 'は' || t.surface === 'が' && !topicOnly) && t.pos === '助詞') {
-      if (t.surface === 'が' && (modifiesNoun(v, j + 1) || conditionFollows(v, j + 1))) continue;
+      if (t.surface === 'が' && (modifiesNoun(v, j + 1) || conditionFollows(v, j + 1) || circumstanceFollows(v, j + 1))) continue;
       const np = nounPhraseEndingAt(v.text, toks, j - 1, from);
       const sp = np ? classify(np, toks, v.book) : null;
       if (sp && sp.type !== 'group' || sp && j - from < 8) return { phrase: sp!, contentFrom: skipAdverbials(v, j + 1) };
