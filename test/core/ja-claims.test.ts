@@ -930,6 +930,16 @@ run({
 });
 
 run({
+  'a finding published on a date (Xが1日に実施した調査によると) is X\'s, not the last speaker\'s': {
+    text: '見出し\n\n北洋銀行の森山総裁は「利上げを続ける」と述べた。\n\n北浜通信が1日に実施した特別調査によると、景気は春までに持ち直す。\n',
+    want: [
+      { speaker: '森山', cue: 'と述べた', content: '利上げを続ける', kind: 'quote' },
+      { speaker: '北浜通信', cue: 'によると', content: '景気は春までに持ち直す', kind: 'according_to' },
+    ],
+  },
+});
+
+run({
   '同氏 is the person named last outside quotations, even one who has not spoken yet (…X氏の発言を伝えている。同氏は「…」と分析)': {
     text: '見出し\n\n北洋研究所のイワン・ペトロフ所長は「対話が要る」と指摘した。北洋通信はまた、南陵研究所のセルゲイ・マルコフ氏の発言を伝えている。同氏は「制裁は逆効果だろう」と分析。\n',
     want: [{ speaker: 'セルゲイ・マルコフ', content: '制裁は逆効果だろう', kind: 'quote' }],

@@ -1107,7 +1107,10 @@ function publisherOf(v: SentenceView, np: NounPhrase): SpeakerPhrase | null {
   while (k >= 0 && (toks[k]!.pos === '助動詞' || toks[k]!.pos === '動詞' && toks[k]!.base === 'する')) k--;
   if (k < 1 || !PUBLISH_VERBS.test(toks[k]!.base === '*' ? toks[k]!.surface : toks[k]!.base) && !PUBLISH_VERBS.test(toks[k]!.surface)) return null;
   let p = k - 1;
-  while (p > 0 && (toks[p]!.pos1 === '数' || toks[p]!.pos1 === '接尾' || toks[p]!.pos1 === '副詞可能')) p--;
+  // (a date between, with or without に: 協会が19日発表した, 北洋通信が1日に実施した)
+  const isDate = (t: JaToken) => t.pos1 === '数' || t.pos1 === '接尾' || t.pos1 === '副詞可能';
+  if (p > 1 && toks[p]!.surface === 'に' && isDate(toks[p - 1]!)) p--;
+  while (p > 0 && isDate(toks[p]!)) p--;
   if (toks[p]!.pos !== '助詞' || !/^(?:が|の)$/.test(toks[p]!.surface)) return null;
   const subject = nounPhraseEndingAt(v.text, toks, p - 1, 0);
   return subject ? asSource(classify(subject, toks, v.book)) : null;
