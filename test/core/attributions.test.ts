@@ -422,3 +422,8 @@ test('people: what a post holds is no name (…官房長官記者会見が), and
   assert.deepEqual(a.document.authors, []);
   assert.deepEqual(a.people.map((p) => p.name), ['北村']);
 });
+
+test('people: a body and a post before の and a named person describe that person, and hold no name (東陵義塾大学教授の森川聡さん)', () => {
+  const a = analyze('見出し\n\n東陵義塾大学教授の森川聡さんは「折り合いが注目点だ」と話した。平岩俊司南山大教授は「対話が要る」と述べた。\n');
+  assert.deepEqual(a.people.map((p) => [p.name, p.organization, p.title]).sort(), [['平岩俊司', '南山大', '教授'], ['森川聡', '東陵義塾大学', '教授']]);
+});

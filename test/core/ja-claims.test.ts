@@ -940,6 +940,16 @@ run({
 });
 
 run({
+  'a topic, then a quotation closing the sentence with its verb left out (X教授は「…」。 / …について、「…」とも。)': {
+    text: '見出し\n\n北村教授は「停戦に同意する理由はない」。南条研究員は支援の行方について、「春までは続く」とも。\n北村教授は「停戦」を重視する。\n',
+    want: [
+      { speaker: '北村', content: '停戦に同意する理由はない', kind: 'quote' },
+      { speaker: '南条', cue: 'とも', content: '春までは続く', kind: 'quote' },
+    ],
+  },
+});
+
+run({
   '同氏 is the person named last outside quotations, even one who has not spoken yet (…X氏の発言を伝えている。同氏は「…」と分析)': {
     text: '見出し\n\n北洋研究所のイワン・ペトロフ所長は「対話が要る」と指摘した。北洋通信はまた、南陵研究所のセルゲイ・マルコフ氏の発言を伝えている。同氏は「制裁は逆効果だろう」と分析。\n',
     want: [{ speaker: 'セルゲイ・マルコフ', content: '制裁は逆効果だろう', kind: 'quote' }],

@@ -317,6 +317,8 @@ function findKanjiNames(text: string, block: ClassifiedBlock, registry: PeopleRe
       // The middle part must be a place (韓国 in 洪前韓国大統領), not more of the name.
       // (平岩俊司南山大教授: a university's short name between the name and the post is the organisation.)
       const bodyBetween = !former && post[2] !== undefined && BODY_SHORT_NAME.test(post[2]);
+      // 慶應義塾大学教授の森聡さん: a body and a post describing the person named after の hold no name.
+      if (bodyBetween && DESCRIBES_NEXT.test(text.slice(start + run.length, start + run.length + 24))) break;
       if (!former && post[2] && post[2].length > 1 && !isPlaceName(post[2]) && !POST_MODIFIER.test(post[2]) && !bodyBetween) continue;
       // A one-kanji name before a one-kanji place (田|中|教授): the two kanji are the name (田中教授).
       if (!former && k === 1 && post[2]?.length === 1) continue;
@@ -399,6 +401,7 @@ function findKanjiNamesAfterPost(text: string, block: ClassifiedBlock, registry:
   }
 }
 
+const DESCRIBES_NEXT = /^の(?:[\u4e00-\u9fff々]{2,5}|[\u30A1-\u30FA\u30FC・]{2,20})(?:氏|さん|君)/;
 /** What a post holds or gives, not who holds it: 官房長官記者会見が, 首相談話は. */
 const EVENT_NOUN_END = /(?:会見|会談|発言|声明|発表|演説|談話|答弁|報道|記事|報告)$/;
 const BODY_AFTER_POST = /^[団陣会側室部局課班席館選派][ \u3000]/;

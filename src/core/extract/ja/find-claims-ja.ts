@@ -1149,6 +1149,27 @@ function modifiesNoun(v: SentenceView, k: number): boolean {
   return false;
 }
 
+/**
+ * A quotation opening at token k that closes the sentence, perhaps with と or とも after it and no verb
+ * (「…」。 / 「…」と。): its content, and the と as its cue (null without one).
+ */
+function elidedVerbQuote(v: SentenceView, k: number): { content: Span; cue: Span | null } | null {
+  const { toks } = v;
+  if (!toks[k] || !opensQuote(toks[k]!.surface)) return null;
+  const close = v.match.get(k);
+  if (close === undefined || close <= k + 1) return null;
+  const n = toks.length;
+  let j = v.next(close);
+  let cue: Span | null = null;
+  if (j < n && (toks[j]!.surface === 'と' || toks[j]!.surface === 'とも') && toks[j]!.pos === '助詞') {
+    const also = toks[j + 1]?.surface === 'も' && toks[j + 1]!.pos === '助詞' ? j + 1 : j;
+    cue = { start: toks[j]!.start, end: toks[also]!.end };
+    j = v.next(also);
+  }
+  if (j < n && !(toks[j]!.surface === '。' && v.next(j) >= n)) return null;
+  return { content: { start: toks[k]!.end, end: toks[close]!.start }, cue };
+}
+
 /** Whether the clause from `k` is a circumstance (物価が上がる中、 / 交渉が続くなかで、): its subject says nothing. */
 function circumstanceFollows(v: SentenceView, k: number): boolean {
   const { toks } = v;
@@ -1343,6 +1364,15 @@ function analyzeSentence(v: SentenceView, book: SpeakerBook, carried: Speaker | 
     topic = book.resolve(opening.topic, current);
     const co = opening.coTopics?.length ? opening.coTopics.map((c) => book.resolve(c, current)).filter((x): x is Speaker => x !== null) : [];
     if (topic && co.length) topic = { people: [...co.flatMap((c) => c.people), ...topic.people], source: { start: co[0]!.source!.start, end: topic.source!.end } };
+  }
+  // 北村教授は「…」。 / X氏は停戦について、「…」と。: a topic, then a quotation that closes the sentence with its verb
+  // left out, as captions and broadcast summaries write it.
+  if (!firstCue && topic && !opening.inDocument) {
+    const elided = elidedVerbQuote(v, skipAdverbials(v, opening.adverbialsFrom));
+    if (elided) {
+      drafts.push({ speaker: topic, via: [], kind: 'quote', cue: elided.cue, content: boundContent(elided.content), mention: 'explicit', rule: 'quote-no-verb', tokens: elided.cue ? text.slice(elided.cue.start, elided.cue.end) : '' });
+      return { drafts, unattributed, current: topic };
+    }
   }
   let clauseStart = contentStart;
   let lastSpeaker: Speaker | null = topic;
