@@ -949,6 +949,14 @@ run({
   },
 });
 
+test('a header giving who holds a post (報道官:林海) is no turn; the turns under it are', () => {
+  const a = analyze('定例記者会見\n\n報道官:林海\n\n北浜通信記者:港の再開はいつか。\n\n林海:来月には再開する。\n\n北浜通信記者:費用は。\n\n林海:国が負担する。\n');
+  const byId = new Map(a.people.map((p) => [p.id, p.name]));
+  const turns = a.attributions.map((x) => `${byId.get(x.speakers[0]!)}:${x.content.text}`);
+  assert.ok(!turns.some((t) => t.endsWith(':林海')), turns.join(' / '));
+  assert.ok(turns.includes('林海:来月には再開する。') && turns.includes('林海:国が負担する。'), turns.join(' / '));
+});
+
 run({
   '同氏 is the person named last outside quotations, even one who has not spoken yet (…X氏の発言を伝えている。同氏は「…」と分析)': {
     text: '見出し\n\n北洋研究所のイワン・ペトロフ所長は「対話が要る」と指摘した。北洋通信はまた、南陵研究所のセルゲイ・マルコフ氏の発言を伝えている。同氏は「制裁は逆効果だろう」と分析。\n',

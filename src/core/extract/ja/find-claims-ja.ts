@@ -2310,6 +2310,8 @@ function cutLong(text: string, s: Span): Span[] {
  * `needs`: a character the label must contain, looked for before the pattern is tried (the colon's pattern backtracks
  * over up to 24 characters and a second word at every line and sentence head).
  */
+/** A name alone: kanji or katakana, a space or a dot between, no kana of a sentence. */
+const NAME_ONLY = /^[\u4e00-\u9fff々\u30A1-\u30FA\u30FC・ \u3000]+$/;
 const LABEL_PATTERNS: { rule: string; re: RegExp; needs?: RegExp }[] = [
   // 【記者】… / 【周報道官】…
   { rule: 'label-turn-bracket', re: /^[ \u3000]*(【([^】\n]{1,30})】)/ },
@@ -2389,6 +2391,8 @@ function labelTurnAt(text: string, start: number, end: number, tokenizer: JaToke
     if (ce - cs < 1) continue;
     // 委員長 奥村 展三君 / 大谷  啓君    櫛渕 万里君: a roster of members, not a turn (and no one is named by it).
     if (text[ce - 1] === '君' && !/[。、]/.test(text.slice(cs, ce))) return null;
+    // 報道官:毛寧 — a header giving who holds the post: a name after the label, no turn.
+    if (ce - cs <= 8 && NAME_ONLY.test(text.slice(cs, ce)) && isPost(labelText)) return null;
     const who = labelSpeaker(labelText, cue, tokenizer, book, rule, (labelCounts.get(labelText) ?? 0) >= 2);
     if (!who) continue;
     return { speaker: who, via: [], kind: 'quote', cue, content: boundContent({ start: cs, end: ce }), mention: 'explicit', rule, tokens: labelText };
