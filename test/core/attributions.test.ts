@@ -427,3 +427,8 @@ test('people: a body and a post before の and a named person describe that pers
   const a = analyze('見出し\n\n東陵義塾大学教授の森川聡さんは「折り合いが注目点だ」と話した。平岩俊司南山大教授は「対話が要る」と述べた。\n');
   assert.deepEqual(a.people.map((p) => [p.name, p.organization, p.title]).sort(), [['平岩俊司', '南山大', '教授'], ['森川聡', '東陵義塾大学', '教授']]);
 });
+
+test('people: two posts held at once are one title (林海国務委員兼外交部長, 森田会長兼社長)', () => {
+  const a = analyze('見出し\n\n林海(Lin Hai)国務委員兼外交部長は「関係は改善している」と述べた。北陵社の森田会長兼社長は「増産する」と語った。\n');
+  assert.deepEqual(a.people.map((p) => [p.name, p.title]).sort(), [['林海', '国務委員兼外交部長'], ['森田', '会長兼社長']]);
+});

@@ -958,6 +958,16 @@ test('a header giving who holds a post (報道官:林海) is no turn; the turns 
 });
 
 run({
+  '…とにらむ reports a forecast; two posts held at once (国務委員兼外交部長) are one title': {
+    text: '見出し\n\n北浜投資研究所代表の中川文彦さんは「円安はピークに近い」とにらむ。林海(Lin Hai)国務委員兼外交部長は「関係は改善している」と述べた。\n',
+    want: [
+      { speaker: '中川文彦', cue: 'とにらむ', content: '円安はピークに近い', kind: 'quote' },
+      { speaker: '林海', cue: 'と述べた', content: '関係は改善している', kind: 'quote' },
+    ],
+  },
+});
+
+run({
   '同氏 is the person named last outside quotations, even one who has not spoken yet (…X氏の発言を伝えている。同氏は「…」と分析)': {
     text: '見出し\n\n北洋研究所のイワン・ペトロフ所長は「対話が要る」と指摘した。北洋通信はまた、南陵研究所のセルゲイ・マルコフ氏の発言を伝えている。同氏は「制裁は逆効果だろう」と分析。\n',
     want: [{ speaker: 'セルゲイ・マルコフ', content: '制裁は逆効果だろう', kind: 'quote' }],

@@ -365,6 +365,9 @@ function splitNameAndPost(text: string, post: string | null, toks: readonly JaTo
     // Rank words before a post belong to it (首席エコノミスト, 名誉教授, 前大統領).
     const rank = RANK_AT_END.exec(s);
     if (rank && s.length > rank[0].length) { s = s.slice(0, -rank[0].length); title = rank[0] + title; }
+    // Two posts held at once (国務委員兼外交部長, 会長兼社長): the first is part of the title too.
+    const first = s.endsWith('兼') ? postEnding(s.slice(0, -1)) : undefined;
+    if (first && s.length - 1 > first.length) { s = s.slice(0, -1 - first.length); title = `${first}兼${title}`; }
   }
   if (title && /^(?:氏|さん|君|様|殿|女史)$/.test(title)) title = null;
   s = s.replace(/[・\s]+$/, '');
