@@ -968,6 +968,16 @@ run({
 });
 
 run({
+  '次のように述べた。 then the rest of the paragraph: what was said': {
+    text: '見出し\n\n林海氏は次のように述べた。両国関係は改善している。両国は共に歩むことを願っている。\n\n河野氏は、協力を進めたいと述べた。\n',
+    want: [
+      { speaker: '林海', cue: '次のように述べた', content: '両国関係は改善している。両国は共に歩むことを願っている', kind: 'reported' },
+      { speaker: '河野', cue: 'と述べた', content: '協力を進めたい' },
+    ],
+  },
+});
+
+run({
   '同氏 is the person named last outside quotations, even one who has not spoken yet (…X氏の発言を伝えている。同氏は「…」と分析)': {
     text: '見出し\n\n北洋研究所のイワン・ペトロフ所長は「対話が要る」と指摘した。北洋通信はまた、南陵研究所のセルゲイ・マルコフ氏の発言を伝えている。同氏は「制裁は逆効果だろう」と分析。\n',
     want: [{ speaker: 'セルゲイ・マルコフ', content: '制裁は逆効果だろう', kind: 'quote' }],

@@ -2244,6 +2244,17 @@ function kouSentence(v: SentenceView, book: SpeakerBook, current: Speaker | null
           return { speaker, via: [], kind: 'reported', cue, content: boundContent(trimSpan(text, { start: q, end: e })), mention: 'explicit', rule: 'kou', tokens };
         }
       }
+      // 王氏は次のように述べた。一時期から関係は…。: the rest of the paragraph, when it goes on after the cue.
+      if (!m && /^[\s。]*$/.test(text.slice(toks[predicateEnd(v, j + w) - 1]!.end, v.span.end))) {
+        let q = v.span.end;
+        while (q < text.length && (text[q] === ' ' || text[q] === '\u3000')) q++;
+        let e = text.indexOf('\n', q);
+        if (e < 0) e = text.length;
+        const cueEnd = predicateEnd(v, j + w);
+        if (e > q && !QUOTE_OPEN.has(text[q]!) && !BLOCK_CLOSE[text[q]!]) {
+          return { speaker, via: [], kind: 'reported', cue: { start: t.start, end: toks[cueEnd - 1]!.end }, content: boundContent(trimSpan(text, { start: q, end: e })), mention: 'explicit', rule: 'kou', tokens: surfaces(toks, j, cueEnd) };
+        }
+      }
     }
     // The quotation in the same sentence, nearest before the cue.
     for (let k = j - 1; k >= 0; k--) {
