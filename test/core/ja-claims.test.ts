@@ -978,6 +978,13 @@ run({
 });
 
 run({
+  'the speaker named after と (…したと、X が明らかにした): the subject opening the sentence is part of what was said': {
+    text: '見出し\n\n北朝鮮が15日、沖合(北海、旧名・北洋)に飛翔体2発を発射したと、韓国の統合参謀本部が明らかにした。\n',
+    want: [{ speaker: '統合参謀本部', content: '北朝鮮が15日、沖合(北海、旧名・北洋)に飛翔体2発を発射した' }],
+  },
+});
+
+run({
   '同氏 is the person named last outside quotations, even one who has not spoken yet (…X氏の発言を伝えている。同氏は「…」と分析)': {
     text: '見出し\n\n北洋研究所のイワン・ペトロフ所長は「対話が要る」と指摘した。北洋通信はまた、南陵研究所のセルゲイ・マルコフ氏の発言を伝えている。同氏は「制裁は逆効果だろう」と分析。\n',
     want: [{ speaker: 'セルゲイ・マルコフ', content: '制裁は逆効果だろう', kind: 'quote' }],

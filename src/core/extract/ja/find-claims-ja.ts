@@ -1357,7 +1357,9 @@ function analyzeSentence(v: SentenceView, book: SpeakerBook, carried: Speaker | 
   // …大統領が停戦を望んでいるとは思えない、と不信感を露わにした: a complement closed by 、と is a whole sentence
   // quoted; its subject is part of what is said, and the speaker is named after と or carried from before.
   const firstCue = cues.find((c) => c.rule !== 'hearsay');
-  const quotedSubject = !!firstCue && !!opening.topic && commaTo(v, firstCue.from) && opening.topic.to <= firstCue.from && toks[opening.topic.to]?.surface === 'が';
+  // (So is the subject of a complement whose speaker is named after it: 北朝鮮が…発射したと、合同参謀本部が明らかにした.)
+  const quotedSubject = !!firstCue && !!opening.topic && opening.topic.to <= firstCue.from
+    && (commaTo(v, firstCue.from) && toks[opening.topic.to]?.surface === 'が' || firstCue.rule === 'quotative-speaker-after' && cues.length === 1);
   // (The adverbials are skipped only for a cue: most sentences have none.)
   const contentStart = !cues.length ? 0 : continues || quotedSubject ? opening.topicFrom : skipAdverbials(v, opening.adverbialsFrom);
   if (!continues && !quotedSubject && opening.topic) {
