@@ -14,7 +14,7 @@ import { hardWrapJoins, splitBlocks, splitLines } from './segment/01-split-block
 import { classifyBlocks } from './segment/02-classify-blocks.ts';
 import { splitSentences } from './segment/03-split-sentences.ts';
 import { findFootnotes } from './extract/04-find-footnotes.ts';
-import { addAuthors, findPeople } from './extract/05-find-people.ts';
+import { addAuthors, findPeople, type PeopleMorph } from './extract/05-find-people.ts';
 import { PeopleRegistry } from './extract/people-registry.ts';
 import { findAttributions } from './extract/06-find-attributions.ts';
 import { findClaimsJaInParts } from './extract/ja/find-claims-ja.ts';
@@ -129,7 +129,8 @@ export function analyzeInParts(source: SourceText | string, options: AnalyzeOpti
     // English: cue first, people last (extract/en/); the people come from the speakers the cues find.
     // Japanese: cue first over kuromoji's tokens (extract/ja/), with the commentary pass filling what it leaves.
     const english = withClaims && language === 'en';
-    const registry = withClaims && !english ? findPeople({ text, language, blocks, sentences, document }) : addAuthors(new PeopleRegistry(text), document);
+    const tokenizer = withClaims && !english ? options.tokenizer ?? defaultJaTokenizer() : null;
+    const registry = tokenizer ? findPeople({ text, language, blocks, sentences, document, morph: peopleMorph(tokenizer) }) : addAuthors(new PeopleRegistry(text), document);
     const place = placeClaims(norm, pages);
     const speaking = new Set<string>();
     const unattributed: Analysis['unattributed'] = [];
@@ -154,9 +155,8 @@ export function analyzeInParts(source: SourceText | string, options: AnalyzeOpti
       // It reads sentences of ordinary length only: a folded block with no 。 is the cue-first pass's, which
       // cuts it at clause boundaries (the commentary pass would be quadratic there). It reads each part's
       // sentences after the cue-first pass has read them.
-      const tokenizer = options.tokenizer ?? defaultJaTokenizer();
       let from = 0;
-      for (const part of findClaimsJaInParts({ text, blocks, sentences, footnotes, registry, tokenizer }, options.partSize ?? PART_SIZE)) {
+      for (const part of findClaimsJaInParts({ text, blocks, sentences, footnotes, registry, tokenizer: tokenizer! }, options.partSize ?? PART_SIZE)) {
         const own = footnotes.length === 0 ? [] : sentences.filter((s) => s.start >= from && s.start < part.end && s.end - s.start <= 1500);
         const commentary = own.length === 0 ? { attributions: [], unattributed: [] } : findAttributions({ text, language, blocks, sentences: own, footnotes, registry });
         from = part.end;
@@ -173,6 +173,19 @@ export function analyzeInParts(source: SourceText | string, options: AnalyzeOpti
     });
   }
   return { head, claims: claims() };
+}
+
+/** The people pass's questions to the analyser (kept out of the pass, which stays free of it). */
+function peopleMorph(tokenizer: JaTokenizer): PeopleMorph {
+  return {
+    commonNoun(word) {
+      const toks = tokenizer.tokenize(word);
+      return toks.length === 1 && toks[0]!.known && toks[0]!.pos === '名詞' && (toks[0]!.pos1 === '一般' || toks[0]!.pos1 === 'サ変接続' || toks[0]!.pos1 === '形容動詞語幹');
+    },
+    splitsWord(s, at) {
+      return tokenizer.tokenize(s).some((t) => t.start < at && at < t.end);
+    },
+  };
 }
 
 type Pages = NonNullable<NonNullable<SourceText['hints']>['pages']>;

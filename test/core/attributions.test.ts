@@ -432,3 +432,10 @@ test('people: two posts held at once are one title (林海国務委員兼外交�
   const a = analyze('見出し\n\n林海(Lin Hai)国務委員兼外交部長は「関係は改善している」と述べた。北陵社の森田会長兼社長は「増産する」と語った。\n');
   assert.deepEqual(a.people.map((p) => [p.name, p.title]).sort(), [['林海', '国務委員兼外交部長'], ['森田', '会長兼社長']]);
 });
+
+test('people: a common noun before a post many hold is no surname (「裏金議員」, 国会議員), nor a rank (上席研究員), nor the cut of a body\'s name (拓殖大学教授)', () => {
+  const a = analyze('見出し\n\n野党は「裏金議員」の公認を批判した。国会議員の間では不満が強い。\n出席者:北沢 一馬 海南政策研究所上席研究員/拓殖大学教授\n森戸議員は「反対だ」と述べた。\n');
+  const names = a.people.map((p) => p.name);
+  assert.ok(!names.some((n) => /^(?:裏金|国会|上席|拓|拓殖)$/.test(n)), names.join(' '));
+  assert.ok(names.includes('森戸'), names.join(' '));
+});

@@ -30,6 +30,15 @@ export interface PeopleInput {
   blocks: readonly ClassifiedBlock[];
   sentences: readonly DraftSentence[];
   document: DraftDocument;
+  /** What the morphological analyser says of a candidate; without it, every candidate is taken. */
+  morph?: PeopleMorph;
+}
+
+export interface PeopleMorph {
+  /** Whether `word` is one common noun (裏金, 若手): such a word before a post held by many (裏金議員) is no surname. */
+  commonNoun(word: string): boolean;
+  /** Whether a cut of `s` at `at` falls inside a word (慶應|義塾大学): no name ends there. */
+  splitsWord(s: string, at: number): boolean;
 }
 
 const KATA = '\\u30A1-\\u30FA\\u30FC';
@@ -65,7 +74,7 @@ export function findPeople(input: PeopleInput, registry = new PeopleRegistry(inp
     findKatakanaSurnamesWithPost(text, b, registry);
     // Full names after a post first (…研究委員朴 成民), so that a later 朴研究委員 is their short form.
     findKanjiNamesAfterPost(text, b, registry);
-    findKanjiNames(text, b, registry);
+    findKanjiNames(text, b, registry, input.morph);
     if (input.language === 'en') findLatinNames(text, b, registry);
   }
   // Short forms: surnames and pronouns, in text order, each linked to the latest full mention before it.
@@ -253,7 +262,7 @@ const SINGLE_KANJI_PLACES = '米|露|中|韓|朝|日|英|仏|独|豪|印|台|欧
 const KANJI_POST_LAST = new Set(KANJI_POSTS.split('|').map((p) => p[p.length - 1]!));
 const KANJI_NAME_TAIL = new RegExp(`^(前|元|現)?((?:${SINGLE_KANJI_PLACES})|[\\u4e00-\\u9fff]{2,5}?)??(${KANJI_POSTS})$`);
 /** A body's short name between a name and its post: a university (南山大, 東陵大学), a bank (日銀), a party, a ministry. */
-const BODY_SHORT_NAME = /^(?!.*[両各同])(?:[\u4e00-\u9fff]{1,4}(?:大|大学|銀)|[\u4e00-\u9fff]{2,4}(?:銀行|党|省|庁|総研))$/;
+const BODY_SHORT_NAME = /^(?!.*[両各同])(?:[\u4e00-\u9fff]{1,4}(?:大|銀)|[\u4e00-\u9fff]{2,4}大学|[\u4e00-\u9fff]{2,4}(?:銀行|党|省|庁|総研))$/;
 const POST_ONLY = new RegExp(`^(?:${KANJI_POSTS})$`);
 const FORMER_POST = new RegExp(`^(前|元|現)([\\u4e00-\\u9fff]{0,6}?)(?:${KANJI_POSTS})$`);
 /**
@@ -275,7 +284,7 @@ function isKanjiUnit(c: number): boolean {
 /** Kanji words that stand where a name would but are none (同大統領, 歴代首相, 国連大使). */
 const NOT_A_NAME = /^(?:同|両|各|前|元|現|新|旧|副|故|歴代|次期|初代|当時|同国|自国|他国|両国|各国|外国|国連|政府|国防|外務|国家|当局|安保理|首脳|閣僚|高官|駐日|駐韓|駐米|駐露|在日|在韓)$/;
 
-function findKanjiNames(text: string, block: ClassifiedBlock, registry: PeopleRegistry): void {
+function findKanjiNames(text: string, block: ClassifiedBlock, registry: PeopleRegistry, morph?: PeopleMorph): void {
   const tail = KANJI_NAME_TAIL;
   // The kanji runs of the block, found code unit by code unit: most end in no post, and are never sliced.
   for (let at = block.contentStart; at < block.end; at++) {
@@ -317,8 +326,10 @@ function findKanjiNames(text: string, block: ClassifiedBlock, registry: PeopleRe
       // The middle part must be a place (韓国 in 洪前韓国大統領), not more of the name.
       // (平岩俊司南山大教授: a university's short name between the name and the post is the organisation.)
       const bodyBetween = !former && post[2] !== undefined && BODY_SHORT_NAME.test(post[2]);
-      // 慶應義塾大学教授の森聡さん: a body and a post describing the person named after の hold no name.
+      // 慶應義塾大学教授の森聡さん: a body and a post describing the person named after の hold no name; nor does a
+      // body whose name the cut would split (慶應|義塾大学, 拓|殖大学).
       if (bodyBetween && DESCRIBES_NEXT.test(text.slice(start + run.length, start + run.length + 24))) break;
+      if (bodyBetween && morph?.splitsWord(run, k)) continue;
       if (!former && post[2] && post[2].length > 1 && !isPlaceName(post[2]) && !POST_MODIFIER.test(post[2]) && !bodyBetween) continue;
       // A one-kanji name before a one-kanji place (田|中|教授): the two kanji are the name (田中教授).
       if (!former && k === 1 && post[2]?.length === 1) continue;
@@ -326,6 +337,8 @@ function findKanjiNames(text: string, block: ClassifiedBlock, registry: PeopleRe
       if (!former && post[2]?.length === 1 && k < 4 && tail.exec(run.slice(k + 1))?.[2] === undefined && tail.test(run.slice(k + 1))) continue;
       // (東京都知事, 北海道知事, 大阪府知事: a prefecture or province before the post, no name; nor is 北 in
       // 北朝鮮外相, where the place runs on from the start.)
+      // (裏金議員, 若手候補: a common noun before a post that many hold; 上席研究員: a rank, not a name.)
+      if (post[3] && GROUP_POSTS.has(post[3]) && !post[2] && morph?.commonNoun(name) || KANJI_RANKS.includes(name)) break;
       if (NOT_A_NAME.test(name) || isPlaceName(name) || post[2] && isPlaceName(name + post[2]) || /^[\u4e00-\u9fff]{1,3}[都道府県州省区]$/.test(name) || ORG_SUFFIXES.some((s) => name.endsWith(s))) break;
       const title = post[3] === '氏' ? null : `${post[1] ?? ''}${bodyBetween ? '' : post[2] ?? ''}${post[3]}`;
       // A later surname-only form (岸田首相 after 岸田文雄首相) refers to the person named in full.
@@ -401,6 +414,8 @@ function findKanjiNamesAfterPost(text: string, block: ClassifiedBlock, registry:
   }
 }
 
+/** Posts that many hold at once, which a common noun may qualify (若手議員, 女性候補, 新人候補). */
+const GROUP_POSTS = new Set(['議員', '候補', '委員', '職員', '社員', '選手', '記者']);
 const DESCRIBES_NEXT = /^の(?:[\u4e00-\u9fff々]{2,5}|[\u30A1-\u30FA\u30FC・]{2,20})(?:氏|さん|君)/;
 /** What a post holds or gives, not who holds it: 官房長官記者会見が, 首相談話は. */
 const EVENT_NOUN_END = /(?:会見|会談|発言|声明|発表|演説|談話|答弁|報道|記事|報告)$/;
