@@ -439,3 +439,14 @@ test('people: a common noun before a post many hold is no surname (「裏金議�
   assert.ok(!names.some((n) => /^(?:裏金|国会|上席|拓|拓殖)$/.test(n)), names.join(' '));
   assert.ok(names.includes('森戸'), names.join(' '));
 });
+
+test('people: an office of state named by its country alone (ロシア大統領, 米国防長官, 中国外相) is the government speaking; a bare post still takes up its holder', () => {
+  const a = analyze('見出し\n\nロシアのプーチン大統領は「関係は良い」と述べた。大統領はまた、協力を続けると付け加えた。米国防長官は「支援を続ける」と語った。中国外相は「反対だ」と述べた。北村外相は「協議する」と述べた。\n');
+  const typeOf = new Map(a.people.map((p) => [p.name, p.type]));
+  assert.equal(typeOf.get('米国防長官'), 'government');
+  assert.equal(typeOf.get('中国外相'), 'government');
+  assert.equal(typeOf.get('北村'), 'person');
+  assert.ok(!a.people.some((p) => p.name === '米' || p.name === '大統領'), a.people.map((p) => p.name).join(' '));
+  const byId = new Map(a.people.map((p) => [p.id, p.name]));
+  assert.ok(a.attributions.some((x) => byId.get(x.speakers[0]!) === 'プーチン' && x.content.text === '協力を続ける'));
+});

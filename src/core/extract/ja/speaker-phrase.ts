@@ -255,6 +255,11 @@ function readSpeaker(np: NounPhrase, toks: readonly JaToken[], hasPersonName: bo
   if (hasPersonName || post || cited || isKatakanaFullName(bare) || trailingFullName(bare) > 0 && /[\u4e00-\u9fff]$/.test(bare.slice(0, trailingFullName(bare))) || /^[A-Z][A-Za-z.'-]+(?: [A-Z][A-Za-z.'-]+)*(?:氏|さん)$/.test(bare)) {
     if (/(?:高官|当局者)$/.test(bare)) return reading(text, 'government', bare);
     const split = splitNameAndPost(text, post ?? null, toks, np);
+    // 米国防長官, ロシア大統領: an office of state named by its country alone is the government speaking.
+    const holder = (split.title && split.name.endsWith(split.title) ? split.name.slice(0, -split.title.length) : split.name).replace(MINISTRY_OFFICE_AT_END, '');
+    if (!hasPersonName && split.title && OFFICES_OF_STATE.test(split.title) && holder && (isPlaceName(holder) || STATE_NAMES.test(holder))) {
+      return reading(text, 'government', bare);
+    }
     return reading(text, 'person', split.name, split.organization, split.title);
   }
   if (STATE_NAMES.test(bare) || GOV_TAILS.test(bare) || lastTok.pos2 === '地域' && lastTok.pos3 === '国') return reading(text, 'government', bare);
@@ -262,6 +267,10 @@ function readSpeaker(np: NounPhrase, toks: readonly JaToken[], hasPersonName: bo
   if (lastTok.pos1 === '固有名詞') return reading(text, lastTok.pos2 === '地域' ? 'government' : 'organization', bare);
   return null;
 }
+
+const MINISTRY_OFFICE_AT_END = new RegExp(`(?:${MINISTRY_OFFICES.join('|')})$`);
+/** Offices of state whose holder a country names alone (ロシア大統領, 米国防長官, 中国外相). */
+const OFFICES_OF_STATE = /^(?:副?大統領|副?首相|総理大臣|総理|国家主席|主席|外相|国防相|防衛相|財務相|外務大臣|国防大臣|防衛大臣|国務長官|国防長官|財務長官|長官|報道官|外務省報道官|国務委員|外交部長|国防部長|大使|国連大使)$/;
 
 function isKatakanaFullName(s: string): boolean {
   return /^[\u30A1-\u30FA\u30FC]{2,}(?:[・=＝](?:[\u30A1-\u30FA\u30FC]{1,}|[A-Z]\.?)){1,3}$/.test(s);
