@@ -93,12 +93,16 @@ function hardWrapWidth(text: string, lines: Line[]): number {
  * mid-sentence runs on into the next. Between Japanese characters the break disappears; elsewhere it becomes
  * one space. Empty for text with a paragraph per line or with blank lines between paragraphs.
  */
+const JAPANESE_END = /[\u3000-\u30ff\u4e00-\u9fff\uff00-\uffef]/;
+
 export function hardWrapJoins(text: string, lines: Line[] = splitLines(text)): Map<number, { end: number; with: string }> {
   const joins = particleJoins(text, lines);
-  // Blank lines between paragraphs are no sign either way: a copied page wraps the lines inside each of them too.
-  // A paragraph per line (nearly every line after a blank) has nothing to fold.
+  // Japanese: blank lines between paragraphs are no sign either way, as a copied page wraps the lines inside each of
+  // them too (and a break inside a word cuts it for the analyser); only a paragraph per line (nearly every line
+  // after a blank) has nothing to fold. Elsewhere blank lines mark paragraphs whose breaks read as spaces already.
   const withBlank = lines.filter((l, i) => i > 0 && l.blankBefore).length;
-  if (lines.length > 2 && withBlank >= (lines.length - 1) * 0.6) return joins;
+  const japanese = lines.filter((l) => l.end > l.start && JAPANESE_END.test(text[l.end - 1]!)).length >= lines.length / 2;
+  if (lines.length > 2 && withBlank >= (lines.length - 1) * (japanese ? 0.6 : 0.25)) return joins;
   const wrapAt = hardWrapWidth(text, lines);
   if (!wrapAt) return joins;
   for (let i = 1; i < lines.length; i++) {
