@@ -984,6 +984,14 @@ run({
   },
 });
 
+test('a press conference whose principal introduces themselves answers its questions (…北浜一郎でございます。 … Q:… A:…), headings between or not', () => {
+  const text = '大臣会見概要\n\n1 発表事項\n\n 皆さん、こんにちは。港湾大臣に就任いたしました北浜一郎でございます。よろしくお願いいたします。\n\n2 質疑応答\n\nQ:港の再開はいつになりますか。\n\nA:来月には一部を再開したいと考えております。\n\nQ:費用はどうなりますか。\n\nA:国が負担いたします。\n';
+  const a = analyze(text);
+  const byId = new Map(a.people.map((p) => [p.id, p.name]));
+  const answers = a.attributions.filter((x) => x.evidence.some((e) => e.rule === 'ja:interview-answer')).map((x) => `${byId.get(x.speakers[0]!)}:${x.content.text}`);
+  assert.deepEqual(answers, ['北浜一郎:来月には一部を再開したいと考えております', '北浜一郎:国が負担いたします']);
+});
+
 run({
   '同氏 is the person named last outside quotations, even one who has not spoken yet (…X氏の発言を伝えている。同氏は「…」と分析)': {
     text: '見出し\n\n北洋研究所のイワン・ペトロフ所長は「対話が要る」と指摘した。北洋通信はまた、南陵研究所のセルゲイ・マルコフ氏の発言を伝えている。同氏は「制裁は逆効果だろう」と分析。\n',

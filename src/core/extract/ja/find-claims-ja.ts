@@ -163,6 +163,9 @@ function* claimsInParts(input: JaClaimsInput, partSize: number): Generator<Claim
   // In an interview (――question? then the answer) the answers are the interviewee's: the person speaking when
   // the first question came, kept across answers that quote others.
   let interviewee: Speaker | null = null;
+  // Who introduced themselves (防衛大臣に就任いたしました北澤俊美でございます): a press conference's principal,
+  // who answers its questions (Q:… A:…) whatever headings stand between.
+  let principal: Speaker | null = null;
   // The block an interviewer's question opens: all its sentences are the question.
   let questionBlock = -1;
   let answer: Draft | null = null;
@@ -270,7 +273,7 @@ function* claimsInParts(input: JaClaimsInput, partSize: number): Generator<Claim
       if (QUESTION_MARK.test(lead) && (sentence.start === block.contentStart || text[sentence.start - 1] === '\n')) questionBlock = b;
       if (QUESTION_MARK.test(lead) || questionBlock === b) {
         turn = null;
-        interviewee ??= current?.people.length === 1 && current.people[0]!.type === 'person' ? current : null;
+        interviewee ??= (current?.people.length === 1 && current.people[0]!.type === 'person' ? current : null) ?? principal;
         answer = null;
         previous = null;
         // ―― 北陵党の森戸代表は昨日、…と述べた。この発言への見解は? A question may report what someone named said:
@@ -296,14 +299,20 @@ function* claimsInParts(input: JaClaimsInput, partSize: number): Generator<Claim
         // 戸川教授に聞いた。/ …氏に話を聞きました: the person an interview is with speaks next.
         const lead = result.drafts.length ? null : interviewLead(sd);
         if (lead) current = people.resolve(lead, current) ?? current;
+        const intro = result.drafts.length || lead ? null : selfIntroduction(sd);
+        const introduced = intro ? people.resolve(intro, current) : null;
+        if (introduced) { current = introduced; principal ??= introduced; }
         // 「…」こう語る X氏。 introduces the next interviewee: the answers so far are over.
         if (result.drafts.some((d) => d.rule === 'kou')) { interviewee = null; answer = null; }
         drafts.push(...withoutRestatements(result.drafts));
         unattributed.push(...result.unattributed);
         if (interviewee) {
           // The whole answer is the interviewee's, claims of others it reports included.
-          const span = trimSpan(text, piece);
-          if (answer && /^[\s。]*$/.test(text.slice(answer.content.end, span.start))) {
+          const whole = trimSpan(text, piece);
+          // (A:… / 答:…: the answer's label is no part of it.)
+          const label = ANSWER_LABEL.exec(text.slice(whole.start, whole.start + 4));
+          const span = label ? { start: whole.start + label[0].length, end: whole.end } : whole;
+          if (answer && /^[\s。]*$/.test(text.slice(answer.content.end, whole.start))) {
             answer.content = boundContent({ start: answer.content.start, end: span.end });
           } else {
             answer = { speaker: interviewee, via: [], kind: 'quote', cue: null, content: span, mention: 'context', rule: 'interview-answer', tokens: '' };
@@ -1202,6 +1211,24 @@ function interviewLead(v: SentenceView): SpeakerPhrase | null {
   }
   return null;
 }
+
+/**
+ * A speaker introducing themselves at the start of a speech (防衛大臣に就任いたしました北澤俊美でございます /
+ * 日本共産党の山添拓です): the person named right before です or でございます closing the sentence, or null.
+ */
+function selfIntroduction(v: SentenceView): SpeakerPhrase | null {
+  const { toks } = v;
+  let e = toks.length;
+  while (e > 0 && /^[。\s]$/.test(toks[e - 1]!.surface)) e--;
+  if (e >= 2 && toks[e - 1]!.surface === 'ます' && toks[e - 2]!.base === 'ござる' && toks[e - 3]?.surface === 'で') e -= 3;
+  else if (e >= 1 && toks[e - 1]!.surface === 'です') e -= 1;
+  else return null;
+  if (e < 2 || toks[e - 1]!.pos2 !== '人名' || toks.some((t, k) => v.depth[k]! > 0)) return null;
+  const np = nounPhraseEndingAt(v.text, toks, e - 1, 0);
+  const sp = np ? classify(np, toks, v.book) : null;
+  return sp?.type === 'person' ? sp : null;
+}
+const ANSWER_LABEL = /^(?:A|Ａ|答)[.:：．]\s*/;
 
 /** The agent of a passive report: Xから (or Xに) right before the quotation that closes before と. */
 function passiveAgent(v: SentenceView, i: number): SpeakerPhrase | null {
