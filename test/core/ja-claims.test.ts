@@ -992,6 +992,14 @@ test('a press conference whose principal introduces themselves answers its quest
   assert.deepEqual(answers, ['北浜一郎:来月には一部を再開したいと考えております', '北浜一郎:国が負担いたします']);
 });
 
+test('minutes as a video record gives them: the speaker on a line of its own after the time, the speech in the paragraph below', () => {
+  const text = '00:01:08 ~ 00:02:01 委員長(岸本ゆかり君)\nただいまから港湾委員会を開会いたします。\n|\n00:02:01 ~ 00:04:28 三好康夫君\n港の再建計画について伺います。年内にまとまりますか。\n|\n00:04:28 ~ 00:05:10 国務大臣(今井正道君)\n計画は年内にまとめます。\n';
+  const a = analyze(text);
+  const byId = new Map(a.people.map((p) => [p.id, p.name]));
+  const turns = a.attributions.filter((x) => x.evidence.some((e) => e.rule === 'ja:label-turn-minutes')).map((x) => `${byId.get(x.speakers[0]!)}:${x.content.text}`);
+  assert.deepEqual(turns, ['岸本ゆかり:ただいまから港湾委員会を開会いたします。', '三好康夫:港の再建計画について伺います。年内にまとまりますか。', '今井正道:計画は年内にまとめます。']);
+});
+
 run({
   '同氏 is the person named last outside quotations, even one who has not spoken yet (…X氏の発言を伝えている。同氏は「…」と分析)': {
     text: '見出し\n\n北洋研究所のイワン・ペトロフ所長は「対話が要る」と指摘した。北洋通信はまた、南陵研究所のセルゲイ・マルコフ氏の発言を伝えている。同氏は「制裁は逆効果だろう」と分析。\n',

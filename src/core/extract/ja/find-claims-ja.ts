@@ -207,6 +207,21 @@ function* claimsInParts(input: JaClaimsInput, partSize: number): Generator<Claim
     if (block.kind === 'heading' && !quoteLine) { current = null; answer = null; turn = null; }
     // 中央銀行 森山総裁 on a line of its own, the quotation on the next: the line labels the quotation.
     const nextBlock = blocks[b + 1];
+    // 00:03:05 ~ 00:04:28 清水真人君 / 委員長(山谷えり子君) on a line of its own, the speech in the paragraph after it:
+    // minutes as a video record gives them (the line may have been taken for a heading).
+    const minutesLine = nextBlock && nextBlock.kind === 'paragraph' && block.end - block.contentStart <= 60 ? MINUTES_LABEL_LINE.exec(text.slice(block.contentStart, block.end)) : null;
+    if (minutesLine) {
+      const at = block.contentStart + minutesLine.index + minutesLine[0].lastIndexOf(minutesLine[1]!);
+      const cue = { start: at, end: at + minutesLine[1]!.length };
+      const who = labelSpeaker(minutesLine[1]!, cue, tokenizer, people, 'label-turn-minutes');
+      if (who) {
+        const d: Draft = { speaker: who, via: [], kind: 'quote', cue, content: boundContent(trimSpan(text, { start: nextBlock!.contentStart, end: nextBlock!.end })), mention: 'explicit', rule: 'label-turn-minutes', tokens: minutesLine[1]! };
+        drafts.push(d);
+        current = who;
+        turn = d;
+        continue;
+      }
+    }
     // (A short line of its own may have been taken for a heading.)
     if ((block.kind === 'paragraph' || block.kind === 'heading') && nextBlock && text[nextBlock.contentStart] === '「' && block.end - block.contentStart <= 30) {
       const label = lineLabel(text, block, nextBlock, tokenizer, people);
@@ -2350,6 +2365,8 @@ function cutLong(text: string, s: Span): Span[] {
  * `needs`: a character the label must contain, looked for before the pattern is tried (the colon's pattern backtracks
  * over up to 24 characters and a second word at every line and sentence head).
  */
+/** A minutes speaker on a line of its own, perhaps after the time it speaks at: 00:03:05 ~ 00:04:28 清水真人君. */
+const MINUTES_LABEL_LINE = /^[ \u3000]*(?:\d{1,2}:\d{2}(?::\d{2})?[ \u3000]*[~〜～\-－][ \u3000]*\d{1,2}:\d{2}(?::\d{2})?[ \u3000]+)?((?:[^\s()（）]{1,12}[(（][^()（）\s]{2,12}君[)）])|[\u4e00-\u9fff々\u30A1-\u30FA\u30FC]{2,8}君)[ \u3000]*$/;
 /** A name alone: kanji or katakana, a space or a dot between, no kana of a sentence. */
 const NAME_ONLY = /^[\u4e00-\u9fff々\u30A1-\u30FA\u30FC・ \u3000]+$/;
 const LABEL_PATTERNS: { rule: string; re: RegExp; needs?: RegExp }[] = [
