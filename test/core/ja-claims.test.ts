@@ -1001,6 +1001,13 @@ test('minutes as a video record gives them: the speaker on a line of its own aft
 });
 
 run({
+  'a long description of the speaker after と, with the copula and a comma in it (…、と米国在住で、北辰研究所のミサイル専門家X氏は語る)': {
+    text: '見出し\n\nこうした主張が示すのは、北陸国が開発を緩める気がないことだ、と米国在住で、北辰国際戦略研究所(NISS)のミサイル専門家マイケル・エルマン氏は語る。\n',
+    want: [{ speaker: 'マイケル・エルマン', content: 'こうした主張が示すのは、北陸国が開発を緩める気がないことだ' }],
+  },
+});
+
+run({
   '同氏 is the person named last outside quotations, even one who has not spoken yet (…X氏の発言を伝えている。同氏は「…」と分析)': {
     text: '見出し\n\n北洋研究所のイワン・ペトロフ所長は「対話が要る」と指摘した。北洋通信はまた、南陵研究所のセルゲイ・マルコフ氏の発言を伝えている。同氏は「制裁は逆効果だろう」と分析。\n',
     want: [{ speaker: 'セルゲイ・マルコフ', content: '制裁は逆効果だろう', kind: 'quote' }],

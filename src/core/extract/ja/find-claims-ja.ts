@@ -1317,11 +1317,14 @@ function viewChain(v: SentenceView, k: number, holder?: { after?: SpeakerPhrase 
 function predicateAfter(v: SentenceView, k: number): { at: number; after: SpeakerPhrase | null } | null {
   const { toks } = v;
   let after: SpeakerPhrase | null = null;
-  const limit = Math.min(toks.length, k + 16);
+  // (A descriptor may run long: と米国在住で、国際戦略研究所(IISS)のミサイル専門家マイケル・エレマン氏は語る.)
+  const limit = Math.min(toks.length, k + 24);
   for (let j = k; j < limit; j++) {
     const t = toks[j]!;
     if (v.depth[j]! > 0) return null;
     if (t.surface === '。' || t.surface === '「') return null;
+    // (…在住で、 / 元外交官で、: a description of the speaker, the copula before a comma.)
+    if (t.pos === '助動詞' && t.surface === 'で' && toks[j + 1]?.surface === '、' && j > k) continue;
     // …のかと疑問をぶつけた / …と不満を漏らした / と懸念をあらわにした: a view noun and the verb that voices it
     // (before the noun is taken for a predicate of its own: 懸念 is one too).
     const voiced = viewVoicedAt(v, j);
