@@ -450,3 +450,8 @@ test('people: an office of state named by its country alone (ロシア大統領,
   const byId = new Map(a.people.map((p) => [p.id, p.name]));
   assert.ok(a.attributions.some((x) => byId.get(x.speakers[0]!) === 'プーチン' && x.content.text === '協力を続ける'));
 });
+
+test('people: a byline of one common noun (a section label such as 核兵器 above the title) is no author in the people list', () => {
+  const a = analyze('最新記事\n\n核兵器\n\n北陸国、開発計画を初めて公開\n\n 北辰研究所の森川健一氏は「計画は宣伝の一環だ」と語る。\n');
+  assert.deepEqual(a.people.map((p) => p.name), ['森川健一']);
+});

@@ -55,8 +55,10 @@ const KATAKANA_ORG_HEAD = /^(?:センター|アカデミー|フォーラム|ク�
 const KATAKANA_NAME = new RegExp(`(?<![${KATA}])[${KATA}]{2,}(?:[・=＝](?:[A-Z]\\.?|[${KATA}]{1,}(?=[・=＝])))*[・=＝](?:[A-Z]\\.?|[${KATA}]{2,})`, 'g');
 
 /** The document's authors, as people with role author (their byline name is their mention). */
-export function addAuthors(registry: PeopleRegistry, document: DraftDocument): PeopleRegistry {
+export function addAuthors(registry: PeopleRegistry, document: DraftDocument, morph?: PeopleMorph): PeopleRegistry {
   for (const a of document.authors) {
+    // (A byline of one common noun is a section label, 核兵器 above a title, not a name.)
+    if (morph?.commonNoun(a.name)) continue;
     const p = registry.addPerson({ name: a.name, organization: a.organization, title: a.title, role: 'author' });
     if (a.nameSpan) registry.addMention(p, a.nameSpan);
   }
@@ -66,7 +68,7 @@ export function addAuthors(registry: PeopleRegistry, document: DraftDocument): P
 export function findPeople(input: PeopleInput, registry = new PeopleRegistry(input.text)): PeopleRegistry {
   const { text, blocks, document } = input;
   // Authors first: they are people of the document too.
-  addAuthors(registry, document);
+  addAuthors(registry, document, input.morph);
   const bodyKinds = new Set(['paragraph', 'list-item', 'heading']);
   for (const b of blocks) {
     if (!bodyKinds.has(b.kind)) continue;
