@@ -1007,6 +1007,14 @@ run({
   },
 });
 
+test('a described name heading what they said (北辰戦略研究所研究主幹・森川健一 中国が…): a turn, and the body before the dot names no one', () => {
+  const a = analyze('【あの一言】\n北辰戦略研究所研究主幹・森川健一 中国が台湾を攻めた時の対応を米国は言わないできた。それは通用しなくなっている。\n東海学園大学教授・朱明遠 武力行使は最後の手段だ。\n');
+  const byId = new Map(a.people.map((p) => [p.id, p.name]));
+  const turns = a.attributions.map((x) => `${byId.get(x.speakers[0]!)}:${x.content.text.slice(0, 6)}`);
+  assert.deepEqual(turns, ['森川健一:中国が台湾を', '朱明遠:武力行使は最']);
+  assert.deepEqual(a.people.map((p) => p.name).sort(), ['朱明遠', '森川健一']);
+});
+
 run({
   '同氏 is the person named last outside quotations, even one who has not spoken yet (…X氏の発言を伝えている。同氏は「…」と分析)': {
     text: '見出し\n\n北洋研究所のイワン・ペトロフ所長は「対話が要る」と指摘した。北洋通信はまた、南陵研究所のセルゲイ・マルコフ氏の発言を伝えている。同氏は「制裁は逆効果だろう」と分析。\n',

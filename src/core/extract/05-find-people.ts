@@ -330,7 +330,8 @@ function findKanjiNames(text: string, block: ClassifiedBlock, registry: PeopleRe
       // The middle part must be a place (韓国 in 洪前韓国大統領), not more of the name.
       // (平岩俊司南山大教授: a university's short name between the name and the post is the organisation.)
       const bodyBetween = !former && post[2] !== undefined && BODY_SHORT_NAME.test(post[2]);
-      // 慶應義塾大学教授の森聡さん: a body and a post describing the person named after の hold no name; nor does a
+      // 慶應義塾大学教授の森聡さん, 東洋学園大学教授・朱建栄: a body and a post describing the person named after の or
+      // a dot hold no name; nor does a
       // body whose name the cut would split (慶應|義塾大学, 拓|殖大学).
       if (bodyBetween && DESCRIBES_NEXT.test(text.slice(start + run.length, start + run.length + 24))) break;
       if (bodyBetween && morph?.splitsWord(run, k)) continue;
@@ -420,7 +421,7 @@ function findKanjiNamesAfterPost(text: string, block: ClassifiedBlock, registry:
 
 /** Posts that many hold at once, which a common noun may qualify (若手議員, 女性候補, 新人候補). */
 const GROUP_POSTS = new Set(['議員', '候補', '委員', '職員', '社員', '選手', '記者']);
-const DESCRIBES_NEXT = /^の(?:[\u4e00-\u9fff々]{2,5}|[\u30A1-\u30FA\u30FC・]{2,20})(?:氏|さん|君)/;
+const DESCRIBES_NEXT = /^(?:の(?:[\u4e00-\u9fff々]{2,5}|[\u30A1-\u30FA\u30FC・]{2,20})(?:氏|さん|君)|・(?:[\u4e00-\u9fff々]{2,5}|[\u30A1-\u30FA\u30FC]{2,}))/;
 /** What a post holds or gives, not who holds it: 官房長官記者会見が, 首相談話は. */
 const EVENT_NOUN_END = /(?:会見|会談|発言|声明|発表|演説|談話|答弁|報道|記事|報告)$/;
 const BODY_AFTER_POST = /^[団陣会側室部局課班席館選派][ \u3000]/;
