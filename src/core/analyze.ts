@@ -182,6 +182,10 @@ function peopleMorph(tokenizer: JaTokenizer): PeopleMorph {
       const toks = tokenizer.tokenize(word);
       return toks.length === 1 && toks[0]!.known && toks[0]!.pos === '名詞' && (toks[0]!.pos1 === '一般' || toks[0]!.pos1 === 'サ変接続' || toks[0]!.pos1 === '形容動詞語幹');
     },
+    commonCompound(word) {
+      const toks = tokenizer.tokenize(word);
+      return toks.length >= 2 && toks.every((t) => t.known && t.pos === '名詞' && /^(?:一般|サ変接続|形容動詞語幹)$/.test(t.pos1));
+    },
     splitsWord(s, at) {
       return tokenizer.tokenize(s).some((t) => t.start < at && at < t.end);
     },

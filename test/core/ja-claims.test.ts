@@ -1015,6 +1015,13 @@ test('a described name heading what they said (北辰戦略研究所研究主幹
   assert.deepEqual(a.people.map((p) => p.name).sort(), ['朱明遠', '森川健一']);
 });
 
+test('a label line with the body before the name (北辰防衛研究院 森川健一所長), the quotation on the next line; 北辰防衛研究員 names no one', () => {
+  const a = analyze('“有事”どう捉える?\n北辰防衛研究院。陸軍出身の森川健一所長が取材に応じた。\n国防安全研究員 森川健一所長\n「侵攻には様々なシナリオが考えられます」\n海上封鎖、ミサイル攻撃。\n');
+  const byId = new Map(a.people.map((p) => [p.id, p.name]));
+  assert.deepEqual(a.attributions.map((x) => `${byId.get(x.speakers[0]!)}:${x.content.text}`), ['森川健一:侵攻には様々なシナリオが考えられます']);
+  assert.deepEqual(a.people.map((p) => p.name), ['森川健一']);
+});
+
 run({
   '同氏 is the person named last outside quotations, even one who has not spoken yet (…X氏の発言を伝えている。同氏は「…」と分析)': {
     text: '見出し\n\n北洋研究所のイワン・ペトロフ所長は「対話が要る」と指摘した。北洋通信はまた、南陵研究所のセルゲイ・マルコフ氏の発言を伝えている。同氏は「制裁は逆効果だろう」と分析。\n',

@@ -37,6 +37,8 @@ export interface PeopleInput {
 export interface PeopleMorph {
   /** Whether `word` is one common noun (裏金, 若手): such a word before a post held by many (裏金議員) is no surname. */
   commonNoun(word: string): boolean;
+  /** Whether `word` is made of two or more common nouns (国防|安全): no name is. */
+  commonCompound(word: string): boolean;
   /** Whether a cut of `s` at `at` falls inside a word (慶應|義塾大学): no name ends there. */
   splitsWord(s: string, at: number): boolean;
 }
@@ -343,7 +345,7 @@ function findKanjiNames(text: string, block: ClassifiedBlock, registry: PeopleRe
       // (東京都知事, 北海道知事, 大阪府知事: a prefecture or province before the post, no name; nor is 北 in
       // 北朝鮮外相, where the place runs on from the start.)
       // (裏金議員, 若手候補: a common noun before a post that many hold; 上席研究員: a rank, not a name.)
-      if (post[3] && GROUP_POSTS.has(post[3]) && !post[2] && morph?.commonNoun(name) || KANJI_RANKS.includes(name) || SINGLE_KANJI_PLACE.test(name)) break;
+      if (post[3] && GROUP_POSTS.has(post[3]) && !post[2] && morph?.commonNoun(name) || morph?.commonCompound(name) || KANJI_RANKS.includes(name) || SINGLE_KANJI_PLACE.test(name)) break;
       if (NOT_A_NAME.test(name) || isPlaceName(name) || post[2] && isPlaceName(name + post[2]) || /^[\u4e00-\u9fff]{1,3}[都道府県州省区]$/.test(name) || ORG_SUFFIXES.some((s) => name.endsWith(s))) break;
       const title = post[3] === '氏' ? null : `${post[1] ?? ''}${bodyBetween ? '' : post[2] ?? ''}${post[3]}`;
       // A later surname-only form (岸田首相 after 岸田文雄首相) refers to the person named in full.

@@ -2403,7 +2403,8 @@ function lineLabel(text: string, block: { contentStart: number; end: number }, n
   if (!line || /[。、「」]/.test(line)) return null;
   const toks = tokenizer.tokenize(line, block.contentStart);
   const np = nounPhraseEndingAt(text, toks, toks.length - 1, 0);
-  if (!np || np.start !== block.contentStart) return null;
+  // (国防安全研究院 沈明室所長: the body may stand before the name, set off by a space.)
+  if (!np || np.start !== block.contentStart && !/^[^\s。、「」]+[ \u3000]+$/.test(text.slice(block.contentStart, np.start))) return null;
   const sp = classify(np, toks, book);
   if (!sp || sp.type !== 'person' || !sp.title) return null;
   const inNext = text.slice(next.contentStart, next.end).indexOf('」');
