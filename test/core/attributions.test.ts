@@ -455,3 +455,8 @@ test('people: a byline of one common noun (a section label such as 核兵器 abo
   const a = analyze('最新記事\n\n核兵器\n\n北陸国、開発計画を初めて公開\n\n 北辰研究所の森川健一氏は「計画は宣伝の一環だ」と語る。\n');
   assert.deepEqual(a.people.map((p) => p.name), ['森川健一']);
 });
+
+test('people: where an envoy is posted is part of the post (秦林駐米大使, 金森健治駐中国大使)', () => {
+  const a = analyze('見出し\n\n秦林駐米大使は「原則は越えてはならぬ一線だ」と述べた。外交部は金森健治駐中国大使を呼び出した。\n');
+  assert.deepEqual(a.people.map((p) => [p.name, p.title]).sort(), [['秦林', '駐米大使'], ['金森健治', '駐中国大使']]);
+});

@@ -374,6 +374,9 @@ function splitNameAndPost(text: string, post: string | null, toks: readonly JaTo
     // Rank words before a post belong to it (首席エコノミスト, 名誉教授, 前大統領).
     const rank = RANK_AT_END.exec(s);
     if (rank && s.length > rank[0].length) { s = s.slice(0, -rank[0].length); title = rank[0] + title; }
+    // 駐米大使, 駐日中国大使: where an envoy is posted is part of the post.
+    const posted = /駐(?:[\u4e00-\u9fff]{1,3}|[\u30A1-\u30FA\u30FC]{2,8})$/.exec(s);
+    if (posted && s.length > posted[0].length) { s = s.slice(0, -posted[0].length); title = posted[0] + title; }
     // Two posts held at once (国務委員兼外交部長, 会長兼社長): the first is part of the title too.
     const first = s.endsWith('兼') ? postEnding(s.slice(0, -1)) : undefined;
     if (first && s.length - 1 > first.length) { s = s.slice(0, -1 - first.length); title = `${first}兼${title}`; }
