@@ -1022,6 +1022,11 @@ test('a label line with the body before the name (北辰防衛研究院 森川�
   assert.deepEqual(a.people.map((p) => p.name), ['森川健一']);
 });
 
+test('a party before a spaced name on a label line (北辰党 森戸代表, 日本改革の会 北村代表) is the organisation, not part of the name', () => {
+  const a = analyze('各党首「最後の訴え」\n\n北辰党 森戸代表\n「責任ある政治を行って参ります」\n\n日本改革の会 北村代表\n「絶対おかしいですよ」\n');
+  assert.deepEqual(a.people.filter((p) => p.type === 'person').map((p) => p.name).sort(), ['北村', '森戸']);
+});
+
 run({
   '同氏 is the person named last outside quotations, even one who has not spoken yet (…X氏の発言を伝えている。同氏は「…」と分析)': {
     text: '見出し\n\n北洋研究所のイワン・ペトロフ所長は「対話が要る」と指摘した。北洋通信はまた、南陵研究所のセルゲイ・マルコフ氏の発言を伝えている。同氏は「制裁は逆効果だろう」と分析。\n',

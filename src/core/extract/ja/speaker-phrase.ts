@@ -254,6 +254,8 @@ function readSpeaker(np: NounPhrase, toks: readonly JaToken[], hasPersonName: bo
   const cited = /^[\u30A1-\u30FA\u30FC・\u4e00-\u9fff々A-Za-z. ]{2,24}(?:ほか|他)?[(（](?:19|20)\d{2}[a-z]?[)）]$/.test(text) && !ORG_TAILS.test(bare) && !GOV_TAILS.test(bare);
   if (hasPersonName || post || cited || isKatakanaFullName(bare) || trailingFullName(bare) > 0 && /[\u4e00-\u9fff]$/.test(bare.slice(0, trailingFullName(bare))) || /^[A-Z][A-Za-z.'-]+(?: [A-Z][A-Za-z.'-]+)*(?:氏|さん)$/.test(bare)) {
     if (/(?:高官|当局者)$/.test(bare)) return reading(text, 'government', bare);
+    // 各党首, 両首脳, 与野党党首: holders of a post taken together, no one by name.
+    if (!hasPersonName && post && /^(?:各|両|歴代|与野党|各国)[\u4e00-\u9fff]*$/.test(bare)) return reading(text, 'group', bare);
     const split = splitNameAndPost(text, post ?? null, toks, np);
     // 米国防長官, ロシア大統領: an office of state named by its country alone is the government speaking.
     const holder = (split.title && split.name.endsWith(split.title) ? split.name.slice(0, -split.title.length) : split.name).replace(MINISTRY_OFFICE_AT_END, '');
@@ -269,6 +271,7 @@ function readSpeaker(np: NounPhrase, toks: readonly JaToken[], hasPersonName: bo
 }
 
 const MINISTRY_OFFICE_AT_END = new RegExp(`(?:${MINISTRY_OFFICES.join('|')})$`);
+const BODY_BEFORE_SPACE = /^[\u4e00-\u9fff々]*(?:党|会|省|庁|府|院|社|局|軍|団|連|協)[ \u3000]/;
 /** Offices of state whose holder a country names alone (ロシア大統領, 米国防長官, 中国外相). */
 const OFFICES_OF_STATE = /^(?:副?大統領|副?首相|総理大臣|総理|国家主席|主席|外相|国防相|防衛相|財務相|外務大臣|国防大臣|防衛大臣|国務長官|国防長官|財務長官|長官|報道官|外務省報道官|国務委員|外交部長|国防部長|大使|国連大使)$/;
 
@@ -389,7 +392,9 @@ function splitNameAndPost(text: string, post: string | null, toks: readonly JaTo
   let name = s;
   // 佐藤 健一: a space between a kanji surname and given name is part of the name, not a cut.
   // Lin Haowen: a Latin name keeps its spaces too.
-  const spacedName = /(?:^|[の\s])([\u4e00-\u9fff々]{1,3}[ \u3000][\u4e00-\u9fff々]{1,3}|[A-Z][A-Za-z.'’-]*(?: [A-Z][A-Za-z.'’-]*)+)$/.exec(s);
+  let spacedName = /(?:^|[の\s])([\u4e00-\u9fff々]{1,3}[ \u3000][\u4e00-\u9fff々]{1,3}|[A-Z][A-Za-z.'’-]*(?: [A-Z][A-Za-z.'’-]*)+)$/.exec(s);
+  // (自民党 石破, 日本維新の会 吉村: a party or a body before the space, not a family name.)
+  if (spacedName && /[\u4e00-\u9fff々]/.test(spacedName[1]![0]!) && BODY_BEFORE_SPACE.test(spacedName[1]!)) spacedName = null;
   const cut = spacedName ? s.length - spacedName[1]!.length - 1 : Math.max(s.lastIndexOf('の'), s.lastIndexOf(' '), s.lastIndexOf('\u3000'));
   if (cut > 0) {
     organization = s.slice(0, cut).trim() || null;
