@@ -248,6 +248,19 @@ function* claimsInParts(input: JaClaimsInput, partSize: number): Generator<Claim
     if (block.kind === 'title' || block.kind === 'heading') continue;
     const list = bySentenceBlock.get(b) ?? [];
     let previous: { span: Span; drafts: Draft[] } | null = null;
+    // 秋元キャスター / 「…」 / 名越教授 / 「…」: label lines inside a sentence (no 。 ends a label or a quotation's
+    // line), each labelling the quotation that opens the next line. What the speaker thinks inside it is theirs.
+    const starts = new Set(list.map((x) => x.start));
+    const labelledQuotes: Span[] = [];
+    for (let at = block.contentStart; at < block.end;) {
+      const nl = text.indexOf('\n', at);
+      if (nl < 0 || nl >= block.end) break;
+      if (!starts.has(at) && nl - at <= 30 && text[nl + 1] === '「') {
+        const label = lineLabel(text, { contentStart: at, end: nl }, { contentStart: nl + 1, end: block.end }, tokenizer, people);
+        if (label) { drafts.push(label); labelledQuotes.push(label.content); }
+      }
+      at = nl + 1;
+    }
     for (const sentence of list.flatMap((x) => atQuestions(text, x))) {
       if (sentence.start < turnEnd) continue;
       // The same inside a paragraph: a short line naming a person with a post, the quotation opening the next line.
@@ -319,7 +332,7 @@ function* claimsInParts(input: JaClaimsInput, partSize: number): Generator<Claim
         if (introduced) { current = introduced; principal ??= introduced; }
         // 「…」こう語る X氏。 introduces the next interviewee: the answers so far are over.
         if (result.drafts.some((d) => d.rule === 'kou')) { interviewee = null; answer = null; }
-        drafts.push(...withoutRestatements(result.drafts));
+        drafts.push(...withoutRestatements(labelledQuotes.length ? result.drafts.filter((d) => !insideThought(d, labelledQuotes)) : result.drafts));
         unattributed.push(...result.unattributed);
         if (interviewee) {
           // The whole answer is the interviewee's, claims of others it reports included.
@@ -404,6 +417,11 @@ function withoutRestatements(drafts: Draft[]): Draft[] {
   return drafts.filter((d) => !d.cue || !drafts.some((e) => e !== d && e.cue !== null
     && e.content.start <= d.cue!.start && d.cue!.end <= e.content.end && e.content.start <= d.content.start && d.content.end <= e.content.end
     && sameSpeakers(e.speaker, d.speaker)));
+}
+
+/** A thought (…と思う, …と考える) whose cue stands inside a labelled quotation: the quotation's speaker's, which it stands for. */
+function insideThought(d: Draft, quotes: readonly Span[]): boolean {
+  return d.cue !== null && /[思考感]/.test(d.tokens) && quotes.some((q) => q.start <= d.cue!.start && d.cue!.end <= q.end);
 }
 
 /** Whether two speakers are the same people in the same order. */
@@ -2407,9 +2425,9 @@ function lineLabel(text: string, block: { contentStart: number; end: number }, n
   if (!np || np.start !== block.contentStart && !/^[^\s。、「」]+[ \u3000]+$/.test(text.slice(block.contentStart, np.start))) return null;
   const sp = classify(np, toks, book);
   if (!sp || sp.type !== 'person' || !sp.title) return null;
+  // (A quotation never closed, as a cut excerpt leaves it, runs to the end of the block.)
   const inNext = text.slice(next.contentStart, next.end).indexOf('」');
-  if (inNext < 0) return null;
-  const close = next.contentStart + inNext;
+  const close = inNext < 0 ? trimEndAt(text, next.contentStart, next.end) : next.contentStart + inNext;
   const who = book.resolve(sp, null, { start: np.start, end: np.end });
   if (!who) return null;
   return { speaker: who, via: [], kind: 'quote', cue: { start: np.start, end: np.end }, content: boundContent({ start: next.contentStart + 1, end: close }), mention: 'explicit', rule: 'label-line', tokens: np.text };

@@ -376,7 +376,9 @@ function splitNameAndPost(text: string, post: string | null, toks: readonly JaTo
     title = post;
     // Rank words before a post belong to it (首席エコノミスト, 名誉教授, 前大統領).
     const rank = RANK_AT_END.exec(s);
-    if (rank && s.length > rank[0].length) { s = s.slice(0, -rank[0].length); title = rank[0] + title; }
+    // (Not a rank the analyser reads as the end of a name: 秋元キャスター is 秋元, not a former caster 秋.)
+    const straddles = rank && toks.slice(np.from, np.to).some((t) => t.pos2 === '人名' && s.includes(t.surface) && s.indexOf(t.surface) + t.surface.length > s.length - rank[0].length);
+    if (rank && s.length > rank[0].length && !straddles) { s = s.slice(0, -rank[0].length); title = rank[0] + title; }
     // 駐米大使, 駐日中国大使: where an envoy is posted is part of the post.
     const posted = /駐(?:[\u4e00-\u9fff]{1,3}|[\u30A1-\u30FA\u30FC]{2,8})$/.exec(s);
     if (posted && s.length > posted[0].length) { s = s.slice(0, -posted[0].length); title = posted[0] + title; }
