@@ -122,6 +122,13 @@ function findKatakanaNames(text: string, block: ClassifiedBlock, registry: Peopl
     // A newspaper or an institution written in katakana (ウォール・ストリート・ジャーナル) is no person, nor an
     // outlet named after its kind (ロシアメディア・プラウダ).
     if (NOT_PEOPLE_KATAKANA.test(parts[parts.length - 1]!) || /(?:メディア|テレビ|ラジオ)$/.test(parts[0]!) && parts.length > 1) continue;
+    // ホワイトハウス・カービー, ロシア・ザハロワ: a body or a country in katakana before the name is its organisation.
+    let bodyFirst: string | null = null;
+    if (parts.length >= 2 && (KATAKANA_BODY.test(parts[0]!) || isPlaceName(parts[0]!)) && !isPlaceName(parts[1]!)) {
+      bodyFirst = parts[0]!;
+      start += bodyFirst.length + 1;
+      parts = parts.slice(1);
+    }
     // Place names joined by ・ (ロシア・ウクライナ) are not people; nor is a katakana word glued to kanji before.
     const places = parts.filter((p) => isPlaceName(p)).length;
     if (places > 0 && places >= parts.length - 1) continue;
@@ -142,7 +149,7 @@ function findKatakanaNames(text: string, block: ClassifiedBlock, registry: Peopl
     if (!personContext) continue;
     // A word glued to kanji on its left (…国防省アナトリー) keeps its descriptor; one glued to katakana does not parse.
     if (start > block.contentStart && isKatakana(text[start - 1]) && !glued) continue;
-    const post = before.descriptor ? splitPost(before.descriptor) : { organization: orgWithNo(text, start, block.contentStart), title: null };
+    const post = before.descriptor && !bodyFirst ? splitPost(before.descriptor) : { organization: bodyFirst ?? orgWithNo(text, start, block.contentStart), title: null };
     if (!post.title && postAfter && !trailingPost) post.title = postAfter;
     const paren = parentheticalPost(text, end);
     if (paren && !before.descriptor) { post.organization = paren.organization ?? post.organization; post.title = paren.title ?? post.title; }
@@ -426,6 +433,8 @@ const GROUP_POSTS = new Set(['議員', '候補', '委員', '職員', '社員', '
 const DESCRIBES_NEXT = /^(?:の(?:[\u4e00-\u9fff々]{2,5}|[\u30A1-\u30FA\u30FC・]{2,20})(?:氏|さん|君)|・(?:[\u4e00-\u9fff々]{2,5}|[\u30A1-\u30FA\u30FC]{2,}))/;
 /** What a post holds or gives, not who holds it: 官房長官記者会見が, 首相談話は. */
 const EVENT_NOUN_END = /(?:会見|会談|発言|声明|発表|演説|談話|答弁|報道|記事|報告)$/;
+/** Bodies written in katakana that stand before an official's name (ホワイトハウス・カービー). */
+const KATAKANA_BODY = /^(?:ホワイトハウス|クレムリン|ペンタゴン|ダウニング)$/;
 const BODY_AFTER_POST = /^[団陣会側室部局課班席館選派][ \u3000]/;
 const NAME_BEFORE_PARTICLE = /[\u4e00-\u9fff々]{1,6}(?:[ \u3000][\u4e00-\u9fff々]{1,3})?(?=氏|は|が|によ|の(?:見解|分析|指摘|主張)|も|、|ら)/g;
 const POST_AT_END = new RegExp(`(?:${POST_WORD_RE.source})$`);

@@ -271,6 +271,8 @@ function readSpeaker(np: NounPhrase, toks: readonly JaToken[], hasPersonName: bo
 }
 
 const MINISTRY_OFFICE_AT_END = new RegExp(`(?:${MINISTRY_OFFICES.join('|')})$`);
+/** Bodies written in katakana that stand before an official's name (ホワイトハウス・カービー). */
+const KATAKANA_BODY = /^(?:ホワイトハウス|クレムリン|ペンタゴン|ダウニング)$/;
 const BODY_BEFORE_SPACE = /^[\u4e00-\u9fff々]*(?:党|会|省|庁|府|院|社|局|軍|団|連|協)[ \u3000]/;
 /** Offices of state whose holder a country names alone (ロシア大統領, 米国防長官, 中国外相). */
 const OFFICES_OF_STATE = /^(?:副?大統領|副?首相|総理大臣|総理|国家主席|主席|外相|国防相|防衛相|財務相|外務大臣|国防大臣|防衛大臣|国務長官|国防長官|財務長官|長官|報道官|外務省報道官|国務委員|外交部長|国防部長|大使|国連大使)$/;
@@ -423,6 +425,12 @@ function splitNameAndPost(text: string, post: string | null, toks: readonly JaTo
   if (kanjiOffice) {
     name = kanjiOffice[1]!;
     title = kanjiOffice[2]! + title;
+  }
+  // ホワイトハウス・カービー, ロシア・ザハロワ: a body or a country in katakana before the name is the organisation.
+  const lead = /^([\u30A1-\u30FA\u30FC]+)・([\u30A1-\u30FA\u30FC][^]*)$/.exec(name);
+  if (lead && (KATAKANA_BODY.test(lead[1]!) || isPlaceName(lead[1]!)) && !isPlaceName(lead[2]!.split('・')[0]!)) {
+    organization = [organization, lead[1]!].filter(Boolean).join('の') || null;
+    name = lead[2]!;
   }
   // イーゴリ・パノフ・ロシア国連 → the katakana run is the name, the rest the organisation.
   const segs = name.split('・');
