@@ -186,6 +186,9 @@ function peopleMorph(tokenizer: JaTokenizer): PeopleMorph {
       const toks = tokenizer.tokenize(word);
       return toks.length >= 2 && toks.every((t) => t.known && t.pos === '名詞' && /^(?:一般|サ変接続|形容動詞語幹)$/.test(t.pos1));
     },
+    nameless(word) {
+      return tokenizer.tokenize(word).every((t) => t.known && t.pos2 !== '人名');
+    },
     splitsWord(s, at) {
       return tokenizer.tokenize(s).some((t) => t.start < at && at < t.end);
     },

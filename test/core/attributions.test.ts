@@ -465,3 +465,8 @@ test('people: a body or a country in katakana before a katakana name is the orga
   const a = analyze('見出し\n\nホワイトハウス・カーヴィン大統領補佐官は「正式な標的となる」と警告した。ロシア・ザハロフ報道官は「反対だ」と述べた。ロシア・ウクライナ間の交渉は続く。\n');
   assert.deepEqual(a.people.map((p) => [p.name, p.organization]).sort(), [['カーヴィン', 'ホワイトハウス'], ['ザハロフ', 'ロシア']]);
 });
+
+test('people: a one-letter Korean surname with 氏 is the short form of the full name (テ氏 → テ・ヨンホ); 官房副長官 is a post; a caption byline names no author; a URL is no label', () => {
+  const a = analyze('見出し\n日米防衛相会談\n\nhttps://example.jp/20220730/1.html\n北朝鮮のテ・ヨンファ前駐英公使は8日、「実情を伝える」と述べた。テ氏は「核は放棄しない」と強調した。磯田官房副長官は「抗議した」と明らかにした。\n');
+  assert.deepEqual(a.people.map((p) => [p.name, p.title]).sort(), [['テ・ヨンファ', '前駐英公使'], ['磯田', '官房副長官']]);
+});

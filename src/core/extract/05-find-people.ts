@@ -39,6 +39,8 @@ export interface PeopleMorph {
   commonNoun(word: string): boolean;
   /** Whether `word` is made of two or more common nouns (国防|安全): no name is. */
   commonCompound(word: string): boolean;
+  /** Whether every word of `word` is in the dictionary and none is a name (核兵器, 日米防衛相会談): no one is called so. */
+  nameless(word: string): boolean;
   /** Whether a cut of `s` at `at` falls inside a word (慶應|義塾大学): no name ends there. */
   splitsWord(s: string, at: number): boolean;
 }
@@ -59,8 +61,8 @@ const KATAKANA_NAME = new RegExp(`(?<![${KATA}])[${KATA}]{2,}(?:[・=＝](?:[A-Z
 /** The document's authors, as people with role author (their byline name is their mention). */
 export function addAuthors(registry: PeopleRegistry, document: DraftDocument, morph?: PeopleMorph): PeopleRegistry {
   for (const a of document.authors) {
-    // (A byline of one common noun is a section label, 核兵器 above a title, not a name.)
-    if (morph?.commonNoun(a.name)) continue;
+    // (A byline of dictionary words and no name is a section label, 核兵器 above a title, or a caption, not a name.)
+    if (/^[\u4e00-\u9fff々]+$/.test(a.name) && morph?.nameless(a.name)) continue;
     const p = registry.addPerson({ name: a.name, organization: a.organization, title: a.title, role: 'author' });
     if (a.nameSpan) registry.addMention(p, a.nameSpan);
   }
