@@ -470,3 +470,8 @@ test('people: a one-letter Korean surname with 氏 is the short form of the full
   const a = analyze('見出し\n日米防衛相会談\n\nhttps://example.jp/20220730/1.html\n北朝鮮のテ・ヨンファ前駐英公使は8日、「実情を伝える」と述べた。テ氏は「核は放棄しない」と強調した。磯田官房副長官は「抗議した」と明らかにした。\n');
   assert.deepEqual(a.people.map((p) => [p.name, p.title]).sort(), [['テ・ヨンファ', '前駐英公使'], ['磯田', '官房副長官']]);
 });
+
+test('people: a verbal noun before a post says what the holder does (担当記者, 取材記者): no one by name; a surname the dictionary files as a common noun still is one (平野議員)', () => {
+  const a = analyze('見出し\n\n担当記者は「宇宙の部分が引っかかる」と言う。平野議員は「反対だ」と述べた。\n');
+  assert.deepEqual(a.people.filter((p) => p.type === 'person').map((p) => p.name), ['平野']);
+});

@@ -258,6 +258,11 @@ function readSpeaker(np: NounPhrase, toks: readonly JaToken[], hasPersonName: bo
     if (!hasPersonName && post && /^(?:各|両|歴代|与野党|各国)[\u4e00-\u9fff]*$/.test(bare)) return reading(text, 'group', bare);
     const split = splitNameAndPost(text, post ?? null, toks, np);
     // 米国防長官, ロシア大統領: an office of state named by its country alone is the government speaking.
+    // 担当記者, 取材記者: a verbal noun before the post says what the holder does, not who they are.
+    const nameToks = toks.slice(np.from, np.to).filter((t) => split.name.includes(t.surface));
+    if (!hasPersonName && split.title && nameToks.length === 1 && nameToks[0]!.surface === split.name && nameToks[0]!.known && nameToks[0]!.pos1 === 'サ変接続') {
+      return reading(text, 'group', bare);
+    }
     const holder = (split.title && split.name.endsWith(split.title) ? split.name.slice(0, -split.title.length) : split.name).replace(MINISTRY_OFFICE_AT_END, '');
     if (!hasPersonName && split.title && OFFICES_OF_STATE.test(split.title) && holder && (isPlaceName(holder) || STATE_NAMES.test(holder))) {
       return reading(text, 'government', bare);
