@@ -475,3 +475,8 @@ test('people: a verbal noun before a post says what the holder does (担当記�
   const a = analyze('見出し\n\n担当記者は「宇宙の部分が引っかかる」と言う。平野議員は「反対だ」と述べた。\n');
   assert.deepEqual(a.people.filter((p) => p.type === 'person').map((p) => p.name), ['平野']);
 });
+
+test('people: 台湾側両氏 ("both" on one side) names no one', () => {
+  const a = analyze('見出し\n\n北辰大学の林彦明教授と南洋研究所の李明遠研究員が報告した。台湾側両氏は、対話の継続が重要だと述べた。\n');
+  assert.ok(!a.people.some((p) => /両$/.test(p.name)), a.people.map((p) => p.name).join(' '));
+});

@@ -272,6 +272,8 @@ const KANJI_POSTS = '外交部長|国防部長|商務部長|外交部副部長|�
 /** Words of rank that stand between a name and its post (周海上級大佐, 李主任研究員). */
 const POST_MODIFIER = new RegExp(`^(?:${KANJI_RANKS.join('|')}|退役|陸軍|海軍|空軍|(?:${MINISTRY_OFFICES.join('|')})副?|駐[\\u4e00-\\u9fff]{1,3})$`);
 const SINGLE_KANJI_PLACES = '米|露|中|韓|朝|日|英|仏|独|豪|印|台|欧';
+/** 台湾側両氏: a side (側) and "both" (両) end no name. */
+const SIDE_OR_BOTH = /.(?:側|側両|両)$/;
 /** 米 of 米国防長官: a country in one kanji, no name. */
 const SINGLE_KANJI_PLACE = new RegExp(`^(?:${SINGLE_KANJI_PLACES})$`);
 const KANJI_POST_LAST = new Set(KANJI_POSTS.split('|').map((p) => p[p.length - 1]!));
@@ -354,7 +356,7 @@ function findKanjiNames(text: string, block: ClassifiedBlock, registry: PeopleRe
       // (東京都知事, 北海道知事, 大阪府知事: a prefecture or province before the post, no name; nor is 北 in
       // 北朝鮮外相, where the place runs on from the start.)
       // (裏金議員, 若手候補: a common noun before a post that many hold; 上席研究員: a rank, not a name.)
-      if (post[3] && GROUP_POSTS.has(post[3]) && !post[2] && morph?.commonNoun(name) || morph?.commonCompound(name) || KANJI_RANKS.includes(name) || SINGLE_KANJI_PLACE.test(name)) break;
+      if (post[3] && GROUP_POSTS.has(post[3]) && !post[2] && morph?.commonNoun(name) || morph?.commonCompound(name) || KANJI_RANKS.includes(name) || SINGLE_KANJI_PLACE.test(name) || SIDE_OR_BOTH.test(name)) break;
       if (NOT_A_NAME.test(name) || isPlaceName(name) || post[2] && isPlaceName(name + post[2]) || /^[\u4e00-\u9fff]{1,3}[都道府県州省区]$/.test(name) || ORG_SUFFIXES.some((s) => name.endsWith(s))) break;
       const title = post[3] === '氏' ? null : `${post[1] ?? ''}${bodyBetween ? '' : post[2] ?? ''}${post[3]}`;
       // A later surname-only form (岸田首相 after 岸田文雄首相) refers to the person named in full.

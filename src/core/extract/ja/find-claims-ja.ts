@@ -1428,7 +1428,9 @@ function analyzeSentence(v: SentenceView, book: SpeakerBook, carried: Speaker | 
   if (!continues && !quotedSubject && opening.topic) {
     topic = book.resolve(opening.topic, current);
     const co = opening.coTopics?.length ? opening.coTopics.map((c) => book.resolve(c, current)).filter((x): x is Speaker => x !== null) : [];
-    if (topic && co.length) topic = { people: [...co.flatMap((c) => c.people), ...topic.people], source: { start: co[0]!.source!.start, end: topic.source!.end } };
+    // (ソコロフとオルロワの両氏は: "both" are the two just named, not two found before.)
+    if (co.length && opening.topic.type === 'anaphor') topic = { people: co.flatMap((c) => c.people), source: { start: co[0]!.source!.start, end: opening.topic.end } };
+    else if (topic && co.length) topic = { people: [...co.flatMap((c) => c.people), ...topic.people], source: { start: co[0]!.source!.start, end: topic.source!.end } };
   }
   // 北村教授は「…」。 / X氏は停戦について、「…」と。: a topic, then a quotation that closes the sentence with its verb
   // left out, as captions and broadcast summaries write it.

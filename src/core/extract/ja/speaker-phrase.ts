@@ -231,6 +231,9 @@ function readSpeaker(np: NounPhrase, toks: readonly JaToken[], hasPersonName: bo
   // A note after the post (教授(国際政治), 氏(45)) says what the speaker works on or how old they are.
   const bare = bareSpeaker(text);
   if (ANAPHOR.test(bare)) return reading(text, 'anaphor', bare);
+  // 台湾側両氏: "both" of those just named (ソコロフとオルロワの両氏 names them, and is read as a name below).
+  const both = /(?:両氏|両者)$/.exec(bare);
+  if (both && bare.length > both[0].length && !/の(?:両氏|両者)$/.test(bare)) return reading(text, 'anaphor', both[0]);
   if (/^(?:これ|それ|あれ|この|その|我々|私|僕|自分|ここ|今回|同様|一方|他方|ほか|他|こと|もの|ため|問題|点)$/.test(bare)) return null;
   if (GENERIC_SOURCE.test(bare) && !hasPersonName) return reading(text, 'group', bare);
   const titled = /^(.+?)「[^」]+」$/.exec(bare);
