@@ -485,6 +485,16 @@ function splitNameAndPost(text: string, post: string | null, toks: readonly JaTo
   if (title && body && (GOV_TAILS.test(body) || ORG_TAILS.test(body)) && !/[\u30A1-\u30FA]{2,}$/.test(body)) {
     return { name: text.replace(/[(（][^)）]*[)）]/g, '').trim(), organization: [organization, name].filter(Boolean).join('の'), title };
   }
+  // 宇山秀樹欧州局長: an office between a kanji name and the post (欧州 of 欧州局長) belongs to the post; the name is the
+  // run the analyser tags as one.
+  if (title && /^[\u4e00-\u9fff々]{6,}$/.test(name)) {
+    let run = '';
+    for (const t of toks.slice(np.from, np.to)) {
+      if (t.pos2 === '人名' && name.startsWith(run + t.surface)) run += t.surface;
+      else if (run) break;
+    }
+    if (run.length >= 2 && run.length <= 5 && name.length > run.length) { title = name.slice(run.length) + title; name = run; }
+  }
   const isName = name.length >= 1 && name.length <= 16 && !((postEnding(name)?.length ?? 0) >= 2) && !isPlaceName(name)
     // (A Korean surname in katakana may be one character before a post: オ次長, イ長官.)
     && (/^[\u4e00-\u9fff々]{1,3}[ \u3000][\u4e00-\u9fff々]{1,3}$/.test(name) || /^[\u30A1-\u30FA\u30FC・=＝]{2,}$/.test(name) || /^[\u30A1-\u30FA]$/.test(name) && (title !== null || /(?:氏|さん)$/.test(text)) || isKatakanaFullName(name) || /^[A-Za-z][A-Za-z. '-]*$/.test(name) && !/^[A-Z]{2,6}$/.test(name) || /^[\u4e00-\u9fff々]{1,5}$/.test(name) && (title !== null || toks.slice(np.from, np.to).some((t) => t.pos2 === '人名') || /(?:氏|さん|君)$/.test(text)));
