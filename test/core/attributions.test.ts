@@ -461,7 +461,7 @@ test('people: where an envoy is posted is part of the post (秦林駐米大使, 
   assert.deepEqual(a.people.map((p) => [p.name, p.title]).sort(), [['秦林', '駐米大使'], ['金森健治', '駐中国大使']]);
 });
 
-test('people: a body or a country in katakana before a katakana name is the organisation (ホワイトハウス・カービー, ロシア・ザハロワ); two places joined are nobody', () => {
+test('people: a body or a country in katakana before a katakana name is the organisation (ホワイトハウス・カーヴィン, ロシア・ザハロフ); two places joined are nobody', () => {
   const a = analyze('見出し\n\nホワイトハウス・カーヴィン大統領補佐官は「正式な標的となる」と警告した。ロシア・ザハロフ報道官は「反対だ」と述べた。ロシア・ウクライナ間の交渉は続く。\n');
   assert.deepEqual(a.people.map((p) => [p.name, p.organization]).sort(), [['カーヴィン', 'ホワイトハウス'], ['ザハロフ', 'ロシア']]);
 });

@@ -1027,11 +1027,11 @@ test('a party before a spaced name on a label line (北辰党 森戸代表, 日�
   assert.deepEqual(a.people.filter((p) => p.type === 'person').map((p) => p.name).sort(), ['北村', '森戸']);
 });
 
-test('a broadcast transcript: label lines inside one sentence each label the quotation below; a thought inside it is the speaker\'s; 秋元キャスター is 秋元', () => {
-  const text = '番組アーカイブ\n\nゲスト\n\n併合から1年 発言の波紋\n秋元キャスター\n「一昨日、大統領が国営テレビで、昨年の併合の時に核兵器の使用を準備していたことを明らかにしました。北村さん、この発言をどう受け止めていますか?」\n北村教授\n「準備をしていたとは思えないです。当時は五輪があったでしょう。大統領はソチにいたと思うんです。あの混乱の中で、核兵器まで頭が及ばなかったと思うんです」\n';
+test('a broadcast transcript: label lines inside one sentence each label the quotation below; a thought inside it is the speaker\'s; 坂元キャスター is 坂元', () => {
+  const text = '番組アーカイブ\n\nゲスト\n\n併合から1年 発言の波紋\n坂元キャスター\n「一昨日、大統領が国営テレビで、昨年の併合の時に核兵器の使用を準備していたことを明らかにしました。北村さん、この発言をどう受け止めていますか?」\n北村教授\n「準備をしていたとは思えないです。当時は五輪があったでしょう。大統領はソチにいたと思うんです。あの混乱の中で、核兵器まで頭が及ばなかったと思うんです」\n';
   const a = analyze(text);
   const byId = new Map(a.people.map((p) => [p.id, p.name]));
-  assert.deepEqual(a.attributions.map((x) => `${byId.get(x.speakers[0]!)}:${x.content.text.slice(0, 8)}`), ['秋元:一昨日、大統領が', '北村:準備をしていたと']);
+  assert.deepEqual(a.attributions.map((x) => `${byId.get(x.speakers[0]!)}:${x.content.text.slice(0, 8)}`), ['坂元:一昨日、大統領が', '北村:準備をしていたと']);
 });
 
 run({

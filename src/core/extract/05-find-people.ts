@@ -124,7 +124,7 @@ function findKatakanaNames(text: string, block: ClassifiedBlock, registry: Peopl
     // A newspaper or an institution written in katakana (ウォール・ストリート・ジャーナル) is no person, nor an
     // outlet named after its kind (ロシアメディア・プラウダ).
     if (NOT_PEOPLE_KATAKANA.test(parts[parts.length - 1]!) || /(?:メディア|テレビ|ラジオ)$/.test(parts[0]!) && parts.length > 1) continue;
-    // ホワイトハウス・カービー, ロシア・ザハロワ: a body or a country in katakana before the name is its organisation.
+    // ホワイトハウス・カーヴィン, ロシア・ザハロフ: a body or a country in katakana before the name is its organisation.
     let bodyFirst: string | null = null;
     if (parts.length >= 2 && (KATAKANA_BODY.test(parts[0]!) || isPlaceName(parts[0]!)) && !isPlaceName(parts[1]!)) {
       bodyFirst = parts[0]!;
@@ -343,7 +343,7 @@ function findKanjiNames(text: string, block: ClassifiedBlock, registry: PeopleRe
       // The middle part must be a place (韓国 in 洪前韓国大統領), not more of the name.
       // (平岩俊司南山大教授: a university's short name between the name and the post is the organisation.)
       const bodyBetween = !former && post[2] !== undefined && BODY_SHORT_NAME.test(post[2]);
-      // 慶應義塾大学教授の森聡さん, 東洋学園大学教授・朱建栄: a body and a post describing the person named after の or
+      // 東陵義塾大学教授の森川聡さん, 東海学園大学教授・朱明遠: a body and a post describing the person named after の or
       // a dot hold no name; nor does a
       // body whose name the cut would split (慶應|義塾大学, 拓|殖大学).
       if (bodyBetween && DESCRIBES_NEXT.test(text.slice(start + run.length, start + run.length + 24))) break;
@@ -437,7 +437,7 @@ const GROUP_POSTS = new Set(['議員', '候補', '委員', '職員', '社員', '
 const DESCRIBES_NEXT = /^(?:の(?:[\u4e00-\u9fff々]{2,5}|[\u30A1-\u30FA\u30FC・]{2,20})(?:氏|さん|君)|・(?:[\u4e00-\u9fff々]{2,5}|[\u30A1-\u30FA\u30FC]{2,}))/;
 /** What a post holds or gives, not who holds it: 官房長官記者会見が, 首相談話は. */
 const EVENT_NOUN_END = /(?:会見|会談|発言|声明|発表|演説|談話|答弁|報道|記事|報告)$/;
-/** Bodies written in katakana that stand before an official's name (ホワイトハウス・カービー). */
+/** Bodies written in katakana that stand before an official's name (ホワイトハウス・カーヴィン). */
 const KATAKANA_BODY = /^(?:ホワイトハウス|クレムリン|ペンタゴン|ダウニング)$/;
 const BODY_AFTER_POST = /^[団陣会側室部局課班席館選派][ \u3000]/;
 const NAME_BEFORE_PARTICLE = /[\u4e00-\u9fff々]{1,6}(?:[ \u3000][\u4e00-\u9fff々]{1,3})?(?=氏|は|が|によ|の(?:見解|分析|指摘|主張)|も|、|ら)/g;

@@ -163,7 +163,7 @@ function* claimsInParts(input: JaClaimsInput, partSize: number): Generator<Claim
   // In an interview (――question? then the answer) the answers are the interviewee's: the person speaking when
   // the first question came, kept across answers that quote others.
   let interviewee: Speaker | null = null;
-  // Who introduced themselves (防衛大臣に就任いたしました北澤俊美でございます): a press conference's principal,
+  // Who introduced themselves (防衛大臣に就任いたしました北浜一郎でございます): a press conference's principal,
   // who answers its questions (Q:… A:…) whatever headings stand between.
   let principal: Speaker | null = null;
   // The block an interviewer's question opens: all its sentences are the question.
@@ -207,7 +207,7 @@ function* claimsInParts(input: JaClaimsInput, partSize: number): Generator<Claim
     if (block.kind === 'heading' && !quoteLine) { current = null; answer = null; turn = null; }
     // 中央銀行 森山総裁 on a line of its own, the quotation on the next: the line labels the quotation.
     const nextBlock = blocks[b + 1];
-    // 00:03:05 ~ 00:04:28 清水真人君 / 委員長(山谷えり子君) on a line of its own, the speech in the paragraph after it:
+    // 00:03:05 ~ 00:04:28 三好康夫君 / 委員長(岸本ゆかり君) on a line of its own, the speech in the paragraph after it:
     // minutes as a video record gives them (the line may have been taken for a heading).
     const minutesLine = nextBlock && nextBlock.kind === 'paragraph' && block.end - block.contentStart <= 60 ? MINUTES_LABEL_LINE.exec(text.slice(block.contentStart, block.end)) : null;
     if (minutesLine) {
@@ -248,7 +248,7 @@ function* claimsInParts(input: JaClaimsInput, partSize: number): Generator<Claim
     if (block.kind === 'title' || block.kind === 'heading') continue;
     const list = bySentenceBlock.get(b) ?? [];
     let previous: { span: Span; drafts: Draft[] } | null = null;
-    // 秋元キャスター / 「…」 / 名越教授 / 「…」: label lines inside a sentence (no 。 ends a label or a quotation's
+    // 坂元キャスター / 「…」 / 北村教授 / 「…」: label lines inside a sentence (no 。 ends a label or a quotation's
     // line), each labelling the quotation that opens the next line. What the speaker thinks inside it is theirs.
     const starts = new Set(list.map((x) => x.start));
     const labelledQuotes: Span[] = [];
@@ -1246,8 +1246,8 @@ function interviewLead(v: SentenceView): SpeakerPhrase | null {
 }
 
 /**
- * A speaker introducing themselves at the start of a speech (防衛大臣に就任いたしました北澤俊美でございます /
- * 日本共産党の山添拓です): the person named right before です or でございます closing the sentence, or null.
+ * A speaker introducing themselves at the start of a speech (防衛大臣に就任いたしました北浜一郎でございます /
+ * 北辰党の北村修です): the person named right before です or でございます closing the sentence, or null.
  */
 function selfIntroduction(v: SentenceView): SpeakerPhrase | null {
   const { toks } = v;
@@ -2388,7 +2388,7 @@ function cutLong(text: string, s: Span): Span[] {
  * `needs`: a character the label must contain, looked for before the pattern is tried (the colon's pattern backtracks
  * over up to 24 characters and a second word at every line and sentence head).
  */
-/** A minutes speaker on a line of its own, perhaps after the time it speaks at: 00:03:05 ~ 00:04:28 清水真人君. */
+/** A minutes speaker on a line of its own, perhaps after the time it speaks at: 00:03:05 ~ 00:04:28 三好康夫君. */
 const MINUTES_LABEL_LINE = /^[ \u3000]*(?:\d{1,2}:\d{2}(?::\d{2})?[ \u3000]*[~〜～\-－][ \u3000]*\d{1,2}:\d{2}(?::\d{2})?[ \u3000]+)?((?:[^\s()（）]{1,12}[(（][^()（）\s]{2,12}君[)）])|[\u4e00-\u9fff々\u30A1-\u30FA\u30FC]{2,8}君)[ \u3000]*$/;
 /** A name alone: kanji or katakana, a space or a dot between, no kana of a sentence. */
 const NAME_ONLY = /^[\u4e00-\u9fff々\u30A1-\u30FA\u30FC・ \u3000]+$/;
@@ -2423,7 +2423,7 @@ function lineLabel(text: string, block: { contentStart: number; end: number }, n
   if (!line || /[。、「」]/.test(line)) return null;
   const toks = tokenizer.tokenize(line, block.contentStart);
   const np = nounPhraseEndingAt(text, toks, toks.length - 1, 0);
-  // (国防安全研究院 沈明室所長: the body may stand before the name, set off by a space.)
+  // (北辰防衛研究院 森川健一所長: the body may stand before the name, set off by a space.)
   if (!np || np.start !== block.contentStart && !/^[^\s。、「」]+[ \u3000]+$/.test(text.slice(block.contentStart, np.start))) return null;
   const sp = classify(np, toks, book);
   if (!sp || sp.type !== 'person' || !sp.title) return null;
@@ -2474,7 +2474,7 @@ function labelTurnAt(text: string, start: number, end: number, tokenizer: JaToke
     if (ce - cs < 1) continue;
     // 委員長 奥村 展三君 / 大谷  啓君    櫛渕 万里君: a roster of members, not a turn (and no one is named by it).
     if (text[ce - 1] === '君' && !/[。、]/.test(text.slice(cs, ce))) return null;
-    // 報道官:毛寧 — a header giving who holds the post: a name after the label, no turn.
+    // 報道官:林海 — a header giving who holds the post: a name after the label, no turn.
     if (ce - cs <= 8 && NAME_ONLY.test(text.slice(cs, ce)) && isPost(labelText)) return null;
     const who = labelSpeaker(labelText, cue, tokenizer, book, rule, (labelCounts.get(labelText) ?? 0) >= 2);
     if (!who) continue;

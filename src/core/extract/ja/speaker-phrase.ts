@@ -279,7 +279,7 @@ function readSpeaker(np: NounPhrase, toks: readonly JaToken[], hasPersonName: bo
 }
 
 const MINISTRY_OFFICE_AT_END = new RegExp(`(?:${MINISTRY_OFFICES.join('|')})$`);
-/** Bodies written in katakana that stand before an official's name (ホワイトハウス・カービー). */
+/** Bodies written in katakana that stand before an official's name (ホワイトハウス・カーヴィン). */
 const KATAKANA_BODY = /^(?:ホワイトハウス|クレムリン|ペンタゴン|ダウニング)$/;
 const BODY_BEFORE_SPACE = /^[\u4e00-\u9fff々]*(?:党|会|省|庁|府|院|社|局|軍|団|連|協)[ \u3000]/;
 /** Offices of state whose holder a country names alone (ロシア大統領, 米国防長官, 中国外相). */
@@ -386,7 +386,7 @@ function splitNameAndPost(text: string, post: string | null, toks: readonly JaTo
     title = post;
     // Rank words before a post belong to it (首席エコノミスト, 名誉教授, 前大統領).
     const rank = RANK_AT_END.exec(s);
-    // (Not a rank the analyser reads as the end of a name: 秋元キャスター is 秋元, not a former caster 秋.)
+    // (Not a rank the analyser reads as the end of a name: 坂元キャスター is 坂元, not a former caster 坂.)
     const straddles = rank && toks.slice(np.from, np.to).some((t) => t.pos2 === '人名' && s.includes(t.surface) && s.indexOf(t.surface) + t.surface.length > s.length - rank[0].length);
     if (rank && s.length > rank[0].length && !straddles) { s = s.slice(0, -rank[0].length); title = rank[0] + title; }
     // 駐米大使, 駐日中国大使: where an envoy is posted is part of the post.
@@ -405,7 +405,7 @@ function splitNameAndPost(text: string, post: string | null, toks: readonly JaTo
   // 佐藤 健一: a space between a kanji surname and given name is part of the name, not a cut.
   // Lin Haowen: a Latin name keeps its spaces too.
   let spacedName = /(?:^|[の\s])([\u4e00-\u9fff々]{1,3}[ \u3000][\u4e00-\u9fff々]{1,3}|[A-Z][A-Za-z.'’-]*(?: [A-Z][A-Za-z.'’-]*)+)$/.exec(s);
-  // (自民党 石破, 日本維新の会 吉村: a party or a body before the space, not a family name.)
+  // (北辰党 森戸, 日本改革の会 北村: a party or a body before the space, not a family name.)
   if (spacedName && /[\u4e00-\u9fff々]/.test(spacedName[1]![0]!) && BODY_BEFORE_SPACE.test(spacedName[1]!)) spacedName = null;
   const cut = spacedName ? s.length - spacedName[1]!.length - 1 : Math.max(s.lastIndexOf('の'), s.lastIndexOf(' '), s.lastIndexOf('\u3000'));
   if (cut > 0) {
@@ -434,7 +434,7 @@ function splitNameAndPost(text: string, post: string | null, toks: readonly JaTo
     name = kanjiOffice[1]!;
     title = kanjiOffice[2]! + title;
   }
-  // ホワイトハウス・カービー, ロシア・ザハロワ: a body or a country in katakana before the name is the organisation.
+  // ホワイトハウス・カーヴィン, ロシア・ザハロフ: a body or a country in katakana before the name is the organisation.
   const lead = /^([\u30A1-\u30FA\u30FC]+)・([\u30A1-\u30FA\u30FC][^]*)$/.exec(name);
   if (lead && (KATAKANA_BODY.test(lead[1]!) || isPlaceName(lead[1]!)) && !isPlaceName(lead[2]!.split('・')[0]!)) {
     organization = [organization, lead[1]!].filter(Boolean).join('の') || null;
@@ -485,7 +485,7 @@ function splitNameAndPost(text: string, post: string | null, toks: readonly JaTo
   if (title && body && (GOV_TAILS.test(body) || ORG_TAILS.test(body)) && !/[\u30A1-\u30FA]{2,}$/.test(body)) {
     return { name: text.replace(/[(（][^)）]*[)）]/g, '').trim(), organization: [organization, name].filter(Boolean).join('の'), title };
   }
-  // 宇山秀樹欧州局長: an office between a kanji name and the post (欧州 of 欧州局長) belongs to the post; the name is the
+  // 宇田秀明欧州局長: an office between a kanji name and the post (欧州 of 欧州局長) belongs to the post; the name is the
   // run the analyser tags as one.
   if (title && /^[\u4e00-\u9fff々]{6,}$/.test(name)) {
     let run = '';
