@@ -1035,6 +1035,17 @@ test('a broadcast transcript: label lines inside one sentence each label the quo
 });
 
 run({
+  'an opinion voiced from a source (Xからは、…との声が上がった / AやBなど多くの出席者から…という意見が相次いだ)': {
+    text: '見出し\n\n野党からは、説明が足りないとの批判が相次いだ。森川健一教授からは「対話が必要だ」との指摘が出た。北辰研究所の森戸一馬研究員や港湾協会の北村修理事など多くの出席者から、計画を見直すべきだという意見が相次いだ。\n',
+    want: [
+      { speaker: '野党', content: '説明が足りない' },
+      { speaker: '森川健一', content: '対話が必要だ', kind: 'quote' },
+      { speaker: '北村修', content: '計画を見直すべきだ' },
+    ],
+  },
+});
+
+run({
   '同氏 is the person named last outside quotations, even one who has not spoken yet (…X氏の発言を伝えている。同氏は「…」と分析)': {
     text: '見出し\n\n北洋研究所のイワン・ペトロフ所長は「対話が要る」と指摘した。北洋通信はまた、南陵研究所のセルゲイ・マルコフ氏の発言を伝えている。同氏は「制裁は逆効果だろう」と分析。\n',
     want: [{ speaker: 'セルゲイ・マルコフ', content: '制裁は逆効果だろう', kind: 'quote' }],

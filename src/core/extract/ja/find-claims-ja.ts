@@ -1212,6 +1212,60 @@ function elidedVerbQuote(v: SentenceView, k: number): { content: Span; cue: Span
   return { content: { start: toks[k]!.end, end: toks[close]!.start }, cue };
 }
 
+/** Nouns of an opinion voiced (…との声が上がる) and the verbs that say it came up. */
+const OPINION_NOUNS = /^(?:声|意見|指摘|批判|懸念|見方|異論|反発|要望|不満|疑問|注文|反論|要求|懸念の声|慎重論|反対論)$/;
+const OPINION_VERBS = /^(?:上がる|あがる|出る|相次ぐ|寄せる|寄せられる|聞く|聞かれる|出す|強まる|広がる|噴出|続出|根強い)$/;
+
+/**
+ * …との声が上がっている with its source before it (与党内からは、…): the source, the content (the quotation, or the
+ * clause from after the source to と) and the cue (と through the verb); null when no source is named.
+ */
+function opinionFrom(v: SentenceView): { source: SpeakerPhrase; content: Span; cue: Span; kind: Kind } | null {
+  const { toks } = v;
+  for (let i = 1; i + 3 < toks.length; i++) {
+    const t = toks[i]!;
+    if (v.depth[i]) continue;
+    const quotative = t.surface === 'との' || t.surface === 'という' || t.surface === 'と' && t.pos2 === '引用' && toks[i + 1]?.surface === 'の';
+    if (!quotative) continue;
+    const n = t.surface === 'と' ? i + 2 : i + 1;
+    if (!OPINION_NOUNS.test(toks[n]?.surface ?? '') || !/^(?:が|も)$/.test(toks[n + 1]?.surface ?? '')) continue;
+    const verb = toks[n + 2];
+    if (!verb || !OPINION_VERBS.test(verb.base === '*' ? verb.surface : verb.base) && !OPINION_VERBS.test(verb.surface)) continue;
+    // The source: Xから(は|も)、 before the complement, outside quotations.
+    for (let k = i - 1; k > 0; k--) {
+      if (v.depth[k] || toks[k]!.surface !== 'から' || toks[k]!.pos !== '助詞') continue;
+      const np = nounPhraseEndingAt(v.text, toks, k - 1, 0);
+      let sp = np ? classify(np, toks, v.book) : null;
+      if (!sp || sp.type === 'anaphor') return null;
+      // AやBなど多くの出席者から: those named before など are the source (the first of them; the rest as co-sources).
+      const named = sp.type === 'group' && np ? namedBeforeNado(v, np.from) : null;
+      if (named) sp = named;
+      let from = k + 1;
+      if (/^(?:は|も)$/.test(toks[from]?.surface ?? '')) from++;
+      if (toks[from]?.surface === '、') from++;
+      const last = v.prev(i);
+      const quoted = last >= from && closesQuote(toks[last]!.surface) && v.match.get(last) === from;
+      const content = quoted ? { start: toks[from]!.end, end: toks[last]!.start } : { start: toks[from]!.start, end: toks[i - 1]!.end };
+      if (content.end <= content.start) return null;
+      const cue = { start: t.start, end: toks[predicateEnd(v, n + 2) - 1]!.end };
+      return { source: sp, content, cue, kind: quoted ? 'quote' : 'reported' };
+    }
+    return null;
+  }
+  return null;
+}
+
+/** The person named right before など (…北村修常任理事など多くの出席者): the example that stands for the group. */
+function namedBeforeNado(v: SentenceView, from: number): SpeakerPhrase | null {
+  const { toks } = v;
+  let k = from - 1;
+  while (k > 0 && (toks[k]!.surface === '多く' || toks[k]!.surface === 'の' || toks[k]!.surface === '数' || toks[k]!.pos1 === '数')) k--;
+  if (toks[k]?.surface !== 'など') return null;
+  const np = nounPhraseEndingAt(v.text, toks, k - 1, 0);
+  const sp = np ? classify(np, toks, v.book) : null;
+  return sp && sp.type === 'person' ? sp : null;
+}
+
 /** Whether the clause from `k` is a circumstance (物価が上がる中、 / 交渉が続くなかで、): its subject says nothing. */
 function circumstanceFollows(v: SentenceView, k: number): boolean {
   const { toks } = v;
@@ -1410,6 +1464,13 @@ function analyzeSentence(v: SentenceView, book: SpeakerBook, carried: Speaker | 
         return { drafts, unattributed, current };
       }
     }
+  }
+
+  // 与党内からは、…との声が上がっている / X氏からは「…」という指摘が出た: opinions voiced from a source.
+  const voiced = opinionFrom(v);
+  if (voiced) {
+    const who = book.resolve(voiced.source, current);
+    if (who) drafts.push({ speaker: who, via: [], kind: voiced.kind, cue: voiced.cue, content: boundContent(voiced.content), mention: 'explicit', rule: 'opinion-from', tokens: text.slice(voiced.cue.start, voiced.cue.end) });
   }
 
   // Where the first complement may start: after connectives, a topic speaker and its adverbials.

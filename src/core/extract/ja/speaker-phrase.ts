@@ -409,7 +409,8 @@ function splitNameAndPost(text: string, post: string | null, toks: readonly JaTo
   if (spacedName && /[\u4e00-\u9fff々]/.test(spacedName[1]![0]!) && BODY_BEFORE_SPACE.test(spacedName[1]!)) spacedName = null;
   const cut = spacedName ? s.length - spacedName[1]!.length - 1 : Math.max(s.lastIndexOf('の'), s.lastIndexOf(' '), s.lastIndexOf('\u3000'));
   if (cut > 0) {
-    organization = s.slice(0, cut).trim() || null;
+    // (AやBの北村氏: the organisation is B's; A is another person of a list.)
+    organization = s.slice(0, cut).trim().replace(/^.*や/, '') || null;
     name = s.slice(cut + 1).trim();
     // 東西総合研究所上席主任研究員の石川氏: an organisation run into a post; the post is the person's.
     const own = organization ? trailingPost(organization) : null;
