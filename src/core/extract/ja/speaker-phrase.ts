@@ -490,11 +490,14 @@ function splitNameAndPost(text: string, post: string | null, toks: readonly JaTo
   // run the analyser tags as one.
   if (title && /^[\u4e00-\u9fff々]{6,}$/.test(name)) {
     let run = '';
+    let after: JaToken | undefined;
     for (const t of toks.slice(np.from, np.to)) {
       if (t.pos2 === '人名' && name.startsWith(run + t.surface)) run += t.surface;
-      else if (run) break;
+      else if (run) { after = t; break; }
     }
-    if (run.length >= 2 && run.length <= 5 && name.length > run.length) { title = name.slice(run.length) + title; name = run; }
+    // (Only when a word of two kanji or more follows: 赤沢亮|正|経済 is a name the analyser cut short.)
+    const office = after && after.pos === '名詞' && after.surface.length >= 2;
+    if (office && run.length >= 2 && run.length <= 5 && name.length > run.length) { title = name.slice(run.length) + title; name = run; }
   }
   const isName = name.length >= 1 && name.length <= 16 && !((postEnding(name)?.length ?? 0) >= 2) && !isPlaceName(name)
     // (A Korean surname in katakana may be one character before a post: オ次長, イ長官.)
