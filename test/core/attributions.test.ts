@@ -485,3 +485,8 @@ test('people: an office between a kanji name and the post belongs to the post (�
   const a = analyze('見出し\n\n北陸国外務省の宇田秀明欧州局長は「占領された領土だ」と述べた。\n');
   assert.deepEqual(a.people.map((p) => [p.name, p.organization, p.title]), [['宇田秀明', '北陸国外務省', '欧州局長']]);
 });
+
+test('people: 政府代表 and 特別代表 are posts (北浜政府代表, 森戸特別代表)', () => {
+  const a = analyze('見出し\n\n北浜政府代表は「返還を求める」と述べた。森戸特別代表は「協議を続ける」と語った。\n');
+  assert.deepEqual(a.people.map((p) => [p.name, p.title]).sort(), [['北浜', '政府代表'], ['森戸', '特別代表']]);
+});
