@@ -1045,6 +1045,18 @@ run({
   },
 });
 
+test('a transcript page that lost its line breaks: colon labels after a stop and a space open turns, each to the next break', () => {
+  const text = '【解説】利上げのタイミング\n北村: 利上げはないとは言っていない、という感じですよね。 日銀が表現を変えたことも注目に値する。 北村: リスクの度合いは下がっていると。 南条: この表現を使わないようにしたのは、次はないと解釈されるからです。 南条: 現実的には為替次第なのかなと。\n';
+  const a = analyze(text);
+  const byId = new Map(a.people.map((p) => [p.id, p.name]));
+  assert.deepEqual(a.attributions.map((x) => `${byId.get(x.speakers[0]!)}:${x.content.text}`), [
+    '北村:利上げはないとは言っていない、という感じですよね',
+    '北村:リスクの度合いは下がっていると',
+    '南条:この表現を使わないようにしたのは、次はないと解釈されるからです',
+    '南条:現実的には為替次第なのかなと',
+  ]);
+});
+
 run({
   '同氏 is the person named last outside quotations, even one who has not spoken yet (…X氏の発言を伝えている。同氏は「…」と分析)': {
     text: '見出し\n\n北洋研究所のイワン・ペトロフ所長は「対話が要る」と指摘した。北洋通信はまた、南陵研究所のセルゲイ・マルコフ氏の発言を伝えている。同氏は「制裁は逆効果だろう」と分析。\n',

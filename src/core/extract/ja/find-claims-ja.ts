@@ -159,6 +159,7 @@ function* claimsInParts(input: JaClaimsInput, partSize: number): Generator<Claim
   for (const f of footnotes) for (let k = f.start; k < f.end; k++) markerAt.set(k, f);
   const people = new SpeakerBook(registry);
   const labelCounts = countLabels(text, blocks);
+  const inlineLabels = countInlineLabels(text);
   let current: Speaker | null = null;
   // In an interview (――question? then the answer) the answers are the interviewee's: the person speaking when
   // the first question came, kept across answers that quote others.
@@ -236,7 +237,13 @@ function* claimsInParts(input: JaClaimsInput, partSize: number): Generator<Claim
     // The end of a turn read from a line of the block (its sentences are the turn's).
     let turnEnd = -1;
     const blockTurn = labelled.length && labelled[0]!.rule.startsWith('label-turn') ? labelled[0]! : null;
-    if (blockTurn) {
+    // (A page that lost its line breaks: the first turn ends where the next one's label stands after a stop.)
+    const inlineCut = blockTurn && inlineLabels.size ? nextInlineLabel(text, blockTurn.content.start, blockTurn.content.end, inlineLabels) : -1;
+    if (blockTurn && inlineCut > 0) {
+      blockTurn.content = { start: blockTurn.content.start, end: inlineCut };
+      turnEnd = inlineCut;
+      turn = null;
+    } else if (blockTurn) {
       turn = openTurn(text, blockTurn);
       // A block of several turns, one per line (○A君 …\n○B君 …): the first line's turn, then the lines after it.
       const nl = text.indexOf('\n', blockTurn.cue!.end);
@@ -292,6 +299,18 @@ function* claimsInParts(input: JaClaimsInput, partSize: number): Generator<Claim
           previous = null;
           continue;
         }
+      }
+      // 佐藤: …ですよね。 末廣: …: a page that lost its line breaks (a space after the stop where a turn began) keeps
+      // its colon labels; a label met twice opens a turn that runs to the next such break.
+      const inlineTurn = !lineStart && sentence.start > block.contentStart ? inlineColonTurn(text, sentence.start, block.end, inlineLabels, tokenizer, people) : null;
+      if (inlineTurn) {
+        drafts.push(inlineTurn);
+        current = inlineTurn.speaker;
+        turnEnd = inlineTurn.content.end;
+        turn = null;
+        answer = null;
+        previous = null;
+        continue;
       }
       // A sentence that opens no turn goes on with the turn before it; an interviewer's question (――…?) ends it.
       if (turn && (QUESTION_MARK.test(text.slice(sentence.start, sentence.start + 3)) || !lengthenTurn(text, turn, sentence.start, sentence.end))) turn = null;
@@ -2494,6 +2513,52 @@ function lineLabel(text: string, block: { contentStart: number; end: number }, n
   const who = book.resolve(sp, null, { start: np.start, end: np.end });
   if (!who) return null;
   return { speaker: who, via: [], kind: 'quote', cue: { start: np.start, end: np.end }, content: boundContent({ start: next.contentStart + 1, end: close }), mention: 'explicit', rule: 'label-line', tokens: np.text };
+}
+
+/** Colon labels after a stop and a space, where a page that lost its line breaks began a turn: how often each is met. */
+const INLINE_LABEL = /[。」?？!！][ \u3000]+([^\s:：「」。、?？!！()（）]{1,12})[:：]/g;
+function countInlineLabels(text: string): Map<string, number> {
+  const counts = new Map<string, number>();
+  // (Only text that has such breaks: most has none, and a line's first label is counted with the lines' own.)
+  if (!/[。」][ \u3000]+[^\s:：]{1,12}[:：]/.test(text)) return counts;
+  for (const m of text.matchAll(INLINE_LABEL)) counts.set(m[1]!, (counts.get(m[1]!) ?? 0) + 1);
+  for (const m of text.matchAll(/^[ \u3000]*([^\s:：「」。、?？!！()（）]{1,12})[:：]/gm)) if (counts.has(m[1]!)) counts.set(m[1]!, counts.get(m[1]!)! + 1);
+  return counts;
+}
+
+/** Where the first colon label met twice or more stands after a stop and a space in text[from, to), past the stop; or -1. */
+function nextInlineLabel(text: string, from: number, to: number, counts: ReadonlyMap<string, number>): number {
+  const re = new RegExp(INLINE_LABEL.source, 'g');
+  re.lastIndex = from;
+  let found = false;
+  for (let m = re.exec(text); m && m.index < to; m = re.exec(text)) if ((counts.get(m[1]!) ?? 0) >= 2) { found = true; break; }
+  if (!found) return -1;
+  // The turn ends at the first such break, as the inline turns after it do.
+  const brk = /[。」?？!！](?=[ \u3000]+\S)/.exec(text.slice(from, to));
+  return brk ? from + brk.index + (brk[0] === '」' ? 1 : 0) : -1;
+}
+
+/** The turn a colon label opens after a stop and a space (…ですよね。 末廣: …), when that label is met twice or more. */
+function inlineColonTurn(text: string, start: number, blockEnd: number, counts: ReadonlyMap<string, number>, tokenizer: JaTokenizer, book: SpeakerBook): Draft | null {
+  if (!counts.size) return null;
+  let k = start;
+  while (k < blockEnd && (text[k] === ' ' || text[k] === '\u3000')) k++;
+  let p = start;
+  while (p > 0 && (text[p - 1] === ' ' || text[p - 1] === '\u3000')) p--;
+  if (p === start && k === start || !/[。」?？!！]/.test(text[p - 1] ?? '')) return null;
+  const m = /^([^\s:：「」。、?？!！()（）]{1,12})[:：]/.exec(text.slice(k, k + 16));
+  if (!m || (counts.get(m[1]!) ?? 0) < 2) return null;
+  const cue = { start: k, end: k + m[0].length };
+  const who = labelSpeaker(m[1]!, { start: k, end: k + m[1]!.length }, tokenizer, book, 'label-turn-colon', true);
+  if (!who) return null;
+  let cs = cue.end;
+  while (cs < blockEnd && /\s/.test(text[cs]!)) cs++;
+  // To the next break of the same kind, or the line's end.
+  const rest = text.slice(cs, blockEnd);
+  const brk = /[。」?？!！](?=[ \u3000]+\S)|\n/.exec(rest);
+  const ce = brk ? cs + brk.index + (brk[0] === '\n' ? 0 : 1) : blockEnd;
+  if (ce <= cs) return null;
+  return { speaker: who, via: [], kind: 'quote', cue, content: boundContent(trimSpan(text, { start: cs, end: ce })), mention: 'explicit', rule: 'label-turn-colon', tokens: m[1]! };
 }
 
 /** How often each label opens a block: a label seen once that names no known kind of person is not a turn. */
