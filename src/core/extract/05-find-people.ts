@@ -19,7 +19,7 @@ import type { ClassifiedBlock } from '../segment/02-classify-blocks.ts';
 import type { DraftSentence } from '../segment/03-split-sentences.ts';
 import type { Span } from '../text/span.ts';
 import { isKatakana } from '../text/chars.ts';
-import { HONORIFICS, KANJI_RANKS, MINISTRY_OFFICES, ORG_SUFFIXES, POST_WORD_RE, isPost, splitPost } from './vocabulary.ts';
+import { HONORIFICS, KANJI_RANKS, KATAKANA_BODY, MINISTRY_OFFICES, ORG_SUFFIXES, POST_WORD_RE, isPost, splitPost } from './vocabulary.ts';
 import { KATAKANA_PLACES, isPlaceName } from './places.ts';
 import { PeopleRegistry, defaultSurname, type DraftPerson } from './people-registry.ts';
 import { NOT_PEOPLE_KATAKANA } from './speakers.ts';
@@ -437,8 +437,6 @@ const GROUP_POSTS = new Set(['議員', '候補', '委員', '職員', '社員', '
 const DESCRIBES_NEXT = /^(?:の(?:[\u4e00-\u9fff々]{2,5}|[\u30A1-\u30FA\u30FC・]{2,20})(?:氏|さん|君)|・(?:[\u4e00-\u9fff々]{2,5}|[\u30A1-\u30FA\u30FC]{2,}))/;
 /** What a post holds or gives, not who holds it: 官房長官記者会見が, 首相談話は. */
 const EVENT_NOUN_END = /(?:会見|会談|発言|声明|発表|演説|談話|答弁|報道|記事|報告)$/;
-/** Bodies written in katakana that stand before an official's name (ホワイトハウス・カーヴィン). */
-const KATAKANA_BODY = /^(?:ホワイトハウス|クレムリン|ペンタゴン|ダウニング)$/;
 const BODY_AFTER_POST = /^[団陣会側室部局課班席館選派][ \u3000]/;
 const NAME_BEFORE_PARTICLE = /[\u4e00-\u9fff々]{1,6}(?:[ \u3000][\u4e00-\u9fff々]{1,3})?(?=氏|は|が|によ|の(?:見解|分析|指摘|主張)|も|、|ら)/g;
 const POST_AT_END = new RegExp(`(?:${POST_WORD_RE.source})$`);

@@ -1188,12 +1188,20 @@ function postOnly(sp: SpeakerPhrase): boolean {
 
 const TOPIC_AFTER_KOTO = /^(?:について|に関し|をめぐ|に対し|を受け)/;
 
+/** The first predicate of the clause from `k` (before `limit`), or -1 when a comma, a stop or a quotation comes first. */
+function clausePredicate(v: SentenceView, k: number, limit: number): number {
+  const { toks } = v;
+  for (let j = k; j < toks.length && j < limit; j++) {
+    const t = toks[j]!;
+    if (v.depth[j]! > 0 || t.surface === '、' || t.surface === '。' || opensQuote(t.surface)) return -1;
+    if (t.pos === '動詞' || t.pos === '助動詞' || t.pos === '形容詞') return j;
+  }
+  return -1;
+}
+
 function modifiesNoun(v: SentenceView, k: number): boolean {
   const { toks } = v;
-  for (let j = k; j < toks.length && j < k + 16; j++) {
-    const t = toks[j]!;
-    if (v.depth[j]! > 0 || t.surface === '、' || t.surface === '。' || opensQuote(t.surface)) return false;
-    if (t.pos !== '動詞' && t.pos !== '助動詞' && t.pos !== '形容詞') continue;
+  for (let j = clausePredicate(v, k, k + 16); j >= 0; j = clausePredicate(v, j + 1, k + 16)) {
     // The whole predicate (輸出し|て|いる), then what follows it.
     const e = predicateEnd(v, j);
     const last = toks[e - 1]!;
@@ -1288,17 +1296,13 @@ function namedBeforeNado(v: SentenceView, from: number): SpeakerPhrase | null {
 /** Whether the clause from `k` is a circumstance (物価が上がる中、 / 交渉が続くなかで、): its subject says nothing. */
 function circumstanceFollows(v: SentenceView, k: number): boolean {
   const { toks } = v;
-  for (let j = k; j < toks.length && j < k + 16; j++) {
-    const t = toks[j]!;
-    if (v.depth[j]! > 0 || t.surface === '、' || t.surface === '。' || opensQuote(t.surface)) return false;
-    if (t.pos !== '動詞' && t.pos !== '助動詞' && t.pos !== '形容詞') continue;
-    const e = predicateEnd(v, j);
-    const n = toks[e];
-    if (!n || n.surface !== '中' && n.surface !== 'なか') return false;
-    const after = toks[e + 1]?.surface === 'で' ? e + 2 : e + 1;
-    return toks[after]?.surface === '、';
-  }
-  return false;
+  const j = clausePredicate(v, k, k + 16);
+  if (j < 0) return false;
+  const e = predicateEnd(v, j);
+  const n = toks[e];
+  if (!n || n.surface !== '中' && n.surface !== 'なか') return false;
+  const after = toks[e + 1]?.surface === 'で' ? e + 2 : e + 1;
+  return toks[after]?.surface === '、';
 }
 
 /** The person an interview announces (Xに聞いた, Xに話を聞いた, Xにインタビューした), or null. */

@@ -6,7 +6,7 @@ import type { PersonType } from '../../model/schema.ts';
 import type { JaToken } from '../../morph/tokens.ts';
 import { NOT_PEOPLE_KATAKANA } from '../speakers.ts';
 import { isPlaceName } from '../places.ts';
-import { KANJI_RANKS, KATAKANA_RANK_WORDS, MINISTRY_OFFICES } from '../vocabulary.ts';
+import { KANJI_RANKS, KATAKANA_BODY, KATAKANA_RANK_WORDS, MINISTRY_OFFICES } from '../vocabulary.ts';
 import {
   ANAPHOR, GENERIC_SOURCE, GOV_TAILS, KATAKANA_MEDIA, MEDIA_TAILS, ORG_TAILS, PERSON_POSTS, STATE_NAMES, postEnding,
 } from './vocabulary-ja.ts';
@@ -279,8 +279,6 @@ function readSpeaker(np: NounPhrase, toks: readonly JaToken[], hasPersonName: bo
 }
 
 const MINISTRY_OFFICE_AT_END = new RegExp(`(?:${MINISTRY_OFFICES.join('|')})$`);
-/** Bodies written in katakana that stand before an official's name (ホワイトハウス・カーヴィン). */
-const KATAKANA_BODY = /^(?:ホワイトハウス|クレムリン|ペンタゴン|ダウニング)$/;
 const BODY_BEFORE_SPACE = /^[\u4e00-\u9fff々]*(?:党|会|省|庁|府|院|社|局|軍|団|連|協)[ \u3000]/;
 /** Offices of state whose holder a country names alone (ロシア大統領, 米国防長官, 中国外相). */
 const OFFICES_OF_STATE = /^(?:副?大統領|副?首相|総理大臣|総理|国家主席|主席|外相|国防相|防衛相|財務相|外務大臣|国防大臣|防衛大臣|国務長官|国防長官|財務長官|長官|報道官|外務省報道官|国務委員|外交部長|国防部長|大使|国連大使)$/;
