@@ -178,13 +178,9 @@ export function analyzeInParts(source: SourceText | string, options: AnalyzeOpti
 /** The people pass's questions to the analyser (kept out of the pass, which stays free of it). */
 function peopleMorph(tokenizer: JaTokenizer): PeopleMorph {
   return {
-    commonNoun(word) {
+    commonNouns(word) {
       const toks = tokenizer.tokenize(word);
-      return toks.length === 1 && toks[0]!.known && toks[0]!.pos === '名詞' && (toks[0]!.pos1 === '一般' || toks[0]!.pos1 === 'サ変接続' || toks[0]!.pos1 === '形容動詞語幹');
-    },
-    commonCompound(word) {
-      const toks = tokenizer.tokenize(word);
-      return toks.length >= 2 && toks.every((t) => t.known && t.pos === '名詞' && /^(?:一般|サ変接続|形容動詞語幹)$/.test(t.pos1));
+      return toks.every((t) => t.known && t.pos === '名詞' && /^(?:一般|サ変接続|形容動詞語幹)$/.test(t.pos1)) ? toks.length : 0;
     },
     nameless(word) {
       return tokenizer.tokenize(word).every((t) => t.known && t.pos2 !== '人名');

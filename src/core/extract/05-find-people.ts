@@ -19,8 +19,8 @@ import type { ClassifiedBlock } from '../segment/02-classify-blocks.ts';
 import type { DraftSentence } from '../segment/03-split-sentences.ts';
 import type { Span } from '../text/span.ts';
 import { isKatakana } from '../text/chars.ts';
-import { HONORIFICS, KANJI_RANKS, KATAKANA_BODY, MINISTRY_OFFICES, ORG_SUFFIXES, POST_WORD_RE, isPost, splitPost } from './vocabulary.ts';
-import { KATAKANA_PLACES, isPlaceName } from './places.ts';
+import { HONORIFICS, KANJI_RANKS, MINISTRY_OFFICES, ORG_SUFFIXES, POST_WORD_RE, isPost, splitPost } from './vocabulary.ts';
+import { KATAKANA_PLACES, bodyBeforeName, isPlaceName } from './places.ts';
 import { PeopleRegistry, defaultSurname, type DraftPerson } from './people-registry.ts';
 import { NOT_PEOPLE_KATAKANA } from './speakers.ts';
 
@@ -35,10 +35,11 @@ export interface PeopleInput {
 }
 
 export interface PeopleMorph {
-  /** Whether `word` is one common noun (裏金, 若手): such a word before a post held by many (裏金議員) is no surname. */
-  commonNoun(word: string): boolean;
-  /** Whether `word` is made of two or more common nouns (国防|安全): no name is. */
-  commonCompound(word: string): boolean;
+  /**
+   * How many common nouns `word` is made of, 0 when anything else is in it. One (裏金, 若手) before a post held by many
+   * (裏金議員) is no surname; two or more (国防|安全) are no name at all.
+   */
+  commonNouns(word: string): number;
   /** Whether every word of `word` is in the dictionary and none is a name (核兵器, 日米防衛相会談): no one is called so. */
   nameless(word: string): boolean;
   /** Whether a cut of `s` at `at` falls inside a word (慶應|義塾大学): no name ends there. */
@@ -126,7 +127,7 @@ function findKatakanaNames(text: string, block: ClassifiedBlock, registry: Peopl
     if (NOT_PEOPLE_KATAKANA.test(parts[parts.length - 1]!) || /(?:メディア|テレビ|ラジオ)$/.test(parts[0]!) && parts.length > 1) continue;
     // ホワイトハウス・カーヴィン, ロシア・ザハロフ: a body or a country in katakana before the name is its organisation.
     let bodyFirst: string | null = null;
-    if (parts.length >= 2 && (KATAKANA_BODY.test(parts[0]!) || isPlaceName(parts[0]!)) && !isPlaceName(parts[1]!)) {
+    if (parts.length >= 2 && bodyBeforeName(parts[0]!, parts[1]!)) {
       bodyFirst = parts[0]!;
       start += bodyFirst.length + 1;
       parts = parts.slice(1);
@@ -273,7 +274,7 @@ const KANJI_POSTS = '外交部長|国防部長|商務部長|外交部副部長|�
 const POST_MODIFIER = new RegExp(`^(?:${KANJI_RANKS.join('|')}|退役|陸軍|海軍|空軍|(?:${MINISTRY_OFFICES.join('|')})副?|駐[\\u4e00-\\u9fff]{1,3})$`);
 const SINGLE_KANJI_PLACES = '米|露|中|韓|朝|日|英|仏|独|豪|印|台|欧';
 /** 台湾側両氏: a side (側) and "both" (両) end no name. */
-const SIDE_OR_BOTH = /.(?:側|側両|両)$/;
+const SIDE_OR_BOTH = /.[側両]$/;
 /** 米 of 米国防長官: a country in one kanji, no name. */
 const SINGLE_KANJI_PLACE = new RegExp(`^(?:${SINGLE_KANJI_PLACES})$`);
 const KANJI_POST_LAST = new Set(KANJI_POSTS.split('|').map((p) => p[p.length - 1]!));
@@ -344,8 +345,7 @@ function findKanjiNames(text: string, block: ClassifiedBlock, registry: PeopleRe
       // (平岩俊司南山大教授: a university's short name between the name and the post is the organisation.)
       const bodyBetween = !former && post[2] !== undefined && BODY_SHORT_NAME.test(post[2]);
       // 東陵義塾大学教授の森川聡さん, 東海学園大学教授・朱明遠: a body and a post describing the person named after の or
-      // a dot hold no name; nor does a
-      // body whose name the cut would split (慶應|義塾大学, 拓|殖大学).
+      // a dot hold no name; nor does a body whose name the cut would split (慶應|義塾大学, 拓|殖大学).
       if (bodyBetween && DESCRIBES_NEXT.test(text.slice(start + run.length, start + run.length + 24))) break;
       if (bodyBetween && morph?.splitsWord(run, k)) continue;
       if (!former && post[2] && post[2].length > 1 && !isPlaceName(post[2]) && !POST_MODIFIER.test(post[2]) && !bodyBetween) continue;
@@ -355,8 +355,9 @@ function findKanjiNames(text: string, block: ClassifiedBlock, registry: PeopleRe
       if (!former && post[2]?.length === 1 && k < 4 && tail.exec(run.slice(k + 1))?.[2] === undefined && tail.test(run.slice(k + 1))) continue;
       // (東京都知事, 北海道知事, 大阪府知事: a prefecture or province before the post, no name; nor is 北 in
       // 北朝鮮外相, where the place runs on from the start.)
-      // (裏金議員, 若手候補: a common noun before a post that many hold; 上席研究員: a rank, not a name.)
-      if (post[3] && GROUP_POSTS.has(post[3]) && !post[2] && morph?.commonNoun(name) || morph?.commonCompound(name) || KANJI_RANKS.includes(name) || SINGLE_KANJI_PLACE.test(name) || SIDE_OR_BOTH.test(name)) break;
+      // (裏金議員, 若手候補: a common noun before a post that many hold; 国防安全研究員: common nouns; 上席研究員: a rank.)
+      const commonNouns = morph?.commonNouns(name) ?? 0;
+      if (commonNouns >= 2 || commonNouns === 1 && post[3] && GROUP_POSTS.has(post[3]) && !post[2] || KANJI_RANKS.includes(name) || SINGLE_KANJI_PLACE.test(name) || SIDE_OR_BOTH.test(name)) break;
       if (NOT_A_NAME.test(name) || isPlaceName(name) || post[2] && isPlaceName(name + post[2]) || /^[\u4e00-\u9fff]{1,3}[都道府県州省区]$/.test(name) || ORG_SUFFIXES.some((s) => name.endsWith(s))) break;
       const title = post[3] === '氏' ? null : `${post[1] ?? ''}${bodyBetween ? '' : post[2] ?? ''}${post[3]}`;
       // A later surname-only form (岸田首相 after 岸田文雄首相) refers to the person named in full.

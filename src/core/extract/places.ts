@@ -34,3 +34,14 @@ export function isPlaceName(s: string): boolean {
   const t = s.trim();
   return KATAKANA_PLACES.has(t) || KANJI_PLACES.has(t) || ENGLISH_PLACES.has(t) || JOINED_ABBREVIATIONS.test(t);
 }
+
+/** Bodies written in katakana that stand before an official's name (ホワイトハウス・カーヴィン). */
+const KATAKANA_BODY = /^(?:ホワイトハウス|クレムリン|ペンタゴン|ダウニング)$/;
+
+/**
+ * Whether the katakana word `first`, before `next` in 'first・next', is the body or the country the person named by
+ * `next` belongs to (ホワイトハウス・カーヴィン, ロシア・ザハロフ), not part of the name; two places joined are no name.
+ */
+export function bodyBeforeName(first: string, next: string): boolean {
+  return (KATAKANA_BODY.test(first) || isPlaceName(first)) && !isPlaceName(next);
+}

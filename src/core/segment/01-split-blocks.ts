@@ -88,13 +88,14 @@ function hardWrapWidth(text: string, lines: Line[]): number {
   return full >= 6 && full >= substantial * 0.4 && fullOpen >= full * 0.6 ? width : 0;
 }
 
+const JAPANESE_END = /[\u3000-\u30ff\u4e00-\u9fff\uff00-\uffef]/;
+
 /**
  * The line breaks of hard-wrapped paragraphs, to be folded away in the normalised view: a full line that ends
  * mid-sentence runs on into the next. Between Japanese characters the break disappears; elsewhere it becomes
- * one space. Empty for text with a paragraph per line or with blank lines between paragraphs.
+ * one space. Empty for text with a paragraph per line, and for text other than Japanese with blank lines between
+ * its paragraphs.
  */
-const JAPANESE_END = /[\u3000-\u30ff\u4e00-\u9fff\uff00-\uffef]/;
-
 export function hardWrapJoins(text: string, lines: Line[] = splitLines(text)): Map<number, { end: number; with: string }> {
   const joins = particleJoins(text, lines);
   // Japanese: blank lines between paragraphs are no sign either way, as a copied page wraps the lines inside each of

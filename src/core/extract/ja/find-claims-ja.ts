@@ -21,7 +21,7 @@
  */
 import type { Attribution, Unattributed } from '../../model/schema.ts';
 import type { JaToken, JaTokenizer } from '../../morph/tokens.ts';
-import type { Span } from '../../text/span.ts';
+import { trimSpan as trimWhite, type Span } from '../../text/span.ts';
 import type { ClassifiedBlock } from '../../segment/02-classify-blocks.ts';
 import type { DraftSentence } from '../../segment/03-split-sentences.ts';
 import type { DraftFootnote } from '../04-find-footnotes.ts';
@@ -248,7 +248,7 @@ function* claimsInParts(input: JaClaimsInput, partSize: number): Generator<Claim
       // A block of several turns, one per line (○A君 …\n○B君 …): the first line's turn, then the lines after it.
       const nl = text.indexOf('\n', blockTurn.cue!.end);
       if (!turn || nl < 0 || nl >= blockTurn.content.end) continue;
-      blockTurn.content = { start: blockTurn.content.start, end: trimEndAt(text, blockTurn.content.start, nl) };
+      blockTurn.content = trimWhite(text, blockTurn.content.start, nl);
       turnEnd = nl;
     }
     if (block.kind !== 'paragraph' && block.kind !== 'list-item') turn = null;
@@ -392,19 +392,13 @@ function openTurn(text: string, d: Draft): Draft | null {
  * the title of a related article) ends the transcript.
  */
 function lengthenTurn(text: string, turn: Draft, from: number, to: number): boolean {
-  const end = trimEndAt(text, from, to);
+  const end = trimWhite(text, from, to).end;
   if (end <= turn.content.end) return true;
   if (!SENTENCE_END.test(text[end - 1]!) || end - turn.content.start > MAX_CONTENT || !/^\s*$/.test(text.slice(turn.content.end, from))) return false;
   turn.content = { start: turn.content.start, end };
   return true;
 }
 const SENTENCE_END = /[。?？!！」]/;
-
-/** `to` moved back over white space, not before `from`. */
-function trimEndAt(text: string, from: number, to: number): number {
-  while (to > from && /\s/.test(text[to - 1]!)) to--;
-  return to;
-}
 
 /** Drafts into attributions, numbered from 1, a draft with the content and speakers of one before it dropped. */
 function finishDrafts(text: string, footnotes: readonly DraftFootnote[], byStart: Map<number, DraftFootnote>, drafts: readonly Draft[]): Attribution[] {
@@ -635,6 +629,9 @@ function quotesNounOnly(v: SentenceView, close: number): boolean {
   return true;
 }
 
+/** Postpositions of what is spoken about: …について, …に関して, …をめぐり. */
+const ABOUT_POSTPOSITION = /^(?:について|に関して|に関し|をめぐって|をめぐり|を巡って|を巡り)$/;
+
 /** Where an aboutness phrase opening at `k` (…について、 / …に関しては、 / …をめぐり、) ends, past its comma; or -1. */
 function aboutnessEnd(v: SentenceView, k: number): number {
   const { toks } = v;
@@ -644,7 +641,7 @@ function aboutnessEnd(v: SentenceView, k: number): number {
     if (t.surface === '、' || t.surface === '。' || opensQuote(t.surface) || t.pos2 === '引用') return -1;
     // (A topic or a subject of the sentence is not inside it; one of a clause describing the noun is.)
     if (t.pos === '助詞' && (t.surface === 'は' || t.surface === 'も' || t.surface === 'が' && !modifiesNoun(v, j + 1))) return -1;
-    if (t.pos === '助詞' && /^(?:について|に関して|に関し|をめぐって|をめぐり|を巡って|を巡り)$/.test(t.surface)) {
+    if (t.pos === '助詞' && ABOUT_POSTPOSITION.test(t.surface)) {
       let e = j + 1;
       if (toks[e]?.surface === 'は') e++;
       return toks[e]?.surface === '、' ? e + 1 : -1;
@@ -1125,8 +1122,6 @@ function tokensOf(text: string, from: number, to: number, v: SentenceView): JaTo
   return v.tokenizer.tokenize(text.slice(from, to), from);
 }
 
-const ABOUT_POSTPOSITION = /^(?:について|に関して|に関し|をめぐって|をめぐり|を巡って|を巡り)$/;
-
 /** Verbs that name rather than report (Xを「…」と呼ぶ): the clause, not the quotation alone, is what they say. */
 const NAMING_VERBS = /^(?:呼ぶ|称する|名付ける|位置付ける|位置づける|表現|形容|命名|定義|規定)$/;
 
@@ -1240,7 +1235,7 @@ function elidedVerbQuote(v: SentenceView, k: number): { content: Span; cue: Span
 }
 
 /** Nouns of an opinion voiced (…との声が上がる) and the verbs that say it came up. */
-const OPINION_NOUNS = /^(?:声|意見|指摘|批判|懸念|見方|異論|反発|要望|不満|疑問|注文|反論|要求|懸念の声|慎重論|反対論)$/;
+const OPINION_NOUNS = /^(?:声|意見|指摘|批判|懸念|見方|異論|反発|要望|不満|疑問|注文|反論|要求|慎重論|反対論)$/;
 const OPINION_VERBS = /^(?:上がる|あがる|出る|相次ぐ|寄せる|寄せられる|聞く|聞かれる|出す|強まる|広がる|噴出|続出|根強い)$/;
 
 /**
@@ -1264,7 +1259,7 @@ function opinionFrom(v: SentenceView): { source: SpeakerPhrase; content: Span; c
       const np = nounPhraseEndingAt(v.text, toks, k - 1, 0);
       let sp = np ? classify(np, toks, v.book) : null;
       if (!sp || sp.type === 'anaphor') return null;
-      // AやBなど多くの出席者から: those named before など are the source (the first of them; the rest as co-sources).
+      // AやBなど多くの出席者から: the one named right before など stands for the group.
       const named = sp.type === 'group' && np ? namedBeforeNado(v, np.from) : null;
       if (named) sp = named;
       let from = k + 1;
@@ -2053,7 +2048,7 @@ function skipAdverbials(v: SentenceView, k: number): number {
       continue;
     }
     // topics with a comma: …について、 / …については、 / …をめぐり、
-    if (/^(?:について|に関して|に関し|をめぐって|をめぐり|を巡って|を巡り)$/.test(t.surface) || (t.surface === 'を' && /^(?:めぐ|巡)/.test(toks[j + 1]?.surface ?? ''))) {
+    if (ABOUT_POSTPOSITION.test(t.surface) || (t.surface === 'を' && /^(?:めぐ|巡)/.test(toks[j + 1]?.surface ?? ''))) {
       let e = j + 1;
       if (t.surface === 'を') { e++; if (toks[e]?.surface === 'て') e++; }
       if (toks[e]?.surface === 'は' || toks[e]?.surface === 'も') e++;
@@ -2194,7 +2189,7 @@ function complementSpan(v: SentenceView, cue: Cue, from: number): { span: Span; 
       // is the quotation (a naming verb, Xを「…」と呼ぶ, keeps the clause).
       // (A plain topic is the quotation's own subject, part of what was said: …下回る国は「守らない」と発言.)
       // (Nor is a document the quotation is from: 報告書は「…」と指摘.)
-      const aboutness = !glued || toks[before]!.surface !== 'は' || /^(?:について|に関して|に関し|をめぐって|をめぐり|を巡って|を巡り|では|には|で|に)$/.test(toks[v.prev(before)]?.surface ?? '')
+      const aboutness = !glued || toks[before]!.surface !== 'は' || ABOUT_POSTPOSITION.test(toks[v.prev(before)]?.surface ?? '') || /^(?:では|には|で|に)$/.test(toks[v.prev(before)]?.surface ?? '')
         || /(?:報告書|白書|声明|声明文|論文|リポート|レポート|談話|文書|記事|社説|コラム|書簡|発表)$/.test(text.slice(Math.max(0, toks[before]!.start - 6), toks[before]!.start));
       // (…についても「…」と: also about something.)
       const alsoAbout = glued && toks[before]!.surface === 'も' && ABOUT_POSTPOSITION.test(toks[v.prev(before)]?.surface ?? '');
@@ -2513,7 +2508,7 @@ function lineLabel(text: string, block: { contentStart: number; end: number }, n
   if (!sp || sp.type !== 'person' || !sp.title) return null;
   // (A quotation never closed, as a cut excerpt leaves it, runs to the end of the block.)
   const inNext = text.slice(next.contentStart, next.end).indexOf('」');
-  const close = inNext < 0 ? trimEndAt(text, next.contentStart, next.end) : next.contentStart + inNext;
+  const close = inNext < 0 ? trimWhite(text, next.contentStart, next.end).end : next.contentStart + inNext;
   const who = book.resolve(sp, null, { start: np.start, end: np.end });
   if (!who) return null;
   return { speaker: who, via: [], kind: 'quote', cue: { start: np.start, end: np.end }, content: boundContent({ start: next.contentStart + 1, end: close }), mention: 'explicit', rule: 'label-line', tokens: np.text };

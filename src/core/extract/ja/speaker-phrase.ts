@@ -5,8 +5,8 @@
 import type { PersonType } from '../../model/schema.ts';
 import type { JaToken } from '../../morph/tokens.ts';
 import { NOT_PEOPLE_KATAKANA } from '../speakers.ts';
-import { isPlaceName } from '../places.ts';
-import { KANJI_RANKS, KATAKANA_BODY, KATAKANA_RANK_WORDS, MINISTRY_OFFICES } from '../vocabulary.ts';
+import { bodyBeforeName, isPlaceName } from '../places.ts';
+import { KANJI_RANKS, KATAKANA_RANK_WORDS, MINISTRY_OFFICES } from '../vocabulary.ts';
 import {
   ANAPHOR, GENERIC_SOURCE, GOV_TAILS, KATAKANA_MEDIA, MEDIA_TAILS, ORG_TAILS, PERSON_POSTS, STATE_NAMES, postEnding,
 } from './vocabulary-ja.ts';
@@ -260,12 +260,12 @@ function readSpeaker(np: NounPhrase, toks: readonly JaToken[], hasPersonName: bo
     // 各党首, 両首脳, 与野党党首: holders of a post taken together, no one by name.
     if (!hasPersonName && post && /^(?:各|両|歴代|与野党|各国)[\u4e00-\u9fff]*$/.test(bare)) return reading(text, 'group', bare);
     const split = splitNameAndPost(text, post ?? null, toks, np);
-    // 米国防長官, ロシア大統領: an office of state named by its country alone is the government speaking.
     // 担当記者, 取材記者: a verbal noun before the post says what the holder does, not who they are.
     const nameToks = toks.slice(np.from, np.to).filter((t) => split.name.includes(t.surface));
     if (!hasPersonName && split.title && nameToks.length === 1 && nameToks[0]!.surface === split.name && nameToks[0]!.known && nameToks[0]!.pos1 === 'サ変接続') {
       return reading(text, 'group', bare);
     }
+    // 米国防長官, ロシア大統領: an office of state named by its country alone is the government speaking.
     const holder = (split.title && split.name.endsWith(split.title) ? split.name.slice(0, -split.title.length) : split.name).replace(MINISTRY_OFFICE_AT_END, '');
     if (!hasPersonName && split.title && OFFICES_OF_STATE.test(split.title) && holder && (isPlaceName(holder) || STATE_NAMES.test(holder))) {
       return reading(text, 'government', bare);
@@ -435,7 +435,7 @@ function splitNameAndPost(text: string, post: string | null, toks: readonly JaTo
   }
   // ホワイトハウス・カーヴィン, ロシア・ザハロフ: a body or a country in katakana before the name is the organisation.
   const lead = /^([\u30A1-\u30FA\u30FC]+)・([\u30A1-\u30FA\u30FC][^]*)$/.exec(name);
-  if (lead && (KATAKANA_BODY.test(lead[1]!) || isPlaceName(lead[1]!)) && !isPlaceName(lead[2]!.split('・')[0]!)) {
+  if (lead && bodyBeforeName(lead[1]!, lead[2]!.split('・')[0]!)) {
     organization = [organization, lead[1]!].filter(Boolean).join('の') || null;
     name = lead[2]!;
   }
