@@ -296,17 +296,12 @@ test('hard-wrapped text (lines cut mid-sentence at a fixed width) reads like the
     '極東国立大学イーゴリ・N・ソロキンは、太平洋艦隊の近代化は予算の制約により大幅に遅れていると分析している2。同氏によれば、「新型艦の就役は早くても数年先であり、主力は当面旧式艦のままである」3。',
     '国際問題評議会上級研究員マリーナ・V・オルロフスカヤは、極東の兵力は西部への転用によって明らかに手薄になっていると強調した4。さらに、演習の規模は過去十年で最小であると語った5。',
   ];
-  const flat = `${paragraphs.join('\n')}\n`;
   // The same text, each long paragraph cut every 30 characters.
-  const wrapped = `${paragraphs.map((p) => (p.length > 40 ? p.match(/.{1,30}/gu)!.join('\n') : p)).join('\n')}\n`;
-  const a = analyze(flat);
-  const b = analyze(wrapped);
-  checkAnalysis(b, wrapped);
+  const { a, b } = flatAndWrapped(paragraphs, '\n', 30);
   assert.deepEqual(b.sections.map((s) => s.heading), a.sections.map((s) => s.heading));
   assert.deepEqual(b.footnotes.map((f) => f.n), a.footnotes.map((f) => f.n));
-  const claims = (x: Analysis) => x.attributions.map((t) => `${x.people.find((p) => p.id === t.speakers[0])?.name}: ${t.content.text.replace(/\n/g, '')}`);
-  assert.deepEqual(claims(b), claims(a));
-  assert.ok(claims(a).length >= 4, 'the flat text has claims to compare');
+  assert.deepEqual(claimsOf(b), claimsOf(a));
+  assert.ok(claimsOf(a).length >= 4, 'the flat text has claims to compare');
 });
 
 test('hard-wrapped paragraphs with blank lines between them (a copied news page) are folded too', () => {
@@ -316,15 +311,24 @@ test('hard-wrapped paragraphs with blank lines between them (a copied news page)
     ' 南洋総合研究所の早瀬真理主任研究員は、「統合で年間の維持費は二割ほど減る」と分析している。その上で、地元の雇用への配慮が欠かせないと指摘した。',
     ' 公社は来月にも有識者会議を開く。会議では、統合の順序と費用の分担が主な論点になる見通しだ。',
   ];
-  const flat = `${paragraphs.join('\n\n')}\n`;
-  const wrapped = `${paragraphs.map((p) => (p.length > 40 ? p.match(/.{1,28}/gu)!.join('\n') : p)).join('\n\n')}\n`;
-  const a = analyze(flat);
+  const { a, b } = flatAndWrapped(paragraphs, '\n\n', 28);
+  assert.deepEqual(claimsOf(b), claimsOf(a));
+  assert.ok(claimsOf(a).length >= 4, claimsOf(a).join(' / '));
+});
+
+/** The paragraphs analysed as written (a) and with each long one cut every `width` characters (b, checked). */
+function flatAndWrapped(paragraphs: string[], between: string, width: number): { a: Analysis; b: Analysis } {
+  const flat = `${paragraphs.join(between)}\n`;
+  const wrapped = `${paragraphs.map((p) => (p.length > 40 ? p.match(new RegExp(`.{1,${width}}`, 'gu'))!.join('\n') : p)).join(between)}\n`;
   const b = analyze(wrapped);
   checkAnalysis(b, wrapped);
-  const claims = (x: Analysis) => x.attributions.map((t) => `${x.people.find((p) => p.id === t.speakers[0])?.name}: ${t.content.text.replace(/\n/g, '')}`);
-  assert.deepEqual(claims(b), claims(a));
-  assert.ok(claims(a).length >= 4, claims(a).join(' / '));
-});
+  return { a: analyze(flat), b };
+}
+
+/** Each claim as its first speaker's name and its content with line breaks taken out. */
+function claimsOf(x: Analysis): string[] {
+  return x.attributions.map((t) => `${x.people.find((p) => p.id === t.speakers[0])?.name}: ${t.content.text.replace(/\n/g, '')}`);
+}
 
 test('a line opening with a particle runs on from the short lines of a name broken off its sentence; はじめに opens its own line', async () => {
   const { hardWrapJoins } = await import('../../src/core/segment/01-split-blocks.ts');
