@@ -7,6 +7,9 @@ const command = process.argv[2];
 if (command !== '-V' && command !== '--version') await import('zod');
 const { register } = await import('tsx/esm/api');
 register();
+// `analyze` of a Japanese text needs the analyser: its dictionary is unpacked in the background while the CLI's
+// modules load (half a second each). A text that turns out English drops it.
+if (command === 'analyze' && !process.argv.includes('--no-claims')) (await import('../src/core/morph/kuromoji.ts')).preloadJaTokenizer();
 // `mikata timeline | head`: a closed pipe ends the output quietly.
 process.stdout.on('error', (e) => { if (e.code === 'EPIPE') process.exit(0); throw e; });
 const { runCli } = await import('../src/cli/main.ts');

@@ -2,13 +2,15 @@
 import type { Command } from 'commander';
 import { Option } from 'commander';
 import { analyze, analyzeInParts } from '../../core/analyze.ts';
+import { dropJaPreload, preloadJaTokenizer } from '../../core/morph/kuromoji.ts';
+import { detectLanguage } from '../../core/text/chars.ts';
 import { exporters, exportFormats, type Exporter, type ExportFormat } from '../../export/index.ts';
 import { readSourceFile } from '../../ingest/read-source.ts';
 import { isIngestError } from '../../ingest/errors.ts';
 import { compileCodebook } from '../../core/codebook/auto-code.ts';
 import { DEFAULT_CODEBOOK } from '../../core/codebook/default-codebook.ts';
 import { CLIError } from '../errors.ts';
-import type { CommandIO } from '../io.ts';
+import { Utf8Chunks, type CommandIO } from '../io.ts';
 
 export interface AnalyzeCommandOptions {
   format?: ExportFormat;
@@ -41,7 +43,12 @@ export async function runAnalyze(file: string, options: AnalyzeCommandOptions, i
   // The claims are coded as they are written, not in a copy of the analysis (194 000 claims: 134 MB).
   const context = { text: source.text, color: io.isTTY && format === 'text', codebook: book ? compileCodebook(book) : undefined };
   const analyzeOptions = { language: options.language, claims: options.claims };
+  // A Japanese text's claims need the analyser: its dictionary is unpacked in the background while the outline
+  // is found (the half second that unpacking takes is most of a short document's analysis).
+  // (bin/mikata.mjs starts it before this module is loaded; a text that needs no analyser lets it go.)
+  const analyser = options.claims !== false && (options.language ?? detectLanguage(source.text)) === 'ja' ? preloadJaTokenizer() : (dropJaPreload(), null);
   if (!exporter.chunks) {
+    await analyser;
     const analysed = analyze(source, analyzeOptions);
     io.stdout(exporter.render(withText ? { ...analysed, source: { ...analysed.source, text: source.text } } : analysed, context));
     return;
@@ -50,8 +57,20 @@ export async function runAnalyze(file: string, options: AnalyzeCommandOptions, i
   // is full: a long document's analysis is never held whole.
   const run = analyzeInParts(source, analyzeOptions);
   if (withText) run.head.source = { ...run.head.source, text: source.text };
+  await analyser;
+  const chunks = exporter.chunks(run, context);
+  if (io.stdoutBytes) {
+    const bytes = new Utf8Chunks();
+    for (const chunk of chunks) {
+      const full = bytes.push(chunk);
+      if (full && io.stdoutBytes(full) === false && io.drain) await io.drain();
+    }
+    const last = bytes.flush();
+    if (last) io.stdoutBytes(last);
+    return;
+  }
   let buffer = '';
-  for (const chunk of exporter.chunks(run, context)) {
+  for (const chunk of chunks) {
     buffer += chunk;
     if (buffer.length >= 1 << 20) {
       if (io.stdout(buffer) === false && io.drain) await io.drain();

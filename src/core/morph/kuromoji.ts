@@ -12,12 +12,15 @@
  * instead of 160. The search keeps kuromoji's order of nodes and its tie-breaking; test/core/morph.test.ts checks
  * the tokens against the kuromoji-based path this replaced.
  *
- * The dictionary is read synchronously, once, on first use. Token features are decoded once per entry and cached.
+ * The dictionary is read synchronously, once, on first use, unless `preloadJaTokenizer` has read it in the
+ * background. Token features are decoded once per entry and cached.
  */
 import { readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { constants as zlibConstants, gunzipSync } from 'node:zlib';
+import { promisify } from 'node:util';
+import { constants as zlibConstants, gunzip as gunzipAsync, gunzipSync, type ZlibOptions } from 'node:zlib';
 import type { JaToken, JaTokenizer } from './tokens.ts';
 
 interface Features {
@@ -40,20 +43,66 @@ const MAX_KEY = 48;
 
 let cached: { tokenizer: JaTokenizer; loadMs: number } | null = null;
 
-/** The shared analyser, loaded on first call. */
+/** The shared analyser, loaded on first call (from the buffers `preloadJaTokenizer` read, when it has finished). */
 export function defaultJaTokenizer(): JaTokenizer {
-  cached ??= loadKuromoji();
+  if (!cached) {
+    const files = preloaded;
+    preloaded = null;
+    cached = loadKuromoji(files ?? undefined);
+    if (files) cached.loadMs += preloadMs;
+  }
   return cached.tokenizer;
 }
 
-/** How long loading the dictionary took (0 before it was loaded). */
+/** How long loading the dictionary took (0 before it was loaded); for a preloaded one, its background read too. */
 export function jaTokenizerLoadMs(): number {
   return cached?.loadMs ?? 0;
 }
 
-export function loadKuromoji(): { tokenizer: JaTokenizer; loadMs: number } {
+let preloaded: Map<string, Uint8Array> | null = null;
+let preloading: Promise<void> | null = null;
+let preloadWanted = false;
+let preloadMs = 0;
+
+/**
+ * Reads and unpacks the dictionary's files in the background (zlib's thread pool, several files at once), for a
+ * caller with other work to do before the first sentence is tokenised: the CLI starts it, finds a long document's
+ * outline meanwhile, and awaits it before the claims. Unpacking is most of the load (0.5 s of 0.6). Resolves when
+ * `defaultJaTokenizer` can build the analyser without reading a file; never rejects (a file it could not read is
+ * read again, and its error raised, by the synchronous load).
+ */
+export function preloadJaTokenizer(): Promise<void> {
+  if (cached) return Promise.resolve();
+  preloadWanted = true;
+  preloading ??= (async () => {
+    const t0 = performance.now();
+    const root = dictionaryRoot();
+    const unpack = promisify<Buffer, ZlibOptions, Buffer>(gunzipAsync);
+    try {
+      const entries = await Promise.all(DICTIONARY_FILES.map(async (file) => {
+        const gz = await readFile(join(root, file));
+        return [file, await unpack(gz, { chunkSize: chunkSizeFor(gz) })] as const;
+      }));
+      if (!cached && preloadWanted) preloaded = new Map(entries);
+    } catch {
+      // The synchronous load reads the files again and reports what is wrong with them.
+    }
+    preloadMs = performance.now() - t0;
+  })();
+  return preloading;
+}
+
+/** Lets go of what `preloadJaTokenizer` read or is reading (a text that turned out English: 100 MB of buffers). */
+export function dropJaPreload(): void {
+  preloadWanted = false;
+  preloaded = null;
+  preloading = null;
+}
+
+/** Loads the analyser; `files`, when given, are the dictionary's files already unpacked (by name). */
+export function loadKuromoji(files?: ReadonlyMap<string, Uint8Array>): { tokenizer: JaTokenizer; loadMs: number } {
   const t0 = performance.now();
-  const tokenizer = createTokenizer(loadDictionary());
+  const tokenizer = createTokenizer(loadDictionary(files));
   return { tokenizer, loadMs: performance.now() - t0 };
 }
 
@@ -94,10 +143,16 @@ interface Dictionary {
   backward: number;
 }
 
-function loadDictionary(): Dictionary {
+/** The packaged files the analyser reads (unk_compat.dat is not: see loadDictionary). */
+const DICTIONARY_FILES = ['check.dat.gz', 'base.dat.gz', 'tid_map.dat.gz', 'unk_map.dat.gz', 'cc.dat.gz', 'unk_invoke.dat.gz', 'tid.dat.gz', 'tid_pos.dat.gz', 'unk.dat.gz', 'unk_pos.dat.gz', 'unk_char.dat.gz'] as const;
+
+function dictionaryRoot(): string {
   const require = createRequire(import.meta.url);
-  const root = join(dirname(require.resolve('kuromoji/package.json')), 'dict');
-  const read = (file: string): Uint8Array => gunzip(join(root, file));
+  return join(dirname(require.resolve('kuromoji/package.json')), 'dict');
+}
+
+function loadDictionary(files?: ReadonlyMap<string, Uint8Array>): Dictionary {
+  const read = (file: (typeof DICTIONARY_FILES)[number]): Uint8Array => files?.get(file) ?? gunzip(join(dictionaryRoot(), file));
   // The packaged buffers are padded to a power of two (zeros; free trie cells). What the indexes reach is kept as a
   // view of the gunzipped buffer, or copied when it is under half of it (the padding would then outweigh the copy).
   // unk_compat.dat (char.def's compatible categories) is not read: kuromoji's lattice builder never consults it.
@@ -135,8 +190,12 @@ function loadDictionary(): Dictionary {
  */
 function gunzip(path: string): Uint8Array {
   const gz = readFileSync(path);
+  return gunzipSync(gz, { chunkSize: chunkSizeFor(gz) });
+}
+
+function chunkSizeFor(gz: Buffer): number {
   const size = gz.length >= 18 ? gz.readUInt32LE(gz.length - 4) : 0;
-  return gunzipSync(gz, { chunkSize: Math.max(size + 1, zlibConstants.Z_MIN_CHUNK) });
+  return Math.max(size + 1, zlibConstants.Z_MIN_CHUNK);
 }
 
 /** The first `length` bytes: a view, or a copy when that is under half of the buffer (see loadDictionary). */

@@ -93,26 +93,33 @@ export function normalizeText(original: string, joins?: ReadonlyMap<number, Join
   let starts = new Int32Array(n + 16);
   let ends = new Int32Array(n + 16);
   let units = 0;
-  const map = (start: number, end: number): void => {
-    if (units === starts.length) {
-      const grownStarts = new Int32Array(units * 2);
-      const grownEnds = new Int32Array(units * 2);
-      grownStarts.set(starts);
-      grownEnds.set(ends);
-      starts = grownStarts;
-      ends = grownEnds;
-    }
-    starts[units] = start;
-    ends[units] = end;
-    units++;
+  // Room for `more` derived units (NFKC can lengthen a group: ㍻ → 平成).
+  const reserve = (more: number): void => {
+    if (units + more <= starts.length) return;
+    const size = Math.max(units + more, starts.length * 2);
+    const grownStarts = new Int32Array(size);
+    const grownEnds = new Int32Array(size);
+    grownStarts.set(starts.subarray(0, units));
+    grownEnds.set(ends.subarray(0, units));
+    starts = grownStarts;
+    ends = grownEnds;
   };
+  // The joins in the order of the text, met by a cursor (a lookup per code unit cost more than the rest together).
+  const joinStarts = joins ? [...joins.keys()].sort((a, b) => a - b) : [];
+  let nextJoin = 0;
   let i = 0;
   while (i < n) {
-    const join = joins?.get(i);
-    if (join) {
+    while (nextJoin < joinStarts.length && joinStarts[nextJoin]! < i) nextJoin++;
+    const joinStart = nextJoin < joinStarts.length ? joinStarts[nextJoin]! : n;
+    if (joinStart === i) {
       // The whole stretch becomes `with` (possibly nothing): each derived unit maps back to all of it.
+      const join = joins!.get(i)!;
       parts.push(join.with);
-      for (let k = 0; k < join.with.length; k++) map(i, join.end);
+      reserve(join.with.length);
+      for (let k = 0; k < join.with.length; k++, units++) {
+        starts[units] = i;
+        ends[units] = join.end;
+      }
       i = join.end;
       continue;
     }
@@ -121,11 +128,15 @@ export function normalizeText(original: string, joins?: ReadonlyMap<number, Join
     if (table[c] && nextStable) {
       // Fast path: a run of stable code units maps one to one (up to the next join).
       let j = i + 1;
-      while (j < n && table[original.charCodeAt(j)] && !joins?.has(j)) j++;
+      while (j < joinStart && table[original.charCodeAt(j)]) j++;
       // Leave the last unit of the run to the slow path when a mark follows it.
       if (j < n && j - 1 > i && MARK.test(String.fromCodePoint(original.codePointAt(j)!))) j--;
       parts.push(original.slice(i, j));
-      for (let k = i; k < j; k++) map(k, k + 1);
+      reserve(j - i);
+      for (let k = i; k < j; k++, units++) {
+        starts[units] = k;
+        ends[units] = k + 1;
+      }
       i = j;
       continue;
     }
@@ -142,7 +153,11 @@ export function normalizeText(original: string, joins?: ReadonlyMap<number, Join
     for (const ch of out) folded += foldChar(ch);
     out = folded;
     parts.push(out);
-    for (let k = 0; k < out.length; k++) map(i, j);
+    reserve(out.length);
+    for (let k = 0; k < out.length; k++, units++) {
+      starts[units] = i;
+      ends[units] = j;
+    }
     i = j;
   }
   const text = parts.join('');
