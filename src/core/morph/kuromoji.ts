@@ -218,37 +218,53 @@ function int32At(bytes: Uint8Array, i: number): number {
   return i + 4 > bytes.length ? 0 : bytes[i] | (bytes[i + 1] << 8) | (bytes[i + 2] << 16) | (bytes[i + 3] << 24);
 }
 
-/** TokenInfoDictionary.loadTargetMap: (key, count, ids…) records after a key count, read to the end of the buffer. */
-function readTargetMap(bytes: Uint8Array): TargetMap {
-  const records: number[] = [];
+/**
+ * TokenInfoDictionary.loadTargetMap: (key, count, ids…) records after a key count, read to the end of the buffer.
+ * Read as 32-bit words (the buffer is padded to a power of two), in two passes: sizes, then ids.
+ */
+function readTargetMap(bytes: Uint8Array): TargetMap & { maxId: number } {
+  const words = int32s(bytes);
+  const n = words.length;
   let maxKey = -1;
   let total = 0;
-  for (let o = 4; o < bytes.length;) {
-    const key = int32At(bytes, o);
-    const count = int32At(bytes, o + 4);
-    o += 8;
+  for (let w = 1; w < n;) {
+    const key = words[w];
+    const count = w + 1 < n ? words[w + 1] : 0;
+    w += 2;
     if (count > 0) {
-      records.push(key, o, count);
-      maxKey = Math.max(maxKey, key);
+      if (key > maxKey) maxKey = key;
       total += count;
-      o += 4 * count;
+      w += count;
     }
   }
   const start = new Int32Array(maxKey + 2);
-  for (let r = 0; r < records.length; r += 3) start[records[r] + 1] += records[r + 2];
+  for (let w = 1; w < n;) {
+    const count = w + 1 < n ? words[w + 1] : 0;
+    if (count > 0) start[words[w] + 1] += count;
+    w += 2 + Math.max(count, 0);
+  }
   for (let k = 1; k < start.length; k++) start[k] += start[k - 1];
   const ids = new Int32Array(total);
   const fill = start.slice(0, -1);
-  for (let r = 0; r < records.length; r += 3) {
-    const key = records[r];
-    for (let i = 0; i < records[r + 2]; i++) ids[fill[key]++] = int32At(bytes, records[r + 1] + 4 * i);
+  let maxId = -1;
+  for (let w = 1; w < n;) {
+    const key = words[w];
+    const count = w + 1 < n ? words[w + 1] : 0;
+    w += 2;
+    if (count <= 0) continue;
+    // (Past the end of the buffer kuromoji reads 0.)
+    for (let i = 0; i < count; i++) {
+      const id = w + i < n ? words[w + i] : 0;
+      ids[fill[key]++] = id;
+      if (id > maxId) maxId = id;
+    }
+    w += count;
   }
-  return { start, ids };
+  return { start, ids, maxId };
 }
 
-function readEntries(info: Uint8Array, features: Uint8Array, map: TargetMap): Entries {
-  let used = 0;
-  for (const id of map.ids) used = Math.max(used, id + 10);
+function readEntries(info: Uint8Array, features: Uint8Array, map: TargetMap & { maxId: number }): Entries {
+  const used = map.maxId < 0 ? 0 : map.maxId + 10;
   let end = features.length;
   while (end > 0 && features[end - 1] === 0) end--;
   let bytes = trim(info, used);
