@@ -157,7 +157,7 @@ export class AnalysisPool {
   }
 
   private spawn(): Slot {
-    const worker = new Worker(new URL('./_worker-boot.mjs', import.meta.url), {
+    const worker = new Worker(new URL('../worker-boot.mjs', import.meta.url), {
       workerData: { module: this.module.href, data: this.workerData },
       resourceLimits: { maxOldGenerationSizeMb: this.maxMemoryMb, maxYoungGenerationSizeMb: 64 },
       stdout: false,

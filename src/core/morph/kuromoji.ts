@@ -16,7 +16,6 @@
  * background. Token features are decoded once per entry and cached.
  */
 import { readFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
@@ -79,10 +78,10 @@ export function preloadJaTokenizer(): Promise<void> {
     const root = dictionaryRoot();
     const unpack = promisify<Buffer, ZlibOptions, Buffer>(gunzipAsync);
     try {
-      const entries = await Promise.all(DICTIONARY_FILES.map(async (file) => {
-        const gz = await readFile(join(root, file));
-        return [file, await unpack(gz, { chunkSize: chunkSizeFor(gz) })] as const;
-      }));
+      // Read at once (20 MB from the page cache: milliseconds), then unpacked in the background: a file read in the
+      // background goes in 512 KB steps, each waiting for this thread, which is busy with the document meanwhile.
+      const packed = DICTIONARY_FILES.map((file) => [file, readFileSync(join(root, file))] as const);
+      const entries = await Promise.all(packed.map(async ([file, gz]) => [file, await unpack(gz, { chunkSize: chunkSizeFor(gz) })] as const));
       if (!cached && preloadWanted) preloaded = new Map(entries);
     } catch {
       // The synchronous load reads the files again and reports what is wrong with them.
@@ -123,7 +122,7 @@ interface TargetMap {
   ids: Int32Array;
 }
 
-interface Dictionary {
+export interface Dictionary {
   /** Double-array trie over the UTF-8 bytes of the surfaces (the `doublearray` package's layout). */
   base: Int32Array;
   check: Int32Array;
@@ -503,48 +502,143 @@ function searchLattice(costs: Int16Array, lattice: Lattice, eos: number): number
   return count;
 }
 
-function createTokenizer(d: Dictionary): JaTokenizer {
-  const lattice = new Lattice();
-  const decoder = new TextDecoder();
-  const caches = [new Map<number, Features>(), new Map<number, Features>()];
-  const features = (known: number, id: number): Features => {
-    const cache = caches[known];
+function createTokenizer(d: Dictionary): KuromojiTokenizer {
+  return new KuromojiTokenizer(d);
+}
+
+/**
+ * The analyser over one dictionary. Besides tokens as objects it gives them as numbers (`encode`: a pair per token,
+ * its length and its entry) for another thread to hand over, and tokens back from such numbers (`decode`), the same
+ * objects `tokenize` makes.
+ */
+export class KuromojiTokenizer implements JaTokenizer {
+  private readonly lattice = new Lattice();
+  private readonly decoder = new TextDecoder();
+  private readonly caches = [new Map<number, Features>(), new Map<number, Features>()];
+
+  constructor(readonly dictionary: Dictionary) {}
+
+  tokenize(text: string, offset = 0): JaToken[] {
+    const out: JaToken[] = [];
+    const { lattice } = this;
+    let at = 0;
+    for (let from = 0; from < text.length;) {
+      const to = pieceEnd(text, from);
+      const count = searchLattice(this.dictionary.costs, lattice, buildLattice(this.dictionary, lattice, text, from, to));
+      for (let i = count - 1; i >= 0; i--) {
+        const x = lattice.path[i];
+        const length = lattice.end[x] - lattice.start[x];
+        out.push(this.token(text, at, length, lattice.known[x], lattice.entry[x], offset));
+        at += length;
+      }
+      from = to;
+    }
+    if (at !== text.length) throw new Error(`kuromoji: tokens cover ${at} of ${text.length} code units`);
+    return out;
+  }
+
+  /**
+   * The tokens of `text` as pairs (length in code units, entry × 2 + 1 for a dictionary word or + 0 for an unknown
+   * one) written into `out` from `at`; returns the number of pairs, or -1 when they would not fit.
+   */
+  encode(text: string, out: Int32Array, at: number): number {
+    const { lattice } = this;
+    let pairs = 0;
+    let covered = 0;
+    for (let from = 0; from < text.length;) {
+      const to = pieceEnd(text, from);
+      const count = searchLattice(this.dictionary.costs, lattice, buildLattice(this.dictionary, lattice, text, from, to));
+      if (at + 2 * (pairs + count) > out.length) return -1;
+      for (let i = count - 1; i >= 0; i--) {
+        const x = lattice.path[i];
+        const length = lattice.end[x] - lattice.start[x];
+        out[at + 2 * pairs] = length;
+        out[at + 2 * pairs + 1] = lattice.entry[x] * 2 + lattice.known[x];
+        pairs++;
+        covered += length;
+      }
+      from = to;
+    }
+    if (covered !== text.length) throw new Error(`kuromoji: tokens cover ${covered} of ${text.length} code units`);
+    return pairs;
+  }
+
+  /** The tokens of `text` (moved by `offset`, as `tokenize`) from `pairs` pairs that `encode` wrote from `at`. */
+  decode(text: string, offset: number, data: Int32Array, at: number, pairs: number): JaToken[] {
+    // (Pushed, as `tokenize` does: an array made by `new Array(n)` is holey, and code reading both kinds slows down.)
+    const out: JaToken[] = [];
+    let pos = 0;
+    for (let i = 0; i < pairs; i++) {
+      const length = data[at + 2 * i];
+      const entry = data[at + 2 * i + 1];
+      out.push(this.token(text, pos, length, entry & 1, entry >> 1, offset));
+      pos += length;
+    }
+    if (pos !== text.length) throw new Error(`kuromoji: decoded tokens cover ${pos} of ${text.length} code units`);
+    return out;
+  }
+
+  private token(text: string, pos: number, length: number, known: number, entry: number, offset: number): JaToken {
+    const surface = text.slice(pos, pos + length);
+    const f = this.features(known, entry);
+    const base = f.base === '*' ? surface : f.base;
+    return { surface, start: offset + pos, end: offset + pos + length, pos: f.pos, pos1: f.pos1, pos2: f.pos2, pos3: f.pos3, base, conj: f.conj, known: known === 1 };
+  }
+
+  private features(known: number, id: number): Features {
+    const cache = this.caches[known];
     let f = cache.get(id);
     if (!f) {
-      const { bytes, features: lines } = known ? d.known : d.unknown;
+      const { bytes, features: lines } = known ? this.dictionary.known : this.dictionary.unknown;
       const at = int32At(bytes, id + 6);
       let end = at;
       while (end < lines.length && lines[end] !== 0) end++;
       // IPADIC: surface, pos, pos1, pos2, pos3, conjugation type, conjugation form, base, reading, pronunciation
-      const c = decoder.decode(lines.subarray(at, end)).split(',');
+      const c = this.decoder.decode(lines.subarray(at, end)).split(',');
       f = { pos: c[1] ?? '*', pos1: c[2] ?? '*', pos2: c[3] ?? '*', pos3: c[4] ?? '*', conj: c[6] ?? '*', base: c[7] ?? '*' };
       cache.set(id, f);
     }
     return f;
-  };
+  }
+}
 
-  return {
-    tokenize(text: string, offset = 0): JaToken[] {
-      const out: JaToken[] = [];
-      let at = offset;
-      for (let from = 0; from < text.length;) {
-        const to = pieceEnd(text, from);
-        const count = searchLattice(d.costs, lattice, buildLattice(d, lattice, text, from, to));
-        for (let i = count - 1; i >= 0; i--) {
-          const x = lattice.path[i];
-          const surface = text.slice(from + lattice.start[x], from + lattice.end[x]);
-          const known = lattice.known[x];
-          const f = features(known, lattice.entry[x]);
-          const base = f.base === '*' ? surface : f.base;
-          out.push({ surface, start: at, end: at + surface.length, pos: f.pos, pos1: f.pos1, pos2: f.pos2, pos3: f.pos3, base, conj: f.conj, known: known === 1 });
-          at += surface.length;
-        }
-        from = to;
-      }
-      if (at - offset !== text.length) throw new Error(`kuromoji: tokens cover ${at - offset} of ${text.length} code units`);
-      return out;
-    },
+/**
+ * What another thread needs of the dictionary to tokenise into numbers (`encode`): the trie, the entries' costs and
+ * the connection costs, 22 MB moved into shared memory in place (the tokenizer over `d` reads them from its next
+ * call), so that the other thread has them without a copy of its own. The features (36 MB), which only `decode`
+ * reads, stay where they are and are not part of what is returned.
+ */
+export function shareDictionary(d: Dictionary): Dictionary {
+  // (By type, not by `a.constructor`: a gunzipped buffer is a Node Buffer, whose constructor is deprecated.)
+  function share(a: Int32Array): Int32Array;
+  function share(a: Int16Array): Int16Array;
+  function share(a: Uint8Array): Uint8Array;
+  function share(a: Int32Array | Int16Array | Uint8Array): Int32Array | Int16Array | Uint8Array {
+    if (a.buffer instanceof SharedArrayBuffer) return a;
+    const sab = new SharedArrayBuffer(a.byteLength);
+    const b = a instanceof Int32Array ? new Int32Array(sab) : a instanceof Int16Array ? new Int16Array(sab) : new Uint8Array(sab);
+    b.set(a);
+    return b;
+  }
+  const entries = (e: Entries): Entries => {
+    const bytes = share(e.bytes);
+    return { bytes, shorts: bytes === e.bytes ? e.shorts : new Int16Array(bytes.buffer, 0, e.shorts.length), features: e.features };
   };
+  Object.assign(d, {
+    base: share(d.base),
+    check: share(d.check),
+    known: entries(d.known),
+    surfaces: { start: share(d.surfaces.start), ids: share(d.surfaces.ids) },
+    unknown: entries(d.unknown),
+    classes: { start: share(d.classes.start), ids: share(d.classes.ids) },
+    charClass: share(d.charClass),
+    invoke: share(d.invoke),
+    group: share(d.group),
+    nameOf: share(d.nameOf),
+    costs: share(d.costs),
+  });
+  const none = new Uint8Array(0);
+  return { ...d, known: { ...d.known, features: none }, unknown: { ...d.unknown, features: none } };
 }
 
 /** End of the piece from `start`: at most MAX_PIECE code units, cut after 、。 or, failing that, at a space, never inside a surrogate pair. */

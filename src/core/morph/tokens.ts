@@ -32,3 +32,8 @@ export interface JaTokenizer {
    */
   tokenize(text: string, offset?: number): JaToken[];
 }
+
+/** A tokenizer that tokenises pieces of one text ahead, on another thread (see prefetch.ts); closed when done. */
+export interface AheadTokenizer extends JaTokenizer {
+  close(): void;
+}
