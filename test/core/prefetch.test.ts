@@ -40,7 +40,7 @@ test('pieces tokenised by the worker are the tokens of the analyser, and the wor
     // Give the worker time to start and fill its slots.
     for (let i = 0; i < 100 && ahead.counts.worker === 0; i++) {
       await sleep(50);
-      const k = ahead.counts.caller + ahead.counts.worker;
+      const k: number = ahead.counts.caller + ahead.counts.worker;
       if (k < 3) continue;
       const slice = text.slice(pieces[2 * k]!, pieces[2 * k + 1]!);
       assert.deepEqual(ahead.tokenize(slice, pieces[2 * k]), base.tokenize(slice, pieces[2 * k]));
