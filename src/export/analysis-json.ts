@@ -48,11 +48,14 @@ export function* analysisJsonChunks(analysis: Analysis | AnalysisInParts, option
       const element = (schema as z.ZodArray<z.ZodType>).element;
       let n = 0;
       yield '[';
+      // Each claim in pieces (separator, JSON, codes), not joined: a writer encodes each piece as it comes, and a
+      // joined claim was one more copy of every claim's text.
       const write = function* (list: readonly Attribution[]): Generator<string> {
         for (const item of list) {
           const check = n < VALIDATED_ELEMENTS ? element : null;
-          const json = options.codes ? withCodes(item, options.codes(item), check) : JSON.stringify(check ? (check.parse(item), item) : item);
-          yield `${n++ ? ',' : ''}\n  ${json}`;
+          yield n++ ? ',\n  ' : '\n  ';
+          if (options.codes) yield* withCodes(item, options.codes(item), check);
+          else yield JSON.stringify(check ? (check.parse(item), item) : item);
         }
       };
       if (inParts) {
@@ -92,13 +95,15 @@ export function* analysisJsonChunks(analysis: Analysis | AnalysisInParts, option
  * JSON.stringify({ ...a, codes }), validated by `schema` when given. A claim without codes yet (as `analyze`
  * leaves it) has them spliced in as its last field, which is where the spread puts them, without the copy.
  */
-function withCodes(a: Attribution, codes: NonNullable<Attribution['codes']>, schema: z.ZodType | null): string {
+function* withCodes(a: Attribution, codes: NonNullable<Attribution['codes']>, schema: z.ZodType | null): Generator<string> {
   if (schema || Object.hasOwn(a, 'codes')) {
     const coded = { ...a, codes };
     schema?.parse(coded);
-    return JSON.stringify(coded);
+    yield JSON.stringify(coded);
+    return;
   }
-  return `${JSON.stringify(a).slice(0, -1)},"codes":${JSON.stringify(codes)}}`;
+  yield JSON.stringify(a).slice(0, -1);
+  yield codes.length ? `,"codes":${JSON.stringify(codes)}}` : ',"codes":[]}';
 }
 
 export function renderAnalysisJson(analysis: Analysis | AnalysisInParts, options: AnalysisJsonOptions = {}): string {
