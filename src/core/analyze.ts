@@ -162,12 +162,13 @@ export function analyzeInParts(source: SourceText | string, options: AnalyzeOpti
       // It reads sentences of ordinary length only: a folded block with no 。 is the cue-first pass's, which
       // cuts it at clause boundaries (the commentary pass would be quadratic there). It reads each part's
       // sentences after the cue-first pass has read them.
-      // (The sentences are in the order of the text: each part's are the next ones, met by a cursor.)
+      // A sentence is read with the part that finishes its cue-first claims (they are merged with its own), met by a
+      // cursor (the sentences are in the order of the text).
       let next = 0;
       const ahead = options.tokenizeAhead === false ? undefined : (t: string, pieces: Int32Array) => prefetchTokenizer(tokenizer!, t, pieces);
       for (const part of findClaimsJaInParts({ text, blocks, sentences, footnotes, registry, tokenizer: tokenizer!, ahead }, options.partSize ?? PART_SIZE)) {
         const own: typeof sentences = [];
-        for (; next < sentences.length && sentences[next]!.start < part.end; next++) {
+        for (; next < sentences.length && sentences[next]!.start < part.settled; next++) {
           const s = sentences[next]!;
           if (footnotes.length > 0 && s.end - s.start <= 1500) own.push(s);
         }

@@ -120,6 +120,11 @@ export interface ClaimsPart {
   attributions: Attribution[];
   unattributed: Unattributed[];
   end: number;
+  /**
+   * Every piece read before this offset has all its claims in this part or an earlier one. The last piece read may
+   * have claims still open (a relay in the next piece may give them a source): they come in the next part.
+   */
+  settled: number;
 }
 
 /**
@@ -176,6 +181,8 @@ function* claimsInParts(input: JaClaimsInput, partSize: number): Generator<Claim
   let partStart = 0;
   // Where the drafts of the last piece read begin.
   let openFrom = 0;
+  // Where the last piece read begins (its drafts are the open ones).
+  let openStart = 0;
   const markerAt = new Map<number, DraftFootnote>();
   for (const f of footnotes) for (let k = f.start; k < f.end; k++) markerAt.set(k, f);
   const people = new SpeakerBook(registry);
@@ -207,13 +214,13 @@ function* claimsInParts(input: JaClaimsInput, partSize: number): Generator<Claim
 
   const byStart = new Map(footnotes.map((f) => [f.start, f]));
   // Finishes the drafts before `cut` (all by default) into attributions, keeping the rest for the next part.
-  const finishPart = (end: number, cut = drafts.length): ClaimsPart => {
+  const finishPart = (end: number, cut = drafts.length, settled = end): ClaimsPart => {
     const done = drafts.slice(0, cut);
     drafts = drafts.slice(cut);
     // A finished interview answer is not lengthened any more: the next answer starts a claim of its own.
     if (answer && !drafts.includes(answer)) answer = null;
     if (turn && !drafts.includes(turn)) turn = null;
-    const part = { attributions: finishDrafts(text, footnotes, byStart, done), unattributed, end };
+    const part = { attributions: finishDrafts(text, footnotes, byStart, done), unattributed, end, settled };
     unattributed = [];
     partStart = end;
     return part;
@@ -355,8 +362,9 @@ function* claimsInParts(input: JaClaimsInput, partSize: number): Generator<Claim
       for (const piece of cutLong(text, sentence)) {
         // A part ends before a piece: the drafts of the piece before stay open, as a relay in this one may give them a source.
         if (piece.start - partStart >= partSize) {
-          yield finishPart(piece.start, openFrom);
+          yield finishPart(piece.start, openFrom, openStart);
           openFrom = 0;
+          openStart = piece.start;
         }
         const pieceFrom = drafts.length;
         const sd = new SentenceView(text, piece, tokenizer, markerAt, people);
@@ -390,6 +398,7 @@ function* claimsInParts(input: JaClaimsInput, partSize: number): Generator<Claim
         if (result.current) current = result.current;
         previous = { span: piece, drafts: result.drafts };
         openFrom = pieceFrom;
+        openStart = piece.start;
         lastPiece = piece;
         lastPieceBlock = b;
       }
