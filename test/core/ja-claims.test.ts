@@ -1166,3 +1166,40 @@ run({
     want: [{ speaker: 'アンドレイ・ミハイロフ', content: '協定を締結している' }],
   },
 });
+
+test('a minister\'s portfolio between the name and the post belongs to the post (川島復興大臣, 木村昭二経済再生担当相); a portfolio alone names no one', () => {
+  for (const [text, name, title] of [
+    ['川島復興大臣は視察先で、住宅の再建を急ぐと述べた。', '川島', '復興大臣'],
+    ['木村昭二経済再生担当相は、交渉は最終段階だと語った。', '木村昭二', '経済再生担当相'],
+    ['経産省の坂井昭仁大臣は10日、協議を続けると述べた。', '坂井昭仁', '大臣'],
+    ['本日は、野口防災副大臣とともに被災地を訪れました。', '野口', '防災副大臣'],
+  ] as const) {
+    const a = analyze(text);
+    const p = a.people.find((x) => x.name === name);
+    assert.ok(p, `${text}: ${JSON.stringify(a.people.map((x) => x.name))}`);
+    assert.equal(p.title, title, text);
+  }
+  const alone = analyze('野党は「疑惑のある経済再生担当相を更迭すべきだ」と迫った。');
+  assert.deepEqual(alone.people.filter((p) => p.type === 'person').map((p) => p.name), []);
+});
+
+test('press-conference transcripts: the title names the principal, who makes the opening statement and answers each (答); (問) is no claim', () => {
+  const text = [
+    '川島復興大臣記者会見録[令和7年2月4日]', '',
+    '令和7年2月4日(火)10:02~10:20 於)復興庁記者会見室', '',
+    '1.発言要旨', '',
+    ' 沿岸部の視察を来週行う予定でございます。', '',
+    '2.質疑応答', '',
+    '(問)視察の狙いを教えてください。', '',
+    '(答)現地の声を直接伺うことが狙いです。漁港の再建がどこまで進んだかも確かめたいと考えています。', '',
+    '(問)予算の見通しは。',
+    '(答)必要な額はしっかり確保していくということでございます。', '',
+  ].join('\n');
+  const got = claimsOf(text);
+  const said = got.map((g) => `${g.names[0]}|${g.cue ?? ''}|${g.content}`);
+  assert.deepEqual(said, [
+    '川島||沿岸部の視察を来週行う予定でございます',
+    '川島|(答)|現地の声を直接伺うことが狙いです。漁港の再建がどこまで進んだかも確かめたいと考えています',
+    '川島|(答)|必要な額はしっかり確保していくということでございます',
+  ]);
+});

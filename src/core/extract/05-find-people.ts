@@ -84,6 +84,8 @@ export function findPeople(input: PeopleInput, registry = new PeopleRegistry(inp
     findKanjiNames(text, b, registry, input.morph);
     if (input.language === 'en') findLatinNames(text, b, registry);
   }
+  // A title names the person whose press conference or statement the document is (森川復興大臣記者会見録).
+  for (const b of blocks) if (b.kind === 'title') findKanjiNames(text, b, registry, input.morph, true);
   // Short forms: surnames and pronouns, in text order, each linked to the latest full mention before it.
   const shortForms = shortFormPattern(registry);
   const pronouns: { start: number; end: number; word: string }[] = [];
@@ -269,7 +271,7 @@ function latinGloss(text: string, end: number): string | null {
   return m && /\s/.test(m[1]!.trim()) ? m[1]!.trim() : null;
 }
 
-const KANJI_POSTS = '外交部長|国防部長|商務部長|外交部副部長|官房長官|官房副長官|幹事長|政調会長|総務会長|書記局長|知事|市長|総裁|副総裁|党首|防衛相|財務相|経産相|防衛大臣|財務大臣|総理大臣|総理|大統領|副大統領|首相|国家主席|総書記|国務委員長|外相|国防相|外務大臣|国防大臣|長官|大使|議員|教授|准教授|氏|委員長|主席|総統|書記長|報道官|次官|主任研究員|上級研究員|准研究員|助理研究員|副研究員|研究員|研究委員|所長|院長|部長|記者|大将|中将|少将|大佐|中佐|少佐';
+const KANJI_POSTS = '担当大臣|担当相|副大臣|大臣政務官|政務官|大臣|外交部長|国防部長|商務部長|外交部副部長|官房長官|官房副長官|幹事長|政調会長|総務会長|書記局長|知事|市長|総裁|副総裁|党首|防衛相|財務相|経産相|防衛大臣|財務大臣|総理大臣|総理|大統領|副大統領|首相|国家主席|総書記|国務委員長|外相|国防相|外務大臣|国防大臣|長官|大使|議員|教授|准教授|氏|委員長|主席|総統|書記長|報道官|次官|主任研究員|上級研究員|准研究員|助理研究員|副研究員|研究員|研究委員|所長|院長|部長|記者|大将|中将|少将|大佐|中佐|少佐';
 /** Words of rank that stand between a name and its post (周海上級大佐, 李主任研究員). */
 const POST_MODIFIER = new RegExp(`^(?:${KANJI_RANKS.join('|')}|退役|陸軍|海軍|空軍|(?:${MINISTRY_OFFICES.join('|')})副?|駐[\\u4e00-\\u9fff]{1,3})$`);
 const SINGLE_KANJI_PLACES = '米|露|中|韓|朝|日|英|仏|独|豪|印|台|欧';
@@ -302,16 +304,20 @@ function isKanjiUnit(c: number): boolean {
 /** Kanji words that stand where a name would but are none (同大統領, 歴代首相, 国連大使). */
 const NOT_A_NAME = /^(?:同|両|各|前|元|現|新|旧|副|故|歴代|次期|初代|当時|同国|自国|他国|両国|各国|外国|国連|政府|国防|外務|国家|当局|安保理|首脳|閣僚|高官|駐日|駐韓|駐米|駐露|在日|在韓)$/;
 
-function findKanjiNames(text: string, block: ClassifiedBlock, registry: PeopleRegistry, morph?: PeopleMorph): void {
+function findKanjiNames(text: string, block: ClassifiedBlock, registry: PeopleRegistry, morph?: PeopleMorph, eventsOnly = false): void {
   const tail = KANJI_NAME_TAIL;
   // The kanji runs of the block, found code unit by code unit: most end in no post, and are never sliced.
   for (let at = block.contentStart; at < block.end; at++) {
     if (!isKanjiUnit(text.charCodeAt(at))) continue;
     const start = at;
     while (at + 1 < block.end && isKanjiUnit(text.charCodeAt(at + 1))) at++;
+    // 森川復興大臣記者会見録, 石原防衛相談話: the name and post of whose conference or statement it is.
+    const event = KANJI_POST_LAST.has(text[at]!) ? null : EVENT_AFTER_POST.exec(text.slice(start, at + 1));
+    if (eventsOnly && !event) continue;
+    const last = event ? start + event.index - 1 : at;
     // Only a run that ends like a post can hold a name before it.
-    if (!KANJI_POST_LAST.has(text[at]!)) continue;
-    const run = text.slice(start, at + 1);
+    if (!KANJI_POST_LAST.has(text[last]!)) continue;
+    const run = text.slice(start, last + 1);
     // Part of a longer name or title (ロシア国連大使, ・の後): not a name of its own; nor is the given name of a
     // name already found (浩二 of 柴崎 浩二氏).
     const before = text[start - 1];
@@ -348,7 +354,13 @@ function findKanjiNames(text: string, block: ClassifiedBlock, registry: PeopleRe
       // a dot hold no name; nor does a body whose name the cut would split (慶應|義塾大学, 拓|殖大学).
       if (bodyBetween && DESCRIBES_NEXT.test(text.slice(start + run.length, start + run.length + 24))) break;
       if (bodyBetween && morph?.splitsWord(run, k)) continue;
-      if (!former && post[2] && post[2].length > 1 && !isPlaceName(post[2]) && !POST_MODIFIER.test(post[2]) && !bodyBetween) continue;
+      // 森川復興大臣, 赤井一郎経済再生担当相: a minister's portfolio between the name and the post is the post's: words
+      // of two kanji or more (復興, 経済|再生; not 容|治 of a given name), after a name of whole words (森|川復興大臣
+      // cuts 森川) that is no such word itself (経済|再生担当相).
+      const wordsOfTwo = (w: string) => { const n = morph?.commonNouns(w) ?? 0; return n > 0 && n * 2 <= w.length; };
+      const portfolio = !former && !!post[2] && post[2].length > 1 && PORTFOLIO_POSTS.has(post[3]!) && wordsOfTwo(post[2]) && !morph?.splitsWord(run, k);
+      if (portfolio && wordsOfTwo(run.slice(0, k))) break;
+      if (!former && post[2] && post[2].length > 1 && !isPlaceName(post[2]) && !POST_MODIFIER.test(post[2]) && !bodyBetween && !portfolio) continue;
       // A one-kanji name before a one-kanji place (田|中|教授): the two kanji are the name (田中教授).
       if (!former && k === 1 && post[2]?.length === 1) continue;
       // (Nor a longer one, when the kanji can end the name instead: 森田正日総書記 is 森田正日, not 森田正 of 日.)
@@ -434,6 +446,10 @@ function findKanjiNamesAfterPost(text: string, block: ClassifiedBlock, registry:
 }
 
 /** Posts that many hold at once, which a common noun may qualify (若手議員, 女性候補, 新人候補). */
+/** What a post may head in a title: its holder's press conference or statement. */
+const EVENT_AFTER_POST = /(?:記者会見録?|会見録|会見要旨|定例会見|臨時会見|会見|談話|声明)$/;
+/** Posts whose holder's portfolio may stand before them (復興|大臣, 経済再生|担当相). */
+const PORTFOLIO_POSTS = new Set(['大臣', '担当大臣', '担当相', '副大臣', '政務官', '大臣政務官', '長官']);
 const GROUP_POSTS = new Set(['議員', '候補', '委員', '職員', '社員', '選手', '記者']);
 const DESCRIBES_NEXT = /^(?:の(?:[\u4e00-\u9fff々]{2,5}|[\u30A1-\u30FA\u30FC・]{2,20})(?:氏|さん|君)|・(?:[\u4e00-\u9fff々]{2,5}|[\u30A1-\u30FA\u30FC]{2,}))/;
 /** What a post holds or gives, not who holds it: 官房長官記者会見が, 首相談話は. */

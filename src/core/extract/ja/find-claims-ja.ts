@@ -93,7 +93,7 @@ interface Cue {
 }
 
 /** An interviewer's question opening a sentence: ――, ──, a dash, Q. */
-const QUESTION_MARK = /^(?:――|──|―|—|－|-|Q[.:：\s]|問[:：\s])/;
+const QUESTION_MARK = /^(?:――|──|―|—|－|-|Q[.:：\s]|問[:：\s]|[(（〔【]問[)）〕】])/;
 /** Matched on the text where a token starts (sticky: no slice of the text per token). */
 const MULTI_CONNECTIVE = /(?:これに先立ち|これに先立って|それに先立ち|その上で|そのうえで|その一方で|これに対して|これに対し|それに対し|その後|その際|そのため|このため|これを受けて|これを受け|それでも|それに加えて|加えて|さらに言えば|一方で|他方で)、/y;
 /** The characters MULTI_CONNECTIVE's words begin with: it is tried only at those. */
@@ -228,12 +228,16 @@ function* claimsInParts(input: JaClaimsInput, partSize: number): Generator<Claim
 
   for (let b = 0; b < blocks.length; b++) {
     const block = blocks[b]!;
+    // 森川復興大臣記者会見録, 永井会長記者会見: the title of a press conference names its principal, who answers its questions.
+    if (!principal && (block.kind === 'title' || block.kind === 'heading' || b < 3)) principal = conferencePrincipal(text, block, registry);
     // A block read as a whole (a title, a quotation on its own line) is the sentence before the next one.
     const before = blocks[b - 1];
     if (before && lastPieceBlock !== b - 1) lastPiece = { start: before.contentStart, end: before.end };
     // A heading changes the subject; a line that is one quotation (taken for a heading) does not.
     const quoteLine = QUOTE_OPEN.has(text[block.contentStart] ?? '') && QUOTE_CLOSE.has(text.slice(block.contentStart, block.end).trimEnd().slice(-1));
     if (block.kind === 'heading' && !quoteLine) { current = null; answer = null; turn = null; }
+    // 1.発言要旨 / 冒頭発言: under such a heading of a press conference its principal speaks.
+    if (principal && (block.kind === 'heading' || block.kind === 'title') && OPENING_REMARKS.test(text.slice(block.contentStart, block.end))) interviewee = principal;
     // 中央銀行 森山総裁 on a line of its own, the quotation on the next: the line labels the quotation.
     const nextBlock = blocks[b + 1];
     // 00:03:05 ~ 00:04:28 三好康夫君 / 委員長(岸本ゆかり君) on a line of its own, the speech in the paragraph after it:
@@ -346,6 +350,8 @@ function* claimsInParts(input: JaClaimsInput, partSize: number): Generator<Claim
       const lead = text.slice(sentence.start, sentence.start + 3);
       // (A question opening a paragraph runs to its end: ――台湾総統選がありました。習氏は…と言っていますが、…でしょう。)
       if (QUESTION_MARK.test(lead) && (sentence.start === block.contentStart || text[sentence.start - 1] === '\n')) questionBlock = b;
+      // (問)…(答)… in one block: the answer ends the question.
+      if (questionBlock === b && ANSWER_LABEL.test(text.slice(sentence.start, sentence.start + 4))) questionBlock = -1;
       if (QUESTION_MARK.test(lead) || questionBlock === b) {
         turn = null;
         interviewee ??= (current?.people.length === 1 && current.people[0]!.type === 'person' ? current : null) ?? principal;
@@ -388,10 +394,11 @@ function* claimsInParts(input: JaClaimsInput, partSize: number): Generator<Claim
           // (A:… / 答:…: the answer's label is no part of it.)
           const label = ANSWER_LABEL.exec(text.slice(whole.start, whole.start + 4));
           const span = label ? { start: whole.start + label[0].length, end: whole.end } : whole;
-          if (answer && /^[\s。]*$/.test(text.slice(answer.content.end, whole.start))) {
+          if (answer && !label && /^[\s。]*$/.test(text.slice(answer.content.end, whole.start))) {
             answer.content = boundContent({ start: answer.content.start, end: span.end });
           } else {
-            answer = { speaker: interviewee, via: [], kind: 'quote', cue: null, content: span, mention: 'context', rule: 'interview-answer', tokens: '' };
+            const cue = label ? { start: whole.start, end: whole.start + label[0].trimEnd().length } : null;
+            answer = { speaker: interviewee, via: [], kind: 'quote', cue, content: span, mention: 'context', rule: 'interview-answer', tokens: label ? label[0].trim() : '' };
             drafts.push(answer);
           }
         }
@@ -405,6 +412,18 @@ function* claimsInParts(input: JaClaimsInput, partSize: number): Generator<Claim
     }
   }
   return finishPart(text.length);
+}
+
+/** The heading of a press conference's opening statement. */
+const OPENING_REMARKS = /^[\s\d.．、)）]*(?:冒頭発言|発言要旨|冒頭発言要旨|冒頭の発言|大臣からの発言|会長からの発言|冒頭説明)/;
+/** A press conference's title (…記者会見, …会見録, …会見要旨) names its principal: the one person named in it. */
+const CONFERENCE = /(?:記者会見|会見録|会見要旨|定例会見|会見の模様)/;
+function conferencePrincipal(text: string, block: ClassifiedBlock, registry: PeopleRegistry): Speaker | null {
+  const m = CONFERENCE.exec(text.slice(block.contentStart, block.end));
+  if (!m) return null;
+  const named = registry.mentionsIn(block.contentStart, block.contentStart + m.index).filter((x) => x.person.type === 'person');
+  const people = [...new Set(named.map((x) => x.person))];
+  return people.length === 1 ? { people, source: { start: named[0]!.start, end: named[0]!.end } } : null;
 }
 
 /**
@@ -1363,7 +1382,7 @@ function selfIntroduction(v: SentenceView): SpeakerPhrase | null {
   const sp = np ? classify(np, toks, v.book) : null;
   return sp?.type === 'person' ? sp : null;
 }
-const ANSWER_LABEL = /^(?:A|Ａ|答)[.:：．]\s*/;
+const ANSWER_LABEL = /^(?:(?:A|Ａ|答)[.:：．]|[(（〔【]答[)）〕】])\s*/;
 
 /** The agent of a passive report: Xから (or Xに) right before the quotation that closes before と. */
 function passiveAgent(v: SentenceView, i: number): SpeakerPhrase | null {
