@@ -1203,3 +1203,20 @@ test('press-conference transcripts: the title names the principal, who makes the
     '川島|(答)|必要な額はしっかり確保していくということでございます',
   ]);
 });
+
+test('a speaker\'s label in brackets at the head of a line or alone on it ((知事), 【知事】) opens a turn; another bracketed label ends it; a post alone is the conference\'s principal', () => {
+  const turns = (text: string) => {
+    const a = analyze(text);
+    const byId = new Map(a.people.map((p) => [p.id, p.name]));
+    return a.attributions.map((x) => `${byId.get(x.speakers[0]!)}|${x.cue?.text}|${x.content.text}`);
+  };
+  const alone = '見出し\n\n(知事)\n 予算の査定はこれからです。財源の確保が課題だと考えています。\n\n(北東新聞)\n 優先する事業は何ですか。\n\n(知事)\n 防災が第一です。\n';
+  assert.deepEqual(turns(alone), ['知事|(知事)|予算の査定はこれからです。財源の確保が課題だと考えています。', '知事|(知事)|防災が第一です。']);
+  assert.deepEqual(turns(alone.replace(/\((知事|北東新聞)\)/g, '【$1】')), ['知事|【知事】|予算の査定はこれからです。財源の確保が課題だと考えています。', '知事|【知事】|防災が第一です。']);
+  const inline = '見出し\n\n(知事)予算の査定はこれからです。\n\n(北東新聞)優先する事業は何ですか。\n\n(知事)防災が第一です。\n';
+  assert.deepEqual(turns(inline), ['知事|(知事)|予算の査定はこれからです。', '知事|(知事)|防災が第一です。']);
+  const titled = `北村知事定例記者会見\n\n${alone.slice(alone.indexOf('(知事)'))}`;
+  assert.deepEqual(turns(titled), ['北村|(知事)|予算の査定はこれからです。財源の確保が課題だと考えています。', '北村|(知事)|防災が第一です。']);
+  // Stage directions in brackets are no speakers.
+  assert.deepEqual(turns('見出し\n\n(中略)\n 会場から質問が出た。\n\n(中略)\n 以上です。\n'), []);
+});

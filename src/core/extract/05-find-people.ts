@@ -447,7 +447,7 @@ function findKanjiNamesAfterPost(text: string, block: ClassifiedBlock, registry:
 
 /** Posts that many hold at once, which a common noun may qualify (若手議員, 女性候補, 新人候補). */
 /** What a post may head in a title: its holder's press conference or statement. */
-const EVENT_AFTER_POST = /(?:記者会見録?|会見録|会見要旨|定例会見|臨時会見|会見|談話|声明)$/;
+const EVENT_AFTER_POST = /(?:(?:定例|臨時)?(?:記者)?会見(?:録|要旨)?|談話|声明)$/;
 /** Posts whose holder's portfolio may stand before them (復興|大臣, 経済再生|担当相). */
 const PORTFOLIO_POSTS = new Set(['大臣', '担当大臣', '担当相', '副大臣', '政務官', '大臣政務官', '長官']);
 const GROUP_POSTS = new Set(['議員', '候補', '委員', '職員', '社員', '選手', '記者']);

@@ -255,13 +255,30 @@ function* claimsInParts(input: JaClaimsInput, partSize: number): Generator<Claim
         continue;
       }
     }
+    // (知事) / 【北東新聞】 on a line of its own, the turn in the paragraphs after it.
+    const labelLine = nextBlock && nextBlock.kind === 'paragraph' && block.end - block.contentStart <= 30 ? LABEL_LINE.exec(text.slice(block.contentStart, block.end)) : null;
+    if (labelLine) {
+      const at = block.contentStart + labelLine.index + labelLine[0].indexOf(labelLine[1]!);
+      const cue = { start: at, end: at + labelLine[1]!.length };
+      const label = labelLine[2]!.trim();
+      const rule = labelLine[1]!.startsWith('【') ? 'label-turn-bracket' : 'label-turn-paren';
+      const who = labelSpeaker(label, { start: cue.start + 1, end: cue.end - 1 }, tokenizer, people, rule, (labelCounts.get(label) ?? 0) >= 2);
+      if (who) {
+        const d = byPrincipal({ speaker: who, via: [], kind: 'quote', cue, content: boundContent(trimSpan(text, { start: nextBlock!.contentStart, end: nextBlock!.end })), mention: 'explicit', rule, tokens: label }, principal);
+        drafts.push(d);
+        current = d.speaker;
+        turn = d;
+        answer = null;
+        continue;
+      }
+    }
     // (A short line of its own may have been taken for a heading.)
     if ((block.kind === 'paragraph' || block.kind === 'heading') && nextBlock && text[nextBlock.contentStart] === '「' && block.end - block.contentStart <= 30) {
       const label = lineLabel(text, block, nextBlock, tokenizer, people);
       if (label) { drafts.push(label); current = label.speaker; continue; }
     }
     if (block.kind !== 'paragraph' && block.kind !== 'list-item' && block.kind !== 'title' && block.kind !== 'heading') continue;
-    const labelled = findLabels(text, block, tokenizer, people, labelCounts);
+    const labelled = findLabels(text, block, tokenizer, people, labelCounts).map((d) => byPrincipal(d, principal));
     for (const l of labelled) {
       drafts.push(l);
       current = l.speaker;
@@ -278,7 +295,9 @@ function* claimsInParts(input: JaClaimsInput, partSize: number): Generator<Claim
     } else if (blockTurn) {
       turn = openTurn(text, blockTurn);
       // A block of several turns, one per line (○A君 …\n○B君 …): the first line's turn, then the lines after it.
-      const nl = text.indexOf('\n', blockTurn.cue!.end);
+      // (A label on a line of its own, (知事)\n…, heads the line below it.)
+      const alone = /^[ \u3000]*\n/.test(text.slice(blockTurn.cue!.end, blockTurn.content.start + 1));
+      const nl = text.indexOf('\n', alone ? blockTurn.content.start : blockTurn.cue!.end);
       if (!turn || nl < 0 || nl >= blockTurn.content.end) continue;
       blockTurn.content = trimWhite(text, blockTurn.content.start, nl);
       turnEnd = nl;
@@ -321,7 +340,8 @@ function* claimsInParts(input: JaClaimsInput, partSize: number): Generator<Claim
       if (lineStart) {
         const nl = text.indexOf('\n', sentence.start);
         const lineEnd = nl < 0 || nl > block.end ? block.end : nl;
-        const lineTurn = labelTurnAt(text, sentence.start, lineEnd, tokenizer, people, labelCounts);
+        const found = labelTurnAt(text, sentence.start, lineEnd, tokenizer, people, labelCounts);
+        const lineTurn = found && byPrincipal(found, principal);
         if (lineTurn && lineTurn.rule.startsWith('label-turn')) {
           drafts.push(lineTurn);
           current = lineTurn.speaker;
@@ -414,6 +434,13 @@ function* claimsInParts(input: JaClaimsInput, partSize: number): Generator<Claim
   return finishPart(text.length);
 }
 
+/** A turn labelled with a post alone ((知事), 大臣:) in a press conference whose principal holds that post is theirs. */
+function byPrincipal(d: Draft, principal: Speaker | null): Draft {
+  const p = principal?.people[0];
+  if (!p || !d.rule.startsWith('label-turn') || !isPost(d.tokens) || !p.title?.endsWith(d.tokens)) return d;
+  return { ...d, speaker: principal!, mention: 'context' };
+}
+
 /** The heading of a press conference's opening statement. */
 const OPENING_REMARKS = /^[\s\d.．、)）]*(?:冒頭発言|発言要旨|冒頭発言要旨|冒頭の発言|大臣からの発言|会長からの発言|冒頭説明)/;
 /** A press conference's title (…記者会見, …会見録, …会見要旨) names its principal: the one person named in it. */
@@ -443,11 +470,14 @@ function openTurn(text: string, d: Draft): Draft | null {
 function lengthenTurn(text: string, turn: Draft, from: number, to: number): boolean {
   const end = trimWhite(text, from, to).end;
   if (end <= turn.content.end) return true;
+  // A bracketed label at the head of the sentence is another turn, whoever it names ((北東新聞)…).
+  if (BRACKET_LABEL_HEAD.test(text.slice(from, from + 24))) return false;
   if (!SENTENCE_END.test(text[end - 1]!) || end - turn.content.start > MAX_CONTENT || !/^\s*$/.test(text.slice(turn.content.end, from))) return false;
   turn.content = { start: turn.content.start, end };
   return true;
 }
 const SENTENCE_END = /[。?？!！」]/;
+const BRACKET_LABEL_HEAD = /^\s*[(（【〔][^()（）【】〔〕\n「」。、]{1,20}[)）】〕]/;
 
 /** Drafts into attributions, numbered from 1, a draft with the content and speakers of one before it dropped. */
 function finishDrafts(text: string, footnotes: readonly DraftFootnote[], byStart: Map<number, DraftFootnote>, drafts: readonly Draft[]): Attribution[] {
@@ -2518,6 +2548,8 @@ function cutLong(text: string, s: Span): Span[] {
  */
 /** A minutes speaker on a line of its own, perhaps after the time it speaks at: 00:03:05 ~ 00:04:28 三好康夫君. */
 const MINUTES_LABEL_LINE = /^[ \u3000]*(?:\d{1,2}:\d{2}(?::\d{2})?[ \u3000]*[~〜～\-－][ \u3000]*\d{1,2}:\d{2}(?::\d{2})?[ \u3000]+)?((?:[^\s()（）]{1,12}[(（][^()（）\s]{2,12}君[)）])|[\u4e00-\u9fff々\u30A1-\u30FA\u30FC]{2,8}君)[ \u3000]*$/;
+/** A speaker's label in brackets on a line of its own: (知事), 【北東新聞】, (上田:NHK記者). */
+const LABEL_LINE = /^[ \u3000]*([(（【〔]([^()（）【】〔〕\n「」。、]{1,20})[)）】〕])[ \u3000]*$/;
 /** A name alone: kanji or katakana, a space or a dot between, no kana of a sentence. */
 const NAME_ONLY = /^[\u4e00-\u9fff々\u30A1-\u30FA\u30FC・ \u3000]+$/;
 const LABEL_PATTERNS: { rule: string; re: RegExp; needs?: RegExp }[] = [
@@ -2527,8 +2559,8 @@ const LABEL_PATTERNS: { rule: string; re: RegExp; needs?: RegExp }[] = [
   { rule: 'label-turn-minutes', re: /^[ \u3000]*(○([^\s○]{1,40}))[ \u3000]/ },
   // 戸田:… / チリ、ボリッチ大統領: …
   { rule: 'label-turn-colon', re: /^[ \u3000]*(([^\s:：「」。、?？!！]{1,24}(?:[ \u3000][^\s:：「」。、?？]{1,20})?)[ \u3000]?[:：])(?!\/\/)/, needs: /[:：]/ },
-  // 三宅)… / 戸田)…
-  { rule: 'label-turn-paren', re: /^[ \u3000]*(([^\s()（）:：「」。、]{1,8})[)）])/ },
+  // 三宅)… / 戸田)… / (知事)…
+  { rule: 'label-turn-paren', re: /^[ \u3000]*([(（]?([^\s()（）:：「」。、]{1,8})[)）])/ },
   // M.T. …
   { rule: 'label-turn-initials', re: /^[ \u3000]*(([A-Z]\.(?:[A-Z]\.)+))[ \u3000]/ },
   // 記者(北東通信)… / 首相 …  (a post alone, then the turn)
@@ -2819,7 +2851,7 @@ function isNameLike(s: string): boolean {
 
 function labelSpeaker(label: string, span: Span, tokenizer: JaTokenizer, book: SpeakerBook, rule: string, repeated = true): Speaker | null {
   const clean = label.replace(/^[○◯]/, '');
-  if (!clean || /^(?:Q|A|問|答|注|※|写真|出典|資料|図|表|参考|関連|追記|編集|撮影|提供)\d*$/.test(clean)) return null;
+  if (!clean || /^(?:Q|A|問|答|注|※|写真|出典|資料|図|表|参考|関連|追記|編集|撮影|提供|中略|前略|後略|略|拍手|笑|笑い|一同|会場|場内|なし|項目|続き|完|了|同)\d*$/.test(clean)) return null;
   // A caption's credit (…の画像出典:, 写真提供:) names where a picture came from, not a speaker.
   if (/(?:出典|提供|撮影|画像|写真|クレジット)$/.test(clean)) return null;
   const at = label.startsWith('○') ? span.start + 1 : span.start + (span.end - span.start - label.length);
