@@ -1220,3 +1220,23 @@ test('a speaker\'s label in brackets at the head of a line or alone on it ((知�
   // Stage directions in brackets are no speakers.
   assert.deepEqual(turns('見出し\n\n(中略)\n 会場から質問が出た。\n\n(中略)\n 以上です。\n'), []);
 });
+
+test('press conferences: the chair of a body (…会長記者会見) answers (問)/(答) lines in one block; a name and post alone on a line heads the turn below it', () => {
+  const said = (text: string) => {
+    const a = analyze(text);
+    const byId = new Map(a.people.map((p) => [p.id, p.name]));
+    return a.attributions.map((x) => `${byId.get(x.speakers[0]!)}|${x.content.text.trim()}`);
+  };
+  const banks = '2024年6月13日\n\n村瀬会長記者会見(北辰銀行頭取)\n\n会長記者会見の模様\n\n(問)\n 金利の先行きをどう見ているか。\n(答)\n 緩やかに上がっていくと思う。預金の動きも注視したい。\n';
+  assert.deepEqual(said(banks), ['村瀬|緩やかに上がっていくと思う。預金の動きも注視したい']);
+  const governor = '知事定例記者会見\n発表項目\n(幹事社)\nおはようございます。\n北村知事\n今日は2点あります。まず、補助を始めます。\n次に、窓口を増やします。\n';
+  assert.deepEqual(said(governor), ['北村|今日は2点あります。まず、補助を始めます。\n次に、窓口を増やします。']);
+});
+
+test('no name and post where a word holds the post\'s kanji (様相), a number counts (3年度以前知事), or a post or portfolio stands alone (参院議員会長, 防衛副大臣)', () => {
+  const people = (text: string) => analyze(text).people.filter((p) => p.type === 'person').map((p) => p.name);
+  assert.deepEqual(people('混乱の様相が深まるのではないかと懸念している。'), []);
+  assert.deepEqual(people('令和3年度以前知事記者会見\n\n本文です。\n'), []);
+  assert.ok(!people('会合には北辰党の参院議員会長が出席した。').includes('参院議員'));
+  assert.deepEqual(people('北村氏は防衛副大臣を務めた。'), ['北村']);
+});

@@ -271,7 +271,7 @@ function latinGloss(text: string, end: number): string | null {
   return m && /\s/.test(m[1]!.trim()) ? m[1]!.trim() : null;
 }
 
-const KANJI_POSTS = '担当大臣|担当相|副大臣|大臣政務官|政務官|大臣|外交部長|国防部長|商務部長|外交部副部長|官房長官|官房副長官|幹事長|政調会長|総務会長|書記局長|知事|市長|総裁|副総裁|党首|防衛相|財務相|経産相|防衛大臣|財務大臣|総理大臣|総理|大統領|副大統領|首相|国家主席|総書記|国務委員長|外相|国防相|外務大臣|国防大臣|長官|大使|議員|教授|准教授|氏|委員長|主席|総統|書記長|報道官|次官|主任研究員|上級研究員|准研究員|助理研究員|副研究員|研究員|研究委員|所長|院長|部長|記者|大将|中将|少将|大佐|中佐|少佐';
+const KANJI_POSTS = '副会長|会長|副社長|社長|頭取|理事長|会頭|担当大臣|担当相|副大臣|大臣政務官|政務官|大臣|外交部長|国防部長|商務部長|外交部副部長|官房長官|官房副長官|幹事長|政調会長|総務会長|書記局長|知事|市長|総裁|副総裁|党首|防衛相|財務相|経産相|防衛大臣|財務大臣|総理大臣|総理|大統領|副大統領|首相|国家主席|総書記|国務委員長|外相|国防相|外務大臣|国防大臣|長官|大使|議員|教授|准教授|氏|委員長|主席|総統|書記長|報道官|次官|主任研究員|上級研究員|准研究員|助理研究員|副研究員|研究員|研究委員|所長|院長|部長|記者|大将|中将|少将|大佐|中佐|少佐';
 /** Words of rank that stand between a name and its post (周海上級大佐, 李主任研究員). */
 const POST_MODIFIER = new RegExp(`^(?:${KANJI_RANKS.join('|')}|退役|陸軍|海軍|空軍|(?:${MINISTRY_OFFICES.join('|')})副?|駐[\\u4e00-\\u9fff]{1,3})$`);
 const SINGLE_KANJI_PLACES = '米|露|中|韓|朝|日|英|仏|独|豪|印|台|欧';
@@ -322,6 +322,8 @@ function findKanjiNames(text: string, block: ClassifiedBlock, registry: PeopleRe
     // name already found (浩二 of 柴崎 浩二氏).
     const before = text[start - 1];
     if (before && (isKatakana(before) || before === '・')) continue;
+    // (令和3年度以前知事…: a counter after a number starts the run, no name.)
+    if (before && /\d/.test(before) && COUNTER_FIRST.test(run)) continue;
     if (registry.isInsideMention(start)) continue;
     // 柴崎 浩二教授: after a surname and a space come the given name and the post, not a name of their own.
     if (before === ' ' || before === '\u3000') {
@@ -359,7 +361,7 @@ function findKanjiNames(text: string, block: ClassifiedBlock, registry: PeopleRe
       // cuts 森川) that is no such word itself (経済|再生担当相).
       const wordsOfTwo = (w: string) => { const n = morph?.commonNouns(w) ?? 0; return n > 0 && n * 2 <= w.length; };
       const portfolio = !former && !!post[2] && post[2].length > 1 && PORTFOLIO_POSTS.has(post[3]!) && wordsOfTwo(post[2]) && !morph?.splitsWord(run, k);
-      if (portfolio && wordsOfTwo(run.slice(0, k))) break;
+      if (PORTFOLIO_POSTS.has(post[3]!) && wordsOfTwo(run.slice(0, k))) break;
       if (!former && post[2] && post[2].length > 1 && !isPlaceName(post[2]) && !POST_MODIFIER.test(post[2]) && !bodyBetween && !portfolio) continue;
       // A one-kanji name before a one-kanji place (田|中|教授): the two kanji are the name (田中教授).
       if (!former && k === 1 && post[2]?.length === 1) continue;
@@ -370,7 +372,8 @@ function findKanjiNames(text: string, block: ClassifiedBlock, registry: PeopleRe
       // (裏金議員, 若手候補: a common noun before a post that many hold; 国防安全研究員: common nouns; 上席研究員: a rank.)
       const commonNouns = morph?.commonNouns(name) ?? 0;
       if (commonNouns >= 2 || commonNouns === 1 && post[3] && GROUP_POSTS.has(post[3]) && !post[2] || KANJI_RANKS.includes(name) || SINGLE_KANJI_PLACE.test(name) || SIDE_OR_BOTH.test(name)) break;
-      if (NOT_A_NAME.test(name) || isPlaceName(name) || post[2] && isPlaceName(name + post[2]) || /^[\u4e00-\u9fff]{1,3}[都道府県州省区]$/.test(name) || ORG_SUFFIXES.some((s) => name.endsWith(s))) break;
+      // (参院議員会長: a post before a post is no name.)
+      if (POST_AT_END_OF_NAME.test(name) || NOT_A_NAME.test(name) || isPlaceName(name) || post[2] && isPlaceName(name + post[2]) || /^[\u4e00-\u9fff]{1,3}[都道府県州省区]$/.test(name) || ORG_SUFFIXES.some((s) => name.endsWith(s))) break;
       const title = post[3] === '氏' ? null : `${post[1] ?? ''}${bodyBetween ? '' : post[2] ?? ''}${post[3]}`;
       // A later surname-only form (岸田首相 after 岸田文雄首相) refers to the person named in full.
       const existing = registry.findBySurname(name)
@@ -446,6 +449,8 @@ function findKanjiNamesAfterPost(text: string, block: ClassifiedBlock, registry:
 }
 
 /** Posts that many hold at once, which a common noun may qualify (若手議員, 女性候補, 新人候補). */
+const COUNTER_FIRST = /^[年月日度期回号件歳代位次]/;
+const POST_AT_END_OF_NAME = new RegExp(`(?:${KANJI_POSTS.replace('|氏|', '|')})$`);
 /** What a post may head in a title: its holder's press conference or statement. */
 const EVENT_AFTER_POST = /(?:(?:定例|臨時)?(?:記者)?会見(?:録|要旨)?|談話|声明)$/;
 /** Posts whose holder's portfolio may stand before them (復興|大臣, 経済再生|担当相). */

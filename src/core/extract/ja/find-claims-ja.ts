@@ -31,7 +31,7 @@ import { claimFootnotes } from '../claim-footnotes.ts';
 import { MINISTRY_OFFICES } from '../vocabulary.ts';
 import { bareSpeaker, classifySpeaker, isNominal, nounPhraseEndingAt, titlesName, type NounPhrase, type SpeakerPhrase, type SpeakerReadings } from './speaker-phrase.ts';
 import {
-  ANNOUNCE_PREDICATES, CONNECTIVES, KATAKANA_MEDIA, MEDIA_TAILS, PERSON_POSTS, REQUEST_VERBS, SHOW_PREDICATES, SPEECH_NOUNS, SPEECH_VERBS, VENUE_NOUNS, VIEW_NOUNS, isPost,
+  ANNOUNCE_PREDICATES, CONNECTIVES, KATAKANA_MEDIA, MEDIA_TAILS, PERSON_POSTS, REQUEST_VERBS, SHOW_PREDICATES, SPEECH_NOUNS, SPEECH_VERBS, VENUE_NOUNS, VIEW_NOUNS, isPost, postEnding,
 } from './vocabulary-ja.ts';
 
 export interface JaClaimsInput {
@@ -195,6 +195,8 @@ function* claimsInParts(input: JaClaimsInput, partSize: number): Generator<Claim
   // Who introduced themselves (防衛大臣に就任いたしました北浜一郎でございます): a press conference's principal,
   // who answers its questions (Q:… A:…) whatever headings stand between.
   let principal: Speaker | null = null;
+  // Whether the document is a press conference (its title says so): a name and post alone on a line head turns.
+  let conference = false;
   // The block an interviewer's question opens: all its sentences are the question.
   let questionBlock = -1;
   let answer: Draft | null = null;
@@ -230,6 +232,7 @@ function* claimsInParts(input: JaClaimsInput, partSize: number): Generator<Claim
     const block = blocks[b]!;
     // 森川復興大臣記者会見録, 永井会長記者会見: the title of a press conference names its principal, who answers its questions.
     if (!principal && (block.kind === 'title' || block.kind === 'heading' || b < 3)) principal = conferencePrincipal(text, block, registry);
+    if (!conference && (block.kind === 'title' || block.kind === 'heading' || b < 3)) conference = CONFERENCE.test(text.slice(block.contentStart, block.end));
     // A block read as a whole (a title, a quotation on its own line) is the sentence before the next one.
     const before = blocks[b - 1];
     if (before && lastPieceBlock !== b - 1) lastPiece = { start: before.contentStart, end: before.end };
@@ -256,14 +259,18 @@ function* claimsInParts(input: JaClaimsInput, partSize: number): Generator<Claim
       }
     }
     // (知事) / 【北東新聞】 on a line of its own, the turn in the paragraphs after it.
-    const labelLine = nextBlock && nextBlock.kind === 'paragraph' && block.end - block.contentStart <= 30 ? LABEL_LINE.exec(text.slice(block.contentStart, block.end)) : null;
+    const lineText = nextBlock && nextBlock.kind === 'paragraph' && block.end - block.contentStart <= 30 ? text.slice(block.contentStart, block.end) : '';
+    // (蒲島知事 alone on its line in a press conference: the same, unbracketed.)
+    const namedPost = conference && block.kind !== 'title' ? NAMED_POST_LINE.exec(lineText) : null;
+    const labelLine = LABEL_LINE.exec(lineText) ?? (namedPost && postEnding(namedPost[2]!.trim()) ? namedPost : null);
     if (labelLine) {
       const at = block.contentStart + labelLine.index + labelLine[0].indexOf(labelLine[1]!);
       const cue = { start: at, end: at + labelLine[1]!.length };
       const label = labelLine[2]!.trim();
-      const rule = labelLine[1]!.startsWith('【') ? 'label-turn-bracket' : 'label-turn-paren';
-      const who = labelSpeaker(label, { start: cue.start + 1, end: cue.end - 1 }, tokenizer, people, rule, (labelCounts.get(label) ?? 0) >= 2);
-      if (who) {
+      const bracketed = labelLine[1] !== label;
+      const rule = labelLine[1]!.startsWith('【') ? 'label-turn-bracket' : bracketed ? 'label-turn-paren' : 'label-turn-post';
+      const who = labelSpeaker(label, bracketed ? { start: cue.start + 1, end: cue.end - 1 } : cue, tokenizer, people, rule, bracketed ? (labelCounts.get(label) ?? 0) >= 2 : false);
+      if (who && (bracketed || who.people.every((p) => p.type === 'person'))) {
         const d = byPrincipal({ speaker: who, via: [], kind: 'quote', cue, content: boundContent(trimSpan(text, { start: nextBlock!.contentStart, end: nextBlock!.end })), mention: 'explicit', rule, tokens: label }, principal);
         drafts.push(d);
         current = d.speaker;
@@ -2550,6 +2557,8 @@ function cutLong(text: string, s: Span): Span[] {
 const MINUTES_LABEL_LINE = /^[ \u3000]*(?:\d{1,2}:\d{2}(?::\d{2})?[ \u3000]*[~〜～\-－][ \u3000]*\d{1,2}:\d{2}(?::\d{2})?[ \u3000]+)?((?:[^\s()（）]{1,12}[(（][^()（）\s]{2,12}君[)）])|[\u4e00-\u9fff々\u30A1-\u30FA\u30FC]{2,8}君)[ \u3000]*$/;
 /** A speaker's label in brackets on a line of its own: (知事), 【北東新聞】, (上田:NHK記者). */
 const LABEL_LINE = /^[ \u3000]*([(（【〔]([^()（）【】〔〕\n「」。、]{1,20})[)）】〕])[ \u3000]*$/;
+/** A name and a post alone on a line (蒲島知事, 森山 健一委員長): no kana of a sentence. */
+const NAMED_POST_LINE = /^[ \u3000]*(([\u4e00-\u9fff々\u30A1-\u30FA\u30FC・ \u3000]{2,16}))[ \u3000]*$/;
 /** A name alone: kanji or katakana, a space or a dot between, no kana of a sentence. */
 const NAME_ONLY = /^[\u4e00-\u9fff々\u30A1-\u30FA\u30FC・ \u3000]+$/;
 const LABEL_PATTERNS: { rule: string; re: RegExp; needs?: RegExp }[] = [

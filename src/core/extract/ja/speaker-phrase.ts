@@ -252,7 +252,9 @@ function readSpeaker(np: NounPhrase, toks: readonly JaToken[], hasPersonName: bo
   // 米ゴールドマン・サックス(GS): a katakana name glossed with its initials is a firm (a person's gloss is a name).
   const initials = /^(?:[米英仏独中韓露豪印台欧]|日本)?([\u30A1-\u30FA\u30FC・&＆]{2,})[(（][A-Z&]{2,6}[)）]$/.exec(text);
   if (initials) return reading(text, 'organization', initials[1]!);
-  const post = postEnding(bare);
+  // (A post must be a word of its own: 相 of 様相, a common noun, is none.)
+  const ending = postEnding(bare);
+  const post = ending && lastTok.surface.length > ending.length && lastTok.surface.endsWith(ending) && lastTok.known && lastTok.pos === '名詞' && (lastTok.pos1 === '一般' || lastTok.pos1 === 'サ変接続') ? undefined : ending;
   // ボロディンほか(2023), 佐伯(2021): an author cited with the year of the work.
   const cited = /^[\u30A1-\u30FA\u30FC・\u4e00-\u9fff々A-Za-z. ]{2,24}(?:ほか|他)?[(（](?:19|20)\d{2}[a-z]?[)）]$/.test(text) && !ORG_TAILS.test(bare) && !GOV_TAILS.test(bare);
   if (hasPersonName || post || cited || isKatakanaFullName(bare) || trailingFullName(bare) > 0 && /[\u4e00-\u9fff]$/.test(bare.slice(0, trailingFullName(bare))) || /^[A-Z][A-Za-z.'-]+(?: [A-Z][A-Za-z.'-]+)*(?:氏|さん)$/.test(bare)) {
