@@ -1240,3 +1240,8 @@ test('no name and post where a word holds the post\'s kanji (様相), a number c
   assert.ok(!people('会合には北辰党の参院議員会長が出席した。').includes('参院議員'));
   assert.deepEqual(people('北村氏は防衛副大臣を務めた。'), ['北村']);
 });
+
+test('a surname the dictionary knows that ends like a body (阿部, 岡部) is a name before a post', () => {
+  const a = analyze('阿部会長は記者会見で、金利は上がると述べた。岡部教授も同じ見方を示した。');
+  assert.deepEqual(a.people.filter((p) => p.type === 'person').map((p) => `${p.name}/${p.title}`), ['阿部/会長', '岡部/教授']);
+});

@@ -373,7 +373,7 @@ function findKanjiNames(text: string, block: ClassifiedBlock, registry: PeopleRe
       const commonNouns = morph?.commonNouns(name) ?? 0;
       if (commonNouns >= 2 || commonNouns === 1 && post[3] && GROUP_POSTS.has(post[3]) && !post[2] || KANJI_RANKS.includes(name) || SINGLE_KANJI_PLACE.test(name) || SIDE_OR_BOTH.test(name)) break;
       // (参院議員会長: a post before a post is no name.)
-      if (POST_AT_END_OF_NAME.test(name) || NOT_A_NAME.test(name) || isPlaceName(name) || post[2] && isPlaceName(name + post[2]) || /^[\u4e00-\u9fff]{1,3}[都道府県州省区]$/.test(name) || ORG_SUFFIXES.some((s) => name.endsWith(s))) break;
+      if (POST_AT_END_OF_NAME.test(name) || NOT_A_NAME.test(name) || isPlaceName(name) || post[2] && isPlaceName(name + post[2]) || /^[\u4e00-\u9fff]{1,3}[都道府県州省区]$/.test(name) || ORG_SUFFIXES.some((s) => name.endsWith(s)) && !knownSurname(name, morph)) break;
       const title = post[3] === '氏' ? null : `${post[1] ?? ''}${bodyBetween ? '' : post[2] ?? ''}${post[3]}`;
       // A later surname-only form (岸田首相 after 岸田文雄首相) refers to the person named in full.
       const existing = registry.findBySurname(name)
@@ -449,6 +449,10 @@ function findKanjiNamesAfterPost(text: string, block: ClassifiedBlock, registry:
 }
 
 /** Posts that many hold at once, which a common noun may qualify (若手議員, 女性候補, 新人候補). */
+/** 阿部, 岡部, 服部: a surname the dictionary knows, though it ends like a body (部). */
+function knownSurname(name: string, morph?: PeopleMorph): boolean {
+  return name.length <= 3 && /部$/.test(name) && !!morph && !morph.nameless(name);
+}
 const COUNTER_FIRST = /^[年月日度期回号件歳代位次]/;
 const POST_AT_END_OF_NAME = new RegExp(`(?:${KANJI_POSTS.replace('|氏|', '|')})$`);
 /** What a post may head in a title: its holder's press conference or statement. */
