@@ -1245,3 +1245,15 @@ test('a surname the dictionary knows that ends like a body (阿部, 岡部) is a
   const a = analyze('阿部会長は記者会見で、金利は上がると述べた。岡部教授も同じ見方を示した。');
   assert.deepEqual(a.people.filter((p) => p.type === 'person').map((p) => `${p.name}/${p.title}`), ['阿部/会長', '岡部/教授']);
 });
+
+test('a bracketed label of two kanji set apart ((大 臣)) is the post; a deputy (副大臣) is not the minister the label names', () => {
+  const said = (text: string) => {
+    const a = analyze(text);
+    const byId = new Map(a.people.map((p) => [p.id, p.name]));
+    return a.attributions.map((x) => `${byId.get(x.speakers[0]!)}|${x.content.text}`);
+  };
+  const spaced = '見出し\n\n(記 者)\n 今後の方針は。\n\n(大 臣)\n 丁寧に説明していきます。\n\n(記 者)\n 時期は。\n\n(大 臣)\n 来月です。\n';
+  assert.deepEqual(said(spaced).filter((x) => x.startsWith('大臣|')), ['大臣|丁寧に説明していきます。', '大臣|来月です。']);
+  const deputy = `野口防災副大臣記者会見\n\n${spaced.slice(spaced.indexOf('(記 者)'))}`;
+  assert.ok(!said(deputy).some((x) => x.startsWith('野口|')), said(deputy).join(' / '));
+});

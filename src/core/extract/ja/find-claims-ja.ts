@@ -266,7 +266,7 @@ function* claimsInParts(input: JaClaimsInput, partSize: number): Generator<Claim
     if (labelLine) {
       const at = block.contentStart + labelLine.index + labelLine[0].indexOf(labelLine[1]!);
       const cue = { start: at, end: at + labelLine[1]!.length };
-      const label = labelLine[2]!.trim();
+      const label = joinSpacedPair(labelLine[2]!.trim());
       const bracketed = labelLine[1] !== label;
       const rule = labelLine[1]!.startsWith('【') ? 'label-turn-bracket' : bracketed ? 'label-turn-paren' : 'label-turn-post';
       const who = labelSpeaker(label, bracketed ? { start: cue.start + 1, end: cue.end - 1 } : cue, tokenizer, people, rule, bracketed ? (labelCounts.get(label) ?? 0) >= 2 : false);
@@ -444,7 +444,9 @@ function* claimsInParts(input: JaClaimsInput, partSize: number): Generator<Claim
 /** A turn labelled with a post alone ((知事), 大臣:) in a press conference whose principal holds that post is theirs. */
 function byPrincipal(d: Draft, principal: Speaker | null): Draft {
   const p = principal?.people[0];
-  if (!p || !d.rule.startsWith('label-turn') || !isPost(d.tokens) || !p.title?.endsWith(d.tokens)) return d;
+  // (復興大臣 holds 大臣; 副大臣 does not.)
+  const title = p?.title ?? '';
+  if (!p || !d.rule.startsWith('label-turn') || !isPost(d.tokens) || !title.endsWith(d.tokens) || /[副次補]$/.test(title.slice(0, -d.tokens.length))) return d;
   return { ...d, speaker: principal!, mention: 'context' };
 }
 
@@ -2557,6 +2559,11 @@ function cutLong(text: string, s: Span): Span[] {
 const MINUTES_LABEL_LINE = /^[ \u3000]*(?:\d{1,2}:\d{2}(?::\d{2})?[ \u3000]*[~〜～\-－][ \u3000]*\d{1,2}:\d{2}(?::\d{2})?[ \u3000]+)?((?:[^\s()（）]{1,12}[(（][^()（）\s]{2,12}君[)）])|[\u4e00-\u9fff々\u30A1-\u30FA\u30FC]{2,8}君)[ \u3000]*$/;
 /** A speaker's label in brackets on a line of its own: (知事), 【北東新聞】, (上田:NHK記者). */
 const LABEL_LINE = /^[ \u3000]*([(（【〔]([^()（）【】〔〕\n「」。、]{1,20})[)）】〕])[ \u3000]*$/;
+/** 記 者, 大 臣: two kanji set apart to line up with longer labels are one word. */
+function joinSpacedPair(label: string): string {
+  return label.replace(/^([\u4e00-\u9fff])[ \u3000]+([\u4e00-\u9fff])$/, '$1$2');
+}
+
 /** A name and a post alone on a line (蒲島知事, 森山 健一委員長): no kana of a sentence. */
 const NAMED_POST_LINE = /^[ \u3000]*(([\u4e00-\u9fff々\u30A1-\u30FA\u30FC・ \u3000]{2,16}))[ \u3000]*$/;
 /** A name alone: kanji or katakana, a space or a dot between, no kana of a sentence. */
@@ -2569,7 +2576,7 @@ const LABEL_PATTERNS: { rule: string; re: RegExp; needs?: RegExp }[] = [
   // 戸田:… / チリ、ボリッチ大統領: …
   { rule: 'label-turn-colon', re: /^[ \u3000]*(([^\s:：「」。、?？!！]{1,24}(?:[ \u3000][^\s:：「」。、?？]{1,20})?)[ \u3000]?[:：])(?!\/\/)/, needs: /[:：]/ },
   // 三宅)… / 戸田)… / (知事)…
-  { rule: 'label-turn-paren', re: /^[ \u3000]*([(（]?([^\s()（）:：「」。、]{1,8})[)）])/ },
+  { rule: 'label-turn-paren', re: /^[ \u3000]*([(（]?([^\s()（）:：「」。、]{1,8}|[\u4e00-\u9fff][ \u3000][\u4e00-\u9fff])[)）])/ },
   // M.T. …
   { rule: 'label-turn-initials', re: /^[ \u3000]*(([A-Z]\.(?:[A-Z]\.)+))[ \u3000]/ },
   // 記者(北東通信)… / 首相 …  (a post alone, then the turn)
@@ -2663,7 +2670,7 @@ function countLabels(text: string, blocks: readonly ClassifiedBlock[]): Map<stri
       const head = text.slice(at, Math.min(lineEnd, at + 64));
       for (const { re, needs } of LABEL_PATTERNS) {
         const m = !needs || needs.test(head) ? re.exec(head) : null;
-        if (m) { const k = m[2]!.trim(); counts.set(k, (counts.get(k) ?? 0) + 1); break; }
+        if (m) { const k = joinSpacedPair(m[2]!.trim()); counts.set(k, (counts.get(k) ?? 0) + 1); break; }
       }
       at = lineEnd + 1;
     }
@@ -2677,7 +2684,7 @@ function labelTurnAt(text: string, start: number, end: number, tokenizer: JaToke
   for (const { rule, re, needs } of LABEL_PATTERNS) {
     const m = !needs || needs.test(head) ? re.exec(head) : null;
     if (!m) continue;
-    const labelText = m[2]!.trim();
+    const labelText = joinSpacedPair(m[2]!.trim());
     const cueStart = start + m.index + m[0].indexOf(m[1]!);
     const cue = { start: cueStart, end: cueStart + m[1]!.length };
     let cs = cue.end;
@@ -2984,8 +2991,8 @@ class SpeakerBook {
     // A short form (王氏, 森山総裁, 坂口会長) of someone already named: same surname, or a name that starts the same.
     // A post alone (首相, 同大統領 resolved elsewhere) is the last person named with that post (岸本一郎首相).
     const byPost = sp.type === 'person' && isPost(core)
-      // (a former holder, 元首相 / 前首相, is not the one a bare 首相 means)
-      ? reg.people.findLast((p) => p.type === 'person' && p.name !== core && (p.title === core || [...p.aliases].some((a) => a.endsWith(core) && a.length > core.length + 1 && !/[元前]$/.test(a.slice(0, -core.length)))))
+      // (a former holder, 元首相 / 前首相, or a deputy, 副大臣, is not the one a bare 首相 or 大臣 means)
+      ? reg.people.findLast((p) => p.type === 'person' && p.name !== core && (p.title === core || [...p.aliases].some((a) => a.endsWith(core) && a.length > core.length + 1 && !/[元前副]$/.test(a.slice(0, -core.length)))))
       : undefined;
     const existing = byPost ?? (sp.type === 'person' ? this.namedAt(source, core) : undefined)
       ?? reg.people.find((p) => p.type === sp.type && (p.name === core || p.aliases.has(core) || p.aliases.has(sp.text)))
