@@ -201,6 +201,9 @@ function peopleMorph(tokenizer: JaTokenizer): PeopleMorph {
     splitsWord(s, at) {
       return tokenizer.tokenize(s).some((t) => t.start < at && at < t.end);
     },
+    organization(word) {
+      return tokenizer.tokenize(word).every((t) => t.known && t.pos1 === '固有名詞' && t.pos2 === '組織');
+    },
   };
 }
 

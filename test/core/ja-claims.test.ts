@@ -1233,11 +1233,12 @@ test('press conferences: the chair of a body (…会長記者会見) answers (�
   assert.deepEqual(said(governor), ['北村|今日は2点あります。まず、補助を始めます。\n次に、窓口を増やします。']);
 });
 
-test('no name and post where a word holds the post\'s kanji (様相), a number counts (3年度以前知事), or a post or portfolio stands alone (参院議員会長, 防衛副大臣)', () => {
+test('no name and post where a word holds the post\'s kanji (様相), a number counts (3年度以前知事), a post, a portfolio or a known body stands alone (参院議員会長, 防衛副大臣, 全銀協会長)', () => {
   const people = (text: string) => analyze(text).people.filter((p) => p.type === 'person').map((p) => p.name);
   assert.deepEqual(people('混乱の様相が深まるのではないかと懸念している。'), []);
   assert.deepEqual(people('令和3年度以前知事記者会見\n\n本文です。\n'), []);
   assert.ok(!people('会合には北辰党の参院議員会長が出席した。').includes('参院議員'));
+  assert.deepEqual(people('全銀協会長の発言と経団連会長の談話が注目された。'), []);
   assert.deepEqual(people('北村氏は防衛副大臣を務めた。'), ['北村']);
 });
 

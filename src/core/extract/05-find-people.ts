@@ -44,6 +44,8 @@ export interface PeopleMorph {
   nameless(word: string): boolean;
   /** Whether a cut of `s` at `at` falls inside a word (慶應|義塾大学): no name ends there. */
   splitsWord(s: string, at: number): boolean;
+  /** Whether `word` is an organisation the dictionary knows by name (全銀協, 経団連): 全銀協会長 names no one. */
+  organization(word: string): boolean;
 }
 
 const KATA = '\\u30A1-\\u30FA\\u30FC';
@@ -372,8 +374,8 @@ function findKanjiNames(text: string, block: ClassifiedBlock, registry: PeopleRe
       // (裏金議員, 若手候補: a common noun before a post that many hold; 国防安全研究員: common nouns; 上席研究員: a rank.)
       const commonNouns = morph?.commonNouns(name) ?? 0;
       if (commonNouns >= 2 || commonNouns === 1 && post[3] && GROUP_POSTS.has(post[3]) && !post[2] || KANJI_RANKS.includes(name) || SINGLE_KANJI_PLACE.test(name) || SIDE_OR_BOTH.test(name)) break;
-      // (参院議員会長: a post before a post is no name.)
-      if (POST_AT_END_OF_NAME.test(name) || NOT_A_NAME.test(name) || isPlaceName(name) || post[2] && isPlaceName(name + post[2]) || /^[\u4e00-\u9fff]{1,3}[都道府県州省区]$/.test(name) || ORG_SUFFIXES.some((s) => name.endsWith(s)) && !knownSurname(name, morph)) break;
+      // (参院議員会長: a post before a post is no name; nor is a body's short name, 全銀協会長.)
+      if (POST_AT_END_OF_NAME.test(name) || morph?.organization(name) || NOT_A_NAME.test(name) || isPlaceName(name) || post[2] && isPlaceName(name + post[2]) || /^[\u4e00-\u9fff]{1,3}[都道府県州省区]$/.test(name) || ORG_SUFFIXES.some((s) => name.endsWith(s)) && !knownSurname(name, morph)) break;
       const title = post[3] === '氏' ? null : `${post[1] ?? ''}${bodyBetween ? '' : post[2] ?? ''}${post[3]}`;
       // A later surname-only form (岸田首相 after 岸田文雄首相) refers to the person named in full.
       const existing = registry.findBySurname(name)
