@@ -1258,3 +1258,8 @@ test('a bracketed label of two kanji set apart ((大 臣)) is the post; a deputy
   const deputy = `野口防災副大臣記者会見\n\n${spaced.slice(spaced.indexOf('(記 者)'))}`;
   assert.ok(!said(deputy).some((x) => x.startsWith('野口|')), said(deputy).join(' / '));
 });
+
+test('a line naming what a person said (森山総裁の発言内容) labels the quotation on the next line', () => {
+  const got = claimsOf('見出し\n\n森山総裁の発言内容\n\n「物価の安定を確かなものにするため、緩和を続けることを決めました。」\n\n追加措置の内容\n\n- 買い入れの拡大\n');
+  assert.deepEqual(got.map((g) => `${g.names[0]}|${g.rule}|${g.content}`), ['森山|ja:label-line|物価の安定を確かなものにするため、緩和を続けることを決めました。']);
+});

@@ -2595,7 +2595,10 @@ const LABEL_PATTERNS: { rule: string; re: RegExp; needs?: RegExp }[] = [
  * a headline credited after an equals sign (…=台湾外相). Label turns take the whole block.
  */
 function lineLabel(text: string, block: { contentStart: number; end: number }, next: { contentStart: number; end: number }, tokenizer: JaTokenizer, book: SpeakerBook): Draft | null {
-  const line = text.slice(block.contentStart, block.end).trimEnd();
+  // (黒田総裁の発言内容 / 森山総裁談話: what the person said, named as such, heads it as well.)
+  const whole = text.slice(block.contentStart, block.end).trimEnd();
+  const described = SAID_HEADING.exec(whole);
+  const line = described ? whole.slice(0, described.index) : whole;
   if (!line || /[。、「」]/.test(line)) return null;
   const toks = tokenizer.tokenize(line, block.contentStart);
   const np = nounPhraseEndingAt(text, toks, toks.length - 1, 0);
@@ -2610,6 +2613,9 @@ function lineLabel(text: string, block: { contentStart: number; end: number }, n
   if (!who) return null;
   return { speaker: who, via: [], kind: 'quote', cue: { start: np.start, end: np.end }, content: boundContent({ start: next.contentStart + 1, end: close }), mention: 'explicit', rule: 'label-line', tokens: np.text };
 }
+
+/** A heading that names what someone said: …の発言内容, …談話. */
+const SAID_HEADING = /の?(?:発言内容|発言要旨|主な発言|発言|談話|コメント)$/;
 
 /** Colon labels after a stop and a space, where a page that lost its line breaks began a turn: how often each is met. */
 const INLINE_LABEL = /[。」?？!！][ \u3000]+([^\s:：「」。、?？!！()（）]{1,12})[:：]/g;
