@@ -1263,3 +1263,14 @@ test('a line naming what a person said (森山総裁の発言内容) labels the 
   const got = claimsOf('見出し\n\n森山総裁の発言内容\n\n「物価の安定を確かなものにするため、緩和を続けることを決めました。」\n\n追加措置の内容\n\n- 買い入れの拡大\n');
   assert.deepEqual(got.map((g) => `${g.names[0]}|${g.rule}|${g.content}`), ['森山|ja:label-line|物価の安定を確かなものにするため、緩和を続けることを決めました。']);
 });
+
+test('an office alone as label ((知事), (大 臣)), held by no one named, is a role-only official: the government', () => {
+  const speakers = (text: string) => {
+    const a = analyze(text);
+    const byId = new Map(a.people.map((p) => [p.id, p]));
+    return [...new Set(a.attributions.map((x) => { const p = byId.get(x.speakers[0]!)!; return `${p.name}/${p.type}`; }))];
+  };
+  const turns = '(知事)\n 予算の査定はこれからです。\n\n(北東新聞)\n 優先する事業は何ですか。\n\n(知事)\n 防災が第一です。\n';
+  assert.deepEqual(speakers(`見出し\n\n${turns}`), ['知事/government']);
+  assert.deepEqual(speakers(`北村知事定例記者会見\n\n${turns}`), ['北村/person']);
+});

@@ -2559,6 +2559,9 @@ function cutLong(text: string, s: Span): Span[] {
 const MINUTES_LABEL_LINE = /^[ \u3000]*(?:\d{1,2}:\d{2}(?::\d{2})?[ \u3000]*[~〜～\-－][ \u3000]*\d{1,2}:\d{2}(?::\d{2})?[ \u3000]+)?((?:[^\s()（）]{1,12}[(（][^()（）\s]{2,12}君[)）])|[\u4e00-\u9fff々\u30A1-\u30FA\u30FC]{2,8}君)[ \u3000]*$/;
 /** A speaker's label in brackets on a line of its own: (知事), 【北東新聞】, (上田:NHK記者). */
 const LABEL_LINE = /^[ \u3000]*([(（【〔]([^()（）【】〔〕\n「」。、]{1,20})[)）】〕])[ \u3000]*$/;
+/** Offices of government whose holder a label may name by the office alone. */
+const GOVERNMENT_OFFICE = /^(?:知事|副知事|市長|副市長|町長|村長|区長|大臣|副大臣|総理|首相|長官|官房長官|報道官)$/;
+
 /** 記 者, 大 臣: two kanji set apart to line up with longer labels are one word. */
 function joinSpacedPair(label: string): string {
   return label.replace(/^([\u4e00-\u9fff])[ \u3000]+([\u4e00-\u9fff])$/, '$1$2');
@@ -2897,6 +2900,8 @@ function labelSpeaker(label: string, span: Span, tokenizer: JaTokenizer, book: S
   }
   if (!sp || sp.type === 'anaphor') return null;
   if (head !== clean) sp = { ...sp, text: clean, core: sp.core === head ? clean : sp.core };
+  // (知事), 大臣: — an office alone, held by no one named in the text, is a role-only official: the government speaks.
+  if (sp.type === 'person' && sp.core === clean && GOVERNMENT_OFFICE.test(clean) && !book.holder(clean)) sp = { ...sp, type: 'government', title: null };
   if (sp.type === 'person' && /[(（]/.test(clean)) {
     // 外務大臣(川村一郎君): the name is inside; 記者(北東通信): the organisation is.
     const m = /^(.*?)[(（]([^)）]+)[)）]$/.exec(clean);
@@ -2991,15 +2996,18 @@ class SpeakerBook {
     return undefined;
   }
 
+  /** The last person named with this post (岸本一郎首相 for a bare 首相), if any. */
+  holder(post: string): DraftPerson | undefined {
+    // (A former holder, 元首相 / 前首相, or a deputy, 副大臣, is not the one a bare 首相 or 大臣 means.)
+    return this.registry.people.findLast((p) => p.type === 'person' && p.name !== post && (p.title === post || [...p.aliases].some((a) => a.endsWith(post) && a.length > post.length + 1 && !/[元前副]$/.test(a.slice(0, -post.length)))));
+  }
+
   private person(sp: SpeakerPhrase, source: Span): DraftPerson {
     const reg = this.registry;
     const core = sp.core.replace(/\s+/g, ' ').trim() || sp.text;
     // A short form (王氏, 森山総裁, 坂口会長) of someone already named: same surname, or a name that starts the same.
     // A post alone (首相, 同大統領 resolved elsewhere) is the last person named with that post (岸本一郎首相).
-    const byPost = sp.type === 'person' && isPost(core)
-      // (a former holder, 元首相 / 前首相, or a deputy, 副大臣, is not the one a bare 首相 or 大臣 means)
-      ? reg.people.findLast((p) => p.type === 'person' && p.name !== core && (p.title === core || [...p.aliases].some((a) => a.endsWith(core) && a.length > core.length + 1 && !/[元前副]$/.test(a.slice(0, -core.length)))))
-      : undefined;
+    const byPost = sp.type === 'person' && isPost(core) ? this.holder(core) : undefined;
     const existing = byPost ?? (sp.type === 'person' ? this.namedAt(source, core) : undefined)
       ?? reg.people.find((p) => p.type === sp.type && (p.name === core || p.aliases.has(core) || p.aliases.has(sp.text)))
       ?? (sp.type === 'person' ? reg.people.find((p) => p.type === 'person' && core.length >= 1 && core.length < p.name.length && !/[\s\u3000]/.test(p.name) && (p.name.startsWith(core) && core.length >= 2 || p.surname === core)) : undefined)
