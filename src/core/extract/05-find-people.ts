@@ -350,7 +350,6 @@ function findKanjiNames(text: string, block: ClassifiedBlock, registry: PeopleRe
       const former = FORMER_POST.exec(rest);
       const post = former ? [rest, former[1], former[2], rest.slice(former[1]!.length + former[2]!.length)] as unknown as RegExpExecArray : tail.exec(rest);
       if (!post) continue;
-      const name = run.slice(0, k);
       // The middle part must be a place (韓国 in 洪前韓国大統領), not more of the name.
       // (平岩俊司南山大教授: a university's short name between the name and the post is the organisation.)
       const bodyBetween = !former && post[2] !== undefined && BODY_SHORT_NAME.test(post[2]);
@@ -361,9 +360,13 @@ function findKanjiNames(text: string, block: ClassifiedBlock, registry: PeopleRe
       // 森川復興大臣, 赤井一郎経済再生担当相: a minister's portfolio between the name and the post is the post's: words
       // of two kanji or more (復興, 経済|再生; not 容|治 of a given name), after a name of whole words (森|川復興大臣
       // cuts 森川) that is no such word itself (経済|再生担当相).
-      const wordsOfTwo = (w: string) => { const n = morph?.commonNouns(w) ?? 0; return n > 0 && n * 2 <= w.length; };
-      const portfolio = !former && !!post[2] && post[2].length > 1 && PORTFOLIO_POSTS.has(post[3]!) && wordsOfTwo(post[2]) && !morph?.splitsWord(run, k);
-      if (PORTFOLIO_POSTS.has(post[3]!) && wordsOfTwo(run.slice(0, k))) break;
+      const name = run.slice(0, k);
+      // (The name's words are asked of the analyser once, and only when a check needs them.)
+      let nouns = -1;
+      const commonNouns = () => (nouns < 0 ? (nouns = morph?.commonNouns(name) ?? 0) : nouns);
+      const portfolioPost = PORTFOLIO_POSTS.has(post[3]!);
+      const portfolio = portfolioPost && !former && !!post[2] && post[2].length > 1 && wordsOfTwo(morph?.commonNouns(post[2]) ?? 0, post[2]) && !morph?.splitsWord(run, k);
+      if (portfolioPost && wordsOfTwo(commonNouns(), name)) break;
       if (!former && post[2] && post[2].length > 1 && !isPlaceName(post[2]) && !POST_MODIFIER.test(post[2]) && !bodyBetween && !portfolio) continue;
       // A one-kanji name before a one-kanji place (田|中|教授): the two kanji are the name (田中教授).
       if (!former && k === 1 && post[2]?.length === 1) continue;
@@ -372,10 +375,9 @@ function findKanjiNames(text: string, block: ClassifiedBlock, registry: PeopleRe
       // (東京都知事, 北海道知事, 大阪府知事: a prefecture or province before the post, no name; nor is 北 in
       // 北朝鮮外相, where the place runs on from the start.)
       // (裏金議員, 若手候補: a common noun before a post that many hold; 国防安全研究員: common nouns; 上席研究員: a rank.)
-      const commonNouns = morph?.commonNouns(name) ?? 0;
-      if (commonNouns >= 2 || commonNouns === 1 && post[3] && GROUP_POSTS.has(post[3]) && !post[2] || KANJI_RANKS.includes(name) || SINGLE_KANJI_PLACE.test(name) || SIDE_OR_BOTH.test(name)) break;
+      if (commonNouns() >= 2 || commonNouns() === 1 && post[3] && GROUP_POSTS.has(post[3]) && !post[2] || KANJI_RANKS.includes(name) || SINGLE_KANJI_PLACE.test(name) || SIDE_OR_BOTH.test(name)) break;
       // (参院議員会長: a post before a post is no name; nor is a body's short name, 全銀協会長.)
-      if (POST_AT_END_OF_NAME.test(name) || morph?.organization(name) || NOT_A_NAME.test(name) || isPlaceName(name) || post[2] && isPlaceName(name + post[2]) || /^[\u4e00-\u9fff]{1,3}[都道府県州省区]$/.test(name) || ORG_SUFFIXES.some((s) => name.endsWith(s)) && !knownSurname(name, morph)) break;
+      if (POST_AT_END_OF_NAME.test(name) || NOT_A_NAME.test(name) || isPlaceName(name) || post[2] && isPlaceName(name + post[2]) || /^[\u4e00-\u9fff]{1,3}[都道府県州省区]$/.test(name) || ORG_SUFFIXES.some((s) => name.endsWith(s)) && !knownSurname(name, morph) || morph?.organization(name)) break;
       const title = post[3] === '氏' ? null : `${post[1] ?? ''}${bodyBetween ? '' : post[2] ?? ''}${post[3]}`;
       // A later surname-only form (岸田首相 after 岸田文雄首相) refers to the person named in full.
       const existing = registry.findBySurname(name)
@@ -451,6 +453,11 @@ function findKanjiNamesAfterPost(text: string, block: ClassifiedBlock, registry:
 }
 
 /** Posts that many hold at once, which a common noun may qualify (若手議員, 女性候補, 新人候補). */
+/** Whether `word` of `nouns` common nouns is made of words of two kanji or more (復興, 経済|再生; not 容|治). */
+function wordsOfTwo(nouns: number, word: string): boolean {
+  return nouns > 0 && nouns * 2 <= word.length;
+}
+
 /** 阿部, 岡部, 服部: a surname the dictionary knows, though it ends like a body (部). */
 function knownSurname(name: string, morph?: PeopleMorph): boolean {
   return name.length <= 3 && /部$/.test(name) && !!morph && !morph.nameless(name);

@@ -231,8 +231,11 @@ function* claimsInParts(input: JaClaimsInput, partSize: number): Generator<Claim
   for (let b = 0; b < blocks.length; b++) {
     const block = blocks[b]!;
     // 森川復興大臣記者会見録, 永井会長記者会見: the title of a press conference names its principal, who answers its questions.
-    if (!principal && (block.kind === 'title' || block.kind === 'heading' || b < 3)) principal = conferencePrincipal(text, block, registry);
-    if (!conference && (block.kind === 'title' || block.kind === 'heading' || b < 3)) conference = CONFERENCE.test(text.slice(block.contentStart, block.end));
+    const said = block.kind === 'title' || block.kind === 'heading' || b < 3 ? CONFERENCE.exec(text.slice(block.contentStart, block.end)) : null;
+    if (said) {
+      conference = true;
+      principal ??= conferencePrincipal(block.contentStart + said.index, block, registry);
+    }
     // A block read as a whole (a title, a quotation on its own line) is the sentence before the next one.
     const before = blocks[b - 1];
     if (before && lastPieceBlock !== b - 1) lastPiece = { start: before.contentStart, end: before.end };
@@ -243,6 +246,14 @@ function* claimsInParts(input: JaClaimsInput, partSize: number): Generator<Claim
     if (principal && (block.kind === 'heading' || block.kind === 'title') && OPENING_REMARKS.test(text.slice(block.contentStart, block.end))) interviewee = principal;
     // 中央銀行 森山総裁 on a line of its own, the quotation on the next: the line labels the quotation.
     const nextBlock = blocks[b + 1];
+    const nextBlockContent = () => boundContent(trimSpan(text, { start: nextBlock!.contentStart, end: nextBlock!.end }));
+    // A label on a line of its own heads the paragraph after it, a turn that later paragraphs lengthen.
+    const headsNextBlock = (d: Draft) => {
+      drafts.push(d);
+      current = d.speaker;
+      turn = d;
+      answer = null;
+    };
     // 00:03:05 ~ 00:04:28 三好康夫君 / 委員長(岸本ゆかり君) on a line of its own, the speech in the paragraph after it:
     // minutes as a video record gives them (the line may have been taken for a heading).
     const minutesLine = nextBlock && nextBlock.kind === 'paragraph' && block.end - block.contentStart <= 60 ? MINUTES_LABEL_LINE.exec(text.slice(block.contentStart, block.end)) : null;
@@ -251,10 +262,7 @@ function* claimsInParts(input: JaClaimsInput, partSize: number): Generator<Claim
       const cue = { start: at, end: at + minutesLine[1]!.length };
       const who = labelSpeaker(minutesLine[1]!, cue, tokenizer, people, 'label-turn-minutes');
       if (who) {
-        const d: Draft = { speaker: who, via: [], kind: 'quote', cue, content: boundContent(trimSpan(text, { start: nextBlock!.contentStart, end: nextBlock!.end })), mention: 'explicit', rule: 'label-turn-minutes', tokens: minutesLine[1]! };
-        drafts.push(d);
-        current = who;
-        turn = d;
+        headsNextBlock({ speaker: who, via: [], kind: 'quote', cue, content: nextBlockContent(), mention: 'explicit', rule: 'label-turn-minutes', tokens: minutesLine[1]! });
         continue;
       }
     }
@@ -271,11 +279,7 @@ function* claimsInParts(input: JaClaimsInput, partSize: number): Generator<Claim
       const rule = labelLine[1]!.startsWith('【') ? 'label-turn-bracket' : bracketed ? 'label-turn-paren' : 'label-turn-post';
       const who = labelSpeaker(label, bracketed ? { start: cue.start + 1, end: cue.end - 1 } : cue, tokenizer, people, rule, bracketed ? (labelCounts.get(label) ?? 0) >= 2 : false);
       if (who && (bracketed || who.people.every((p) => p.type === 'person'))) {
-        const d = byPrincipal({ speaker: who, via: [], kind: 'quote', cue, content: boundContent(trimSpan(text, { start: nextBlock!.contentStart, end: nextBlock!.end })), mention: 'explicit', rule, tokens: label }, principal);
-        drafts.push(d);
-        current = d.speaker;
-        turn = d;
-        answer = null;
+        headsNextBlock(byPrincipal({ speaker: who, via: [], kind: 'quote', cue, content: nextBlockContent(), mention: 'explicit', rule, tokens: label }, principal));
         continue;
       }
     }
@@ -444,20 +448,25 @@ function* claimsInParts(input: JaClaimsInput, partSize: number): Generator<Claim
 /** A turn labelled with a post alone ((知事), 大臣:) in a press conference whose principal holds that post is theirs. */
 function byPrincipal(d: Draft, principal: Speaker | null): Draft {
   const p = principal?.people[0];
-  // (復興大臣 holds 大臣; 副大臣 does not.)
-  const title = p?.title ?? '';
-  if (!p || !d.rule.startsWith('label-turn') || !isPost(d.tokens) || !title.endsWith(d.tokens) || /[副次補]$/.test(title.slice(0, -d.tokens.length))) return d;
+  if (!p || !d.rule.startsWith('label-turn') || !isPost(d.tokens) || !holds(p.title ?? '', d.tokens)) return d;
   return { ...d, speaker: principal!, mention: 'context' };
+}
+
+/**
+ * Whether a title or a name with its post (復興大臣, 岸本一郎首相) holds the bare post (大臣, 首相): a former holder
+ * (元首相, 前首相) or a deputy (副大臣, 次官補) is not the one a bare post means.
+ */
+function holds(titled: string, post: string): boolean {
+  return titled.endsWith(post) && !/[元前副次補]$/.test(titled.slice(0, -post.length));
 }
 
 /** The heading of a press conference's opening statement. */
 const OPENING_REMARKS = /^[\s\d.．、)）]*(?:冒頭発言|発言要旨|冒頭発言要旨|冒頭の発言|大臣からの発言|会長からの発言|冒頭説明)/;
-/** A press conference's title (…記者会見, …会見録, …会見要旨) names its principal: the one person named in it. */
+/** A press conference's title (…記者会見, …会見録, …会見要旨). */
 const CONFERENCE = /(?:記者会見|会見録|会見要旨|定例会見|会見の模様)/;
-function conferencePrincipal(text: string, block: ClassifiedBlock, registry: PeopleRegistry): Speaker | null {
-  const m = CONFERENCE.exec(text.slice(block.contentStart, block.end));
-  if (!m) return null;
-  const named = registry.mentionsIn(block.contentStart, block.contentStart + m.index).filter((x) => x.person.type === 'person');
+/** The principal a press conference's title names before `end` (where 記者会見 stands): the one person named there. */
+function conferencePrincipal(end: number, block: ClassifiedBlock, registry: PeopleRegistry): Speaker | null {
+  const named = registry.mentionsIn(block.contentStart, end).filter((x) => x.person.type === 'person');
   const people = [...new Set(named.map((x) => x.person))];
   return people.length === 1 ? { people, source: { start: named[0]!.start, end: named[0]!.end } } : null;
 }
@@ -486,7 +495,9 @@ function lengthenTurn(text: string, turn: Draft, from: number, to: number): bool
   return true;
 }
 const SENTENCE_END = /[。?？!！」]/;
-const BRACKET_LABEL_HEAD = /^\s*[(（【〔][^()（）【】〔〕\n「」。、]{1,20}[)）】〕]/;
+/** A speaker's label in brackets: (知事), 【北東新聞】, (上田:NHK記者); the label inside is group 2. */
+const BRACKET_LABEL = '([(（【〔]([^()（）【】〔〕\\n「」。、]{1,20})[)）】〕])';
+const BRACKET_LABEL_HEAD = new RegExp(`^\\s*${BRACKET_LABEL}`);
 
 /** Drafts into attributions, numbered from 1, a draft with the content and speakers of one before it dropped. */
 function finishDrafts(text: string, footnotes: readonly DraftFootnote[], byStart: Map<number, DraftFootnote>, drafts: readonly Draft[]): Attribution[] {
@@ -2557,8 +2568,8 @@ function cutLong(text: string, s: Span): Span[] {
  */
 /** A minutes speaker on a line of its own, perhaps after the time it speaks at: 00:03:05 ~ 00:04:28 三好康夫君. */
 const MINUTES_LABEL_LINE = /^[ \u3000]*(?:\d{1,2}:\d{2}(?::\d{2})?[ \u3000]*[~〜～\-－][ \u3000]*\d{1,2}:\d{2}(?::\d{2})?[ \u3000]+)?((?:[^\s()（）]{1,12}[(（][^()（）\s]{2,12}君[)）])|[\u4e00-\u9fff々\u30A1-\u30FA\u30FC]{2,8}君)[ \u3000]*$/;
-/** A speaker's label in brackets on a line of its own: (知事), 【北東新聞】, (上田:NHK記者). */
-const LABEL_LINE = /^[ \u3000]*([(（【〔]([^()（）【】〔〕\n「」。、]{1,20})[)）】〕])[ \u3000]*$/;
+/** A speaker's label in brackets on a line of its own. */
+const LABEL_LINE = new RegExp(`^[ \\u3000]*${BRACKET_LABEL}[ \\u3000]*$`);
 /** Offices of government whose holder a label may name by the office alone. */
 const GOVERNMENT_OFFICE = /^(?:知事|副知事|市長|副市長|町長|村長|区長|大臣|副大臣|総理|首相|長官|官房長官|報道官)$/;
 
@@ -2998,8 +3009,7 @@ class SpeakerBook {
 
   /** The last person named with this post (岸本一郎首相 for a bare 首相), if any. */
   holder(post: string): DraftPerson | undefined {
-    // (A former holder, 元首相 / 前首相, or a deputy, 副大臣, is not the one a bare 首相 or 大臣 means.)
-    return this.registry.people.findLast((p) => p.type === 'person' && p.name !== post && (p.title === post || [...p.aliases].some((a) => a.endsWith(post) && a.length > post.length + 1 && !/[元前副]$/.test(a.slice(0, -post.length)))));
+    return this.registry.people.findLast((p) => p.type === 'person' && p.name !== post && (p.title === post || [...p.aliases].some((a) => a.length > post.length + 1 && holds(a, post))));
   }
 
   private person(sp: SpeakerPhrase, source: Span): DraftPerson {
