@@ -12,7 +12,7 @@ register();
 // `analyze` of a Japanese text needs the analyser: its dictionary is unpacked in the background while the CLI's
 // modules load (half a second each), when the file's first bytes look Japanese (otherwise the command starts it
 // once the text is decoded, if it needs it: an English text never waits for it, nor holds it).
-if (command === 'analyze' && !process.argv.includes('--no-claims') && looksJapanese(process.argv.slice(3))) {
+if (command === 'analyze' && !process.argv.includes('--no-claims') && looksJapanese(process.argv.slice(3), (await import('../src/core/text/chars.ts')).detectLanguage)) {
   (await import('../src/core/morph/kuromoji.ts')).preloadJaTokenizer();
 }
 // `mikata timeline | head`: a closed pipe ends the output quietly.
@@ -20,8 +20,8 @@ process.stdout.on('error', (e) => { if (e.code === 'EPIPE') process.exit(0); thr
 const { runCli } = await import('../src/cli/main.ts');
 process.exitCode = await runCli(process.argv.slice(2));
 
-/** Whether `analyze`'s input file, by its first 64 KB read as UTF-8, holds Japanese (a guess; never throws). */
-function looksJapanese(args) {
+/** Whether `analyze`'s input file, by its first 64 KB read as UTF-8, is Japanese (a guess; never throws). */
+function looksJapanese(args, detectLanguage) {
   const language = args.indexOf('--language');
   if (language >= 0) return args[language + 1] === 'ja';
   const withValue = new Set(['-f', '--format', '-e', '--encoding', '--input-format', '--codebook']);
@@ -36,8 +36,7 @@ function looksJapanese(args) {
     const head = Buffer.alloc(65536);
     const n = readSync(fd, head, 0, head.length, 0);
     closeSync(fd);
-    const text = new TextDecoder().decode(head.subarray(0, n));
-    return (text.match(/[\u3040-\u30ff\u4e00-\u9fff]/g) ?? []).length >= 20;
+    return detectLanguage(new TextDecoder().decode(head.subarray(0, n))) === 'ja';
   } catch {
     return false;
   }
