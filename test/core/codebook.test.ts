@@ -168,6 +168,22 @@ describe('auto-coding with the default codebook', () => {
   test('a text with no indicator gets no code', () => {
     assert.deepEqual(autoCode('彼はそう述べた', DEFAULT_CODEBOOK), []);
   });
+
+  test('patterns tried together first find what each finds alone, with backreferences and repeated group names', () => {
+    // (Patterns are first tried as one alternation: one that refers to its own group by number or repeats a name
+    // cannot be joined, and each is then tried alone.)
+    const book = (patterns: string[]) => parseCodebook(tiny(patterns.map((p, i) => ({ id: `c${i}`, name: { ja: `c${i}`, en: `c${i}` }, indicators: { patterns: [p] } }))));
+    const texts = ['射程は300mmだ', '同盟とはいえない関係', 'ドンドン進む', 'ab-ab の繰り返し', 'xyy と書く', '何もない文'];
+    // (In `(x)(y)\2` after a pattern with a group of its own, \2 would name (x) once joined.)
+    for (const patterns of [['\\d{3}\\s?mm', '同盟とは(?:いえ|言え)ない'], ['(ドン)\\1', '(?<w>ab)-\\k<w>'], ['(m)m', '(x)(y)\\2'], ['(?<x>mm)', '(?<x>同盟)']]) {
+      for (const t of texts) {
+        const together = autoCode(t, book(patterns)).map((m) => m.code).sort();
+        const alone = patterns.flatMap((p, i) => (autoCode(t, book([p])).length ? [`c${i}`] : [])).sort();
+        assert.deepEqual(together, alone, `${patterns.join(' | ')} on ${t}`);
+      }
+    }
+    assert.deepEqual(autoCode('ドンドン', book(['(ドン)\\1', 'xyz'])).map((m) => m.code), ['c0']);
+  });
 });
 
 describe('REFI-QDA codebook (.qdc)', () => {

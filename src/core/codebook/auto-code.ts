@@ -92,6 +92,11 @@ export interface CompiledCodebook {
   readonly byFirstUnit: ReadonlyMap<number, readonly CompiledIndicator[]>;
   /** Indicators with no needle (patterns): tried on every claim. */
   readonly always: readonly CompiledIndicator[];
+  /**
+   * All of `always` as one alternation, tried once on a claim before each of them (most claims match none), or null
+   * when they cannot be joined (a backreference, whose number would change, or group names used twice).
+   */
+  readonly anyAlways: RegExp | null;
   /** How many indicators there are in all. */
   readonly size: number;
 }
@@ -123,9 +128,18 @@ export function compileCodebook(book: Codebook): CompiledCodebook {
       else byFirstUnit.set(u, [ind]);
     }
   }
-  const out = { codes, byFirstUnit, always, size };
+  const out = { codes, byFirstUnit, always, anyAlways: joinPatterns(always), size };
   compiled.set(book, out);
   return out;
+}
+
+function joinPatterns(patterns: readonly CompiledIndicator[]): RegExp | null {
+  if (patterns.length < 2 || patterns.some((p) => /\\(?:[1-9]|k<)/.test(p.re.source))) return null;
+  try {
+    return new RegExp(patterns.map((p) => `(?:${p.re.source})`).join('|'), 'iu');
+  } catch {
+    return null;
+  }
 }
 
 function compileIndicators(c: Code, code: number, first: number): CompiledIndicator[] {
@@ -164,7 +178,7 @@ export function autoCode(text: string, book: Codebook | CompiledCodebook): CodeM
   const folded = foldForMatch(text);
   // The indicators that can match: those whose needle's first unit occurs in the text, and the patterns;
   // tried in codebook order, so that the evidence kept under the cap is the same whatever the text.
-  const candidates: CompiledIndicator[] = [...cb.always];
+  const candidates: CompiledIndicator[] = cb.anyAlways && !cb.anyAlways.test(folded) ? [] : [...cb.always];
   if (++call === 0xffffffff) {
     seenIn.fill(0);
     call = 1;
@@ -176,6 +190,7 @@ export function autoCode(text: string, book: Codebook | CompiledCodebook): CodeM
     const list = cb.byFirstUnit.get(u);
     if (list) for (const ind of list) if (folded.includes(ind.needle!)) candidates.push(ind);
   }
+  if (candidates.length === 0) return [];
   candidates.sort((a, b) => a.index - b.index);
   const found = new Map<number, { evidence: CodeEvidence[]; miss: number }>();
   for (const ind of candidates) {
