@@ -314,7 +314,8 @@ function findKanjiNames(text: string, block: ClassifiedBlock, registry: PeopleRe
     const start = at;
     while (at + 1 < block.end && isKanjiUnit(text.charCodeAt(at + 1))) at++;
     // 森川復興大臣記者会見録, 石原防衛相談話: the name and post of whose conference or statement it is.
-    const event = KANJI_POST_LAST.has(text[at]!) ? null : EVENT_AFTER_POST.exec(text.slice(start, at + 1));
+    // (Sliced only when it ends as such a word can: most runs do not.)
+    const event = KANJI_POST_LAST.has(text[at]!) || !EVENT_LAST.has(text[at]!) ? null : EVENT_AFTER_POST.exec(text.slice(start, at + 1));
     if (eventsOnly && !event) continue;
     const last = event ? start + event.index - 1 : at;
     // Only a run that ends like a post can hold a name before it.
@@ -466,6 +467,8 @@ const COUNTER_FIRST = /^[年月日度期回号件歳代位次]/;
 const POST_AT_END_OF_NAME = new RegExp(`(?:${KANJI_POSTS.replace('|氏|', '|')})$`);
 /** What a post may head in a title: its holder's press conference or statement. */
 const EVENT_AFTER_POST = /(?:(?:定例|臨時)?(?:記者)?会見(?:録|要旨)?|談話|声明)$/;
+/** The last characters EVENT_AFTER_POST can match. */
+const EVENT_LAST = new Set(['見', '録', '旨', '話', '明']);
 /** Posts whose holder's portfolio may stand before them (復興|大臣, 経済再生|担当相). */
 const PORTFOLIO_POSTS = new Set(['大臣', '担当大臣', '担当相', '副大臣', '政務官', '大臣政務官', '長官']);
 const GROUP_POSTS = new Set(['議員', '候補', '委員', '職員', '社員', '選手', '記者']);
