@@ -383,6 +383,17 @@ test('people: an organisation and post set off from a katakana name by a dot are
   assert.equal(p.title, '上席研究員');
 });
 
+test('people: the Latin initials of a body between a katakana name and a post are the organisation (…ヨンスNKIT工学科教授)', () => {
+  const a = analyze(`${head}パク・ヨンスNKIT工学科教授は「部品の国産化は遅れている」と述べた。\n`);
+  const p = a.people.filter((x) => x.role !== 'author');
+  assert.deepEqual(p.map((x) => [x.name, x.organization, x.title]), [['パク・ヨンス', 'NKIT工学科', '教授']]);
+});
+
+test('people: a katakana word joined by a dot to Latin letters that run on (ロボット・AI分野) is no name with an initial', () => {
+  const a = analyze(`${head}ロボット・AI分野の研究者は、開発は遅れていると述べた。ミハイル・L・ソコリン氏は「遅れはない」と語った。\n`);
+  assert.deepEqual(a.people.filter((x) => x.type === 'person' && x.role !== 'author').map((x) => x.name), ['ミハイル・L・ソコリン']);
+});
+
 test('people: 同 before a name points back to an organisation and is not one (「…」(同・和久井氏))', () => {
   const a = analyze(`${head}「港の再開は早い」(同・和久井氏)\n`);
   const p = a.people.find((x) => x.name === '和久井');

@@ -477,6 +477,29 @@ run({
 });
 
 run({
+  'a subject marked by が does not reach past a clause of contrast (…たが、): the subject after it speaks': {
+    text: '沖合からは韓国が不審船を追跡し、大半は港に戻ったということだが、南洋メディアは2隻が沈んだと報じている。',
+    want: [{ speaker: '南洋メディア', cue: 'と報じている', content: '2隻が沈んだ' }],
+  },
+  'nor past one closed by けれども or ものの': {
+    text: '委員会が報告書をまとめたものの、北村准教授は調査の範囲が狭すぎると批判した。',
+    want: [{ speaker: '北村', cue: 'と批判した', content: '調査の範囲が狭すぎる' }],
+  },
+});
+
+run({
+  'judging, commenting and threatening verbs report what is said (…と診断した, …と脅した, …と喝破した, …と付言した)': {
+    text: '岡野教授は「国内の部品産業は5年遅れている」と診断した。相手国の外務省は「応じなければ交渉を打ち切る」と脅した。森口氏は「問題は資金だ」と喝破した。岡野教授は「資金も足りない」と付言した。',
+    want: [
+      { speaker: '岡野', cue: 'と診断した', content: '国内の部品産業は5年遅れている' },
+      { speaker: '相手国の外務省', cue: 'と脅した', content: '応じなければ交渉を打ち切る' },
+      { speaker: '森口', cue: 'と喝破した', content: '問題は資金だ' },
+      { speaker: '岡野', cue: 'と付言した', content: '資金も足りない' },
+    ],
+  },
+});
+
+run({
   'AがQ1、BがQ2とそれぞれ語った: each subject said the quotation after it': {
     text: '北川防衛相が「年末は警戒が要る」、ロイド補佐官が「時間は残っていない」とそれぞれ語っている。',
     want: [

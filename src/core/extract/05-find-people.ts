@@ -59,7 +59,7 @@ const ORG_KIND = /(?:会社|企業|ファンド|シンクタンク|メディア|
 const KATAKANA_ORG_HEAD = /^(?:センター|アカデミー|フォーラム|クラブ|シンクタンク|グループ|ユニット|ラボ|プログラム|プロジェクト|イニシアチブ|カウンシル|スクール|カレッジ|インスティテュート|ファウンデーション|ソサエティ)(?=[\u30A1-\u30FA\u30FC]{2})/;
 /** Katakana name parts joined by ・ or ＝/=, with optional Latin initials: ミハイル・L・ソコリン. */
 // Middle parts may be one character (スー・ミ・テリー); the first and the last have two or more.
-const KATAKANA_NAME = new RegExp(`(?<![${KATA}])[${KATA}]{2,}(?:[・=＝](?:[A-Z]\\.?|[${KATA}]{1,}(?=[・=＝])))*[・=＝](?:[A-Z]\\.?|[${KATA}]{2,})`, 'g');
+const KATAKANA_NAME = new RegExp(`(?<![${KATA}])[${KATA}]{2,}(?:[・=＝](?:[A-Z](?![A-Za-z])\\.?|[${KATA}]{1,}(?=[・=＝])))*[・=＝](?:[A-Z](?![A-Za-z])\\.?|[${KATA}]{2,})`, 'g');
 
 /** The document's authors, as people with role author (their byline name is their mention). */
 export function addAuthors(registry: PeopleRegistry, document: DraftDocument, morph?: PeopleMorph): PeopleRegistry {
@@ -324,7 +324,8 @@ function findKanjiNames(text: string, block: ClassifiedBlock, registry: PeopleRe
     // Part of a longer name or title (ロシア国連大使, ・の後): not a name of its own; nor is the given name of a
     // name already found (浩二 of 柴崎 浩二氏).
     const before = text[start - 1];
-    if (before && (isKatakana(before) || before === '・')) continue;
+    // (Nor is a run glued to Latin letters, a body's initials before its department: NKIT工学科教授.)
+    if (before && (isKatakana(before) || before === '・' || /[A-Za-zＡ-Ｚａ-ｚ]/.test(before))) continue;
     // (令和3年度以前知事…: a counter after a number starts the run, no name.)
     if (before && /\d/.test(before) && COUNTER_FIRST.test(run)) continue;
     if (registry.isInsideMention(start)) continue;

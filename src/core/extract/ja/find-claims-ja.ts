@@ -1705,7 +1705,7 @@ function analyzeSentence(v: SentenceView, book: SpeakerBook, carried: Speaker | 
         speaker = book.resolve(inner.phrase, current);
         contentFrom = inner.contentFrom;
       }
-    } else if (topic && ci === firstOwnCue(cues) && (contrast = contrastedSubject(v, clauseStart, cue.from))) {
+    } else if (topic && ci === firstOwnCue(cues) && (contrast = contrastedSubject(v, clauseStart, cue.from, toks[opening.topic?.to ?? -1]?.surface === 'が'))) {
       // Aは…と予想されているが、Bは…と予測している: a clause of contrast closes the topic's clause; the
       // subject after it speaks.
       speaker = book.resolve(contrast.phrase, current);
@@ -1728,7 +1728,7 @@ function analyzeSentence(v: SentenceView, book: SpeakerBook, carried: Speaker | 
     } else {
       // A subject of this clause (…によると、X政府は…と分析; …と述べ、Bは…と反論した), else the same speaker goes on.
       const later = ci > firstOwnCue(cues) && !frameSeen;
-      let inner = continues || opening.inDocument ? null : subjectAfter(v, clauseStart, cue.from, later);
+      let inner = continues || opening.inDocument ? null : subjectAfterContrast(v, clauseStart, cue.from, later) ?? subjectAfter(v, clauseStart, cue.from, later);
       // After a frame, an unnamed subject (メディア報道は, 関係者は) is part of what the frame's source says.
       if (inner && frameSeen && inner.phrase.type === 'group') inner = null;
       // (A subject with が in a complement closed by 、と is inside the sentence quoted.)
@@ -2188,7 +2188,7 @@ function phraseBeforeQuote(v: SentenceView, open: number, floor: number): Speake
  * The subject of a clause after a reported clause of contrast (…と予想されているが、 / …と述べたものの、) between
  * `from` and `to`, or null: the topic before the contrast is that clause's, not the speaker of what follows.
  */
-function contrastedSubject(v: SentenceView, from: number, to: number): { phrase: SpeakerPhrase; contentFrom: number } | null {
+function contrastedSubject(v: SentenceView, from: number, to: number, subjectByGa = false): { phrase: SpeakerPhrase; contentFrom: number } | null {
   const { toks } = v;
   for (let j = from + 1; j + 1 < to; j++) {
     const t = toks[j]!;
@@ -2197,8 +2197,9 @@ function contrastedSubject(v: SentenceView, from: number, to: number): { phrase:
     const before = toks[v.prev(j)];
     if (!before || before.pos !== '助動詞' && before.pos !== '動詞' && before.pos !== '形容詞') continue;
     // The closed clause is itself a report (…と予想されているが、): a contrast inside what is said
-    // (お金は日本が出すが、利益は米国が取ると言う) keeps the topic.
-    let reported = false;
+    // (お金は日本が出すが、利益は米国が取ると言う) keeps the topic. (A subject marked by が, 委員会が…まとめたものの、,
+    // is the closed clause's own: it does not reach past it, whatever that clause is.)
+    let reported = subjectByGa;
     for (let k = j - 1; k > from && k >= j - 9 && !reported; k--) {
       const verb = toks[k + 1]!;
       reported = toks[k]!.surface === 'と' && toks[k]!.pos === '助詞' && (verb.pos === '動詞' || verb.pos1 === 'サ変接続');
@@ -2208,6 +2209,25 @@ function contrastedSubject(v: SentenceView, from: number, to: number): { phrase:
     return inner && inner.phrase.type !== 'anaphor' ? inner : null;
   }
   return null;
+}
+
+/**
+ * The subject of the clause after the last contrast (…が、/…けれども、/…ものの、 after a predicate) between `from`
+ * and `to`, when it names a speaker: Aがミサイルを迎撃し、大半は迎撃されたが、Bメディアは…と報じた is B's report (a
+ * subject marked by が does not reach past such a clause, as a topic may). Null when there is no such clause.
+ */
+function subjectAfterContrast(v: SentenceView, from: number, to: number, topicOnly: boolean): { phrase: SpeakerPhrase; contentFrom: number } | null {
+  const { toks } = v;
+  let after = -1;
+  for (let j = from + 1; j + 1 < to; j++) {
+    const t = toks[j]!;
+    if (v.depth[j] || t.pos !== '助詞' || t.pos1 !== '接続助詞' || toks[j + 1]!.surface !== '、' || !/^(?:が|けれども|けど|ものの)$/.test(t.surface)) continue;
+    const before = toks[v.prev(j)];
+    if (before && (before.pos === '助動詞' || before.pos === '動詞' || before.pos === '形容詞')) after = j + 2;
+  }
+  if (after < 0) return null;
+  const inner = subjectAfter(v, after, to, topicOnly);
+  return inner && inner.phrase.type !== 'group' && inner.phrase.type !== 'anaphor' ? inner : null;
 }
 
 /**

@@ -423,9 +423,13 @@ function splitNameAndPost(text: string, post: string | null, toks: readonly JaTo
   // (A surname alone: in イーゴリ・パノフ・ロシア国連 the last katakana word is a country, read below.)
   // (A full name too: キム・ミンス国家安保室長, オ・ヒョンジュ国家安保室第3次長.)
   // (Not when the last katakana word is a country, as in ワシリー・ネベンジ・ロシア国連大使: see below.)
-  let office = title ? /^((?:[\u30A1-\u30FA\u30FC]+[・=＝])*[\u30A1-\u30FA\u30FC]{2,})([\u4e00-\u9fff々][^・]*(?:・[\u4e00-\u9fff々]+)*)$/.exec(name) : null;
+  // (A body's Latin initials may open the office: ユン・ヨンジンKAIST機械工学科教授 is of KAIST's department.)
+  let office = title ? /^((?:[\u30A1-\u30FA\u30FC]+[・=＝])*[\u30A1-\u30FA\u30FC]{2,})((?:[A-Z][A-Za-z&]+)?[\u4e00-\u9fff々][^・]*(?:・[\u4e00-\u9fff々]+)*)$/.exec(name) : null;
   if (office && isPlaceName(office[1]!.split(/[・=＝]/).pop()!)) office = null;
-  if (office) {
+  if (office && /^[A-Z]/.test(office[2]!)) {
+    name = office[1]!;
+    organization = [organization, office[2]!].filter(Boolean).join('の');
+  } else if (office) {
     name = office[1]!;
     title = office[2]! + title;
   }
