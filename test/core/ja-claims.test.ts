@@ -1227,6 +1227,30 @@ test('press-conference transcripts: the title names the principal, who makes the
   ]);
 });
 
+test('a newspaper\'s full transcript of a conference (…会見の全文): --questions on short lines, answers in brackets, short or long, under the principal\'s name or not', () => {
+  const said = (text: string) => {
+    const a = analyze(text);
+    const byId = new Map(a.people.map((p) => [p.id, p.name]));
+    return a.attributions.map((x) => `${byId.get(x.speakers[0]!)}|${x.cue?.text ?? ''}|${x.content.text.trim()}`);
+  };
+  const text = [
+    '台風被害 岡崎国交相会見の全文(上)「復旧を急ぐ」', '',
+    ' --堤防の被害はどの程度か', '',
+    ' 「詳しい数字はまだ集計中だが、決壊は2カ所という報告を受けている。詳細は河川局に尋ねてほしい」', '',
+    ' --大臣はどこに', '',
+    ' 「私は省内で待機していた」', '',
+    ' --仮設住宅は', '',
+    ` 岡崎国交相「必要な戸数を${'早急に確保して、被災した方々が一日も早く落ち着いた暮らしに戻れるよう全力を挙げる。'.repeat(6)}」`, '',
+  ].join('\n');
+  const got = said(text);
+  assert.deepEqual(got.slice(0, 2), ['岡崎||詳しい数字はまだ集計中だが、決壊は2カ所という報告を受けている。詳細は河川局に尋ねてほしい', '岡崎||私は省内で待機していた']);
+  // (The long answer under the name: the name is its cue, the quotation without its brackets its content.)
+  assert.equal(got.length, 3);
+  assert.ok(got[2]!.startsWith('岡崎|岡崎国交相|必要な戸数を早急に確保して') && got[2]!.endsWith('全力を挙げる。'), got[2]);
+  // (The title is the first line alone: the question and the answer after it are the body.)
+  assert.equal(analyze(text).document.title, '台風被害 岡崎国交相会見の全文(上)「復旧を急ぐ」');
+});
+
 test('a speaker\'s label in brackets at the head of a line or alone on it ((知事), 【知事】) opens a turn; another bracketed label ends it; a post alone is the conference\'s principal', () => {
   const turns = (text: string) => {
     const a = analyze(text);

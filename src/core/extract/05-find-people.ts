@@ -273,7 +273,7 @@ function latinGloss(text: string, end: number): string | null {
   return m && /\s/.test(m[1]!.trim()) ? m[1]!.trim() : null;
 }
 
-const KANJI_POSTS = '副会長|会長|副社長|社長|頭取|理事長|会頭|担当大臣|担当相|副大臣|大臣政務官|政務官|大臣|外交部長|国防部長|商務部長|外交部副部長|官房長官|官房副長官|幹事長|政調会長|総務会長|書記局長|知事|市長|総裁|副総裁|党首|防衛相|財務相|経産相|防衛大臣|財務大臣|総理大臣|総理|大統領|副大統領|首相|国家主席|総書記|国務委員長|外相|国防相|外務大臣|国防大臣|長官|大使|議員|教授|准教授|氏|委員長|主席|総統|書記長|報道官|次官|主任研究員|上級研究員|准研究員|助理研究員|副研究員|研究員|研究委員|所長|院長|部長|記者|大将|中将|少将|大佐|中佐|少佐';
+const KANJI_POSTS = '副会長|会長|副社長|社長|頭取|理事長|会頭|担当大臣|担当相|副大臣|大臣政務官|政務官|大臣|外交部長|国防部長|商務部長|外交部副部長|官房長官|官房副長官|幹事長|政調会長|総務会長|書記局長|知事|市長|総裁|副総裁|党首|防衛相|財務相|経産相|国交相|厚労相|文科相|農水相|総務相|法相|環境相|経済相|経財相|復興相|内相|商務相|外務相|国務相|防衛大臣|財務大臣|総理大臣|総理|大統領|副大統領|首相|国家主席|総書記|国務委員長|外相|国防相|外務大臣|国防大臣|長官|大使|議員|教授|准教授|氏|委員長|主席|総統|書記長|報道官|次官|主任研究員|上級研究員|准研究員|助理研究員|副研究員|研究員|研究委員|所長|院長|部長|記者|大将|中将|少将|大佐|中佐|少佐';
 /** Words of rank that stand between a name and its post (周海上級大佐, 李主任研究員). */
 const POST_MODIFIER = new RegExp(`^(?:${KANJI_RANKS.join('|')}|退役|陸軍|海軍|空軍|(?:${MINISTRY_OFFICES.join('|')})副?|駐[\\u4e00-\\u9fff]{1,3})$`);
 const SINGLE_KANJI_PLACES = '米|露|中|韓|朝|日|英|仏|独|豪|印|台|欧';
@@ -333,7 +333,9 @@ function findKanjiNames(text: string, block: ClassifiedBlock, registry: PeopleRe
     if (before === ' ' || before === '\u3000') {
       const surname = /(?:^|[^\u4e00-\u9fff々])([\u4e00-\u9fff々]{1,3})$/.exec(text.slice(Math.max(block.contentStart, start - 6), start - 1))?.[1];
       const given = POST_AT_END.exec(run)?.index ?? -1;
-      if (surname && given >= 1 && given <= 3 && !ORG_SUFFIXES.some((x) => surname.endsWith(x)) && !isPlaceName(surname) && !POST_AT_END.test(surname) && !NOT_A_NAME.test(surname)) continue;
+      // (Not a common word before the space: 北ミサイル発射 菅官房長官 is no 発射 菅.)
+      if (surname && given >= 1 && given <= 3 && !ORG_SUFFIXES.some((x) => surname.endsWith(x)) && !isPlaceName(surname) && !POST_AT_END.test(surname) && !NOT_A_NAME.test(surname)
+        && !(surname.length >= 2 && (morph?.commonNouns(surname) ?? 0) >= 1)) continue;
     }
     // 林佳竜(りんかりゅう)外交部長: after a reading in brackets comes the glossed name's post, not a name.
     if ((before === ')' || before === '）') && /[(（][\u3041-\u30ff・ー\s]+[)）]$/.test(text.slice(Math.max(0, start - 24), start))) continue;

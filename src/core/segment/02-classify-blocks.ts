@@ -224,6 +224,8 @@ function readFrontMatter(
     if (BULLET.test(s) || /[。]$/.test(s) || (i > 0 && isBodyHeading(s, blocks, i, text))) break;
     // A 。 that ends a sentence inside the line (not one quoted in 「…」) makes it prose too.
     if (/。/.test(s.replace(/「[^」]*」|『[^』]*』/g, ''))) break;
+    // An interviewer's question (――…, --…, Q. …) or a quotation of sentences after the title opens the body.
+    if (i > 0 && (/^\s*(?:――|──|--|－－|Q[.:：]|問[:：])/.test(s) || /^\s*「/.test(s) && /。/.test(s))) break;
     // A sentence of prose is body text, not a title line.
     if (/[.!?]["”’)]?\d{0,3}$/.test(s) && s.length > 60) break;
     if (/^By\s+\p{Lu}/u.test(s)) break;

@@ -241,6 +241,13 @@ function* claimsInParts(input: JaClaimsInput, partSize: number): Generator<Claim
     if (before && lastPieceBlock !== b - 1) lastPiece = { start: before.contentStart, end: before.end };
     // A heading changes the subject; a line that is one quotation (taken for a heading) does not.
     const quoteLine = QUOTE_OPEN.has(text[block.contentStart] ?? '') && QUOTE_CLOSE.has(text.slice(block.contentStart, block.end).trimEnd().slice(-1));
+    // ――…か / --…? on a short line of its own (taken for a heading): an interviewer's question, answered by the
+    // press conference's principal, or by the person speaking before when it reads as a question.
+    if (block.kind === 'heading' && QUESTION_MARK.test(text.slice(block.contentStart, block.contentStart + 3))) {
+      const asking = /[?？]|か$/.test(text.slice(block.contentStart, block.end).trimEnd());
+      interviewee ??= principal ?? (asking && current?.people.length === 1 && current.people[0]!.type === 'person' ? current : null);
+      if (interviewee) questionBlock = b;
+    }
     if (block.kind === 'heading' && !quoteLine) { current = null; answer = null; turn = null; }
     // 1.発言要旨 / 冒頭発言: under such a heading of a press conference its principal speaks.
     if (principal && (block.kind === 'heading' || block.kind === 'title') && OPENING_REMARKS.test(text.slice(block.contentStart, block.end))) interviewee = principal;
@@ -314,6 +321,12 @@ function* claimsInParts(input: JaClaimsInput, partSize: number): Generator<Claim
       turnEnd = nl;
     }
     if (block.kind !== 'paragraph' && block.kind !== 'list-item') turn = null;
+    // A short answer standing alone as a quotation (「私は宿舎で待機していた」, taken for a heading) is the interviewee's.
+    if (block.kind === 'heading' && quoteLine && interviewee && questionBlock === b - 1) {
+      answer = { speaker: interviewee, via: [], kind: 'quote', cue: null, content: trimSpan(text, { start: block.contentStart, end: block.end }), mention: 'context', rule: 'interview-answer', tokens: '' };
+      drafts.push(answer);
+      continue;
+    }
     if (block.kind === 'title' || block.kind === 'heading') continue;
     const list = bySentenceBlock.get(b) ?? [];
     let previous: { span: Span; drafts: Draft[] } | null = null;
@@ -419,11 +432,13 @@ function* claimsInParts(input: JaClaimsInput, partSize: number): Generator<Claim
         if (result.drafts.some((d) => d.rule === 'kou')) { interviewee = null; answer = null; }
         drafts.push(...withoutRestatements(labelledQuotes.length ? result.drafts.filter((d) => !insideThought(d, labelledQuotes)) : result.drafts));
         unattributed.push(...result.unattributed);
-        if (interviewee) {
+        // (An answer under its speaker's label, 森川大臣「…」, is the label's claim already.)
+        if (interviewee && !labelled.some((l) => l.content.start < piece.end && piece.start < l.content.end)) {
           // The whole answer is the interviewee's, claims of others it reports included.
           const whole = trimSpan(text, piece);
           // (A:… / 答:…: the answer's label is no part of it.)
-          const label = ANSWER_LABEL.exec(text.slice(whole.start, whole.start + 4));
+          // (Nor is the interviewee's own name before a quotation, 森川大臣「…」, the rest of the answer inside it.)
+          const label = ANSWER_LABEL.exec(text.slice(whole.start, whole.start + 4)) ?? namedAnswerLabel(text, whole.start, interviewee);
           const span = label ? { start: whole.start + label[0].length, end: whole.end } : whole;
           if (answer && !label && /^[\s。]*$/.test(text.slice(answer.content.end, whole.start))) {
             answer.content = boundContent({ start: answer.content.start, end: span.end });
@@ -445,6 +460,15 @@ function* claimsInParts(input: JaClaimsInput, partSize: number): Generator<Claim
   return finishPart(text.length);
 }
 
+/** The interviewee's name or post as the label of a quotation that opens an answer (森川大臣「…), as a match of the label. */
+function namedAnswerLabel(text: string, at: number, interviewee: Speaker): RegExpExecArray | null {
+  const m = /^([^「」\s、。]{1,20})(?=「)/.exec(text.slice(at, at + 24));
+  const p = interviewee.people[0];
+  if (!m || !p || interviewee.people.length !== 1) return null;
+  const label = m[1]!;
+  return label === p.name || p.aliases.has(label) || label.startsWith(p.name) && isPost(label.slice(p.name.length)) ? m : null;
+}
+
 /** A turn labelled with a post alone ((知事), 大臣:) in a press conference whose principal holds that post is theirs. */
 function byPrincipal(d: Draft, principal: Speaker | null): Draft {
   const p = principal?.people[0];
@@ -462,8 +486,8 @@ function holds(titled: string, post: string): boolean {
 
 /** The heading of a press conference's opening statement. */
 const OPENING_REMARKS = /^[\s\d.．、)）]*(?:冒頭発言|発言要旨|冒頭発言要旨|冒頭の発言|大臣からの発言|会長からの発言|冒頭説明)/;
-/** A press conference's title (…記者会見, …会見録, …会見要旨). */
-const CONFERENCE = /(?:記者会見|会見録|会見要旨|定例会見|会見の模様)/;
+/** A press conference's title (…記者会見, …会見録, …会見要旨, …会見の全文). */
+const CONFERENCE = /(?:記者会見|会見録|会見要旨|定例会見|会見の模様|会見(?:の)?(?:全文|詳報|要約|一問一答))/;
 /** The principal a press conference's title names before `end` (where 記者会見 stands): the one person named there. */
 function conferencePrincipal(end: number, block: ClassifiedBlock, registry: PeopleRegistry): Speaker | null {
   const named = registry.mentionsIn(block.contentStart, end).filter((x) => x.person.type === 'person');
