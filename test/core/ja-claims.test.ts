@@ -488,6 +488,29 @@ run({
 });
 
 run({
+  'a reporting predicate that modifies a noun of supposition (…と判断する場合) says what might be said: no claim': {
+    text: '森田大統領は、関税を発動すると述べた。また、通商局が交渉は進展していると判断する場合、発動はさらに遅れる。',
+    want: [{ speaker: '森田', cue: 'と述べた', content: '関税を発動する' }],
+    none: ['交渉は進展している'],
+  },
+  '同紙 is the paper named last, even after a broadcaster\'s report': {
+    text: '北洋タイムズによると、関税は10%前後になる。東都テレビは、時期は未定だと報じた。同紙は関係者の話として、来週に発表されるとの見通しを伝えた。',
+    want: [{ speaker: '北洋タイムズ', cue: 'との見通しを伝えた', content: '来週に発表される' }],
+  },
+  'lobbyists and consultants unnamed are a group, not the speaker before them': {
+    text: '商務省の当局者によると、対象は約900品目になる。複数の業界ロビイストは東洋通信に対し、発動は来月に持ち越される可能性があると語った。',
+    want: [{ speaker: '業界ロビイスト', cue: 'と語った', content: '発動は来月に持ち越される可能性がある' }],
+  },
+});
+
+test('people: a deputy\'s post (副首相) and a post of an office named by another post (大統領副報道官) are whole', () => {
+  const people = (text: string) => analyze(text).people.filter((p) => p.type === 'person').map((p) => `${p.name}/${p.title}`);
+  assert.deepEqual(people('協議には東国の王志明副首相が出席する。'), ['王志明/副首相']);
+  assert.deepEqual(people('ハリントン大統領副報道官は声明で「措置は続く」と述べた。'), ['ハリントン/大統領副報道官']);
+  assert.deepEqual(people('アンナ・ハリントン大統領副報道官は声明で「措置は続く」と述べた。'), ['アンナ・ハリントン/大統領副報道官']);
+});
+
+run({
   'judging, commenting and threatening verbs report what is said (…と診断した, …と脅した, …と喝破した, …と付言した)': {
     text: '岡野教授は「国内の部品産業は5年遅れている」と診断した。相手国の外務省は「応じなければ交渉を打ち切る」と脅した。森口氏は「問題は資金だ」と喝破した。岡野教授は「資金も足りない」と付言した。',
     want: [

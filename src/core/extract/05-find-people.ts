@@ -150,7 +150,14 @@ function findKatakanaNames(text: string, block: ClassifiedBlock, registry: Peopl
     if (before.descriptor && !hasInitial && text[start - 1] !== 'の' && ORG_KIND.test(before.descriptor.trim())
       && !/^(?:氏|さん|教授|博士|大統領|首相|外相|大使|記者|社長|会長|代表|議員)/.test(follow) && !POST_AT_START.test(text.slice(end, end + 10))) continue;
     // A post right after the name (…ブルース・ベネット上級研究員は).
-    const postAfter = POST_AT_START.exec(text.slice(end, Math.min(block.end, end + 10)))?.[0] ?? null;
+    let postAfter = POST_AT_START.exec(text.slice(end, Math.min(block.end, end + 10)))?.[0] ?? null;
+    // (A post of an office named by another post runs on to its end: …大統領副報道官 is a deputy press secretary.)
+    if (postAfter) {
+      const run = /^[\u4e00-\u9fff々]+/.exec(text.slice(end, Math.min(block.end, end + 16)))![0];
+      for (let k = run.length; k > postAfter.length; k--) {
+        if (POST_AT_END.test(run.slice(0, k))) { postAfter = run.slice(0, k); break; }
+      }
+    }
     const personContext = hasInitial || !!before.descriptor || trailingPost !== null || postAfter !== null || parentheticalPost(text, end) !== null
       || /^(?:氏|教授|博士|大統領|首相|外相|大使|記者|さん|は|が|によ|の(?:解釈|見解|分析|見方|指摘|主張|論文|著書|記事|両氏|両者|両名|二人)|も|ら|と|\()/.test(follow);
     if (!personContext) continue;
@@ -176,8 +183,8 @@ function findKatakanaNames(text: string, block: ClassifiedBlock, registry: Peopl
 
 const SINGLE_KATAKANA_WITH_POST = new RegExp(`(?<![${KATA}・])[${KATA}]{2,}(?![${KATA}・])`, 'g');
 const KATAKANA_POSTS = '氏|大統領|副大統領|首相|副首相|外相|国防相|外務大臣|国防大臣|報道官|大使|長官|議長|総書記|書記|司令官|教授|博士|次官|特使|代表|局長|所長|部長|議員|委員長|首席|主席|国務長官|補佐官';
-const KATAKANA_POST_RUN = new RegExp(`^(?:前|元|現)?(?:${KATAKANA_POSTS})(?:(?!氏)(?:${KATAKANA_POSTS}))*`);
-const POST_AFTER_KATAKANA = new RegExp(`^(?:前|元|現)?(?:${KATAKANA_POSTS})`);
+const KATAKANA_POST_RUN = new RegExp(`^(?:前|元|現)?副?(?:${KATAKANA_POSTS})(?:(?!氏)副?(?:${KATAKANA_POSTS}))*`);
+const POST_AFTER_KATAKANA = new RegExp(`^(?:前|元|現)?副?(?:${KATAKANA_POSTS})`);
 
 /**
  * A katakana surname with a post or honorific after it: プーチン大統領, ザハロワ報道官, ソコロフ氏. The
@@ -282,7 +289,7 @@ const SIDE_OR_BOTH = /.[側両]$/;
 /** 米 of 米国防長官: a country in one kanji, no name. */
 const SINGLE_KANJI_PLACE = new RegExp(`^(?:${SINGLE_KANJI_PLACES})$`);
 const KANJI_POST_LAST = new Set(KANJI_POSTS.split('|').map((p) => p[p.length - 1]!));
-const KANJI_NAME_TAIL = new RegExp(`^(前|元|現)?((?:${SINGLE_KANJI_PLACES})|[\\u4e00-\\u9fff]{2,5}?)??(${KANJI_POSTS})$`);
+const KANJI_NAME_TAIL = new RegExp(`^(前|元|現)?((?:${SINGLE_KANJI_PLACES})|[\\u4e00-\\u9fff]{2,5}?)??(副?(?:${KANJI_POSTS}))$`);
 /** A body's short name between a name and its post: a university (南山大, 東陵大学), a bank (日銀), a party, a ministry. */
 const BODY_SHORT_NAME = /^(?!.*[両各同])(?:[\u4e00-\u9fff]{1,4}(?:大|銀)|[\u4e00-\u9fff]{2,4}大学|[\u4e00-\u9fff]{2,4}(?:銀行|党|省|庁|総研))$/;
 const POST_ONLY = new RegExp(`^(?:${KANJI_POSTS})$`);

@@ -1657,6 +1657,13 @@ function analyzeSentence(v: SentenceView, book: SpeakerBook, carried: Speaker | 
     let mention: Attribution['mention'] = 'explicit';
     let contentFrom = clauseStart;
     let contrast: ReturnType<typeof contrastedSubject> = null;
+    // …が進展していると判断する場合、: a predicate modifying a noun of supposition says what someone might say, not what
+    // anyone said.
+    const after = toks[cue.to];
+    if (cue.rule !== 'frame' && after && after.pos === '名詞' && SUPPOSITION_NOUNS.has(after.surface)) {
+      clauseStart = afterCue(v, cue);
+      continue;
+    }
 
     if (cue.rule === 'frame') {
       speaker = book.resolve(cue.frame!, current);
@@ -2272,6 +2279,12 @@ function contrastClauseEnd(v: SentenceView, k: number): number {
   }
   return -1;
 }
+
+/** The name of a paper or a magazine (…紙, …新聞, …ジャーナル, …タイムズ, …ポスト, …誌). */
+const PAPER = /(?:紙|誌|新聞|新報|日報|時報|ジャーナル|タイムズ|ポスト|ガーディアン)(?:\(.*\))?$/;
+
+/** Nouns of supposition a reporting predicate may modify (…と判断する場合, …と主張するケース). */
+const SUPPOSITION_NOUNS = new Set(['場合', 'ケース', '限り']);
 
 /** ば after a predicate, or たら / なら: the end of a condition. */
 function isCondition(t: JaToken): boolean {
@@ -3001,7 +3014,9 @@ class SpeakerBook {
     const source = at ?? { start: sp.start, end: sp.end };
     if (sp.type === 'anaphor') {
       const want = anaphorType(sp.core);
-      let found = [...this.last].reverse().find((p) => want === null || want.includes(p.type));
+      // (同紙, 同誌: a paper or a magazine, before any outlet: 同紙 after a broadcaster's report is still the paper named before.)
+      const paper = /^同[紙誌]$/.test(sp.core) ? [...this.last].reverse().find((p) => p.type === 'media' && PAPER.test(p.name)) : undefined;
+      let found = paper ?? [...this.last].reverse().find((p) => want === null || want.includes(p.type));
       // 同氏 after 同通信は…トローラヤ氏の発言を伝えている。: the person named last, outside quotations, even one who
       // has not spoken yet.
       if (/^(?:同氏|彼|彼女)$/.test(sp.core)) {
