@@ -488,6 +488,30 @@ run({
 });
 
 run({
+  'a statement answered (…と主張したことに対し、/…との見解を示したことを受け、) is the subject\'s inside it; the topic says what comes after': {
+    text: '北洋政府は、韓国が「協議は不要だ」と主張したことに対し、対話の扉は開いていると反論した。東洋外務省は17日、韓国政府が関税を大幅に上げるとの見解を示したことを受け、圧力を続けるなら、東洋は屈しないと述べた。',
+    want: [
+      { speaker: '韓国', cue: 'と主張した', content: '協議は不要だ' },
+      { speaker: '北洋政府', cue: 'と反論した', content: '対話の扉は開いている' },
+      { speaker: '韓国政府', cue: 'との見解を示した', content: '関税を大幅に上げる' },
+      { speaker: '東洋外務省', cue: 'と述べた', content: '圧力を続けるなら、東洋は屈しない' },
+    ],
+  },
+  'a time word before の (先月の入港時) is part of what is said, not an adverbial before it': {
+    text: '海軍関係者は同日、「寄港は休息のためだ」と説明した。先月の入港時のように合同訓練は予定されていないということだ。',
+    want: [{ speaker: '海軍関係者', content: '先月の入港時のように合同訓練は予定されていない' }],
+  },
+  'a subject inside a clause that describes the topic of discussion (…が打ち上げるとしていた衛星について、) does not speak': {
+    text: '国防研究院は、ミサイルの発射が近いと指摘した。一方、北洋の森田首相が年内に3基打ち上げるとしていた衛星について、「年内の打ち上げは難しい」と分析した。',
+    want: [{ speaker: '国防研究院', cue: 'と分析した', content: '年内の打ち上げは難しい' }],
+  },
+  'a country whose deeds a sentence tells does not take over from the one speaking (…使い果たす。…と分析した)': {
+    text: '戦略研究所は、封鎖で補給が滞ると警告した。全てのシナリオで、韓国は燃料を10日で使い果たす。米国が介入すれば補給は維持できると分析した。',
+    want: [{ speaker: '戦略研究所', cue: 'と分析した', content: '米国が介入すれば補給は維持できる' }],
+  },
+});
+
+run({
   'a reporting predicate that modifies a noun of supposition (…と判断する場合) says what might be said: no claim': {
     text: '森田大統領は、関税を発動すると述べた。また、通商局が交渉は進展していると判断する場合、発動はさらに遅れる。',
     want: [{ speaker: '森田', cue: 'と述べた', content: '関税を発動する' }],
@@ -501,6 +525,11 @@ run({
     text: '商務省の当局者によると、対象は約900品目になる。複数の業界ロビイストは東洋通信に対し、発動は来月に持ち越される可能性があると語った。',
     want: [{ speaker: '業界ロビイスト', cue: 'と語った', content: '発動は来月に持ち越される可能性がある' }],
   },
+});
+
+test('a quotation as the object of a verb that takes speech only through と (「…」を続けるなら, 「…」を見る) is no claim of its own', () => {
+  const got = claimsOf('東洋外務省は、北洋の「脅し」を続けるなら対抗すると述べた。森田氏は北洋の「挑発」を見る。');
+  assert.deepEqual(got.map((g) => `${g.names[0]}|${g.cue}|${g.content}`), ['東洋外務省|と述べた|北洋の「脅し」を続けるなら対抗する']);
 });
 
 test('people: a deputy\'s post (副首相) and a post of an office named by another post (大統領副報道官) are whole', () => {

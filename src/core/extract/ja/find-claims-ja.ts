@@ -988,8 +988,6 @@ function startsWithPost(s: string): boolean {
 /** The kind of a body, standing before its name as an appositive (情報機関、国家情報院は). */
 const BODY_KIND = /(?:^|の)(?:情報機関|諜報機関|捜査機関|当局|政府機関|通信社|シンクタンク|研究機関|調査会社|格付け会社|民間団体|市民団体|業界団体)$/;
 
-/** A sentence closed by what no one named says (…とみられている, …とされる, …という, …模様だ). */
-const HEARSAY_END = /(?:と(?:みられ|見られ|され|考えられ|推定され|伝えられ)[^。、]{0,8}|という|とのこと(?:だ|です)?|(?:模様|もよう)(?:だ|です)?)[。．]?\s*$/;
 
 /** Cues of a sentence, in text order, all outside quotations. */
 function findCues(v: SentenceView): Cue[] {
@@ -1038,7 +1036,9 @@ function findCues(v: SentenceView): Cue[] {
       const end = q < n ? predicateEnd(v, q) : q;
       // …「二次制裁」を示唆するもので: a predicate modifying a noun says what something is, not what was said.
       const modifies = toks[end]?.pos === '名詞' && toks[end - 1]!.conj.startsWith('基本形');
-      if (p >= 0 && closesQuote(toks[p]!.surface) && q < n && isSpeechPredicate(toks[q]!) && !isPassive(v, q, end) && !modifies) {
+      // (関税の「数字遊び」を続けるなら: a verb that takes speech only through と, or a condition, says nothing.)
+      const notSaid = q < n && (NOT_OBJECT_OF_SPEECH.has(toks[q]!.base) || !!toks[end] && isCondition(toks[end]!));
+      if (p >= 0 && closesQuote(toks[p]!.surface) && q < n && isSpeechPredicate(toks[q]!) && !isPassive(v, q, end) && !modifies && !notSaid) {
         cues.push({ rule: 'object-quote', kind: 'quote', from: i, to: end, complementEnd: i });
         continue;
       }
@@ -1327,6 +1327,8 @@ function modifiesNoun(v: SentenceView, k: number): boolean {
     if (!n) return false;
     // …が先に現地入りして、…を迎えたことについては: a clause chained in the continuative goes on to its last predicate.
     if (n.surface === '、' && (last.surface === 'て' || last.surface === 'で') && last.pos === '助詞') { j = e; continue; }
+    // …が年内に打ち上げるとしていた衛星: a quotative complement goes on to the predicate that takes it.
+    if (n.surface === 'と' && n.pos === '助詞' && n.pos1 === '格助詞') { j = e; continue; }
     // …しているという報道: という / との join a clause to the noun it describes.
     if (n.surface === 'という' || n.surface === 'との') return toks[e + 1]?.pos === '名詞';
     // …が乗り出していることについては: a clause made a topic by こと and a postposition is about something, not by it.
@@ -1718,6 +1720,13 @@ function analyzeSentence(v: SentenceView, book: SpeakerBook, carried: Speaker | 
     if (!cue.after && cue.rule !== 'hearsay') cue.after = cleftSpeaker(v, cue.to) ?? undefined;
     if (cue.after) {
       speaker = book.resolve(cue.after, current);
+    } else if (triggerEnd(v, cue.to) > 0) {
+      // Xは、Yが…との見解を示したことを受け、…と述べた: the statement X answers is Y's, the subject inside the clause
+      // (none named: no claim); X's own comes after it.
+      const inner = subjectAfter(v, clauseStart, cue.from, false) ?? firstSubject(v, clauseStart, cue.from);
+      if (!inner) { clauseStart = afterCue(v, cue); continue; }
+      speaker = book.resolve(inner.phrase, current);
+      contentFrom = inner.contentFrom;
     } else if (nested && ci === 0 && !topic) {
       speaker = null;
     } else if (nested && topic && next!.rule === 'hearsay' && !isMedia(topic)) {
@@ -1736,29 +1745,29 @@ function analyzeSentence(v: SentenceView, book: SpeakerBook, carried: Speaker | 
         speaker = book.resolve(inner.phrase, current);
         contentFrom = inner.contentFrom;
       }
-    } else if (topic && ci === firstOwnCue(cues) && (contrast = contrastedSubject(v, clauseStart, cue.from, toks[opening.topic?.to ?? -1]?.surface === 'が'))) {
+    } else if (topic && ci === firstOwnCue(cues, v) && (contrast = contrastedSubject(v, clauseStart, cue.from, toks[opening.topic?.to ?? -1]?.surface === 'が'))) {
       // Aは…と予想されているが、Bは…と予測している: a clause of contrast closes the topic's clause; the
       // subject after it speaks.
       speaker = book.resolve(contrast.phrase, current);
       contentFrom = contrast.contentFrom;
-    } else if (topic && ci === firstOwnCue(cues) && toks[cue.to]?.surface === 'の' && /^に対し(?:て)?$/.test(toks[cue.to + 1]?.surface ?? '')) {
+    } else if (topic && ci === firstOwnCue(cues, v) && toks[cue.to]?.surface === 'の' && /^に対し(?:て)?$/.test(toks[cue.to + 1]?.surface ?? '')) {
       // X大臣は、記者団が「…」と質問したのに対し、「…」と述べた: the clause set against the topic's answer has its
       // own speaker, the subject in it (none that can be named: no claim).
       contrast = subjectAfter(v, clauseStart, cue.from, false);
       if (!contrast) continue;
       speaker = book.resolve(contrast.phrase, current);
       contentFrom = contrast.contentFrom;
-    } else if (topic && ci === firstOwnCue(cues) && !(reportsNews(cue) && !isMedia(topic))) {
+    } else if (topic && ci === firstOwnCue(cues, v) && !(reportsNews(cue) && !isMedia(topic))) {
       speaker = topic;
       // Xによると、Y氏は…と述べた: the topic after a frame is not part of what it says.
       if (frameSeen) contentFrom = Math.max(contentFrom, contentStart);
-    } else if (topic && ci === firstOwnCue(cues)) {
+    } else if (topic && ci === firstOwnCue(cues, v)) {
       // ペルーが…を検討していると報じた: a non-outlet before 報じた is what was reported; the outlet is carried.
       contentFrom = opening.topicFrom;
       if (carried && isMedia(carried)) { speaker = carried; mention = 'elided'; }
     } else {
       // A subject of this clause (…によると、X政府は…と分析; …と述べ、Bは…と反論した), else the same speaker goes on.
-      const later = ci > firstOwnCue(cues) && !frameSeen;
+      const later = ci > firstOwnCue(cues, v) && !frameSeen;
       let inner = continues || opening.inDocument ? null : subjectAfterContrast(v, clauseStart, cue.from, later) ?? subjectAfter(v, clauseStart, cue.from, later);
       // After a frame, an unnamed subject (メディア報道は, 関係者は) is part of what the frame's source says.
       if (inner && frameSeen && inner.phrase.type === 'group') inner = null;
@@ -1818,10 +1827,10 @@ function analyzeSentence(v: SentenceView, book: SpeakerBook, carried: Speaker | 
   if (lastSpeaker && lastSpeaker !== topic) current = lastSpeaker;
   // The topic of a sentence with no claim may speak next (X氏は会見を開いた。…と述べた), unless the
   // sentence asks about it (日本は何をすべきか。).
-  // Nor does a country whose deeds an unnamed source reports (北朝鮮は…派兵したとみられている): the one who spoke
-  // before goes on speaking.
+  // Nor does a country whose deeds the sentence tells (台湾は備蓄を10日で使い果たす。, 北朝鮮は…派兵したとみられている):
+  // the one who spoke before goes on speaking.
   else if (topic && (drafts.length || !/[か?？][。\s]*$/.test(text.slice(v.span.start, v.span.end)))
-    && !(!drafts.length && carried && topic.people.every((p) => p.type === 'government') && HEARSAY_END.test(text.slice(v.span.start, v.span.end)))) current = topic;
+    && !(!drafts.length && carried && topic.people.every((p) => p.type === 'government'))) current = topic;
   // こう語った / そう批判する: the quotation next to it.
   const kou = kouSentence(v, book, current, before);
   if (kou) { drafts.push(kou); current = kou.speaker; }
@@ -1918,11 +1927,47 @@ function isMedia(s: Speaker): boolean {
   return s.people.length > 0 && s.people.every((p) => p.type === 'media');
 }
 
-function firstOwnCue(cues: Cue[]): number {
-  return cues.findIndex((c) => c.rule !== 'frame');
+function firstOwnCue(cues: Cue[], v?: SentenceView): number {
+  // (Nor one whose clause is what the speaker answers: …と述べたことを受け、.)
+  return cues.findIndex((c) => c.rule !== 'frame' && !(v && triggerEnd(v, c.to) > 0));
+}
+
+/**
+ * The first subject (…は, …が) from `from` to `to` outside quotations that names a speaker, whatever clause it
+ * stands in (Yが…との見解を示した: the view's holder, though its complement seems to describe a noun).
+ */
+function firstSubject(v: SentenceView, from: number, to: number): { phrase: SpeakerPhrase; contentFrom: number } | null {
+  const { toks } = v;
+  for (let j = from; j < to; j++) {
+    const t = toks[j]!;
+    if (v.depth[j] || t.pos !== '助詞' || t.surface !== 'は' && t.surface !== 'が') continue;
+    const np = nounPhraseEndingAt(v.text, toks, j - 1, from);
+    const sp = np ? classify(np, toks, v.book) : null;
+    if (sp && sp.type !== 'group' && sp.type !== 'anaphor') return { phrase: sp, contentFrom: skipAdverbials(v, j + 1) };
+  }
+  return null;
+}
+
+/**
+ * Where the sentence goes on after a statement it answers (…と述べたことを受け(て)、 / …と発表したのを受けて、 /
+ * …と主張したことに対し、), from the end `k` of that statement's cue: the token after the comma, or -1.
+ */
+function triggerEnd(v: SentenceView, k: number): number {
+  const { toks } = v;
+  const a = toks[k]?.surface;
+  if (a !== 'こと' && a !== 'の') return -1;
+  const b = toks[k + 1]?.surface ?? '';
+  let e: number;
+  if (b === 'を' && toks[k + 2]?.surface === '受け' || b === 'に' && /^対し/.test(toks[k + 2]?.surface ?? '')) e = k + 3;
+  else if (/^に対し(?:て)?$/.test(b)) e = k + 2;
+  else return -1;
+  if (toks[e]?.surface === 'て') e++;
+  return toks[e]?.surface === '、' ? e + 1 : -1;
 }
 
 function afterCue(v: SentenceView, cue: Cue): number {
+  const answered = triggerEnd(v, cue.to);
+  if (answered > 0) return answered;
   let k = cue.to;
   const { toks } = v;
   while (k < toks.length && (toks[k]!.surface === '、' || /^\s+$/.test(toks[k]!.surface) || v.marker[k] || toks[k]!.pos === '助詞' && /^(?:が|も|ながら|つつ|けれども|けど)$/.test(toks[k]!.surface)
@@ -2076,7 +2121,8 @@ function skipConnectives(v: SentenceView, k: number): number {
       while (j < toks.length && toks[j]!.end <= end) j++;
       if (j > k && toks[j - 1]!.end === end) { k = j; continue; }
     }
-    if (CONNECTIVES.has(t.surface) || (t.pos === '接続詞')) {
+    // (A time word before の describes a noun, 先月の入港時のように: part of the clause, no connective.)
+    if (CONNECTIVES.has(t.surface) && !(t.pos === '名詞' && toks[k + 1]?.surface === 'の') || (t.pos === '接続詞')) {
       k++;
       // 一方で韓国の…は: the で of 一方で, 他方で without a comma belongs to the connective.
       if ((t.surface === '一方' || t.surface === '他方') && toks[k]?.surface === 'で' && toks[k]!.pos === '助詞') k++;
@@ -2282,6 +2328,9 @@ function contrastClauseEnd(v: SentenceView, k: number): number {
 
 /** The name of a paper or a magazine (…紙, …新聞, …ジャーナル, …タイムズ, …ポスト, …誌). */
 const PAPER = /(?:紙|誌|新聞|新報|日報|時報|ジャーナル|タイムズ|ポスト|ガーディアン)(?:\(.*\))?$/;
+
+/** Reporting verbs that take what was said through と only: their object (「…」を続ける, を見る) is no quotation. */
+const NOT_OBJECT_OF_SPEECH = new Set(['続ける', 'つづける', '見る', 'みる', '考える', '思う', '感じる', '信じる', '聞く', '書く']);
 
 /** Nouns of supposition a reporting predicate may modify (…と判断する場合, …と主張するケース). */
 const SUPPOSITION_NOUNS = new Set(['場合', 'ケース', '限り']);
