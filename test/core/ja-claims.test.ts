@@ -532,6 +532,25 @@ test('a quotation as the object of a verb that takes speech only through と (�
   assert.deepEqual(got.map((g) => `${g.names[0]}|${g.cue}|${g.content}`), ['東洋外務省|と述べた|北洋の「脅し」を続けるなら対抗する']);
 });
 
+run({
+  'a reporting predicate modifying its speaker (「…」と分析する元秘書は, …と話す山田教授は) names who said it': {
+    text: '森山教授は、景気は戻ると述べた。「物価は上がる」と分析する元秘書は、利上げも近いとみる。「賃金は追いつかない」と話す北村准教授も慎重だ。',
+    want: [
+      { speaker: '元秘書', cue: 'と分析する', content: '物価は上がる' },
+      { speaker: '北村', cue: 'と話す', content: '賃金は追いつかない' },
+    ],
+  },
+});
+
+test('headlines credit a quotation after an equals sign (「…」=X首相、…); 前出・ (mentioned above) is no part of a speaker', () => {
+  const a = analyze('「退くことはない」=北辰国の森川首相、国境情勢にコメント\n\n森川首相は24日、国境情勢について発言した。\n');
+  const byId = new Map(a.people.map((p) => [p.id, p.name]));
+  assert.deepEqual(a.attributions.map((x) => `${byId.get(x.speakers[0]!)}|${x.content.text}`), ['森川|退くことはない']);
+  assert.ok(!a.people.some((p) => /[=＝]/.test(p.name)), JSON.stringify(a.people.map((p) => p.name)));
+  const b = analyze('見出し\n\n「派閥の票は割れる」(前出・記者)\n\n「誰も動かない」(前出・関係者)\n');
+  assert.ok(!b.people.some((p) => p.name.includes('前出')), JSON.stringify(b.people.map((p) => p.name)));
+});
+
 test('people: a deputy\'s post (副首相) and a post of an office named by another post (大統領副報道官) are whole', () => {
   const people = (text: string) => analyze(text).people.filter((p) => p.type === 'person').map((p) => `${p.name}/${p.title}`);
   assert.deepEqual(people('協議には東国の王志明副首相が出席する。'), ['王志明/副首相']);

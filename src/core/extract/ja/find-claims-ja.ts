@@ -1717,7 +1717,7 @@ function analyzeSentence(v: SentenceView, book: SpeakerBook, carried: Speaker | 
     }
 
     // 「…」と予想するのは土屋隆・北陵大教授だ: a cleft names the speaker at the end of the sentence.
-    if (!cue.after && cue.rule !== 'hearsay') cue.after = cleftSpeaker(v, cue.to) ?? undefined;
+    if (!cue.after && cue.rule !== 'hearsay') cue.after = cleftSpeaker(v, cue.to) ?? headSpeaker(v, cue) ?? undefined;
     if (cue.after) {
       speaker = book.resolve(cue.after, current);
     } else if (triggerEnd(v, cue.to) > 0) {
@@ -1871,6 +1871,27 @@ function respectivePairs(v: SentenceView, cue: Cue, last: Span, book: SpeakerBoo
 }
 
 /** …するのは X(だ|です)。: the phrase closing a cleft whose の は stands at `at`, when it reads as a speaker. */
+/**
+ * 「…」と分析する元秘書は / …と話す山田教授も: a reporting predicate in the attributive form modifying its speaker, who
+ * is the subject of what follows.
+ */
+function headSpeaker(v: SentenceView, cue: Cue): SpeakerPhrase | null {
+  const { toks, text } = v;
+  const last = toks[cue.to - 1];
+  if (!last || cue.rule === 'frame' || !(last.conj.startsWith('基本形') || last.pos === '助動詞' && last.surface === 'た')) return null;
+  if (!toks[cue.to] || toks[cue.to]!.pos !== '名詞' && toks[cue.to]!.pos !== '接頭詞') return null;
+  for (let j = cue.to + 1; j < toks.length && j <= cue.to + 8; j++) {
+    const t = toks[j]!;
+    if (t.pos !== '名詞' && t.pos !== '接頭詞' && !(t.pos === '助詞' && /^(?:は|が|も)$/.test(t.surface))) return null;
+    if (t.pos !== '助詞') continue;
+    const np = nounPhraseEndingAt(text, toks, j - 1, cue.to);
+    if (!np || np.from !== cue.to) return null;
+    const sp = classify(np, toks, v.book);
+    return sp && sp.type !== 'anaphor' && sp.type !== 'group' ? sp : null;
+  }
+  return null;
+}
+
 function cleftSpeaker(v: SentenceView, at: number): SpeakerPhrase | null {
   const { toks, text } = v;
   if (toks[at]?.surface !== 'の' || toks[at + 1]?.surface !== 'は' || toks[at]!.pos !== '名詞' && toks[at]!.pos !== '助詞') return null;
@@ -2967,9 +2988,9 @@ function headline(text: string, line: Span, tokenizer: JaTokenizer, book: Speake
         if (who) return make(who, { start: line.start + m.index, end: line.start + m.index + m[0].length }, 'label-quote');
       }
     }
-    // 「…」 NATO事務総長、…
+    // 「…」 NATO事務総長、… / 「…」=北辰首相、… (news style credits the quotation after an equals sign)
     if (q.index === 0) {
-      const m = /^[\s\u3000]*([^\s\u3000、,]{2,24})[、,\s]/.exec(after);
+      const m = /^[\s\u3000]*(?:[=＝][\s\u3000]*)?([^\s\u3000、,=＝]{2,24})[、,\s]/.exec(after);
       const who = m ? headlineSpeaker(text, qe + m.index + m[0].indexOf(m[1]!), qe + m.index + m[0].indexOf(m[1]!) + m[1]!.length, tokenizer, book, ['person']) : null;
       if (who && m) return make(who, { start: qe + m[0].indexOf(m[1]!), end: qe + m[0].indexOf(m[1]!) + m[1]!.length }, 'label-quote');
     }

@@ -195,6 +195,13 @@ const DATE_PREFIX = /^(?:(?:\d{1,4}|[一二三四五六七八九十]+)(?:年|月
  * officials are persons; ministries and role-only officials governments; think tanks organisations; outlets media.
  */
 export function classifySpeaker(np: NounPhrase, toks: readonly JaToken[], readings: SpeakerReadings = new Map()): SpeakerPhrase | null {
+  // 前出・記者, 前出の関係者: "the one mentioned above" is no part of the speaker (nor a name: the analyser reads 出 as one).
+  if (np.text.startsWith('前出') && /^前出[・の]/.test(np.text)) {
+    let k = np.from;
+    while (k < np.to && toks[k]!.start < np.start + 3) k++;
+    if (k >= np.to) return null;
+    np = { ...np, from: k, start: toks[k]!.start, text: np.text.slice(toks[k]!.start - np.start) };
+  }
   // The reading depends on the phrase's text and on four facts of its tokens: a phrase is met again and again in a
   // document (every は, が and frame tries the noun phrase before it), so a caller may keep readings by those.
   let hasPersonName = false;
@@ -389,6 +396,8 @@ function splitNameAndPost(text: string, post: string | null, toks: readonly JaTo
     // (Not a rank the analyser reads as the end of a name: 坂元キャスター is 坂元, not a former caster 坂.)
     const straddles = rank && toks.slice(np.from, np.to).some((t) => t.pos2 === '人名' && s.includes(t.surface) && s.indexOf(t.surface) + t.surface.length > s.length - rank[0].length);
     if (rank && s.length > rank[0].length && !straddles) { s = s.slice(0, -rank[0].length); title = rank[0] + title; }
+    // (A rank and a post alone, 元秘書: a post, no name.)
+    else if (rank && s.length === rank[0].length) { s = rank[0] + title; title = s; }
     // 駐米大使, 駐日中国大使: where an envoy is posted is part of the post.
     const posted = /駐(?:[\u4e00-\u9fff]{1,3}|[\u30A1-\u30FA\u30FC]{2,8})$/.exec(s);
     if (posted && s.length > posted[0].length) { s = s.slice(0, -posted[0].length); title = posted[0] + title; }
