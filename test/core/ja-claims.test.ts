@@ -533,6 +533,13 @@ test('a quotation as the object of a verb that takes speech only through と (�
 });
 
 run({
+  'a state addressed before what was said, set off by a comma (…はカタールに対し、, …は東国政府に対し、), is no part of it': {
+    text: 'このため、北洋政府は東国政府に対し、港に事務所を置くことは「歓迎できない」と伝達したという。',
+    want: [{ speaker: '北洋政府', cue: 'と伝達した', content: '港に事務所を置くことは「歓迎できない」' }],
+  },
+});
+
+run({
   'a reporting predicate modifying its speaker (「…」と分析する元秘書は, …と話す山田教授は) names who said it': {
     text: '森山教授は、景気は戻ると述べた。「物価は上がる」と分析する元秘書は、利上げも近いとみる。「賃金は追いつかない」と話す北村准教授も慎重だ。',
     want: [
@@ -549,6 +556,14 @@ test('headlines credit a quotation after an equals sign (「…」=X首相、…
   assert.ok(!a.people.some((p) => /[=＝]/.test(p.name)), JSON.stringify(a.people.map((p) => p.name)));
   const b = analyze('見出し\n\n「派閥の票は割れる」(前出・記者)\n\n「誰も動かない」(前出・関係者)\n');
   assert.ok(!b.people.some((p) => p.name.includes('前出')), JSON.stringify(b.people.map((p) => p.name)));
+});
+
+test('turn labels: the day in parentheses is no part of the speaker (北村首相(1月31日):), a body in brackets before a name is its organisation (『北辰銀行』森田花子さん:)', () => {
+  const a = analyze('見出し\n\n北村首相(1月31日):\n「今は円安が追い風だ」\n\n『北辰銀行』森田花子さん:\n「市場はそう受け止めた」\n');
+  const people = a.people.filter((p) => p.role !== 'author');
+  assert.deepEqual(people.map((p) => [p.name, p.organization, p.title]), [['北村', null, '首相'], ['森田花子', '北辰銀行', null]]);
+  const byId = new Map(a.people.map((p) => [p.id, p.name]));
+  assert.deepEqual(a.attributions.map((x) => `${byId.get(x.speakers[0]!)}|${x.content.text}`), ['北村|今は円安が追い風だ', '森田花子|市場はそう受け止めた']);
 });
 
 test('people: a deputy\'s post (副首相) and a post of an office named by another post (大統領副報道官) are whole', () => {

@@ -31,7 +31,7 @@ import { claimFootnotes } from '../claim-footnotes.ts';
 import { MINISTRY_OFFICES } from '../vocabulary.ts';
 import { bareSpeaker, classifySpeaker, isNominal, nounPhraseEndingAt, titlesName, type NounPhrase, type SpeakerPhrase, type SpeakerReadings } from './speaker-phrase.ts';
 import {
-  ANNOUNCE_PREDICATES, CONNECTIVES, KATAKANA_MEDIA, MEDIA_TAILS, PERSON_POSTS, REQUEST_VERBS, SHOW_PREDICATES, SPEECH_NOUNS, SPEECH_VERBS, VENUE_NOUNS, VIEW_NOUNS, isPost, postEnding,
+  ANNOUNCE_PREDICATES, CONNECTIVES, KATAKANA_MEDIA, MEDIA_TAILS, PERSON_POSTS, REQUEST_VERBS, SHOW_PREDICATES, SPEECH_NOUNS, SPEECH_VERBS, STATE_NAMES, VENUE_NOUNS, VIEW_NOUNS, isPost, postEnding,
 } from './vocabulary-ja.ts';
 
 export interface JaClaimsInput {
@@ -927,6 +927,9 @@ const BLOCK_CLOSE: Record<string, string> = { '《': '》', '『': '』', '〈':
 /** Who a statement is addressed to, before what was said: 記者団に, 国内メディアに対して. */
 const AUDIENCE = /(?:記者団|記者|記者ら|報道陣|メディア|報道機関|聴衆|支持者|支持者ら|国民|市民|参加者)$/;
 /** An audience: the kinds above, or an outlet spoken to (北洋ニュースに対し、). */
+/** A state or its government as the addressee (a country in katakana, 米国, 東国政府, 外務省): not one asked to act, as 住民に対し、 is. */
+const ADDRESSED_STATE = new RegExp(`^(?:${STATE_NAMES.source.replace(/^\^|\$$/g, '')}|[\u30A1-\u30FA\u30FC・]{2,}|[\u4e00-\u9fff]{1,6}(?:政府|当局|省|庁))$`);
+
 function isAudience(noun: string): boolean {
   return AUDIENCE.test(noun) || MEDIA_TAILS.test(noun) || KATAKANA_MEDIA.test(noun);
 }
@@ -2229,8 +2232,8 @@ function skipAdverbials(v: SentenceView, k: number): number {
       k = e;
       continue;
     }
-    // the audience: 記者団に、 / ロシアメディアに対して、 / 支持者に対し、
-    if ((t.surface === 'に対し' || t.surface === 'に対して') && isAudience(nounText)) {
+    // the audience: 記者団に、 / ロシアメディアに対して、 / 支持者に対し、 / (anyone addressed, set off by a comma) 東国に対し、
+    if ((t.surface === 'に対し' || t.surface === 'に対して') && (isAudience(nounText) || toks[j + 1]?.surface === '、' && ADDRESSED_STATE.test(nounText))) {
       let e = j + 1;
       if (toks[e]?.surface === '、') e++;
       k = e;
@@ -3013,13 +3016,21 @@ function isNameLike(s: string): boolean {
 }
 
 function labelSpeaker(label: string, span: Span, tokenizer: JaTokenizer, book: SpeakerBook, rule: string, repeated = true): Speaker | null {
-  const clean = label.replace(/^[○◯]/, '');
+  let clean = label.replace(/^[○◯]/, '');
   if (!clean || /^(?:Q|A|問|答|注|※|写真|出典|資料|図|表|参考|関連|追記|編集|撮影|提供|中略|前略|後略|略|拍手|笑|笑い|一同|会場|場内|なし|項目|続き|完|了|同)\d*$/.test(clean)) return null;
   // A caption's credit (…の画像出典:, 写真提供:) names where a picture came from, not a speaker.
   if (/(?:出典|提供|撮影|画像|写真|クレジット)$/.test(clean)) return null;
-  const at = label.startsWith('○') ? span.start + 1 : span.start + (span.end - span.start - label.length);
+  let at = label.startsWith('○') ? span.start + 1 : span.start + (span.end - span.start - label.length);
+  // 北村首相(1月31日): the day a remark was made is no part of who made it.
+  if (/[(（][\d０-９]+(?:年|月|日)[^()（）]*[)）]$/.test(clean)) clean = clean.replace(/[(（][^()（）]*[)）]$/, '');
   // 記者(北東通信), 外務大臣(川村一郎君): the words before the parenthesis say what kind of speaker it is.
-  const head = clean.replace(/[(（][^)）]*[)）]$/, '') || clean;
+  let head = clean.replace(/[(（][^)）]*[)）]$/, '') || clean;
+  // 『北辰銀行』森田花子さん: a body in brackets before the name is its organisation (read as if a space set it off).
+  const body = /^[『「【]([^『「【』」】]{2,30})[』」】](?=\S)/.exec(head);
+  if (body) {
+    head = `${body[1]!} ${head.slice(body[0].length)}`;
+    at++;
+  }
   const toks = tokenizer.tokenize(head, Math.max(at, 0));
   if (!toks.length) return null;
   const np = { from: 0, to: toks.length, start: toks[0]!.start, end: toks[toks.length - 1]!.end, text: head };
