@@ -533,6 +533,30 @@ test('a quotation as the object of a verb that takes speech only through と (�
 });
 
 run({
+  'a view voiced by a noun and its verb: …と苦言を呈した, …と警鐘を鳴らした, …と異論を唱えた, …と疑問を呈した': {
+    text: '経済政策について木島正史教授は「相手国の比重が減った」と苦言を呈した。北村准教授は「財政は持たない」と警鐘を鳴らした。森田氏は「順序が逆だ」と異論を唱えた。',
+    want: [
+      { speaker: '木島正史', cue: 'と苦言を呈した', content: '相手国の比重が減った' },
+      { speaker: '北村', cue: 'と警鐘を鳴らした', content: '財政は持たない' },
+      { speaker: '森田', cue: 'と異論を唱えた', content: '順序が逆だ' },
+    ],
+  },
+  '「…」というよりは (rather than) is a comparison, not a report': {
+    text: 'このため、森田官房長官は「会談の場を壊した」というよりは、東国のやり方に不満を示したと言えそうだ。',
+    want: [],
+    none: ['会談の場を壊した'],
+  },
+  'an outlet that told of a statement (…と語ったことを大きく伝えたが、) gives it, its speaker inside; a person marked by が after the contrast speaks next': {
+    text: '両国メディアは同日、大統領府関係者が「会談を提案した」と語ったことを大きく伝えたが、政府の報道官である森田官房長官が「そのような報道は知らない」と述べた。',
+    want: [
+      { speaker: '大統領府関係者', cue: 'と語った', content: '会談を提案した' },
+      { speaker: '両国メディア', cue: 'ことを大きく伝えた' },
+      { speaker: '森田', cue: 'と述べた', content: 'そのような報道は知らない' },
+    ].map((w) => ({ content: '大統領府関係者が「会談を提案した」と語った', ...w })),
+  },
+});
+
+run({
   'a state addressed before what was said, set off by a comma (…はカタールに対し、, …は東国政府に対し、), is no part of it': {
     text: 'このため、北洋政府は東国政府に対し、港に事務所を置くことは「歓迎できない」と伝達したという。',
     want: [{ speaker: '北洋政府', cue: 'と伝達した', content: '港に事務所を置くことは「歓迎できない」' }],

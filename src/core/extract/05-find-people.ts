@@ -450,7 +450,8 @@ function findKanjiNamesAfterPost(text: string, block: ClassifiedBlock, registry:
       if (BODY_AFTER_POST.test(name)) continue;
       if (spaced ? !/^[\u4e00-\u9fff々]{1,2}[ \u3000][\u4e00-\u9fff々]{1,3}$/.test(name) : name.length > 4 || !/^(?:氏|は|が)/.test(text.slice(runEnd, runEnd + 1))) continue;
       if (registry.isInsideMention(start)) break;
-      if (!spaced && (/[会議室部省局課班的性化制度法国軍側]$/.test(name) || EVENT_NOUN_END.test(name) || NOT_A_NAME.test(name) || isPlaceName(name) || POST_AT_END.test(name))) break;
+      // (Nor 府関係者 of 大統領府関係者: an office glued to the post, or someone unnamed, 〜者.)
+      if (!spaced && (/[会議室部省局課班的性化制度法国軍側者]$/.test(name) || /^[府庁省院局]/.test(name) || EVENT_NOUN_END.test(name) || NOT_A_NAME.test(name) || isPlaceName(name) || POST_AT_END.test(name))) break;
       // Two kanji right after a post (…ディレクター交渉が) are a noun of the sentence unless 氏 marks a name.
       if (!spaced && name.length <= 2 && text[runEnd] !== '氏') break;
       const descriptor = descriptorBefore(text, start, block.contentStart);

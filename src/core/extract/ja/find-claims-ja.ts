@@ -926,10 +926,10 @@ const BLOCK_CLOSE: Record<string, string> = { '《': '》', '『': '』', '〈':
 
 /** Who a statement is addressed to, before what was said: 記者団に, 国内メディアに対して. */
 const AUDIENCE = /(?:記者団|記者|記者ら|報道陣|メディア|報道機関|聴衆|支持者|支持者ら|国民|市民|参加者)$/;
-/** An audience: the kinds above, or an outlet spoken to (北洋ニュースに対し、). */
 /** A state or its government as the addressee (a country in katakana, 米国, 東国政府, 外務省): not one asked to act, as 住民に対し、 is. */
 const ADDRESSED_STATE = new RegExp(`^(?:${STATE_NAMES.source.replace(/^\^|\$$/g, '')}|[\u30A1-\u30FA\u30FC・]{2,}|[\u4e00-\u9fff]{1,6}(?:政府|当局|省|庁))$`);
 
+/** An audience: the kinds above, or an outlet spoken to (北洋ニュースに対し、). */
 function isAudience(noun: string): boolean {
   return AUDIENCE.test(noun) || MEDIA_TAILS.test(noun) || KATAKANA_MEDIA.test(noun);
 }
@@ -937,8 +937,8 @@ function isAudience(noun: string): boolean {
 /** A document as the place of what is said: 報告書で、 / 報告書では、 / 声明の中で、. */
 const DOCUMENT_VENUE = /(?:報告書|白書|声明|声明文|論文|談話|文書|リポート|レポート)(?:の中)?(?:で|では)、$/;
 
-/** Nouns of possibility a predicate may modify: …と宣言する可能性, …と主張する恐れ. */
-const MODAL_NOUNS = /^(?:可能性|恐れ|おそれ|公算|見込み|余地|危険性)$/;
+/** Nouns of possibility or supposition a predicate may modify: …と宣言する可能性, …と主張する恐れ, …と判断する場合. */
+const MODAL_NOUNS = /^(?:可能性|恐れ|おそれ|公算|見込み|余地|危険性|場合|ケース|限り)$/;
 /** はず and わけ after a predicate, denied (…と答えるはずもなく, …と言うわけがない): nothing was said. */
 function deniedExpectation(v: SentenceView, end: number): boolean {
   const t = v.toks[end];
@@ -1055,6 +1055,8 @@ function findCues(v: SentenceView): Cue[] {
       if (isKoto && k < n && /^(?:を|に|も)$/.test(toks[k]!.surface)) k++;
       else if (isKoto && k < n && toks[k]!.surface === 'など' && /^(?:を|に)$/.test(toks[k + 1]?.surface ?? '')) k += 2;
       else if (isKoto) continue;
+      // (An adverb between: …ことを大きく伝えた, …ことを改めて強調した.)
+      if (isKoto && k + 1 < n && (toks[k]!.pos === '副詞' || toks[k]!.pos === '形容詞' && toks[k]!.conj.startsWith('連用'))) k++;
       const q = k < n ? toks[k]! : null;
       if (!q) continue;
       let predicate = q.pos === '名詞' || q.pos === '動詞' ? q.base : '';
@@ -1177,6 +1179,8 @@ function findCues(v: SentenceView): Cue[] {
     // …と宣言する可能性 / と主張する恐れ: what someone might say is no claim (the view is the sentence's, about it).
     if (toks[end]?.pos === '名詞' && MODAL_NOUNS.test(toks[end]!.surface + (toks[end + 1]?.pos1 === '接尾' ? toks[end + 1]!.surface : ''))) continue;
     if (deniedExpectation(v, end)) continue;
+    // 「…」というよりは: a comparison (rather than …), not a report.
+    if (/^(?:言う|いう)$/.test(pt.base) && toks[end]?.surface === 'より') continue;
     if (isPassive(v, at, end)) {
       // Xから「…」と迫られ: a passive with its agent names who said it.
       const agent = passiveAgent(v, i);
@@ -1665,7 +1669,7 @@ function analyzeSentence(v: SentenceView, book: SpeakerBook, carried: Speaker | 
     // …が進展していると判断する場合、: a predicate modifying a noun of supposition says what someone might say, not what
     // anyone said.
     const after = toks[cue.to];
-    if (cue.rule !== 'frame' && after && after.pos === '名詞' && SUPPOSITION_NOUNS.has(after.surface)) {
+    if (cue.rule !== 'frame' && after && after.pos === '名詞' && MODAL_NOUNS.test(after.surface)) {
       clauseStart = afterCue(v, cue);
       continue;
     }
@@ -1742,8 +1746,9 @@ function analyzeSentence(v: SentenceView, book: SpeakerBook, carried: Speaker | 
       // made it public (the outer claim covers this one).
       speaker = topic;
     } else if (nested) {
-      // The inner speaker: the first subject after the outer topic (ロイター通信は、X首相が…と述べたと報じた).
-      const inner = subjectAfter(v, clauseStart, cue.from, false);
+      // The inner speaker: the first subject after the outer topic (ロイター通信は、X首相が…と述べたと報じた), an unnamed
+      // one too (…、大統領府関係者が「…」と語ったことを伝えた: not whoever spoke before).
+      const inner = subjectAfter(v, clauseStart, cue.from, false, true);
       if (inner) {
         speaker = book.resolve(inner.phrase, current);
         contentFrom = inner.contentFrom;
@@ -2305,8 +2310,12 @@ function contrastedSubject(v: SentenceView, from: number, to: number, subjectByG
       const verb = toks[k + 1]!;
       reported = toks[k]!.surface === 'と' && toks[k]!.pos === '助詞' && (verb.pos === '動詞' || verb.pos1 === 'サ変接続');
     }
-    if (!reported) continue;
     const inner = subjectAfter(v, j + 2, to, false);
+    // (After any other clause, a person marked by が speaks: …を伝えたが、報道官である森田官房長官が「…」と述べた.)
+    if (!reported) {
+      if (inner && inner.phrase.type === 'person' && toks[inner.phrase.to]?.surface === 'が') return inner;
+      continue;
+    }
     return inner && inner.phrase.type !== 'anaphor' ? inner : null;
   }
   return null;
@@ -2320,14 +2329,18 @@ function contrastedSubject(v: SentenceView, from: number, to: number, subjectByG
 function subjectAfterContrast(v: SentenceView, from: number, to: number, topicOnly: boolean): { phrase: SpeakerPhrase; contentFrom: number } | null {
   const { toks } = v;
   let after = -1;
-  for (let j = from + 1; j + 1 < to; j++) {
+  // (From just before `from`: a clause that begins after a cue, …と語ったことを伝えたが、, begins after its comma.)
+  for (let j = Math.max(1, from - 2); j + 1 < to; j++) {
     const t = toks[j]!;
     if (v.depth[j] || t.pos !== '助詞' || t.pos1 !== '接続助詞' || toks[j + 1]!.surface !== '、' || !/^(?:が|けれども|けど|ものの)$/.test(t.surface)) continue;
     const before = toks[v.prev(j)];
     if (before && (before.pos === '助動詞' || before.pos === '動詞' || before.pos === '形容詞')) after = j + 2;
   }
   if (after < 0) return null;
+  // (Where only a topic may speak, a person marked by が may too: …と伝えたが、報道官である森田官房長官が「…」と述べた.)
   const inner = subjectAfter(v, after, to, topicOnly);
+  const person = !inner && topicOnly ? subjectAfter(v, after, to, false) : null;
+  if (person) return person.phrase.type === 'person' ? person : null;
   return inner && inner.phrase.type !== 'group' && inner.phrase.type !== 'anaphor' ? inner : null;
 }
 
@@ -2356,9 +2369,6 @@ const PAPER = /(?:紙|誌|新聞|新報|日報|時報|ジャーナル|タイム�
 /** Reporting verbs that take what was said through と only: their object (「…」を続ける, を見る) is no quotation. */
 const NOT_OBJECT_OF_SPEECH = new Set(['続ける', 'つづける', '見る', 'みる', '考える', '思う', '感じる', '信じる', '聞く', '書く']);
 
-/** Nouns of supposition a reporting predicate may modify (…と判断する場合, …と主張するケース). */
-const SUPPOSITION_NOUNS = new Set(['場合', 'ケース', '限り']);
-
 /** ば after a predicate, or たら / なら: the end of a condition. */
 function isCondition(t: JaToken): boolean {
   return t.pos === '助詞' && t.pos1 === '接続助詞' && t.surface === 'ば' || t.pos === '助動詞' && (t.conj.startsWith('仮定') || t.surface === 'たら' || t.surface === 'なら');
@@ -2376,7 +2386,7 @@ function conditionFollows(v: SentenceView, k: number): boolean {
   return false;
 }
 
-function subjectAfter(v: SentenceView, from: number, to: number, topicOnly: boolean): { phrase: SpeakerPhrase; contentFrom: number } | null {
+function subjectAfter(v: SentenceView, from: number, to: number, topicOnly: boolean, groupAnywhere = false): { phrase: SpeakerPhrase; contentFrom: number } | null {
   const { toks } = v;
   for (let j = from; j < to && j < from + 30; j++) {
     if (v.depth[j]! > 0) continue;
@@ -2386,7 +2396,7 @@ function subjectAfter(v: SentenceView, from: number, to: number, topicOnly: bool
       if (t.surface === 'が' && (modifiesNoun(v, j + 1) || conditionFollows(v, j + 1) || circumstanceFollows(v, j + 1))) continue;
       const np = nounPhraseEndingAt(v.text, toks, j - 1, from);
       const sp = np ? classify(np, toks, v.book) : null;
-      if (sp && sp.type !== 'group' || sp && j - from < 8) return { phrase: sp!, contentFrom: skipAdverbials(v, j + 1) };
+      if (sp && (sp.type !== 'group' || groupAnywhere || j - from < 8)) return { phrase: sp, contentFrom: skipAdverbials(v, j + 1) };
     }
   }
   return null;
