@@ -533,6 +533,13 @@ test('a quotation as the object of a verb that takes speech only through と (�
 });
 
 run({
+  'a share of an unnamed group (専門家の多くは) is that group, not the person who spoke before': {
+    text: '北村教授は「苦しい局面だ」と表現した。専門家の多くは今回の会談を「最後の機会」とみている。',
+    want: [{ speaker: '専門家', cue: 'とみている', content: '最後の機会' }],
+  },
+});
+
+run({
   'a view voiced by a noun and its verb: …と苦言を呈した, …と警鐘を鳴らした, …と異論を唱えた, …と疑問を呈した': {
     text: '経済政策について木島正史教授は「相手国の比重が減った」と苦言を呈した。北村准教授は「財政は持たない」と警鐘を鳴らした。森田氏は「順序が逆だ」と異論を唱えた。',
     want: [

@@ -163,6 +163,12 @@ function plannedPieces({ text, blocks, sentences }: JaClaimsInput): Int32Array {
 const KIND_OF_PERSON = /^(?:専門家|学者|政治学者|研究者|アナリスト|エコノミスト|教授|外交官|人物|識者|政治家)$/;
 
 function classify(np: Parameters<typeof classifySpeaker>[0], toks: Parameters<typeof classifySpeaker>[1], book: SpeakerBook): SpeakerPhrase | null {
+  // 専門家の多くは, 関係者の一部は: a share of an unnamed group is that group (the phrase stops at の without this).
+  if (/^(?:多く|一部|大半|多数|半数|大多数|ほとんど)$/.test(np.text) && np.from >= 2 && toks[np.from - 1]!.surface === 'の') {
+    const whole = nounPhraseEndingAt(book.registry.text, toks, np.from - 2, 0);
+    const group = whole ? classifySpeaker(whole, toks, book.readings) : null;
+    if (whole && group?.type === 'group') return { ...group, from: whole.from, to: np.to, start: whole.start, end: np.end, text: book.registry.text.slice(whole.start, np.end) };
+  }
   // この専門家は: the expert just quoted, not experts in general.
   const before = toks[np.from - 1];
   if (before && before.pos === '連体詞' && /^(?:この|その)$/.test(before.surface) && KIND_OF_PERSON.test(np.text)) {
