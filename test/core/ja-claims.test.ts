@@ -533,6 +533,18 @@ test('a quotation as the object of a verb that takes speech only through と (�
 });
 
 run({
+  'a quotation standing alone, then a sentence that only says whose it was (森田元駐日大使の指摘だ。)': {
+    text: '「両国の関係は底を突き抜けた。それでも互いに相手のせいにしている」。\n\n森田元駐日大使の指摘だ。東洋日報が専門家に聞いた。',
+    want: [{ speaker: '森田', cue: 'の指摘だ', content: '両国の関係は底を突き抜けた。それでも互いに相手のせいにしている', kind: 'quote', rule: 'ja:kou' }],
+  },
+});
+
+test('people: a rank before where an envoy was posted is the post\'s (森田元駐日大使)', () => {
+  const p = analyze('森田元駐日大使は「関係は最悪だ」と述べた。').people.filter((x) => x.type === 'person');
+  assert.deepEqual(p.map((x) => [x.name, x.title]), [['森田', '元駐日大使']]);
+});
+
+run({
   'a share of an unnamed group (専門家の多くは) is that group, not the person who spoke before': {
     text: '北村教授は「苦しい局面だ」と表現した。専門家の多くは今回の会談を「最後の機会」とみている。',
     want: [{ speaker: '専門家', cue: 'とみている', content: '最後の機会' }],

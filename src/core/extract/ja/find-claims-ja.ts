@@ -1846,7 +1846,7 @@ function analyzeSentence(v: SentenceView, book: SpeakerBook, carried: Speaker | 
   else if (topic && (drafts.length || !/[か?？][。\s]*$/.test(text.slice(v.span.start, v.span.end)))
     && !(!drafts.length && carried && topic.people.every((p) => p.type === 'government'))) current = topic;
   // こう語った / そう批判する: the quotation next to it.
-  const kou = kouSentence(v, book, current, before);
+  const kou = kouSentence(v, book, current, before) ?? (drafts.length || cues.length ? null : ownerSentence(v, book, current, before));
   if (kou) { drafts.push(kou); current = kou.speaker; }
   // 作家の佐藤優氏が言う。(改行)「…」: a sentence that only says who speaks introduces the quotation after it.
   const intro = !drafts.length && !cues.length ? introSentence(v, book, current) : null;
@@ -2551,6 +2551,33 @@ function relaySentence(v: SentenceView): { speaker: SpeakerPhrase; cue: Span } |
 }
 
 /** X氏はこう語った(。「…」) / 「…」。X氏はそう批判する: the quotation in the same sentence before the cue. */
+/** Nouns that name what a quotation before them was (…氏の指摘だ, …教授の見方だ, …大使の言葉だ). */
+const OWNER_NOUNS = /^(?:指摘|見方|分析|言葉|発言|主張|見立て|弁|談|話|証言|警告|訴え)$/;
+
+/**
+ * 「…」。 then a sentence that only says whose it was: 申東秀元大使の指摘だ。 / 北村教授の見方である。 The quotation
+ * standing alone just before is that speaker's.
+ */
+function ownerSentence(v: SentenceView, book: SpeakerBook, current: Speaker | null, before: Span | null): Draft | null {
+  const { toks, text } = v;
+  if (!before) return null;
+  let e = toks.length;
+  while (e > 0 && (/^[。\s]$/.test(toks[e - 1]!.surface) || toks[e - 1]!.pos === '助動詞')) e--;
+  const noun = toks[e - 1];
+  if (e < 3 || !noun || noun.pos !== '名詞' || !OWNER_NOUNS.test(noun.surface) || toks[e - 2]!.surface !== 'の' || e === toks.length) return null;
+  const np = nounPhraseEndingAt(text, toks, e - 3, 0);
+  if (!np || np.from !== skipConnectives(v, 0)) return null;
+  const sp = classify(np, toks, v.book);
+  if (!sp || sp.type === 'anaphor' || sp.type === 'group') return null;
+  const q = trimSpan(text, before);
+  if (!QUOTE_OPEN.has(text[q.start] ?? '') || closes(text, q.start) !== q.end - 1 && !(text[q.end - 1] === '。' && closes(text, q.start) === q.end - 2)) return null;
+  if (!/^[\s。]*$/.test(text.slice(q.end, v.span.start))) return null;
+  const speaker = book.resolve(sp, current);
+  if (!speaker) return null;
+  const close = closes(text, q.start);
+  return { speaker, via: [], kind: 'quote', cue: { start: toks[e - 2]!.start, end: toks[toks.length - 1]!.surface === '。' ? toks[toks.length - 2]!.end : toks[toks.length - 1]!.end }, content: boundContent({ start: q.start + 1, end: close }), mention: 'explicit', rule: 'kou', tokens: surfaces(toks, e - 2, e) };
+}
+
 function kouSentence(v: SentenceView, book: SpeakerBook, current: Speaker | null, before: Span | null): Draft | null {
   const { toks, text } = v;
   for (let j = 0; j < toks.length; j++) {
