@@ -545,6 +545,13 @@ test('people: a rank before where an envoy was posted is the post\'s (森田元�
 });
 
 run({
+  'a relayed statement whose own speaker cannot be read stays whole in the relay (…関係者が「…」と語ったと伝えた)': {
+    text: '北洋通信は、韓国大統領府(青瓦台)関係者が「会談を提案した」と語ったと伝えた。',
+    want: [{ speaker: '北洋通信', cue: 'と伝えた', content: '韓国大統領府(青瓦台)関係者が「会談を提案した」と語った' }],
+  },
+});
+
+run({
   'a share of an unnamed group (専門家の多くは) is that group, not the person who spoke before': {
     text: '北村教授は「苦しい局面だ」と表現した。専門家の多くは今回の会談を「最後の機会」とみている。',
     want: [{ speaker: '専門家', cue: 'とみている', content: '最後の機会' }],

@@ -1806,7 +1806,8 @@ function analyzeSentence(v: SentenceView, book: SpeakerBook, carried: Speaker | 
     if (!speaker) {
       const content = complementSpan(v, cue, contentFrom);
       if (content) unattributed.push({ content: { ...content.span, text: '' }, cue: { start: toks[cue.from]!.start, end: toks[cue.to - 1]!.end, text: '' }, footnotes: [], reason: 'no speaker before the cue' });
-      clauseStart = afterCue(v, cue);
+      // (A relayed cue with no speaker of its own stays inside the relay's content: …と語ったと伝えた.)
+      if (!nested) clauseStart = afterCue(v, cue);
       continue;
     }
     const content = complementSpan(v, cue, contentFrom);
