@@ -2552,6 +2552,18 @@ function relaySentence(v: SentenceView): { speaker: SpeakerPhrase; cue: Span } |
 }
 
 /** X氏はこう語った(。「…」) / 「…」。X氏はそう批判する: the quotation in the same sentence before the cue. */
+/**
+ * The content of a quotation that stands alone as the sentence or line `before` (「…」, perhaps with its full stop),
+ * with nothing but white space and 。 between it and `at`; null when `before` is anything else.
+ */
+function quotationJustBefore(text: string, before: Span, at: number): Span | null {
+  const q = trimSpan(text, before);
+  if (!QUOTE_OPEN.has(text[q.start] ?? '') || !/^[\s。]*$/.test(text.slice(q.end, at))) return null;
+  const close = closes(text, q.start);
+  const end = text[q.end - 1] === '。' ? q.end - 1 : q.end;
+  return close === end - 1 ? boundContent({ start: q.start + 1, end: close }) : null;
+}
+
 /** Nouns that name what a quotation before them was (…氏の指摘だ, …教授の見方だ, …大使の言葉だ). */
 const OWNER_NOUNS = /^(?:指摘|見方|分析|言葉|発言|主張|見立て|弁|談|話|証言|警告|訴え)$/;
 
@@ -2570,13 +2582,10 @@ function ownerSentence(v: SentenceView, book: SpeakerBook, current: Speaker | nu
   if (!np || np.from !== skipConnectives(v, 0)) return null;
   const sp = classify(np, toks, v.book);
   if (!sp || sp.type === 'anaphor' || sp.type === 'group') return null;
-  const q = trimSpan(text, before);
-  if (!QUOTE_OPEN.has(text[q.start] ?? '') || closes(text, q.start) !== q.end - 1 && !(text[q.end - 1] === '。' && closes(text, q.start) === q.end - 2)) return null;
-  if (!/^[\s。]*$/.test(text.slice(q.end, v.span.start))) return null;
-  const speaker = book.resolve(sp, current);
-  if (!speaker) return null;
-  const close = closes(text, q.start);
-  return { speaker, via: [], kind: 'quote', cue: { start: toks[e - 2]!.start, end: toks[toks.length - 1]!.surface === '。' ? toks[toks.length - 2]!.end : toks[toks.length - 1]!.end }, content: boundContent({ start: q.start + 1, end: close }), mention: 'explicit', rule: 'kou', tokens: surfaces(toks, e - 2, e) };
+  const quoted = quotationJustBefore(text, before, v.span.start);
+  const speaker = quoted ? book.resolve(sp, current) : null;
+  if (!quoted || !speaker) return null;
+  return { speaker, via: [], kind: 'quote', cue: { start: toks[e - 2]!.start, end: toks[toks.length - 1]!.surface === '。' ? toks[toks.length - 2]!.end : toks[toks.length - 1]!.end }, content: quoted, mention: 'explicit', rule: 'kou', tokens: surfaces(toks, e - 2, e) };
 }
 
 function kouSentence(v: SentenceView, book: SpeakerBook, current: Speaker | null, before: Span | null): Draft | null {
@@ -2619,11 +2628,10 @@ function kouSentence(v: SentenceView, book: SpeakerBook, current: Speaker | null
     if (!speaker) continue;
     // 「…」 standing alone just before (its own sentence or line), then こう語る X氏。
     if (before && !toks.slice(0, j).some((x) => closesQuote(x.surface))) {
-      const q = trimSpan(text, before);
-      const open = text[q.start];
-      if (open && QUOTE_OPEN.has(open) && QUOTE_CLOSE.has(text[q.end - 1] ?? '') && /^[\s。]*$/.test(text.slice(q.end, v.span.start)) && closes(text, q.start) === q.end - 1) {
+      const quoted = quotationJustBefore(text, before, v.span.start);
+      if (quoted) {
         const cueEnd = predicateEnd(v, j + w);
-        return { speaker, via: [], kind: 'quote', cue: { start: t.start, end: toks[cueEnd - 1]!.end }, content: boundContent({ start: q.start + 1, end: q.end - 1 }), mention: 'explicit', rule: 'kou', tokens: surfaces(toks, j, cueEnd) };
+        return { speaker, via: [], kind: 'quote', cue: { start: t.start, end: toks[cueEnd - 1]!.end }, content: quoted, mention: 'explicit', rule: 'kou', tokens: surfaces(toks, j, cueEnd) };
       }
     }
     // こう語った。「…」 / 次のように述べた。「…」: the quotation that follows the sentence, when one does.
