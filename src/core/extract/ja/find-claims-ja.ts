@@ -1661,6 +1661,8 @@ function analyzeSentence(v: SentenceView, book: SpeakerBook, carried: Speaker | 
   let clauseStart = contentStart;
   let lastSpeaker: Speaker | null = topic;
   let frameSeen = false;
+  // The first cue that is the sentence's own (no frame, no statement it answers): the topic speaks there.
+  const ownFirst = firstOwnCue(cues, v);
 
   // (A loop, not forEach: a callback would keep every variable of the sentence in a context allocated per call.)
   for (let ci = 0; ci < cues.length; ci++) {
@@ -1759,29 +1761,29 @@ function analyzeSentence(v: SentenceView, book: SpeakerBook, carried: Speaker | 
         speaker = book.resolve(inner.phrase, current);
         contentFrom = inner.contentFrom;
       }
-    } else if (topic && ci === firstOwnCue(cues, v) && (contrast = contrastedSubject(v, clauseStart, cue.from, toks[opening.topic?.to ?? -1]?.surface === 'が'))) {
+    } else if (topic && ci === ownFirst && (contrast = contrastedSubject(v, clauseStart, cue.from, toks[opening.topic?.to ?? -1]?.surface === 'が'))) {
       // Aは…と予想されているが、Bは…と予測している: a clause of contrast closes the topic's clause; the
       // subject after it speaks.
       speaker = book.resolve(contrast.phrase, current);
       contentFrom = contrast.contentFrom;
-    } else if (topic && ci === firstOwnCue(cues, v) && toks[cue.to]?.surface === 'の' && /^に対し(?:て)?$/.test(toks[cue.to + 1]?.surface ?? '')) {
+    } else if (topic && ci === ownFirst && toks[cue.to]?.surface === 'の' && /^に対し(?:て)?$/.test(toks[cue.to + 1]?.surface ?? '')) {
       // X大臣は、記者団が「…」と質問したのに対し、「…」と述べた: the clause set against the topic's answer has its
       // own speaker, the subject in it (none that can be named: no claim).
       contrast = subjectAfter(v, clauseStart, cue.from, false);
       if (!contrast) continue;
       speaker = book.resolve(contrast.phrase, current);
       contentFrom = contrast.contentFrom;
-    } else if (topic && ci === firstOwnCue(cues, v) && !(reportsNews(cue) && !isMedia(topic))) {
+    } else if (topic && ci === ownFirst && !(reportsNews(cue) && !isMedia(topic))) {
       speaker = topic;
       // Xによると、Y氏は…と述べた: the topic after a frame is not part of what it says.
       if (frameSeen) contentFrom = Math.max(contentFrom, contentStart);
-    } else if (topic && ci === firstOwnCue(cues, v)) {
+    } else if (topic && ci === ownFirst) {
       // ペルーが…を検討していると報じた: a non-outlet before 報じた is what was reported; the outlet is carried.
       contentFrom = opening.topicFrom;
       if (carried && isMedia(carried)) { speaker = carried; mention = 'elided'; }
     } else {
       // A subject of this clause (…によると、X政府は…と分析; …と述べ、Bは…と反論した), else the same speaker goes on.
-      const later = ci > firstOwnCue(cues, v) && !frameSeen;
+      const later = ci > ownFirst && !frameSeen;
       let inner = continues || opening.inDocument ? null : subjectAfterContrast(v, clauseStart, cue.from, later) ?? subjectAfter(v, clauseStart, cue.from, later);
       // After a frame, an unnamed subject (メディア報道は, 関係者は) is part of what the frame's source says.
       if (inner && frameSeen && inner.phrase.type === 'group') inner = null;
@@ -1963,9 +1965,9 @@ function isMedia(s: Speaker): boolean {
   return s.people.length > 0 && s.people.every((p) => p.type === 'media');
 }
 
-function firstOwnCue(cues: Cue[], v?: SentenceView): number {
-  // (Nor one whose clause is what the speaker answers: …と述べたことを受け、.)
-  return cues.findIndex((c) => c.rule !== 'frame' && !(v && triggerEnd(v, c.to) > 0));
+/** The first cue that is no frame, nor a statement the speaker answers (…と述べたことを受け、); -1 when none is. */
+function firstOwnCue(cues: Cue[], v: SentenceView): number {
+  return cues.findIndex((c) => c.rule !== 'frame' && triggerEnd(v, c.to) < 0);
 }
 
 /**
