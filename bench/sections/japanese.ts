@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { analyze } from '../../src/core/analyze.ts';
-import { defaultJaTokenizer, jaTokenizerLoadMs } from '../../src/core/morph/kuromoji.ts';
+import { defaultJaTokenizer, jaTokenizerLoadMs, loadKuromoji } from '../../src/core/morph/kuromoji.ts';
 import { generateCommentary, generateCorpus } from '../generate.ts';
 import { pathologicalText } from './server.ts';
 
@@ -62,6 +62,14 @@ export async function run(): Promise<void> {
   const before = rssMB();
   defaultJaTokenizer();
   console.log(`analyser load          kuromoji + IPADIC ${jaTokenizerLoadMs().toFixed(0)} ms, RSS +${rssMB() - before} MB`);
+  // The load above read the unpacked copy if there was one (src/core/morph/dictionary-cache.ts); both ways, measured.
+  const fromCopy = loadKuromoji().loadMs;
+  const cacheDir = process.env.MIKATA_CACHE_DIR;
+  process.env.MIKATA_CACHE_DIR = '';
+  const unpacking = loadKuromoji().loadMs;
+  if (cacheDir === undefined) delete process.env.MIKATA_CACHE_DIR;
+  else process.env.MIKATA_CACHE_DIR = cacheDir;
+  console.log(`analyser load, again   from the unpacked copy ${fromCopy.toFixed(0)} ms; unpacking the packaged files ${unpacking.toFixed(0)} ms (${(unpacking / fromCopy).toFixed(1)}×)`);
   const real = realTexts();
   if (real.length) measure('real text', real, 10);
   else console.log('real text              (no pulled excerpts in ../eval-texts/real: see ../shared/eval/real/README.md)');

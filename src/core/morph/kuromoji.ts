@@ -15,12 +15,13 @@
  * The dictionary is read synchronously, once, on first use, unless `preloadJaTokenizer` has read it in the
  * background. Token features are decoded once per entry and cached.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { constants as zlibConstants, gunzip as gunzipAsync, gunzipSync, type ZlibOptions } from 'node:zlib';
 import type { JaToken, JaTokenizer } from './tokens.ts';
+import { cacheFile, readCache, writeCache, type Section } from './dictionary-cache.ts';
 
 interface Features {
   pos: string;
@@ -46,9 +47,15 @@ let cached: { tokenizer: JaTokenizer; loadMs: number } | null = null;
 export function defaultJaTokenizer(): JaTokenizer {
   if (!cached) {
     const files = preloaded;
+    const copy = preloadedDictionary;
     preloaded = null;
-    cached = loadKuromoji(files ?? undefined);
-    if (files) cached.loadMs += preloadMs;
+    preloadedDictionary = null;
+    if (copy) {
+      cached = { tokenizer: createTokenizer(copy), loadMs: preloadMs };
+    } else {
+      cached = loadKuromoji(files ?? undefined);
+      if (files) cached.loadMs += preloadMs;
+    }
   }
   return cached.tokenizer;
 }
@@ -59,6 +66,7 @@ export function jaTokenizerLoadMs(): number {
 }
 
 let preloaded: Map<string, Uint8Array> | null = null;
+let preloadedDictionary: Dictionary | null = null;
 let preloading: Promise<void> | null = null;
 let preloadWanted = false;
 let preloadMs = 0;
@@ -75,6 +83,13 @@ export function preloadJaTokenizer(): Promise<void> {
   preloadWanted = true;
   preloading ??= (async () => {
     const t0 = performance.now();
+    // An unpacked copy is read at once, as fast as the packaged files (see dictionary-cache.ts).
+    const copy = readDictionaryCache();
+    if (copy) {
+      preloadedDictionary = copy;
+      preloadMs = performance.now() - t0;
+      return;
+    }
     const root = dictionaryRoot();
     const unpack = promisify<Buffer, ZlibOptions, Buffer>(gunzipAsync);
     try {
@@ -95,6 +110,7 @@ export function preloadJaTokenizer(): Promise<void> {
 export function dropJaPreload(): void {
   preloadWanted = false;
   preloaded = null;
+  preloadedDictionary = null;
   preloading = null;
 }
 
@@ -151,6 +167,17 @@ function dictionaryRoot(): string {
 }
 
 function loadDictionary(files?: ReadonlyMap<string, Uint8Array>): Dictionary {
+  if (!files) {
+    const copy = readDictionaryCache();
+    if (copy) return copy;
+  }
+  const dictionary = unpackDictionary(files);
+  writeDictionaryCache(dictionary);
+  return dictionary;
+}
+
+/** The dictionary from the packaged files (or those files already unpacked, by name). */
+function unpackDictionary(files?: ReadonlyMap<string, Uint8Array>): Dictionary {
   const read = (file: (typeof DICTIONARY_FILES)[number]): Uint8Array => files?.get(file) ?? gunzip(join(dictionaryRoot(), file));
   // The packaged buffers are padded to a power of two (zeros; free trie cells). What the indexes reach is kept as a
   // view of the gunzipped buffer, or copied when it is under half of it (the padding would then outweigh the copy).
@@ -180,6 +207,71 @@ function loadDictionary(files?: ReadonlyMap<string, Uint8Array>): Dictionary {
     costs,
     backward: costs[1],
   };
+}
+
+// ------------------------------------------------------------------------------------------ unpacked copy
+
+/** Layout of the cached dictionary: bump when `Dictionary` or how it is read changes. */
+const CACHE_FORMAT = 1;
+
+/** Where the unpacked copy lives and what it must have been made from (the packaged files' sizes and times). */
+function cacheTarget(): { path: string; key: string } | null {
+  try {
+    const root = dictionaryRoot();
+    const path = cacheFile(join(root, '..', '..', '.cache', 'mikata'), 'ipadic.bin');
+    if (!path) return null;
+    const stamps = DICTIONARY_FILES.map((file) => {
+      const s = statSync(join(root, file));
+      return `${file}:${s.size}:${Math.trunc(s.mtimeMs)}`;
+    });
+    return { path, key: `mikata-ipadic/${CACHE_FORMAT} ${root} ${stamps.join(' ')}` };
+  } catch {
+    return null;
+  }
+}
+
+function readDictionaryCache(): Dictionary | null {
+  const target = cacheTarget();
+  const stored = target && readCache(target.path, target.key);
+  if (!stored) return null;
+  const { sections: a, scalars } = stored;
+  const get = <T extends Section>(name: string, type: new (...args: never[]) => T): T | null => {
+    const x = a.get(name);
+    return x instanceof type ? x : null;
+  };
+  const entries = (prefix: string): Entries | null => {
+    const bytes = get(`${prefix}.bytes`, Uint8Array);
+    const features = get(`${prefix}.features`, Uint8Array);
+    return bytes && features ? { bytes, features, shorts: new Int16Array(bytes.buffer, bytes.byteOffset, bytes.length >> 1) } : null;
+  };
+  const map = (prefix: string): TargetMap | null => {
+    const start = get(`${prefix}.start`, Int32Array);
+    const ids = get(`${prefix}.ids`, Int32Array);
+    return start && ids ? { start, ids } : null;
+  };
+  const d = {
+    base: get('base', Int32Array), check: get('check', Int32Array), known: entries('known'), surfaces: map('surfaces'),
+    unknown: entries('unknown'), classes: map('classes'), charClass: get('charClass', Uint8Array), defaultClass: scalars.defaultClass,
+    invoke: get('invoke', Uint8Array), group: get('group', Uint8Array), nameOf: get('nameOf', Int32Array), costs: get('costs', Int16Array), backward: scalars.backward,
+  };
+  for (const v of Object.values(d)) if (v === null || v === undefined) return null;
+  const dictionary = d as Dictionary;
+  // (What the search indexes by must be there: a copy that passes the key but not this is not used.)
+  if (dictionary.costs.length < 2 || dictionary.costs[1] !== dictionary.backward || dictionary.base.length !== dictionary.check.length || dictionary.charClass.length < 0x10000) return null;
+  return dictionary;
+}
+
+/** Keeps `d` for the next load; quietly does nothing where the cache cannot be written. */
+function writeDictionaryCache(d: Dictionary): void {
+  const target = cacheTarget();
+  if (!target) return;
+  const sections = new Map<string, Section>([
+    ['base', d.base], ['check', d.check], ['known.bytes', d.known.bytes], ['known.features', d.known.features],
+    ['surfaces.start', d.surfaces.start], ['surfaces.ids', d.surfaces.ids], ['unknown.bytes', d.unknown.bytes],
+    ['unknown.features', d.unknown.features], ['classes.start', d.classes.start], ['classes.ids', d.classes.ids],
+    ['charClass', d.charClass], ['invoke', d.invoke], ['group', d.group], ['nameOf', d.nameOf], ['costs', d.costs],
+  ]);
+  writeCache(target.path, target.key, sections, { defaultClass: d.defaultClass, backward: d.backward });
 }
 
 /**
