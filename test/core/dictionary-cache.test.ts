@@ -92,7 +92,7 @@ test('readCache gives back what writeCache stored, under the same key only', () 
     assert.ok(back);
     assert.equal(back.scalars.n, 42);
     for (const [name, a] of sections) {
-      const b = back.sections.get(name)!;
+      const b: Int32Array | Int16Array | Uint8Array = back.sections.get(name)!;
       assert.equal(b.constructor, a.constructor, name);
       assert.deepEqual([...b], [...a], name);
       assert.equal(b.byteOffset % 8, 0, `${name} is aligned`);
