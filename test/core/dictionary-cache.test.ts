@@ -8,8 +8,8 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync, existsSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadKuromoji } from '../../src/core/morph/kuromoji.ts';
-import { readCache, writeCache } from '../../src/core/morph/dictionary-cache.ts';
+import { defaultJaTokenizer, loadKuromoji, preloadJaTokenizer } from '../../src/core/morph/kuromoji.ts';
+import { readCache, readCacheAsync, writeCache } from '../../src/core/morph/dictionary-cache.ts';
 import { loadReferenceTokenizer } from './_kuromoji-reference.ts';
 
 const TEXTS = [
@@ -77,7 +77,7 @@ test('a short, foreign or garbled copy is ignored and made again; an unwritable 
   }
 });
 
-test('readCache gives back what writeCache stored, under the same key only', () => {
+test('readCache and readCacheAsync give back what writeCache stored, under the same key only', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'mikata-cache-'));
   try {
     const file = join(dir, 'x.bin');
@@ -97,13 +97,34 @@ test('readCache gives back what writeCache stored, under the same key only', () 
       assert.deepEqual([...b], [...a], name);
       assert.equal(b.byteOffset % 8, 0, `${name} is aligned`);
     }
+    const async = await readCacheAsync(file, 'key 1');
+    assert.ok(async);
+    assert.deepEqual(async.scalars, back.scalars);
+    assert.deepEqual([...async.sections.keys()], [...back.sections.keys()]);
+    for (const [name, a] of back.sections) assert.deepEqual([...async.sections.get(name)!], [...a], name);
     assert.equal(readCache(file, 'key 2'), null);
+    assert.equal(await readCacheAsync(file, 'key 2'), null);
     assert.equal(readCache(join(dir, 'missing.bin'), 'key 1'), null);
     // A header that claims more than the file holds.
     const bytes = readFileSync(file);
     writeFileSync(file, bytes.subarray(0, bytes.length - 3));
     assert.equal(readCache(file, 'key 1'), null);
+    assert.equal(await readCacheAsync(file, 'key 1'), null);
     assert.equal(writeCache(join(file, 'under-a-file.bin'), 'key', sections, {}), false);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('the background load reads the copy too, and the shared analyser it makes gives kuromoji\'s tokens', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'mikata-cache-'));
+  try {
+    withCacheDir(dir, () => loadKuromoji());
+    const written = statSync(join(dir, 'ipadic.bin')).mtimeMs;
+    await withCacheDir(dir, () => preloadJaTokenizer());
+    const tokenizer = defaultJaTokenizer();
+    for (const text of TEXTS) assert.deepEqual(tokenizer.tokenize(text), reference.tokenize(text), text);
+    assert.equal(statSync(join(dir, 'ipadic.bin')).mtimeMs, written, 'read, not made again');
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

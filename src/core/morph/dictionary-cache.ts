@@ -13,6 +13,7 @@
  * as [name, type, byte offset, element count]), then each section at a multiple of 8 bytes.
  */
 import { closeSync, fstatSync, ftruncateSync, mkdirSync, openSync, readSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { open, type FileHandle } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 
 const MAGIC = 'MKTDIC01';
@@ -43,11 +44,17 @@ export function cacheFile(defaultDir: string, name: string): string | null {
   return dir === '' ? null : join(dir, name);
 }
 
+/** What a cache file holds: its sections, each a view of the one buffer read, and its scalars. */
+export interface Stored {
+  sections: Map<string, Section>;
+  scalars: Record<string, number>;
+}
+
 /**
- * The sections and scalars stored in `path` under `key`, each section a view of the one buffer read; null when
- * there is no such file or it is not a whole cache made under `key`.
+ * The sections and scalars stored in `path` under `key`; null when there is no such file or it is not a whole
+ * cache made under `key`.
  */
-export function readCache(path: string, key: string): { sections: Map<string, Section>; scalars: Record<string, number> } | null {
+export function readCache(path: string, key: string): Stored | null {
   let fd: number;
   try {
     fd = openSync(path, 'r');
@@ -56,38 +63,77 @@ export function readCache(path: string, key: string): { sections: Map<string, Se
   }
   try {
     const size = fstatSync(fd).size;
-    if (size < 12 || size > 1 << 30) return null;
-    // One buffer of the file's size, so every section is an aligned view of it; shared memory, so the tokenising
-    // thread (prefetch.ts) gets the dictionary without a copy.
-    const buffer = new SharedArrayBuffer(size);
-    const bytes = new Uint8Array(buffer);
+    if (!plausible(size)) return null;
+    const bytes = sharedBytes(size);
     for (let at = 0; at < size;) {
       const n = readSync(fd, bytes, at, size - at, at);
       if (n <= 0) return null;
       at += n;
     }
-    if (new TextDecoder().decode(bytes.subarray(0, 8)) !== MAGIC) return null;
-    const headerLength = new DataView(buffer).getUint32(8, true);
-    if (12 + headerLength > size) return null;
-    let header: Header;
-    try {
-      header = JSON.parse(new TextDecoder().decode(bytes.subarray(12, 12 + headerLength))) as Header;
-    } catch {
-      return null;
-    }
-    if (header.key !== key || !Array.isArray(header.sections)) return null;
-    const sections = new Map<string, Section>();
-    for (const [name, type, offset, length] of header.sections) {
-      const t = TYPES[type];
-      if (!t || !Number.isInteger(offset) || !Number.isInteger(length) || offset % 8 || offset < 12 + headerLength || length < 0 || offset + length * t.bytes > size) return null;
-      sections.set(name, new t.make(buffer, offset, length));
-    }
-    return { sections, scalars: header.scalars };
+    return parse(bytes, key);
   } catch {
     return null;
   } finally {
     closeSync(fd);
   }
+}
+
+/** As readCache, read on libuv's threads: the 57 MB read (its page faults most of all) leaves this thread free. */
+export async function readCacheAsync(path: string, key: string): Promise<Stored | null> {
+  let file: FileHandle;
+  try {
+    file = await open(path, 'r');
+  } catch {
+    return null;
+  }
+  try {
+    const size = (await file.stat()).size;
+    if (!plausible(size)) return null;
+    const bytes = sharedBytes(size);
+    for (let at = 0; at < size;) {
+      const { bytesRead } = await file.read(bytes, at, size - at, at);
+      if (bytesRead <= 0) return null;
+      at += bytesRead;
+    }
+    return parse(bytes, key);
+  } catch {
+    return null;
+  } finally {
+    await file.close();
+  }
+}
+
+function plausible(size: number): boolean {
+  return size >= 12 && size <= 1 << 30;
+}
+
+/**
+ * A buffer of the file's size, so every section is an aligned view of it; shared memory, so the tokenising thread
+ * (prefetch.ts) gets the dictionary without a copy.
+ */
+function sharedBytes(size: number): Uint8Array {
+  return new Uint8Array(new SharedArrayBuffer(size));
+}
+
+function parse(bytes: Uint8Array, key: string): Stored | null {
+  const size = bytes.length;
+  if (new TextDecoder().decode(bytes.subarray(0, 8)) !== MAGIC) return null;
+  const headerLength = new DataView(bytes.buffer, bytes.byteOffset).getUint32(8, true);
+  if (12 + headerLength > size) return null;
+  let header: Header;
+  try {
+    header = JSON.parse(new TextDecoder().decode(bytes.subarray(12, 12 + headerLength))) as Header;
+  } catch {
+    return null;
+  }
+  if (header.key !== key || !Array.isArray(header.sections)) return null;
+  const sections = new Map<string, Section>();
+  for (const [name, type, offset, length] of header.sections) {
+    const t = TYPES[type];
+    if (!t || !Number.isInteger(offset) || !Number.isInteger(length) || offset % 8 || offset < 12 + headerLength || length < 0 || offset + length * t.bytes > size) return null;
+    sections.set(name, new t.make(bytes.buffer, bytes.byteOffset + offset, length));
+  }
+  return { sections, scalars: header.scalars };
 }
 
 /** Writes `sections` and `scalars` to `path` under `key`; false when it could not (nothing is left behind). */

@@ -21,7 +21,7 @@ import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { constants as zlibConstants, gunzip as gunzipAsync, gunzipSync, type ZlibOptions } from 'node:zlib';
 import type { JaToken, JaTokenizer } from './tokens.ts';
-import { cacheFile, readCache, writeCache, type Section } from './dictionary-cache.ts';
+import { cacheFile, readCache, readCacheAsync, writeCache, type Section, type Stored } from './dictionary-cache.ts';
 
 interface Features {
   pos: string;
@@ -83,10 +83,11 @@ export function preloadJaTokenizer(): Promise<void> {
   preloadWanted = true;
   preloading ??= (async () => {
     const t0 = performance.now();
-    // An unpacked copy is read at once, as fast as the packaged files (see dictionary-cache.ts).
-    const copy = readDictionaryCache();
+    // An unpacked copy is read instead, in the background too (see dictionary-cache.ts).
+    const target = cacheTarget();
+    const copy = target && fromStored(await readCacheAsync(target.path, target.key));
     if (copy) {
-      preloadedDictionary = copy;
+      if (!cached && preloadWanted) preloadedDictionary = copy;
       preloadMs = performance.now() - t0;
       return;
     }
@@ -232,7 +233,11 @@ function cacheTarget(): { path: string; key: string } | null {
 
 function readDictionaryCache(): Dictionary | null {
   const target = cacheTarget();
-  const stored = target && readCache(target.path, target.key);
+  return target && fromStored(readCache(target.path, target.key));
+}
+
+/** The dictionary in a cache file's sections, or null when one is missing or does not fit. */
+function fromStored(stored: Stored | null): Dictionary | null {
   if (!stored) return null;
   const { sections: a, scalars } = stored;
   const get = <T extends Section>(name: string, type: new (...args: never[]) => T): T | null => {
