@@ -61,3 +61,30 @@ test('parts: an ordinary document is one part; parts end between pieces of text'
   assert.ok(parts.length > 3, `a folded block comes out in parts (${parts.length})`);
   assert.deepEqual(parts.flat(), analyze(folded, { partSize: Infinity }).attributions);
 });
+
+test('parts: a paragraph cut between parts keeps the speaker its footnoted sentences carry', () => {
+  // A commentary with footnotes: the speaker is named once, and the paragraph's later sentences, each citing a
+  // note, are that speaker's (the commentary pass carries the speaker across the paragraph).
+  const text = [
+    '北方海域の港湾協力をめぐる専門家の見方',
+    '',
+    '極東海洋大学の森下航平教授は、両国の協力は港湾の共同利用から始まったと指摘する1。共同演習の規模は年々拡大しており、補給の拠点も北へ移りつつある2。つまり、冬季の輸送もすでに定例化しているのである3。',
+    '',
+    '一方で、沿岸政策研究所の相馬理恵主任研究員は、協力の実態は限られていると分析する4。港の改修は計画の段階にとどまり、予算の裏付けもない5。',
+    '',
+    '注',
+    '1 森下航平「北方海域の港湾協力」『海洋政策』第12号、2024年、15頁。',
+    '2 同上、18頁。',
+    '3 同上、21頁。',
+    '4 相馬理恵「沿岸の協力と限界」『沿岸研究』第3号、2025年、7頁。',
+    '5 同上、9頁。',
+  ].join('\n');
+  const whole = analyze(text, { partSize: Infinity });
+  const carried = whole.attributions.filter((a) => a.mention !== 'explicit');
+  assert.ok(carried.length >= 2, `the later sentences are carried claims (${carried.length})`);
+  for (const size of [40, 90, 120]) {
+    const { parts } = collect(text, size);
+    assert.ok(parts.length >= 3, `several parts at ${size}`);
+    assert.deepEqual(parts.flat(), whole.attributions, `parts of ${size} code units`);
+  }
+});

@@ -75,7 +75,18 @@ const AUTHOR_FRAME = /^(?:[^、。]{0,6})(?:本稿では|本稿は|本論では|
 const QUOTE_PAIRS: Record<string, string> = { '「': '」', '『': '』', '“': '”' };
 const BLANK = '＿';
 
-export function findAttributions(input: AttributionInput): { attributions: Attribution[]; unattributed: Unattributed[] } {
+/**
+ * Where a paragraph's reading stood at the end of a call: the speaker carried into its next sentence, and whether
+ * a speaker label took the whole paragraph. A long document is read part by part (analyzeInParts), and a part may
+ * end inside a paragraph: the next call goes on from here, as one call over the whole paragraph would.
+ */
+export interface ParagraphCarry {
+  block: number;
+  current: SpeakerPhrase | null;
+  labelled: boolean;
+}
+
+export function findAttributions(input: AttributionInput, carry: ParagraphCarry | null = null): { attributions: Attribution[]; unattributed: Unattributed[]; carry: ParagraphCarry | null } {
   const { text, blocks, sentences, footnotes, registry } = input;
   const drafts: Draft[] = [];
   const unattributed: { content: Span; cue: Span | null; footnotes: number[]; reason: string }[] = [];
@@ -86,13 +97,21 @@ export function findAttributions(input: AttributionInput): { attributions: Attri
     byBlock.set(s.block, list);
   }
   const markersIn = (s: number, e: number) => footnotesIn(footnotes, s, e);
+  let last: ParagraphCarry | null = null;
   for (const [blockIndex, list] of byBlock) {
     const block = blocks[blockIndex]!;
     if (block.kind !== 'paragraph' && block.kind !== 'list-item') continue;
-    let current: SpeakerPhrase | null = null;
+    const goesOn = carry?.block === blockIndex ? carry : null;
+    // (A paragraph a label took whole was claimed whole when its first sentences were read.)
+    if (goesOn?.labelled) {
+      last = goesOn;
+      continue;
+    }
+    let current: SpeakerPhrase | null = goesOn ? goesOn.current : null;
     // An interview's speaker label (ソコロフ: …, Sokolov: …): the whole answer is the speaker's.
-    const label = speakerLabel(text, block, registry);
+    const label = goesOn ? null : speakerLabel(text, block, registry);
     if (label) {
+      last = { block: blockIndex, current: null, labelled: true };
       const body = { start: label.contentStart, end: block.end };
       const c = { start: body.start, end: body.end };
       while (c.end > c.start && /[\s。.]/.test(text[c.end - 1]!)) c.end--;
@@ -110,9 +129,14 @@ export function findAttributions(input: AttributionInput): { attributions: Attri
         if (result.next !== undefined) current = result.next;
       }
     }
+    last = { block: blockIndex, current, labelled: false };
   }
   const byStart = new Map(footnotes.map((f) => [f.start, f]));
-  return { attributions: drafts.map((d, i) => finish(text, footnotes, byStart, d, i)), unattributed: unattributed.map((u) => ({ ...u, content: { ...u.content, text: '' }, cue: u.cue ? { ...u.cue, text: '' } : null })) };
+  return {
+    attributions: drafts.map((d, i) => finish(text, footnotes, byStart, d, i)),
+    unattributed: unattributed.map((u) => ({ ...u, content: { ...u.content, text: '' }, cue: u.cue ? { ...u.cue, text: '' } : null })),
+    carry: last,
+  };
 }
 
 /** "Name: answer" at the start of a paragraph, where Name is someone the document names. */
