@@ -4,6 +4,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import fc from 'fast-check';
 import { normalizeString, normalizeText } from '../../src/core/text/normalize.ts';
 
 /** [why, original, normalised] */
@@ -116,4 +117,63 @@ test('a span outside the normalised text throws (programmer misuse), never clamp
     assert.throws(() => n.toOriginal({ start: -1, end: 1 }), RangeError);
     assert.throws(() => n.toOriginal({ start: 2, end: 1 }), RangeError);
   }
+});
+
+/**
+ * The map, unit by unit, as the groups define it (a reference written for the test): each derived unit maps back to
+ * the original range of its group, a join's units to the whole joined stretch.
+ */
+function referenceMap(original: string, joins: ReadonlyMap<number, { end: number; with: string }>): { starts: number[]; ends: number[] } {
+  const starts: number[] = [];
+  const ends: number[] = [];
+  const isMark = (cp: number) => /[\p{M}\uFF9E\uFF9F]/u.test(String.fromCodePoint(cp));
+  for (let i = 0; i < original.length;) {
+    const join = joins.get(i);
+    if (join) {
+      for (let k = 0; k < join.with.length; k++) { starts.push(i); ends.push(join.end); }
+      i = join.end;
+      continue;
+    }
+    let j = i + (original.codePointAt(i)! > 0xffff ? 2 : 1);
+    while (j < original.length && !joins.has(j) && isMark(original.codePointAt(j)!)) j += original.codePointAt(j)! > 0xffff ? 2 : 1;
+    const made = normalizeString(original.slice(i, j));
+    for (let k = 0; k < made.length; k++) {
+      starts.push(i);
+      ends.push(j);
+    }
+    i = j;
+  }
+  return { starts, ends };
+}
+
+test('property: the map back agrees, unit by unit, with the groups the text is made of (joins included)', () => {
+  const alphabet = ['a', 'b', ' ', '\n', 'ｱ', 'ﾀﾞ', 'が', 'か\u3099', '①', '㍻', '⺠', '·', 'Ａ', '漢', '𠮷', 'e\u0301', 'ﬁ', '…', '\u3000'];
+  fc.assert(
+    fc.property(fc.array(fc.constantFrom(...alphabet), { maxLength: 40 }), fc.array(fc.tuple(fc.nat(60), fc.integer({ min: 1, max: 4 }), fc.constantFrom('', ' ')), { maxLength: 5 }), (pieces, wanted) => {
+      const original = pieces.join('');
+      const joins = new Map<number, { end: number; with: string }>();
+      let taken = -1;
+      for (const [at, length, replacement] of wanted.sort((x, y) => x[0] - y[0])) {
+        const start = Math.min(at, original.length);
+        const end = Math.min(original.length, start + length);
+        // (Joins are line breaks between whole characters: never inside a surrogate pair, at a mark or before one.)
+        if (start <= taken || end <= start || /[\uDC00-\uDFFF\p{M}\uFF9E\uFF9F]/u.test(original[start] ?? '') || /[\uDC00-\uDFFF\p{M}\uFF9E\uFF9F]/u.test(original[end] ?? '')) continue;
+        joins.set(start, { end, with: replacement });
+        taken = end;
+      }
+      const n = normalizeText(original, joins);
+      const { starts, ends } = referenceMap(original, joins);
+      assert.equal(n.text.length, starts.length);
+      for (let u = 0; u < n.text.length; u++) {
+        assert.equal(n.toOriginalIndex(u), starts[u], `unit ${u} of ${JSON.stringify(original)}`);
+        assert.deepEqual(n.toOriginal({ start: u, end: u + 1 }), { start: starts[u], end: Math.max(starts[u]!, ends[u]!) });
+      }
+      // toDerived: the first unit whose group starts at or after each end of the span.
+      for (let o = 0; o <= original.length; o++) {
+        const first = starts.findIndex((s) => s >= o);
+        assert.equal(n.toDerived({ start: o, end: o }).start, first < 0 ? n.text.length : first, `toDerived(${o}) of ${JSON.stringify(original)}`);
+      }
+    }),
+    { seed: 20261204, numRuns: 500 },
+  );
 });

@@ -89,24 +89,13 @@ export function normalizeText(original: string, joins?: ReadonlyMap<number, Join
   }
   if (allStable) return identity(original);
 
-  // starts[k] / ends[k]: the original range the k-th derived code unit came from. (Written into typed arrays
-  // grown by doubling: a derived text is about as long as its original, and pushing two numbers per code unit
-  // made this the largest allocation of the analysis after the analyser's.)
+  // The map back, as segments of the derived text: in a run (a stretch copied as it is) derived unit d + k comes
+  // from original unit o + k; in a group (a join, or what NFKC made of one code point and its marks) every derived
+  // unit comes from the whole original range. Segments, not a pair of numbers per derived unit: a 10 MB text of
+  // folded lines made 80 MB of those (fresh memory is slow to touch here), and most of a text is runs.
+  const segments = new SegmentMap();
   const parts: string[] = [];
-  let starts = new Int32Array(n + 16);
-  let ends = new Int32Array(n + 16);
   let units = 0;
-  // Room for `more` derived units (NFKC can lengthen a group: ㍻ → 平成).
-  const reserve = (more: number): void => {
-    if (units + more <= starts.length) return;
-    const size = Math.max(units + more, starts.length * 2);
-    const grownStarts = new Int32Array(size);
-    const grownEnds = new Int32Array(size);
-    grownStarts.set(starts.subarray(0, units));
-    grownEnds.set(ends.subarray(0, units));
-    starts = grownStarts;
-    ends = grownEnds;
-  };
   // The joins in the order of the text, met by a cursor (a lookup per code unit cost more than the rest together).
   const joinStarts = joins ? [...joins.keys()].sort((a, b) => a - b) : [];
   let nextJoin = 0;
@@ -118,11 +107,8 @@ export function normalizeText(original: string, joins?: ReadonlyMap<number, Join
       // The whole stretch becomes `with` (possibly nothing): each derived unit maps back to all of it.
       const join = joins!.get(i)!;
       parts.push(join.with);
-      reserve(join.with.length);
-      for (let k = 0; k < join.with.length; k++, units++) {
-        starts[units] = i;
-        ends[units] = join.end;
-      }
+      if (join.with.length) segments.group(units, i, join.end);
+      units += join.with.length;
       i = join.end;
       continue;
     }
@@ -135,11 +121,8 @@ export function normalizeText(original: string, joins?: ReadonlyMap<number, Join
       // Leave the last unit of the run to the slow path when a mark follows it.
       if (j < n && j - 1 > i && MARK.test(String.fromCodePoint(original.codePointAt(j)!))) j--;
       parts.push(original.slice(i, j));
-      reserve(j - i);
-      for (let k = i; k < j; k++, units++) {
-        starts[units] = k;
-        ends[units] = k + 1;
-      }
+      segments.run(units, i);
+      units += j - i;
       i = j;
       continue;
     }
@@ -156,47 +139,124 @@ export function normalizeText(original: string, joins?: ReadonlyMap<number, Join
     for (const ch of out) folded += foldChar(ch);
     out = folded;
     parts.push(out);
-    reserve(out.length);
-    for (let k = 0; k < out.length; k++, units++) {
-      starts[units] = i;
-      ends[units] = j;
-    }
+    // (One unit from one unit is a run: ﾀ → タ, ① → 1.)
+    if (out.length === 1 && j === i + 1) segments.run(units, i);
+    else if (out.length) segments.group(units, i, j);
+    units += out.length;
     i = j;
   }
   const text = parts.join('');
-  const startMap = starts.subarray(0, units);
-  const endMap = ends.subarray(0, units);
   const m = text.length;
-  const toOriginalIndex = (index: number): number => (index >= m ? n : startMap[index]!);
-  // First derived index whose group starts at or after an original index (startMap is non-decreasing).
-  const derivedIndex = (orig: number): number => {
-    let lo = 0;
-    let hi = m;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (startMap[mid]! < orig) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  };
+  segments.end(m, n);
+  const toOriginalIndex = (index: number): number => (index >= m ? n : segments.startOf(index));
   return {
     text,
     original,
     identity: false,
     toOriginalIndex,
     toDerived(span: Span): Span {
-      const start = derivedIndex(span.start);
-      return { start, end: Math.max(start, derivedIndex(span.end)) };
+      const start = segments.derivedIndex(span.start);
+      return { start, end: Math.max(start, segments.derivedIndex(span.end)) };
     },
     toOriginal(span: Span): Span {
       if (span.start < 0 || span.end < span.start || span.end > m) {
         throw new RangeError(`span [${span.start}, ${span.end}) is outside the normalised text (length ${m})`);
       }
       const start = toOriginalIndex(span.start);
-      const end = span.end === span.start ? start : endMap[span.end - 1]!;
+      const end = span.end === span.start ? start : segments.endOf(span.end - 1);
       return { start, end: Math.max(start, end) };
     },
   };
+}
+
+/**
+ * The map from derived units to original ranges, as segments in derived order (see normalizeText): segment k
+ * starts at derived unit `derived[k]` and original unit `origin[k]`; a run (`groupEnd[k]` = -1) maps unit by unit,
+ * a group maps each of its units to [origin[k], groupEnd[k]).
+ */
+class SegmentMap {
+  private derived: Int32Array = new Int32Array(64);
+  private origin: Int32Array = new Int32Array(64);
+  private groupEnd: Int32Array = new Int32Array(64);
+  private size = 0;
+  /** Derived length and original length, once known. */
+  private m = 0;
+  private n = 0;
+
+  /** A run from derived unit `d`, original unit `o` (merged with the run before when it goes on from it). */
+  run(d: number, o: number): void {
+    const k = this.size - 1;
+    if (k >= 0 && this.groupEnd[k] === -1 && o - this.origin[k]! === d - this.derived[k]!) return;
+    this.push(d, o, -1);
+  }
+
+  /** A group: derived units from `d` (to the next segment) all come from original [o, e). */
+  group(d: number, o: number, e: number): void {
+    this.push(d, o, e);
+  }
+
+  end(m: number, n: number): void {
+    this.m = m;
+    this.n = n;
+  }
+
+  /** The original index where the group of derived unit `u` starts. */
+  startOf(u: number): number {
+    const k = this.segmentOf(u);
+    return this.groupEnd[k] === -1 ? this.origin[k]! + (u - this.derived[k]!) : this.origin[k]!;
+  }
+
+  /** The original index where the group of derived unit `u` ends. */
+  endOf(u: number): number {
+    const k = this.segmentOf(u);
+    return this.groupEnd[k] === -1 ? this.origin[k]! + (u - this.derived[k]!) + 1 : this.groupEnd[k]!;
+  }
+
+  /** The first derived unit whose group starts at or after original index `o` (m when none does). */
+  derivedIndex(o: number): number {
+    // The last segment that starts before o: past it, every unit's group starts at or after o.
+    let lo = 0;
+    let hi = this.size;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.origin[mid]! < o) lo = mid + 1;
+      else hi = mid;
+    }
+    const k = lo - 1;
+    if (k < 0) return 0;
+    const next = k + 1 < this.size ? this.derived[k + 1]! : this.m;
+    // In a run, unit d + (o - origin) starts at o; a group's units all start before o.
+    if (this.groupEnd[k] === -1) return Math.min(this.derived[k]! + (o - this.origin[k]!), next);
+    return next;
+  }
+
+  private segmentOf(u: number): number {
+    let lo = 0;
+    let hi = this.size;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.derived[mid]! <= u) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo - 1;
+  }
+
+  private push(d: number, o: number, e: number): void {
+    if (this.size === this.derived.length) {
+      const grow = (a: Int32Array): Int32Array => {
+        const b = new Int32Array(a.length * 2);
+        b.set(a);
+        return b;
+      };
+      this.derived = grow(this.derived);
+      this.origin = grow(this.origin);
+      this.groupEnd = grow(this.groupEnd);
+    }
+    this.derived[this.size] = d;
+    this.origin[this.size] = o;
+    this.groupEnd[this.size] = e;
+    this.size++;
+  }
 }
 
 function identity(original: string): NormalizedText {
