@@ -1,5 +1,3 @@
-import { StdoutThread } from './stdout-thread.ts';
-
 /** What a command may touch of the outside world; tests pass their own. */
 export interface CommandIO {
   /** Writes to standard output; false means the stream is full and the caller should `await drain()`. */
@@ -11,11 +9,6 @@ export interface CommandIO {
   stdoutBytes?: (chunk: Uint8Array) => boolean | void;
   /** Resolves when standard output can take more (after stdout returned false). */
   drain?: () => Promise<void>;
-  /**
-   * A thread that writes standard output for a long output (stdout-thread.ts), when standard output is a pipe; null
-   * otherwise. While the caller uses it, nothing else is written to standard output.
-   */
-  stdoutThread?: () => StdoutThread | null;
   stderr: (chunk: string) => void;
   /** Whether stdout is a terminal (for the readable report and progress bars). */
   isTTY: boolean;
@@ -28,7 +21,6 @@ export function processIO(): CommandIO {
     stdout: (s) => process.stdout.write(s),
     stdoutBytes: (b) => process.stdout.write(b),
     drain: () => new Promise((resolve) => process.stdout.once('drain', () => resolve())),
-    stdoutThread: () => (process.stdout.writableLength === 0 ? StdoutThread.start(1) : null),
     stderr: (s) => void process.stderr.write(s),
     isTTY: !!process.stdout.isTTY,
     env: process.env,

@@ -60,23 +60,13 @@ export async function runAnalyze(file: string, options: AnalyzeCommandOptions, i
   await analyser;
   const chunks = exporter.chunks(run, context);
   if (io.stdoutBytes) {
-    // To a pipe, the blocks are written on a thread of their own, while the claims are found (stdout-thread.ts).
-    const thread = io.stdoutThread?.() ?? null;
-    try {
-      const bytes = new Utf8Chunks();
-      for (const chunk of chunks) {
-        const full = bytes.push(chunk);
-        if (!full) continue;
-        if (thread) thread.write(full);
-        else if (io.stdoutBytes(full) === false && io.drain) await io.drain();
-      }
-      const last = bytes.flush();
-      if (last && thread) thread.write(last);
-      else if (last) io.stdoutBytes(last);
-      await thread?.end();
-    } finally {
-      thread?.close();
+    const bytes = new Utf8Chunks();
+    for (const chunk of chunks) {
+      const full = bytes.push(chunk);
+      if (full && io.stdoutBytes(full) === false && io.drain) await io.drain();
     }
+    const last = bytes.flush();
+    if (last) io.stdoutBytes(last);
     return;
   }
   let buffer = '';
