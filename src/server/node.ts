@@ -34,6 +34,10 @@ export async function startServer(app: Hono, options: { host: string; port: numb
   // Slow clients must not hold sockets for ever; uploads of 20 MiB on a slow link still fit.
   server.requestTimeout = 5 * 60_000;
   server.headersTimeout = 30_000;
+  // An idle kept-alive socket is closed after this. Node's 5 s default raced a client's next request whenever this
+  // thread had been busy for seconds (storing a long document): the request came in on a socket closed as the timers
+  // ran, and the client got ECONNRESET instead of a late answer.
+  server.keepAliveTimeout = 65_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port, options.host, () => {

@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { AnalysisPool, defaultPoolSize, isPoolError } from '../../src/server/analysis-pool.ts';
+import { STORE_LIMITS } from '../../src/store/limits.ts';
 import { createApp } from '../../src/server/app.ts';
 import { startServer, type RunningServer } from '../../src/server/node.ts';
 import { FIXTURE_DIR } from '../../scripts/make-doc-fixtures.ts';
@@ -61,6 +62,21 @@ describe('the pool', () => {
       await pool.run(job('real.txt', BLACK_SEA_JA));
       seen.push((await pool.run(job('count-3.txt'))).source.text);
       assert.deepEqual(seen, ['jobs before this one: 0', 'jobs before this one: 1', 'jobs before this one: 3, analyzer kept']);
+    } finally {
+      await pool.close();
+    }
+  });
+
+  test('claims past the corpus limit are dropped in the worker, before the analysis reaches the server', { timeout: 60_000 }, async () => {
+    const pool = new AnalysisPool({ size: 1 });
+    try {
+      // A claim on every line, more lines than the corpus keeps claims of one document.
+      const lines = STORE_LIMITS.maxClaims + 2_000;
+      const text = Array.from({ length: lines }, (_, i) => `港湾研究所の森井拓也主任研究員は「桟橋の改修は${i}番目の工区に入った」と述べた。`).join('\n');
+      const { analysis } = await pool.run({ bytes: enc(text), name: 'many.txt', maxBytes: 8 << 20 });
+      assert.ok(analysis.attributions.length + analysis.unattributed.length <= STORE_LIMITS.maxClaims, `${analysis.attributions.length} claims came back`);
+      assert.ok(analysis.attributions.length > STORE_LIMITS.maxClaims / 2, 'the first claims are kept');
+      assert.ok(analysis.messages.some((m) => m.ruleId === 'store-limits'), 'the analysis says claims were dropped');
     } finally {
       await pool.close();
     }
