@@ -13,7 +13,8 @@
  * the tokens against the kuromoji-based path this replaced.
  *
  * The dictionary is read synchronously, once, on first use, unless `preloadJaTokenizer` has read it in the
- * background. Token features are decoded once per entry and cached.
+ * background; from the unpacked copy that the first load keeps (dictionary-cache.ts) when there is one. Token
+ * features are decoded once per entry and cached.
  */
 import { readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
