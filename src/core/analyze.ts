@@ -25,7 +25,7 @@ import type { JaTokenizer } from './morph/tokens.ts';
 import { findEnglishAttributions } from './extract/en/find-attributions.ts';
 import { findDates } from './extract/07-find-dates.ts';
 import { findGlossary } from './extract/08-find-glossary.ts';
-import { SCHEMA_VERSION, type Analysis, type Attribution, type Message, type SourceFormat, type Unattributed } from './model/schema.ts';
+import { SCHEMA_VERSION, type Analysis, type Message, type SourceFormat } from './model/schema.ts';
 
 export interface AnalyzeOptions {
   /** The format the text came in, when a plain string is passed (default 'text'). */
@@ -182,12 +182,8 @@ export function analyzeInParts(source: SourceText | string, options: AnalyzeOpti
           const s = sentences[next]!;
           if (footnotes.length > 0 && s.end - s.start <= 1500) own.push(s);
         }
-        let commentary: { attributions: Attribution[]; unattributed: Unattributed[] } = { attributions: [], unattributed: [] };
-        if (own.length > 0) {
-          const read = findAttributions({ text, language, blocks, sentences: own, footnotes, registry }, carry);
-          commentary = read;
-          carry = read.carry;
-        }
+        const commentary: ReturnType<typeof findAttributions> = own.length === 0 ? { attributions: [], unattributed: [], carry } : findAttributions({ text, language, blocks, sentences: own, footnotes, registry }, carry);
+        carry = commentary.carry;
         yield finishPart(mergeClaims(part, commentary, text));
       }
     }

@@ -11,7 +11,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { analyze, type AnalyzeOptions } from '../core/analyze.ts';
 import type { Analysis } from '../core/model/schema.ts';
 import type { SourceText } from '../core/text/source-text.ts';
-import { limitAnalysis, STORE_LIMITS } from '../store/limits.ts';
+import { limitClaims } from '../store/limits.ts';
 import { IngestError } from '../ingest/errors.ts';
 import { readSourceBytes } from '../ingest/read-source.ts';
 
@@ -131,7 +131,7 @@ export const analyseUpload: JobHandler = async (job, state) => {
   // here, not after the whole analysis has been handed to the server's thread (200 000 claims of a 10 MB text
   // held that thread, and every request waiting on it, for seconds).
   // (A text over the corpus's length limit is refused by the store, with its own error: not here.)
-  return { source, analysis: source.text.length <= STORE_LIMITS.maxTextChars ? limitAnalysis(source.text, analysis).analysis : analysis };
+  return { source, analysis: limitClaims(source.text, analysis).analysis };
 };
 
 // Run as the pool's worker module (not when another worker module imports the handler from here).

@@ -52,6 +52,11 @@ export function checkTextLimit(text: string, limits: StoreLimits = STORE_LIMITS)
  */
 export function limitAnalysis(text: string, analysis: Analysis, limits: StoreLimits = STORE_LIMITS): LimitOutcome {
   checkTextLimit(text, limits);
+  return limitClaims(text, analysis, limits);
+}
+
+/** limitAnalysis without the text's own limit (the analysis worker cuts the claims; the store refuses a text). */
+export function limitClaims(text: string, analysis: Analysis, limits: StoreLimits = STORE_LIMITS): LimitOutcome {
   const budget = limits.claimTextPerChar * text.length + limits.claimTextSlack;
   const total = analysis.attributions.length + analysis.unattributed.length;
   let chars = 0;

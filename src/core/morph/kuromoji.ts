@@ -169,12 +169,13 @@ function dictionaryRoot(): string {
 }
 
 function loadDictionary(files?: ReadonlyMap<string, Uint8Array>): Dictionary {
-  if (!files) {
-    const copy = readDictionaryCache();
+  const target = cacheTarget();
+  if (!files && target) {
+    const copy = fromStored(readCache(target.path, target.key));
     if (copy) return copy;
   }
   const dictionary = unpackDictionary(files);
-  writeDictionaryCache(dictionary);
+  if (target) writeDictionaryCache(target, dictionary);
   return dictionary;
 }
 
@@ -232,11 +233,6 @@ function cacheTarget(): { path: string; key: string } | null {
   }
 }
 
-function readDictionaryCache(): Dictionary | null {
-  const target = cacheTarget();
-  return target && fromStored(readCache(target.path, target.key));
-}
-
 /** The dictionary in a cache file's sections, or null when one is missing or does not fit. */
 function fromStored(stored: Stored | null): Dictionary | null {
   if (!stored) return null;
@@ -267,10 +263,8 @@ function fromStored(stored: Stored | null): Dictionary | null {
   return dictionary;
 }
 
-/** Keeps `d` for the next load; quietly does nothing where the cache cannot be written. */
-function writeDictionaryCache(d: Dictionary): void {
-  const target = cacheTarget();
-  if (!target) return;
+/** Keeps `d` at `target` for the next load; quietly does nothing where it cannot be written. */
+function writeDictionaryCache(target: { path: string; key: string }, d: Dictionary): void {
   const sections = new Map<string, Section>([
     ['base', d.base], ['check', d.check], ['known.bytes', d.known.bytes], ['known.features', d.known.features],
     ['surfaces.start', d.surfaces.start], ['surfaces.ids', d.surfaces.ids], ['unknown.bytes', d.unknown.bytes],

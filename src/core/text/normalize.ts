@@ -147,7 +147,7 @@ export function normalizeText(original: string, joins?: ReadonlyMap<number, Join
   }
   const text = parts.join('');
   const m = text.length;
-  segments.end(m, n);
+  segments.end(m);
   const toOriginalIndex = (index: number): number => (index >= m ? n : segments.startOf(index));
   return {
     text,
@@ -179,9 +179,8 @@ class SegmentMap {
   private origin: Int32Array = new Int32Array(64);
   private groupEnd: Int32Array = new Int32Array(64);
   private size = 0;
-  /** Derived length and original length, once known. */
+  /** The derived text's length, once known. */
   private m = 0;
-  private n = 0;
 
   /** A run from derived unit `d`, original unit `o` (merged with the run before when it goes on from it). */
   run(d: number, o: number): void {
@@ -195,9 +194,8 @@ class SegmentMap {
     this.push(d, o, e);
   }
 
-  end(m: number, n: number): void {
+  end(m: number): void {
     this.m = m;
-    this.n = n;
   }
 
   /** The original index where the group of derived unit `u` starts. */
