@@ -1457,3 +1457,35 @@ test('an office alone as label ((知事), (大 臣)), held by no one named, is a
   assert.deepEqual(speakers(`見出し\n\n${turns}`), ['知事/government']);
   assert.deepEqual(speakers(`北村知事定例記者会見\n\n${turns}`), ['北村/person']);
 });
+
+// ------------------------------------------------------------------ constructions read on fresh real text (gen10)
+
+run({
+  'と after a verb in its dictionary form, before 明らかにした, quotes (the analyser reads it as "when")': {
+    text: '北浜一郎外相は6日、来週ソウルを訪問する方向で調整していると明らかにした。',
+    want: [{ speaker: '北浜一郎', cue: 'と明らかにした', content: '来週ソウルを訪問する方向で調整している', kind: 'reported' }],
+  },
+  'a subject with が closed by として, a later cue going on from it: the speaker before goes on': {
+    text: '南国の情報機関・国家調査院は3日、派兵が始まったと報告した。また、北方軍が南方軍に通信の手順を教えているとして、「意思疎通は難しい」との見方を示した。',
+    want: [
+      { speaker: '国家調査院', cue: 'として', content: '北方軍が南方軍に通信の手順を教えている' },
+      { speaker: '国家調査院', cue: 'との見方を示した', content: '意思疎通は難しい', kind: 'quote' },
+    ],
+  },
+  'a named subject with が before a quotation and として is the speaker (…広報官が「…」として会見を打ち切り、…よう求めた)': {
+    text: '首相は質問に答えた。森田一郎広報官が「次の予定がある」として会見を打ち切り、質問できなかった記者には書面で出すよう求めた。',
+    want: [{ speaker: '森田一郎', cue: 'として', content: '次の予定がある', kind: 'quote' }],
+  },
+});
+
+test('a body: its kind before a dot describes it (情報機関・国家調査院), and its short form in brackets (国調院, NATO) is the same body later', () => {
+  const speakers = (text: string) => {
+    const a = analyze(text);
+    const byId = new Map(a.people.map((p) => [p.id, p.name]));
+    return a.attributions.map((x) => `${byId.get(x.speakers[0]!)}|${x.content.text}`);
+  };
+  assert.deepEqual(speakers('南国の情報機関・国家調査院(国調院)は3日、派兵を確認したと報告した。国調院は「事態は深刻だ」と述べた。'),
+    ['国家調査院|派兵を確認した', '国家調査院|事態は深刻だ']);
+  assert.deepEqual(speakers('北方条約機構(NSTO)は3日、派兵を確認したと発表した。NSTOは「事態は深刻だ」と述べた。'),
+    ['北方条約機構|派兵を確認した', '北方条約機構|事態は深刻だ']);
+});

@@ -740,6 +740,8 @@ function isQuotativeTo(v: SentenceView, i: number): boolean {
     const at = v.next(i);
     const q = v.toks[at];
     if (q && q.pos === '動詞' && isSpeechPredicate(q) && !isThought(q)) return true;
+    // …訪米すると明らかにした: an adjectival noun, に and する voice it as one predicate.
+    if (q && q.surface === '明らか' && niSuruAt(v, at) >= 0) return true;
     // …でないとくぎを刺した / と懸念を示した: a view noun and the verb that voices it.
     if (q && viewVoicedAt(v, at) >= 0) return true;
   }
@@ -1632,11 +1634,15 @@ function analyzeSentence(v: SentenceView, book: SpeakerBook, carried: Speaker | 
   // Where the first complement may start: after connectives, a topic speaker and its adverbials.
   const opening = sentenceOpening(v);
   let topic: Speaker | null = null;
-  // さらに、日本は…と強調した after a person's claim: the person goes on; 日本は is what they said.
-  const continues = carried?.people.some((p) => p.type === 'person') && opening.topic && opening.topic.type === 'government' && opening.continuation;
   // …大統領が停戦を望んでいるとは思えない、と不信感を露わにした: a complement closed by 、と is a whole sentence
   // quoted; its subject is part of what is said, and the speaker is named after と or carried from before.
   const firstCue = cues.find((c) => c.rule !== 'hearsay');
+  // さらに、日本は…と強調した after a person's claim: the person goes on; 日本は is what they said.
+  // (So does the speaker before of ロシア軍が…を教えているとして、「…」との見解を示した: a subject with が closed by a
+  // として that a later cue goes on from is inside what として gives.)
+  const continues = !!opening.topic && (carried?.people.some((p) => p.type === 'person') && opening.topic.type === 'government' && opening.continuation
+    || !!carried && !!firstCue && firstCue.rule === 'toshite' && toks[opening.topic.to]?.surface === 'が' && opening.topic.to <= firstCue.from
+      && opening.topic.type !== 'person' && !closesQuote(toks[v.prev(firstCue.from)]?.surface ?? '') && cues.some((c) => c.rule !== 'hearsay' && c.from >= firstCue.to));
   // (So is the subject of a complement whose speaker is named after it: 北朝鮮が…発射したと、合同参謀本部が明らかにした.)
   const quotedSubject = !!firstCue && !!opening.topic && opening.topic.to <= firstCue.from
     && (commaTo(v, firstCue.from) && toks[opening.topic.to]?.surface === 'が' || firstCue.rule === 'quotative-speaker-after' && cues.length === 1);
@@ -3214,6 +3220,8 @@ class SpeakerBook {
     const byPost = sp.type === 'person' && isPost(core) ? this.holder(core) : undefined;
     const existing = byPost ?? (sp.type === 'person' ? this.namedAt(source, core) : undefined)
       ?? reg.people.find((p) => p.type === sp.type && (p.name === core || p.aliases.has(core) || p.aliases.has(sp.text)))
+      // (A body's short form met after its gloss, 北大西洋条約機構(NATO) then NATO, is that body whatever kind it reads as.)
+      ?? (sp.type === 'government' || sp.type === 'organization' ? reg.people.find((p) => (p.type === 'government' || p.type === 'organization') && p.aliases.has(core)) : undefined)
       ?? (sp.type === 'person' ? reg.people.find((p) => p.type === 'person' && core.length >= 1 && core.length < p.name.length && !/[\s\u3000]/.test(p.name) && (p.name.startsWith(core) && core.length >= 2 || p.surname === core)) : undefined)
       ?? (sp.type !== 'person' ? reg.people.find((p) => p.type === sp.type && core.length >= 2 && (p.name.endsWith(core) || core.endsWith(p.name) && p.name.length >= 2)) : undefined);
     // 坂口会長 first, 坂口健司会長 later: the same person, now with the full name.
@@ -3241,9 +3249,21 @@ class SpeakerBook {
     reg.addAlias(person, sp.text.trim());
     reg.addAlias(person, sp.text.replace(/[ \u3000]/g, ''));
     if (core !== person.name) reg.addAlias(person, core);
+    // 国家情報院(国情院), 北大西洋条約機構(NATO): a body's short form in brackets after its name is the body later on.
+    const gloss = sp.type !== 'person' ? /[(（]([^()（）\s]{2,12})[)）]$/.exec(sp.text.trim()) : null;
+    if (gloss && abbreviates(gloss[1]!, person.name)) reg.addAlias(person, gloss[1]!);
     reg.addMention(person, source);
     return person;
   }
+}
+
+/** Whether `short` is an abbreviation of `name`: capitals (NATO, IAEA), or some of its characters in order (国情院). */
+function abbreviates(short: string, name: string): boolean {
+  if (/^[A-Z][A-Z0-9&.\-]{1,9}$/.test(short)) return true;
+  if (short.length >= name.length) return false;
+  let k = 0;
+  for (const c of name) if (c === short[k]) k++;
+  return k === short.length;
 }
 
 /** Whether a mention names its person rather than points back (同氏, 彼, 両氏). */

@@ -281,11 +281,16 @@ function readSpeaker(np: NounPhrase, toks: readonly JaToken[], hasPersonName: bo
     }
     return reading(text, 'person', split.name, split.organization, split.title);
   }
-  if (STATE_NAMES.test(bare) || GOV_TAILS.test(bare) || lastTok.pos2 === '地域' && lastTok.pos3 === '国') return reading(text, 'government', bare);
-  if (ORG_TAILS.test(bare) || lastTok.pos2 === '組織') return reading(text, 'organization', bare);
-  if (lastTok.pos1 === '固有名詞') return reading(text, lastTok.pos2 === '地域' ? 'government' : 'organization', bare);
+  // 韓国の情報機関・国家情報院: the kind of body before the dot describes the body named after it.
+  const body = bare.replace(DESCRIBED_BODY, '');
+  if (STATE_NAMES.test(body) || GOV_TAILS.test(body) || lastTok.pos2 === '地域' && lastTok.pos3 === '国') return reading(text, 'government', body);
+  if (ORG_TAILS.test(body) || lastTok.pos2 === '組織') return reading(text, 'organization', body);
+  if (lastTok.pos1 === '固有名詞') return reading(text, lastTok.pos2 === '地域' ? 'government' : 'organization', body);
   return null;
 }
+
+/** A kind of body and a dot before its name (情報機関・国家情報院, 米シンクタンク・北辰研究所), with what describes it. */
+const DESCRIBED_BODY = /^(?:[^・]*の|[米英仏独中韓露豪印台欧])?(?:情報機関|諜報機関|捜査機関|治安機関|当局|政府機関|通信社|シンクタンク|研究機関|調査機関|調査会社|格付け会社|民間団体|市民団体|業界団体|国営通信|国営メディア|与党|野党|最大野党)・(?=[^・]{2,}$)/;
 
 const MINISTRY_OFFICE_AT_END = new RegExp(`(?:${MINISTRY_OFFICES.join('|')})$`);
 const BODY_BEFORE_SPACE = /^[\u4e00-\u9fff々]*(?:党|会|省|庁|府|院|社|局|軍|団|連|協)[ \u3000]/;
