@@ -1489,3 +1489,29 @@ test('a body: its kind before a dot describes it (情報機関・国家調査院
   assert.deepEqual(speakers('北方条約機構(NSTO)は3日、派兵を確認したと発表した。NSTOは「事態は深刻だ」と述べた。'),
     ['北方条約機構|派兵を確認した', '北方条約機構|事態は深刻だ']);
 });
+
+test('turn labels on a line of their own: ○X above the turn (one paragraph or several), a name and post heading each paragraph, a question between label and answer', () => {
+  const said = (text: string) => {
+    const a = analyze(text);
+    const byId = new Map(a.people.map((p) => [p.id, p]));
+    return a.attributions.map((x) => { const p = byId.get(x.speakers[0]!)!; return `${p.name}/${p.type}|${x.cue?.text ?? ''}|${x.content.text}`; });
+  };
+  // ○ labels alone on their lines, in one paragraph or each in its own; the paper asks as media; the turn's own
+  // thought (…と思っています) is the turn, no claim of its own.
+  const oneBlock = '質疑内容\n\n○北東新聞\n 県の方針を聞かせてください。\n○知事\n 慎重に判断したいと思っています。来月にも決めます。\n○北東新聞\n 時期は。\n○知事\n 来月です。';
+  const want = ['北東新聞/media|○北東新聞|県の方針を聞かせてください。', '知事/government|○知事|慎重に判断したいと思っています。来月にも決めます。', '北東新聞/media|○北東新聞|時期は。', '知事/government|○知事|来月です。'];
+  assert.deepEqual(said(oneBlock), want);
+  assert.deepEqual(said(oneBlock.replaceAll('\n○', '\n\n○')), want);
+  // A name and a post alone on a line, over each paragraph of a committee's record.
+  assert.deepEqual(said('外務委員会の質疑\n\n森山委員長\n\n次に、北村太郎君。\n\n北村委員\n\n北陵党の北村太郎です。協定の試算について伺います。\n\n岡部副大臣\n\n御質問にお答えをいたします。\n'), [
+    '森山/person|森山委員長|次に、北村太郎君。', '北村太郎/person|北村委員|北陵党の北村太郎です。協定の試算について伺います。', '岡部/person|岡部副大臣|御質問にお答えをいたします。',
+  ]);
+  // An interviewer's question between the label and the answer in brackets: the answer is the label's, the question no one's.
+  assert.deepEqual(said('党首討論会\n\n候補者が過去の発言を問われました。\n\n森田元経済安保相\n\nQ：去年は反対していたが？\n\n「考えは変わっていません。状況が変わったのです」\n\n北村前防災相\n\nQ：撤回したのか？\n\n「撤回はしていません」\n'), [
+    '森田/person|森田元経済安保相|考えは変わっていません。状況が変わったのです', '北村/person|北村前防災相|撤回はしていません',
+  ]);
+  // Lines naming a person over a paragraph that reports them (自民党の森田氏は…): headings, not turns.
+  assert.deepEqual(said('各党の反応\n\n北陵 森田一郎氏\n\n北陵党の森田一郎氏は「説明が足りない」と述べました。\n\n南風 北村花子氏\n\n南風党の北村花子氏は「再発防止が先だ」と求めました。\n'), [
+    '森田一郎/person|と述べました|説明が足りない', '北村花子/person|と求めました|再発防止が先だ',
+  ]);
+});

@@ -193,6 +193,7 @@ function* claimsInParts(input: JaClaimsInput, partSize: number): Generator<Claim
   for (const f of footnotes) for (let k = f.start; k < f.end; k++) markerAt.set(k, f);
   const people = new SpeakerBook(registry);
   const labelCounts = countLabels(text, blocks);
+  const namedPostLines = countNamedPostLines(text, blocks);
   const inlineLabels = countInlineLabels(text);
   let current: Speaker | null = null;
   // In an interview (――question? then the answer) the answers are the interviewee's: the person speaking when
@@ -259,7 +260,16 @@ function* claimsInParts(input: JaClaimsInput, partSize: number): Generator<Claim
     if (principal && (block.kind === 'heading' || block.kind === 'title') && OPENING_REMARKS.test(text.slice(block.contentStart, block.end))) interviewee = principal;
     // 中央銀行 森山総裁 on a line of its own, the quotation on the next: the line labels the quotation.
     const nextBlock = blocks[b + 1];
-    const nextBlockContent = () => boundContent(trimSpan(text, { start: nextBlock!.contentStart, end: nextBlock!.end }));
+    // (小林元経済安保相 / Q：…か？ / 「…」: an interviewer's question between the label and the answer it labels.)
+    const asked = nextBlock && blocks[b + 2]?.kind === 'paragraph' && /^(?:Q|Ｑ|問)[:：.．]/.test(text.slice(nextBlock.contentStart, nextBlock.contentStart + 2)) && !text.slice(nextBlock.contentStart, nextBlock.end).includes('\n');
+    const answered = asked ? blocks[b + 2]! : nextBlock;
+    const nextBlockContent = () => {
+      const span = trimSpan(text, { start: answered!.contentStart, end: answered!.end });
+      // (An answer in brackets after a question: the inside of them; the block may start inside the bracket.)
+      const open = QUOTE_OPEN.has(text[span.start]!) ? span.start : span.start - 1;
+      const whole = asked && open >= answered!.start && QUOTE_OPEN.has(text[open]!) && closes(text, open) === span.end - 1;
+      return boundContent(whole ? { start: open + 1, end: span.end - 1 } : span);
+    };
     // A label on a line of its own heads the paragraph after it, a turn that later paragraphs lengthen.
     const headsNextBlock = (d: Draft) => {
       drafts.push(d);
@@ -282,17 +292,25 @@ function* claimsInParts(input: JaClaimsInput, partSize: number): Generator<Claim
     // (知事) / 【北東新聞】 on a line of its own, the turn in the paragraphs after it.
     const lineText = nextBlock && nextBlock.kind === 'paragraph' && block.end - block.contentStart <= 30 ? text.slice(block.contentStart, block.end) : '';
     // (蒲島知事 alone on its line in a press conference: the same, unbracketed.)
-    const namedPost = conference && block.kind !== 'title' ? NAMED_POST_LINE.exec(lineText) : null;
-    const labelLine = LABEL_LINE.exec(lineText) ?? (namedPost && postEnding(namedPost[2]!.trim()) ? namedPost : null);
+    // (Nor only there: where such lines head two paragraphs or more, as minutes and broadcast digests print them.)
+    const namedPost = (conference || namedPostLines >= 2) && block.kind !== 'title' ? NAMED_POST_LINE.exec(lineText) : null;
+    // (○毎日新聞 alone on its line, the turn below it: a prefecture's transcript.)
+    const labelLine = LABEL_LINE.exec(lineText) ?? MINUTES_MARK_LINE.exec(lineText) ?? (namedPost && postEnding(namedPost[2]!.trim()) ? namedPost : null);
     if (labelLine) {
       const at = block.contentStart + labelLine.index + labelLine[0].indexOf(labelLine[1]!);
       const cue = { start: at, end: at + labelLine[1]!.length };
       const label = joinSpacedPair(labelLine[2]!.trim());
       const bracketed = labelLine[1] !== label;
-      const rule = labelLine[1]!.startsWith('【') ? 'label-turn-bracket' : bracketed ? 'label-turn-paren' : 'label-turn-post';
-      const who = labelSpeaker(label, bracketed ? { start: cue.start + 1, end: cue.end - 1 } : cue, tokenizer, people, rule, bracketed ? (labelCounts.get(label) ?? 0) >= 2 : false);
-      if (who && (bracketed || who.people.every((p) => p.type === 'person'))) {
+      const marked = labelLine[1]!.startsWith('○');
+      const rule = labelLine[1]!.startsWith('【') ? 'label-turn-bracket' : marked ? 'label-turn-minutes' : bracketed ? 'label-turn-paren' : 'label-turn-post';
+      const who = labelSpeaker(label, bracketed ? { start: cue.start + 1, end: marked ? cue.end : cue.end - 1 } : cue, tokenizer, people, rule, bracketed ? (labelCounts.get(label) ?? 0) >= 2 : false);
+      // (自民 鈴木馨祐氏 over a paragraph that opens 自民党の鈴木馨祐氏は…: a heading over a report, not a turn.)
+      const opening = who && !bracketed ? text.slice(answered!.contentStart, answered!.contentStart + 40) : '';
+      const reported = who?.people.some((p) => { const at = opening.indexOf(p.name); return at >= 0 && /^[^、。\s「」]{0,8}?[はが]/.test(opening.slice(at + p.name.length)); });
+      if (who && !reported && (bracketed || who.people.every((p) => p.type === 'person'))) {
         headsNextBlock(byPrincipal({ speaker: who, via: [], kind: 'quote', cue, content: nextBlockContent(), mention: 'explicit', rule, tokens: label }, principal));
+        // (The question between is read no further: it opens no interview of its own; nor is the answer, which is the turn.)
+        if (asked) b += 2;
         continue;
       }
     }
@@ -369,7 +387,12 @@ function* claimsInParts(input: JaClaimsInput, partSize: number): Generator<Claim
       const lineStart = sentence.start > block.contentStart && text[sentence.start - 1] === '\n';
       if (lineStart) {
         const nl = text.indexOf('\n', sentence.start);
-        const lineEnd = nl < 0 || nl > block.end ? block.end : nl;
+        let lineEnd = nl < 0 || nl > block.end ? block.end : nl;
+        // (○知事 alone on its line: the turn is the line below it.)
+        if (lineEnd < block.end && MINUTES_MARK_LINE.test(text.slice(sentence.start, lineEnd))) {
+          const next = text.indexOf('\n', lineEnd + 1);
+          lineEnd = next < 0 || next > block.end ? block.end : next;
+        }
         const found = labelTurnAt(text, sentence.start, lineEnd, tokenizer, people, labelCounts);
         const lineTurn = found && byPrincipal(found, principal);
         if (lineTurn && lineTurn.rule.startsWith('label-turn')) {
@@ -436,7 +459,10 @@ function* claimsInParts(input: JaClaimsInput, partSize: number): Generator<Claim
         if (introduced) { current = introduced; principal ??= introduced; }
         // 「…」こう語る X氏。 introduces the next interviewee: the answers so far are over.
         if (result.drafts.some((d) => d.rule === 'kou')) { interviewee = null; answer = null; }
-        drafts.push(...withoutRestatements(labelledQuotes.length ? result.drafts.filter((d) => !insideThought(d, labelledQuotes)) : result.drafts));
+        // (Inside a turn, what its speaker says or thinks with no one named is the turn already: …と思っています in the
+        // 知事's turn. One named, 山中市長は…と述べた, is a narrator's report, not the turn's words.)
+        const own = turn ? result.drafts.filter((d) => !(d.mention !== 'explicit' && sameSpeakers(d.speaker, turn!.speaker) && turn!.content.start <= d.content.start && d.content.end <= turn!.content.end)) : result.drafts;
+        drafts.push(...withoutRestatements(labelledQuotes.length ? own.filter((d) => !insideThought(d, labelledQuotes)) : own));
         unattributed.push(...result.unattributed);
         // (An answer under its speaker's label, 森川大臣「…」, is the label's claim already.)
         if (interviewee && !labelled.some((l) => l.content.start < piece.end && piece.start < l.content.end)) {
@@ -2758,6 +2784,8 @@ function cutLong(text: string, s: Span): Span[] {
  */
 /** A minutes speaker on a line of its own, perhaps after the time it speaks at: 00:03:05 ~ 00:04:28 三好康夫君. */
 const MINUTES_LABEL_LINE = /^[ \u3000]*(?:\d{1,2}:\d{2}(?::\d{2})?[ \u3000]*[~〜～\-－][ \u3000]*\d{1,2}:\d{2}(?::\d{2})?[ \u3000]+)?((?:[^\s()（）]{1,12}[(（][^()（）\s]{2,12}君[)）])|[\u4e00-\u9fff々\u30A1-\u30FA\u30FC]{2,8}君)[ \u3000]*$/;
+/** A speaker's label after ○ on a line of its own. */
+const MINUTES_MARK_LINE = /^[ \u3000]*(○([^\s○()（）]{1,20}))[ \u3000]*$/;
 /** A speaker's label in brackets on a line of its own. */
 const LABEL_LINE = new RegExp(`^[ \\u3000]*${BRACKET_LABEL}[ \\u3000]*$`);
 /** Offices of government whose holder a label may name by the office alone. */
@@ -2776,7 +2804,8 @@ const LABEL_PATTERNS: { rule: string; re: RegExp; needs?: RegExp }[] = [
   // 【記者】… / 【周報道官】…
   { rule: 'label-turn-bracket', re: /^[ \u3000]*(【([^】\n]{1,30})】)/ },
   // ○山田太郎君 … / ○外務大臣(川村一郎君) …
-  { rule: 'label-turn-minutes', re: /^[ \u3000]*(○([^\s○]{1,40}))[ \u3000]/ },
+  // (○知事 alone on its line, the turn on the lines below it, as prefectures print their transcripts.)
+  { rule: 'label-turn-minutes', re: /^[ \u3000]*(○([^\s○]{1,40}))(?:[ \u3000]|(?=\n)|$)/ },
   // 戸田:… / チリ、ボリッチ大統領: …
   { rule: 'label-turn-colon', re: /^[ \u3000]*(([^\s:：「」。、?？!！]{1,24}(?:[ \u3000][^\s:：「」。、?？]{1,20})?)[ \u3000]?[:：])(?!\/\/)/, needs: /[:：]/ },
   // 三宅)… / 戸田)… / (知事)…
@@ -2865,6 +2894,18 @@ function inlineColonTurn(text: string, start: number, blockEnd: number, counts: 
   const ce = brk ? cs + brk.index + (brk[0] === '\n' ? 0 : 1) : blockEnd;
   if (ce <= cs) return null;
   return { speaker: who, via: [], kind: 'quote', cue, content: boundContent(trimSpan(text, { start: cs, end: ce })), mention: 'explicit', rule: 'label-turn-colon', tokens: m[1]! };
+}
+
+/** How many paragraphs a line of a name and a post alone (松本委員長, 小林元経済安保相) heads. */
+function countNamedPostLines(text: string, blocks: readonly ClassifiedBlock[]): number {
+  let n = 0;
+  for (let b = 0; b + 1 < blocks.length; b++) {
+    const block = blocks[b]!;
+    if (block.kind === 'title' || blocks[b + 1]!.kind !== 'paragraph' || block.end - block.contentStart > 30) continue;
+    const m = NAMED_POST_LINE.exec(text.slice(block.contentStart, block.end));
+    if (m && postEnding(m[2]!.trim())) n++;
+  }
+  return n;
 }
 
 /** How often each label opens a block: a label seen once that names no known kind of person is not a turn. */
@@ -3103,7 +3144,8 @@ function labelSpeaker(label: string, span: Span, tokenizer: JaTokenizer, book: S
   // 【詳細】 or 独占: are not turns); a repeated one is a turn whoever it names.
   if (sp && sp.type !== 'person' && rule.startsWith('label-turn') && !repeated) return null;
   // A bare name repeated at the head of turns is a person whatever the dictionary tags it (ホア as 組織).
-  if (sp && sp.type !== 'person' && (rule === 'label-turn-name' || rule.startsWith('label-turn') && repeated) && isNameLike(clean)) sp = { ...sp, type: 'person', core: clean, organization: null, title: null };
+  // (An outlet stays one: ○毎日新聞 asks as the paper.)
+  if (sp && sp.type !== 'person' && sp.type !== 'media' && (rule === 'label-turn-name' || rule.startsWith('label-turn') && repeated) && isNameLike(clean)) sp = { ...sp, type: 'person', core: clean, organization: null, title: null };
   if (!sp && (rule.startsWith('label-turn') && repeated || rule === 'label-paren') && clean.length <= 8 && isNameLike(clean)) {
     sp = { ...np, type: 'person', core: clean.replace(/(?:君|氏|さん)$/, ''), organization: null, title: null };
   }
