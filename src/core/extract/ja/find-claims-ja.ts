@@ -1833,6 +1833,13 @@ function analyzeSentence(v: SentenceView, book: SpeakerBook, carried: Speaker | 
         mention = 'elided';
       }
     }
+    if (!speaker && !cue.after) {
+      // …という記者らの質問に対し、X報道官は、「…」と語った: after a long clause no topic was found at the head; a
+      // subject right before the quotation, after a clause break, speaks (同報道官 too).
+      const quoted = complementSpan(v, cue, contentFrom);
+      const own = quoted?.kind === 'quote' ? subjectBeforeQuote(v, quoted.span.start, contentFrom, true) : null;
+      if (own) { speaker = own; mention = 'explicit'; }
+    }
     if (!speaker && carried) {
       speaker = carried;
       mention = 'elided';
@@ -2311,23 +2318,25 @@ function skipAdverbials(v: SentenceView, k: number): number {
  * The subject written right before a quotation opening at `quoteStart` (Xは「…」), when a clause break (、)
  * stands before that subject and it lies past `floor`. Resolved against the book, or null.
  */
-function subjectBeforeQuote(v: SentenceView, quoteStart: number, floor: number): Speaker | null {
+function subjectBeforeQuote(v: SentenceView, quoteStart: number, floor: number, anaphors = false): Speaker | null {
   const open = v.toks.findIndex((t) => t.end === quoteStart && opensQuote(t.surface));
-  const sp = open < 0 ? null : phraseBeforeQuote(v, open, floor);
+  const sp = open < 0 ? null : phraseBeforeQuote(v, open, floor, anaphors);
   return sp ? v.book.resolve(sp, null) : null;
 }
 
-/** The speaker phrase of …、X は「…」: a subject right before the quotation, after a clause break. */
-function phraseBeforeQuote(v: SentenceView, open: number, floor: number): SpeakerPhrase | null {
+/** The speaker phrase of …、X は「…」: a subject right before the quotation, after a clause break (同氏 only when asked). */
+function phraseBeforeQuote(v: SentenceView, open: number, floor: number, anaphors = false): SpeakerPhrase | null {
   const { toks } = v;
-  const p = v.prev(open);
+  let p = v.prev(open);
+  // (X報道官は、「…」: a comma may stand between the topic and the quotation, when the fallback asks.)
+  if (anaphors && p > floor && toks[p]!.surface === '、') p = v.prev(p);
   if (p <= floor || !(toks[p]!.surface === 'は' || toks[p]!.surface === 'が') || toks[p]!.pos !== '助詞') return null;
   const np = nounPhraseEndingAt(v.text, toks, p - 1, floor);
   if (!np) return null;
   const before = v.prev(np.from);
   if (before < floor || toks[before]!.surface !== '、') return null;
   const sp = classify(np, toks, v.book);
-  return !sp || sp.type === 'group' || sp.type === 'anaphor' ? null : sp;
+  return !sp || sp.type === 'group' || sp.type === 'anaphor' && !anaphors ? null : sp;
 }
 
 /** The first subject (Xは / Xが) between `from` and `to` that names a speaker, with where its complement starts. */
