@@ -1518,7 +1518,7 @@ test('turn labels on a line of their own: ○X above the turn (one paragraph or 
 
 run({
   'a long clause before the topic (…という記者らの質問に対し、X報道官は、「…」と語った): the subject before the quotation speaks': {
-    text: '現在、両国の関係はどの段階にあり、改善の兆しはあるのかという記者らの質問に対し、ボルコフ報道官は、「関係は最も低い水準にある」と語った。また、議員の発言について、同報道官は、「冷静に評価する試みもある」と強調した。',
+    text: '現在、北国との関係はどのようなレベルにあり、彼らに変化が見られるのかという記者らの質問に対し、ボルコフ報道官は、「関係は最も低い水準にある」と語った。また、議員の発言について、同報道官は、「冷静に評価する試みもある」と強調した。',
     want: [
       { speaker: 'ボルコフ', cue: 'と語った', content: '関係は最も低い水準にある', kind: 'quote' },
       { speaker: 'ボルコフ', cue: 'と強調した', content: '冷静に評価する試みもある', kind: 'quote' },
