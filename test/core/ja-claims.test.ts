@@ -1525,3 +1525,20 @@ run({
     ],
   },
 });
+
+run({
+  'an outlet citing its source (…と、X紙がY当局の話として報じた): the outlet reports; the source is no frame of its own': {
+    text: '北方軍が19日早朝、南国を攻撃したと、南国で提携する北東ニュースが、当局の話として報じた。',
+    want: [{ speaker: '北東ニュース', content: '北方軍が19日早朝、南国を攻撃した', kind: 'reported' }],
+    none: ['報じた'],
+  },
+});
+
+test('people: an unnamed spokesperson speaks for the body (中国外務省の報道官, 北方条約機構(NSTO)の報道官); X 氏 with a space is X; Name氏(body post) as a label', () => {
+  const people = (text: string) => analyze(text).people.map((p) => `${p.name}/${p.type}/${p.organization ?? ''}/${p.title ?? ''}`);
+  assert.deepEqual(people('南国外務省の報道官は「反対する」と述べた。'), ['南国外務省の報道官/government//']);
+  assert.deepEqual(people('北方条約機構(NSTO)の報道官も同日、「同盟国が証拠を確かめた」と述べた。'), ['北方条約機構(NSTO)の報道官/organization//']);
+  assert.deepEqual(people('ホセイン・カリミ 氏は、「攻撃はない」と説明した。'), ['ホセイン・カリミ/person//']);
+  assert.deepEqual(people('討論\n\n森川キャスター:台湾の情勢は。\n櫻井花子氏(北辰問題研究所理事長):私もそう思う。\n森川キャスター:なぜですか。\n').sort(),
+    ['森川/person//キャスター', '櫻井花子/person/北辰問題研究所/理事長']);
+});

@@ -1608,7 +1608,8 @@ function predicateAfter(v: SentenceView, k: number): { at: number; after: Speake
       return null;
     }
     if (t.pos === '名詞' || t.pos === '接頭詞' || t.pos === '副詞' || t.surface === '、' || t.pos === '記号' && t.pos1 !== '句点' || t.pos === '連体詞') continue;
-    if (t.pos === '助詞' && /^(?:の|を|に|で|へ|から|まで|も|と|や|など|について|に対し|に対して)$/.test(t.surface)) {
+    // (…と、X紙が当局の話として報じた: the source it names on the way.)
+    if (t.pos === '助詞' && /^(?:の|を|に|で|へ|から|まで|も|と|や|など|について|に対し|に対して|として)$/.test(t.surface)) {
       if (t.surface === 'と' && t.pos2 === '引用') return null;
       continue;
     }
@@ -1725,6 +1726,8 @@ function analyzeSentence(v: SentenceView, book: SpeakerBook, carried: Speaker | 
       // folded block of such lines gives one claim a line, not one running to the end.
       const nextCue = cues.slice(ci + 1).find((c) => c.rule !== 'frame' && c.rule !== 'hearsay' && c.complementEnd > from);
       if (nextCue && nextCue.complementEnd < endTok) { endTok = nextCue.complementEnd; tail = false; }
+      // …と、X紙がY当局の話として報じた: the frame names the outlet's source, and only the verb of reporting follows it.
+      if (from < endTok && endTok - from <= 4 && toks[from]!.pos === '動詞' && isSpeechPredicate(toks[from]!)) continue;
       let content = spanOf(v, from, endTok);
       if (content && QUOTE_OPEN.has(text[content.start]!) && QUOTE_CLOSE.has(text[content.end - 1]!) && v.match.get(toks.findIndex((t) => t.start === content!.start)) === toks.findIndex((t) => t.end === content!.end)) {
         content = { start: content.start + 1, end: content.end - 1 };
@@ -3169,7 +3172,11 @@ function labelSpeaker(label: string, span: Span, tokenizer: JaTokenizer, book: S
       const inside = m[2]!.replace(/(?:君|氏|さん)$/, '');
       const insideToks = tokenizer.tokenize(m[2]!);
       if (insideToks.some((t) => t.pos2 === '人名')) sp = { ...sp, core: inside, title: m[1]! || null };
-      else sp = { ...sp, core: clean, organization: m[2]!, title: m[1]! || null };
+      else if (/^[^()（）]{2,}(?:氏|さん)$/.test(m[1]!)) {
+        // 櫻井花子氏(北辰問題研究所理事長): the name, then what they are in parentheses.
+        const post = postEnding(m[2]!);
+        sp = { ...sp, core: m[1]!.replace(/(?:氏|さん)$/, ''), organization: post ? m[2]!.slice(0, -post.length) || null : m[2]!, title: post ?? null };
+      } else sp = { ...sp, core: clean, organization: m[2]!, title: m[1]! || null };
     }
   }
   return book.resolve(sp, null, span);

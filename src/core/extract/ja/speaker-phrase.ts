@@ -126,6 +126,12 @@ export function nounPhraseEndingAt(text: string, toks: readonly JaToken[], last:
       i--;
       continue;
     }
+    // ホセイン・ダリリアン 氏: a space before the honorific, as translated text sets it.
+    if (/^[ \u3000]$/.test(t.surface) && i > floor && sawNominal && i + 1 === last && /^(?:氏|さん)$/.test(toks[i + 1]!.surface) && isNominal(toks[i - 1]!)) {
+      from = i;
+      i--;
+      continue;
+    }
     // Lin Haowen, Helen R. Marsh: the space between the words of a Latin name.
     if (t.surface === ' ' && i > floor && sawNominal && /^[A-Z][A-Za-z.'’-]*$/.test(toks[i - 1]!.surface) && /^[A-Z]/.test(toks[i + 1]?.surface ?? '')) {
       from = i;
@@ -145,7 +151,8 @@ export function nounPhraseEndingAt(text: string, toks: readonly JaToken[], last:
       continue;
     }
     // の between an organisation or place and the head noun after it.
-    if (t.surface === 'の' && t.pos === '助詞' && i > floor && sawNominal && isNominal(toks[i - 1]!) && !/^\d+$/.test(toks[i - 1]!.surface)) {
+    // (A body glossed before の too: 北大西洋条約機構(NATO)の報道官.)
+    if (t.surface === 'の' && t.pos === '助詞' && i > floor && sawNominal && (isNominal(toks[i - 1]!) || CLOSE_PAREN.has(toks[i - 1]!.surface)) && !/^\d+$/.test(toks[i - 1]!.surface)) {
       const head = text.slice(toks[i + 1]!.start, end).replace(TRAILING_NOTE, '');
       if (HEAD_AFTER_NO.test(head) && !/の/.test(head)) {
         from = i;
@@ -279,6 +286,15 @@ function readSpeaker(np: NounPhrase, toks: readonly JaToken[], hasPersonName: bo
     if (!hasPersonName && split.title && OFFICES_OF_STATE.test(split.title) && holder && (isPlaceName(holder) || STATE_NAMES.test(holder))) {
       return reading(text, 'government', bare);
     }
+    // 中国外務省の報道官, 北大西洋条約機構(NATO)の報道官: a body's post held by no one named is the body speaking
+    // through an unnamed official (a role-only official: the government, or the organisation).
+    if (!hasPersonName && post && SPOKESPERSON.test(post) && split.title && (split.name === split.title || split.name === text.trim() || split.name.endsWith(`の${split.title}`))) {
+      const body = bare.slice(0, bare.length - post.length).replace(/の$/, '');
+      const named = body.replace(/[(（][^()（）]*[)）]$/, '');
+      if (named.length >= 2 && (GOV_TAILS.test(named) || STATE_NAMES.test(named) || ORG_TAILS.test(named) || /^[A-Z]{2,6}$/.test(named) || isPlaceName(named))) {
+        return reading(text, GOV_TAILS.test(named) || STATE_NAMES.test(named) || isPlaceName(named) ? 'government' : 'organization', bare);
+      }
+    }
     return reading(text, 'person', split.name, split.organization, split.title);
   }
   // 韓国の情報機関・国家情報院: the kind of body before the dot describes the body named after it.
@@ -292,6 +308,8 @@ function readSpeaker(np: NounPhrase, toks: readonly JaToken[], hasPersonName: bo
 /** A kind of body and a dot before its name (情報機関・国家情報院, 米シンクタンク・北辰研究所), with what describes it. */
 const DESCRIBED_BODY = /^(?:[^・]*の|[米英仏独中韓露豪印台欧])?(?:情報機関|諜報機関|捜査機関|治安機関|当局|政府機関|通信社|シンクタンク|研究機関|調査機関|調査会社|格付け会社|民間団体|市民団体|業界団体|国営通信|国営メディア|与党|野党|最大野党)・(?=[^・]{2,}$)/;
 
+/** Posts whose holder speaks for a body: unnamed, the body speaks (中国外務省の報道官). */
+const SPOKESPERSON = /^(?:副?報道官|広報官|スポークスマン|スポークスパーソン)$/;
 const MINISTRY_OFFICE_AT_END = new RegExp(`(?:${MINISTRY_OFFICES.join('|')})$`);
 const BODY_BEFORE_SPACE = /^[\u4e00-\u9fff々]*(?:党|会|省|庁|府|院|社|局|軍|団|連|協)[ \u3000]/;
 /** Offices of state whose holder a country names alone (ロシア大統領, 米国防長官, 中国外相). */
