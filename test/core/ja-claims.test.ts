@@ -391,7 +391,7 @@ test('the evidence names the construction and the words it matched', () => {
   assert.deepEqual(a.attributions[0]!.evidence[0], { rule: 'ja:quotative', span: { start: a.attributions[0]!.cue!.start, end: a.attributions[0]!.cue!.end }, note: 'と|批判|し|た' });
 });
 
-test('an unnamed holder of a post keeps the ministry as organisation, never as a name', () => {
+test('an unnamed holder of a post keeps the ministry as organisation, never as a name (the ministry speaks through them: a role-only official)', () => {
   for (const text of ['国土省報道官: 橋の点検は来月終わる。', '国土省の報道官は、橋の点検は来月終わると述べた。']) {
     const a = analyze(text);
     assert.equal(a.people.length, 1, JSON.stringify(a.people));
@@ -1536,8 +1536,8 @@ run({
 
 test('people: an unnamed spokesperson speaks for the body (中国外務省の報道官, 北方条約機構(NSTO)の報道官); X 氏 with a space is X; Name氏(body post) as a label', () => {
   const people = (text: string) => analyze(text).people.map((p) => `${p.name}/${p.type}/${p.organization ?? ''}/${p.title ?? ''}`);
-  assert.deepEqual(people('南国外務省の報道官は「反対する」と述べた。'), ['南国外務省の報道官/government//']);
-  assert.deepEqual(people('北方条約機構(NSTO)の報道官も同日、「同盟国が証拠を確かめた」と述べた。'), ['北方条約機構(NSTO)の報道官/organization//']);
+  assert.deepEqual(people('南国外務省の報道官は「反対する」と述べた。'), ['南国外務省の報道官/government/南国外務省/報道官']);
+  assert.deepEqual(people('北方条約機構(NSTO)の報道官も同日、「同盟国が証拠を確かめた」と述べた。'), ['北方条約機構(NSTO)の報道官/organization/北方条約機構(NSTO)/報道官']);
   assert.deepEqual(people('ホセイン・カリミ 氏は、「攻撃はない」と説明した。'), ['ホセイン・カリミ/person//']);
   assert.deepEqual(people('討論\n\n森川キャスター:台湾の情勢は。\n櫻井花子氏(北辰問題研究所理事長):私もそう思う。\n森川キャスター:なぜですか。\n').sort(),
     ['森川/person//キャスター', '櫻井花子/person/北辰問題研究所/理事長']);

@@ -3154,7 +3154,8 @@ function labelSpeaker(label: string, span: Span, tokenizer: JaTokenizer, book: S
   // A short label is a name even when the dictionary does not know it (戸田, 三宅, M.T.).
   // A label seen once must name a person by the dictionary or a post (a dateline 【ソウル聯合ニュース】, a tag
   // 【詳細】 or 独占: are not turns); a repeated one is a turn whoever it names.
-  if (sp && sp.type !== 'person' && rule.startsWith('label-turn') && !repeated) return null;
+  // (An official of a body named by the post alone, 国土省報道官, is one speaking: the body through them.)
+  if (sp && sp.type !== 'person' && !sp.title && rule.startsWith('label-turn') && !repeated) return null;
   // A bare name repeated at the head of turns is a person whatever the dictionary tags it (ホア as 組織).
   // (An outlet stays one: ○毎日新聞 asks as the paper.)
   if (sp && sp.type !== 'person' && sp.type !== 'media' && (rule === 'label-turn-name' || rule.startsWith('label-turn') && repeated) && isNameLike(clean)) sp = { ...sp, type: 'person', core: clean, organization: null, title: null };

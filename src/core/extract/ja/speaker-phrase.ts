@@ -292,7 +292,7 @@ function readSpeaker(np: NounPhrase, toks: readonly JaToken[], hasPersonName: bo
       const body = bare.slice(0, bare.length - post.length).replace(/の$/, '');
       const named = body.replace(/[(（][^()（）]*[)）]$/, '');
       if (named.length >= 2 && (GOV_TAILS.test(named) || STATE_NAMES.test(named) || ORG_TAILS.test(named) || /^[A-Z]{2,6}$/.test(named) || isPlaceName(named))) {
-        return reading(text, GOV_TAILS.test(named) || STATE_NAMES.test(named) || isPlaceName(named) ? 'government' : 'organization', bare);
+        return reading(text, GOV_TAILS.test(named) || STATE_NAMES.test(named) || isPlaceName(named) ? 'government' : 'organization', bare, body, post);
       }
     }
     return reading(text, 'person', split.name, split.organization, split.title);
