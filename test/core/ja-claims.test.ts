@@ -1542,3 +1542,22 @@ test('people: an unnamed spokesperson speaks for the body (中国外務省の報
   assert.deepEqual(people('討論\n\n森川キャスター:台湾の情勢は。\n櫻井花子氏(北辰問題研究所理事長):私もそう思う。\n森川キャスター:なぜですか。\n').sort(),
     ['森川/person//キャスター', '櫻井花子/person/北辰問題研究所/理事長']);
 });
+
+test('a marked label over a list of points (◎北辰銀行の森川健一チーフエコノミスト / - …): the points are that person\'s; a wire\'s credit (ブルームバーグ): opens no turn', () => {
+  const said = (text: string) => {
+    const a = analyze(text);
+    const byId = new Map(a.people.map((p) => [p.id, p.name]));
+    return a.attributions.map((x) => `${byId.get(x.speakers[0]!)}|${x.rule ?? x.evidence[0]?.rule}|${x.content.text}`);
+  };
+  const text = '(ブルームバーグ):来週の円相場は介入の有無に注目が集まっている。\n\n◎北辰銀行市場部の森川健一チーフエコノミスト\n\n- 年内の利上げは難しい\n- 介入が差し迫っている雰囲気はない\n\n◎南洋証券の北村花子ストラテジスト\n\n- 円は上昇に転じるだろう\n';
+  const got = said(text);
+  assert.deepEqual(got.map((x) => x.split('|')[0]), ['森川健一', '北村花子'], got.join(' / '));
+  assert.ok(got[0]!.endsWith('|年内の利上げは難しい\n- 介入が差し迫っている雰囲気はない'), got[0]);
+  assert.ok(got[1]!.endsWith('|円は上昇に転じるだろう'), got[1]);
+});
+
+test('people: a given name in hiragana (片山さつき財務相) is part of the name, and a short form (片山財務相) before or after is the same person', () => {
+  const names = (text: string) => analyze(text).people.map((p) => `${p.name}/${p.title}`);
+  assert.deepEqual(names('北山さくら財務相は「介入もある」と述べた。北山財務相は「円安を憂慮している」と述べた。'), ['北山さくら/財務相']);
+  assert.deepEqual(names('北山財務相は「介入もある」と述べた。北山さくら財務相は「円安を憂慮している」と述べた。'), ['北山さくら/財務相']);
+});

@@ -314,6 +314,14 @@ function* claimsInParts(input: JaClaimsInput, partSize: number): Generator<Claim
         continue;
       }
     }
+    // ◎北辰銀行の森川健一チーフエコノミスト over a list: the points listed are what the person named said.
+    if (nextBlock?.kind === 'list-item' && (block.kind === 'heading' || block.kind === 'paragraph') && block.end - block.contentStart <= 60 && LIST_LABEL_MARK.test(text[block.contentStart] ?? '')) {
+      let last = b + 1;
+      while (blocks[last + 1]?.kind === 'list-item') last++;
+      const list = { contentStart: blocks[b + 1]!.contentStart, end: blocks[last]!.end };
+      const label = lineLabel(text, { contentStart: block.contentStart + 1, end: block.end }, list, tokenizer, people, true);
+      if (label) { headsNextBlock(label); continue; }
+    }
     // (A short line of its own may have been taken for a heading.)
     if ((block.kind === 'paragraph' || block.kind === 'heading') && nextBlock && text[nextBlock.contentStart] === '「' && block.end - block.contentStart <= 30) {
       const label = lineLabel(text, block, nextBlock, tokenizer, people);
@@ -2839,7 +2847,7 @@ const LABEL_PATTERNS: { rule: string; re: RegExp; needs?: RegExp }[] = [
  * (X氏「…」, 与党 佐伯首相 「…」), a quotation credited in parentheses after it (「…」(X教授)), and
  * a headline credited after an equals sign (…=台湾外相). Label turns take the whole block.
  */
-function lineLabel(text: string, block: { contentStart: number; end: number }, next: { contentStart: number; end: number }, tokenizer: JaTokenizer, book: SpeakerBook): Draft | null {
+function lineLabel(text: string, block: { contentStart: number; end: number }, next: { contentStart: number; end: number }, tokenizer: JaTokenizer, book: SpeakerBook, list = false): Draft | null {
   // (黒田総裁の発言内容 / 森山総裁談話: what the person said, named as such, heads it as well.)
   const whole = text.slice(block.contentStart, block.end).trimEnd();
   const described = SAID_HEADING.exec(whole);
@@ -2852,13 +2860,16 @@ function lineLabel(text: string, block: { contentStart: number; end: number }, n
   const sp = classify(np, toks, book);
   if (!sp || sp.type !== 'person' || !sp.title) return null;
   // (A quotation never closed, as a cut excerpt leaves it, runs to the end of the block.)
-  const inNext = text.slice(next.contentStart, next.end).indexOf('」');
+  const inNext = list ? -1 : text.slice(next.contentStart, next.end).indexOf('」');
   const close = inNext < 0 ? trimWhite(text, next.contentStart, next.end).end : next.contentStart + inNext;
   const who = book.resolve(sp, null, { start: np.start, end: np.end });
   if (!who) return null;
-  return { speaker: who, via: [], kind: 'quote', cue: { start: np.start, end: np.end }, content: boundContent({ start: next.contentStart + 1, end: close }), mention: 'explicit', rule: 'label-line', tokens: np.text };
+  // (A list's points: from the first one's text, with no bracket to step over.)
+  return { speaker: who, via: [], kind: 'quote', cue: { start: np.start, end: np.end }, content: boundContent({ start: next.contentStart + (list ? 0 : 1), end: close }), mention: 'explicit', rule: 'label-line', tokens: np.text };
 }
 
+/** Marks that set a label over a list of points (◎北辰銀行の森川健一氏). */
+const LIST_LABEL_MARK = /^[◎●■◆▼□◇★☆▽]$/;
 /** A heading that names what someone said: …の発言内容, …談話. */
 const SAID_HEADING = /の?(?:発言内容|発言要旨|主な発言|発言|談話|コメント)$/;
 
@@ -3133,6 +3144,8 @@ function labelSpeaker(label: string, span: Span, tokenizer: JaTokenizer, book: S
   if (!clean || /^(?:Q|A|問|答|注|※|写真|出典|資料|図|表|参考|関連|追記|編集|撮影|提供|中略|前略|後略|略|拍手|笑|笑い|一同|会場|場内|なし|項目|続き|完|了|同)\d*$/.test(clean)) return null;
   // A caption's credit (…の画像出典:, 写真提供:) names where a picture came from, not a speaker.
   if (/(?:出典|提供|撮影|画像|写真|クレジット)$/.test(clean)) return null;
+  // (ブルームバーグ): opening a story: the wire's credit, not a turn.
+  if (rule === 'label-turn-colon' && /^[(（][^()（）]+[)）]$/.test(clean) && (KATAKANA_MEDIA.test(clean.slice(1, -1)) || MEDIA_TAILS.test(clean.slice(1, -1)))) return null;
   let at = label.startsWith('○') ? span.start + 1 : span.start + (span.end - span.start - label.length);
   // 北村首相(1月31日): the day a remark was made is no part of who made it.
   if (/[(（][\d０-９]+(?:年|月|日)[^()（）]*[)）]$/.test(clean)) clean = clean.replace(/[(（][^()（）]*[)）]$/, '');
@@ -3285,7 +3298,7 @@ class SpeakerBook {
       ?? (sp.type !== 'person' ? reg.people.find((p) => p.type === sp.type && core.length >= 2 && (p.name.endsWith(core) || core.endsWith(p.name) && p.name.length >= 2)) : undefined);
     // 坂口会長 first, 坂口健司会長 later: the same person, now with the full name.
     const shortForm = !existing && sp.type === 'person'
-      ? reg.people.find((p) => p.type === 'person' && p.role !== 'author' && !/[・\s]/.test(p.name) && core.length > p.name.length && core.startsWith(p.name) && p.name.length >= 1 && /^[\u4e00-\u9fff々]+$/.test(core))
+      ? reg.people.find((p) => p.type === 'person' && p.role !== 'author' && !/[・\s]/.test(p.name) && core.length > p.name.length && core.startsWith(p.name) && p.name.length >= 1 && /^[\u4e00-\u9fff々]+[\u3041-\u3096]*$/.test(core))
       : undefined;
     if (shortForm) {
       reg.addAlias(shortForm, shortForm.name);

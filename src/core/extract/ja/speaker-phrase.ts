@@ -537,7 +537,8 @@ function splitNameAndPost(text: string, post: string | null, toks: readonly JaTo
   }
   const isName = name.length >= 1 && name.length <= 16 && !((postEnding(name)?.length ?? 0) >= 2) && !isPlaceName(name)
     // (A Korean surname in katakana may be one character before a post: オ次長, イ長官.)
-    && (/^[\u4e00-\u9fff々]{1,3}[ \u3000][\u4e00-\u9fff々]{1,3}$/.test(name) || /^[\u30A1-\u30FA\u30FC・=＝]{2,}$/.test(name) || /^[\u30A1-\u30FA]$/.test(name) && (title !== null || /(?:氏|さん)$/.test(text)) || isKatakanaFullName(name) || /^[A-Za-z][A-Za-z. '-]*$/.test(name) && !/^[A-Z]{2,6}$/.test(name) || /^[\u4e00-\u9fff々]{1,5}$/.test(name) && (title !== null || toks.slice(np.from, np.to).some((t) => t.pos2 === '人名') || /(?:氏|さん|君)$/.test(text)));
+    // (片山さつき, 野田ゆり: a given name in hiragana, when the analyser tags the words a name.)
+    && (/^[\u4e00-\u9fff々]{1,3}[ \u3000][\u4e00-\u9fff々]{1,3}$/.test(name) || /^[\u4e00-\u9fff々]{1,3}[\u3041-\u3096]{2,4}$/.test(name) && toks.slice(np.from, np.to).some((t) => t.pos2 === '人名') || /^[\u30A1-\u30FA\u30FC・=＝]{2,}$/.test(name) || /^[\u30A1-\u30FA]$/.test(name) && (title !== null || /(?:氏|さん)$/.test(text)) || isKatakanaFullName(name) || /^[A-Za-z][A-Za-z. '-]*$/.test(name) && !/^[A-Z]{2,6}$/.test(name) || /^[\u4e00-\u9fff々]{1,5}$/.test(name) && (title !== null || toks.slice(np.from, np.to).some((t) => t.pos2 === '人名') || /(?:氏|さん|君)$/.test(text)));
   if (!isName) {
     // 国防省の報道官: an unnamed holder of a post; the ministry before の is the organisation.
     const owner = /^(.+)の[^の]+$/.exec(text)?.[1] ?? null;
