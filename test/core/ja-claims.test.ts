@@ -1547,7 +1547,7 @@ test('a marked label over a list of points (◎北辰銀行の森川健一チー
   const said = (text: string) => {
     const a = analyze(text);
     const byId = new Map(a.people.map((p) => [p.id, p.name]));
-    return a.attributions.map((x) => `${byId.get(x.speakers[0]!)}|${x.rule ?? x.evidence[0]?.rule}|${x.content.text}`);
+    return a.attributions.map((x) => `${byId.get(x.speakers[0]!)}|${x.evidence[0]?.rule}|${x.content.text}`);
   };
   const text = '(ブルームバーグ):来週の円相場は介入の有無に注目が集まっている。\n\n◎北辰銀行市場部の森川健一チーフエコノミスト\n\n- 年内の利上げは難しい\n- 介入が差し迫っている雰囲気はない\n\n◎南洋証券の北村花子ストラテジスト\n\n- 円は上昇に転じるだろう\n';
   const got = said(text);
@@ -1560,4 +1560,13 @@ test('people: a given name in hiragana (片山さつき財務相) is part of the
   const names = (text: string) => analyze(text).people.map((p) => `${p.name}/${p.title}`);
   assert.deepEqual(names('北山さくら財務相は「介入もある」と述べた。北山財務相は「円安を憂慮している」と述べた。'), ['北山さくら/財務相']);
   assert.deepEqual(names('北山財務相は「介入もある」と述べた。北山さくら財務相は「円安を憂慮している」と述べた。'), ['北山さくら/財務相']);
+});
+
+test('a press conference whose title names an office alone (大臣臨時会見概要): the office answers each A:, the Q: lines are no one\'s', () => {
+  const a = analyze('大臣臨時会見概要\n\n令和2年5月1日\n\n2 質疑応答\n\nQ:会談ではどのようなやりとりがあったのでしょうか。\n\nA:準備が整っていたわけではないが、会談できたことは一歩前進でしょう。\n\nQ:次の会談は。\n\nA:時期は別にして、実現したいと思います。\n');
+  const byId = new Map(a.people.map((p) => [p.id, p]));
+  assert.deepEqual(a.attributions.map((x) => `${byId.get(x.speakers[0]!)!.name}/${byId.get(x.speakers[0]!)!.type}|${x.cue?.text}|${x.content.text}`), [
+    '大臣/government|A:|準備が整っていたわけではないが、会談できたことは一歩前進でしょう',
+    '大臣/government|A:|時期は別にして、実現したいと思います',
+  ]);
 });

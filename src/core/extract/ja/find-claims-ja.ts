@@ -527,12 +527,19 @@ function holds(titled: string, post: string): boolean {
 /** The heading of a press conference's opening statement. */
 const OPENING_REMARKS = /^[\s\d.．、)）]*(?:冒頭発言|発言要旨|冒頭発言要旨|冒頭の発言|大臣からの発言|会長からの発言|冒頭説明)/;
 /** A press conference's title (…記者会見, …会見録, …会見要旨, …会見の全文). */
-const CONFERENCE = /(?:記者会見|会見録|会見要旨|定例会見|会見の模様|会見(?:の)?(?:全文|詳報|要約|一問一答))/;
+const CONFERENCE = /(?:記者会見|会見録|会見要旨|会見概要|定例会見|臨時会見|会見の模様|会見(?:の)?(?:全文|詳報|要約|一問一答))/;
 /** The principal a press conference's title names before `end` (where 記者会見 stands): the one person named there. */
 function conferencePrincipal(end: number, block: ClassifiedBlock, registry: PeopleRegistry): Speaker | null {
   const named = registry.mentionsIn(block.contentStart, end).filter((x) => x.person.type === 'person');
   const people = [...new Set(named.map((x) => x.person))];
-  return people.length === 1 ? { people, source: { start: named[0]!.start, end: named[0]!.end } } : null;
+  if (people.length === 1) return { people, source: { start: named[0]!.start, end: named[0]!.end } };
+  // 大臣臨時会見概要, 知事定例記者会見: an office alone names the principal, a role-only official (the government).
+  if (people.length) return null;
+  const office = /(?:^|[^\u4e00-\u9fff々])((?:官房)?(?:大臣|副大臣|長官|知事|市長|町長|村長|区長|総理|首相|報道官))(?=(?:定例|臨時)?(?:記者)?会見)/.exec(registry.text.slice(block.contentStart, end + 8));
+  if (!office) return null;
+  const at = block.contentStart + office.index + office[0].length - office[1]!.length;
+  const who = registry.people.find((p) => p.name === office[1] && p.type === 'government') ?? registry.addPerson({ name: office[1]!, organization: null, title: null, type: 'government' });
+  return { people: [who], source: { start: at, end: at + office[1]!.length } };
 }
 
 /**
