@@ -464,7 +464,8 @@ function* claimsInParts(input: JaClaimsInput, partSize: number): Generator<Claim
         if (lead) current = people.resolve(lead, current) ?? current;
         const intro = result.drafts.length || lead ? null : selfIntroduction(sd);
         const introduced = intro ? people.resolve(intro, current) : null;
-        if (introduced) { current = introduced; principal ??= introduced; }
+        // (One who introduces themselves is the principal an office in the title stood for.)
+        if (introduced) { current = introduced; if (!principal || principal.people.every((p) => p.type === 'government')) principal = introduced; }
         // 「…」こう語る X氏。 introduces the next interviewee: the answers so far are over.
         if (result.drafts.some((d) => d.rule === 'kou')) { interviewee = null; answer = null; }
         // (Inside a turn, what its speaker says or thinks with no one named is the turn already: …と思っています in the
