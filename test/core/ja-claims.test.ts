@@ -1570,3 +1570,19 @@ test('a press conference whose title names an office alone (大臣臨時会見�
     '大臣/government|A:|時期は別にして、実現したいと思います',
   ]);
 });
+
+run({
+  'a headline closing on who said it and a noun of saying (「…」 中銀の利上げに北村健一が指摘)': {
+    text: '「焦点は今後の物価動向」 中銀の事実上の利上げに北村健一が指摘\n\n北村健一が20日、番組に出演した。',
+    want: [{ speaker: '北村健一', cue: 'が指摘', content: '焦点は今後の物価動向', kind: 'quote' }],
+  },
+  'a subject with が inside a clause made a topic by こと and について, chained in the bare continuative past an adjectival noun: the speaker before speaks': {
+    text: '北村健一が20日、番組に出演した。北辰銀行が大規模な金融緩和の修正を決め、事実上の利上げに踏み切ったことについて「焦点は今後の物価だ」と述べた。',
+    want: [{ speaker: '北村健一', cue: 'と述べた', content: '焦点は今後の物価だ', kind: 'quote' }],
+  },
+  'the first two kanji of a full name the analyser cannot cut (辛坊治郎 → 辛坊は) are that person': {
+    text: '辛坊治郎が出演した。北辰銀行は19日、会合を開いた。このニュースについて辛坊は、金利について解説。今回、背景について「誰も買ってくれない」と言及。',
+    want: [{ speaker: '辛坊治郎', cue: 'と言及', content: '誰も買ってくれない', kind: 'quote' }],
+    none: [],
+  },
+});

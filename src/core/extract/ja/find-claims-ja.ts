@@ -1376,14 +1376,17 @@ function clausePredicate(v: SentenceView, k: number, limit: number): number {
 
 function modifiesNoun(v: SentenceView, k: number): boolean {
   const { toks } = v;
-  for (let j = clausePredicate(v, k, k + 16); j >= 0; j = clausePredicate(v, j + 1, k + 16)) {
+  for (let j = clausePredicate(v, k, k + 16); j >= 0; j = clausePredicate(v, j + 1, j + 17)) {
     // The whole predicate (輸出し|て|いる), then what follows it.
     const e = predicateEnd(v, j);
     const last = toks[e - 1]!;
     const n = toks[e];
     if (!n) return false;
+    // (大規模な政策: an adjectival noun describing a noun inside the clause; the clause goes on.)
+    if (last.surface === 'な' && last.pos === '助動詞' && e - 1 === j && n.pos === '名詞') { j = e - 1; continue; }
     // …が先に現地入りして、…を迎えたことについては: a clause chained in the continuative goes on to its last predicate.
-    if (n.surface === '、' && (last.surface === 'て' || last.surface === 'で') && last.pos === '助詞') { j = e; continue; }
+    // (So does one in the bare continuative: …が修正を決め、利上げに踏み切ったことについて.)
+    if (n.surface === '、' && ((last.surface === 'て' || last.surface === 'で') && last.pos === '助詞' || last.pos === '動詞' && last.conj.startsWith('連用'))) { j = e; continue; }
     // …が年内に打ち上げるとしていた衛星: a quotative complement goes on to the predicate that takes it.
     if (n.surface === 'と' && n.pos === '助詞' && n.pos1 === '格助詞') { j = e; continue; }
     // …しているという報道: という / との join a clause to the noun it describes.
@@ -3128,6 +3131,11 @@ function headline(text: string, line: Span, tokenizer: JaTokenizer, book: Speake
       const m = /^[\s\u3000]*(?:[=＝][\s\u3000]*)?([^\s\u3000、,=＝]{2,24})[、,\s]/.exec(after);
       const who = m ? headlineSpeaker(text, qe + m.index + m[0].indexOf(m[1]!), qe + m.index + m[0].indexOf(m[1]!) + m[1]!.length, tokenizer, book, ['person']) : null;
       if (who && m) return make(who, { start: qe + m[0].indexOf(m[1]!), end: qe + m[0].indexOf(m[1]!) + m[1]!.length }, 'label-quote');
+      // 「…」 日銀の利上げに北村健一が指摘: the line closes on who said it and a noun of saying.
+      const by = /([^\s\u3000、「」にでをのと]{2,20})が(指摘|言及|強調|警告|警鐘|批判|苦言|解説|分析|予想|予測|語る|明かす|断言|主張|提言)\s*$/.exec(after);
+      const ws = by ? qe + by.index : -1;
+      const speaker = by ? headlineSpeaker(text, ws, ws + by[1]!.length, tokenizer, book, ['person']) : null;
+      if (speaker && by) return make(speaker, { start: ws + by[1]!.length, end: ws + by[0].trimEnd().length }, 'label-quote');
     }
     return null;
   }
@@ -3216,20 +3224,30 @@ class SpeakerBook {
   /** knownName's answers: most phrases tried are no speaker, and are asked about again and again. */
   private readonly knownNames = new Map<string, string | null>();
   constructor(readonly registry: PeopleRegistry) {
+    // (A kanji full name the analyser could not cut, 辛坊治郎: its first two kanji are taken for the surname.)
     this.known = new Set(registry.people.filter((p) => p.type === 'person')
       .flatMap((p) => [p.name.replace(/[ \u3000]/g, ''), p.surname, ...p.aliases].filter((x) => x && x.length >= 2)));
   }
 
-  /** The phrase without spaces or a closing note (see bareSpeaker), when it is a name in `known`; else null. */
+  /**
+   * The phrase without spaces or a closing note (see bareSpeaker), when it is a name in `known`, or the first two
+   * kanji of a kanji full name of four or five the analyser could not cut (辛坊 of 辛坊治郎, named before); else null.
+   */
   knownName(text: string): string | null {
     let name = this.knownNames.get(text);
-    if (name === undefined) {
+    if (name === undefined || name === null && this.registry.people.length !== this.knownAt) {
       const bare = bareSpeaker(text);
       name = this.known.has(bare) ? bare : null;
+      if (name === null && /^[\u4e00-\u9fff々]{2}$/.test(bare)) {
+        name = this.registry.people.some((p) => p.type === 'person' && p.surname === p.name && /^[\u4e00-\u9fff々]{4,5}$/.test(p.name) && p.name.startsWith(bare)) ? bare : null;
+      }
       this.knownNames.set(text, name);
+      this.knownAt = this.registry.people.length;
     }
     return name;
   }
+  /** How many people the registry had when knownName last answered no. */
+  private knownAt = 0;
 
   resolve(sp: SpeakerPhrase, current: Speaker | null, at?: Span): Speaker | null {
     const source = at ?? { start: sp.start, end: sp.end };
