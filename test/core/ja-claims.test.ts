@@ -1586,3 +1586,15 @@ run({
     none: [],
   },
 });
+
+test('a paragraph closing on its subject and a comma, the quotation standing alone below it (…北村幹事長は、 / 「…」): the subject said it; with と on the next line it is the quotative\'s', () => {
+  const said = (text: string) => {
+    const a = analyze(text);
+    const byId = new Map(a.people.map((p) => [p.id, p.name]));
+    return a.attributions.map((x) => `${byId.get(x.speakers[0]!)}|${x.cue?.text ?? ''}|${x.content.text}`);
+  };
+  assert.deepEqual(said('不機嫌なのは森山氏だけではない。選挙を取り仕切る北村一郎幹事長は、\n\n「報道のために解散することなんてできない！」\n\nさらには盟友の南野健司幹事長代行すら、\n\n「やるなら先に言うべきだろ」\n\n党の幹部たちが困惑している。\n'), [
+    '北村一郎||報道のために解散することなんてできない！', '南野健司||やるなら先に言うべきだろ',
+  ]);
+  assert.deepEqual(said('見出し\n\n円安について専門家に聞いた。北東経済の森田一郎記者は、\n\n「物価はさらに上がるでしょう」\n\nと、今後の見通しを予測した。\n'), ['森田一郎|と、今後の見通しを予測した|物価はさらに上がるでしょう']);
+});

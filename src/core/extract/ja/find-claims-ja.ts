@@ -248,6 +248,16 @@ function* claimsInParts(input: JaClaimsInput, partSize: number): Generator<Claim
     if (before && lastPieceBlock !== b - 1) lastPiece = { start: before.contentStart, end: before.end };
     // A heading changes the subject; a line that is one quotation (taken for a heading) does not.
     const quoteLine = QUOTE_OPEN.has(text[block.contentStart] ?? '') && QUOTE_CLOSE.has(text.slice(block.contentStart, block.end).trimEnd().slice(-1));
+    // 選挙を取り仕切る森山幹事長は、(paragraph) / 「…」(paragraph): a paragraph closing on its subject and a comma, the
+    // quotation standing alone below it with its verb left out, as magazines write it.
+    // (Not when the verb follows on the next line: 「…」(改行)と、…と述べた is quoteBlockBefore's.)
+    const verbFollows = /^[ \u3000]*(?:と|って)/.test(text.slice(blocks[b + 1]?.contentStart ?? text.length, (blocks[b + 1]?.contentStart ?? text.length) + 4));
+    const verbless: Draft | null = quoteLine && !verbFollows && before && (before.kind === 'paragraph' || before.kind === 'list-item') ? subjectClosing(text, before, block, tokenizer, people, current) : null;
+    if (verbless) {
+      drafts.push(verbless);
+      current = verbless.speaker;
+      continue;
+    }
     // ――…か / --…? on a short line of its own (taken for a heading): an interviewer's question, answered by the
     // press conference's principal, or by the person speaking before when it reads as a question.
     if (block.kind === 'heading' && QUESTION_MARK.test(text.slice(block.contentStart, block.contentStart + 3))) {
@@ -1298,6 +1308,26 @@ function predicateEndFrom(v: SentenceView): number {
 }
 
 /** Tokens of text[from, to) with offsets into the text. */
+/**
+ * The quotation standing alone in `block` (「…」) credited to the subject that closes the paragraph before it with a
+ * comma and no predicate (…森山幹事長は、 / …北村幹事長代行すら、), or null.
+ */
+function subjectClosing(text: string, before: ClassifiedBlock, block: ClassifiedBlock, tokenizer: JaTokenizer, book: SpeakerBook, current: Speaker | null): Draft | null {
+  const whole = trimWhite(text, block.contentStart, block.end);
+  if (closes(text, whole.start) !== whole.end - 1 || whole.end - whole.start < 3) return null;
+  const from = Math.max(before.contentStart, before.end - 60);
+  const m = /(?:^|[。、\n])([^、。\n「」]{1,40}?)(?:は|が|も|すら|さえ|でさえ)、[ \u3000]*$/.exec(text.slice(from, trimWhite(text, before.contentStart, before.end).end));
+  if (!m) return null;
+  const at = from + m.index + m[0].indexOf(m[1]!);
+  const toks = tokenizer.tokenize(m[1]!, at);
+  const np = toks.length ? nounPhraseEndingAt(text, toks, toks.length - 1, 0) : null;
+  const sp = np ? classify(np, toks, book) : null;
+  if (!sp || sp.type === 'group') return null;
+  const who = book.resolve(sp, current, { start: np!.start, end: np!.end });
+  if (!who) return null;
+  return { speaker: who, via: [], kind: 'quote', cue: null, content: boundContent({ start: whole.start + 1, end: whole.end - 1 }), mention: 'explicit', rule: 'quote-no-verb', tokens: '' };
+}
+
 function tokensOf(text: string, from: number, to: number, v: SentenceView): JaToken[] {
   return v.tokenizer.tokenize(text.slice(from, to), from);
 }
