@@ -1598,3 +1598,17 @@ test('a paragraph closing on its subject and a comma, the quotation standing alo
   ]);
   assert.deepEqual(said('見出し\n\n円安について専門家に聞いた。北東経済の森田一郎記者は、\n\n「物価はさらに上がるでしょう」\n\nと、今後の見通しを予測した。\n'), ['森田一郎|と、今後の見通しを予測した|物価はさらに上がるでしょう']);
 });
+
+run({
+  'a frame naming an outlet and others (北東通信などによると)': {
+    text: '北東通信などによると、森山国防長官は23日、ローマで「派遣の証拠がある」と発言した。',
+    want: [{ speaker: '北東通信', cue: 'によると', kind: 'according_to', content: '森山国防長官は23日、ローマで「派遣の証拠がある」' }],
+  },
+  'an adjectival noun before としながらも is a predicate with its copula dropped; a condition before a quotation is part of what was said': {
+    text: '森山長官は、派兵の目的はまだ不明としながらも、侵攻に加わるなら「とても深刻な問題だ」と強調した。',
+    want: [
+      { speaker: '森山', content: '派兵の目的はまだ不明', kind: 'reported' },
+      { speaker: '森山', cue: 'と強調した', content: '侵攻に加わるなら「とても深刻な問題だ」', kind: 'reported' },
+    ],
+  },
+});

@@ -1205,7 +1205,8 @@ function findCues(v: SentenceView): Cue[] {
     // とする / とし / とした上で / としている
     if (head.pos === '動詞' && head.base === 'する') {
       // (…国益を守るためとしている: a clause closed by a formal noun of purpose or reason is a clause.)
-      if (c === 'noun' && !(toks[v.prev(i)]!.pos1 === '非自立' && /^(?:ため|為)$/.test(toks[v.prev(i)]!.surface))) continue;
+      // (Nor is an adjectival noun, its copula dropped: 目的は不明としながらも.)
+      if (c === 'noun' && !(toks[v.prev(i)]!.pos1 === '非自立' && /^(?:ため|為)$/.test(toks[v.prev(i)]!.surface)) && toks[v.prev(i)]!.pos1 !== '形容動詞語幹') continue;
       // 防ごうとしている: a volitional form before とする is an attempt (try to), not a claim.
       const before = toks[v.prev(i)]!;
       if (before.pos === '助動詞' && (before.base === 'う' || before.base === 'よう')) continue;
@@ -2535,7 +2536,9 @@ function complementSpan(v: SentenceView, cue: Cue, from: number): { span: Span; 
       // (…についても「…」と: also about something.)
       const alsoAbout = glued && toks[before]!.surface === 'も' && ABOUT_POSTPOSITION.test(toks[v.prev(before)]?.surface ?? '');
       const framed = glued && (/^(?:は|を|に|へ)$/.test(toks[before]!.surface) || alsoAbout) && aboutness && !NAMING_VERBS.test(toks[cue.from + 1]?.base ?? '');
-      if (!glued && !nounGlued || open <= from || glued && phraseBeforeQuote(v, open, from) || framed) {
+      // (…侵攻に加わるなら「深刻な問題だ」と: a condition before the quotation is part of what was said.)
+      const condition = before >= from && before > from && (toks[before]!.conj === '仮定形' || toks[before]!.surface === 'ば' && toks[before]!.pos === '助詞');
+      if (!condition && (!glued && !nounGlued || open <= from || glued && phraseBeforeQuote(v, open, from) || framed)) {
         const span = { start: toks[open]!.end, end: toks[p]!.start };
         return span.end > span.start ? { span: boundContent(span), kind: 'quote' } : null;
       }

@@ -80,6 +80,8 @@ export function nounPhraseEndingAt(text: string, toks: readonly JaToken[], last:
   if (i < floor) return null;
   const end = toks[i]!.end;
   let from = i + 1;
+  // 北東通信など(によると): "and others" after the speaker named first.
+  if (toks[i]!.surface === 'など' && toks[i]!.pos === '助詞' && i - 1 >= floor && isNominal(toks[i - 1]!)) i--;
   let sawNominal = false;
   while (i >= floor) {
     const t = toks[i]!;
@@ -191,7 +193,8 @@ function matchBack(toks: readonly JaToken[], close: number, floor: number, opens
 const TRAILING_NOT_NAME = /(?<=[氏相長官員授領使表])ら$|(?<=[\u30A1-\u30FA\u30FC\u4e00-\u9fff々])(?:注|※)[0-9０-９]{1,3}$/;
 
 export function bareSpeaker(text: string): string {
-  return text.replace(/[ \u3000]/g, '').replace(TRAILING_NOTE, '').replace(/(?<=[\u30A1-\u30FA\u30FC\u4e00-\u9fff々A-Za-z])(?:ほか|他)$/, '').replace(TRAILING_NOT_NAME, '');
+  // (北東通信など: the first named speaks for the others, as ほか does.)
+  return text.replace(/[ \u3000]/g, '').replace(TRAILING_NOTE, '').replace(/(?<=[\u30A1-\u30FA\u30FC\u4e00-\u9fff々A-Za-z])(?:ほか|他|など)$/, '').replace(TRAILING_NOT_NAME, '');
 }
 
 /** Leading dates and times (5日付, 12日の, 4日、) are dropped from a speaker phrase. */
