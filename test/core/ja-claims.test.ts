@@ -1612,3 +1612,13 @@ run({
     ],
   },
 });
+
+run({
+  'a quotation reporting what another said, named inside it (「…で情報院は『…』と伝えた」とし): theirs, through the quotation\'s speaker': {
+    text: '情報委員会の北村一郎議員は13日、「全体会議で国家調査院は『実験の可能性がある。準備はできている』と伝えた」とし、対応を求めた。',
+    want: [
+      { speaker: '北村一郎', cue: 'とし', kind: 'quote', content: '全体会議で国家調査院は『実験の可能性がある。準備はできている』と伝えた' },
+      { speaker: '国家調査院', cue: 'と伝えた', kind: 'quote', content: '実験の可能性がある。準備はできている', via: '北村一郎' },
+    ],
+  },
+});

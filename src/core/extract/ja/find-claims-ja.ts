@@ -482,6 +482,8 @@ function* claimsInParts(input: JaClaimsInput, partSize: number): Generator<Claim
         // 知事's turn. One named, 山中市長は…と述べた, is a narrator's report, not the turn's words.)
         const own = turn ? result.drafts.filter((d) => !(d.mention !== 'explicit' && sameSpeakers(d.speaker, turn!.speaker) && turn!.content.start <= d.content.start && d.content.end <= turn!.content.end)) : result.drafts;
         drafts.push(...withoutRestatements(labelledQuotes.length ? own.filter((d) => !insideThought(d, labelledQuotes)) : own));
+        // 「…国家情報院は『…』と伝えた」とし: what a quotation reports others said, named inside it, is theirs, through it.
+        for (const d of own) if (d.kind === 'quote' && d.cue) drafts.push(...quotedReports(text, d, tokenizer, markerAt, people));
         unattributed.push(...result.unattributed);
         // (An answer under its speaker's label, 森川大臣「…」, is the label's claim already.)
         if (interviewee && !labelled.some((l) => l.content.start < piece.end && piece.start < l.content.end)) {
@@ -509,6 +511,22 @@ function* claimsInParts(input: JaClaimsInput, partSize: number): Generator<Claim
     }
   }
   return finishPart(text.length);
+}
+
+/**
+ * The claims a quotation reports (…で国家情報院は『…』と伝えた, inside 「」): read as a sentence of its own, those whose
+ * speaker is named there and is not the quotation's, each through the quotation's speaker.
+ */
+function quotedReports(text: string, outer: Draft, tokenizer: JaTokenizer, markerAt: Map<number, DraftFootnote>, book: SpeakerBook): Draft[] {
+  const { start, end } = outer.content;
+  // (Most quotations hold no report: only one with a quotation of its own and a と after it is read.)
+  const inner = text.slice(start, end);
+  // (One sentence: a passage of several is read sentence by sentence where it stands, not as one here.)
+  if (end - start > 300 || !/[『「][^』」]+[』」](?:と|って)/.test(inner) || /[。\n]/.test(inner.replace(/[『「][^』」]*[』」]/g, '').replace(/。$/, ''))) return [];
+  const got = analyzeSentence(new SentenceView(text, { start, end }, tokenizer, markerAt, book), book, null, null, null);
+  const by = outer.speaker.people;
+  return got.drafts.filter((d) => d.mention === 'explicit' && !d.speaker.people.some((p) => by.includes(p)) && d.speaker.people.every((p) => p.type !== 'group'))
+    .map((d) => ({ ...d, via: d.via.length ? d.via : [...by] }));
 }
 
 /** The interviewee's name or post as the label of a quotation that opens an answer (森川大臣「…), as a match of the label. */
