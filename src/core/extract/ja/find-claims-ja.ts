@@ -3449,6 +3449,8 @@ function anaphorType(s: string): DraftPerson['type'][] | null {
   if (/^(?:同紙|同誌|同通信|同局|同メディア|同サイト|新聞|記事|報道)$/.test(s)) return ['media'];
   if (/^(?:同省|同政府|同軍|同国|同政権|同議会|同裁判所)$/.test(s)) return ['government'];
   if (/^同(?:社|党|機構|研究所|委員会|協会|財団|銀行|行|大学|組合|連盟|基金|センター|グループ|団体|会社|研究会|連合|学会|機関|事務局|本部|チーム)$/.test(s)) return ['organization'];
+  // 声明は…と強調した, 報告書によると: a document speaks for whoever issued it, the body or person named last.
+  if (/^(?:声明|声明文|談話|報告書)$/.test(s)) return ['government', 'organization', 'person'];
   return null;
 }
 
