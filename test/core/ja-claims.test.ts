@@ -1632,3 +1632,14 @@ run({
     ],
   },
 });
+
+run({
+  'a sentence that is only a person named (まず北陵党の森戸一郎代表。) makes them the speaker of the next; …と北村氏を牽制した reports': {
+    text: '各党の反応を見てみよう。まず北陵党の森戸一郎代表。「理念に合った方でなければ組めない」と北村氏を牽制した。',
+    want: [{ speaker: '森戸一郎', content: '理念に合った方でなければ組めない', kind: 'quote' }],
+  },
+  'a colon label of a description in two words and the name (経済評論家 元北東新聞記者 森田健一さん:)': {
+    text: '討論\n\n小川キャスター:\n影響は大きいですか。\n\n経済評論家 元北東新聞記者 森田健一さん:\nこれは相当大きいですね。\n\n小川キャスター:\nなるほど。\n',
+    want: [{ speaker: '森田健一', content: 'これは相当大きいですね。', kind: 'quote' }],
+  },
+});

@@ -1964,6 +1964,9 @@ function analyzeSentence(v: SentenceView, book: SpeakerBook, carried: Speaker | 
   // 作家の佐藤優氏が言う。(改行)「…」: a sentence that only says who speaks introduces the quotation after it.
   const intro = !drafts.length && !cues.length ? introSentence(v, book, current) : null;
   if (intro) { drafts.push(intro); current = intro.speaker; }
+  // まず北陵党の森戸一郎代表。: a sentence that is only a person named speaks next.
+  const presented = !drafts.length && !cues.length && !intro ? presentedPerson(v) : null;
+  if (presented) current = book.resolve(presented, current) ?? current;
   return { drafts, unattributed, current };
 }
 
@@ -2058,6 +2061,18 @@ function introSentence(v: SentenceView, book: SpeakerBook, current: Speaker | nu
   if (!speaker) return null;
   const end = e;
   return { speaker, via: [], kind: 'quote', cue: { start: verb.start, end: toks[end - 1]!.end }, content: boundContent({ start: q + 1, end: close }), mention: 'explicit', rule: 'intro', tokens: surfaces(toks, p, end) };
+}
+
+/** The person a sentence of a noun phrase alone names (まず北陵党の森戸一郎代表。, 次に…の橋下一郎・元知事。), or null. */
+function presentedPerson(v: SentenceView): SpeakerPhrase | null {
+  const { toks, text } = v;
+  if (v.span.end - v.span.start > 60) return null;
+  let e = toks.length;
+  while (e > 0 && /^[。\s]$/.test(toks[e - 1]!.surface)) e--;
+  if (e === 0 || e === toks.length || toks[e - 1]!.pos !== '名詞') return null;
+  const np = nounPhraseEndingAt(text, toks, e - 1, 0);
+  const sp = np ? classify(np, toks, v.book) : null;
+  return sp && sp.type === 'person' && (sp.title || toks.slice(np!.from, np!.to).some((t) => t.pos2 === '人名')) ? sp : null;
 }
 
 /** After an evidential tail (ということですが、): where the next clause starts. */
@@ -2889,7 +2904,8 @@ const LABEL_PATTERNS: { rule: string; re: RegExp; needs?: RegExp }[] = [
   // (○知事 alone on its line, the turn on the lines below it, as prefectures print their transcripts.)
   { rule: 'label-turn-minutes', re: /^[ \u3000]*(○([^\s○]{1,40}))(?:[ \u3000]|(?=\n)|$)/ },
   // 戸田:… / チリ、ボリッチ大統領: …
-  { rule: 'label-turn-colon', re: /^[ \u3000]*(([^\s:：「」。、?？!！]{1,24}(?:[ \u3000][^\s:：「」。、?？]{1,20})?)[ \u3000]?[:：])(?!\/\/)/, needs: /[:：]/ },
+  // (経済評論家 元日経BP記者 森田健一さん: a description of two words before the name.)
+  { rule: 'label-turn-colon', re: /^[ \u3000]*(([^\s:：「」。、?？!！]{1,24}(?:[ \u3000][^\s:：「」。、?？]{1,20}){0,2})[ \u3000]?[:：])(?!\/\/)/, needs: /[:：]/ },
   // 三宅)… / 戸田)… / (知事)…
   { rule: 'label-turn-paren', re: /^[ \u3000]*([(（]?([^\s()（）:：「」。、]{1,8}|[\u4e00-\u9fff][ \u3000][\u4e00-\u9fff])[)）])/ },
   // M.T. …
