@@ -1643,3 +1643,13 @@ run({
     want: [{ speaker: '森田健一', content: 'これは相当大きいですね。', kind: 'quote' }],
   },
 });
+
+test('こう述べた after a topic with も (X工業会も…の声明でこう述べた) credits the quotation below to X; a も that marks no speaker (…についてもこう続ける) is passed over', () => {
+  const said = (text: string) => {
+    const a = analyze(text);
+    const byId = new Map(a.people.map((p) => [p.id, p.name]));
+    return a.attributions.map((x) => `${byId.get(x.speakers[0]!)}|${x.cue?.text ?? ''}|${x.content.text}`);
+  };
+  assert.deepEqual(said('見出し\n北辰工業会も17日の声明でこう述べた。\n「過度に広範な規制は安全保障の強化につながらない」\n'), ['北辰工業会|こう述べた|過度に広範な規制は安全保障の強化につながらない']);
+  assert.deepEqual(said('見出し\n森田一郎教授は、決選投票の展望についてもこう続ける。\n「上位2名の争いになるでしょう」\n'), ['森田一郎|こう続ける|上位2名の争いになるでしょう']);
+});

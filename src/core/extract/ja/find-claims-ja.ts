@@ -2734,10 +2734,13 @@ function kouSentence(v: SentenceView, book: SpeakerBook, current: Speaker | null
     let speaker: Speaker | null = null;
     for (let k = j - 1; k >= 0; k--) {
       if (v.depth[k]! > 0) continue;
-      if ((toks[k]!.surface === 'は' || toks[k]!.surface === 'が') && toks[k]!.pos === '助詞') {
+      // (X工業会も…こう述べた: "also" marks the topic too.)
+      if ((toks[k]!.surface === 'は' || toks[k]!.surface === 'が' || toks[k]!.surface === 'も' && toks[k]!.pos1 === '係助詞') && toks[k]!.pos === '助詞') {
         const np = nounPhraseEndingAt(text, toks, k - 1, 0);
         const sp = np ? classify(np, toks, v.book) : null;
         if (sp) speaker = book.resolve(sp, current);
+        // (…についてもこう続ける: a も that marks no speaker is passed over.)
+        if (!sp && toks[k]!.surface === 'も') continue;
         break;
       }
     }
