@@ -1653,3 +1653,13 @@ test('こう述べた after a topic with も (X工業会も…の声明でこう
   assert.deepEqual(said('見出し\n北辰工業会も17日の声明でこう述べた。\n「過度に広範な規制は安全保障の強化につながらない」\n'), ['北辰工業会|こう述べた|過度に広範な規制は安全保障の強化につながらない']);
   assert.deepEqual(said('見出し\n森田一郎教授は、決選投票の展望についてもこう続ける。\n「上位2名の争いになるでしょう」\n'), ['森田一郎|こう続ける|上位2名の争いになるでしょう']);
 });
+
+run({
+  'a paper named in brackets as the topic (「北辰時報」は…と分析しています) is the outlet speaking': {
+    text: '一方、「北辰時報」は新体制について「体制は10年以上続くだろう」とし「経済にも取り組むだろう」と分析しています。',
+    want: [
+      { speaker: '北辰時報', cue: 'とし', kind: 'quote', content: '体制は10年以上続くだろう' },
+      { speaker: '北辰時報', cue: 'と分析しています', kind: 'quote', content: '経済にも取り組むだろう' },
+    ],
+  },
+});

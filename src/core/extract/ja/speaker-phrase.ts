@@ -108,6 +108,12 @@ export function nounPhraseEndingAt(text: string, toks: readonly JaToken[], last:
         from = open;
         continue;
       }
+      // 「北辰時報」は: a paper's name in brackets, nothing before it.
+      if (open >= floor && from === i + 1 && BRACKETED_OUTLET.test(text.slice(toks[open]!.start, t.end))) {
+        from = open;
+        sawNominal = true;
+        i = open - 1;
+      }
       break;
     }
     if (isNominal(t)) {
@@ -253,6 +259,7 @@ function readSpeaker(np: NounPhrase, toks: readonly JaToken[], hasPersonName: bo
   if (both && bare.length > both[0].length && !/の(?:両氏|両者)$/.test(bare)) return reading(text, 'anaphor', both[0]);
   if (/^(?:これ|それ|あれ|この|その|我々|私|僕|自分|ここ|今回|同様|一方|他方|ほか|他|こと|もの|ため|問題|点)$/.test(bare)) return null;
   if (GENERIC_SOURCE.test(bare) && !hasPersonName) return reading(text, 'group', bare);
+  if (BRACKETED_OUTLET.test(bare)) return reading(text, 'media', bare.slice(1, -1));
   const titled = /^(.+?)「[^」]+」$/.exec(bare);
   if (KATAKANA_MEDIA.test(bare) || MEDIA_TAILS.test(bare) && !/(?:局長|部長)$/.test(bare) || titled && TITLED_OUTLET.test(titled[1]!) || DESCRIBED_OUTLET.test(bare)) {
     return reading(text, 'media', mediaCore(bare));
@@ -308,6 +315,8 @@ function readSpeaker(np: NounPhrase, toks: readonly JaToken[], hasPersonName: bo
   return null;
 }
 
+/** A paper or broadcaster's name in brackets (「北辰時報」, 『東西日報』). */
+const BRACKETED_OUTLET = /^[「『][^「」『』\s、。]{1,12}(?:新聞|時報|日報|新報|通信|タイムズ|ポスト|ジャーナル|テレビ|放送|報)[」』]$/;
 /** A kind of body and a dot before its name (情報機関・国家情報院, 米シンクタンク・北辰研究所), with what describes it. */
 const DESCRIBED_BODY = /^(?:[^・]*の|[米英仏独中韓露豪印台欧])?(?:情報機関|諜報機関|捜査機関|治安機関|当局|政府機関|通信社|シンクタンク|研究機関|調査機関|調査会社|格付け会社|民間団体|市民団体|業界団体|国営通信|国営メディア|与党|野党|最大野党)・(?=[^・]{2,}$)/;
 
