@@ -1663,3 +1663,14 @@ run({
     ],
   },
 });
+
+run({
+  'a conjecture before とし is said, not tried (…開かれるであろうとし); a bare 総司令官 is the one named with that post': {
+    text: '北方軍の森川健一総司令官は、攻勢は2月に起きると指摘。総司令官は、戦端はどこでも開かれるであろうとし、「首都であるかもしれない」と予測した。',
+    want: [
+      { speaker: '森川健一', cue: 'とし', kind: 'reported', content: '戦端はどこでも開かれるであろう' },
+      { speaker: '森川健一', cue: 'と予測した', kind: 'quote', content: '首都であるかもしれない' },
+    ],
+    none: [],
+  },
+});

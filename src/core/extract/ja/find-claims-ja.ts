@@ -1226,8 +1226,10 @@ function findCues(v: SentenceView): Cue[] {
       // (Nor is an adjectival noun, its copula dropped: 目的は不明としながらも.)
       if (c === 'noun' && !(toks[v.prev(i)]!.pos1 === '非自立' && /^(?:ため|為)$/.test(toks[v.prev(i)]!.surface)) && toks[v.prev(i)]!.pos1 !== '形容動詞語幹') continue;
       // 防ごうとしている: a volitional form before とする is an attempt (try to), not a claim.
+      // (A conjecture is said, not tried: …開かれるであろうとし, …だろうとした.)
       const before = toks[v.prev(i)]!;
-      if (before.pos === '助動詞' && (before.base === 'う' || before.base === 'よう')) continue;
+      const conjecture = before.base === 'う' && /^(?:だろ|でしょ|あろ)$/.test(toks[v.prev(v.prev(i))]?.surface ?? '');
+      if (before.pos === '助動詞' && (before.base === 'う' || before.base === 'よう') && !conjecture) continue;
       const end = predicateEnd(v, k);
       // とすると / とすれば: a condition, not a claim.
       if (toks[end]?.surface === 'と' && toks[end]!.pos1 === '接続助詞' || toks[end]?.surface === 'ば' || toks[end]?.surface === 'れ' || toks[k]!.conj === '仮定形') continue;
