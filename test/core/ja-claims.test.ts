@@ -1674,3 +1674,9 @@ run({
     none: [],
   },
 });
+
+test('a bare post (大統領) is the person named with it where they did not speak (…米大統領と会談した); a dateline credit (【ワシントン=森田一郎】) opens no turn', () => {
+  const a = analyze('見出し\n\n【ワシントン=森田一郎】北村首相はジョンソン米大統領と会談した。ジョンソン氏は「投資を行いたい」と述べた。大統領は「受け入れに感謝する」と謝意を示した。\n');
+  const byId = new Map(a.people.map((p) => [p.id, p.name]));
+  assert.deepEqual(a.attributions.map((x) => `${byId.get(x.speakers[0]!)}|${x.content.text}`), ['ジョンソン|投資を行いたい', 'ジョンソン|受け入れに感謝する']);
+});

@@ -3232,6 +3232,8 @@ function labelSpeaker(label: string, span: Span, tokenizer: JaTokenizer, book: S
   if (!clean || /^(?:Q|A|問|答|注|※|写真|出典|資料|図|表|参考|関連|追記|編集|撮影|提供|中略|前略|後略|略|拍手|笑|笑い|一同|会場|場内|なし|項目|続き|完|了|同)\d*$/.test(clean)) return null;
   // A caption's credit (…の画像出典:, 写真提供:) names where a picture came from, not a speaker.
   if (/(?:出典|提供|撮影|画像|写真|クレジット)$/.test(clean)) return null;
+  // 【ワシントン=森田一郎】: a dateline and the reporter's credit, not a turn.
+  if (/^[^=＝\s]{1,12}[=＝]/.test(clean) && rule === 'label-turn-bracket') return null;
   // (ブルームバーグ): opening a story: the wire's credit, not a turn.
   if (rule === 'label-turn-colon' && /^[(（][^()（）]+[)）]$/.test(clean) && (KATAKANA_MEDIA.test(clean.slice(1, -1)) || MEDIA_TAILS.test(clean.slice(1, -1)))) return null;
   let at = label.startsWith('○') ? span.start + 1 : span.start + (span.end - span.start - label.length);
@@ -3379,7 +3381,13 @@ class SpeakerBook {
 
   /** The last person named with this post (岸本一郎首相 for a bare 首相), if any. */
   holder(post: string): DraftPerson | undefined {
-    return this.registry.people.findLast((p) => p.type === 'person' && p.name !== post && (p.title === post || [...p.aliases].some((a) => a.length > post.length + 1 && holds(a, post))));
+    return this.registry.people.findLast((p) => p.type === 'person' && p.name !== post && (p.title === post || [...p.aliases].some((a) => a.length > post.length + 1 && holds(a, post))))
+      // (トランプ米大統領と会談した: a person named with the post where they did not speak.)
+      ?? this.registry.people.findLast((p) => p.type === 'person' && p.name !== post && p.mentions.some((m) => {
+        const after = this.registry.text.slice(m.end, m.end + post.length + 3);
+        const at = after.indexOf(post);
+        return at >= 0 && at <= 3 && /^[\u4e00-\u9fff]{0,3}$/.test(after.slice(0, at)) && !/[元前副次補]$/.test(after.slice(0, at));
+      }));
   }
 
   private person(sp: SpeakerPhrase, source: Span): DraftPerson {
