@@ -1680,3 +1680,10 @@ test('a bare post (大統領) is the person named with it where they did not spe
   const byId = new Map(a.people.map((p) => [p.id, p.name]));
   assert.deepEqual(a.attributions.map((x) => `${byId.get(x.speakers[0]!)}|${x.content.text}`), ['ジョンソン|投資を行いたい', 'ジョンソン|受け入れに感謝する']);
 });
+
+run({
+  'a ministry that issued a statement speaks in it (これに関連して外務省は…談話を発表しました。談話では、…「…」として), not the country before': {
+    text: '北方国は28日、ミサイルを発射したと発表しました。これに関連して北方国外務省は、30日、報道官談話を発表しました。談話では、今回の発射について「厳重な警告を送るためだ」として、主張を繰り返しました。',
+    want: [{ speaker: '北方国外務省', cue: 'として', kind: 'quote', content: '厳重な警告を送るためだ' }],
+  },
+});

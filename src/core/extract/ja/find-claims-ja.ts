@@ -95,7 +95,7 @@ interface Cue {
 /** An interviewer's question opening a sentence: ――, ──, a dash, Q. */
 const QUESTION_MARK = /^(?:――|──|―|—|－|-|Q[.:：\s]|問[:：\s]|[(（〔【]問[)）〕】])/;
 /** Matched on the text where a token starts (sticky: no slice of the text per token). */
-const MULTI_CONNECTIVE = /(?:これに先立ち|これに先立って|それに先立ち|その上で|そのうえで|その一方で|これに対して|これに対し|それに対し|その後|その際|そのため|このため|これを受けて|これを受け|それでも|それに加えて|加えて|さらに言えば|一方で|他方で)、/y;
+const MULTI_CONNECTIVE = /(?:(?:これに先立ち|これに先立って|それに先立ち|その上で|そのうえで|その一方で|これに対して|これに対し|それに対し|その後|その際|そのため|このため|これを受けて|これを受け|それでも|それに加えて|加えて|さらに言えば|一方で|他方で)、|(?:これに関連して|これに関連し|これに関して|これを受けて)、?)/y;
 /** The characters MULTI_CONNECTIVE's words begin with: it is tried only at those. */
 const MULTI_CONNECTIVE_FIRST = new Set(['そ', 'こ', '加', 'さ', '一', '他']);
 const QUOTE_OPEN = new Set(['「', '『', '“']);
@@ -1958,8 +1958,9 @@ function analyzeSentence(v: SentenceView, book: SpeakerBook, carried: Speaker | 
   // sentence asks about it (日本は何をすべきか。).
   // Nor does a country whose deeds the sentence tells (台湾は備蓄を10日で使い果たす。, 北朝鮮は…派兵したとみられている):
   // the one who spoke before goes on speaking.
+  // (Unless what it tells is the issue of a statement: 外務省は報道官談話を発表した。談話では… is the ministry's.)
   else if (topic && (drafts.length || !/[か?？][。\s]*$/.test(text.slice(v.span.start, v.span.end)))
-    && !(!drafts.length && carried && topic.people.every((p) => p.type === 'government'))) current = topic;
+    && !(!drafts.length && carried && topic.people.every((p) => p.type === 'government') && !ISSUED_STATEMENT.test(text.slice(v.span.start, v.span.end)))) current = topic;
   // こう語った / そう批判する: the quotation next to it.
   const kou = kouSentence(v, book, current, before) ?? (drafts.length || cues.length ? null : ownerSentence(v, book, current, before));
   if (kou) { drafts.push(kou); current = kou.speaker; }
@@ -1971,6 +1972,9 @@ function analyzeSentence(v: SentenceView, book: SpeakerBook, carried: Speaker | 
   if (presented) current = book.resolve(presented, current) ?? current;
   return { drafts, unattributed, current };
 }
+
+/** A statement issued (…談話を発表した, 声明を出した): its issuer speaks in what follows. */
+const ISSUED_STATEMENT = /(?:談話|声明|声明文|報告書|白書|コメント)を(?:発表|公表|出|発出)/;
 
 /**
  * AがQ1、BがQ2とそれぞれ語った: each subject said the quotation after it. `last` is the last quotation (the cue's
