@@ -1687,3 +1687,9 @@ run({
     want: [{ speaker: '北方国外務省', cue: 'として', kind: 'quote', content: '厳重な警告を送るためだ' }],
   },
 });
+
+test('a byline of two names on a line (根本一郎 西村花子) opens no turn', () => {
+  const a = analyze('「報復措置を講じる」北方国報道官が表明\n\n国際情勢\n\n根本一郎 西村花子\n[PR]\n\n北方国外務省のサハロワ報道官は6日の記者会見で、「報復措置を講じていく」と表明した。\n');
+  const byId = new Map(a.people.map((p) => [p.id, p.name]));
+  assert.deepEqual(a.attributions.map((x) => byId.get(x.speakers[0]!)), ['サハロワ']);
+});

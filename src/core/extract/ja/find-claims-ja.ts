@@ -3058,7 +3058,10 @@ function labelTurnAt(text: string, start: number, end: number, tokenizer: JaToke
     // 委員長 奥村 展三君 / 大谷  啓君    櫛渕 万里君: a roster of members, not a turn (and no one is named by it).
     if (text[ce - 1] === '君' && !/[。、]/.test(text.slice(cs, ce))) return null;
     // 報道官:林海 — a header giving who holds the post: a name after the label, no turn.
+    // (根本一郎 西村花子: a byline of two names, no turn.)
     if (ce - cs <= 8 && NAME_ONLY.test(text.slice(cs, ce)) && isPost(labelText)) return null;
+    const firstLine = text.slice(cs, ce).split('\n')[0]!;
+    if (rule === 'label-turn-name' && firstLine.length <= 8 && NAME_ONLY.test(firstLine)) return null;
     const who = labelSpeaker(labelText, cue, tokenizer, book, rule, (labelCounts.get(labelText) ?? 0) >= 2);
     if (!who) continue;
     return { speaker: who, via: [], kind: 'quote', cue, content: boundContent({ start: cs, end: ce }), mention: 'explicit', rule, tokens: labelText };
