@@ -3320,7 +3320,7 @@ class SpeakerBook {
       const bare = bareSpeaker(text);
       name = this.known.has(bare) ? bare : null;
       if (name === null && /^[\u4e00-\u9fff々]{2}$/.test(bare)) {
-        name = this.registry.people.some((p) => p.type === 'person' && p.surname === p.name && /^[\u4e00-\u9fff々]{4,5}$/.test(p.name) && p.name.startsWith(bare)) ? bare : null;
+        name = this.registry.people.slice(-RECENT_PEOPLE).some((p) => p.type === 'person' && p.surname === p.name && /^[\u4e00-\u9fff々]{4,5}$/.test(p.name) && p.name.startsWith(bare)) ? bare : null;
       }
       this.knownNames.set(text, name);
       this.knownAt = this.registry.people.length;
@@ -3389,8 +3389,9 @@ class SpeakerBook {
   /** The last person named with this post (岸本一郎首相 for a bare 首相), if any. */
   holder(post: string): DraftPerson | undefined {
     return this.registry.people.findLast((p) => p.type === 'person' && p.name !== post && (p.title === post || [...p.aliases].some((a) => a.length > post.length + 1 && holds(a, post))))
-      // (トランプ米大統領と会談した: a person named with the post where they did not speak.)
-      ?? this.registry.people.findLast((p) => p.type === 'person' && p.name !== post && p.mentions.some((m) => {
+      // (トランプ米大統領と会談した: a person named with the post where they did not speak; among the people named
+      // lately, so that a long document does not make every bare post cost all its mentions.)
+      ?? this.registry.people.slice(-RECENT_PEOPLE).findLast((p) => p.type === 'person' && p.name !== post && p.mentions.some((m) => {
         const after = this.registry.text.slice(m.end, m.end + post.length + 3);
         const at = after.indexOf(post);
         return at >= 0 && at <= 3 && /^[\u4e00-\u9fff]{0,3}$/.test(after.slice(0, at)) && !/[元前副次補]$/.test(after.slice(0, at));
@@ -3450,6 +3451,9 @@ function abbreviates(short: string, name: string): boolean {
   for (const c of name) if (c === short[k]) k++;
   return k === short.length;
 }
+
+/** How many of the people named last a short form or a bare post is looked for among (beyond the names known by set). */
+const RECENT_PEOPLE = 64;
 
 /** Whether a mention names its person rather than points back (同氏, 彼, 両氏). */
 function byName(text: string, m: Span): boolean {
