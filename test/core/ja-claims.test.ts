@@ -1693,3 +1693,14 @@ test('a byline of two names on a line (根本一郎 西村花子) opens no turn'
   const byId = new Map(a.people.map((p) => [p.id, p.name]));
   assert.deepEqual(a.attributions.map((x) => byId.get(x.speakers[0]!)), ['サハロワ']);
 });
+
+test('a headline credited to an expert by kind alone (「…」=専門家) is the one expert the story names; with two, no one', () => {
+  const said = (text: string) => {
+    const a = analyze(text);
+    const byId = new Map(a.people.map((p) => [p.id, p.name]));
+    return a.attributions.filter((x) => x.evidence[0]?.rule === 'ja:label-equals').map((x) => `${byId.get(x.speakers[0]!)}|${x.content.text}`);
+  };
+  const one = '写真:北陵の議会(北東通信)\n\n総統発言で党内部に衝撃 「侵攻の時が体制の終わりの時」=専門家\n\n北陵の森田総統は最近、対策を提案した。法学者の袁明遠氏によれば、この行動は上層部に衝撃を与えたという。\n';
+  assert.deepEqual(said(one), ['袁明遠|侵攻の時が体制の終わりの時']);
+  assert.deepEqual(said(one.replace('という。', 'という。経済学者の林海峰氏も同じ見方だ。')), []);
+});

@@ -337,7 +337,9 @@ function* claimsInParts(input: JaClaimsInput, partSize: number): Generator<Claim
       const label = lineLabel(text, block, nextBlock, tokenizer, people);
       if (label) { drafts.push(label); current = label.speaker; continue; }
     }
-    if (block.kind !== 'paragraph' && block.kind !== 'list-item' && block.kind !== 'title' && block.kind !== 'heading') continue;
+    // (A headline with a quotation may have been taken for a byline, as the line under a picture's caption.)
+    const quotingByline = block.kind === 'byline' && /[「“]/.test(text.slice(block.contentStart, block.end));
+    if (block.kind !== 'paragraph' && block.kind !== 'list-item' && block.kind !== 'title' && block.kind !== 'heading' && !quotingByline) continue;
     const labelled = findLabels(text, block, tokenizer, people, labelCounts).map((d) => byPrincipal(d, principal));
     for (const l of labelled) {
       drafts.push(l);
@@ -3206,6 +3208,19 @@ function headline(text: string, line: Span, tokenizer: JaTokenizer, book: Speake
       }
     }
     // 「…」 NATO事務総長、… / 「…」=北辰首相、… (news style credits the quotation after an equals sign)
+    // …「台湾侵攻の時が滅亡の時」=専門家: an expert credited by kind alone is the one expert the story names (氏 or an
+    // expert's post, no office of state), when it names one.
+    const credit = /^[=＝]((?:米|中国|韓国|ロシア|台湾|日本)?(?:専門家|識者|学者|研究者|アナリスト|エコノミスト))\s*$/.exec(after);
+    if (credit) {
+      const experts = book.registry.people.filter((p) => p.type === 'person' && p.role !== 'author' && (p.title === null || EXPERT_POST.test(p.title))
+        && p.mentions.some((m) => m.start > line.end && (/(?:氏|さん)$/.test(book.registry.text.slice(m.start, m.end + 1)) || p.title !== null)));
+      if (experts.length === 1) {
+        const expert = experts[0]!;
+        const cue = { start: qe + 1, end: qe + 1 + credit[1]!.length };
+        book.registry.addMention(expert, cue, undefined, credit[1]!);
+        return make({ people: [expert], source: cue }, cue, 'label-equals');
+      }
+    }
     if (q.index === 0) {
       const m = /^[\s\u3000]*(?:[=＝][\s\u3000]*)?([^\s\u3000、,=＝]{2,24})[、,\s]/.exec(after);
       const who = m ? headlineSpeaker(text, qe + m.index + m[0].indexOf(m[1]!), qe + m.index + m[0].indexOf(m[1]!) + m[1]!.length, tokenizer, book, ['person']) : null;
@@ -3228,6 +3243,9 @@ function headline(text: string, line: Span, tokenizer: JaTokenizer, book: Speake
   }
   return null;
 }
+
+/** Posts of those who comment as experts (教授, 研究員, エコノミスト …), not offices of state. */
+const EXPERT_POST = /(?:教授|准教授|講師|研究員|研究官|研究主幹|研究委員|フェロー|所長|エコノミスト|アナリスト|ストラテジスト|学者|専門家|評論家|コメンテーター|博士)$/;
 
 /** A bare label that can only be a name: kanji or katakana without digits, or Latin initials (M.T.). */
 function isNameLike(s: string): boolean {
