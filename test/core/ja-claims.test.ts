@@ -1704,3 +1704,13 @@ test('a headline credited to an expert by kind alone (「…」=専門家) is th
   assert.deepEqual(said(one), ['袁明遠|侵攻の時が体制の終わりの時']);
   assert.deepEqual(said(one.replace('という。', 'という。経済学者の林海峰氏も同じ見方だ。')), []);
 });
+
+run({
+  'a reading glossed after a word (…と北村氏を牽制（けんせい）した) leaves the predicate whole; a name\'s reading before its post (侯明遠(こうめいえん)北港市長) stays the name\'s': {
+    text: '北陵党の森戸一郎代表は「理念に合った方でなければ組めない」と北村氏を牽制（けんせい）した。南風党の侯明遠(こうめいえん)北港市長は「われわれは勝つ」と述べた。',
+    want: [
+      { speaker: '森戸一郎', cue: 'と北村氏を牽制（けんせい）した', kind: 'quote', content: '理念に合った方でなければ組めない' },
+      { speaker: '侯明遠', cue: 'と述べた', kind: 'quote', content: 'われわれは勝つ' },
+    ],
+  },
+});

@@ -673,6 +673,32 @@ function opensWithKanaOrKanji(s: string): boolean {
 }
 const NO_MATCHES: ReadonlyMap<number, number> = new Map();
 
+/** A reading in brackets after a kanji word (牽制(けんせい), 揶揄（やゆ）): kana only, as newspapers gloss. */
+const READING = /^[(（][\u3041-\u3096\u30A1-\u30FA\u30FC]{1,12}[)）]$/;
+
+/**
+ * The tokens without readings glossed after kanji words (…と牽制（けんせい）した reads as …と牽制した), so that the
+ * grammar sees the words; spans still point into the text, which keeps the reading.
+ */
+function withoutReadings(text: string, toks: JaToken[]): JaToken[] {
+  let out: JaToken[] | null = null;
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i]!;
+    if ((t.surface === '(' || t.surface === '（') && i > 0 && /[\u4e00-\u9fff々]$/.test(toks[i - 1]!.surface)) {
+      let c = i + 1;
+      while (c < toks.length && c <= i + 6 && toks[c]!.surface !== ')' && toks[c]!.surface !== '）') c++;
+      // (Not a name's reading before its post, 侯友宜(こうゆうぎ)新北市長: the name's rules read that one.)
+      if (c < toks.length && c <= i + 6 && READING.test(text.slice(t.start, toks[c]!.end)) && toks[c + 1]?.pos !== '名詞') {
+        out ??= toks.slice(0, i);
+        i = c;
+        continue;
+      }
+    }
+    out?.push(t);
+  }
+  return out ?? toks;
+}
+
 /**
  * One sentence, tokenised, with its quotation brackets matched and footnote markers known. Every sentence of a
  * document is one, and what it allocates slows the analyser that runs between sentences (the nursery it churns
@@ -707,7 +733,7 @@ class SentenceView {
         split.push(t);
       }
     }
-    this.toks = split ?? raw;
+    this.toks = withoutReadings(text, split ?? raw);
     const n = this.toks.length;
     let marker: number[] | null = null;
     let skip: number[] | null = null;
