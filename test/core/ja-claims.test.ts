@@ -1714,3 +1714,11 @@ run({
     ],
   },
 });
+
+test('a paragraph opening with a speaker and a quotation a cut excerpt never closes (森山大統領「…) is that speaker\'s turn to the paragraph\'s end', () => {
+  const a = analyze('--森山大統領に質問する。同盟の役割をどう考えるか。\n森山大統領「首相は多くの装備を購入することになるでしょう。そうすれば守りは固くなると思います。日本がもっと買うことが好ましいと思っています。\n北国は最高の装備を持っています。\n');
+  const byId = new Map(a.people.map((p) => [p.id, p.name]));
+  const got = a.attributions.map((x) => `${byId.get(x.speakers[0]!)}|${x.evidence[0]?.rule}|${x.content.text}`);
+  assert.ok(got.includes('森山|ja:label-turn-quote|首相は多くの装備を購入することになるでしょう。そうすれば守りは固くなると思います。日本がもっと買うことが好ましいと思っています。'), got.join(' / '));
+  assert.ok(!got.some((x) => x.startsWith('日本|')), got.join(' / '));
+});

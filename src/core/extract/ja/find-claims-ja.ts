@@ -3122,6 +3122,21 @@ function findLabels(text: string, block: ClassifiedBlock, tokenizer: JaTokenizer
       if (whole) return out;
     }
   }
+  // 森山大統領「…」 opening a long paragraph: a transcript's turn, however long it runs (to the end of the paragraph
+  // when a cut excerpt never closes it).
+  const turnHead = block.kind === 'paragraph' && (block.end - start > 400 || closes(text, start + text.slice(start, start + 24).indexOf('「')) < 0) ? /^([^「」\s、。()（）]{2,20})「/.exec(text.slice(start, start + 24)) : null;
+  if (turnHead) {
+    const open = start + turnHead[1]!.length;
+    const close = closes(text, open);
+    const end = close > open ? close : trimWhite(text, open + 1, block.end).end;
+    const toks = tokenizer.tokenize(turnHead[1]!, start);
+    const np = toks.length ? nounPhraseEndingAt(text, toks, toks.length - 1, 0) : null;
+    const sp = np && np.start === start ? classify(np, toks, book) : null;
+    if (sp && sp.type === 'person' && (sp.title || toks.some((t) => t.pos2 === '人名')) && (close < 0 || text.slice(close + 1, block.end).trim() === '')) {
+      const who = book.resolve(sp, null, { start: np!.start, end: np!.end });
+      if (who) return [{ speaker: who, via: [], kind: 'quote', cue: { start: np!.start, end: np!.end }, content: boundContent({ start: open + 1, end }), mention: 'explicit', rule: 'label-turn-quote', tokens: np!.text }];
+    }
+  }
   // X「…」 and X 「…」 anywhere in a short block (headlines, captions, debate digests).
   const body = text.slice(start, block.end);
   if (body.length <= 400 || block.kind === 'title' || block.kind === 'heading') {
