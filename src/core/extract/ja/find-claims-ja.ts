@@ -3124,10 +3124,10 @@ function findLabels(text: string, block: ClassifiedBlock, tokenizer: JaTokenizer
   }
   // 森山大統領「…」 opening a long paragraph: a transcript's turn, however long it runs (to the end of the paragraph
   // when a cut excerpt never closes it).
-  const turnHead = block.kind === 'paragraph' && (block.end - start > 400 || closes(text, start + text.slice(start, start + 24).indexOf('「')) < 0) ? /^([^「」\s、。()（）]{2,20})「/.exec(text.slice(start, start + 24)) : null;
-  if (turnHead) {
-    const open = start + turnHead[1]!.length;
-    const close = closes(text, open);
+  const turnHead = block.kind === 'paragraph' ? /^([^「」\s、。()（）]{2,20})「/.exec(text.slice(start, start + 24)) : null;
+  const open = turnHead ? start + turnHead[1]!.length : -1;
+  const close = turnHead ? closes(text, open) : -1;
+  if (turnHead && (block.end - start > 400 || close < 0)) {
     const end = close > open ? close : trimWhite(text, open + 1, block.end).end;
     const toks = tokenizer.tokenize(turnHead[1]!, start);
     const np = toks.length ? nounPhraseEndingAt(text, toks, toks.length - 1, 0) : null;
