@@ -95,7 +95,7 @@ interface Cue {
 /** An interviewer's question opening a sentence: ――, ──, a dash, Q. */
 const QUESTION_MARK = /^(?:――|──|―|—|－|-|Q[.:：\s]|問[:：\s]|[(（〔【]問[)）〕】])/;
 /** Matched on the text where a token starts (sticky: no slice of the text per token). */
-const MULTI_CONNECTIVE = /(?:(?:これに先立ち|これに先立って|それに先立ち|その上で|そのうえで|その一方で|これに対して|これに対し|それに対し|その後|その際|そのため|このため|これを受けて|これを受け|それでも|それに加えて|加えて|さらに言えば|一方で|他方で)、|(?:これに関連して|これに関連し|これに関して|これを受けて)、?)/y;
+const MULTI_CONNECTIVE = /(?:(?:これに先立ち|これに先立って|それに先立ち|その上で|そのうえで|その一方で|これに対して|これに対し|それに対し|その後|その際|そのため|このため|これを受けて|これを受け|それでも|それに加えて|加えて|さらに言えば|一方で|他方で)、|(?:これに関連して|これに関連し|これに関して)、?)/y;
 /** The characters MULTI_CONNECTIVE's words begin with: it is tried only at those. */
 const MULTI_CONNECTIVE_FIRST = new Set(['そ', 'こ', '加', 'さ', '一', '他']);
 const QUOTE_OPEN = new Set(['「', '『', '“']);
@@ -1334,10 +1334,7 @@ function quoteBlockBefore(v: SentenceView, book: SpeakerBook, current: Speaker |
   const before = text.slice(from, open);
   const m = /(?:が|は)[、,]?\s*$/.exec(before);
   if (m) {
-    const lead = tokensOf(text, from, from + m.index, v);
-    const np = lead.length ? nounPhraseEndingAt(text, lead, lead.length - 1, 0) : null;
-    const sp = np ? classify(np, lead, book) : null;
-    if (sp && sp.type !== 'group') speaker = book.resolve(sp, current, { start: np!.start, end: np!.end });
+    speaker = speakerClosing(text, tokensOf(text, from, from + m.index, v), book, current);
   } else if (/^[\s]*$/.test(before) || /(?:つづけて|続けて|さらに|その上で|そのうえで)[、,]?\s*$/.test(before)) {
     speaker = current;
   }
@@ -1367,14 +1364,16 @@ function subjectClosing(text: string, before: ClassifiedBlock, block: Classified
   const from = Math.max(before.contentStart, before.end - 60);
   const m = /(?:^|[。、\n])([^、。\n「」]{1,40}?)(?:は|が|も|すら|さえ|でさえ)、[ \u3000]*$/.exec(text.slice(from, trimWhite(text, before.contentStart, before.end).end));
   if (!m) return null;
-  const at = from + m.index + m[0].indexOf(m[1]!);
-  const toks = tokenizer.tokenize(m[1]!, at);
-  const np = toks.length ? nounPhraseEndingAt(text, toks, toks.length - 1, 0) : null;
-  const sp = np ? classify(np, toks, book) : null;
-  if (!sp || sp.type === 'group') return null;
-  const who = book.resolve(sp, current, { start: np!.start, end: np!.end });
+  const who = speakerClosing(text, tokenizer.tokenize(m[1]!, from + m.index + m[0].indexOf(m[1]!)), book, current);
   if (!who) return null;
   return { speaker: who, via: [], kind: 'quote', cue: null, content: boundContent({ start: whole.start + 1, end: whole.end - 1 }), mention: 'explicit', rule: 'quote-no-verb', tokens: '' };
+}
+
+/** The speaker named by the noun phrase that closes `toks` (…の石川智久氏, …幹事長代行), a group never; or null. */
+function speakerClosing(text: string, toks: readonly JaToken[], book: SpeakerBook, current: Speaker | null): Speaker | null {
+  const np = toks.length ? nounPhraseEndingAt(text, toks, toks.length - 1, 0) : null;
+  const sp = np ? classify(np, toks, book) : null;
+  return sp && sp.type !== 'group' ? book.resolve(sp, current, { start: np!.start, end: np!.end }) : null;
 }
 
 function tokensOf(text: string, from: number, to: number, v: SentenceView): JaToken[] {
@@ -3379,7 +3378,7 @@ class SpeakerBook {
       const bare = bareSpeaker(text);
       name = this.known.has(bare) ? bare : null;
       if (name === null && /^[\u4e00-\u9fff々]{2}$/.test(bare)) {
-        name = this.registry.people.slice(-RECENT_PEOPLE).some((p) => p.type === 'person' && p.surname === p.name && /^[\u4e00-\u9fff々]{4,5}$/.test(p.name) && p.name.startsWith(bare)) ? bare : null;
+        name = this.recentPerson((p) => p.surname === p.name && /^[\u4e00-\u9fff々]{4,5}$/.test(p.name) && p.name.startsWith(bare)) ? bare : null;
       }
       this.knownNames.set(text, name);
       this.knownAt = this.registry.people.length;
@@ -3388,6 +3387,16 @@ class SpeakerBook {
   }
   /** How many people the registry had when knownName last answered no. */
   private knownAt = 0;
+
+  /** The latest of the RECENT_PEOPLE people named last that is a person and passes `test`. */
+  private recentPerson(test: (p: DraftPerson) => boolean): DraftPerson | undefined {
+    const people = this.registry.people;
+    for (let i = people.length - 1; i >= Math.max(0, people.length - RECENT_PEOPLE); i--) {
+      const p = people[i]!;
+      if (p.type === 'person' && test(p)) return p;
+    }
+    return undefined;
+  }
 
   resolve(sp: SpeakerPhrase, current: Speaker | null, at?: Span): Speaker | null {
     const source = at ?? { start: sp.start, end: sp.end };
@@ -3450,7 +3459,7 @@ class SpeakerBook {
     return this.registry.people.findLast((p) => p.type === 'person' && p.name !== post && (p.title === post || [...p.aliases].some((a) => a.length > post.length + 1 && holds(a, post))))
       // (トランプ米大統領と会談した: a person named with the post where they did not speak; among the people named
       // lately, so that a long document does not make every bare post cost all its mentions.)
-      ?? this.registry.people.slice(-RECENT_PEOPLE).findLast((p) => p.type === 'person' && p.name !== post && p.mentions.some((m) => {
+      ?? this.recentPerson((p) => p.name !== post && p.mentions.some((m) => {
         const after = this.registry.text.slice(m.end, m.end + post.length + 3);
         const at = after.indexOf(post);
         return at >= 0 && at <= 3 && /^[\u4e00-\u9fff]{0,3}$/.test(after.slice(0, at)) && !/[元前副次補]$/.test(after.slice(0, at));

@@ -301,9 +301,8 @@ function readSpeaker(np: NounPhrase, toks: readonly JaToken[], hasPersonName: bo
     if (!hasPersonName && post && SPOKESPERSON.test(post) && split.title && (split.name === split.title || split.name === text.trim() || split.name.endsWith(`の${split.title}`))) {
       const body = bare.slice(0, bare.length - post.length).replace(/の$/, '');
       const named = body.replace(/[(（][^()（）]*[)）]$/, '');
-      if (named.length >= 2 && (GOV_TAILS.test(named) || STATE_NAMES.test(named) || ORG_TAILS.test(named) || /^[A-Z]{2,6}$/.test(named) || isPlaceName(named))) {
-        return reading(text, GOV_TAILS.test(named) || STATE_NAMES.test(named) || isPlaceName(named) ? 'government' : 'organization', bare, body, post);
-      }
+      const government = GOV_TAILS.test(named) || STATE_NAMES.test(named) || isPlaceName(named);
+      if (named.length >= 2 && (government || ORG_TAILS.test(named) || /^[A-Z]{2,6}$/.test(named))) return reading(text, government ? 'government' : 'organization', bare, body, post);
     }
     return reading(text, 'person', split.name, split.organization, split.title);
   }
