@@ -112,6 +112,25 @@ run({
       { speaker: '森山', content: '景気が回復し、物価も上がる' },
     ],
   },
+  'quotative: an adverb in the て form between と and the verb (と重ねて説明した); the manner between との and the verb (との強い口調で語った)': {
+    text: '森戸官房長官は衆院の委員会で「首相は増税を約束したのではない」と重ねて説明しました。北辰銀行の川端総裁は、「賃上げが物価を支える」との前向きな口調で語った。',
+    want: [
+      { speaker: '森戸', cue: 'と重ねて説明しました', content: '首相は増税を約束したのではない', kind: 'quote' },
+      { speaker: '川端', cue: 'との前向きな口調で語った', content: '賃上げが物価を支える', kind: 'quote' },
+    ],
+  },
+  'quotative: quotations with a comma between, then one cue (「…」、「…」などと), give one claim spanning them': {
+    text: '川端総裁は以前、「為替を注視」、「政府と協調」などと、円高をけん制する発言を重ねていた。',
+    want: [{ speaker: '川端', content: '為替を注視」、「政府と協調', kind: 'quote' }],
+  },
+  'quotative: only a verb of the speaker\'s own act (会談し, 引用し, 念頭に) stands outside what was said; another continuative clause is part of it': {
+    text: '北辰銀行の森川総裁は、利下げを行うかどうか議論し、判断したいと述べた。野田首相は南陵党の代表と会談し、燃料高騰を念頭に、新たな支援策をまとめると述べた。長井氏は、合同訓練を行い、抑止の意思を示すことが大切だと語った。',
+    want: [
+      { speaker: '森川', cue: 'と述べた', content: '利下げを行うかどうか議論し、判断したい' },
+      { speaker: '野田', cue: 'と述べた', content: '新たな支援策をまとめる' },
+      { speaker: '長井', cue: 'と語った', content: '合同訓練を行い、抑止の意思を示すことが大切だ' },
+    ],
+  },
   'quotative-passive: Xから「…」と迫られ names X; a bare post is not its former holder (元首相)': {
     text: '岸本一郎首相は本会議で答弁した。北辰党の党首から「担当相を更迭すべきだ」と迫られたが、首相は「早急に結論を出す」と踏み込んだ。安西元首相の国葬も議論になった。首相は「丁寧に説明する」と述べた。',
     want: [
@@ -1721,4 +1740,24 @@ test('a paragraph opening with a speaker and a quotation a cut excerpt never clo
   const got = a.attributions.map((x) => `${byId.get(x.speakers[0]!)}|${x.evidence[0]?.rule}|${x.content.text}`);
   assert.ok(got.includes('森山|ja:label-turn-quote|首相は多くの装備を購入することになるでしょう。そうすれば守りは固くなると思います。日本がもっと買うことが好ましいと思っています。'), got.join(' / '));
   assert.ok(!got.some((x) => x.startsWith('日本|')), got.join(' / '));
+});
+
+test('a printed interview: the name and post alone on a line before the first question (――…) is the interviewee; ◆ opens each answer', () => {
+  const text = '新内閣が発足した。閣僚に課題を聞いた。\n\n森川健一経済相\n\n――最優先の課題は何か。\n\n◆物価高への対応だ。賃上げを後押ししたい。\n\n――野田首相は減税を続けると表明した。どう実現するか。\n\n◆財源を確保しつつ進める。\n';
+  const got = claimsOf(text);
+  const answers = got.filter((g) => g.rule === 'ja:interview-answer');
+  assert.deepEqual(answers.map((a) => [a.names[0], a.cue, a.content]), [['森川健一', '◆', '物価高への対応だ。賃上げを後押ししたい'], ['森川健一', '◆', '財源を確保しつつ進める']]);
+  // The question's report stands with its own speaker.
+  assert.ok(got.some((g) => g.names.includes('野田') && g.content === '減税を続ける'));
+});
+
+test('a body named after its leader (森川政権, 野田陣営) speaks as that body, not as a person; 参議院議員会長 is a post', () => {
+  const a = analyze('森川健一政権が発足した。森川政権は減税を続けると表明した。野田陣営は勝利を確信していると述べた。北辰党の水野参議院議員会長は「協力しない」と述べた。');
+  const byName = new Map(a.people.map((p) => [p.name, p]));
+  assert.equal(byName.get('森川政権')?.type, 'government');
+  assert.equal(byName.get('野田陣営')?.type, 'organization');
+  assert.ok(!a.people.some((p) => p.type === 'person' && /政権|陣営/.test(p.name)), JSON.stringify(a.people.map((p) => p.name)));
+  const mizuno = byName.get('水野');
+  assert.equal(mizuno?.title, '参議院議員会長');
+  assert.equal(mizuno?.organization, '北辰党');
 });

@@ -266,6 +266,14 @@ function* claimsInParts(input: JaClaimsInput, partSize: number): Generator<Claim
       if (interviewee) questionBlock = b;
     }
     if (block.kind === 'heading' && !quoteLine) { current = null; answer = null; turn = null; }
+    // 加藤一郎財務相 alone on its line, an interviewer's question (――…) below it: the person the interview is with.
+    const nextOpening = blocks[b + 1] ? text.slice(blocks[b + 1]!.contentStart, blocks[b + 1]!.contentStart + 3) : '';
+    if ((block.kind === 'heading' || block.kind === 'paragraph') && /^(?:――|──)/.test(nextOpening)) {
+      const line = NAMED_POST_LINE.exec(text.slice(block.contentStart, block.end));
+      const at = line ? block.contentStart + line.index + line[0].indexOf(line[1]!) : -1;
+      const who = line && postEnding(line[1]!.trim()) ? labelSpeaker(line[1]!.trim(), { start: at, end: at + line[1]!.trim().length }, tokenizer, people, 'interview-subject') : null;
+      if (who && who.people.length === 1 && who.people[0]!.type === 'person') { interviewee = who; current = who; continue; }
+    }
     // 1.発言要旨 / 冒頭発言: under such a heading of a press conference its principal speaks.
     if (principal && (block.kind === 'heading' || block.kind === 'title') && OPENING_REMARKS.test(text.slice(block.contentStart, block.end))) interviewee = principal;
     // 中央銀行 森山総裁 on a line of its own, the quotation on the next: the line labels the quotation.
@@ -1241,7 +1249,10 @@ function findCues(v: SentenceView): Cue[] {
       const view = viewChain(v, k + 1);
       // An adjectival noun before と is a predicate with its copula dropped (…が不可欠との見方を示した).
       const predicative = c === 'noun' && toks[v.prev(i)]!.pos1 === '形容動詞語幹';
-      if (view && (c !== 'noun' || predicative)) { cues.push({ rule: 'view', kind: 'reported', from: i, to: view, complementEnd: i }); i = view - 1; }
+      if (view && (c !== 'noun' || predicative)) { cues.push({ rule: 'view', kind: 'reported', from: i, to: view, complementEnd: i }); i = view - 1; continue; }
+      // 「…」との強い口調で語った: the manner it was said in, then the verb.
+      const manner = c !== 'noun' || predicative ? mannerThenSpeech(v, k + 1) : -1;
+      if (manner > 0) { cues.push({ rule: 'quotative', kind: 'reported', from: i, to: manner, complementEnd: i }); i = manner - 1; }
       continue;
     }
     // とも / とは / とさえ / とすら / とまで: a particle between と and the predicate (…とまで言い切った).
@@ -1596,7 +1607,8 @@ function selfIntroduction(v: SentenceView): SpeakerPhrase | null {
   const sp = np ? classify(np, toks, v.book) : null;
   return sp?.type === 'person' ? sp : null;
 }
-const ANSWER_LABEL = /^(?:(?:A|Ａ|答)[.:：．]|[(（〔【]答[)）〕】])\s*/;
+/** A:, 答：, (答), and the mark that opens each answer of a printed interview (◆, ◇). */
+const ANSWER_LABEL = /^(?:(?:A|Ａ|答)[.:：．]|[(（〔【]答[)）〕】]|[◆◇](?![◆◇]))\s*/;
 
 /** The agent of a passive report: Xから (or Xに) right before the quotation that closes before と. */
 function passiveAgent(v: SentenceView, i: number): SpeakerPhrase | null {
@@ -1667,6 +1679,24 @@ function viewChain(v: SentenceView, k: number, holder?: { after?: SpeakerPhrase 
  * と、X氏は…インタビューに答えた, と今後の見通しを予測, と理由を説明した. Returns its token and any speaker
  * written in between.
  */
+/**
+ * A short noun phrase of manner, で and a verb of speech from `k` (…との強い口調で語った, …とのポジティブなトーンで述べた):
+ * the end of the predicate, or -1.
+ */
+function mannerThenSpeech(v: SentenceView, k: number): number {
+  const { toks } = v;
+  let j = k;
+  for (; j < toks.length && j < k + 6; j++) {
+    const t = toks[j]!;
+    if (t.pos === '名詞' && t.pos1 !== '代名詞' || t.pos === '連体詞' || t.pos === '接頭詞' || t.pos === '形容詞' && t.conj.startsWith('基本形')) continue;
+    if (t.surface === 'な' && t.pos === '助動詞' && toks[j - 1]?.pos1 === '形容動詞語幹') continue;
+    break;
+  }
+  if (j === k || toks[j - 1]!.pos !== '名詞' || toks[j]?.surface !== 'で') return -1;
+  const verb = toks[j + 1];
+  return verb && verb.pos === '動詞' && isSpeechPredicate(verb) ? predicateEnd(v, j + 1) : -1;
+}
+
 function predicateAfter(v: SentenceView, k: number): { at: number; after: SpeakerPhrase | null } | null {
   const { toks } = v;
   let after: SpeakerPhrase | null = null;
@@ -1711,6 +1741,8 @@ function predicateAfter(v: SentenceView, k: number): { at: number; after: Speake
       continue;
     }
     if (t.pos === '動詞' && /^(?:改める|重ねる|繰り返す|強める|込める|交える|通じる|対する|応じる|受ける)$/.test(t.base)) continue;
+    // (…と重ねて説明した: the て of such a verb.)
+    if (t.surface === 'て' && t.pos === '助詞' && j > k && /^(?:改める|重ねる|繰り返す|強める|込める|交える)$/.test(toks[j - 1]!.base)) continue;
     if (t.pos === '形容詞' && t.conj.startsWith('連用')) continue;
     if (t.pos === '動詞' && (t.base === '果たす' || t.base === 'する') && toks[j + 1]?.pos === '名詞') continue;
     return null;
@@ -2587,6 +2619,9 @@ function complementSpan(v: SentenceView, cue: Cue, from: number): { span: Span; 
       for (;;) {
         const q = v.prev(open);
         if (q >= from && closesQuote(toks[q]!.surface) && v.match.has(q)) { open = v.match.get(q)!; continue; }
+        // (「…」、「…」などと: a comma between them too.)
+        const r = q >= from && toks[q]!.surface === '、' ? v.prev(q) : -1;
+        if (r >= from && closesQuote(toks[r]!.surface) && v.match.has(r)) { open = v.match.get(r)!; continue; }
         break;
       }
       const before = v.prev(open);
@@ -2617,27 +2652,43 @@ function complementSpan(v: SentenceView, cue: Cue, from: number): { span: Span; 
 
 /**
  * Where the reported clause starts when the speaker did something first in the same sentence: after a clause
- * with an object and no subject of its own that ends in て、 or a continuative 、 (…声明を発表していて、… /
- * …論を引用し、…と指摘する). A clause with its own subject (経済が回復し、物価も上がると) is part of what was said.
+ * with no subject of its own that ends in て、 or a continuative 、 on a verb of the speaker's own act — citing or
+ * naming (…論を引用し、…を挙げ、), taking something as ground (…を踏まえ、…を受け、…を巡り、), or an event
+ * (…と会談し、…を訪問し、…声明を発表していて、) — or with …を念頭に、. Any other verb there is part of what was
+ * said: 利上げを議論し、判断したい / 演習を行い、メッセージを送ることが効果的だ. A clause with its own subject
+ * (経済が回復し、物価も上がると) is part of what was said too.
  */
 function ownClauseStart(v: SentenceView, from: number, end: number): number {
   const { toks } = v;
   let start = from;
-  let object = false;
   let subject = false;
   for (let j = from; j < end; j++) {
     const t = toks[j]!;
     if (v.depth[j]! > 0) continue;
     if (t.pos === '助詞' && (t.surface === 'が' || t.surface === 'は')) subject = true;
-    if (t.pos === '助詞' && t.surface === 'を') object = true;
     if (t.surface !== '、' || j === from) continue;
     const p = toks[j - 1]!;
+    // (…を念頭に、: with something in mind.)
+    const mind = p.surface === 'に' && toks[j - 2]?.surface === '念頭';
     const continuative = p.surface === 'て' || p.surface === 'で' && p.pos === '助詞' || (p.pos === '動詞' || p.pos === '助動詞') && p.conj.startsWith('連用');
-    if (continuative && object && !subject) start = j + 1;
-    object = false;
+    if (!subject && (mind || continuative && ownActVerb(toks, j - 1))) start = j + 1;
     subject = false;
   }
   return start;
+}
+
+/** Verbs of the speaker's own act before what they say (base forms; a サ変 noun with する stands for its noun). */
+const OWN_ACT = /^(?:引用|挙げる|言及|紹介|触れる|示す|例示|踏まえる|受ける|巡る|めぐる|見据える|念頭|会談|会見|訪問|出席|視察|面会|発表|公表|実施|演説|講演|登壇|出演|寄稿)$/;
+
+/** Whether the continuative verb ending before `k` (inclusive; て/し included) is one of OWN_ACT. */
+function ownActVerb(toks: readonly JaToken[], k: number): boolean {
+  // Back over て / で and auxiliaries (発表していて: 発表 し て い て) to the verb.
+  let i = k;
+  while (i > 0 && (toks[i]!.pos === '助詞' && (toks[i]!.surface === 'て' || toks[i]!.surface === 'で') || toks[i]!.pos === '助動詞' || toks[i]!.pos === '動詞' && toks[i]!.pos1 === '非自立')) i--;
+  const verb = toks[i]!;
+  if (verb.pos !== '動詞') return false;
+  if (verb.base === 'する') return OWN_ACT.test(toks[i - 1]?.surface ?? '');
+  return OWN_ACT.test(verb.base);
 }
 
 /** The text of tokens [from, to), trimmed of spaces, commas and footnote markers at either end. */

@@ -281,6 +281,9 @@ function readSpeaker(np: NounPhrase, toks: readonly JaToken[], hasPersonName: bo
   const post = ending && lastTok.surface.length > ending.length && lastTok.surface.endsWith(ending) && lastTok.known && lastTok.pos === '名詞' && (lastTok.pos1 === '一般' || lastTok.pos1 === 'サ変接続') ? undefined : ending;
   // ボロディンほか(2023), 佐伯(2021): an author cited with the year of the work.
   const cited = /^[\u30A1-\u30FA\u30FC・\u4e00-\u9fff々A-Za-z. ]{2,24}(?:ほか|他)?[(（](?:19|20)\d{2}[a-z]?[)）]$/.test(text) && !ORG_TAILS.test(bare) && !GOV_TAILS.test(bare);
+  // 岸田政権, 森山内閣, 北村陣営, 岸本派: a body named after the person who leads it speaks as that body.
+  const led = /(?:政権|内閣|陣営|事務所|派)$/.exec(bare);
+  if (led && hasPersonName && bare.length > led[0].length + 1) return reading(text, /^(?:政権|内閣)$/.test(led[0]) ? 'government' : 'organization', bare);
   if (hasPersonName || post || cited || isKatakanaFullName(bare) || trailingFullName(bare) > 0 && /[\u4e00-\u9fff]$/.test(bare.slice(0, trailingFullName(bare))) || /^[A-Z][A-Za-z.'-]+(?: [A-Z][A-Za-z.'-]+)*(?:氏|さん)$/.test(bare)) {
     if (/(?:高官|当局者)$/.test(bare)) return reading(text, 'government', bare);
     // 各党首, 両首脳, 与野党党首: holders of a post taken together, no one by name.
