@@ -123,6 +123,20 @@ run({
     text: '川端総裁は以前、「為替を注視」、「政府と協調」などと、円高をけん制する発言を重ねていた。',
     want: [{ speaker: '川端', content: '為替を注視」、「政府と協調', kind: 'quote' }],
   },
+  'view: a comma before との (…ている、との見方を示した); a topic after an object whose verb has not come yet is inside what was said, and the speaker goes on': {
+    text: 'ハリス元次官は会見で首相を祝った。漁船の事件に関して、日本と北陵国の関係を南陵国は試している、との見方を示した。南陵国は、たとえば合同訓練を重ね、相手へ合図を送ることが有効だと述べた。',
+    want: [
+      { speaker: 'ハリス', cue: 'との見方を示した', content: '日本と北陵国の関係を南陵国は試している' },
+      { speaker: 'ハリス', cue: 'と述べた', content: '南陵国は、たとえば合同訓練を重ね、相手へ合図を送ることが有効だ' },
+    ],
+  },
+  'a country alone as topic after a person spoke speaks itself with a verb of its own answer (中国は…と反論した)': {
+    text: '森川外相は会見で「対話を続ける」と述べた。中国は、日本の主張は根拠がないと反論した。',
+    want: [
+      { speaker: '森川', cue: 'と述べた', content: '対話を続ける' },
+      { speaker: '中国', cue: 'と反論した', content: '日本の主張は根拠がない' },
+    ],
+  },
   'quotative: only a verb of the speaker\'s own act (会談し, 引用し, 念頭に) stands outside what was said; another continuative clause is part of it': {
     text: '北辰銀行の森川総裁は、利下げを行うかどうか議論し、判断したいと述べた。野田首相は南陵党の代表と会談し、燃料高騰を念頭に、新たな支援策をまとめると述べた。長井氏は、合同訓練を行い、抑止の意思を示すことが大切だと語った。',
     want: [

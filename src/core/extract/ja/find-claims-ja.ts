@@ -825,6 +825,8 @@ function isQuotativeTo(v: SentenceView, i: number): boolean {
     if (before && (/^(?:動詞|助動詞|形容詞)$/.test(before.pos) || closesQuote(before.surface))) {
       const found = predicateAfter(v, v.next(i));
       if (found && !isThought(v.toks[found.at]!)) return true;
+      // (…テストしている、との見方を示した: a view voiced after と.)
+      if (v.toks[v.next(i)]?.surface === 'の' && viewChain(v, v.next(i) + 1) !== null) return true;
     }
   }
   if (t.pos !== '助詞') return false;
@@ -928,7 +930,7 @@ function subjectInClause(v: SentenceView, i: number): boolean {
 /** と after a comma, read by the analyser as a filler or as a coordinating "and" (…ない、と). */
 function commaTo(v: SentenceView, i: number): boolean {
   const t = v.toks[i]!;
-  return t.surface === 'と' && v.toks[i - 1]?.surface === '、' && (t.pos === 'フィラー' || t.pos1 === '並立助詞');
+  return t.surface === 'と' && v.toks[i - 1]?.surface === '、' && (t.pos === 'フィラー' || t.pos1 === '並立助詞' || t.pos1 === '格助詞' && v.toks[i + 1]?.surface === 'の');
 }
 
 /** A quotation and など standing for と before a reporting predicate: 「…」などコメント, 「…」など語った. */
@@ -1796,7 +1798,12 @@ function analyzeSentence(v: SentenceView, book: SpeakerBook, carried: Speaker | 
   // さらに、日本は…と強調した after a person's claim: the person goes on; 日本は is what they said.
   // (So does the speaker before of ロシア軍が…を教えているとして、「…」との見解を示した: a subject with が closed by a
   // として that a later cue goes on from is inside what として gives.)
-  const continues = !!opening.topic && (carried?.people.some((p) => p.type === 'person') && opening.topic.type === 'government' && opening.continuation
+  // (So does a person who spoke in the sentence before when a country alone is the topic: 日本は、…演習を行い、…ことが
+  // 効果的だと述べた goes on with what they said about it.)
+  const countryAfterSpeech = !!opening.topic && opening.topic.type === 'government' && STATE_NAMES.test(opening.topic.text)
+    && !!carried && carried.people.length === 1 && carried.people[0]!.type === 'person' && !!previous?.drafts.some((d) => sameSpeakers(d.speaker, carried))
+    && !!firstCue?.verb && GOING_ON.has(firstCue.verb);
+  const continues = !!opening.topic && (carried?.people.some((p) => p.type === 'person') && opening.topic.type === 'government' && (opening.continuation || countryAfterSpeech)
     || !!carried && !!firstCue && firstCue.rule === 'toshite' && toks[opening.topic.to]?.surface === 'が' && opening.topic.to <= firstCue.from
       && opening.topic.type !== 'person' && !closesQuote(toks[v.prev(firstCue.from)]?.surface ?? '') && cues.some((c) => c.rule !== 'hearsay' && c.from >= firstCue.to));
   // (So is the subject of a complement whose speaker is named after it: 北朝鮮が…発射したと、合同参謀本部が明らかにした.)
@@ -2254,9 +2261,14 @@ function sentenceOpening(v: SentenceView): { topic: SpeakerPhrase | null; coTopi
     }
   }
   // A topic within the first stretch of the sentence, outside quotations.
+  // (…日米の関係を中国はテストしている、との見方: a topic after an object whose verb has not come yet is inside
+  // that clause; これを受けて北村氏は is not.)
+  let object = false;
   for (let j = k; j < toks.length && j < k + 24; j++) {
     const t = toks[j]!;
     if (v.depth[j]! > 0) break;
+    if (t.surface === '、' || t.pos === '動詞') object = false;
+    if (t.surface === 'を' && t.pos === '助詞') object = true;
     if (t.pos === '動詞' && t.pos1 === '自立' && !(t.surface === 'よる' || t.base === 'よる')) {
       // 中国と約40年渡りあった森戸氏が…: a clause describing the noun after it is part of the topic's description,
       // when a topic or subject closes the noun phrase it describes; any other predicate ends the search.
@@ -2271,6 +2283,7 @@ function sentenceOpening(v: SentenceView): { topic: SpeakerPhrase | null; coTopi
     // A sentence opening with a condition (…になれば、): what follows it is the consequence, not a speaker.
     if (isCondition(t)) break;
     if ((t.surface === 'は' || t.surface === 'が' || t.surface === 'も') && t.pos === '助詞') {
+      if (object) continue;
       // A尹候補が…を主張したのに対し、B候補は…: the subject of a clause contrasted with the next is not the
       // sentence's topic; the search goes on after it.
       const contrast = t.surface === 'が' ? contrastClauseEnd(v, j + 1) : -1;
@@ -2589,11 +2602,15 @@ function conditionFollows(v: SentenceView, k: number): boolean {
 
 function subjectAfter(v: SentenceView, from: number, to: number, topicOnly: boolean, groupAnywhere = false): { phrase: SpeakerPhrase; contentFrom: number } | null {
   const { toks } = v;
+  // (A subject after an object whose verb has not come yet, …の関係を中国はテストしている, is inside that clause.)
+  let object = false;
   for (let j = from; j < to && j < from + 30; j++) {
     if (v.depth[j]! > 0) continue;
     const t = toks[j]!;
     if (isCondition(t)) return null;
-    if ((t.surface === 'は' || t.surface === 'が' && !topicOnly) && t.pos === '助詞') {
+    if (t.surface === '、' || t.pos === '動詞') object = false;
+    if (t.surface === 'を' && t.pos === '助詞') object = true;
+    if ((t.surface === 'は' || t.surface === 'が' && !topicOnly) && t.pos === '助詞' && !object) {
       if (t.surface === 'が' && (modifiesNoun(v, j + 1) || conditionFollows(v, j + 1) || circumstanceFollows(v, j + 1))) continue;
       const np = nounPhraseEndingAt(v.text, toks, j - 1, from);
       const sp = np ? classify(np, toks, v.book) : null;
