@@ -137,6 +137,16 @@ run({
       { speaker: '中国', cue: 'と反論した', content: '日本の主張は根拠がない' },
     ],
   },
+  'a statement the sentence answers (…と発表したことに関連し、) is its subject\'s; with no one named inside and an about-link (…と述べたことについて、) the topic explains their own words; 華氏 after 華春明 is the person': {
+    text: '南陵外務省の華春明報道局長は記者会見で、北陵政府が「懸念を共有した」と発表したことに関連し、「北陵側の動きを注視する」と述べた。華氏は「挑発をやめるよう求める」と反発した。森田官房長官は、記者の質問に「答える必要はない」と述べたことについて、「政府の立場を答える場だ」と説明した。',
+    want: [
+      { speaker: '北陵政府', cue: 'と発表した', content: '懸念を共有した' },
+      { speaker: '華春明', cue: 'と述べた', content: '北陵側の動きを注視する' },
+      { speaker: '華春明', cue: 'と反発した', content: '挑発をやめるよう求める', kind: 'quote' },
+      { speaker: '森田', cue: 'と述べた', content: '答える必要はない' },
+      { speaker: '森田', cue: 'と説明した', content: '政府の立場を答える場だ' },
+    ],
+  },
   'quotative: only a verb of the speaker\'s own act (会談し, 引用し, 念頭に) stands outside what was said; another continuative clause is part of it': {
     text: '北辰銀行の森川総裁は、利下げを行うかどうか議論し、判断したいと述べた。野田首相は南陵党の代表と会談し、燃料高騰を念頭に、新たな支援策をまとめると述べた。長井氏は、合同訓練を行い、抑止の意思を示すことが大切だと語った。',
     want: [

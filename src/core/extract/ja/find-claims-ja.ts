@@ -1909,10 +1909,17 @@ function analyzeSentence(v: SentenceView, book: SpeakerBook, carried: Speaker | 
     } else if (triggerEnd(v, cue.to) > 0) {
       // Xは、Yが…との見解を示したことを受け、…と述べた: the statement X answers is Y's, the subject inside the clause
       // (none named: no claim); X's own comes after it.
+      // (…と述べたことについて、「…」と説明した with no one named inside: the topic's own earlier words, explained.)
       const inner = subjectAfter(v, clauseStart, cue.from, false) ?? firstSubject(v, clauseStart, cue.from);
-      if (!inner) { clauseStart = afterCue(v, cue); continue; }
-      speaker = book.resolve(inner.phrase, current);
-      contentFrom = inner.contentFrom;
+      if (inner) {
+        speaker = book.resolve(inner.phrase, current);
+        contentFrom = inner.contentFrom;
+      } else if (topic && ABOUT_LINK.test(v.text.slice(toks[cue.to]!.end, toks[triggerEnd(v, cue.to) - 1]!.start))) {
+        speaker = topic;
+      } else {
+        clauseStart = afterCue(v, cue);
+        continue;
+      }
     } else if (nested && ci === 0 && !topic) {
       speaker = null;
     } else if (nested && topic && next!.rule === 'hearsay' && !isMedia(topic)) {
@@ -2191,14 +2198,22 @@ function triggerEnd(v: SentenceView, k: number): number {
   const { toks } = v;
   const a = toks[k]?.surface;
   if (a !== 'こと' && a !== 'の') return -1;
-  const b = toks[k + 1]?.surface ?? '';
-  let e: number;
-  if (b === 'を' && toks[k + 2]?.surface === '受け' || b === 'に' && /^対し/.test(toks[k + 2]?.surface ?? '')) e = k + 3;
-  else if (/^に対し(?:て)?$/.test(b)) e = k + 2;
-  else return -1;
-  if (toks[e]?.surface === 'て') e++;
-  return toks[e]?.surface === '、' ? e + 1 : -1;
+  // (…と発表したことに関連し、 / …と述べたのをめぐり、 / …ことについて、: what the sentence goes on to say is set
+  // against that statement too.)
+  let joined = '';
+  for (let e = k + 1; e < toks.length && e <= k + 5; e++) {
+    const w = toks[e]!.surface;
+    if (w === '、') return TRIGGER_LINK.test(joined) ? e + 1 : -1;
+    joined += w;
+  }
+  return -1;
 }
+
+/** Those of TRIGGER_LINK that say what the sentence is about (its speaker may be explaining their own words). */
+const ABOUT_LINK = /^(?:をめぐ|を巡|に関|について)/;
+
+/** What joins a statement to the sentence that answers it: ことを受けて, ことに対し, ことに関連し, のをめぐり … */
+const TRIGGER_LINK = /^(?:を(?:受け|うけ|めぐり|めぐって|巡り|巡って|踏まえ)|に(?:対し|関連し|関し|ついて|反発し|抗議し|触れ))(?:て)?$/;
 
 function afterCue(v: SentenceView, cue: Cue): number {
   const answered = triggerEnd(v, cue.to);
@@ -3447,6 +3462,10 @@ class SpeakerBook {
       name = this.known.has(bare) ? bare : null;
       if (name === null && /^[\u4e00-\u9fff々]{2}$/.test(bare)) {
         name = this.recentPerson((p) => p.surname === p.name && /^[\u4e00-\u9fff々]{4,5}$/.test(p.name) && p.name.startsWith(bare)) ? bare : null;
+      }
+      // 華氏 after 華春瑩: a one-kanji surname and 氏 that the dictionary knows as a word (Fahrenheit) is the person.
+      if (name === null && /^[\u4e00-\u9fff]氏$/.test(bare)) {
+        name = this.recentPerson((p) => /^[\u4e00-\u9fff]{2,3}$/.test(p.name) && p.name.startsWith(bare[0]!)) ? bare[0]! : null;
       }
       this.knownNames.set(text, name);
       this.knownAt = this.registry.people.length;
