@@ -1785,3 +1785,12 @@ test('a body named after its leader (森川政権, 野田陣営) speaks as that 
   assert.equal(mizuno?.title, '参議院議員会長');
   assert.equal(mizuno?.organization, '北辰党');
 });
+
+test('a press conference titled by its office (防衛大臣記者会見) whose header names the minister (森川防衛大臣閣議後会見): the minister makes the announcements (発表事項) and answers A:', () => {
+  const text = '防衛大臣記者会見\n\n日時\n令和5年6月6日(火)08:41~08:48\n場所\n議事堂内\n備考\n森川防衛大臣閣議後会見\n\n1 発表事項\n\n 演習の日程ですが、来月から始めます。参加は3千名となります。\n\n2 質疑応答\n\nQ:週末に北方の艦艇が海峡を通りましたが、受け止めを。\nA:動向は注視しています。分析を進めているところです。\n';
+  const got = claimsOf(text).filter((g) => g.rule === 'ja:interview-answer');
+  assert.deepEqual(got.map((g) => [g.names[0], g.cue, g.content]), [
+    ['森川', null, '演習の日程ですが、来月から始めます。参加は3千名となります'],
+    ['森川', 'A:', '動向は注視しています。分析を進めているところです'],
+  ]);
+});

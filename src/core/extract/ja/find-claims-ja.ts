@@ -241,7 +241,10 @@ function* claimsInParts(input: JaClaimsInput, partSize: number): Generator<Claim
     const said = block.kind === 'title' || block.kind === 'heading' || b < 3 ? CONFERENCE.exec(text.slice(block.contentStart, block.end)) : null;
     if (said) {
       conference = true;
-      principal ??= conferencePrincipal(block.contentStart + said.index, block, registry);
+      // (防衛大臣記者会見, then 森川防衛大臣閣議後会見: the person named takes the office's place.)
+      const office = !!principal && principal.people.every((p) => p.type === 'government');
+      const named = !principal || office ? conferencePrincipal(block.contentStart + said.index, block, registry) ?? (office ? conferenceLabel(text, block, said.index, tokenizer, people) : null) : null;
+      if (named && (!principal || named.people.some((p) => p.type === 'person'))) principal = named;
     }
     // A block read as a whole (a title, a quotation on its own line) is the sentence before the next one.
     const before = blocks[b - 1];
@@ -485,7 +488,14 @@ function* claimsInParts(input: JaClaimsInput, partSize: number): Generator<Claim
         const intro = result.drafts.length || lead ? null : selfIntroduction(sd);
         const introduced = intro ? people.resolve(intro, current) : null;
         // (One who introduces themselves is the principal an office in the title stood for.)
-        if (introduced) { current = introduced; if (!principal || principal.people.every((p) => p.type === 'government')) principal = introduced; }
+        if (introduced) {
+          current = introduced;
+          if (!principal || principal.people.every((p) => p.type === 'government')) {
+            // (The office's answers so far were the one who now introduces themselves.)
+            if (interviewee && interviewee === principal) interviewee = introduced;
+            principal = introduced;
+          }
+        }
         // 「…」こう語る X氏。 introduces the next interviewee: the answers so far are over.
         if (result.drafts.some((d) => d.rule === 'kou')) { interviewee = null; answer = null; }
         // (Inside a turn, what its speaker says or thinks with no one named is the turn already: …と思っています in the
@@ -496,7 +506,8 @@ function* claimsInParts(input: JaClaimsInput, partSize: number): Generator<Claim
         for (const d of own) if (d.kind === 'quote' && d.cue) drafts.push(...quotedReports(text, d, tokenizer, markerAt, people));
         unattributed.push(...result.unattributed);
         // (An answer under its speaker's label, 森川大臣「…」, is the label's claim already.)
-        if (interviewee && !labelled.some((l) => l.content.start < piece.end && piece.start < l.content.end)) {
+        // (A self-introduction or a greeting is no claim.)
+        if (interviewee && !introduced && !GREETING.test(text.slice(piece.start, piece.end).trim()) && !labelled.some((l) => l.content.start < piece.end && piece.start < l.content.end)) {
           // The whole answer is the interviewee's, claims of others it reports included.
           const whole = trimSpan(text, piece);
           // (A:… / 答:…: the answer's label is no part of it.)
@@ -564,9 +575,9 @@ function holds(titled: string, post: string): boolean {
 }
 
 /** The heading of a press conference's opening statement. */
-const OPENING_REMARKS = /^[\s\d.．、)）]*(?:冒頭発言|発言要旨|冒頭発言要旨|冒頭の発言|大臣からの発言|会長からの発言|冒頭説明)/;
+const OPENING_REMARKS = /^[\s\d.．、)）]*(?:冒頭発言|発言要旨|冒頭発言要旨|冒頭の発言|大臣からの発言|会長からの発言|冒頭説明|発表事項|報告事項)/;
 /** A press conference's title (…記者会見, …会見録, …会見要旨, …会見の全文). */
-const CONFERENCE = /(?:記者会見|会見録|会見要旨|会見概要|定例会見|臨時会見|会見の模様|会見(?:の)?(?:全文|詳報|要約|一問一答))/;
+const CONFERENCE = /(?:記者会見|会見録|会見要旨|会見概要|定例会見|臨時会見|閣議後会見|会見の模様|会見(?:の)?(?:全文|詳報|要約|一問一答))/;
 /** The principal a press conference's title names before `end` (where 記者会見 stands): the one person named there. */
 function conferencePrincipal(end: number, block: ClassifiedBlock, registry: PeopleRegistry): Speaker | null {
   const named = registry.mentionsIn(block.contentStart, end).filter((x) => x.person.type === 'person');
@@ -574,11 +585,22 @@ function conferencePrincipal(end: number, block: ClassifiedBlock, registry: Peop
   if (people.length === 1) return { people, source: { start: named[0]!.start, end: named[0]!.end } };
   // 大臣臨時会見概要, 知事定例記者会見: an office alone names the principal, a role-only official (the government).
   if (people.length) return null;
-  const office = /(?:^|[^\u4e00-\u9fff々])((?:官房)?(?:大臣|副大臣|長官|知事|市長|町長|村長|区長|総理|首相|報道官))(?=(?:定例|臨時)?(?:記者)?会見)/.exec(registry.text.slice(block.contentStart, end + 8));
+  // (防衛大臣記者会見: the portfolio is part of the office.)
+  const office = /(?:^|[^\u4e00-\u9fff々])((?:外務|防衛|財務|総務|法務|文部科学|厚生労働|農林水産|経済産業|国土交通|環境|復興|デジタル|官房)?(?:大臣|副大臣|長官|知事|市長|町長|村長|区長|総理|首相|報道官))(?=(?:定例|臨時|閣議後)?(?:記者)?会見)/.exec(registry.text.slice(block.contentStart, end + 8));
   if (!office) return null;
   const at = block.contentStart + office.index + office[0].length - office[1]!.length;
   const who = registry.people.find((p) => p.name === office[1] && p.type === 'government') ?? registry.addPerson({ name: office[1]!, organization: null, title: null, type: 'government' });
   return { people: [who], source: { start: at, end: at + office[1]!.length } };
+}
+
+/** The person a conference line names right before 会見 (森川防衛大臣閣議後会見), read as a label; null for anyone else. */
+function conferenceLabel(text: string, block: ClassifiedBlock, at: number, tokenizer: JaTokenizer, book: SpeakerBook): Speaker | null {
+  const before = text.slice(block.contentStart, block.contentStart + at);
+  const m = /([\u4e00-\u9fff々\u30A1-\u30FA\u30FC・]{2,16}?)(?:定例|臨時|閣議後)?(?:記者)?$/.exec(before);
+  if (!m) return null;
+  const start = block.contentStart + m.index;
+  const who = labelSpeaker(m[1]!, { start, end: start + m[1]!.length }, tokenizer, book, 'conference');
+  return who && who.people.length === 1 && who.people[0]!.type === 'person' ? who : null;
 }
 
 /**
@@ -1609,6 +1631,9 @@ function selfIntroduction(v: SentenceView): SpeakerPhrase | null {
   const sp = np ? classify(np, toks, v.book) : null;
   return sp?.type === 'person' ? sp : null;
 }
+/** A sentence that only greets or thanks (皆さん、こんにちは。 / よろしくお願いいたします。). */
+const GREETING = /^(?:(?:皆さん|皆様|みなさん)、?)?(?:こんにちは|こんばんは|おはようございます|よろしくお願い(?:いた)?します|ありがとうございま(?:す|した)|お疲れ様です|失礼します)[。！!]?$/;
+
 /** A:, 答：, (答), and the mark that opens each answer of a printed interview (◆, ◇). */
 const ANSWER_LABEL = /^(?:(?:A|Ａ|答)[.:：．]|[(（〔【]答[)）〕】]|[◆◇](?![◆◇]))\s*/;
 
