@@ -242,7 +242,7 @@ function* claimsInParts(input: JaClaimsInput, partSize: number): Generator<Claim
     if (said) {
       conference = true;
       // (防衛大臣記者会見, then 森川防衛大臣閣議後会見: the person named takes the office's place.)
-      const office = !!principal && principal.people.every((p) => p.type === 'government');
+      const office: boolean = !!principal && principal.people.every((p) => p.type === 'government');
       const named: Speaker | null = !principal || office ? conferencePrincipal(block.contentStart + said.index, block, registry) ?? (office ? conferenceLabel(text, block, said.index, tokenizer, people) : null) : null;
       if (named && (!principal || named.people.some((p) => p.type === 'person'))) principal = named;
     }
