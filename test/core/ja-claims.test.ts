@@ -147,6 +147,21 @@ run({
       { speaker: '森田', cue: 'と説明した', content: '政府の立場を答える場だ' },
     ],
   },
+  'toshite: a として clause inside a relative clause is the described person\'s (…として、増額を求めてきた森山大統領を「…」と迎えた), who does not speak on after it; おっしゃる says': {
+    text: '北方同盟の岡部事務局長は、加盟国は防衛を他国に頼りすぎているとして、負担増を求めてきた森山大統領を「あなたの後押しのおかげだ」と迎えた。南陵党の川島代表は先週の会見で、協議を続けることが大切とおっしゃっていました。',
+    want: [
+      { speaker: '森山', cue: 'として', content: '加盟国は防衛を他国に頼りすぎている' },
+      { speaker: '岡部', cue: 'と迎えた', content: 'あなたの後押しのおかげだ', kind: 'quote' },
+      { speaker: '川島', cue: 'とおっしゃっていました', content: '協議を続けることが大切' },
+    ],
+  },
+  'a subject set against the answer (Xが「…」とただしたのに対し「…」と述べた), however long its quotation, asks; the answer is the speaker\'s carried from before': {
+    text: '岸部官房長官は委員会で「措置は十分だ」と説明しました。一方、北辰党が「十分な措置を盛り込んでいるとしてきた政府の説明に矛盾するのではないか」とただしたのに対し「矛盾するところはない」と述べました。',
+    want: [
+      { speaker: '北辰党', cue: 'とただした', content: '十分な措置を盛り込んでいるとしてきた政府の説明に矛盾するのではないか', kind: 'quote' },
+      { speaker: '岸部', cue: 'と述べました', content: '矛盾するところはない', kind: 'quote' },
+    ],
+  },
   'quotative: only a verb of the speaker\'s own act (会談し, 引用し, 念頭に) stands outside what was said; another continuative clause is part of it': {
     text: '北辰銀行の森川総裁は、利下げを行うかどうか議論し、判断したいと述べた。野田首相は南陵党の代表と会談し、燃料高騰を念頭に、新たな支援策をまとめると述べた。長井氏は、合同訓練を行い、抑止の意思を示すことが大切だと語った。',
     want: [
@@ -1793,4 +1808,12 @@ test('a press conference titled by its office (防衛大臣記者会見) whose h
     ['森川', null, '演習の日程ですが、来月から始めます。参加は3千名となります'],
     ['森川', 'A:', '動向は注視しています。分析を進めているところです'],
   ]);
+});
+
+test('a surname ending in 部 (阿部, 岡部, 服部) before a post is a name, not a department', () => {
+  const a = analyze('阿部官房長官は「措置は十分だ」と説明した。北辰党の服部幹事長は「反対だ」と述べた。北方同盟の岡部事務局長は「協議は続ける」と述べた。南国外務部報道官は「遺憾だ」と述べた。');
+  const got = a.people.map((p) => [p.name, p.type, p.organization, p.title]);
+  assert.deepEqual(got.filter((g) => g[1] === 'person'), [['阿部', 'person', null, '官房長官'], ['服部', 'person', '北辰党', '幹事長'], ['岡部', 'person', '北方同盟', '事務局長']]);
+  // (A ministry ending in 部 before a post is still the body speaking.)
+  assert.ok(a.people.some((p) => p.type === 'government' && p.organization === '南国外務部'), JSON.stringify(got));
 });

@@ -1928,10 +1928,18 @@ function analyzeSentence(v: SentenceView, book: SpeakerBook, carried: Speaker | 
     }
 
     // 「…」と予想するのは土屋隆・北陵大教授だ: a cleft names the speaker at the end of the sentence.
-    if (!cue.after && cue.rule !== 'hearsay') cue.after = cleftSpeaker(v, cue.to) ?? headSpeaker(v, cue) ?? undefined;
+    // (A として inside a relative clause is the described person's, who does not speak on after it.)
+    let described = false;
+    if (!cue.after && cue.rule !== 'hearsay') {
+      cue.after = cleftSpeaker(v, cue.to) ?? headSpeaker(v, cue) ?? undefined;
+      const head = !cue.after && cue.rule === 'toshite' ? relativeHead(v, cue.to) : null;
+      if (head) { cue.after = head; described = true; }
+    }
     if (cue.after) {
       speaker = book.resolve(cue.after, current);
     } else if (triggerEnd(v, cue.to) > 0) {
+      // (Who is answered does not speak on: the answer is the topic's, or the speaker's carried from before.)
+      described = true;
       // Xは、Yが…との見解を示したことを受け、…と述べた: the statement X answers is Y's, the subject inside the clause
       // (none named: no claim); X's own comes after it.
       // (…と述べたことについて、「…」と説明した with no one named inside: the topic's own earlier words, explained.)
@@ -2038,7 +2046,7 @@ function analyzeSentence(v: SentenceView, book: SpeakerBook, carried: Speaker | 
       if (nested && next) (next as Cue & { nestedInner?: Draft }).nestedInner = d;
       const inner = (cue as Cue & { nestedInner?: Draft }).nestedInner;
       if (inner && !inner.via.length) inner.via = speaker.people.filter((p) => !inner.speaker.people.includes(p));
-      if (!nested) lastSpeaker = speaker;
+      if (!nested && !described) lastSpeaker = speaker;
     }
     // The next cue's complement starts after this one's predicate (…と述べ、…と強調した), unless nested.
     if (!nested) clauseStart = afterCue(v, cue);
@@ -2122,6 +2130,34 @@ function headSpeaker(v: SentenceView, cue: Cue): SpeakerPhrase | null {
     if (!np || np.from !== cue.to) return null;
     const sp = classify(np, toks, v.book);
     return sp && sp.type !== 'anaphor' && sp.type !== 'group' ? sp : null;
+  }
+  return null;
+}
+
+/**
+ * …に依存しすぎているとして、増額を求めてきたトランプ大統領を「…」と迎えた: a として clause inside a relative clause is
+ * said by the person the clause describes, the noun its verb modifies. The person, or null when the clause has a
+ * subject of its own or ends otherwise.
+ */
+function relativeHead(v: SentenceView, k: number): SpeakerPhrase | null {
+  const { toks, text } = v;
+  for (let j = k; j < toks.length && j < k + 20; j++) {
+    const t = toks[j]!;
+    if (v.depth[j] || t.surface === '。' || opensQuote(t.surface) || t.pos === '助詞' && /^(?:は|が|も)$/.test(t.surface)) return null;
+    if (t.pos !== '動詞' || t.pos1 !== '自立') continue;
+    // The first verb after として governs it: its chain (求め|て|き|た) must end in the attributive before a noun.
+    let e = j + 1;
+    while (e < toks.length && (toks[e]!.pos === '助動詞' || toks[e]!.pos === '動詞' && toks[e]!.pos1 !== '自立' || toks[e]!.pos === '助詞' && /^(?:て|で)$/.test(toks[e]!.surface))) e++;
+    const last = toks[e - 1]!;
+    if (!(last.conj.startsWith('基本形') || last.surface === 'た')) return null;
+    const n = toks[e];
+    if (!n || n.pos !== '名詞' || n.pos1 === '非自立' || n.pos1 === '接尾' || n.pos1 === '代名詞') return null;
+    let f = e;
+    while (f < toks.length && f < e + 10 && (toks[f]!.pos === '名詞' || toks[f]!.pos === '接頭詞')) f++;
+    if (toks[f]?.pos !== '助詞') return null;
+    const np = nounPhraseEndingAt(text, toks, f - 1, e);
+    const sp = np && np.from === e ? classify(np, toks, v.book) : null;
+    return sp && sp.type === 'person' ? sp : null;
   }
   return null;
 }
@@ -2229,6 +2265,8 @@ function triggerEnd(v: SentenceView, k: number): number {
   for (let e = k + 1; e < toks.length && e <= k + 5; e++) {
     const w = toks[e]!.surface;
     if (w === '、') return TRIGGER_LINK.test(joined) ? e + 1 : -1;
+    // (…とただしたのに対し「…」と述べた: the answer's quotation right after.)
+    if (opensQuote(w)) return TRIGGER_LINK.test(joined) ? e : -1;
     joined += w;
   }
   return -1;
@@ -2604,15 +2642,18 @@ function subjectAfterContrast(v: SentenceView, from: number, to: number, topicOn
  */
 function contrastClauseEnd(v: SentenceView, k: number): number {
   const { toks } = v;
-  for (let j = k; j < toks.length && j < k + 24; j++) {
+  // (Words inside a quotation do not count against the reach: …が「…」とただしたのに対し.)
+  for (let j = k, seen = 0; j < toks.length && seen < 24; j++) {
     if (v.depth[j]) continue;
+    seen++;
     const t = toks[j]!;
     if (t.surface === '。' || t.surface === '、') return -1;
     const predicate = /^(?:動詞|助動詞|形容詞)$/.test(toks[j - 1]?.pos ?? '');
     let e = -1;
     if (predicate && t.surface === 'の' && /^に対し(?:て)?$/.test(toks[j + 1]?.surface ?? '')) e = j + 2;
     else if (predicate && t.surface === '一方') e = toks[j + 1]?.surface === 'で' ? j + 2 : j + 1;
-    if (e > 0) return toks[e]?.surface === '、' ? e + 1 : -1;
+    // (…とただしたのに対し「…」と述べた: the answer's quotation right after.)
+    if (e > 0) return toks[e]?.surface === '、' ? e + 1 : opensQuote(toks[e]?.surface ?? '') ? e : -1;
   }
   return -1;
 }

@@ -533,7 +533,10 @@ function splitNameAndPost(text: string, post: string | null, toks: readonly JaTo
   }
   // 中国外務省報道官: what stands before the post is a ministry, not a name; the spokesperson is unnamed.
   const body = name.slice(name.lastIndexOf('の') + 1);
-  if (title && body && (GOV_TAILS.test(body) || ORG_TAILS.test(body)) && !/[\u30A1-\u30FA]{2,}$/.test(body)) {
+  // (阿部官房長官, 北辰党の服部幹事長: a surname the analyser tags as one is no department ending in 部.)
+  // (服部 is tagged a place: a proper noun of two kanji ending in 部 standing alone before the post is a surname too.)
+  const surname = toks.slice(np.from, np.to).some((t) => t.pos2 === '人名' && t.surface.length >= 2 && body.endsWith(t.surface) || t.pos1 === '固有名詞' && t.surface === body && /^[\u4e00-\u9fff]部$/.test(body));
+  if (title && body && !surname && (GOV_TAILS.test(body) || ORG_TAILS.test(body)) && !/[\u30A1-\u30FA]{2,}$/.test(body)) {
     return { name: text.replace(/[(（][^)）]*[)）]/g, '').trim(), organization: [organization, name].filter(Boolean).join('の'), title };
   }
   // 宇田秀明欧州局長: an office between a kanji name and the post (欧州 of 欧州局長) belongs to the post; the name is the

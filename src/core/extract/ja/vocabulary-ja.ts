@@ -15,6 +15,8 @@ export const SPEECH_VERBS = new Set([
   '挙げる', '促す', '誓う', 'うたう', '謳う', '繰り返す', '述べ立てる', '問いかける', '応じる', '返す', '記述', '報道', '踏み込む',
   // …と続けた: went on (to say); …と評した: called it; …とにらむ: reckons (a market analyst's forecast).
   '続ける', 'つづける', '評する', '評す', 'にらむ', '睨む',
+  // …とおっしゃった: said (honorific); 「…」と迎えた: greeted with.
+  'おっしゃる', '仰る', '迎える',
   // …と断ずる: judges flatly; …と説いた: argued; …と書き添えた: added; …と見立てる: reckons. (…と断じた is read
   // as 断 + じ, a noun and an auxiliary, so is not among them.)
   '断ずる', '説く', '書き添える', '見立てる',
