@@ -1817,3 +1817,11 @@ test('a surname ending in 部 (阿部, 岡部, 服部) before a post is a name, 
   // (A ministry ending in 部 before a post is still the body speaking.)
   assert.ok(a.people.some((p) => p.type === 'government' && p.organization === '南国外務部'), JSON.stringify(got));
 });
+
+test('an equals sign after a word that is no katakana name closes a headline\'s statement (…への警告=北陵国防部が明言): the speaker is what follows it; ドナルド=ランプ stays one name', () => {
+  const a = analyze('演習は独立派への警告=北陵国防部が明言 北陵国防部の呉報道官は、独立派に対する警告であるとした上、「行動に出る」と述べた。ドナルド=ランプ氏は「支持する」と語った。\n');
+  const names = a.people.map((p) => p.name);
+  assert.ok(!names.some((n) => n.includes('警告')), JSON.stringify(names));
+  assert.ok(names.includes('北陵国防部'), JSON.stringify(names));
+  assert.ok(names.includes('ドナルド=ランプ'), JSON.stringify(names));
+});

@@ -116,6 +116,9 @@ export function nounPhraseEndingAt(text: string, toks: readonly JaToken[], last:
       }
       break;
     }
+    // 台湾独立派への警告=中国国防部が明言: an equals sign after a word that is no katakana name (ドナルド=トランプ)
+    // closes a headline's statement; the speaker is what follows it.
+    if ((t.surface === '=' || t.surface === '＝') && sawNominal && !KATAKANA_WORD.test(toks[i - 1]?.surface ?? '')) break;
     if (isNominal(t)) {
       sawNominal = true;
       from = i;
