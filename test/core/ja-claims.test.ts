@@ -162,6 +162,10 @@ run({
       { speaker: '岸部', cue: 'と述べました', content: '矛盾するところはない', kind: 'quote' },
     ],
   },
+  'a topic described by a relative clause and a body\'s kind before a comma (…が創設した北辰研究所のシンクタンク、北辰総研は) speaks on in the next sentence': {
+    text: '故森田一郎氏が創設した北辰研究所のシンクタンク、北辰総研は18日、提言を公表。新政権の誕生で「同盟の関与が流動的になる」と指摘した。',
+    want: [{ speaker: '北辰総研', cue: 'と指摘した', content: '同盟の関与が流動的になる', kind: 'quote' }],
+  },
   'quotative: only a verb of the speaker\'s own act (会談し, 引用し, 念頭に) stands outside what was said; another continuative clause is part of it': {
     text: '北辰銀行の森川総裁は、利下げを行うかどうか議論し、判断したいと述べた。野田首相は南陵党の代表と会談し、燃料高騰を念頭に、新たな支援策をまとめると述べた。長井氏は、合同訓練を行い、抑止の意思を示すことが大切だと語った。',
     want: [

@@ -1113,6 +1113,8 @@ function topicAhead(v: SentenceView, k: number): boolean {
   for (let j = k; j < toks.length && j < k + 16; j++) {
     const t = toks[j]!;
     if (t.pos === '助詞' && (t.surface === 'は' || t.surface === 'が')) return j > k;
+    // (…研究所のシンクタンク、PHP総研は: a body's kind, a comma, then its name.)
+    if (t.surface === '、' && j > k && BODY_KIND.test(toks[j - 1]!.surface)) continue;
     if (!(t.pos === '名詞' || t.surface === 'の' || t.surface === '・' || t.pos === '接頭詞' || t.pos === '記号' && t.pos1 !== '句点' && t.surface !== '、')) return false;
   }
   return false;
