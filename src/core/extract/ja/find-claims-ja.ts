@@ -1769,9 +1769,9 @@ function predicateAfter(v: SentenceView, k: number): { at: number; after: Speake
       if (t.surface === 'と' && t.pos2 === '引用') return null;
       continue;
     }
-    if (t.pos === '動詞' && /^(?:改める|重ねる|繰り返す|強める|込める|交える|通じる|対する|応じる|受ける)$/.test(t.base)) continue;
-    // (…と重ねて説明した: the て of such a verb.)
-    if (t.surface === 'て' && t.pos === '助詞' && j > k && /^(?:改める|重ねる|繰り返す|強める|込める|交える)$/.test(toks[j - 1]!.base)) continue;
+    if (t.pos === '動詞' && /^(?:改める|重ねる|繰り返す|強める|込める|交える|通じる|対する|応じる|受ける|そろう|揃う)$/.test(t.base)) continue;
+    // (…と重ねて説明した, …とそろって批判した: the て of such a verb.)
+    if (t.surface === 'て' && t.pos === '助詞' && j > k && /^(?:改める|重ねる|繰り返す|強める|込める|交える|そろう|揃う)$/.test(toks[j - 1]!.base)) continue;
     if (t.pos === '形容詞' && t.conj.startsWith('連用')) continue;
     if (t.pos === '動詞' && (t.base === '果たす' || t.base === 'する') && toks[j + 1]?.pos === '名詞') continue;
     return null;
