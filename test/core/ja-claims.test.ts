@@ -1830,3 +1830,12 @@ test('an equals sign after a word that is no katakana name closes a headline\'s 
   assert.ok(names.includes('北陵国防部'), JSON.stringify(names));
   assert.ok(names.includes('ドナルド=ランプ'), JSON.stringify(names));
 });
+
+test('an unnamed official of a named government or ministry (南国商務省当局者, 米高官) is that government; a government office (…事務弁公室) speaks; 当局者 alone stays generic', () => {
+  const a = analyze('見出し\n\n南国商務省当局者は22日、規制に懸念を抱いていると述べた。米高官は「協議は続く」と語った。台湾問題を担当する南国事務弁公室は「独立に反対する」と批判した。当局者は「調査中だ」と述べた。\n');
+  const type = (name: string) => a.people.find((p) => p.name === name)?.type;
+  assert.equal(type('南国商務省当局者'), 'government');
+  assert.equal(type('米高官'), 'government');
+  assert.equal(type('南国事務弁公室'), 'government');
+  assert.notEqual(type('当局者'), 'government');
+});

@@ -261,6 +261,9 @@ function readSpeaker(np: NounPhrase, toks: readonly JaToken[], hasPersonName: bo
   const both = /(?:両氏|両者)$/.exec(bare);
   if (both && bare.length > both[0].length && !/の(?:両氏|両者)$/.test(bare)) return reading(text, 'anaphor', both[0]);
   if (/^(?:これ|それ|あれ|この|その|我々|私|僕|自分|ここ|今回|同様|一方|他方|ほか|他|こと|もの|ため|問題|点)$/.test(bare)) return null;
+  // 中国商務省当局者, 米当局者, 商務省高官: an unnamed official of a named government or ministry is that government.
+  const official = /^(.+?)(?:当局者|高官)$/.exec(bare);
+  if (official && (GOV_TAILS.test(official[1]!) || STATE_NAMES.test(official[1]!))) return reading(text, 'government', bare);
   if (GENERIC_SOURCE.test(bare) && !hasPersonName) return reading(text, 'group', bare);
   if (BRACKETED_OUTLET.test(bare)) return reading(text, 'media', bare.slice(1, -1));
   const titled = /^(.+?)「[^」]+」$/.exec(bare);
