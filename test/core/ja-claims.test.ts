@@ -1839,3 +1839,12 @@ test('an unnamed official of a named government or ministry (南国商務省当�
   assert.equal(type('南国事務弁公室'), 'government');
   assert.notEqual(type('当局者'), 'government');
 });
+
+test('quotations line after line after a topic that opens the first (X大統領は会見で「…」 / 「…」 / 「…」と述べました): one claim from the first to the last, with the cue that closes it', () => {
+  const text = '首脳会談\n安西首相は会見で、「同盟は盤石だ」と述べました。\n森山大統領「同盟は地域の礎」\n森山大統領は共同記者会見で「同盟は地域の礎だ」\n「温かい歓迎に感謝したい。訪問はすばらしかった」\n「伝統の競技を観戦でき、感激した」と述べました。\n';
+  const got = claimsOf(text).filter((g) => g.names.includes('森山') && g.cue !== '森山大統領');
+  assert.equal(got.length, 1, JSON.stringify(got));
+  assert.equal(got[0]!.cue, 'と述べました');
+  assert.equal(got[0]!.rule, 'ja:quote-run');
+  assert.equal(got[0]!.content, '同盟は地域の礎だ」\n「温かい歓迎に感謝したい。訪問はすばらしかった」\n「伝統の競技を観戦でき、感激した');
+});

@@ -481,7 +481,11 @@ function* claimsInParts(input: JaClaimsInput, partSize: number): Generator<Claim
         // X氏が、(改行)「…」(改行)と、…と述べた: a quotation standing as its own block(s), closed by a line that opens with と.
         const block = quoteBlockBefore(sd, people, current);
         if (block) { drafts.push(block); current = block.speaker; }
+        // X大統領は会見で「…」(改行)「…」(改行)「…」と述べた: quotations line after line, one cue closing the last.
+        const run = block ? null : quoteRunBefore(sd, people, current, markerAt);
+        if (run) { drafts.push(run); current = run.speaker; }
         const result = analyzeSentence(sd, people, current, previous, lastPiece);
+        if (run) result.drafts = result.drafts.filter((d) => !(run.content.start <= d.content.start && d.content.end <= run.content.end));
         // 戸川教授に聞いた。/ …氏に話を聞きました: the person an interview is with speaks next.
         const lead = result.drafts.length ? null : interviewLead(sd);
         if (lead) current = people.resolve(lead, current) ?? current;
@@ -1378,6 +1382,42 @@ function quoteBlockBefore(v: SentenceView, book: SpeakerBook, current: Speaker |
   if (!speaker) return null;
   const end = predicateEndFrom(v);
   return { speaker, via: [], kind: 'quote', cue: { start: t0.start, end: toks[end - 1]!.end }, content: boundContent({ start: open + 1, end: close }), mention: m ? 'explicit' : 'elided', rule: 'quote-block', tokens: surfaces(toks, 0, end) };
+}
+
+/**
+ * A sentence that is one quotation closed by と and a reporting verb (「…」と述べました。), after lines that are each one
+ * quotation, after a line whose topic opens a quotation (トランプ大統領は会見で「…」): one claim from the first
+ * quotation to the last, the topic's. Null unless every line between is a quotation alone.
+ */
+function quoteRunBefore(v: SentenceView, book: SpeakerBook, current: Speaker | null, markerAt: Map<number, DraftFootnote>): Draft | null {
+  const { toks, text } = v;
+  if (!toks.length || !opensQuote(toks[0]!.surface)) return null;
+  const close = v.match.get(0);
+  if (close === undefined) return null;
+  const after = toks[close + 1];
+  if (!after || !(after.surface === 'と' || after.surface === 'って') || after.pos !== '助詞') return null;
+  const verb = toks[close + 2];
+  if (!verb || !isSpeechPredicate(verb)) return null;
+  // Back over lines that are one quotation each, to a line that opens one after its topic.
+  let lineStart = v.span.start;
+  let lines = 0;
+  for (;;) {
+    if (lineStart === 0 || text[lineStart - 1] !== '\n') return null;
+    const prevStart = text.lastIndexOf('\n', lineStart - 2) + 1;
+    const line = text.slice(prevStart, lineStart - 1).trimEnd();
+    if (!line || !QUOTE_CLOSE.has(line[line.length - 1]!)) return null;
+    lineStart = prevStart;
+    if (QUOTE_OPEN.has(line[0]!) && closes(text, prevStart) === prevStart + line.length - 1) { if (++lines > 8) return null; continue; }
+    // The opening line: its topic and the quotation it opens, which closes the line.
+    const open = line.lastIndexOf('「');
+    if (open <= 0 || closes(text, prevStart + open) !== prevStart + line.length - 1) return null;
+    const head = new SentenceView(text, { start: prevStart, end: prevStart + open }, v.tokenizer, markerAt, book);
+    const topic = sentenceOpening(head).topic;
+    const speaker = topic && topic.type !== 'group' ? book.resolve(topic, current) : null;
+    if (!speaker) return null;
+    const end = predicateEnd(v, close + 2);
+    return { speaker, via: [], kind: 'quote', cue: { start: after.start, end: toks[end - 1]!.end }, content: boundContent({ start: prevStart + open + 1, end: toks[close]!.start }), mention: 'explicit', rule: 'quote-run', tokens: surfaces(toks, close + 1, end) };
+  }
 }
 
 /** The cue of a sentence opening with と: through the first reporting predicate (と、…との見方を示した), else と alone. */
