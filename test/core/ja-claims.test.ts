@@ -167,6 +167,15 @@ run({
     text: '故森田一郎氏が創設した北辰研究所のシンクタンク、北辰総研は18日、提言を公表。新政権の誕生で「同盟の関与が流動的になる」と指摘した。',
     want: [{ speaker: '北辰総研', cue: 'と指摘した', content: '同盟の関与が流動的になる', kind: 'quote' }],
   },
+  'quotative: where it was said between と and the verb (…とX（旧ツイッター）で明らかにした, と記者会見で述べた); a cue closing a reason (…と考えていたため、) is part of what the next cue says': {
+    text: 'アラン外相は協議が4日から首都で行われるとX（旧ツイッター）で明らかにした。森田氏は来月に訪米すると記者会見で述べた。ボレル代表は、合意が得られていなかったとし、多くの国が警告を送る必要があると考えていたため、会場を変更したと説明。北辰原子力機構は、ウラン粒子を検知したとする報告書をまとめた。',
+    want: [
+      { speaker: 'アラン', cue: 'とX（旧ツイッター）で明らかにした', content: '協議が4日から首都で行われる' },
+      { speaker: '森田', cue: 'と記者会見で述べた', content: '来月に訪米する' },
+      { speaker: 'ボレル', cue: 'と説明', content: '多くの国が警告を送る必要があると考えていたため、会場を変更した' },
+      { speaker: '北辰原子力機構', cue: 'とする報告書をまとめた', content: 'ウラン粒子を検知した' },
+    ],
+  },
   'quotative: only a verb of the speaker\'s own act (会談し, 引用し, 念頭に) stands outside what was said; another continuative clause is part of it': {
     text: '北辰銀行の森川総裁は、利下げを行うかどうか議論し、判断したいと述べた。野田首相は南陵党の代表と会談し、燃料高騰を念頭に、新たな支援策をまとめると述べた。長井氏は、合同訓練を行い、抑止の意思を示すことが大切だと語った。',
     want: [

@@ -878,9 +878,25 @@ function isQuotativeTo(v: SentenceView, i: number): boolean {
     if (q && q.surface === '明らか' && niSuruAt(v, at) >= 0) return true;
     // …でないとくぎを刺した / と懸念を示した: a view noun and the verb that voices it.
     if (q && viewVoicedAt(v, at) >= 0) return true;
+    // …行われるとX（旧ツイッター）で明らかにした / …するとの記者会見で述べた: where it was said, then the verb.
+    if (q && venueThenSpeech(v, at)) return true;
   }
   const p = v.prev(i);
   return p >= 0 && closesQuote(v.toks[p]!.surface);
+}
+
+/** A short noun phrase of where something was said (記者会見, X（旧ツイッター）, 自身のSNS), で, and a verb of speech from `k`. */
+function venueThenSpeech(v: SentenceView, k: number): boolean {
+  const { toks } = v;
+  let j = k;
+  for (; j < toks.length && j < k + 8; j++) {
+    const t = toks[j]!;
+    if (t.pos === '名詞' && t.pos1 !== '非自立' || t.pos === '接頭詞' || t.pos === '記号' && (t.pos1 === '括弧開' || t.pos1 === '括弧閉') || t.surface === 'の' && j > k) continue;
+    break;
+  }
+  if (j === k || toks[j]?.surface !== 'で' || toks[j]!.pos !== '助詞' || toks[j - 1]!.pos === '記号' && toks[j - 1]!.pos1 === '括弧開') return false;
+  const q = toks[j + 1];
+  return !!q && (q.pos === '動詞' && isSpeechPredicate(q) && !isThought(q) || q.surface === '明らか' && niSuruAt(v, j + 1) >= 0);
 }
 
 /** Whether the quotation closed at token `close` holds words but no predicate (「二次制裁」, 「後詰め」). */
@@ -1947,6 +1963,8 @@ function analyzeSentence(v: SentenceView, book: SpeakerBook, carried: Speaker | 
       continue;
     }
     if (cue.rule === 'hearsay' && frameSeen) continue;
+    // …必要があると考えていたため、…変更したと説明: a cue closing a reason for what a later cue says is part of that.
+    if (cue.rule !== 'frame' && next && REASON_AFTER.test(toks[cue.to]?.surface ?? '') && cues.slice(ci + 1).some((c) => c.rule !== 'frame' && c.rule !== 'hearsay')) continue;
     if (cue.rule === 'hearsay') {
       // …という。 with a speaker carried from before: that speaker's report; with none, unattributed.
       const from = skipAdverbials(v, clauseStart);
@@ -2313,6 +2331,9 @@ function triggerEnd(v: SentenceView, k: number): number {
   }
   return -1;
 }
+
+/** What closes a reason (…と考えていたため、 / …と思ったので、). */
+const REASON_AFTER = /^(?:ため|為|ので|から)$/;
 
 /** Those of TRIGGER_LINK that say what the sentence is about (its speaker may be explaining their own words). */
 const ABOUT_LINK = /^(?:をめぐ|を巡|に関|について)/;
