@@ -176,6 +176,11 @@ run({
       { speaker: '北辰原子力機構', cue: 'とする報告書をまとめた', content: 'ウラン粒子を検知した' },
     ],
   },
+  'toshite: a noun heading a clause before とした (…広がっていることへの対応とした) is what was said; XをYとした makes X into Y and says nothing': {
+    text: 'ボレル代表は会場を変更すると発表した。北辰首相の接近への反発が域内で広がっていることへの対応とした。政府は予算を倍増の目標とした。',
+    want: [{ speaker: 'ボレル', cue: 'とした', content: '北辰首相の接近への反発が域内で広がっていることへの対応' }],
+    none: ['倍増の目標'],
+  },
   'quotative: only a verb of the speaker\'s own act (会談し, 引用し, 念頭に) stands outside what was said; another continuative clause is part of it': {
     text: '北辰銀行の森川総裁は、利下げを行うかどうか議論し、判断したいと述べた。野田首相は南陵党の代表と会談し、燃料高騰を念頭に、新たな支援策をまとめると述べた。長井氏は、合同訓練を行い、抑止の意思を示すことが大切だと語った。',
     want: [

@@ -869,6 +869,8 @@ function isQuotativeTo(v: SentenceView, i: number): boolean {
   if (t.pos1 === '格助詞' && v.toks[v.prev(i)]?.pos1 === '形容動詞語幹' && v.toks[i + 1]?.surface === 'の' && viewChain(v, i + 2) !== null) return true;
   // …国益を守るためとしている: a clause closed by ため, then とする.
   if (t.pos1 === '格助詞' && /^(?:ため|為)$/.test(v.toks[v.prev(i)]?.surface ?? '') && v.toks[v.next(i)]?.base === 'する') return true;
+  // …広がっていることへの対応とした: a noun heading a clause, then とする.
+  if (t.pos1 === '格助詞' && v.toks[v.prev(i)]?.pos === '名詞' && v.toks[v.next(i)]?.base === 'する' && v.toks[v.next(i)]!.pos === '動詞' && nounHeadsClause(v, i)) return true;
   const afterPredicate = /^(?:動詞|助動詞|形容詞)$/.test(v.toks[v.prev(i)]?.pos ?? '');
   if (t.pos1 === '接続助詞' || t.pos1 === '格助詞' && afterPredicate) {
     const at = v.next(i);
@@ -1309,7 +1311,8 @@ function findCues(v: SentenceView): Cue[] {
     if (head.pos === '動詞' && head.base === 'する') {
       // (…国益を守るためとしている: a clause closed by a formal noun of purpose or reason is a clause.)
       // (Nor is an adjectival noun, its copula dropped: 目的は不明としながらも.)
-      if (c === 'noun' && !(toks[v.prev(i)]!.pos1 === '非自立' && /^(?:ため|為)$/.test(toks[v.prev(i)]!.surface)) && toks[v.prev(i)]!.pos1 !== '形容動詞語幹') continue;
+      // (…が広がっていることへの対応とした: a noun heading a clause, with no object of its own, is said too.)
+      if (c === 'noun' && !(toks[v.prev(i)]!.pos1 === '非自立' && /^(?:ため|為)$/.test(toks[v.prev(i)]!.surface)) && toks[v.prev(i)]!.pos1 !== '形容動詞語幹' && !nounHeadsClause(v, i)) continue;
       // 防ごうとしている: a volitional form before とする is an attempt (try to), not a claim.
       // (A conjecture is said, not tried: …開かれるであろうとし, …だろうとした.)
       const before = toks[v.prev(i)]!;
@@ -2330,6 +2333,23 @@ function triggerEnd(v: SentenceView, k: number): number {
     joined += w;
   }
   return -1;
+}
+
+/**
+ * Whether the noun before と at `i` heads a clause (…広がっていることへの対応と): a predicate before it since the last
+ * comma or the sentence's start, and no を (XをYとする makes X into Y) nor は/が after that predicate.
+ */
+function nounHeadsClause(v: SentenceView, i: number): boolean {
+  const { toks } = v;
+  let predicate = false;
+  for (let j = i - 1; j >= 0; j--) {
+    if (v.depth[j]) continue;
+    const t = toks[j]!;
+    if (t.surface === '、' || t.surface === '。') break;
+    if (t.pos === '助詞' && (t.surface === 'を' || !predicate && (t.surface === 'は' || t.surface === 'が'))) return false;
+    if (t.pos === '動詞' && t.pos1 === '自立') predicate = true;
+  }
+  return predicate;
 }
 
 /** What closes a reason (…と考えていたため、 / …と思ったので、). */
