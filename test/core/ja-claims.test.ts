@@ -181,6 +181,13 @@ run({
     want: [{ speaker: 'ボレル', cue: 'とした', content: '北辰首相の接近への反発が域内で広がっていることへの対応' }],
     none: ['倍増の目標'],
   },
+  'a newspaper\'s descriptor between equals signs after the name (…会長(71)=北辰生命特別顧問、港市出身=は) is no part of the speaker; a statement answered through ことに「…」 is its subject\'s; と + a verbal noun of speech with する (…課すと表明した)': {
+    text: '北経連の森井健一会長(71)=北辰生命特別顧問、港市出身=は10日、会見し、南国政府が輸入品に関税を課すと表明したことに「一方的な通告で遺憾」と述べた。',
+    want: [
+      { speaker: '南国政府', cue: 'と表明した', content: '輸入品に関税を課す' },
+      { speaker: '森井健一', cue: 'と述べた', content: '一方的な通告で遺憾', kind: 'quote' },
+    ],
+  },
   'quotative: only a verb of the speaker\'s own act (会談し, 引用し, 念頭に) stands outside what was said; another continuative clause is part of it': {
     text: '北辰銀行の森川総裁は、利下げを行うかどうか議論し、判断したいと述べた。野田首相は南陵党の代表と会談し、燃料高騰を念頭に、新たな支援策をまとめると述べた。長井氏は、合同訓練を行い、抑止の意思を示すことが大切だと語った。',
     want: [

@@ -876,6 +876,8 @@ function isQuotativeTo(v: SentenceView, i: number): boolean {
     const at = v.next(i);
     const q = v.toks[at];
     if (q && q.pos === '動詞' && isSpeechPredicate(q) && !isThought(q)) return true;
+    // …関税を課すと表明した: a verbal noun of speech with する.
+    if (q && q.pos === '名詞' && q.pos1 === 'サ変接続' && isSpeechPredicate(q) && !isThought(q) && v.toks[at + 1]?.base === 'する' && v.toks[at + 1]!.pos === '動詞') return true;
     // …訪米すると明らかにした: an adjectival noun, に and する voice it as one predicate.
     if (q && q.surface === '明らか' && niSuruAt(v, at) >= 0) return true;
     // …でないとくぎを刺した / と懸念を示した: a view noun and the verb that voices it.
@@ -2329,7 +2331,8 @@ function triggerEnd(v: SentenceView, k: number): number {
     const w = toks[e]!.surface;
     if (w === '、') return TRIGGER_LINK.test(joined) ? e + 1 : -1;
     // (…とただしたのに対し「…」と述べた: the answer's quotation right after.)
-    if (opensQuote(w)) return TRIGGER_LINK.test(joined) ? e : -1;
+    // (…と表明したことに「…」と述べた: に alone before the answer's quotation.)
+    if (opensQuote(w)) return TRIGGER_LINK.test(joined) || joined === 'に' ? e : -1;
     joined += w;
   }
   return -1;

@@ -73,11 +73,20 @@ export function isNominal(t: JaToken): boolean {
  * spaces between an organisation and a post (中央銀行 森山総裁), and の between an organisation and its
  * post or body (チリ政府の国家海洋委員会).
  */
+const EQUALS = new Set(['=', '＝']);
+
 export function nounPhraseEndingAt(text: string, toks: readonly JaToken[], last: number, floor: number): NounPhrase | null {
   let i = last;
   // Skip white space right before the particle.
   while (i >= floor && /^\s+$/.test(toks[i]!.surface)) i--;
   if (i < floor) return null;
+  // 筒井一郎会長(71)=北辰生命特別顧問、神戸市出身=は: a newspaper's descriptor between equals signs after the name is
+  // no part of the phrase, which ends before it.
+  if (EQUALS.has(toks[i]!.surface)) {
+    let k = i - 1;
+    while (k > floor && k > i - 24 && !EQUALS.has(toks[k]!.surface) && toks[k]!.surface !== '。') k--;
+    if (k > floor && EQUALS.has(toks[k]!.surface)) i = k - 1;
+  }
   const end = toks[i]!.end;
   let from = i + 1;
   // 北東通信など(によると): "and others" after the speaker named first.
