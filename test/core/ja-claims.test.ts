@@ -188,6 +188,14 @@ run({
       { speaker: '森井健一', cue: 'と述べた', content: '一方的な通告で遺憾', kind: 'quote' },
     ],
   },
+  'the subject of a statement the sentence answers (Xが「…」と述べたことについて、) is not its topic: the answer is the speaker\'s carried from before': {
+    text: 'ケイン特使は会見で「協力が欠かせない」と述べました。また、南国の李国家主席が削減目標について「ペースは他人に左右されない」と述べたことについて、「我々は指図していない」としたうえで、「我々は科学に従うだけだ」と話しました。',
+    want: [
+      { speaker: '李', cue: 'と述べた', content: 'ペースは他人に左右されない' },
+      { speaker: 'ケイン', cue: 'としたうえで', content: '我々は指図していない' },
+      { speaker: 'ケイン', cue: 'と話しました', content: '我々は科学に従うだけだ' },
+    ],
+  },
   'quotative: only a verb of the speaker\'s own act (会談し, 引用し, 念頭に) stands outside what was said; another continuative clause is part of it': {
     text: '北辰銀行の森川総裁は、利下げを行うかどうか議論し、判断したいと述べた。野田首相は南陵党の代表と会談し、燃料高騰を念頭に、新たな支援策をまとめると述べた。長井氏は、合同訓練を行い、抑止の意思を示すことが大切だと語った。',
     want: [

@@ -2355,6 +2355,22 @@ function nounHeadsClause(v: SentenceView, i: number): boolean {
   return predicate;
 }
 
+/** Where a clause from `k` that a statement closes and the sentence answers (…と述べたことについて、) ends, or -1. */
+function answeredClauseEnd(v: SentenceView, k: number): number {
+  const { toks } = v;
+  for (let j = k, seen = 0; j < toks.length && seen < 30; j++) {
+    if (v.depth[j]) continue;
+    seen++;
+    const t = toks[j]!;
+    if (t.surface === '。' || t.surface === '、') return -1;
+    if ((t.surface === 'こと' || t.surface === 'の') && /^(?:動詞|助動詞)$/.test(toks[j - 1]?.pos ?? '')) {
+      const e = triggerEnd(v, j);
+      if (e > 0) return e;
+    }
+  }
+  return -1;
+}
+
 /** What closes a reason (…と考えていたため、 / …と思ったので、). */
 const REASON_AFTER = /^(?:ため|為|ので|から)$/;
 
@@ -2452,6 +2468,9 @@ function sentenceOpening(v: SentenceView): { topic: SpeakerPhrase | null; coTopi
       // sentence's topic; the search goes on after it.
       const contrast = t.surface === 'が' ? contrastClauseEnd(v, j + 1) : -1;
       if (contrast > 0) { j = contrast - 1; continue; }
+      // 習主席が「…」と述べたことについて、「…」と話した: the subject of a statement the sentence answers is not its topic.
+      const answered = t.surface === 'が' ? answeredClauseEnd(v, j + 1) : -1;
+      if (answered > 0) { j = answered - 1; continue; }
       // 中国が進める南シナ海問題に関し…: a subject inside a clause that modifies a noun is not the sentence's.
       if (t.surface === 'が' && modifiesNoun(v, j + 1)) continue;
       // 台湾が中国の一部になれば、…: the subject of a condition is part of what is said.
