@@ -1877,3 +1877,12 @@ test('quotations line after line after a topic that opens the first (X大統領�
   assert.equal(got[0]!.rule, 'ja:quote-run');
   assert.equal(got[0]!.content, '同盟は地域の礎だ」\n「温かい歓迎に感謝したい。訪問はすばらしかった」\n「伝統の競技を観戦でき、感激した');
 });
+
+test('a headline credited after a dash to a research body or a person with a post (…あり得る-北辰総研) is theirs; Latin page furniture (hatena-bookmark) and a wire credit are not; と表した reports; 経済産業相 is a post', () => {
+  const text = '見出し\n\n輸入制限で輸出が減る可能性あり得る-北辰総研\n\nhatena-bookmark\n\n統計局の張報道官は、「経済は合理的な範囲で推移している」と表しました。森田一郎経済産業相は「協議を続ける」と述べた。\n';
+  const got = claimsOf(text);
+  assert.ok(got.some((g) => g.names.includes('北辰総研') && g.cue === '-北辰総研' && g.content === '輸入制限で輸出が減る可能性あり得る'), JSON.stringify(got));
+  assert.ok(!got.some((g) => g.content === 'hatena'));
+  assert.ok(got.some((g) => g.names.includes('張') && g.cue === 'と表しました'));
+  assert.ok(got.some((g) => g.names[0] === '森田一郎' && g.cue === 'と述べた'), JSON.stringify(got.map((g) => g.names[0])));
+});

@@ -3453,9 +3453,19 @@ function findLabels(text: string, block: ClassifiedBlock, tokenizer: JaTokenizer
       const who = labelSpeaker(eq[2]!, { start: cueStart + 1, end: cueStart + 1 + eq[2]!.length }, tokenizer, book, 'label-equals');
       if (who && who.people.every((p) => p.type === 'person' && p.title)) out.push({ speaker: who, via: [], kind: 'reported', cue: { start: cueStart, end: cueStart + 1 + eq[2]!.length }, content: { start, end: start + eq[1]!.length }, mention: 'explicit', rule: 'label-equals', tokens: eq[2]! });
     }
+    // …あり得る-大和総研: a research body or a person with a post credited after a dash (never a wire's credit).
+    const dash = eq ? null : /^(.{4,120}?[^\s\-－―–])[\-－―–]([^\-－―–\s]{2,20})\s*$/.exec(body);
+    // (Japanese on both sides: hatena-bookmark is a page's furniture.)
+    if (dash && JAPANESE.test(dash[1]!) && JAPANESE.test(dash[2]!)) {
+      const cueStart = start + dash[1]!.length;
+      const who = labelSpeaker(dash[2]!, { start: cueStart + 1, end: cueStart + 1 + dash[2]!.length }, tokenizer, book, 'label-equals');
+      if (who && who.people.every((p) => p.type === 'organization' || p.type === 'person' && p.title)) out.push({ speaker: who, via: [], kind: 'reported', cue: { start: cueStart, end: cueStart + 1 + dash[2]!.length }, content: { start, end: start + dash[1]!.length }, mention: 'explicit', rule: 'label-equals', tokens: dash[2]! });
+    }
   }
   return out;
 }
+
+const JAPANESE = /[\u3041-\u30FA\u4e00-\u9fff]/;
 
 /** The speaker a stretch of a headline names whole (a segment between spaces or up to 、): a person by name or post. */
 function headlineSpeaker(text: string, from: number, to: number, tokenizer: JaTokenizer, book: SpeakerBook, types: readonly string[]): Speaker | null {
