@@ -1886,3 +1886,9 @@ test('a headline credited after a dash to a research body or a person with a pos
   assert.ok(got.some((g) => g.names.includes('張') && g.cue === 'と表しました'));
   assert.ok(got.some((g) => g.names[0] === '森田一郎' && g.cue === 'と述べた'), JSON.stringify(got.map((g) => g.names[0])));
 });
+
+test('a survey\'s owner with the day it was published (X社「北辰リサーチ」4日の調査によると) frames what follows; a share of those surveyed (41%の人は) is a group, never the owner', () => {
+  const got = claimsOf('見出し\n\n米調査会社「北辰リサーチ」4日の調査によると、52%の管理職は調達を増やし始めた。41%の人は依存度を下げたいとの考えを示した。\n');
+  assert.ok(got.some((g) => g.names.includes('北辰リサーチ') && g.kind === 'according_to' && g.content === '52%の管理職は調達を増やし始めた'), JSON.stringify(got));
+  assert.ok(!got.some((g) => g.names.includes('北辰リサーチ') && g.content.includes('依存度')), JSON.stringify(got));
+});

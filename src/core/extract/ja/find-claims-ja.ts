@@ -169,6 +169,12 @@ function classify(np: Parameters<typeof classifySpeaker>[0], toks: Parameters<ty
     const group = whole ? classifySpeaker(whole, toks, book.readings) : null;
     if (whole && group?.type === 'group') return { ...group, from: whole.from, to: np.to, start: whole.start, end: np.end, text: book.registry.text.slice(whole.start, np.end) };
   }
+  // 41%の人は, 3割の企業は: a share of those surveyed, no one named.
+  if (/^(?:人|人々|回答者|企業|世帯)$/.test(np.text) && np.from >= 2 && toks[np.from - 1]!.surface === 'の' && /^(?:[%％]|割)$/.test(toks[np.from - 2]!.surface)) {
+    let k = np.from - 2;
+    while (k > 0 && /^[\d０-９.．]+$/.test(toks[k - 1]!.surface)) k--;
+    return { from: k, to: np.to, start: toks[k]!.start, end: np.end, text: book.registry.text.slice(toks[k]!.start, np.end), type: 'group', core: book.registry.text.slice(toks[k]!.start, np.end), organization: null, title: null };
+  }
   // この専門家は: the expert just quoted, not experts in general.
   const before = toks[np.from - 1];
   if (before && before.pos === '連体詞' && /^(?:この|その)$/.test(before.surface) && KIND_OF_PERSON.test(np.text)) {
@@ -1504,7 +1510,10 @@ function publisherOf(v: SentenceView, np: NounPhrase): SpeakerPhrase | null {
   // Xの…調査: the owner inside the phrase.
   for (let k = head - 1; k > np.from; k--) {
     if (toks[k]!.surface !== 'の' || toks[k]!.pos !== '助詞') continue;
-    const owner = nounPhraseEndingAt(v.text, toks, k - 1, np.from);
+    // (…カーニー(KEARNEY)」4日の調査: the day it was published is no part of the owner.)
+    let last = k - 1;
+    while (last > np.from && (toks[last]!.pos1 === '数' || toks[last]!.pos2 === '助数詞' && /^(?:日|月|年)$/.test(toks[last]!.surface))) last--;
+    const owner = nounPhraseEndingAt(v.text, toks, last, np.from);
     const found = owner ? asSource(classify(owner, toks, v.book)) : null;
     if (found) return found;
   }

@@ -274,6 +274,8 @@ function readSpeaker(np: NounPhrase, toks: readonly JaToken[], hasPersonName: bo
   const official = /^(.+?)(?:当局者|高官)$/.exec(bare);
   if (official && (GOV_TAILS.test(official[1]!) || STATE_NAMES.test(official[1]!))) return reading(text, 'government', bare);
   if (GENERIC_SOURCE.test(bare) && !hasPersonName) return reading(text, 'group', bare);
+  // 41%の人, 3割の企業: a share of those surveyed.
+  if (/^[\d０-９.．]+(?:[%％]|割)の?(?:人|人々|回答者|企業|社|世帯)$/.test(bare)) return reading(text, 'group', bare);
   if (BRACKETED_OUTLET.test(bare)) return reading(text, 'media', bare.slice(1, -1));
   const titled = /^(.+?)「[^」]+」$/.exec(bare);
   if (KATAKANA_MEDIA.test(bare) || MEDIA_TAILS.test(bare) && !/(?:局長|部長)$/.test(bare) || titled && TITLED_OUTLET.test(titled[1]!) || DESCRIBED_OUTLET.test(bare)) {
