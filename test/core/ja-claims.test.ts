@@ -196,6 +196,10 @@ run({
       { speaker: 'ケイン', cue: 'と話しました', content: '我々は科学に従うだけだ' },
     ],
   },
+  'a wire\'s dateline in square brackets and a dash ([ワシントン 27日 ロイター] - ) opens no turn and hides no topic; an office of state ending in 長官室 is the government': {
+    text: '[ワシントン 27日 ロイター] - 北国家情報長官室(NDI)は27日公表の報告書で、南国が制裁逃れに加担している可能性が高いと指摘した。',
+    want: [{ speaker: '北国家情報長官室', cue: 'と指摘した', content: '南国が制裁逃れに加担している可能性が高い' }],
+  },
   'quotative: only a verb of the speaker\'s own act (会談し, 引用し, 念頭に) stands outside what was said; another continuative clause is part of it': {
     text: '北辰銀行の森川総裁は、利下げを行うかどうか議論し、判断したいと述べた。野田首相は南陵党の代表と会談し、燃料高騰を念頭に、新たな支援策をまとめると述べた。長井氏は、合同訓練を行い、抑止の意思を示すことが大切だと語った。',
     want: [

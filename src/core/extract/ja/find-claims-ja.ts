@@ -2525,12 +2525,14 @@ function skipCredits(v: SentenceView): number {
   let k = 0;
   for (let guard = 0; guard < 3; guard++) {
     const open = toks[k]?.surface;
-    const close = open === '(' || open === '（' ? /^[)）]$/ : open === '【' ? /^】$/ : null;
+    // ([ワシントン 27日 ロイター] - : a wire's dateline in square brackets, then a dash.)
+    const close = open === '(' || open === '（' ? /^[)）]$/ : open === '【' ? /^】$/ : open === '[' || open === '［' ? /^[\]］]$/ : null;
     if (!close) break;
     let j = k + 1;
     while (j < toks.length && j < k + 30 && !close.test(toks[j]!.surface)) j++;
     if (j >= toks.length || j >= k + 30) break;
     k = j + 1;
+    while (k < toks.length && /^(?:\s+|[-－―–—]+)$/.test(toks[k]!.surface) && (open === '[' || open === '［')) k++;
   }
   return k;
 }
