@@ -200,6 +200,10 @@ run({
     text: '[ワシントン 27日 ロイター] - 北国家情報長官室(NDI)は27日公表の報告書で、南国が制裁逃れに加担している可能性が高いと指摘した。',
     want: [{ speaker: '北国家情報長官室', cue: 'と指摘した', content: '南国が制裁逃れに加担している可能性が高い' }],
   },
+  'a document as venue with において (声明においては、北国が、…と指摘しています): the subject inside is what the statement says, never the speaker': {
+    text: '南国外務省は昨夜、外相声明を発出した。声明においては、北国が、隣国の戦争を直接支援することは深刻な結果をもたらすと指摘しています。',
+    want: [{ speaker: '南国外務省', cue: 'と指摘しています', content: '北国が、隣国の戦争を直接支援することは深刻な結果をもたらす' }],
+  },
   'quotative: only a verb of the speaker\'s own act (会談し, 引用し, 念頭に) stands outside what was said; another continuative clause is part of it': {
     text: '北辰銀行の森川総裁は、利下げを行うかどうか議論し、判断したいと述べた。野田首相は南陵党の代表と会談し、燃料高騰を念頭に、新たな支援策をまとめると述べた。長井氏は、合同訓練を行い、抑止の意思を示すことが大切だと語った。',
     want: [

@@ -2444,6 +2444,10 @@ function sentenceOpening(v: SentenceView): { topic: SpeakerPhrase | null; coTopi
   // wrote it speaks (a topic before it, 首相は声明で、, is the speaker as usual).
   for (let j = opened; j + 1 < toks.length && j < opened + 30; j++) {
     const t = toks[j]!;
+    // (声明においては、: the same with において.)
+    if (t.surface === 'は' && toks[j + 1]?.surface === '、' && /(?:報告書|白書|声明|声明文|論文|談話|文書|リポート|レポート)(?:の中)?において$/.test(v.text.slice(toks[opened]!.start, t.start))) {
+      return { topic: null, adverbialsFrom: j + 2, topicFrom, continuation, inDocument: true };
+    }
     if (v.depth[j]! > 0 || t.surface === '。' || t.pos === '助詞' && t.pos1 === '係助詞') break;
     if (t.pos === '助詞' && (t.surface === 'で' && toks[j + 1]!.surface === '、' || t.surface === 'では') && DOCUMENT_VENUE.test(v.text.slice(toks[opened]!.start, t.end) + '、')) {
       return { topic: null, adverbialsFrom: toks[j + 1]!.surface === '、' ? j + 2 : j + 1, topicFrom, continuation, inDocument: true };
