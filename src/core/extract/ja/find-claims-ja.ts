@@ -2367,17 +2367,7 @@ function nounHeadsClause(v: SentenceView, i: number): boolean {
 /** Where a clause from `k` that a statement closes and the sentence answers (…と述べたことについて、) ends, or -1. */
 function answeredClauseEnd(v: SentenceView, k: number): number {
   const { toks } = v;
-  for (let j = k, seen = 0; j < toks.length && seen < 30; j++) {
-    if (v.depth[j]) continue;
-    seen++;
-    const t = toks[j]!;
-    if (t.surface === '。' || t.surface === '、') return -1;
-    if ((t.surface === 'こと' || t.surface === 'の') && /^(?:動詞|助動詞)$/.test(toks[j - 1]?.pos ?? '')) {
-      const e = triggerEnd(v, j);
-      if (e > 0) return e;
-    }
-  }
-  return -1;
+  return clauseEndAt(v, k, 30, (j) => (toks[j]!.surface === 'こと' || toks[j]!.surface === 'の') && /^(?:動詞|助動詞)$/.test(toks[j - 1]?.pos ?? '') ? triggerEnd(v, j) : -1);
 }
 
 /** What closes a reason (…と考えていたため、 / …と思ったので、). */
@@ -2762,18 +2752,29 @@ function subjectAfterContrast(v: SentenceView, from: number, to: number, topicOn
  */
 function contrastClauseEnd(v: SentenceView, k: number): number {
   const { toks } = v;
-  // (Words inside a quotation do not count against the reach: …が「…」とただしたのに対し.)
-  for (let j = k, seen = 0; j < toks.length && seen < 24; j++) {
+  return clauseEndAt(v, k, 24, (j) => {
+    if (!/^(?:動詞|助動詞|形容詞)$/.test(toks[j - 1]?.pos ?? '')) return -1;
+    const t = toks[j]!;
+    let e = -1;
+    if (t.surface === 'の' && /^に対し(?:て)?$/.test(toks[j + 1]?.surface ?? '')) e = j + 2;
+    else if (t.surface === '一方') e = toks[j + 1]?.surface === 'で' ? j + 2 : j + 1;
+    // (…とただしたのに対し「…」と述べた: the answer's quotation right after.)
+    return e < 0 ? -1 : toks[e]?.surface === '、' ? e + 1 : opensQuote(toks[e]?.surface ?? '') ? e : -1;
+  });
+}
+
+/**
+ * The first end `at(j)` finds (> 0) in the clause from `k`, within `reach` words outside quotations (…が「…」と
+ * ただしたのに対し: a quotation's words do not count), before a comma or a full stop; or -1.
+ */
+function clauseEndAt(v: SentenceView, k: number, reach: number, at: (j: number) => number): number {
+  const { toks } = v;
+  for (let j = k, seen = 0; j < toks.length && seen < reach; j++) {
     if (v.depth[j]) continue;
     seen++;
-    const t = toks[j]!;
-    if (t.surface === '。' || t.surface === '、') return -1;
-    const predicate = /^(?:動詞|助動詞|形容詞)$/.test(toks[j - 1]?.pos ?? '');
-    let e = -1;
-    if (predicate && t.surface === 'の' && /^に対し(?:て)?$/.test(toks[j + 1]?.surface ?? '')) e = j + 2;
-    else if (predicate && t.surface === '一方') e = toks[j + 1]?.surface === 'で' ? j + 2 : j + 1;
-    // (…とただしたのに対し「…」と述べた: the answer's quotation right after.)
-    if (e > 0) return toks[e]?.surface === '、' ? e + 1 : opensQuote(toks[e]?.surface ?? '') ? e : -1;
+    if (toks[j]!.surface === '。' || toks[j]!.surface === '、') return -1;
+    const e = at(j);
+    if (e > 0) return e;
   }
   return -1;
 }
