@@ -204,6 +204,13 @@ run({
     text: '南国外務省は昨夜、外相声明を発出した。声明においては、北国が、隣国の戦争を直接支援することは深刻な結果をもたらすと指摘しています。',
     want: [{ speaker: '南国外務省', cue: 'と指摘しています', content: '北国が、隣国の戦争を直接支援することは深刻な結果をもたらす' }],
   },
+  'a request or a statement in the continuative before a clause with its own subject (…解かないよう求め、状況は…と述べた) is a claim of its own, not an act before one': {
+    text: '森山大統領は、国民に警戒を解かないよう求め、状況は改善していないと述べた。',
+    want: [
+      { speaker: '森山', cue: 'よう求め', content: '警戒を解かない' },
+      { speaker: '森山', cue: 'と述べた', content: '状況は改善していない' },
+    ],
+  },
   'quotative: only a verb of the speaker\'s own act (会談し, 引用し, 念頭に) stands outside what was said; another continuative clause is part of it': {
     text: '北辰銀行の森川総裁は、利下げを行うかどうか議論し、判断したいと述べた。野田首相は南陵党の代表と会談し、燃料高騰を念頭に、新たな支援策をまとめると述べた。長井氏は、合同訓練を行い、抑止の意思を示すことが大切だと語った。',
     want: [

@@ -2578,6 +2578,8 @@ function ownActionBefore(v: SentenceView, k: number): number {
     const verb = toks[j - 1]!;
     const continuative = verb.pos === '動詞' && verb.pos1 === '自立' && verb.conj.startsWith('連用') || verb.surface === 'て' && toks[j - 2]?.pos === '動詞';
     if (!continuative) return k;
+    // (…解かないよう求め、状況は…と述べた: a request or a statement is a claim of its own, not an act before one.)
+    if (verb.pos === '動詞' && (REQUEST_VERBS.has(verb.base) || isSpeechPredicate(verb))) return k;
     // The clause after it has a subject of its own within its first words.
     for (let m = j + 1; m < toks.length && m < j + 10 && !v.depth[m]; m++) {
       const x = toks[m]!;
