@@ -67,14 +67,15 @@ export function isNominal(t: JaToken): boolean {
   return false;
 }
 
+/** Equals signs: a newspaper's descriptor stands between two of them, and a headline's credit after one. */
+const EQUALS = new Set(['=', '＝']);
+
 /**
  * The noun phrase whose last token is `last` (inclusive), not reaching before token `floor`. Takes in
  * parentheses after a name (王建明(ワン・ジエンミン)院長), a bracketed title after a media noun (米紙「…」),
  * spaces between an organisation and a post (中央銀行 森山総裁), and の between an organisation and its
  * post or body (チリ政府の国家海洋委員会).
  */
-const EQUALS = new Set(['=', '＝']);
-
 export function nounPhraseEndingAt(text: string, toks: readonly JaToken[], last: number, floor: number): NounPhrase | null {
   let i = last;
   // Skip white space right before the particle.
@@ -127,7 +128,7 @@ export function nounPhraseEndingAt(text: string, toks: readonly JaToken[], last:
     }
     // 台湾独立派への警告=中国国防部が明言: an equals sign after a word that is no katakana name (ドナルド=トランプ)
     // closes a headline's statement; the speaker is what follows it.
-    if ((t.surface === '=' || t.surface === '＝') && sawNominal && !KATAKANA_WORD.test(toks[i - 1]?.surface ?? '')) break;
+    if (EQUALS.has(t.surface) && sawNominal && !KATAKANA_WORD.test(toks[i - 1]?.surface ?? '')) break;
     if (isNominal(t)) {
       sawNominal = true;
       from = i;
