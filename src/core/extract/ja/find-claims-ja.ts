@@ -889,24 +889,31 @@ function isQuotativeTo(v: SentenceView, i: number): boolean {
     // …でないとくぎを刺した / と懸念を示した: a view noun and the verb that voices it.
     if (q && viewVoicedAt(v, at) >= 0) return true;
     // …行われるとX（旧ツイッター）で明らかにした / …するとの記者会見で述べた: where it was said, then the verb.
-    if (q && venueThenSpeech(v, at)) return true;
+    if (q && phraseThenSpeech(v, at) > 0) return true;
   }
   const p = v.prev(i);
   return p >= 0 && closesQuote(v.toks[p]!.surface);
 }
 
-/** A short noun phrase of where something was said (記者会見, X（旧ツイッター）, 自身のSNS), で, and a verb of speech from `k`. */
-function venueThenSpeech(v: SentenceView, k: number): boolean {
+/**
+ * A short noun phrase of where or how something was said (記者会見, X（旧ツイッター）, 自身のSNS, 強い口調,
+ * ポジティブなトーン), で, and a verb of speech from `k`: the end of the predicate, or -1.
+ */
+function phraseThenSpeech(v: SentenceView, k: number): number {
   const { toks } = v;
   let j = k;
   for (; j < toks.length && j < k + 8; j++) {
     const t = toks[j]!;
-    if (t.pos === '名詞' && t.pos1 !== '非自立' || t.pos === '接頭詞' || t.pos === '記号' && (t.pos1 === '括弧開' || t.pos1 === '括弧閉') || t.surface === 'の' && j > k) continue;
+    if (t.pos === '名詞' && t.pos1 !== '非自立' && t.pos1 !== '代名詞' || t.pos === '接頭詞' || t.pos === '連体詞' || t.pos === '形容詞' && t.conj.startsWith('基本形')) continue;
+    if (t.pos === '記号' && (t.pos1 === '括弧開' || t.pos1 === '括弧閉') || t.surface === 'の' && j > k) continue;
+    if (t.surface === 'な' && t.pos === '助動詞' && toks[j - 1]?.pos1 === '形容動詞語幹') continue;
     break;
   }
-  if (j === k || toks[j]?.surface !== 'で' || toks[j]!.pos !== '助詞' || toks[j - 1]!.pos === '記号' && toks[j - 1]!.pos1 === '括弧開') return false;
+  const last = toks[j - 1];
+  if (j === k || !last || !(last.pos === '名詞' || last.pos1 === '括弧閉') || toks[j]?.surface !== 'で' || toks[j]!.pos !== '助詞') return -1;
   const q = toks[j + 1];
-  return !!q && (q.pos === '動詞' && isSpeechPredicate(q) && !isThought(q) || q.surface === '明らか' && niSuruAt(v, j + 1) >= 0);
+  if (q && q.pos === '動詞' && isSpeechPredicate(q) && !isThought(q)) return predicateEnd(v, j + 1);
+  return q?.surface === '明らか' && niSuruAt(v, j + 1) >= 0 ? predicateEnd(v, j + 1) : -1;
 }
 
 /** Whether the quotation closed at token `close` holds words but no predicate (「二次制裁」, 「後詰め」). */
@@ -1103,7 +1110,7 @@ function isAudience(noun: string): boolean {
 }
 
 /** A document as the place of what is said: 報告書で、 / 報告書では、 / 声明の中で、. */
-const DOCUMENT_VENUE = /(?:報告書|白書|声明|声明文|論文|談話|文書|リポート|レポート)(?:の中)?(?:で|では)、$/;
+const DOCUMENT_VENUE = /(?:報告書|白書|声明|声明文|論文|談話|文書|リポート|レポート)(?:の中)?(?:で|では|においては)、$/;
 
 /** Nouns of possibility or supposition a predicate may modify: …と宣言する可能性, …と主張する恐れ, …と判断する場合. */
 const MODAL_NOUNS = /^(?:可能性|恐れ|おそれ|公算|見込み|余地|危険性|場合|ケース|限り)$/;
@@ -1307,7 +1314,7 @@ function findCues(v: SentenceView): Cue[] {
       const predicative = c === 'noun' && toks[v.prev(i)]!.pos1 === '形容動詞語幹';
       if (view && (c !== 'noun' || predicative)) { cues.push({ rule: 'view', kind: 'reported', from: i, to: view, complementEnd: i }); i = view - 1; continue; }
       // 「…」との強い口調で語った: the manner it was said in, then the verb.
-      const manner = c !== 'noun' || predicative ? mannerThenSpeech(v, k + 1) : -1;
+      const manner = c !== 'noun' || predicative ? phraseThenSpeech(v, k + 1) : -1;
       if (manner > 0) { cues.push({ rule: 'quotative', kind: 'reported', from: i, to: manner, complementEnd: i }); i = manner - 1; }
       continue;
     }
@@ -1778,24 +1785,6 @@ function viewChain(v: SentenceView, k: number, holder?: { after?: SpeakerPhrase 
  * と、X氏は…インタビューに答えた, と今後の見通しを予測, と理由を説明した. Returns its token and any speaker
  * written in between.
  */
-/**
- * A short noun phrase of manner, で and a verb of speech from `k` (…との強い口調で語った, …とのポジティブなトーンで述べた):
- * the end of the predicate, or -1.
- */
-function mannerThenSpeech(v: SentenceView, k: number): number {
-  const { toks } = v;
-  let j = k;
-  for (; j < toks.length && j < k + 6; j++) {
-    const t = toks[j]!;
-    if (t.pos === '名詞' && t.pos1 !== '代名詞' || t.pos === '連体詞' || t.pos === '接頭詞' || t.pos === '形容詞' && t.conj.startsWith('基本形')) continue;
-    if (t.surface === 'な' && t.pos === '助動詞' && toks[j - 1]?.pos1 === '形容動詞語幹') continue;
-    break;
-  }
-  if (j === k || toks[j - 1]!.pos !== '名詞' || toks[j]?.surface !== 'で') return -1;
-  const verb = toks[j + 1];
-  return verb && verb.pos === '動詞' && isSpeechPredicate(verb) ? predicateEnd(v, j + 1) : -1;
-}
-
 function predicateAfter(v: SentenceView, k: number): { at: number; after: SpeakerPhrase | null } | null {
   const { toks } = v;
   let after: SpeakerPhrase | null = null;
@@ -2004,6 +1993,7 @@ function analyzeSentence(v: SentenceView, book: SpeakerBook, carried: Speaker | 
     // 「…」と予想するのは土屋隆・北陵大教授だ: a cleft names the speaker at the end of the sentence.
     // (A として inside a relative clause is the described person's, who does not speak on after it.)
     let described = false;
+    let answered = -1;
     if (!cue.after && cue.rule !== 'hearsay') {
       cue.after = cleftSpeaker(v, cue.to) ?? headSpeaker(v, cue) ?? undefined;
       const head = !cue.after && cue.rule === 'toshite' ? relativeHead(v, cue.to) : null;
@@ -2011,7 +2001,7 @@ function analyzeSentence(v: SentenceView, book: SpeakerBook, carried: Speaker | 
     }
     if (cue.after) {
       speaker = book.resolve(cue.after, current);
-    } else if (triggerEnd(v, cue.to) > 0) {
+    } else if ((answered = triggerEnd(v, cue.to)) > 0) {
       // (Who is answered does not speak on: the answer is the topic's, or the speaker's carried from before.)
       described = true;
       // Xは、Yが…との見解を示したことを受け、…と述べた: the statement X answers is Y's, the subject inside the clause
@@ -2021,7 +2011,7 @@ function analyzeSentence(v: SentenceView, book: SpeakerBook, carried: Speaker | 
       if (inner) {
         speaker = book.resolve(inner.phrase, current);
         contentFrom = inner.contentFrom;
-      } else if (topic && ABOUT_LINK.test(v.text.slice(toks[cue.to]!.end, toks[triggerEnd(v, cue.to) - 1]!.start))) {
+      } else if (topic && ABOUT_LINK.test(v.text.slice(toks[cue.to]!.end, toks[answered - 1]!.start))) {
         speaker = topic;
       } else {
         clauseStart = afterCue(v, cue);
@@ -2435,7 +2425,7 @@ function sentenceOpening(v: SentenceView): { topic: SpeakerPhrase | null; coTopi
   for (let j = opened; j + 1 < toks.length && j < opened + 30; j++) {
     const t = toks[j]!;
     // (声明においては、: the same with において.)
-    if (t.surface === 'は' && toks[j + 1]?.surface === '、' && /(?:報告書|白書|声明|声明文|論文|談話|文書|リポート|レポート)(?:の中)?において$/.test(v.text.slice(toks[opened]!.start, t.start))) {
+    if (t.surface === 'は' && toks[j + 1]?.surface === '、' && DOCUMENT_VENUE.test(v.text.slice(toks[opened]!.start, t.end) + '、')) {
       return { topic: null, adverbialsFrom: j + 2, topicFrom, continuation, inDocument: true };
     }
     if (v.depth[j]! > 0 || t.surface === '。' || t.pos === '助詞' && t.pos1 === '係助詞') break;
