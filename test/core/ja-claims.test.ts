@@ -740,6 +740,14 @@ run({
       { speaker: '岡野', cue: 'と付言した', content: '資金も足りない' },
     ],
   },
+  'asking, announcing and testifying nouns report what is said (…と要望した after a sentence ending on its noun, …と公表した, …と供述した)': {
+    text: '森口氏は「交渉の扉は開いている」と指摘。「双方が歩み寄る努力を続けてほしい」と要望した。北陵電機は、約3万件の顧客情報が流出した恐れがあると公表した。逮捕された森本容疑者は「借金を返したかった」と供述した。',
+    want: [
+      { speaker: '森口', cue: 'と要望した', content: '双方が歩み寄る努力を続けてほしい', kind: 'quote' },
+      { speaker: '北陵電機', cue: 'と公表した', content: '約3万件の顧客情報が流出した恐れがある', kind: 'reported' },
+      { speaker: '森本', cue: 'と供述した', content: '借金を返したかった' },
+    ],
+  },
 });
 
 run({
