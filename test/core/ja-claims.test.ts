@@ -98,11 +98,12 @@ run({
       { speaker: '真壁', content: '採算の問題だ', kind: 'quote' },
     ],
   },
-  'quotative: a topic or a target before the quotation is not what was said': {
-    text: '大野総裁は、長期金利については「上昇が速すぎる」との認識を示した。野党の森田氏は、政府の方針を「完全に誤っていた」と批判した。',
+  'quotative: a topic, an addressee or a target before the quotation is not what was said': {
+    text: '大野総裁は、長期金利については「上昇が速すぎる」との認識を示した。野党の森田氏は、政府の方針を「完全に誤っていた」と批判した。条約に加わらない国に対しては「議論の席には着いてほしい」と呼びかけた。',
     want: [
       { speaker: '大野', content: '上昇が速すぎる', kind: 'quote' },
       { speaker: '森田', cue: 'と批判した', content: '完全に誤っていた', kind: 'quote' },
+      { speaker: '森田', cue: 'と呼びかけた', content: '議論の席には着いてほしい', kind: 'quote' },
     ],
   },
   'quotative: an action of the speaker before the reported clause is not part of it; a clause with its own subject is': {

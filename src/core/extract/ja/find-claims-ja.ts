@@ -2839,11 +2839,12 @@ function complementSpan(v: SentenceView, cue: Cue, from: number): { span: Span; 
       // 「…」 glued to a particle is part of a clause (…を「…」と呼んだ), unless a speaker is its subject.
       const glued = before >= from && toks[before]!.pos === '助詞' && /^(?:は|が|を|も|に|の|へ|と)$/.test(toks[before]!.surface);
       const nounGlued = before >= from && toks[before]!.pos === '名詞' && toks[before]!.end === toks[open]!.start && !/(?:日|について)$/.test(toks[before]!.surface) && before > from;
-      // …については「…」と / …を「…」と批判: a topic, a target or a setting before the quotation; what was said
+      // …については「…」と / …に対しては「…」と / …を「…」と批判: a topic, an addressee, a target or a setting before
+      // the quotation; what was said
       // is the quotation (a naming verb, Xを「…」と呼ぶ, keeps the clause).
       // (A plain topic is the quotation's own subject, part of what was said: …下回る国は「守らない」と発言.)
       // (Nor is a document the quotation is from: 報告書は「…」と指摘.)
-      const aboutness = !glued || toks[before]!.surface !== 'は' || ABOUT_POSTPOSITION.test(toks[v.prev(before)]?.surface ?? '') || /^(?:では|には|で|に)$/.test(toks[v.prev(before)]?.surface ?? '')
+      const aboutness = !glued || toks[before]!.surface !== 'は' || ABOUT_POSTPOSITION.test(toks[v.prev(before)]?.surface ?? '') || /^(?:では|には|で|に|に対し|に対して)$/.test(toks[v.prev(before)]?.surface ?? '')
         || /(?:報告書|白書|声明|声明文|論文|リポート|レポート|談話|文書|記事|社説|コラム|書簡|発表)$/.test(text.slice(Math.max(0, toks[before]!.start - 6), toks[before]!.start));
       // (…についても「…」と: also about something.)
       const alsoAbout = glued && toks[before]!.surface === 'も' && ABOUT_POSTPOSITION.test(toks[v.prev(before)]?.surface ?? '');
