@@ -465,6 +465,27 @@ run({
   },
 });
 
+test('a marked line naming someone (■北辰電機社長 森川健一氏) heads what they said below it, to the next such line or caption', () => {
+  const text = [
+    '新工場が完成 記者会見での発言',
+    '',
+    ' ■北辰電機社長 森川健一氏',
+    ' 工場は予定より早く動き出した。地元の支えがあってこそだ。',
+    '',
+    ' 次は人材の育成に力を入れる。',
+    '',
+    '会見に臨む森川社長(左)と北浦知事',
+    '',
+    ' ■北陵県知事 北浦花子氏',
+    ' 雇用が生まれることを歓迎する。',
+  ].join('\n');
+  const got = claimsOf(text);
+  assert.deepEqual(got.map((g) => [g.names[0], g.cue, g.content]), [
+    ['森川健一', '■北辰電機社長 森川健一氏', '工場は予定より早く動き出した。地元の支えがあってこそだ。\n\n 次は人材の育成に力を入れる。'],
+    ['北浦花子', '■北陵県知事 北浦花子氏', '雇用が生まれることを歓迎する。'],
+  ]);
+});
+
 test('turns on the lines of one paragraph: a name and a space open each answer; a caption credit is no turn', () => {
   const text = [
     '港の未来を聞く',
@@ -942,6 +963,13 @@ test('a one-kanji name never stands before a one-kanji place and a post (田中�
   const names = a.people.map((p) => `${p.name}/${p.title}`);
   assert.ok(names.includes('田中/教授'), names.join(' '));
   assert.ok(names.includes('村中/部長'), names.join(' '));
+});
+
+test('a name whose first kanji could end the clause before it (…を担当する中留健局長) keeps it when the document writes it with the name (中留氏)', () => {
+  const a = analyze('港湾を担当する中留健局長は「航路は守る」と訴えた。中留氏は「予算も要る」と強調した。');
+  assert.deepEqual(a.people.map((p) => `${p.name}/${p.title}`), ['中留/局長']);
+  assert.ok(a.people[0]!.aliases.includes('中留健'), a.people[0]!.aliases.join(' '));
+  assert.equal(new Set(a.attributions.map((x) => x.speakers.join())).size, 1);
 });
 
 test('an organisation run into a post before の (東西総研上席主任研究員の…氏) is split, the rank words going with the post', () => {

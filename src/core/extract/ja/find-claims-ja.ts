@@ -3215,6 +3215,8 @@ const LABEL_PATTERNS: { rule: string; re: RegExp; needs?: RegExp }[] = [
   { rule: 'label-turn-minutes', re: /^[ \u3000]*(([\u4e00-\u9fff々]{1,4}(?:内閣総理大臣|国務大臣|副大臣|大臣|大臣政務官|政務官|副委員長|委員長|委員|副議長|議長|参考人|長官|局長|審議官|参事官)))[ \u3000]+(?=[^\s\d])/ },
   // 北辰戦略研究所研究主幹・森川健一 中国が…: a described name (a post, a dot, the name), a space, then what they said.
   { rule: 'label-turn-post', re: /^[ \u3000]*(([^\s「」。、:：]{2,40}・[\u4e00-\u9fff々]{2,5}))[ \u3000]+(?=[^\s\d])/ },
+  // ■北辰電機社長 森川健一氏 (line break) …: a marked line naming someone heads what they said below it.
+  { rule: 'label-turn-mark', re: /^[ \u3000]*([◎●■◆▼□◇★☆▽][ \u3000]*([^\s「」。、:：]{1,24}(?:[ \u3000][^\s「」。、:：]{1,16})?))[ \u3000]*(?=\n)/ },
   // ホア 北朝鮮が… / 戸田 …: a short name, a space, then the turn (a name seen once must be a person's).
   { rule: 'label-turn-name', re: /^[ \u3000]*(([\u30A1-\u30FA\u30FC]{2,10}|[\u4e00-\u9fff々]{1,4}))[ \u3000]+(?=[^\s\d])/ },
 ];

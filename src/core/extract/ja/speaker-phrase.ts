@@ -67,6 +67,22 @@ export function isNominal(t: JaToken): boolean {
   return false;
 }
 
+/** Nouns that end a clause (…する中, …した上, …した後) and begin surnames too (中満, 上川, 後藤, 前原). */
+const CLAUSE_END_KANJI = new Set(['中', '上', '後', '前']);
+
+/**
+ * Whether `text` writes `start2` (the clause-ending kanji and the next one) as the start of a name somewhere other
+ * than at `at`: before 氏 or さん within two more kanji (中満氏), or after a mark or の that no clause ends at.
+ */
+function writtenWithName(text: string, at: number, start2: string): boolean {
+  for (let k = text.indexOf(start2); k >= 0; k = text.indexOf(start2, k + 1)) {
+    if (k === at) continue;
+    const before = k > 0 ? text[k - 1]! : '\n';
+    if (/[\s、。「『（(・の=＝]/.test(before) || /^[\u4e00-\u9fff々]{0,2}(?:氏|さん)/.test(text.slice(k + 2, k + 6))) return true;
+  }
+  return false;
+}
+
 /** Equals signs: a newspaper's descriptor stands between two of them, and a headline's credit after one. */
 const EQUALS = new Set(['=', '＝']);
 
@@ -180,6 +196,12 @@ export function nounPhraseEndingAt(text: string, toks: readonly JaToken[], last:
         i--;
         continue;
       }
+    }
+    // …を担当する中満|泉事務次長: a name whose first kanji the analyser read as the noun ending the clause before it
+    // (中, 上, 後, 前 after a verb), where the document writes that kanji with the name elsewhere (中満氏).
+    if (CLAUSE_END_KANJI.has(t.surface) && t.pos1 === '非自立' && sawNominal && i > floor && t.end === toks[from]!.start
+      && (toks[i - 1]!.pos === '動詞' || toks[i - 1]!.pos === '助動詞') && writtenWithName(text, t.start, t.surface + text[t.end]!)) {
+      from = i;
     }
     break;
   }
