@@ -1088,6 +1088,14 @@ run({
     text: '北洋放送によりますと、港の閉鎖は続いています。これに先立って、川上外務大臣と森戸防衛大臣が来週、南陵を訪問する予定だということです。',
     want: [{ speaker: '北洋放送', cue: 'ということです', content: '川上外務大臣と森戸防衛大臣が来週、南陵を訪問する予定だ' }],
   },
+  'hearsay (…という) after sentences that only tell what a body did is no claim of that body; after a body that spoke, it is': {
+    text: 'HOKUSHINは3月、月面に着陸した。さらに、観測データは各国の研究機関に提供されるという。北陵電機は、部品の出荷を再開したと発表した。工場は来月にも全面稼働するという。',
+    want: [
+      { speaker: '北陵電機', cue: 'と発表した', content: '部品の出荷を再開した' },
+      { speaker: '北陵電機', cue: 'という', content: '工場は来月にも全面稼働する' },
+    ],
+    none: ['観測データは'],
+  },
 });
 
 test('people: a full name keeps its given name when a short form follows (平岡俊介南陵大教授, later 平岡教授); a Korean short form joins its full name', () => {

@@ -228,10 +228,14 @@ function* claimsInParts(input: JaClaimsInput, partSize: number): Generator<Claim
   }
 
   const byStart = new Map(footnotes.map((f) => [f.start, f]));
+  // Everyone who has said something so far (a hearsay ending is theirs only), and how many drafts have been read for it.
+  const spoke = new Set<DraftPerson>();
+  let spokeRead = 0;
   // Finishes the drafts before `cut` (all by default) into attributions, keeping the rest for the next part.
   const finishPart = (end: number, cut = drafts.length, settled = end): ClaimsPart => {
     const done = drafts.slice(0, cut);
     drafts = drafts.slice(cut);
+    spokeRead = Math.max(0, spokeRead - cut);
     // A finished interview answer is not lengthened any more: the next answer starts a claim of its own.
     if (answer && !drafts.includes(answer)) answer = null;
     if (turn && !drafts.includes(turn)) turn = null;
@@ -490,7 +494,8 @@ function* claimsInParts(input: JaClaimsInput, partSize: number): Generator<Claim
         // X大統領は会見で「…」(改行)「…」(改行)「…」と述べた: quotations line after line, one cue closing the last.
         const run = block ? null : quoteRunBefore(sd, people, current, markerAt);
         if (run) { drafts.push(run); current = run.speaker; }
-        const result = analyzeSentence(sd, people, current, previous, lastPiece);
+        for (; spokeRead < drafts.length; spokeRead++) for (const p of drafts[spokeRead]!.speaker.people) spoke.add(p);
+        const result = analyzeSentence(sd, people, current, previous, lastPiece, spoke);
         if (run) result.drafts = result.drafts.filter((d) => !(run.content.start <= d.content.start && d.content.end <= run.content.end));
         // 戸川教授に聞いた。/ …氏に話を聞きました: the person an interview is with speaks next.
         const lead = result.drafts.length ? null : interviewLead(sd);
@@ -1846,7 +1851,7 @@ interface SentenceResult {
   current: Speaker | null;
 }
 
-function analyzeSentence(v: SentenceView, book: SpeakerBook, carried: Speaker | null, previous: { span: Span; drafts: Draft[] } | null, before: Span | null): SentenceResult {
+function analyzeSentence(v: SentenceView, book: SpeakerBook, carried: Speaker | null, previous: { span: Span; drafts: Draft[] } | null, before: Span | null, spoke: ReadonlySet<DraftPerson> | null = null): SentenceResult {
   const cues = findCues(v);
   const drafts: Draft[] = [];
   const unattributed: Unattributed[] = [];
@@ -1976,7 +1981,10 @@ function analyzeSentence(v: SentenceView, book: SpeakerBook, carried: Speaker | 
       // (A subject with が is what the report is about: …上川外務大臣が来週訪問する予定だということです.)
       const subjectGa = opening.topic && toks[opening.topic.to]?.surface === 'が';
       const ownTopic = topic && !subjectGa && topic.people.every((p) => p.type === 'person' || p.type === 'media') ? topic : null;
-      const who = ownTopic ?? (topic && !subjectGa ? null : lastSpeaker === topic ? null : lastSpeaker) ?? carried;
+      // (A thing or a body carried from sentences that only told what it did, 探査機は…着陸した。…という。, is no
+      // source: the report is a person's, or a body's that has said something before.)
+      const reporter = carried && (!spoke || carried.people.every((p) => p.type === 'person' || spoke.has(p))) ? carried : null;
+      const who = ownTopic ?? (topic && !subjectGa ? null : lastSpeaker === topic ? null : lastSpeaker) ?? reporter;
       // (…を行っているとし、…確認されていないという。: the same speaker's claims chained, the last one hearsay.)
       const chained = !!who && drafts.length > 0 && drafts.every((d) => sameSpeakers(d.speaker, who)) && toks[cues[ci - 1]?.to ?? -1]?.surface === '、';
       if (who && (drafts.length === 0 && cues.length === 1 || chained)) {
