@@ -486,6 +486,18 @@ test('a marked line naming someone (■北辰電機社長 森川健一氏) heads
   ]);
 });
 
+test('a story tag in brackets (【続報】), repeated on the page, opens no turn; a long news lead (…問題で、) keeps the topic after it', () => {
+  const text = [
+    '【続報】北辰港のシステム障害 原因はウイルスと判明',
+    '2024年5月2日 10時00分',
+    '【続報】北辰港のシステム障害 原因はウイルスと判明',
+    '港の荷役を一元管理する「北辰港統一システム(HPS)」で障害が発生し、荷物の搬出ができなくなっている問題で、システムを運営する北辰港運協会(北辰市港区)の森川健一専務理事は2日、本紙の取材に「全力で復旧に取り組んでいる」と述べた。',
+  ].join('\n');
+  const got = claimsOf(text);
+  assert.deepEqual(got.map((g) => [g.names[0], g.cue, g.content]), [['森川健一', 'と述べた', '全力で復旧に取り組んでいる']]);
+  assert.ok(!analyze(text).people.some((p) => p.name === '続報'));
+});
+
 test('turns on the lines of one paragraph: a name and a space open each answer; a caption credit is no turn', () => {
   const text = [
     '港の未来を聞く',

@@ -2593,6 +2593,30 @@ const PARENS = new Set(['(', ')', '（', '）']);
 /** A date or time standing as an adverbial (3日、 / 同日、 / きのう「…」). */
 const DATE_ADVERBIAL = /^(?:[\d０-９一二三四五六七八九十同今先昨前翌]+(?:日|月|年|週|日夜|日朝|日午前|日午後|時)(?:夜|朝|午前|午後)?|同日|当日|今月|先月|今週|先週|昨年|今年|きょう|きのう|昨日|この日)$/;
 
+/** Nouns of a matter in the news that a lead opens with (…問題で、, …事件で、, …事故を受けて、 is not one). */
+const MATTER_NOUNS = new Set(['問題', '事件', '事故', '事案', '疑惑', '騒動', '不祥事', '障害', '訴訟', '裁判', '件']);
+
+/** Where a matter-lead opening at `k` (…問題で、 / …事件では、) ends, past its comma; or -1. */
+function matterLeadEnd(v: SentenceView, k: number): number {
+  const { toks } = v;
+  for (let j = k + 1; j + 1 < toks.length && j < k + 80; j++) {
+    const t = toks[j]!;
+    if (v.depth[j]) continue;
+    if (t.surface === '。' || t.pos === '助詞' && t.pos1 === '係助詞') return -1;
+    // (A name or words in brackets describe the matter too: …「統一システム」で障害が発生した問題で、)
+    if (opensQuote(t.surface)) {
+      const close = v.match.get(j);
+      if (close === undefined) return -1;
+      j = close;
+      continue;
+    }
+    if (t.pos === '助詞' && (t.surface === 'で' || t.surface === 'では') && MATTER_NOUNS.has(toks[j - 1]!.surface)) {
+      return toks[j + 1]!.surface === '、' ? j + 2 : -1;
+    }
+  }
+  return -1;
+}
+
 function skipAdverbials(v: SentenceView, k: number): number {
   const { toks } = v;
   for (let guard = 0; guard < 6; guard++) {
@@ -2613,6 +2637,10 @@ function skipAdverbials(v: SentenceView, k: number): number {
       const after = toks[j + 1]?.surface === 'で' ? j + 2 : j + 1;
       if ((before.pos === '動詞' || before.pos === '助動詞') && toks[after]?.surface === '、') { k = after + 1; break; }
     }
+    // …ができなくなっている問題で、 / …をめぐる事件で、: the matter a news lead is about, however long the clause that
+    // describes it (a topic with は before it is the sentence's own).
+    const matter = matterLeadEnd(v, k);
+    if (matter > k) { k = matter; continue; }
     const start = k;
     let j = k;
     // a run of nominals and の
@@ -3575,6 +3603,9 @@ function isNameLike(s: string): boolean {
   return /^(?:[\u4e00-\u9fff々]{1,4}|[\u30A1-\u30FA\u30FC・]{2,12}|[A-Z]\.(?:[A-Z]\.)+|[A-Z][a-z]+)(?:君|氏|さん)?$/.test(s);
 }
 
+/** Kinds of common noun (IPADIC's 名詞 subclasses) that no name is. */
+const COMMON_NOUN = /^(?:一般|サ変接続|形容動詞語幹|副詞可能)$/;
+
 function labelSpeaker(label: string, span: Span, tokenizer: JaTokenizer, book: SpeakerBook, rule: string, repeated = true): Speaker | null {
   let clean = label.replace(/^[○◯]/, '');
   if (!clean || /^(?:Q|A|問|答|注|※|写真|出典|資料|図|表|参考|関連|追記|編集|撮影|提供|中略|前略|後略|略|拍手|笑|笑い|一同|会場|場内|なし|項目|続き|完|了|同)\d*$/.test(clean)) return null;
@@ -3609,8 +3640,10 @@ function labelSpeaker(label: string, span: Span, tokenizer: JaTokenizer, book: S
   if (sp && sp.type !== 'person' && !sp.title && rule.startsWith('label-turn') && !repeated) return null;
   // A bare name repeated at the head of turns is a person whatever the dictionary tags it (ホア as 組織).
   // (An outlet stays one: ○毎日新聞 asks as the paper.)
-  if (sp && sp.type !== 'person' && sp.type !== 'media' && (rule === 'label-turn-name' || rule.startsWith('label-turn') && repeated) && isNameLike(clean)) sp = { ...sp, type: 'person', core: clean, organization: null, title: null };
-  if (!sp && (rule.startsWith('label-turn') && repeated || rule === 'label-paren') && clean.length <= 8 && isNameLike(clean)) {
+  // (Not a word of the language the dictionary knows as a common noun: 【続報】 and 【解説】 tag a story, whoever reads them.)
+  const named = isNameLike(clean) && !(toks.length === 1 && toks[0]!.known && toks[0]!.pos === '名詞' && COMMON_NOUN.test(toks[0]!.pos1) && !isPost(clean));
+  if (sp && sp.type !== 'person' && sp.type !== 'media' && (rule === 'label-turn-name' || rule.startsWith('label-turn') && repeated) && named) sp = { ...sp, type: 'person', core: clean, organization: null, title: null };
+  if (!sp && (rule.startsWith('label-turn') && repeated || rule === 'label-paren') && clean.length <= 8 && named) {
     sp = { ...np, type: 'person', core: clean.replace(/(?:君|氏|さん)$/, ''), organization: null, title: null };
   }
   if (!sp || sp.type === 'anaphor') return null;
