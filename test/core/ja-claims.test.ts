@@ -220,6 +220,12 @@ run({
       { speaker: '長井', cue: 'と語った', content: '合同訓練を行い、抑止の意思を示すことが大切だ' },
     ],
   },
+  'quotative: the grounds the speaker gives (…ことを理由に、) stand outside what was said; a plant named after a family (北川原発) is no speaker': {
+    text: '規制委の森本委員長は会見で「審査は終わりではない」と話した。新基準に合うことを理由に、北川原発は「世界でも高い水準だと思う」と強調した。',
+    want: [
+      { speaker: '森本', cue: 'と強調した', content: '北川原発は「世界でも高い水準だと思う」', kind: 'reported' },
+    ],
+  },
   'quotative-passive: Xから「…」と迫られ names X; a bare post is not its former holder (元首相)': {
     text: '岸本一郎首相は本会議で答弁した。北辰党の党首から「担当相を更迭すべきだ」と迫られたが、首相は「早急に結論を出す」と踏み込んだ。安西元首相の国葬も議論になった。首相は「丁寧に説明する」と述べた。',
     want: [

@@ -2902,7 +2902,7 @@ function complementSpan(v: SentenceView, cue: Cue, from: number): { span: Span; 
  * Where the reported clause starts when the speaker did something first in the same sentence: after a clause
  * with no subject of its own that ends in て、 or a continuative 、 on a verb of the speaker's own act — citing or
  * naming (…論を引用し、…を挙げ、), taking something as ground (…を踏まえ、…を受け、…を巡り、), or an event
- * (…と会談し、…を訪問し、…声明を発表していて、) — or with …を念頭に、. Any other verb there is part of what was
+ * (…と会談し、…を訪問し、…声明を発表していて、) — or with …を念頭に、 or …を理由に、. Any other verb there is part of what was
  * said: 利上げを議論し、判断したい / 演習を行い、メッセージを送ることが効果的だ. A clause with its own subject
  * (経済が回復し、物価も上がると) is part of what was said too.
  */
@@ -2916,8 +2916,8 @@ function ownClauseStart(v: SentenceView, from: number, end: number): number {
     if (t.pos === '助詞' && (t.surface === 'が' || t.surface === 'は')) subject = true;
     if (t.surface !== '、' || j === from) continue;
     const p = toks[j - 1]!;
-    // (…を念頭に、: with something in mind.)
-    const mind = p.surface === 'に' && toks[j - 2]?.surface === '念頭';
+    // (…を念頭に、: with something in mind; …を理由に、 / …を根拠に、: the grounds the speaker gives.)
+    const mind = p.surface === 'に' && /^(?:念頭|理由|根拠)$/.test(toks[j - 2]?.surface ?? '') && toks[j - 3]?.surface === 'を';
     const continuative = p.surface === 'て' || p.surface === 'で' && p.pos === '助詞' || (p.pos === '動詞' || p.pos === '助動詞') && p.conj.startsWith('連用');
     if (!subject && (mind || continuative && ownActVerb(toks, j - 1))) start = j + 1;
     subject = false;

@@ -238,6 +238,9 @@ export function bareSpeaker(text: string): string {
   return text.replace(/[ \u3000]/g, '').replace(TRAILING_NOTE, '').replace(/(?<=[\u30A1-\u30FA\u30FC\u4e00-\u9fff々A-Za-z])(?:ほか|他|など)$/, '').replace(TRAILING_NOT_NAME, '');
 }
 
+/** Places and works a name is given to (…原発, …空港, …ダム): things, never speakers. */
+const FACILITY = /(?:原発|発電所|空港|港|駅|ダム|工場|基地|線|道路|トンネル|橋|公園|球場|城|神社|寺|古墳|遺跡)$/;
+
 /** Leading dates and times (5日付, 12日の, 4日、) are dropped from a speaker phrase. */
 const DATE_PREFIX = /^(?:(?:\d{1,4}|[一二三四五六七八九十]+)(?:年|月|日)(?:付|付け)?(?:の)?|今月|先月|昨年|今年|同日|最近の|きょう|昨日)+/;
 
@@ -324,6 +327,8 @@ function readSpeaker(np: NounPhrase, toks: readonly JaToken[], hasPersonName: bo
   // 岸田政権, 森山内閣, 北村陣営, 岸本派: a body named after the person who leads it speaks as that body.
   const led = /(?:政権|内閣|陣営|事務所|派)$/.exec(bare);
   if (led && hasPersonName && bare.length > led[0].length + 1) return reading(text, /^(?:政権|内閣)$/.test(led[0]) ? 'government' : 'organization', bare);
+  // 川内原発, 北川ダム: a place named after a family (the analyser reads a surname) is no one who speaks.
+  if (hasPersonName && !post && FACILITY.test(bare)) return null;
   if (hasPersonName || post || cited || isKatakanaFullName(bare) || trailingFullName(bare) > 0 && /[\u4e00-\u9fff]$/.test(bare.slice(0, trailingFullName(bare))) || /^[A-Z][A-Za-z.'-]+(?: [A-Z][A-Za-z.'-]+)*(?:氏|さん)$/.test(bare)) {
     if (/(?:高官|当局者)$/.test(bare)) return reading(text, 'government', bare);
     // 各党首, 両首脳, 与野党党首: holders of a post taken together, no one by name.
