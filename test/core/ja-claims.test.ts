@@ -504,6 +504,24 @@ test('a story tag in brackets (【続報】), repeated on the page, opens no tur
   assert.ok(!analyze(text).people.some((p) => p.name === '続報'));
 });
 
+test('a colon label alone on its line (店主 森田 健一さん:, 北川 一郎 経産相:) heads what was said on the next; お客さま names no one', () => {
+  const text = [
+    '新工場の町を歩く',
+    '',
+    '駅前の食堂は昼時に行列ができる。',
+    '店主 森田 健一さん:',
+    '工場の話題はよく出ますね。出張で来るお客さまは増えていると思います',
+    '北川 一郎 経産相:',
+    '一大拠点になることを期待している',
+  ].join('\n');
+  const got = claimsOf(text);
+  assert.deepEqual(got.filter((g) => g.rule === 'ja:label-turn-colon').map((g) => [g.names[0], g.cue, g.content]), [
+    ['森田 健一', '店主 森田 健一さん:', '工場の話題はよく出ますね。出張で来るお客さまは増えていると思います'],
+    ['北川 一郎', '北川 一郎 経産相:', '一大拠点になることを期待している'],
+  ]);
+  assert.ok(!analyze(text).people.some((p) => p.type === 'person' && p.name === 'お客さま'));
+});
+
 test('turns on the lines of one paragraph: a name and a space open each answer; a caption credit is no turn', () => {
   const text = [
     '港の未来を聞く',

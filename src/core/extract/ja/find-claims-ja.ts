@@ -326,15 +326,18 @@ function* claimsInParts(input: JaClaimsInput, partSize: number): Generator<Claim
     // (Nor only there: where such lines head two paragraphs or more, as minutes and broadcast digests print them.)
     const namedPost = (conference || namedPostLines >= 2) && block.kind !== 'title' ? NAMED_POST_LINE.exec(lineText) : null;
     // (○毎日新聞 alone on its line, the turn below it: a prefecture's transcript.)
-    const labelLine = LABEL_LINE.exec(lineText) ?? MINUTES_MARK_LINE.exec(lineText) ?? (namedPost && postEnding(namedPost[2]!.trim()) ? namedPost : null);
+    // (店長 森田 健一さん: / タクシー運転手: alone on its line, what they said on the next: a broadcast's sound bites.)
+    const labelLine = LABEL_LINE.exec(lineText) ?? MINUTES_MARK_LINE.exec(lineText) ?? COLON_LABEL_LINE.exec(lineText) ?? (namedPost && postEnding(namedPost[2]!.trim()) ? namedPost : null);
     if (labelLine) {
       const at = block.contentStart + labelLine.index + labelLine[0].indexOf(labelLine[1]!);
       const cue = { start: at, end: at + labelLine[1]!.length };
       const label = joinSpacedPair(labelLine[2]!.trim());
-      const bracketed = labelLine[1] !== label;
+      const colon = /[:：]$/.test(labelLine[1]!);
+      const bracketed = labelLine[1] !== label && !colon;
       const marked = labelLine[1]!.startsWith('○');
-      const rule = labelLine[1]!.startsWith('【') ? 'label-turn-bracket' : marked ? 'label-turn-minutes' : bracketed ? 'label-turn-paren' : 'label-turn-post';
-      const who = labelSpeaker(label, bracketed ? { start: cue.start + 1, end: marked ? cue.end : cue.end - 1 } : cue, tokenizer, people, rule, bracketed ? (labelCounts.get(label) ?? 0) >= 2 : false);
+      const rule = labelLine[1]!.startsWith('【') ? 'label-turn-bracket' : marked ? 'label-turn-minutes' : colon ? 'label-turn-colon' : bracketed ? 'label-turn-paren' : 'label-turn-post';
+      const labelSpan = bracketed ? { start: cue.start + 1, end: marked ? cue.end : cue.end - 1 } : colon ? { start: cue.start, end: cue.start + labelLine[2]!.trimEnd().length } : cue;
+      const who = labelSpeaker(label, labelSpan, tokenizer, people, rule, bracketed ? (labelCounts.get(label) ?? 0) >= 2 : false);
       // (自民 鈴木馨祐氏 over a paragraph that opens 自民党の鈴木馨祐氏は…: a heading over a report, not a turn.)
       const opening = who && !bracketed ? text.slice(answered!.contentStart, answered!.contentStart + 40) : '';
       const reported = who?.people.some((p) => { const at = opening.indexOf(p.name); return at >= 0 && /^[^、。\s「」]{0,8}?[はが]/.test(opening.slice(at + p.name.length)); });
@@ -3218,6 +3221,8 @@ function cutLong(text: string, s: Span): Span[] {
 const MINUTES_LABEL_LINE = /^[ \u3000]*(?:\d{1,2}:\d{2}(?::\d{2})?[ \u3000]*[~〜～\-－][ \u3000]*\d{1,2}:\d{2}(?::\d{2})?[ \u3000]+)?((?:[^\s()（）]{1,12}[(（][^()（）\s]{2,12}君[)）])|[\u4e00-\u9fff々\u30A1-\u30FA\u30FC]{2,8}君)[ \u3000]*$/;
 /** A speaker's label after ○ on a line of its own. */
 const MINUTES_MARK_LINE = /^[ \u3000]*(○([^\s○()（）]{1,20}))[ \u3000]*$/;
+/** A speaker's label before a colon on a line of its own (words of a description or a name, set apart by spaces). */
+const COLON_LABEL_LINE = /^[ \u3000]*(([^\s:：「」。、?？!！()（）]{1,24}(?:[ \u3000][^\s:：「」。、?？!！()（）]{1,20}){0,2})[ \u3000]?[:：])[ \u3000]*$/;
 /** A speaker's label in brackets on a line of its own. */
 const LABEL_LINE = new RegExp(`^[ \\u3000]*${BRACKET_LABEL}[ \\u3000]*$`);
 /** Offices of government whose holder a label may name by the office alone. */
@@ -3390,6 +3395,8 @@ function labelTurnAt(text: string, start: number, end: number, tokenizer: JaToke
     if (ce - cs <= 8 && NAME_ONLY.test(text.slice(cs, ce)) && isPost(labelText)) return null;
     const firstLine = text.slice(cs, ce).split('\n')[0]!;
     if (rule === 'label-turn-name' && firstLine.length <= 8 && NAME_ONLY.test(firstLine)) return null;
+    // (北川 一郎 経産相: — a name with spaces in it, the label of a turn on the next line, is not a turn of its own.)
+    if (rule === 'label-turn-name' && /[:：]$/.test(firstLine) && !firstLine.includes('\n') && ce - cs <= 30) return null;
     const who = labelSpeaker(labelText, cue, tokenizer, book, rule, (labelCounts.get(labelText) ?? 0) >= 2);
     if (!who) continue;
     return { speaker: who, via: [], kind: 'quote', cue, content: boundContent({ start: cs, end: ce }), mention: 'explicit', rule, tokens: labelText };

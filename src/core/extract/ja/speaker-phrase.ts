@@ -299,7 +299,8 @@ function readSpeaker(np: NounPhrase, toks: readonly JaToken[], hasPersonName: bo
   // 中国商務省当局者, 米当局者, 商務省高官: an unnamed official of a named government or ministry is that government.
   const official = /^(.+?)(?:当局者|高官)$/.exec(bare);
   if (official && (GOV_TAILS.test(official[1]!) || STATE_NAMES.test(official[1]!))) return reading(text, 'government', bare);
-  if (GENERIC_SOURCE.test(bare) && !hasPersonName) return reading(text, 'group', bare);
+  // (お客さま, 皆さん: the analyser tags the honorific as a name's suffix, but no one is named.)
+  if (GENERIC_SOURCE.test(bare) && (!hasPersonName || /^(?:お客|皆|みな)(?:さま|様|さん)$/.test(bare))) return reading(text, 'group', bare);
   // 41%の人, 3割の企業: a share of those surveyed.
   if (/^[\d０-９.．]+(?:[%％]|割)の?(?:人|人々|回答者|企業|社|世帯)$/.test(bare)) return reading(text, 'group', bare);
   if (BRACKETED_OUTLET.test(bare)) return reading(text, 'media', bare.slice(1, -1));
