@@ -220,6 +220,13 @@ run({
       { speaker: '長井', cue: 'と語った', content: '合同訓練を行い、抑止の意思を示すことが大切だ' },
     ],
   },
+  'speaker: the subject of a clause before the sentence\'s own topic (…機構が26日、会見し、森川氏は) does not speak; a month and day (3月31日、) and a subject named in brackets (探査機「ホク」について、) are not what was said': {
+    text: '先月着陸した探査機「ホク」について、北辰宇宙機構が26日、記者会見し、森川健一プロジェクトマネジャーは「本当に頑張ってくれた」と述べた。北洋通信などは3月31日、当局が対話サービスを一時的に禁止したと報じた。',
+    want: [
+      { speaker: '森川健一', cue: 'と述べた', content: '本当に頑張ってくれた', kind: 'quote' },
+      { speaker: '北洋通信', cue: 'と報じた', content: '当局が対話サービスを一時的に禁止した' },
+    ],
+  },
   'quotative: the grounds the speaker gives (…ことを理由に、) stand outside what was said; a plant named after a family (北川原発) is no speaker': {
     text: '規制委の森本委員長は会見で「審査は終わりではない」と話した。新基準に合うことを理由に、北川原発は「世界でも高い水準だと思う」と強調した。',
     want: [

@@ -941,9 +941,11 @@ const ABOUT_POSTPOSITION = /^(?:について|に関して|に関し|をめぐっ
 /** Where an aboutness phrase opening at `k` (…について、 / …に関しては、 / …をめぐり、) ends, past its comma; or -1. */
 function aboutnessEnd(v: SentenceView, k: number): number {
   const { toks } = v;
-  for (let j = k + 1; j < toks.length && j < k + 20; j++) {
+  for (let j = k + 1; j < toks.length && j < k + 30; j++) {
     if (v.depth[j]) continue;
     const t = toks[j]!;
+    // (A name in brackets is part of what is spoken about: 探査機「ホク」について、)
+    if (opensQuote(t.surface) && titleAt(v, j)) { j = v.match.get(j)!; continue; }
     if (t.surface === '、' || t.surface === '。' || opensQuote(t.surface) || t.pos2 === '引用') return -1;
     // (A topic or a subject of the sentence is not inside it; one of a clause describing the noun is.)
     if (t.pos === '助詞' && (t.surface === 'は' || t.surface === 'も' || t.surface === 'が' && !modifiesNoun(v, j + 1))) return -1;
@@ -2448,7 +2450,9 @@ function sentenceOpening(v: SentenceView): { topic: SpeakerPhrase | null; coTopi
   // (…日米の関係を中国はテストしている、との見方: a topic after an object whose verb has not come yet is inside
   // that clause; これを受けて北村氏は is not.)
   let object = false;
-  for (let j = k; j < toks.length && j < k + 24; j++) {
+  // (How far the topic is looked for: past a clause with a subject of its own, as far again after it.)
+  let reach = k + 24;
+  for (let j = k; j < toks.length && j < reach; j++) {
     const t = toks[j]!;
     if (v.depth[j]! > 0) break;
     if (t.surface === '、' || t.pos === '動詞') object = false;
@@ -2472,6 +2476,10 @@ function sentenceOpening(v: SentenceView): { topic: SpeakerPhrase | null; coTopi
       // sentence's topic; the search goes on after it.
       const contrast = t.surface === 'が' ? contrastClauseEnd(v, j + 1) : -1;
       if (contrast > 0) { j = contrast - 1; continue; }
+      // 北辰機構が26日、会見し、森川マネジャーは「…」と述べた: the subject of a clause before the sentence's own topic
+      // is not the speaker; the topic after it is.
+      const before = t.surface === 'が' ? continuativeClauseEnd(v, j + 1) : -1;
+      if (before > 0 && speakerTopicAt(v, before)) { j = before - 1; reach = Math.max(reach, before + 16); continue; }
       // 習主席が「…」と述べたことについて、「…」と話した: the subject of a statement the sentence answers is not its topic.
       const answered = t.surface === 'が' ? answeredClauseEnd(v, j + 1) : -1;
       if (answered > 0) { j = answered - 1; continue; }
@@ -2594,7 +2602,7 @@ function ownActionBefore(v: SentenceView, k: number): number {
 
 const PARENS = new Set(['(', ')', '（', '）']);
 /** A date or time standing as an adverbial (3日、 / 同日、 / きのう「…」). */
-const DATE_ADVERBIAL = /^(?:[\d０-９一二三四五六七八九十同今先昨前翌]+(?:日|月|年|週|日夜|日朝|日午前|日午後|時)(?:夜|朝|午前|午後)?|同日|当日|今月|先月|今週|先週|昨年|今年|きょう|きのう|昨日|この日)$/;
+const DATE_ADVERBIAL = /^(?:(?:[\d０-９一二三四五六七八九十同今先昨前翌]+(?:日|月|年|週|日夜|日朝|日午前|日午後|時))+(?:夜|朝|午前|午後)?|同日|当日|今月|先月|今週|先週|昨年|今年|きょう|きのう|昨日|この日)$/;
 
 /** Nouns of a matter in the news that a lead opens with (…問題で、, …事件で、, …事故を受けて、 is not one). */
 const MATTER_NOUNS = new Set(['問題', '事件', '事故', '事案', '疑惑', '騒動', '不祥事', '障害', '訴訟', '裁判', '件']);
@@ -2775,6 +2783,39 @@ function subjectAfterContrast(v: SentenceView, from: number, to: number, topicOn
   const person = !inner && topicOnly ? subjectAfter(v, after, to, false) : null;
   if (person) return person.phrase.type === 'person' ? person : null;
   return inner && inner.phrase.type !== 'group' && inner.phrase.type !== 'anaphor' ? inner : null;
+}
+
+/**
+ * Where the sentence goes on after a clause that starts at `k` and ends in a continuative verb and a comma (…会見し、 /
+ * …を終えて、), commas after adverbials (26日、) passed over: the token after that comma, or -1 at a topic or a stop.
+ */
+function continuativeClauseEnd(v: SentenceView, k: number): number {
+  const { toks } = v;
+  for (let j = k, seen = 0; j < toks.length && seen < 30; j++) {
+    if (v.depth[j]) continue;
+    seen++;
+    const t = toks[j]!;
+    if (t.surface === '。' || t.pos === '助詞' && t.pos1 === '係助詞' || opensQuote(t.surface)) return -1;
+    if (t.surface !== '、') continue;
+    const p = toks[j - 1]!;
+    if (p.pos === '助詞' && (p.surface === 'て' || p.surface === 'で') || (p.pos === '動詞' || p.pos === '助動詞') && p.conj.startsWith('連用')) return j + 1;
+  }
+  return -1;
+}
+
+/** Whether a speaker's topic (Xは) stands in the words from `k`, before any comma, quotation or predicate. */
+function speakerTopicAt(v: SentenceView, k: number): boolean {
+  const { toks } = v;
+  for (let j = k; j < toks.length && j < k + 16; j++) {
+    const t = toks[j]!;
+    if (v.depth[j] || t.surface === '、' || t.surface === '。' || opensQuote(t.surface) || t.pos === '動詞') return false;
+    if (t.surface === 'は' && t.pos === '助詞') {
+      const np = nounPhraseEndingAt(v.text, toks, j - 1, k);
+      const sp = np ? classify(np, toks, v.book) : null;
+      return !!sp && sp.type !== 'group';
+    }
+  }
+  return false;
 }
 
 /**
