@@ -1609,6 +1609,13 @@ test('press conferences: the chair of a body (…会長記者会見) answers (�
   assert.deepEqual(said(banks), ['村瀬|緩やかに上がっていくと思う。預金の動きも注視したい']);
   const governor = '知事定例記者会見\n発表項目\n(幹事社)\nおはようございます。\n北村知事\n今日は2点あります。まず、補助を始めます。\n次に、窓口を増やします。\n';
   assert.deepEqual(said(governor), ['北村|今日は2点あります。まず、補助を始めます。\n次に、窓口を増やします。']);
+  // (A portfolio the office list does not hold, …特命担当大臣, is read from the title's name and post; - 問) and - 答)
+  // alone on their lines put the question and the answer in the paragraphs below them.)
+  const minister = '北浦財務大臣兼内閣府特命担当大臣閣議後記者会見の概要\n【質疑応答】\n- 問)\n-\n予算案の修正について、大臣のお考えをお聞かせください。\n- 答)\n-\n国会において議論されるべきことだと考えております。\n';
+  assert.deepEqual(said(minister), ['北浦|国会において議論されるべきことだと考えております']);
+  // (Opening remarks under the minister's label run on over the paragraphs after it: one turn, not a turn and answers.)
+  const opening = '北浦外務大臣臨時会見記録\n冒頭発言\n【北浦外務大臣】邦人10人が退避しました。\n政府としては、全力で取り組んできました。\n';
+  assert.deepEqual(said(opening), ['北浦|邦人10人が退避しました。\n政府としては、全力で取り組んできました。']);
 });
 
 test('no name and post where a word holds the post\'s kanji (様相), a number counts (3年度以前知事), a post, a portfolio or a known body stands alone (参院議員会長, 防衛副大臣, 全銀協会長)', () => {

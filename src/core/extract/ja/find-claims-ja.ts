@@ -212,6 +212,8 @@ function* claimsInParts(input: JaClaimsInput, partSize: number): Generator<Claim
   let conference = false;
   // The block an interviewer's question opens: all its sentences are the question.
   let questionBlock = -1;
+  // Whether a question's label stood alone on the line before (- 問)): the next paragraph is the question.
+  let askedBelow = false;
   let answer: Draft | null = null;
   // A transcript's turn (○X君 …, 記者: …) runs to the next turn: the lines and paragraphs after it that open no turn
   // of their own lengthen it.
@@ -253,7 +255,7 @@ function* claimsInParts(input: JaClaimsInput, partSize: number): Generator<Claim
       conference = true;
       // (防衛大臣記者会見, then 森川防衛大臣閣議後会見: the person named takes the office's place.)
       const office: boolean = !!principal && principal.people.every((p) => p.type === 'government');
-      const named: Speaker | null = !principal || office ? conferencePrincipal(block.contentStart + said.index, block, registry) ?? (office ? conferenceLabel(text, block, said.index, tokenizer, people) : null) : null;
+      const named: Speaker | null = !principal || office ? conferencePrincipal(block.contentStart + said.index, block, registry) ?? conferenceLabel(text, block, said.index, tokenizer, people) : null;
       if (named && (!principal || named.people.some((p) => p.type === 'person'))) principal = named;
     }
     // A block read as a whole (a title, a quotation on its own line) is the sentence before the next one.
@@ -276,6 +278,19 @@ function* claimsInParts(input: JaClaimsInput, partSize: number): Generator<Claim
     if (block.kind === 'heading' && QUESTION_MARK.test(text.slice(block.contentStart, block.contentStart + 3))) {
       const asking = /[?？]|か$/.test(text.slice(block.contentStart, block.end).trimEnd());
       interviewee ??= principal ?? (asking && current?.people.length === 1 && current.people[0]!.type === 'person' ? current : null);
+      if (interviewee) questionBlock = b;
+    }
+    // - 問) / - 答) on lines of their own, the question or the answer in the paragraph below: a ministry's transcript.
+    const lineAlone = block.end - block.contentStart <= 8 ? text.slice(block.contentStart, block.end).trim() : '';
+    if (lineAlone && QA_LABEL_LINE.test(lineAlone)) {
+      const asks = /[問QＱ]/.test(lineAlone);
+      askedBelow = asks;
+      if (asks) interviewee ??= principal;
+      current = null; answer = null; turn = null;
+      continue;
+    }
+    if (askedBelow && (block.kind === 'paragraph' || block.kind === 'list-item') && /[\p{L}\p{N}]/u.test(text.slice(block.contentStart, block.end))) {
+      askedBelow = false;
       if (interviewee) questionBlock = b;
     }
     if (block.kind === 'heading' && !quoteLine) { current = null; answer = null; turn = null; }
@@ -525,7 +540,9 @@ function* claimsInParts(input: JaClaimsInput, partSize: number): Generator<Claim
         unattributed.push(...result.unattributed);
         // (An answer under its speaker's label, 森川大臣「…」, is the label's claim already.)
         // (A self-introduction or a greeting is no claim.)
-        if (interviewee && !introduced && !GREETING.test(text.slice(piece.start, piece.end).trim()) && !labelled.some((l) => l.content.start < piece.end && piece.start < l.content.end)) {
+        // (Nor is a paragraph that a turn of the same speaker's runs on into: 【X大臣】… and the paragraphs after it.)
+        const inTurn = !!turn && !!interviewee && sameSpeakers(turn.speaker, interviewee) && turn.content.start <= piece.start && piece.end <= turn.content.end + 1;
+        if (interviewee && !introduced && !inTurn && !GREETING.test(text.slice(piece.start, piece.end).trim()) && !labelled.some((l) => l.content.start < piece.end && piece.start < l.content.end)) {
           // The whole answer is the interviewee's, claims of others it reports included.
           const whole = trimSpan(text, piece);
           // (A:… / 答:…: the answer's label is no part of it.)
@@ -3262,6 +3279,8 @@ function cutLong(text: string, s: Span): Span[] {
 const MINUTES_LABEL_LINE = /^[ \u3000]*(?:\d{1,2}:\d{2}(?::\d{2})?[ \u3000]*[~〜～\-－][ \u3000]*\d{1,2}:\d{2}(?::\d{2})?[ \u3000]+)?((?:[^\s()（）]{1,12}[(（][^()（）\s]{2,12}君[)）])|[\u4e00-\u9fff々\u30A1-\u30FA\u30FC]{2,8}君)[ \u3000]*$/;
 /** A speaker's label after ○ on a line of its own. */
 const MINUTES_MARK_LINE = /^[ \u3000]*(○([^\s○()（）]{1,20}))[ \u3000]*$/;
+/** A question's or an answer's label alone on its line (- 問), 答), Q., A:), with a list's dash before it. */
+const QA_LABEL_LINE = /^[-‐－・]?\s*(?:問|答|Q|A|Ｑ|Ａ)[)）:：.．]?$/;
 /** A speaker's label before a colon on a line of its own (words of a description or a name, set apart by spaces). */
 const COLON_LABEL_LINE = /^[ \u3000]*(([^\s:：「」。、?？!！()（）]{1,24}(?:[ \u3000][^\s:：「」。、?？!！()（）]{1,20}){0,2})[ \u3000]?[:：])[ \u3000]*$/;
 /** A speaker's label in brackets on a line of its own. */
