@@ -632,7 +632,8 @@ function conferencePrincipal(end: number, block: ClassifiedBlock, registry: Peop
 function conferenceLabel(text: string, block: ClassifiedBlock, at: number, tokenizer: JaTokenizer, book: SpeakerBook): Speaker | null {
   const before = text.slice(block.contentStart, block.contentStart + at);
   const m = /([\u4e00-\u9fff々\u30A1-\u30FA\u30FC・]{2,16}?)(?:定例|臨時|閣議後)?(?:記者)?$/.exec(before);
-  if (!m) return null;
+  // (令和3年度以前知事記者会見: words run on from a number name no one.)
+  if (!m || /[\p{N}A-Za-z]$/u.test(before.slice(0, m.index))) return null;
   const start = block.contentStart + m.index;
   const who = labelSpeaker(m[1]!, { start, end: start + m[1]!.length }, tokenizer, book, 'conference');
   return who && who.people.length === 1 && who.people[0]!.type === 'person' ? who : null;
