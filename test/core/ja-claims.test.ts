@@ -1486,6 +1486,13 @@ run({
       { speaker: '川上', cue: 'と言っています', content: '必然' },
     ],
   },
+  'an interview granted (…前首相が応じた本紙との単独会見の一問一答は、次の通り): that person answers the questions, a heading between': {
+    text: '南陵の森戸健三前首相が応じた本紙との単独会見の主な一問一答は、次の通り。\n(聞き手=北辰支局・川上一郎)\n■外交\n――今年の展望は。\n「一つの転換点を迎えるとみている」\n――対話は進むのか。\n「進むと思う。どの国も戦争は望んでいない」\n',
+    want: [
+      { speaker: '森戸健三', content: '一つの転換点を迎えるとみている', rule: 'ja:interview-answer' },
+      { speaker: '森戸健三', content: '進むと思う。どの国も戦争は望んでいない', rule: 'ja:interview-answer' },
+    ],
+  },
 });
 
 test('a caster or announcer on a line of their own labels the quotation on the next (反町キャスター / 「…」)', () => {

@@ -212,6 +212,8 @@ function* claimsInParts(input: JaClaimsInput, partSize: number): Generator<Claim
   let conference = false;
   // The block an interviewer's question opens: all its sentences are the question.
   let questionBlock = -1;
+  // The person an interview is said to be with (…氏に聞いた, …が応じた単独会見): who answers its questions, headings between.
+  let interviewed: Speaker | null = null;
   // Whether a question's label stood alone on the line before (- 問)): the next paragraph is the question.
   let askedBelow = false;
   let answer: Draft | null = null;
@@ -277,7 +279,7 @@ function* claimsInParts(input: JaClaimsInput, partSize: number): Generator<Claim
     // press conference's principal, or by the person speaking before when it reads as a question.
     if (block.kind === 'heading' && QUESTION_MARK.test(text.slice(block.contentStart, block.contentStart + 3))) {
       const asking = /[?？]|か$/.test(text.slice(block.contentStart, block.end).trimEnd());
-      interviewee ??= principal ?? (asking && current?.people.length === 1 && current.people[0]!.type === 'person' ? current : null);
+      interviewee ??= principal ?? (asking && current?.people.length === 1 && current.people[0]!.type === 'person' ? current : null) ?? interviewed;
       if (interviewee) questionBlock = b;
     }
     // - 問) / - 答) on lines of their own, the question or the answer in the paragraph below: a ministry's transcript.
@@ -285,7 +287,7 @@ function* claimsInParts(input: JaClaimsInput, partSize: number): Generator<Claim
     if (lineAlone && QA_LABEL_LINE.test(lineAlone)) {
       const asks = /[問QＱ]/.test(lineAlone);
       askedBelow = asks;
-      if (asks) interviewee ??= principal;
+      if (asks) interviewee ??= principal ?? interviewed;
       current = null; answer = null; turn = null;
       continue;
     }
@@ -486,7 +488,7 @@ function* claimsInParts(input: JaClaimsInput, partSize: number): Generator<Claim
       if (questionBlock === b && ANSWER_LABEL.test(text.slice(sentence.start, sentence.start + 4))) questionBlock = -1;
       if (QUESTION_MARK.test(lead) || questionBlock === b) {
         turn = null;
-        interviewee ??= (current?.people.length === 1 && current.people[0]!.type === 'person' ? current : null) ?? principal;
+        interviewee ??= (current?.people.length === 1 && current.people[0]!.type === 'person' ? current : null) ?? principal ?? interviewed;
         answer = null;
         previous = null;
         // ―― 北陵党の森戸代表は昨日、…と述べた。この発言への見解は? A question may report what someone named said:
@@ -517,7 +519,10 @@ function* claimsInParts(input: JaClaimsInput, partSize: number): Generator<Claim
         if (run) result.drafts = result.drafts.filter((d) => !(run.content.start <= d.content.start && d.content.end <= run.content.end));
         // 戸川教授に聞いた。/ …氏に話を聞きました: the person an interview is with speaks next.
         const lead = result.drafts.length ? null : interviewLead(sd);
-        if (lead) current = people.resolve(lead, current) ?? current;
+        if (lead) {
+          current = people.resolve(lead, current) ?? current;
+          interviewed = current;
+        }
         const intro = result.drafts.length || lead ? null : selfIntroduction(sd);
         const introduced = intro ? people.resolve(intro, current) : null;
         // (One who introduces themselves is the principal an office in the title stood for.)
@@ -1708,6 +1713,13 @@ function circumstanceFollows(v: SentenceView, k: number): boolean {
 /** The person an interview announces (Xに聞いた, Xに話を聞いた, Xにインタビューした), or null. */
 function interviewLead(v: SentenceView): SpeakerPhrase | null {
   const { toks } = v;
+  // …前大統領が応じた本紙との単独会見の一問一答は、次の通り: the one who granted it.
+  const granted = toks.findIndex((t, i) => i > 0 && t.base === '応じる' && toks[i - 1]!.surface === 'が' && !v.depth[i]);
+  if (granted > 0 && /(?:インタビュー|会見|取材|一問一答)/.test(v.text.slice(toks[granted]!.end, v.span.end))) {
+    const np = nounPhraseEndingAt(v.text, toks, granted - 2, 0);
+    const sp = np ? classify(np, toks, v.book) : null;
+    if (sp?.type === 'person') return sp;
+  }
   for (let i = 1; i < toks.length - 1; i++) {
     if (toks[i]!.surface !== 'に' || toks[i]!.pos !== '助詞' || v.depth[i]! > 0) continue;
     let k = i + 1;
