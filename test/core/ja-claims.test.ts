@@ -529,6 +529,28 @@ test('a colon label alone on its line (店主 森田 健一さん:, 北川 一�
   assert.ok(!analyze(text).people.some((p) => p.type === 'person' && p.name === 'お客さま'));
 });
 
+test('a broadcast transcript: 【X】「…」 where it falls in a paragraph, a label over a quotation on its own line, a lead naming its subject last (…と発表した北浦知事。), 会見を開き as the speaker\'s act', () => {
+  const text = [
+    '北浦知事は21日に会見を開き、再稼働を容認する考えを示しました。',
+    '',
+    '【森田一郎アナウンサー】',
+    '',
+    '「午前9時、北浦知事が県庁に到着しました」',
+    '',
+    '■容認を表明',
+    '',
+    '21日朝、夕方に臨時会見を開くと発表した北浦知事。【北浦知事】「意気込みとかはない」報道陣の問いかけに多くは語りませんでした。一方、松本市では市長が言及。【松本市 川上健 市長】「まだ判断できる状況に',
+  ].join('\n');
+  const got = claimsOf(text);
+  assert.deepEqual(got.map((g) => [g.names[0], g.cue, g.content]), [
+    ['北浦', '考えを示しました', '再稼働を容認する'],
+    ['森田一郎', '【森田一郎アナウンサー】', '午前9時、北浦知事が県庁に到着しました'],
+    ['北浦', 'と発表した', '夕方に臨時会見を開く'],
+    ['北浦', '【北浦知事】', '意気込みとかはない'],
+    ['川上健', '【松本市 川上健 市長】', 'まだ判断できる状況に'],
+  ]);
+});
+
 test('turns on the lines of one paragraph: a name and a space open each answer; a caption credit is no turn', () => {
   const text = [
     '港の未来を聞く',

@@ -311,11 +311,13 @@ function* claimsInParts(input: JaClaimsInput, partSize: number): Generator<Claim
     // (小林元経済安保相 / Q：…か？ / 「…」: an interviewer's question between the label and the answer it labels.)
     const asked = nextBlock && blocks[b + 2]?.kind === 'paragraph' && /^(?:Q|Ｑ|問)[:：.．]/.test(text.slice(nextBlock.contentStart, nextBlock.contentStart + 2)) && !text.slice(nextBlock.contentStart, nextBlock.end).includes('\n');
     const answered = asked ? blocks[b + 2]! : nextBlock;
+    // (A label may stand over a quotation alone on its line, taken for a heading: 【北川アナウンサー】 / 「…」.)
+    const quoteBelow = !!nextBlock && nextBlock.kind === 'heading' && QUOTE_OPEN.has(text[nextBlock.contentStart] ?? '') && closes(text, nextBlock.contentStart) === trimWhite(text, nextBlock.contentStart, nextBlock.end).end - 1;
     const nextBlockContent = () => {
       const span = trimSpan(text, { start: answered!.contentStart, end: answered!.end });
       // (An answer in brackets after a question: the inside of them; the block may start inside the bracket.)
       const open = QUOTE_OPEN.has(text[span.start]!) ? span.start : span.start - 1;
-      const whole = asked && open >= answered!.start && QUOTE_OPEN.has(text[open]!) && closes(text, open) === span.end - 1;
+      const whole = (asked || quoteBelow) && open >= answered!.start && QUOTE_OPEN.has(text[open]!) && closes(text, open) === span.end - 1;
       return boundContent(whole ? { start: open + 1, end: span.end - 1 } : span);
     };
     // A label on a line of its own heads the paragraph after it, a turn that later paragraphs lengthen.
@@ -338,7 +340,7 @@ function* claimsInParts(input: JaClaimsInput, partSize: number): Generator<Claim
       }
     }
     // (知事) / 【北東新聞】 on a line of its own, the turn in the paragraphs after it.
-    const lineText = nextBlock && nextBlock.kind === 'paragraph' && block.end - block.contentStart <= 30 ? text.slice(block.contentStart, block.end) : '';
+    const lineText = nextBlock && (nextBlock.kind === 'paragraph' || quoteBelow) && block.end - block.contentStart <= 30 ? text.slice(block.contentStart, block.end) : '';
     // (蒲島知事 alone on its line in a press conference: the same, unbracketed.)
     // (Nor only there: where such lines head two paragraphs or more, as minutes and broadcast digests print them.)
     const namedPost = (conference || namedPostLines >= 2) && block.kind !== 'title' ? NAMED_POST_LINE.exec(lineText) : null;
@@ -2229,10 +2231,12 @@ function headSpeaker(v: SentenceView, cue: Cue): SpeakerPhrase | null {
   const last = toks[cue.to - 1];
   if (!last || cue.rule === 'frame' || !(last.conj.startsWith('基本形') || last.pos === '助動詞' && last.surface === 'た')) return null;
   if (!toks[cue.to] || toks[cue.to]!.pos !== '名詞' && toks[cue.to]!.pos !== '接頭詞') return null;
-  for (let j = cue.to + 1; j < toks.length && j <= cue.to + 8; j++) {
-    const t = toks[j]!;
-    if (t.pos !== '名詞' && t.pos !== '接頭詞' && !(t.pos === '助詞' && /^(?:は|が|も)$/.test(t.surface))) return null;
-    if (t.pos !== '助詞') continue;
+  // (…と発表した北浦知事。: the head ending the sentence, as a news lead that names its subject last.)
+  for (let j = cue.to + 1; j <= toks.length && j <= cue.to + 8; j++) {
+    const t = toks[j];
+    const stop = !t || t.surface === '。';
+    if (!stop && t.pos !== '名詞' && t.pos !== '接頭詞' && !(t.pos === '助詞' && /^(?:は|が|も)$/.test(t.surface))) return null;
+    if (!stop && t.pos !== '助詞') continue;
     const np = nounPhraseEndingAt(text, toks, j - 1, cue.to);
     if (!np || np.from !== cue.to) return null;
     const sp = classify(np, toks, v.book);
@@ -3009,6 +3013,8 @@ function ownActVerb(toks: readonly JaToken[], k: number): boolean {
   while (i > 0 && (toks[i]!.pos === '助詞' && (toks[i]!.surface === 'て' || toks[i]!.surface === 'で') || toks[i]!.pos === '助動詞' || toks[i]!.pos === '動詞' && toks[i]!.pos1 === '非自立')) i--;
   const verb = toks[i]!;
   if (verb.pos !== '動詞') return false;
+  // (…を行い、/ …を開き、: the act is the noun before を, 会見を開き as 会見し.)
+  if ((verb.base === '行う' || verb.base === '開く') && toks[i - 1]?.surface === 'を') return OWN_ACT.test(toks[i - 2]?.surface ?? '') || /会見$/.test(toks[i - 2]?.surface ?? '');
   if (verb.base === 'する') return OWN_ACT.test(toks[i - 1]?.surface ?? '');
   return OWN_ACT.test(verb.base);
 }
@@ -3487,6 +3493,18 @@ function findLabels(text: string, block: ClassifiedBlock, tokenizer: JaTokenizer
   if (turn) {
     out.push(turn);
     return out;
+  }
+  // …到着した花角知事。【北浦知事】「…」報道陣の問いかけに…: a broadcast's transcript labels each sound bite in
+  // brackets where it falls in the paragraph (a label opening the block is a turn, above).
+  for (const m of text.slice(start, block.end).matchAll(/(?<=.)【([^【】\n]{2,30})】[ \u3000]*「/gs)) {
+    const open = start + m.index + m[0].length - 1;
+    // (A quotation a cut excerpt never closes runs to the end of the block.)
+    const closed = closes(text, open);
+    const close = closed < 0 ? trimWhite(text, open + 1, block.end).end : closed;
+    if (close <= open + 1 || close > block.end) continue;
+    const label = { start: start + m.index + 1, end: start + m.index + 1 + m[1]!.length };
+    const who = labelSpeaker(m[1]!, label, tokenizer, book, 'label-bracket-quote', (labelCounts.get(m[1]!) ?? 0) >= 2);
+    if (who && who.people.every((p) => p.type === 'person')) out.push({ speaker: who, via: [], kind: 'quote', cue: { start: label.start - 1, end: label.end + 1 }, content: boundContent({ start: open + 1, end: close }), mention: 'explicit', rule: 'label-bracket-quote', tokens: m[1]! });
   }
   // (岡部芳彦氏)「…」: a transcript's turn, the speaker in parentheses before the quotation, however long it runs.
   const parenLabel = /^[(（]([^()（）\n「」]{2,30})[)）][ \u3000]?「/.exec(text.slice(start, Math.min(block.end, start + 40)));

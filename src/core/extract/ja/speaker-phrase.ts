@@ -499,6 +499,11 @@ function splitNameAndPost(text: string, post: string | null, toks: readonly JaTo
   let spacedName = /(?:^|[の\s])([\u4e00-\u9fff々]{1,3}[ \u3000][\u4e00-\u9fff々]{1,3}|[A-Z][A-Za-z.'’-]*(?: [A-Z][A-Za-z.'’-]*)+)$/.exec(s);
   // (北辰党 森戸, 日本改革の会 北村: a party or a body before the space, not a family name.)
   if (spacedName && /[\u4e00-\u9fff々]/.test(spacedName[1]![0]!) && BODY_BEFORE_SPACE.test(spacedName[1]!)) spacedName = null;
+  // (松本市 川上健: a place before the space, its suffix read as one (市, 町, 県), not a family name.)
+  if (spacedName) {
+    const first = spacedName[1]!.split(/[ \u3000]/)[0]!;
+    if (toks.slice(np.from, np.to).some((t) => t.pos1 === '接尾' && t.pos2 === '地域' && first.endsWith(t.surface))) spacedName = null;
+  }
   const cut = spacedName ? s.length - spacedName[1]!.length - 1 : Math.max(s.lastIndexOf('の'), s.lastIndexOf(' '), s.lastIndexOf('\u3000'));
   if (cut > 0) {
     // (AやBの北村氏: the organisation is B's; A is another person of a list.)
