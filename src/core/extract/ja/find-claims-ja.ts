@@ -847,6 +847,14 @@ class SentenceView {
   private tails: number[] | null = null;
   private circumstance: boolean | null = null;
 
+  private matter: boolean | null = null;
+
+  /** Whether a noun of a matter in the news stands in the sentence (…問題で、): skipAdverbials looks for a lead then. */
+  hasMatter(): boolean {
+    this.matter ??= this.toks.some((t) => MATTER_NOUNS.has(t.surface));
+    return this.matter;
+  }
+
   /** Whether a 中 or なか stands in the sentence (…が続く中、): skipAdverbials looks for one after every adverbial. */
   hasCircumstance(): boolean {
     this.circumstance ??= this.toks.some((t) => t.surface === '中' || t.surface === 'なか');
@@ -2684,7 +2692,7 @@ function skipAdverbials(v: SentenceView, k: number): number {
     }
     // …ができなくなっている問題で、 / …をめぐる事件で、: the matter a news lead is about, however long the clause that
     // describes it (a topic with は before it is the sentence's own).
-    const matter = matterLeadEnd(v, k);
+    const matter = v.hasMatter() ? matterLeadEnd(v, k) : -1;
     if (matter > k) { k = matter; continue; }
     const start = k;
     let j = k;
