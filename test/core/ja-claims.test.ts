@@ -227,6 +227,13 @@ run({
       { speaker: '北洋通信', cue: 'と報じた', content: '当局が対話サービスを一時的に禁止した' },
     ],
   },
+  'speaker: initials the dictionary does not know (HSAによりますと, HSAは) are a body; a topic right after a clause in the て-form (…を受けてHSAは) speaks': {
+    text: 'HSAによりますと、去年から複数回のサイバー攻撃を受けたということです。今回の事案を受けてHSAは、「引き続き調査し、対策を進めていきます」としています。',
+    want: [
+      { speaker: 'HSA', cue: 'によりますと', content: '去年から複数回のサイバー攻撃を受けた', kind: 'according_to' },
+      { speaker: 'HSA', cue: 'としています', content: '引き続き調査し、対策を進めていきます', kind: 'quote' },
+    ],
+  },
   'quotative: the grounds the speaker gives (…ことを理由に、) stand outside what was said; a plant named after a family (北川原発) is no speaker': {
     text: '規制委の森本委員長は会見で「審査は終わりではない」と話した。新基準に合うことを理由に、北川原発は「世界でも高い水準だと思う」と強調した。',
     want: [

@@ -1212,6 +1212,11 @@ function startsWithPost(s: string): boolean {
 const BODY_KIND = /(?:^|の)(?:情報機関|諜報機関|捜査機関|当局|政府機関|通信社|シンクタンク|研究機関|調査会社|格付け会社|民間団体|市民団体|業界団体)$/;
 
 
+/** Initials alone before によると (JAXAによりますと): a body the dictionary does not know, a source all the same. */
+function acronymSource(np: NounPhrase): SpeakerPhrase | null {
+  return /^[A-Z][A-Z0-9&]{1,7}$/.test(np.text) ? { ...np, type: 'organization', core: np.text, organization: null, title: null } : null;
+}
+
 /** Cues of a sentence, in text order, all outside quotations. */
 function findCues(v: SentenceView): Cue[] {
   const cues: Cue[] = [];
@@ -1227,7 +1232,7 @@ function findCues(v: SentenceView): Cue[] {
       while (e < n && (toks[e]!.pos === '助動詞')) e++;
       if (e < n && /^(?:と|ば)$/.test(toks[e]!.surface)) {
         const np = nounPhraseEndingAt(v.text, toks, i - 1, 0);
-        const frame = np ? classify(np, toks, v.book) ?? publisherOf(v, np) : null;
+        const frame = np ? classify(np, toks, v.book) ?? publisherOf(v, np) ?? acronymSource(np) : null;
         if (frame) cues.push({ rule: 'frame', kind: 'according_to', from: i, to: e + 1, complementEnd: e + 1, frame });
         i = e;
         continue;
@@ -2499,6 +2504,13 @@ function sentenceOpening(v: SentenceView): { topic: SpeakerPhrase | null; coTopi
     if (v.depth[j]! > 0) break;
     if (t.surface === '、' || t.pos === '動詞') object = false;
     if (t.surface === 'を' && t.pos === '助詞') object = true;
+    // 今回の事案を受けてHSAは: a clause in the て-form with no comma after it, then the sentence's own topic.
+    if (t.pos === '動詞' && t.pos1 === '自立' && (toks[j + 1]?.surface === 'て' || toks[j + 1]?.surface === 'で') && toks[j + 1]!.pos === '助詞' && speakerTopicAt(v, j + 2)) {
+      j++;
+      object = false;
+      reach = Math.max(reach, j + 16);
+      continue;
+    }
     if (t.pos === '動詞' && t.pos1 === '自立' && !(t.surface === 'よる' || t.base === 'よる')) {
       // 中国と約40年渡りあった森戸氏が…: a clause describing the noun after it is part of the topic's description,
       // when a topic or subject closes the noun phrase it describes; any other predicate ends the search.
@@ -2530,7 +2542,8 @@ function sentenceOpening(v: SentenceView): { topic: SpeakerPhrase | null; coTopi
       // 台湾が中国の一部になれば、…: the subject of a condition is part of what is said.
       if (t.surface === 'が' && conditionFollows(v, j + 1)) continue;
       const np = nounPhraseEndingAt(v.text, toks, j - 1, k);
-      let sp = np ? classify(np, toks, v.book) : null;
+      // (JAXAは: initials the dictionary does not know, three letters or more, are a body as a topic too.)
+      let sp = np ? classify(np, toks, v.book) ?? (np.text.length >= 3 ? acronymSource(np) : null) : null;
       if (sp) {
         // AおよびBは, AとBは, A、Bは: coordinated speakers speak together.
         const co: SpeakerPhrase[] = [];
@@ -2853,7 +2866,7 @@ function speakerTopicAt(v: SentenceView, k: number): boolean {
     if (v.depth[j] || t.surface === '、' || t.surface === '。' || opensQuote(t.surface) || t.pos === '動詞') return false;
     if (t.surface === 'は' && t.pos === '助詞') {
       const np = nounPhraseEndingAt(v.text, toks, j - 1, k);
-      const sp = np ? classify(np, toks, v.book) : null;
+      const sp = np ? classify(np, toks, v.book) ?? (np.text.length >= 3 ? acronymSource(np) : null) : null;
       return !!sp && sp.type !== 'group';
     }
   }
