@@ -234,6 +234,15 @@ run({
       { speaker: 'HSA', cue: 'としています', content: '引き続き調査し、対策を進めていきます', kind: 'quote' },
     ],
   },
+  'quotative: a clause with its own subject that runs on into a quotation (北陵が…試射し「…」との) is what was said, with a だ after the quotation; a venue (安保理で、) is not': {
+    text: '森戸大使は安保理で、北陵が「差し迫った脅威」になっていると強調した。また、北陵が年初からミサイルを6発試射し「実験の準備を進めている」との分析を明らかにした。南陵の川上大使は、追加制裁は「行き止まりの道」だと主張。森戸大使は会見を開き「制裁は続ける」と述べた。',
+    want: [
+      { speaker: '森戸', cue: 'と強調した', content: '北陵が「差し迫った脅威」になっている' },
+      { speaker: '森戸', content: '北陵が年初からミサイルを6発試射し「実験の準備を進めている」', kind: 'reported' },
+      { speaker: '川上', cue: 'と主張', content: '追加制裁は「行き止まりの道」だ' },
+      { speaker: '森戸', cue: 'と述べた', content: '制裁は続ける', kind: 'quote' },
+    ],
+  },
   'quotative: the grounds the speaker gives (…ことを理由に、) stand outside what was said; a plant named after a family (北川原発) is no speaker': {
     text: '規制委の森本委員長は会見で「審査は終わりではない」と話した。新基準に合うことを理由に、北川原発は「世界でも高い水準だと思う」と強調した。',
     want: [

@@ -2953,9 +2953,11 @@ function subjectAfter(v: SentenceView, from: number, to: number, topicOnly: bool
 function complementSpan(v: SentenceView, cue: Cue, from: number): { span: Span; kind: Kind } | null {
   const { toks, text } = v;
   let end = cue.complementEnd;
-  // など before と, だ before と after a quotation: not part of what was said.
+  // など before と, だ before と after a quotation: not part of what was said (the だ is, when the quotation ends a
+  // clause that began before it: …追加制裁は「袋小路に入る道」だと主張).
   let p = v.prev(end);
   if (p >= 0 && toks[p]!.surface === 'など') { end = p; p = v.prev(end); }
+  const clauseEnd = end;
   if (p >= 0 && toks[p]!.surface === 'だ' && QUOTE_CLOSE.has(toks[v.prev(p)]?.surface ?? '')) { end = p; p = v.prev(end); }
   if (p < 0 || p < from) return null;
   if (closesQuote(toks[p]!.surface) && !v.depth[p]) {
@@ -2984,17 +2986,39 @@ function complementSpan(v: SentenceView, cue: Cue, from: number): { span: Span; 
       // (…についても「…」と: also about something.)
       const alsoAbout = glued && toks[before]!.surface === 'も' && ABOUT_POSTPOSITION.test(toks[v.prev(before)]?.surface ?? '');
       const framed = glued && (/^(?:は|を|に|へ)$/.test(toks[before]!.surface) || alsoAbout) && aboutness && !NAMING_VERBS.test(toks[cue.from + 1]?.base ?? '');
-      // (…侵攻に加わるなら「深刻な問題だ」と: a condition before the quotation is part of what was said.)
-      const condition = before >= from && before > from && (toks[before]!.conj === '仮定形' || toks[before]!.surface === 'ば' && toks[before]!.pos === '助詞');
+      // (…侵攻に加わるなら「深刻な問題だ」と: a condition before the quotation is part of what was said; so is a clause
+      // with a subject of its own that runs on into it, 北朝鮮が…を6発試射し「…」との. The speaker's own act before a
+      // quotation, 会見を開き「…」, has none.)
+      const b = toks[before];
+      const continued = !!b && ((b.pos === '動詞' || b.pos === '助動詞') && b.conj.startsWith('連用') || b.pos === '助詞' && b.pos1 === '接続助詞' && (b.surface === 'て' || b.surface === 'で'))
+        && subjectOfPredicateBefore(v, from, before);
+      const condition = before >= from && before > from && (toks[before]!.conj === '仮定形' || toks[before]!.surface === 'ば' && toks[before]!.pos === '助詞' || continued);
       if (!condition && (!glued && !nounGlued || open <= from || glued && phraseBeforeQuote(v, open, from) || framed)) {
         const span = { start: toks[open]!.end, end: toks[p]!.start };
         return span.end > span.start ? { span: boundContent(span), kind: 'quote' } : null;
       }
     }
   }
-  if (from >= end) return null;
-  const span = spanOf(v, ownClauseStart(v, from, end), end);
+  if (from >= clauseEnd) return null;
+  const span = spanOf(v, ownClauseStart(v, from, clauseEnd), clauseEnd);
   return span ? { span: boundContent(span), kind: 'reported' } : null;
+}
+
+/**
+ * Whether the predicate ending at `end` (its continuative, right before a quotation) has a subject with が of its own
+ * in [from, end): no other predicate stands between the two (考えがないかと問われ, 震災が起きた際の…を振り返り have one).
+ */
+function subjectOfPredicateBefore(v: SentenceView, from: number, end: number): boolean {
+  const { toks } = v;
+  let c = end;
+  while (c > from && (toks[c]!.pos === '動詞' || toks[c]!.pos === '助動詞' || toks[c]!.pos === '助詞' && toks[c]!.pos1 === '接続助詞')) c--;
+  for (let j = c; j >= from; j--) {
+    const t = toks[j]!;
+    if (v.depth[j]) continue;
+    if (t.pos === '動詞' || t.pos === '形容詞' || t.pos === '助動詞' || t.pos2 === '引用') return false;
+    if (t.surface === 'が' && t.pos === '助詞' && t.pos1 === '格助詞') return true;
+  }
+  return false;
 }
 
 /**
