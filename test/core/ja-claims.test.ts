@@ -1524,6 +1524,13 @@ run({
       { speaker: '川上', cue: 'と言っています', content: '必然' },
     ],
   },
+  'an interview with questions put to someone (…という森戸氏に、20代の会社員が率直な疑問をぶつけた): that person answers': {
+    text: '経済アナリストの森戸健三氏が新著を出した。若い人にこそ世界の仕組みを知ってほしいという森戸氏に、20代の会社員が率直な疑問をぶつけた。\n――関税についてはどう思われましたか。\n以前から高い関税はありましたが、同盟国には基本的にゼロだったんです。\n――狙いは何だったのでしょうか。\n関税収入が増えることでしょう。\n',
+    want: [
+      { speaker: '森戸健三', content: '以前から高い関税はありましたが、同盟国には基本的にゼロだったんです', rule: 'ja:interview-answer' },
+      { speaker: '森戸健三', content: '関税収入が増えることでしょう', rule: 'ja:interview-answer' },
+    ],
+  },
   'an interview granted (…前首相が応じた本紙との単独会見の一問一答は、次の通り): that person answers the questions, a heading between': {
     text: '南陵の森戸健三前首相が応じた本紙との単独会見の主な一問一答は、次の通り。\n(聞き手=北辰支局・川上一郎)\n■外交\n――今年の展望は。\n「一つの転換点を迎えるとみている」\n――対話は進むのか。\n「進むと思う。どの国も戦争は望んでいない」\n',
     want: [
