@@ -243,6 +243,10 @@ run({
       { speaker: '森戸', cue: 'と述べた', content: '制裁は続ける', kind: 'quote' },
     ],
   },
+  'quotative: a comma before と and a verb of speech (…存在だからだ、と語った), the と a plain case particle to the analyser; 特使 is a post': {
+    text: '国連のマリア・ソレス特使は、司令官との会談で、指導者とできるだけ早く会いたい、彼女が重要な存在だからだ、と語った。',
+    want: [{ speaker: 'マリア・ソレス', cue: 'と語った', content: '指導者とできるだけ早く会いたい、彼女が重要な存在だからだ' }],
+  },
   'quotative: the grounds the speaker gives (…ことを理由に、) stand outside what was said; a plant named after a family (北川原発) is no speaker': {
     text: '規制委の森本委員長は会見で「審査は終わりではない」と話した。新基準に合うことを理由に、北川原発は「世界でも高い水準だと思う」と強調した。',
     want: [

@@ -1032,7 +1032,9 @@ function subjectInClause(v: SentenceView, i: number): boolean {
 /** と after a comma, read by the analyser as a filler or as a coordinating "and" (…ない、と). */
 function commaTo(v: SentenceView, i: number): boolean {
   const t = v.toks[i]!;
-  return t.surface === 'と' && v.toks[i - 1]?.surface === '、' && (t.pos === 'フィラー' || t.pos1 === '並立助詞' || t.pos1 === '格助詞' && v.toks[i + 1]?.surface === 'の');
+  // (…重要な存在だからだ、と語った: a plain case particle too, right before a verb of speech.)
+  const next = v.toks[i + 1];
+  return t.surface === 'と' && v.toks[i - 1]?.surface === '、' && (t.pos === 'フィラー' || t.pos1 === '並立助詞' || t.pos1 === '格助詞' && (next?.surface === 'の' || !!next && next.pos === '動詞' && isSpeechPredicate(next) && !isThought(next)));
 }
 
 /** A quotation and など standing for と before a reporting predicate: 「…」などコメント, 「…」など語った. */
@@ -2717,7 +2719,7 @@ function skipAdverbials(v: SentenceView, k: number): number {
     let j = k;
     // a run of nominals and の
     // (a short title in brackets among them: 10月の「北辰モーターショー」について、)
-    while (j < toks.length && j < start + 14 && !v.depth[j] && (isNominal(toks[j]!) || toks[j]!.surface === 'の' || PARENS.has(toks[j]!.surface) || toks[j]!.surface === 'との' || toks[j]!.pos === '接頭詞' || toks[j]!.pos === '連体詞' && j === start || j > start && titleAt(v, j))) {
+    while (j < toks.length && j < start + 14 && !v.depth[j] && (isNominal(toks[j]!) || toks[j]!.surface === 'の' || PARENS.has(toks[j]!.surface) || toks[j]!.surface === 'との' || toks[j]!.surface === 'と' && toks[j + 1]?.surface === 'の' || toks[j]!.pos === '接頭詞' || toks[j]!.pos === '連体詞' && j === start || j > start && titleAt(v, j))) {
       j = titleAt(v, j) ? v.match.get(j)! + 1 : j + 1;
     }
     if (j === start) return k;
