@@ -247,6 +247,14 @@ run({
     text: '国連のマリア・ソレス特使は、司令官との会談で、指導者とできるだけ早く会いたい、彼女が重要な存在だからだ、と語った。',
     want: [{ speaker: 'マリア・ソレス', cue: 'と語った', content: '指導者とできるだけ早く会いたい、彼女が重要な存在だからだ' }],
   },
+  'police and prosecutors speak as offices of state (…県警捜査1課によると, 北陵県警は); a suspect admits …と容疑を認めている': {
+    text: '北陵県警捜査1課によると、森本容疑者は10日、男性を殴った疑いがある。森本容疑者は「間違いない」と容疑を認めている。北陵県警は、防犯カメラの映像を調べていると説明した。',
+    want: [
+      { speaker: '北陵県警捜査1課', cue: 'によると', content: '森本容疑者は10日、男性を殴った疑いがある', kind: 'according_to' },
+      { speaker: '森本', cue: 'と容疑を認めている', content: '間違いない', kind: 'quote' },
+      { speaker: '北陵県警', cue: 'と説明した', content: '防犯カメラの映像を調べている' },
+    ],
+  },
   'quotative: the grounds the speaker gives (…ことを理由に、) stand outside what was said; a plant named after a family (北川原発) is no speaker': {
     text: '規制委の森本委員長は会見で「審査は終わりではない」と話した。新基準に合うことを理由に、北川原発は「世界でも高い水準だと思う」と強調した。',
     want: [
