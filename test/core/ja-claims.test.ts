@@ -255,6 +255,13 @@ run({
       { speaker: '北陵県警', cue: 'と説明した', content: '防犯カメラの映像を調べている' },
     ],
   },
+  'quotative: a condition before a quotation (…を問われると「…」と, …と説明すると「…」と聞き返した) is no part of what was said': {
+    text: '森山財務相は、介入の可能性を問われると「答えられない」としたうえで、市場を注視していると話した。最後に、裁判長が控訴ができると説明すると「今のもう一度」と聞き返した北村被告。',
+    want: [
+      { speaker: '森山', cue: 'としたうえで', content: '答えられない', kind: 'quote' },
+      { speaker: '北村', cue: 'と聞き返した', content: '今のもう一度', kind: 'quote' },
+    ],
+  },
   'quotative: the grounds the speaker gives (…ことを理由に、) stand outside what was said; a plant named after a family (北川原発) is no speaker': {
     text: '規制委の森本委員長は会見で「審査は終わりではない」と話した。新基準に合うことを理由に、北川原発は「世界でも高い水準だと思う」と強調した。',
     want: [

@@ -2982,7 +2982,8 @@ function complementSpan(v: SentenceView, cue: Cue, from: number): { span: Span; 
       }
       const before = v.prev(open);
       // 「…」 glued to a particle is part of a clause (…を「…」と呼んだ), unless a speaker is its subject.
-      const glued = before >= from && toks[before]!.pos === '助詞' && /^(?:は|が|を|も|に|の|へ|と)$/.test(toks[before]!.surface);
+      // (Not the と of a condition, …と説明すると「…」と聞き返した: the quotation starts a clause of its own.)
+      const glued = before >= from && toks[before]!.pos === '助詞' && /^(?:は|が|を|も|に|の|へ|と)$/.test(toks[before]!.surface) && toks[before]!.pos1 !== '接続助詞';
       const nounGlued = before >= from && toks[before]!.pos === '名詞' && toks[before]!.end === toks[open]!.start && !/(?:日|について)$/.test(toks[before]!.surface) && before > from;
       // …については「…」と / …に対しては「…」と / …を「…」と批判: a topic, an addressee, a target or a setting before
       // the quotation; what was said
