@@ -262,6 +262,14 @@ run({
       { speaker: '北村', cue: 'と聞き返した', content: '今のもう一度', kind: 'quote' },
     ],
   },
+  'feeling voiced about what was said (…と喜ぶ, …と思いやった, …と胸をなで下ろした); a judge (裁判長) is a post': {
+    text: '避難所から片付けに通う舟木一郎さん(68)は「近くに来られて良かった」と喜ぶ。森本さんは「ほっとした」と胸をなで下ろした。菱山健裁判長は「反省が不十分だ」と述べた。',
+    want: [
+      { speaker: '舟木一郎', cue: 'と喜ぶ', content: '近くに来られて良かった', kind: 'quote' },
+      { speaker: '森本', cue: 'と胸をなで下ろした', content: 'ほっとした', kind: 'quote' },
+      { speaker: '菱山健', cue: 'と述べた', content: '反省が不十分だ' },
+    ],
+  },
   'quotative: the grounds the speaker gives (…ことを理由に、) stand outside what was said; a plant named after a family (北川原発) is no speaker': {
     text: '規制委の森本委員長は会見で「審査は終わりではない」と話した。新基準に合うことを理由に、北川原発は「世界でも高い水準だと思う」と強調した。',
     want: [
