@@ -243,9 +243,12 @@ run({
       { speaker: '森戸', cue: 'と述べた', content: '制裁は続ける', kind: 'quote' },
     ],
   },
-  'quotative: a comma before と and a verb of speech (…存在だからだ、と語った), the と a plain case particle to the analyser; 特使 is a post': {
-    text: '国連のマリア・ソレス特使は、司令官との会談で、指導者とできるだけ早く会いたい、彼女が重要な存在だからだ、と語った。',
-    want: [{ speaker: 'マリア・ソレス', cue: 'と語った', content: '指導者とできるだけ早く会いたい、彼女が重要な存在だからだ' }],
+  'quotative: a comma before と and a verb of speech (…存在だからだ、と語った), the と a plain case particle to the analyser; 特使 and 高等弁務官 are posts': {
+    text: '国連のマリア・ソレス特使は、司令官との会談で、指導者とできるだけ早く会いたい、彼女が重要な存在だからだ、と語った。ピエトロ・ベッリ国連難民高等弁務官は「送還のやり方を深く憂慮している」と述べた。',
+    want: [
+      { speaker: 'マリア・ソレス', cue: 'と語った', content: '指導者とできるだけ早く会いたい、彼女が重要な存在だからだ' },
+      { speaker: 'ピエトロ・ベッリ', cue: 'と述べた', content: '送還のやり方を深く憂慮している', kind: 'quote' },
+    ],
   },
   'police and prosecutors speak as offices of state (…県警捜査1課によると, 北陵県警は); a suspect admits …と容疑を認めている': {
     text: '北陵県警捜査1課によると、森本容疑者は10日、男性を殴った疑いがある。森本容疑者は「間違いない」と容疑を認めている。北陵県警は、防犯カメラの映像を調べていると説明した。',
