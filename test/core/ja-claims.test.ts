@@ -273,6 +273,13 @@ run({
       { speaker: '菱山健', cue: 'と述べた', content: '反省が不十分だ' },
     ],
   },
+  'quotative: what befell the speaker (…サイバー攻撃を受け、) is part of what was said, unlike a response (…の発表を受け、)': {
+    text: '北辰機構は、昨年から複数回サイバー攻撃を受け、情報が漏えいした可能性があることを明らかにした。北村知事は政府の発表を受け、支援を急ぐと述べた。',
+    want: [
+      { speaker: '北辰機構', content: '昨年から複数回サイバー攻撃を受け、情報が漏えいした可能性がある' },
+      { speaker: '北村', cue: 'と述べた', content: '支援を急ぐ' },
+    ],
+  },
   'quotative: the grounds the speaker gives (…ことを理由に、) stand outside what was said; a plant named after a family (北川原発) is no speaker': {
     text: '規制委の森本委員長は会見で「審査は終わりではない」と話した。新基準に合うことを理由に、北川原発は「世界でも高い水準だと思う」と強調した。',
     want: [

@@ -2652,6 +2652,8 @@ function ownActionBefore(v: SentenceView, k: number): number {
     if (!continuative) return k;
     // (…解かないよう求め、状況は…と述べた: a request or a statement is a claim of its own, not an act before one.)
     if (verb.pos === '動詞' && (REQUEST_VERBS.has(verb.base) || isSpeechPredicate(verb))) return k;
+    // (…サイバー攻撃を受け、情報が漏えいした: what befell the speaker leads to what was said.)
+    if (verb.base === '受ける' && toks[j - 2]?.surface === 'を' && SUFFERED.test(toks[j - 3]?.surface ?? '')) return k;
     // The clause after it has a subject of its own within its first words.
     for (let m = j + 1; m < toks.length && m < j + 10 && !v.depth[m]; m++) {
       const x = toks[m]!;
@@ -3070,8 +3072,13 @@ function ownActVerb(toks: readonly JaToken[], k: number): boolean {
   // (…を行い、/ …を開き、: the act is the noun before を, 会見を開き as 会見し.)
   if ((verb.base === '行う' || verb.base === '開く') && toks[i - 1]?.surface === 'を') return OWN_ACT.test(toks[i - 2]?.surface ?? '') || /会見$/.test(toks[i - 2]?.surface ?? '');
   if (verb.base === 'する') return OWN_ACT.test(toks[i - 1]?.surface ?? '');
+  // (…の発表を受け、 is in response to it; サイバー攻撃を受け、 is what befell the speaker, part of what was said.)
+  if (verb.base === '受ける' && toks[i - 1]?.surface === 'を' && SUFFERED.test(toks[i - 2]?.surface ?? '')) return false;
   return OWN_ACT.test(verb.base);
 }
+
+/** What one suffers rather than responds to, before を受け: 攻撃, 被害, 打撃, 制裁, 処分. */
+const SUFFERED = /(?:攻撃|被害|打撃|損害|制裁|処分|批判|非難|圧力|影響|衝撃|感染)$/;
 
 /** The text of tokens [from, to), trimmed of spaces, commas and footnote markers at either end. */
 function spanOf(v: SentenceView, from: number, to: number): Span | null {
