@@ -3557,7 +3557,8 @@ function findLabels(text: string, block: ClassifiedBlock, tokenizer: JaTokenizer
   }
   // …到着した花角知事。【北浦知事】「…」報道陣の問いかけに…: a broadcast's transcript labels each sound bite in
   // brackets where it falls in the paragraph (a label opening the block is a turn, above).
-  for (const m of text.slice(start, block.end).matchAll(/(?<=.)【([^【】\n]{2,30})】[ \u3000]*「/gs)) {
+  const bracket = text.indexOf('【', start + 1);
+  if (bracket >= 0 && bracket < block.end) for (const m of text.slice(start, block.end).matchAll(/(?<=.)【([^【】\n]{2,30})】[ \u3000]*「/gs)) {
     const open = start + m.index + m[0].length - 1;
     // (A quotation a cut excerpt never closes runs to the end of the block.)
     const closed = closes(text, open);
