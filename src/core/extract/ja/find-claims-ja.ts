@@ -2396,10 +2396,12 @@ function triggerEnd(v: SentenceView, k: number): number {
   let joined = '';
   for (let e = k + 1; e < toks.length && e <= k + 5; e++) {
     const w = toks[e]!.surface;
-    if (w === '、') return TRIGGER_LINK.test(joined) ? e + 1 : -1;
+    // (…と発言したことについては「…」: a topic's は or も after the link.)
+    const link = joined.replace(/[はも]$/, '');
+    if (w === '、') return TRIGGER_LINK.test(link) ? e + 1 : -1;
     // (…とただしたのに対し「…」と述べた: the answer's quotation right after.)
     // (…と表明したことに「…」と述べた: に alone before the answer's quotation.)
-    if (opensQuote(w)) return TRIGGER_LINK.test(joined) || joined === 'に' ? e : -1;
+    if (opensQuote(w)) return TRIGGER_LINK.test(link) || joined === 'に' ? e : -1;
     joined += w;
   }
   return -1;
