@@ -280,8 +280,8 @@ run({
       { speaker: '北村', cue: 'と述べた', content: '支援を急ぐ' },
     ],
   },
-  'answered: a statement linked by については (…と発言したことについては「…」とした上で) is the speaker\'s answer; the speaker\'s own body as a later subject (北銀は…と述べた) is part of what they say; 審議委員 is a post': {
-    text: '北銀の森下健審議委員は3日、会見し、利上げは慎重に行うべきだと強調した。森本首相が2日に「利上げの環境にない」と発言したことについては「受け止める」とした上で、北銀は目標に向けて「最善を尽くす」と述べた。',
+  'answered: a statement linked by については (…と発言したことについては「…」とした上で) is the speaker\'s answer; the speaker\'s own body as a later subject (北辰銀行は…と述べた) is part of what they say; 審議委員 is a post': {
+    text: '北辰銀行の森下健審議委員は3日、会見し、利上げは慎重に行うべきだと強調した。森本首相が2日に「利上げの環境にない」と発言したことについては「受け止める」とした上で、北辰銀行は目標に向けて「最善を尽くす」と述べた。',
     want: [
       { speaker: '森本', cue: 'と発言した', content: '利上げの環境にない' },
       { speaker: '森下健', cue: 'とした上で', content: '受け止める' },

@@ -2133,7 +2133,9 @@ function analyzeSentence(v: SentenceView, book: SpeakerBook, carried: Speaker | 
       // X氏は「…」と述べ、ロシアは…に迫られていると説明した: after a person's claim in the sentence, a country as the
       // subject of a verb that goes on explaining is part of what the person explains (…と反論した would be its own).
       // (So is one before とし / としつつ / としながら, which carry the person's explanation on.)
-      if (inner && later && inner.phrase.type === 'government' && lastSpeaker?.people.length && lastSpeaker.people.every((p) => p.type === 'person') && (cue.verb && GOING_ON.has(cue.verb) || cue.rule === 'toshite')) inner = null;
+      // (So is the speaker's own body: …とした上で、日銀は…「…」と述べた, after the Bank's board member spoke.)
+      const ownBody = !!inner && inner.phrase.type !== 'person' && !!lastSpeaker?.people.length && lastSpeaker.people.every((p) => p.type === 'person' && !!p.organization && (p.organization === inner!.phrase.core || p.organization.endsWith(inner!.phrase.core)));
+      if (inner && later && (inner.phrase.type === 'government' || ownBody) && lastSpeaker?.people.length && lastSpeaker.people.every((p) => p.type === 'person') && (cue.verb && GOING_ON.has(cue.verb) || cue.rule === 'toshite')) inner = null;
       if (inner) {
         speaker = book.resolve(inner.phrase, current);
         contentFrom = inner.contentFrom;
