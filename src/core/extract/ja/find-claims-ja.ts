@@ -1742,13 +1742,11 @@ function interviewLead(v: SentenceView): SpeakerPhrase | null {
     let k = i + 1;
     if (toks[k]?.surface === '話' && toks[k + 1]?.surface === 'を') k += 2;
     // (…氏に、20代の会社員が率直な疑問をぶつけた: questions put to them.)
-    else {
-      let q = k;
-      while (q < toks.length && q < k + 10 && toks[q]!.surface !== '。' && !(toks[q]!.surface === '疑問' || toks[q]!.surface === '質問')) q++;
-      if ((toks[q]?.surface === '疑問' || toks[q]?.surface === '質問') && toks[q + 1]?.surface === 'を' && /^(?:ぶつける|投げかける|投げ掛ける|する)$/.test(toks[q + 2]?.base ?? '')) k = q + 2;
-    }
+    let q = k;
+    while (q < toks.length && q < k + 10 && toks[q]!.surface !== '。' && toks[q]!.surface !== '疑問' && toks[q]!.surface !== '質問') q++;
+    const put = (toks[q]?.surface === '疑問' || toks[q]?.surface === '質問') && toks[q + 1]?.surface === 'を' && /^(?:ぶつける|投げかける|投げ掛ける|する)$/.test(toks[q + 2]?.base ?? '');
     const t = toks[k];
-    const asks = t && (t.pos === '動詞' && /^(?:聞く|きく|尋ねる|訊く|ぶつける|投げかける|投げ掛ける|する)$/.test(t.base) && (t.base !== 'する' && !/^(?:ぶつける|投げかける|投げ掛ける)$/.test(t.base) || k > i + 1) || t.surface === 'インタビュー' || t.surface === '取材');
+    const asks = put || t && (t.pos === '動詞' && /^(?:聞く|きく|尋ねる|訊く)$/.test(t.base) || t.surface === 'インタビュー' || t.surface === '取材');
     if (!asks) continue;
     const np = nounPhraseEndingAt(v.text, toks, i - 1, 0);
     const sp = np ? classify(np, toks, v.book) : null;
