@@ -572,20 +572,25 @@ test('a story tag in brackets (【続報】), repeated on the page, opens no tur
   assert.ok(!analyze(text).people.some((p) => p.name === '続報'));
 });
 
-test('a colon label alone on its line (店主 森田 健一さん:, 北川 一郎 経産相:) heads what was said on the next; お客さま names no one', () => {
+test('a colon label alone on its line (店主 森田 健一さん:, 北川 一郎 経産相:) heads what was said on the next line, and the narrator goes on after it; お客さま names no one', () => {
   const text = [
     '新工場の町を歩く',
     '',
     '駅前の食堂は昼時に行列ができる。',
     '店主 森田 健一さん:',
     '工場の話題はよく出ますね。出張で来るお客さまは増えていると思います',
+    '会社員 川辺 真一さん:',
+    '楽しみです',
+    '町には新しい店も増えた。',
     '北川 一郎 経産相:',
-    '一大拠点になることを期待している',
+    'この地域が関連産業も投資する一大拠点になる。世界の最先端の拠点になることを期待している',
+    '6月18日、北川大臣が建設地を視察した。道内で過去最大の進出といわれ、大きな効果が期待されている。',
   ].join('\n');
   const got = claimsOf(text);
   assert.deepEqual(got.filter((g) => g.rule === 'ja:label-turn-colon').map((g) => [g.names[0], g.cue, g.content]), [
     ['森田 健一', '店主 森田 健一さん:', '工場の話題はよく出ますね。出張で来るお客さまは増えていると思います'],
-    ['北川 一郎', '北川 一郎 経産相:', '一大拠点になることを期待している'],
+    ['川辺 真一', '会社員 川辺 真一さん:', '楽しみです'],
+    ['北川 一郎', '北川 一郎 経産相:', 'この地域が関連産業も投資する一大拠点になる。世界の最先端の拠点になることを期待している'],
   ]);
   assert.ok(!analyze(text).people.some((p) => p.type === 'person' && p.name === 'お客さま'));
 });

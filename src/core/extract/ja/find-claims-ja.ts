@@ -340,7 +340,9 @@ function* claimsInParts(input: JaClaimsInput, partSize: number): Generator<Claim
       }
     }
     // (知事) / 【北東新聞】 on a line of its own, the turn in the paragraphs after it.
-    const lineText = nextBlock && (nextBlock.kind === 'paragraph' || quoteBelow) && block.end - block.contentStart <= 30 ? text.slice(block.contentStart, block.end) : '';
+    // (A sound bite under a colon label may be short enough to be taken for a heading.)
+    const biteBelow = !!nextBlock && nextBlock.kind === 'heading' && COLON_LABEL_LINE.test(text.slice(block.contentStart, block.end));
+    const lineText = nextBlock && (nextBlock.kind === 'paragraph' || quoteBelow || biteBelow) && block.end - block.contentStart <= 30 ? text.slice(block.contentStart, block.end) : '';
     // (蒲島知事 alone on its line in a press conference: the same, unbracketed.)
     // (Nor only there: where such lines head two paragraphs or more, as minutes and broadcast digests print them.)
     const namedPost = (conference || namedPostLines >= 2) && block.kind !== 'title' ? NAMED_POST_LINE.exec(lineText) : null;
@@ -362,6 +364,8 @@ function* claimsInParts(input: JaClaimsInput, partSize: number): Generator<Claim
       const reported = who?.people.some((p) => { const at = opening.indexOf(p.name); return at >= 0 && /^[^、。\s「」]{0,8}?[はが]/.test(opening.slice(at + p.name.length)); });
       if (who && !reported && (bracketed || who.people.every((p) => p.type === 'person'))) {
         headsNextBlock(byPrincipal({ speaker: who, via: [], kind: 'quote', cue, content: nextBlockContent(), mention: 'explicit', rule, tokens: label }, principal));
+        // (A sound bite under a colon label is the one paragraph below it: the narrator goes on after it.)
+        if (colon) turn = null;
         // (The question between is read no further: it opens no interview of its own; nor is the answer, which is the turn.)
         if (asked) b += 2;
         continue;
