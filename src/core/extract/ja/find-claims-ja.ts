@@ -1223,6 +1223,11 @@ function acronymSource(np: NounPhrase): SpeakerPhrase | null {
   return /^[A-Z][A-Z0-9&]{1,7}$/.test(np.text) ? { ...np, type: 'organization', core: np.text, organization: null, title: null } : null;
 }
 
+/** A topic's speaker phrase: as classify reads it, or initials of three letters or more (JAXAは) as a body. */
+function topicPhrase(np: NounPhrase, toks: readonly JaToken[], book: SpeakerBook): SpeakerPhrase | null {
+  return classify(np, toks, book) ?? (np.text.length >= 3 ? acronymSource(np) : null);
+}
+
 /** Cues of a sentence, in text order, all outside quotations. */
 function findCues(v: SentenceView): Cue[] {
   const cues: Cue[] = [];
@@ -2557,7 +2562,7 @@ function sentenceOpening(v: SentenceView): { topic: SpeakerPhrase | null; coTopi
       if (t.surface === 'が' && conditionFollows(v, j + 1)) continue;
       const np = nounPhraseEndingAt(v.text, toks, j - 1, k);
       // (JAXAは: initials the dictionary does not know, three letters or more, are a body as a topic too.)
-      let sp = np ? classify(np, toks, v.book) ?? (np.text.length >= 3 ? acronymSource(np) : null) : null;
+      let sp = np ? topicPhrase(np, toks, v.book) : null;
       if (sp) {
         // AおよびBは, AとBは, A、Bは: coordinated speakers speak together.
         const co: SpeakerPhrase[] = [];
@@ -2659,7 +2664,7 @@ function ownActionBefore(v: SentenceView, k: number): number {
     // (…解かないよう求め、状況は…と述べた: a request or a statement is a claim of its own, not an act before one.)
     if (verb.pos === '動詞' && (REQUEST_VERBS.has(verb.base) || isSpeechPredicate(verb))) return k;
     // (…サイバー攻撃を受け、情報が漏えいした: what befell the speaker leads to what was said.)
-    if (verb.base === '受ける' && toks[j - 2]?.surface === 'を' && SUFFERED.test(toks[j - 3]?.surface ?? '')) return k;
+    if (befell(toks, j - 1)) return k;
     // The clause after it has a subject of its own within its first words.
     for (let m = j + 1; m < toks.length && m < j + 10 && !v.depth[m]; m++) {
       const x = toks[m]!;
@@ -2869,7 +2874,7 @@ function continuativeClauseEnd(v: SentenceView, k: number): number {
     if (t.surface === '。' || t.pos === '助詞' && t.pos1 === '係助詞' || opensQuote(t.surface)) return -1;
     if (t.surface !== '、') continue;
     const p = toks[j - 1]!;
-    if (p.pos === '助詞' && (p.surface === 'て' || p.surface === 'で') || (p.pos === '動詞' || p.pos === '助動詞') && p.conj.startsWith('連用')) return j + 1;
+    if (endsContinuative(p)) return j + 1;
   }
   return -1;
 }
@@ -2882,7 +2887,7 @@ function speakerTopicAt(v: SentenceView, k: number): boolean {
     if (v.depth[j] || t.surface === '、' || t.surface === '。' || opensQuote(t.surface) || t.pos === '動詞') return false;
     if (t.surface === 'は' && t.pos === '助詞') {
       const np = nounPhraseEndingAt(v.text, toks, j - 1, k);
-      const sp = np ? classify(np, toks, v.book) ?? (np.text.length >= 3 ? acronymSource(np) : null) : null;
+      const sp = np ? topicPhrase(np, toks, v.book) : null;
       return !!sp && sp.type !== 'group';
     }
   }
@@ -3007,7 +3012,7 @@ function complementSpan(v: SentenceView, cue: Cue, from: number): { span: Span; 
       // with a subject of its own that runs on into it, 北朝鮮が…を6発試射し「…」との. The speaker's own act before a
       // quotation, 会見を開き「…」, has none.)
       const b = toks[before];
-      const continued = !!b && ((b.pos === '動詞' || b.pos === '助動詞') && b.conj.startsWith('連用') || b.pos === '助詞' && b.pos1 === '接続助詞' && (b.surface === 'て' || b.surface === 'で'))
+      const continued = !!b && endsContinuative(b) && (b.pos !== '助詞' || b.pos1 === '接続助詞')
         && subjectOfPredicateBefore(v, from, before);
       const condition = before >= from && before > from && (toks[before]!.conj === '仮定形' || toks[before]!.surface === 'ば' && toks[before]!.pos === '助詞' || continued);
       if (!condition && (!glued && !nounGlued || open <= from || glued && phraseBeforeQuote(v, open, from) || framed)) {
@@ -3058,11 +3063,16 @@ function ownClauseStart(v: SentenceView, from: number, end: number): number {
     const p = toks[j - 1]!;
     // (…を念頭に、: with something in mind; …を理由に、 / …を根拠に、: the grounds the speaker gives.)
     const mind = p.surface === 'に' && /^(?:念頭|理由|根拠)$/.test(toks[j - 2]?.surface ?? '') && toks[j - 3]?.surface === 'を';
-    const continuative = p.surface === 'て' || p.surface === 'で' && p.pos === '助詞' || (p.pos === '動詞' || p.pos === '助動詞') && p.conj.startsWith('連用');
+    const continuative = endsContinuative(p);
     if (!subject && (mind || continuative && ownActVerb(toks, j - 1))) start = j + 1;
     subject = false;
   }
   return start;
+}
+
+/** Whether a clause ends on `t` in the continuative: て / で, or a verb or an auxiliary in its 連用 form. */
+function endsContinuative(t: JaToken): boolean {
+  return t.pos === '助詞' && (t.surface === 'て' || t.surface === 'で') || (t.pos === '動詞' || t.pos === '助動詞') && t.conj.startsWith('連用');
 }
 
 /** Verbs of the speaker's own act before what they say (base forms; a サ変 noun with する stands for its noun). */
@@ -3079,12 +3089,17 @@ function ownActVerb(toks: readonly JaToken[], k: number): boolean {
   if ((verb.base === '行う' || verb.base === '開く') && toks[i - 1]?.surface === 'を') return OWN_ACT.test(toks[i - 2]?.surface ?? '') || /会見$/.test(toks[i - 2]?.surface ?? '');
   if (verb.base === 'する') return OWN_ACT.test(toks[i - 1]?.surface ?? '');
   // (…の発表を受け、 is in response to it; サイバー攻撃を受け、 is what befell the speaker, part of what was said.)
-  if (verb.base === '受ける' && toks[i - 1]?.surface === 'を' && SUFFERED.test(toks[i - 2]?.surface ?? '')) return false;
+  if (befell(toks, i)) return false;
   return OWN_ACT.test(verb.base);
 }
 
 /** What one suffers rather than responds to, before を受け: 攻撃, 被害, 打撃, 制裁, 処分. */
 const SUFFERED = /(?:攻撃|被害|打撃|損害|制裁|処分|批判|非難|圧力|影響|衝撃|感染)$/;
+
+/** Whether the verb at `i` is 受ける after something suffered (サイバー攻撃を受け): what befell, not a response. */
+function befell(toks: readonly JaToken[], i: number): boolean {
+  return toks[i]?.base === '受ける' && toks[i - 1]?.surface === 'を' && SUFFERED.test(toks[i - 2]?.surface ?? '');
+}
 
 /** The text of tokens [from, to), trimmed of spaces, commas and footnote markers at either end. */
 function spanOf(v: SentenceView, from: number, to: number): Span | null {
