@@ -2104,3 +2104,28 @@ test('a survey\'s owner with the day it was published (X社「北辰リサーチ
   assert.ok(got.some((g) => g.names.includes('北辰リサーチ') && g.kind === 'according_to' && g.content === '52%の管理職は調達を増やし始めた'), JSON.stringify(got));
   assert.ok(!got.some((g) => g.names.includes('北辰リサーチ') && g.content.includes('依存度')), JSON.stringify(got));
 });
+
+run({
+  'a caption\'s credit on its own line (…氏=(北陽通信)) is no part of the sentence below it; a relay with its day and a comma (同通信が9日、伝えた) relays, without the dateline': {
+    text: '見出し\n\n崔英男氏=(北陽通信)\n【ソウル北陽通信】南陵国の崔英男(チェ・ヨンナム)党副部長は周辺国の合同演習について、「挑発的な行為」だと非難する談話を出した。国営の南陵中央通信が9日、伝えた。\n\n同氏は「相応の代価を払うことになる」と威嚇した。\n',
+    want: [
+      { speaker: '崔英男', cue: 'と非難する', content: '挑発的な行為', kind: 'quote', via: '南陵中央通信' },
+      { speaker: '南陵中央通信', cue: 'が9日、伝えた', content: '南陵国の崔英男(チェ・ヨンナム)党副部長は周辺国の合同演習について、「挑発的な行為」だと非難する談話を出した', rule: 'ja:relay' },
+      { speaker: '崔英男', cue: 'と威嚇した', content: '相応の代価を払うことになる' },
+    ],
+  },
+  'an official named by post alone (南陵当局の報道官は…非難した。) speaks next, where a country doing something would not': {
+    text: '見出し\n\n北方連合は、南陵国が国境地帯に部隊を送ったとして、制裁を科していた。南陵当局の報道官は記者団に対し、制裁の延長を強く非難した。「不当な措置だと考えている」と述べ、対抗措置を延長すると表明した。\n',
+    want: [
+      { speaker: '南陵当局の報道官', cue: 'と述べ', content: '不当な措置だと考えている' },
+      { speaker: '南陵当局の報道官', cue: 'と表明した', content: '対抗措置を延長する' },
+    ],
+  },
+  'under the heading of a press conference\'s opening statement (■冒頭), its principal speaks, what the statement says with no subject included; a menu line below is not theirs': {
+    text: '南陵ミサイル 川端一郎官房長官「重大な挑発」 緊急記者会見全文\n\n川端一郎官房長官は3日、緊急記者会見を開いた。\n\n■冒頭\n\n南陵国は本日午前、弾道ミサイル1発を発射したもようだ。落下地点は排他的経済水域の外と推定する。\n\nピックアップ\n',
+    want: [
+      { speaker: '川端一郎', content: '南陵国は本日午前、弾道ミサイル1発を発射したもようだ。落下地点は排他的経済水域の外と推定する', kind: 'quote' },
+    ],
+    none: ['ピックアップ'],
+  },
+});

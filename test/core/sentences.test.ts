@@ -85,3 +85,8 @@ test('analyze: sentences are reported in the original text when normalisation ch
   checkAnalysis(a, text);
   assert.deepEqual(a.sentences.map((s) => text.slice(s.start, s.end)), ['ＮＡＴＯは拡大した。', 'ｶﾞｲﾄﾞﾗｲﾝは⾮公開である？', '以上！']);
 });
+
+test('Japanese: a line closed by a bracket (a caption credit, a dateline) ends its sentence; a line carried on by a particle does not', () => {
+  const text = '崔英男氏=(北陽通信)\n【ソウル北陽通信】南陵国の崔副部長は談話を出した。\n会見は(北陽通信)\nによると延期された。';
+  assert.deepEqual(sentences(text), ['崔英男氏=(北陽通信)', '【ソウル北陽通信】南陵国の崔副部長は談話を出した。', '会見は(北陽通信)\nによると延期された。']);
+});

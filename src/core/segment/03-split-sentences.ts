@@ -68,6 +68,13 @@ export function splitBlock(text: string, start: number, end: number): Span[] {
         const after = /^(\d{0,3})[^\s\u3041-\u3096、，,。．.!?！？)）」』\d]/.exec(text.slice(i + 1, Math.min(end, i + 6)));
         if (after) push(i + 1 + after[1]!.length);
       }
+      // Japanese: a line closed by a bracket is a unit of its own (a caption's credit 金与正氏=(聯合ニュース), a
+      // dateline 【ソウル共同】 on its line), not the start of the sentence on the next line: it ends there
+      // unless the next line carries on with a particle or a verb (…(共同)\nによると).
+      if (CAPTION_CLOSER[text.charCodeAt(i)] && JAPANESE_UNIT.test(text[opener - 1] ?? text[opener + 1] ?? '')) {
+        const next = /^[ \t\u3000]*\r?\n\s*(\S)/.exec(text.slice(i + 1, Math.min(end, i + 12)));
+        if (next && !/[\u3041-\u3096、。]/.test(next[1]!)) push(i + 1);
+      }
       // English: a quoted sentence that ends inside its quotes ends the sentence too (“It failed.” He left.)
       // A footnote marker glued after the quote stays with it (…“It failed.”3 He left.).
       if (/[”"’]/.test(ch) && /[.!?]/.test(text[i - 1] ?? '')) {
@@ -110,6 +117,11 @@ function isAsciiDigit(c: number): boolean {
 function isSpace(c: number): boolean {
   return c === 0x20 || c === 0x3000 || (c >= 0x09 && c <= 0x0d) || c === 0xa0 || c === 0x2028 || c === 0x2029 || c === 0xfeff;
 }
+
+/** Brackets that close a caption's credit or a dateline. */
+const CAPTION_CLOSER = new Uint8Array(0x10000);
+for (const ch of ')）】') CAPTION_CLOSER[ch.charCodeAt(0)] = 1;
+const JAPANESE_UNIT = /[\u3041-\u30ff\u4e00-\u9fff々=＝]/;
 
 /** Terminators and brackets, by code unit (BMP only: none of them is astral). */
 const INTERESTING = new Uint8Array(0x10000);

@@ -305,7 +305,8 @@ function* claimsInParts(input: JaClaimsInput, partSize: number): Generator<Claim
       if (who && who.people.length === 1 && who.people[0]!.type === 'person') { interviewee = who; current = who; continue; }
     }
     // 1.発言要旨 / 冒頭発言: under such a heading of a press conference its principal speaks.
-    if (principal && (block.kind === 'heading' || block.kind === 'title') && OPENING_REMARKS.test(text.slice(block.contentStart, block.end))) interviewee = principal;
+    // (What the statement says with its subject left out is theirs: 北朝鮮は…発射した。…と推定する.)
+    if (principal && (block.kind === 'heading' || block.kind === 'title') && OPENING_REMARKS.test(text.slice(block.contentStart, block.end))) { interviewee = principal; current = principal; }
     // 中央銀行 森山総裁 on a line of its own, the quotation on the next: the line labels the quotation.
     const nextBlock = blocks[b + 1];
     // (小林元経済安保相 / Q：…か？ / 「…」: an interviewer's question between the label and the answer it labels.)
@@ -553,7 +554,8 @@ function* claimsInParts(input: JaClaimsInput, partSize: number): Generator<Claim
         // (A self-introduction or a greeting is no claim.)
         // (Nor is a paragraph that a turn of the same speaker's runs on into: 【X大臣】… and the paragraphs after it.)
         const inTurn = !!turn && !!interviewee && sameSpeakers(turn.speaker, interviewee) && turn.content.start <= piece.start && piece.end <= turn.content.end + 1;
-        if (interviewee && !introduced && !inTurn && !GREETING.test(text.slice(piece.start, piece.end).trim()) && !labelled.some((l) => l.content.start < piece.end && piece.start < l.content.end)) {
+        // (Nor is a page's menu item under it, ピックアップ: a short line with no kana of speech and no stop.)
+        if (interviewee && !introduced && !inTurn && !GREETING.test(text.slice(piece.start, piece.end).trim()) && !MENU_ITEM.test(text.slice(piece.start, piece.end).trim()) && !labelled.some((l) => l.content.start < piece.end && piece.start < l.content.end)) {
           // The whole answer is the interviewee's, claims of others it reports included.
           const whole = trimSpan(text, piece);
           // (A:… / 答:…: the answer's label is no part of it.)
@@ -621,7 +623,7 @@ function holds(titled: string, post: string): boolean {
 }
 
 /** The heading of a press conference's opening statement. */
-const OPENING_REMARKS = /^[\s\d.．、)）]*(?:冒頭発言|発言要旨|冒頭発言要旨|冒頭の発言|大臣からの発言|会長からの発言|冒頭説明|発表事項|報告事項)/;
+const OPENING_REMARKS = /^[\s\d.．、)）■□◆◇●○▼▽◎]*(?:冒頭\s*$|冒頭発言|発言要旨|冒頭発言要旨|冒頭の発言|大臣からの発言|会長からの発言|冒頭説明|発表事項|報告事項)/;
 /** A press conference's title (…記者会見, …会見録, …会見要旨, …会見の全文). */
 const CONFERENCE = /(?:記者会見|会見録|会見要旨|会見概要|定例会見|臨時会見|閣議後会見|会見の模様|会見(?:の)?(?:全文|詳報|要約|一問一答))/;
 /** The principal a press conference's title names before `end` (where 記者会見 stands): the one person named there. */
@@ -1781,6 +1783,7 @@ function selfIntroduction(v: SentenceView): SpeakerPhrase | null {
   return sp?.type === 'person' ? sp : null;
 }
 /** A sentence that only greets or thanks (皆さん、こんにちは。 / よろしくお願いいたします。). */
+const MENU_ITEM = /^[^\u3041-\u3096。．.!?！？\n]{1,12}$/;
 const GREETING = /^(?:(?:皆さん|皆様|みなさん)、?)?(?:こんにちは|こんばんは|おはようございます|よろしくお願い(?:いた)?します|ありがとうございま(?:す|した)|お疲れ様です|失礼します)[。！!]?$/;
 
 /** A:, 答：, (答), and the mark that opens each answer of a printed interview (◆, ◇). */
@@ -1930,7 +1933,10 @@ function analyzeSentence(v: SentenceView, book: SpeakerBook, carried: Speaker | 
     if (relay) {
       const who = book.resolve(relay.speaker, null);
       if (who) {
-        const content = trimSpan(text, previous.span);
+        // (A dateline opening the sentence, 【ソウル共同】 or ロンドン(CNN), is no part of what is relayed.)
+        const whole = trimSpan(text, previous.span);
+        const dateline = DATELINE.exec(text.slice(whole.start, Math.min(whole.end, whole.start + 40)));
+        const content = dateline && dateline[0].length < whole.end - whole.start ? { start: whole.start + dateline[0].length, end: whole.end } : whole;
         drafts.push({ speaker: who, via: [], kind: 'reported', cue: relay.cue, content, mention: 'explicit', rule: 'relay', tokens: text.slice(relay.cue.start, relay.cue.end) });
         for (const d of previous.drafts) if (!d.via.length && d.speaker.people.every((p) => !who.people.includes(p))) d.via = who.people;
         return { drafts, unattributed, current };
@@ -2204,8 +2210,9 @@ function analyzeSentence(v: SentenceView, book: SpeakerBook, carried: Speaker | 
   // Nor does a country whose deeds the sentence tells (台湾は備蓄を10日で使い果たす。, 北朝鮮は…派兵したとみられている):
   // the one who spoke before goes on speaking.
   // (Unless what it tells is the issue of a statement: 外務省は報道官談話を発表した。談話では… is the ministry's.)
+  // (An official named by post alone is no country: ロシア当局の報道官は…非難した。「…」と述べ is the spokesman's.)
   else if (topic && (drafts.length || !/[か?？][。\s]*$/.test(text.slice(v.span.start, v.span.end)))
-    && !(!drafts.length && carried && topic.people.every((p) => p.type === 'government') && !ISSUED_STATEMENT.test(text.slice(v.span.start, v.span.end)))) current = topic;
+    && !(!drafts.length && carried && topic.people.every((p) => p.type === 'government') && !opening.topic?.title && !ISSUED_STATEMENT.test(text.slice(v.span.start, v.span.end)))) current = topic;
   // こう語った / そう批判する: the quotation next to it.
   const kou = kouSentence(v, book, current, before) ?? (drafts.length || cues.length ? null : ownerSentence(v, book, current, before));
   if (kou) { drafts.push(kou); current = kou.speaker; }
@@ -2219,6 +2226,8 @@ function analyzeSentence(v: SentenceView, book: SpeakerBook, carried: Speaker | 
 }
 
 /** A statement issued (…談話を発表した, 声明を出した): its issuer speaks in what follows. */
+/** A news dateline: 【ソウル共同】, ロンドン(CNN), [ワシントン 5日 ロイター]. */
+const DATELINE = /^(?:(?:【[^【】\n]{1,20}】|\[[^\[\]\n]{1,24}\])[ \u3000]*|[\u30A1-\u30FA\u30FC\u4e00-\u9fff々・]{1,10}[(（][^()（）\n]{1,12}[)）][ \u3000]+)(?:[-－–—―][ \u3000]+)?/;
 const ISSUED_STATEMENT = /(?:談話|声明|声明文|報告書|白書|コメント)を(?:発表|公表|出|発出)/;
 
 /**
@@ -3151,7 +3160,8 @@ function relaySentence(v: SentenceView): { speaker: SpeakerPhrase; cue: Span } |
       let q = j + 1;
       // A date, a listener (CNNに), an adverb (最初に, 初めて) may stand between the subject and the verb.
       for (;;) {
-        while (q < toks.length && (toks[q]!.pos === '名詞' && /^(?:\d+|[０-９]+)$/.test(toks[q]!.surface) || toks[q]!.pos1 === '接尾' || toks[q]!.pos1 === '数')) q++;
+        // (A comma may follow it: 同通信が9日、伝えた.)
+        while (q < toks.length && (toks[q]!.pos === '名詞' && /^(?:\d+|[０-９]+)$/.test(toks[q]!.surface) || toks[q]!.pos1 === '接尾' || toks[q]!.pos1 === '数' || toks[q]!.pos1 === '読点' && q > j + 1)) q++;
         // (Not こう/そう: Xはそう話す is a kou construction, with its quotation before.)
         if (/^(?:初めて|すでに|既に|いち早く|独自に)$/.test(toks[q]?.surface ?? '')) { q++; continue; }
         if (/^(?:最初|初め|先)$/.test(toks[q]?.surface ?? '') && toks[q + 1]?.surface === 'に') { q += 2; continue; }

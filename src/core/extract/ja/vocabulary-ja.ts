@@ -52,6 +52,8 @@ export const SPEECH_NOUNS = new Set([
   '要望', '勧告', '助言', '依頼', '懇願', '嘆願', '進言', '忠告', '直言', '提唱', '公表', '豪語', '供述', '自供', '反省', '弁解',
   '抗弁', '憤慨', '激怒', '揶揄', '冷笑', '痛感', '実感', '確約', '自認', '宣告', '通達', '答申',
   '苦笑', '安堵', '感激', '困惑', '落胆', '歓喜',
+  // Threatening and boasting as state media reports them (…と威嚇した, …と恫喝した, …と威圧した, …と誇示した).
+  '威嚇', '恫喝', '威圧', '誇示',
 ]);
 
 /** Nouns that carry a view or intention: と/との/という + noun + を + showing verb (との見方を示した). */
