@@ -2129,3 +2129,27 @@ run({
     none: ['ピックアップ'],
   },
 });
+
+run({
+  'a passive of respect on a verb of saying (…と説明されました, …と述べられました) is the claim of the person named as the topic; a passive with no one named is not': {
+    text: '見出し\n\nQ:北川大統領は、3日の会見で、南陵の車を評価し、導入するよう運輸省に指示したと説明されました。森山大臣は先ほど、増税はしないと述べられました。この計画は安全だと説明されている。\n',
+    want: [
+      { speaker: '北川', cue: 'と説明されました', content: '南陵の車を評価し、導入するよう運輸省に指示した', kind: 'reported' },
+      { speaker: '森山', cue: 'と述べられました', content: '増税はしない' },
+    ],
+    none: ['この計画は安全だ'],
+  },
+  'a topic with も after a clause describing it (同席した森山長官も、…と述べた) speaks, not the one who spoke before': {
+    text: '見出し\n\n北川大統領は、車を評価したと述べました。また、同席した森山運輸長官も、国内で製造できる環境を整えたいと述べています。\n',
+    want: [{ speaker: '森山', cue: 'と述べています', content: '国内で製造できる環境を整えたい' }],
+  },
+});
+
+test('one person written in old and new kanji (赤澤 on the ministry\'s heading, 赤沢 in the title) is one person, the other spelling an alias', () => {
+  const text = '赤沢大臣記者会見\n\n赤澤経済産業大臣の閣議後記者会見の概要\n\n赤澤経済産業大臣は5日、閣議後の記者会見に臨んだ。\n\n質疑応答\n\nQ:関税への受け止めは。\n\nA:動向は承知しておりますが、コメントは差し控えたいと思います。\n';
+  const a = analyze(text);
+  const people = a.people.filter((p) => p.type === 'person' && (p.name.startsWith('赤') || p.aliases.some((x) => x.startsWith('赤'))));
+  assert.equal(people.length, 1, JSON.stringify(a.people));
+  const names = [people[0]!.name, ...people[0]!.aliases];
+  assert.ok(names.some((n) => n.startsWith('赤澤')) && names.some((n) => n.startsWith('赤沢')), JSON.stringify(names));
+});

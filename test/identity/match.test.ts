@@ -49,6 +49,9 @@ const PAIRS: [string, string, Decision, string][] = [
   // one person across scripts and spellings
   ['アルチョム・S・ソコロフ', 'Artyom Sokolov', 'same', 'katakana with an initial ~ Latin'],
   ['Артём Соколов', 'Artem Sokolov', 'same', 'Cyrillic ё ~ Latin e'],
+  ['髙橋 健一郎', '高橋健一郎', 'same', 'old and new forms of one kanji (髙 = 高)'],
+  ['渡邉修', '渡辺修', 'same', 'a variant kanji of the surname (邉 = 辺)'],
+  ['斉藤修', '斎藤修', 'different', 'two surnames, not two forms of one: 斉 and 斎 stay apart'],
   ['アレクサンダー・ジェービン', 'Aleksandr Zhebin', 'same', 'English-style katakana ~ Russian transliteration'],
   ['Александр Жебин', 'Alexander Zhebin', 'same', 'Cyrillic ~ English spelling'],
   ['コンスタンチン・コサチョフ', 'Konstantin Kosachyov', 'same', 'チ = ti, チョ = chyo'],
@@ -114,6 +117,7 @@ test('compareNames: evidence says why', () => {
   assert.match(compareNames('Ivan Ivanov', 'Sergei Ivanov').evidence.join(' '), /forenames differ: Ivan ≠ Sergei/);
   assert.match(compareNames('A. Sokolov', 'Artyom Sokolov').evidence.join(' '), /initial A\. ~ Artyom/);
   assert.match(compareNames('Sergei Ivanov', 'Sergei Ivanova').evidence.join(' '), /masculine and feminine/);
+  assert.match(compareNames('赤澤亮平', '赤沢亮平').evidence.join(' '), /old and new kanji 赤澤亮平 = 赤沢亮平/);
 });
 
 test('compareNames: a non-string is a programmer error', () => {

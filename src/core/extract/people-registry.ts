@@ -5,6 +5,7 @@
  */
 import type { Person, PersonType } from '../model/schema.ts';
 import type { Span } from '../text/span.ts';
+import { foldKanjiVariants } from '../text/chars.ts';
 
 export interface DraftPerson {
   id: string;
@@ -35,9 +36,11 @@ export class PeopleRegistry {
   constructor(readonly text: string) {}
 
   addPerson(p: { name: string; organization: string | null; title: string | null; latin?: string | null; role?: Person['role']; surname?: string; type?: PersonType }): DraftPerson {
-    const key = `${p.type ?? 'person'}:${p.name.replace(/\s+/g, '')}`;
+    // (One key for a name in old and new kanji, 赤澤 and 赤沢: the other spelling is an alias.)
+    const key = `${p.type ?? 'person'}:${foldKanjiVariants(p.name.replace(/\s+/g, ''))}`;
     const existing = this.byKey.get(key);
     if (existing) {
+      if (p.name !== existing.name && p.name.replace(/\s+/g, '') !== existing.name.replace(/\s+/g, '')) existing.aliases.add(p.name);
       existing.organization ??= p.organization;
       existing.title ??= p.title;
       existing.latin ??= p.latin ?? null;
@@ -217,14 +220,16 @@ export class PeopleRegistry {
   }
 
   findBySurname(surname: string): DraftPerson | undefined {
-    return this.people.find((p) => p.type === 'person' && p.surname === surname);
+    const folded = foldKanjiVariants(surname);
+    return this.people.find((p) => p.type === 'person' && (p.surname === surname || foldKanjiVariants(p.surname) === folded));
   }
 
   /** The person with this surname whose latest mention before `at` is the most recent. */
   latestWithSurname(surname: string, at: number): DraftPerson | undefined {
     let best: DraftPerson | undefined;
     let bestAt = -1;
-    const candidates = this.people.filter((p) => p.type === 'person' && p.surname === surname);
+    const folded = foldKanjiVariants(surname);
+    const candidates = this.people.filter((p) => p.type === 'person' && (p.surname === surname || foldKanjiVariants(p.surname) === folded));
     for (const p of candidates) {
       const starts = this.sortedStarts(p);
       // The last mention that starts before `at`, by binary search.

@@ -15,6 +15,7 @@
  * 5. Within one lookup, at most one record is 'same'; if two fit about equally well, both are 'maybe'.
  *    An ambiguous match is proposed, not merged.
  */
+import { foldKanjiVariants } from '../text/chars.ts';
 import { keySimilarity } from './key-similarity.ts';
 import { KOREAN_SURNAME_VARIANTS } from './name-vocabulary.ts';
 import { parseName, tokenKeys, type Forename, type ParsedName, type Script } from './names.ts';
@@ -197,10 +198,11 @@ function freezePart(f: Pick<Forename, 'text' | 'script' | 'initial'>, keys: stri
 function prepareParsed(parsed: ParsedName): PreparedName {
   const native = parsed.script === 'kanji' || parsed.script === 'hangul';
   if (native) {
-    const whole = parsed.raw.normalize('NFKC').replace(/[\s・･·]+/g, '');
+    // (Old and new forms of the same kanji are one name: 渡邉 and 渡辺.)
+    const whole = foldKanjiVariants(parsed.raw).replace(/[\s・･·]+/g, '');
     const apart = parsed.raw.normalize('NFKC').trim().split(/[\s・･·]+/).length > 1;
     return {
-      raw: parsed.raw, parsed, native: whole, nativeSurname: apart ? parsed.surname : null,
+      raw: parsed.raw, parsed, native: whole, nativeSurname: apart && parsed.surname ? foldKanjiVariants(parsed.surname) : null,
       surname: null, forenames: [], alternative: null,
     };
   }
@@ -330,7 +332,11 @@ const round = (x: number): number => Math.round(x * 1e6) / 1e6;
 
 function compareNative(a: PreparedName, b: PreparedName): PairComparison {
   if (!a.native || !b.native) return UNRELATED('kanji/hangul names are matched only against the same form');
-  if (a.native === b.native) return { score: 1, status: 'agree', evidence: [`same written form ${a.native}`] };
+  if (a.native === b.native) {
+    const as = a.raw.replace(/[\s・･·]+/g, '');
+    const bs = b.raw.replace(/[\s・･·]+/g, '');
+    return { score: 1, status: 'agree', evidence: [as === bs || as.normalize('NFKC') === bs.normalize('NFKC') ? `same written form ${a.native}` : `same name in old and new kanji ${as} = ${bs}`] };
+  }
   if ((b.nativeSurname && a.native === b.nativeSurname) || (a.nativeSurname && b.native === a.nativeSurname)) {
     return { score: 0.55, status: 'surname-only', evidence: [`surname only: ${a.native} ~ ${b.native}`] };
   }

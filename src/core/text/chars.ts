@@ -46,3 +46,31 @@ export function detectLanguage(text: string): 'ja' | 'en' {
   // A Japanese character carries about as much as a Latin word; weigh accordingly.
   return ja * 3 >= latin * 0.5 && ja > 0 ? 'ja' : 'en';
 }
+
+/**
+ * Old and variant forms of kanji that names are written in (旧字体 and 異体字: 澤, 邊, 齋, 髙, 﨑) and the common form
+ * each stands for: one person is 赤澤 on a ministry's page and 赤沢 in a headline. Only characters that are the
+ * same character written two ways; no two different surnames fold together.
+ */
+const KANJI_VARIANTS: Record<string, string> = {
+  澤: '沢', 濱: '浜', 邊: '辺', 邉: '辺', 齋: '斎', 齊: '斉', 髙: '高', 﨑: '崎', 嵜: '崎', 廣: '広', 國: '国', 圀: '国',
+  櫻: '桜', 關: '関', 德: '徳', 眞: '真', 惠: '恵', 瀨: '瀬', 會: '会', 實: '実', 晉: '晋', 藏: '蔵', 壽: '寿', 榮: '栄',
+  條: '条', 圓: '円', 學: '学', 萬: '万', 豐: '豊', 禮: '礼', 鐵: '鉄', 黑: '黒', 淺: '浅', 來: '来', 兒: '児', 靜: '静',
+  嶋: '島', 嶌: '島', 槇: '槙', 曾: '曽', 驒: '騨', 檜: '桧', 峯: '峰', 龜: '亀', 緖: '緒', 彌: '弥', 橫: '横', 拔: '抜',
+  賴: '頼', 稻: '稲', 澁: '渋', 絲: '糸', 戶: '戸', 增: '増',
+};
+const KANJI_VARIANT_RE = new RegExp(`[${Object.keys(KANJI_VARIANTS).join('')}]`, 'g');
+const HAS_KANJI_VARIANT = new RegExp(KANJI_VARIANT_RE.source);
+
+/** `s` with old and variant kanji in their common form (赤澤 → 赤沢), and NFKC's compatibility forms undone first. */
+export function foldKanjiVariants(s: string): string {
+  let out = folded.get(s);
+  if (out !== undefined) return out;
+  const n = s.normalize('NFKC');
+  out = HAS_KANJI_VARIANT.test(n) ? n.replace(KANJI_VARIANT_RE, (c) => KANJI_VARIANTS[c]!) : n;
+  // (Names and surnames recur: remembered, up to a bound.)
+  if (folded.size >= 4096) folded.clear();
+  folded.set(s, out);
+  return out;
+}
+const folded = new Map<string, string>();

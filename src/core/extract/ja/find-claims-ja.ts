@@ -90,6 +90,8 @@ interface Cue {
   thought?: boolean;
   /** The predicate's base form (述べる, 報じる, 指摘). */
   verb?: string;
+  /** A passive of respect (…と説明されました): a claim only where a person named as the topic speaks. */
+  honorific?: boolean;
 }
 
 /** An interviewer's question opening a sentence: ――, ──, a dash, Q. */
@@ -1127,6 +1129,9 @@ function predicateEnd(v: SentenceView, k: number): number {
   return e;
 }
 
+/** Verbs of saying whose passive is only one of respect (述べられた, 説明された: no one is 説明 by another). */
+const HONORIFIC_SPEECH = new Set(['述べる', '説明', '語る', '話す', '強調', '表明', '発言', '言及', '明言', '答弁', '述懐']);
+
 /** A passive or potential ending (と考えられる, とされる, と指摘されている): no one is named as the holder. */
 function isPassive(v: SentenceView, from: number, to: number): boolean {
   for (let k = from; k < to; k++) {
@@ -1195,12 +1200,13 @@ function relativeClauseEnd(v: SentenceView, k: number): number {
   return last.conj.startsWith('基本形') || last.surface === 'た' ? e : -1;
 }
 
-/** Whether a noun phrase closed by は or が follows from token `k` (a topic ahead, not a clause). */
+/** Whether a noun phrase closed by は, が or も follows from token `k` (a topic ahead, not a clause). */
 function topicAhead(v: SentenceView, k: number): boolean {
   const { toks } = v;
   for (let j = k; j < toks.length && j < k + 16; j++) {
     const t = toks[j]!;
-    if (t.pos === '助詞' && (t.surface === 'は' || t.surface === 'が')) return j > k;
+    // (同席した森山長官も: も closes a topic as は does.)
+    if (t.pos === '助詞' && (t.surface === 'は' || t.surface === 'が' || t.surface === 'も')) return j > k;
     // (…研究所のシンクタンク、PHP総研は: a body's kind, a comma, then its name.)
     if (t.surface === '、' && j > k && BODY_KIND.test(toks[j - 1]!.surface)) continue;
     if (!(t.pos === '名詞' || t.surface === 'の' || t.surface === '・' || t.pos === '接頭詞' || t.pos === '記号' && t.pos1 !== '句点' && t.surface !== '、')) return false;
@@ -1429,7 +1435,13 @@ function findCues(v: SentenceView): Cue[] {
     if (isPassive(v, at, end)) {
       // Xから「…」と迫られ: a passive with its agent names who said it.
       const agent = passiveAgent(v, i);
-      if (agent) { cues.push({ rule: 'quotative-passive', kind: 'reported', from: i, to: end, complementEnd: i, after: agent, verb: pt.base }); i = end - 1; }
+      if (agent) { cues.push({ rule: 'quotative-passive', kind: 'reported', from: i, to: end, complementEnd: i, after: agent, verb: pt.base }); i = end - 1; continue; }
+      // 大統領は…と説明されました: a verb of saying that no one undergoes, in the passive, is the speaker's respect
+      // (a reporter's question, a Diet speech); it is a claim only where a person named as the topic speaks.
+      if (!after && HONORIFIC_SPEECH.has(pt.pos === '名詞' ? pt.surface : pt.base) && (toks[at + 1]?.base === 'する' && isPassive(v, at + 2, at + 3) || isPassive(v, at + 1, at + 2))) {
+        cues.push({ rule: 'quotative', kind: 'reported', from: i, to: end, complementEnd: i, verb: pt.base, honorific: true });
+        i = end - 1;
+      }
       continue;
     }
     if (!after && at === i + 1 && /^(?:言う|いう)$/.test(pt.base) && pt.conj === '基本形' && endsSentence(v, end)) {
@@ -2182,6 +2194,11 @@ function analyzeSentence(v: SentenceView, book: SpeakerBook, carried: Speaker | 
       const own = subjectBeforeQuote(v, content.span.start, contentFrom);
       if (own && !own.people.some((p) => speaker!.people.includes(p))) { speaker = own; mention = 'explicit'; }
     }
+    // (A passive of respect with no person named as the topic is no claim: …と説明されている may be anyone's.)
+    if (cue.honorific && !(mention === 'explicit' && speaker === topic && speaker.people.every((p) => p.type === 'person'))) {
+      clauseStart = afterCue(v, cue);
+      continue;
+    }
     if (content) {
       const d = mk(speaker, cue, v, content.span, content.kind, mention, speaker.source ?? undefined);
       const via = (cue as Cue & { via?: DraftPerson[] }).via;
@@ -2687,7 +2704,7 @@ function ownActionBefore(v: SentenceView, k: number): number {
 
 const PARENS = new Set(['(', ')', '（', '）']);
 /** A date or time standing as an adverbial (3日、 / 同日、 / きのう「…」). */
-const DATE_ADVERBIAL = /^(?:(?:[\d０-９一二三四五六七八九十同今先昨前翌]+(?:日|月|年|週|日夜|日朝|日午前|日午後|時))+(?:夜|朝|午前|午後)?|同日|当日|今月|先月|今週|先週|昨年|今年|きょう|きのう|昨日|この日)$/;
+const DATE_ADVERBIAL = /^(?:(?:[\d０-９一二三四五六七八九十同今先昨前翌]+(?:日|月|年|週|日夜|日朝|日午前|日午後|時))+(?:夜|朝|午前|午後)?|同日|当日|今月|先月|今週|先週|昨年|今年|きょう|きのう|昨日|この日|先ほど|先程|さきほど|このほど|今回|改めて|あらためて)$/;
 
 /** Nouns of a matter in the news that a lead opens with (…問題で、, …事件で、, …事故を受けて、 is not one). */
 const MATTER_NOUNS = new Set(['問題', '事件', '事故', '事案', '疑惑', '騒動', '不祥事', '障害', '訴訟', '裁判', '件']);
@@ -2737,6 +2754,8 @@ function skipAdverbials(v: SentenceView, k: number): number {
     // describes it (a topic with は before it is the sentence's own).
     const matter = v.hasMatter() ? matterLeadEnd(v, k) : -1;
     if (matter > k) { k = matter; continue; }
+    // 先ほど、 (two words to the analyser): a time adverbial.
+    if (toks[k]?.surface === '先' && toks[k + 1]?.surface === 'ほど' && toks[k + 2]?.surface === '、') { k += 3; continue; }
     const start = k;
     let j = k;
     // a run of nominals and の
