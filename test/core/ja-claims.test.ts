@@ -2145,11 +2145,33 @@ run({
   },
 });
 
-test('one person written in old and new kanji (赤澤 on the ministry\'s heading, 赤沢 in the title) is one person, the other spelling an alias', () => {
-  const text = '赤沢大臣記者会見\n\n赤澤経済産業大臣の閣議後記者会見の概要\n\n赤澤経済産業大臣は5日、閣議後の記者会見に臨んだ。\n\n質疑応答\n\nQ:関税への受け止めは。\n\nA:動向は承知しておりますが、コメントは差し控えたいと思います。\n';
+test('one person written in old and new kanji (北澤 on the ministry\'s heading, 北沢 in the title) is one person, the other spelling an alias', () => {
+  const text = '北沢大臣記者会見\n\n北澤経済産業大臣の閣議後記者会見の概要\n\n北澤経済産業大臣は5日、閣議後の記者会見に臨んだ。\n\n質疑応答\n\nQ:関税への受け止めは。\n\nA:動向は承知しておりますが、コメントは差し控えたいと思います。\n';
   const a = analyze(text);
-  const people = a.people.filter((p) => p.type === 'person' && (p.name.startsWith('赤') || p.aliases.some((x) => x.startsWith('赤'))));
+  const people = a.people.filter((p) => p.type === 'person' && (/北[沢澤]/.test(p.name) || p.aliases.some((x) => /北[沢澤]/.test(x))));
   assert.equal(people.length, 1, JSON.stringify(a.people));
   const names = [people[0]!.name, ...people[0]!.aliases];
-  assert.ok(names.some((n) => n.startsWith('赤澤')) && names.some((n) => n.startsWith('赤沢')), JSON.stringify(names));
+  assert.ok(names.some((n) => n.startsWith('北澤')) && names.some((n) => n.startsWith('北沢')), JSON.stringify(names));
+});
+
+run({
+  'a sentence saying a transcript follows (記者会見の全文は以下の通り。) makes the paragraphs after it the speech of the person it is about; a headline label naming their conference (【北川氏出馬会見】) is theirs': {
+    text: 'ニュース\n\n【北川氏出馬会見】(1)「全てを賭けて戦う」\n\n 北陵党の北川一郎政調会長は1日、記者会見を開き、総裁選への出馬を正式に表明した。記者会見の全文は以下の通り。\n\n 「本日、総務会で選挙の方式が決まりました。全力で戦っていきたいと思っています」\n\n --どんなリーダーを目指すか\n\n 「国民の声を聞くリーダーです」\n',
+    want: [
+      { speaker: '北川一郎', cue: '【北川氏出馬会見】', content: '全てを賭けて戦う', kind: 'quote' },
+      { speaker: '北川一郎', content: '本日、総務会で選挙の方式が決まりました。全力で戦っていきたいと思っています', kind: 'quote' },
+      { speaker: '北川一郎', content: '国民の声を聞くリーダーです', kind: 'quote' },
+    ],
+  },
+  'a name of five kanji glossed with its reading (南海党の玉川雄一郎(たまがわ・ゆういちろう)代表) is whole; the family name the analyser tells is the short form later (森代表 after 森健太)': {
+    text: '見出し\n\n北陵党の森健太(もり・けんた)代表はきょう、決議案を提出すると表明しました。\n森代表は「政府の無策は看過できない」と述べました。\n南海党の玉川雄一郎(たまがわ・ゆういちろう)代表も、「国民の理解が得られない」と語りました。\n',
+    want: [
+      { speaker: '森健太', cue: 'と述べました', content: '政府の無策は看過できない' },
+      { speaker: '玉川雄一郎', cue: 'と語りました', content: '国民の理解が得られない' },
+    ],
+  },
+  'the subject of a clause after a contrast, with the day, the place and the audience before its quotation (…ですが、X代表は2日、市役所で記者団に対し「…」), speaks it': {
+    text: '見出し\n\n森代表は、他の野党にも賛同を求める方針ですが、北陵党の松本一郎代表は2日、市役所で記者団に対し「不信任を政局に使っている」と批判しています。\n',
+    want: [{ speaker: '松本一郎', cue: 'と批判しています', content: '不信任を政局に使っている' }],
+  },
 });

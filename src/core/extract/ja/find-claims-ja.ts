@@ -573,6 +573,11 @@ function* claimsInParts(input: JaClaimsInput, partSize: number): Generator<Claim
           }
         }
         if (result.current) current = result.current;
+        // 記者会見の全文は以下の通り。: what follows is the transcript of the person the paragraph is about.
+        if (!interviewee && current?.people.length === 1 && current.people[0]!.type === 'person' && TRANSCRIPT_FOLLOWS.test(text.slice(piece.start, piece.end))) {
+          interviewee = current;
+          answer = null;
+        }
         previous = { span: piece, drafts: result.drafts };
         openFrom = pieceFrom;
         openStart = piece.start;
@@ -1795,6 +1800,8 @@ function selfIntroduction(v: SentenceView): SpeakerPhrase | null {
   return sp?.type === 'person' ? sp : null;
 }
 /** A sentence that only greets or thanks (皆さん、こんにちは。 / よろしくお願いいたします。). */
+/** A sentence saying a transcript follows: 記者会見の全文は以下の通り。, 発言の要旨は次の通り。 */
+const TRANSCRIPT_FOLLOWS = /(?:会見|発言|演説|講演|あいさつ|挨拶|スピーチ|談話|インタビュー|答弁)の?(?:全文|要旨|詳報|主な内容|内容|やりとり|やり取り|一問一答|主なやりとり|主なやり取り)(?:は|を)?、?(?:以下|次)の(?:通り|とおり)/;
 const MENU_ITEM = /^[^\u3041-\u3096。．.!?！？\n]{1,12}$/;
 const GREETING = /^(?:(?:皆さん|皆様|みなさん)、?)?(?:こんにちは|こんばんは|おはようございます|よろしくお願い(?:いた)?します|ありがとうございま(?:す|した)|お疲れ様です|失礼します)[。！!]?$/;
 
@@ -2825,6 +2832,17 @@ function phraseBeforeQuote(v: SentenceView, open: number, floor: number, anaphor
   let p = v.prev(open);
   // (X報道官は、「…」: a comma may stand between the topic and the quotation, when the fallback asks.)
   if (anaphors && p > floor && toks[p]!.surface === '、') p = v.prev(p);
+  // (…ですが、松井代表は2日、記者団に対し「…」: the day, the place and the audience may stand between them.)
+  // (Not a comma right before it, X氏は、「…」, which only the fallback accepts.)
+  if (p > floor && !(toks[p]!.surface === 'は' || toks[p]!.surface === 'が' || toks[p]!.surface === '、')) {
+    for (let j = p - 1; j > floor && j >= p - 16 && !v.depth[j]; j--) {
+      const t = toks[j]!;
+      if (t.pos === '動詞' && t.pos1 === '自立' && t.base !== '対する' || t.surface === '。') break;
+      if (t.pos !== '助詞' || t.surface !== 'は' && t.surface !== 'が') continue;
+      if (adverbialRun(v, skipAdverbials(v, toks[j + 1]?.surface === '、' ? j + 2 : j + 1), open)) p = j;
+      break;
+    }
+  }
   if (p <= floor || !(toks[p]!.surface === 'は' || toks[p]!.surface === 'が') || toks[p]!.pos !== '助詞') return null;
   const np = nounPhraseEndingAt(v.text, toks, p - 1, floor);
   if (!np) return null;
@@ -2832,6 +2850,17 @@ function phraseBeforeQuote(v: SentenceView, open: number, floor: number, anaphor
   if (before < floor || toks[before]!.surface !== '、') return null;
   const sp = classify(np, toks, v.book);
   return !sp || sp.type === 'group' || sp.type === 'anaphor' && !anaphors ? null : sp;
+}
+
+/** Whether tokens [from, to) are only where and to whom (市役所で記者団に対し): nouns and case particles, no verb. */
+function adverbialRun(v: SentenceView, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const t = v.toks[i]!;
+    if (t.pos === '名詞' || t.pos === '接頭詞' || t.surface === '、' || /^(?:に対し|に対して|対し|て)$/.test(t.surface)) continue;
+    if (t.pos === '助詞' && (t.pos1 === '格助詞' && t.surface !== 'が' && t.surface !== 'を' && t.surface !== 'と' || t.pos1 === '連体化')) continue;
+    return false;
+  }
+  return true;
 }
 
 /** The first subject (Xは / Xが) between `from` and `to` that names a speaker, with where its complement starts. */
@@ -3573,6 +3602,9 @@ function labelTurnAt(text: string, start: number, end: number, tokenizer: JaToke
     const cue = { start: cueStart, end: cueStart + m[1]!.length };
     let cs = cue.end;
     while (cs < end && /[\s:：]/.test(text[cs]!)) cs++;
+    // (【…会見】(1)「…」: a part's number before the quotation is no part of it.)
+    const part = /^[(（][\d０-９上中下]{1,2}[)）][ \u3000]?(?=「)/.exec(text.slice(cs, cs + 6));
+    if (part) cs += part[0].length;
     let ce = end;
     while (ce > cs && /\s/.test(text[ce - 1]!)) ce--;
     // A turn that is one quotation: the inside of it.
@@ -3825,6 +3857,9 @@ function labelSpeaker(label: string, span: Span, tokenizer: JaTokenizer, book: S
   if (/^[^=＝\s]{1,12}[=＝]/.test(clean) && rule === 'label-turn-bracket') return null;
   // (ブルームバーグ): opening a story: the wire's credit, not a turn.
   if (rule === 'label-turn-colon' && /^[(（][^()（）]+[)）]$/.test(clean) && (KATAKANA_MEDIA.test(clean.slice(1, -1)) || MEDIA_TAILS.test(clean.slice(1, -1)))) return null;
+  // 【北川氏出馬会見】: the person whose press conference or interview it is speaks.
+  const event = /^(.{1,12}?(?:氏|さん))(?:出馬|就任|辞任|退任|退陣|緊急|単独|定例|記者)?(?:会見|インタビュー|演説|講演|スピーチ)$/.exec(clean);
+  if (event) clean = event[1]!;
   let at = label.startsWith('○') ? span.start + 1 : span.start + (span.end - span.start - label.length);
   // 北村首相(1月31日): the day a remark was made is no part of who made it.
   if (/[(（][\d０-９]+(?:年|月|日)[^()（）]*[)）]$/.test(clean)) clean = clean.replace(/[(（][^()（）]*[)）]$/, '');
@@ -4018,10 +4053,11 @@ class SpeakerBook {
       shortForm.organization ??= sp.organization;
       shortForm.title ??= sp.title;
     }
-    const person = existing ?? shortForm ?? reg.addPerson({ name: core, organization: sp.organization, title: sp.title, type: sp.type === 'anaphor' ? 'person' : sp.type });
+    const person = existing ?? shortForm ?? reg.addPerson({ name: core, organization: sp.organization, title: sp.title, type: sp.type === 'anaphor' ? 'person' : sp.type, ...(sp.surname ? { surname: sp.surname } : {}) });
     if (existing) {
       existing.organization ??= sp.organization;
       existing.title ??= sp.title;
+      if (sp.surname && existing.type === 'person' && existing.surname === existing.name && existing.name === core) existing.surname = sp.surname;
       // The people pass may have read a post into the name (北川外務 of 北川外務副大臣): the name tokens know better.
       // (Only an office word: 平岩俊司 is a full name, not 平岩 with 俊司 read into it.)
       if (sp.type === 'person' && existing.type === 'person' && existing.role !== 'author' && !/[・\s]/.test(existing.name) && existing.name !== core && existing.name.startsWith(core) && core.length >= 2

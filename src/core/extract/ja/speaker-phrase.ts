@@ -28,6 +28,8 @@ export interface SpeakerPhrase extends NounPhrase {
   core: string;
   organization: string | null;
   title: string | null;
+  /** A person's family name where the analyser tells it (泉 of 泉健太), for the short forms met later. */
+  surname?: string;
 }
 
 const MAX_NP_CHARS = 48;
@@ -273,7 +275,10 @@ export function classifySpeaker(np: NounPhrase, toks: readonly JaToken[], readin
     readings.set(key, reading);
   }
   // (Written out rather than spread: this runs for every は, が and frame of a document, and spreading is slow.)
-  return reading && { from: np.from, to: np.to, start: np.start, end: np.end, text: reading.text, type: reading.type, core: reading.core, organization: reading.organization, title: reading.title };
+  if (!reading) return null;
+  const sp: SpeakerPhrase = { from: np.from, to: np.to, start: np.start, end: np.end, text: reading.text, type: reading.type, core: reading.core, organization: reading.organization, title: reading.title };
+  if (reading.surname) sp.surname = reading.surname;
+  return sp;
 }
 
 /** What classifySpeaker found, without the phrase's position. */
@@ -353,13 +358,27 @@ function readSpeaker(np: NounPhrase, toks: readonly JaToken[], hasPersonName: bo
       const government = GOV_TAILS.test(named) || STATE_NAMES.test(named) || isPlaceName(named);
       if (named.length >= 2 && (government || ORG_TAILS.test(named) || /^[A-Z]{2,6}$/.test(named))) return reading(text, government ? 'government' : 'organization', bare, body, post);
     }
-    return reading(text, 'person', split.name, split.organization, split.title);
+    const sp = reading(text, 'person', split.name, split.organization, split.title);
+    // 泉健太: a kanji name the analyser cuts into family and given name keeps the family name for short forms (泉代表).
+    const family = /^[\u4e00-\u9fff々]{2,6}$/.test(split.name) ? familyName(split.name, toks, np) : null;
+    return family && sp ? { ...sp, surname: family } : sp;
   }
   // 韓国の情報機関・国家情報院: the kind of body before the dot describes the body named after it.
   const body = bare.replace(DESCRIBED_BODY, '');
   if (STATE_NAMES.test(body) || GOV_TAILS.test(body) || lastTok.pos2 === '地域' && lastTok.pos3 === '国') return reading(text, 'government', body);
   if (ORG_TAILS.test(body) || lastTok.pos2 === '組織') return reading(text, 'organization', body);
   if (lastTok.pos1 === '固有名詞') return reading(text, lastTok.pos2 === '地域' ? 'government' : 'organization', body);
+  return null;
+}
+
+/** The family name of a kanji `name` within the phrase, where the analyser tags its words 姓 then 名; else null. */
+function familyName(name: string, toks: readonly JaToken[], np: NounPhrase): string | null {
+  for (let i = np.from; i + 1 < np.to; i++) {
+    const t = toks[i]!;
+    if (t.pos3 !== '姓' || !name.startsWith(t.surface) || t.surface.length >= name.length) continue;
+    const next = toks[i + 1]!;
+    return next.pos2 === '人名' && next.pos3 === '名' && name.startsWith(t.surface + next.surface) ? t.surface : null;
+  }
   return null;
 }
 
@@ -442,9 +461,10 @@ function trailingPost(s: string): { organization: string; post: string } | null 
  */
 function splitNameAndPost(text: string, post: string | null, toks: readonly JaToken[], np: NounPhrase): { name: string; organization: string | null; title: string | null } {
   // 鄭明遠(ていめいえん)高雄市長, 王建明(ワン・ジエンミン)院長: kanji glossed with their reading are the name.
-  const glossed = /^(.*?)([\u4e00-\u9fff々]{2,4})[(（][\u3040-\u30ff・ー\s]+[)）](.*)$/.exec(text);
+  // (A name of five kanji or six after の, a dot or a space is whole: 国民党の玉木雄一郎(たまき・ゆういちろう)代表.)
+  const glossed = /^(?:(.*)[の・\s])?([\u4e00-\u9fff々]{2,6})[(（][\u3040-\u30ff・ー\s]+[)）](.*)$/.exec(text) ?? /^(.*?)([\u4e00-\u9fff々]{2,4})[(（][\u3040-\u30ff・ー\s]+[)）](.*)$/.exec(text);
   if (glossed) {
-    return { name: glossed[2]!, organization: glossed[1]!.replace(/[の・\s]+$/, '') || null, title: glossed[3]!.replace(/^[・\s]+/, '') || null };
+    return { name: glossed[2]!, organization: (glossed[1] ?? '').replace(/[の・\s]+$/, '') || null, title: glossed[3]!.replace(/^[・\s]+/, '') || null };
   }
   // (ほか for et al. is not part of the name: ボロディンほか(2023).)
   let s = text.replace(/[(（][^)）]*[)）]/g, '').trim().replace(/(?<=[\u30A1-\u30FA\u30FC\u4e00-\u9fff々A-Za-z])(?:ほか|他)$/, '').replace(TRAILING_NOT_NAME, '');
