@@ -2175,3 +2175,27 @@ run({
     want: [{ speaker: '松本一郎', cue: 'と批判しています', content: '不信任を政局に使っている' }],
   },
 });
+
+run({
+  'a digest of an interview with each answer under its speaker in parentheses mid-paragraph (Q.…? (北陵大学・朴成哲教授) 「…」 Q.…? (朴教授) 「…」); the paragraph after it is no answer': {
+    text: '見出し\n\nQ.出迎えは動員されていたのでしょうか? (北陵大学・朴成哲教授) 「列は10キロも続いたといわれています。もちろん動員です」 Q.仕事は休んでいるのですか? (朴教授) 「行事に動員されるのが仕事です」\n\n両国は新たな条約に署名した。\n',
+    want: [
+      { speaker: '朴成哲', cue: '(北陵大学・朴成哲教授)', content: '列は10キロも続いたといわれています。もちろん動員です', rule: 'ja:label-paren' },
+      { speaker: '朴成哲', cue: '(朴教授)', content: '行事に動員されるのが仕事です' },
+    ],
+    none: ['両国は新たな条約に署名した'],
+  },
+  'numbered questions and answers (Q1、… / A1、…) after a presenter\'s introduction (森田健(もりた・けん)解説委員です。): the answers are the presenter\'s': {
+    text: '見出し\n\n北陵国の動きについて、各国が非難を強めています。森田 健(もりた・けん)解説委員です。\n\nQ1、北陵国も関与しているということですか?\n\nA1、その通りです。政府の発表によりますと、ミサイルが供与されていました。\n\nQ2、今後はどうなりますか。\n\nA2、結びつきはさらに強まるとみられます。\n',
+    want: [
+      { speaker: '森田 健', cue: 'A1、', content: 'その通りです。政府の発表によりますと、ミサイルが供与されていました', kind: 'quote' },
+      { speaker: '森田 健', cue: 'A2、', content: '結びつきはさらに強まるとみられます' },
+    ],
+    none: ['今後はどうなりますか'],
+  },
+});
+
+test('the holders of a post in several countries (EU諸国の外相, 同盟国の国防相) are a group, not a person', () => {
+  const a = analyze('見出し\n\nEU諸国の外相は、武器取引をやめるよう求めている。\n\n同盟国の国防相は「協力を強める」と述べた。\n');
+  for (const name of ['EU諸国の外相', '同盟国の国防相']) assert.equal(a.people.find((p) => p.name === name)?.type, 'group', JSON.stringify(a.people));
+});

@@ -95,7 +95,7 @@ interface Cue {
 }
 
 /** An interviewer's question opening a sentence: ――, ──, a dash, Q. */
-const QUESTION_MARK = /^(?:――|──|―|—|－|-|Q[.:：\s]|問[:：\s]|[(（〔【]問[)）〕】])/;
+const QUESTION_MARK = /^(?:――|──|―|—|－|-|Q[.:：\s]|Q\d{1,2}[.:：、．\s]|問[:：\s]|[(（〔【]問[)）〕】])/;
 /** Matched on the text where a token starts (sticky: no slice of the text per token). */
 const MULTI_CONNECTIVE = /(?:(?:これに先立ち|これに先立って|それに先立ち|その上で|そのうえで|その一方で|これに対して|これに対し|それに対し|その後|その際|そのため|このため|これを受けて|これを受け|それでも|それに加えて|加えて|さらに言えば|一方で|他方で)、|(?:これに関連して|これに関連し|これに関して)、?)/y;
 /** The characters MULTI_CONNECTIVE's words begin with: it is tried only at those. */
@@ -497,7 +497,9 @@ function* claimsInParts(input: JaClaimsInput, partSize: number): Generator<Claim
       if (questionBlock === b && ANSWER_LABEL.test(text.slice(sentence.start, sentence.start + 4))) questionBlock = -1;
       if (QUESTION_MARK.test(lead) || questionBlock === b) {
         turn = null;
-        interviewee ??= (current?.people.length === 1 && current.people[0]!.type === 'person' ? current : null) ?? principal ?? interviewed;
+        // (Not where the answers stand labelled in the question's own paragraph, Q.…? (李教授) 「…」: the paragraph
+        // after it is no answer.)
+        if (!labelled.some((l) => l.rule === 'label-paren' && l.content.start > sentence.start)) interviewee ??= (current?.people.length === 1 && current.people[0]!.type === 'person' ? current : null) ?? principal ?? interviewed;
         answer = null;
         previous = null;
         // ―― 北陵党の森戸代表は昨日、…と述べた。この発言への見解は? A question may report what someone named said:
@@ -1806,7 +1808,7 @@ const MENU_ITEM = /^[^\u3041-\u3096。．.!?！？\n]{1,12}$/;
 const GREETING = /^(?:(?:皆さん|皆様|みなさん)、?)?(?:こんにちは|こんばんは|おはようございます|よろしくお願い(?:いた)?します|ありがとうございま(?:す|した)|お疲れ様です|失礼します)[。！!]?$/;
 
 /** A:, 答：, (答), and the mark that opens each answer of a printed interview (◆, ◇). */
-const ANSWER_LABEL = /^(?:(?:A|Ａ|答)[.:：．]|[(（〔【]答[)）〕】]|[◆◇](?![◆◇]))\s*/;
+const ANSWER_LABEL = /^(?:(?:A|Ａ|答)[.:：．]|A\d{1,2}[.:：、．]|[(（〔【]答[)）〕】]|[◆◇](?![◆◇]))\s*/;
 
 /** The agent of a passive report: Xから (or Xに) right before the quotation that closes before と. */
 function passiveAgent(v: SentenceView, i: number): SpeakerPhrase | null {
@@ -2383,8 +2385,12 @@ function presentedPerson(v: SentenceView): SpeakerPhrase | null {
   if (v.span.end - v.span.start > 60) return null;
   let e = toks.length;
   while (e > 0 && /^[。\s]$/.test(toks[e - 1]!.surface)) e--;
+  // (出石直解説委員です。: a presenter's introduction, the person alone before です.)
+  const desu = e > 1 && e < toks.length && toks[e - 1]!.pos === '助動詞' && /^(?:です|でした)$/.test(toks[e - 1]!.surface);
+  if (desu) e--;
   if (e === 0 || e === toks.length || toks[e - 1]!.pos !== '名詞') return null;
   const np = nounPhraseEndingAt(text, toks, e - 1, 0);
+  if (desu && np?.from !== 0) return null;
   const sp = np ? classify(np, toks, v.book) : null;
   return sp && sp.type === 'person' && (sp.title || toks.slice(np!.from, np!.to).some((t) => t.pos2 === '人名')) ? sp : null;
 }
@@ -3649,6 +3655,17 @@ function findLabels(text: string, block: ClassifiedBlock, tokenizer: JaTokenizer
     const label = { start: start + m.index + 1, end: start + m.index + 1 + m[1]!.length };
     const who = labelSpeaker(m[1]!, label, tokenizer, book, 'label-bracket-quote', (labelCounts.get(m[1]!) ?? 0) >= 2);
     if (who && who.people.every((p) => p.type === 'person')) out.push({ speaker: who, via: [], kind: 'quote', cue: { start: label.start - 1, end: label.end + 1 }, content: boundContent({ start: open + 1, end: close }), mention: 'explicit', rule: 'label-bracket-quote', tokens: m[1]! });
+  }
+  // Q.…ですか? (北陵大学・李成哲教授) 「…」 Q.…? (李教授) 「…」: a digest of an interview, each answer under its
+  // speaker in parentheses where it falls in the paragraph, after a space or the end of a sentence.
+  if (/[?？。」][ \u3000]*[(（][^()（）\n]{2,30}[)）][ \u3000]*「/.test(text.slice(start, block.end))) for (const m of text.slice(start, block.end).matchAll(/(?<=[?？。」][ \u3000]*)[(（]([^()（）\n「」]{2,30})[)）][ \u3000]*「/g)) {
+    const open = start + m.index + m[0].length - 1;
+    const closed = closes(text, open);
+    const close = closed < 0 ? trimWhite(text, open + 1, block.end).end : closed;
+    if (close <= open + 1 || close > block.end) continue;
+    const label = { start: start + m.index + 1, end: start + m.index + 1 + m[1]!.length };
+    const who = labelSpeaker(m[1]!, label, tokenizer, book, 'label-paren');
+    if (who && who.people.every((p) => p.type === 'person')) out.push({ speaker: who, via: [], kind: 'quote', cue: { start: label.start - 1, end: label.end + 1 }, content: boundContent({ start: open + 1, end: close }), mention: 'explicit', rule: 'label-paren', tokens: m[1]! });
   }
   // (岡部芳彦氏)「…」: a transcript's turn, the speaker in parentheses before the quotation, however long it runs.
   const parenLabel = /^[(（]([^()（）\n「」]{2,30})[)）][ \u3000]?「/.exec(text.slice(start, Math.min(block.end, start + 40)));

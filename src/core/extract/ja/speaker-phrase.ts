@@ -338,7 +338,8 @@ function readSpeaker(np: NounPhrase, toks: readonly JaToken[], hasPersonName: bo
   if (hasPersonName || post || cited || isKatakanaFullName(bare) || trailingFullName(bare) > 0 && /[\u4e00-\u9fff]$/.test(bare.slice(0, trailingFullName(bare))) || /^[A-Z][A-Za-z.'-]+(?: [A-Z][A-Za-z.'-]+)*(?:氏|さん)$/.test(bare)) {
     if (/(?:高官|当局者)$/.test(bare)) return reading(text, 'government', bare);
     // 各党首, 両首脳, 与野党党首: holders of a post taken together, no one by name.
-    if (!hasPersonName && post && /^(?:各|両|歴代|与野党|各国)[\u4e00-\u9fff]*$/.test(bare)) return reading(text, 'group', bare);
+    // (EU諸国の外相, 加盟国の首脳: the holders in several countries.)
+    if (!hasPersonName && post && (/^(?:各|両|歴代|与野党|各国)[\u4e00-\u9fff]*$/.test(bare) || /(?:諸国|各国|加盟国|参加国|同盟国)の[\u4e00-\u9fff]{1,6}$/.test(bare))) return reading(text, 'group', bare);
     const split = splitNameAndPost(text, post ?? null, toks, np);
     // 担当記者, 取材記者: a verbal noun before the post says what the holder does, not who they are.
     const nameToks = toks.slice(np.from, np.to).filter((t) => split.name.includes(t.surface));
