@@ -2199,3 +2199,19 @@ test('the holders of a post in several countries (EU諸国の外相, 同盟国�
   const a = analyze('見出し\n\nEU諸国の外相は、武器取引をやめるよう求めている。\n\n同盟国の国防相は「協力を強める」と述べた。\n');
   for (const name of ['EU諸国の外相', '同盟国の国防相']) assert.equal(a.people.find((p) => p.name === name)?.type, 'group', JSON.stringify(a.people));
 });
+
+run({
+  'a summary of a press conference whose title names its principal after it (定例記者会見における森田会長発言要旨): each answer after the question in brackets (〔…について問われ、〕) is the principal\'s': {
+    text: '定例記者会見における森田会長発言要旨\n\n2025年4月8日\n北陵経済連合会\n\n【金融政策】\n\n〔中央銀行の利上げについて問われ、〕政策の転換にあたり、中央銀行は市場の混乱を避けようと腐心している。\n\n〔円安について問われ、〕為替は国力を反映するものなので、今の水準は適切ではない。\n',
+    want: [
+      { speaker: '森田', cue: '〔中央銀行の利上げについて問われ、〕', content: '政策の転換にあたり、中央銀行は市場の混乱を避けようと腐心している', kind: 'quote' },
+      { speaker: '森田', content: '為替は国力を反映するものなので、今の水準は適切ではない' },
+    ],
+  },
+  'a headline credited after = with what the remark was about before で (…=為替で官房長官): the credit is the official': {
+    text: '急な変動は望ましくない=為替で官房長官\n\n[東京 11日 北陽通信] - 北川一郎官房長官は11日の記者会見で、「過度な変動は望ましくない」と述べた。\n',
+    want: [
+      { speaker: '北川一郎', cue: '=為替で官房長官', content: '急な変動は望ましくない', rule: 'ja:label-equals' },
+    ],
+  },
+});

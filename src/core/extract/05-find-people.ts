@@ -477,9 +477,9 @@ function knownSurname(name: string, morph?: PeopleMorph): boolean {
 const COUNTER_FIRST = /^[年月日度期回号件歳代位次]/;
 const POST_AT_END_OF_NAME = new RegExp(`(?:${KANJI_POSTS.replace('|氏|', '|')})$`);
 /** What a post may head in a title: its holder's press conference or statement. */
-const EVENT_AFTER_POST = /(?:(?:定例|臨時)?(?:記者)?会見(?:録|要旨)?|談話|声明)$/;
+const EVENT_AFTER_POST = /(?:(?:定例|臨時)?(?:記者)?会見(?:録|要旨)?|談話|声明|発言(?:要旨)?)$/;
 /** The last characters EVENT_AFTER_POST can match. */
-const EVENT_LAST = new Set(['見', '録', '旨', '話', '明']);
+const EVENT_LAST = new Set(['見', '録', '旨', '話', '明', '言']);
 /** Posts whose holder's portfolio may stand before them (復興|大臣, 経済再生|担当相). */
 const PORTFOLIO_POSTS = new Set(['大臣', '担当大臣', '担当相', '副大臣', '政務官', '大臣政務官', '長官']);
 const GROUP_POSTS = new Set(['議員', '候補', '委員', '職員', '社員', '選手', '記者']);

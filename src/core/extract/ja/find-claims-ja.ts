@@ -259,7 +259,11 @@ function* claimsInParts(input: JaClaimsInput, partSize: number): Generator<Claim
       conference = true;
       // (防衛大臣記者会見, then 森川防衛大臣閣議後会見: the person named takes the office's place.)
       const office: boolean = !!principal && principal.people.every((p) => p.type === 'government');
-      const named: Speaker | null = !principal || office ? conferencePrincipal(block.contentStart + said.index, block, registry) ?? conferenceLabel(text, block, said.index, tokenizer, people) : null;
+      // (定例記者会見における森田会長発言要旨: the principal named after the conference.)
+      const after = block.contentStart + said.index + said[0].length;
+      const named: Speaker | null = !principal || office ? conferencePrincipal(block.contentStart + said.index, block, registry)
+        ?? (/^(?:における|での)/.test(text.slice(after, after + 5)) ? conferencePrincipal(block.end, block, registry, after) : null)
+        ?? conferenceLabel(text, block, said.index, tokenizer, people) : null;
       if (named && (!principal || named.people.some((p) => p.type === 'person'))) principal = named;
     }
     // A block read as a whole (a title, a quotation on its own line) is the sentence before the next one.
@@ -489,6 +493,9 @@ function* claimsInParts(input: JaClaimsInput, partSize: number): Generator<Claim
       }
       // A sentence that opens no turn goes on with the turn before it; an interviewer's question (――…?) ends it.
       if (turn && (QUESTION_MARK.test(text.slice(sentence.start, sentence.start + 3)) || !lengthenTurn(text, turn, sentence.start, sentence.end))) turn = null;
+      // 〔…について問われ、〕…: a summary of a press conference gives each answer after the question it answers, in
+      // brackets; the answer is the principal's.
+      if (principal && sentence.start === block.contentStart && askedLead(text, sentence.start, block.end)) interviewee ??= principal;
       // An interview: ――question? then the answer, which is the interviewee's (the person speaking before).
       const lead = text.slice(sentence.start, sentence.start + 3);
       // (A question opening a paragraph runs to its end: ――台湾総統選がありました。習氏は…と言っていますが、…でしょう。)
@@ -564,7 +571,7 @@ function* claimsInParts(input: JaClaimsInput, partSize: number): Generator<Claim
           const whole = trimSpan(text, piece);
           // (A:… / 答:…: the answer's label is no part of it.)
           // (Nor is the interviewee's own name before a quotation, 森川大臣「…」, the rest of the answer inside it.)
-          const label = ANSWER_LABEL.exec(text.slice(whole.start, whole.start + 4)) ?? namedAnswerLabel(text, whole.start, interviewee);
+          const label = ANSWER_LABEL.exec(text.slice(whole.start, whole.start + 4)) ?? askedLead(text, whole.start, whole.end) ?? namedAnswerLabel(text, whole.start, interviewee);
           const span = label ? { start: whole.start + label[0].length, end: whole.end } : whole;
           if (answer && !label && /^[\s。]*$/.test(text.slice(answer.content.end, whole.start))) {
             answer.content = boundContent({ start: answer.content.start, end: span.end });
@@ -636,8 +643,8 @@ const OPENING_REMARKS = /^[\s\d.．、)）■□◆◇●○▼▽◎]*(?:冒頭
 /** A press conference's title (…記者会見, …会見録, …会見要旨, …会見の全文). */
 const CONFERENCE = /(?:記者会見|会見録|会見要旨|会見概要|定例会見|臨時会見|閣議後会見|会見の模様|会見(?:の)?(?:全文|詳報|要約|一問一答))/;
 /** The principal a press conference's title names before `end` (where 記者会見 stands): the one person named there. */
-function conferencePrincipal(end: number, block: ClassifiedBlock, registry: PeopleRegistry): Speaker | null {
-  const named = registry.mentionsIn(block.contentStart, end).filter((x) => x.person.type === 'person');
+function conferencePrincipal(end: number, block: ClassifiedBlock, registry: PeopleRegistry, from = block.contentStart): Speaker | null {
+  const named = registry.mentionsIn(from, end).filter((x) => x.person.type === 'person');
   const people = [...new Set(named.map((x) => x.person))];
   if (people.length === 1) return { people, source: { start: named[0]!.start, end: named[0]!.end } };
   // 大臣臨時会見概要, 知事定例記者会見: an office alone names the principal, a role-only official (the government).
@@ -1804,6 +1811,10 @@ function selfIntroduction(v: SentenceView): SpeakerPhrase | null {
 /** A sentence that only greets or thanks (皆さん、こんにちは。 / よろしくお願いいたします。). */
 /** A sentence saying a transcript follows: 記者会見の全文は以下の通り。, 発言の要旨は次の通り。 */
 const TRANSCRIPT_FOLLOWS = /(?:会見|発言|演説|講演|あいさつ|挨拶|スピーチ|談話|インタビュー|答弁)の?(?:全文|要旨|詳報|主な内容|内容|やりとり|やり取り|一問一答|主なやりとり|主なやり取り)(?:は|を)?、?(?:以下|次)の(?:通り|とおり)/;
+/** 〔日銀の利上げについて問われ、〕: the question an answer in a summary answers, in brackets before it. */
+function askedLead(text: string, at: number, end: number): RegExpExecArray | null {
+  return text[at] === '〔' ? /^〔[^〔〕\n]{1,200}(?:問われ|聞かれ|尋ねられ|質問され|求められ)[、,]?〕[ \u3000]*/.exec(text.slice(at, Math.min(end, at + 220))) : null;
+}
 const MENU_ITEM = /^[^\u3041-\u3096。．.!?！？\n]{1,12}$/;
 const GREETING = /^(?:(?:皆さん|皆様|みなさん)、?)?(?:こんにちは|こんばんは|おはようございます|よろしくお願い(?:いた)?します|ありがとうございま(?:す|した)|お疲れ様です|失礼します)[。！!]?$/;
 
@@ -3756,7 +3767,10 @@ function findLabels(text: string, block: ClassifiedBlock, tokenizer: JaTokenizer
     const eq = /^(.{4,120}?)[=＝]([^=＝\s]{2,20})\s*$/.exec(body);
     if (eq) {
       const cueStart = start + eq[1]!.length;
-      const who = labelSpeaker(eq[2]!, { start: cueStart + 1, end: cueStart + 1 + eq[2]!.length }, tokenizer, book, 'label-equals');
+      // (…=為替で官房長官: what the remark was about, before で, is no part of who made it.)
+      const about = /^[^=＝\s、]{1,8}?(?:で|巡り|めぐり|について)(?=[^=＝\s、]{2,})/.exec(eq[2]!);
+      const credited = about ? eq[2]!.slice(about[0].length) : eq[2]!;
+      const who = labelSpeaker(credited, { start: cueStart + 1 + (about?.[0].length ?? 0), end: cueStart + 1 + eq[2]!.length }, tokenizer, book, 'label-equals');
       if (who && who.people.every((p) => p.type === 'person' && p.title)) out.push({ speaker: who, via: [], kind: 'reported', cue: { start: cueStart, end: cueStart + 1 + eq[2]!.length }, content: { start, end: start + eq[1]!.length }, mention: 'explicit', rule: 'label-equals', tokens: eq[2]! });
     }
     // …あり得る-大和総研: a research body or a person with a post credited after a dash (never a wire's credit).
