@@ -2215,3 +2215,18 @@ run({
     ],
   },
 });
+
+run({
+  'a sentence that is one quotation, then who said it, where and how (「…」。北辰電機の決算会見では森川一郎常務執行役が厳しい表情で話した。): the quotation is theirs, an officer\'s post apart from the name': {
+    text: '見出し\n\n「円安方向では業績を計画できない」。北辰電機の決算会見では森川一郎常務執行役が厳しい表情で話した。\n',
+    want: [{ speaker: '森川一郎', cue: 'が厳しい表情で話した', content: '円安方向では業績を計画できない', kind: 'quote', rule: 'ja:relay' }],
+  },
+  'a complement that runs on into a topic of its own and its quotation (北辰電産は…を想定し、森永一郎会長兼社長は「…」との見方を示した) is that topic\'s quotation; a subject with が asked to act (日銀が「…」を求めた) is not': {
+    text: '見出し\n\n北辰電産は1ドル=100円を想定し、森永一郎会長兼社長は「場合によっては円高になるかもしれない」との見方を示した。\n\n西山代表幹事は「物価は上がっている」と指摘し、中央銀行が「意思を示すこと」を求めた。\n',
+    want: [
+      { speaker: '森永一郎', cue: 'との見方を示した', content: '場合によっては円高になるかもしれない', kind: 'quote' },
+      { speaker: '西山', content: '物価は上がっている' },
+      { speaker: '西山', cue: 'を求めた', content: '中央銀行が「意思を示すこと」' },
+    ],
+  },
+});

@@ -1968,8 +1968,15 @@ function analyzeSentence(v: SentenceView, book: SpeakerBook, carried: Speaker | 
         // (A dateline opening the sentence, 【ソウル共同】 or ロンドン(CNN), is no part of what is relayed.)
         const whole = trimSpan(text, previous.span);
         const dateline = DATELINE.exec(text.slice(whole.start, Math.min(whole.end, whole.start + 40)));
-        const content = dateline && dateline[0].length < whole.end - whole.start ? { start: whole.start + dateline[0].length, end: whole.end } : whole;
-        drafts.push({ speaker: who, via: [], kind: 'reported', cue: relay.cue, content, mention: 'explicit', rule: 'relay', tokens: text.slice(relay.cue.start, relay.cue.end) });
+        let content = dateline && dateline[0].length < whole.end - whole.start ? { start: whole.start + dateline[0].length, end: whole.end } : whole;
+        // (「…」。X常務が厳しい表情で話した: a sentence that is one quotation is quoted, without its brackets.)
+        let quoted = false;
+        if (QUOTE_OPEN.has(text[content.start]!)) {
+          const close = closes(text, content.start);
+          const rest = close > content.start ? text.slice(close + 1, content.end) : 'x';
+          if (/^[。\s]*$/.test(rest) && close - content.start > 1) { content = { start: content.start + 1, end: close }; quoted = true; }
+        }
+        drafts.push({ speaker: who, via: [], kind: quoted ? 'quote' : 'reported', cue: relay.cue, content, mention: 'explicit', rule: 'relay', tokens: text.slice(relay.cue.start, relay.cue.end) });
         for (const d of previous.drafts) if (!d.via.length && d.speaker.people.every((p) => !who.people.includes(p))) d.via = who.people;
         return { drafts, unattributed, current };
       }
@@ -2207,7 +2214,23 @@ function analyzeSentence(v: SentenceView, book: SpeakerBook, carried: Speaker | 
       if (!nested) clauseStart = afterCue(v, cue);
       continue;
     }
-    const content = complementSpan(v, cue, contentFrom);
+    let content = complementSpan(v, cue, contentFrom);
+    // 日本電産は…を想定し、永守会長は「…」との見方を示した: a complement that runs on into a subject of its own and its
+    // quotation (a clause break before it) is that subject's quotation.
+    if (content && content.kind === 'reported' && !cue.after && text[content.span.end - 1] === '」') {
+      const open = text.lastIndexOf('「', content.span.end - 1);
+      // (A topic, with は: 日銀が「…」を求めた asks the subject with が to do what is quoted.)
+      const before = toks.findIndex((t) => t.end === open + 1) - 1;
+      if (open > content.span.start && closes(text, open) === content.span.end - 1 && toks[before]?.surface === 'は') {
+        // (The comma closing the clause before may stand just before where the complement starts.)
+        const own = subjectBeforeQuote(v, open + 1, toks[contentFrom - 1]?.surface === '、' ? contentFrom - 1 : contentFrom);
+        if (own && !own.people.some((p) => speaker!.people.includes(p))) {
+          speaker = own;
+          mention = 'explicit';
+          content = { span: { start: open + 1, end: content.span.end - 1 }, kind: 'quote' };
+        }
+      }
+    }
     if (content && content.kind === 'quote' && !cue.after) {
       // …を求めたが、知事は「予定はない」と退けた: a subject right before the quotation, after a clause
       // break, is the speaker of that quotation, whoever the sentence's topic was.
@@ -3219,6 +3242,8 @@ function relaySentence(v: SentenceView): { speaker: SpeakerPhrase; cue: Span } |
   for (let j = k; j < Math.min(toks.length, k + 16); j++) {
     const t = toks[j]!;
     if ((t.surface === 'が' || t.surface === 'は') && t.pos === '助詞') {
+      // (三菱電機の決算会見では森川常務が…: where it was said, before the subject.)
+      if (t.surface === 'は' && toks[j - 1]?.surface === 'で' && toks[j - 1]!.pos === '助詞') { k = j + 1; continue; }
       const np = nounPhraseEndingAt(v.text, toks, j - 1, k);
       const sp = np ? classify(np, toks, v.book) : null;
       if (!sp) return null;
@@ -3230,6 +3255,10 @@ function relaySentence(v: SentenceView): { speaker: SpeakerPhrase; cue: Span } |
         // (Not こう/そう: Xはそう話す is a kou construction, with its quotation before.)
         if (/^(?:初めて|すでに|既に|いち早く|独自に)$/.test(toks[q]?.surface ?? '')) { q++; continue; }
         if (/^(?:最初|初め|先)$/.test(toks[q]?.surface ?? '') && toks[q + 1]?.surface === 'に') { q += 2; continue; }
+        // (厳しい表情で, 笑顔で: how it was said.)
+        let m = q;
+        while (m < toks.length && m < q + 4 && (toks[m]!.pos === '形容詞' || toks[m]!.pos === '連体詞' || toks[m]!.pos === '名詞' && toks[m]!.pos1 !== '数')) m++;
+        if (m > q && toks[m]?.surface === 'で' && toks[m]!.pos === '助詞' && toks[m - 1]!.pos === '名詞' && /^(?:表情|顔|笑顔|口調|様子|面持ち|声|調子)$/.test(toks[m - 1]!.surface)) { q = m + 1; continue; }
         let e = q;
         while (e < toks.length && isNominal(toks[e]!) && e - q < 8) e++;
         if (e > q && toks[e]?.surface === 'に' && toks[e]!.pos === '助詞') { q = e + 1; continue; }
