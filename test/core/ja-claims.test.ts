@@ -2230,3 +2230,10 @@ run({
     ],
   },
 });
+
+run({
+  'a body as the topic after a person spoke of it (…事務総長は演説し、北辰機構は「…」と述べた) is what the person says about it, not a speaker of its own': {
+    text: '見出し\n\n北辰条約機構の森山事務総長は3日、議会で演説し、北辰条約機構は「欧州だけでなく、米国にとっても有益だ」と述べた。\n',
+    want: [{ speaker: '森山', cue: 'と述べた', content: '北辰条約機構は「欧州だけでなく、米国にとっても有益だ」' }],
+  },
+});

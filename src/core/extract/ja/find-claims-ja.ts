@@ -2224,7 +2224,8 @@ function analyzeSentence(v: SentenceView, book: SpeakerBook, carried: Speaker | 
       if (open > content.span.start && closes(text, open) === content.span.end - 1 && toks[before]?.surface === 'は') {
         // (The comma closing the clause before may stand just before where the complement starts.)
         const own = subjectBeforeQuote(v, open + 1, toks[contentFrom - 1]?.surface === '、' ? contentFrom - 1 : contentFrom);
-        if (own && !own.people.some((p) => speaker!.people.includes(p))) {
+        // (A person: a body as the topic, 演説し、NATOは「…」と述べた, is what the speaker says about it.)
+        if (own && own.people.every((p) => p.type === 'person') && !own.people.some((p) => speaker!.people.includes(p))) {
           speaker = own;
           mention = 'explicit';
           content = { span: { start: open + 1, end: content.span.end - 1 }, kind: 'quote' };
