@@ -2237,3 +2237,13 @@ run({
     want: [{ speaker: '森山', cue: 'と述べた', content: '北辰条約機構は「欧州だけでなく、米国にとっても有益だ」' }],
   },
 });
+
+run({
+  'an unnamed person described by role (40代の店主は, 別の住民は) is a group, never the official who spoke before': {
+    text: '見出し\n\n記者会見で北川署長は「パトロールを強化している」とした。近くの飲食店では予約のキャンセルが相次いだ。40代の店主は「早く平穏な街に戻ってほしい」と話していた。\n',
+    want: [
+      { speaker: '北川', cue: 'とした', content: 'パトロールを強化している' },
+      { speaker: '店主', cue: 'と話していた', content: '早く平穏な街に戻ってほしい' },
+    ],
+  },
+});
