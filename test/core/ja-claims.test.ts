@@ -2247,3 +2247,21 @@ run({
     ],
   },
 });
+
+run({
+  'a local government named by its place and suffix (北川町によると, 南野市は, 東京都は) or by the suffix alone for the one named before (町は) speaks; someone left unnamed on purpose (ある町職員は) is a group': {
+    text: '見出し\n\n北川町によると、予告メールは17日午前に届いた。南野市は19日、警戒を始めたと発表した。\n\n情報提供を見送った理由について町は「不安が広がる恐れがあった」と説明している。これに対し、ある町職員は「隠すのはおかしい」とした。\n',
+    want: [
+      { speaker: '北川町', cue: 'によると', content: '予告メールは17日午前に届いた', kind: 'according_to' },
+      { speaker: '南野市', cue: 'と発表した', content: '警戒を始めた' },
+      { speaker: '町', cue: 'と説明している', content: '不安が広がる恐れがあった' },
+      { speaker: 'ある町職員', cue: 'とした', content: '隠すのはおかしい' },
+    ],
+  },
+});
+
+test('a local government is a government, someone unnamed on purpose a group', () => {
+  const a = analyze('見出し\n\n南野市は19日、警戒を始めたと発表した。ある町職員は「隠すのはおかしい」とした。\n');
+  assert.equal(a.people.find((p) => p.name === '南野市')?.type, 'government', JSON.stringify(a.people));
+  assert.equal(a.people.find((p) => p.name === 'ある町職員')?.type, 'group', JSON.stringify(a.people));
+});

@@ -183,6 +183,10 @@ function classify(np: Parameters<typeof classifySpeaker>[0], toks: Parameters<ty
     return { from: np.from - 1, to: np.to, start: before.start, end: np.end, text: before.surface + np.text, type: 'anaphor', core: '同氏', organization: null, title: null };
   }
   const sp = classifySpeaker(np, toks, book.readings);
+  // ある町職員は, ある外交官は: someone left unnamed on purpose is one of a group, whatever their post.
+  if (sp && before && before.pos === '連体詞' && before.surface === 'ある' && !toks.slice(np.from, np.to).some((t) => t.pos2 === '人名')) {
+    return { ...sp, from: np.from - 1, start: before.start, text: before.surface + np.text, type: 'group', core: before.surface + np.text, organization: null, title: null };
+  }
   if (sp) return sp;
   const bare = book.knownName(np.text);
   return bare === null ? null : { from: np.from, to: np.to, start: np.start, end: np.end, text: np.text, type: 'person', core: bare, organization: null, title: null };

@@ -367,6 +367,8 @@ function readSpeaker(np: NounPhrase, toks: readonly JaToken[], hasPersonName: bo
   // 韓国の情報機関・国家情報院: the kind of body before the dot describes the body named after it.
   const body = bare.replace(DESCRIBED_BODY, '');
   if (STATE_NAMES.test(body) || GOV_TAILS.test(body) || lastTok.pos2 === '地域' && lastTok.pos3 === '国') return reading(text, 'government', body);
+  // 東京都, 北川市, 大泉町 (a place and its suffix), and 市, 町 alone for the one named before: a local government.
+  if (lastTok.pos1 === '接尾' && lastTok.pos2 === '地域' && /^[都道府県市区町村]$/.test(lastTok.surface) && np.to - np.from >= 2 && toks[np.to - 2]!.pos2 === '地域' || /^[都府県市区町村]$/.test(bare)) return reading(text, 'government', body);
   if (ORG_TAILS.test(body) || lastTok.pos2 === '組織') return reading(text, 'organization', body);
   if (lastTok.pos1 === '固有名詞') return reading(text, lastTok.pos2 === '地域' ? 'government' : 'organization', body);
   return null;
