@@ -2265,3 +2265,17 @@ test('a local government is a government, someone unnamed on purpose a group', (
   assert.equal(a.people.find((p) => p.name === '南野市')?.type, 'government', JSON.stringify(a.people));
   assert.equal(a.people.find((p) => p.name === 'ある町職員')?.type, 'group', JSON.stringify(a.people));
 });
+
+run({
+  'a condition set off by a comma before a quotation (…が発動された場合、「…」, …が続けば、「…」) is part of what was said': {
+    text: '見出し\n\n北川首相は予算委員会で、関税が発動された場合、「影響は極めて大きい」として対応策を検討する考えを表明した。森山外相は、制裁が続けば、「経済は持たない」と述べた。\n',
+    want: [
+      { speaker: '北川', cue: 'として', content: '関税が発動された場合、「影響は極めて大きい」', kind: 'reported' },
+      { speaker: '森山', cue: 'と述べた', content: '制裁が続けば、「経済は持たない」' },
+    ],
+  },
+  'a heading that names what someone said (北川首相の他の発言) over a list: the points are theirs': {
+    text: '見出し\n\n北川首相は「万全の対応を取る」と語った。\n\n北川首相の他の発言\n\n  • 大統領の言っていることはなかなか理解しがたい\n  • 日本は多くの投資を行っている\n',
+    want: [{ speaker: '北川', cue: '北川首相', content: '大統領の言っていることはなかなか理解しがたい\n  • 日本は多くの投資を行っている', kind: 'quote', rule: 'ja:label-line' }],
+  },
+});

@@ -383,11 +383,13 @@ function* claimsInParts(input: JaClaimsInput, partSize: number): Generator<Claim
       }
     }
     // ◎北辰銀行の森川健一チーフエコノミスト over a list: the points listed are what the person named said.
-    if (nextBlock?.kind === 'list-item' && (block.kind === 'heading' || block.kind === 'paragraph') && block.end - block.contentStart <= 60 && LIST_LABEL_MARK.test(text[block.contentStart] ?? '')) {
+    // (So does a heading that names what they said, 北川首相の他の発言.)
+    const marked = LIST_LABEL_MARK.test(text[block.contentStart] ?? '');
+    if (nextBlock?.kind === 'list-item' && (block.kind === 'heading' || block.kind === 'paragraph') && block.end - block.contentStart <= 60 && (marked || SAID_HEADING.test(text.slice(block.contentStart, block.end).trimEnd()))) {
       let last = b + 1;
       while (blocks[last + 1]?.kind === 'list-item') last++;
       const list = { contentStart: blocks[b + 1]!.contentStart, end: blocks[last]!.end };
-      const label = lineLabel(text, { contentStart: block.contentStart + 1, end: block.end }, list, tokenizer, people, true);
+      const label = lineLabel(text, { contentStart: block.contentStart + (marked ? 1 : 0), end: block.end }, list, tokenizer, people, true);
       if (label) { headsNextBlock(label); continue; }
     }
     // (A short line of its own may have been taken for a heading.)
@@ -3116,7 +3118,11 @@ function complementSpan(v: SentenceView, cue: Cue, from: number): { span: Span; 
       const b = toks[before];
       const continued = !!b && endsContinuative(b) && (b.pos !== '助詞' || b.pos1 === '接続助詞')
         && subjectOfPredicateBefore(v, from, before);
-      const condition = before >= from && before > from && (toks[before]!.conj === '仮定形' || toks[before]!.surface === 'ば' && toks[before]!.pos === '助詞' || continued);
+      // (So is one set off by a comma: …関税が発動された場合、「…」, …となれば、「…」.)
+      const comma = before > from && toks[before]!.surface === '、' ? v.prev(before) : -1;
+      const c = toks[comma];
+      const conditionComma = comma > from && !!c && (c.surface === '場合' && c.pos === '名詞' || c.conj === '仮定形' || c.pos === '助詞' && (c.surface === 'ば' || c.surface === 'たら' || c.surface === 'なら'));
+      const condition = before >= from && before > from && (toks[before]!.conj === '仮定形' || toks[before]!.surface === 'ば' && toks[before]!.pos === '助詞' || continued || conditionComma);
       if (!condition && (!glued && !nounGlued || open <= from || glued && phraseBeforeQuote(v, open, from) || framed)) {
         const span = { start: toks[open]!.end, end: toks[p]!.start };
         return span.end > span.start ? { span: boundContent(span), kind: 'quote' } : null;
@@ -3561,7 +3567,7 @@ function lineLabel(text: string, block: { contentStart: number; end: number }, n
 /** Marks that set a label over a list of points (◎北辰銀行の森川健一氏). */
 const LIST_LABEL_MARK = /^[◎●■◆▼□◇★☆▽]$/;
 /** A heading that names what someone said: …の発言内容, …談話. */
-const SAID_HEADING = /の?(?:発言内容|発言要旨|主な発言|発言|談話|コメント)$/;
+const SAID_HEADING = /の?(?:(?:他|ほか|その他|主)の)?(?:発言内容|発言要旨|主な発言|発言|談話|コメント)$/;
 
 /** Colon labels after a stop and a space, where a page that lost its line breaks began a turn: how often each is met. */
 const INLINE_LABEL = /[。」?？!！][ \u3000]+([^\s:：「」。、?？!！()（）]{1,12})[:：]/g;
