@@ -2279,3 +2279,17 @@ run({
     want: [{ speaker: '北川', cue: '北川首相', content: '大統領の言っていることはなかなか理解しがたい\n  • 日本は多くの投資を行っている', kind: 'quote', rule: 'ja:label-line' }],
   },
 });
+
+run({
+  'a claim closed by とした一方で、 before the same speaker\'s quotation is a claim of its own': {
+    text: '見出し\n\n北川教授は、派兵しているかはわからないとした一方で、「可能性は考えられる」と話した。\n',
+    want: [
+      { speaker: '北川', cue: 'とした', content: '派兵しているかはわからない' },
+      { speaker: '北川', cue: 'と話した', content: '可能性は考えられる' },
+    ],
+  },
+  'a body on its own line over a line that is one quotation (南陵 国家情報院 / 「…」), as a broadcast captions it, speaks it': {
+    text: '見出し\n\n前文です。\n\n南陵 国家情報院\n\n「北陵が参戦を始めた」\n\n南陵の情報機関は、兵士が移動したと発表。\n',
+    want: [{ speaker: '国家情報院', cue: '国家情報院', content: '北陵が参戦を始めた', kind: 'quote', rule: 'ja:label-line' }],
+  },
+});

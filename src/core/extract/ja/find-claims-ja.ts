@@ -1429,7 +1429,8 @@ function findCues(v: SentenceView): Cue[] {
       // 「…」とする、X研究所のY氏のインタビューを掲載した: what Y said in the piece the clause describes.
       const piece = toks[end - 1]!.conj.startsWith('基本形') ? saidInPiece(v, toks[end]?.surface === '、' ? end + 1 : end) : null;
       if (piece) { cues.push({ rule: 'toshite', kind: 'reported', from: i, to: end, complementEnd: i, after: piece }); i = end - 1; continue; }
-      if (modified && modified.pos === '名詞' && modified.pos1 !== '接尾' && toks[end - 1]!.conj.startsWith('基本形')) {
+      // (…とした一方で、「…」: a contrast that goes on to the next clause, not a noun the clause describes.)
+      if (modified && modified.pos === '名詞' && modified.pos1 !== '接尾' && !/^(?:一方|反面|半面)$/.test(modified.surface) && toks[end - 1]!.conj.startsWith('基本形')) {
         // …したとする分析を発表した / とする見方を示した: the view the clause names is voiced by the subject.
         const view = modified === toks[end] ? viewChain(v, end) : null;
         if (view) { cues.push({ rule: 'view', kind: 'reported', from: i, to: view, complementEnd: i }); i = view - 1; }
@@ -3554,7 +3555,11 @@ function lineLabel(text: string, block: { contentStart: number; end: number }, n
   // (北辰防衛研究院 森川健一所長: the body may stand before the name, set off by a space.)
   if (!np || np.start !== block.contentStart && !/^[^\s。、「」]+[ \u3000]+$/.test(text.slice(block.contentStart, np.start))) return null;
   const sp = classify(np, toks, book);
-  if (!sp || sp.type !== 'person' || !sp.title) return null;
+  // (A body over a line that is one quotation, 韓国 国家情報院 / 「…」, as a broadcast captions it, speaks it too.)
+  const nextText = text.slice(next.contentStart, next.end).trimEnd();
+  const bodyOverQuote = !list && !!sp && (sp.type === 'government' || sp.type === 'organization')
+    && nextText.startsWith('「') && closes(text, next.contentStart) === next.contentStart + nextText.length - 1;
+  if (!sp || !bodyOverQuote && (sp.type !== 'person' || !sp.title)) return null;
   // (A quotation never closed, as a cut excerpt leaves it, runs to the end of the block.)
   const inNext = list ? -1 : text.slice(next.contentStart, next.end).indexOf('」');
   const close = inNext < 0 ? trimWhite(text, next.contentStart, next.end).end : next.contentStart + inNext;
