@@ -2293,3 +2293,14 @@ run({
     want: [{ speaker: '国家情報院', cue: '国家情報院', content: '北陵が参戦を始めた', kind: 'quote', rule: 'ja:label-line' }],
   },
 });
+
+run({
+  'a noun heading a clause, と and a verbal noun of speech (…が噴出した選挙と分析する) quote, whatever the analyser reads the と as; とともに、 after a cue belongs to neither claim': {
+    text: '見出し\n\n浅野氏は、政権への不満が噴出した選挙と分析するとともに、投票率は高かったと指摘した。浅野氏は、米国と協議すると述べた。\n',
+    want: [
+      { speaker: '浅野', cue: 'と分析する', content: '政権への不満が噴出した選挙' },
+      { speaker: '浅野', cue: 'と指摘した', content: '投票率は高かった' },
+      { speaker: '浅野', cue: 'と述べた', content: '米国と協議する' },
+    ],
+  },
+});

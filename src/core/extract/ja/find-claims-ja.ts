@@ -946,6 +946,12 @@ function isQuotativeTo(v: SentenceView, i: number): boolean {
   if (t.pos1 === '格助詞' && /^(?:ため|為)$/.test(v.toks[v.prev(i)]?.surface ?? '') && v.toks[v.next(i)]?.base === 'する') return true;
   // …広がっていることへの対応とした: a noun heading a clause, then とする.
   if (t.pos1 === '格助詞' && v.toks[v.prev(i)]?.pos === '名詞' && v.toks[v.next(i)]?.base === 'する' && v.toks[v.next(i)]!.pos === '動詞' && nounHeadsClause(v, i)) return true;
+  // …不満が噴出した選挙と分析する: the analyser reads と after a noun as "and" ("election and analysis"); after a noun
+  // heading a clause and before a verbal noun of speech with する, it quotes.
+  if (t.pos1 === '並立助詞' && v.toks[v.prev(i)]?.pos === '名詞' && nounHeadsClause(v, i)) {
+    const q = v.toks[v.next(i)];
+    if (q && q.pos1 === 'サ変接続' && isSpeechPredicate(q) && !isThought(q) && v.toks[v.next(i) + 1]?.base === 'する' && v.toks[v.next(i) + 1]!.pos === '動詞') return true;
+  }
   const afterPredicate = /^(?:動詞|助動詞|形容詞)$/.test(v.toks[v.prev(i)]?.pos ?? '');
   if (t.pos1 === '接続助詞' || t.pos1 === '格助詞' && afterPredicate) {
     const at = v.next(i);
@@ -2534,7 +2540,7 @@ function afterCue(v: SentenceView, cue: Cue): number {
   if (answered > 0) return answered;
   let k = cue.to;
   const { toks } = v;
-  while (k < toks.length && (toks[k]!.surface === '、' || /^\s+$/.test(toks[k]!.surface) || v.marker[k] || toks[k]!.pos === '助詞' && /^(?:が|も|ながら|つつ|けれども|けど)$/.test(toks[k]!.surface)
+  while (k < toks.length && (toks[k]!.surface === '、' || /^\s+$/.test(toks[k]!.surface) || v.marker[k] || toks[k]!.pos === '助詞' && /^(?:が|も|ながら|つつ|けれども|けど|とともに|と共に)$/.test(toks[k]!.surface)
     // …と予測する一方、… / …と述べる半面、…: the noun joining two clauses belongs to neither.
     || k === cue.to && /^(?:一方|半面|反面|傍ら|かたわら)$/.test(toks[k]!.surface) && /^(?:、|で)$/.test(toks[k + 1]?.surface ?? ''))) k++;
   return k;
