@@ -2304,3 +2304,14 @@ run({
     ],
   },
 });
+
+run({
+  'a statement the topic asks about with no comma (X議員は、Y参考人が…との見通しを示したことについて質問した) is Y\'s, however it is voiced': {
+    text: '見出し\n\n北川議員は、森山参考人が所信表明で物価上昇率は2%を下回るとの見通しを示したことについて質問しました。\n',
+    want: [{ speaker: '森山参考人', cue: 'との見通しを示した', content: '所信表明で物価上昇率は2%を下回る' }],
+  },
+  'a quotation closing a clause before ことを and a verb of speech (「…」ことを強調した) is quoted': {
+    text: '見出し\n\n森山社長は関税影響について問われ、「先を見通すのは難しい」ことを強調した。\n',
+    want: [{ speaker: '森山', cue: 'ことを強調した', content: '先を見通すのは難しい', kind: 'quote', rule: 'ja:koto' }],
+  },
+});

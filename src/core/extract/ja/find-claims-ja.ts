@@ -1333,7 +1333,9 @@ function findCues(v: SentenceView): Cue[] {
       if (q.surface === '明らか' && toks[k + 1]?.surface === 'に') predicate = '明らかにする';
       const set = isKoto ? ANNOUNCE_PREDICATES : REQUEST_VERBS;
       const prevTok = toks[v.prev(i)];
-      if (set.has(predicate) && prevTok && (prevTok.pos === '動詞' || prevTok.pos === '助動詞' || prevTok.pos === '形容詞')) {
+      // (「…」ことを強調した: a quotation closing the clause, with a verb of speech after こと.)
+      const quoted = isKoto && !!prevTok && closesQuote(prevTok.surface) && isSpeechPredicate(q) && !isThought(q);
+      if ((set.has(predicate) || quoted) && prevTok && (prevTok.pos === '動詞' || prevTok.pos === '助動詞' || prevTok.pos === '形容詞' || quoted)) {
         let pe = predicate === '明らかにする' ? k + 2 : k;
         const end = predicateEnd(v, pe);
         if (!isPassive(v, k, end)) cues.push({ rule: isKoto ? 'koto' : 'you', kind: 'reported', from: i, to: end, complementEnd: i });
@@ -2498,6 +2500,8 @@ function triggerEnd(v: SentenceView, k: number): number {
     // (…とただしたのに対し「…」と述べた: the answer's quotation right after.)
     // (…と表明したことに「…」と述べた: に alone before the answer's quotation.)
     if (opensQuote(w)) return TRIGGER_LINK.test(link) || joined === 'に' ? e : -1;
+    // (…と述べたことについて質問した: the act answering it right after the link, no comma.)
+    if (joined && /^(?:について|に関して|に対して|に対し)$/.test(joined) && (toks[e]!.pos === '動詞' || toks[e]!.pos1 === 'サ変接続')) return e;
     joined += w;
   }
   return -1;
