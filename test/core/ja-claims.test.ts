@@ -2315,3 +2315,14 @@ run({
     want: [{ speaker: '森山', cue: 'ことを強調した', content: '先を見通すのは難しい', kind: 'quote', rule: 'ja:koto' }],
   },
 });
+
+run({
+  'a quotative と, the one the words were aimed at with を, then a verb of speech (…遅すぎると政府を批判した, …と厚労省と機構をただした) quote; a condition before a verb of doing does not': {
+    text: '見出し\n\n北川議員は、対応が遅すぎると政府の姿勢を厳しく批判した。森山議員は、教訓が生かされていないと厚生労働省と年金機構をただしました。北川議員は、雨が降ると傘を持って出かけた。\n',
+    want: [
+      { speaker: '北川', cue: 'と政府の姿勢を厳しく批判した', content: '対応が遅すぎる' },
+      { speaker: '森山', cue: 'と厚生労働省と年金機構をただしました', content: '教訓が生かされていない' },
+    ],
+    none: ['雨が降る'],
+  },
+});

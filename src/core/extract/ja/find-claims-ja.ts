@@ -965,6 +965,8 @@ function isQuotativeTo(v: SentenceView, i: number): boolean {
     if (q && viewVoicedAt(v, at) >= 0) return true;
     // …行われるとX（旧ツイッター）で明らかにした / …するとの記者会見で述べた: where it was said, then the verb.
     if (q && phraseThenSpeech(v, at) > 0) return true;
+    // …遅すぎると政府を批判した / …生かされていないと厚労省と機構をただした: the one the words were aimed at, then the verb.
+    if (q && q.pos === '名詞' && targetThenSpeech(v, at) > 0) return true;
   }
   const p = v.prev(i);
   return p >= 0 && closesQuote(v.toks[p]!.surface);
@@ -2505,6 +2507,23 @@ function triggerEnd(v: SentenceView, k: number): number {
     joined += w;
   }
   return -1;
+}
+
+/**
+ * After と at `k`: a noun phrase with を (the one spoken to or of), perhaps an adverb, then a verb of speech that is
+ * no thought (政府を批判した, 首相を厳しく追及した, 厚労省と機構をただした); the verb's index, or -1.
+ */
+function targetThenSpeech(v: SentenceView, k: number): number {
+  const { toks } = v;
+  let j = k;
+  while (j < toks.length && j < k + 10 && (toks[j]!.pos === '名詞' || toks[j]!.pos === '接頭詞' || toks[j]!.pos === '助詞' && /^(?:の|と|や)$/.test(toks[j]!.surface) && toks[j]!.pos2 !== '引用')) j++;
+  if (j === k || toks[j]?.surface !== 'を' || toks[j]!.pos !== '助詞') return -1;
+  j++;
+  if (toks[j]?.pos === '副詞' || toks[j]?.pos === '形容詞' && toks[j]!.conj.startsWith('連用')) j++;
+  const p = toks[j];
+  if (!p || !isSpeechPredicate(p) || isThought(p)) return -1;
+  if (p.pos === '名詞' && !(toks[j + 1]?.pos === '動詞' && toks[j + 1]!.base === 'する')) return -1;
+  return j;
 }
 
 /**
