@@ -3433,7 +3433,9 @@ function kouSentence(v: SentenceView, book: SpeakerBook, current: Speaker | null
         if (e < 0) e = text.length;
         // 《…》 or 『…』 round what follows (an article cited at length, over several paragraphs): inside them.
         const close = BLOCK_CLOSE[text[q]!];
-        const shut = close ? text.indexOf(close, q + 1) : -1;
+        // (Looked for no further than a claim may run.)
+        let shut = -1;
+        if (close) for (let c = q + 1; c < text.length && c <= q + MAX_CONTENT; c++) if (text[c] === close) { shut = c; break; }
         const cueEnd = predicateEnd(v, j + w);
         const cue = { start: t.start, end: toks[cueEnd - 1]!.end };
         const tokens = surfaces(toks, j, cueEnd);
@@ -3730,8 +3732,10 @@ function findLabels(text: string, block: ClassifiedBlock, tokenizer: JaTokenizer
   }
   // …到着した花角知事。【北浦知事】「…」報道陣の問いかけに…: a broadcast's transcript labels each sound bite in
   // brackets where it falls in the paragraph (a label opening the block is a turn, above).
-  const bracket = text.indexOf('【', start + 1);
-  if (bracket >= 0 && bracket < block.end) for (const m of text.slice(start, block.end).matchAll(/(?<=.)【([^【】\n]{2,30})】[ \u3000]*「/gs)) {
+  // (Looked for within the block only: text.indexOf would read on to the end of the text from every block.)
+  let bracket = start + 1;
+  while (bracket < block.end && text.charCodeAt(bracket) !== 0x3010) bracket++;
+  if (bracket < block.end) for (const m of text.slice(start, block.end).matchAll(/(?<=.)【([^【】\n]{2,30})】[ \u3000]*「/gs)) {
     const open = start + m.index + m[0].length - 1;
     // (A quotation a cut excerpt never closes runs to the end of the block.)
     const closed = closes(text, open);
