@@ -1985,15 +1985,11 @@ function analyzeSentence(v: SentenceView, book: SpeakerBook, carried: Speaker | 
         // (A dateline opening the sentence, 【ソウル共同】 or ロンドン(CNN), is no part of what is relayed.)
         const whole = trimSpan(text, previous.span);
         const dateline = DATELINE.exec(text.slice(whole.start, Math.min(whole.end, whole.start + 40)));
-        let content = dateline && dateline[0].length < whole.end - whole.start ? { start: whole.start + dateline[0].length, end: whole.end } : whole;
+        const stated = dateline && dateline[0].length < whole.end - whole.start ? { start: whole.start + dateline[0].length, end: whole.end } : whole;
         // (「…」。X常務が厳しい表情で話した: a sentence that is one quotation is quoted, without its brackets.)
-        let quoted = false;
-        if (QUOTE_OPEN.has(text[content.start]!)) {
-          const close = closes(text, content.start);
-          const rest = close > content.start ? text.slice(close + 1, content.end) : 'x';
-          if (/^[。\s]*$/.test(rest) && close - content.start > 1) { content = { start: content.start + 1, end: close }; quoted = true; }
-        }
-        drafts.push({ speaker: who, via: [], kind: quoted ? 'quote' : 'reported', cue: relay.cue, content, mention: 'explicit', rule: 'relay', tokens: text.slice(relay.cue.start, relay.cue.end) });
+        const quoted = quotationJustBefore(text, stated, stated.end);
+        const content = quoted && quoted.end > quoted.start ? quoted : stated;
+        drafts.push({ speaker: who, via: [], kind: content === quoted ? 'quote' : 'reported', cue: relay.cue, content, mention: 'explicit', rule: 'relay', tokens: text.slice(relay.cue.start, relay.cue.end) });
         for (const d of previous.drafts) if (!d.via.length && d.speaker.people.every((p) => !who.people.includes(p))) d.via = who.people;
         return { drafts, unattributed, current };
       }
@@ -2788,7 +2784,7 @@ function ownActionBefore(v: SentenceView, k: number): number {
 
 const PARENS = new Set(['(', ')', '（', '）']);
 /** A date or time standing as an adverbial (3日、 / 同日、 / きのう「…」). */
-const DATE_ADVERBIAL = /^(?:(?:[\d０-９一二三四五六七八九十同今先昨前翌]+(?:日|月|年|週|日夜|日朝|日午前|日午後|時))+(?:夜|朝|午前|午後)?|同日|当日|今月|先月|今週|先週|昨年|今年|きょう|きのう|昨日|この日|先ほど|先程|さきほど|このほど|今回|改めて|あらためて)$/;
+const DATE_ADVERBIAL = /^(?:(?:[\d０-９一二三四五六七八九十同今先昨前翌]+(?:日|月|年|週|日夜|日朝|日午前|日午後|時))+(?:夜|朝|午前|午後)?|同日|当日|今月|先月|今週|先週|昨年|今年|きょう|きのう|昨日|この日|先程|さきほど|このほど|今回)$/;
 
 /** Nouns of a matter in the news that a lead opens with (…問題で、, …事件で、, …事故を受けて、 is not one). */
 const MATTER_NOUNS = new Set(['問題', '事件', '事故', '事案', '疑惑', '騒動', '不祥事', '障害', '訴訟', '裁判', '件']);
@@ -3587,9 +3583,8 @@ function lineLabel(text: string, block: { contentStart: number; end: number }, n
   if (!np || np.start !== block.contentStart && !/^[^\s。、「」]+[ \u3000]+$/.test(text.slice(block.contentStart, np.start))) return null;
   const sp = classify(np, toks, book);
   // (A body over a line that is one quotation, 韓国 国家情報院 / 「…」, as a broadcast captions it, speaks it too.)
-  const nextText = text.slice(next.contentStart, next.end).trimEnd();
-  const bodyOverQuote = !list && !!sp && (sp.type === 'government' || sp.type === 'organization')
-    && nextText.startsWith('「') && closes(text, next.contentStart) === next.contentStart + nextText.length - 1;
+  const bodyOverQuote = !list && !!sp && (sp.type === 'government' || sp.type === 'organization') && text[next.contentStart] === '「'
+    && closes(text, next.contentStart) === trimWhite(text, next.contentStart, next.end).end - 1;
   if (!sp || !bodyOverQuote && (sp.type !== 'person' || !sp.title)) return null;
   // (A quotation never closed, as a cut excerpt leaves it, runs to the end of the block.)
   const inNext = list ? -1 : text.slice(next.contentStart, next.end).indexOf('」');
