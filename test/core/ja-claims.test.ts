@@ -2326,3 +2326,29 @@ run({
     none: ['雨が降る'],
   },
 });
+
+run({
+  'an unnamed official of a body glossed in parentheses (北国の青雲台(大統領府)関係者は…) is a group, not the body named in the matter after it': {
+    text: '見出し\n\n北国の青雲台(大統領府)関係者は16日に記者団に対し、南国の統一委員会が談話で演説を非難したことについて、「談話は関係の発展に役立たない」との認識を示した。\n',
+    want: [{ speaker: '北国の青雲台(大統領府)関係者', cue: 'との認識を示した', content: '談話は関係の発展に役立たない' }],
+  },
+  'a headline crediting a quotation to an office after an equals sign (…「対話に役立たない」=北国大統領府) is the office\'s; a caption\'s place after one is no credit': {
+    text: '南国の非難談話 「対話に役立たない」=北国大統領府\n\n記者会見する北川首相=首相官邸\n\n南国は16日、談話を出した。\n',
+    want: [{ speaker: '北国大統領府', cue: '=北国大統領府', content: '対話に役立たない', kind: 'quote', rule: 'ja:label-equals' }],
+    none: ['記者会見する'],
+  },
+});
+
+test('a body written after its kind (イスラム組織ハマス, 民間軍事会社ヴォルナ) is known by its name alone too', () => {
+  const a = analyze('見出し\n\n東部の武装組織サルハンは13日、停戦を守ると表明した。民間軍事会社ヴォルナの報道官は「撤退しない」と述べた。\n');
+  const aliases = a.people.flatMap((p) => [p.name, ...p.aliases]);
+  for (const name of ['サルハン', 'ヴォルナの報道官']) assert.ok(aliases.includes(name), JSON.stringify(a.people));
+});
+
+run({
+  'an interview whose lines are paragraphs (…さんに尋ねた。/ a link to another story / ――question / answer): the question is its line, the answer on the next is the one asked\'s': {
+    text: '見出し\n\n前駐南国大使で、回想録を今月出した森川健一さんに尋ねた。\n- 首脳会談、北山氏が得たものは\n――北国が停戦を宣言しました。\n南国は停戦に同意しました。北国は同意せず、今日に至っています。\n',
+    want: [{ speaker: '森川健一', content: '南国は停戦に同意しました。北国は同意せず、今日に至っています' }],
+    none: ['北国が停戦を宣言しました'],
+  },
+});

@@ -90,3 +90,8 @@ test('Japanese: a line closed by a bracket (a caption credit, a dateline) ends i
   const text = '崔英男氏=(北陽通信)\n【ソウル北陽通信】南陵国の崔副部長は談話を出した。\n会見は(北陽通信)\nによると延期された。';
   assert.deepEqual(sentences(text), ['崔英男氏=(北陽通信)', '【ソウル北陽通信】南陵国の崔副部長は談話を出した。', '会見は(北陽通信)\nによると延期された。']);
 });
+
+test('Japanese: a line opening with an interviewer\'s dash (――…) starts a sentence; a line without one carries on the sentence before', () => {
+  const text = '首脳会談で得たものは\n――停戦は近いですか。\n協議は続いて\nいます。';
+  assert.deepEqual(sentences(text), ['首脳会談で得たものは', '――停戦は近いですか。', '協議は続いて\nいます。']);
+});

@@ -28,6 +28,9 @@ export interface Mention extends Span {
   pronoun?: string;
 }
 
+/** A body's kind written before its proper name in katakana or Latin letters (イスラム組織|ハマス, 過激派組織|IS). */
+const KIND_BEFORE_NAME = /^[\u30A1-\u30FA\u30FC\u4e00-\u9fff]{0,8}(?:組織|勢力|団体|武装集団|民兵|軍事会社|グループ)(?=[\u30A1-\u30FA\u30FC]{2}|[A-Z]{2})/;
+
 export class PeopleRegistry {
   readonly people: DraftPerson[] = [];
   private readonly mentionList: Mention[] = [];
@@ -61,6 +64,9 @@ export class PeopleRegistry {
     };
     if (person.type === 'person' && /[・]/.test(p.name)) person.aliases.add(person.surname);
     if (/\s/.test(p.name) && /[\u3040-\u9fff]/.test(p.name)) person.aliases.add(p.name.replace(/\s+/g, ''));
+    // (イスラム組織ハマス, 民間軍事会社ワグネルの報道官: the kind of body written before its name is no part of the name.)
+    const kind = KIND_BEFORE_NAME.exec(p.name);
+    if (kind) person.aliases.add(p.name.slice(kind[0].length));
     this.people.push(person);
     this.byKey.set(key, person);
     return person;

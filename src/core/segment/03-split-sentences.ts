@@ -85,6 +85,11 @@ export function splitBlock(text: string, start: number, end: number): Span[] {
       continue;
     }
     const ch = text[i]!;
+    // Japanese: a line opening with an interviewer's dash (――…) starts a turn, never the rest of the line before.
+    if (ch === '\n') {
+      if (QUESTION_LINE.test(text.slice(i + 1, Math.min(end, i + 5)))) push(i);
+      continue;
+    }
     if (ch === '。' || ch === '！' || ch === '？' || ch === '!' || ch === '?' || (ch === '.' && isFullStop(text, i, start, end))) {
       let j = i + 1;
       while (j < end && TERMINATOR[text.charCodeAt(j)]) j++;
@@ -123,9 +128,12 @@ const CAPTION_CLOSER = new Uint8Array(0x10000);
 for (const ch of ')）】') CAPTION_CLOSER[ch.charCodeAt(0)] = 1;
 const JAPANESE_UNIT = /[\u3041-\u30ff\u4e00-\u9fff々=＝]/;
 
-/** Terminators and brackets, by code unit (BMP only: none of them is astral). */
+/** An interviewer's dash opening a line (after white space). */
+const QUESTION_LINE = /^[ \t\u3000]*(?:――|──)/;
+
+/** Terminators, brackets and the line feed, by code unit (BMP only: none of them is astral). */
 const INTERESTING = new Uint8Array(0x10000);
-for (const ch of '。！？!?.' + OPEN + Object.values(CLOSE_OF).join('')) INTERESTING[ch.charCodeAt(0)] = 1;
+for (const ch of '\n。！？!?.' + OPEN + Object.values(CLOSE_OF).join('')) INTERESTING[ch.charCodeAt(0)] = 1;
 
 /** 1 at an opening bracket, 2 at a closing one, by code unit (all are BMP). */
 const BRACKET = new Uint8Array(0x10000);

@@ -218,6 +218,8 @@ function* claimsInParts(input: JaClaimsInput, partSize: number): Generator<Claim
   let conference = false;
   // The block an interviewer's question opens: all its sentences are the question.
   let questionBlock = -1;
+  // Where the question ends in that block (its end, or the end of its line).
+  let questionEnd = Infinity;
   // The person an interview is said to be with (…氏に聞いた, …が応じた単独会見): who answers its questions, headings between.
   let interviewed: Speaker | null = null;
   // Whether a question's label stood alone on the line before (- 問)): the next paragraph is the question.
@@ -289,8 +291,8 @@ function* claimsInParts(input: JaClaimsInput, partSize: number): Generator<Claim
     // press conference's principal, or by the person speaking before when it reads as a question.
     if (block.kind === 'heading' && QUESTION_MARK.test(text.slice(block.contentStart, block.contentStart + 3))) {
       const asking = /[?？]|か$/.test(text.slice(block.contentStart, block.end).trimEnd());
-      interviewee ??= principal ?? (asking && current?.people.length === 1 && current.people[0]!.type === 'person' ? current : null) ?? interviewed;
-      if (interviewee) questionBlock = b;
+      interviewee ??= principal ?? interviewed ?? (asking && current?.people.length === 1 && current.people[0]!.type === 'person' ? current : null);
+      if (interviewee) { questionBlock = b; questionEnd = Infinity; }
     }
     // - 問) / - 答) on lines of their own, the question or the answer in the paragraph below: a ministry's transcript.
     const lineAlone = block.end - block.contentStart <= 8 ? text.slice(block.contentStart, block.end).trim() : '';
@@ -303,7 +305,7 @@ function* claimsInParts(input: JaClaimsInput, partSize: number): Generator<Claim
     }
     if (askedBelow && (block.kind === 'paragraph' || block.kind === 'list-item') && /[\p{L}\p{N}]/u.test(text.slice(block.contentStart, block.end))) {
       askedBelow = false;
-      if (interviewee) questionBlock = b;
+      if (interviewee) { questionBlock = b; questionEnd = Infinity; }
     }
     if (block.kind === 'heading' && !quoteLine) { current = null; answer = null; turn = null; }
     // 加藤一郎財務相 alone on its line, an interviewer's question (――…) below it: the person the interview is with.
@@ -505,14 +507,21 @@ function* claimsInParts(input: JaClaimsInput, partSize: number): Generator<Claim
       // An interview: ――question? then the answer, which is the interviewee's (the person speaking before).
       const lead = text.slice(sentence.start, sentence.start + 3);
       // (A question opening a paragraph runs to its end: ――台湾総統選がありました。習氏は…と言っていますが、…でしょう。)
-      if (QUESTION_MARK.test(lead) && (sentence.start === block.contentStart || text[sentence.start - 1] === '\n')) questionBlock = b;
+      // (Where the paragraph's lines are paragraphs of their own, the question is its line: the answer is on the next.)
+      if (QUESTION_MARK.test(lead) && (sentence.start === block.contentStart || text[sentence.start - 1] === '\n')) {
+        questionBlock = b;
+        const nl = text.indexOf('\n', sentence.start);
+        // (A line that ends on a stop or a question mark: one that does not wraps on to the next.)
+        questionEnd = nl >= 0 && nl < block.end && /[。?？」]$/.test(text.slice(sentence.start, nl).trimEnd()) ? nl : block.end;
+      }
+      if (questionBlock === b && sentence.start >= questionEnd) questionBlock = -1;
       // (問)…(答)… in one block: the answer ends the question.
       if (questionBlock === b && ANSWER_LABEL.test(text.slice(sentence.start, sentence.start + 4))) questionBlock = -1;
       if (QUESTION_MARK.test(lead) || questionBlock === b) {
         turn = null;
         // (Not where the answers stand labelled in the question's own paragraph, Q.…? (李教授) 「…」: the paragraph
         // after it is no answer.)
-        if (!labelled.some((l) => l.rule === 'label-paren' && l.content.start > sentence.start)) interviewee ??= (current?.people.length === 1 && current.people[0]!.type === 'person' ? current : null) ?? principal ?? interviewed;
+        if (!labelled.some((l) => l.rule === 'label-paren' && l.content.start > sentence.start)) interviewee ??= interviewed ?? (current?.people.length === 1 && current.people[0]!.type === 'person' ? current : null) ?? principal;
         answer = null;
         previous = null;
         // ―― 北陵党の森戸代表は昨日、…と述べた。この発言への見解は? A question may report what someone named said:
@@ -3844,7 +3853,15 @@ function findLabels(text: string, block: ClassifiedBlock, tokenizer: JaTokenizer
       const about = /^[^=＝\s、]{1,8}?(?:で|巡り|めぐり|について)(?=[^=＝\s、]{2,})/.exec(eq[2]!);
       const credited = about ? eq[2]!.slice(about[0].length) : eq[2]!;
       const who = labelSpeaker(credited, { start: cueStart + 1 + (about?.[0].length ?? 0), end: cueStart + 1 + eq[2]!.length }, tokenizer, book, 'label-equals');
-      if (who && who.people.every((p) => p.type === 'person' && p.title)) out.push({ speaker: who, via: [], kind: 'reported', cue: { start: cueStart, end: cueStart + 1 + eq[2]!.length }, content: { start, end: start + eq[1]!.length }, mention: 'explicit', rule: 'label-equals', tokens: eq[2]! });
+      const cue = { start: cueStart, end: cueStart + 1 + eq[2]!.length };
+      if (who && who.people.every((p) => p.type === 'person' && p.title)) out.push({ speaker: who, via: [], kind: 'reported', cue, content: { start, end: start + eq[1]!.length }, mention: 'explicit', rule: 'label-equals', tokens: eq[2]! });
+      // (…「南北関係に役立たない」=韓国大統領府: an office or a body credited with a quotation; a caption's place after
+      // its equals sign, 会見する首相=首相官邸, credits no quotation.)
+      else if (who && eq[1]!.trimEnd().endsWith('」') && who.people.every((p) => p.type === 'government' || p.type === 'organization')) {
+        const close = start + eq[1]!.trimEnd().length - 1;
+        const open = text.lastIndexOf('「', close);
+        if (open >= start && closes(text, open) === close) out.push({ speaker: who, via: [], kind: 'quote', cue, content: { start: open + 1, end: close }, mention: 'explicit', rule: 'label-equals', tokens: eq[2]! });
+      }
     }
     // …あり得る-大和総研: a research body or a person with a post credited after a dash (never a wire's credit).
     const dash = eq ? null : /^(.{4,120}?[^\s\-－―–])[\-－―–]([^\-－―–\s]{2,20})\s*$/.exec(body);

@@ -240,6 +240,9 @@ export function bareSpeaker(text: string): string {
   return text.replace(/[ \u3000]/g, '').replace(TRAILING_NOTE, '').replace(/(?<=[\u30A1-\u30FA\u30FC\u4e00-\u9fff々A-Za-z])(?:ほか|他|など)$/, '').replace(TRAILING_NOT_NAME, '');
 }
 
+/** A parenthesised gloss with more of the phrase after it (青瓦台(大統領府)関係者). */
+const INNER_GLOSS = /[(（][^()（）]{1,12}[)）](?=.)/g;
+
 /** Places and works a name is given to (…原発, …空港, …ダム): things, never speakers. */
 const FACILITY = /(?:原発|発電所|空港|港|駅|ダム|工場|基地|線|道路|トンネル|橋|公園|球場|城|神社|寺|古墳|遺跡)$/;
 
@@ -305,7 +308,9 @@ function readSpeaker(np: NounPhrase, toks: readonly JaToken[], hasPersonName: bo
   const official = /^(.+?)(?:当局者|高官)$/.exec(bare);
   if (official && (GOV_TAILS.test(official[1]!) || STATE_NAMES.test(official[1]!))) return reading(text, 'government', bare);
   // (お客さま, 皆さん: the analyser tags the honorific as a name's suffix, but no one is named.)
-  if (GENERIC_SOURCE.test(bare) && (!hasPersonName || /^(?:お客|皆|みな)(?:さま|様|さん)$/.test(bare))) return reading(text, 'group', bare);
+  // (A gloss in parentheses inside the phrase, 青瓦台(大統領府)関係者, is no part of what it is.)
+  const unglossed = bare.includes('(') || bare.includes('（') ? bare.replace(INNER_GLOSS, '') : bare;
+  if (GENERIC_SOURCE.test(unglossed) && (!hasPersonName || /^(?:お客|皆|みな)(?:さま|様|さん)$/.test(bare))) return reading(text, 'group', bare);
   // 41%の人, 3割の企業: a share of those surveyed.
   if (/^[\d０-９.．]+(?:[%％]|割)の?(?:人|人々|回答者|企業|社|世帯)$/.test(bare)) return reading(text, 'group', bare);
   if (BRACKETED_OUTLET.test(bare)) return reading(text, 'media', bare.slice(1, -1));
