@@ -2352,3 +2352,31 @@ run({
     none: ['北国が停戦を宣言しました'],
   },
 });
+
+run({
+  'the way it was put before a verb of speech, as transcripts speak (…すべきだというふうに述べておられます, というように話した); not a reason (…ということで外出した)': {
+    text: '見出し\n\n北山外相は、交渉も考えるべきだというふうに述べておられます。森田大臣は、協議は続けるというように話しました。森田大臣は、雨が降るということで外出した。\n',
+    want: [
+      { speaker: '北山', cue: 'というふうに述べて', content: '交渉も考えるべきだ', kind: 'reported' },
+      { speaker: '森田', cue: 'というように話しました', content: '協議は続ける' },
+    ],
+    none: ['雨が降る'],
+  },
+  'what a turn reports that someone named said (【北陽新聞 森記者】…北山長官は…と述べています) is theirs through the turn\'s speaker': {
+    text: '外務報道官会見記録\n\n【北陽新聞 森記者】2点お伺いします。南国の北山国務長官は、停戦も考慮すべきだと述べています。大臣は辞めたかったのは事実だと思います。どう受け止めていますか。\n\n【川村外務報道官】個別の発言へのコメントは差し控えます。\n',
+    want: [
+      { speaker: '森', cue: '【北陽新聞 森記者】', content: '2点お伺いします。南国の北山国務長官は、停戦も考慮すべきだと述べています。大臣は辞めたかったのは事実だと思います。どう受け止めていますか。' },
+      { speaker: '北山', cue: 'と述べています', content: '停戦も考慮すべきだ', via: '森' },
+    ],
+  },
+  'a dateline in brackets (【北京時事】), repeated on the page, is no turn': {
+    text: '見出し\n\n【北京時事】南国の情報院は29日、北国軍の一部が前線に移動した可能性があると報告した。\n\n【北京時事】南国の情報院は29日、北国軍の一部が前線に移動した可能性があると報告した。\n',
+    want: [{ speaker: '情報院', cue: 'と報告した', content: '北国軍の一部が前線に移動した可能性がある' }],
+    none: ['南国の情報院は29日、北国軍'],
+  },
+});
+
+test('what a turn\'s speaker guesses of someone named (…大臣は辞めたかったのは事実だと思います) is no claim of the one named', () => {
+  const a = analyze('外務報道官会見記録\n\n【北陽新聞 森記者】北川大臣は辞めたかったのは事実だと思います。どう受け止めていますか。\n\n【川村外務報道官】コメントは差し控えます。\n');
+  assert.ok(!a.attributions.some((x) => x.content.text === '辞めたかったのは事実だ' || x.content.text === '北川大臣は辞めたかったのは事実だ'), JSON.stringify(a.attributions.map((x) => x.content.text)));
+});

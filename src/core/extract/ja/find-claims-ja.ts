@@ -257,6 +257,24 @@ function* claimsInParts(input: JaClaimsInput, partSize: number): Generator<Claim
     return part;
   };
 
+  // 【北陽新聞 森記者】…北川長官が…と述べておられます。…: what a turn reports that someone named said is theirs, through
+  // the turn's speaker (what the speaker says themselves is the turn already).
+  const reportedInTurn = (holder: Draft, from: number, to: number, b: number) => {
+    for (const s of bySentenceBlock.get(b) ?? []) {
+      if (s.end <= from || s.start >= to) continue;
+      for (const piece of cutLong(text, { start: Math.max(s.start, from), end: Math.min(s.end, to) })) {
+        const r = analyzeSentence(new SentenceView(text, piece, tokenizer, markerAt, people), people, null, null, null);
+        for (const d of r.drafts) {
+          // (Said, not thought by them in the speaker's guess, …したかったのは事実だと思います; nor a bare という.)
+          const cue = d.cue ? text.slice(d.cue.start, d.cue.end) : '';
+          if (d.mention !== 'explicit' || !cue || /^(?:という|って)$/.test(cue) || GUESSED.test(cue) || sameSpeakers(d.speaker, holder.speaker)) continue;
+          if (d.speaker.people.some((p) => p.type === 'media' || p.type === 'group')) continue;
+          if (!drafts.some((x) => x.content.start === d.content.start && x.content.end === d.content.end)) drafts.push({ ...d, via: holder.speaker.people });
+        }
+      }
+    }
+  };
+
   for (let b = 0; b < blocks.length; b++) {
     const block = blocks[b]!;
     // 森川復興大臣記者会見録, 永井会長記者会見: the title of a press conference names its principal, who answers its questions.
@@ -422,7 +440,10 @@ function* claimsInParts(input: JaClaimsInput, partSize: number): Generator<Claim
       // (A label on a line of its own, (知事)\n…, heads the line below it.)
       const alone = /^[ \u3000]*\n/.test(text.slice(blockTurn.cue!.end, blockTurn.content.start + 1));
       const nl = text.indexOf('\n', alone ? blockTurn.content.start : blockTurn.cue!.end);
-      if (!turn || nl < 0 || nl >= blockTurn.content.end) continue;
+      if (!turn || nl < 0 || nl >= blockTurn.content.end) {
+        reportedInTurn(blockTurn, blockTurn.content.start, blockTurn.content.end, b);
+        continue;
+      }
       blockTurn.content = trimWhite(text, blockTurn.content.start, nl);
       turnEnd = nl;
     }
@@ -450,7 +471,10 @@ function* claimsInParts(input: JaClaimsInput, partSize: number): Generator<Claim
       at = nl + 1;
     }
     for (const sentence of list.flatMap((x) => atQuestions(text, x))) {
-      if (sentence.start < turnEnd) continue;
+      if (sentence.start < turnEnd) {
+        if (blockTurn && sentence.start < blockTurn.content.end) reportedInTurn(blockTurn, Math.max(sentence.start, blockTurn.content.start), sentence.end, b);
+        continue;
+      }
       // The same inside a paragraph: a short line naming a person with a post, the quotation opening the next line.
       if (sentence.start === block.contentStart || text[sentence.start - 1] === '\n') {
         const nl = text.indexOf('\n', sentence.start);
@@ -1387,6 +1411,19 @@ function findCues(v: SentenceView): Cue[] {
       if (!c || c === 'noun' && !QUOTE_CLOSE.has(toks[v.prev(i)]?.surface ?? '')) continue;
       const view = viewChain(v, i + 1);
       if (view) { cues.push({ rule: 'view', kind: 'reported', from: i, to: view, complementEnd: i }); i = view - 1; continue; }
+      // …すべきだというふうに述べておられます / というように話した / ということで説明された: the way it was put, then a
+      // verb of speech (as the spoken language of transcripts has it); in the passive only as respect.
+      const way = (toks[i + 1]?.surface === 'ふう' || toks[i + 1]?.surface === 'よう') && toks[i + 2]?.surface === 'に' || toks[i + 1]?.surface === 'こと' && toks[i + 2]?.surface === 'で' ? i + 3 : -1;
+      const said = way > 0 ? toks[way] : undefined;
+      if (said && isSpeechPredicate(said) && !isThought(said)) {
+        const end = predicateEnd(v, way);
+        const honorific = isPassive(v, way, end);
+        if (!honorific || HONORIFIC_SPEECH.has(said.pos === '名詞' ? said.surface : said.base)) {
+          cues.push({ rule: 'quotative', kind: 'reported', from: i, to: end, complementEnd: i, verb: said.base, honorific: honorific || undefined });
+          i = end - 1;
+          continue;
+        }
+      }
       // …という。 closing the sentence: hearsay, speaker carried from before.
       let k = v.next(i);
       while (k < n && (toks[k]!.pos === '助動詞' || toks[k]!.surface === 'こと' || toks[k]!.surface === 'の')) k++;
@@ -1603,6 +1640,9 @@ function speakerClosing(text: string, toks: readonly JaToken[], book: SpeakerBoo
 function tokensOf(text: string, from: number, to: number, v: SentenceView): JaToken[] {
   return v.tokenizer.tokenize(text.slice(from, to), from);
 }
+
+/** A cue of thinking rather than saying (と思います, と考えている, と見ている). */
+const GUESSED = /(?:思|考え|見て|見る|みて|みる|信じ|感じ|判断|予想|予測|期待)/;
 
 /** Verbs that name rather than report (Xを「…」と呼ぶ): the clause, not the quotation alone, is what they say. */
 const NAMING_VERBS = /^(?:呼ぶ|称する|名付ける|位置付ける|位置づける|表現|形容|命名|定義|規定)$/;
@@ -3966,6 +4006,9 @@ function isNameLike(s: string): boolean {
   return /^(?:[\u4e00-\u9fff々]{1,4}|[\u30A1-\u30FA\u30FC・]{2,12}|[A-Z]\.(?:[A-Z]\.)+|[A-Z][a-z]+)(?:君|氏|さん)?$/.test(s);
 }
 
+/** A dateline: a place, then a wire service (ソウル聯合ニュース, ワシントン時事, 北京共同). */
+const DATELINE_WIRE = /^[\u30A1-\u30FA\u30FC\u4e00-\u9fff]{2,8}?(?:共同|時事|聯合ニュース|聯合|連合ニュース|ロイター|AFP|AP|新華社|タス|ブルームバーグ)(?:通信)?$/;
+
 /** Kinds of common noun (IPADIC's 名詞 subclasses) that no name is. */
 const COMMON_NOUN = /^(?:一般|サ変接続|形容動詞語幹|副詞可能)$/;
 
@@ -3976,6 +4019,8 @@ function labelSpeaker(label: string, span: Span, tokenizer: JaTokenizer, book: S
   if (/(?:出典|提供|撮影|画像|写真|クレジット)$/.test(clean)) return null;
   // 【ワシントン=森田一郎】: a dateline and the reporter's credit, not a turn.
   if (/^[^=＝\s]{1,12}[=＝]/.test(clean) && rule === 'label-turn-bracket') return null;
+  // (So is 【ソウル聯合ニュース】, 【北京共同】: where a story was filed and the wire's name, however often repeated.)
+  if (rule === 'label-turn-bracket' && DATELINE_WIRE.test(clean)) return null;
   // (ブルームバーグ): opening a story: the wire's credit, not a turn.
   if (rule === 'label-turn-colon' && /^[(（][^()（）]+[)）]$/.test(clean) && (KATAKANA_MEDIA.test(clean.slice(1, -1)) || MEDIA_TAILS.test(clean.slice(1, -1)))) return null;
   // 【北川氏出馬会見】: the person whose press conference or interview it is speaks.
