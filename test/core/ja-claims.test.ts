@@ -2380,3 +2380,29 @@ test('what a turn\'s speaker guesses of someone named (…大臣は辞めたか�
   const a = analyze('外務報道官会見記録\n\n【北陽新聞 森記者】北川大臣は辞めたかったのは事実だと思います。どう受け止めていますか。\n\n【川村外務報道官】コメントは差し控えます。\n');
   assert.ok(!a.attributions.some((x) => x.content.text === '辞めたかったのは事実だ' || x.content.text === '北川大臣は辞めたかったのは事実だ'), JSON.stringify(a.attributions.map((x) => x.content.text)));
 });
+
+run({
+  'sound bites run into the story, each opening with a name, a post and a colon (…焦点です。北陵経済会・森田会長：…。): what they said, to the stop; a colon after no post is no label': {
+    text: '見出し\n\n春闘が始まりました。北陵経済会・森田会長：賃上げの必要性はかつてなく高まっている。北陵労連・川村会長：5％以上の賃上げは実現しなければなりません。日時：午前10時から。\n',
+    want: [
+      { speaker: '森田', cue: '北陵経済会・森田会長：', content: '賃上げの必要性はかつてなく高まっている', kind: 'quote', rule: 'ja:label-turn-colon' },
+      { speaker: '川村', cue: '北陵労連・川村会長：', content: '5％以上の賃上げは実現しなければなりません' },
+    ],
+    none: ['午前10時から'],
+  },
+  'a prefecture\'s transcript: a conference titled by an office (北陵県知事 定例記者会見), the office\'s statement under 知事発表, and Q X / A X alone on their lines over the paragraph each asks or answers': {
+    text: '北陵県知事 定例記者会見\n\n知事発表\n\n伝統工芸品として11品目を初めて指定するものです。\n\nQ 代表幹事(北陽新聞)\n\n政府が入国を一部解禁する方向で調整しています。知事のご所見をお願いします。\n\nA 知事\n\n国際的な人の往来については、私はあえて発言をしています。\n',
+    want: [
+      { speaker: '北陵県知事', content: '伝統工芸品として11品目を初めて指定するものです' },
+      { speaker: '代表幹事(北陽新聞)', cue: 'Q 代表幹事(北陽新聞)', content: '政府が入国を一部解禁する方向で調整しています。知事のご所見をお願いします。', rule: 'ja:label-turn-qa' },
+      { speaker: '北陵県知事', cue: 'A 知事', content: '国際的な人の往来については、私はあえて発言をしています。', rule: 'ja:label-turn-qa' },
+    ],
+  },
+});
+
+test('a question under its asker\'s label (Q 代表幹事(北陽新聞)) is not the answer of the conference\'s principal', () => {
+  const a = analyze('北陵県知事 定例記者会見\n\n知事発表\n\n伝統工芸品を指定します。\n\nQ 代表幹事(北陽新聞)\n\n知事のご所見をお願いします。\n\nA 知事\n\n私はあえて発言をしています。\n');
+  const names = new Map(a.people.map((p) => [p.id, p.name]));
+  const asked = a.attributions.filter((x) => x.content.text.startsWith('知事のご所見'));
+  assert.deepEqual(asked.map((x) => x.speakers.map((s) => names.get(s))), [['代表幹事(北陽新聞)']]);
+});

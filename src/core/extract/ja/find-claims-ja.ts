@@ -379,6 +379,18 @@ function* claimsInParts(input: JaClaimsInput, partSize: number): Generator<Claim
     const namedPost = (conference || namedPostLines >= 2) && block.kind !== 'title' ? NAMED_POST_LINE.exec(lineText) : null;
     // (○毎日新聞 alone on its line, the turn below it: a prefecture's transcript.)
     // (店長 森田 健一さん: / タクシー運転手: alone on its line, what they said on the next: a broadcast's sound bites.)
+    // (Q 代表幹事(北陽新聞) / A 知事 alone on its line, the question or the answer below: a prefecture's transcript.)
+    const qaLine = QA_NAMED_LINE.exec(lineText);
+    if (qaLine) {
+      const at = block.contentStart + qaLine.index + qaLine[0].indexOf(qaLine[1]!);
+      const cue = { start: at, end: at + qaLine[1]!.length };
+      const labelAt = cue.end - qaLine[2]!.length;
+      const who = labelSpeaker(qaLine[2]!, { start: labelAt, end: cue.end }, tokenizer, people, 'label-turn-qa');
+      if (who) {
+        headsNextBlock(byPrincipal({ speaker: who, via: [], kind: 'quote', cue, content: nextBlockContent(), mention: 'explicit', rule: 'label-turn-qa', tokens: qaLine[2]! }, principal));
+        continue;
+      }
+    }
     const labelLine = LABEL_LINE.exec(lineText) ?? MINUTES_MARK_LINE.exec(lineText) ?? COLON_LABEL_LINE.exec(lineText) ?? (namedPost && postEnding(namedPost[2]!.trim()) ? namedPost : null);
     if (labelLine) {
       const at = block.contentStart + labelLine.index + labelLine[0].indexOf(labelLine[1]!);
@@ -514,6 +526,14 @@ function* claimsInParts(input: JaClaimsInput, partSize: number): Generator<Claim
       // 佐藤: …ですよね。 末廣: …: a page that lost its line breaks (a space after the stop where a turn began) keeps
       // its colon labels; a label met twice opens a turn that runs to the next such break.
       const inlineTurn = !lineStart && sentence.start > block.contentStart ? inlineColonTurn(text, sentence.start, block.end, inlineLabels, tokenizer, people) : null;
+      // …焦点となります。経団連・森田会長：賃金は…。 a sound bite run into the story, its label a person with a post.
+      const bite = !inlineTurn && !lineStart && sentence.start > block.contentStart ? soundBite(text, sentence, tokenizer, people) : null;
+      if (bite) {
+        drafts.push(bite);
+        current = bite.speaker;
+        previous = null;
+        continue;
+      }
       if (inlineTurn) {
         drafts.push(inlineTurn);
         current = inlineTurn.speaker;
@@ -603,7 +623,8 @@ function* claimsInParts(input: JaClaimsInput, partSize: number): Generator<Claim
         // (An answer under its speaker's label, 森川大臣「…」, is the label's claim already.)
         // (A self-introduction or a greeting is no claim.)
         // (Nor is a paragraph that a turn of the same speaker's runs on into: 【X大臣】… and the paragraphs after it.)
-        const inTurn = !!turn && !!interviewee && sameSpeakers(turn.speaker, interviewee) && turn.content.start <= piece.start && piece.end <= turn.content.end + 1;
+        // (Nor is a turn of someone else's, a question under its label: Q 代表幹事(北陽新聞) / …お願いします。)
+        const inTurn = !!turn && !!interviewee && turn.content.start <= piece.start && piece.end <= turn.content.end + 1;
         // (Nor is a page's menu item under it, ピックアップ: a short line with no kana of speech and no stop.)
         if (interviewee && !introduced && !inTurn && !GREETING.test(text.slice(piece.start, piece.end).trim()) && !MENU_ITEM.test(text.slice(piece.start, piece.end).trim()) && !labelled.some((l) => l.content.start < piece.end && piece.start < l.content.end)) {
           // The whole answer is the interviewee's, claims of others it reports included.
@@ -678,7 +699,7 @@ function holds(titled: string, post: string): boolean {
 }
 
 /** The heading of a press conference's opening statement. */
-const OPENING_REMARKS = /^[\s\d.．、)）■□◆◇●○▼▽◎]*(?:冒頭\s*$|冒頭発言|発言要旨|冒頭発言要旨|冒頭の発言|大臣からの発言|会長からの発言|冒頭説明|発表事項|報告事項)/;
+const OPENING_REMARKS = /^[\s\d.．、)）■□◆◇●○▼▽◎]*(?:冒頭\s*$|冒頭発言|発言要旨|冒頭発言要旨|冒頭の発言|大臣からの発言|会長からの発言|冒頭説明|発表事項|報告事項|(?:知事|市長|町長|村長|区長|大臣|長官|会長|社長|総理|首相)(?:からの)?(?:発表|発言|報告)\s*$)/;
 /** A press conference's title (…記者会見, …会見録, …会見要旨, …会見の全文). */
 const CONFERENCE = /(?:記者会見|会見録|会見要旨|会見概要|定例会見|臨時会見|閣議後会見|会見の模様|会見(?:の)?(?:全文|詳報|要約|一問一答))/;
 /** The principal a press conference's title names before `end` (where 記者会見 stands): the one person named there. */
@@ -699,12 +720,17 @@ function conferencePrincipal(end: number, block: ClassifiedBlock, registry: Peop
 /** The person a conference line names right before 会見 (森川防衛大臣閣議後会見), read as a label; null for anyone else. */
 function conferenceLabel(text: string, block: ClassifiedBlock, at: number, tokenizer: JaTokenizer, book: SpeakerBook): Speaker | null {
   const before = text.slice(block.contentStart, block.contentStart + at);
-  const m = /([\u4e00-\u9fff々\u30A1-\u30FA\u30FC・]{2,16}?)(?:定例|臨時|閣議後)?(?:記者)?$/.exec(before);
+  const m = /([\u4e00-\u9fff々\u30A1-\u30FA\u30FC・]{2,16}?)[ \u3000]?(?:定例|臨時|閣議後)?(?:記者)?$/.exec(before);
   // (令和3年度以前知事記者会見: words run on from a number name no one.)
   if (!m || /[\p{N}A-Za-z]$/u.test(before.slice(0, m.index))) return null;
   const start = block.contentStart + m.index;
-  const who = labelSpeaker(m[1]!, { start, end: start + m[1]!.length }, tokenizer, book, 'conference');
-  return who && who.people.length === 1 && who.people[0]!.type === 'person' ? who : null;
+  const span = { start, end: start + m[1]!.length };
+  const who = labelSpeaker(m[1]!, span, tokenizer, book, 'conference');
+  if (who && who.people.length === 1 && who.people[0]!.type === 'person') return who;
+  // (北陵県知事 定例記者会見: an office held by no one named is a role-only official, who answers as the government.)
+  if (!OFFICE_ENDING.test(m[1]!) || who && who.people.some((p) => p.type !== 'government')) return null;
+  const toks = tokenizer.tokenize(m[1]!, start);
+  return book.resolve({ from: 0, to: toks.length, start, end: span.end, text: m[1]!, type: 'government', core: m[1]!, organization: null, title: null }, null, span);
 }
 
 /**
@@ -3574,10 +3600,14 @@ const MINUTES_LABEL_LINE = /^[ \u3000]*(?:\d{1,2}:\d{2}(?::\d{2})?[ \u3000]*[~�
 const MINUTES_MARK_LINE = /^[ \u3000]*(○([^\s○()（）]{1,20}))[ \u3000]*$/;
 /** A question's or an answer's label alone on its line (- 問), 答), Q., A:), with a list's dash before it. */
 const QA_LABEL_LINE = /^[-‐－・]?\s*(?:問|答|Q|A|Ｑ|Ａ)[)）:：.．]?$/;
+/** The same mark with who asks or answers after it (Q 代表幹事(北陽新聞), A 知事); the label is group 2. */
+const QA_NAMED_LINE = /^[ \u3000]*((?:問|答|Q|A|Ｑ|Ａ)[ \u3000]+([^\s:：「」。、?？]{1,16}(?:[(（][^()（）\s]{1,12}[)）])?))[ \u3000]*$/;
 /** A speaker's label before a colon on a line of its own (words of a description or a name, set apart by spaces). */
 const COLON_LABEL_LINE = /^[ \u3000]*(([^\s:：「」。、?？!！()（）]{1,24}(?:[ \u3000][^\s:：「」。、?？!！()（）]{1,20}){0,2})[ \u3000]?[:：])[ \u3000]*$/;
 /** A speaker's label in brackets on a line of its own. */
 const LABEL_LINE = new RegExp(`^[ \\u3000]*${BRACKET_LABEL}[ \\u3000]*$`);
+/** A phrase closed by an office of government whose holder speaks for it (北陵県知事, 北川市長). */
+const OFFICE_ENDING = /(?:知事|市長|町長|村長|区長|大臣|長官)$/;
 /** Offices of government whose holder a label may name by the office alone. */
 const GOVERNMENT_OFFICE = /^(?:知事|副知事|市長|副市長|町長|村長|区長|大臣|副大臣|総理|首相|長官|官房長官|報道官)$/;
 
@@ -3673,6 +3703,18 @@ function nextInlineLabel(text: string, from: number, to: number, counts: Readonl
 }
 
 /** The turn a colon label opens after a stop and a space (…ですよね。 末廣: …), when that label is met twice or more. */
+/** A sentence that opens with a person's name and post and a colon (連合・芳野会長：…。): what they said, to its end. */
+function soundBite(text: string, sentence: Span, tokenizer: JaTokenizer, book: SpeakerBook): Draft | null {
+  const m = /^([^\s:：「」。、?？!！()（）]{2,16})[:：]/.exec(text.slice(sentence.start, sentence.start + 18));
+  if (!m || !(postEnding(m[1]!) || /[^・](?:氏|さん)$/.test(m[1]!))) return null;
+  const cue = { start: sentence.start, end: sentence.start + m[0].length };
+  const who = labelSpeaker(m[1]!, { start: sentence.start, end: sentence.start + m[1]!.length }, tokenizer, book, 'label-turn-colon', true);
+  if (!who || who.people.some((p) => p.type !== 'person')) return null;
+  const content = trimSpan(text, { start: cue.end, end: sentence.end });
+  if (content.end <= content.start) return null;
+  return { speaker: who, via: [], kind: 'quote', cue, content: boundContent(content), mention: 'explicit', rule: 'label-turn-colon', tokens: m[1]! };
+}
+
 function inlineColonTurn(text: string, start: number, blockEnd: number, counts: ReadonlyMap<string, number>, tokenizer: JaTokenizer, book: SpeakerBook): Draft | null {
   if (!counts.size) return null;
   let k = start;

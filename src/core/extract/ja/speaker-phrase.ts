@@ -481,7 +481,10 @@ function splitNameAndPost(text: string, post: string | null, toks: readonly JaTo
   const dot = /^(?:.*の)?([\u4e00-\u9fff々]{2,5})・(.+)$/.exec(s);
   // Organisation・Name Post (東陵大学・坂井正人教授, 東陵大・坂井正人教授): the name follows the dot when what stands
   // before it is an organisation (X大 is a university's short name); the post's rank words stay with the post.
-  const orgFirst = dot && post && dot[2]!.endsWith(post) && !dot[2]!.includes('・') && (ORG_TAILS.test(dot[1]!) || GOV_TAILS.test(dot[1]!) || MEDIA_TAILS.test(dot[1]!) || /大$/.test(dot[1]!))
+  // (Or when the analyser tags as a name what follows the dot and nothing before it: 北陵労連・川村会長.)
+  const tagged = dot ? toks.slice(np.from, np.to).filter((t) => t.pos2 === '人名') : [];
+  const nameAfterDot = tagged.some((t) => dot![2]!.startsWith(t.surface)) && !tagged.some((t) => dot![1]!.includes(t.surface)) && !postEnding(dot![1]!);
+  const orgFirst = dot && post && dot[2]!.endsWith(post) && !dot[2]!.includes('・') && (ORG_TAILS.test(dot[1]!) || GOV_TAILS.test(dot[1]!) || MEDIA_TAILS.test(dot[1]!) || /大$/.test(dot[1]!) || nameAfterDot)
     ? NAME_THEN_RANK.exec(dot[2]!.slice(0, -post.length))
     : null;
   if (orgFirst) return { name: orgFirst[1]!, organization: s.slice(0, s.length - dot![2]!.length - 1), title: orgFirst[2]! + post! };
