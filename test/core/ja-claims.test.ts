@@ -2406,3 +2406,20 @@ test('a question under its asker\'s label (Q 代表幹事(北陽新聞)) is not 
   const asked = a.attributions.filter((x) => x.content.text.startsWith('知事のご所見'));
   assert.deepEqual(asked.map((x) => x.speakers.map((s) => names.get(s))), [['代表幹事(北陽新聞)']]);
 });
+
+run({
+  'idioms of the news for how something was said (…と力を込めた, と胸を張った, と語気を強めた) cue a claim; the same words doing something do not': {
+    text: '見出し\n\n北川知事は会見で「大きな一歩だ」と述べた。開門調査については「新たな被害者を生み出してはならない」と力を込めた。森山社長は「売り上げは伸びた」と胸を張った。森山社長は力を込めて扉を押した。\n',
+    want: [
+      { speaker: '北川', cue: 'と力を込めた', content: '新たな被害者を生み出してはならない', kind: 'quote' },
+      { speaker: '森山', cue: 'と胸を張った', content: '売り上げは伸びた' },
+    ],
+  },
+  'one named by what they do run into the name (ノリ漁業者森川健朗さん) is the person; people named by what they do alone (入植者は) are a group': {
+    text: '見出し\n\n原告で北陵市のノリ漁業者森川健朗さん(50)は「判決を歓迎したい」と評価した。入植者は「納得できない」と述べた。\n',
+    want: [
+      { speaker: '森川健朗', cue: 'と評価した', content: '判決を歓迎したい' },
+      { speaker: '入植者', cue: 'と述べた', content: '納得できない' },
+    ],
+  },
+});

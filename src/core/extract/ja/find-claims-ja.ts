@@ -1982,6 +1982,16 @@ function viewChain(v: SentenceView, k: number, holder?: { after?: SpeakerPhrase 
  * と、X氏は…インタビューに答えた, と今後の見通しを予測, と理由を説明した. Returns its token and any speaker
  * written in between.
  */
+/** Idioms of the news for how something was said: the noun, then the verbs that make the idiom with it and を. */
+const SAID_HOW = new Map<string, ReadonlySet<string>>([
+  ['力', new Set(['込める'])],
+  ['語気', new Set(['強める', '荒げる', '荒らげる'])],
+  ['声', new Set(['張り上げる', '荒げる', '荒らげる', '弾ませる', '詰まらせる', '震わせる', '落とす'])],
+  ['言葉', new Set(['強める', '詰まらせる'])],
+  ['胸', new Set(['張る'])],
+  ['口', new Set(['そろえる', '揃える'])],
+]);
+
 function predicateAfter(v: SentenceView, k: number): { at: number; after: SpeakerPhrase | null } | null {
   const { toks } = v;
   let after: SpeakerPhrase | null = null;
@@ -1997,6 +2007,8 @@ function predicateAfter(v: SentenceView, k: number): { at: number; after: Speake
     // (before the noun is taken for a predicate of its own: 懸念 is one too).
     const voiced = viewVoicedAt(v, j);
     if (voiced >= 0) return { at: voiced, after };
+    // …と力を込めた / と語気を強めた / と胸を張った: the way it was said, an idiom of the news for saying it.
+    if (t.pos === '名詞' && toks[j + 1]?.surface === 'を' && toks[j + 2]?.pos === '動詞' && SAID_HOW.get(t.surface)?.has(toks[j + 2]!.base)) return { at: j + 2, after };
     // と憤りを見せた: a verb's continuative form before a case particle is a noun (anger), not the predicate.
     if (t.pos === '動詞' && t.conj.startsWith('連用') && /^(?:を|が|は)$/.test(toks[j + 1]?.surface ?? '') && toks[j + 1]!.pos === '助詞') return null;
     if (isSpeechPredicate(t)) {

@@ -311,6 +311,8 @@ function readSpeaker(np: NounPhrase, toks: readonly JaToken[], hasPersonName: bo
   // (A gloss in parentheses inside the phrase, 青瓦台(大統領府)関係者, is no part of what it is.)
   const unglossed = bare.includes('(') || bare.includes('（') ? bare.replace(INNER_GLOSS, '') : bare;
   if (GENERIC_SOURCE.test(unglossed) && (!hasPersonName || /^(?:お客|皆|みな)(?:さま|様|さん)$/.test(bare))) return reading(text, 'group', bare);
+  // 干拓地で農業を営む入植者ら, 原告の漁業者たち: people named by what they do, and no name, are a group.
+  if (!hasPersonName && /[\u4e00-\u9fff]{2}者(?:ら|たち)?$/.test(unglossed) && !/(?:記者|筆者|著者|編集者|司会者)$/.test(unglossed.replace(/(?:ら|たち)$/, ''))) return reading(text, 'group', bare);
   // 41%の人, 3割の企業: a share of those surveyed.
   if (/^[\d０-９.．]+(?:[%％]|割)の?(?:人|人々|回答者|企業|社|世帯)$/.test(bare)) return reading(text, 'group', bare);
   if (BRACKETED_OUTLET.test(bare)) return reading(text, 'media', bare.slice(1, -1));
@@ -440,7 +442,8 @@ function postThenKanjiName(s: string): { before: string; post: string; name: str
   if (!kanji) return null;
   for (let n = Math.min(4, kanji[0].length); n >= 2; n--) {
     const prefix = s.slice(0, s.length - n);
-    const own = postEnding(prefix);
+    // (ノリ漁業者川崎賢朗: one who does something, a noun in 者, run into the name as a post is.)
+    const own = postEnding(prefix) ?? /[\u4e00-\u9fff]{1,3}者$/.exec(prefix)?.[0];
     if (!own || own.length < 2 || /^(?:氏|さん)$/.test(own)) continue;
     let before = prefix.slice(0, -own.length);
     let post = own;
