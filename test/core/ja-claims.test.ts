@@ -2423,3 +2423,18 @@ run({
     ],
   },
 });
+
+run({
+  'a press conference\'s transcript with the moderator and an office alone on their lines (司会 / 知事) over what each said': {
+    text: '知事記者会見(令和6年7月24日)\n\n司会\n\n それでは、これより知事定例記者会見を始めます。\n\n知事\n\n お手元に3点の資料をお配りしております。\n',
+    want: [
+      { speaker: '司会', cue: '司会', content: 'それでは、これより知事定例記者会見を始めます。' },
+      { speaker: '知事', cue: '知事', content: 'お手元に3点の資料をお配りしております。' },
+    ],
+  },
+  'a quotation credited in parentheses to a research body (「…」(北辰総合研究所)) is the body\'s; a wire\'s credit (共同) is no speaker': {
+    text: '見出し\n\n景気は緩やかに回復するが、「消費を押し上げる力は弱い」(北辰総合研究所)ため伸びは鈍い。「回復は遅れる」(共同)との声もある。\n',
+    want: [{ speaker: '北辰総合研究所', cue: '(北辰総合研究所)', content: '消費を押し上げる力は弱い', kind: 'quote', rule: 'ja:label-paren' }],
+    none: ['回復は遅れる'],
+  },
+});

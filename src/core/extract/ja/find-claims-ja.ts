@@ -405,7 +405,9 @@ function* claimsInParts(input: JaClaimsInput, partSize: number): Generator<Claim
       // (自民 鈴木馨祐氏 over a paragraph that opens 自民党の鈴木馨祐氏は…: a heading over a report, not a turn.)
       const opening = who && !bracketed ? text.slice(answered!.contentStart, answered!.contentStart + 40) : '';
       const reported = who?.people.some((p) => { const at = opening.indexOf(p.name); return at >= 0 && /^[^、。\s「」]{0,8}?[はが]/.test(opening.slice(at + p.name.length)); });
-      if (who && !reported && (bracketed || who.people.every((p) => p.type === 'person'))) {
+      // (知事 alone on its line in a press conference: the office held by no one named answers as the government.)
+      const office = conference && !colon && who?.people.every((p) => p.type === 'government') && GOVERNMENT_OFFICE.test(label);
+      if (who && !reported && (bracketed || office || who.people.every((p) => p.type === 'person'))) {
         headsNextBlock(byPrincipal({ speaker: who, via: [], kind: 'quote', cue, content: nextBlockContent(), mention: 'explicit', rule, tokens: label }, principal));
         // (A sound bite under a colon label is the one paragraph below it: the narrator goes on after it.)
         if (colon) turn = null;
@@ -3934,7 +3936,8 @@ function findLabels(text: string, block: ClassifiedBlock, tokenizer: JaTokenizer
     const cueStart = start + m.index + m[0].lastIndexOf(m[2]!);
     const cue = { start: cueStart, end: cueStart + m[2]!.length };
     const who = labelSpeaker(inner, { start: cueStart + 1, end: cue.end - 1 }, tokenizer, book, 'label-paren');
-    if (!who || who.people.some((p) => p.type !== 'person')) continue;
+    // (「…」(北辰総研): a research body or an office credited so speaks too; a wire's credit, (共同), does not.)
+    if (!who || who.people.some((p) => p.type === 'media' || p.type === 'group')) continue;
     const cs = start + m.index + 1;
     out.push({ speaker: who, via: [], kind: 'quote', cue, content: { start: cs, end: cs + m[1]!.length }, mention: 'explicit', rule: 'label-paren', tokens: inner });
   }

@@ -350,7 +350,8 @@ function readSpeaker(np: NounPhrase, toks: readonly JaToken[], hasPersonName: bo
     const split = splitNameAndPost(text, post ?? null, toks, np);
     // 担当記者, 取材記者: a verbal noun before the post says what the holder does, not who they are.
     const nameToks = toks.slice(np.from, np.to).filter((t) => split.name.includes(t.surface));
-    if (!hasPersonName && split.title && nameToks.length === 1 && nameToks[0]!.surface === split.name && nameToks[0]!.known && nameToks[0]!.pos1 === 'サ変接続') {
+    // (A post that is a verbal noun itself, 司会, is the one who holds it.)
+    if (!hasPersonName && split.title && post !== bare && nameToks.length === 1 && nameToks[0]!.surface === split.name && nameToks[0]!.known && nameToks[0]!.pos1 === 'サ変接続') {
       return reading(text, 'group', bare);
     }
     // 米国防長官, ロシア大統領: an office of state named by its country alone is the government speaking.
