@@ -2438,3 +2438,13 @@ run({
     none: ['回復は遅れる'],
   },
 });
+
+run({
+  'a conference titled with の before its kind (北川経済産業大臣の閣議後記者会見の概要): its principal speaks under 冒頭発言 (a short line however it was read) and answers after A:': {
+    text: '北陵省\n\n北川経済産業大臣の閣議後記者会見の概要\n\n令和6年3月3日(金)\n\n冒頭発言\n\n【法律案】\n\nまず、私から1点申し上げます。本日、法律案が閣議決定をされました。\n\n質疑応答\n\nQ: 幹事社から1問だけ。報告書の影響をどうお考えでしょうか。\n\nA: 報告書を公表したということは承知をしております。\n',
+    want: [
+      { speaker: '北川', content: 'まず、私から1点申し上げます。本日、法律案が閣議決定をされました' },
+      { speaker: '北川', cue: 'A:', content: '報告書を公表したということは承知をしております' },
+    ],
+  },
+});

@@ -336,7 +336,8 @@ function* claimsInParts(input: JaClaimsInput, partSize: number): Generator<Claim
     }
     // 1.発言要旨 / 冒頭発言: under such a heading of a press conference its principal speaks.
     // (What the statement says with its subject left out is theirs: 北朝鮮は…発射した。…と推定する.)
-    if (principal && (block.kind === 'heading' || block.kind === 'title') && OPENING_REMARKS.test(text.slice(block.contentStart, block.end))) { interviewee = principal; current = principal; }
+    // (A short line of its own may have been taken for a byline.)
+    if (principal && (block.kind === 'heading' || block.kind === 'title' || block.kind === 'byline') && OPENING_REMARKS.test(text.slice(block.contentStart, block.end))) { interviewee = principal; current = principal; }
     // 中央銀行 森山総裁 on a line of its own, the quotation on the next: the line labels the quotation.
     const nextBlock = blocks[b + 1];
     // (小林元経済安保相 / Q：…か？ / 「…」: an interviewer's question between the label and the answer it labels.)
@@ -722,7 +723,8 @@ function conferencePrincipal(end: number, block: ClassifiedBlock, registry: Peop
 /** The person a conference line names right before 会見 (森川防衛大臣閣議後会見), read as a label; null for anyone else. */
 function conferenceLabel(text: string, block: ClassifiedBlock, at: number, tokenizer: JaTokenizer, book: SpeakerBook): Speaker | null {
   const before = text.slice(block.contentStart, block.contentStart + at);
-  const m = /([\u4e00-\u9fff々\u30A1-\u30FA\u30FC・]{2,16}?)[ \u3000]?(?:定例|臨時|閣議後)?(?:記者)?$/.exec(before);
+  // (北川経済産業大臣の閣議後記者会見: の between the one who holds it and the kind of conference.)
+  const m = /([\u4e00-\u9fff々\u30A1-\u30FA\u30FC・]{2,16}?)(?:の)?[ \u3000]?(?:定例|臨時|閣議後)?(?:記者)?$/.exec(before);
   // (令和3年度以前知事記者会見: words run on from a number name no one.)
   if (!m || /[\p{N}A-Za-z]$/u.test(before.slice(0, m.index))) return null;
   const start = block.contentStart + m.index;
