@@ -2448,3 +2448,19 @@ run({
     ],
   },
 });
+
+run({
+  'a credit in parentheses marked for what follows (…名誉教授、以下同) names the one person; a country\'s kind of body (北国のシンクタンク) is whole': {
+    text: '見出し\n\n森川氏は以下のように解説する。「一番の理由は焦りだろう」(北辰大学・森川健一名誉教授、以下同)\n\n北国のシンクタンクが、作戦は失敗する可能性が高いとの報告書を発表しました。\n',
+    want: [
+      { speaker: '森川健一', cue: '(北辰大学・森川健一名誉教授、以下同)', content: '一番の理由は焦りだろう', rule: 'ja:label-paren' },
+      { speaker: '北国のシンクタンク', content: '作戦は失敗する可能性が高い' },
+    ],
+  },
+});
+test('a credit marked for what follows (、以下同) leaves the person no name of its own', () => {
+  const text = '見出し\n\n「一番の理由は焦りだろう」(北辰大学・森川健一名誉教授、以下同)\n';
+  const a = analyze(text);
+  assert.deepEqual(a.people.map((p) => p.name), ['森川健一']);
+  for (const p of a.people) for (const m of p.mentions) assert.ok(!text.slice(m.start, m.end).includes('以下'), text.slice(m.start, m.end));
+});

@@ -3934,10 +3934,11 @@ function findLabels(text: string, block: ClassifiedBlock, tokenizer: JaTokenizer
   // 「…」(丸山浩二氏) — a quotation credited in parentheses.
   const paren = /「([^「」\n]{2,400})」[ \u3000]?([(（]([^)）\n]{2,30})[)）])/g;
   for (let m = paren.exec(body); m; m = paren.exec(body)) {
-    const inner = m[3]!;
+    // (…名誉教授、以下同: "the same below" is no part of who it is.)
+    const inner = m[3]!.replace(/[、,=＝][ \u3000]?以下同(?:じ)?$/, '');
     const cueStart = start + m.index + m[0].lastIndexOf(m[2]!);
     const cue = { start: cueStart, end: cueStart + m[2]!.length };
-    const who = labelSpeaker(inner, { start: cueStart + 1, end: cue.end - 1 }, tokenizer, book, 'label-paren');
+    const who = labelSpeaker(inner, { start: cueStart + 1, end: cueStart + 1 + inner.length }, tokenizer, book, 'label-paren');
     // (「…」(北辰総研): a research body or an office credited so speaks too; a wire's credit, (共同), does not.)
     if (!who || who.people.some((p) => p.type === 'media' || p.type === 'group')) continue;
     const cs = start + m.index + 1;
