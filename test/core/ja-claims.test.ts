@@ -2371,7 +2371,7 @@ run({
   },
   'a dateline in brackets (【北京時事】), repeated on the page, is no turn': {
     text: '見出し\n\n【北京時事】南国の情報院は29日、北国軍の一部が前線に移動した可能性があると報告した。\n\n【北京時事】南国の情報院は29日、北国軍の一部が前線に移動した可能性があると報告した。\n',
-    want: [{ speaker: '情報院', cue: 'と報告した', content: '北国軍の一部が前線に移動した可能性がある' }],
+    want: [{ speaker: '南国の情報院', cue: 'と報告した', content: '北国軍の一部が前線に移動した可能性がある' }],
     none: ['南国の情報院は29日、北国軍'],
   },
 });
@@ -2463,4 +2463,11 @@ test('a credit marked for what follows (、以下同) leaves the person no name 
   const a = analyze(text);
   assert.deepEqual(a.people.map((p) => p.name), ['森川健一']);
   for (const p of a.people) for (const m of p.mentions) assert.ok(!text.slice(m.start, m.end).includes('以下'), text.slice(m.start, m.end));
+});
+
+run({
+  'a country and の before a body whose name ends in 院 or 機構 (…と、南国の国家情報院が発表した) is one speaker, named whole': {
+    text: '見出し\n\n北国が兵士を送る予定だと、南国の国家情報院が18日に発表した。\n',
+    want: [{ speaker: '南国の国家情報院', cue: 'と、南国の国家情報院が18日に発表した', content: '北国が兵士を送る予定だ' }],
+  },
 });
