@@ -2471,3 +2471,13 @@ run({
     want: [{ speaker: '南国の国家情報院', cue: 'と、南国の国家情報院が18日に発表した', content: '北国が兵士を送る予定だ' }],
   },
 });
+
+run({
+  'an interview given (…杉村一郎氏(64)が北陽新聞のインタビューに応じ): the answers are the one who gave it, each printed as a quotation of its own one answer': {
+    text: '駐米大使に就任した杉村一郎氏(64)が北陽新聞のインタビューに応じ、抱負を語った。杉村氏の一問一答は以下の通り。\n--日米関係に問題はないという見方もあるが、どうか\n「日本外交の基軸は日米関係だ。その姿勢は変わらないだろう」\n「ただ、関係の濃淡があったのは事実だ」\n',
+    want: [
+      { speaker: '杉村一郎', content: '日本外交の基軸は日米関係だ。その姿勢は変わらないだろう' },
+      { speaker: '杉村一郎', content: 'ただ、関係の濃淡があったのは事実だ' },
+    ],
+  },
+});

@@ -72,6 +72,8 @@ interface Draft {
   mention: Attribution['mention'];
   rule: string;
   tokens: string;
+  /** An interview's answer printed as a quotation of its own (「…」): no answer after it lengthens it. */
+  quoted?: boolean;
 }
 
 interface Cue {
@@ -635,12 +637,15 @@ function* claimsInParts(input: JaClaimsInput, partSize: number): Generator<Claim
           // (A:… / 答:…: the answer's label is no part of it.)
           // (Nor is the interviewee's own name before a quotation, 森川大臣「…」, the rest of the answer inside it.)
           const label = ANSWER_LABEL.exec(text.slice(whole.start, whole.start + 4)) ?? askedLead(text, whole.start, whole.end) ?? namedAnswerLabel(text, whole.start, interviewee);
-          const span = label ? { start: whole.start + label[0].length, end: whole.end } : whole;
-          if (answer && !label && /^[\s。]*$/.test(text.slice(answer.content.end, whole.start))) {
+          let span = label ? { start: whole.start + label[0].length, end: whole.end } : whole;
+          // (An answer printed as a quotation of its own, 「…」, is one answer: the words inside the brackets.)
+          const quoted = !label && QUOTE_OPEN.has(text[span.start] ?? '') && closes(text, span.start) === span.end - 1 && span.end - span.start > 2;
+          if (quoted) span = { start: span.start + 1, end: span.end - 1 };
+          if (answer && !label && !quoted && !answer.quoted && /^[\s。]*$/.test(text.slice(answer.content.end, whole.start))) {
             answer.content = boundContent({ start: answer.content.start, end: span.end });
           } else {
             const cue = label ? { start: whole.start, end: whole.start + label[0].trimEnd().length } : null;
-            answer = { speaker: interviewee, via: [], kind: 'quote', cue, content: span, mention: 'context', rule: 'interview-answer', tokens: label ? label[0].trim() : '' };
+            answer = { speaker: interviewee, via: [], kind: 'quote', cue, content: span, mention: 'context', rule: 'interview-answer', tokens: label ? label[0].trim() : '', quoted };
             drafts.push(answer);
           }
         }
@@ -1869,6 +1874,17 @@ function interviewLead(v: SentenceView): SpeakerPhrase | null {
     const np = nounPhraseEndingAt(v.text, toks, granted - 2, 0);
     const sp = np ? classify(np, toks, v.book) : null;
     if (sp?.type === 'person') return sp;
+  }
+  // 駐米大使に就任した杉山一郎氏(64)が北陽新聞のインタビューに応じ、…: the one who gave the interview.
+  const gave = toks.findIndex((t, i) => i > 2 && t.base === '応じる' && toks[i - 1]!.surface === 'に' && /^(?:インタビュー|取材|単独会見|会見)$/.test(toks[i - 2]!.surface) && !v.depth[i]);
+  for (let j = gave - 3; j > 0; j--) {
+    const t = toks[j]!;
+    if (v.depth[j] || t.surface === '、' || t.surface === '。') break;
+    if (t.surface !== 'が' || t.pos !== '助詞') continue;
+    const np = nounPhraseEndingAt(v.text, toks, j - 1, 0);
+    const sp = np ? classify(np, toks, v.book) : null;
+    if (sp?.type === 'person') return sp;
+    break;
   }
   for (let i = 1; i < toks.length - 1; i++) {
     if (toks[i]!.surface !== 'に' || toks[i]!.pos !== '助詞' || v.depth[i]! > 0) continue;
