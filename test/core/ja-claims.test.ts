@@ -2481,3 +2481,15 @@ run({
     ],
   },
 });
+
+run({
+  'a headline closing on who said its quotation (北国 ミサイル “飛来確認されず” 林田官房長官); a place there credits nothing': {
+    text: '北国 ミサイル “領域への飛来確認されず” 林田官房長官\n\n北国 ミサイル “発射は2発” 東京\n\n北国は17日、ミサイルを発射した。林田官房長官は記者会見で説明した。\n',
+    want: [{ speaker: '林田', cue: '林田官房長官', content: '領域への飛来確認されず', kind: 'quote', rule: 'ja:label-quote' }],
+    none: ['発射は2発'],
+  },
+  'a commentary or a statement that says it, relayed on a day (「…」とする論評を17日、伝えた), is the outlet\'s, named with its country (北国の国営メディア)': {
+    text: '見出し\n\n北国の国営メディアは、南国の訓練を非難し「挑発は挫折を免れないだろう」とする論評を17日、伝えていました。\n',
+    want: [{ speaker: '北国の国営メディア', cue: 'とする論評を17日、伝えていました', content: '挑発は挫折を免れないだろう', rule: 'ja:view' }],
+  },
+});

@@ -1974,7 +1974,9 @@ function viewChain(v: SentenceView, k: number, holder?: { after?: SpeakerPhrase 
   j++;
   // adverbs and 改めて between
   // (and a time word: …とする分析をきょう発表した)
-  while (j < toks.length && (toks[j]!.pos === '副詞' || toks[j]!.pos1 === '副詞可能' && toks[j]!.pos === '名詞' || /^(?:改めて|重ねて|強く|明確に|繰り返し)$/.test(toks[j]!.surface) || toks[j]!.surface === '改め' || toks[j]!.surface === 'て' && toks[j - 1]!.surface === '改め')) j++;
+  // (and a day with its comma: …とする論評を17日、伝えた)
+  while (j < toks.length && (toks[j]!.pos === '副詞' || toks[j]!.pos1 === '副詞可能' && toks[j]!.pos === '名詞' || /^(?:改めて|重ねて|強く|明確に|繰り返し)$/.test(toks[j]!.surface) || toks[j]!.surface === '改め' || toks[j]!.surface === 'て' && toks[j - 1]!.surface === '改め'
+    || toks[j]!.pos1 === '数' && /^(?:日|月)$/.test(toks[j + 1]?.surface ?? '') || /^(?:日|月)$/.test(toks[j]!.surface) && toks[j - 1]!.pos1 === '数' || toks[j]!.surface === '、' && toks[j - 1]!.surface === '日')) j++;
   // …目指す考えを三部副会長が明らかにした: the holder named between the view and the verb that voices it.
   if (holder) {
     for (let m = j; m < toks.length && m < j + 12; m++) {
@@ -4050,6 +4052,13 @@ function headline(text: string, line: Span, tokenizer: JaTokenizer, book: Speake
         book.registry.addMention(expert, cue, undefined, credit[1]!);
         return make({ people: [expert], source: cue }, cue, 'label-equals');
       }
+    }
+    // 北国 ミサイル “飛来確認されず” 林官房長官: the line closing on who said it, a person named with a post.
+    const closing = q.index > 0 ? /^[ \u3000]+([^\s\u3000、,=＝「」“”]{2,24})[ \u3000]*$/.exec(after) : null;
+    if (closing) {
+      const ws = qe + closing[0].indexOf(closing[1]!);
+      const who = headlineSpeaker(text, ws, ws + closing[1]!.length, tokenizer, book, ['person']);
+      if (who) return make(who, { start: ws, end: ws + closing[1]!.length }, 'label-quote');
     }
     if (q.index === 0) {
       const m = /^[\s\u3000]*(?:[=＝][\s\u3000]*)?([^\s\u3000、,=＝]{2,24})[、,\s]/.exec(after);
