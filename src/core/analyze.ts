@@ -215,6 +215,10 @@ function peopleMorph(tokenizer: JaTokenizer): PeopleMorph {
     organization(word) {
       return tokenizer.tokenize(word).every((t) => t.known && t.pos1 === '固有名詞' && t.pos2 === '組織');
     },
+    familyName(word) {
+      const toks = tokenizer.tokenize(word);
+      return toks.length >= 2 && toks.every((t) => t.pos2 === '人名') && toks[0]!.pos3 === '姓' && toks[toks.length - 1]!.pos3 === '名' ? toks[0]!.surface : null;
+    },
   };
 }
 

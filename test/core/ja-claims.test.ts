@@ -2493,3 +2493,10 @@ run({
     want: [{ speaker: '北国の国営メディア', cue: 'とする論評を17日、伝えていました', content: '挑発は挫折を免れないだろう', rule: 'ja:view' }],
   },
 });
+
+test('a name of five kanji the analyser reads as a family and a given name, a post after it (高田美智子議員), is the person the people pass finds; its family name with the post later is them, not a namesake named after', () => {
+  const a = analyze('見出し\n\n北陵党の高田美智子議員が委員会に出席した。審議官の高田俊之氏も出席した。高田議員は「総点検すべきだ」と述べました。\n');
+  const names = new Map(a.people.map((p) => [p.id, p.name]));
+  const said = a.attributions.find((x) => x.content.text === '総点検すべきだ');
+  assert.deepEqual(said?.speakers.map((s) => names.get(s)), ['高田美智子']);
+});

@@ -46,6 +46,8 @@ export interface PeopleMorph {
   splitsWord(s: string, at: number): boolean;
   /** Whether `word` is an organisation the dictionary knows by name (全銀協, 経団連): 全銀協会長 names no one. */
   organization(word: string): boolean;
+  /** The family name of `word` when it is a family name and a given name as the dictionary knows them (高橋|千鶴子), or null. */
+  familyName?(word: string): string | null;
 }
 
 const KATA = '\\u30A1-\\u30FA\\u30FC';
@@ -355,6 +357,18 @@ function findKanjiNames(text: string, block: ClassifiedBlock, registry: PeopleRe
     let firstK = 1;
     for (let k = Math.min(4, run.length - 3); k >= 2; k--) if (bodyShortNameAt(k)) { firstK = k; break; }
     for (let k = 2; k < firstK; k++) if (bodyShortNameAt(k) && [2, 3].some((n) => isPlaceName(run.slice(k, k + n)))) { firstK = k; break; }
+    // (A name of five kanji the analyser reads as a family and a given name, a post right after it: 高橋千鶴子議員.)
+    const family = run.length >= 6 && firstK === 1 ? morph?.familyName?.(run.slice(0, 5)) : null;
+    if (family) {
+      const post = tail.exec(run.slice(5));
+      if (post && !post[1] && !post[2]) {
+        const name = run.slice(0, 5);
+        const person = registry.findBySurname(name) ?? registry.addPerson({ name, organization: orgWithNo(text, start, block.contentStart), title: post[3] === '氏' ? null : post[3]!, surname: family });
+        registry.addMention(person, { start, end: start + 5 });
+        if (post[3] !== '氏') registry.addAlias(person, run);
+        continue;
+      }
+    }
     for (let k = firstK; k <= Math.min(4, run.length - 1); k++) {
       const rest = run.slice(k);
       // 前/元/現 after the name ends it (朴前国防長官): what follows is the post, whatever its middle.
