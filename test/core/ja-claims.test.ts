@@ -2500,3 +2500,9 @@ test('a name of five kanji the analyser reads as a family and a given name, a po
   const said = a.attributions.find((x) => x.content.text === '総点検すべきだ');
   assert.deepEqual(said?.speakers.map((s) => names.get(s)), ['高田美智子']);
 });
+
+test('a rank of honour before a post (北陵大学の森田瑛文特別栄誉教授) is the post\'s: one person with the short forms after', () => {
+  const a = analyze('見出し\n\n北陵大学の森田瑛文特別栄誉教授が会見し、治療を発展させられると期待を寄せました。森田さんは「楽観的です」と語りました。\n');
+  const people = a.people.filter((p) => p.role !== 'mentioned');
+  assert.deepEqual(people.map((p) => [p.name, p.title]), [['森田瑛文', '特別栄誉教授']]);
+});

@@ -31,7 +31,7 @@ const POST_WORDS = [
 export const KATAKANA_RANK_WORDS = ['チーフ', 'シニア', 'マーケット', 'グローバル', 'リード', 'プリンシパル', 'ジュニア', 'リサーチ', 'マネージング', 'エグゼクティブ'];
 const KATAKANA_RANKS = `(?:(?:${KATAKANA_RANK_WORDS.join('|')})・?)*`;
 /** Kanji words of rank or tenure that stand before a post and belong to it: 首席エコノミスト, 上席主任研究員, 名誉教授, 前大統領. */
-export const KANJI_RANKS = ['首席', '上級', '上席', '主任', '名誉', '前', '元', '現', '副', '次期', '特別', '筆頭', '総', '主席', '最高', '国務', '常任', '事務', '次席', '客員', '特任', '専任'];
+export const KANJI_RANKS = ['首席', '上級', '上席', '主任', '特別栄誉', '栄誉', '名誉', '前', '元', '現', '副', '次期', '特別', '筆頭', '総', '主席', '最高', '国務', '常任', '事務', '次席', '客員', '特任', '専任'];
 /** Offices of a ministry written between a name and its post, and part of the post: 高島肇久外務報道官, 周防国防副長官. */
 export const MINISTRY_OFFICES = ['外務', '国防', '財務', '防衛', '広報', '総務', '官房'];
 const POST_RE = new RegExp(`${KATAKANA_RANKS}(?:${POST_WORDS.join('|')})$`);
