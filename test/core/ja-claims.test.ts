@@ -2506,3 +2506,11 @@ test('a rank of honour before a post (北陵大学の森田瑛文特別栄誉教
   const people = a.people.filter((p) => p.role !== 'mentioned');
   assert.deepEqual(people.map((p) => [p.name, p.title]), [['森田瑛文', '特別栄誉教授']]);
 });
+
+run({
+  'a subject with が inside a conceding clause (…警察が行方を追っていましたが、…と話しています) is not who speaks after it; a quotation credited in parentheses after a question (Q.… / 「…」(ゴルフ場従業員)) is no interview\'s answer, and ends the interview': {
+    text: '見出し\n\n森田容疑者が逮捕されました。男は新宿にいたことがわかり、警察が行方を追っていましたが、包丁を持っていて、「大阪で使った」と話しています。\nQ.午前1時ごろ、人通りは?\n「いないんじゃないでしょうか。びっくりですよね」(ゴルフ場従業員)\n森田容疑者は取り調べを受けています。\n',
+    want: [{ speaker: '森田容疑者', cue: 'と話しています', content: '大阪で使った' }],
+    none: ['いないんじゃないでしょうか', '取り調べを受けています'],
+  },
+});

@@ -631,7 +631,11 @@ function* claimsInParts(input: JaClaimsInput, partSize: number): Generator<Claim
         // (Nor is a turn of someone else's, a question under its label: Q 代表幹事(北陽新聞) / …お願いします。)
         const inTurn = !!turn && !!interviewee && turn.content.start <= piece.start && piece.end <= turn.content.end + 1;
         // (Nor is a page's menu item under it, ピックアップ: a short line with no kana of speech and no stop.)
-        if (interviewee && !introduced && !inTurn && !GREETING.test(text.slice(piece.start, piece.end).trim()) && !MENU_ITEM.test(text.slice(piece.start, piece.end).trim()) && !labelled.some((l) => l.content.start < piece.end && piece.start < l.content.end)) {
+        // (Nor is a quotation credited in parentheses to whoever said it, 「…」(ゴルフ場従業員): theirs, named or not.)
+        const credited = CREDITED_QUOTATION.test(text.slice(piece.start, piece.end).trim());
+        // (A question answered so was put to the one credited: no interview goes on after it.)
+        if (credited) { interviewee = null; answer = null; }
+        if (interviewee && !introduced && !inTurn && !credited && !GREETING.test(text.slice(piece.start, piece.end).trim()) && !MENU_ITEM.test(text.slice(piece.start, piece.end).trim()) && !labelled.some((l) => l.content.start < piece.end && piece.start < l.content.end)) {
           // The whole answer is the interviewee's, claims of others it reports included.
           const whole = trimSpan(text, piece);
           // (A:… / 答:…: the answer's label is no part of it.)
@@ -1678,6 +1682,9 @@ function tokensOf(text: string, from: number, to: number, v: SentenceView): JaTo
 
 /** A cue of thinking rather than saying (と思います, と考えている, と見ている). */
 const GUESSED = /(?:思|考え|見て|見る|みて|みる|信じ|感じ|判断|予想|予測|期待)/;
+
+/** A quotation and who said it in parentheses, at the head of a piece (「…」(ゴルフ場従業員)). */
+const CREDITED_QUOTATION = /^「[^「」]+」[ \u3000]?[(（][^()（）\n]{1,30}[)）](?:\s|$)/;
 
 /** Verbs that name rather than report (Xを「…」と呼ぶ): the clause, not the quotation alone, is what they say. */
 const NAMING_VERBS = /^(?:呼ぶ|称する|名付ける|位置付ける|位置づける|表現|形容|命名|定義|規定)$/;
@@ -3178,6 +3185,17 @@ function isCondition(t: JaToken): boolean {
 }
 
 /** Whether the clause from `k` ends in a condition (…になれば、 / …したら、 / …なら、) before its first comma. */
+/** Whether the clause from `k` ends in a concession (警察が行方を追っていましたが、…): its subject is that clause's alone. */
+function concessionFollows(v: SentenceView, k: number, to: number): boolean {
+  const { toks } = v;
+  for (let j = k; j < to && j < k + 20; j++) {
+    const t = toks[j]!;
+    if (v.depth[j]! > 0) continue;
+    if (t.surface === '。' || t.pos === '助詞' && (t.surface === 'は' || t.surface === 'が' && t.pos1 === '格助詞')) return false;
+    if (t.pos === '助詞' && t.pos1 === '接続助詞' && /^(?:が|けれど|けれども|けど|ものの|のに)$/.test(t.surface) && toks[j + 1]?.surface === '、') return true;
+  }
+  return false;
+}
 function conditionFollows(v: SentenceView, k: number): boolean {
   const { toks } = v;
   for (let j = k; j < toks.length && j < k + 20; j++) {
@@ -3200,7 +3218,7 @@ function subjectAfter(v: SentenceView, from: number, to: number, topicOnly: bool
     if (t.surface === '、' || t.pos === '動詞') object = false;
     if (t.surface === 'を' && t.pos === '助詞') object = true;
     if ((t.surface === 'は' || t.surface === 'が' && !topicOnly) && t.pos === '助詞' && !object) {
-      if (t.surface === 'が' && (modifiesNoun(v, j + 1) || conditionFollows(v, j + 1) || circumstanceFollows(v, j + 1))) continue;
+      if (t.surface === 'が' && (modifiesNoun(v, j + 1) || conditionFollows(v, j + 1) || circumstanceFollows(v, j + 1) || concessionFollows(v, j + 1, to))) continue;
       const np = nounPhraseEndingAt(v.text, toks, j - 1, from);
       const sp = np ? classify(np, toks, v.book) : null;
       if (sp && (sp.type !== 'group' || groupAnywhere || j - from < 8)) return { phrase: sp, contentFrom: skipAdverbials(v, j + 1) };
