@@ -2514,3 +2514,14 @@ run({
     none: ['いないんじゃないでしょうか', '取り調べを受けています'],
   },
 });
+
+run({
+  'a greeting as a verb of speech (「…」とあいさつ。) is a claim; the charge as a police story states it (逮捕容疑は、…としている) is no one\'s': {
+    text: '見出し\n\n北陵署の森田健一署長は「ご冥福をお祈り申し上げる」とあいさつ。「多くの情報提供があった」と述べた。逮捕容疑は、14日夜、男子生徒の腰を刃物で突き刺したとしている。\n',
+    want: [
+      { speaker: '森田健一', cue: 'とあいさつ', content: 'ご冥福をお祈り申し上げる', kind: 'quote' },
+      { speaker: '森田健一', cue: 'と述べた', content: '多くの情報提供があった' },
+    ],
+    none: ['男子生徒の腰を刃物で'],
+  },
+});

@@ -599,6 +599,8 @@ function* claimsInParts(input: JaClaimsInput, partSize: number): Generator<Claim
         for (; spokeRead < drafts.length; spokeRead++) for (const p of drafts[spokeRead]!.speaker.people) spoke.add(p);
         const result = analyzeSentence(sd, people, current, previous, lastPiece, spoke);
         if (run) result.drafts = result.drafts.filter((d) => !(run.content.start <= d.content.start && d.content.end <= run.content.end));
+        // 逮捕容疑は、…としている: the charge as a story states it, with no one named who states it, is no one's claim.
+        if (CHARGE_OPENING.test(text.slice(piece.start, piece.start + 12))) result.drafts = result.drafts.filter((d) => d.mention === 'explicit');
         // 戸川教授に聞いた。/ …氏に話を聞きました: the person an interview is with speaks next.
         const lead = result.drafts.length ? null : interviewLead(sd);
         if (lead) {
@@ -1682,6 +1684,9 @@ function tokensOf(text: string, from: number, to: number, v: SentenceView): JaTo
 
 /** A cue of thinking rather than saying (と思います, と考えている, と見ている). */
 const GUESSED = /(?:思|考え|見て|見る|みて|みる|信じ|感じ|判断|予想|予測|期待)/;
+
+/** A sentence opening with the charge (逮捕容疑は, 起訴状によると is a frame and names its source). */
+const CHARGE_OPENING = /^(?:逮捕|送検|再逮捕|起訴)?容疑は/;
 
 /** A quotation and who said it in parentheses, at the head of a piece (「…」(ゴルフ場従業員)). */
 const CREDITED_QUOTATION = /^「[^「」]+」[ \u3000]?[(（][^()（）\n]{1,30}[)）](?:\s|$)/;
