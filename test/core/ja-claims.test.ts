@@ -2525,3 +2525,11 @@ run({
     none: ['男子生徒の腰を刃物で'],
   },
 });
+
+run({
+  'what a topic did not say, told at second hand (森山長官は目標に言及しなかったという), is no claim of theirs; what they said so (森山長官は問題はないという) is': {
+    text: '見出し\n\n北川防衛相は合意したと伝えた。森山長官は防衛費の目標に言及しなかったという。森山長官は問題はないという。\n',
+    want: [{ speaker: '森山', cue: 'という', content: '問題はない', rule: 'ja:hearsay' }],
+    none: ['防衛費の目標に言及しなかった'],
+  },
+});

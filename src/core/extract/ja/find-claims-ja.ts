@@ -1685,6 +1685,18 @@ function tokensOf(text: string, from: number, to: number, v: SentenceView): JaTo
 /** A cue of thinking rather than saying (と思います, と考えている, と見ている). */
 const GUESSED = /(?:思|考え|見て|見る|みて|みる|信じ|感じ|判断|予想|予測|期待)/;
 
+/** Whether a verb of saying in the negative ends right before token `k` (…に言及しなかった, 触れなかった): nothing was said. */
+function unsaidBefore(v: SentenceView, k: number): boolean {
+  const { toks } = v;
+  let j = k - 1;
+  while (j >= 0 && toks[j]!.pos === '助動詞' && /^(?:た|だ|です|ます)$/.test(toks[j]!.base)) j--;
+  if (j < 1 || toks[j]!.base !== 'ない' || toks[j]!.pos !== '助動詞') return false;
+  let p = j - 1;
+  if (toks[p]!.pos === '動詞' && toks[p]!.base === 'する' && p > 0) p--;
+  const t = toks[p]!;
+  return isSpeechPredicate(t) || t.pos === '動詞' && /^(?:触れる|語る|話す|明かす)$/.test(t.base);
+}
+
 /** A sentence opening with the charge (逮捕容疑は, 起訴状によると is a frame and names its source). */
 const CHARGE_OPENING = /^(?:逮捕|送検|再逮捕|起訴)?容疑は/;
 
@@ -2228,7 +2240,8 @@ function analyzeSentence(v: SentenceView, book: SpeakerBook, carried: Speaker | 
       // (A thing or a body carried from sentences that only told what it did, 探査機は…着陸した。…という。, is no
       // source: the report is a person's, or a body's that has said something before.)
       const reporter = carried && (!spoke || carried.people.every((p) => p.type === 'person' || spoke.has(p))) ? carried : null;
-      const who = ownTopic ?? (topic && !subjectGa ? null : lastSpeaker === topic ? null : lastSpeaker) ?? reporter;
+      // (What the topic did not say, ヘグセス氏は数値目標に言及しなかったという, is told of them by someone unnamed.)
+      const who = unsaidBefore(v, cue.from) ? null : ownTopic ?? (topic && !subjectGa ? null : lastSpeaker === topic ? null : lastSpeaker) ?? reporter;
       // (…を行っているとし、…確認されていないという。: the same speaker's claims chained, the last one hearsay.)
       const chained = !!who && drafts.length > 0 && drafts.every((d) => sameSpeakers(d.speaker, who)) && toks[cues[ci - 1]?.to ?? -1]?.surface === '、';
       if (who && (drafts.length === 0 && cues.length === 1 || chained)) {
