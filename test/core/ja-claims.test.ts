@@ -2533,3 +2533,11 @@ run({
     none: ['防衛費の目標に言及しなかった'],
   },
 });
+
+run({
+  'a report at second hand (…ということです) after a sentence whose source was unnamed (関係者の話として) is no one\'s; after a named speaker it is theirs': {
+    text: '見出し\n\n北陽通信は関係者の話として「長官は当時首都におらず、安全な場所に移されていた」と報じています。そして先ほど入ってきた情報ですが、大統領の安否も確認されているということです。\n\n森田報道官は「調査を続ける」と述べた。被害は確認されていないということです。\n',
+    want: [{ speaker: '森田', content: '被害は確認されていない', rule: 'ja:hearsay' }],
+    none: ['大統領の安否も確認されている'],
+  },
+});

@@ -1697,6 +1697,9 @@ function unsaidBefore(v: SentenceView, k: number): boolean {
   return isSpeechPredicate(t) || t.pos === '動詞' && /^(?:触れる|語る|話す|明かす)$/.test(t.base);
 }
 
+/** Information as the source of a report, no one named (入ってきた情報ですが、, 情報によると). */
+const UNNAMED_INFORMATION = /情報(?:ですが|では|によると|によれば)、/;
+
 /** A sentence opening with the charge (逮捕容疑は, 起訴状によると is a frame and names its source). */
 const CHARGE_OPENING = /^(?:逮捕|送検|再逮捕|起訴)?容疑は/;
 
@@ -2241,7 +2244,9 @@ function analyzeSentence(v: SentenceView, book: SpeakerBook, carried: Speaker | 
       // source: the report is a person's, or a body's that has said something before.)
       const reporter = carried && (!spoke || carried.people.every((p) => p.type === 'person' || spoke.has(p))) ? carried : null;
       // (What the topic did not say, ヘグセス氏は数値目標に言及しなかったという, is told of them by someone unnamed.)
-      const who = unsaidBefore(v, cue.from) ? null : ownTopic ?? (topic && !subjectGa ? null : lastSpeaker === topic ? null : lastSpeaker) ?? reporter;
+      // (Nor is anyone's where the sentence gives its source as news just in, 先ほど入ってきた情報ですが、…ということです.)
+      const unnamed = unsaidBefore(v, cue.from) || UNNAMED_INFORMATION.test(v.text.slice(v.span.start, toks[cue.from]!.start));
+      const who = unnamed ? null : ownTopic ?? (topic && !subjectGa ? null : lastSpeaker === topic ? null : lastSpeaker) ?? reporter;
       // (…を行っているとし、…確認されていないという。: the same speaker's claims chained, the last one hearsay.)
       const chained = !!who && drafts.length > 0 && drafts.every((d) => sameSpeakers(d.speaker, who)) && toks[cues[ci - 1]?.to ?? -1]?.surface === '、';
       if (who && (drafts.length === 0 && cues.length === 1 || chained)) {
