@@ -634,10 +634,11 @@ function* claimsInParts(input: JaClaimsInput, partSize: number): Generator<Claim
         const inTurn = !!turn && !!interviewee && turn.content.start <= piece.start && piece.end <= turn.content.end + 1;
         // (Nor is a page's menu item under it, ピックアップ: a short line with no kana of speech and no stop.)
         // (Nor is a quotation credited in parentheses to whoever said it, 「…」(ゴルフ場従業員): theirs, named or not.)
-        const credited = CREDITED_QUOTATION.test(text.slice(piece.start, piece.end).trim());
+        const pieceText = text.slice(piece.start, piece.end).trim();
+        const credited = CREDITED_QUOTATION.test(pieceText);
         // (A question answered so was put to the one credited: no interview goes on after it.)
         if (credited) { interviewee = null; answer = null; }
-        if (interviewee && !introduced && !inTurn && !credited && !GREETING.test(text.slice(piece.start, piece.end).trim()) && !MENU_ITEM.test(text.slice(piece.start, piece.end).trim()) && !labelled.some((l) => l.content.start < piece.end && piece.start < l.content.end)) {
+        if (interviewee && !introduced && !inTurn && !credited && !GREETING.test(pieceText) && !MENU_ITEM.test(pieceText) && !labelled.some((l) => l.content.start < piece.end && piece.start < l.content.end)) {
           // The whole answer is the interviewee's, claims of others it reports included.
           const whole = trimSpan(text, piece);
           // (A:… / 答:…: the answer's label is no part of it.)
@@ -2031,16 +2032,6 @@ function viewChain(v: SentenceView, k: number, holder?: { after?: SpeakerPhrase 
  * と、X氏は…インタビューに答えた, と今後の見通しを予測, と理由を説明した. Returns its token and any speaker
  * written in between.
  */
-/** Idioms of the news for how something was said: the noun, then the verbs that make the idiom with it and を. */
-const SAID_HOW = new Map<string, ReadonlySet<string>>([
-  ['力', new Set(['込める'])],
-  ['語気', new Set(['強める', '荒げる', '荒らげる'])],
-  ['声', new Set(['張り上げる', '荒げる', '荒らげる', '弾ませる', '詰まらせる', '震わせる', '落とす'])],
-  ['言葉', new Set(['強める', '詰まらせる'])],
-  ['胸', new Set(['張る'])],
-  ['口', new Set(['そろえる', '揃える'])],
-]);
-
 function predicateAfter(v: SentenceView, k: number): { at: number; after: SpeakerPhrase | null } | null {
   const { toks } = v;
   let after: SpeakerPhrase | null = null;
@@ -2056,8 +2047,6 @@ function predicateAfter(v: SentenceView, k: number): { at: number; after: Speake
     // (before the noun is taken for a predicate of its own: 懸念 is one too).
     const voiced = viewVoicedAt(v, j);
     if (voiced >= 0) return { at: voiced, after };
-    // …と力を込めた / と語気を強めた / と胸を張った: the way it was said, an idiom of the news for saying it.
-    if (t.pos === '名詞' && toks[j + 1]?.surface === 'を' && toks[j + 2]?.pos === '動詞' && SAID_HOW.get(t.surface)?.has(toks[j + 2]!.base)) return { at: j + 2, after };
     // と憤りを見せた: a verb's continuative form before a case particle is a noun (anger), not the predicate.
     if (t.pos === '動詞' && t.conj.startsWith('連用') && /^(?:を|が|は)$/.test(toks[j + 1]?.surface ?? '') && toks[j + 1]!.pos === '助詞') return null;
     if (isSpeechPredicate(t)) {
